@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Runs the compiled CLI. `npm ci` builds it through the `prepare` script.
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const entry = new URL("../build/src/cli/main.js", import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  console.error("modelguard: the CLI is not built yet. Run `npm run build` (npm ci does it for you).");
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));

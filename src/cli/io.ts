@@ -1,0 +1,46 @@
+import { writeFileSync } from "node:fs";
+import { ModelguardError } from "../errors.js";
+
+/** Where a command writes: stdout for results, stderr for humans' progress and warnings. Swappable in tests. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export const processIO: CliIO = {
+  out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
+  err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
+};
+
+export function writeJsonFile(path: string, value: unknown): void {
+  try {
+    writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
+  } catch (e) {
+    throw new ModelguardError(
+      "io",
+      `cannot write ${path}: ${(e as Error).message}`,
+      "check the directory exists and is writable",
+    );
+  }
+}
+
+/** A plain-text table with aligned columns; numbers right-aligned. */
+export function formatTable(header: string[], rows: (string | number)[][]): string {
+  const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)));
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
+  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join("  ")
+      .trimEnd();
+  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+}
+
+export function formatNumber(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (Number.isInteger(v) && Math.abs(v) < 1e15) return String(v);
+  const a = Math.abs(v);
+  if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(3);
+  return v.toFixed(4);
+}

@@ -1,0 +1,43 @@
+import { Command, CommanderError } from "commander";
+import { formatLocation, isModelguardError } from "../errors.js";
+import { processIO, type CliIO } from "./io.js";
+import { VERSION } from "../version.js";
+
+/** Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. */
+export function buildProgram(io: CliIO): { program: Command; exit: { code: number } } {
+  const exit = { code: 0 };
+  const program = new Command("modelguard")
+    .description("Data tests, drift, model evaluation and gates for ML pull requests, and a drift monitor.")
+    .version(VERSION)
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  for (const register of commands) register(program, io, exit);
+  return { program, exit };
+}
+
+export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
+
+const commands: RegisterCommand[] = [];
+
+/** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const { program, exit } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return exit.code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isModelguardError(e)) {
+      const where = e.location ? `${formatLocation(e.location)}: ` : "";
+      io.err(`modelguard: error: ${where}${e.message}`);
+      if (e.hint) io.err(`  hint: ${e.hint}`);
+      return e.exitCode;
+    }
+    // A bug of ours, not a user mistake: keep the stack so it can be reported.
+    io.err(`modelguard: internal error: ${(e as Error).stack ?? String(e)}`);
+    return 70;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Errors are values with a stable code, a message that names where the problem is, and a hint that says what to do.
+ * The CLI maps them to exit codes; nothing in the core calls process.exit.
+ */
+export type ErrorCode =
+  | "usage" // bad flags or arguments
+  | "input" // a data file cannot be read or parsed
+  | "schema" // a schema file is invalid
+  | "config" // a config file is invalid
+  | "profile" // a profile file is invalid or incompatible
+  | "model" // a model file is unreadable or does not fit the data
+  | "io"; // a file cannot be written
+
+export interface SourceLocation {
+  file?: string;
+  /** 1-based line in the file. */
+  line?: number;
+  /** 0-based data row (header excluded), the way reports count rows. */
+  row?: number;
+  column?: string;
+}
+
+export class ModelguardError extends Error {
+  override readonly name = "ModelguardError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint?: string,
+    readonly location?: SourceLocation,
+  ) {
+    super(message);
+  }
+
+  /** Exit code for the CLI: every user error is 2; a failed check is reported as a result, not an error. */
+  get exitCode(): number {
+    return 2;
+  }
+}
+
+export function isModelguardError(e: unknown): e is ModelguardError {
+  return e instanceof ModelguardError;
+}
+
+/** "file.csv, line 12, column 'age'" — the prefix every located message uses. */
+export function formatLocation(loc: SourceLocation): string {
+  const parts: string[] = [];
+  if (loc.file) parts.push(loc.file);
+  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
+  if (loc.row !== undefined) parts.push(`row ${loc.row}`);
+  if (loc.column !== undefined) parts.push(`column '${loc.column}'`);
+  return parts.join(", ");
+}

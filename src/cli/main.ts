@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { formatLocation, isModelguardError } from "../errors.js";
 import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
+import { registerDrift } from "./commands/drift.js";
+import { registerProfile } from "./commands/profile.js";
 
 /** Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. */
 export function buildProgram(io: CliIO): { program: Command; exit: { code: number } } {
@@ -18,7 +20,7 @@ export function buildProgram(io: CliIO): { program: Command; exit: { code: numbe
 
 export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
 
-const commands: RegisterCommand[] = [];
+const commands: RegisterCommand[] = [registerProfile, registerDrift];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,0 +1,33 @@
+import { spawnSync } from "node:child_process";
+
+export interface Measurement {
+  seconds: number;
+  peakRssMb: number;
+  stdout: string;
+}
+
+// Python's getrusage(RUSAGE_CHILDREN) gives the child's peak RSS; Node has no equivalent for child processes.
+const WRAPPER = `
+import resource, subprocess, sys, time, json
+t = time.perf_counter()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)
+dt = time.perf_counter() - t
+sys.stderr.write(json.dumps({"seconds": dt, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": r.returncode}) + "\\n")
+sys.stdout.buffer.write(r.stdout)
+`;
+
+/** Runs a command once, returning wall time, peak resident memory and stdout. */
+export function measure(argv: string[], env: NodeJS.ProcessEnv = process.env): Measurement {
+  const r = spawnSync("/usr/bin/python3", ["-c", WRAPPER, ...argv], { env, maxBuffer: 1 << 30, encoding: "utf8" });
+  const lines = r.stderr.trim().split("\n");
+  const stats = JSON.parse(lines[lines.length - 1]!) as { seconds: number; rss_kb: number; code: number };
+  if (stats.code !== 0 && stats.code !== 1) {
+    throw new Error(`${argv.join(" ")} exited with ${stats.code}:\n${lines.slice(0, -1).join("\n")}`);
+  }
+  return { seconds: stats.seconds, peakRssMb: stats.rss_kb / 1024, stdout: r.stdout };
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}

@@ -1,0 +1,18 @@
+// `npm run bench -- <name> [args]`: each benchmark prints ratios against a peer measured in the same run.
+import { spawnSync } from "node:child_process";
+import { benchDrift } from "./drift.js";
+
+const benches: Record<string, (args: string[]) => void> = { drift: benchDrift };
+const [name, ...args] = process.argv.slice(2);
+const selected = name ? [name] : Object.keys(benches);
+for (const n of selected) {
+  const run = benches[n];
+  if (!run) {
+    console.error(`unknown benchmark '${n}'; available: ${Object.keys(benches).join(", ")}`);
+    process.exit(2);
+  }
+  // Benchmarks time the built CLI, as users run it.
+  const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  run(args);
+}

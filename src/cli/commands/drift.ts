@@ -1,0 +1,142 @@
+import type { Command } from "commander";
+import { readProjectConfig } from "../../config/projectConfig.js";
+import { ModelguardError } from "../../errors.js";
+import { driftFiles } from "../../drift/driftFiles.js";
+import { resolvePolicy, type Correction, type DriftPolicy, type MethodChoice } from "../../drift/driftPolicy.js";
+import type { DriftReport } from "../../drift/driftReport.js";
+import { METHOD_NAMES } from "../../drift/methods/driftMethod.js";
+import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
+
+interface DriftFlags {
+  reference?: string;
+  current?: string;
+  method?: MethodChoice;
+  threshold?: number;
+  alpha?: number;
+  psiThreshold?: number;
+  correction?: Correction;
+  bins?: number;
+  datasetShare?: number;
+  columns?: string[];
+  critical?: string[];
+  config?: string;
+  delimiter?: string;
+  json?: boolean;
+  out?: string;
+  fail: boolean;
+}
+
+export function registerDrift(program: Command, io: CliIO, exit: { code: number }): void {
+  program
+    .command("drift")
+    .description("test whether the current data's distributions drifted from the reference")
+    .option("--reference <file>", "reference data file, or a profile.json made by `modelguard profile`")
+    .option("--current <file>", "current data file")
+    .option(
+      "--method <name>",
+      "auto | ks | psi | chisquare | jensenshannon | wasserstein",
+      choiceOption("--method", ["auto", ...METHOD_NAMES]),
+    )
+    .option(
+      "--threshold <x>",
+      "threshold of the method (p-value for ks/chisquare, distance otherwise; PSI floor for auto)",
+      numberOption("--threshold", { min: 0 }),
+    )
+    .option(
+      "--alpha <p>",
+      "auto: significance level after correction (default 0.05)",
+      numberOption("--alpha", { min: 0, max: 1 }),
+    )
+    .option(
+      "--psi-threshold <x>",
+      "auto: minimum PSI to call drift (default 0.1)",
+      numberOption("--psi-threshold", { min: 0 }),
+    )
+    .option(
+      "--correction <c>",
+      "multiple-testing correction: bh | bonferroni | none",
+      choiceOption("--correction", ["bh", "bonferroni", "none"] as const),
+    )
+    .option(
+      "--bins <n>",
+      "reference-quantile bins for PSI (default 10)",
+      numberOption("--bins", { min: 2, max: 1000, integer: true }),
+    )
+    .option(
+      "--dataset-share <x>",
+      "share of drifted columns that makes the dataset drift (default 0.5)",
+      numberOption("--dataset-share", { min: 0, max: 1 }),
+    )
+    .option("--columns <a,b>", "test only these columns", listOption)
+    .option("--critical <a,b>", "columns whose drift alone makes the dataset drift", listOption)
+    .option("--config <file>", "modelguard.yml with a drift: section (flags win)")
+    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option("--json", "print the drift report as JSON on stdout")
+    .option("--out <file>", "also write the JSON report to a file")
+    .option("--no-fail", "exit 0 even when the dataset drifted")
+    .action(async (flags: DriftFlags) => {
+      if (!flags.reference || !flags.current) {
+        throw new ModelguardError(
+          "usage",
+          "drift needs --reference and --current",
+          "e.g. modelguard drift --reference train.csv --current prod.csv",
+        );
+      }
+      const policy = policyFromFlags(flags);
+      const report = await driftFiles(
+        {
+          reference: flags.reference,
+          current: flags.current,
+          ...(flags.columns ? { columns: flags.columns } : {}),
+          load: flags.delimiter ? { delimiter: flags.delimiter } : {},
+        },
+        policy,
+      );
+      if (flags.out) writeJsonFile(flags.out, report);
+      io.out(flags.json ? JSON.stringify(report, null, 2) : describeDrift(report));
+      if (report.dataset_drifted && flags.fail) exit.code = 1;
+    });
+}
+
+export function policyFromFlags(flags: DriftFlags): DriftPolicy {
+  const fromFile = flags.config ? (readProjectConfig(flags.config).drift ?? {}) : {};
+  const columns = { ...(fromFile.columns ?? {}) };
+  for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
+  const method = flags.method ?? fromFile.method ?? "auto";
+  return resolvePolicy({
+    ...fromFile,
+    method,
+    ...(method === "auto"
+      ? { psi_threshold: flags.psiThreshold ?? flags.threshold ?? fromFile.psi_threshold ?? fromFile.threshold }
+      : {
+          threshold: flags.threshold ?? fromFile.threshold,
+          psi_threshold: flags.psiThreshold ?? fromFile.psi_threshold,
+        }),
+    alpha: flags.alpha ?? fromFile.alpha,
+    correction: flags.correction ?? fromFile.correction,
+    bins: flags.bins ?? fromFile.bins,
+    dataset_share: flags.datasetShare ?? fromFile.dataset_share,
+    columns,
+  });
+}
+
+function describeDrift(r: DriftReport): string {
+  const rows = r.features.map((f) => [
+    f.name + (f.critical ? " (critical)" : ""),
+    f.kind,
+    f.method,
+    f.statistic,
+    f.p_value === null ? "-" : formatNumber(f.p_value),
+    f.threshold,
+    f.drifted ? "DRIFT" : "ok",
+  ]);
+  const lines = [formatTable(["column", "kind", "method", "statistic", "p (adj.)", "threshold", "result"], rows)];
+  for (const s of r.skipped) lines.push(`skipped ${s.name}: ${s.reason}`);
+  if (r.features.some((f) => f.approximate))
+    lines.push(
+      "(reference is a profile: numeric statistics come from its sketches, see approximation_error in --json)",
+    );
+  lines.push("", r.summary);
+  return lines.join("\n");
+}

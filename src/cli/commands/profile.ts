@@ -1,0 +1,115 @@
+import type { Command } from "commander";
+import { loadTable } from "../../data/loadTable.js";
+import { scanTable } from "../../data/loadTable.js";
+import { buildProfile } from "../../profile/buildProfile.js";
+import { mergeProfiles } from "../../profile/mergeProfiles.js";
+import { readProfile, writeProfile } from "../../profile/profileFile.js";
+import type { ReferenceProfile } from "../../profile/referenceProfile.js";
+import { formatTable, type CliIO } from "../io.js";
+import { delimiterOption, numberOption } from "../options.js";
+import { ModelguardError } from "../../errors.js";
+
+interface ProfileFlags {
+  data: string;
+  output?: string;
+  bins: number;
+  sketchAccuracy: number;
+  delimiter?: string;
+  chunkRows: number;
+  json?: boolean;
+}
+
+export function registerProfile(program: Command, io: CliIO): void {
+  const cmd = program
+    .command("profile")
+    .description("build the reference profile of a dataset (the reference for drift and the monitor)")
+    .option("--data <file>", "CSV, JSONL or Parquet file to profile")
+    .option("-o, --output <file>", "where to write profile.json")
+    .option(
+      "--bins <n>",
+      "reference-quantile bins for PSI",
+      numberOption("--bins", { min: 2, max: 1000, integer: true }),
+      10,
+    )
+    .option(
+      "--sketch-accuracy <a>",
+      "relative accuracy of numeric quantile sketches",
+      numberOption("--sketch-accuracy", { min: 1e-6, max: 0.1 }),
+      0.001,
+    )
+    .option(
+      "--chunk-rows <n>",
+      "rows per chunk when streaming",
+      numberOption("--chunk-rows", { min: 1, integer: true }),
+      65536,
+    )
+    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option("--json", "print the profile on stdout")
+    .action(async (flags: ProfileFlags) => {
+      if (!flags.data)
+        throw new ModelguardError(
+          "usage",
+          "profile needs --data FILE",
+          "e.g. modelguard profile --data train.csv -o profile.json",
+        );
+      if (!flags.output && !flags.json)
+        throw new ModelguardError(
+          "usage",
+          "profile needs -o FILE or --json",
+          "e.g. modelguard profile --data train.csv -o profile.json",
+        );
+      const profile = await profileFile(flags);
+      if (flags.output) writeProfile(flags.output, profile);
+      if (flags.json) io.out(JSON.stringify(profile));
+      else io.out(describeProfile(profile) + `\nwrote ${flags.output}`);
+    });
+
+  cmd
+    .command("merge")
+    .description("merge profiles of shards into the profile of their union")
+    .argument("<profiles...>", "profile files to merge")
+    .option("-o, --output <file>", "where to write the merged profile")
+    .option("--json", "print the merged profile on stdout")
+    .action((files: string[], flags: { output?: string; json?: boolean }) => {
+      if (files.length < 2) throw new ModelguardError("usage", "profile merge needs at least two profiles");
+      if (!flags.output && !flags.json) throw new ModelguardError("usage", "profile merge needs -o FILE or --json");
+      const merged = files.map(readProfile).reduce(mergeProfiles);
+      if (flags.output) writeProfile(flags.output, merged);
+      if (flags.json) io.out(JSON.stringify(merged));
+      else io.out(describeProfile(merged) + `\nwrote ${flags.output}`);
+    });
+}
+
+/** Streams the file chunk by chunk and merges chunk profiles: memory stays bounded whatever the file size. */
+async function profileFile(flags: ProfileFlags): Promise<ReferenceProfile> {
+  const options = { bins: flags.bins, sketchAccuracy: flags.sketchAccuracy, source: flags.data };
+  const load = flags.delimiter ? { delimiter: flags.delimiter } : {};
+  let profile: ReferenceProfile | undefined;
+  for await (const chunk of scanTable(flags.data, { ...load, chunkRows: flags.chunkRows })) {
+    const p = buildProfile(chunk, options);
+    profile = profile ? mergeProfiles(profile, p) : p;
+  }
+  if (!profile) profile = buildProfile(await loadTable(flags.data, load), options);
+  return { ...profile, sources: [flags.data] };
+}
+
+function describeProfile(p: ReferenceProfile): string {
+  const rows = Object.entries(p.columns).map(([name, c]) => {
+    const summary =
+      c.kind === "numeric"
+        ? `mean ${fmt(c.mean)}, std ${fmt(c.std)}, min ${fmt(c.min)}, max ${fmt(c.max)}`
+        : c.kind === "categorical"
+          ? `${c.distinct} values, top ${c.frequencies.values.slice(0, 3).join(", ")}`
+          : c.kind === "datetime"
+            ? `${c.min ?? "-"} .. ${c.max ?? "-"}`
+            : `length ${c.min_length ?? "-"}..${c.max_length ?? "-"}`;
+    return [name, c.type, c.count, c.missing, summary];
+  });
+  return (
+    `${p.rows} rows, ${rows.length} columns\n` + formatTable(["column", "type", "count", "missing", "summary"], rows)
+  );
+}
+
+function fmt(v: number | null): string {
+  return v === null ? "-" : Number.isInteger(v) ? String(v) : v.toPrecision(5);
+}

@@ -1,0 +1,49 @@
+import { ModelguardError } from "../errors.js";
+
+/** Commander option parsers that turn bad values into usage errors (exit 2) naming the flag. */
+export function numberOption(
+  flag: string,
+  { min, max, integer }: { min?: number; max?: number; integer?: boolean } = {},
+) {
+  return (raw: string): number => {
+    const v = Number(raw);
+    const bad =
+      raw.trim() === "" ||
+      !Number.isFinite(v) ||
+      (integer && !Number.isInteger(v)) ||
+      (min !== undefined && v < min) ||
+      (max !== undefined && v > max);
+    if (bad) {
+      const range = [min !== undefined ? `>= ${min}` : "", max !== undefined ? `<= ${max}` : ""]
+        .filter(Boolean)
+        .join(" and ");
+      throw new ModelguardError(
+        "usage",
+        `${flag} must be ${integer ? "an integer" : "a number"}${range ? ` ${range}` : ""}, got '${raw}'`,
+      );
+    }
+    return v;
+  };
+}
+
+export function listOption(raw: string): string[] {
+  return raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+export function choiceOption<T extends string>(flag: string, choices: readonly T[]) {
+  return (raw: string): T => {
+    if (!(choices as readonly string[]).includes(raw)) {
+      throw new ModelguardError("usage", `${flag} must be one of ${choices.join(", ")}, got '${raw}'`);
+    }
+    return raw as T;
+  };
+}
+
+export function delimiterOption(raw: string): string {
+  const d = raw === "\\t" || raw === "tab" ? "\t" : raw;
+  if (d.length !== 1) throw new ModelguardError("usage", `--delimiter must be one character (or 'tab'), got '${raw}'`);
+  return d;
+}

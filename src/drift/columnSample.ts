@@ -1,0 +1,168 @@
+import type { Column, Table } from "../data/table.js";
+import { radixSortFloat64 } from "../stats/radixSortFloat64.js";
+import { QuantileSketch } from "../profile/quantileSketch.js";
+import type { ColumnProfile, ReferenceProfile } from "../profile/referenceProfile.js";
+
+/**
+ * What drift methods compare: one column of one side, either exact (the sorted values or every category count) or
+ * summarised (the sketch of a profile or of a monitor window). Methods accept both; exact pairs give exact results.
+ */
+export type ColumnSample = ExactNumericSample | SketchNumericSample | CategoricalSample | SkippedSample;
+
+export interface ExactNumericSample {
+  kind: "numeric";
+  form: "exact";
+  /** Non-missing values, ascending. */
+  sorted: Float64Array;
+  missing: number;
+}
+
+export interface SketchNumericSample {
+  kind: "numeric";
+  form: "sketch";
+  sketch: QuantileSketch;
+  count: number;
+  /** Population standard deviation (ddof = 0) of the finite values, for the Wasserstein normalisation. */
+  std0: number | null;
+  /** Reference PSI bins when the sketch comes from a profile (keys of bucket boundaries and proportions). */
+  bins?: { count: number; keys: number[]; proportions: number[] };
+  missing: number;
+}
+
+export interface CategoricalSample {
+  kind: "categorical";
+  counts: Map<string, number>;
+  count: number;
+  missing: number;
+}
+
+export interface SkippedSample {
+  kind: "skipped";
+  type: string;
+  reason: string;
+}
+
+export type SampleKind = "numeric" | "categorical";
+
+/** The drift kind of a column type: numbers are numeric; categories and booleans categorical; the rest is not tested. */
+export function driftKindOfType(type: string): SampleKind | null {
+  if (type === "integer" || type === "number") return "numeric";
+  if (type === "category" || type === "boolean") return "categorical";
+  return null;
+}
+
+export function sampleColumn(column: Column): ColumnSample {
+  const kind = driftKindOfType(column.type);
+  if (kind === null) {
+    const reason =
+      column.type === "datetime"
+        ? "datetime columns are not tested for drift (time always moves on)"
+        : "free-text column: too many distinct values for a distribution test";
+    return { kind: "skipped", type: column.type, reason };
+  }
+  if (column.kind === "dictionary") {
+    const perCode = new Float64Array(column.dictionary.length);
+    let missing = 0;
+    for (let i = 0; i < column.codes.length; i++) {
+      const c = column.codes[i]!;
+      if (c < 0) missing++;
+      else perCode[c]!++;
+    }
+    const counts = new Map<string, number>();
+    let count = 0;
+    column.dictionary.forEach((v, i) => {
+      if (perCode[i]! > 0) counts.set(v, (counts.get(v) ?? 0) + perCode[i]!);
+      count += perCode[i]!;
+    });
+    return { kind: "categorical", counts, count, missing };
+  }
+  const { values, valid } = column;
+  if (column.type === "boolean") {
+    let t = 0;
+    let f = 0;
+    for (let i = 0; i < values.length; i++) if (valid[i] === 1) values[i] === 1 ? t++ : f++;
+    const counts = new Map<string, number>();
+    if (f) counts.set("false", f);
+    if (t) counts.set("true", t);
+    return { kind: "categorical", counts, count: t + f, missing: values.length - t - f };
+  }
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (valid[i] === 1 && values[i] === values[i]) n++;
+  const present = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (valid[i] === 1 && x === x) present[j++] = x;
+  }
+  return { kind: "numeric", form: "exact", sorted: radixSortFloat64(present), missing: values.length - n };
+}
+
+export function sampleTable(table: Table, columns?: readonly string[]): Map<string, ColumnSample> {
+  const out = new Map<string, ColumnSample>();
+  for (const column of table.columns)
+    if (!columns || columns.includes(column.name)) out.set(column.name, sampleColumn(column));
+  return out;
+}
+
+/** Samples read from a profile: numeric columns as sketches carrying the profile's reference bins. */
+export function sampleProfile(profile: ReferenceProfile): Map<string, ColumnSample> {
+  const out = new Map<string, ColumnSample>();
+  for (const [name, column] of Object.entries(profile.columns))
+    out.set(name, sampleColumnProfile(column, profile.bins));
+  return out;
+}
+
+function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample {
+  switch (column.kind) {
+    case "numeric": {
+      const finite = column.count - column.infinite;
+      return {
+        kind: "numeric",
+        form: "sketch",
+        sketch: QuantileSketch.fromJson(column.sketch),
+        count: column.count,
+        std0: finite > 0 ? Math.sqrt(column.m2 / finite) : null,
+        bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
+        missing: column.missing + column.invalid,
+      };
+    }
+    case "categorical": {
+      const counts = new Map<string, number>();
+      column.frequencies.values.forEach((v, i) => counts.set(v, column.frequencies.counts[i]!));
+      return { kind: "categorical", counts, count: column.count, missing: column.missing + column.invalid };
+    }
+    case "text":
+      return {
+        kind: "skipped",
+        type: column.type,
+        reason: "free-text column: too many distinct values for a distribution test",
+      };
+    case "datetime":
+      return {
+        kind: "skipped",
+        type: column.type,
+        reason: "datetime columns are not tested for drift (time always moves on)",
+      };
+  }
+}
+
+/** A numeric sample as a sketch of the given accuracy (exact samples are bucketed value by value). */
+export function toSketch(sample: ExactNumericSample | SketchNumericSample, accuracy: number): QuantileSketch {
+  if (sample.form === "sketch") return sample.sketch;
+  const sketch = new QuantileSketch(accuracy);
+  const s = sample.sorted;
+  // Sorted input: add runs of equal values at once.
+  let i = 0;
+  while (i < s.length) {
+    let j = i + 1;
+    while (j < s.length && s[j] === s[i]) j++;
+    sketch.add(s[i]!, j - i);
+    i = j;
+  }
+  return sketch;
+}
+
+export function sampleCount(sample: ExactNumericSample | SketchNumericSample | CategoricalSample): number {
+  if (sample.kind === "categorical") return sample.count;
+  return sample.form === "exact" ? sample.sorted.length : sample.count;
+}

@@ -1,0 +1,190 @@
+import { benjaminiHochberg } from "../stats/benjaminiHochberg.js";
+import type { ColumnSample } from "./columnSample.js";
+import { sampleCount } from "./columnSample.js";
+import type { DriftReport, FeatureDrift, SkippedFeature, TestResult } from "./driftReport.js";
+import type { Correction, DriftPolicy } from "./driftPolicy.js";
+import type { DriftMethod, MethodName } from "./methods/driftMethod.js";
+import { DRIFT_METHODS } from "./methods/registry.js";
+
+export interface DriftInput {
+  reference: Map<string, ColumnSample>;
+  current: Map<string, ColumnSample>;
+  referenceLabel: string;
+  currentLabel: string;
+  /** Test only these columns (in this order); default: every column of the reference. */
+  columns?: readonly string[];
+}
+
+interface Pending {
+  feature: Omit<FeatureDrift, "drifted" | "p_value">;
+  decisive: MethodName | "auto";
+  rawP: number | null;
+}
+
+/** Tests every column, corrects for multiple testing across columns, and decides per column and for the dataset. */
+export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport {
+  const names = input.columns ?? [...input.reference.keys()];
+  const skipped: SkippedFeature[] = [];
+  const pending: Pending[] = [];
+  for (const name of names) {
+    const override = policy.columns[name] ?? {};
+    if (override.skip) {
+      skipped.push({ name, reason: "skipped by configuration" });
+      continue;
+    }
+    const ref = input.reference.get(name);
+    const cur = input.current.get(name);
+    if (!ref || !cur) {
+      skipped.push({ name, reason: `absent from the ${!ref ? "reference" : "current data"}` });
+      continue;
+    }
+    if (ref.kind === "skipped") {
+      skipped.push({ name, reason: ref.reason });
+      continue;
+    }
+    if (cur.kind === "skipped" || cur.kind !== ref.kind) {
+      const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
+      skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
+      continue;
+    }
+    const refCount = sampleCount(ref);
+    const curCount = sampleCount(cur);
+    if (refCount === 0 || curCount === 0) {
+      skipped.push({ name, reason: `no values in the ${refCount === 0 ? "reference" : "current data"}` });
+      continue;
+    }
+    pending.push(testColumn(name, ref, cur, policy));
+  }
+
+  const rawP = pending.map((p) => p.rawP ?? NaN);
+  const adjusted = correct(Float64Array.from(rawP), policy.correction);
+  const features: FeatureDrift[] = pending.map((p, i) => {
+    const adj = p.rawP === null ? null : adjusted[i]!;
+    let drifted: boolean;
+    if (p.decisive === "auto") {
+      drifted = adj! < p.feature.alpha! && p.feature.statistic >= p.feature.threshold;
+    } else if (DRIFT_METHODS[p.decisive].decision === "p_value") {
+      drifted = adj! < p.feature.threshold;
+    } else {
+      drifted = p.feature.statistic >= p.feature.threshold;
+    }
+    return { ...p.feature, p_value: adj, drifted };
+  });
+
+  const drifted = features.filter((f) => f.drifted);
+  const criticalDrifted = drifted.filter((f) => f.critical);
+  const share = features.length > 0 ? drifted.length / features.length : 0;
+  const datasetDrifted = (features.length > 0 && share >= policy.dataset_share) || criticalDrifted.length > 0;
+  return {
+    kind: "modelguard.drift",
+    version: 1,
+    reference: input.referenceLabel,
+    current: input.currentLabel,
+    policy: {
+      method: policy.method,
+      alpha: policy.alpha,
+      psi_threshold: policy.psi_threshold,
+      correction: policy.correction,
+      bins: policy.bins,
+      dataset_share: policy.dataset_share,
+    },
+    features,
+    skipped,
+    drifted_features: drifted.map((f) => f.name),
+    drifted_share: share,
+    dataset_drifted: datasetDrifted,
+    summary: summarize(
+      features.length,
+      drifted.length,
+      share,
+      policy.dataset_share,
+      criticalDrifted.map((f) => f.name),
+    ),
+  };
+}
+
+function testColumn(
+  name: string,
+  ref: Exclude<ColumnSample, { kind: "skipped" }>,
+  cur: Exclude<ColumnSample, { kind: "skipped" }>,
+  policy: DriftPolicy,
+): Pending {
+  const override = policy.columns[name] ?? {};
+  const kind = ref.kind;
+  let choice = override.method ?? policy.method;
+  if (choice !== "auto" && !DRIFT_METHODS[choice].kinds.includes(kind)) choice = "auto";
+  const significance: MethodName = kind === "numeric" ? "ks" : "chisquare";
+  const names: MethodName[] = choice === "auto" ? [significance, "psi"] : [...new Set<MethodName>([choice, "psi"])];
+  const ctx = { bins: policy.bins };
+  const tests: Partial<Record<MethodName, TestResult>> = {};
+  for (const m of names) tests[m] = run(DRIFT_METHODS[m], ref, cur, ctx);
+  const approximate =
+    (ref.kind === "numeric" && ref.form === "sketch") || (cur.kind === "numeric" && cur.form === "sketch");
+  const base = {
+    name,
+    kind,
+    critical: override.critical === true,
+    tests,
+    reference: { count: sampleCount(ref), missing: ref.missing },
+    current: { count: sampleCount(cur), missing: cur.missing },
+    approximate,
+  };
+  if (choice === "auto") {
+    const psiThreshold = override.psi_threshold ?? policy.psi_threshold;
+    return {
+      feature: {
+        ...base,
+        method: `${significance}+psi`,
+        statistic: tests.psi!.statistic,
+        threshold: override.threshold ?? psiThreshold,
+        alpha: override.alpha ?? policy.alpha,
+      },
+      decisive: "auto",
+      rawP: tests[significance]!.p_value!,
+    };
+  }
+  const method = DRIFT_METHODS[choice];
+  const globalThreshold = policy.method === choice ? policy.threshold : undefined;
+  return {
+    feature: {
+      ...base,
+      method: choice,
+      statistic: tests[choice]!.statistic,
+      threshold: override.threshold ?? globalThreshold ?? method.defaultThreshold,
+    },
+    decisive: choice,
+    rawP: method.decision === "p_value" ? tests[choice]!.p_value! : null,
+  };
+}
+
+function run(
+  method: DriftMethod,
+  ref: Exclude<ColumnSample, { kind: "skipped" }>,
+  cur: Exclude<ColumnSample, { kind: "skipped" }>,
+  ctx: { bins: number },
+): TestResult {
+  if (ref.kind === "numeric" && cur.kind === "numeric") return method.numeric!(ref, cur, ctx);
+  if (ref.kind === "categorical" && cur.kind === "categorical") return method.categorical!(ref, cur, ctx);
+  throw new Error("sample kinds differ");
+}
+
+function correct(p: Float64Array, correction: Correction): Float64Array {
+  if (correction === "none") return p;
+  if (correction === "bonferroni") {
+    let m = 0;
+    for (const x of p) if (!Number.isNaN(x)) m++;
+    return p.map((x) => (Number.isNaN(x) ? x : Math.min(1, x * m)));
+  }
+  return Float64Array.from(benjaminiHochberg(p));
+}
+
+function summarize(tested: number, drifted: number, share: number, threshold: number, critical: string[]): string {
+  const pct = (x: number) => `${(x * 100).toFixed(x === 0 || x === 1 ? 0 : 1)}%`;
+  if (tested === 0) return "no column could be tested";
+  const counts = `${drifted} of ${tested} columns drifted (${pct(share)})`;
+  if (critical.length > 0)
+    return `dataset drifted: critical column${critical.length > 1 ? "s" : ""} ${critical.join(", ")} drifted; ${counts}`;
+  return share >= threshold
+    ? `dataset drifted: ${counts}, at or above the ${pct(threshold)} threshold`
+    : `no dataset drift: ${counts}, below the ${pct(threshold)} threshold`;
+}

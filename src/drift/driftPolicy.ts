@@ -1,0 +1,51 @@
+import type { MethodName } from "./methods/driftMethod.js";
+
+export type MethodChoice = "auto" | MethodName;
+export type Correction = "bh" | "bonferroni" | "none";
+
+export interface ColumnDriftOverride {
+  method?: MethodChoice;
+  /** Threshold of the column's method (a p-value for ks/chisquare, a distance otherwise). */
+  threshold?: number;
+  /** auto only: significance level of the test after correction. */
+  alpha?: number;
+  /** auto only: the effect-size floor on PSI. */
+  psi_threshold?: number;
+  /** When a critical column drifts, the dataset drifts whatever the share. */
+  critical?: boolean;
+  /** Leave the column out of drift testing. */
+  skip?: boolean;
+}
+
+/**
+ * How columns are tested and when they count as drifted. The default ("auto") needs both a significant test (KS or
+ * chi-square, Benjamini-Hochberg-adjusted p < 0.05) and a material effect (PSI >= 0.1): with large samples every
+ * p-value is tiny, with small samples PSI is noise; requiring both answers both complaints.
+ */
+export interface DriftPolicy {
+  method: MethodChoice;
+  /** Threshold for the chosen method when it is not auto. */
+  threshold?: number;
+  alpha: number;
+  psi_threshold: number;
+  correction: Correction;
+  bins: number;
+  /** The dataset drifts when at least this share of tested columns drift. */
+  dataset_share: number;
+  columns: Record<string, ColumnDriftOverride>;
+}
+
+export const DEFAULT_DRIFT_POLICY: DriftPolicy = {
+  method: "auto",
+  alpha: 0.05,
+  psi_threshold: 0.1,
+  correction: "bh",
+  bins: 10,
+  dataset_share: 0.5,
+  columns: {},
+};
+
+export function resolvePolicy(partial: Partial<DriftPolicy> = {}): DriftPolicy {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...(partial.columns ?? {}) } };
+}

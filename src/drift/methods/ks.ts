@@ -1,0 +1,35 @@
+import { ksTwoSample } from "../../stats/ksTwoSample.js";
+import { kolmogorovTwoSidedSf } from "../../stats/kolmogorovTwoSidedSf.js";
+import type { DriftMethod } from "./driftMethod.js";
+import { cdfsAtBuckets, sketchPair } from "./sketchComparison.js";
+
+/**
+ * Two-sample Kolmogorov-Smirnov. Exact samples: D and p-value as scipy.stats.ks_2samp (exact when max(n, m) <= 10,000,
+ * else kstwo.sf(D, round(n m / (n + m)))). With a sketch on either side, D is taken at the bucket boundaries, where
+ * both CDFs are exact, and is within `approximation_error` (the largest single-bucket mass) of the exact D; its
+ * p-value is the asymptotic one.
+ */
+export const ks: DriftMethod = {
+  name: "ks",
+  kinds: ["numeric"],
+  decision: "p_value",
+  defaultThreshold: 0.05,
+  description: "two-sample Kolmogorov-Smirnov test",
+  numeric(ref, cur) {
+    if (ref.form === "exact" && cur.form === "exact") {
+      const r = ksTwoSample(ref.sorted, cur.sorted, "auto");
+      return { statistic: r.statistic, p_value: r.pValue };
+    }
+    const [a, b] = sketchPair(ref, cur);
+    const { fa, fb, maxMass } = cdfsAtBuckets(a, b);
+    let d = 0;
+    for (let i = 0; i < fa.length; i++) d = Math.max(d, Math.abs(fa[i]! - fb[i]!));
+    const n = a.count;
+    const m = b.count;
+    return {
+      statistic: d,
+      p_value: kolmogorovTwoSidedSf(d, Math.round((n * m) / (n + m))),
+      approximation_error: maxMass,
+    };
+  },
+};

@@ -1,0 +1,275 @@
+import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
+import { QuantileSketch } from "./quantileSketch.js";
+import {
+  PROFILE_DEFAULTS,
+  type CategoricalProfile,
+  type ColumnProfile,
+  type DatetimeProfile,
+  type NumericProfile,
+  type ReferenceProfile,
+  type TextProfile,
+} from "./referenceProfile.js";
+
+export interface ProfileOptions {
+  sketchAccuracy?: number;
+  bins?: number;
+  /** Label stored in `sources`; defaults to the table's source. */
+  source?: string;
+  /** Timestamp to store; tests pin it. */
+  createdAt?: string;
+}
+
+/** Profiles every column of a table. For files larger than memory, profile chunks and merge them (mergeProfiles). */
+export function buildProfile(table: Table, options: ProfileOptions = {}): ReferenceProfile {
+  const sketchAccuracy = options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy;
+  const bins = options.bins ?? PROFILE_DEFAULTS.bins;
+  const columns: Record<string, ColumnProfile> = {};
+  for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
+  return {
+    kind: "modelguard.profile",
+    version: 1,
+    created_at: options.createdAt ?? new Date().toISOString(),
+    sources: [options.source ?? table.source],
+    rows: table.rowCount,
+    sketch_accuracy: sketchAccuracy,
+    bins,
+    columns,
+  };
+}
+
+export function profileColumn(column: Column, sketchAccuracy: number, bins: number): ColumnProfile {
+  if (column.kind === "dictionary") return column.type === "category" ? profileCategory(column) : profileText(column);
+  switch (column.type) {
+    case "integer":
+    case "number":
+      return profileNumeric(column, sketchAccuracy, bins);
+    case "boolean":
+      return profileBoolean(column);
+    case "datetime":
+      return profileDatetime(column);
+  }
+}
+
+function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: number): NumericProfile {
+  const { values, valid } = column;
+  const sketch = new QuantileSketch(sketchAccuracy);
+  let count = 0;
+  let finite = 0;
+  let infinite = 0;
+  let sum = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    if (valid[i] === 0) continue;
+    const x = values[i]!;
+    count++;
+    sketch.add(x);
+    if (x === Infinity || x === -Infinity) {
+      infinite++;
+      continue;
+    }
+    finite++;
+    sum += x;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  // Two passes over the chunk (mean, then squared deviations) are exact enough to merge with Chan's formula.
+  const mean = finite > 0 ? sum / finite : NaN;
+  let m2 = 0;
+  if (finite > 0) {
+    for (let i = 0; i < values.length; i++) {
+      const x = values[i]!;
+      if (valid[i] === 0 || x === Infinity || x === -Infinity) continue;
+      m2 += (x - mean) * (x - mean);
+    }
+  }
+  return numericProfileFrom(
+    {
+      type: column.type === "integer" ? "integer" : "number",
+      count,
+      missing: countMissing(column) - column.invalid.size,
+      invalid: column.invalid.size,
+      infinite,
+      min: finite > 0 ? min : null,
+      max: finite > 0 ? max : null,
+      finite,
+      mean,
+      m2,
+    },
+    sketch,
+    bins,
+  );
+}
+
+function countMissing(column: NumericColumn): number {
+  let n = 0;
+  for (let i = 0; i < column.valid.length; i++) if (column.valid[i] === 0) n++;
+  return n;
+}
+
+/** Everything derived from the sketch (PSI bins, quantiles), computed the same way when building and merging. */
+export function numericProfileFrom(
+  s: {
+    type: "integer" | "number";
+    count: number;
+    missing: number;
+    invalid: number;
+    infinite: number;
+    min: number | null;
+    max: number | null;
+    finite: number;
+    mean: number;
+    m2: number;
+  },
+  sketch: QuantileSketch,
+  bins: number,
+): NumericProfile {
+  const q = (p: number) => (s.count > 0 ? sketch.quantile(p) : null);
+  return {
+    kind: "numeric",
+    type: s.type,
+    count: s.count,
+    missing: s.missing,
+    invalid: s.invalid,
+    infinite: s.infinite,
+    min: s.min,
+    max: s.max,
+    mean: s.finite > 0 ? s.mean : null,
+    std: s.finite > 1 ? Math.sqrt(s.m2 / (s.finite - 1)) : null,
+    m2: s.m2,
+    sketch: sketch.toJson(),
+    psi_bins: sketchBins(sketch, bins),
+    quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) },
+  };
+}
+
+/**
+ * Reference bins at the sketch's quantiles i/B, aligned to bucket boundaries so that the reference proportions are
+ * exact bucket counts, and a current value's bin follows from its bucket key alone.
+ */
+export function sketchBins(sketch: QuantileSketch, bins: number): NumericProfile["psi_bins"] {
+  const { keys, counts } = sketch.buckets();
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return { keys: [], edges: [], proportions: [] };
+  const edgeKeys: number[] = [];
+  for (let i = 1; i < bins; i++) {
+    const k = sketch.quantileKey(i / bins);
+    if (edgeKeys.length === 0 || k > edgeKeys[edgeKeys.length - 1]!) edgeKeys.push(k);
+  }
+  // The top edge at the last occupied bucket would leave the last bin empty: drop it.
+  while (edgeKeys.length > 0 && edgeKeys[edgeKeys.length - 1]! >= keys[keys.length - 1]!) edgeKeys.pop();
+  const binCounts = new Array<number>(edgeKeys.length + 1).fill(0);
+  let b = 0;
+  for (let i = 0; i < keys.length; i++) {
+    while (b < edgeKeys.length && keys[i]! > edgeKeys[b]!) b++;
+    binCounts[b]! += counts[i]!;
+  }
+  return {
+    keys: edgeKeys,
+    edges: edgeKeys.map((k) => sketch.keyUpperBound(k)),
+    proportions: binCounts.map((c) => c / total),
+  };
+}
+
+function profileCategory(column: DictionaryColumn): CategoricalProfile {
+  const counts = new Float64Array(column.dictionary.length);
+  let missing = 0;
+  for (let i = 0; i < column.codes.length; i++) {
+    const c = column.codes[i]!;
+    if (c < 0) missing++;
+    else counts[c]!++;
+  }
+  const freq = new Map<string, number>();
+  column.dictionary.forEach((v, i) => {
+    if (counts[i]! > 0) freq.set(v, (freq.get(v) ?? 0) + counts[i]!);
+  });
+  return categoricalProfileFrom("category", freq, missing, 0);
+}
+
+function profileBoolean(column: NumericColumn): CategoricalProfile {
+  let t = 0;
+  let f = 0;
+  for (let i = 0; i < column.values.length; i++) {
+    if (column.valid[i] === 0) continue;
+    if (column.values[i] === 1) t++;
+    else f++;
+  }
+  const freq = new Map<string, number>();
+  if (f > 0) freq.set("false", f);
+  if (t > 0) freq.set("true", t);
+  return categoricalProfileFrom("boolean", freq, countMissing(column) - column.invalid.size, column.invalid.size);
+}
+
+export function categoricalProfileFrom(
+  type: "category" | "boolean",
+  freq: Map<string, number>,
+  missing: number,
+  invalid: number,
+): CategoricalProfile {
+  const entries = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let count = 0;
+  for (const [, c] of entries) count += c;
+  return {
+    kind: "categorical",
+    type,
+    count,
+    missing,
+    invalid,
+    distinct: entries.length,
+    frequencies: { values: entries.map((e) => e[0]), counts: entries.map((e) => e[1]) },
+  };
+}
+
+function profileText(column: DictionaryColumn): TextProfile {
+  const lengths = column.dictionary.map((s) => [...s].length);
+  let count = 0;
+  let missing = 0;
+  let total = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < column.codes.length; i++) {
+    const c = column.codes[i]!;
+    if (c < 0) {
+      missing++;
+      continue;
+    }
+    const len = lengths[c]!;
+    count++;
+    total += len;
+    if (len < min) min = len;
+    if (len > max) max = len;
+  }
+  return {
+    kind: "text",
+    type: "string",
+    count,
+    missing,
+    invalid: 0,
+    min_length: count > 0 ? min : null,
+    max_length: count > 0 ? max : null,
+    mean_length: count > 0 ? total / count : null,
+  };
+}
+
+function profileDatetime(column: NumericColumn): DatetimeProfile {
+  let count = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < column.values.length; i++) {
+    if (column.valid[i] === 0) continue;
+    const x = column.values[i]!;
+    count++;
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  return {
+    kind: "datetime",
+    type: "datetime",
+    count,
+    missing: countMissing(column) - column.invalid.size,
+    invalid: column.invalid.size,
+    min: count > 0 ? new Date(min).toISOString() : null,
+    max: count > 0 ? new Date(max).toISOString() : null,
+  };
+}

@@ -1,0 +1,163 @@
+import { ModelguardError } from "../errors.js";
+import { categoricalProfileFrom, numericProfileFrom } from "./buildProfile.js";
+import { QuantileSketch } from "./quantileSketch.js";
+import type {
+  CategoricalProfile,
+  ColumnProfile,
+  DatetimeProfile,
+  NumericProfile,
+  ReferenceProfile,
+  TextProfile,
+} from "./referenceProfile.js";
+
+/**
+ * The profile of the union of the rows behind `a` and `b`. A column absent from one side counts as missing in all of
+ * that side's rows. Types widen: integer + number = number; category + string = string (frequencies dropped);
+ * numeric + categorical is an error, since no union of the data has both.
+ */
+export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): ReferenceProfile {
+  if (a.sketch_accuracy !== b.sketch_accuracy) {
+    throw new ModelguardError(
+      "profile",
+      `cannot merge profiles built with sketch accuracy ${a.sketch_accuracy} and ${b.sketch_accuracy}`,
+      "rebuild both with the same --sketch-accuracy",
+    );
+  }
+  if (a.bins !== b.bins) {
+    throw new ModelguardError(
+      "profile",
+      `cannot merge profiles with ${a.bins} and ${b.bins} PSI bins`,
+      "rebuild both with the same --bins",
+    );
+  }
+  const names = [...Object.keys(a.columns), ...Object.keys(b.columns).filter((n) => !(n in a.columns))];
+  const columns: Record<string, ColumnProfile> = {};
+  for (const name of names) {
+    const ca = a.columns[name] ?? absentColumn(b.columns[name]!, a.rows, a.bins);
+    const cb = b.columns[name] ?? absentColumn(a.columns[name]!, b.rows, a.bins);
+    columns[name] = mergeColumn(name, ca, cb, a.bins);
+  }
+  return {
+    kind: "modelguard.profile",
+    version: 1,
+    created_at: new Date().toISOString(),
+    sources: [...a.sources, ...b.sources],
+    rows: a.rows + b.rows,
+    sketch_accuracy: a.sketch_accuracy,
+    bins: a.bins,
+    columns,
+  };
+}
+
+/** The profile a column would have in a shard where every one of `rows` cells is missing. */
+function absentColumn(like: ColumnProfile, rows: number, bins: number): ColumnProfile {
+  const empty = { count: 0, missing: rows, invalid: 0 };
+  switch (like.kind) {
+    case "numeric":
+      return numericProfileFrom(
+        { type: like.type, ...empty, infinite: 0, min: null, max: null, finite: 0, mean: NaN, m2: 0 },
+        new QuantileSketch(like.sketch.relative_accuracy),
+        bins,
+      );
+    case "categorical":
+      return categoricalProfileFrom(like.type, new Map(), rows, 0);
+    case "text":
+      return { kind: "text", type: "string", ...empty, min_length: null, max_length: null, mean_length: null };
+    case "datetime":
+      return { kind: "datetime", type: "datetime", ...empty, min: null, max: null };
+  }
+}
+
+function mergeColumn(name: string, a: ColumnProfile, b: ColumnProfile, bins: number): ColumnProfile {
+  if (a.kind === "numeric" && b.kind === "numeric") return mergeNumeric(a, b, bins);
+  if (a.kind === "categorical" && b.kind === "categorical") return mergeCategorical(a, b);
+  if (a.kind === "datetime" && b.kind === "datetime") return mergeDatetime(a, b);
+  const textual = (c: ColumnProfile) => c.kind === "text" || (c.kind === "categorical" && c.type === "category");
+  if (textual(a) && textual(b))
+    return mergeText(a as TextProfile | CategoricalProfile, b as TextProfile | CategoricalProfile);
+  throw new ModelguardError(
+    "profile",
+    `column '${name}' is ${a.kind} (${a.type}) in one profile and ${b.kind} (${b.type}) in the other`,
+    "profile both shards with the same schema (modelguard profile --schema schema.yml) so types agree",
+  );
+}
+
+function mergeNumeric(a: NumericProfile, b: NumericProfile, bins: number): NumericProfile {
+  const sketch = QuantileSketch.fromJson(a.sketch);
+  sketch.merge(QuantileSketch.fromJson(b.sketch));
+  const na = a.count - a.infinite;
+  const nb = b.count - b.infinite;
+  const n = na + nb;
+  // Chan et al.'s pairwise update of mean and sum of squared deviations.
+  const delta = (b.mean ?? 0) - (a.mean ?? 0);
+  const mean = n === 0 ? NaN : na === 0 ? b.mean! : nb === 0 ? a.mean! : a.mean! + (delta * nb) / n;
+  const m2 = na === 0 ? b.m2 : nb === 0 ? a.m2 : a.m2 + b.m2 + (delta * delta * na * nb) / n;
+  return numericProfileFrom(
+    {
+      type: a.type === "integer" && b.type === "integer" ? "integer" : "number",
+      count: a.count + b.count,
+      missing: a.missing + b.missing,
+      invalid: a.invalid + b.invalid,
+      infinite: a.infinite + b.infinite,
+      min: minOf(a.min, b.min),
+      max: maxOf(a.max, b.max),
+      finite: n,
+      mean,
+      m2,
+    },
+    sketch,
+    bins,
+  );
+}
+
+function mergeCategorical(a: CategoricalProfile, b: CategoricalProfile): CategoricalProfile {
+  const freq = new Map<string, number>();
+  for (const p of [a, b])
+    p.frequencies.values.forEach((v, i) => freq.set(v, (freq.get(v) ?? 0) + p.frequencies.counts[i]!));
+  const type = a.type === "boolean" && b.type === "boolean" ? "boolean" : "category";
+  return categoricalProfileFrom(type, freq, a.missing + b.missing, a.invalid + b.invalid);
+}
+
+function mergeDatetime(a: DatetimeProfile, b: DatetimeProfile): DatetimeProfile {
+  const pick = (x: string | null, y: string | null, f: (p: number, q: number) => number) =>
+    x === null ? y : y === null ? x : new Date(f(Date.parse(x), Date.parse(y))).toISOString();
+  return {
+    kind: "datetime",
+    type: "datetime",
+    count: a.count + b.count,
+    missing: a.missing + b.missing,
+    invalid: a.invalid + b.invalid,
+    min: pick(a.min, b.min, Math.min),
+    max: pick(a.max, b.max, Math.max),
+  };
+}
+
+function mergeText(a: TextProfile | CategoricalProfile, b: TextProfile | CategoricalProfile): TextProfile {
+  const lengths = (p: TextProfile | CategoricalProfile) => {
+    if (p.kind === "text") return { min: p.min_length, max: p.max_length, total: (p.mean_length ?? 0) * p.count };
+    const lens = p.frequencies.values.map((v) => [...v].length);
+    let total = 0;
+    lens.forEach((l, i) => (total += l * p.frequencies.counts[i]!));
+    return { min: lens.length ? Math.min(...lens) : null, max: lens.length ? Math.max(...lens) : null, total };
+  };
+  const la = lengths(a);
+  const lb = lengths(b);
+  const count = a.count + b.count;
+  return {
+    kind: "text",
+    type: "string",
+    count,
+    missing: a.missing + b.missing,
+    invalid: a.invalid + b.invalid,
+    min_length: minOf(la.min, lb.min),
+    max_length: maxOf(la.max, lb.max),
+    mean_length: count > 0 ? (la.total + lb.total) / count : null,
+  };
+}
+
+function minOf(x: number | null, y: number | null): number | null {
+  return x === null ? y : y === null ? x : Math.min(x, y);
+}
+function maxOf(x: number | null, y: number | null): number | null {
+  return x === null ? y : y === null ? x : Math.max(x, y);
+}

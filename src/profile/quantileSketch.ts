@@ -1,0 +1,219 @@
+/**
+ * A relative-error quantile sketch with logarithmic buckets (the DDSketch construction).
+ *
+ * A positive value x falls in bucket i = ceil(ln(x) / ln(gamma)), gamma = (1 + a) / (1 - a), covering
+ * (gamma^(i-1), gamma^i]; negative values mirror into a second store; |x| below MIN_INDEXABLE counts as zero.
+ * Any value inside a bucket is within relative error `a` of the bucket's representative 2 gamma^i / (gamma + 1).
+ *
+ * Why this sketch: merging adds bucket counts, so merge(sketch(A), sketch(B)) is *identical* to sketch(A u B)
+ * whatever the order or sharding. That makes profiles and monitor windows exactly mergeable, which a randomized
+ * sketch (KLL, t-digest) does not give. Every bucket is identified by an integer key that is monotone in x, so two
+ * sketches with the same accuracy can be compared bucket by bucket without any interpolation.
+ *
+ * Example: with a = 0.001, 50.0 and 50.04 share a bucket; 50.0 and 50.2 do not.
+ */
+export const MIN_INDEXABLE = 1e-300;
+
+export interface SketchJson {
+  relative_accuracy: number;
+  zero: number;
+  positive: { offset: number; counts: number[] };
+  negative: { offset: number; counts: number[] };
+}
+
+/** A dense run of bucket counts starting at log index `offset`. */
+class Store {
+  offset = 0;
+  counts: Float64Array = new Float64Array(0);
+
+  add(index: number, n = 1): void {
+    if (this.counts.length === 0) {
+      this.offset = index;
+      this.counts = new Float64Array(64);
+    } else if (index < this.offset || index >= this.offset + this.counts.length) {
+      this.grow(index);
+    }
+    this.counts[index - this.offset]! += n;
+  }
+
+  private grow(index: number): void {
+    const lo = Math.min(this.offset, index);
+    const hi = Math.max(this.offset + this.counts.length, index + 1);
+    // Grow with slack on the side that overflowed, so a sweep of increasing values is amortised O(1).
+    const span = hi - lo;
+    const slack = Math.max(64, span >> 1);
+    const newLo = index < this.offset ? lo - slack : lo;
+    const newHi = index >= this.offset + this.counts.length ? hi + slack : hi;
+    const next = new Float64Array(newHi - newLo);
+    next.set(this.counts, this.offset - newLo);
+    this.counts = next;
+    this.offset = newLo;
+  }
+
+  /** [first, last] occupied indices, or null when empty. */
+  range(): [number, number] | null {
+    let a = 0;
+    while (a < this.counts.length && this.counts[a] === 0) a++;
+    if (a === this.counts.length) return null;
+    let b = this.counts.length - 1;
+    while (this.counts[b] === 0) b--;
+    return [this.offset + a, this.offset + b];
+  }
+
+  get(index: number): number {
+    const i = index - this.offset;
+    return i >= 0 && i < this.counts.length ? this.counts[i]! : 0;
+  }
+
+  toJson(): { offset: number; counts: number[] } {
+    const r = this.range();
+    if (!r) return { offset: 0, counts: [] };
+    return { offset: r[0], counts: Array.from(this.counts.subarray(r[0] - this.offset, r[1] - this.offset + 1)) };
+  }
+
+  static fromJson(j: { offset: number; counts: number[] }): Store {
+    const s = new Store();
+    s.offset = j.offset;
+    s.counts = Float64Array.from(j.counts);
+    return s;
+  }
+}
+
+export class QuantileSketch {
+  readonly gamma: number;
+  private readonly lnGamma: number;
+  /** Log index of MIN_INDEXABLE: keys are shifted by it so that every key is a positive distance from zero. */
+  private readonly minIndex: number;
+  zero = 0;
+  private positive = new Store();
+  private negative = new Store();
+
+  constructor(readonly relativeAccuracy = 0.001) {
+    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new RangeError("relative accuracy must be in (0, 1)");
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.lnGamma = Math.log(this.gamma);
+    this.minIndex = this.logIndex(MIN_INDEXABLE);
+  }
+
+  private logIndex(abs: number): number {
+    return Math.ceil(Math.log(abs) / this.lnGamma);
+  }
+
+  /**
+   * The bucket's integer key, monotone non-decreasing in x: 0 for zero, positive keys for positive values, negative
+   * keys for negative values. Infinite values take the outermost finite bucket.
+   */
+  key(x: number): number {
+    const abs = Math.abs(x);
+    if (abs < MIN_INDEXABLE) return 0;
+    const k = this.logIndex(Math.min(abs, Number.MAX_VALUE)) - this.minIndex + 1;
+    return x > 0 ? k : -k;
+  }
+
+  /** Upper boundary of the bucket with this key (for display; comparisons use keys). */
+  keyUpperBound(key: number): number {
+    if (key === 0) return 0;
+    const idx = Math.abs(key) + this.minIndex - 1;
+    return key > 0 ? Math.pow(this.gamma, idx) : -Math.pow(this.gamma, idx - 1);
+  }
+
+  /** A value that stands for every value of the bucket within the relative accuracy. */
+  keyValue(key: number): number {
+    if (key === 0) return 0;
+    const idx = Math.abs(key) + this.minIndex - 1;
+    // In logs, so the outermost buckets near Number.MAX_VALUE do not overflow.
+    const v = Math.exp(idx * this.lnGamma + Math.log(2 / (this.gamma + 1)));
+    return key > 0 ? v : -v;
+  }
+
+  add(x: number, n = 1): void {
+    const k = this.key(x);
+    if (k === 0) this.zero += n;
+    else if (k > 0) this.positive.add(k, n);
+    else this.negative.add(-k, n);
+  }
+
+  get count(): number {
+    let n = this.zero;
+    for (const c of this.positive.counts) n += c;
+    for (const c of this.negative.counts) n += c;
+    return n;
+  }
+
+  merge(other: QuantileSketch): void {
+    if (other.relativeAccuracy !== this.relativeAccuracy) {
+      throw new RangeError(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${other.relativeAccuracy}`);
+    }
+    this.zero += other.zero;
+    for (const [mine, theirs] of [
+      [this.positive, other.positive],
+      [this.negative, other.negative],
+    ] as const) {
+      const r = theirs.range();
+      if (!r) continue;
+      for (let i = r[0]; i <= r[1]; i++) {
+        const c = theirs.get(i);
+        if (c !== 0) mine.add(i, c);
+      }
+    }
+  }
+
+  /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
+  buckets(): { keys: Int32Array; counts: Float64Array } {
+    const keys: number[] = [];
+    const counts: number[] = [];
+    const neg = this.negative.range();
+    if (neg) {
+      for (let i = neg[1]; i >= neg[0]; i--) {
+        const c = this.negative.get(i);
+        if (c !== 0) (keys.push(-i), counts.push(c));
+      }
+    }
+    if (this.zero !== 0) (keys.push(0), counts.push(this.zero));
+    const pos = this.positive.range();
+    if (pos) {
+      for (let i = pos[0]; i <= pos[1]; i++) {
+        const c = this.positive.get(i);
+        if (c !== 0) (keys.push(i), counts.push(c));
+      }
+    }
+    return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };
+  }
+
+  /** Key of the bucket holding the value of rank floor(q * (n - 1)) (0-based, ascending). */
+  quantileKey(q: number): number {
+    const { keys, counts } = this.buckets();
+    let total = 0;
+    for (const c of counts) total += c;
+    if (total === 0) return NaN;
+    const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
+    let seen = 0;
+    for (let i = 0; i < keys.length; i++) {
+      seen += counts[i]!;
+      if (seen > rank) return keys[i]!;
+    }
+    return keys[keys.length - 1]!;
+  }
+
+  quantile(q: number): number {
+    const k = this.quantileKey(q);
+    return Number.isNaN(k) ? NaN : this.keyValue(k);
+  }
+
+  toJson(): SketchJson {
+    return {
+      relative_accuracy: this.relativeAccuracy,
+      zero: this.zero,
+      positive: this.positive.toJson(),
+      negative: this.negative.toJson(),
+    };
+  }
+
+  static fromJson(j: SketchJson): QuantileSketch {
+    const s = new QuantileSketch(j.relative_accuracy);
+    s.zero = j.zero;
+    s.positive = Store.fromJson(j.positive);
+    s.negative = Store.fromJson(j.negative);
+    return s;
+  }
+}

@@ -1,0 +1,141 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { buildProfile } from "../../src/profile/buildProfile.js";
+import { mergeProfiles } from "../../src/profile/mergeProfiles.js";
+import { readProfile, writeProfile } from "../../src/profile/profileFile.js";
+import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
+import { dictionaryColumn, numericColumn, sliceTable, table } from "../helpers/tables.js";
+import { ModelguardError } from "../../src/errors.js";
+
+const T0 = "2026-01-01T00:00:00.000Z";
+
+function sample(n: number, seed: number) {
+  let s = seed;
+  const rnd = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const nums = Array.from({ length: n }, (_, i) => (i % 17 === 0 ? null : Math.round((rnd() * 100 - 20) * 1e4) / 1e4));
+  const ints = Array.from({ length: n }, () => Math.floor(rnd() * 10));
+  const cats = Array.from({ length: n }, (_, i) =>
+    i % 23 === 0 ? null : ["a", "b", "c", "d"][Math.floor(rnd() * 4)]!,
+  );
+  const flags = Array.from({ length: n }, () => (rnd() < 0.3 ? 1 : 0));
+  return table([
+    numericColumn("x", nums, "number"),
+    numericColumn("k", ints, "integer"),
+    dictionaryColumn("plan", cats),
+    numericColumn("flag", flags, "boolean"),
+    dictionaryColumn(
+      "note",
+      cats.map((c, i) => (c === null ? null : `${c}-${i}`)),
+      "string",
+    ),
+  ]);
+}
+
+/** Compares two profiles: everything exactly, except mean/std/m2 to floating-point rounding. */
+function assertSameProfile(got: ReferenceProfile, want: ReferenceProfile) {
+  assert.deepEqual(Object.keys(got.columns), Object.keys(want.columns));
+  assert.equal(got.rows, want.rows);
+  for (const name of Object.keys(want.columns)) {
+    const g = { ...got.columns[name]! } as Record<string, unknown>;
+    const w = { ...want.columns[name]! } as Record<string, unknown>;
+    for (const k of ["mean", "std", "m2", "mean_length"]) {
+      if (typeof w[k] === "number") {
+        assert.ok(
+          Math.abs((g[k] as number) - (w[k] as number)) <= 1e-9 * Math.max(1, Math.abs(w[k] as number)),
+          `${name}.${k}`,
+        );
+      } else assert.equal(g[k], w[k]);
+      delete g[k];
+      delete w[k];
+    }
+    assert.deepEqual(g, w, name);
+  }
+}
+
+test("profile of a table: counts, moments, quantiles, bins and frequencies", () => {
+  const p = buildProfile(
+    table([numericColumn("x", [1, 2, 3, 4, null], "number"), dictionaryColumn("c", ["a", "b", "a", null, "a"])]),
+    { createdAt: T0 },
+  );
+  const x = p.columns.x!;
+  assert.equal(x.kind, "numeric");
+  if (x.kind !== "numeric") return;
+  assert.equal(x.count, 4);
+  assert.equal(x.missing, 1);
+  assert.equal(x.mean, 2.5);
+  assert.ok(Math.abs(x.std! - Math.sqrt(5 / 3)) < 1e-15); // pandas .std() (ddof=1) of 1..4
+  assert.equal(x.min, 1);
+  assert.equal(x.max, 4);
+  assert.ok(Math.abs(x.quantiles.p50! - 2) <= 0.002 * 2);
+  const sum = x.psi_bins.proportions.reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum - 1) < 1e-12);
+  const c = p.columns.c!;
+  assert.equal(c.kind, "categorical");
+  if (c.kind !== "categorical") return;
+  assert.deepEqual(c.frequencies, { values: ["a", "b"], counts: [3, 1] });
+  assert.equal(c.missing, 1);
+});
+
+test("merging shard profiles gives the profile of the union (property)", () => {
+  const whole = sample(3000, 7);
+  fc.assert(
+    fc.property(fc.integer({ min: 1, max: 2999 }), (cut) => {
+      const a = buildProfile(sliceTable(whole, 0, cut), { createdAt: T0 });
+      const b = buildProfile(sliceTable(whole, cut, 3000), { createdAt: T0 });
+      assertSameProfile(mergeProfiles(a, b), buildProfile(whole, { createdAt: T0 }));
+      assertSameProfile(mergeProfiles(b, a), buildProfile(whole, { createdAt: T0 }));
+    }),
+    { numRuns: 25 },
+  );
+});
+
+test("a column absent from one shard counts as missing there", () => {
+  const a = buildProfile(table([numericColumn("x", [1, 2]), numericColumn("y", [5, 6])]), { createdAt: T0 });
+  const b = buildProfile(table([numericColumn("x", [3])]), { createdAt: T0 });
+  const m = mergeProfiles(a, b);
+  assert.equal(m.columns.y!.missing, 1);
+  assert.equal(m.columns.y!.count, 2);
+  assert.equal(m.rows, 3);
+});
+
+test("merging numeric with categorical is a clear error", () => {
+  const a = buildProfile(table([numericColumn("x", [1, 2])]), { createdAt: T0 });
+  const b = buildProfile(table([dictionaryColumn("x", ["u", "v"])]), { createdAt: T0 });
+  assert.throws(
+    () => mergeProfiles(a, b),
+    (e: unknown) => e instanceof ModelguardError && /column 'x' is numeric/.test(e.message),
+  );
+});
+
+test("profiles round-trip through a file and are checked on read", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mg-profile-"));
+  const p = buildProfile(sample(500, 3), { createdAt: T0 });
+  writeProfile(join(dir, "p.json"), p);
+  assert.deepEqual(readProfile(join(dir, "p.json")), JSON.parse(JSON.stringify(p)));
+  writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...p, bins: "ten" }));
+  assert.throws(() => readProfile(join(dir, "bad.json")), /bins: must be integer/);
+  writeFileSync(join(dir, "other.json"), JSON.stringify({ hello: 1 }));
+  assert.throws(() => readProfile(join(dir, "other.json")), /not a modelguard profile/);
+  assert.throws(() => readProfile(join(dir, "nope.json")), /profile not found/);
+});
+
+test("constant, empty and infinite columns profile sensibly", () => {
+  const p = buildProfile(
+    table([
+      numericColumn("const", [5, 5, 5], "number"),
+      numericColumn("empty", [null, null, null], "number"),
+      numericColumn("inf", [1, Infinity, -Infinity], "number"),
+    ]),
+    { createdAt: T0 },
+  );
+  const c = p.columns.const!;
+  assert.ok(c.kind === "numeric" && c.std === 0 && c.psi_bins.proportions.length === 1);
+  const e = p.columns.empty!;
+  assert.ok(e.kind === "numeric" && e.count === 0 && e.mean === null && e.psi_bins.proportions.length === 0);
+  const i = p.columns.inf!;
+  assert.ok(i.kind === "numeric" && i.infinite === 2 && i.mean === 1 && i.min === 1 && i.max === 1);
+});

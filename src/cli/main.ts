@@ -4,6 +4,7 @@ import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerProfile } from "./commands/profile.js";
+import { registerValidate } from "./commands/validate.js";
 
 /** Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. */
 export function buildProgram(io: CliIO): { program: Command; exit: { code: number } } {
@@ -12,6 +13,7 @@ export function buildProgram(io: CliIO): { program: Command; exit: { code: numbe
     .description("Data tests, drift, model evaluation and gates for ML pull requests, and a drift monitor.")
     .version(VERSION)
     .showHelpAfterError("(run with --help for usage)")
+    .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   for (const register of commands) register(program, io, exit);
@@ -20,7 +22,7 @@ export function buildProgram(io: CliIO): { program: Command; exit: { code: numbe
 
 export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
 
-const commands: RegisterCommand[] = [registerProfile, registerDrift];
+const commands: RegisterCommand[] = [registerValidate, registerProfile, registerDrift];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -80,7 +80,11 @@ export function sampleColumn(column: Column): ColumnSample {
   if (column.type === "boolean") {
     let t = 0;
     let f = 0;
-    for (let i = 0; i < values.length; i++) if (valid[i] === 1) values[i] === 1 ? t++ : f++;
+    for (let i = 0; i < values.length; i++) {
+      if (valid[i] === 0) continue;
+      if (values[i] === 1) t++;
+      else f++;
+    }
     const counts = new Map<string, number>();
     if (f) counts.set("false", f);
     if (t) counts.set("true", t);

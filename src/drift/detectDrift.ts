@@ -179,7 +179,7 @@ function correct(p: Float64Array, correction: Correction): Float64Array {
 }
 
 function summarize(tested: number, drifted: number, share: number, threshold: number, critical: string[]): string {
-  const pct = (x: number) => `${(x * 100).toFixed(x === 0 || x === 1 ? 0 : 1)}%`;
+  const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
   if (tested === 0) return "no column could be tested";
   const counts = `${drifted} of ${tested} columns drifted (${pct(share)})`;
   if (critical.length > 0)

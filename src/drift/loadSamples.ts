@@ -10,13 +10,20 @@ export interface LoadedSamples {
   rows: number;
 }
 
-// Under tsx the sources are .ts; once built they are .js next to this file.
-const workerUrl = new URL(import.meta.url.endsWith(".ts") ? "./sampleWorker.ts" : "./sampleWorker.js", import.meta.url);
+// Once built, the worker is the .js file next to this one. Run from sources under tsx (tests, benches), Node 20 does not
+// resolve a worker's .ts entry through tsx's hooks, so a one-line bootstrap registers tsx in the worker first.
+const fromSource = import.meta.url.endsWith(".ts");
+const workerEntry = new URL(fromSource ? "./sampleWorker.ts" : "./sampleWorker.js", import.meta.url);
+function startWorker(workerData: unknown): Worker {
+  if (!fromSource) return new Worker(workerEntry, { workerData });
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
 
 /** Loads a data file into drift samples on a worker thread (parse + sort off the main thread). */
 export function loadSamples(path: string, options: LoadOptions = {}): Promise<LoadedSamples> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { path, options } });
+    const worker = startWorker({ path, options });
     let settled = false;
     worker.once(
       "message",

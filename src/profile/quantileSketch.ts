@@ -166,15 +166,22 @@ export class QuantileSketch {
     if (neg) {
       for (let i = neg[1]; i >= neg[0]; i--) {
         const c = this.negative.get(i);
-        if (c !== 0) (keys.push(-i), counts.push(c));
+        if (c === 0) continue;
+        keys.push(-i);
+        counts.push(c);
       }
     }
-    if (this.zero !== 0) (keys.push(0), counts.push(this.zero));
+    if (this.zero !== 0) {
+      keys.push(0);
+      counts.push(this.zero);
+    }
     const pos = this.positive.range();
     if (pos) {
       for (let i = pos[0]; i <= pos[1]; i++) {
         const c = this.positive.get(i);
-        if (c !== 0) (keys.push(i), counts.push(c));
+        if (c === 0) continue;
+        keys.push(i);
+        counts.push(c);
       }
     }
     return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };

@@ -44,8 +44,14 @@ export function cdfsAtBuckets(
     const k = Math.min(ka, kb);
     let ma = 0;
     let mb = 0;
-    if (ka === k) ((ma = ba.counts[i]! / na), (ca += ba.counts[i++]!));
-    if (kb === k) ((mb = bb.counts[j]! / nb), (cb += bb.counts[j++]!));
+    if (ka === k) {
+      ma = ba.counts[i]! / na;
+      ca += ba.counts[i++]!;
+    }
+    if (kb === k) {
+      mb = bb.counts[j]! / nb;
+      cb += bb.counts[j++]!;
+    }
     maxMass = Math.max(maxMass, ma, mb);
     keys.push(k);
     fa.push(ca / na);

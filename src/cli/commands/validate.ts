@@ -1,0 +1,161 @@
+import type { Command } from "commander";
+import { writeFileSync } from "node:fs";
+import { loadTable, type LoadOptions } from "../../data/loadTable.js";
+import { ModelguardError } from "../../errors.js";
+import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
+import { inferSchema } from "../../schema/inferSchema.js";
+import { leakageViolations } from "../../schema/leakageViolations.js";
+import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
+import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
+import { validateTable } from "../../schema/validateTable.js";
+import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
+import { formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { delimiterOption } from "../options.js";
+
+interface ValidateFlags {
+  data?: string;
+  schema?: string;
+  holdout?: string;
+  target?: string;
+  delimiter?: string;
+  json?: boolean;
+  out?: string;
+  fail: boolean;
+}
+
+export interface ValidateReport extends ValidationResult {
+  kind: "modelguard.validation";
+  version: 1;
+  data: string;
+  schema: string | null;
+  holdout: string | null;
+  leakage?: LeakageResult;
+}
+
+export function registerValidate(program: Command, io: CliIO, exit: { code: number }): void {
+  program
+    .command("validate")
+    .description("check a dataset against a schema, and for leakage against a holdout set")
+    .option("--data <file>", "the dataset to check (CSV, JSONL, Parquet)")
+    .option("--schema <file>", "schema YAML (see `modelguard schema infer`)")
+    .option("--holdout <file>", "holdout/test set: report rows present in both and leaky features")
+    .option("--target <column>", "with --holdout: the target, to find features that predict it on their own")
+    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option("--json", "print the result as JSON on stdout")
+    .option("--out <file>", "also write the JSON result to a file")
+    .option("--no-fail", "exit 0 even when checks fail")
+    .action(async (flags: ValidateFlags) => {
+      if (!flags.data)
+        throw new ModelguardError(
+          "usage",
+          "validate needs --data FILE",
+          "e.g. modelguard validate --data train.csv --schema schema.yml",
+        );
+      if (!flags.schema && !flags.holdout) {
+        throw new ModelguardError(
+          "usage",
+          "validate needs --schema and/or --holdout",
+          "make a schema with `modelguard schema infer --data FILE -o schema.yml`",
+        );
+      }
+      if (flags.target && !flags.holdout)
+        throw new ModelguardError("usage", "--target goes with --holdout (leakage checks)");
+      const report = await validateFiles({ ...flags, data: flags.data });
+      if (flags.out) writeJsonFile(flags.out, report);
+      io.out(flags.json ? JSON.stringify(report, null, 2) : describeValidation(report));
+      if (!report.ok && flags.fail) exit.code = 1;
+    });
+
+  program
+    .command("schema")
+    .description("schema files")
+    .command("infer")
+    .description("write a starting schema from a dataset, with what was observed as comments")
+    .option("--data <file>", "dataset to infer from")
+    .option("-o, --output <file>", "where to write the schema (default: stdout)")
+    .option("--max-allowed <n>", "category columns with at most this many values get an allowed list", "100")
+    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option("--json", "print the schema as JSON instead of YAML")
+    .action(
+      async (flags: { data?: string; output?: string; maxAllowed: string; delimiter?: string; json?: boolean }) => {
+        if (!flags.data) throw new ModelguardError("usage", "schema infer needs --data FILE");
+        const max = Number(flags.maxAllowed);
+        if (!Number.isInteger(max) || max < 0)
+          throw new ModelguardError("usage", `--max-allowed must be a whole number, got '${flags.maxAllowed}'`);
+        const table = await loadTable(flags.data, loadOptions(flags));
+        const inferred = inferSchema(table, { maxAllowedValues: max, source: flags.data });
+        const text = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : inferred.yaml;
+        if (flags.output) {
+          try {
+            writeFileSync(flags.output, text);
+          } catch (e) {
+            throw new ModelguardError("io", `cannot write ${flags.output}: ${(e as Error).message}`);
+          }
+          io.err(`wrote ${flags.output}: ${table.columns.length} columns from ${table.rowCount} rows`);
+        } else io.out(text);
+      },
+    );
+}
+
+function loadOptions(flags: { delimiter?: string }): LoadOptions {
+  return flags.delimiter ? { delimiter: flags.delimiter } : {};
+}
+
+export async function validateFiles(flags: ValidateFlags & { data: string }): Promise<ValidateReport> {
+  const schema = flags.schema ? parseSchemaFile(flags.schema) : undefined;
+  const load = { ...loadOptions(flags), ...(schema ? { types: schemaColumnTypes(schema) } : {}) };
+  const [table, holdout] = await Promise.all([
+    loadTable(flags.data, load),
+    flags.holdout ? loadTable(flags.holdout, load) : undefined,
+  ]);
+  let result: ValidationResult = schema
+    ? validateTable(table, schema)
+    : { ok: true, rows: table.rowCount, violations: [] };
+  let leakage: LeakageResult | undefined;
+  if (holdout) {
+    leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
+    result = mergeViolations(result, leakageViolations(leakage));
+  }
+  return {
+    kind: "modelguard.validation",
+    version: 1,
+    data: flags.data,
+    schema: flags.schema ?? null,
+    holdout: flags.holdout ?? null,
+    ...result,
+    ...(leakage ? { leakage } : {}),
+  };
+}
+
+function describeValidation(r: ValidateReport): string {
+  const lines: string[] = [];
+  if (r.violations.length > 0) {
+    lines.push(
+      formatTable(
+        ["severity", "check", "column", "rows", "share", "example"],
+        r.violations.map((v) => [
+          v.severity,
+          v.kind,
+          v.column ?? "-",
+          v.count,
+          `${(v.fraction * 100).toFixed(v.fraction < 0.001 && v.fraction > 0 ? 3 : 1)}%`,
+          v.examples[0]
+            ? `row ${v.examples[0].row}: ${v.examples[0].value === null ? "(missing)" : JSON.stringify(v.examples[0].value)}`
+            : "",
+        ]),
+      ),
+      "",
+    );
+    for (const v of r.violations) lines.push(`${v.severity === "error" ? "✗" : "!"} ${v.message}`);
+    lines.push("");
+  }
+  for (const note of r.leakage?.notes ?? []) lines.push(`note: ${note}`);
+  const errors = r.violations.filter((v) => v.severity === "error").length;
+  const warnings = r.violations.length - errors;
+  lines.push(
+    r.ok
+      ? `OK: ${r.rows} rows pass${warnings ? ` (${warnings} warning${warnings > 1 ? "s" : ""})` : ""}`
+      : `FAILED: ${errors} failing check${errors > 1 ? "s" : ""}${warnings ? `, ${warnings} warning${warnings > 1 ? "s" : ""}` : ""} on ${r.rows} rows`,
+  );
+  return lines.join("\n");
+}

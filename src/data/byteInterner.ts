@@ -1,0 +1,98 @@
+import type { NaMatcher } from "./naMatcher.js";
+
+/**
+ * Dictionary encoding straight from bytes: a repeated value is hashed (FNV-1a) and compared byte for byte against
+ * the copy kept in an arena, and decoded to a JS string only the first time it is seen. NA strings map to -1.
+ * Open addressing with linear probing; the slot table doubles at half load.
+ */
+export class ByteInterner {
+  /** Distinct non-missing values, in order of first appearance; a value's code is its index here. */
+  readonly dictionary: string[] = [];
+  private slots: Int32Array; // entry index + 1, 0 = empty
+  private mask: number;
+  private hashes = new Int32Array(64);
+  private offsets = new Int32Array(64);
+  private lengths = new Int32Array(64);
+  private codes = new Int32Array(64);
+  private arena = new Uint8Array(1024);
+  private arenaUsed = 0;
+  private entries = 0;
+
+  constructor(private readonly na: NaMatcher) {
+    this.slots = new Int32Array(256);
+    this.mask = 255;
+  }
+
+  /** Code of bytes[start, end): its dictionary index, or -1 for an NA string or an absent cell (start < 0). */
+  intern(bytes: Uint8Array, start: number, end: number): number {
+    if (start < 0) return -1;
+    let h = 0x811c9dc5;
+    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
+    const len = end - start;
+    const slots = this.slots;
+    const mask = this.mask;
+    let slot = h & mask;
+    while (true) {
+      const idx = slots[slot]!;
+      if (idx === 0) break;
+      const entry = idx - 1;
+      if (this.hashes[entry] === h && this.lengths[entry] === len) {
+        const arena = this.arena;
+        let i = 0;
+        const off = this.offsets[entry]!;
+        while (i < len && arena[off + i] === bytes[start + i]) i++;
+        if (i === len) return this.codes[entry]!;
+      }
+      slot = (slot + 1) & mask;
+    }
+    return this.insert(bytes, start, end, h, slot);
+  }
+
+  private insert(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
+    const len = end - start;
+    const entry = this.entries++;
+    if (entry === this.hashes.length) {
+      this.hashes = grow(this.hashes);
+      this.offsets = grow(this.offsets);
+      this.lengths = grow(this.lengths);
+      this.codes = grow(this.codes);
+    }
+    if (this.arenaUsed + len > this.arena.length) {
+      const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      next.set(this.arena.subarray(0, this.arenaUsed));
+      this.arena = next;
+    }
+    this.arena.set(bytes.subarray(start, end), this.arenaUsed);
+    this.hashes[entry] = h;
+    this.offsets[entry] = this.arenaUsed;
+    this.lengths[entry] = len;
+    this.arenaUsed += len;
+    let code = -1;
+    if (!this.na.matches(bytes, start, end)) {
+      code = this.dictionary.length;
+      this.dictionary.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, len).toString("utf8"));
+    }
+    this.codes[entry] = code;
+    this.slots[slot] = entry + 1;
+    if (this.entries * 2 > this.slots.length) this.rehash();
+    return code;
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.entries; e++) {
+      let slot = this.hashes[e]! & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = e + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  return next;
+}

@@ -1,0 +1,120 @@
+/**
+ * CSV into a Table: a sample pass infers the types from the first INFERENCE_ROWS rows, a main pass decodes every
+ * wanted column from bytes, and, only when some later cell did not fit an inferred type, a third pass re-reads just
+ * those columns as text.
+ */
+import type { FileHandle } from "node:fs/promises";
+import { CsvRecordReader, readCsvHeader, type CsvHeader } from "./csvRecordReader.js";
+import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { openDataFile } from "./openDataFile.js";
+import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
+import type { Column, Table } from "./table.js";
+
+/** The plan of the wanted columns, in file order. */
+function planColumns(names: readonly string[], options: ResolvedLoadOptions): ColumnPlan[] {
+  const plans: ColumnPlan[] = [];
+  names.forEach((name, source) => {
+    if (options.columns && !options.columns.has(name)) return;
+    const forced = options.types.get(name);
+    plans.push({ name, source, type: forced ?? null, forced: forced !== undefined });
+  });
+  return plans;
+}
+
+async function inferPlans(
+  fh: FileHandle,
+  file: string,
+  header: CsvHeader,
+  options: ResolvedLoadOptions,
+): Promise<{ plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
+  const reader = new CsvRecordReader(
+    fh,
+    file,
+    header.names,
+    options.delimiter,
+    header.dataOffset,
+    header.dataLine,
+    undefined,
+    false,
+  );
+  const sample = new SampleInference(planColumns(header.names, options), options.na);
+  while (sample.rows < INFERENCE_ROWS) {
+    const batch = await reader.next(INFERENCE_ROWS - sample.rows);
+    if (!batch) break;
+    sample.add(batch);
+  }
+  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes: reader.offset - header.dataOffset };
+}
+
+export async function loadCsv(file: string, options: ResolvedLoadOptions): Promise<Table> {
+  const fh = await openDataFile(file);
+  try {
+    const { size } = await fh.stat();
+    const header = await readCsvHeader(fh, file, options.delimiter);
+    const { plans, sampleRows, sampleBytes } = await inferPlans(fh, file, header, options);
+    // presize from the bytes per row of the sample
+    const capacity =
+      sampleRows < INFERENCE_ROWS
+        ? sampleRows
+        : Math.ceil(((size - header.dataOffset) / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
+    const main = new TableAssembler(plans, "infer", options.na, capacity);
+    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    main.updateParseKinds(reader.parseKinds);
+    for (let batch = await reader.next(); batch; batch = await reader.next()) {
+      main.add(batch);
+      main.updateParseKinds(reader.parseKinds);
+    }
+    const columns = main.finish();
+    const reread = plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
+    if (reread.length > 0) {
+      const text = new TableAssembler(reread, "infer", options.na, main.rows);
+      const again = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+      for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
+      const textColumns = text.finish();
+      let j = 0;
+      for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
+    }
+    return { source: file, rowCount: main.rows, columns: columns as Column[] };
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function* scanCsv(file: string, options: ResolvedLoadOptions, chunkRows: number): AsyncGenerator<Table> {
+  const fh = await openDataFile(file);
+  try {
+    const header = await readCsvHeader(fh, file, options.delimiter);
+    const { plans } = await inferPlans(fh, file, header, options);
+    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    let yielded = false;
+    while (true) {
+      const chunk = new TableAssembler(plans, "fixed", options.na, chunkRows);
+      chunk.updateParseKinds(reader.parseKinds);
+      let done = false;
+      while (chunk.rows < chunkRows) {
+        const batch = await reader.next(chunkRows - chunk.rows);
+        if (!batch) {
+          done = true;
+          break;
+        }
+        chunk.add(batch);
+      }
+      if (chunk.rows > 0 || !yielded) {
+        yielded = true;
+        yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
+      }
+      if (done) return;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function csvColumnNames(file: string, options: ResolvedLoadOptions): Promise<string[]> {
+  const fh: FileHandle = await openDataFile(file);
+  try {
+    return (await readCsvHeader(fh, file, options.delimiter)).names;
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,603 @@
+/**
+ * RFC 4180 records straight from file bytes, a fixed-size buffer at a time: quoted fields, "" escapes, line breaks
+ * inside quotes, CRLF / LF / CR line ends, a final record with or without a line end, blank lines skipped (as pandas
+ * does). Fields are never turned into strings here: a batch holds their byte ranges (see CellBatch), and only the
+ * column builders decode what they need. Every batch is checked to be UTF-8 (`isUtf8`, native) before use.
+ */
+import type { FileHandle } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { ModelguardError, formatLocation, type SourceLocation } from "../errors.js";
+import { PARSE_NUMBER, type CellBatch } from "./cellBatch.js";
+import { findInvalidUtf8 } from "./findInvalidUtf8.js";
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Bytes read per file read. */
+export const CSV_CHUNK_BYTES = 4 << 20;
+/** A record longer than this is an error (in practice, an unterminated quote); it bounds the buffer. */
+export const MAX_RECORD_BYTES = 64 << 20;
+/** 10^0 .. 10^22, exact doubles. */
+const POW10 = new Float64Array(23);
+for (let i = 0, p = 1; i < 23; i++, p *= 10) POW10[i] = p;
+
+/** Cells per batch: small enough for the field offsets to stay in cache while columns are decoded. */
+const BATCH_CELLS = 1 << 16;
+
+const UTF8_HINT =
+  "Re-encode the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv`, or export it as 'CSV UTF-8'.";
+const QUOTE_HINT =
+  'Close the quote. A quote inside a quoted field is written twice (""); a line break is only allowed inside quotes.';
+
+export interface CsvHeader {
+  names: string[];
+  /** Byte offset where the first data record starts. */
+  dataOffset: number;
+  /** 1-based line of the first data record. */
+  dataLine: number;
+}
+
+function located(message: string, hint: string, loc: SourceLocation): ModelguardError {
+  return new ModelguardError("input", `${formatLocation(loc)}: ${message}`, hint, loc);
+}
+
+/** Reads and checks the header record: the column names. */
+export async function readCsvHeader(fh: FileHandle, file: string, delimiter: number): Promise<CsvHeader> {
+  let buf = Buffer.allocUnsafe(64 << 10);
+  let end = 0;
+  let eof = false;
+  const readMore = async () => {
+    if (end === buf.length) {
+      if (buf.length >= MAX_RECORD_BYTES)
+        throw located(
+          `the header record is longer than ${MAX_RECORD_BYTES >> 20} MiB`,
+          "Check the first line for an unterminated quote.",
+          { file, line: 1 },
+        );
+      const next = Buffer.allocUnsafe(buf.length * 2);
+      buf.copy(next, 0, 0, end);
+      buf = next;
+    }
+    const { bytesRead } = await fh.read(buf, end, buf.length - end, end);
+    end += bytesRead;
+    if (bytesRead === 0) eof = true;
+  };
+  await readMore();
+  let pos = 0;
+  if (end >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = 3;
+  let line = 1;
+  // skip blank lines; a file of nothing but whitespace is empty
+  while (true) {
+    while (pos < end && (buf[pos] === LF || buf[pos] === CR)) {
+      if (buf[pos] === LF || buf[pos + 1] !== LF) line++;
+      pos++;
+    }
+    if (pos < end || eof) break;
+    await readMore();
+  }
+  let probe = pos;
+  while (true) {
+    while (probe < end && (buf[probe] === 32 || buf[probe] === 9 || buf[probe] === LF || buf[probe] === CR)) probe++;
+    if (probe < end || eof) break;
+    await readMore();
+  }
+  if (probe >= end)
+    throw new ModelguardError(
+      "input",
+      `${file}: the file is empty (no header row)`,
+      "A CSV file starts with a header row naming the columns, then one row per record.",
+      { file, line: 1 },
+    );
+  let record: ParsedRecord | null;
+  while ((record = parseRecord(buf, pos, end, eof, delimiter)) === null) await readMore();
+  if (record.unterminatedField >= 0)
+    throw located(`the quoted name of header field ${record.unterminatedField + 1} is never closed`, QUOTE_HINT, {
+      file,
+      line,
+    });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+  const names = record.fields.map(([s, e, escaped], i) => {
+    const bytes = escaped ? unescapeQuotes(buf.subarray(s, e)) : buf.subarray(s, e);
+    try {
+      return decoder.decode(bytes);
+    } catch {
+      throw located(`header field ${i + 1} is not valid UTF-8`, UTF8_HINT, { file, line });
+    }
+  });
+  const seen = new Map<string, number>();
+  names.forEach((name, i) => {
+    if (name === "")
+      throw located(
+        `header field ${i + 1} is empty: every column needs a name`,
+        "Give the column a name in the header row (or delete the column if it holds nothing).",
+        { file, line },
+      );
+    const first = seen.get(name);
+    if (first !== undefined)
+      throw located(
+        `column name '${name}' appears twice in the header, as fields ${first + 1} and ${i + 1}`,
+        "Rename one of the two columns: every column needs a unique name.",
+        { file, line, column: name },
+      );
+    seen.set(name, i);
+  });
+  return { names, dataOffset: record.next, dataLine: line + record.lineBreaks };
+}
+
+interface ParsedRecord {
+  /** [start, end, has "" escapes] of each field, quotes excluded. */
+  fields: [number, number, boolean][];
+  /** Offset after the record and its line end. */
+  next: number;
+  /** Line breaks consumed, the record's own line end included. */
+  lineBreaks: number;
+  /** Index of a field whose quote is never closed (only at end of file), else -1. */
+  unterminatedField: number;
+}
+
+/**
+ * One record of any number of fields, the slow general way (header, error messages). Null when the buffer ends
+ * before the record does and more data may follow.
+ */
+function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, delimiter: number): ParsedRecord | null {
+  const fields: [number, number, boolean][] = [];
+  let lineBreaks = 0;
+  while (true) {
+    if (pos < end && buf[pos] === QUOTE) {
+      let p = pos + 1;
+      let escaped = false;
+      while (true) {
+        while (p < end && buf[p] !== QUOTE) {
+          if (buf[p] === LF || (buf[p] === CR && buf[p + 1] !== LF)) lineBreaks++;
+          p++;
+        }
+        if (p >= end) {
+          if (!eof) return null;
+          fields.push([pos + 1, end, escaped]);
+          return { fields, next: end, lineBreaks, unterminatedField: fields.length - 1 };
+        }
+        if (p + 1 >= end && !eof) return null;
+        if (buf[p + 1] === QUOTE && p + 1 < end) {
+          escaped = true;
+          p += 2;
+          continue;
+        }
+        break;
+      }
+      fields.push([pos + 1, p, escaped]);
+      pos = p + 1;
+      // lenient here: text after a closing quote runs to the next delimiter
+      while (pos < end && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) pos++;
+    } else {
+      const s = pos;
+      while (pos < end && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) pos++;
+      fields.push([s, pos, false]);
+    }
+    if (pos >= end) {
+      if (!eof) return null;
+      return { fields, next: end, lineBreaks, unterminatedField: -1 };
+    }
+    if (buf[pos] === delimiter) {
+      pos++;
+      continue;
+    }
+    if (buf[pos] === CR) {
+      if (pos + 1 >= end && !eof) return null;
+      pos += buf[pos + 1] === LF && pos + 1 < end ? 2 : 1;
+    } else pos++;
+    return { fields, next: pos, lineBreaks: lineBreaks + 1, unterminatedField: -1 };
+  }
+}
+
+function unescapeQuotes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let w = 0;
+  for (let r = 0; r < bytes.length; r++) {
+    out[w++] = bytes[r]!;
+    if (bytes[r] === QUOTE) r++;
+  }
+  return out.subarray(0, w);
+}
+
+/**
+ * Streams the data records after the header in batches. A batch (and its bytes) is valid until the next call.
+ */
+export class CsvRecordReader {
+  private buf: Buffer;
+  private pos = 0;
+  private end = 0;
+  /** File offset of the next byte to read. */
+  private filePos: number;
+  /** Room before the read-ahead bytes for the unfinished record carried over from the previous chunk. */
+  private readonly headroom: number;
+  private spare: Buffer | null = null;
+  private pending: Promise<number> | null = null;
+  private eof = false;
+  /** 1-based line of the next record. */
+  private line: number;
+  /** Data rows handed out so far. */
+  private rowsBefore = 0;
+  private readonly starts: Int32Array;
+  private readonly ends: Int32Array;
+  private readonly rowLines: Int32Array;
+  private readonly parsed: Float64Array;
+  private readonly batch: CellBatch;
+  /**
+   * Per source column, PARSE_NONE / PARSE_NUMBER / PARSE_INTEGER: numeric columns are parsed during the scan, so
+   * their bytes are read once. Callers may change it between batches (an integer column that widens to number).
+   */
+  readonly parseKinds: Uint8Array;
+  /** Where the unfinished record at the end of the buffer opened a quote: for the error when it never closes. */
+  private pendingQuote: { line: number; col: number } | null = null;
+  /** Rows per batch. */
+  readonly batchRows: number;
+
+  constructor(
+    private readonly fh: FileHandle,
+    private readonly file: string,
+    private readonly names: readonly string[],
+    private readonly delimiter: number,
+    offset: number,
+    line: number,
+    private readonly chunkBytes = CSV_CHUNK_BYTES,
+    /** Read the next chunk while the current one is parsed (off for short reads such as the inference sample). */
+    private readonly readAheadEnabled = true,
+  ) {
+    this.filePos = offset;
+    this.line = line;
+    this.headroom = Math.max(64, chunkBytes >> 2);
+    this.buf = Buffer.allocUnsafe(1);
+    this.buf[0] = LF;
+    const ncols = names.length;
+    this.batchRows = Math.max(1, Math.floor(BATCH_CELLS / ncols));
+    this.starts = new Int32Array(this.batchRows * ncols);
+    this.ends = new Int32Array(this.batchRows * ncols);
+    this.rowLines = new Int32Array(this.batchRows);
+    this.parsed = new Float64Array(this.batchRows * ncols);
+    this.parseKinds = new Uint8Array(ncols);
+    this.batch = {
+      bytes: this.buf,
+      starts: this.starts,
+      ends: this.ends,
+      stride: ncols,
+      rows: 0,
+      parsed: this.parsed,
+      parseKinds: this.parseKinds,
+    };
+  }
+
+  /** File offset of the next unread record. */
+  get offset(): number {
+    return this.filePos - (this.end - this.pos);
+  }
+
+  /** The next batch of up to `maxRows` records (at most `batchRows`), or null at the end of the file. */
+  async next(maxRows = this.batchRows): Promise<CellBatch | null> {
+    const limit = Math.max(1, Math.min(maxRows, this.batchRows));
+    while (true) {
+      const batchStart = this.pos;
+      const rows = this.tokenize(limit);
+      if (rows > 0) {
+        if (!isUtf8(this.buf.subarray(batchStart, this.pos))) this.throwInvalidUtf8(batchStart, rows);
+        if (this.escapedFields > 0) this.unescapeFields(rows);
+        this.batch.bytes = this.buf;
+        this.batch.rows = rows;
+        this.rowsBefore += rows;
+        return this.batch;
+      }
+      if (this.eof && this.pos >= this.end) return null;
+      await this.fill();
+    }
+  }
+
+  /**
+   * Moves on to the next chunk: the unread tail of the current one (an unfinished record) goes in front of the
+   * bytes read ahead into the spare buffer, and the next read-ahead starts into the buffer just left, so reading
+   * overlaps parsing. A record longer than the headroom gets a buffer of its own.
+   */
+  private async fill(): Promise<void> {
+    const tail = this.end - this.pos;
+    if (tail > MAX_RECORD_BYTES) this.throwOversizedRecord();
+    if (!this.pending) this.readAhead(this.spare);
+    const bytesRead = await this.pending!;
+    this.pending = null;
+    const next = this.spare!;
+    this.filePos += bytesRead;
+    if (bytesRead === 0) this.eof = true;
+    const old = this.buf;
+    if (tail <= this.headroom) {
+      old.copy(next, this.headroom - tail, this.pos, this.end);
+      this.buf = next;
+      this.pos = this.headroom - tail;
+      this.end = this.headroom + bytesRead;
+      this.spare = old;
+    } else {
+      const big = Buffer.allocUnsafe(tail + bytesRead + 1);
+      old.copy(big, 0, this.pos, this.end);
+      next.copy(big, tail, this.headroom, this.headroom + bytesRead);
+      this.buf = big;
+      this.pos = 0;
+      this.end = tail + bytesRead;
+      this.spare = next;
+    }
+    this.buf[this.end] = LF; // sentinel: ends the unquoted-field scan without a bounds check
+    if (!this.eof && this.readAheadEnabled) this.readAhead(this.spare);
+  }
+
+  /** Starts reading the next chunk into `target` (after the headroom). */
+  private readAhead(target: Buffer | null): void {
+    const size = this.headroom + this.chunkBytes + 1;
+    const buffer = target && target.length >= size ? target : Buffer.allocUnsafe(size);
+    this.spare = buffer;
+    this.pending = this.fh.read(buffer, this.headroom, this.chunkBytes, this.filePos).then((r) => r.bytesRead);
+    this.pending.catch(() => undefined); // awaited in fill; never an unhandled rejection if abandoned
+  }
+
+  private escapedFields = 0;
+
+  /**
+   * Splits up to maxRows complete records from the buffer into starts/ends. Stops early at a record the buffer
+   * does not hold entirely (unless at end of file). Fields with "" escapes get end = ~end until unescapeFields.
+   */
+  private tokenize(maxRows: number): number {
+    const buf = this.buf;
+    const end = this.end;
+    const eof = this.eof;
+    const D = this.delimiter;
+    const ncols = this.names.length;
+    const starts = this.starts;
+    const ends = this.ends;
+    const rowLines = this.rowLines;
+    const parsed = this.parsed;
+    const kinds = this.parseKinds;
+    let pos = this.pos;
+    let line = this.line;
+    let rows = 0;
+    let escaped = 0;
+    this.pendingQuote = null;
+    rowLoop: while (rows < maxRows && pos < end) {
+      let c = buf[pos]!;
+      if (c === LF) {
+        pos++;
+        line++;
+        continue;
+      }
+      if (c === CR) {
+        if (pos + 1 < end) pos += buf[pos + 1] === LF ? 2 : 1;
+        else if (eof) pos++;
+        else break;
+        line++;
+        continue;
+      }
+      const rowStart = pos;
+      const rowLine = line;
+      const fBase = rows * ncols;
+      const fEnd = fBase + ncols;
+      let f = fBase;
+      while (true) {
+        if (c === QUOTE) {
+          const quoteLine = line;
+          let p = pos + 1;
+          const s = p;
+          let esc = false;
+          while (true) {
+            while (p < end && (c = buf[p]!) !== QUOTE) {
+              if (c === LF || (c === CR && buf[p + 1] !== LF)) line++;
+              p++;
+            }
+            if (p >= end) {
+              if (eof) throw this.unterminatedQuote(quoteLine, f - fBase, rows);
+              this.pendingQuote = { line: quoteLine, col: f - fBase };
+              pos = rowStart;
+              line = rowLine;
+              break rowLoop;
+            }
+            if (p + 1 < end) {
+              if (buf[p + 1] === QUOTE) {
+                esc = true;
+                p += 2;
+                continue;
+              }
+            } else if (!eof) {
+              this.pendingQuote = { line: quoteLine, col: f - fBase };
+              pos = rowStart;
+              line = rowLine;
+              break rowLoop;
+            }
+            break;
+          }
+          starts[f] = s;
+          parsed[f] = NaN;
+          if (esc) {
+            ends[f] = ~p;
+            escaped++;
+          } else ends[f] = p;
+          pos = p + 1;
+          c = buf[pos]!;
+          if (pos < end && c !== D && c !== LF && c !== CR) throw this.textAfterQuote(line, f - fBase, rows);
+        } else {
+          const s = pos;
+          const kind = kinds[f - fBase]!;
+          if (kind !== 0) {
+            // Numeric column: parse while scanning. Up to 15 digits, an optional fraction, no exponent: the digits
+            // are an exact integer and 10^fraction digits an exact double, so one division is correctly rounded
+            // (the fast path of parseNumberBytes). Anything else is left to the builder (NaN).
+            let negative = false;
+            if (c === 45) {
+              negative = true;
+              c = buf[++pos]!;
+            }
+            const digitsStart = pos;
+            let m = 0;
+            let d = c - 48;
+            while (d >= 0 && d <= 9) {
+              m = m * 10 + d;
+              c = buf[++pos]!;
+              d = c - 48;
+            }
+            let digits = pos - digitsStart;
+            let fraction = 0;
+            if (c === 46 && kind === PARSE_NUMBER) {
+              c = buf[++pos]!;
+              const fractionStart = pos;
+              d = c - 48;
+              while (d >= 0 && d <= 9) {
+                m = m * 10 + d;
+                c = buf[++pos]!;
+                d = c - 48;
+              }
+              fraction = pos - fractionStart;
+              digits += fraction;
+            }
+            if ((c === D || c === LF || c === CR) && digits > 0 && digits <= 15) {
+              const v = fraction === 0 ? m : m / POW10[fraction]!;
+              parsed[f] = negative ? -v : v;
+            } else {
+              parsed[f] = NaN;
+              while (c !== D && c !== LF && c !== CR) c = buf[++pos]!;
+            }
+          } else {
+            while (c !== D && c !== LF && c !== CR) c = buf[++pos]!;
+          }
+          starts[f] = s;
+          ends[f] = pos;
+        }
+        f++;
+        if (pos >= end) {
+          if (!eof) {
+            pos = rowStart;
+            line = rowLine;
+            break rowLoop;
+          }
+          if (f !== fEnd) throw this.ragged(rowStart, rowLine, rows, f - fBase);
+          rowLines[rows++] = rowLine;
+          line++;
+          continue rowLoop;
+        }
+        if (c === D) {
+          if (f === fEnd) throw this.ragged(rowStart, rowLine, rows, -1);
+          c = buf[++pos]!;
+          continue;
+        }
+        if (f !== fEnd) throw this.ragged(rowStart, rowLine, rows, f - fBase);
+        if (c === CR) {
+          if (pos + 1 < end) pos += buf[pos + 1] === LF ? 2 : 1;
+          else if (eof) pos++;
+          else {
+            pos = rowStart;
+            line = rowLine;
+            break rowLoop;
+          }
+        } else pos++;
+        line++;
+        rowLines[rows++] = rowLine;
+        continue rowLoop;
+      }
+    }
+    this.pos = pos;
+    this.line = line;
+    this.escapedFields = escaped;
+    return rows;
+  }
+
+  /** Turns each "" into " in place (the field only shrinks) for fields marked with end = ~end. */
+  private unescapeFields(rows: number): void {
+    const buf = this.buf;
+    const n = rows * this.names.length;
+    for (let i = 0; i < n; i++) {
+      const e = this.ends[i]!;
+      if (e >= 0) continue;
+      const end = ~e;
+      let w = this.starts[i]!;
+      for (let r = w; r < end; r++) {
+        buf[w++] = buf[r]!;
+        if (buf[r] === QUOTE) r++;
+      }
+      this.ends[i] = w;
+    }
+  }
+
+  private location(line: number, rowInBatch: number, col: number): SourceLocation {
+    const loc: SourceLocation = { file: this.file, line, row: this.rowsBefore + rowInBatch };
+    if (col >= 0 && col < this.names.length) loc.column = this.names[col]!;
+    return loc;
+  }
+
+  /** @param fieldsSeen fields before the line ended, or -1 when an extra delimiter came after the last column. */
+  private ragged(rowStart: number, rowLine: number, rowInBatch: number, fieldsSeen: number): ModelguardError {
+    const ncols = this.names.length;
+    const record = parseRecord(this.buf, rowStart, this.end, true, this.delimiter);
+    const count = record ? record.fields.length : fieldsSeen;
+    const sep = this.delimiter === 9 ? "\\t" : String.fromCharCode(this.delimiter);
+    if (fieldsSeen < 0 || count > ncols) {
+      const loc = this.location(rowLine, rowInBatch, ncols - 1);
+      return located(
+        `the row has ${count} field${count === 1 ? "" : "s"}, the header has ${ncols} (extra fields after the last column)`,
+        `Every row needs exactly one field per header column. Quote values that contain the delimiter '${sep}' ("a${sep}b"), or remove the extra delimiter.`,
+        loc,
+      );
+    }
+    const loc = this.location(rowLine, rowInBatch, count);
+    return located(
+      `the row has ${count} field${count === 1 ? "" : "s"}, the header has ${ncols}: column '${this.names[count]}' gets no value`,
+      `Every row needs exactly one field per header column; a missing value is an empty field, which still needs its delimiter '${sep}'.`,
+      loc,
+    );
+  }
+
+  private unterminatedQuote(line: number, col: number, rowInBatch: number): ModelguardError {
+    return located(
+      `the quoted field that opens on line ${line} is never closed`,
+      QUOTE_HINT,
+      this.location(line, rowInBatch, col),
+    );
+  }
+
+  private textAfterQuote(line: number, col: number, rowInBatch: number): ModelguardError {
+    return located(
+      "text follows the closing quote of a quoted field",
+      'Quote the whole field and write each quote inside it twice, e.g. "say ""hi"" twice".',
+      this.location(line, rowInBatch, col),
+    );
+  }
+
+  private throwOversizedRecord(): never {
+    const q = this.pendingQuote;
+    if (q)
+      throw located(
+        `the quoted field that opens on line ${q.line} is never closed (the record runs past ${MAX_RECORD_BYTES >> 20} MiB)`,
+        QUOTE_HINT,
+        this.location(q.line, 0, q.col),
+      );
+    throw located(
+      `the record on line ${this.line} is longer than ${MAX_RECORD_BYTES >> 20} MiB`,
+      "Check that the delimiter is right and that the file is CSV.",
+      this.location(this.line, 0, -1),
+    );
+  }
+
+  private throwInvalidUtf8(batchStart: number, rows: number): never {
+    const buf = this.buf;
+    const bad = findInvalidUtf8(buf, batchStart, this.pos);
+    const ncols = this.names.length;
+    let row = 0;
+    let col = -1;
+    for (let i = 0; i < rows * ncols; i++) {
+      const s = this.starts[i]!;
+      const e = this.ends[i]! < 0 ? ~this.ends[i]! : this.ends[i]!;
+      if (bad >= s && bad < e) {
+        row = Math.floor(i / ncols);
+        col = i % ncols;
+        break;
+      }
+    }
+    let line = this.rowLines[row]!;
+    for (let p = this.starts[row * ncols]!; p < bad; p++) if (buf[p] === LF) line++;
+    throw located(
+      `the bytes are not valid UTF-8 (0x${buf[bad]!.toString(16).toUpperCase().padStart(2, "0")} at byte ${this.filePos - (this.end - bad)} of the file)`,
+      UTF8_HINT,
+      this.location(line, row, col),
+    );
+  }
+}

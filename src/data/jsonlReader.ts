@@ -1,0 +1,139 @@
+/**
+ * JSON Lines into a Table, with the same passes as CSV: infer types on the first INFERENCE_ROWS rows, decode every
+ * wanted column, re-read as text only the columns where a later cell did not fit. Columns are the union of the keys
+ * in order of first appearance; a key a row lacks (or null) is missing. A key that first appears after the sample
+ * gets its type from all its distinct values (loadTable) or is "string" (scanTable).
+ */
+import type { FileHandle } from "node:fs/promises";
+import { ColumnTypeInference } from "./inferColumnType.js";
+import { JsonlRecordReader } from "./jsonlRecordReader.js";
+import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { openDataFile } from "./openDataFile.js";
+import { TableAssembler, type ColumnPlan } from "./tableAssembler.js";
+import type { Column, Table } from "./table.js";
+
+function wantedColumn(options: ResolvedLoadOptions): (name: string) => boolean {
+  const columns = options.columns;
+  return columns ? (name) => columns.has(name) : () => true;
+}
+
+function planFor(name: string, source: number, options: ResolvedLoadOptions, inferred: ColumnPlan["type"]): ColumnPlan {
+  const forced = options.types.get(name);
+  return { name, source, type: forced ?? inferred, forced: forced !== undefined };
+}
+
+async function inferJsonl(
+  fh: FileHandle,
+  file: string,
+  options: ResolvedLoadOptions,
+): Promise<{ names: string[]; plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
+  const wanted = wantedColumn(options);
+  const reader = new JsonlRecordReader(fh, file, wanted);
+  const inferences: (ColumnTypeInference | null)[] = [];
+  let rows = 0;
+  while (rows < INFERENCE_ROWS) {
+    const batch = await reader.next(INFERENCE_ROWS - rows);
+    if (!batch) break;
+    const { bytes, starts, ends, stride } = batch;
+    for (let c = 0; c < stride; c++) {
+      if (inferences[c] === undefined) {
+        const name = reader.names[c]!;
+        inferences[c] = wanted(name) && !options.types.has(name) ? new ColumnTypeInference(options.na) : null;
+      }
+      const inference = inferences[c];
+      if (!inference) continue;
+      for (let r = 0, i = c; r < batch.rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
+    }
+    rows += batch.rows;
+  }
+  const names = [...reader.names];
+  const plans: ColumnPlan[] = [];
+  names.forEach((name, source) => {
+    if (!wanted(name)) return;
+    const inference = inferences[source];
+    plans.push(planFor(name, source, options, inference && inference.nonMissing > 0 ? inference.result() : null));
+  });
+  return { names, plans, sampleRows: rows, sampleBytes: reader.offset };
+}
+
+/** Feeds every batch of `reader` to `assembler`, adding wanted columns as their keys first appear. */
+async function assemble(
+  reader: JsonlRecordReader,
+  assembler: TableAssembler,
+  options: ResolvedLoadOptions,
+  maxRows = Infinity,
+): Promise<boolean> {
+  const wanted = wantedColumn(options);
+  const known = new Set(assembler.plans.map((p) => p.source));
+  while (assembler.rows < maxRows) {
+    const batch = await reader.next(maxRows - assembler.rows);
+    if (!batch) return false;
+    for (let source = 0; source < reader.names.length; source++) {
+      const name = reader.names[source]!;
+      if (known.has(source) || !wanted(name)) continue;
+      known.add(source);
+      assembler.addPlan(planFor(name, source, options, null));
+    }
+    assembler.add(batch);
+  }
+  return true;
+}
+
+export async function loadJsonl(file: string, options: ResolvedLoadOptions): Promise<Table> {
+  const fh = await openDataFile(file);
+  try {
+    const { size } = await fh.stat();
+    const { names, plans, sampleRows, sampleBytes } = await inferJsonl(fh, file, options);
+    const capacity =
+      sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
+    const main = new TableAssembler(plans, "infer", options.na, capacity);
+    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    await assemble(mainReader, main, options);
+    const columns = main.finish();
+    const reread = main.plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
+    if (reread.length > 0) {
+      const text = new TableAssembler(reread, "infer", options.na, main.rows);
+      // with every key registered up front in the main pass's order, sources stay the same
+      await assemble(new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names), text, options);
+      const textColumns = text.finish();
+      let j = 0;
+      for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
+    }
+    return { source: file, rowCount: main.rows, columns: columns as Column[] };
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function* scanJsonl(file: string, options: ResolvedLoadOptions, chunkRows: number): AsyncGenerator<Table> {
+  const fh = await openDataFile(file);
+  try {
+    const { names, plans } = await inferJsonl(fh, file, options);
+    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    let known = plans;
+    let yielded = false;
+    while (true) {
+      const chunk = new TableAssembler(known, "fixed", options.na, chunkRows);
+      const more = await assemble(reader, chunk, options, chunkRows);
+      known = chunk.plans;
+      if (chunk.rows > 0 || !yielded) {
+        yielded = true;
+        yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
+      }
+      if (!more) return;
+    }
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function jsonlColumnNames(file: string): Promise<string[]> {
+  const fh = await openDataFile(file);
+  try {
+    const reader = new JsonlRecordReader(fh, file, () => false);
+    while (await reader.next());
+    return [...reader.names];
+  } finally {
+    await fh.close();
+  }
+}

@@ -1,0 +1,82 @@
+import { extname } from "node:path";
+import { ModelguardError } from "../errors.js";
+import { DEFAULT_NA_VALUES, NaMatcher } from "./naMatcher.js";
+import { COLUMN_TYPES, type ColumnType } from "./table.js";
+
+export type DataFormat = "csv" | "jsonl" | "parquet";
+
+export interface LoadOptions {
+  /** Default from the extension: .csv/.tsv/.txt -> csv, .jsonl/.ndjson -> jsonl, .parquet -> parquet. */
+  format?: DataFormat;
+  /** CSV only: one single-byte character; default "," (tab for .tsv). */
+  delimiter?: string;
+  /** Cells spelled exactly like one of these are missing. Default: pandas' NA strings (DEFAULT_NA_VALUES). */
+  naValues?: string[];
+  /** Load only these columns, in file order (the others are not decoded); names not in the file are ignored. */
+  columns?: string[];
+  /** Forced types (from a schema): cells that do not parse become `invalid` entries, never errors. */
+  types?: Record<string, ColumnType>;
+}
+
+/** Data rows the column types are inferred from. */
+export const INFERENCE_ROWS = 10_000;
+
+export interface ResolvedLoadOptions {
+  format: DataFormat;
+  /** The delimiter byte. */
+  delimiter: number;
+  na: NaMatcher;
+  /** Undefined: every column. */
+  columns: ReadonlySet<string> | undefined;
+  types: ReadonlyMap<string, ColumnType>;
+}
+
+const EXTENSIONS: Record<string, DataFormat> = {
+  ".csv": "csv",
+  ".tsv": "csv",
+  ".txt": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet",
+};
+
+/** Checks the options and fills in the defaults. Bad options are "usage" errors. */
+export function resolveLoadOptions(path: string, options: LoadOptions = {}): ResolvedLoadOptions {
+  const ext = extname(path).toLowerCase();
+  const format = options.format ?? EXTENSIONS[ext];
+  if (format === undefined)
+    throw new ModelguardError(
+      "usage",
+      `${path}: cannot tell the data format from the extension '${ext}'`,
+      "Name the file .csv, .tsv, .jsonl, .ndjson or .parquet, or pass the format (csv, jsonl or parquet).",
+      { file: path },
+    );
+  if (format !== "csv" && format !== "jsonl" && format !== "parquet")
+    throw new ModelguardError("usage", `unknown data format '${String(format)}'`, "Use csv, jsonl or parquet.");
+  const delimiter = options.delimiter ?? (ext === ".tsv" ? "\t" : ",");
+  const code = delimiter.charCodeAt(0);
+  if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13)
+    throw new ModelguardError(
+      "usage",
+      `the CSV delimiter must be one ASCII character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
+      'Use e.g. ",", ";", "|" or "\\t".',
+    );
+  const types = new Map<string, ColumnType>();
+  for (const [name, type] of Object.entries(options.types ?? {})) {
+    if (!COLUMN_TYPES.includes(type))
+      throw new ModelguardError(
+        "usage",
+        `unknown column type '${String(type)}' for column '${name}'`,
+        `Use one of ${COLUMN_TYPES.join(", ")}.`,
+        { column: name },
+      );
+    types.set(name, type);
+  }
+  return {
+    format,
+    delimiter: code,
+    na: new NaMatcher(options.naValues ?? DEFAULT_NA_VALUES),
+    columns: options.columns ? new Set(options.columns) : undefined,
+    types,
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Data files into the columnar Table: CSV (RFC 4180), JSONL and Parquet.
+ *
+ * Types are inferred from the first INFERENCE_ROWS (10,000) data rows by the rule in inferColumnType.ts, unless
+ * forced through `options.types`. loadTable keeps every column correct when later rows disagree with the sample:
+ * an integer column that meets a decimal becomes "number"; a column that meets a cell fitting none of
+ * integer/number/boolean/datetime is read again, as text (category or string); category vs string is decided on
+ * the whole column; a column with no value in the sample gets its type from all its distinct values. Forced types
+ * never change: cells that do not parse become `invalid` entries (data row -> raw text, value NaN, valid 0); a forced
+ * integer also takes integral numbers such as "2.0", a forced boolean also takes 0 and 1.
+ *
+ * Missing cells: the NA strings (exact match; default pandas' list), absent JSONL keys, JSON null, Parquet null.
+ * CSV specifics, as pandas does them: blank lines are skipped (so in a one-column file a missing value is written
+ * ""), and leading zeros do not stop a number ("007" is the integer 7; force "string" to keep such codes).
+ *
+ * Files are read in fixed-size chunks and decoded from bytes; no file is ever held as one string. Errors in the
+ * file are ModelguardError "input" with the file, 1-based line, data row and column in `location`.
+ */
+import { csvColumnNames, loadCsv, scanCsv } from "./csvReader.js";
+import { jsonlColumnNames, loadJsonl, scanJsonl } from "./jsonlReader.js";
+import { resolveLoadOptions, type LoadOptions } from "./loadOptions.js";
+import { loadParquet, parquetColumnNames, scanParquet } from "./parquetReader.js";
+import type { Table } from "./table.js";
+
+export { DEFAULT_NA_VALUES } from "./naMatcher.js";
+export { INFERENCE_ROWS, type DataFormat, type LoadOptions } from "./loadOptions.js";
+
+/** Loads a whole data file. Errors are ModelguardError "input" (bad file) or "usage" (bad options). */
+export async function loadTable(path: string, options?: LoadOptions): Promise<Table> {
+  const resolved = resolveLoadOptions(path, options);
+  switch (resolved.format) {
+    case "csv":
+      return loadCsv(path, resolved);
+    case "jsonl":
+      return loadJsonl(path, resolved);
+    case "parquet":
+      return loadParquet(path, resolved);
+  }
+}
+
+/**
+ * Streams the file in chunks of about `chunkRows` rows (default 100,000), each a Table of its own (its own
+ * dictionaries). Types are inferred once, on the same first 10,000 rows loadTable uses (or forced), and then fixed
+ * for every chunk: later cells that do not fit become `invalid` entries, a column with no value in the sample is
+ * "string". A file without data rows yields one 0-row table. For profiling files larger than memory.
+ */
+export async function* scanTable(path: string, options?: LoadOptions & { chunkRows?: number }): AsyncGenerator<Table> {
+  const resolved = resolveLoadOptions(path, options);
+  const chunkRows = Math.max(1, Math.floor(options?.chunkRows ?? 100_000));
+  switch (resolved.format) {
+    case "csv":
+      return yield* scanCsv(path, resolved, chunkRows);
+    case "jsonl":
+      return yield* scanJsonl(path, resolved, chunkRows);
+    case "parquet":
+      return yield* scanParquet(path, resolved, chunkRows);
+  }
+}
+
+/** Header only: the column names, cheaply (CSV: the header row; Parquet: the schema; JSONL: keys of all rows). */
+export async function readColumnNames(path: string, options?: LoadOptions): Promise<string[]> {
+  const resolved = resolveLoadOptions(path, options);
+  switch (resolved.format) {
+    case "csv":
+      return csvColumnNames(path, resolved);
+    case "jsonl":
+      return jsonlColumnNames(path);
+    case "parquet":
+      return parquetColumnNames(path);
+  }
+}

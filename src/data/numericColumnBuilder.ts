@@ -1,0 +1,290 @@
+import { PARSE_INTEGER, PARSE_NONE, type BuildMode, type CellBatch } from "./cellBatch.js";
+import { parseBooleanBytes, parseIntegerBytes, trimEnd, trimStart } from "./inferColumnType.js";
+import type { NaMatcher } from "./naMatcher.js";
+import { parseDatetimeBytes } from "./parseDatetime.js";
+import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
+import type { NumericColumn } from "./table.js";
+
+export type NumericType = NumericColumn["type"];
+
+/**
+ * Builds one integer/number/boolean/datetime column from cell batches. The common cell takes one byte-level parse
+ * and two stores; everything else (NA strings, surrounding blanks, NaN literals, cells that do not fit) goes through
+ * `slowCell`.
+ */
+export class NumericColumnBuilder {
+  values: Float64Array;
+  valid: Uint8Array;
+  readonly invalid = new Map<number, string>();
+  /** Mode "infer" only: a cell fit no number/boolean/datetime reading, so the column must be re-read as text. */
+  demoted = false;
+  /** Mode "infer" only: an integer beyond 2^53 was seen; unless the column widens to number it becomes text. */
+  sawBigInteger = false;
+  /** Some NA string parses as this type (e.g. "-999"), so every cell is checked against the NA strings first. */
+  private readonly naFirst: boolean;
+
+  constructor(
+    readonly name: string,
+    public type: NumericType,
+    readonly mode: BuildMode,
+    private readonly na: NaMatcher,
+    capacity: number,
+  ) {
+    this.values = new Float64Array(Math.max(16, capacity));
+    this.valid = new Uint8Array(this.values.length);
+    this.naFirst = na.anyAccepted((b) => {
+      const v =
+        type === "integer" || type === "number"
+          ? parseNumberBytes(b, 0, b.length)
+          : type === "boolean"
+            ? parseBooleanBytes(b, 0, b.length)
+            : parseDatetimeBytes(b, 0, b.length);
+      return v === v;
+    });
+  }
+
+  ensureCapacity(rows: number): void {
+    if (rows <= this.values.length) return;
+    const size = Math.max(rows, Math.ceil(this.values.length * 1.5));
+    const values = new Float64Array(size);
+    values.set(this.values);
+    const valid = new Uint8Array(size);
+    valid.set(this.valid);
+    this.values = values;
+    this.valid = valid;
+  }
+
+  /** Decodes column `col` of `batch` into rows rowBase.. (capacity must be ensured). */
+  decode(batch: CellBatch, col: number, rowBase: number): void {
+    if (this.demoted) return;
+    const kind = batch.parseKinds ? batch.parseKinds[col] : PARSE_NONE;
+    if (
+      batch.parsed &&
+      !this.naFirst &&
+      ((this.type === "number" && kind !== PARSE_NONE) || (this.type === "integer" && kind === PARSE_INTEGER))
+    )
+      return this.decodeParsed(batch, batch.parsed, col, rowBase);
+    switch (this.type) {
+      case "integer":
+        return this.decodeIntegers(batch, col, rowBase);
+      case "number":
+        return this.decodeNumbers(batch, col, rowBase);
+      case "boolean":
+        return this.decodeBooleans(batch, col, rowBase);
+      case "datetime":
+        return this.decodeDatetimes(batch, col, rowBase);
+    }
+  }
+
+  /** Copies the values a reader parsed on the fly; cells it left as NaN take the byte path. */
+  private decodeParsed(batch: CellBatch, parsed: Float64Array, col: number, rowBase: number): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    const values = this.values;
+    const valid = this.valid;
+    for (let r = 0, i = col; r < rows; r++, i += stride) {
+      const v = parsed[i]!;
+      if (v === v) {
+        values[rowBase + r] = v;
+        valid[rowBase + r] = 1;
+      } else {
+        const s = starts[i]!;
+        const e = ends[i]!;
+        const w = this.type === "number" ? parseNumberBytes(bytes, s, e) : parseIntegerFast(bytes, s, e);
+        if (w === w) {
+          values[rowBase + r] = w;
+          valid[rowBase + r] = 1;
+        } else {
+          this.slowCell(bytes, s, e, rowBase + r);
+          if (this.demoted) return;
+        }
+      }
+    }
+  }
+
+  private decodeIntegers(batch: CellBatch, col: number, rowBase: number): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    const values = this.values;
+    const valid = this.valid;
+    const naFirst = this.naFirst;
+    for (let r = 0, i = col; r < rows; r++, i += stride) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      let p = s;
+      let negative = false;
+      if (p < e && bytes[p] === 45) {
+        negative = true;
+        p++;
+      }
+      const digitsStart = p;
+      let v = 0;
+      while (p < e) {
+        const d = bytes[p]! - 48;
+        if (d < 0 || d > 9) break;
+        v = v * 10 + d;
+        p++;
+      }
+      if (p === e && p !== digitsStart && p - digitsStart <= 15 && !naFirst) {
+        values[rowBase + r] = negative ? -v : v;
+        valid[rowBase + r] = 1;
+      } else {
+        this.slowCell(bytes, s, e, rowBase + r);
+        if (this.demoted) return;
+      }
+    }
+  }
+
+  private decodeNumbers(batch: CellBatch, col: number, rowBase: number): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    const values = this.values;
+    const valid = this.valid;
+    const naFirst = this.naFirst;
+    for (let r = 0, i = col; r < rows; r++, i += stride) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const v = parseNumberBytes(bytes, s, e);
+      if (v === v && !naFirst) {
+        values[rowBase + r] = v;
+        valid[rowBase + r] = 1;
+      } else {
+        this.slowCell(bytes, s, e, rowBase + r);
+        if (this.demoted) return;
+      }
+    }
+  }
+
+  private decodeBooleans(batch: CellBatch, col: number, rowBase: number): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    const values = this.values;
+    const valid = this.valid;
+    const naFirst = this.naFirst;
+    for (let r = 0, i = col; r < rows; r++, i += stride) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const v = parseBooleanBytes(bytes, s, e);
+      if (v === v && !naFirst) {
+        values[rowBase + r] = v;
+        valid[rowBase + r] = 1;
+      } else {
+        this.slowCell(bytes, s, e, rowBase + r);
+        if (this.demoted) return;
+      }
+    }
+  }
+
+  private decodeDatetimes(batch: CellBatch, col: number, rowBase: number): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    const values = this.values;
+    const valid = this.valid;
+    const naFirst = this.naFirst;
+    for (let r = 0, i = col; r < rows; r++, i += stride) {
+      const s = starts[i]!;
+      const e = ends[i]!;
+      const v = parseDatetimeBytes(bytes, s, e);
+      if (v === v && !naFirst) {
+        values[rowBase + r] = v;
+        valid[rowBase + r] = 1;
+      } else {
+        this.slowCell(bytes, s, e, rowBase + r);
+        if (this.demoted) return;
+      }
+    }
+  }
+
+  /** Value of a (trimmed) boolean or datetime cell, NaN when it does not fit. Forced booleans also take 0 and 1. */
+  private parseBooleanOrDatetime(bytes: Uint8Array, s: number, e: number): number {
+    if (this.type === "datetime") return parseDatetimeBytes(bytes, s, e);
+    const v = parseBooleanBytes(bytes, s, e);
+    if (v === v || this.mode !== "forced" || e - s !== 1) return v;
+    return bytes[s] === 49 ? 1 : bytes[s] === 48 ? 0 : NaN;
+  }
+
+  /** Everything but the common cell: absent, NA, blanks around the value, NaN literals, and cells that do not fit. */
+  slowCell(bytes: Uint8Array, start: number, end: number, row: number): void {
+    if (start < 0 || this.na.matches(bytes, start, end)) {
+      this.values[row] = NaN;
+      this.valid[row] = 0;
+      return;
+    }
+    const s = trimStart(bytes, start, end);
+    const e = trimEnd(bytes, s, end);
+    const type = this.type;
+    if (type === "integer" || type === "number") {
+      const int = parseIntegerBytes(bytes, s, e);
+      if (Number.isSafeInteger(int)) return this.store(row, int);
+      const num = parseNumberBytes(bytes, s, e);
+      if (int === int && type === "integer" && this.mode === "infer") {
+        // beyond 2^53: keep going, decide at the end (text unless the column turns out to hold decimals)
+        this.sawBigInteger = true;
+        return this.store(row, num);
+      }
+      const isNumber = num === num || isNanLiteralBytes(bytes, s, e);
+      if (isNumber && type === "number") return this.store(row, num);
+      if (isNumber && this.mode === "infer") {
+        this.type = "number"; // pandas-like widening: integers are exact doubles, nothing is lost
+        return this.store(row, num);
+      }
+      if (isNumber && int !== int && Number.isSafeInteger(num)) return this.store(row, num); // "2.0", "1e3"
+    } else {
+      const v = this.parseBooleanOrDatetime(bytes, s, e);
+      if (v === v) return this.store(row, v);
+    }
+    if (this.mode === "infer") {
+      this.demoted = true;
+      return;
+    }
+    this.values[row] = NaN;
+    this.valid[row] = 0;
+    this.invalid.set(row, Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"));
+  }
+
+  private store(row: number, v: number): void {
+    this.values[row] = v;
+    this.valid[row] = 1;
+  }
+
+  /** Fills rows from..to-1 as missing (a JSONL column that appears late). */
+  fillMissing(from: number, to: number): void {
+    this.ensureCapacity(to);
+    this.values.fill(NaN, from, to);
+    this.valid.fill(0, from, to);
+  }
+
+  /** The column of the first `rows` rows. In mode "infer" check `needsTextReread` first. */
+  finish(rows: number): NumericColumn {
+    const values = fitLength(this.values, rows);
+    const valid = fitLength(this.valid, rows);
+    return { kind: "numeric", name: this.name, type: this.type, values, valid, invalid: this.invalid };
+  }
+
+  /** Mode "infer": whether some cell did not fit, so the column has to be read again as text. */
+  get needsTextReread(): boolean {
+    return this.demoted || (this.sawBigInteger && this.type === "integer");
+  }
+}
+
+/** `[-]digits` with at most 15 digits (a safe integer), else NaN. */
+function parseIntegerFast(bytes: Uint8Array, s: number, e: number): number {
+  let p = s;
+  let negative = false;
+  if (p < e && bytes[p] === 45) {
+    negative = true;
+    p++;
+  }
+  if (p === e || e - p > 15) return NaN;
+  let v = 0;
+  for (; p < e; p++) {
+    const d = bytes[p]! - 48;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  return negative ? -v : v;
+}
+
+/**
+ * The first `rows` elements. A view when the spare capacity is small (copying would cost more than the slack:
+ * fresh pages are slow to fault in), a copy when the estimate was far off.
+ */
+export function fitLength<T extends Float64Array | Uint8Array | Int32Array>(a: T, rows: number): T {
+  if (a.length === rows) return a;
+  return (a.length - rows <= (rows >> 3) + 1024 ? a.subarray(0, rows) : a.slice(0, rows)) as T;
+}

@@ -1,0 +1,429 @@
+/**
+ * Parquet into a Table through hyparquet, one row group at a time (only wanted columns are decoded).
+ *
+ * Types come from the schema: BOOLEAN -> boolean; INT32/INT64 -> integer (an INT64 value beyond 2^53 turns the
+ * column into text so ids keep their digits); FLOAT/DOUBLE/DECIMAL/FLOAT16 -> number; TIMESTAMP/DATE/INT96 ->
+ * datetime (epoch ms, UTC); ENUM and pandas categoricals -> category; other text (UTF8/STRING, JSON, UUID, binary)
+ * -> category or string by the rule of inferColumnType.ts. Nulls are missing; a stored NaN is a valid NaN.
+ * Physical dictionary encoding says nothing here: writers such as pyarrow dictionary-encode every text column.
+ * Nested columns (struct, list, map) are an error when wanted.
+ */
+import {
+  asyncBufferFromFile,
+  parquetMetadataAsync,
+  parquetRead,
+  parquetSchema,
+  type FileMetaData,
+  type SchemaElement,
+} from "hyparquet";
+import { ModelguardError } from "../errors.js";
+import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
+import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { openDataFile } from "./openDataFile.js";
+import { parseDatetimeBytes } from "./parseDatetime.js";
+import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
+import type { Column, ColumnType, Table } from "./table.js";
+
+const DAY_MS = 86_400_000;
+
+function floorDiv(a: bigint, b: bigint): bigint {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+
+/** Timestamps and dates as epoch milliseconds (numbers), not Date objects. */
+const PARSERS = {
+  timestampFromMilliseconds: (ms: bigint) => Number(ms),
+  timestampFromMicroseconds: (us: bigint) => Number(floorDiv(us, 1000n)),
+  timestampFromNanoseconds: (ns: bigint) => Number(floorDiv(ns, 1_000_000n)),
+  dateFromDays: (days: number) => days * DAY_MS,
+};
+
+interface ParquetColumnInfo {
+  name: string;
+  type: ColumnType;
+  /** category/string decided by the cardinality rule (text columns without ENUM/categorical marks). */
+  textRule: boolean;
+  /** Values are epoch ms of a timestamp/date: their text is ISO 8601. */
+  datetimeSource: boolean;
+  nested: boolean;
+}
+
+function inputError(file: string, message: string, hint: string, column?: string): ModelguardError {
+  return new ModelguardError(
+    "input",
+    `${file}${column !== undefined ? `, column '${column}'` : ""}: ${message}`,
+    hint,
+    column !== undefined ? { file, column } : { file },
+  );
+}
+
+async function openParquet(file: string) {
+  const fh = await openDataFile(file);
+  await fh.close();
+  const buffer = await asyncBufferFromFile(file);
+  try {
+    const metadata = await parquetMetadataAsync(buffer);
+    return { buffer, metadata };
+  } catch (e) {
+    throw inputError(
+      file,
+      `not a readable Parquet file (${(e as Error).message})`,
+      "Check that the file is Parquet (it starts and ends with 'PAR1') and is not truncated.",
+    );
+  }
+}
+
+function pandasCategoricals(metadata: FileMetaData): Set<string> {
+  const entry = metadata.key_value_metadata?.find((kv) => kv.key === "pandas");
+  const names = new Set<string>();
+  if (!entry?.value) return names;
+  try {
+    const meta = JSON.parse(entry.value) as { columns?: { name?: unknown; pandas_type?: unknown }[] };
+    for (const c of meta.columns ?? [])
+      if (c.pandas_type === "categorical" && typeof c.name === "string") names.add(c.name);
+  } catch {
+    // not pandas metadata after all
+  }
+  return names;
+}
+
+function typeOfElement(el: SchemaElement, categorical: boolean): Omit<ParquetColumnInfo, "name" | "nested"> {
+  const ct = el.converted_type;
+  const lt = el.logical_type?.type;
+  if (
+    lt === "TIMESTAMP" ||
+    lt === "DATE" ||
+    ct === "TIMESTAMP_MILLIS" ||
+    ct === "TIMESTAMP_MICROS" ||
+    ct === "DATE" ||
+    (el.type === "INT96" && ct === undefined)
+  )
+    return { type: "datetime", textRule: false, datetimeSource: true };
+  if (el.type === "BOOLEAN") return { type: "boolean", textRule: false, datetimeSource: false };
+  if (ct === "DECIMAL" || lt === "DECIMAL" || lt === "FLOAT16" || el.type === "FLOAT" || el.type === "DOUBLE")
+    return { type: "number", textRule: false, datetimeSource: false };
+  if (el.type === "INT32" || el.type === "INT64") return { type: "integer", textRule: false, datetimeSource: false };
+  if (lt === "ENUM" || ct === "ENUM" || categorical)
+    return { type: "category", textRule: false, datetimeSource: false };
+  return { type: "string", textRule: true, datetimeSource: false };
+}
+
+function columnInfos(metadata: FileMetaData): ParquetColumnInfo[] {
+  const categoricals = pandasCategoricals(metadata);
+  return parquetSchema(metadata).children.map((child) => {
+    const el = child.element;
+    const nested = child.children.length > 0 || el.repetition_type === "REPEATED";
+    return { name: el.name, nested, ...typeOfElement(el, categoricals.has(el.name)) };
+  });
+}
+
+/** Text of a value, the way a CSV would have spelled it (for invalid entries and text columns). */
+function valueText(v: unknown, datetimeSource: boolean): string {
+  if (typeof v === "string") return v;
+  if (typeof v === "number") return datetimeSource && Number.isFinite(v) ? new Date(v).toISOString() : String(v);
+  if (typeof v === "bigint" || typeof v === "boolean") return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Uint8Array) return new TextDecoder().decode(v);
+  return JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? String(x) : x));
+}
+
+/** One output column, filled from hyparquet's decoded arrays. */
+class ParquetColumnSink {
+  rows = 0;
+  private values: Float64Array | null = null;
+  private valid: Uint8Array | null = null;
+  private readonly invalid = new Map<number, string>();
+  private codes: Int32Array | null = null;
+  private readonly dictionary: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /**
+   * @param fixed the type never changes (forced, or a scan after the sample): a value that does not fit is invalid.
+   * @param forced from options.types: integral numbers count as integers and 0/1 as booleans.
+   */
+  constructor(
+    readonly info: ParquetColumnInfo,
+    public type: ColumnType,
+    private readonly fixed: boolean,
+    private readonly forced: boolean,
+    private readonly capacity: number,
+  ) {
+    if (type === "category" || type === "string") this.codes = new Int32Array(capacity);
+    else {
+      this.values = new Float64Array(capacity);
+      this.valid = new Uint8Array(capacity);
+    }
+  }
+
+  append(data: ArrayLike<unknown>, from: number, to: number): void {
+    for (let i = from; i < to; i++) this.put(this.rows++, data[i]);
+  }
+
+  private put(row: number, v: unknown): void {
+    if (this.codes) {
+      this.codes[row] = v === null || v === undefined ? -1 : this.code(valueText(v, this.info.datetimeSource));
+      return;
+    }
+    const values = this.values!;
+    const valid = this.valid!;
+    if (v === null || v === undefined) {
+      values[row] = NaN;
+      valid[row] = 0;
+      return;
+    }
+    const x = this.numeric(v);
+    if (x === x || (typeof v === "number" && v !== v && this.type === "number")) {
+      values[row] = x;
+      valid[row] = 1;
+      return;
+    }
+    if (!this.fixed && this.type === "integer" && typeof v === "bigint") {
+      // beyond 2^53: the column becomes text so no digit is lost
+      this.toText(row);
+      this.codes![row] = this.code(String(v));
+      return;
+    }
+    values[row] = NaN;
+    valid[row] = 0;
+    this.invalid.set(row, valueText(v, this.info.datetimeSource));
+  }
+
+  /** The value under this.type, NaN when it does not fit. */
+  private numeric(v: unknown): number {
+    switch (this.type) {
+      case "integer":
+        if (typeof v === "number") return Number.isSafeInteger(v) ? v : NaN;
+        if (typeof v === "bigint") return v >= -9007199254740991n && v <= 9007199254740991n ? Number(v) : NaN;
+        return typeof v === "string" ? intFromText(v) : NaN;
+      case "number":
+        if (typeof v === "number") return this.info.datetimeSource ? NaN : v;
+        if (typeof v === "bigint") return Number(v);
+        return typeof v === "string" ? numberFromText(v) : NaN;
+      case "boolean":
+        if (typeof v === "boolean") return v ? 1 : 0;
+        if (this.forced && (v === 0 || v === 1 || v === 0n || v === 1n)) return Number(v);
+        return typeof v === "string" ? boolFromText(v) : NaN;
+      case "datetime":
+        if (typeof v === "number") return this.info.datetimeSource ? v : NaN;
+        if (v instanceof Date) return v.getTime();
+        return typeof v === "string" ? datetimeFromText(v) : NaN;
+      default:
+        return NaN;
+    }
+  }
+
+  private code(text: string): number {
+    let c = this.index.get(text);
+    if (c === undefined) {
+      c = this.dictionary.length;
+      this.dictionary.push(text);
+      this.index.set(text, c);
+    }
+    return c;
+  }
+
+  /** Switches an integer column to text: the values so far are safe integers, so their text is exact. */
+  private toText(upTo: number): void {
+    const codes = new Int32Array(this.capacity);
+    for (let i = 0; i < upTo; i++) codes[i] = this.valid![i] ? this.code(String(this.values![i])) : -1;
+    this.codes = codes;
+    this.values = null;
+    this.valid = null;
+    this.type = "string";
+  }
+
+  finish(): Column {
+    const n = this.rows;
+    if (this.codes) {
+      let type = this.type as "category" | "string";
+      if (!this.fixed && (this.info.textRule || this.info.type === "integer")) {
+        let nonMissing = 0;
+        for (let i = 0; i < n; i++) if (this.codes[i]! >= 0) nonMissing++;
+        type = isCategoryCardinality(this.dictionary.length, nonMissing) ? "category" : "string";
+      }
+      return {
+        kind: "dictionary",
+        name: this.info.name,
+        type,
+        codes: this.codes.subarray(0, n),
+        dictionary: this.dictionary,
+      };
+    }
+    return {
+      kind: "numeric",
+      name: this.info.name,
+      type: this.type as "integer" | "number" | "boolean" | "datetime",
+      values: this.values!.subarray(0, n),
+      valid: this.valid!.subarray(0, n),
+      invalid: this.invalid,
+    };
+  }
+}
+
+function trimmedBytes(text: string): Buffer {
+  return Buffer.from(text.trim(), "utf8");
+}
+function numberFromText(text: string): number {
+  const b = trimmedBytes(text);
+  const v = parseNumberBytes(b, 0, b.length);
+  return v === v || !isNanLiteralBytes(b, 0, b.length) ? v : NaN;
+}
+function intFromText(text: string): number {
+  const v = numberFromText(text);
+  return Number.isSafeInteger(v) ? v : NaN;
+}
+function boolFromText(text: string): number {
+  const b = trimmedBytes(text);
+  return parseBooleanBytes(b, 0, b.length);
+}
+function datetimeFromText(text: string): number {
+  const b = trimmedBytes(text);
+  return parseDatetimeBytes(b, 0, b.length);
+}
+
+/** The wanted columns, with their types: forced, from the schema, or (scan) as the sample showed. */
+function wantedInfos(file: string, metadata: FileMetaData, options: ResolvedLoadOptions): ParquetColumnInfo[] {
+  const infos = columnInfos(metadata).filter((info) => !options.columns || options.columns.has(info.name));
+  for (const info of infos)
+    if (info.nested)
+      throw inputError(
+        file,
+        "a nested Parquet column (struct, list or map) cannot be loaded",
+        "Flatten it into top-level columns first, or leave it out with `columns`.",
+        info.name,
+      );
+  return infos;
+}
+
+type Group = { start: number; rows: number };
+
+function rowGroups(metadata: FileMetaData): Group[] {
+  const groups: Group[] = [];
+  let start = 0;
+  for (const g of metadata.row_groups) {
+    const rows = Number(g.num_rows);
+    groups.push({ start, rows });
+    start += rows;
+  }
+  return groups;
+}
+
+/** Decodes one row group's wanted columns: per column, its values in row order. */
+async function readGroup(
+  file: string,
+  buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>,
+  metadata: FileMetaData,
+  names: string[],
+  group: Group,
+): Promise<Map<string, unknown[]>> {
+  const pieces = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+  try {
+    await parquetRead({
+      file: buffer,
+      metadata,
+      columns: names,
+      rowStart: group.start,
+      rowEnd: group.start + group.rows,
+      parsers: PARSERS,
+      onChunk: (chunk) => {
+        const list = pieces.get(chunk.columnName) ?? [];
+        list.push({ start: chunk.rowStart, data: chunk.columnData as ArrayLike<unknown> });
+        pieces.set(chunk.columnName, list);
+      },
+    });
+  } catch (e) {
+    throw inputError(
+      file,
+      `cannot decode the Parquet data (${(e as Error).message})`,
+      "Check that the file is not corrupt.",
+    );
+  }
+  const out = new Map<string, unknown[]>();
+  for (const name of names) {
+    const values: unknown[] = new Array(group.rows).fill(null);
+    for (const { start, data } of pieces.get(name) ?? []) {
+      for (let i = 0; i < data.length; i++) {
+        const row = start + i - group.start;
+        if (row >= 0 && row < group.rows) values[row] = data[i];
+      }
+    }
+    out.set(name, values);
+  }
+  return out;
+}
+
+export async function loadParquet(file: string, options: ResolvedLoadOptions): Promise<Table> {
+  const { buffer, metadata } = await openParquet(file);
+  const infos = wantedInfos(file, metadata, options);
+  const total = Number(metadata.num_rows);
+  const sinks = infos.map((info) => {
+    const forced = options.types.get(info.name);
+    return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
+  });
+  for (const group of rowGroups(metadata)) {
+    const data = await readGroup(
+      file,
+      buffer,
+      metadata,
+      infos.map((i) => i.name),
+      group,
+    );
+    sinks.forEach((sink) => sink.append(data.get(sink.info.name)!, 0, group.rows));
+  }
+  return { source: file, rowCount: total, columns: sinks.map((s) => s.finish()) };
+}
+
+export async function* scanParquet(
+  file: string,
+  options: ResolvedLoadOptions,
+  chunkRows: number,
+): AsyncGenerator<Table> {
+  const { buffer, metadata } = await openParquet(file);
+  const infos = wantedInfos(file, metadata, options);
+  const names = infos.map((i) => i.name);
+  const groups = rowGroups(metadata);
+  // types: forced, or what loadTable would make of the first INFERENCE_ROWS rows
+  const sampleSinks = infos.map((info) => {
+    const forced = options.types.get(info.name);
+    return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, INFERENCE_ROWS);
+  });
+  for (const group of groups) {
+    const left = INFERENCE_ROWS - (sampleSinks[0]?.rows ?? INFERENCE_ROWS);
+    if (left <= 0) break;
+    const data = await readGroup(file, buffer, metadata, names, group);
+    sampleSinks.forEach((sink) => sink.append(data.get(sink.info.name)!, 0, Math.min(left, group.rows)));
+  }
+  const types = sampleSinks.map((s) => s.finish().type);
+  const newChunk = () =>
+    infos.map((info, k) => {
+      const forced = options.types.has(info.name);
+      return new ParquetColumnSink(info, types[k]!, true, forced, chunkRows);
+    });
+  let chunk = newChunk();
+  let chunkRowCount = 0;
+  let yielded = false;
+  for (const group of groups) {
+    const data = await readGroup(file, buffer, metadata, names, group);
+    let offset = 0;
+    while (offset < group.rows) {
+      const take = Math.min(chunkRows - chunkRowCount, group.rows - offset);
+      chunk.forEach((sink) => sink.append(data.get(sink.info.name)!, offset, offset + take));
+      offset += take;
+      chunkRowCount += take;
+      if (chunkRowCount === chunkRows) {
+        yielded = true;
+        yield { source: file, rowCount: chunkRowCount, columns: chunk.map((s) => s.finish()) };
+        chunk = newChunk();
+        chunkRowCount = 0;
+      }
+    }
+  }
+  if (chunkRowCount > 0 || !yielded)
+    yield { source: file, rowCount: chunkRowCount, columns: chunk.map((s) => s.finish()) };
+}
+
+export async function parquetColumnNames(file: string): Promise<string[]> {
+  const { metadata } = await openParquet(file);
+  return columnInfos(metadata).map((i) => i.name);
+}

@@ -1,0 +1,118 @@
+import { PARSE_INTEGER, PARSE_NONE, PARSE_NUMBER, type BuildMode, type CellBatch } from "./cellBatch.js";
+import { DictionaryColumnBuilder } from "./dictionaryColumnBuilder.js";
+import { ColumnTypeInference } from "./inferColumnType.js";
+import type { NaMatcher } from "./naMatcher.js";
+import { NumericColumnBuilder } from "./numericColumnBuilder.js";
+import type { Column, ColumnType } from "./table.js";
+
+export type ColumnBuilder = NumericColumnBuilder | DictionaryColumnBuilder;
+
+/** One output column: its name, where its cells are in a batch, and its type (null: not known yet). */
+export interface ColumnPlan {
+  name: string;
+  /** Column index within the reader's batches. */
+  source: number;
+  type: ColumnType | null;
+  forced: boolean;
+}
+
+/**
+ * A builder for one planned column. A type still unknown (null) collects text and, in mode "infer", infers the type
+ * from the distinct values at the end; in mode "fixed" it stays "string".
+ */
+export function createBuilder(plan: ColumnPlan, mode: BuildMode, na: NaMatcher, capacity: number): ColumnBuilder {
+  const m: BuildMode = plan.forced ? "forced" : mode;
+  if (plan.type === null) return new DictionaryColumnBuilder(plan.name, "string", m, na, capacity, m === "infer");
+  if (plan.type === "category" || plan.type === "string")
+    return new DictionaryColumnBuilder(plan.name, plan.type, m, na, capacity);
+  return new NumericColumnBuilder(plan.name, plan.type, m, na, capacity);
+}
+
+/** Decodes batches into one builder per planned column. */
+export class TableAssembler {
+  rows = 0;
+  readonly plans: ColumnPlan[];
+  readonly builders: ColumnBuilder[];
+
+  constructor(
+    plans: readonly ColumnPlan[],
+    private readonly mode: BuildMode,
+    private readonly na: NaMatcher,
+    private readonly capacity: number,
+  ) {
+    this.plans = [...plans];
+    this.builders = plans.map((p) => createBuilder(p, mode, na, capacity));
+  }
+
+  /** A column that first appears after `rows` rows (JSONL): the rows before it are missing. */
+  addPlan(plan: ColumnPlan): void {
+    const builder = createBuilder(plan, this.mode, this.na, Math.max(this.capacity, this.rows));
+    builder.fillMissing(0, this.rows);
+    this.plans.push(plan);
+    this.builders.push(builder);
+  }
+
+  add(batch: CellBatch): void {
+    const total = this.rows + batch.rows;
+    for (let k = 0; k < this.builders.length; k++) {
+      const b = this.builders[k]!;
+      b.ensureCapacity(total);
+      b.decode(batch, this.plans[k]!.source, this.rows);
+    }
+    this.rows = total;
+  }
+
+  /** What a reader should pre-parse per source column, from the builders' current types. */
+  updateParseKinds(kinds: Uint8Array): void {
+    this.builders.forEach((b, k) => {
+      const source = this.plans[k]!.source;
+      kinds[source] =
+        b instanceof NumericColumnBuilder && !b.demoted
+          ? b.type === "number"
+            ? PARSE_NUMBER
+            : b.type === "integer"
+              ? PARSE_INTEGER
+              : PARSE_NONE
+          : PARSE_NONE;
+    });
+  }
+
+  /** Columns in plan order; null where the column must be re-read as text (mode "infer"). */
+  finish(): (Column | null)[] {
+    return this.builders.map((b) =>
+      b instanceof NumericColumnBuilder && b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows),
+    );
+  }
+}
+
+/** Accumulates the inference sample of the planned columns that have no forced type. */
+export class SampleInference {
+  rows = 0;
+  private readonly inferences: (ColumnTypeInference | null)[];
+
+  constructor(
+    readonly plans: readonly ColumnPlan[],
+    na: NaMatcher,
+  ) {
+    this.inferences = plans.map((p) => (p.forced ? null : new ColumnTypeInference(na)));
+  }
+
+  add(batch: CellBatch): void {
+    const { bytes, starts, ends, stride, rows } = batch;
+    this.plans.forEach((plan, k) => {
+      const inference = this.inferences[k];
+      if (!inference) return;
+      for (let r = 0, i = plan.source; r < rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
+    });
+    this.rows += rows;
+  }
+
+  /** The plans with inferred types; a column with no value in the sample gets type null. */
+  typedPlans(): ColumnPlan[] {
+    return this.plans.map((plan, k) => {
+      const inference = this.inferences[k];
+      if (!inference) return plan;
+      return { ...plan, type: inference.nonMissing === 0 ? null : inference.result() };
+    });
+  }
+}

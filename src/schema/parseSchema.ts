@@ -1,0 +1,503 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { COLUMN_TYPES, type ColumnType } from "../data/table.js";
+import { ModelguardError } from "../errors.js";
+import { packageRoot } from "../contracts/packageRoot.js";
+import {
+  COLUMN_KEYS,
+  TOP_LEVEL_KEYS,
+  type ColumnSchema,
+  type DataSchema,
+  type ExtraColumnsPolicy,
+} from "./dataSchema.js";
+import { didYouMean } from "./didYouMean.js";
+import { parseCellText } from "./parseCellText.js";
+
+/** The JSON Schema every schema file is checked against, in the package's schemas/ folder. */
+export const SCHEMA_FILE_JSON_SCHEMA = "schema-file.schema.json";
+
+const GENERAL_HINT =
+  "see schemas/schema-file.schema.json for every key, or run `modelguard schema infer --data FILE` for a starting point";
+
+/** Keys that apply to each column type; the rest are errors ("pattern does not apply to number columns"). */
+const KEYS_FOR_TYPE: Record<ColumnType, readonly string[]> = {
+  number: ["type", "description", "nullable", "required", "min", "max", "allowed", "unique", "mostly"],
+  integer: ["type", "description", "nullable", "required", "min", "max", "allowed", "unique", "mostly"],
+  datetime: ["type", "description", "nullable", "required", "min", "max", "unique", "mostly"],
+  string: ["type", "description", "nullable", "required", "allowed", "pattern", "unique", "mostly"],
+  category: ["type", "description", "nullable", "required", "allowed", "pattern", "unique", "mostly"],
+  boolean: ["type", "description", "nullable", "required", "mostly"],
+};
+
+/** Type names people write that mean one of ours. */
+const TYPE_SYNONYMS: Record<string, ColumnType> = {
+  float: "number",
+  double: "number",
+  decimal: "number",
+  numeric: "number",
+  real: "number",
+  int: "integer",
+  long: "integer",
+  int64: "integer",
+  int32: "integer",
+  str: "string",
+  text: "string",
+  bool: "boolean",
+  date: "datetime",
+  timestamp: "datetime",
+  time: "datetime",
+  categorical: "category",
+  enum: "category",
+  factor: "category",
+};
+
+/** Key names from other tools (JSON Schema, pandera, Great Expectations) that mean one of ours. */
+const KEY_SYNONYMS: Record<string, string> = {
+  minimum: "min",
+  maximum: "max",
+  ge: "min",
+  le: "max",
+  min_value: "min",
+  max_value: "max",
+  enum: "allowed",
+  values: "allowed",
+  categories: "allowed",
+  isin: "allowed",
+  regex: "pattern",
+  dtype: "type",
+  optional: "required",
+};
+
+type Segment = string | number;
+
+interface Problem {
+  path: Segment[];
+  message: string;
+  hint?: string;
+  /** Point the line at the key rather than its value (unknown keys). */
+  atKey?: boolean;
+}
+
+let validator: ValidateFunction | undefined;
+
+function schemaValidator(): ValidateFunction {
+  if (!validator) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
+    const jsonSchema = JSON.parse(readFileSync(join(packageRoot(), "schemas", SCHEMA_FILE_JSON_SCHEMA), "utf8"));
+    validator = ajv.compile(jsonSchema);
+  }
+  return validator;
+}
+
+/**
+ * Parses the text of a schema file (YAML, version 1) into a DataSchema with every default filled in.
+ *
+ * The file is checked against schemas/schema-file.schema.json (ajv), then semantically: min <= max, datetime bounds
+ * are ISO 8601, `pattern` compiles as a JavaScript regex with the `u` flag, `allowed` has no value twice.
+ * Unknown keys are errors, with a "did you mean" suggestion: a misspelt `nulable: true` silently ignored would leave
+ * a check the author believes in switched off.
+ *
+ * Throws ModelguardError("schema") whose message has one line per problem, each
+ * "<sourceName>: <key path>: <what is wrong> (line N)", e.g. "schema.yaml: columns.age.min: must be a number, got
+ * 'x' (line 4)"; YAML syntax errors read "<sourceName>: line N, column C: YAML syntax error: ...".
+ */
+export function parseSchema(text: string, sourceName: string): DataSchema {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.slice(0, 5).map((e) => {
+      const pos = e.linePos?.[0];
+      const where = pos ? `line ${pos.line}, column ${pos.col}` : "(unknown line)";
+      const what = e.message
+        .split("\n")[0]!
+        .replace(/ at line \d+, column \d+:?\s*$/, "")
+        .trim();
+      return `${sourceName}: ${where}: YAML syntax error: ${what}`;
+    });
+    throw new ModelguardError(
+      "schema",
+      lines.join("\n"),
+      "fix the YAML syntax (indentation, a missing ':' or an unclosed quote or bracket)",
+    );
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (e) {
+    // Only alias bombs get here ("Excessive alias count").
+    throw new ModelguardError(
+      "schema",
+      `${sourceName}: ${(e as Error).message}`,
+      "write the values out instead of using YAML aliases",
+    );
+  }
+  if (value === null || value === undefined) {
+    throw new ModelguardError(
+      "schema",
+      `${sourceName}: (top level): the file is empty`,
+      "a schema file needs at least `version: 1` and `columns:`; run `modelguard schema infer --data FILE` to make one",
+    );
+  }
+
+  const problems: Problem[] = [];
+  const validate = schemaValidator();
+  if (!validate(value)) problems.push(...describeAjvErrors(validate.errors ?? [], value));
+  const badPaths = problems.map((p) => p.path);
+  const schema = isObject(value) ? buildSchema(value, sourceName, problems, badPaths) : null;
+
+  if (problems.length > 0 || !schema) {
+    const located = problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path, p.atKey ?? false) }));
+    located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+    const message = located
+      .slice(0, 20)
+      .map((p) => `${sourceName}: ${renderPath(p.path)}: ${p.message}${p.line ? ` (line ${p.line})` : ""}`)
+      .concat(located.length > 20 ? [`${sourceName}: ... and ${located.length - 20} more problems`] : [])
+      .join("\n");
+    throw new ModelguardError("schema", message, located[0]?.hint ?? GENERAL_HINT);
+  }
+  return schema;
+}
+
+/**
+ * Builds the DataSchema from a value already checked by ajv, running the semantic checks. Parts under a path in
+ * `skip` (ajv already reported them) are left alone; with problems, the returned schema is meaningless.
+ */
+function buildSchema(
+  value: Record<string, unknown>,
+  sourceName: string,
+  problems: Problem[],
+  skip: Segment[][],
+): DataSchema | null {
+  const skipped = (path: Segment[]) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
+  const columns: ColumnSchema[] = [];
+  const rawColumns = isObject(value.columns) ? value.columns : {};
+  for (const [name, raw] of Object.entries(rawColumns)) {
+    const path: Segment[] = ["columns", name];
+    if (!isObject(raw) || skip.some((s) => s.length >= 2 && s[0] === "columns" && s[1] === name)) continue;
+    const column = buildColumn(name, raw, path, problems);
+    if (column) columns.push(column);
+  }
+  const rows = isObject(value.rows) ? (value.rows as { min?: number; max?: number }) : {};
+  if (!skipped(["rows"]) && rows.min !== undefined && rows.max !== undefined && rows.min > rows.max) {
+    problems.push({
+      path: ["rows", "min"],
+      message: `min ${rows.min} is greater than max ${rows.max}`,
+      hint: "swap them, or remove one",
+    });
+  }
+  if (problems.length > 0) return null;
+  const out: DataSchema = {
+    version: 1,
+    source: sourceName,
+    columns,
+    rows: { ...(rows.min !== undefined && { min: rows.min }), ...(rows.max !== undefined && { max: rows.max }) },
+    extraColumns: (value.extra_columns as ExtraColumnsPolicy | undefined) ?? "error",
+    ...(typeof value.description === "string" && { description: value.description }),
+  };
+  return out;
+}
+
+function buildColumn(
+  name: string,
+  raw: Record<string, unknown>,
+  path: Segment[],
+  problems: Problem[],
+): ColumnSchema | null {
+  const type = raw.type as ColumnType;
+  const before = problems.length;
+  let min: number | undefined;
+  let max: number | undefined;
+  for (const key of ["min", "max"] as const) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    let n: number | undefined;
+    if (type === "datetime") {
+      n = typeof v === "string" ? parseCellText(v, "datetime") : undefined;
+      if (n === undefined) {
+        problems.push({
+          path: [...path, key],
+          message: `must be an ISO 8601 date or date-time like 2024-01-31 or 2024-01-31T12:00:00Z, got ${show(v)}`,
+          hint: "write datetime bounds as ISO 8601 text; without an offset they are UTC",
+        });
+      }
+    } else n = v as number;
+    if (key === "min") min = n;
+    else max = n;
+  }
+  if (min !== undefined && max !== undefined && min > max) {
+    problems.push({
+      path: [...path, "min"],
+      message: `min ${show(raw.min)} is greater than max ${show(raw.max)}`,
+      hint: "swap them, or remove one",
+    });
+  }
+  let allowed: string[] | number[] | undefined;
+  if (Array.isArray(raw.allowed)) {
+    if (type === "number" || type === "integer") allowed = raw.allowed as number[];
+    else {
+      const texts = (raw.allowed as unknown[]).map((v) => String(v));
+      const seen = new Set<string>();
+      for (const t of texts) {
+        if (seen.has(t)) {
+          problems.push({
+            path: [...path, "allowed"],
+            message: `lists ${show(t)} twice (values are compared as text)`,
+            hint: "remove the repeated value; quote values like '01' that YAML would otherwise read as numbers",
+          });
+          break;
+        }
+        seen.add(t);
+      }
+      allowed = texts;
+    }
+  }
+  const pattern = raw.pattern as string | undefined;
+  if (pattern !== undefined) {
+    try {
+      new RegExp(pattern, "u");
+    } catch (e) {
+      problems.push({
+        path: [...path, "pattern"],
+        message: `${show(pattern)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, "")}`,
+        hint: "JavaScript regex syntax with the u flag; in YAML quote it with single quotes so backslashes stay as written",
+      });
+    }
+  }
+  if (problems.length > before) return null;
+  return {
+    name,
+    type,
+    nullable: (raw.nullable as boolean | undefined) ?? false,
+    required: (raw.required as boolean | undefined) ?? true,
+    ...(min !== undefined && { min }),
+    ...(max !== undefined && { max }),
+    ...(allowed !== undefined && { allowed }),
+    ...(pattern !== undefined && { pattern }),
+    unique: (raw.unique as boolean | undefined) ?? false,
+    mostly: (raw.mostly as number | undefined) ?? 1,
+    ...(typeof raw.description === "string" && { description: raw.description }),
+  };
+}
+
+function describeAjvErrors(errors: readonly ErrorObject[], data: unknown): Problem[] {
+  // One problem per location; a `then` branch (type-specific rule) says more than the generic one.
+  const byPath = new Map<string, { problem: Problem; specific: boolean }>();
+  for (const e of errors) {
+    const problem = describeAjvError(e, data);
+    if (!problem) continue;
+    const key = JSON.stringify(problem.path);
+    const specific = e.schemaPath.includes("/then/");
+    const seen = byPath.get(key);
+    if (!seen || (specific && !seen.specific)) byPath.set(key, { problem, specific });
+  }
+  return [...byPath.values()].map((v) => v.problem);
+}
+
+function describeAjvError(e: ErrorObject, data: unknown): Problem | undefined {
+  const path = pointerToPath(e.instancePath, data);
+  const got = valueAt(data, path);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "if":
+      return undefined;
+    case "additionalProperties": {
+      const key = String(params.additionalProperty);
+      const candidates = keysAt(path);
+      const synonym = KEY_SYNONYMS[key.toLowerCase()];
+      const suggestion = synonym && candidates.includes(synonym) ? synonym : didYouMean(key, candidates);
+      return {
+        path: [...path, key],
+        atKey: true,
+        message: `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
+        hint: `keys allowed here: ${candidates.filter((k) => k !== "$schema").join(", ")}`,
+      };
+    }
+    case "required": {
+      const key = String(params.missingProperty);
+      const hints: Record<string, string> = {
+        version: "add `version: 1` at the top of the file",
+        columns: "add `columns:` with one entry per column, e.g. `age: { type: number }`",
+        type: `add \`type:\`, one of ${COLUMN_TYPES.join(", ")}`,
+      };
+      return { path: [...path, key], message: "missing", hint: hints[key] ?? GENERAL_HINT };
+    }
+    case "type": {
+      const expected = ([] as unknown[]).concat(params.type).map(String);
+      const isColumn = path.length === 2 && path[0] === "columns";
+      return {
+        path,
+        message: `must be ${expected.map(describeType).join(" or ")}, got ${show(got)}`,
+        hint: isColumn
+          ? `write the column as \`${String(path[1])}: { type: ${typeof got === "string" && (COLUMN_TYPES as readonly string[]).includes(got) ? got : "number"} }\``
+          : GENERAL_HINT,
+      };
+    }
+    case "enum": {
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const isType = path[path.length - 1] === "type";
+      const text = String(got);
+      const synonym = (word: string | undefined) =>
+        word === undefined ? undefined : TYPE_SYNONYMS[word.toLowerCase()];
+      const suggestion =
+        (isType ? synonym(text) : undefined) ??
+        (typeof got === "string" ? didYouMean(text, allowed) : undefined) ??
+        (isType && typeof got === "string" ? synonym(didYouMean(text, Object.keys(TYPE_SYNONYMS))) : undefined);
+      return {
+        path,
+        message: `must be one of ${allowed.join(", ")}; got ${show(got)}${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
+        hint: suggestion ? `write ${suggestion}` : `use one of ${allowed.join(", ")}`,
+      };
+    }
+    case "const": {
+      const expected = params.allowedValue;
+      return {
+        path,
+        message: `must be ${JSON.stringify(expected)}, got ${show(got)}`,
+        hint: path[0] === "version" ? "this modelguard reads schema files of `version: 1`" : GENERAL_HINT,
+      };
+    }
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum": {
+      const cmp = String(params.comparison);
+      return {
+        path,
+        message: `must be ${cmp} ${String(params.limit)}, got ${show(got)}`,
+        hint:
+          path[path.length - 1] === "mostly"
+            ? "mostly is the fraction of rows that must pass, greater than 0 and at most 1 (e.g. 0.99)"
+            : GENERAL_HINT,
+      };
+    }
+    case "minItems":
+      return { path, message: "must list at least one value", hint: "list the allowed values, or remove `allowed`" };
+    case "uniqueItems": {
+      const list = Array.isArray(got) ? got : [];
+      return {
+        path,
+        message: `lists ${show(list[Number(params.j)])} twice`,
+        hint: "remove the repeated value",
+      };
+    }
+    case "false schema": {
+      const key = String(path[path.length - 1]);
+      const column = valueAt(data, path.slice(0, -1));
+      const type = isObject(column) ? String(column.type) : "this";
+      const applicable = KEYS_FOR_TYPE[type as ColumnType];
+      return {
+        path,
+        atKey: true,
+        message: `'${key}' does not apply to ${type} columns`,
+        hint: applicable ? `keys for ${type} columns: ${applicable.join(", ")}` : GENERAL_HINT,
+      };
+    }
+    default:
+      return { path, message: e.message ?? "is invalid", hint: GENERAL_HINT };
+  }
+}
+
+function keysAt(path: Segment[]): readonly string[] {
+  if (path.length === 0) return TOP_LEVEL_KEYS;
+  if (path.length === 1 && path[0] === "rows") return ["min", "max"];
+  if (path.length === 2 && path[0] === "columns") return COLUMN_KEYS;
+  return [];
+}
+
+function describeType(t: string): string {
+  switch (t) {
+    case "number":
+      return "a number";
+    case "integer":
+      return "an integer";
+    case "string":
+      return "a string";
+    case "boolean":
+      return "true or false";
+    case "object":
+      return "a mapping (key: value lines)";
+    case "array":
+      return "a list";
+    default:
+      return t;
+  }
+}
+
+/** A value as messages quote it: strings in single quotes, the rest as YAML/JSON would write them. */
+function show(v: unknown): string {
+  if (typeof v === "string") return `'${v}'`;
+  if (v === undefined) return "nothing";
+  if (v === null) return "an empty value";
+  if (typeof v === "number")
+    return Number.isNaN(v) ? ".nan" : Number.isFinite(v) ? String(v) : v > 0 ? ".inf" : "-.inf";
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "a mapping";
+  return String(v);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** JSON pointer to path segments; indexes into lists become numbers. */
+function pointerToPath(pointer: string, data: unknown): Segment[] {
+  if (pointer === "") return [];
+  const path: Segment[] = [];
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    path.push(Array.isArray(valueAt(data, path)) ? Number(seg) : seg);
+  }
+  return path;
+}
+
+function valueAt(data: unknown, path: Segment[]): unknown {
+  let cur = data;
+  for (const seg of path) {
+    if (Array.isArray(cur)) cur = cur[Number(seg)];
+    else if (isObject(cur) && Object.hasOwn(cur, String(seg))) cur = cur[String(seg)];
+    else return undefined;
+  }
+  return cur;
+}
+
+/** "columns.age.min"; names that are not plain words are quoted: columns["a.b"].min. */
+function renderPath(path: readonly Segment[]): string {
+  if (path.length === 0) return "(top level)";
+  let out = "";
+  for (const seg of path) {
+    const s = String(seg);
+    if (typeof seg === "number") out += `[${seg}]`;
+    else if (/^[\p{L}\p{N}_$-]+$/u.test(s)) out += out === "" ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+/** The 1-based line of the node at `path` (its key with atKey), or of its nearest existing ancestor. */
+function lineOf(doc: Document, counter: LineCounter, path: Segment[], atKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = String(path[i]);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      if (!pair) break;
+      const last = i === path.length - 1;
+      offset = (last && atKey) || pair.value === null ? rangeStart(pair.key) : (rangeStart(pair.value) ?? offset);
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = node.items[Number(seg)];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset === undefined ? undefined : counter.linePos(offset).line;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as { range?: [number, number, number] } | null)?.range;
+  return range?.[0];
+}

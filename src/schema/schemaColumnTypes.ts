@@ -1,0 +1,11 @@
+import type { ColumnType } from "../data/table.js";
+import type { DataSchema } from "./dataSchema.js";
+
+/**
+ * The column types a schema declares, to pass to loadTable as forced `types` so that cells which do not parse land in
+ * `column.invalid` (reported as `type` violations) instead of turning the whole column into text.
+ * The schema's type names are the Table's type names, so the mapping is one to one.
+ */
+export function schemaColumnTypes(schema: DataSchema): Record<string, ColumnType> {
+  return Object.fromEntries(schema.columns.map((c) => [c.name, c.type]));
+}

@@ -1,0 +1,415 @@
+import { cellText, getColumn, type Column, type Table } from "../data/table.js";
+import type { ColumnSchema, DataSchema } from "./dataSchema.js";
+import { fmtPercent } from "./fmtPercent.js";
+import { parseCellText, type NumericCellType } from "./parseCellText.js";
+import type { Severity, ValidationResult, Violation, ViolationExample, ViolationKind } from "./validationResult.js";
+
+const MAX_EXAMPLES = 5;
+
+/** A column seen through the schema's numeric type. state per row: 0 missing, 1 a value of the type, 2 did not parse. */
+interface NumericView {
+  readonly kind: "numeric";
+  readonly type: NumericCellType;
+  readonly values: Float64Array;
+  readonly state: Uint8Array;
+  text(row: number): string | null;
+}
+
+/** A column seen as text (string and category schema types): codes into a dictionary, -1 missing. */
+interface TextView {
+  readonly kind: "text";
+  readonly codes: Int32Array;
+  readonly dictionary: readonly string[];
+}
+
+type View = NumericView | TextView;
+
+/** Failing rows of one check: how many, and the first few. */
+interface Failures {
+  count: number;
+  rows: number[];
+}
+
+/**
+ * Checks a table against a schema and collects every violation (lazily, like pandera's `lazy=True`), never throwing
+ * on bad data.
+ *
+ * Order: `rows`, then per schema column `missing_column` or its cell checks (type, nullable, min, max, allowed,
+ * pattern, unique), then `extra_column` in table order.
+ *
+ * - A column is checked through the schema's type. When the table column has another type (no forced types were
+ *   given to the loader), cells are compared by text: each dictionary entry (or each cell's text) is parsed as the
+ *   schema type once; text that does not parse is a `type` violation. An integer schema over a number column makes
+ *   non-integral values `type` violations.
+ * - Missing cells count only for `nullable`; cells that did not parse count only for `type`.
+ * - min/max are inclusive; a literal NaN is outside every bound, so it fails min and max when they are set.
+ * - `allowed` and `pattern` are tested once per dictionary entry, not per row; `pattern` matches anywhere in the
+ *   value (anchor it with ^ and $).
+ * - `unique` counts every row whose value occurs more than once (pandas `duplicated(keep=False)`); missing cells are
+ *   not values and never duplicates.
+ * - `mostly`: a check fails when failing rows / table rows > 1 - mostly; a check failing on fewer rows is reported
+ *   with severity "warning". Exactly at the threshold passes.
+ * - Rows in examples are 0-based data rows, the first five failing rows in row order.
+ */
+export function validateTable(table: Table, schema: DataSchema): ValidationResult {
+  const rows = table.rowCount;
+  const violations: Violation[] = [];
+  const push = (v: Violation) => violations.push(v);
+
+  const { min: rowsMin, max: rowsMax } = schema.rows;
+  if ((rowsMin !== undefined && rows < rowsMin) || (rowsMax !== undefined && rows > rowsMax)) {
+    const below = rowsMin !== undefined && rows < rowsMin;
+    push({
+      kind: "rows",
+      column: null,
+      count: rows,
+      fraction: rows > 0 ? 1 : 0,
+      examples: [],
+      severity: "error",
+      message: `${table.source}: ${plural(rows, "row")}, ${below ? `fewer than the minimum ${fmtInt(rowsMin!)}` : `more than the maximum ${fmtInt(rowsMax!)}`}`,
+      details: below ? { min: rowsMin! } : { max: rowsMax! },
+    });
+  }
+
+  for (const spec of schema.columns) {
+    const column = getColumn(table, spec.name);
+    if (!column) {
+      if (spec.required) {
+        push({
+          kind: "missing_column",
+          column: spec.name,
+          count: rows,
+          fraction: rows > 0 ? 1 : 0,
+          examples: [],
+          severity: "error",
+          message: `${spec.name}: required column is missing from ${table.source}`,
+        });
+      }
+      continue;
+    }
+    checkColumn(column, spec, rows, push);
+  }
+
+  if (schema.extraColumns !== "ignore") {
+    const known = new Set(schema.columns.map((c) => c.name));
+    for (const column of table.columns) {
+      if (known.has(column.name)) continue;
+      push({
+        kind: "extra_column",
+        column: column.name,
+        count: rows,
+        fraction: rows > 0 ? 1 : 0,
+        examples: [],
+        severity: schema.extraColumns === "warn" ? "warning" : "error",
+        message: `${column.name}: column is not in the schema (extra_columns: ${schema.extraColumns})`,
+      });
+    }
+  }
+
+  return { ok: violations.every((v) => v.severity !== "error"), rows, violations };
+}
+
+function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v: Violation) => void): void {
+  const view = viewColumn(column, spec.type, rows);
+  const report = (kind: ViolationKind, f: Failures, what: string, details: Record<string, number | string> = {}) => {
+    if (f.count === 0) return;
+    const passes = f.count <= (1 - spec.mostly) * rows + 1e-9 * Math.max(1, rows);
+    const severity: Severity = passes ? "warning" : "error";
+    const examples = f.rows.map((row) => ({ row, value: textAt(view, row) }));
+    const fraction = rows > 0 ? f.count / rows : 0;
+    let message = `${spec.name}: ${plural(f.count, "row")} (${fmtPercent(fraction)}) ${what}`;
+    if (examples.length > 0) message += `, e.g. ${exampleText(examples[0]!, view, kind)}`;
+    if (spec.mostly < 1) {
+      const slack = fmtPercent(1 - spec.mostly);
+      message += passes
+        ? ` (within mostly ${spec.mostly}: up to ${slack} may fail)`
+        : ` (more than the ${slack} mostly ${spec.mostly} allows)`;
+      details = { ...details, mostly: spec.mostly };
+    }
+    push({
+      kind,
+      column: spec.name,
+      count: f.count,
+      fraction,
+      examples,
+      severity,
+      message,
+      ...(Object.keys(details).length > 0 && { details }),
+    });
+  };
+
+  if (view.kind === "numeric") {
+    report("type", scanState(view.state, 2), `not ${TYPE_WORDS[view.type]}`);
+    if (!spec.nullable) report("nullable", scanState(view.state, 0), "missing but the column is not nullable");
+    if (spec.min !== undefined) {
+      const bound = spec.min;
+      report(
+        "min",
+        scanValues(view, (v) => !(v >= bound)),
+        `below min ${fmtBound(bound, view.type)}`,
+        { min: bound },
+      );
+    }
+    if (spec.max !== undefined) {
+      const bound = spec.max;
+      report(
+        "max",
+        scanValues(view, (v) => !(v <= bound)),
+        `above max ${fmtBound(bound, view.type)}`,
+        { max: bound },
+      );
+    }
+    if (spec.allowed !== undefined) {
+      const allowed = new Set(spec.allowed.map(Number));
+      report(
+        "allowed",
+        scanValues(view, (v) => !allowed.has(v)),
+        `not in allowed values ${listValues(spec.allowed)}`,
+      );
+    }
+    if (spec.unique) report("unique", numericDuplicates(view), "hold a value that occurs more than once");
+    return;
+  }
+
+  if (!spec.nullable) report("nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
+  if (spec.allowed !== undefined) {
+    const allowed = new Set(spec.allowed.map(String));
+    const bad = view.dictionary.map((d) => !allowed.has(d));
+    report("allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
+  }
+  if (spec.pattern !== undefined) {
+    const re = new RegExp(spec.pattern, "u");
+    const bad = view.dictionary.map((d) => !re.test(d));
+    report("pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
+  }
+  if (spec.unique) report("unique", textDuplicates(view), "hold a value that occurs more than once");
+}
+
+const TYPE_WORDS: Record<NumericCellType, string> = {
+  integer: "an integer",
+  number: "a number",
+  boolean: "a boolean",
+  datetime: "an ISO 8601 datetime",
+};
+
+/** The column through the schema type; see validateTable for the conversion rules. */
+function viewColumn(column: Column, type: Column["type"], rows: number): View {
+  if (type === "string" || type === "category") {
+    if (column.kind === "dictionary") return { kind: "text", codes: column.codes, dictionary: column.dictionary };
+    // A numeric column checked as text: intern each cell's text (numbers once per distinct value).
+    const codes = new Int32Array(rows);
+    const dictionary: string[] = [];
+    const byText = new Map<string, number>();
+    const byValue = new Map<number, number>();
+    const intern = (text: string) => {
+      let code = byText.get(text);
+      if (code === undefined) {
+        code = dictionary.length;
+        dictionary.push(text);
+        byText.set(text, code);
+      }
+      return code;
+    };
+    for (let r = 0; r < rows; r++) {
+      if (column.valid[r] === 1) {
+        const v = column.values[r]!;
+        let code = byValue.get(v);
+        if (code === undefined) {
+          code = intern(cellText(column, r)!);
+          byValue.set(v, code);
+        }
+        codes[r] = code;
+      } else {
+        const raw = column.invalid.get(r);
+        codes[r] = raw === undefined ? -1 : intern(raw);
+      }
+    }
+    return { kind: "text", codes, dictionary };
+  }
+
+  if (column.kind === "dictionary") {
+    // Text checked as a numeric type: parse each dictionary entry once.
+    const entryValue = new Float64Array(column.dictionary.length);
+    const entryOk = new Uint8Array(column.dictionary.length);
+    column.dictionary.forEach((text, i) => {
+      const v = parseCellText(text, type);
+      if (v !== undefined) {
+        entryValue[i] = v;
+        entryOk[i] = 1;
+      }
+    });
+    const values = new Float64Array(rows);
+    const state = new Uint8Array(rows);
+    const { codes, dictionary } = column;
+    for (let r = 0; r < rows; r++) {
+      const code = codes[r]!;
+      if (code < 0) continue;
+      if (entryOk[code] === 1) {
+        values[r] = entryValue[code]!;
+        state[r] = 1;
+      } else state[r] = 2;
+    }
+    return { kind: "numeric", type, values, state, text: (r) => (codes[r]! < 0 ? null : dictionary[codes[r]!]!) };
+  }
+
+  const direct = column.type === type || (type === "number" && column.type === "integer");
+  if (direct || (type === "integer" && column.type === "number")) {
+    const state = column.valid.slice();
+    for (const row of column.invalid.keys()) if (row >= 0 && row < rows) state[row] = 2;
+    if (!direct) {
+      const values = column.values;
+      for (let r = 0; r < rows; r++) if (state[r] === 1 && !Number.isInteger(values[r]!)) state[r] = 2;
+    }
+    return { kind: "numeric", type, values: column.values, state, text: (r) => cellText(column, r) };
+  }
+
+  // Another numeric type (e.g. a boolean column checked as number): compare by each cell's text.
+  const values = new Float64Array(rows);
+  const state = new Uint8Array(rows);
+  const texts = new Map<number, string>();
+  for (let r = 0; r < rows; r++) {
+    const text = cellText(column, r);
+    if (text === null) continue;
+    const v = parseCellText(text, type);
+    if (v === undefined) {
+      state[r] = 2;
+      texts.set(r, text);
+    } else {
+      values[r] = v;
+      state[r] = 1;
+    }
+  }
+  return { kind: "numeric", type, values, state, text: (r) => texts.get(r) ?? cellText(column, r) };
+}
+
+function scanState(state: Uint8Array, wanted: number): Failures {
+  const f: Failures = { count: 0, rows: [] };
+  for (let r = 0; r < state.length; r++) {
+    if (state[r] === wanted) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+function scanValues(view: NumericView, fails: (v: number) => boolean): Failures {
+  const { state, values } = view;
+  const f: Failures = { count: 0, rows: [] };
+  for (let r = 0; r < state.length; r++) {
+    if (state[r] === 1 && fails(values[r]!)) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+/** Rows whose code is marked bad (per dictionary entry), or with bad === null, rows that are missing. */
+function scanCodes(codes: Int32Array, bad: readonly boolean[] | null): Failures {
+  const f: Failures = { count: 0, rows: [] };
+  if (bad !== null && !bad.includes(true)) return f;
+  const flags = bad === null ? null : Uint8Array.from(bad, (b) => (b ? 1 : 0));
+  for (let r = 0; r < codes.length; r++) {
+    const code = codes[r]!;
+    if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+function textDuplicates(view: TextView): Failures {
+  const { codes, dictionary } = view;
+  // Dictionary entries with the same text are the same value.
+  const canonical = new Int32Array(dictionary.length);
+  const first = new Map<string, number>();
+  dictionary.forEach((d, i) => {
+    const c = first.get(d);
+    if (c === undefined) first.set(d, i);
+    canonical[i] = c ?? i;
+  });
+  const counts = new Int32Array(dictionary.length);
+  for (let r = 0; r < codes.length; r++) {
+    const code = codes[r]!;
+    if (code >= 0) counts[canonical[code]!]!++;
+  }
+  const f: Failures = { count: 0, rows: [] };
+  if (!counts.some((c) => c > 1)) return f;
+  for (let r = 0; r < codes.length; r++) {
+    const code = codes[r]!;
+    if (code >= 0 && counts[canonical[code]!]! > 1) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+function numericDuplicates(view: NumericView): Failures {
+  const { state, values } = view;
+  let n = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1) n++;
+  const sorted = new Float64Array(n);
+  for (let r = 0, i = 0; r < state.length; r++) if (state[r] === 1) sorted[i++] = values[r]!;
+  sorted.sort();
+  const repeated: number[] = [];
+  for (let i = 1; i < n; i++) {
+    if (sorted[i] === sorted[i - 1] && (repeated.length === 0 || repeated[repeated.length - 1] !== sorted[i])) {
+      repeated.push(sorted[i]!);
+    }
+  }
+  const f: Failures = { count: 0, rows: [] };
+  if (repeated.length === 0) return f;
+  const dup = Float64Array.from(repeated);
+  for (let r = 0; r < state.length; r++) {
+    if (state[r] === 1 && sortedHas(dup, values[r]!)) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+function sortedHas(sorted: Float64Array, v: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const m = sorted[mid]!;
+    if (m < v) lo = mid + 1;
+    else if (m > v) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
+function textAt(view: View, row: number): string | null {
+  if (view.kind === "numeric") return view.text(row);
+  const code = view.codes[row]!;
+  return code < 0 ? null : view.dictionary[code]!;
+}
+
+function exampleText(e: ViolationExample, view: View, kind: ViolationKind): string {
+  if (e.value === null) return `row ${e.row}`;
+  const raw = view.kind === "numeric" && kind !== "type";
+  return `row ${e.row}: ${raw ? e.value : JSON.stringify(e.value)}`;
+}
+
+function fmtBound(v: number, type: NumericCellType): string {
+  return type === "datetime" ? new Date(v).toISOString() : String(v);
+}
+
+function listValues(values: readonly (string | number)[]): string {
+  const shown = values.slice(0, 8).map((v) => (typeof v === "number" ? String(v) : JSON.stringify(v)));
+  return `[${shown.join(", ")}${values.length > 8 ? `, ... ${values.length - 8} more` : ""}]`;
+}
+
+function plural(n: number, word: string): string {
+  return `${fmtInt(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function fmtInt(n: number): string {
+  return n.toLocaleString("en-US");
+}

@@ -1,0 +1,208 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { detectDrift } from "../../src/drift/detectDrift.js";
+import { resolvePolicy } from "../../src/drift/driftPolicy.js";
+import { sampleColumn, sampleProfile, type ColumnSample } from "../../src/drift/columnSample.js";
+import { buildProfile } from "../../src/profile/buildProfile.js";
+import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
+import { normals, rng } from "../helpers/random.js";
+
+function samples(cols: Record<string, ColumnSample>) {
+  return new Map(Object.entries(cols));
+}
+const num = (name: string, xs: (number | null)[]) => sampleColumn(numericColumn(name, xs, "number"));
+const cat = (name: string, xs: (string | null)[]) => sampleColumn(dictionaryColumn(name, xs));
+function cats(n: number, p: number[], seed: number): string[] {
+  const r = rng(seed);
+  return Array.from({ length: n }, () => {
+    let u = r();
+    for (let i = 0; i < p.length; i++) if ((u -= p[i]!) < 0) return `c${i}`;
+    return `c${p.length - 1}`;
+  });
+}
+
+test("identical distributions do not drift; a large shift does, and the dataset verdict follows the share", () => {
+  const report = detectDrift(
+    {
+      reference: samples({
+        a: num("a", normals(2000, 1)),
+        b: num("b", normals(2000, 2)),
+        c: cat("c", cats(2000, [0.5, 0.3, 0.2], 3)),
+      }),
+      current: samples({
+        a: num("a", normals(2000, 4)),
+        b: num("b", normals(2000, 5, 1.5)),
+        c: cat("c", cats(2000, [0.2, 0.3, 0.5], 6)),
+      }),
+      referenceLabel: "ref",
+      currentLabel: "cur",
+    },
+    resolvePolicy(),
+  );
+  const byName = Object.fromEntries(report.features.map((f) => [f.name, f]));
+  assert.equal(byName.a!.drifted, false);
+  assert.equal(byName.a!.method, "ks+psi");
+  assert.equal(byName.b!.drifted, true);
+  assert.ok(byName.b!.tests.ks!.statistic > 0.4);
+  assert.equal(byName.c!.method, "chisquare+psi");
+  assert.equal(byName.c!.drifted, true);
+  assert.deepEqual(report.drifted_features, ["b", "c"]);
+  assert.ok(Math.abs(report.drifted_share - 2 / 3) < 1e-12);
+  assert.equal(report.dataset_drifted, true);
+  assert.match(report.summary, /2 of 3 columns drifted/);
+});
+
+test("with a large sample a negligible shift is significant but below the PSI floor: not drift", () => {
+  const report = detectDrift(
+    {
+      reference: samples({ x: num("x", normals(200000, 11)) }),
+      current: samples({ x: num("x", normals(200000, 12, 0.03)) }),
+      referenceLabel: "r",
+      currentLabel: "c",
+    },
+    resolvePolicy(),
+  );
+  const f = report.features[0]!;
+  assert.ok(f.tests.ks!.p_value! < 1e-6, `KS p ${f.tests.ks!.p_value}`);
+  assert.ok(f.statistic < 0.1, `PSI ${f.statistic}`);
+  assert.equal(f.drifted, false);
+  // The same data under plain KS drifts: the combination is what keeps large samples quiet.
+  const ksOnly = detectDrift(
+    {
+      reference: samples({ x: num("x", normals(200000, 11)) }),
+      current: samples({ x: num("x", normals(200000, 12, 0.03)) }),
+      referenceLabel: "r",
+      currentLabel: "c",
+    },
+    resolvePolicy({ method: "ks" }),
+  );
+  assert.equal(ksOnly.features[0]!.drifted, true);
+});
+
+test("with a tiny sample a large PSI that is not significant is not drift", () => {
+  const report = detectDrift(
+    {
+      reference: samples({ x: num("x", normals(12, 23)) }),
+      current: samples({ x: num("x", normals(12, 24, 0.5)) }),
+      referenceLabel: "r",
+      currentLabel: "c",
+    },
+    resolvePolicy(),
+  );
+  const f = report.features[0]!;
+  assert.ok(f.statistic >= 0.1, `PSI ${f.statistic}`);
+  assert.ok(f.p_value! >= 0.05, `p ${f.p_value}`);
+  assert.equal(f.drifted, false);
+});
+
+test("Benjamini-Hochberg adjusts p-values across columns; bonferroni and none are available", () => {
+  const ref: Record<string, ColumnSample> = {};
+  const cur: Record<string, ColumnSample> = {};
+  for (let i = 0; i < 8; i++) {
+    ref[`x${i}`] = num(`x${i}`, normals(300, 100 + i));
+    cur[`x${i}`] = num(`x${i}`, normals(300, 200 + i, i === 0 ? 0.3 : 0));
+  }
+  const input = { reference: samples(ref), current: samples(cur), referenceLabel: "r", currentLabel: "c" };
+  const bh = detectDrift(input, resolvePolicy({ method: "ks" }));
+  const none = detectDrift(input, resolvePolicy({ method: "ks", correction: "none" }));
+  const bonf = detectDrift(input, resolvePolicy({ method: "ks", correction: "bonferroni" }));
+  for (let i = 0; i < 8; i++) {
+    const raw = none.features[i]!.p_value!;
+    assert.equal(raw, none.features[i]!.tests.ks!.p_value);
+    assert.ok(bh.features[i]!.p_value! >= raw);
+    assert.ok(bonf.features[i]!.p_value! >= bh.features[i]!.p_value! - 1e-15);
+    assert.equal(bonf.features[i]!.p_value, Math.min(1, raw * 8));
+  }
+});
+
+test("a critical column drifting makes the dataset drift; per-column overrides apply", () => {
+  const input = {
+    reference: samples({ a: num("a", normals(1000, 1)), b: num("b", normals(1000, 2)), c: num("c", normals(1000, 3)) }),
+    current: samples({
+      a: num("a", normals(1000, 4, 1)),
+      b: num("b", normals(1000, 5)),
+      c: num("c", normals(1000, 6)),
+    }),
+    referenceLabel: "r",
+    currentLabel: "c",
+  };
+  const plain = detectDrift(input, resolvePolicy());
+  assert.equal(plain.dataset_drifted, false);
+  const critical = detectDrift(input, resolvePolicy({ columns: { a: { critical: true } } }));
+  assert.equal(critical.dataset_drifted, true);
+  assert.match(critical.summary, /critical column a drifted/);
+  const overridden = detectDrift(
+    input,
+    resolvePolicy({ columns: { a: { method: "wasserstein", threshold: 5 }, b: { skip: true } } }),
+  );
+  const a = overridden.features.find((f) => f.name === "a")!;
+  assert.equal(a.method, "wasserstein");
+  assert.equal(a.threshold, 5);
+  assert.equal(a.drifted, false);
+  assert.deepEqual(overridden.skipped, [{ name: "b", reason: "skipped by configuration" }]);
+});
+
+test("columns that cannot be tested are listed with a reason, never crash", () => {
+  const report = detectDrift(
+    {
+      reference: samples({
+        only_ref: num("only_ref", [1, 2]),
+        empty: num("empty", [null, null]),
+        text: sampleColumn(dictionaryColumn("text", ["a", "b"], "string")),
+        mixed: num("mixed", [1, 2, 3]),
+        when: sampleColumn(numericColumn("when", [0, 1], "datetime")),
+      }),
+      current: samples({
+        empty: num("empty", [1, 2]),
+        text: sampleColumn(dictionaryColumn("text", ["a"], "string")),
+        mixed: cat("mixed", ["x"]),
+        when: sampleColumn(numericColumn("when", [5], "datetime")),
+      }),
+      referenceLabel: "r",
+      currentLabel: "c",
+    },
+    resolvePolicy(),
+  );
+  assert.equal(report.features.length, 0);
+  const reasons = Object.fromEntries(report.skipped.map((s) => [s.name, s.reason]));
+  assert.match(reasons.only_ref!, /absent from the current data/);
+  assert.match(reasons.empty!, /no values in the reference/);
+  assert.match(reasons.text!, /free-text/);
+  assert.match(reasons.mixed!, /numeric in the reference but categorical in the current data/);
+  assert.match(reasons.when!, /datetime/);
+  assert.equal(report.dataset_drifted, false);
+  assert.equal(report.summary, "no column could be tested");
+});
+
+test("a profile reference gives the exact result up to the stated approximation error", () => {
+  const refValues = normals(20000, 31, 50, 10).map((x) => Math.round(x * 1e4) / 1e4);
+  const curValues = normals(20000, 32, 52, 10).map((x) => Math.round(x * 1e4) / 1e4);
+  const refTable = table([numericColumn("x", refValues, "number"), dictionaryColumn("c", cats(20000, [0.6, 0.4], 33))]);
+  const current = samples({ x: num("x", curValues), c: cat("c", cats(20000, [0.5, 0.5], 34)) });
+  const exact = detectDrift(
+    {
+      reference: samples({ x: sampleColumn(refTable.columns[0]!), c: sampleColumn(refTable.columns[1]!) }),
+      current,
+      referenceLabel: "r",
+      currentLabel: "c",
+    },
+    resolvePolicy(),
+  );
+  const viaProfile = detectDrift(
+    { reference: sampleProfile(buildProfile(refTable)), current, referenceLabel: "p", currentLabel: "c" },
+    resolvePolicy(),
+  );
+  const e = exact.features[0]!;
+  const p = viaProfile.features[0]!;
+  assert.equal(p.approximate, true);
+  const err = p.tests.ks!.approximation_error!;
+  assert.ok(err > 0 && err < 0.01, `error bound ${err}`);
+  assert.ok(
+    Math.abs(p.tests.ks!.statistic - e.tests.ks!.statistic) <= err,
+    `${p.tests.ks!.statistic} vs ${e.tests.ks!.statistic}`,
+  );
+  assert.ok(Math.abs(p.tests.psi!.statistic - e.tests.psi!.statistic) < 0.01);
+  // Categorical frequencies are exact in a profile.
+  assert.equal(viaProfile.features[1]!.tests.chisquare!.statistic, exact.features[1]!.tests.chisquare!.statistic);
+  assert.equal(viaProfile.features[1]!.tests.psi!.statistic, exact.features[1]!.tests.psi!.statistic);
+});

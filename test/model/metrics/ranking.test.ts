@@ -120,7 +120,11 @@ test("a million tied scores: roc_auc equals the Mann-Whitney U statistic (speed 
     let j = i;
     while (j < n && p[order[j]!] === p[order[i]!]) j++;
     const meanRank = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) if (yTrue[order[k]!] === 1) ((rankSumPos += meanRank), positives++);
+    for (let k = i; k < j; k++) {
+      if (yTrue[order[k]!] !== 1) continue;
+      rankSumPos += meanRank;
+      positives++;
+    }
     i = j;
   }
   const u = rankSumPos - (positives * (positives + 1)) / 2;

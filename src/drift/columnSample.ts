@@ -1,5 +1,5 @@
 import type { Column, Table } from "../data/table.js";
-import { radixSortFloat64 } from "../stats/radixSortFloat64.js";
+import { radixSortFloat64InPlace } from "../stats/radixSortFloat64.js";
 import { QuantileSketch } from "../profile/quantileSketch.js";
 import type { ColumnProfile, ReferenceProfile } from "../profile/referenceProfile.js";
 
@@ -51,7 +51,15 @@ export function driftKindOfType(type: string): SampleKind | null {
   return null;
 }
 
-export function sampleColumn(column: Column): ColumnSample {
+export interface SampleOptions {
+  /**
+   * Sort numeric values inside the column's own buffer instead of a copy, reusing `scratch` as working memory. For
+   * callers that own a table they will not read again (the drift worker): it halves peak memory.
+   */
+  consume?: { scratch: Float64Array };
+}
+
+export function sampleColumn(column: Column, options: SampleOptions = {}): ColumnSample {
   const kind = driftKindOfType(column.type);
   if (kind === null) {
     const reason =
@@ -90,21 +98,21 @@ export function sampleColumn(column: Column): ColumnSample {
     if (t) counts.set("true", t);
     return { kind: "categorical", counts, count: t + f, missing: values.length - t - f };
   }
+  // Compact the present values to the front (of the column itself when consuming it), then sort them.
+  const target = options.consume ? values : new Float64Array(values.length);
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (valid[i] === 1 && values[i] === values[i]) n++;
-  const present = new Float64Array(n);
-  let j = 0;
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
-    if (valid[i] === 1 && x === x) present[j++] = x;
+    if (valid[i] === 1 && x === x) target[n++] = x;
   }
-  return { kind: "numeric", form: "exact", sorted: radixSortFloat64(present), missing: values.length - n };
+  const sorted = target.subarray(0, n);
+  radixSortFloat64InPlace(sorted, options.consume?.scratch);
+  return { kind: "numeric", form: "exact", sorted, missing: values.length - n };
 }
 
-export function sampleTable(table: Table, columns?: readonly string[]): Map<string, ColumnSample> {
+export function sampleTable(table: Table, options: SampleOptions = {}): Map<string, ColumnSample> {
   const out = new Map<string, ColumnSample>();
-  for (const column of table.columns)
-    if (!columns || columns.includes(column.name)) out.set(column.name, sampleColumn(column));
+  for (const column of table.columns) out.set(column.name, sampleColumn(column, options));
   return out;
 }
 

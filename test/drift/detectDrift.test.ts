@@ -206,3 +206,18 @@ test("a profile reference gives the exact result up to the stated approximation 
   assert.equal(viaProfile.features[1]!.tests.chisquare!.statistic, exact.features[1]!.tests.chisquare!.statistic);
   assert.equal(viaProfile.features[1]!.tests.psi!.statistic, exact.features[1]!.tests.psi!.statistic);
 });
+
+test("sampling a column in place (the drift worker's path) gives the same sample as sampling a copy", () => {
+  const values = [3, null, -1, 2.5, NaN, 7, ...normals(3000, 41)];
+  const col = numericColumn("x", values, "number");
+  const copied = sampleColumn(col);
+  const before = col.values.slice();
+  const consumed = sampleColumn(col, { consume: { scratch: new Float64Array(col.values.length) } });
+  assert.ok(
+    copied.kind === "numeric" && copied.form === "exact" && consumed.kind === "numeric" && consumed.form === "exact",
+  );
+  assert.deepEqual(consumed.sorted, copied.sorted);
+  assert.equal(consumed.missing, 2);
+  assert.equal(consumed.sorted.buffer, col.values.buffer, "sorted inside the column's own buffer");
+  assert.notDeepEqual(col.values, before);
+});

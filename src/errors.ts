@@ -9,6 +9,7 @@ export type ErrorCode =
   | "config" // a config file is invalid
   | "profile" // a profile file is invalid or incompatible
   | "model" // a model file is unreadable or does not fit the data
+  | "train" // the user's training command failed or timed out
   | "io"; // a file cannot be written
 
 export interface SourceLocation {

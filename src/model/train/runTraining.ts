@@ -1,0 +1,254 @@
+import { spawn, execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { arch, cpus, platform, release, totalmem } from "node:os";
+import { resolve } from "node:path";
+import { ModelguardError } from "../../errors.js";
+import { readOnnxModelInfo } from "../onnx/readOnnxModelInfo.js";
+
+export interface RunTrainingOptions {
+  command: string;
+  cwd?: string;
+  timeoutMs?: number;
+  /** The model file the command must produce (relative to cwd). */
+  model?: string;
+  /** Data files to fingerprint in the run record. */
+  data?: string[];
+  /** Where the child's output goes while it runs; defaults to this process's stdout/stderr. */
+  out?: (chunk: Buffer) => void;
+  err?: (chunk: Buffer) => void;
+  /** Grace between SIGTERM and SIGKILL on timeout. */
+  killGraceMs?: number;
+}
+
+export interface RunRecord {
+  kind: "modelguard.run";
+  version: 1;
+  command: string;
+  cwd: string;
+  start: string;
+  end: string;
+  duration_ms: number;
+  exit_code: number;
+  /** Highest total resident memory of the command's process tree, sampled every 250 ms (Linux); null elsewhere. */
+  peak_memory_bytes: number | null;
+  git_commit: string | null;
+  data: { path: string; sha256: string; bytes: number }[];
+  model: { path: string; sha256: string; bytes: number; inputs: string[]; outputs: string[] } | null;
+  environment: { node: string; os: string; arch: string; cpu: string; cpus: number; memory_bytes: number };
+}
+
+/** The command failed or timed out: the CLI exits with the command's own exit code (124 on timeout, like timeout(1)). */
+export class TrainingFailedError extends ModelguardError {
+  constructor(
+    message: string,
+    hint: string,
+    readonly childExitCode: number,
+  ) {
+    super("train", message, hint);
+  }
+  override get exitCode(): number {
+    return this.childExitCode;
+  }
+}
+
+const TAIL_LINES = 20;
+
+/**
+ * Runs the user's training command through the shell with the environment passed through, streaming its output live.
+ * It runs in its own process group, so a timeout ends every process it started (SIGTERM, then SIGKILL after a grace
+ * period), not only the shell. On success the model file must exist and parse as ONNX.
+ */
+export async function runTraining(options: RunTrainingOptions): Promise<RunRecord> {
+  const cwd = resolve(options.cwd ?? ".");
+  if (!existsSync(cwd) || !statSync(cwd).isDirectory()) {
+    throw new ModelguardError("usage", `--cwd ${cwd} is not a directory`);
+  }
+  const data = await Promise.all((options.data ?? []).map((p) => fingerprint(resolve(cwd, p), p)));
+  const started = new Date();
+  const tail = new OutputTail(TAIL_LINES);
+  const child = spawn(options.command, {
+    cwd,
+    env: process.env,
+    shell: true,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const out = options.out ?? ((c: Buffer) => process.stdout.write(c));
+  const err = options.err ?? ((c: Buffer) => process.stderr.write(c));
+  child.stdout.on("data", (c: Buffer) => {
+    out(c);
+    tail.push(c);
+  });
+  child.stderr.on("data", (c: Buffer) => {
+    err(c);
+    tail.push(c);
+  });
+
+  let peak: number | null = platform() === "linux" ? 0 : null;
+  const sampler = setInterval(() => {
+    if (peak !== null && child.pid) peak = Math.max(peak, processGroupRss(child.pid));
+  }, 250);
+  let timedOut = false;
+  const timer =
+    options.timeoutMs !== undefined
+      ? setTimeout(() => {
+          timedOut = true;
+          killGroup(child.pid!, "SIGTERM");
+          setTimeout(() => killGroup(child.pid!, "SIGKILL"), options.killGraceMs ?? 5000).unref();
+        }, options.timeoutMs)
+      : undefined;
+
+  const closed = new Promise<void>((resolveClose) => child.once("close", () => resolveClose()));
+  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolveExit, reject) => {
+      child.once("error", reject);
+      child.once("exit", (c, s) => resolveExit({ code: c, signal: s }));
+    },
+  );
+  clearInterval(sampler);
+  if (timer) clearTimeout(timer);
+  // Whatever the shell left behind in its group goes too; only then can its pipes close (a stray background process
+  // would otherwise hold our stdout open forever).
+  killGroup(child.pid!, "SIGKILL");
+  await closed;
+  const ended = new Date();
+  const lastLines = tail.lines();
+
+  if (timedOut) {
+    throw new TrainingFailedError(
+      `training command timed out after ${formatMs(options.timeoutMs!)} and was stopped${lastLines ? `; last output:\n${lastLines}` : ""}`,
+      "raise --timeout, or make the training faster (a smaller sample for CI?)",
+      124,
+    );
+  }
+  const exitCode = code ?? 128 + signalNumber(signal);
+  if (exitCode !== 0) {
+    throw new TrainingFailedError(
+      `training command failed with exit code ${exitCode}${signal ? ` (${signal})` : ""}${lastLines ? `; last output:\n${lastLines}` : ""}`,
+      "run the command by hand in the same directory to see the whole error",
+      exitCode,
+    );
+  }
+
+  let model: RunRecord["model"] = null;
+  if (options.model) {
+    const path = resolve(cwd, options.model);
+    if (!existsSync(path)) {
+      throw new ModelguardError(
+        "model",
+        `training finished but did not write the model ${options.model} (looked in ${cwd})`,
+        "check --model matches where your script saves the ONNX file (paths are relative to --cwd)",
+        { file: path },
+      );
+    }
+    const bytes = readFileSync(path);
+    const info = readOnnxModelInfo(bytes, options.model);
+    model = {
+      path: options.model,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      bytes: bytes.length,
+      inputs: info.inputs.map((i) => i.name),
+      outputs: info.outputs.map((o) => o.name),
+    };
+  }
+  return {
+    kind: "modelguard.run",
+    version: 1,
+    command: options.command,
+    cwd,
+    start: started.toISOString(),
+    end: ended.toISOString(),
+    duration_ms: ended.getTime() - started.getTime(),
+    exit_code: 0,
+    peak_memory_bytes: peak,
+    git_commit: gitCommit(cwd),
+    data,
+    model,
+    environment: {
+      node: process.version,
+      os: `${platform()} ${release()}`,
+      arch: arch(),
+      cpu: cpus()[0]?.model ?? "unknown",
+      cpus: cpus().length,
+      memory_bytes: totalmem(),
+    },
+  };
+}
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Sum of VmRSS over the processes of a process group, from /proc. */
+function processGroupRss(pgid: number): number {
+  let total = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the parenthesised command name: state ppid pgrp ...
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(fields[2]) !== pgid) continue;
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      const m = /VmRSS:\s+(\d+) kB/.exec(status);
+      if (m) total += Number(m[1]) * 1024;
+    } catch {
+      // The process ended between listing and reading.
+    }
+  }
+  return total;
+}
+
+function gitCommit(cwd: string): string | null {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+  } catch {
+    return null;
+  }
+}
+
+async function fingerprint(path: string, label: string): Promise<RunRecord["data"][number]> {
+  if (!existsSync(path)) {
+    throw new ModelguardError(
+      "usage",
+      `data file not found: ${label}`,
+      "--data names files to fingerprint in run.json; check the path",
+    );
+  }
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path: label, sha256: hash.digest("hex"), bytes };
+}
+
+function signalNumber(signal: NodeJS.Signals | null): number {
+  const table: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15 };
+  return signal ? (table[signal] ?? 0) : 0;
+}
+
+function formatMs(ms: number): string {
+  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+}
+
+/** Keeps the last N lines of a byte stream. */
+class OutputTail {
+  private text = "";
+  constructor(private readonly max: number) {}
+  push(chunk: Buffer): void {
+    this.text += chunk.toString("utf8");
+    if (this.text.length > 64_000) this.text = this.text.slice(-32_000);
+  }
+  lines(): string {
+    return this.text.trimEnd().split("\n").slice(-this.max).join("\n");
+  }
+}

@@ -1,0 +1,198 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runTraining, TrainingFailedError } from "../../../src/model/train/runTraining.js";
+import { parseDuration } from "../../../src/model/train/parseDuration.js";
+import { trainBuiltinCommand } from "../../../src/cli/commands/trainBuiltin.js";
+import { runCli } from "../../helpers/cli.js";
+import { ModelguardError } from "../../../src/errors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mg-run-"));
+const quiet = { out: () => {}, err: () => {} };
+const modelSource = join(dir, "source.onnx");
+const trainCsv = resolve("fixtures/datasets/breast_cancer/train.csv");
+
+// If a test failed to stop a grandchild, stop it here so the failure does not also hang the test process.
+test.after(() => {
+  const pidFile = join(dir, "grandchild.pid");
+  if (existsSync(pidFile)) {
+    try {
+      process.kill(Number(readFileSync(pidFile, "utf8")), "SIGKILL");
+    } catch {
+      // already gone, as it should be
+    }
+  }
+});
+
+test.before(async () => {
+  await trainBuiltinCommand({
+    builtin: "logistic",
+    data: trainCsv,
+    target: "malignant",
+    features: ["mean_radius", "mean_texture"],
+    out: modelSource,
+  });
+});
+
+/** Running, as opposed to gone or a zombie (killed but not yet reaped by whoever adopted it). */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+test("a successful command: the model is checked and the run record says what ran where", async () => {
+  const record = await runTraining({
+    command: `echo training; cp ${JSON.stringify(modelSource)} model.onnx`,
+    cwd: dir,
+    model: "model.onnx",
+    data: [trainCsv],
+    ...quiet,
+  });
+  assert.equal(record.exit_code, 0);
+  assert.equal(record.cwd, dir);
+  assert.ok(record.duration_ms >= 0);
+  assert.equal(record.model!.path, "model.onnx");
+  assert.match(record.model!.sha256, /^[0-9a-f]{64}$/);
+  assert.deepEqual(record.model!.outputs, ["label", "probabilities"]);
+  assert.equal(record.data[0]!.bytes, readFileSync(trainCsv).length);
+  assert.match(record.data[0]!.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(record.environment.node, process.version);
+});
+
+test("output streams live and the environment passes through", async () => {
+  let seen = "";
+  process.env.MG_TEST_VALUE = "from-parent";
+  await runTraining({
+    command: "echo value=$MG_TEST_VALUE; echo oops >&2",
+    cwd: dir,
+    out: (c) => (seen += c),
+    err: (c) => (seen += c),
+  });
+  assert.match(seen, /value=from-parent/);
+  assert.match(seen, /oops/);
+});
+
+test("a failing command propagates its exit code with the last lines of output", async () => {
+  await assert.rejects(
+    runTraining({
+      command: "for i in $(seq 1 30); do echo line $i; done; echo 'ValueError: bad' >&2; exit 3",
+      cwd: dir,
+      ...quiet,
+    }),
+    (e: unknown) => {
+      assert.ok(e instanceof TrainingFailedError);
+      assert.equal(e.exitCode, 3);
+      assert.match(e.message, /exit code 3/);
+      assert.match(e.message, /ValueError: bad/);
+      assert.match(e.message, /line 30/);
+      assert.doesNotMatch(e.message, /line 5\n/);
+      return true;
+    },
+  );
+});
+
+// The grandchild would live 10 minutes: if the group kill failed, this test fails by its own timeout.
+test(
+  "a timeout kills the whole process tree, not only the shell",
+  { skip: process.platform !== "linux", timeout: 20_000 },
+  async () => {
+    const pidFile = join(dir, "grandchild.pid");
+    await assert.rejects(
+      runTraining({
+        command: `sleep 600 & echo $! > ${JSON.stringify(pidFile)}; wait`,
+        cwd: dir,
+        timeoutMs: 500,
+        killGraceMs: 200,
+        ...quiet,
+      }),
+      (e: unknown) => e instanceof TrainingFailedError && e.exitCode === 124 && /timed out/.test(e.message),
+    );
+    const pid = Number(readFileSync(pidFile, "utf8"));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(alive(pid), false, "the background sleep was killed");
+  },
+);
+
+test("a missing or non-ONNX model is a clear error", async () => {
+  await assert.rejects(
+    runTraining({ command: "true", cwd: dir, model: "nope.onnx", ...quiet }),
+    /did not write the model nope\.onnx/,
+  );
+  writeFileSync(join(dir, "garbage.onnx"), "not a model");
+  await assert.rejects(
+    runTraining({ command: "true", cwd: dir, model: "garbage.onnx", ...quiet }),
+    (e: unknown) => e instanceof ModelguardError && e.code === "model",
+  );
+});
+
+test("peak memory of the process tree is sampled", { skip: process.platform !== "linux" }, async () => {
+  const record = await runTraining({
+    command: `${JSON.stringify(process.execPath)} -e "const b = Buffer.alloc(80 * 2 ** 20, 1); setTimeout(() => b.length, 1200)"`,
+    cwd: dir,
+    ...quiet,
+  });
+  assert.ok(record.peak_memory_bytes! >= 80 * 2 ** 20, `peak ${record.peak_memory_bytes}`);
+});
+
+test("durations parse in the usual units and bad ones are usage errors", () => {
+  assert.equal(parseDuration("90"), 90_000);
+  assert.equal(parseDuration("30m"), 1_800_000);
+  assert.equal(parseDuration("1h30m"), 5_400_000);
+  assert.equal(parseDuration("500ms"), 500);
+  assert.throws(() => parseDuration("soon", "--timeout"), /--timeout must be a duration/);
+  assert.throws(() => parseDuration("5x"), ModelguardError);
+});
+
+test("modelguard train --run writes run.json, and a failure exits with the command's code", async () => {
+  const record = join(dir, "run.json");
+  const ok = await runCli(
+    "train",
+    "--run",
+    `cp ${JSON.stringify(modelSource)} m.onnx`,
+    "--cwd",
+    dir,
+    "--model",
+    "m.onnx",
+    "--record",
+    record,
+  );
+  assert.equal(ok.code, 0, ok.stderr);
+  assert.match(ok.stdout, /training finished/);
+  assert.ok(existsSync(record));
+  assert.equal(JSON.parse(readFileSync(record, "utf8")).kind, "modelguard.run");
+  const bad = await runCli("train", "--run", "exit 7", "--cwd", dir, "--record", join(dir, "r2.json"));
+  assert.equal(bad.code, 7);
+  assert.match(bad.stderr, /training command failed with exit code 7/);
+  const usage = await runCli("train");
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /train needs --run/);
+});
+
+test("modelguard train --builtin writes a model that describes itself", async () => {
+  const out = join(dir, "builtin.onnx");
+  const r = await runCli(
+    "train",
+    "--builtin",
+    "logistic",
+    "--data",
+    trainCsv,
+    "--target",
+    "malignant",
+    "--features",
+    "mean_radius,mean_texture,size_band",
+    "-o",
+    out,
+    "--json",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const result = JSON.parse(r.stdout);
+  assert.equal(result.task, "binary");
+  assert.deepEqual(result.categorical, ["size_band"]);
+  assert.ok(existsSync(out));
+});

@@ -1,4 +1,4 @@
-import { ksTwoSample } from "../../stats/ksTwoSample.js";
+import { ksTwoSample, roundHalfEven } from "../../stats/ksTwoSample.js";
 import { kolmogorovTwoSidedSf } from "../../stats/kolmogorovTwoSidedSf.js";
 import type { DriftMethod } from "./driftMethod.js";
 import { cdfsAtBuckets, sketchPair } from "./sketchComparison.js";
@@ -28,7 +28,7 @@ export const ks: DriftMethod = {
     const m = b.count;
     return {
       statistic: d,
-      p_value: kolmogorovTwoSidedSf(d, Math.round((n * m) / (n + m))),
+      p_value: kolmogorovTwoSidedSf(d, roundHalfEven((n * m) / (n + m))),
       approximation_error: maxMass,
     };
   },

@@ -4,6 +4,7 @@ import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
 import { registerDrift } from "./commands/drift.js";
 import { registerProfile } from "./commands/profile.js";
+import { registerCompare } from "./commands/compare.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerTrain } from "./commands/train.js";
 import { registerValidate } from "./commands/validate.js";
@@ -24,7 +25,14 @@ export function buildProgram(io: CliIO): { program: Command; exit: { code: numbe
 
 export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
 
-const commands: RegisterCommand[] = [registerValidate, registerProfile, registerDrift, registerTrain, registerEvaluate];
+const commands: RegisterCommand[] = [
+  registerValidate,
+  registerProfile,
+  registerDrift,
+  registerTrain,
+  registerEvaluate,
+  registerCompare,
+];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {

@@ -1,17 +1,32 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import { packageRoot } from "./packageRoot.js";
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+let ajv: Ajv2020 | undefined;
+const byFile = new Map<string, string>();
 const compiled = new Map<string, ValidateFunction>();
+
+/** Every schema in schemas/ is registered by its $id, so one schema can $ref another (config -> gates). */
+function registry(): Ajv2020 {
+  if (ajv) return ajv;
+  ajv = new Ajv2020({ allErrors: true, strict: false });
+  const dir = join(packageRoot(), "schemas");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".schema.json"))) {
+    const schema = JSON.parse(readFileSync(join(dir, file), "utf8")) as { $id: string };
+    ajv.addSchema(schema);
+    byFile.set(file, schema.$id);
+  }
+  return ajv;
+}
 
 /** Validates a value against one of the JSON Schemas in schemas/; returns readable problems ("columns.age.min: must be number"). */
 export function validateContract(schemaFile: string, value: unknown): string[] {
   let validate = compiled.get(schemaFile);
   if (!validate) {
-    const schema = JSON.parse(readFileSync(join(packageRoot(), "schemas", schemaFile), "utf8"));
-    validate = ajv.compile(schema);
+    const id = (registry(), byFile.get(schemaFile));
+    validate = id ? registry().getSchema(id) : undefined;
+    if (!validate) throw new Error(`no schema ${schemaFile} in schemas/`);
     compiled.set(schemaFile, validate);
   }
   if (validate(value)) return [];

@@ -52,7 +52,7 @@ export function expectedCalibrationError(
 }
 
 /** Index b with b/bins < x <= (b+1)/bins (edges computed as k/bins), clamped to [0, bins - 1]. */
-function binOf(x: number, bins: number): number {
+export function binOf(x: number, bins: number): number {
   let b = Math.ceil(x * bins) - 1;
   if (b < 0) return 0;
   if (b > bins - 1) b = bins - 1;

@@ -1,0 +1,177 @@
+import type { Command } from "commander";
+import { compareAggregates } from "../../compare/compareAggregates.js";
+import { compareModels } from "../../compare/compareModels.js";
+import type { ComparisonResult } from "../../compare/comparisonResult.js";
+import { DEFAULT_GATE_POLICY, gatePolicyFrom, readGatePolicy, type GatePolicy } from "../../compare/gates.js";
+import { readMetricsDocument } from "../../compare/readMetricsDocument.js";
+import { ModelguardError } from "../../errors.js";
+import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
+import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
+
+export interface CompareFlags {
+  candidateModel?: string;
+  baselineModel?: string;
+  candidate?: string;
+  baseline?: string;
+  data?: string;
+  target?: string;
+  task?: "auto" | "binary" | "multiclass" | "regression";
+  features?: string[];
+  positiveLabel?: string;
+  gates?: string;
+  confidence?: number;
+  resamples?: number;
+  seed?: number;
+  metrics?: string[];
+  delimiter?: string;
+  json?: boolean;
+  out?: string;
+  fail: boolean;
+}
+
+export function registerCompare(program: Command, io: CliIO, exit: { code: number }): Command {
+  return program
+    .command("compare")
+    .description("compare a candidate model with the production baseline, paired on the same rows, and gate it")
+    .option("--candidate-model <onnx>", "the new model")
+    .option("--baseline-model <onnx>", "the production model")
+    .option("--data <file>", "with models: the test data both are evaluated on")
+    .option("--target <column>", "with models: the target column")
+    .option(
+      "--task <task>",
+      "auto | binary | multiclass | regression",
+      choiceOption("--task", ["auto", "binary", "multiclass", "regression"] as const),
+      "auto",
+    )
+    .option("--features <a,b>", "feature columns in model input order", listOption)
+    .option("--positive-label <label>", "binary: the positive class")
+    .option("--candidate <metrics.json>", "aggregate-only: the candidate's metrics.json")
+    .option(
+      "--baseline <metrics.json|git:REF:PATH>",
+      "aggregate-only: the baseline's metrics.json, e.g. git:origin/main:ml/metrics.json",
+    )
+    .option("--gates <file>", "gates YAML, or a modelguard.yml with a gates: section")
+    .option(
+      "--confidence <c>",
+      "confidence of the intervals (default 0.95)",
+      numberOption("--confidence", { min: 0.5, max: 0.999 }),
+    )
+    .option(
+      "--resamples <n>",
+      "bootstrap resamples (default 2000)",
+      numberOption("--resamples", { min: 1000, integer: true }),
+    )
+    .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
+    .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
+    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option("--json", "print the comparison as JSON on stdout")
+    .option("--out <file>", "also write the comparison JSON to a file")
+    .option("--no-fail", "exit 0 even when a gate fails")
+    .action(async (flags: CompareFlags) => {
+      const result = await compareCommand(flags);
+      if (flags.out) writeJsonFile(flags.out, result);
+      io.out(flags.json ? JSON.stringify(result, null, 2) : describeComparison(result));
+      if (result.verdict === "fail" && flags.fail) exit.code = 1;
+    });
+}
+
+export async function compareCommand(flags: CompareFlags): Promise<ComparisonResult> {
+  const policy = resolvePolicy(flags);
+  const withModels = flags.candidateModel !== undefined || flags.baselineModel !== undefined;
+  const withMetrics = flags.candidate !== undefined || flags.baseline !== undefined;
+  if (withModels === withMetrics) {
+    throw new ModelguardError(
+      "usage",
+      withModels
+        ? "give either models (--candidate-model/--baseline-model) or metrics files (--candidate/--baseline), not both"
+        : "compare needs two models or two metrics files",
+      "paired: --candidate-model NEW.onnx --baseline-model PROD.onnx --data test.csv --target y; aggregates: --candidate metrics.json --baseline git:origin/main:ml/metrics.json",
+    );
+  }
+  if (withMetrics) {
+    if (!flags.candidate || !flags.baseline)
+      throw new ModelguardError("usage", "aggregate comparison needs both --candidate and --baseline");
+    const candidate = readMetricsDocument(flags.candidate);
+    const baseline = readMetricsDocument(flags.baseline);
+    return compareAggregates({
+      candidate,
+      baseline,
+      candidateSide: { source: flags.candidate, model: candidate.model },
+      baselineSide: { source: flags.baseline, model: baseline.model },
+      policy,
+      ...(flags.metrics ? { metrics: flags.metrics } : {}),
+    });
+  }
+  if (!flags.candidateModel || !flags.baselineModel)
+    throw new ModelguardError("usage", "paired comparison needs both --candidate-model and --baseline-model");
+  if (!flags.data || !flags.target)
+    throw new ModelguardError(
+      "usage",
+      "paired comparison needs --data and --target",
+      "both models are evaluated on the same rows of --data",
+    );
+  const common = {
+    data: flags.data,
+    target: flags.target,
+    ...(flags.task ? { task: flags.task } : {}),
+    ...(flags.features ? { features: flags.features } : {}),
+    ...(flags.positiveLabel ? { positiveLabel: flags.positiveLabel } : {}),
+    ...(flags.delimiter ? { load: { delimiter: flags.delimiter } } : {}),
+  };
+  const [cand, base] = await Promise.all([
+    evaluateModel({ ...common, model: flags.candidateModel }),
+    evaluateModel({ ...common, model: flags.baselineModel }),
+  ]);
+  return compareModels({
+    candidate: cand.predictions,
+    baseline: base.predictions,
+    candidateSide: { source: flags.candidateModel, model: cand.document.model },
+    baselineSide: { source: flags.baselineModel, model: base.document.model },
+    data: cand.document.data,
+    policy,
+    ...(flags.metrics ? { metrics: flags.metrics } : {}),
+  });
+}
+
+function resolvePolicy(flags: CompareFlags): GatePolicy {
+  const base = flags.gates ? readGatePolicy(flags.gates) : gatePolicyFrom({}, "flags");
+  return {
+    gates: base.gates,
+    confidence: flags.confidence ?? base.confidence ?? DEFAULT_GATE_POLICY.confidence,
+    resamples: flags.resamples ?? base.resamples ?? DEFAULT_GATE_POLICY.resamples,
+    seed: flags.seed ?? base.seed ?? DEFAULT_GATE_POLICY.seed,
+  };
+}
+
+export function describeComparison(r: ComparisonResult): string {
+  const icon = r.verdict === "pass" ? "PASS" : r.verdict === "fail" ? "FAIL" : "WARN";
+  const pct = `${Math.round(r.confidence * 100)}%`;
+  const rows = r.metrics.map((m) => [
+    m.name,
+    m.baseline ?? "-",
+    m.candidate ?? "-",
+    m.delta === null ? "-" : (m.delta > 0 ? "+" : "") + formatNumber(m.delta),
+    m.ci ? `[${formatNumber(m.ci[0])}, ${formatNumber(m.ci[1])}]` : "-",
+    m.rule ?? "",
+    m.status ?? "",
+  ]);
+  const how = r.paired
+    ? `paired on ${r.rows} rows, ${r.resamples} bootstrap resamples, ${pct} intervals`
+    : "aggregate metrics only: point values, no intervals";
+  const lines = [
+    `${icon}: ${r.reason}`,
+    "",
+    formatTable(["metric", "baseline", "candidate", "delta", `${pct} interval`, "gate", "status"], rows),
+    "",
+    how,
+  ];
+  const acc = r.metrics.find((m) => m.mcnemar);
+  if (acc?.mcnemar) {
+    lines.push(
+      `McNemar (accuracy): baseline-only correct ${acc.mcnemar.baseline_only_correct}, candidate-only correct ${acc.mcnemar.candidate_only_correct}, exact p = ${formatNumber(acc.mcnemar.p_value)}`,
+    );
+  }
+  for (const n of r.notes) lines.push(`note: ${n}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,124 @@
+import { ModelguardError } from "../errors.js";
+import { validateContract } from "../contracts/validateContract.js";
+import { readYamlFile } from "../config/readYamlFile.js";
+import { didYouMean } from "../schema/didYouMean.js";
+import type { MetricDirection } from "./comparisonResult.js";
+import { METRIC_DIRECTIONS } from "./metricDirection.js";
+
+export interface Gate {
+  metric: string;
+  direction: MetricDirection;
+  min?: number;
+  max?: number;
+  max_drop?: number;
+  max_relative_drop?: number;
+  max_increase?: number;
+  max_relative_increase?: number;
+  min_gain?: number;
+  on_fail: "fail" | "warn";
+}
+
+export interface GatePolicy {
+  gates: Gate[];
+  confidence: number;
+  resamples: number;
+  seed: number;
+}
+
+const GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed"];
+
+export const DEFAULT_GATE_POLICY: Omit<GatePolicy, "gates"> = { confidence: 0.95, resamples: 2000, seed: 0 };
+
+type RawGate = Omit<Gate, "metric" | "direction" | "on_fail"> & {
+  direction?: MetricDirection;
+  on_fail?: "fail" | "warn";
+};
+interface RawGates {
+  gates?: Record<string, RawGate>;
+  confidence?: number;
+  resamples?: number;
+  seed?: number;
+}
+
+/**
+ * Reads gates from a gates file or from the `gates:` section of modelguard.yml (same keys: gates, confidence,
+ * resamples, seed). Rules that contradict a metric's direction (max_drop on log_loss) are errors with the fix.
+ */
+export function readGatePolicy(path: string): GatePolicy {
+  const value = readYamlFile(path, "config", "gates file");
+  if (value === null || typeof value !== "object") {
+    throw new ModelguardError(
+      "config",
+      `${path}: expected a mapping with a gates: section`,
+      "see schemas/gates.schema.json",
+      { file: path },
+    );
+  }
+  // A key a gates file does not have means this is a whole modelguard.yml: check it as one.
+  const isProjectConfig = Object.keys(value).some((k) => !GATES_FILE_KEYS.includes(k));
+  const problems = validateContract(isProjectConfig ? "config.schema.json" : "gates.schema.json", value);
+  if (problems.length > 0) {
+    throw new ModelguardError(
+      "config",
+      `${path}: ${problems.slice(0, 5).join("; ")}`,
+      "see schemas/gates.schema.json",
+      { file: path },
+    );
+  }
+  return gatePolicyFrom(value as RawGates, path);
+}
+
+export function gatePolicyFrom(raw: RawGates, source = "gates"): GatePolicy {
+  const gates: Gate[] = [];
+  for (const [metric, g] of Object.entries(raw.gates ?? {})) {
+    const known = METRIC_DIRECTIONS[metric];
+    const direction = g.direction ?? known;
+    if (!direction) {
+      const guess = didYouMean(metric, Object.keys(METRIC_DIRECTIONS));
+      throw new ModelguardError(
+        "config",
+        `${source}: gates.${metric}: unknown metric${guess ? ` (did you mean '${guess}'?)` : ""}`,
+        "use a built-in metric name, or add `direction: higher` / `direction: lower` for a metric of your own metrics.json",
+      );
+    }
+    const wrong =
+      direction === "lower"
+        ? (["max_drop", "max_relative_drop"] as const).filter((k) => g[k] !== undefined)
+        : (["max_increase", "max_relative_increase"] as const).filter((k) => g[k] !== undefined);
+    if (wrong.length > 0) {
+      const fix = direction === "lower" ? wrong[0]!.replace("drop", "increase") : wrong[0]!.replace("increase", "drop");
+      throw new ModelguardError(
+        "config",
+        `${source}: gates.${metric}.${wrong[0]}: ${metric} is ${direction === "lower" ? "lower" : "higher"}-is-better, so it cannot ${direction === "lower" ? "drop" : "increase"} into a regression`,
+        `use ${fix} for ${metric}`,
+      );
+    }
+    if (g.min !== undefined && g.max !== undefined && g.min > g.max) {
+      throw new ModelguardError("config", `${source}: gates.${metric}: min ${g.min} is above max ${g.max}`);
+    }
+    const { direction: _d, on_fail, ...rules } = g;
+    gates.push({ metric, direction, on_fail: on_fail ?? "fail", ...rules });
+  }
+  return {
+    gates,
+    confidence: raw.confidence ?? DEFAULT_GATE_POLICY.confidence,
+    resamples: raw.resamples ?? DEFAULT_GATE_POLICY.resamples,
+    seed: raw.seed ?? DEFAULT_GATE_POLICY.seed,
+  };
+}
+
+/** "min 0.9, max_drop 0.005" — the rule as the user wrote it. */
+export function describeGate(g: Gate): string {
+  const keys = [
+    "min",
+    "max",
+    "max_drop",
+    "max_relative_drop",
+    "max_increase",
+    "max_relative_increase",
+    "min_gain",
+  ] as const;
+  const parts = keys.filter((k) => g[k] !== undefined).map((k) => `${k} ${g[k]}`);
+  if (g.on_fail === "warn") parts.push("(warn only)");
+  return parts.join(", ");
+}

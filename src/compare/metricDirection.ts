@@ -1,0 +1,32 @@
+import type { MetricDirection } from "./comparisonResult.js";
+
+/** Which way is better for every built-in metric. */
+export const METRIC_DIRECTIONS: Readonly<Record<string, MetricDirection>> = {
+  accuracy: "higher",
+  balanced_accuracy: "higher",
+  precision: "higher",
+  recall: "higher",
+  f1: "higher",
+  precision_macro: "higher",
+  recall_macro: "higher",
+  f1_macro: "higher",
+  f1_weighted: "higher",
+  roc_auc: "higher",
+  pr_auc: "higher",
+  r2: "higher",
+  log_loss: "lower",
+  brier: "lower",
+  ece: "lower",
+  mse: "lower",
+  rmse: "lower",
+  mae: "lower",
+  mape: "lower",
+  median_ae: "lower",
+};
+
+/** Metrics shown in a comparison even when not gated, per task. */
+export const DEFAULT_COMPARED_METRICS: Readonly<Record<"binary" | "multiclass" | "regression", readonly string[]>> = {
+  binary: ["accuracy", "balanced_accuracy", "f1", "roc_auc", "pr_auc", "log_loss", "brier"],
+  multiclass: ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted", "roc_auc", "log_loss"],
+  regression: ["rmse", "mae", "r2", "mape"],
+};

@@ -1,0 +1,159 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { runCli } from "../helpers/cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mg-compare-"));
+const DATA = "fixtures/datasets/breast_cancer";
+const weak = join(dir, "weak.onnx");
+const prod = "fixtures/models/breast_cancer_columns.onnx";
+
+test.before(async () => {
+  const r = await runCli(
+    "train",
+    "--builtin",
+    "logistic",
+    "--data",
+    `${DATA}/train.csv`,
+    "--target",
+    "malignant",
+    "--features",
+    "mean_radius,mean_texture,mean_smoothness",
+    "-o",
+    weak,
+  );
+  assert.equal(r.code, 0, r.stderr);
+});
+
+test("a weaker candidate fails the gates with a reason naming the metric, exit 1; --no-fail exits 0", async () => {
+  const r = await runCli(
+    "compare",
+    "--candidate-model",
+    weak,
+    "--baseline-model",
+    prod,
+    "--data",
+    `${DATA}/test.csv`,
+    "--target",
+    "malignant",
+    "--gates",
+    "fixtures/compare/gates.yml",
+    "--json",
+  );
+  assert.equal(r.code, 1, r.stderr);
+  const c = JSON.parse(r.stdout);
+  assert.equal(c.verdict, "fail");
+  assert.equal(c.paired, true);
+  assert.equal(c.rows, 171);
+  assert.match(c.reason, /accuracy may have dropped by more than the allowed 0\.005/);
+  const acc = c.metrics.find((m: { name: string }) => m.name === "accuracy");
+  assert.ok(acc.ci[0] < acc.delta && acc.delta < acc.ci[1]);
+  assert.deepEqual(acc.mcnemar, { baseline_only_correct: 7, candidate_only_correct: 2, p_value: acc.mcnemar.p_value });
+  const again = await runCli(
+    "compare",
+    "--candidate-model",
+    weak,
+    "--baseline-model",
+    prod,
+    "--data",
+    `${DATA}/test.csv`,
+    "--target",
+    "malignant",
+    "--gates",
+    "fixtures/compare/gates.yml",
+    "--json",
+    "--no-fail",
+  );
+  assert.equal(again.code, 0);
+  assert.deepEqual(JSON.parse(again.stdout).metrics, c.metrics, "seeded: the same intervals every run");
+});
+
+test("a model compared with itself passes every gate with intervals of zero width", async () => {
+  const r = await runCli(
+    "compare",
+    "--candidate-model",
+    prod,
+    "--baseline-model",
+    prod,
+    "--data",
+    `${DATA}/test.csv`,
+    "--target",
+    "malignant",
+    "--gates",
+    "fixtures/compare/gates.yml",
+    "--json",
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const c = JSON.parse(r.stdout);
+  assert.equal(c.verdict, "pass");
+  assert.match(c.reason, /all 3 gates pass at 95% confidence on 171 paired rows/);
+  for (const m of c.metrics) assert.deepEqual(m.ci, [0, 0], m.name);
+});
+
+test("aggregate comparison against a baseline read from git history", async () => {
+  const repo = join(dir, "repo");
+  mkdirSync(join(repo, "ml"), { recursive: true });
+  const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, stdio: "pipe" });
+  git("init", "-q", "-b", "main");
+  git("config", "user.email", "t@example.invalid");
+  git("config", "user.name", "t");
+  const base = await runCli(
+    "evaluate",
+    "--model",
+    resolve(prod),
+    "--data",
+    resolve(`${DATA}/test.csv`),
+    "--target",
+    "malignant",
+    "-o",
+    join(repo, "ml", "metrics.json"),
+  );
+  assert.equal(base.code, 0, base.stderr);
+  git("add", ".");
+  git("commit", "-qm", "baseline");
+  const cand = join(dir, "cand-metrics.json");
+  assert.equal(
+    (await runCli("evaluate", "--model", weak, "--data", `${DATA}/test.csv`, "--target", "malignant", "-o", cand)).code,
+    0,
+  );
+  const cwd = process.cwd();
+  process.chdir(repo);
+  try {
+    const r = await runCli(
+      "compare",
+      "--candidate",
+      cand,
+      "--baseline",
+      "git:main:ml/metrics.json",
+      "--gates",
+      resolve(cwd, "fixtures/compare/gates.yml"),
+      "--json",
+    );
+    assert.equal(r.code, 1, r.stderr);
+    const c = JSON.parse(r.stdout);
+    assert.equal(c.paired, false);
+    assert.equal(c.metrics.find((m: { name: string }) => m.name === "accuracy").ci, null);
+    assert.match(c.notes.join(" "), /aggregate metrics only/);
+    const missing = await runCli("compare", "--candidate", cand, "--baseline", "git:origin/main:ml/metrics.json");
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /fetch-depth: 0/);
+  } finally {
+    process.chdir(cwd);
+  }
+});
+
+test("usage errors name what is missing", async () => {
+  const none = await runCli("compare");
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /compare needs two models or two metrics files/);
+  const both = await runCli("compare", "--candidate-model", "a.onnx", "--candidate", "m.json");
+  assert.equal(both.code, 2);
+  writeFileSync(join(dir, "not-metrics.json"), "{}");
+  copyFileSync(join(dir, "not-metrics.json"), join(dir, "b.json"));
+  const bad = await runCli("compare", "--candidate", join(dir, "not-metrics.json"), "--baseline", join(dir, "b.json"));
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /is not a modelguard metrics file/);
+});

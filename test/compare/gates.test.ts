@@ -1,0 +1,81 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gatePolicyFrom, readGatePolicy } from "../../src/compare/gates.js";
+import { judge } from "../../src/compare/compareModels.js";
+import { ModelguardError } from "../../src/errors.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mg-gates-"));
+const gate = (raw: object) => gatePolicyFrom({ gates: raw as never }).gates[0]!;
+const iv = (lo: number, hi: number) => ({ delta: [lo, hi] as [number, number], relative: null, undefinedResamples: 0 });
+
+test("the example gates file reads with directions and defaults", () => {
+  const p = readGatePolicy("fixtures/compare/gates.yml");
+  assert.equal(p.confidence, 0.95);
+  assert.equal(p.resamples, 2000);
+  assert.deepEqual(
+    p.gates.map((g) => [g.metric, g.direction, g.on_fail]),
+    [
+      ["accuracy", "higher", "fail"],
+      ["f1", "higher", "fail"],
+      ["log_loss", "lower", "fail"],
+    ],
+  );
+});
+
+test("non-inferiority: the interval's worse bound must clear the allowed drop, not just the point estimate", () => {
+  const g = gate({ accuracy: { max_drop: 0.005 } });
+  // Point estimate better than allowed, but the interval reaches a larger drop: not shown, so it fails.
+  const unsure = judge("accuracy", g, 0.9, 0.899, iv(-0.02, 0.018), 0.95);
+  assert.equal(unsure.status, "fail");
+  assert.equal(unsure.checks[0]!.measured, -0.02);
+  const shown = judge("accuracy", g, 0.9, 0.905, iv(-0.004, 0.014), 0.95);
+  assert.equal(shown.status, "pass");
+  // Without pairs (aggregates), the point value is compared.
+  assert.equal(judge("accuracy", g, 0.9, 0.897, null, 0.95).status, "pass");
+  assert.equal(judge("accuracy", g, 0.9, 0.894, null, 0.95).status, "fail");
+});
+
+test("lower-is-better rules use the upper bound; min/max use the candidate's value; warn gates do not fail", () => {
+  const ll = gate({ log_loss: { max_increase: 0.02 } });
+  assert.equal(judge("log_loss", ll, 0.3, 0.29, iv(-0.03, 0.01), 0.95).status, "pass");
+  assert.equal(judge("log_loss", ll, 0.3, 0.29, iv(-0.03, 0.025), 0.95).status, "fail");
+  const abs = gate({ roc_auc: { min: 0.9 } });
+  assert.equal(judge("roc_auc", abs, 0.95, 0.89, iv(-0.07, -0.05), 0.95).status, "fail");
+  const warn = gate({ f1: { max_drop: 0.001, on_fail: "warn" } });
+  assert.equal(judge("f1", warn, 0.8, 0.7, iv(-0.12, -0.08), 0.95).status, "warn");
+  const gain = gate({ rmse: { min_gain: 1 } });
+  assert.equal(judge("rmse", gain, 50, 48, iv(-3, -1.5), 0.95).status, "pass");
+  assert.equal(judge("rmse", gain, 50, 48, iv(-3, -0.5), 0.95).status, "fail");
+});
+
+test("rules that contradict a metric's direction, unknown metrics and bad files are clear config errors", () => {
+  assert.throws(
+    () => gatePolicyFrom({ gates: { log_loss: { max_drop: 0.1 } } as never }),
+    (e: unknown) =>
+      e instanceof ModelguardError &&
+      /log_loss is lower-is-better/.test(e.message) &&
+      /max_increase/.test(e.hint ?? ""),
+  );
+  assert.throws(
+    () => gatePolicyFrom({ gates: { acuracy: { min: 0.9 } } as never }),
+    /unknown metric \(did you mean 'accuracy'\?\)/,
+  );
+  assert.equal(
+    gatePolicyFrom({ gates: { my_score: { min: 1, direction: "higher" } } as never }).gates[0]!.direction,
+    "higher",
+  );
+  writeFileSync(join(dir, "bad.yml"), "gates:\n  accuracy: { min: high }\n");
+  assert.throws(() => readGatePolicy(join(dir, "bad.yml")), /gates\.accuracy\.min: must be number/);
+  writeFileSync(join(dir, "few.yml"), "gates: {}\nresamples: 10\n");
+  assert.throws(() => readGatePolicy(join(dir, "few.yml")), /resamples: must be >= 1000/);
+  writeFileSync(
+    join(dir, "modelguard.yml"),
+    "version: 1\ndrift: { method: psi }\ngates:\n  accuracy: { min: 0.8 }\nconfidence: 0.9\n",
+  );
+  const fromConfig = readGatePolicy(join(dir, "modelguard.yml"));
+  assert.equal(fromConfig.confidence, 0.9);
+  assert.equal(fromConfig.gates[0]!.metric, "accuracy");
+});

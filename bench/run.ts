@@ -1,8 +1,12 @@
 // `npm run bench -- <name> [args]`: each benchmark prints ratios against a peer measured in the same run.
 import { spawnSync } from "node:child_process";
 import { benchDrift } from "./drift.js";
+import { benchEvaluate } from "./evaluate.js";
 
-const benches: Record<string, (args: string[]) => void> = { drift: benchDrift };
+const benches: Record<string, (args: string[]) => void | Promise<void>> = {
+  drift: benchDrift,
+  evaluate: benchEvaluate,
+};
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);
 for (const n of selected) {
@@ -14,5 +18,5 @@ for (const n of selected) {
   // Benchmarks time the built CLI, as users run it.
   const build = spawnSync("npm", ["run", "-s", "build"], { stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
-  run(args);
+  await run(args);
 }

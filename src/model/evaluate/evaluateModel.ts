@@ -25,7 +25,7 @@
  *   target; binary or multiclass by the number of classes.
  *
  * Performance: the data is loaded once into the columnar Table (only the columns the model needs); each batch
- * (default 65,536 rows) is written into one reusable Float32Array straight from the Table's Float64Array columns
+ * (default 16,384 rows, which keeps the buffers in cache) is written into one reusable Float32Array straight from the Table's Float64Array columns
  * (fillRowMajor), one `session.run` per batch with non-spinning intra-op threads, outputs copied into one
  * Float64Array. `predictTable` is that inference path alone, `evaluateTable` adds interpretation and metrics.
  */
@@ -44,7 +44,7 @@ import { selectOutputs, type OutputSelection } from "./selectOutputs.js";
 import { sha256File } from "./sha256File.js";
 import { writePredictionsCsv } from "./writePredictionsCsv.js";
 
-export const DEFAULT_BATCH_SIZE = 65_536;
+export const DEFAULT_BATCH_SIZE = 16_384;
 export const DEFAULT_MIN_SLICE_SIZE = 30;
 
 export interface EvaluateOptions {
@@ -89,7 +89,7 @@ export async function evaluateModel(options: EvaluateOptions): Promise<Evaluatio
     throw new ModelguardError(
       "usage",
       `--batch-size must be a positive integer, got ${batchSize}`,
-      "e.g. --batch-size 65536",
+      "e.g. --batch-size 16384",
     );
   if (!Number.isInteger(minSliceSize) || minSliceSize < 0)
     throw new ModelguardError(

@@ -29,7 +29,7 @@ export type GatheredOutput = FloatOutput | LabelOutput;
 
 export interface RunBatchesOptions {
   rowCount: number;
-  /** Rows per session.run (default 65,536). */
+  /** Rows per session.run (default 16,384). */
   batchRows: number;
   /** The model fixes its batch dimension to this many rows: every batch is padded to it. */
   fixedBatch?: number;

@@ -10,7 +10,8 @@ export type ErrorCode =
   | "profile" // a profile file is invalid or incompatible
   | "model" // a model file is unreadable or does not fit the data
   | "train" // the user's training command failed or timed out
-  | "io"; // a file cannot be written
+  | "io" // a file cannot be written
+  | "github"; // a GitHub API call failed, or the Actions context (GITHUB_REPOSITORY, event payload) is unusable
 
 export interface SourceLocation {
   file?: string;

@@ -1,0 +1,171 @@
+import { format } from "node:util";
+import Bottleneck from "bottleneck";
+import { Octokit } from "@octokit/core";
+import { paginateRest } from "@octokit/plugin-paginate-rest";
+import { retry } from "@octokit/plugin-retry";
+import { throttling } from "@octokit/plugin-throttling";
+import { VERSION } from "../version.js";
+import { GitHubError } from "./GitHubError.js";
+import { redactSecrets } from "./redactSecrets.js";
+
+const ModelguardOctokit = Octokit.plugin(throttling, retry, paginateRest);
+
+/** An octokit with throttling, retry and pagination; the only way modelguard talks to GitHub. */
+export type GitHubClient = InstanceType<typeof ModelguardOctokit>;
+
+/** Where the client's warnings go (rate-limit waits, retries). Every line is scrubbed of tokens first. */
+export interface GitHubLogger {
+  debug?(message: string): void;
+  info?(message: string): void;
+  warn(message: string): void;
+  error?(message: string): void;
+}
+
+export interface GitHubClientOptions {
+  token: string;
+  /** API root; default `GITHUB_API_URL` or https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3). */
+  baseUrl?: string;
+  userAgent?: string;
+  log?: GitHubLogger;
+  /** Retries after a primary or secondary rate limit before giving up (default 2). */
+  rateLimitRetries?: number;
+  /** A rate limit that asks for a longer wait fails at once instead of stalling the job (default 300 s). */
+  maxRateLimitWaitSeconds?: number;
+  /** Retries after a 5xx answer or a network failure (default 3, waiting 1, 4, 9 s). */
+  serverErrorRetries?: number;
+  /**
+   * Pacing, in milliseconds; the defaults are GitHub's advice and octokit's (tests make them small):
+   * `retryBaseMs` scales the 1, 4, 9... backoff between 5xx retries (1000), `writeIntervalMs` is the least gap
+   * between writes (1000), `notifyingWriteIntervalMs` between writes that notify people, e.g. new comments (3000).
+   */
+  pacing?: { retryBaseMs?: number; writeIntervalMs?: number; notifyingWriteIntervalMs?: number };
+}
+
+/**
+ * Makes the GitHub client: octokit core with throttling (writes one at a time, rate limits waited out a bounded
+ * number of times), retry (5xx and network errors, with backoff) and REST pagination. The token never reaches a log
+ * line or an error: log lines are scrubbed, and errors leaving the client have the Authorization header and any
+ * occurrence of the token removed.
+ */
+export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
+  const token = options.token?.trim() ?? "";
+  if (token === "") {
+    throw new GitHubError(
+      "permission",
+      "no GitHub token was given",
+      "pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (the default) or set GITHUB_TOKEN for the CLI",
+    );
+  }
+  const sink = options.log ?? { warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
+  const line = (message: unknown, rest: unknown[]): string =>
+    redactSecrets(typeof message === "string" && rest.length === 0 ? message : format(message, ...rest), token);
+  const log = {
+    debug: (m: unknown, ...rest: unknown[]) => sink.debug?.(line(m, rest)),
+    info: (m: unknown, ...rest: unknown[]) => sink.info?.(line(m, rest)),
+    warn: (m: unknown, ...rest: unknown[]) => sink.warn(line(m, rest)),
+    error: (m: unknown, ...rest: unknown[]) => (sink.error ?? sink.warn)(line(m, rest)),
+  };
+
+  const rateLimitRetries = options.rateLimitRetries ?? 2;
+  const maxWait = options.maxRateLimitWaitSeconds ?? 300;
+  const onLimit =
+    (kind: string) =>
+    (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number): boolean => {
+      const where = `${request.method} ${request.url}`;
+      if (retryCount >= rateLimitRetries) {
+        log.warn(`GitHub ${kind} on ${where}: giving up after ${retryCount} retries`);
+        return false;
+      }
+      if (retryAfter > maxWait) {
+        log.warn(`GitHub ${kind} on ${where}: it asks to wait ${retryAfter} s, longer than ${maxWait} s; giving up`);
+        return false;
+      }
+      log.warn(
+        `GitHub ${kind} on ${where}: retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries})`,
+      );
+      return true;
+    };
+
+  const pacing = options.pacing ?? {};
+  const groups: { write?: Bottleneck.Group; notifications?: Bottleneck.Group } = {};
+  if (pacing.writeIntervalMs !== undefined) {
+    groups.write = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.writeIntervalMs });
+  }
+  if (pacing.notifyingWriteIntervalMs !== undefined) {
+    groups.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.notifyingWriteIntervalMs });
+  }
+
+  const client = new ModelguardOctokit({
+    auth: token,
+    baseUrl: (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    userAgent: options.userAgent ?? `modelguard/${VERSION}`,
+    log,
+    throttle: {
+      onRateLimit: onLimit("rate limit"),
+      onSecondaryRateLimit: onLimit("secondary rate limit"),
+      ...groups,
+    },
+    retry: {
+      retries: options.serverErrorRetries ?? 3,
+      retryAfterBaseValue: pacing.retryBaseMs ?? 1000,
+      // 429 and rate-limit 403s are the throttling plugin's; client errors are not worth repeating.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+    },
+  });
+
+  // octokit's write group only spaces the *starts* of writes; this queue makes each write (with its retries and
+  // rate-limit waits) finish before the next one starts, as GitHub asks of integrations.
+  let writes: Promise<unknown> = Promise.resolve();
+  client.hook.wrap("request", (request, requestOptions) => {
+    const method = (requestOptions.method ?? "GET").toUpperCase();
+    if (method === "GET" || method === "HEAD") return request(requestOptions);
+    const run = writes.then(() => request(requestOptions));
+    writes = run.catch(() => undefined);
+    return run;
+  });
+
+  // Registered last, so it wraps everything else: whatever error leaves the client is scrubbed of the token.
+  client.hook.wrap("request", async (request, requestOptions) => {
+    try {
+      return await request(requestOptions);
+    } catch (e) {
+      throw scrubError(e, token);
+    }
+  });
+  return client;
+}
+
+/**
+ * Removes the token from an error in place: the Authorization header of the request it carries, its message and
+ * stack, and any string in the response GitHub sent back.
+ */
+function scrubError(e: unknown, token: string): unknown {
+  if (typeof e !== "object" || e === null) return e;
+  const err = e as {
+    message?: unknown;
+    stack?: unknown;
+    request?: { headers?: Record<string, unknown> };
+    response?: { data?: unknown; url?: unknown };
+  };
+  const headers = err.request?.headers;
+  if (headers) {
+    for (const k of Object.keys(headers)) {
+      if (k.toLowerCase() === "authorization") headers[k] = "[REDACTED]";
+    }
+  }
+  if (typeof err.message === "string") err.message = redactSecrets(err.message, token);
+  if (typeof err.stack === "string") err.stack = redactSecrets(err.stack, token);
+  if (err.response) {
+    err.response.data = scrubValue(err.response.data, token, 0);
+    if (typeof err.response.url === "string") err.response.url = redactSecrets(err.response.url, token);
+  }
+  return e;
+}
+
+function scrubValue(v: unknown, token: string, depth: number): unknown {
+  if (typeof v === "string") return redactSecrets(v, token);
+  if (depth > 20 || typeof v !== "object" || v === null) return v;
+  if (Array.isArray(v)) return v.map((x) => scrubValue(x, token, depth + 1));
+  if (Object.getPrototypeOf(v) !== Object.prototype) return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, token, depth + 1)]));
+}

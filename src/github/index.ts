@@ -1,0 +1,37 @@
+/** The GitHub layer: the only module that talks to GitHub. */
+export {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientOptions,
+  type GitHubLogger,
+} from "./createGitHubClient.js";
+export { GitHubError, isGitHubError, type GitHubErrorKind } from "./GitHubError.js";
+export {
+  classifyGitHubError,
+  toGitHubError,
+  type GitHubCallContext,
+  type GitHubErrorClassification,
+} from "./classifyGitHubError.js";
+export {
+  upsertPullRequestComment,
+  type UpsertPullRequestCommentInput,
+  type UpsertResult,
+} from "./upsertPullRequestComment.js";
+export {
+  findOpenIssueByMarker,
+  openIssue,
+  commentOnIssue,
+  closeIssue,
+  type GitHubIssue,
+} from "./findOpenIssueByMarker.js";
+export { dispatchWorkflow, dispatchRepositoryEvent } from "./dispatchWorkflow.js";
+export { readPullRequestContext, type PullRequestContext } from "./readPullRequestContext.js";
+export { getRepository, type RepositoryInfo } from "./getRepository.js";
+export {
+  MAX_COMMENT_BODY_CHARS,
+  commentBodyLength,
+  issueMarker,
+  reportMarker,
+  startsWithMarker,
+} from "./reportMarker.js";
+export { redactSecrets } from "./redactSecrets.js";

@@ -1,0 +1,602 @@
+/**
+ * A fake GitHub REST API on a real HTTP server (127.0.0.1, ephemeral port) for tests of everything that talks to
+ * GitHub: the github/ module, the Action harness and the drift monitor.
+ *
+ * Every request is checked against GitHub's published OpenAPI description (see openApiValidator.ts): an unknown
+ * method + path, an undeclared or mistyped path/query parameter, a body that does not match the operation's schema
+ * (or has a field the operation does not define) or a missing `Authorization` header (when a token is configured)
+ * gets a 400 with a JSON body naming the problems, and is recorded in `violations`. The fake's own 2xx responses are
+ * checked against the documented response schema the same way, so tests also prove the fake answers in GitHub's
+ * shape. Tests assert `fake.violations` is empty.
+ *
+ * Implemented: GET /repos/{o}/{r}; issue comments (list with paging, get, create, update); issues (list with
+ * state/labels/creator/since/sort/direction and paging, get, create, update); workflow and repository dispatch.
+ * Any other operation of the description answers 404 and is listed in `unhandled`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import {
+  FakeGitHubState,
+  GITHUB_ACTIONS_BOT,
+  type FakeIssue,
+  type FakeRepository,
+  type FakeUser,
+} from "./FakeGitHubState.js";
+import { commentJson, issueJson, repositoryJson, type Urls } from "./githubObjects.js";
+import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
+
+export type Permission = "issues" | "pull-requests" | "actions" | "contents";
+export type Access = "none" | "read" | "write";
+
+export interface FaultSpec {
+  /** HTTP method to match (any when omitted). */
+  method?: string;
+  /** Matched against the request path (after the API prefix, without the query string); any when omitted. */
+  path?: RegExp | string;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+  status: number;
+  headers?: Record<string, string>;
+  /** JSON body (default: GitHub's body for the status); a string is sent as it is. */
+  body?: unknown;
+}
+
+export interface Fault extends FaultSpec {
+  /** How many requests this fault has answered. */
+  hits: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  /** Path and query as received (including any API prefix). */
+  url: string;
+  /** Path after the API prefix. */
+  path: string;
+  operationId: string | null;
+  query: Record<string, string>;
+  body: unknown;
+  status: number;
+  fault: boolean;
+  /** How the request authenticated: `token`/`bearer` with the configured token, `wrong`, or `none`. */
+  auth: "token" | "bearer" | "wrong" | "none";
+  userAgent: string | undefined;
+}
+
+export interface Violation {
+  kind: "request" | "response";
+  method: string;
+  url: string;
+  problems: string[];
+}
+
+export interface FakeGitHubOptions {
+  /** When set, every request must send it (`Authorization: token|Bearer <token>`); it acts as github-actions[bot]. */
+  token?: string;
+  faults?: FaultSpec[];
+  /** API prefix, e.g. "/api/v3" to look like GitHub Enterprise Server. */
+  basePath?: string;
+  /** Root of html_url values (default https://github.com). */
+  webUrl?: string;
+  /** The token's permissions (default: write on everything); a write without it gets GitHub's 403. */
+  permissions?: Partial<Record<Permission, Access>>;
+  /** Repositories to create up front, as "owner/name". */
+  repositories?: string[];
+  /** Delay before answering each request, so overlapping requests can be observed in `stats`. */
+  latencyMs?: number;
+}
+
+export interface FakeGitHub {
+  /** API base URL to give the client, e.g. http://127.0.0.1:4567 (with basePath when configured). */
+  url: string;
+  /** The token requests must carry (undefined: any or none). */
+  token: string | undefined;
+  /** Most requests (and most writes) that were being handled at the same time. */
+  stats: { maxConcurrentRequests: number; maxConcurrentWrites: number };
+  state: FakeGitHubState;
+  requests: RecordedRequest[];
+  violations: Violation[];
+  /** Operations of the description the fake does not implement that were called (answered 404). */
+  unhandled: string[];
+  injectFault(spec: FaultSpec): Fault;
+  /** Drops every fault not yet used up (e.g. between tests). */
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const DOCS = "https://docs.github.com/rest";
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** GitHub's limit on issue and comment bodies, in characters. */
+export const MAX_BODY_CHARS = 65536;
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`HTTP ${status}`);
+  }
+}
+
+interface Ctx {
+  op: MatchedOperation;
+  query: Record<string, unknown>;
+  body: Record<string, unknown>;
+  user: FakeUser;
+  urls: Urls;
+  origin: string;
+  rawUrl: URL;
+}
+
+interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
+  const validator = openApiValidator();
+  const state = new FakeGitHubState();
+  for (const r of options.repositories ?? []) state.addRepository(r);
+  const requests: RecordedRequest[] = [];
+  const violations: Violation[] = [];
+  const unhandled: string[] = [];
+  const faults: Fault[] = [];
+  const basePath = (options.basePath ?? "").replace(/\/+$/, "");
+  const permissions: Record<Permission, Access> = {
+    issues: "write",
+    "pull-requests": "write",
+    actions: "write",
+    contents: "write",
+    ...options.permissions,
+  };
+  let requestCounter = 0;
+  const stats = { maxConcurrentRequests: 0, maxConcurrentWrites: 0 };
+  let inFlight = 0;
+  let writesInFlight = 0;
+
+  const injectFault = (spec: FaultSpec): Fault => {
+    const f: Fault = { times: 1, ...spec, hits: 0 };
+    faults.push(f);
+    return f;
+  };
+  for (const f of options.faults ?? []) injectFault(f);
+
+  const server = createServer((req, res) => {
+    const write = req.method !== "GET" && req.method !== "HEAD";
+    inFlight++;
+    if (write) writesInFlight++;
+    stats.maxConcurrentRequests = Math.max(stats.maxConcurrentRequests, inFlight);
+    stats.maxConcurrentWrites = Math.max(stats.maxConcurrentWrites, writesInFlight);
+    res.on("close", () => {
+      inFlight--;
+      if (write) writesInFlight--;
+    });
+    handle(req, res).catch((e: unknown) => {
+      violations.push({
+        kind: "response",
+        method: req.method ?? "?",
+        url: req.url ?? "?",
+        problems: [`the fake itself failed: ${(e as Error).stack ?? String(e)}`],
+      });
+      if (!res.headersSent) send(res, 500, { message: "fake GitHub failed", documentation_url: DOCS });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const rawBody = await readBody(req);
+    if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
+    const method = (req.method ?? "GET").toUpperCase();
+    const rawUrl = new URL(req.url ?? "/", "http://fake.invalid");
+    const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
+    const urls: Urls = { api: origin + basePath, web: options.webUrl ?? "https://github.com" };
+    const auth = authOf(req.headers.authorization, options.token);
+    const record: RecordedRequest = {
+      method,
+      url: req.url ?? "/",
+      path: rawUrl.pathname,
+      operationId: null,
+      query: Object.fromEntries(rawUrl.searchParams),
+      body: undefined,
+      status: 0,
+      fault: false,
+      auth,
+      userAgent: req.headers["user-agent"],
+    };
+    requests.push(record);
+    const reply = (r: Reply, fault = false): void => {
+      record.status = r.status;
+      record.fault = fault;
+      send(res, r.status, r.body, { "x-github-request-id": `FAKE:${++requestCounter}`, ...r.headers });
+    };
+
+    if (basePath && !(rawUrl.pathname === basePath || rawUrl.pathname.startsWith(basePath + "/"))) {
+      const problems = [`request path ${rawUrl.pathname} is outside the API prefix ${basePath}`];
+      violations.push({ kind: "request", method, url: record.url, problems });
+      return reply({ status: 400, body: { message: "Request does not conform to GitHub's REST API", problems } });
+    }
+    const path = rawUrl.pathname.slice(basePath.length) || "/";
+    record.path = path;
+    const check = validator.checkRequest({
+      method,
+      pathname: path,
+      query: rawUrl.searchParams,
+      contentType: req.headers["content-type"],
+      rawBody,
+    });
+    record.operationId = check.operation?.operationId ?? null;
+    record.body = check.body ?? (rawBody === "" ? undefined : rawBody);
+    const problems = [...check.problems];
+    if (options.token !== undefined && auth === "none") {
+      problems.push("the Authorization header is missing (a token is configured)");
+    }
+    if (problems.length > 0 || !check.operation) {
+      violations.push({ kind: "request", method, url: record.url, problems });
+      return reply({
+        status: 400,
+        body: { message: "Request does not conform to GitHub's REST API description", problems },
+      });
+    }
+    if (auth === "wrong") {
+      return reply({ status: 401, body: { message: "Bad credentials", documentation_url: DOCS, status: "401" } });
+    }
+
+    const fault = faults.find(
+      (f) =>
+        f.hits < (f.times ?? 1) &&
+        (!f.method || f.method.toUpperCase() === method) &&
+        (!f.path || (typeof f.path === "string" ? new RegExp(f.path) : f.path).test(path)),
+    );
+    if (fault) {
+      fault.hits++;
+      return reply(faultReply(fault), true);
+    }
+
+    const op = check.operation;
+    const ctx: Ctx = {
+      op,
+      query: check.query,
+      body: (check.body ?? {}) as Record<string, unknown>,
+      user: GITHUB_ACTIONS_BOT,
+      urls,
+      origin,
+      rawUrl,
+    };
+    let r: Reply;
+    try {
+      r = route(ctx);
+    } catch (e) {
+      if (!(e instanceof HttpError)) throw e;
+      r = { status: e.status, body: e.body, headers: e.headers };
+    }
+    const responseProblems = validator.checkResponse(op, r.status, r.body);
+    if (responseProblems.length > 0) {
+      violations.push({ kind: "response", method, url: record.url, problems: responseProblems });
+    }
+    reply(r);
+  }
+
+  function route(ctx: Ctx): Reply {
+    const p = ctx.op.pathParams;
+    switch (ctx.op.operationId) {
+      case "repos/get": {
+        const repo = repository(p);
+        const open = state.issues.filter((i) => i.repo === repo && i.state === "open").length;
+        return { status: 200, body: repositoryJson(repo, open, ctx.urls) };
+      }
+      case "issues/list-comments": {
+        const issue = issueOf(repository(p), p);
+        const since = typeof ctx.query.since === "string" ? ctx.query.since : undefined;
+        const items = state.comments
+          .filter((c) => c.issue === issue && (!since || c.updatedAt >= normalizeTime(since)))
+          .sort((a, b) => a.id - b.id);
+        return paginate(ctx, items, (c) => commentJson(c, ctx.urls));
+      }
+      case "issues/get-comment": {
+        const c = commentOf(repository(p), p);
+        return { status: 200, body: commentJson(c, ctx.urls) };
+      }
+      case "issues/create-comment": {
+        const issue = issueOf(repository(p), p);
+        requireWrite(
+          issue.pullRequest ? ["pull-requests", "issues"] : ["issues"],
+          "issues/comments#create-an-issue-comment",
+        );
+        const body = checkedBody(ctx.body.body, "IssueComment", "issues/comments#create-an-issue-comment");
+        const c = state.createComment(issue, body, ctx.user);
+        const json = commentJson(c, ctx.urls);
+        return { status: 201, body: json, headers: { location: String(json.url) } };
+      }
+      case "issues/update-comment": {
+        const c = commentOf(repository(p), p);
+        requireWrite(
+          c.issue.pullRequest ? ["pull-requests", "issues"] : ["issues"],
+          "issues/comments#update-an-issue-comment",
+        );
+        c.body = checkedBody(ctx.body.body, "IssueComment", "issues/comments#update-an-issue-comment");
+        c.updatedAt = state.tick();
+        return { status: 200, body: commentJson(c, ctx.urls) };
+      }
+      case "issues/list-for-repo": {
+        const repo = repository(p);
+        const q = ctx.query;
+        const wantState = (q.state as string | undefined) ?? "open";
+        const labels = typeof q.labels === "string" && q.labels !== "" ? q.labels.split(",").map((s) => s.trim()) : [];
+        const since = typeof q.since === "string" ? normalizeTime(q.since) : undefined;
+        const sortKey = (q.sort as string | undefined) ?? "created";
+        const dir = (q.direction as string | undefined) ?? "desc";
+        const items = state.issues
+          .filter(
+            (i) =>
+              i.repo === repo &&
+              (wantState === "all" || i.state === wantState) &&
+              labels.every((l) => i.labels.some((x) => x.toLowerCase() === l.toLowerCase())) &&
+              (!since || i.updatedAt >= since) &&
+              (typeof q.creator !== "string" || i.user.login.toLowerCase() === q.creator.toLowerCase()),
+          )
+          .sort((a, b) => {
+            const ka = sortKey === "updated" ? a.updatedAt : sortKey === "comments" ? commentCount(a) : a.createdAt;
+            const kb = sortKey === "updated" ? b.updatedAt : sortKey === "comments" ? commentCount(b) : b.createdAt;
+            const c = ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
+            return dir === "asc" ? c : -c;
+          });
+        return paginate(ctx, items, (i) => issueJson(i, commentCount(i), ctx.urls));
+      }
+      case "issues/get": {
+        const issue = issueOf(repository(p), p);
+        return { status: 200, body: issueJson(issue, commentCount(issue), ctx.urls) };
+      }
+      case "issues/create": {
+        const repo = repository(p);
+        requireWrite(["issues"], "issues/issues#create-an-issue");
+        const b = ctx.body;
+        const issue = state.addIssue(repo.fullName, {
+          title: String(b.title),
+          body: b.body === undefined ? null : checkedBody(b.body, "Issue", "issues/issues#create-an-issue"),
+          labels: labelNames(b.labels),
+          user: ctx.user.login,
+        });
+        const json = issueJson(issue, 0, ctx.urls);
+        return { status: 201, body: json, headers: { location: String(json.url) } };
+      }
+      case "issues/update": {
+        const repo = repository(p);
+        const issue = issueOf(repo, p);
+        requireWrite(issue.pullRequest ? ["pull-requests", "issues"] : ["issues"], "issues/issues#update-an-issue");
+        const b = ctx.body;
+        if (b.title !== undefined && b.title !== null) issue.title = String(b.title);
+        if (b.body !== undefined) {
+          issue.body = b.body === null ? null : checkedBody(b.body, "Issue", "issues/issues#update-an-issue");
+        }
+        if (b.labels !== undefined) issue.labels = labelNames(b.labels).map((l) => state.label(repo, l).name);
+        const now = state.tick();
+        if (b.state === "closed" && issue.state === "open") {
+          issue.state = "closed";
+          issue.closedAt = now;
+          issue.stateReason = (b.state_reason as FakeIssue["stateReason"] | undefined) ?? "completed";
+        } else if (b.state === "open" && issue.state === "closed") {
+          issue.state = "open";
+          issue.closedAt = null;
+          issue.stateReason = "reopened";
+        }
+        issue.updatedAt = now;
+        return { status: 200, body: issueJson(issue, commentCount(issue), ctx.urls) };
+      }
+      case "actions/create-workflow-dispatch": {
+        const repo = repository(p);
+        requireWrite(["actions"], "actions/workflows#create-a-workflow-dispatch-event");
+        const workflowId = String(p.workflow_id);
+        if (repo.workflows && !repo.workflows.includes(workflowId)) {
+          throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+        }
+        state.workflowDispatches.push({
+          owner: repo.owner.login,
+          repo: repo.name,
+          workflowId,
+          ref: String(ctx.body.ref),
+          inputs: (ctx.body.inputs ?? {}) as Record<string, unknown>,
+        });
+        if (ctx.body.return_run_details === true) {
+          const runId = state.id();
+          return {
+            status: 200,
+            body: {
+              workflow_run_id: runId,
+              run_url: `${ctx.urls.api}/repos/${repo.fullName}/actions/runs/${runId}`,
+              html_url: `${ctx.urls.web}/${repo.fullName}/actions/runs/${runId}`,
+            },
+          };
+        }
+        return { status: 204 };
+      }
+      case "repos/create-dispatch-event": {
+        const repo = repository(p);
+        requireWrite(["contents"], "repos/repos#create-a-repository-dispatch-event");
+        if (Buffer.byteLength(JSON.stringify(ctx.body.client_payload ?? {})) >= 64 * 1024) {
+          throw new HttpError(422, {
+            message: "client_payload is too large (the JSON payload must be less than 64KB)",
+            documentation_url: `${DOCS}/repos/repos#create-a-repository-dispatch-event`,
+            status: "422",
+          });
+        }
+        state.repositoryDispatches.push({
+          owner: repo.owner.login,
+          repo: repo.name,
+          eventType: String(ctx.body.event_type),
+          clientPayload: (ctx.body.client_payload ?? {}) as Record<string, unknown>,
+        });
+        return { status: 204 };
+      }
+      default:
+        unhandled.push(`${ctx.op.method} ${ctx.op.template} (${ctx.op.operationId})`);
+        throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    }
+  }
+
+  function repository(p: Record<string, string>): FakeRepository {
+    const repo = state.repository(p.owner ?? "", p.repo ?? "");
+    if (!repo) throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    return repo;
+  }
+
+  function issueOf(repo: FakeRepository, p: Record<string, string>): FakeIssue {
+    const issue = state.issue(repo, Number(p.issue_number));
+    if (!issue) throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    return issue;
+  }
+
+  function commentOf(repo: FakeRepository, p: Record<string, string>) {
+    const c = state.comments.find((x) => x.issue.repo === repo && x.id === Number(p.comment_id));
+    if (!c) throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+    return c;
+  }
+
+  function commentCount(i: FakeIssue): number {
+    return state.comments.filter((c) => c.issue === i).length;
+  }
+
+  /** GitHub's answer to a GITHUB_TOKEN without the permission (e.g. a fork pull request's read-only token). */
+  function requireWrite(anyOf: Permission[], doc: string): void {
+    if (anyOf.some((p) => permissions[p] === "write")) return;
+    throw new HttpError(403, {
+      message: "Resource not accessible by integration",
+      documentation_url: `${DOCS}/${doc}`,
+      status: "403",
+    });
+  }
+
+  function paginate<T>(ctx: Ctx, items: T[], json: (t: T) => unknown): Reply {
+    const perPage = Math.min(Math.max(Number(ctx.query.per_page ?? 30), 1), 100);
+    const page = Math.max(Number(ctx.query.page ?? 1), 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const link = (n: number, rel: string): string => {
+      const u = new URL(ctx.rawUrl.pathname, ctx.origin);
+      for (const [k, v] of ctx.rawUrl.searchParams) if (k !== "page") u.searchParams.set(k, v);
+      u.searchParams.set("page", String(n));
+      return `<${u.toString()}>; rel="${rel}"`;
+    };
+    const links: string[] = [];
+    if (page > 1) links.push(link(Math.min(page - 1, last), "prev"));
+    if (page < last) links.push(link(page + 1, "next"), link(last, "last"));
+    if (page > 1) links.push(link(1, "first"));
+    const body = items.slice((page - 1) * perPage, page * perPage).map(json);
+    return { status: 200, body, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${basePath}`,
+    token: options.token,
+    stats,
+    state,
+    requests,
+    violations,
+    unhandled,
+    injectFault,
+    clearFaults: () => {
+      faults.length = 0;
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function authOf(header: string | undefined, token: string | undefined): RecordedRequest["auth"] {
+  if (!header) return "none";
+  const m = /^(token|bearer)\s+(\S+)$/i.exec(header.trim());
+  if (!m) return "wrong";
+  if (token !== undefined && m[2] !== token) return "wrong";
+  return (m[1] as string).toLowerCase() === "token" ? "token" : "bearer";
+}
+
+/** A body GitHub accepts: not blank and at most 65,536 characters, or GitHub's 422. */
+function checkedBody(value: unknown, resource: string, doc: string): string {
+  const body = String(value ?? "");
+  const fail = (code: string, message: string): never => {
+    throw new HttpError(422, {
+      message: "Validation Failed",
+      errors: [{ resource, code, field: "body", message }],
+      documentation_url: `${DOCS}/${doc}`,
+      status: "422",
+    });
+  };
+  if (resource === "IssueComment" && body.trim() === "") fail("missing_field", "body cannot be blank");
+  if (Array.from(body).length > MAX_BODY_CHARS) {
+    fail("custom", `body is too long (maximum is ${MAX_BODY_CHARS} characters)`);
+  }
+  return body;
+}
+
+function labelNames(labels: unknown): string[] {
+  if (!Array.isArray(labels)) return [];
+  return labels
+    .map((l) => (typeof l === "string" ? l : (l as { name?: string }).name))
+    .filter((l): l is string => typeof l === "string" && l !== "");
+}
+
+function normalizeTime(s: string): string {
+  const t = Date.parse(s);
+  return isNaN(t) ? s : new Date(t).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+function faultReply(f: Fault): Reply {
+  const defaults: Record<number, unknown> = {
+    401: { message: "Bad credentials", documentation_url: DOCS, status: "401" },
+    403: { message: "Resource not accessible by integration", documentation_url: DOCS, status: "403" },
+    404: { message: "Not Found", documentation_url: DOCS, status: "404" },
+    422: { message: "Validation Failed", errors: [], documentation_url: DOCS, status: "422" },
+    429: {
+      message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+      documentation_url: DOCS,
+      status: "429",
+    },
+  };
+  const headers: Record<string, string> = { ...(f.status === 429 ? { "retry-after": "1" } : {}), ...f.headers };
+  return { status: f.status, body: f.body ?? defaults[f.status] ?? { message: "Server Error" }, headers };
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const reset = Math.floor(Date.now() / 1000) + 3600;
+  const base: Record<string, string> = {
+    "x-ratelimit-limit": "5000",
+    "x-ratelimit-remaining": "4999",
+    "x-ratelimit-reset": String(reset),
+    "x-ratelimit-used": "1",
+    "x-ratelimit-resource": "core",
+    "x-github-media-type": "github.v3; format=json",
+  };
+  if (status === 204 || body === undefined) {
+    res.writeHead(status, { ...base, ...headers });
+    res.end();
+    return;
+  }
+  const text = typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, {
+    ...base,
+    "content-type": typeof body === "string" ? "text/plain; charset=utf-8" : "application/json; charset=utf-8",
+    ...headers,
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("request body too large for the fake"));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}

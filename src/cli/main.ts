@@ -6,6 +6,7 @@ import { registerDrift } from "./commands/drift.js";
 import { registerProfile } from "./commands/profile.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerMonitor } from "./commands/monitor.js";
 import { registerTrain } from "./commands/train.js";
 import { registerValidate } from "./commands/validate.js";
 
@@ -32,6 +33,7 @@ const commands: RegisterCommand[] = [
   registerTrain,
   registerEvaluate,
   registerCompare,
+  registerMonitor,
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */

@@ -1,0 +1,265 @@
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { join } from "node:path";
+import { detectDrift } from "../src/drift/detectDrift.js";
+import { sampleProfile, type ColumnSample } from "../src/drift/columnSample.js";
+import type { DriftReport } from "../src/drift/driftReport.js";
+import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
+import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "./alertPolicy.js";
+import { buildAlertRequest } from "./alertRequests.js";
+import type { JournalRecord } from "./journal.js";
+import type { MonitorConfig } from "./monitorConfig.js";
+import type { MonitorMetrics } from "./monitorMetrics.js";
+import type { Outbox } from "./outbox.js";
+import { parseBatch, type IngestEvent } from "./parseBatch.js";
+import { layoutOf, WindowState, type BatchStats, type FeatureLayout, type WindowStateJson } from "./windowState.js";
+
+/** One closed window: its drift report and what else it saw. */
+export interface WindowReport {
+  window: number;
+  started_at: string;
+  closed_at: string;
+  events: number;
+  dataset_drifted: boolean | null;
+  unknown_features: Record<string, number>;
+  prediction: { count: number; missing: number; mean: number | null; top: Record<string, number> };
+  drift: DriftReport;
+}
+
+interface Snapshot {
+  kind: "modelguard.monitor-snapshot";
+  version: 1;
+  journal_offset: number;
+  window: WindowStateJson;
+  alert: AlertState;
+  recent: WindowReport[];
+}
+
+export interface DriftMonitorOptions {
+  metrics: MonitorMetrics;
+  outbox: Outbox;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+}
+
+/**
+ * The monitor's state machine: applies durable journal records to the open window, closes windows (by count or by the
+ * records' arrival clock), runs drift on each closed window, feeds the alert policy and records its decisions in the
+ * outbox. Everything here is deterministic in the journal, so replaying the journal after a snapshot rebuilds exactly
+ * the state the process had.
+ */
+export class DriftMonitor {
+  readonly layout: FeatureLayout;
+  private readonly reference: Map<string, ColumnSample>;
+  window: WindowState;
+  alert: AlertState = { ...INITIAL_ALERT_STATE };
+  recent: WindowReport[] = [];
+  /** Journal offset up to which records are applied. */
+  appliedOffset = 0;
+  private readonly windowsDir: string;
+  private readonly snapshotPath: string;
+
+  constructor(
+    readonly config: MonitorConfig,
+    private readonly profile: ReferenceProfile,
+    private readonly options: DriftMonitorOptions,
+  ) {
+    this.layout = layoutOf(profile);
+    this.reference = sampleProfile(profile);
+    this.window = new WindowState(this.layout, 0, 0);
+    this.windowsDir = join(config.state, "windows");
+    this.snapshotPath = join(config.state, "snapshot.json");
+    mkdirSync(this.windowsDir, { recursive: true });
+  }
+
+  /** Loads the last snapshot, if any; returns the journal offset to replay from. */
+  loadSnapshot(): number {
+    if (!existsSync(this.snapshotPath)) return 0;
+    const s = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Snapshot;
+    this.window = WindowState.fromJson(this.layout, s.window);
+    this.alert = s.alert;
+    this.recent = s.recent;
+    this.appliedOffset = s.journal_offset;
+    return s.journal_offset;
+  }
+
+  /** Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory). */
+  writeSnapshot(): void {
+    const s: Snapshot = {
+      kind: "modelguard.monitor-snapshot",
+      version: 1,
+      journal_offset: this.appliedOffset,
+      window: this.window.toJson(),
+      alert: this.alert,
+      recent: this.recent,
+    };
+    const tmp = this.snapshotPath + ".tmp";
+    const fd = openSync(tmp, "w");
+    try {
+      writeFileSync(fd, JSON.stringify(s));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, this.snapshotPath);
+    const dir = openSync(this.config.state, "r");
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  }
+
+  /** Applies a replayed journal record. */
+  applyRecord(record: JournalRecord, endOffset: number): void {
+    if (record.type === "tick") this.applyTick(record.t);
+    else {
+      const parsed = parseBatch(record.body);
+      // Only parseable batches were journaled; a failure here means the parser changed. Skip rather than crash.
+      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
+    }
+    this.appliedOffset = endOffset;
+  }
+
+  /** Applies a durable batch to the window(s), closing windows as they fill. */
+  applyEvents(events: IngestEvent[], t: number, batch?: BatchStats): void {
+    this.maybeCloseByTime(t);
+    const size = "size" in this.config.window ? this.config.window.size : Infinity;
+    for (const e of events) {
+      if (this.window.events === 0 && this.window.startedAt === 0) this.startWindowAt(t);
+      this.window.addEvent(e.features, e.prediction, batch);
+      if (this.window.events >= size) this.closeWindow(t);
+    }
+    this.updateProgress(t);
+  }
+
+  /** A clock tick (journaled): closes a duration window whose time is up. */
+  applyTick(t: number): void {
+    this.maybeCloseByTime(t);
+    this.updateProgress(t);
+  }
+
+  /** True when a duration window is due to close at time t (the server then journals a tick). */
+  dueAt(t: number): boolean {
+    return (
+      "durationMs" in this.config.window &&
+      this.window.startedAt > 0 &&
+      t >= this.window.startedAt + this.config.window.durationMs
+    );
+  }
+
+  private maybeCloseByTime(t: number): void {
+    if (!("durationMs" in this.config.window)) return;
+    const d = this.config.window.durationMs;
+    if (this.window.startedAt === 0) {
+      this.startWindowAt(t);
+      return;
+    }
+    if (t < this.window.startedAt + d) return;
+    const closedAt = this.window.startedAt + d;
+    this.closeWindow(closedAt);
+    // Tumbling windows aligned to the first one's start; empty spans in between are not reported.
+    const k = Math.floor((t - closedAt) / d);
+    this.startWindowAt(closedAt + k * d);
+  }
+
+  private startWindowAt(t: number): void {
+    this.window = new WindowState(this.layout, this.window.index, t);
+  }
+
+  private closeWindow(at: number): void {
+    const w = this.window;
+    const drift = detectDrift(
+      {
+        reference: this.reference,
+        current: w.samples(),
+        referenceLabel: this.config.reference,
+        currentLabel: `window ${w.index}`,
+      },
+      this.config.drift,
+    );
+    const datasetDrifted = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const top = w.predictionCategorical.toJson();
+    const report: WindowReport = {
+      window: w.index,
+      started_at: new Date(w.startedAt).toISOString(),
+      closed_at: new Date(at).toISOString(),
+      events: w.events,
+      dataset_drifted: datasetDrifted,
+      unknown_features: Object.fromEntries(w.unknown),
+      prediction: {
+        count: w.predictionNumeric.count + w.predictionCategorical.count,
+        missing: w.predictionMissing,
+        mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
+        top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!])),
+      },
+      drift,
+    };
+    this.recent.push(report);
+    if (this.recent.length > this.config.keepWindows)
+      this.recent.splice(0, this.recent.length - this.config.keepWindows);
+    const file = join(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
+    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    const old = w.index - this.config.keepWindows;
+    if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
+    this.recordMetrics(report);
+    this.options.log.info(
+      { window: w.index, events: w.events, dataset_drifted: datasetDrifted, drifted: drift.drifted_features },
+      drift.summary,
+    );
+
+    const decision = decideAlerts(
+      this.alert,
+      { window: w.index, at, datasetDrifted },
+      {
+        consecutive: this.config.alert.consecutive,
+        cooldownMs: this.config.alert.cooldownMs,
+        closeAfterClean: this.config.alert.closeAfterClean,
+        dispatch: this.config.actions.dispatch !== null,
+      },
+    );
+    this.alert = decision.state;
+    for (const action of decision.actions) this.recordAction(action, report);
+    this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
+  }
+
+  private recordAction(action: AlertActionKind, report: WindowReport): void {
+    const entry = buildAlertRequest(this.config, action, report, this.recent);
+    // Recorded before it is executed; an id seen before (replay after a crash) is not recorded or sent again.
+    if (this.options.outbox.add(entry)) {
+      this.options.metrics.alerts.inc({ action });
+      this.options.log.info({ action, id: entry.id }, "alert recorded in the outbox");
+    }
+  }
+
+  private recordMetrics(report: WindowReport): void {
+    const m = this.options.metrics;
+    m.windowsClosed.inc();
+    m.datasetDrifted.set(report.dataset_drifted ? 1 : 0);
+    for (const f of report.drift.features) {
+      const psi = f.tests.psi?.statistic;
+      if (psi !== undefined) m.psi.set({ feature: f.name }, psi);
+      const ks = f.tests.ks?.statistic;
+      if (ks !== undefined) m.ks.set({ feature: f.name }, ks);
+      m.featureDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
+    }
+  }
+
+  updateProgress(now: number): void {
+    const m = this.options.metrics;
+    m.windowEvents.set(this.window.events);
+    const w = this.config.window;
+    if ("size" in w) m.windowProgress.set(this.window.events / w.size);
+    else
+      m.windowProgress.set(this.window.startedAt > 0 ? Math.min(1, (now - this.window.startedAt) / w.durationMs) : 0);
+  }
+}

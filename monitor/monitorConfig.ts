@@ -1,0 +1,165 @@
+import { basename, dirname, isAbsolute, resolve } from "node:path";
+import { readYamlFile } from "../src/config/readYamlFile.js";
+import { validateContract } from "../src/contracts/validateContract.js";
+import { resolvePolicy, type DriftPolicy } from "../src/drift/driftPolicy.js";
+import { ModelguardError } from "../src/errors.js";
+
+/** monitor.yml, resolved: every default filled in, durations in milliseconds, sizes in bytes, paths absolute. */
+export interface MonitorConfig {
+  model: string;
+  reference: string;
+  host: string;
+  port: number;
+  window: { size: number } | { durationMs: number };
+  keepWindows: number;
+  drift: DriftPolicy;
+  alert: { consecutive: number; cooldownMs: number; closeAfterClean: number };
+  actions: {
+    issue: { labels: string[] };
+    dispatch: { workflow: string; ref: string } | { event: string } | null;
+  };
+  github: { repository: string | null; apiUrl: string | null };
+  state: string;
+  snapshotIntervalMs: number;
+  ingest: { tokenEnv: string; maxBodyBytes: number };
+}
+
+interface RawConfig {
+  model?: string;
+  reference: string;
+  listen?: string;
+  window?: { size?: number; duration?: string };
+  keep_windows?: number;
+  drift?: Partial<DriftPolicy>;
+  alert?: { consecutive?: number; cooldown?: string; close_after_clean?: number };
+  actions?: {
+    issue?: { labels?: string[] };
+    dispatch?: { workflow?: string; ref?: string; event?: string };
+  };
+  github?: { repository?: string; api_url?: string };
+  state?: string;
+  snapshot_interval?: string;
+  ingest?: { token_env?: string; max_body?: string };
+}
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** "1h30m" -> 5400000. Throws a RangeError on anything else. */
+export function parseDuration(text: string): number {
+  const re = /([0-9]+)(ms|s|m|h|d)/gy;
+  let total = 0;
+  let end = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    total += Number(m[1]) * UNIT_MS[m[2]!]!;
+    end = re.lastIndex;
+  }
+  if (end !== text.length || text.length === 0) throw new RangeError(`'${text}' is not a duration such as 30s, 1h`);
+  return total;
+}
+
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** "10mb" -> 10485760 (binary units; a bare number is bytes). */
+export function parseSize(text: string): number {
+  const m = /^([0-9]+(?:\.[0-9]+)?)\s*([kmg]?b)?$/i.exec(text.trim());
+  if (!m) throw new RangeError(`'${text}' is not a size such as 512kb or 10mb`);
+  return Math.floor(Number(m[1]) * UNIT_BYTES[(m[2] ?? "b").toLowerCase()]!);
+}
+
+/** Reads and validates monitor.yml; every problem names the key and why. Relative paths resolve from the file. */
+export function readMonitorConfig(path: string): MonitorConfig {
+  const value = readYamlFile(path, "config", "monitor config");
+  return resolveMonitorConfig(value, path);
+}
+
+export function resolveMonitorConfig(value: unknown, path: string): MonitorConfig {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new ModelguardError("config", `${path}: expected a mapping with at least 'reference'`, EXAMPLE_HINT, {
+      file: path,
+    });
+  }
+  const problems = validateContract("monitor-config.schema.json", value);
+  if (problems.length > 0) {
+    throw new ModelguardError(
+      "config",
+      `${path}: ${dedupe(problems).slice(0, 5).join("; ")}`,
+      "see schemas/monitor-config.schema.json for every key",
+      { file: path },
+    );
+  }
+  const raw = value as RawConfig;
+  const base = dirname(resolve(path));
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(base, p));
+  const listen = raw.listen ?? "127.0.0.1:9470";
+  const colon = listen.lastIndexOf(":");
+  const port = Number(listen.slice(colon + 1));
+  if (port > 65535) throw bad(path, "listen", `port ${port} is above 65535`);
+  let window: MonitorConfig["window"] = { size: raw.window?.size ?? 1000 };
+  if (raw.window?.duration !== undefined) {
+    const durationMs = duration(path, "window.duration", raw.window.duration);
+    if (durationMs <= 0) throw bad(path, "window.duration", "must be positive");
+    window = { durationMs };
+  }
+  let maxBodyBytes = 10 * 1024 * 1024;
+  if (raw.ingest?.max_body !== undefined) {
+    try {
+      maxBodyBytes = parseSize(raw.ingest.max_body);
+    } catch (e) {
+      throw bad(path, "ingest.max_body", (e as Error).message);
+    }
+    if (maxBodyBytes < 1) throw bad(path, "ingest.max_body", "must be at least 1 byte");
+  }
+  const d = raw.actions?.dispatch;
+  const dispatch =
+    d?.workflow !== undefined
+      ? { workflow: d.workflow, ref: d.ref ?? "main" }
+      : d?.event !== undefined
+        ? { event: d.event }
+        : null;
+  const reference = abs(raw.reference);
+  return {
+    model:
+      raw.model ??
+      basename(reference)
+        .replace(/\.json$/i, "")
+        .replace(/[^A-Za-z0-9._-]/g, "-"),
+    reference,
+    host: listen.slice(0, colon),
+    port,
+    window,
+    keepWindows: raw.keep_windows ?? 48,
+    drift: resolvePolicy(raw.drift ?? {}),
+    alert: {
+      consecutive: raw.alert?.consecutive ?? 3,
+      cooldownMs: raw.alert?.cooldown !== undefined ? duration(path, "alert.cooldown", raw.alert.cooldown) : 86_400_000,
+      closeAfterClean: raw.alert?.close_after_clean ?? 6,
+    },
+    actions: { issue: { labels: raw.actions?.issue?.labels ?? ["drift"] }, dispatch },
+    github: { repository: raw.github?.repository ?? null, apiUrl: raw.github?.api_url ?? null },
+    state: abs(raw.state ?? "./modelguard-state"),
+    snapshotIntervalMs:
+      raw.snapshot_interval !== undefined ? duration(path, "snapshot_interval", raw.snapshot_interval) : 30_000,
+    ingest: { tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN", maxBodyBytes },
+  };
+}
+
+const EXAMPLE_HINT = "a minimal monitor.yml is `reference: profile.json`";
+
+function duration(path: string, key: string, text: string): number {
+  try {
+    return parseDuration(text);
+  } catch (e) {
+    throw bad(path, key, (e as Error).message);
+  }
+}
+
+function bad(path: string, key: string, why: string): ModelguardError {
+  return new ModelguardError("config", `${path}: ${key}: ${why}`, "see schemas/monitor-config.schema.json", {
+    file: path,
+  });
+}
+
+/** oneOf failures repeat each branch's complaint; keep each line once. */
+function dedupe(problems: string[]): string[] {
+  return [...new Set(problems)];
+}

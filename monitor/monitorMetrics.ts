@@ -1,0 +1,72 @@
+import { Counter, Gauge, Histogram, Registry } from "prom-client";
+
+/** The monitor's Prometheus metrics, in a registry of its own (never the global one). */
+export class MonitorMetrics {
+  readonly registry = new Registry();
+  readonly events = new Counter({
+    name: "modelguard_monitor_events_total",
+    help: "Events accepted (durable in the journal).",
+    registers: [this.registry],
+  });
+  readonly rejected = new Counter({
+    name: "modelguard_monitor_rejected_total",
+    help: "Rejected requests (unauthorized, too_large, malformed, not_ready) and values (invalid_value, unknown_feature, missing_feature).",
+    labelNames: ["reason"] as const,
+    registers: [this.registry],
+  });
+  readonly psi = new Gauge({
+    name: "modelguard_monitor_feature_psi",
+    help: "PSI of each feature in the last closed window.",
+    labelNames: ["feature"] as const,
+    registers: [this.registry],
+  });
+  readonly ks = new Gauge({
+    name: "modelguard_monitor_feature_ks",
+    help: "KS statistic of each numeric feature in the last closed window.",
+    labelNames: ["feature"] as const,
+    registers: [this.registry],
+  });
+  readonly featureDrifted = new Gauge({
+    name: "modelguard_monitor_feature_drifted",
+    help: "1 when the feature drifted in the last closed window.",
+    labelNames: ["feature"] as const,
+    registers: [this.registry],
+  });
+  readonly datasetDrifted = new Gauge({
+    name: "modelguard_monitor_dataset_drifted",
+    help: "1 when the last closed window drifted as a dataset.",
+    registers: [this.registry],
+  });
+  readonly windowEvents = new Gauge({
+    name: "modelguard_monitor_window_events",
+    help: "Events in the open window.",
+    registers: [this.registry],
+  });
+  readonly windowProgress = new Gauge({
+    name: "modelguard_monitor_window_progress_ratio",
+    help: "How far the open window is to closing (events/size, or elapsed/duration).",
+    registers: [this.registry],
+  });
+  readonly windowsClosed = new Counter({
+    name: "modelguard_monitor_windows_closed_total",
+    help: "Windows closed since start (including replayed ones).",
+    registers: [this.registry],
+  });
+  readonly alerts = new Counter({
+    name: "modelguard_monitor_alerts_total",
+    help: "Alert actions decided and recorded in the outbox, by action.",
+    labelNames: ["action"] as const,
+    registers: [this.registry],
+  });
+  readonly journalSyncs = new Counter({
+    name: "modelguard_monitor_journal_fsyncs_total",
+    help: "Journal fdatasync calls (one per group commit).",
+    registers: [this.registry],
+  });
+  readonly ingestLatency = new Histogram({
+    name: "modelguard_monitor_ingest_duration_seconds",
+    help: "Time from request start to the durable 2xx answer.",
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+}

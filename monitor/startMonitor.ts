@@ -1,0 +1,246 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import { mkdirSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { pino, type Logger } from "pino";
+import { readProfile } from "../src/profile/profileFile.js";
+import { DriftMonitor } from "./driftMonitor.js";
+import { Journal } from "./journal.js";
+import type { MonitorConfig } from "./monitorConfig.js";
+import { MonitorMetrics } from "./monitorMetrics.js";
+import { Outbox, type OutboxSender } from "./outbox.js";
+import { parseBatch } from "./parseBatch.js";
+import type { BatchStats } from "./windowState.js";
+
+export interface RunningMonitor {
+  url: string;
+  monitor: DriftMonitor;
+  metrics: MonitorMetrics;
+  outbox: Outbox;
+  journal: Journal;
+  /** Stop accepting, finish in-flight batches, snapshot, close. */
+  shutdown(): Promise<void>;
+}
+
+export interface StartOptions {
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  /** Sends outbox entries; null (the default without a token) is a dry run into the outbox. */
+  sender?: OutboxSender | null;
+  /** Overrides config.port (tests pass 0). */
+  port?: number;
+}
+
+/** Starts the sidecar: loads the reference, replays the journal after the snapshot, then serves. */
+export async function startMonitor(config: MonitorConfig, options: StartOptions = {}): Promise<RunningMonitor> {
+  const env = options.env ?? process.env;
+  const log = options.logger ?? pino({ name: "modelguard-monitor" });
+  const profile = readProfile(config.reference);
+  mkdirSync(config.state, { recursive: true });
+  const metrics = new MonitorMetrics();
+  const outbox = new Outbox(join(config.state, "outbox.jsonl"), options.sender ?? null, {
+    onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
+  });
+  const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
+  const ingestToken = env[config.ingest.tokenEnv] ?? "";
+  const tokenDigest = ingestToken !== "" ? digest(ingestToken) : null;
+  let ready = false;
+  let draining = false;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((e: Error) => {
+      log.error({ err: e.message }, "request failed");
+      if (!res.headersSent) send(res, 500, { error: "internal error" });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://x");
+    if (req.method === "GET" && url.pathname === "/healthz") return send(res, 200, { ok: true });
+    if (req.method === "GET" && url.pathname === "/readyz")
+      return send(res, ready && !draining ? 200 : 503, { ready: ready && !draining });
+    if (req.method === "GET" && url.pathname === "/metrics") {
+      const text = await metrics.registry.metrics();
+      res.writeHead(200, { "content-type": metrics.registry.contentType });
+      res.end(text);
+      return;
+    }
+    if (req.method === "GET" && url.pathname === "/v1/drift") {
+      const limit = Math.max(1, Math.min(Number(url.searchParams.get("limit") ?? 10) || 10, config.keepWindows));
+      return send(res, 200, {
+        model: config.model,
+        open_window: {
+          window: monitor.window.index,
+          events: monitor.window.events,
+          started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
+        },
+        alert: monitor.alert,
+        windows: monitor.recent.slice(-limit).reverse(),
+      });
+    }
+    if (url.pathname === "/v1/events") {
+      if (req.method !== "POST") return send(res, 405, { error: "use POST" });
+      return ingest(req, res);
+    }
+    send(res, 404, { error: "not found" });
+  }
+
+  async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = process.hrtime.bigint();
+    if (tokenDigest && !authorized(req.headers.authorization, tokenDigest)) {
+      metrics.rejected.inc({ reason: "unauthorized" });
+      req.resume();
+      return send(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
+    }
+    if (!ready || draining) {
+      metrics.rejected.inc({ reason: "not_ready" });
+      req.resume();
+      return send(res, 503, { error: draining ? "shutting down" : "replaying the journal" }, { "retry-after": "1" });
+    }
+    const max = config.ingest.maxBodyBytes;
+    const declared = Number(req.headers["content-length"] ?? NaN);
+    if (declared > max) return tooLarge(req, res, max);
+    const body = await readBody(req, max);
+    if (body === null) return tooLarge(req, res, max);
+    const parsed = parseBatch(body);
+    if (!parsed.ok) {
+      metrics.rejected.inc({ reason: "malformed" });
+      return send(res, 400, {
+        error: parsed.message,
+        ...(parsed.line !== undefined ? { line: parsed.line } : {}),
+        ...(parsed.index !== undefined ? { index: parsed.index } : {}),
+      });
+    }
+    const t = Date.now();
+    const stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
+    const window = monitor.window.index;
+    await journal.appendBatch(t, body, (end) => {
+      monitor.applyEvents(parsed.events, t, stats);
+      monitor.appliedOffset = end;
+    });
+    metrics.events.inc(parsed.events.length);
+    let unknown = 0;
+    for (const c of stats.unknown.values()) unknown += c;
+    if (unknown) metrics.rejected.inc({ reason: "unknown_feature" }, unknown);
+    if (stats.missing) metrics.rejected.inc({ reason: "missing_feature" }, stats.missing);
+    if (stats.invalid) metrics.rejected.inc({ reason: "invalid_value" }, stats.invalid);
+    metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
+    send(res, 202, {
+      accepted: parsed.events.length,
+      window,
+      unknown_features: Object.fromEntries(stats.unknown),
+      missing_values: stats.missing,
+      invalid_values: stats.invalid,
+    });
+  }
+
+  function tooLarge(req: IncomingMessage, res: ServerResponse, max: number): void {
+    metrics.rejected.inc({ reason: "too_large" });
+    // Answer, then drop the connection: the rest of the body is never read.
+    res.once("finish", () => req.socket.destroy());
+    send(res, 413, { error: `body over the ${max}-byte limit (ingest.max_body)` }, { connection: "close" });
+  }
+
+  // Replay before listening for events: readiness means every acknowledged batch is in the window.
+  const from = monitor.loadSnapshot();
+  const opened = await Journal.open(join(config.state, "journal.log"), from, (r, end) => monitor.applyRecord(r, end));
+  const journal = opened.journal;
+  monitor.updateProgress(Date.now());
+  log.info(
+    { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },
+    "journal replayed",
+  );
+  outbox.start();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? config.port, config.host, () => resolve());
+  });
+  ready = true;
+  const addr = server.address() as AddressInfo;
+  const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
+  log.info({ url, model: config.model, dry_run: !options.sender }, "monitor listening");
+
+  let syncsSeen = 0;
+  const tick = setInterval(() => {
+    const now = Date.now();
+    metrics.journalSyncs.inc(journal.syncs - syncsSeen);
+    syncsSeen = journal.syncs;
+    if (monitor.dueAt(now) && !draining) {
+      void journal
+        .appendTick(now, (end) => {
+          monitor.applyTick(now);
+          monitor.appliedOffset = end;
+        })
+        .catch((e: Error) => log.error({ err: e.message }, "journal tick failed"));
+    } else monitor.updateProgress(now);
+  }, 1000);
+  tick.unref();
+  const snapshots = setInterval(() => {
+    try {
+      monitor.writeSnapshot();
+    } catch (e) {
+      log.error({ err: (e as Error).message }, "snapshot failed");
+    }
+  }, config.snapshotIntervalMs);
+  snapshots.unref();
+
+  async function shutdown(): Promise<void> {
+    if (draining) return;
+    draining = true;
+    clearInterval(tick);
+    clearInterval(snapshots);
+    outbox.stop();
+    const closed = new Promise<void>((r) => server.close(() => r()));
+    server.closeIdleConnections();
+    await journal.close();
+    monitor.writeSnapshot();
+    await closed;
+    log.info({ offset: monitor.appliedOffset }, "monitor stopped");
+  }
+
+  return { url, monitor, metrics, outbox, journal, shutdown };
+}
+
+function digest(s: string): Buffer {
+  return createHash("sha256").update(s).digest();
+}
+
+/** Constant-time bearer check on equal-length SHA-256 digests. */
+function authorized(header: string | undefined, expected: Buffer): boolean {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
+  const given = digest(m ? m[1]!.trim() : "");
+  return timingSafeEqual(given, expected) && m !== null;
+}
+
+/** Reads a body up to `max` bytes; null as soon as it goes over (the rest is not buffered). */
+function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on("data", (c: Buffer) => {
+      if (done) return;
+      size += c.length;
+      if (size > max) {
+        done = true;
+        req.pause();
+        resolve(null);
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on("end", () => {
+      if (!done) resolve(Buffer.concat(chunks, size));
+    });
+    req.on("error", (e) => {
+      if (!done) reject(e);
+    });
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { "content-type": "application/json", ...headers });
+  res.end(JSON.stringify(body));
+}

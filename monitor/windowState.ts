@@ -1,0 +1,324 @@
+import type { CategoricalSample, ColumnSample, SketchNumericSample } from "../src/drift/columnSample.js";
+import { QuantileSketch, type SketchJson } from "../src/profile/quantileSketch.js";
+import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
+
+/**
+ * What one window has seen, per feature: numeric features as a quantile sketch plus count/mean/m2 (the profile
+ * math, so two windows' states merge into the state of their union), categorical features as value counts. The
+ * prediction is kept the same way, numbers in a sketch and anything else in counts.
+ */
+export class NumericAccumulator {
+  readonly kind = "numeric";
+  sketch: QuantileSketch;
+  count = 0;
+  finite = 0;
+  mean = 0;
+  m2 = 0;
+  missing = 0;
+  invalid = 0;
+  constructor(accuracy: number) {
+    this.sketch = new QuantileSketch(accuracy);
+  }
+
+  add(x: number): void {
+    this.count++;
+    this.sketch.add(x);
+    if (x === Infinity || x === -Infinity) return;
+    // Welford's update: exact enough to merge with Chan's formula.
+    this.finite++;
+    const d = x - this.mean;
+    this.mean += d / this.finite;
+    this.m2 += d * (x - this.mean);
+  }
+
+  merge(o: NumericAccumulator): void {
+    this.sketch.merge(o.sketch);
+    const n = this.finite + o.finite;
+    if (n > 0) {
+      const d = o.mean - this.mean;
+      this.m2 += o.m2 + (d * d * this.finite * o.finite) / n;
+      this.mean += (d * o.finite) / n;
+    }
+    this.finite = n;
+    this.count += o.count;
+    this.missing += o.missing;
+    this.invalid += o.invalid;
+  }
+
+  sample(): SketchNumericSample {
+    return {
+      kind: "numeric",
+      form: "sketch",
+      sketch: this.sketch,
+      count: this.count,
+      std0: this.finite > 0 ? Math.sqrt(this.m2 / this.finite) : null,
+      missing: this.missing + this.invalid,
+    };
+  }
+
+  toJson(): NumericJson {
+    const { count, finite, mean, m2, missing, invalid } = this;
+    return { kind: "numeric", count, finite, mean, m2, missing, invalid, sketch: this.sketch.toJson() };
+  }
+
+  static fromJson(j: NumericJson): NumericAccumulator {
+    const a = new NumericAccumulator(j.sketch.relative_accuracy);
+    a.sketch = QuantileSketch.fromJson(j.sketch);
+    Object.assign(a, { count: j.count, finite: j.finite, mean: j.mean, m2: j.m2, missing: j.missing });
+    a.invalid = j.invalid;
+    return a;
+  }
+}
+
+export class CategoricalAccumulator {
+  readonly kind = "categorical";
+  counts = new Map<string, number>();
+  count = 0;
+  missing = 0;
+  invalid = 0;
+
+  add(v: string): void {
+    this.count++;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+  }
+
+  merge(o: CategoricalAccumulator): void {
+    for (const [v, c] of o.counts) this.counts.set(v, (this.counts.get(v) ?? 0) + c);
+    this.count += o.count;
+    this.missing += o.missing;
+    this.invalid += o.invalid;
+  }
+
+  sample(): CategoricalSample {
+    return { kind: "categorical", counts: this.counts, count: this.count, missing: this.missing + this.invalid };
+  }
+
+  toJson(): CategoricalJson {
+    const entries = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return {
+      kind: "categorical",
+      count: this.count,
+      missing: this.missing,
+      invalid: this.invalid,
+      values: entries.map((e) => e[0]),
+      counts: entries.map((e) => e[1]),
+    };
+  }
+
+  static fromJson(j: CategoricalJson): CategoricalAccumulator {
+    const a = new CategoricalAccumulator();
+    j.values.forEach((v, i) => a.counts.set(v, j.counts[i]!));
+    a.count = j.count;
+    a.missing = j.missing;
+    a.invalid = j.invalid;
+    return a;
+  }
+}
+
+export interface NumericJson {
+  kind: "numeric";
+  count: number;
+  finite: number;
+  mean: number;
+  m2: number;
+  missing: number;
+  invalid: number;
+  sketch: SketchJson;
+}
+export interface CategoricalJson {
+  kind: "categorical";
+  count: number;
+  missing: number;
+  invalid: number;
+  values: string[];
+  counts: number[];
+}
+
+export interface WindowStateJson {
+  index: number;
+  started_at: number;
+  events: number;
+  features: Record<string, NumericJson | CategoricalJson>;
+  prediction: { numeric: NumericJson; categorical: CategoricalJson; missing: number };
+  unknown: Record<string, number>;
+  unknown_other: number;
+}
+
+/** What one ingest batch had that the reference did not expect; reported back to the sender. */
+export interface BatchStats {
+  /** Feature names not in the reference, with how many events carried them. */
+  unknown: Map<string, number>;
+  /** Reference features absent from an event (one per feature per event). */
+  missing: number;
+  /** Values of the wrong type (a string for a numeric feature, an object anywhere). */
+  invalid: number;
+}
+
+/** The features the monitor tracks, fixed by the reference profile. */
+export interface FeatureLayout {
+  names: string[];
+  kinds: ("numeric" | "categorical" | "untested")[];
+  index: Map<string, number>;
+  accuracy: number;
+}
+
+export function layoutOf(profile: ReferenceProfile): FeatureLayout {
+  const names = Object.keys(profile.columns);
+  const kinds = names.map((n) => {
+    const k = profile.columns[n]!.kind;
+    return k === "numeric" || k === "categorical" ? k : "untested";
+  });
+  return { names, kinds, index: new Map(names.map((n, i) => [n, i])), accuracy: profile.sketch_accuracy };
+}
+
+/** Distinct unknown feature names remembered per window; the rest are counted together. */
+const MAX_UNKNOWN_NAMES = 100;
+
+export type Accumulator = NumericAccumulator | CategoricalAccumulator | null;
+
+export class WindowState {
+  events = 0;
+  readonly slots: Accumulator[];
+  readonly predictionNumeric: NumericAccumulator;
+  readonly predictionCategorical = new CategoricalAccumulator();
+  predictionMissing = 0;
+  readonly unknown = new Map<string, number>();
+  unknownOther = 0;
+
+  constructor(
+    readonly layout: FeatureLayout,
+    readonly index: number,
+    readonly startedAt: number,
+  ) {
+    this.slots = layout.kinds.map((k) =>
+      k === "numeric"
+        ? new NumericAccumulator(layout.accuracy)
+        : k === "categorical"
+          ? new CategoricalAccumulator()
+          : null,
+    );
+    this.predictionNumeric = new NumericAccumulator(layout.accuracy);
+  }
+
+  /**
+   * Adds one event's features (an already-parsed JSON object). Returns the number of type mismatches (a string for a
+   * numeric feature, an object anywhere), which count as invalid values of their feature.
+   */
+  addEvent(features: Record<string, unknown>, prediction: unknown, batch?: BatchStats): number {
+    this.events++;
+    const { index } = this.layout;
+    let seen = 0;
+    let invalid = 0;
+    for (const key in features) {
+      const i = index.get(key);
+      if (i === undefined) {
+        this.noteUnknown(key);
+        if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
+        continue;
+      }
+      seen++;
+      const slot = this.slots[i];
+      if (!slot) continue;
+      const v = features[key];
+      if (v === null || v === undefined) slot.missing++;
+      else if (slot.kind === "numeric") {
+        if (typeof v === "number") slot.add(v);
+        else {
+          slot.invalid++;
+          invalid++;
+        }
+      } else if (typeof v === "string") slot.add(v);
+      else if (typeof v === "number" || typeof v === "boolean") slot.add(String(v));
+      else {
+        slot.invalid++;
+        invalid++;
+      }
+    }
+    if (seen < this.slots.length) {
+      // Some reference features were absent from the event: count them missing.
+      for (let i = 0; i < this.slots.length; i++) {
+        const slot = this.slots[i];
+        if (slot && !Object.prototype.hasOwnProperty.call(features, this.layout.names[i]!)) {
+          slot.missing++;
+          if (batch) batch.missing++;
+        }
+      }
+    }
+    if (prediction === undefined || prediction === null) this.predictionMissing++;
+    else if (typeof prediction === "number") this.predictionNumeric.add(prediction);
+    else if (typeof prediction === "string" || typeof prediction === "boolean")
+      this.predictionCategorical.add(String(prediction));
+    if (batch) batch.invalid += invalid;
+    return invalid;
+  }
+
+  private noteUnknown(key: string): void {
+    const c = this.unknown.get(key);
+    if (c !== undefined) this.unknown.set(key, c + 1);
+    else if (this.unknown.size < MAX_UNKNOWN_NAMES) this.unknown.set(key, 1);
+    else this.unknownOther++;
+  }
+
+  /** Merges another window's state into this one (same layout). */
+  merge(o: WindowState): void {
+    this.events += o.events;
+    this.slots.forEach((s, i) => {
+      const t = o.slots[i];
+      if (s && t && s.kind === t.kind) (s as NumericAccumulator).merge(t as NumericAccumulator);
+    });
+    this.predictionNumeric.merge(o.predictionNumeric);
+    this.predictionCategorical.merge(o.predictionCategorical);
+    this.predictionMissing += o.predictionMissing;
+    for (const [k, c] of o.unknown) this.unknown.set(k, (this.unknown.get(k) ?? 0) + c);
+    this.unknownOther += o.unknownOther;
+  }
+
+  /** The current samples for detectDrift. */
+  samples(): Map<string, ColumnSample> {
+    const out = new Map<string, ColumnSample>();
+    this.slots.forEach((s, i) => {
+      if (s) out.set(this.layout.names[i]!, s.sample());
+    });
+    return out;
+  }
+
+  toJson(): WindowStateJson {
+    const features: WindowStateJson["features"] = {};
+    this.slots.forEach((s, i) => {
+      if (s) features[this.layout.names[i]!] = s.toJson();
+    });
+    return {
+      index: this.index,
+      started_at: this.startedAt,
+      events: this.events,
+      features,
+      prediction: {
+        numeric: this.predictionNumeric.toJson(),
+        categorical: this.predictionCategorical.toJson(),
+        missing: this.predictionMissing,
+      },
+      unknown: Object.fromEntries(this.unknown),
+      unknown_other: this.unknownOther,
+    };
+  }
+
+  static fromJson(layout: FeatureLayout, j: WindowStateJson): WindowState {
+    const w = new WindowState(layout, j.index, j.started_at);
+    w.events = j.events;
+    layout.names.forEach((name, i) => {
+      const f = j.features[name];
+      if (!f) return;
+      w.slots[i] = f.kind === "numeric" ? NumericAccumulator.fromJson(f) : CategoricalAccumulator.fromJson(f);
+    });
+    (w as { predictionNumeric: NumericAccumulator }).predictionNumeric = NumericAccumulator.fromJson(
+      j.prediction.numeric,
+    );
+    (w as { predictionCategorical: CategoricalAccumulator }).predictionCategorical = CategoricalAccumulator.fromJson(
+      j.prediction.categorical,
+    );
+    w.predictionMissing = j.prediction.missing;
+    for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, c);
+    w.unknownOther = j.unknown_other;
+    return w;
+  }
+}

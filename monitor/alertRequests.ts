@@ -21,6 +21,7 @@ export function buildAlertRequest(
   action: AlertActionKind,
   report: WindowReport,
   recent: WindowReport[],
+  dispatched = false,
 ): OutboxEntry {
   const repo = repositoryOf(config);
   const base = {
@@ -37,7 +38,7 @@ export function buildAlertRequest(
         path: `/repos/${repo}/issues`,
         body: {
           title: `Data drift detected for model ${config.model}`,
-          body: `${marker}\n${issueBody(config, report, recent)}`,
+          body: `${marker}\n${alertMarker(base.id)}\n${issueBody(config, report, recent, dispatched)}`,
           labels: config.actions.issue.labels,
         },
       };
@@ -46,7 +47,7 @@ export function buildAlertRequest(
         ...base,
         method: "POST",
         path: `/repos/${repo}/issues/{issue_number}/comments`,
-        body: { body: issueBody(config, report, recent), marker },
+        body: { body: issueBody(config, report, recent, dispatched), marker },
       };
     case "issue.close":
       return {
@@ -62,26 +63,57 @@ export function buildAlertRequest(
       };
     case "dispatch": {
       const d = config.actions.dispatch!;
-      const payload = {
-        model: config.model,
-        window: report.window,
-        drifted_features: report.drift.drifted_features.slice(0, 20).join(","),
-      };
+      const payload = dispatchPayload(config, report);
       return "workflow" in d
         ? {
             ...base,
             method: "POST",
             path: `/repos/${repo}/actions/workflows/${encodeURIComponent(d.workflow)}/dispatches`,
-            body: { ref: d.ref, inputs: { ...payload, window: String(report.window) } },
+            body: { ref: d.ref, inputs: payload },
           }
         : {
             ...base,
             method: "POST",
             path: `/repos/${repo}/dispatches`,
-            body: { event_type: d.event, client_payload: payload },
+            body: { event_type: d.event, client_payload: { ...payload, model: config.model } },
           };
     }
   }
+}
+
+/** The hidden second line of an issue body or comment naming the outbox entry it carries (resends skip it). */
+export function alertMarker(id: string): string {
+  return `<!-- modelguard:alert id=${id} -->`;
+}
+
+/**
+ * The retraining dispatch's inputs (workflow_dispatch) or client payload (repository_dispatch): why, which window
+ * (index and span), and the drifted features (comma-separated, at most 1,000 characters so GitHub accepts it).
+ */
+export function dispatchPayload(
+  config: MonitorConfig,
+  report: WindowReport,
+): { reason: string; window: string; features: string } {
+  let features = "";
+  for (const f of report.drift.drifted_features) {
+    const next = features === "" ? f : `${features},${f}`;
+    if (next.length > 1000) break;
+    features = next;
+  }
+  return {
+    reason: `modelguard: dataset drift in ${config.alert.consecutive} consecutive window(s) for model ${config.model}`,
+    window: `${report.window} (${report.started_at}/${report.closed_at})`,
+    features,
+  };
+}
+
+/** Where people look at the dispatched workflow's runs (GitHub's web UI), or null for a repository_dispatch. */
+export function dispatchLink(config: MonitorConfig): string | null {
+  const d = config.actions.dispatch;
+  if (!d || !("workflow" in d)) return null;
+  const api = (config.github.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const web = api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3$/, "");
+  return `${web}/${repositoryOf(config)}/actions/workflows/${encodeURIComponent(d.workflow)}`;
 }
 
 function fmt(x: number | null | undefined): string {
@@ -89,23 +121,43 @@ function fmt(x: number | null | undefined): string {
   return Math.abs(x) !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(2) : x.toFixed(4);
 }
 
-/** Markdown: the verdict, a table of drifted features, and the streak of recent windows. */
-export function issueBody(config: MonitorConfig, report: WindowReport, recent: WindowReport[]): string {
+/**
+ * Markdown: the verdict and window span, a table of drifted features with their PSI and KS statistics, the retraining
+ * dispatch (with a link to the workflow's runs when one is dispatched) and the streak of recent windows.
+ */
+export function issueBody(
+  config: MonitorConfig,
+  report: WindowReport,
+  recent: WindowReport[],
+  dispatched = false,
+): string {
   const rows = report.drift.features
     .filter((f) => f.drifted)
     .sort((a, b) => b.statistic - a.statistic)
     .slice(0, 100)
-    .map((f) => `| ${f.name} | ${f.method} | ${fmt(f.statistic)} | ${fmt(f.p_value)} | ${f.current.count} |`);
+    .map(
+      (f) =>
+        `| ${f.name} | ${f.kind} | ${fmt(f.tests.psi?.statistic)} | ${fmt(f.tests.ks?.statistic)} | ${fmt(f.p_value)} | ${f.current.count} |`,
+    );
   const streak = recent
     .slice(-Math.max(config.alert.consecutive, 1))
     .map((r) => `window ${r.window} (${r.closed_at}): ${r.dataset_drifted ? "drifted" : "clean"}`);
+  const d = config.actions.dispatch;
+  const link = dispatchLink(config);
+  const retrain =
+    dispatched && d
+      ? "workflow" in d
+        ? `Retraining dispatched: workflow \`${d.workflow}\` on \`${d.ref}\`${link ? ` ([runs](${link}))` : ""}.`
+        : `Retraining dispatched: repository_dispatch event \`${d.event}\`.`
+      : null;
   return [
     `**${report.drift.summary}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
     "",
-    "| feature | method | statistic | p-value (adjusted) | events |",
-    "|---|---|---|---|---|",
+    "| feature | kind | PSI | KS | p-value (adjusted) | events |",
+    "|---|---|---|---|---|---|",
     ...rows,
     "",
+    ...(retrain ? [retrain, ""] : []),
     `Recent windows: ${streak.join("; ")}.`,
   ].join("\n");
 }

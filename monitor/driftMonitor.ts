@@ -42,6 +42,8 @@ interface Snapshot {
   window: WindowStateJson;
   alert: AlertState;
   recent: WindowReport[];
+  /** Arrival time of the last applied record (the server's clock never stamps a later record earlier). */
+  last_record_at?: number;
 }
 
 export interface DriftMonitorOptions {
@@ -64,6 +66,8 @@ export class DriftMonitor {
   recent: WindowReport[] = [];
   /** Journal offset up to which records are applied. */
   appliedOffset = 0;
+  /** Arrival time (ms) of the last applied batch or tick. */
+  lastRecordAt = 0;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
 
@@ -82,17 +86,23 @@ export class DriftMonitor {
 
   /** Loads the last snapshot, if any; returns the journal offset to replay from. */
   loadSnapshot(): number {
+    // A temp file left by a crash mid-write was never the snapshot.
+    rmSync(this.snapshotPath + ".tmp", { force: true });
     if (!existsSync(this.snapshotPath)) return 0;
     const s = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Snapshot;
     this.window = WindowState.fromJson(this.layout, s.window);
     this.alert = s.alert;
     this.recent = s.recent;
     this.appliedOffset = s.journal_offset;
+    this.lastRecordAt = s.last_record_at ?? 0;
     return s.journal_offset;
   }
 
-  /** Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory). */
-  writeSnapshot(): void {
+  /**
+   * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); returns the journal offset it
+   * covers. `onTempWritten` runs between the temp file and the rename (tests copy the directory there).
+   */
+  writeSnapshot(onTempWritten?: () => void): number {
     const s: Snapshot = {
       kind: "modelguard.monitor-snapshot",
       version: 1,
@@ -100,6 +110,7 @@ export class DriftMonitor {
       window: this.window.toJson(),
       alert: this.alert,
       recent: this.recent,
+      last_record_at: this.lastRecordAt,
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -109,6 +120,7 @@ export class DriftMonitor {
     } finally {
       closeSync(fd);
     }
+    onTempWritten?.();
     renameSync(tmp, this.snapshotPath);
     const dir = openSync(this.config.state, "r");
     try {
@@ -116,6 +128,7 @@ export class DriftMonitor {
     } finally {
       closeSync(dir);
     }
+    return s.journal_offset;
   }
 
   /** Applies a replayed journal record. */
@@ -132,6 +145,7 @@ export class DriftMonitor {
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */
   applyEvents(events: IngestEvent[], t: number, batch?: BatchStats): void {
+    this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     const size = "size" in this.config.window ? this.config.window.size : Infinity;
     for (const e of events) {
@@ -144,15 +158,20 @@ export class DriftMonitor {
 
   /** A clock tick (journaled): closes a duration window whose time is up. */
   applyTick(t: number): void {
+    this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     this.updateProgress(t);
   }
 
-  /** True when a duration window is due to close at time t (the server then journals a tick). */
+  /**
+   * True when a duration window with events is due to close at time t (the server then journals a tick). An empty
+   * window is not reported, so it needs no tick: the next batch realigns it.
+   */
   dueAt(t: number): boolean {
     return (
       "durationMs" in this.config.window &&
       this.window.startedAt > 0 &&
+      this.window.events > 0 &&
       t >= this.window.startedAt + this.config.window.durationMs
     );
   }
@@ -166,7 +185,8 @@ export class DriftMonitor {
     }
     if (t < this.window.startedAt + d) return;
     const closedAt = this.window.startedAt + d;
-    this.closeWindow(closedAt);
+    // An empty span is not a window: nothing is reported and the index stays.
+    if (this.window.events > 0) this.closeWindow(closedAt);
     // Tumbling windows aligned to the first one's start; empty spans in between are not reported.
     const k = Math.floor((t - closedAt) / d);
     this.startWindowAt(closedAt + k * d);
@@ -228,12 +248,13 @@ export class DriftMonitor {
       },
     );
     this.alert = decision.state;
-    for (const action of decision.actions) this.recordAction(action, report);
+    const dispatched = decision.actions.includes("dispatch");
+    for (const action of decision.actions) this.recordAction(action, report, dispatched);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
   }
 
-  private recordAction(action: AlertActionKind, report: WindowReport): void {
-    const entry = buildAlertRequest(this.config, action, report, this.recent);
+  private recordAction(action: AlertActionKind, report: WindowReport, dispatched: boolean): void {
+    const entry = buildAlertRequest(this.config, action, report, this.recent, dispatched);
     // Recorded before it is executed; an id seen before (replay after a crash) is not recorded or sent again.
     if (this.options.outbox.add(entry)) {
       this.options.metrics.alerts.inc({ action });

@@ -1,11 +1,32 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  truncateSync,
+  unlinkSync,
+} from "node:fs";
 import { open, type FileHandle } from "node:fs/promises";
+import { join } from "node:path";
 
 /**
  * The append-only journal of acknowledged ingest batches. A record is either a batch, stored as the raw request body
  * (`B <arrival ms> <byte length>\n<body>\n`), or a clock tick that closed a duration window with no traffic
  * (`T <ms>\n`). Storing the body as received avoids re-serialising events on the hot path; replay parses it again with
  * the same parser.
+ *
+ * Offsets are global: the journal is a directory of segments named by the offset of their first byte
+ * (`0000000000000000.log`, `0000000000812345.log`, ...); each segment starts where the previous one ends, and only the
+ * last one is appended to. After a snapshot covering offset S, `compact(S)` starts a new segment and deletes the
+ * segments that end at or before S. Every step leaves a directory that recovers to the same state: the snapshot is
+ * renamed into place before anything is deleted, the new segment is created (and the directory fsync'ed) before old
+ * ones go, old segments are deleted oldest first (so the rest stay contiguous), and a segment is deleted only when
+ * the durable snapshot covers all of it.
  *
  * Group commit: appends made while a write+fsync is in flight wait for it, then go out together in one write and one
  * fdatasync. Each record's `onDurable` callback runs, in journal order, once its bytes are on disk, and only then does
@@ -20,8 +41,42 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
+export interface Segment {
+  start: number;
+  name: string;
+  size: number;
+}
+
+const SEGMENT = /^([0-9]{16})\.log$/;
+
+export function segmentName(start: number): string {
+  return `${String(start).padStart(16, "0")}.log`;
+}
+
+/** The segments of a journal directory, oldest first. */
+export function listSegments(dir: string): Segment[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .map((name) => SEGMENT.exec(name))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ start: Number(m[1]), name: m[0], size: statSync(join(dir, m[0])).size }))
+    .sort((a, b) => a.start - b.start);
+}
+
+function fsyncDir(dir: string): void {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Steps of compaction, reported to `onStep` (tests copy the directory there to get every crash state). */
+export type CompactionStep = "rolled" | `deleted ${string}`;
+
 export class Journal {
-  /** Byte offset of the end of the last durable record. */
+  /** Global byte offset of the end of the last durable record. */
   offset: number;
   /** fdatasync calls made (for metrics and the group-commit test). */
   syncs = 0;
@@ -29,49 +84,93 @@ export class Journal {
   private flushing = false;
   private closed = false;
   private failed: Error | null = null;
+  /** Flushes and segment rolls run one at a time, in order. */
+  private exclusive: Promise<void> = Promise.resolve();
 
   private constructor(
-    private readonly fh: FileHandle,
+    private readonly dir: string,
+    private fh: FileHandle,
+    private segmentStart: number,
     offset: number,
   ) {
     this.offset = offset;
   }
 
   /**
-   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail (a record whose write never
-   * completed, so never acknowledged), and opens the file for appending.
+   * A journal of the older single-file layout (`journal.log`, offsets from 0) becomes the first segment of `dir`
+   * (one atomic rename; a no-op when `dir` already has segments).
+   */
+  static migrateSingleFile(file: string, dir: string): void {
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(file) || listSegments(dir).length > 0) return;
+    renameSync(file, join(dir, segmentName(0)));
+    fsyncDir(dir);
+  }
+
+  /**
+   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail of the last segment (a record
+   * whose write never completed, so never acknowledged), and opens the last segment for appending. Throws when a
+   * segment is missing or damaged (anything but a torn tail of the last one), rather than skip acknowledged batches.
    */
   static async open(
-    path: string,
+    dir: string,
     fromOffset: number,
     onRecord: (r: JournalRecord, endOffset: number) => void,
   ): Promise<{ journal: Journal; replayed: number; truncatedBytes: number }> {
-    let end = 0;
+    mkdirSync(dir, { recursive: true });
+    let segments = listSegments(dir);
+    if (segments.length === 0) {
+      if (fromOffset > 0) {
+        throw new Error(`journal ${dir} has no segments, but the snapshot covers it up to offset ${fromOffset}`);
+      }
+      closeSync(openSync(join(dir, segmentName(0)), "a"));
+      fsyncDir(dir);
+      segments = listSegments(dir);
+    }
+    if (segments[0]!.start > fromOffset) {
+      throw new Error(
+        `journal ${dir} starts at offset ${segments[0]!.start}, after the snapshot's offset ${fromOffset}: segments are missing`,
+      );
+    }
+    for (let i = 0; i + 1 < segments.length; i++) {
+      const a = segments[i]!;
+      const b = segments[i + 1]!;
+      if (a.start + a.size !== b.start) {
+        throw new Error(`journal segment ${a.name} (${a.size} bytes) does not end where ${b.name} starts`);
+      }
+    }
+    const last = segments[segments.length - 1]!;
+    const total = last.start + last.size;
+    if (fromOffset > total) {
+      throw new Error(`journal ${dir} ends at offset ${total}, before the snapshot's offset ${fromOffset}`);
+    }
     let replayed = 0;
     let truncatedBytes = 0;
-    if (existsSync(path)) {
+    let end = fromOffset;
+    for (const seg of segments) {
+      if (seg.start + seg.size <= fromOffset && seg !== last) continue;
+      const path = join(dir, seg.name);
       const buf = readFileSync(path);
-      if (fromOffset > buf.length) {
-        throw new Error(`journal ${path} is ${buf.length} bytes, shorter than the snapshot's offset ${fromOffset}`);
-      }
-      end = fromOffset;
+      let pos = Math.max(fromOffset - seg.start, 0);
       for (;;) {
-        const r = readRecord(buf, end);
+        const r = readRecord(buf, pos);
         if (!r) break;
-        onRecord(r.record, r.end);
-        end = r.end;
+        onRecord(r.record, seg.start + r.end);
+        pos = r.end;
         replayed++;
       }
-      if (end < buf.length) {
-        truncatedBytes = buf.length - end;
-        truncateSync(path, end);
+      end = seg.start + pos;
+      if (pos < buf.length) {
+        if (seg !== last) throw new Error(`journal segment ${seg.name} is damaged at byte ${pos}`);
+        truncatedBytes = buf.length - pos;
+        truncateSync(path, pos);
         const fd = openSync(path, "r+");
         fsyncSync(fd);
         closeSync(fd);
       }
     }
-    const fh = await open(path, "a");
-    return { journal: new Journal(fh, end), replayed, truncatedBytes };
+    const fh = await open(join(dir, last.name), "a");
+    return { journal: new Journal(dir, fh, last.start, end), replayed, truncatedBytes };
   }
 
   appendBatch(t: number, body: Buffer, onDurable: (endOffset: number) => void): Promise<void> {
@@ -82,6 +181,12 @@ export class Journal {
     return this.enqueue([Buffer.from(`T ${t}\n`)], onDurable);
   }
 
+  private run(fn: () => Promise<void>): Promise<void> {
+    const next = this.exclusive.then(fn);
+    this.exclusive = next.catch(() => undefined);
+    return next;
+  }
+
   private enqueue(bytes: Buffer[], onDurable: (endOffset: number) => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error("journal is closed"));
     if (this.failed) return Promise.reject(this.failed);
@@ -90,7 +195,7 @@ export class Journal {
       if (!this.flushing) {
         this.flushing = true;
         // Let every request parsed in this turn of the event loop join the group.
-        setImmediate(() => void this.flush());
+        setImmediate(() => void this.run(() => this.flush()));
       }
     });
   }
@@ -130,9 +235,39 @@ export class Journal {
     this.flushing = false;
   }
 
+  /**
+   * Starts a new segment at the current offset (between two group commits) unless the current one is empty, then
+   * deletes, oldest first, every segment that ends at or before `coveredOffset` (the offset of a durable snapshot).
+   * Returns the names deleted.
+   */
+  async compact(coveredOffset: number, onStep?: (step: CompactionStep) => void): Promise<string[]> {
+    if (this.closed) throw new Error("journal is closed");
+    await this.run(async () => {
+      if (this.offset === this.segmentStart) return;
+      const fh = await open(join(this.dir, segmentName(this.offset)), "wx");
+      fsyncDir(this.dir);
+      const old = this.fh;
+      this.fh = fh;
+      this.segmentStart = this.offset;
+      await old.close();
+      onStep?.("rolled");
+    });
+    const deleted: string[] = [];
+    const segments = listSegments(this.dir);
+    for (let i = 0; i + 1 < segments.length; i++) {
+      if (segments[i + 1]!.start > coveredOffset) break;
+      unlinkSync(join(this.dir, segments[i]!.name));
+      fsyncDir(this.dir);
+      deleted.push(segments[i]!.name);
+      onStep?.(`deleted ${segments[i]!.name}`);
+    }
+    return deleted;
+  }
+
   /** Resolves when every queued append is durable. */
   async drain(): Promise<void> {
     while (this.flushing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    await this.exclusive;
   }
 
   async close(): Promise<void> {

@@ -33,7 +33,7 @@ export class Outbox {
   private readonly sent = new Set<string>();
   private readonly attempts = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
-  private sending = false;
+  private current: Promise<void> | null = null;
   private stopped = false;
 
   constructor(
@@ -43,6 +43,8 @@ export class Outbox {
       baseDelayMs?: number;
       maxDelayMs?: number;
       onError?: (e: Error, id: string) => void;
+      /** Clock for the `at` of status lines (default Date.now). */
+      now?: () => number;
     } = {},
   ) {
     if (!existsSync(path)) return;
@@ -93,30 +95,50 @@ export class Outbox {
     this.timer = null;
   }
 
-  /** Sends every pending entry once, in order, stopping at the first failure (later ones wait their turn). */
-  async sendPending(): Promise<void> {
-    if (!this.sender || this.sending) return;
-    this.sending = true;
-    try {
-      for (const entry of this.pending()) {
+  /** Resolves when no send is in flight (shutdown waits for it, so a `sent` line is not lost to a restart). */
+  async idle(): Promise<void> {
+    while (this.current) await this.current;
+  }
+
+  /**
+   * Sends pending entries one at a time, in order, until none is left (entries added meanwhile included), stopping
+   * at the first failure (later ones wait their turn). A call while a send is in flight joins it.
+   */
+  sendPending(): Promise<void> {
+    if (!this.sender) return Promise.resolve();
+    if (this.current) return this.current;
+    this.current = this.sendLoop().finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+
+  private async sendLoop(): Promise<void> {
+    const sender = this.sender!;
+    {
+      for (;;) {
+        const entry = this.pending()[0];
+        if (!entry) return;
         const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
         try {
-          await this.sender(entry);
+          await sender(entry);
           this.sent.add(entry.id);
-          this.appendLine({ id: entry.id, status: "sent", attempts, at: new Date().toISOString() });
+          this.appendLine({ id: entry.id, status: "sent", attempts, at: this.at() });
         } catch (e) {
           this.attempts.set(entry.id, attempts);
           const error = (e as Error).message;
-          this.appendLine({ id: entry.id, status: "failed", attempts, error, at: new Date().toISOString() });
+          this.appendLine({ id: entry.id, status: "failed", attempts, error, at: this.at() });
           this.options.onError?.(e as Error, entry.id);
           const base = this.options.baseDelayMs ?? 1000;
           this.kick(Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 600_000));
           return;
         }
       }
-    } finally {
-      this.sending = false;
     }
+  }
+
+  private at(): string {
+    return new Date((this.options.now ?? Date.now)()).toISOString();
   }
 
   private kick(delayMs: number): void {

@@ -10,6 +10,8 @@ import { Journal } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import { MonitorMetrics } from "./monitorMetrics.js";
 import { Outbox, type OutboxSender } from "./outbox.js";
+import { githubSenderFromEnv } from "./githubSender.js";
+import type { GitHubClientOptions } from "../src/github/index.js";
 import { parseBatch } from "./parseBatch.js";
 import type { BatchStats } from "./windowState.js";
 
@@ -19,6 +21,16 @@ export interface RunningMonitor {
   metrics: MonitorMetrics;
   outbox: Outbox;
   journal: Journal;
+  /**
+   * What the once-a-second timer does, run now: if the open duration window is due at `now()`, journal a tick and
+   * close it (resolves once durable). Tests drive windows with this and an injected clock.
+   */
+  tick(): Promise<void>;
+  /**
+   * Snapshot, then journal compaction (new segment, delete the segments the snapshot covers); what the
+   * snapshot_interval timer and shutdown do. `onStep` sees each crash-relevant step (tests copy the state there).
+   */
+  checkpoint(onStep?: (step: string) => void): Promise<void>;
   /** Stop accepting, finish in-flight batches, snapshot, close. */
   shutdown(): Promise<void>;
 }
@@ -30,16 +42,42 @@ export interface StartOptions {
   sender?: OutboxSender | null;
   /** Overrides config.port (tests pass 0). */
   port?: number;
+  /** The arrival clock (ms since the epoch) stamped on journaled batches and ticks; default Date.now. */
+  now?: () => number;
+  /** Passed to the GitHub client built from GITHUB_TOKEN when `sender` is not given (tests: pacing, retries). */
+  github?: Partial<GitHubClientOptions>;
+  /** Outbox retry backoff (default 1 s doubling up to 10 min). */
+  outboxRetry?: { baseDelayMs?: number; maxDelayMs?: number };
+  /** Period of the timer that closes idle duration windows (default 1000 ms; 0 turns it off, tests call tick()). */
+  tickIntervalMs?: number;
 }
 
 /** Starts the sidecar: loads the reference, replays the journal after the snapshot, then serves. */
 export async function startMonitor(config: MonitorConfig, options: StartOptions = {}): Promise<RunningMonitor> {
   const env = options.env ?? process.env;
   const log = options.logger ?? pino({ name: "modelguard-monitor" });
+  const clock = options.now ?? Date.now;
+  // Arrival times never go backwards (a wall clock stepped back by NTP would otherwise reorder windows).
+  let lastT = 0;
+  const now = () => (lastT = Math.max(lastT, clock()));
+  const sender =
+    options.sender !== undefined
+      ? options.sender
+      : githubSenderFromEnv(config, env, {
+          log: {
+            debug: (m) => log.debug({ github: true }, m),
+            info: (m) => log.info({ github: true }, m),
+            warn: (m) => log.warn({ github: true }, m),
+            error: (m) => log.error({ github: true }, m),
+          },
+          ...(options.github ? { clientOptions: options.github } : {}),
+        });
   const profile = readProfile(config.reference);
   mkdirSync(config.state, { recursive: true });
   const metrics = new MonitorMetrics();
-  const outbox = new Outbox(join(config.state, "outbox.jsonl"), options.sender ?? null, {
+  const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
+    ...options.outboxRetry,
+    now: () => clock(),
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
   });
   const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
@@ -112,7 +150,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
         ...(parsed.index !== undefined ? { index: parsed.index } : {}),
       });
     }
-    const t = Date.now();
+    const t = now();
     const stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
     const window = monitor.window.index;
     await journal.appendBatch(t, body, (end) => {
@@ -144,9 +182,12 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
 
   // Replay before listening for events: readiness means every acknowledged batch is in the window.
   const from = monitor.loadSnapshot();
-  const opened = await Journal.open(join(config.state, "journal.log"), from, (r, end) => monitor.applyRecord(r, end));
+  const journalDir = join(config.state, "journal");
+  Journal.migrateSingleFile(join(config.state, "journal.log"), journalDir);
+  const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end));
   const journal = opened.journal;
-  monitor.updateProgress(Date.now());
+  lastT = Math.max(lastT, monitor.lastRecordAt);
+  monitor.updateProgress(now());
   log.info(
     { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },
     "journal replayed",
@@ -160,47 +201,66 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   ready = true;
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
-  log.info({ url, model: config.model, dry_run: !options.sender }, "monitor listening");
+  log.info({ url, model: config.model, dry_run: !sender }, "monitor listening");
 
   let syncsSeen = 0;
-  const tick = setInterval(() => {
-    const now = Date.now();
+  function tick(): Promise<void> {
+    const t = now();
     metrics.journalSyncs.inc(journal.syncs - syncsSeen);
     syncsSeen = journal.syncs;
-    if (monitor.dueAt(now) && !draining) {
-      void journal
-        .appendTick(now, (end) => {
-          monitor.applyTick(now);
-          monitor.appliedOffset = end;
-        })
-        .catch((e: Error) => log.error({ err: e.message }, "journal tick failed"));
-    } else monitor.updateProgress(now);
-  }, 1000);
-  tick.unref();
-  const snapshots = setInterval(() => {
-    try {
-      monitor.writeSnapshot();
-    } catch (e) {
-      log.error({ err: (e as Error).message }, "snapshot failed");
+    if (monitor.dueAt(t) && !draining) {
+      return journal.appendTick(t, (end) => {
+        monitor.applyTick(t);
+        monitor.appliedOffset = end;
+      });
     }
+    monitor.updateProgress(t);
+    return Promise.resolve();
+  }
+  const tickMs = options.tickIntervalMs ?? 1000;
+  const ticker =
+    tickMs > 0
+      ? setInterval(() => void tick().catch((e: Error) => log.error({ err: e.message }, "journal tick failed")), tickMs)
+      : null;
+  ticker?.unref();
+  let checkpointing: Promise<void> | null = null;
+  async function checkpoint(onStep?: (step: string) => void): Promise<void> {
+    while (checkpointing) await checkpointing;
+    const run = (async () => {
+      const covered = monitor.writeSnapshot(() => onStep?.("snapshot temp written"));
+      onStep?.("snapshot renamed");
+      const deleted = await journal.compact(covered, onStep);
+      if (deleted.length > 0) log.debug({ covered, deleted }, "journal compacted");
+    })();
+    checkpointing = run.finally(() => {
+      checkpointing = null;
+    });
+    return run;
+  }
+  const snapshots = setInterval(() => {
+    if (draining) return;
+    checkpoint().catch((e: Error) => log.error({ err: e.message }, "snapshot failed"));
   }, config.snapshotIntervalMs);
   snapshots.unref();
 
   async function shutdown(): Promise<void> {
     if (draining) return;
     draining = true;
-    clearInterval(tick);
+    if (ticker) clearInterval(ticker);
     clearInterval(snapshots);
     outbox.stop();
+    await outbox.idle();
     const closed = new Promise<void>((r) => server.close(() => r()));
     server.closeIdleConnections();
+    while (checkpointing) await checkpointing;
+    await journal.drain();
+    await checkpoint();
     await journal.close();
-    monitor.writeSnapshot();
     await closed;
     log.info({ offset: monitor.appliedOffset }, "monitor stopped");
   }
 
-  return { url, monitor, metrics, outbox, journal, shutdown };
+  return { url, monitor, metrics, outbox, journal, tick, checkpoint, shutdown };
 }
 
 function digest(s: string): Buffer {

@@ -147,7 +147,8 @@ test("windows close by count; a planted shift drifts, same-distribution traffic 
     );
     const issueBody = String(outbox[0]!.body.body);
     assert.ok(issueBody.startsWith("<!-- modelguard:issue id=drift/fraud -->\n"));
-    assert.match(issueBody, /\| x \| ks\+psi \|/);
+    assert.match(issueBody, /^\| x \| numeric \| [0-9.]+ \| [0-9.]+ \| /m);
+    assert.match(issueBody, /^Retraining dispatched: repository_dispatch event `retrain`\.$/m);
     const text = await (await fetch(`${m.url}/metrics`)).text();
     assertExposition(text);
     assert.match(text, /^modelguard_monitor_dataset_drifted 0$/m);

@@ -153,8 +153,9 @@ test("window state: merging two halves equals the state of the whole; unknown/mi
 
 test("journal: concurrent appends share one fsync, run onDurable in order, and replay after an offset", async () => {
   const dir = tmp();
-  const path = join(dir, "journal.log");
-  const { journal } = await Journal.open(path, 0, () => assert.fail("empty journal has no records"));
+  const jdir = join(dir, "journal");
+  const path = join(jdir, "0000000000000000.log");
+  const { journal } = await Journal.open(jdir, 0, () => assert.fail("empty journal has no records"));
   const order: number[] = [];
   const offsets: number[] = [];
   const appends = Array.from({ length: 10 }, (_, i) =>
@@ -171,7 +172,7 @@ test("journal: concurrent appends share one fsync, run onDurable in order, and r
   await journal.close();
 
   const seen: JournalRecord[] = [];
-  const reopened = await Journal.open(path, offsets[4]!, (r) => seen.push(r));
+  const reopened = await Journal.open(jdir, offsets[4]!, (r) => seen.push(r));
   assert.equal(reopened.replayed, 6);
   assert.deepEqual(
     seen.map((r) => (r.type === "batch" ? r.body.toString() : `tick ${r.t}`)),
@@ -182,7 +183,7 @@ test("journal: concurrent appends share one fsync, run onDurable in order, and r
   // A torn tail (a write cut short) is never replayed and is cut off.
   const size = readFileSync(path).length;
   appendFileSync(path, 'B 9999 100\n{"features":');
-  const again = await Journal.open(path, 0, () => {});
+  const again = await Journal.open(jdir, 0, () => {});
   assert.equal(again.replayed, 11);
   assert.equal(again.truncatedBytes, readFileSync(path).length === size ? 'B 9999 100\n{"features":'.length : -1);
   await again.journal.close();

@@ -7,6 +7,7 @@ import { registerProfile } from "./commands/profile.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerMonitor } from "./commands/monitor.js";
+import { registerReport } from "./commands/report.js";
 import { registerTrain } from "./commands/train.js";
 import { registerValidate } from "./commands/validate.js";
 
@@ -33,6 +34,7 @@ const commands: RegisterCommand[] = [
   registerTrain,
   registerEvaluate,
   registerCompare,
+  registerReport,
   registerMonitor,
 ];
 

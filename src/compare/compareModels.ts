@@ -135,7 +135,13 @@ export function judge(
   const checks: GateCheck[] = [];
   const add = (kind: string, threshold: number, measured: number | null, ok: (m: number) => boolean, what: string) => {
     const passed = measured !== null && Number.isFinite(measured) && ok(measured);
-    checks.push({ kind, threshold, measured: measured ?? NaN, passed, description: what });
+    checks.push({
+      kind,
+      threshold,
+      measured: measured !== null && Number.isFinite(measured) ? measured : null,
+      passed,
+      description: what,
+    });
   };
   const relative = (d: number | null) => (d !== null && baseline ? d / Math.abs(baseline) : null);
   const worseLow = ci ? ci[0] : delta;
@@ -152,7 +158,7 @@ export function judge(
       gate.max_drop,
       worseLow,
       (m) => m >= -gate.max_drop!,
-      `change >= -${gate.max_drop}${bound("lower")}`,
+      `${name}: change >= -${gate.max_drop}${bound("lower")}`,
     );
   if (gate.max_relative_drop !== undefined)
     add(
@@ -160,7 +166,7 @@ export function judge(
       gate.max_relative_drop,
       relLow,
       (m) => m >= -gate.max_relative_drop!,
-      `relative change >= -${gate.max_relative_drop}${bound("lower")}`,
+      `${name}: relative change >= -${gate.max_relative_drop}${bound("lower")}`,
     );
   if (gate.max_increase !== undefined)
     add(
@@ -168,7 +174,7 @@ export function judge(
       gate.max_increase,
       worseHigh,
       (m) => m <= gate.max_increase!,
-      `change <= +${gate.max_increase}${bound("upper")}`,
+      `${name}: change <= +${gate.max_increase}${bound("upper")}`,
     );
   if (gate.max_relative_increase !== undefined)
     add(
@@ -176,7 +182,7 @@ export function judge(
       gate.max_relative_increase,
       relHigh,
       (m) => m <= gate.max_relative_increase!,
-      `relative change <= +${gate.max_relative_increase}${bound("upper")}`,
+      `${name}: relative change <= +${gate.max_relative_increase}${bound("upper")}`,
     );
   if (gate.min_gain !== undefined) {
     const gain = direction === "higher" ? worseLow : worseHigh === null ? null : -worseHigh;
@@ -185,7 +191,7 @@ export function judge(
       gate.min_gain,
       gain,
       (m) => m >= gate.min_gain!,
-      `improvement >= ${gate.min_gain}${bound(direction === "higher" ? "lower" : "upper")}`,
+      `${name}: improvement >= ${gate.min_gain}${bound(direction === "higher" ? "lower" : "upper")}`,
     );
   }
   entry.checks = checks;

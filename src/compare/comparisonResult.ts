@@ -14,7 +14,7 @@ export interface GateCheck {
    * The number compared with the threshold: the candidate's value for min/max; for change rules the confidence bound of
    * the (relative) delta on the worse side when paired, the point delta otherwise.
    */
-  measured: number;
+  measured: number | null;
   passed: boolean;
   /** "accuracy: delta >= -0.005 at 95% (lower bound -0.0031)". */
   description: string;

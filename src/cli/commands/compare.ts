@@ -6,10 +6,14 @@ import { DEFAULT_GATE_POLICY, gatePolicyFrom, readGatePolicy, type GatePolicy } 
 import { readMetricsDocument } from "../../compare/readMetricsDocument.js";
 import { ModelguardError } from "../../errors.js";
 import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
+import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { emitReport, readResult, withReportOptions, type ReportOutputFlags } from "./report.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
 
-export interface CompareFlags {
+export interface CompareFlags extends Partial<ReportOutputFlags> {
+  validation?: string;
+  drift?: string;
   candidateModel?: string;
   baselineModel?: string;
   candidate?: string;
@@ -31,52 +35,69 @@ export interface CompareFlags {
 }
 
 export function registerCompare(program: Command, io: CliIO, exit: { code: number }): Command {
-  return program
-    .command("compare")
-    .description("compare a candidate model with the production baseline, paired on the same rows, and gate it")
-    .option("--candidate-model <onnx>", "the new model")
-    .option("--baseline-model <onnx>", "the production model")
-    .option("--data <file>", "with models: the test data both are evaluated on")
-    .option("--target <column>", "with models: the target column")
-    .option(
-      "--task <task>",
-      "auto | binary | multiclass | regression",
-      choiceOption("--task", ["auto", "binary", "multiclass", "regression"] as const),
-      "auto",
-    )
-    .option("--features <a,b>", "feature columns in model input order", listOption)
-    .option("--positive-label <label>", "binary: the positive class")
-    .option("--candidate <metrics.json>", "aggregate-only: the candidate's metrics.json")
-    .option(
-      "--baseline <metrics.json|git:REF:PATH>",
-      "aggregate-only: the baseline's metrics.json, e.g. git:origin/main:ml/metrics.json",
-    )
-    .option("--gates <file>", "gates YAML, or a modelguard.yml with a gates: section")
-    .option(
-      "--confidence <c>",
-      "confidence of the intervals (default 0.95)",
-      numberOption("--confidence", { min: 0.5, max: 0.999 }),
-    )
-    .option(
-      "--resamples <n>",
-      "bootstrap resamples (default 2000)",
-      numberOption("--resamples", { min: 1000, integer: true }),
-    )
-    .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
-    .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
-    .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
-    .option("--json", "print the comparison as JSON on stdout")
-    .option("--out <file>", "also write the comparison JSON to a file")
-    .option("--no-fail", "exit 0 even when a gate fails")
-    .action(async (flags: CompareFlags) => {
-      const result = await compareCommand(flags);
-      if (flags.out) writeJsonFile(flags.out, result);
-      io.out(flags.json ? JSON.stringify(result, null, 2) : describeComparison(result));
-      if (result.verdict === "fail" && flags.fail) exit.code = 1;
-    });
+  return withReportOptions(
+    program
+      .command("compare")
+      .description("compare a candidate model with the production baseline, paired on the same rows, and gate it")
+      .option("--candidate-model <onnx>", "the new model")
+      .option("--baseline-model <onnx>", "the production model")
+      .option("--data <file>", "with models: the test data both are evaluated on")
+      .option("--target <column>", "with models: the target column")
+      .option(
+        "--task <task>",
+        "auto | binary | multiclass | regression",
+        choiceOption("--task", ["auto", "binary", "multiclass", "regression"] as const),
+        "auto",
+      )
+      .option("--features <a,b>", "feature columns in model input order", listOption)
+      .option("--positive-label <label>", "binary: the positive class")
+      .option("--candidate <metrics.json>", "aggregate-only: the candidate's metrics.json")
+      .option(
+        "--baseline <metrics.json|git:REF:PATH>",
+        "aggregate-only: the baseline's metrics.json, e.g. git:origin/main:ml/metrics.json",
+      )
+      .option("--gates <file>", "gates YAML, or a modelguard.yml with a gates: section")
+      .option(
+        "--confidence <c>",
+        "confidence of the intervals (default 0.95)",
+        numberOption("--confidence", { min: 0.5, max: 0.999 }),
+      )
+      .option(
+        "--resamples <n>",
+        "bootstrap resamples (default 2000)",
+        numberOption("--resamples", { min: 1000, integer: true }),
+      )
+      .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
+      .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
+      .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+      .option("--json", "print the comparison as JSON on stdout")
+      .option("--out <file>", "also write the comparison JSON to a file")
+      .option("--no-fail", "exit 0 even when a gate fails")
+      .option("--validation <file>", "with a report: the validate --out result to include")
+      .option("--drift <file>", "with a report: the drift --out result to include"),
+  ).action(async (flags: CompareFlags) => {
+    const { comparison, candidateMetrics } = await compareCommand(flags);
+    if (flags.out) writeJsonFile(flags.out, comparison);
+    io.out(flags.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
+    if (flags.report || flags.html || flags.summary || flags.comment) {
+      await emitReport(
+        {
+          comparison,
+          ...(candidateMetrics ? { candidateMetrics } : {}),
+          ...(flags.validation ? { validation: readResult(flags.validation, "modelguard.validation") } : {}),
+          ...(flags.drift ? { drift: readResult(flags.drift, "modelguard.drift") } : {}),
+        },
+        { ...flags, reportId: flags.reportId ?? "default" },
+        io,
+      );
+    }
+    if (comparison.verdict === "fail" && flags.fail) exit.code = 1;
+  });
 }
 
-export async function compareCommand(flags: CompareFlags): Promise<ComparisonResult> {
+export async function compareCommand(
+  flags: CompareFlags,
+): Promise<{ comparison: ComparisonResult; candidateMetrics?: MetricsDocument }> {
   const policy = resolvePolicy(flags);
   const withModels = flags.candidateModel !== undefined || flags.baselineModel !== undefined;
   const withMetrics = flags.candidate !== undefined || flags.baseline !== undefined;
@@ -94,7 +115,7 @@ export async function compareCommand(flags: CompareFlags): Promise<ComparisonRes
       throw new ModelguardError("usage", "aggregate comparison needs both --candidate and --baseline");
     const candidate = readMetricsDocument(flags.candidate);
     const baseline = readMetricsDocument(flags.baseline);
-    return compareAggregates({
+    const comparison = compareAggregates({
       candidate,
       baseline,
       candidateSide: { source: flags.candidate, model: candidate.model },
@@ -102,6 +123,7 @@ export async function compareCommand(flags: CompareFlags): Promise<ComparisonRes
       policy,
       ...(flags.metrics ? { metrics: flags.metrics } : {}),
     });
+    return { comparison, candidateMetrics: candidate };
   }
   if (!flags.candidateModel || !flags.baselineModel)
     throw new ModelguardError("usage", "paired comparison needs both --candidate-model and --baseline-model");
@@ -123,7 +145,7 @@ export async function compareCommand(flags: CompareFlags): Promise<ComparisonRes
     evaluateModel({ ...common, model: flags.candidateModel }),
     evaluateModel({ ...common, model: flags.baselineModel }),
   ]);
-  return compareModels({
+  const comparison = compareModels({
     candidate: cand.predictions,
     baseline: base.predictions,
     candidateSide: { source: flags.candidateModel, model: cand.document.model },
@@ -132,6 +154,7 @@ export async function compareCommand(flags: CompareFlags): Promise<ComparisonRes
     policy,
     ...(flags.metrics ? { metrics: flags.metrics } : {}),
   });
+  return { comparison, candidateMetrics: cand.document };
 }
 
 function resolvePolicy(flags: CompareFlags): GatePolicy {

@@ -1,0 +1,153 @@
+import type { Command } from "commander";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { ModelguardError } from "../../errors.js";
+import { renderReport } from "../../report/renderReport.js";
+import type { ReportFacts, ReportInput } from "../../report/reportInput.js";
+import type { CliIO } from "../io.js";
+import { publishReport } from "../publishReport.js";
+
+export interface ReportOutputFlags {
+  /** Markdown file to write (the full report, as in the job summary). */
+  report?: string;
+  html?: string;
+  summary?: boolean;
+  comment?: boolean;
+  reportId: string;
+  template?: string;
+  fullReportUrl?: string;
+}
+
+/** Adds the flags every command that renders a report shares. */
+export function withReportOptions(cmd: Command): Command {
+  return cmd
+    .option("--report <file>", "write the full report as Markdown")
+    .option("--html <file>", "write the report as one self-contained HTML file")
+    .option("--summary", "append the report to the GitHub job summary ($GITHUB_STEP_SUMMARY)")
+    .option("--comment", "post or update the report's one comment on the pull request (needs GITHUB_TOKEN)")
+    .option("--report-id <id>", "keeps separate comments for separate workflows", "default")
+    .option("--template <dir>", "Handlebars templates that replace the shipped ones (same file names)")
+    .option("--full-report-url <url>", "where the full report is, linked when the comment is trimmed");
+}
+
+export function registerReport(program: Command, io: CliIO): void {
+  // --report names the Markdown output here too; the inputs are the results to render.
+  withReportOptions(
+    program
+      .command("report")
+      .description("render the PR report from saved results, and post it")
+      .option("--comparison <file>", "compare --out result")
+      .option("--validation <file>", "validate --out result")
+      .option("--drift <file>", "drift --out result")
+      .option("--metrics <file>", "evaluate -o result (the candidate's metrics)"),
+  ).action(
+    async (
+      flags: ReportOutputFlags & { comparison?: string; validation?: string; drift?: string; metrics?: string },
+    ) => {
+      const input: ReportInput = {
+        ...(flags.comparison ? { comparison: readResult(flags.comparison, "modelguard.comparison") } : {}),
+        ...(flags.validation ? { validation: readResult(flags.validation, "modelguard.validation") } : {}),
+        ...(flags.drift ? { drift: readResult(flags.drift, "modelguard.drift") } : {}),
+        ...(flags.metrics ? { candidateMetrics: readResult(flags.metrics, "modelguard.metrics") } : {}),
+      };
+      if (Object.keys(input).length === 0) {
+        throw new ModelguardError(
+          "usage",
+          "report needs at least one of --comparison, --validation, --drift, --metrics",
+        );
+      }
+      await emitReport(input, flags, io);
+    },
+  );
+}
+
+/** Renders the report and sends it wherever the flags say; prints the Markdown when nothing else was asked for. */
+export async function emitReport(
+  input: ReportInput,
+  flags: ReportOutputFlags,
+  io: CliIO,
+  env = process.env,
+): Promise<void> {
+  const facts: ReportFacts = { ...runFacts(env), ...input.facts };
+  const c = input.comparison;
+  if (c) {
+    if (c.data) facts.dataSha256 ??= c.data.sha256;
+    if (c.candidate.model) {
+      facts.modelSha256 ??= c.candidate.model.sha256;
+      facts.modelBytes ??= c.candidate.model.bytes;
+    }
+    if (c.baseline.model) facts.baselineModelSha256 ??= c.baseline.model.sha256;
+    facts.durationMs ??= c.duration_ms;
+  }
+  const rendered = renderReport(
+    { ...input, facts },
+    {
+      reportId: flags.reportId,
+      ...(flags.template ? { templateDir: flags.template } : {}),
+      ...(flags.fullReportUrl
+        ? { fullReportUrl: flags.fullReportUrl }
+        : facts.workflowRunUrl
+          ? { fullReportUrl: facts.workflowRunUrl }
+          : {}),
+    },
+  );
+  if (flags.report) write(flags.report, rendered.summary);
+  if (flags.html) write(flags.html, rendered.html);
+  if (flags.summary || flags.comment) {
+    await publishReport({ rendered, reportId: flags.reportId, comment: flags.comment === true, env, io });
+  }
+  if (!flags.report && !flags.html && !flags.summary && !flags.comment) io.out(rendered.summary);
+  if (rendered.omitted.length > 0 && flags.comment) io.err(`the comment left out: ${rendered.omitted.join(", ")}`);
+}
+
+/** What GitHub Actions tells about the run, or git when run locally. */
+function runFacts(env: NodeJS.ProcessEnv): ReportFacts {
+  const facts: ReportFacts = {};
+  if (env.GITHUB_SHA) facts.commit = env.GITHUB_SHA;
+  else {
+    try {
+      facts.commit = execFileSync("git", ["rev-parse", "HEAD"], { stdio: ["ignore", "pipe", "ignore"] })
+        .toString()
+        .trim();
+    } catch {
+      // not a git checkout
+    }
+  }
+  if (env.GITHUB_REF) facts.ref = env.GITHUB_REF;
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+    facts.workflowRunUrl = `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+  }
+  return facts;
+}
+
+export function readResult<T>(path: string, kind: string): T {
+  let value: { kind?: unknown };
+  try {
+    value = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
+    throw new ModelguardError(
+      "input",
+      missing ? `not found: ${path}` : `${path} is not valid JSON: ${(e as Error).message}`,
+      undefined,
+      { file: path },
+    );
+  }
+  if (value?.kind !== kind) {
+    throw new ModelguardError(
+      "input",
+      `${path} is not a ${kind} result (kind is ${JSON.stringify(value?.kind)})`,
+      "pass the file the matching command wrote with --out / -o",
+      { file: path },
+    );
+  }
+  return value as T;
+}
+
+function write(path: string, text: string): void {
+  try {
+    writeFileSync(path, text);
+  } catch (e) {
+    throw new ModelguardError("io", `cannot write ${path}: ${(e as Error).message}`);
+  }
+}

@@ -1,0 +1,156 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startFakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { emitReport } from "../../src/cli/commands/report.js";
+import type { CliIO } from "../../src/cli/io.js";
+import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
+
+const dir = mkdtempSync(join(tmpdir(), "mg-publish-"));
+const TOKEN = "ghs_test_token_never_printed_0123456789";
+
+const comparison: ComparisonResult = {
+  kind: "modelguard.comparison",
+  version: 1,
+  verdict: "fail",
+  reason: "accuracy may have dropped by more than the allowed 0.005",
+  task: "binary",
+  paired: true,
+  confidence: 0.95,
+  resamples: 2000,
+  seed: 0,
+  rows: 171,
+  data: { path: "test.csv", sha256: "a".repeat(64), rows: 171 },
+  candidate: { source: "new.onnx", model: { path: "new.onnx", sha256: "b".repeat(64), bytes: 1234 } },
+  baseline: { source: "prod.onnx", model: { path: "prod.onnx", sha256: "c".repeat(64), bytes: 1200 } },
+  metrics: [
+    {
+      name: "accuracy",
+      direction: "higher",
+      baseline: 0.96,
+      candidate: 0.94,
+      delta: -0.02,
+      ci: [-0.05, 0.01],
+      rule: "max_drop 0.005",
+      checks: [
+        {
+          kind: "max_drop",
+          threshold: 0.005,
+          measured: -0.05,
+          passed: false,
+          description: "accuracy: change >= -0.005",
+        },
+      ],
+      status: "fail",
+      passed: false,
+    },
+  ],
+  notes: [],
+  duration_ms: 12,
+};
+
+function capture(): CliIO & { text: () => string } {
+  let all = "";
+  return { out: (t) => (all += t + "\n"), err: (t) => (all += t + "\n"), text: () => all };
+}
+
+function actionsEnv(url: string, event: object, extra: Record<string, string> = {}) {
+  const eventPath = join(dir, `event-${Math.random()}.json`);
+  writeFileSync(eventPath, JSON.stringify(event));
+  const summary = join(dir, `summary-${Math.random()}.md`);
+  writeFileSync(summary, "");
+  return {
+    env: {
+      GITHUB_ACTIONS: "true",
+      GITHUB_API_URL: url,
+      GITHUB_REPOSITORY: "acme/models",
+      GITHUB_EVENT_NAME: "pull_request",
+      GITHUB_EVENT_PATH: eventPath,
+      GITHUB_STEP_SUMMARY: summary,
+      GITHUB_SHA: "d".repeat(40),
+      GITHUB_TOKEN: TOKEN,
+      ...extra,
+    } as NodeJS.ProcessEnv,
+    summary,
+  };
+}
+
+const prEvent = (n: number, head = "acme/models") => ({
+  pull_request: {
+    number: n,
+    head: { sha: "e".repeat(40), repo: { full_name: head } },
+    base: { repo: { full_name: "acme/models" } },
+  },
+  repository: { full_name: "acme/models" },
+});
+
+test("two runs on a pull request leave exactly one report comment, updated in place, and write the job summary", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  try {
+    const pr = fake.state.addPullRequest("acme/models");
+    for (let run = 0; run < 2; run++) {
+      const { env, summary } = actionsEnv(fake.url, prEvent(pr.number));
+      const io = capture();
+      await emitReport(
+        { comparison: { ...comparison, reason: `run ${run}` } },
+        { comment: true, summary: true, reportId: "model-a" },
+        io,
+        env,
+      );
+      assert.match(readFileSync(summary, "utf8"), /Fail: the candidate may not replace production/);
+      assert.match(io.text(), run === 0 ? /created the PR comment/ : /updated the PR comment/);
+      assert.doesNotMatch(io.text(), new RegExp(TOKEN));
+    }
+    const comments = fake.state.commentsOf("acme/models", pr.number);
+    assert.equal(comments.length, 1);
+    assert.ok(comments[0]!.body.startsWith("<!-- modelguard:report id=model-a -->"));
+    assert.match(comments[0]!.body, /run 1/);
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("a fork's read-only token: the comment becomes a warning naming the permission, the summary still has the report", async () => {
+  const fake = await startFakeGitHub({
+    token: TOKEN,
+    repositories: ["acme/models"],
+    permissions: { issues: "read", "pull-requests": "read" },
+  });
+  try {
+    const pr = fake.state.addPullRequest("acme/models", { headRepoFullName: "someone/models" });
+    const { env, summary } = actionsEnv(fake.url, prEvent(pr.number, "someone/models"));
+    const io = capture();
+    await emitReport({ comparison }, { comment: true, summary: true, reportId: "default" }, io, env);
+    assert.match(
+      io.text(),
+      /::warning title=modelguard::could not post the PR comment \(this pull request comes from a fork/,
+    );
+    assert.match(io.text(), /pull-requests: write/);
+    assert.match(readFileSync(summary, "utf8"), /accuracy/);
+    assert.equal(fake.state.commentsOf("acme/models", pr.number).length, 0);
+    assert.doesNotMatch(io.text(), new RegExp(TOKEN));
+  } finally {
+    await fake.close();
+  }
+});
+
+test("outside a pull request (push) only the summary is written", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  try {
+    const { env, summary } = actionsEnv(
+      fake.url,
+      { ref: "refs/heads/main", repository: { full_name: "acme/models" } },
+      { GITHUB_EVENT_NAME: "push" },
+    );
+    const io = capture();
+    await emitReport({ comparison }, { comment: true, summary: true, reportId: "default" }, io, env);
+    assert.match(io.text(), /not a pull request \(push\)/);
+    assert.ok(readFileSync(summary, "utf8").length > 100);
+    assert.equal(fake.requests.length, 0);
+  } finally {
+    await fake.close();
+  }
+});

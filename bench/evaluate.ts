@@ -109,7 +109,8 @@ async function writeCsv(path: string, table: Table): Promise<void> {
   const cols = table.columns as unknown as { name: string; values: Float64Array }[];
   out.write(cols.map((c) => c.name).join(",") + "\n");
   for (let i = 0; i < table.rowCount; i++) {
-    if (!out.write(cols.map((c) => c.values[i]).join(",") + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+    if (!out.write(cols.map((c) => c.values[i]).join(",") + "\n"))
+      await new Promise<void>((r) => out.once("drain", () => r()));
   }
   await new Promise<void>((r) => out.end(() => r()));
 }

@@ -1,14 +1,6 @@
-/** A small seeded generator (mulberry32) so tests are deterministic. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "../../src/stats/seededRandom.js";
+/** The same seeded generator as the bootstrap (mulberry32), for reproducible test data. */
+export const rng = seededRandom;
 
 /** Standard normal draws by Box-Muller. */
 export function normals(n: number, seed: number, mean = 0, sd = 1): number[] {

@@ -1,3 +1,4 @@
+import { seededRandom } from "../../src/stats/seededRandom.js";
 import type { Column, ColumnType, Table } from "../../src/data/table.js";
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -73,14 +74,5 @@ export function tableFromColumns(
   return tableFromRecords(records, types, source);
 }
 
-/** A deterministic pseudo-random generator (mulberry32) for reproducible test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded generator as the bootstrap (mulberry32), for reproducible test data. */
+export const rng = seededRandom;

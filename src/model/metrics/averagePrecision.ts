@@ -1,5 +1,5 @@
 import type { BinaryCurve } from "./binaryCurve.js";
-import { pairwiseSum } from "./pairwiseSum.js";
+import { pairwiseSum } from "../../stats/pairwiseSum.js";
 
 /**
  * Average precision, the step-wise (not interpolated) area under the precision-recall curve, as scikit-learn's

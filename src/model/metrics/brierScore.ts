@@ -1,4 +1,4 @@
-import { pairwiseSum } from "./pairwiseSum.js";
+import { pairwiseSum } from "../../stats/pairwiseSum.js";
 
 /**
  * Brier score of a binary classifier: mean over rows of (y - p)^2 where y is 1 when the true class is

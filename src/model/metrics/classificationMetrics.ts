@@ -6,7 +6,7 @@ import { confusionMatrix } from "./confusionMatrix.js";
 import { expectedCalibrationError } from "./expectedCalibrationError.js";
 import { logLoss } from "./logLoss.js";
 import type { MetricNote } from "./metricNote.js";
-import { pairwiseSum } from "./pairwiseSum.js";
+import { pairwiseSum } from "../../stats/pairwiseSum.js";
 import { perClassScores } from "./perClassScores.js";
 import { rocAuc } from "./rocAuc.js";
 

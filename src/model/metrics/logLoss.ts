@@ -1,4 +1,4 @@
-import { pairwiseSum } from "./pairwiseSum.js";
+import { pairwiseSum } from "../../stats/pairwiseSum.js";
 
 /** Machine epsilon of float64, scikit-learn 1.2's default clipping `eps="auto"` for float64 probabilities. */
 export const LOG_LOSS_EPS = 2.220446049250313e-16;

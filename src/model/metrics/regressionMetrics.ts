@@ -1,5 +1,5 @@
 import type { MetricNote } from "./metricNote.js";
-import { pairwiseSum } from "./pairwiseSum.js";
+import { pairwiseSum } from "../../stats/pairwiseSum.js";
 
 /** Machine epsilon of float64: scikit-learn's floor on |y| in the MAPE denominator. */
 const EPS = 2.220446049250313e-16;

@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { pairwiseSum } from "../../../src/model/metrics/pairwiseSum.js";
+import { pairwiseSum } from "../../src/stats/pairwiseSum.js";
 
 const fixture = JSON.parse(readFileSync("fixtures/metrics/sums.json", "utf8")) as {
   cases: { n: number; sum_y: number; sum_sq: number; mean_y: number }[];

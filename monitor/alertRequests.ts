@@ -1,3 +1,4 @@
+import { escapeMarkdown } from "../src/report/escapeMarkdown.js";
 import type { AlertActionKind } from "./alertPolicy.js";
 import type { WindowReport } from "./driftMonitor.js";
 import type { MonitorConfig } from "./monitorConfig.js";
@@ -116,6 +117,11 @@ export function dispatchLink(config: MonitorConfig): string | null {
   return `${web}/${repositoryOf(config)}/actions/workflows/${encodeURIComponent(d.workflow)}`;
 }
 
+/** A code span: mentions, references and HTML are inert inside one, and a value cannot close it early. */
+function codeSpan(text: string): string {
+  return "`" + text.replace(/[`\r\n]/g, "") + "`";
+}
+
 function fmt(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
   return Math.abs(x) !== 0 && Math.abs(x) < 1e-4 ? x.toExponential(2) : x.toFixed(4);
@@ -137,7 +143,7 @@ export function issueBody(
     .slice(0, 100)
     .map(
       (f) =>
-        `| ${f.name} | ${f.kind} | ${fmt(f.tests.psi?.statistic)} | ${fmt(f.tests.ks?.statistic)} | ${fmt(f.p_value)} | ${f.current.count} |`,
+        `| ${escapeMarkdown(f.name)} | ${f.kind} | ${fmt(f.tests.psi?.statistic)} | ${fmt(f.tests.ks?.statistic)} | ${fmt(f.p_value)} | ${f.current.count} |`,
     );
   const streak = recent
     .slice(-Math.max(config.alert.consecutive, 1))
@@ -147,11 +153,12 @@ export function issueBody(
   const retrain =
     dispatched && d
       ? "workflow" in d
-        ? `Retraining dispatched: workflow \`${d.workflow}\` on \`${d.ref}\`${link ? ` ([runs](${link}))` : ""}.`
-        : `Retraining dispatched: repository_dispatch event \`${d.event}\`.`
+        ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ([runs](${link}))` : ""}.`
+        : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}.`
       : null;
   return [
-    `**${report.drift.summary}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
+    // Column names and config values are data: escaped so a column named @everyone pings no one.
+    `**${escapeMarkdown(report.drift.summary)}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
     "",
     "| feature | kind | PSI | KS | p-value (adjusted) | events |",
     "|---|---|---|---|---|---|",

@@ -2,6 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { benchDrift } from "./drift.js";
 import { benchEvaluate } from "./evaluate.js";
+import { benchMonitor } from "./monitor.js";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   drift: benchDrift,

@@ -7,6 +7,7 @@ import { benchMonitor } from "./monitor.js";
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   drift: benchDrift,
   evaluate: benchEvaluate,
+  monitor: benchMonitor,
 };
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);

@@ -59,7 +59,8 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
     o.io.err(`not a pull request (${context.eventName || "no event"}): the report goes to the job summary only`);
     return { summary, comment: null, warnings };
   }
-  const token = env.GITHUB_TOKEN ?? env.INPUT_GITHUB_TOKEN ?? "";
+  // The runner keeps hyphens in input names: the github-token input arrives as INPUT_GITHUB-TOKEN.
+  const token = env.GITHUB_TOKEN ?? env["INPUT_GITHUB-TOKEN"] ?? "";
   if (token.trim() === "") {
     warn("not posting the PR comment: no GITHUB_TOKEN; pass `github-token: ${{ github.token }}` or set GITHUB_TOKEN");
     return { summary, comment: null, warnings };

@@ -1,0 +1,79 @@
+/** The Action's inputs, read through a getter so tests and `@actions/core` supply them alike. */
+export const COMMANDS = ["validate", "train", "evaluate", "compare", "report"] as const;
+export type ActionCommand = (typeof COMMANDS)[number];
+export type FailOn = "fail" | "warn" | "never";
+
+export interface ActionInputs {
+  command: ActionCommand;
+  data: string;
+  schema: string;
+  reference: string;
+  holdout: string;
+  target: string;
+  run: string;
+  builtin: string;
+  model: string;
+  baselineModel: string;
+  baseline: string;
+  metrics: string;
+  gates: string;
+  config: string;
+  reportId: string;
+  /** "auto" (on pull requests, for compare and report), "true" or "false". */
+  comment: "auto" | "true" | "false";
+  githubToken: string;
+  failOn: FailOn;
+}
+
+/** A mistake in the workflow's `with:` block: the step fails with this message, no stack trace. */
+export class ActionInputError extends Error {
+  override readonly name = "ActionInputError";
+}
+
+/**
+ * Reads and checks the inputs. `get(name)` returns the trimmed value ("" when unset), as `core.getInput` does.
+ * The command comes from the `command` input: the root action's users set it; each actions/<step>/action.yml declares
+ * it with its fixed value as the default (node actions have no `runs.env`).
+ */
+export function readActionInputs(get: (name: string) => string): ActionInputs {
+  const command = get("command");
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new ActionInputError(
+      command === ""
+        ? `the 'command' input is required: one of ${COMMANDS.join(", ")}`
+        : `unknown command '${command}': use one of ${COMMANDS.join(", ")}`,
+    );
+  }
+  const comment = (get("comment") || "auto").toLowerCase();
+  if (comment !== "auto" && comment !== "true" && comment !== "false") {
+    throw new ActionInputError(`'comment' must be auto, true or false, got '${comment}'`);
+  }
+  const failOn = (get("fail-on") || "fail").toLowerCase();
+  if (failOn !== "fail" && failOn !== "warn" && failOn !== "never") {
+    throw new ActionInputError(`'fail-on' must be fail, warn or never, got '${failOn}'`);
+  }
+  const reportId = get("report-id") || "default";
+  if (!/^[A-Za-z0-9._-]+$/.test(reportId)) {
+    throw new ActionInputError(`'report-id' may hold letters, digits, '.', '_' and '-', got '${reportId}'`);
+  }
+  return {
+    command: command as ActionCommand,
+    data: get("data"),
+    schema: get("schema"),
+    reference: get("reference"),
+    holdout: get("holdout"),
+    target: get("target"),
+    run: get("run"),
+    builtin: get("builtin") || "logistic",
+    model: get("model"),
+    baselineModel: get("baseline-model"),
+    baseline: get("baseline"),
+    metrics: get("metrics"),
+    gates: get("gates"),
+    config: get("config"),
+    reportId,
+    comment,
+    githubToken: get("github-token"),
+    failOn,
+  };
+}

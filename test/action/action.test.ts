@@ -1,0 +1,244 @@
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main } from "../../src/cli/main.js";
+import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { buildActionCheckout, copyCheckout, REPO_ROOT, runAction, TOKEN } from "./harness.js";
+
+const DATA = "fixtures/datasets/breast_cancer";
+const MODEL = "fixtures/models/breast_cancer_columns.onnx";
+const GATES = "fixtures/compare/gates.yml";
+const ONNX = { MODELGUARD_ONNXRUNTIME_DIR: REPO_ROOT };
+const work = mkdtempSync(join(tmpdir(), "mg-action-test-"));
+const schema = join(work, "schema.yml");
+let checkout: string;
+let fake: FakeGitHub;
+
+before(async () => {
+  checkout = buildActionCheckout();
+  const quiet = { out: () => {}, err: () => {} };
+  assert.equal(await main(["schema", "infer", "--data", `${DATA}/train.csv`, "-o", schema], quiet), 0);
+  fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+});
+after(async () => {
+  assert.deepEqual(fake.violations, []);
+  await fake.close();
+});
+
+function errorLines(stdout: string): string[] {
+  return stdout.split("\n").filter((l) => l.startsWith("::error::"));
+}
+
+test("validate (per-step action) checks the schema and drift, writes the summary, and never loads onnxruntime", async () => {
+  // A fresh checkout with no onnxruntime anywhere near: no override, an empty tool cache, an npm that fails.
+  const fresh = copyCheckout(checkout);
+  const bin = mkdtempSync(join(tmpdir(), "mg-nonpm-"));
+  writeFileSync(join(bin, "npm"), "#!/bin/sh\necho npm must not run >&2\nexit 3\n", { mode: 0o755 });
+  const r = await runAction({
+    checkout: fresh,
+    action: "actions/validate/action.yml",
+    event: "push",
+    with: { data: `${DATA}/train.csv`, schema, reference: `${DATA}/train.csv` },
+    env: { PATH: `${bin}:${process.env.PATH}` },
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.outputs.verdict, "pass");
+  assert.equal(r.outputs.violations, "0");
+  assert.equal(r.outputs["drifted-share"], "0");
+  assert.ok(r.outputs["report-path"] && existsSync(r.outputs["report-path"]));
+  assert.match(r.summary, /Data validation/);
+  assert.match(r.summary, /Drift/);
+  assert.equal(existsSync(join(fresh, "dist/node_modules")), false);
+  assert.doesNotMatch(r.stdout + r.stderr, /npm must not run/);
+});
+
+test("validate fails the step on drift (current vs train) with an ::error:: line, and fail-on never keeps it green", async () => {
+  // 3 of 33 columns drift in the fixture: a config that calls 5% of drifted columns a drifted dataset.
+  const config = join(work, "modelguard.yml");
+  writeFileSync(config, "version: 1\ndrift:\n  dataset_share: 0.05\n");
+  const args = {
+    checkout,
+    action: "actions/validate/action.yml",
+    event: "push" as const,
+    with: { data: `${DATA}/current.csv`, reference: `${DATA}/train.csv`, config },
+  };
+  const r = await runAction(args);
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.equal(r.outputs.verdict, "fail");
+  assert.ok(Number(r.outputs["drifted-share"]) > 0);
+  assert.equal(errorLines(r.stdout).length, 1);
+  assert.match(errorLines(r.stdout)[0]!, /drifted/);
+  const never = await runAction({ ...args, with: { ...args.with, "fail-on": "never" } });
+  assert.equal(never.code, 0);
+  assert.equal(never.outputs.verdict, "fail");
+});
+
+test("a usage error fails the step with the message, not a stack trace", async () => {
+  const r = await runAction({
+    checkout,
+    action: "actions/validate/action.yml",
+    event: "push",
+    with: { data: `${DATA}/train.csv` },
+  });
+  assert.equal(r.code, 1);
+  const errors = errorLines(r.stdout);
+  assert.equal(errors.length, 1, r.stdout);
+  assert.match(errors[0]!, /validate needs --schema and\/or --holdout/);
+  assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
+});
+
+test("the root action rejects a missing or unknown command", async () => {
+  const r = await runAction({ checkout, action: "action.yml", event: "push", with: { command: "deploy" } });
+  assert.equal(r.code, 1);
+  assert.match(errorLines(r.stdout)[0] ?? "", /unknown command 'deploy'/);
+});
+
+test("train (builtin) writes an ONNX model that evaluate scores; evaluate sets metrics-path", async () => {
+  const model = join(work, "trained.onnx");
+  const t = await runAction({
+    checkout,
+    action: "actions/train/action.yml",
+    event: "push",
+    with: { data: `${DATA}/train.csv`, target: "malignant", model },
+  });
+  assert.equal(t.code, 0, t.stdout + t.stderr);
+  assert.equal(t.outputs["model-path"], model);
+  assert.ok(existsSync(model));
+  const e = await runAction({
+    checkout,
+    action: "actions/evaluate/action.yml",
+    event: "push",
+    with: { data: `${DATA}/test.csv`, target: "malignant", model },
+    env: ONNX,
+  });
+  assert.equal(e.code, 0, e.stdout + e.stderr);
+  const metrics = JSON.parse(readFileSync(e.outputs["metrics-path"]!, "utf8"));
+  assert.equal(metrics.kind, "modelguard.metrics");
+  assert.ok(metrics.metrics.accuracy > 0.9);
+  assert.match(e.summary, /accuracy/);
+});
+
+test("compare on a pull request posts exactly one comment across two runs, and sets comment-url", async () => {
+  const pr = fake.state.addPullRequest("acme/models");
+  const run = () =>
+    runAction({
+      checkout,
+      action: "actions/compare/action.yml",
+      event: "pull_request",
+      prNumber: pr.number,
+      apiUrl: fake.url,
+      with: { data: `${DATA}/test.csv`, target: "malignant", model: MODEL, "baseline-model": MODEL, gates: GATES },
+      env: ONNX,
+    });
+  const first = await run();
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  assert.equal(first.outputs.verdict, "pass");
+  assert.ok(first.outputs["comment-url"]);
+  const second = await run();
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  const comments = fake.state.commentsOf("acme/models", pr.number);
+  assert.equal(comments.length, 1);
+  assert.equal(second.outputs["comment-url"], first.outputs["comment-url"]);
+  assert.match(second.summary, /accuracy/);
+  // The token appears once, in the ::add-mask:: command that makes the runner mask it everywhere else.
+  const withToken = (first.stdout + first.stderr).split("\n").filter((l) => l.includes(TOKEN));
+  assert.deepEqual(withToken, [`::add-mask::${TOKEN}`]);
+});
+
+test("compare on a push writes the job summary only", async () => {
+  const before = fake.requests.length;
+  const r = await runAction({
+    checkout,
+    action: "action.yml",
+    event: "push",
+    apiUrl: fake.url,
+    with: { command: "compare", data: `${DATA}/test.csv`, target: "malignant", model: MODEL, "baseline-model": MODEL },
+    env: ONNX,
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(fake.requests.length, before);
+  assert.equal(r.outputs["comment-url"], undefined);
+  assert.match(r.summary, /accuracy/);
+});
+
+test("a failing gate fails the step: exit code 1 and one ::error:: line, after the report is written", async () => {
+  const strict = join(work, "strict-gates.yml");
+  writeFileSync(strict, "gates:\n  accuracy: { min: 0.999 }\n");
+  const r = await runAction({
+    checkout,
+    action: "action.yml",
+    event: "push",
+    with: {
+      command: "compare",
+      data: `${DATA}/test.csv`,
+      target: "malignant",
+      model: MODEL,
+      "baseline-model": MODEL,
+      gates: strict,
+    },
+    env: ONNX,
+  });
+  assert.equal(r.code, 1, r.stdout + r.stderr);
+  assert.equal(r.outputs.verdict, "fail");
+  assert.equal(errorLines(r.stdout).length, 1);
+  assert.match(errorLines(r.stdout)[0]!, /comparison fail/);
+  assert.match(r.summary, /accuracy/);
+});
+
+test("a fork pull request (read-only token) warns and still writes the summary", async () => {
+  const forkFake = await startFakeGitHub({
+    token: TOKEN,
+    repositories: ["acme/models"],
+    permissions: { "pull-requests": "read", issues: "read" },
+  });
+  try {
+    const pr = forkFake.state.addPullRequest("acme/models", { headRepoFullName: "contributor/models" });
+    const r = await runAction({
+      checkout,
+      action: "actions/compare/action.yml",
+      event: "fork_pull_request",
+      prNumber: pr.number,
+      apiUrl: forkFake.url,
+      with: { data: `${DATA}/test.csv`, target: "malignant", model: MODEL, "baseline-model": MODEL },
+      env: ONNX,
+    });
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(
+      r.stdout,
+      /^::warning title=modelguard::could not post the PR comment \(this pull request comes from a fork/m,
+    );
+    assert.equal(forkFake.state.commentsOf("acme/models", pr.number).length, 0);
+    assert.match(r.summary, /accuracy/);
+    assert.deepEqual(forkFake.violations, []);
+  } finally {
+    await forkFake.close();
+  }
+});
+
+test("report renders the earlier steps of the job (validate + evaluate) into one PR comment", async () => {
+  const pr = fake.state.addPullRequest("acme/models");
+  const runnerTemp = mkdtempSync(join(tmpdir(), "mg-job-"));
+  const common = { checkout, event: "pull_request" as const, prNumber: pr.number, apiUrl: fake.url, runnerTemp };
+  const v = await runAction({
+    ...common,
+    action: "actions/validate/action.yml",
+    with: { data: `${DATA}/train.csv`, schema },
+  });
+  assert.equal(v.code, 0, v.stdout + v.stderr);
+  assert.equal(fake.state.commentsOf("acme/models", pr.number).length, 0, "validate comments only when asked");
+  const e = await runAction({
+    ...common,
+    action: "actions/evaluate/action.yml",
+    with: { data: `${DATA}/test.csv`, target: "malignant", model: MODEL },
+    env: ONNX,
+  });
+  assert.equal(e.code, 0, e.stdout + e.stderr);
+  const r = await runAction({ ...common, action: "actions/report/action.yml" });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const comments = fake.state.commentsOf("acme/models", pr.number);
+  assert.equal(comments.length, 1);
+  assert.match(comments[0]!.body, /accuracy/);
+  assert.equal(r.outputs.verdict, "pass");
+});

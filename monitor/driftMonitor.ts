@@ -16,7 +16,7 @@ import type { DriftReport } from "../src/drift/driftReport.js";
 import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "./alertPolicy.js";
 import { buildAlertRequest } from "./alertRequests.js";
-import type { JournalRecord } from "./journal.js";
+import type { JournalRecord, SourcePosition } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import type { MonitorMetrics } from "./monitorMetrics.js";
 import type { Outbox } from "./outbox.js";
@@ -44,6 +44,8 @@ interface Snapshot {
   recent: WindowReport[];
   /** Arrival time of the last applied record (the server's clock never stamps a later record earlier). */
   last_record_at?: number;
+  /** Where the file source had read to, as of journal_offset (absent: never read). */
+  source_position?: SourcePosition;
 }
 
 export interface DriftMonitorOptions {
@@ -68,6 +70,8 @@ export class DriftMonitor {
   appliedOffset = 0;
   /** Arrival time (ms) of the last applied batch or tick. */
   lastRecordAt = 0;
+  /** File-source position as of appliedOffset (from the last applied source record); null before the first. */
+  sourcePosition: SourcePosition | null = null;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
 
@@ -95,6 +99,7 @@ export class DriftMonitor {
     this.recent = s.recent;
     this.appliedOffset = s.journal_offset;
     this.lastRecordAt = s.last_record_at ?? 0;
+    this.sourcePosition = s.source_position ?? null;
     return s.journal_offset;
   }
 
@@ -111,6 +116,7 @@ export class DriftMonitor {
       alert: this.alert,
       recent: this.recent,
       last_record_at: this.lastRecordAt,
+      ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -134,7 +140,13 @@ export class DriftMonitor {
   /** Applies a replayed journal record. */
   applyRecord(record: JournalRecord, endOffset: number): void {
     if (record.type === "tick") this.applyTick(record.t);
-    else {
+    else if (record.type === "source") {
+      // The body holds only well-formed lines; a poll that read nothing but malformed lines journals an empty one.
+      const parsed = record.body.length > 0 ? parseBatch(record.body) : { ok: true as const, events: [] };
+      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      else this.options.log.warn({ offset: endOffset }, "journal source batch no longer parses; skipped");
+      this.sourcePosition = record.position;
+    } else {
       const parsed = parseBatch(record.body);
       // Only parseable batches were journaled; a failure here means the parser changed. Skip rather than crash.
       if (parsed.ok) this.applyEvents(parsed.events, record.t);

@@ -17,7 +17,9 @@ import { join } from "node:path";
 /**
  * The append-only journal of acknowledged ingest batches. A record is either a batch, stored as the raw request body
  * (`B <arrival ms> <byte length>\n<body>\n`), or a clock tick that closed a duration window with no traffic
- * (`T <ms>\n`). Storing the body as received avoids re-serialising events on the hot path; replay parses it again with
+ * (`T <ms>\n`), or lines read from the file source (`F <arrival ms> <dev> <ino> <offset> <line> <byte length>\n<body>\n`:
+ * the well-formed lines, NDJSON, and the file position after them, so the batch and the position it advances to are
+ * durable together and replay can never count a line twice). Storing the body as received avoids re-serialising events on the hot path; replay parses it again with
  * the same parser.
  *
  * Offsets are global: the journal is a directory of segments named by the offset of their first byte
@@ -32,7 +34,21 @@ import { join } from "node:path";
  * fdatasync. Each record's `onDurable` callback runs, in journal order, once its bytes are on disk, and only then does
  * its promise resolve, so the server answers 2xx only for durable batches.
  */
-export type JournalRecord = { type: "batch"; t: number; body: Buffer } | { type: "tick"; t: number };
+export type JournalRecord =
+  | { type: "batch"; t: number; body: Buffer }
+  | { type: "tick"; t: number }
+  | { type: "source"; t: number; body: Buffer; position: SourcePosition };
+
+/**
+ * Where the file source has read to: the file's identity (device and inode, decimal strings since inodes can exceed
+ * 2^53), the byte offset just after the last consumed newline, and how many lines of that file came before it.
+ */
+export interface SourcePosition {
+  dev: string;
+  ino: string;
+  offset: number;
+  line: number;
+}
 
 interface Pending {
   bytes: Buffer[];
@@ -177,6 +193,18 @@ export class Journal {
     return this.enqueue([Buffer.from(`B ${t} ${body.length}\n`), body, NEWLINE], onDurable);
   }
 
+  /** A file-source batch (`body` the well-formed lines, possibly empty) and the file position it reads up to. */
+  appendSource(
+    t: number,
+    body: Buffer,
+    position: SourcePosition,
+    onDurable: (endOffset: number) => void,
+  ): Promise<void> {
+    const p = position;
+    const header = `F ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line} ${body.length}\n`;
+    return this.enqueue([Buffer.from(header), body, NEWLINE], onDurable);
+  }
+
   appendTick(t: number, onDurable: (endOffset: number) => void): Promise<void> {
     return this.enqueue([Buffer.from(`T ${t}\n`)], onDurable);
   }
@@ -286,11 +314,21 @@ function readRecord(buf: Buffer, pos: number): { record: JournalRecord; end: num
   const parts = header.split(" ");
   const t = Number(parts[1]);
   if (parts[0] === "T" && parts.length === 2 && Number.isFinite(t)) return { record: { type: "tick", t }, end: nl + 1 };
-  if (parts[0] !== "B" || parts.length !== 3 || !Number.isFinite(t)) return null;
-  const len = Number(parts[2]);
+  const source = parts[0] === "F" && parts.length === 7;
+  if (!(source || (parts[0] === "B" && parts.length === 3)) || !Number.isFinite(t)) return null;
+  const len = Number(parts[parts.length - 1]);
   if (!Number.isInteger(len) || len < 0) return null;
   const start = nl + 1;
   const stop = start + len;
   if (stop + 1 > buf.length || buf[stop] !== 10) return null;
-  return { record: { type: "batch", t, body: buf.subarray(start, stop) }, end: stop + 1 };
+  const body = buf.subarray(start, stop);
+  if (!source) return { record: { type: "batch", t, body }, end: stop + 1 };
+  const [, , dev, ino] = parts as [string, string, string, string];
+  const offset = Number(parts[4]);
+  const line = Number(parts[5]);
+  const digits = /^[0-9]+$/;
+  if (!digits.test(dev) || !digits.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line))
+    return null;
+  if (offset < 0 || line < 0) return null;
+  return { record: { type: "source", t, body, position: { dev, ino, offset, line } }, end: stop + 1 };
 }

@@ -22,6 +22,8 @@ export interface MonitorConfig {
   state: string;
   snapshotIntervalMs: number;
   ingest: { tokenEnv: string; maxBodyBytes: number };
+  /** A JSONL prediction log to follow (absolute path, poll period); null when events arrive over HTTP only. */
+  source: { file: string; pollMs: number } | null;
 }
 
 interface RawConfig {
@@ -40,6 +42,7 @@ interface RawConfig {
   state?: string;
   snapshot_interval?: string;
   ingest?: { token_env?: string; max_body?: string };
+  source?: { file: string; poll?: string };
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -116,6 +119,12 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
       : d?.event !== undefined
         ? { event: d.event }
         : null;
+  let source: MonitorConfig["source"] = null;
+  if (raw.source !== undefined) {
+    const pollMs = raw.source.poll !== undefined ? duration(path, "source.poll", raw.source.poll) : 1000;
+    if (pollMs <= 0) throw bad(path, "source.poll", "must be positive");
+    source = { file: abs(raw.source.file), pollMs };
+  }
   const reference = abs(raw.reference);
   return {
     model:
@@ -140,6 +149,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     snapshotIntervalMs:
       raw.snapshot_interval !== undefined ? duration(path, "snapshot_interval", raw.snapshot_interval) : 30_000,
     ingest: { tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN", maxBodyBytes },
+    source,
   };
 }
 

@@ -10,7 +10,7 @@ export class MonitorMetrics {
   });
   readonly rejected = new Counter({
     name: "modelguard_monitor_rejected_total",
-    help: "Rejected requests (unauthorized, too_large, malformed, not_ready) and values (invalid_value, unknown_feature, missing_feature).",
+    help: "Rejected requests (unauthorized, too_large, malformed, not_ready), prediction log lines (source_malformed) and values (invalid_value, unknown_feature, missing_feature).",
     labelNames: ["reason"] as const,
     registers: [this.registry],
   });

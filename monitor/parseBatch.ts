@@ -42,6 +42,22 @@ export function parseBatch(body: Buffer): ParsedBatch {
   return { ok: true, events };
 }
 
+/**
+ * One line of a JSONL prediction log (the file source): an event, a blank line (null), or why it is malformed. A line
+ * accepted here is also accepted by parseBatch as a line of an NDJSON body, which is how the journal stores it.
+ */
+export function parseEventLine(raw: string): { ok: true; event: IngestEvent | null } | { ok: false; message: string } {
+  if (raw.trim() === "") return { ok: true, event: null };
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch (e) {
+    return { ok: false, message: `invalid JSON: ${(e as Error).message}` };
+  }
+  const problem = checkEvent(v);
+  return problem ? { ok: false, message: problem } : { ok: true, event: v as IngestEvent };
+}
+
 function parseArray(text: string): ParsedBatch {
   let v: unknown;
   try {

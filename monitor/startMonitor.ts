@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pino, type Logger } from "pino";
 import { readProfile } from "../src/profile/profileFile.js";
 import { DriftMonitor } from "./driftMonitor.js";
+import { FileSource } from "./fileSource.js";
 import { Journal } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import { MonitorMetrics } from "./monitorMetrics.js";
@@ -21,6 +22,11 @@ export interface RunningMonitor {
   metrics: MonitorMetrics;
   outbox: Outbox;
   journal: Journal;
+  /**
+   * The file source (config `source`), or null. `source.pollOnce()` is what the poll timer runs: read the lines appended
+   * since the last poll, journal them with the file position after them, apply them (resolves once durable).
+   */
+  source: FileSource | null;
   /**
    * What the once-a-second timer does, run now: if the open duration window is due at `now()`, journal a tick and
    * close it (resolves once durable). Tests drive windows with this and an injected clock.
@@ -50,6 +56,8 @@ export interface StartOptions {
   outboxRetry?: { baseDelayMs?: number; maxDelayMs?: number };
   /** Period of the timer that closes idle duration windows (default 1000 ms; 0 turns it off, tests call tick()). */
   tickIntervalMs?: number;
+  /** Overrides config.source.poll (ms); 0 turns the poll timer off (tests call `source.pollOnce()`). */
+  pollIntervalMs?: number;
 }
 
 /** Starts the sidecar: loads the reference, replays the journal after the snapshot, then serves. */
@@ -157,12 +165,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       monitor.applyEvents(parsed.events, t, stats);
       monitor.appliedOffset = end;
     });
-    metrics.events.inc(parsed.events.length);
-    let unknown = 0;
-    for (const c of stats.unknown.values()) unknown += c;
-    if (unknown) metrics.rejected.inc({ reason: "unknown_feature" }, unknown);
-    if (stats.missing) metrics.rejected.inc({ reason: "missing_feature" }, stats.missing);
-    if (stats.invalid) metrics.rejected.inc({ reason: "invalid_value" }, stats.invalid);
+    countAccepted(parsed.events.length, stats);
     metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
     send(res, 202, {
       accepted: parsed.events.length,
@@ -171,6 +174,15 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       missing_values: stats.missing,
       invalid_values: stats.invalid,
     });
+  }
+
+  function countAccepted(events: number, stats: BatchStats): void {
+    metrics.events.inc(events);
+    let unknown = 0;
+    for (const c of stats.unknown.values()) unknown += c;
+    if (unknown) metrics.rejected.inc({ reason: "unknown_feature" }, unknown);
+    if (stats.missing) metrics.rejected.inc({ reason: "missing_feature" }, stats.missing);
+    if (stats.invalid) metrics.rejected.inc({ reason: "invalid_value" }, stats.invalid);
   }
 
   function tooLarge(req: IncomingMessage, res: ServerResponse, max: number): void {
@@ -193,6 +205,27 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     "journal replayed",
   );
   outbox.start();
+
+  // The file source resumes from the position replay ended at: the one in the last journaled source record.
+  const source = config.source
+    ? new FileSource({
+        file: config.source.file,
+        start: monitor.sourcePosition,
+        log,
+        commit: async (body, events, position, malformed) => {
+          const t = now();
+          const stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
+          await journal.appendSource(t, body, position, (end) => {
+            monitor.applyEvents(events, t, stats);
+            monitor.sourcePosition = position;
+            monitor.appliedOffset = end;
+          });
+          countAccepted(events.length, stats);
+          if (malformed) metrics.rejected.inc({ reason: "source_malformed" }, malformed);
+        },
+      })
+    : null;
+  if (source) log.info({ file: source.file, from: monitor.sourcePosition }, "following the prediction log");
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -223,6 +256,17 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       ? setInterval(() => void tick().catch((e: Error) => log.error({ err: e.message }, "journal tick failed")), tickMs)
       : null;
   ticker?.unref();
+  const pollMs = options.pollIntervalMs ?? config.source?.pollMs ?? 0;
+  const poller =
+    source && pollMs > 0
+      ? setInterval(() => {
+          if (draining || source.polling) return;
+          source
+            .pollOnce()
+            .catch((e: Error) => log.error({ err: e.message, file: source.file }, "prediction log poll failed"));
+        }, pollMs)
+      : null;
+  poller?.unref();
   let checkpointing: Promise<void> | null = null;
   async function checkpoint(onStep?: (step: string) => void): Promise<void> {
     while (checkpointing) await checkpointing;
@@ -247,7 +291,10 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     if (draining) return;
     draining = true;
     if (ticker) clearInterval(ticker);
+    if (poller) clearInterval(poller);
     clearInterval(snapshots);
+    // A poll in flight finishes (its batch is journaled) before the shutdown snapshot.
+    await source?.close();
     outbox.stop();
     await outbox.idle();
     const closed = new Promise<void>((r) => server.close(() => r()));
@@ -260,7 +307,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     log.info({ offset: monitor.appliedOffset }, "monitor stopped");
   }
 
-  return { url, monitor, metrics, outbox, journal, tick, checkpoint, shutdown };
+  return { url, monitor, metrics, outbox, journal, source, tick, checkpoint, shutdown };
 }
 
 function digest(s: string): Buffer {

@@ -1,0 +1,277 @@
+import { open, readdir, stat, type FileHandle } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { SourcePosition } from "./journal.js";
+import { parseEventLine, type IngestEvent } from "./parseBatch.js";
+
+/** What one poll read. */
+export interface PollResult {
+  /** Well-formed events journaled. */
+  events: number;
+  /** Malformed lines skipped (counted as rejected{reason="source_malformed"}). */
+  malformed: number;
+  /** The file was replaced (new inode) and the reader moved to the new one. */
+  rotated: boolean;
+  /** The file shrank below the read position and was read again from byte 0. */
+  truncated: boolean;
+}
+
+export interface FileSourceOptions {
+  file: string;
+  /** The durable position to resume from (from the snapshot and journal replay); null: from the start of the file. */
+  start: SourcePosition | null;
+  /**
+   * Makes a batch durable: `body` is the well-formed lines as NDJSON (possibly empty), `position` the file position just
+   * after the lines read. Resolves once the batch and the position are in the journal and applied.
+   */
+  commit(body: Buffer, events: IngestEvent[], position: SourcePosition, malformed: number): Promise<void>;
+  log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  /** Bytes read per journal record at most (plus any one line longer than that). Default 1 MiB. */
+  chunkBytes?: number;
+}
+
+interface FileId {
+  dev: string;
+  ino: string;
+}
+
+const NL = 10;
+
+/**
+ * Follows a JSONL prediction log by polling (fs.watch misses changes on shared volumes): each poll stats the file,
+ * reads the complete lines after the saved offset and hands them to `commit` together with the position after them.
+ * A last line without its newline is left for a later poll. Rotation (the path now names another inode) drains the
+ * still-open old file to its end, then switches to the new file from byte 0; a file smaller than the read position was
+ * truncated and is read again from byte 0.
+ */
+export class FileSource {
+  private fh: FileHandle | null = null;
+  private id: FileId = { dev: "0", ino: "0" };
+  private offset = 0;
+  private line = 0;
+  private chain: Promise<unknown> = Promise.resolve();
+  private busy = false;
+  private closed = false;
+  private readonly chunk: number;
+  /** The last committed position: where a (re)open resumes. */
+  private resume: SourcePosition | null;
+
+  constructor(private readonly options: FileSourceOptions) {
+    this.chunk = options.chunkBytes ?? 1024 * 1024;
+    this.resume = options.start;
+  }
+
+  get file(): string {
+    return this.options.file;
+  }
+
+  /** True while a poll is running (the timer skips a tick rather than queue polls). */
+  get polling(): boolean {
+    return this.busy;
+  }
+
+  /** One poll; polls run one at a time, in call order. */
+  pollOnce(): Promise<PollResult> {
+    const run = this.chain.then(() => this.poll());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Waits for the poll in flight, then closes the file. Later polls read nothing. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.chain;
+    await this.fh?.close();
+    this.fh = null;
+  }
+
+  private async poll(): Promise<PollResult> {
+    const result: PollResult = { events: 0, malformed: 0, rotated: false, truncated: false };
+    if (this.closed) return result;
+    this.busy = true;
+    try {
+      if (!this.fh && !(await this.openAtStart(result))) return result;
+      for (;;) {
+        const current = await statId(this.options.file);
+        const rotated = current !== null && !sameFile(current, this.id);
+        const size = Number((await this.fh!.stat({ bigint: true })).size);
+        if (size < this.offset) {
+          this.options.log.warn(
+            { file: this.options.file, size, offset: this.offset },
+            "prediction log truncated: reading it again from the start",
+          );
+          this.offset = 0;
+          this.line = 0;
+          result.truncated = true;
+        }
+        // After a rotation nothing more is expected in the old file: its last line counts even without a newline.
+        await this.readToEnd(result, rotated);
+        if (!rotated) return result;
+        await this.fh!.close();
+        this.fh = null;
+        if (!(await this.openFresh())) return result;
+        result.rotated = true;
+        this.options.log.info(
+          { file: this.options.file, ino: this.id.ino },
+          "prediction log rotated: following the new file",
+        );
+      }
+    } catch (e) {
+      // Start over at the next poll from the last committed position (reopening finds a rotated file again).
+      await this.fh?.close().catch(() => undefined);
+      this.fh = null;
+      throw e;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Opens the file for the first time in this process, resuming from the durable position when it is the same file. */
+  private async openAtStart(result: PollResult): Promise<boolean> {
+    const start = this.resume;
+    if (!(await this.openFresh())) return false;
+    if (!start) return true;
+    if (sameFile(start, this.id)) {
+      this.offset = start.offset;
+      this.line = start.line;
+      return true; // poll() checks the size against the offset (truncation while stopped)
+    }
+    // Rotated while the monitor was down: read the rest of the old file if it is still in the same directory.
+    const old = await findById(dirname(this.options.file), start);
+    if (!old) {
+      this.options.log.warn(
+        { file: this.options.file, saved: start },
+        "prediction log was replaced while stopped and the old file is gone: lines after the saved position are lost",
+      );
+      return true;
+    }
+    const current = { fh: this.fh, id: this.id };
+    let oldFh: FileHandle | null = null;
+    try {
+      oldFh = await open(old, "r");
+      this.fh = oldFh;
+      this.id = { dev: start.dev, ino: start.ino };
+      this.offset = start.offset;
+      this.line = start.line;
+      const size = Number((await oldFh.stat({ bigint: true })).size);
+      if (size < this.offset) {
+        this.offset = 0;
+        this.line = 0;
+        result.truncated = true;
+      }
+      this.options.log.info({ file: old, offset: this.offset }, "reading the rest of the rotated prediction log");
+      await this.readToEnd(result, true);
+      result.rotated = true;
+    } finally {
+      await oldFh?.close();
+      this.fh = current.fh;
+      this.id = current.id;
+      this.offset = 0;
+      this.line = 0;
+    }
+    return true;
+  }
+
+  /** Opens the path at byte 0; false when it does not exist (yet). */
+  private async openFresh(): Promise<boolean> {
+    try {
+      this.fh = await open(this.options.file, "r");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return false;
+      throw e;
+    }
+    const st = await this.fh.stat({ bigint: true });
+    this.id = { dev: String(st.dev), ino: String(st.ino) };
+    this.offset = 0;
+    this.line = 0;
+    return true;
+  }
+
+  /** Reads from the offset to the current end, committing complete lines chunk by chunk. */
+  private async readToEnd(result: PollResult, final: boolean): Promise<void> {
+    const fh = this.fh!;
+    let carry = Buffer.alloc(0);
+    let at = this.offset;
+    for (;;) {
+      const buf = Buffer.allocUnsafe(this.chunk);
+      const { bytesRead } = await fh.read(buf, 0, this.chunk, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+      const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
+      const last = data.lastIndexOf(NL);
+      if (last < 0) {
+        carry = Buffer.from(data);
+        continue;
+      }
+      carry = Buffer.from(data.subarray(last + 1));
+      await this.consume(data.subarray(0, last + 1), result);
+    }
+    if (final && carry.length > 0) {
+      this.options.log.warn(
+        { file: this.options.file, line: this.line + 1 },
+        "rotated prediction log ends without a newline: its last line is read as is",
+      );
+      await this.consume(carry, result);
+    }
+  }
+
+  /** Parses lines (the last may lack its newline only when the file is being left), then commits them. */
+  private async consume(bytes: Buffer, result: PollResult): Promise<void> {
+    const good: Buffer[] = [];
+    const events: IngestEvent[] = [];
+    let malformed = 0;
+    let line = this.line;
+    let from = 0;
+    while (from < bytes.length) {
+      let nl = bytes.indexOf(NL, from);
+      if (nl < 0) nl = bytes.length;
+      line++;
+      const raw = bytes.subarray(from, nl);
+      from = nl + 1;
+      const parsed = parseEventLine(raw.toString("utf8"));
+      if (!parsed.ok) {
+        malformed++;
+        this.options.log.warn(
+          { file: this.options.file, line, err: parsed.message },
+          `${basename(this.options.file)}:${line}: malformed prediction line skipped`,
+        );
+      } else if (parsed.event) {
+        good.push(raw);
+        events.push(parsed.event);
+      }
+    }
+    const body = Buffer.concat(good.flatMap((b, i) => (i === 0 ? [b] : [NEWLINE, b])));
+    const position: SourcePosition = { ...this.id, offset: this.offset + bytes.length, line };
+    await this.options.commit(body, events, position, malformed);
+    this.resume = position;
+    this.offset = position.offset;
+    this.line = line;
+    result.events += events.length;
+    result.malformed += malformed;
+  }
+}
+
+const NEWLINE = Buffer.from("\n");
+
+function sameFile(a: FileId, b: FileId): boolean {
+  return a.dev === b.dev && a.ino === b.ino;
+}
+
+async function statId(path: string): Promise<FileId | null> {
+  try {
+    const st = await stat(path, { bigint: true });
+    return { dev: String(st.dev), ino: String(st.ino) };
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw e;
+  }
+}
+
+/** The path of the file in `dir` with this device and inode (a rotated log renamed next to the new one), if any. */
+async function findById(dir: string, id: FileId): Promise<string | null> {
+  for (const name of await readdir(dir)) {
+    const path = join(dir, name);
+    const found = await statId(path).catch(() => null);
+    if (found && sameFile(found, id)) return path;
+  }
+  return null;
+}

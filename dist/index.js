@@ -19986,12 +19986,12 @@ function planCommand(inputs, paths, isPullRequest2) {
 // src/action/runCli.ts
 async function runCli(argv, io, onnx) {
   if (onnx) {
-    const { main } = await import("./chunks/main-KAYXQUZU.js");
+    const { main } = await import("./chunks/main-7E7Y542W.js");
     return main(argv, io);
   }
   const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
     import("./chunks/validate-UUPLRVRM.js"),
-    import("./chunks/drift-ANZ2IDBE.js"),
+    import("./chunks/drift-3XNNM2OC.js"),
     import("./chunks/train-CPYKLGEG.js"),
     import("./chunks/report-DUQJH5RN.js"),
     import("./chunks/version-E35HCD3G.js")

@@ -12,7 +12,8 @@ export interface LoadedSamples {
 
 // Once built, the worker is the .js file next to this one. Run from sources under tsx (tests, benches), Node 20 does not
 // resolve a worker's .ts entry through tsx's hooks, so a one-line bootstrap registers tsx in the worker first.
-const fromSource = import.meta.url.endsWith(".ts");
+// Loaders (tsx, local-action) may add a query string to the module URL: look at the path only.
+const fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
 const workerEntry = new URL(fromSource ? "./sampleWorker.ts" : "./sampleWorker.js", import.meta.url);
 function startWorker(workerData: unknown): Worker {
   if (!fromSource) return new Worker(workerEntry, { workerData });

@@ -3,7 +3,7 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   policyFromFlags,
   registerDrift
-} from "./chunk-X3BGATSF.js";
+} from "./chunk-TGOQS43V.js";
 import "./chunk-T6YKG5IH.js";
 import "./chunk-IPTPWGLV.js";
 import "./chunk-CV6AQ6IM.js";

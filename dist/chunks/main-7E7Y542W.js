@@ -16,7 +16,7 @@ import {
   registerDrift,
   resolvePolicy,
   stirlingError
-} from "./chunk-X3BGATSF.js";
+} from "./chunk-TGOQS43V.js";
 import {
   QuantileSketch,
   radixSortFloat64,

@@ -1839,7 +1839,7 @@ function summarize(tested, drifted, share, threshold, critical) {
 
 // src/drift/loadSamples.ts
 import { Worker } from "node:worker_threads";
-var fromSource = import.meta.url.endsWith(".ts");
+var fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
 var workerEntry = new URL(fromSource ? "./sampleWorker.ts" : "./sampleWorker.js", import.meta.url);
 function startWorker(workerData) {
   if (!fromSource) return new Worker(workerEntry, { workerData });

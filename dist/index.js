@@ -19745,7 +19745,7 @@ function install(prefix, version, env, log) {
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   const args = ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", staging, `onnxruntime-node@${version}`];
-  log(`onnxruntime-node ${version} is not cached: npm ${args.join(" ")} (about 45 MB, once per runner)`);
+  log(`onnxruntime-node ${version} is not cached: npm ${args.join(" ")} (about 290 MB unpacked, once per runner)`);
   const windows = process.platform === "win32";
   const r = spawnSync(windows ? "npm.cmd" : "npm", args, {
     env: { ...env, npm_config_onnxruntime_node_install: "skip", ONNXRUNTIME_NODE_INSTALL: "skip" },

@@ -242,3 +242,26 @@ test("report renders the earlier steps of the job (validate + evaluate) into one
   assert.match(comments[0]!.body, /accuracy/);
   assert.equal(r.outputs.verdict, "pass");
 });
+
+// The real install path: npm fetches the pinned onnxruntime-node from the npm registry into the runner's tool cache
+// (npm ci has just put it in npm's cache, so this reads no more than that), then a second step reuses it.
+test("evaluate installs onnxruntime-node into the tool cache with the real npm, once", async () => {
+  const toolCache = mkdtempSync(join(tmpdir(), "mg-tool-cache-"));
+  const run = () =>
+    runAction({
+      checkout,
+      action: "actions/evaluate/action.yml",
+      event: "push",
+      with: { data: `${DATA}/test.csv`, target: "malignant", model: MODEL },
+      env: { RUNNER_TOOL_CACHE: toolCache },
+    });
+  const first = await run();
+  assert.equal(first.code, 0, first.stdout + first.stderr);
+  const installed = join(toolCache, "modelguard-onnxruntime");
+  assert.ok(existsSync(installed), "installed under the tool cache");
+  assert.match(first.stdout + first.stderr, /is not cached: npm install/);
+  const second = await run();
+  assert.equal(second.code, 0, second.stdout + second.stderr);
+  assert.match(second.stdout + second.stderr, /using the cached copy/);
+  assert.doesNotMatch(second.stdout + second.stderr, /is not cached/);
+});

@@ -186,6 +186,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? work,
     ...(process.env.SystemRoot ? { SystemRoot: process.env.SystemRoot } : {}),
+    ...machineNetworkEnv(),
     GITHUB_ACTIONS: "true",
     CI: "true",
     GITHUB_OUTPUT: outputFile,
@@ -225,4 +226,17 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
     summary: readFileSync(summaryFile, "utf8"),
     env,
   };
+}
+
+/**
+ * The machine's own network settings (proxies, extra CA certificates), which a runner's environment also carries:
+ * without them a real `npm install` from the action cannot reach the registry on a machine that needs them.
+ */
+function machineNetworkEnv(): Record<string, string> {
+  const names =
+    /^(https?_proxy|no_proxy|all_proxy|node_extra_ca_certs|ssl_cert_file|ssl_cert_dir|npm_config_(registry|proxy|https_proxy|cafile|strict_ssl))$/i;
+  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => names.test(k) && v !== undefined)) as Record<
+    string,
+    string
+  >;
 }

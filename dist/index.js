@@ -2,15 +2,12 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   Command,
-  CommanderError
-} from "./chunks/chunk-KNW3BYOI.js";
+  exitCodeForError
+} from "./chunks/chunk-KM7LGMFD.js";
 import {
   readPullRequestContext
 } from "./chunks/chunk-LKZV3K4F.js";
-import {
-  formatLocation,
-  isModelguardError
-} from "./chunks/chunk-A3WDWWYJ.js";
+import "./chunks/chunk-A3WDWWYJ.js";
 import {
   __commonJS,
   __require,
@@ -19986,7 +19983,7 @@ function planCommand(inputs, paths, isPullRequest2) {
 // src/action/runCli.ts
 async function runCli(argv, io, onnx) {
   if (onnx) {
-    const { main } = await import("./chunks/main-7E7Y542W.js");
+    const { main } = await import("./chunks/main-FD5JDITX.js");
     return main(argv, io);
   }
   const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
@@ -20006,15 +20003,7 @@ async function runCli(argv, io, onnx) {
     await program.parseAsync(argv, { from: "user" });
     return exit.code;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (isModelguardError(e)) {
-      const where = e.location ? `${formatLocation(e.location)}: ` : "";
-      io.err(`modelguard: error: ${where}${e.message}`);
-      if (e.hint) io.err(`  hint: ${e.hint}`);
-      return e.exitCode;
-    }
-    io.err(`modelguard: internal error: ${e.stack ?? String(e)}`);
-    return 70;
+    return exitCodeForError(e, io);
   }
 }
 

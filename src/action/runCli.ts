@@ -1,12 +1,12 @@
-import { Command, CommanderError } from "commander";
+import { Command } from "commander";
 import type { CliIO } from "../cli/io.js";
-import { formatLocation, isModelguardError } from "../errors.js";
+import { exitCodeForError } from "../cli/exitCodeForError.js";
 
 /**
  * Runs one CLI invocation. Commands that run ONNX models go through the CLI's own `main()` (src/cli/main.ts), whose
  * module graph imports onnxruntime-node, so it is imported only after ensureOnnxRuntime. The others (validate,
  * drift, train, report) use a program with just their commands, whose modules never import onnxruntime-node: a
- * validate step never installs it. The error mapping is main()'s: 2 for a user error, 70 for a bug.
+ * validate step never installs it. Errors map to exit codes as in main(), through exitCodeForError.
  */
 export async function runCli(argv: string[], io: CliIO, onnx: boolean): Promise<number> {
   if (onnx) {
@@ -35,14 +35,6 @@ export async function runCli(argv: string[], io: CliIO, onnx: boolean): Promise<
     await program.parseAsync(argv, { from: "user" });
     return exit.code;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (isModelguardError(e)) {
-      const where = e.location ? `${formatLocation(e.location)}: ` : "";
-      io.err(`modelguard: error: ${where}${e.message}`);
-      if (e.hint) io.err(`  hint: ${e.hint}`);
-      return e.exitCode;
-    }
-    io.err(`modelguard: internal error: ${(e as Error).stack ?? String(e)}`);
-    return 70;
+    return exitCodeForError(e, io);
   }
 }

@@ -1,5 +1,5 @@
-import { Command, CommanderError } from "commander";
-import { formatLocation, isModelguardError } from "../errors.js";
+import { Command } from "commander";
+import { exitCodeForError } from "./exitCodeForError.js";
 import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
 import { registerDrift } from "./commands/drift.js";
@@ -45,17 +45,6 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     await program.parseAsync(argv, { from: "user" });
     return exit.code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    if (isModelguardError(e)) {
-      const where = e.location ? `${formatLocation(e.location)}: ` : "";
-      io.err(`modelguard: error: ${where}${e.message}`);
-      if (e.hint) io.err(`  hint: ${e.hint}`);
-      return e.exitCode;
-    }
-    // A bug of ours, not a user mistake: keep the stack so it can be reported.
-    io.err(`modelguard: internal error: ${(e as Error).stack ?? String(e)}`);
-    return 70;
+    return exitCodeForError(e, io);
   }
 }

@@ -2,8 +2,8 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   Command,
-  CommanderError
-} from "./chunk-KNW3BYOI.js";
+  exitCodeForError
+} from "./chunk-KM7LGMFD.js";
 import {
   binomialDeviance,
   buildProfile,
@@ -80,8 +80,7 @@ import {
 } from "./chunk-QIDGOCBZ.js";
 import {
   ModelguardError,
-  formatLocation,
-  isModelguardError
+  formatLocation
 } from "./chunk-A3WDWWYJ.js";
 import {
   __commonJS,
@@ -14560,17 +14559,7 @@ async function main(argv, io = processIO) {
     await program.parseAsync(argv, { from: "user" });
     return exit.code;
   } catch (e) {
-    if (e instanceof CommanderError) {
-      return e.exitCode === 0 ? 0 : 2;
-    }
-    if (isModelguardError(e)) {
-      const where = e.location ? `${formatLocation(e.location)}: ` : "";
-      io.err(`modelguard: error: ${where}${e.message}`);
-      if (e.hint) io.err(`  hint: ${e.hint}`);
-      return e.exitCode;
-    }
-    io.err(`modelguard: internal error: ${e.stack ?? String(e)}`);
-    return 70;
+    return exitCodeForError(e, io);
   }
 }
 export {

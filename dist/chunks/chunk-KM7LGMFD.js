@@ -1,6 +1,10 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  formatLocation,
+  isModelguardError
+} from "./chunk-A3WDWWYJ.js";
+import {
   __commonJS,
   __require,
   __toESM
@@ -3449,7 +3453,22 @@ var {
   Help
 } = import_index.default;
 
+// src/cli/exitCodeForError.ts
+function exitCodeForError(e, io) {
+  if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+  if (isModelguardError(e)) {
+    const loc = e.location;
+    const named = loc?.file !== void 0 && e.message.startsWith(loc.file);
+    const where = loc ? formatLocation(named ? { ...loc, file: void 0 } : loc) : "";
+    io.err(`modelguard: error: ${where ? `${where}: ` : ""}${e.message}`);
+    if (e.hint) io.err(`  hint: ${e.hint}`);
+    return e.exitCode;
+  }
+  io.err(`modelguard: internal error: ${e.stack ?? String(e)}`);
+  return 70;
+}
+
 export {
-  CommanderError,
-  Command
+  Command,
+  exitCodeForError
 };

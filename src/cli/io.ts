@@ -1,5 +1,4 @@
-import { writeFileSync } from "node:fs";
-import { ModelguardError } from "../errors.js";
+import { writeOutputFile } from "../outputFile.js";
 
 /** Where a command writes: stdout for results, stderr for humans' progress and warnings. Swappable in tests. */
 export interface CliIO {
@@ -13,15 +12,7 @@ export const processIO: CliIO = {
 };
 
 export function writeJsonFile(path: string, value: unknown): void {
-  try {
-    writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${path}: ${(e as Error).message}`,
-      "check the directory exists and is writable",
-    );
-  }
+  writeOutputFile(path, JSON.stringify(value, null, 2) + "\n");
 }
 
 /** A plain-text table with aligned columns; numbers right-aligned. */

@@ -1,17 +1,16 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeOutputFile } from "../outputFile.js";
 import { ModelguardError } from "../errors.js";
 import { validateContract } from "../contracts/validateContract.js";
 import type { ReferenceProfile } from "./referenceProfile.js";
 
-/** True when a file looks like a profile rather than a dataset, so a profile can stand in for any reference file. */
+/**
+ * True when a reference names a profile rather than a dataset, so a profile can stand in for any reference file.
+ * By extension alone: `.json` is never a data format we load (JSON Lines is `.jsonl`), so a missing or broken
+ * `profile.json` is reported as a profile problem instead of "cannot tell the data format".
+ */
 export function isProfilePath(path: string): boolean {
-  if (!path.toLowerCase().endsWith(".json")) return false;
-  try {
-    const head = readFileSync(path, "utf8").slice(0, 4096);
-    return head.includes('"modelguard.profile"');
-  } catch {
-    return false;
-  }
+  return path.toLowerCase().endsWith(".json");
 }
 
 export function readProfile(path: string): ReferenceProfile {
@@ -58,13 +57,5 @@ export function readProfile(path: string): ReferenceProfile {
 }
 
 export function writeProfile(path: string, profile: ReferenceProfile): void {
-  try {
-    writeFileSync(path, JSON.stringify(profile) + "\n");
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${path}: ${(e as Error).message}`,
-      "check the directory exists and is writable",
-    );
-  }
+  writeOutputFile(path, JSON.stringify(profile) + "\n");
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { writeOutputFile } from "../../outputFile.js";
 import { ModelguardError } from "../../errors.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { ReportFacts, ReportInput } from "../../report/reportInput.js";
@@ -145,9 +146,5 @@ export function readResult<T>(path: string, kind: string): T {
 }
 
 function write(path: string, text: string): void {
-  try {
-    writeFileSync(path, text);
-  } catch (e) {
-    throw new ModelguardError("io", `cannot write ${path}: ${(e as Error).message}`);
-  }
+  writeOutputFile(path, text);
 }

@@ -16,6 +16,7 @@ interface TrainFlags {
   data?: string;
   target?: string;
   features?: string[];
+  exclude?: string[];
   categorical?: string[];
   l2?: number;
   seed?: number;
@@ -39,7 +40,12 @@ export function registerTrain(program: Command, io: CliIO): void {
       "--builtin: training data; --run: data files to fingerprint in the record (comma-separated)",
     )
     .option("--target <column>", "--builtin: the column to predict")
-    .option("--features <a,b>", "--builtin: feature columns (default: all but the target)", listOption)
+    .option("--features <a,b>", "--builtin: feature columns (default: all but the target and --exclude)", listOption)
+    .option(
+      "--exclude <a,b>",
+      "--builtin: columns to leave out of the default features (ids, leaky columns)",
+      listOption,
+    )
     .option("--categorical <a,b>", "--builtin: also one-hot encode these columns", listOption)
     .option(
       "--l2 <x>",
@@ -62,6 +68,7 @@ export function registerTrain(program: Command, io: CliIO): void {
           ...(flags.data ? { data: flags.data } : {}),
           ...(flags.target ? { target: flags.target } : {}),
           ...(flags.features ? { features: flags.features } : {}),
+          ...(flags.exclude ? { exclude: flags.exclude } : {}),
           ...(flags.categorical ? { categorical: flags.categorical } : {}),
           ...(flags.l2 !== undefined ? { l2: flags.l2 } : {}),
           ...(flags.seed !== undefined ? { seed: flags.seed } : {}),

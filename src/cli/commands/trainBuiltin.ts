@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { writeFileSync } from "node:fs";
+import { writeOutputFile } from "../../outputFile.js";
 import { ModelguardError } from "../../errors.js";
 import { loadTable } from "../../data/loadTable.js";
 import { trainBuiltin, type BuiltinTrainer } from "../../model/train/trainBuiltin.js";
@@ -12,7 +12,7 @@ export type { TrainResult } from "../../model/train/trainResult.js";
 export const BUILTIN_TRAINERS: readonly BuiltinTrainer[] = ["logistic", "linear"];
 
 /**
- * `modelguard train --builtin logistic|linear --data train.csv --target y [--features a,b] [--categorical c,d]
+ * `modelguard train --builtin logistic|linear --data train.csv --target y [--features a,b | --exclude a,b] [--categorical c,d]
  * [--l2 1.0] [--seed 0] -o model.onnx [--json]`. Parsed values: l2 and seed numbers, features and categorical lists
  * (the CLI's numberOption / listOption); everything is checked again here, so a caller may pass raw values too.
  */
@@ -21,6 +21,7 @@ export interface TrainBuiltinFlags {
   data?: string;
   target?: string;
   features?: string[];
+  exclude?: string[];
   categorical?: string[];
   l2?: number;
   seed?: number;
@@ -53,20 +54,13 @@ export async function trainBuiltinCommand(flags: TrainBuiltinFlags): Promise<Tra
     trainer: flags.builtin as BuiltinTrainer,
     target: flags.target,
     ...(flags.features ? { features: flags.features } : {}),
+    ...(flags.exclude ? { exclude: flags.exclude } : {}),
     ...(flags.categorical ? { categorical: flags.categorical } : {}),
     ...(flags.l2 !== undefined ? { l2: Number(flags.l2) } : {}),
     ...(flags.seed !== undefined ? { seed: Number(flags.seed) } : {}),
   });
   const bytes = trainedModelToOnnx(trained);
-  try {
-    writeFileSync(flags.out, bytes);
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${flags.out}: ${(e as Error).message}`,
-      "check the directory exists and is writable",
-    );
-  }
+  writeOutputFile(flags.out, bytes);
   const result = toTrainResult(trained, {
     path: flags.out,
     sha256: createHash("sha256").update(bytes).digest("hex"),

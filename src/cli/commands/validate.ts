@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { writeFileSync } from "node:fs";
+import { writeOutputFile } from "../../outputFile.js";
 import { loadTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
@@ -86,11 +86,7 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
         const inferred = inferSchema(table, { maxAllowedValues: max, source: flags.data });
         const text = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : inferred.yaml;
         if (flags.output) {
-          try {
-            writeFileSync(flags.output, text);
-          } catch (e) {
-            throw new ModelguardError("io", `cannot write ${flags.output}: ${(e as Error).message}`);
-          }
+          writeOutputFile(flags.output, text);
           io.err(`wrote ${flags.output}: ${table.columns.length} columns from ${table.rowCount} rows`);
         } else io.out(text);
       },

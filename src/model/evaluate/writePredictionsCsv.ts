@@ -1,5 +1,6 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import { ModelguardError } from "../../errors.js";
+import { ensureParentDir } from "../../outputFile.js";
 import type { Predictions } from "./predictions.js";
 
 /** Rows formatted per write call. */
@@ -19,6 +20,7 @@ const CHUNK_ROWS = 8192;
 export function writePredictionsCsv(path: string, predictions: Predictions): void {
   let fd: number;
   try {
+    ensureParentDir(path);
     fd = openSync(path, "w");
   } catch (e) {
     throw ioError(path, e);

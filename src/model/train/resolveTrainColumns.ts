@@ -19,8 +19,10 @@ export interface TrainColumns {
 export interface TrainColumnChoice {
   trainer: BuiltinTrainer;
   target: string;
-  /** Default: every column but the target. */
+  /** Default: every column but the target and `exclude`. */
   features?: readonly string[];
+  /** Left out of the default features (row ids, leaky columns); may not be combined with `features`. */
+  exclude?: readonly string[];
   /** Added to the default categorical set: text (category/string) and boolean columns. */
   categorical?: readonly string[];
 }
@@ -60,11 +62,22 @@ export function resolveTrainColumns(table: Table, choice: TrainColumnChoice): Tr
       { file: table.source, column: target.name },
     );
 
-  const featureNames = choice.features ?? names.filter((n) => n !== target.name);
+  if (choice.exclude && choice.features)
+    throw new ModelguardError(
+      "usage",
+      "--exclude and --features cannot be combined",
+      "--features lists the feature columns; --exclude leaves columns out of the default (every column but the target).",
+    );
+  for (const name of choice.exclude ?? [])
+    if (!getColumn(table, name)) throw unknownColumn(table, names, name, "the excluded column", "--exclude");
+  const excluded = new Set(choice.exclude ?? []);
+  const featureNames = choice.features ?? names.filter((n) => n !== target.name && !excluded.has(n));
   if (featureNames.length === 0)
     throw new ModelguardError(
       "usage",
-      choice.features ? "--features is empty" : `${table.source} has no column besides the target '${target.name}'`,
+      choice.features
+        ? "--features is empty"
+        : `${table.source} has no column besides the target '${target.name}'${excluded.size ? " and --exclude" : ""}`,
       "A model needs at least one feature column.",
       { file: table.source },
     );

@@ -81,16 +81,26 @@ test("labels with commas or quotes are quoted in the predictions file", () => {
     readFileSync(out, "utf8"),
     'row,label,p_no,"p_yes, sure",target\n0,"yes, sure",0.25,0.75,"yes, sure"\n1,"yes, sure",0.5,0.5,no\n',
   );
+  // A path below a regular file cannot be created, even by root (missing directories are created).
+  const blocker = tempFile("not-a-dir", "");
   assert.throws(
     () =>
-      writePredictionsCsv("/nonexistent-dir/p.csv", {
+      writePredictionsCsv(`${blocker}/p.csv`, {
         task: "regression",
         rowCount: 0,
         yTrue: new Float64Array(),
         yPred: new Float64Array(),
       }),
-    /cannot write predictions to \/nonexistent-dir\/p.csv/,
+    /cannot write predictions to .*not-a-dir\/p.csv/,
   );
+  const nested = `${tempFile("nested-marker", "")}-dir/a/b/p.csv`;
+  writePredictionsCsv(nested, {
+    task: "regression",
+    rowCount: 0,
+    yTrue: new Float64Array(),
+    yPred: new Float64Array(),
+  });
+  assert.match(readFileSync(nested, "utf8"), /^row,/);
 });
 
 test("slices by a column: one entry per value, judged by --min-slice-size, metrics of the slice's rows", async () => {

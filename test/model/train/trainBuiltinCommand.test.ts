@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isModelguardError, type ErrorCode } from "../../../src/errors.js";
@@ -153,6 +153,32 @@ test("error: --features names an absent column", async () => {
   await rejects({ builtin: "logistic", data: BC, target: "malignant", features: [] }, "usage", /--features is empty/);
 });
 
+test("--exclude leaves columns out of the default features; unknown names and --features with it are refused", async () => {
+  const r = await trainBuiltinCommand({
+    builtin: "logistic",
+    data: BC,
+    target: "malignant",
+    exclude: ["id", "size_band"],
+    out: out(),
+  });
+  const header = readFileSync(BC, "utf8").split("\n", 1)[0]!.split(",");
+  assert.deepEqual(
+    r.features,
+    header.filter((c) => !["id", "size_band", "malignant"].includes(c)),
+  );
+  assert.deepEqual(r.categorical, []);
+  await rejects(
+    { builtin: "logistic", data: BC, target: "malignant", exclude: ["idd"] },
+    "usage",
+    /the excluded column 'idd' \(--exclude\) .*did you mean 'id'\?/,
+  );
+  await rejects(
+    { builtin: "logistic", data: BC, target: "malignant", exclude: ["id"], features: ["mean_radius"] },
+    "usage",
+    /--exclude and --features cannot be combined/,
+  );
+});
+
 test("error: --categorical names a column that does not exist, or is not a feature", async () => {
   await rejects(
     { builtin: "logistic", data: BC, target: "malignant", categorical: ["size_bnd"] },
@@ -282,10 +308,12 @@ test("error: data problems the trainer cannot fix", async () => {
   );
 });
 
-test("error: the model cannot be written", async () => {
+test("error: the model cannot be written (its directory would be below a file)", async () => {
+  const blocker = join(tmp, "a-file");
+  writeFileSync(blocker, "");
   await rejects(
-    { builtin: "logistic", data: WINE, target: "cultivar", out: join(tmp, "no-such-dir", "m.onnx") },
+    { builtin: "logistic", data: WINE, target: "cultivar", out: join(blocker, "m.onnx") },
     "io",
-    /cannot write .*no-such-dir/,
+    /cannot write .*a-file\/m.onnx/,
   );
 });

@@ -52,11 +52,10 @@ export async function run(): Promise<void> {
             errors.push(line.replace(/^modelguard: error: /, "").trim());
             continue;
           }
-          const posted = /^(?:created|updated) the PR comment: (\S+)$/.exec(line);
-          if (posted) commentUrl = posted[1]!;
           core.info(line);
         }
       },
+      commentPosted: (url) => (commentUrl = url),
     };
 
     let ensured = false;

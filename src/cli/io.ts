@@ -4,6 +4,8 @@ import { writeOutputFile } from "../outputFile.js";
 export interface CliIO {
   out(text: string): void;
   err(text: string): void;
+  /** Told the URL of the PR comment a command created or updated (the Action's `comment-url` output). */
+  commentPosted?(url: string): void;
 }
 
 export const processIO: CliIO = {

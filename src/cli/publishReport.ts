@@ -79,6 +79,7 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
       body: o.rendered.comment,
     });
     o.io.err(`${r.action} the PR comment: ${r.url}`);
+    o.io.commentPosted?.(r.url);
     return { summary, comment: { action: r.action, url: r.url }, warnings };
   } catch (e) {
     if (!isGitHubError(e)) throw e;

@@ -141,6 +141,10 @@ test("compare on a pull request posts exactly one comment across two runs, and s
   const comments = fake.state.commentsOf("acme/models", pr.number);
   assert.equal(comments.length, 1);
   assert.equal(second.outputs["comment-url"], first.outputs["comment-url"]);
+  assert.match(
+    first.outputs["comment-url"]!,
+    new RegExp(`/acme/models/pull/${pr.number}#issuecomment-${comments[0]!.id}$`),
+  );
   assert.match(second.summary, /accuracy/);
   // The token appears once, in the ::add-mask:: command that makes the runner mask it everywhere else.
   const withToken = (first.stdout + first.stderr).split("\n").filter((l) => l.includes(TOKEN));

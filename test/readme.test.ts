@@ -42,6 +42,12 @@ const NOT_RUN_HERE: Record<string, string> = {
   "npm run bench -- monitor": "benchmarks are run by hand, never as timed tests",
 };
 
+/** Container commands shown inline: there is no container engine on the machines that run this suite. */
+const CONTAINER_COMMANDS: Record<string, string> = {
+  "docker build -f monitor/Dockerfile -t modelguard-monitor .":
+    "test/monitor/monitorDockerfile.test.ts replays the Dockerfile without an engine and runs the image's command",
+};
+
 interface Block {
   lang: string;
   text: string;
@@ -217,6 +223,11 @@ test("the README's command list: each is run below or listed with the place that
   assert.ok(allCommands.length >= 25, `found only ${allCommands.length} commands: is the extraction broken?`);
   for (const c of allCommands)
     assert.match(c.text, /^(npm |npx modelguard |curl |cat )/, `README line ${c.line}: what runs \`${c.text}\`?`);
+});
+
+test("container commands shown inline are the ones listed, each with what verifies it", () => {
+  const inline = [...README.matchAll(/`((?:docker|kubectl|podman) [^`]+)`/g)].map((m) => m[1]!);
+  assert.deepEqual([...new Set(inline)].sort(), Object.keys(CONTAINER_COMMANDS).sort());
 });
 
 test("every command in the README runs from a fresh clone with the exit code it promises", async () => {

@@ -45,7 +45,14 @@ export const DEFAULT_DRIFT_POLICY: DriftPolicy = {
   columns: {},
 };
 
+/**
+ * Fills in the defaults. Under `auto` a bare `threshold` is the PSI floor (auto's only distance threshold) unless
+ * `psi_threshold` is given, so `drift: { threshold: 0.2 }` means the same in modelguard.yml and in monitor.yml.
+ */
 export function resolvePolicy(partial: Partial<DriftPolicy> = {}): DriftPolicy {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...(partial.columns ?? {}) } };
+  const policy: DriftPolicy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...(partial.columns ?? {}) } };
+  if (policy.method === "auto" && partial.psi_threshold === undefined && partial.threshold !== undefined)
+    policy.psi_threshold = partial.threshold;
+  return policy;
 }

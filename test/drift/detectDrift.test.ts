@@ -221,3 +221,10 @@ test("sampling a column in place (the drift worker's path) gives the same sample
   assert.equal(consumed.sorted.buffer, col.values.buffer, "sorted inside the column's own buffer");
   assert.notDeepEqual(col.values, before);
 });
+
+test("resolvePolicy: under auto a bare threshold is the PSI floor, as the CLI's --threshold is; psi_threshold wins", () => {
+  assert.equal(resolvePolicy({ threshold: 0.2 }).psi_threshold, 0.2);
+  assert.equal(resolvePolicy({ method: "auto", threshold: 0.2, psi_threshold: 0.3 }).psi_threshold, 0.3);
+  assert.equal(resolvePolicy({ method: "psi", threshold: 0.2 }).psi_threshold, 0.1);
+  assert.equal(resolvePolicy().psi_threshold, 0.1);
+});

@@ -34,6 +34,11 @@ export interface GitHubClientOptions {
   /** Retries after a 5xx answer or a network failure (default 3, waiting 1, 4, 9 s). */
   serverErrorRetries?: number;
   /**
+   * Each attempt of a request is abandoned after this long (default 30 s) and counts as a network failure, so it is
+   * retried like one: a connection GitHub (or a proxy) leaves hanging must not stall a job step or the monitor's outbox.
+   */
+  requestTimeoutMs?: number;
+  /**
    * Pacing, in milliseconds; the defaults are GitHub's advice and octokit's (tests make them small):
    * `retryBaseMs` scales the 1, 4, 9... backoff between 5xx retries (1000), `writeIntervalMs` is the least gap
    * between writes (1000), `notifyingWriteIntervalMs` between writes that notify people, e.g. new comments (3000).
@@ -100,6 +105,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     baseUrl: (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     userAgent: options.userAgent ?? `modelguard/${VERSION}`,
     log,
+    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
     throttle: {
       onRateLimit: onLimit("rate limit"),
       onSecondaryRateLimit: onLimit("secondary rate limit"),
@@ -168,4 +174,11 @@ function scrubValue(v: unknown, token: string, depth: number): unknown {
   if (Array.isArray(v)) return v.map((x) => scrubValue(x, token, depth + 1));
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, token, depth + 1)]));
+}
+
+function fetchWithTimeout(ms: number): typeof fetch {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }

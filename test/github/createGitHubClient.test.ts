@@ -252,3 +252,32 @@ test("a wrong token gets GitHub's 401, classified as a permission problem", asyn
   });
   assert.deepEqual(fake.violations, [], "a wrong token is not a malformed request");
 });
+
+test("an attempt that gets no answer is abandoned after requestTimeoutMs and retried like a network failure", async () => {
+  // A server that accepts the connection and never answers (a hung proxy).
+  const { createServer } = await import("node:http");
+  let attempts = 0;
+  const hung = createServer(() => void attempts++);
+  await new Promise<void>((r) => hung.listen(0, "127.0.0.1", r));
+  const { port } = hung.address() as import("node:net").AddressInfo;
+  try {
+    const client = createGitHubClient({
+      token: TOKEN,
+      baseUrl: `http://127.0.0.1:${port}`,
+      requestTimeoutMs: 150,
+      serverErrorRetries: 1,
+      pacing: { retryBaseMs: 1 },
+      log: { warn: () => {} },
+    });
+    await assert.rejects(getRepository(client, { owner: "acme", repo: "models" }), (e: unknown) => {
+      assert.ok(e instanceof GitHubError, String(e));
+      assert.match(e.message, /timeout|aborted/i, e.message);
+      assert.ok(!e.message.includes(TOKEN));
+      return true;
+    });
+    assert.equal(attempts, 2, "the first try and one retry");
+  } finally {
+    hung.closeAllConnections();
+    await new Promise((r) => hung.close(r));
+  }
+});

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { readMonitorConfig } from "../../../monitor/monitorConfig.js";
 import { startMonitor } from "../../../monitor/startMonitor.js";
 import { githubSenderFromEnv } from "../../../monitor/githubSender.js";
+import { predictionColumnOf } from "../../../monitor/driftMonitor.js";
 import type { CliIO } from "../io.js";
 
 /** `modelguard monitor`: runs the drift monitor sidecar until SIGTERM/SIGINT (then flushes, snapshots, exits 0). */
@@ -16,7 +17,12 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
       if (flags.check) {
         const { readProfile } = await import("../../profile/profileFile.js");
         const profile = readProfile(config.reference);
-        io.out(`${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns)`);
+        // The same check a start makes: a prediction.column the profile lacks stops the monitor.
+        const predictions = predictionColumnOf(config, profile);
+        io.out(
+          `${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns` +
+            `${predictions === null ? ", no prediction drift" : `, predictions vs '${predictions}'`})`,
+        );
         return;
       }
       const running = await startMonitor(config, { sender: githubSenderFromEnv(config, process.env) });

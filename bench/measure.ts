@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 
 export interface Measurement {
   seconds: number;
@@ -30,4 +31,35 @@ export function measure(argv: string[], env: NodeJS.ProcessEnv = process.env): M
 export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+export interface ProcessSample {
+  /** Resident memory now, and its peak so far (VmHWM), in MB. */
+  rssMb: number;
+  peakRssMb: number;
+  /** User + system CPU time the process has used, in seconds: all its threads, and its main thread alone. */
+  cpuSeconds: number;
+  mainThreadCpuSeconds: number;
+}
+
+/** Memory and CPU time of a running process, from Linux's /proc. */
+export function sampleProcess(pid: number): ProcessSample {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN);
+  return {
+    rssMb: kb("VmRSS") / 1024,
+    peakRssMb: kb("VmHWM") / 1024,
+    cpuSeconds: cpuSecondsOf(`/proc/${pid}/stat`),
+    mainThreadCpuSeconds: cpuSecondsOf(`/proc/${pid}/task/${pid}/stat`),
+  };
+}
+
+/**
+ * Fields 14 and 15 of a /proc stat file (counted past the parenthesised command name) are utime and stime, in clock
+ * ticks of USER_HZ, which Linux fixes at 100 for this interface.
+ */
+function cpuSecondsOf(path: string): number {
+  const stat = readFileSync(path, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

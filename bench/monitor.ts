@@ -7,9 +7,11 @@ import type { Column, Table } from "../src/data/table.js";
 import { buildProfile } from "../src/profile/buildProfile.js";
 import { writeProfile } from "../src/profile/profileFile.js";
 import { seededRandom } from "../src/stats/seededRandom.js";
+import { sampleProcess, type ProcessSample } from "./measure.js";
 
 const NUMERIC = 16;
 const CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
+const BATCH = 1000;
 
 function referenceTable(rows: number): Table {
   const r = seededRandom(7);
@@ -50,12 +52,32 @@ function payloads(count: number, events: number): string[] {
   });
 }
 
-function rssMb(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return m ? Number(m[1]) / 1024 : NaN;
+/**
+ * The peer: a bare loop of JSON.parse over the lines of the same payloads, in this one process (one thread, as the
+ * monitor is one process with one event loop), for `ms` after a warm-up. Events per second of wall time and per
+ * second of this process's CPU time.
+ */
+function bareParse(bodies: string[], ms: number): { wall: number; cpu: number } {
+  const parseAll = (body: string) => {
+    let n = 0;
+    let start = 0;
+    for (let end = body.indexOf("\n"); end !== -1; start = end + 1, end = body.indexOf("\n", start)) {
+      JSON.parse(body.slice(start, end));
+      n++;
+    }
+    return n;
+  };
+  for (const body of bodies) parseAll(body);
+  let parsed = 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let i = 0; performance.now() - t0 < ms; i++) parsed += parseAll(bodies[i % bodies.length]!);
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall: parsed / wall, cpu: parsed / ((cpu.user + cpu.system) / 1e6) };
 }
 
-function post(agent: Agent, url: URL, body: string): Promise<number> {
+function post(agent: Agent, url: URL, body: Buffer): Promise<number> {
   return new Promise((resolvePost, reject) => {
     const req = request(
       {
@@ -64,7 +86,7 @@ function post(agent: Agent, url: URL, body: string): Promise<number> {
         path: "/v1/events",
         method: "POST",
         agent,
-        headers: { "content-type": "application/x-ndjson", "content-length": Buffer.byteLength(body) },
+        headers: { "content-type": "application/x-ndjson", "content-length": body.length },
       },
       (res) => {
         res.resume();
@@ -76,15 +98,51 @@ function post(agent: Agent, url: URL, body: string): Promise<number> {
   });
 }
 
+interface MemorySample extends ProcessSample {
+  events: number;
+  heapUsedMb: number;
+  externalMb: number;
+}
+
+/** RSS (now and peak) from /proc, heap used and external memory from the monitor's own /metrics. */
+async function sampleMemory(pid: number, url: URL, events: number): Promise<MemorySample> {
+  const p = sampleProcess(pid);
+  const text = await (await fetch(new URL("/metrics", url))).text();
+  const gauge = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(text)?.[1] ?? NaN) / 1048576;
+  return {
+    ...p,
+    events,
+    heapUsedMb: gauge("nodejs_heap_size_used_bytes"),
+    externalMb: gauge("nodejs_external_memory_bytes"),
+  };
+}
+
+/** NODE_OPTIONS set by `ENV` in the runtime stage of monitor/Dockerfile, or "". */
+function imageNodeOptions(): string {
+  const stages = readFileSync(resolve("monitor/Dockerfile"), "utf8").split(/^FROM /m);
+  const m = /^ENV\s+NODE_OPTIONS=("[^"]*"|\S*)/m.exec(stages[stages.length - 1]!);
+  return m ? m[1]!.replace(/^"|"$/g, "") : "";
+}
+
+const loadavg = () => readFileSync("/proc/loadavg", "utf8").trim().split(" ").slice(0, 3).join(" ");
+const fmt = (n: number) => Math.round(n).toLocaleString("en");
+const pct = (a: number, b: number) => `${b >= a ? "+" : ""}${((b / a - 1) * 100).toFixed(1)}%`;
+
 /**
- * `npm run bench -- monitor [seconds] [concurrency]`: NDJSON batches of 1,000 events x 20 features over loopback HTTP
- * into the monitor (its own process, one event loop), for at least `seconds` (default 60) and until 10,000,000 events
- * when that comes first within 3x the time. Prints events/s, batch latency p50/p99, the throughput of a bare
- * JSON.parse loop over the same payloads in the same run, and the monitor's RSS after 1e6 events and at the end.
+ * `npm run bench -- monitor [seconds] [clients] [events]`: NDJSON batches of 1,000 events x 20 features over loopback
+ * HTTP into the monitor (`modelguard monitor`, its own process, one event loop), from `clients` keep-alive clients
+ * (default 4) in this process, until both `seconds` (default 60) have passed and `events` (default 10,000,000) were
+ * accepted (never longer than max(3 x seconds, 600 s)). Prints events/s, batch latency p50/p99, the monitor's CPU
+ * time, a bare JSON.parse loop over the same payloads measured in this process before and after the run (wall and per
+ * CPU-second; the CPU figures are the fair ones when other work shares the machine), and RSS, peak RSS, heap used and
+ * external memory after 1e6 events and after 1e7 (when `events` reaches it) with the growth between them.
+ * The monitor gets the NODE_OPTIONS monitor/Dockerfile's runtime stage sets (so it runs as deployed), or
+ * BENCH_MONITOR_NODE_OPTIONS when that is set (e.g. "--max-semi-space-size=4", or "" for none).
  */
 export async function benchMonitor(args: string[]): Promise<void> {
   const seconds = Number(args[0] ?? 60);
   const concurrency = Number(args[1] ?? 4);
+  const minEvents = Number(args[2] ?? 10_000_000);
   const dir = mkdtempSync(join(tmpdir(), "mg-bench-monitor-"));
   const profile = join(dir, "profile.json");
   writeProfile(profile, buildProfile(referenceTable(100_000)));
@@ -99,24 +157,18 @@ export async function benchMonitor(args: string[]): Promise<void> {
       "",
     ].join("\n"),
   );
-  const bodies = payloads(32, 1000);
-
-  // Bare JSON.parse over the same payloads, in this process, for a fixed number of batches.
-  let t = performance.now();
-  let parsed = 0;
-  for (let round = 0; round < 8; round++) {
-    for (const body of bodies) {
-      let start = 0;
-      for (let end = body.indexOf("\n"); end !== -1; start = end + 1, end = body.indexOf("\n", start)) {
-        JSON.parse(body.slice(start, end));
-        parsed++;
-      }
-    }
-  }
-  const bareRate = parsed / ((performance.now() - t) / 1000);
+  const texts = payloads(32, BATCH);
+  const bodies = texts.map((s) => Buffer.from(s));
+  const loadBefore = loadavg();
+  const peerBefore = bareParse(texts, 5000);
 
   const env = { ...process.env };
   delete env.GITHUB_TOKEN;
+  // The monitor runs with the NODE_OPTIONS its image sets (none when the Dockerfile sets none), or with
+  // BENCH_MONITOR_NODE_OPTIONS; the peer in this process runs without them.
+  const nodeOptions = process.env.BENCH_MONITOR_NODE_OPTIONS ?? imageNodeOptions();
+  if (nodeOptions !== "") env.NODE_OPTIONS = nodeOptions;
+  else delete env.NODE_OPTIONS;
   const child = spawn(process.execPath, [resolve("bin/modelguard.js"), "monitor", "--config", config], {
     env,
     stdio: ["ignore", "ignore", "pipe"],
@@ -130,58 +182,87 @@ export async function benchMonitor(args: string[]): Promise<void> {
     });
     child.once("exit", (code) => fail(new Error(`monitor exited with ${code}: ${err}`)));
   });
+  const pid = child.pid!;
 
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let events = 0;
-  let rssAt1e6 = NaN;
   let failures = 0;
-  const maxEvents = 10_000_000;
-  t = performance.now();
+  const milestones = [1_000_000, 10_000_000];
+  const memory: Promise<MemorySample>[] = [];
+  const loadDuring: string[] = [];
+  const start = sampleProcess(pid);
+  const clientCpu0 = process.cpuUsage();
+  const t = performance.now();
   const deadline = t + seconds * 1000;
-  const hardStop = t + seconds * 3000;
+  const hardStop = t + Math.max(seconds * 3, 600) * 1000;
+  const loadTimer = setInterval(() => loadDuring.push(loadavg()), 15_000);
   await Promise.all(
     Array.from({ length: concurrency }, async (_, k) => {
       let i = k;
-      // Past the deadline, stop once 1e7 events went in (or at once for a short smoke run); never past 3x the time.
       const done = () => {
         const now = performance.now();
-        if (now > hardStop) return true;
-        return now >= deadline && (events >= maxEvents || seconds < 60);
+        return now > hardStop || (now >= deadline && events >= minEvents);
       };
       while (!done()) {
         const s = performance.now();
         const status = await post(agent, url, bodies[i++ % bodies.length]!);
         latencies.push(performance.now() - s);
         if (status !== 202) failures++;
-        else events += 1000;
-        if (Number.isNaN(rssAt1e6) && events >= 1_000_000) rssAt1e6 = rssMb(child.pid!);
+        else events += BATCH;
+        if (events >= milestones[memory.length]!) memory.push(sampleMemory(pid, url, events));
       }
     }),
   );
   const elapsed = (performance.now() - t) / 1000;
-  const rssEnd = rssMb(child.pid!);
+  const stop = sampleProcess(pid);
+  const cpu = stop.cpuSeconds - start.cpuSeconds;
+  const mainCpu = stop.mainThreadCpuSeconds - start.mainThreadCpuSeconds;
+  const clientCpu = process.cpuUsage(clientCpu0);
+  clearInterval(loadTimer);
+  const loadAfter = loadavg();
+  const mem = await Promise.all(memory);
+  const end = await sampleMemory(pid, url, events);
   child.kill("SIGTERM");
   await new Promise((r) => child.once("exit", r));
   agent.destroy();
   rmSync(dir, { recursive: true, force: true });
+  const peerAfter = bareParse(texts, 5000);
 
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!;
   const rate = events / elapsed;
+  const cpuRate = events / cpu;
+  const peerWall = (peerBefore.wall + peerAfter.wall) / 2;
+  const peerCpu = (peerBefore.cpu + peerAfter.cpu) / 2;
+  const kb = Math.round(bodies.reduce((n, b) => n + b.length, 0) / bodies.length / 1024);
+  const line = (m: MemorySample) =>
+    `RSS ${m.rssMb.toFixed(0)} MB (peak ${m.peakRssMb.toFixed(0)}), heap used ${m.heapUsedMb.toFixed(1)} MB, external ${m.externalMb.toFixed(1)} MB`;
   console.log(
-    `monitor ingest, NDJSON batches of 1,000 events x 20 features, ${concurrency} keep-alive clients, ${elapsed.toFixed(0)} s`,
+    `monitor ingest: NDJSON batches of ${fmt(BATCH)} events x 20 features (~${kb} KB), ${concurrency} keep-alive clients, ${elapsed.toFixed(0)} s, ${fmt(events)} events`,
+  );
+  console.log(`  monitor     node ${process.version}, NODE_OPTIONS=${JSON.stringify(nodeOptions)}`);
+  console.log(`  loadavg     before ${loadBefore} | during ${loadDuring.join(" | ") || "-"} | after ${loadAfter}`);
+  console.log(`  throughput  ${fmt(rate)} events/s (target >= 100,000); ${failures} failed batches`);
+  console.log(
+    `  CPU         monitor ${(cpu / elapsed).toFixed(2)} cores (main thread ${(mainCpu / elapsed).toFixed(2)}, the rest libuv's pool: journal writes, fdatasync) = ${fmt(cpuRate)} events per CPU-second; HTTP clients (this process) ${((clientCpu.user + clientCpu.system) / 1e6 / elapsed).toFixed(2)} cores`,
   );
   console.log(
-    `  throughput  ${Math.round(rate).toLocaleString("en")} events/s (target >= 100,000)   ${failures} failed batches`,
+    `  latency     p50 ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms per batch (target p99 <= 50 ms)`,
   );
   console.log(
-    `  latency     p50 ${q(0.5).toFixed(1)} ms   p99 ${q(0.99).toFixed(1)} ms per batch (target p99 <= 50 ms)`,
+    `  JSON.parse  bare loop, same payloads, 1 process: ${fmt(peerBefore.wall)} events/s before, ${fmt(peerAfter.wall)} after; ${fmt(peerCpu)} per CPU-second`,
   );
   console.log(
-    `  vs parse    bare JSON.parse ${Math.round(bareRate).toLocaleString("en")} events/s; ratio ${(rate / bareRate).toFixed(2)}x (target >= 0.5x)`,
+    `  ratio       ${(rate / peerWall).toFixed(2)}x wall (monitor events/s / peer events/s), ${(cpuRate / peerCpu).toFixed(2)}x per CPU-second (target >= 0.5x)`,
   );
-  console.log(
-    `  memory      RSS ${rssAt1e6.toFixed(0)} MB after 1e6 events, ${rssEnd.toFixed(0)} MB after ${(events / 1e6).toFixed(1)}e6 (target: within 10% and < 200 MB after 1e7)`,
-  );
+  const [at1e6, at1e7] = mem;
+  if (at1e6) console.log(`  memory      after ${(at1e6.events / 1e6).toFixed(1)}e6 events: ${line(at1e6)}`);
+  if (at1e7) console.log(`              after ${(at1e7.events / 1e6).toFixed(1)}e6 events: ${line(at1e7)}`);
+  console.log(`              at the end (${(end.events / 1e6).toFixed(1)}e6 events): ${line(end)}`);
+  if (at1e6 && at1e7) {
+    console.log(
+      `  growth      1e6 -> 1e7 events: RSS ${pct(at1e6.rssMb, at1e7.rssMb)}, peak RSS ${pct(at1e6.peakRssMb, at1e7.peakRssMb)}, heap used ${pct(at1e6.heapUsedMb, at1e7.heapUsedMb)} (target: RSS within 10% and < 200 MB)`,
+    );
+  } else console.log(`  growth      1e7 events not reached (pass a larger [seconds] or [events])`);
 }

@@ -1,8 +1,10 @@
 import { escapeMarkdown } from "../src/report/escapeMarkdown.js";
+import type { FeatureDrift } from "../src/drift/driftReport.js";
+import type { MethodName } from "../src/drift/methods/driftMethod.js";
 import type { AlertActionKind } from "./alertPolicy.js";
 import type { WindowReport } from "./driftMonitor.js";
 import type { MonitorConfig } from "./monitorConfig.js";
-import type { OutboxEntry } from "./outbox.js";
+import type { OutboxEntry, OutboxEntryStatus, OutboxResult } from "./outbox.js";
 
 /** The hidden marker that makes the model's drift issue findable (same format as src/github's issueMarker). */
 export function driftIssueMarker(model: string): string {
@@ -13,9 +15,46 @@ export function repositoryOf(config: MonitorConfig): string {
   return config.github.repository ?? process.env.GITHUB_REPOSITORY ?? "OWNER/REPO";
 }
 
+/** The API root requests go to: `github.api_url`, else GITHUB_API_URL, else https://api.github.com (no trailing /). */
+export function apiRootOf(config: MonitorConfig, env: NodeJS.ProcessEnv = process.env): string {
+  return (config.github.apiUrl || env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+}
+
+/**
+ * GitHub's web root for links (no trailing slash): `github.web_url`, else derived from the API root:
+ * https://api.github.com -> https://github.com, https://api.SUB.ghe.com -> https://SUB.ghe.com (GHE.com),
+ * https://HOST/api/v3 -> https://HOST (GitHub Enterprise Server), anything else -> the API root itself.
+ */
+export function webRootOf(config: MonitorConfig, env: NodeJS.ProcessEnv = process.env): string {
+  if (config.github.webUrl) return config.github.webUrl;
+  const api = apiRootOf(config, env);
+  let u: URL;
+  try {
+    u = new URL(api);
+  } catch {
+    return "https://github.com";
+  }
+  const path = u.pathname.replace(/\/+$/, "");
+  if (u.host === "api.github.com" && path === "") return "https://github.com";
+  const ghe = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(u.host);
+  if (ghe && path === "") return `${u.protocol}//${ghe[1]}`;
+  return `${u.protocol}//${u.host}${path.replace(/\/api\/v3$/, "")}`;
+}
+
+/**
+ * Where an issue or comment body links the retraining dispatch decided in the same window. The body is recorded with
+ * `text` (the fallback link) in it; when the entry is sent, `text` is replaced with the dispatched run's link if the
+ * dispatch entry `dispatch` was sent and GitHub returned the run (see resolveRunLink).
+ */
+export interface RunLinkRef {
+  dispatch: string;
+  text: string;
+}
+
 /**
  * The GitHub request an alert action stands for, as recorded in the outbox. Issue numbers are not known when the
  * decision is made (the issue is found by its marker when sent), so update and close paths carry `{issue_number}`.
+ * Fields that are not part of GitHub's request body (`marker`, `comment`, `run_link`) tell the sender what to do.
  */
 export function buildAlertRequest(
   config: MonitorConfig,
@@ -25,12 +64,13 @@ export function buildAlertRequest(
   dispatched = false,
 ): OutboxEntry {
   const repo = repositoryOf(config);
-  const base = {
-    id: `${config.model}:w${report.window}:${action}`,
-    kind: action,
-    created_at: report.closed_at,
-  };
+  const idOf = (a: AlertActionKind) => `${config.model}:w${report.window}:${a}`;
+  const base = { id: idOf(action), kind: action, created_at: report.closed_at };
   const marker = driftIssueMarker(config.model);
+  const fallback = dispatched ? fallbackRunLink(config) : null;
+  const runLink: { run_link?: RunLinkRef } = fallback
+    ? { run_link: { dispatch: idOf("dispatch"), text: fallback } }
+    : {};
   switch (action) {
     case "issue.open":
       return {
@@ -41,6 +81,7 @@ export function buildAlertRequest(
           title: `Data drift detected for model ${config.model}`,
           body: `${marker}\n${alertMarker(base.id)}\n${issueBody(config, report, recent, dispatched)}`,
           labels: config.actions.issue.labels,
+          ...runLink,
         },
       };
     case "issue.update":
@@ -48,7 +89,7 @@ export function buildAlertRequest(
         ...base,
         method: "POST",
         path: `/repos/${repo}/issues/{issue_number}/comments`,
-        body: { body: issueBody(config, report, recent, dispatched), marker },
+        body: { body: issueBody(config, report, recent, dispatched), marker, ...runLink },
       };
     case "issue.close":
       return {
@@ -70,7 +111,8 @@ export function buildAlertRequest(
             ...base,
             method: "POST",
             path: `/repos/${repo}/actions/workflows/${encodeURIComponent(d.workflow)}/dispatches`,
-            body: { ref: d.ref, inputs: payload },
+            // return_run_details: GitHub answers with the run it started, which the issue then links.
+            body: { ref: d.ref, inputs: payload, return_run_details: true },
           }
         : {
             ...base,
@@ -108,13 +150,92 @@ export function dispatchPayload(
   };
 }
 
-/** Where people look at the dispatched workflow's runs (GitHub's web UI), or null for a repository_dispatch. */
-export function dispatchLink(config: MonitorConfig): string | null {
+/** A URL path segment that is also inert in a Markdown link destination (no parentheses, spaces or brackets). */
+function pathSegment(s: string): string {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function repositoryPath(config: MonitorConfig): string {
+  return repositoryOf(config).split("/").map(pathSegment).join("/");
+}
+
+/**
+ * Where people see the runs the dispatch starts, in GitHub's web UI: the workflow's runs (workflow_dispatch), or the
+ * repository's runs filtered by the repository_dispatch event (GitHub returns no run for those); null without a
+ * dispatch. The link of an issue whose dispatch GitHub did not return a run for (a 204 from an older server).
+ */
+export function dispatchLink(config: MonitorConfig, env: NodeJS.ProcessEnv = process.env): string | null {
   const d = config.actions.dispatch;
-  if (!d || !("workflow" in d)) return null;
-  const api = (config.github.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const web = api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3$/, "");
-  return `${web}/${repositoryOf(config)}/actions/workflows/${encodeURIComponent(d.workflow)}`;
+  if (!d) return null;
+  const repo = `${webRootOf(config, env)}/${repositoryPath(config)}`;
+  return "workflow" in d
+    ? `${repo}/actions/workflows/${pathSegment(d.workflow)}`
+    : `${repo}/actions?query=event%3Arepository_dispatch`;
+}
+
+/** The Markdown the issue body carries for the dispatched run until it is known: `([runs](<dispatchLink>))`. */
+function fallbackRunLink(config: MonitorConfig): string | null {
+  const link = dispatchLink(config);
+  return link ? `([runs](${link}))` : null;
+}
+
+/**
+ * The run page GitHub returned for a dispatch (`html_url`), when it can be trusted in a link: https, on the web
+ * root's host (and under its path), exactly `/<owner>/<repo>/actions/runs/<workflow_run_id>` for this repository,
+ * with no credentials, query or fragment. Rebuilt from its parts, so only `[A-Za-z0-9._-/:]` reach the Markdown.
+ * Null otherwise: the issue then keeps the runs-page link.
+ */
+export function trustedRunUrl(htmlUrl: unknown, runId: unknown, webRoot: string, repository: string): string | null {
+  if (typeof htmlUrl !== "string" || typeof runId !== "number" || !Number.isSafeInteger(runId) || runId <= 0) {
+    return null;
+  }
+  let u: URL;
+  let w: URL;
+  try {
+    u = new URL(htmlUrl);
+    w = new URL(webRoot);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "https:" || w.protocol !== "https:" || u.host !== w.host) return null;
+  if (u.username !== "" || u.password !== "" || u.search !== "" || u.hash !== "") return null;
+  const prefix = w.pathname.replace(/\/+$/, "");
+  if (!u.pathname.startsWith(prefix + "/")) return null;
+  const m = /^\/([A-Za-z0-9._-]+)\/([A-Za-z0-9._-]+)\/actions\/runs\/([0-9]+)$/.exec(u.pathname.slice(prefix.length));
+  if (!m || `${m[1]}/${m[2]}`.toLowerCase() !== repository.toLowerCase() || Number(m[3]) !== runId) return null;
+  return `https://${u.host}${u.pathname}`;
+}
+
+/**
+ * The body to send for an issue or comment entry that links a dispatch, from the dispatch entry's status in the
+ * outbox: the dispatched run's link when the dispatch was sent and its recorded result holds a trusted run URL; the
+ * recorded runs-page link (plus a note) when GitHub refused the dispatch and it was parked behind this entry; the
+ * recorded text otherwise (a 204 without run details, a repository_dispatch).
+ */
+export function resolveRunLink(
+  text: string,
+  ref: RunLinkRef | undefined,
+  dispatch: OutboxEntryStatus,
+  webRoot: string,
+  repository: string,
+): { text: string; linked: boolean } {
+  if (!ref || !text.includes(ref.text)) return { text, linked: false };
+  if (dispatch.state === "sent") {
+    const run = runOf(dispatch.result, webRoot, repository);
+    return run ? { text: text.replace(ref.text, () => `(${run})`), linked: true } : { text, linked: false };
+  }
+  if (dispatch.state === "parked") {
+    const note = `${ref.text}, but GitHub has not accepted it yet: the monitor keeps retrying (see its log)`;
+    return { text: text.replace(ref.text, () => note), linked: false };
+  }
+  return { text, linked: false };
+}
+
+/** `[run N](url)` from a dispatch's recorded result, or null when it holds no trusted run. */
+function runOf(result: OutboxResult | null, webRoot: string, repository: string): string | null {
+  if (!result) return null;
+  const url = trustedRunUrl(result.html_url, result.workflow_run_id, webRoot, repository);
+  return url ? `[run ${result.workflow_run_id as number}](${url})` : null;
 }
 
 /** A code span: mentions, references and HTML are inert inside one, and a value cannot close it early. */
@@ -128,8 +249,9 @@ function fmt(x: number | null | undefined): string {
 }
 
 /**
- * Markdown: the verdict and window span, a table of drifted features with their PSI and KS statistics, the retraining
- * dispatch (with a link to the workflow's runs when one is dispatched) and the streak of recent windows.
+ * Markdown: the verdict and window span, a table of drifted features with their PSI and KS statistics, the
+ * prediction drift (when predictions are compared with a reference column), the retraining dispatch (with the
+ * runs-page link that the sender replaces with the dispatched run's) and the streak of recent windows.
  */
 export function issueBody(
   config: MonitorConfig,
@@ -149,13 +271,14 @@ export function issueBody(
     .slice(-Math.max(config.alert.consecutive, 1))
     .map((r) => `window ${r.window} (${r.closed_at}): ${r.dataset_drifted ? "drifted" : "clean"}`);
   const d = config.actions.dispatch;
-  const link = dispatchLink(config);
+  const link = fallbackRunLink(config);
   const retrain =
     dispatched && d
       ? "workflow" in d
-        ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ([runs](${link}))` : ""}.`
-        : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}.`
+        ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ${link}` : ""}.`
+        : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}${link ? ` ${link}` : ""}.`
       : null;
+  const prediction = predictionLine(config, report);
   return [
     // Column names and config values are data: escaped so a column named @everyone pings no one.
     `**${escapeMarkdown(report.drift.summary)}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
@@ -164,7 +287,41 @@ export function issueBody(
     "|---|---|---|---|---|---|",
     ...rows,
     "",
+    ...(prediction ? [prediction, ""] : []),
     ...(retrain ? [retrain, ""] : []),
     `Recent windows: ${streak.join("; ")}.`,
   ].join("\n");
+}
+
+/** How the issue names each statistic, in the order it lists them. */
+const STAT_LABEL: [MethodName, string][] = [
+  ["psi", "PSI"],
+  ["ks", "KS"],
+  ["chisquare", "chi-square"],
+  ["jensenshannon", "Jensen-Shannon"],
+  ["wasserstein", "Wasserstein"],
+];
+
+/**
+ * One line on the window's prediction drift (its statistics, adjusted p-value and count, and whether it counts toward
+ * dataset drift), or null when predictions are not compared with a reference column.
+ */
+function predictionLine(config: MonitorConfig, report: WindowReport): string | null {
+  const p = report.prediction;
+  if (!p.column) return null;
+  const what = `Predictions against the reference column ${escapeMarkdown(p.column)}`;
+  const f: FeatureDrift | null | undefined = p.drift;
+  if (!f) return `${what}: not tested (${escapeMarkdown(p.skipped ?? "no predictions")}).`;
+  const stats = STAT_LABEL.filter(([m]) => f.tests[m] !== undefined).map(
+    ([m, label]) => `${label} ${fmt(f.tests[m]!.statistic)}`,
+  );
+  const counts = !config.prediction.countsTowardDataset
+    ? "; reported only, not counted toward dataset drift"
+    : f.drifted && !report.drift.dataset_drifted
+      ? "; this window counts as drifted because of them (prediction.counts_toward_dataset)"
+      : "";
+  return (
+    `${what}: **${f.drifted ? "drifted" : "no drift"}** ` +
+    `(${f.kind}; ${[...stats, `p-value (adjusted) ${fmt(f.p_value)}`].join(", ")}; ${f.current.count} predictions)${counts}.`
+  );
 }

@@ -12,7 +12,8 @@ import {
 import { join } from "node:path";
 import { detectDrift } from "../src/drift/detectDrift.js";
 import { sampleProfile, type ColumnSample } from "../src/drift/columnSample.js";
-import type { DriftReport } from "../src/drift/driftReport.js";
+import type { DriftReport, FeatureDrift } from "../src/drift/driftReport.js";
+import { ModelguardError } from "../src/errors.js";
 import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "./alertPolicy.js";
 import { buildAlertRequest } from "./alertRequests.js";
@@ -20,10 +21,15 @@ import type { JournalRecord, SourcePosition } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import type { MonitorMetrics } from "./monitorMetrics.js";
 import type { Outbox } from "./outbox.js";
-import { parseBatch, type IngestEvent } from "./parseBatch.js";
+import { obtainBatch, type EventBatch } from "./eventBatch.js";
+import { parseBatch } from "./parseBatch.js";
 import { layoutOf, WindowState, type BatchStats, type FeatureLayout, type WindowStateJson } from "./windowState.js";
 
-/** One closed window: its drift report and what else it saw. */
+/**
+ * One closed window: its drift report (features) and what else it saw. `dataset_drifted` is the verdict alerts
+ * follow: the features' (`drift.dataset_drifted`, null when no feature could be tested), or'ed with the prediction's
+ * when `prediction.counts_toward_dataset` is set.
+ */
 export interface WindowReport {
   window: number;
   started_at: string;
@@ -31,8 +37,24 @@ export interface WindowReport {
   events: number;
   dataset_drifted: boolean | null;
   unknown_features: Record<string, number>;
-  prediction: { count: number; missing: number; mean: number | null; top: Record<string, number> };
+  prediction: PredictionReport;
   drift: DriftReport;
+}
+
+/**
+ * The window's predictions: counts, and their drift against the reference column `column` (tested with the drift
+ * policy, on its own: no multiple-testing correction with the features). `drift` is null and `skipped` says why when
+ * they could not be tested. Reports written before prediction drift have only the counts.
+ */
+export interface PredictionReport {
+  count: number;
+  missing: number;
+  mean: number | null;
+  top: Record<string, number>;
+  /** The reference profile column predictions are compared with; null when there is none. */
+  column?: string | null;
+  drift?: FeatureDrift | null;
+  skipped?: string;
 }
 
 interface Snapshot {
@@ -63,6 +85,9 @@ export interface DriftMonitorOptions {
 export class DriftMonitor {
   readonly layout: FeatureLayout;
   private readonly reference: Map<string, ColumnSample>;
+  /** The reference column predictions are compared with (not a feature then), and its sample; null: none. */
+  readonly predictionColumn: string | null;
+  private readonly predictionReference: ColumnSample | null;
   window: WindowState;
   alert: AlertState = { ...INITIAL_ALERT_STATE };
   recent: WindowReport[] = [];
@@ -80,8 +105,13 @@ export class DriftMonitor {
     private readonly profile: ReferenceProfile,
     private readonly options: DriftMonitorOptions,
   ) {
-    this.layout = layoutOf(profile);
+    this.predictionColumn = predictionColumnOf(config, profile);
+    const col = this.predictionColumn;
+    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
+    this.layout = layoutOf(features);
     this.reference = sampleProfile(profile);
+    this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
+    if (col !== null) this.reference.delete(col);
     this.window = new WindowState(this.layout, 0, 0);
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
@@ -142,12 +172,15 @@ export class DriftMonitor {
     if (record.type === "tick") this.applyTick(record.t);
     else if (record.type === "source") {
       // The body holds only well-formed lines; a poll that read nothing but malformed lines journals an empty one.
-      const parsed = record.body.length > 0 ? parseBatch(record.body) : { ok: true as const, events: [] };
+      const parsed =
+        record.body.length > 0
+          ? parseBatch(record.body, this.layout)
+          : { ok: true as const, events: obtainBatch(this.layout) };
       if (parsed.ok) this.applyEvents(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal source batch no longer parses; skipped");
       this.sourcePosition = record.position;
     } else {
-      const parsed = parseBatch(record.body);
+      const parsed = parseBatch(record.body, this.layout);
       // Only parseable batches were journaled; a failure here means the parser changed. Skip rather than crash.
       if (parsed.ok) this.applyEvents(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
@@ -156,13 +189,16 @@ export class DriftMonitor {
   }
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */
-  applyEvents(events: IngestEvent[], t: number, batch?: BatchStats): void {
+  applyEvents(events: EventBatch, t: number, batch?: BatchStats): void {
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     const size = "size" in this.config.window ? this.config.window.size : Infinity;
-    for (const e of events) {
+    events.mapPredictions((p) => this.predictionValue(p));
+    for (let from = 0; from < events.length;) {
       if (this.window.events === 0 && this.window.startedAt === 0) this.startWindowAt(t);
-      this.window.addEvent(e.features, e.prediction, batch);
+      const to = Math.min(events.length, from + Math.max(1, size - this.window.events));
+      this.window.addBatch(events, from, to, batch);
+      from = to;
       if (this.window.events >= size) this.closeWindow(t);
     }
     this.updateProgress(t);
@@ -219,7 +255,13 @@ export class DriftMonitor {
       },
       this.config.drift,
     );
-    const datasetDrifted = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const prediction = this.predictionDrift(w);
+    const featuresVerdict = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const predictionVerdict = prediction.drift ? prediction.drift.drifted : null;
+    const datasetDrifted =
+      this.config.prediction.countsTowardDataset && predictionVerdict !== null
+        ? featuresVerdict === true || predictionVerdict
+        : featuresVerdict;
     const top = w.predictionCategorical.toJson();
     const report: WindowReport = {
       window: w.index,
@@ -233,6 +275,7 @@ export class DriftMonitor {
         missing: w.predictionMissing,
         mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
         top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!])),
+        ...prediction,
       },
       drift,
     };
@@ -245,7 +288,13 @@ export class DriftMonitor {
     if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);
     this.options.log.info(
-      { window: w.index, events: w.events, dataset_drifted: datasetDrifted, drifted: drift.drifted_features },
+      {
+        window: w.index,
+        events: w.events,
+        dataset_drifted: datasetDrifted,
+        drifted: drift.drifted_features,
+        ...(this.predictionColumn !== null ? { prediction_drifted: predictionVerdict } : {}),
+      },
       drift.summary,
     );
 
@@ -261,8 +310,59 @@ export class DriftMonitor {
     );
     this.alert = decision.state;
     const dispatched = decision.actions.includes("dispatch");
-    for (const action of decision.actions) this.recordAction(action, report, dispatched);
+    // The dispatch is recorded (so sent) first: the issue or comment of the same window links the run it started.
+    const ordered = dispatched
+      ? ["dispatch" as const, ...decision.actions.filter((a) => a !== "dispatch")]
+      : decision.actions;
+    for (const action of ordered) this.recordAction(action, report, dispatched);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
+  }
+
+  /**
+   * An event's prediction as the reference column's kind reads it (deterministic, so replay gives the same window):
+   * for a categorical column numbers become their text ("1"); for a numeric one booleans become 1/0 and numeric text
+   * its number. Unchanged without a prediction column.
+   */
+  private predictionValue(v: unknown): unknown {
+    const kind = this.predictionReference?.kind;
+    if (kind === "categorical" && typeof v === "number") return String(v);
+    if (kind === "numeric") {
+      if (typeof v === "boolean") return v ? 1 : 0;
+      if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+    }
+    return v;
+  }
+
+  /**
+   * The window's predictions against the reference column, with the drift policy (KS + PSI for a numeric column,
+   * chi-square + PSI for a categorical one by default; `drift.columns.<column>` overrides apply). Predictions of the
+   * other kind count as missing.
+   */
+  private predictionDrift(w: WindowState): Pick<PredictionReport, "column" | "drift" | "skipped"> {
+    const col = this.predictionColumn;
+    const ref = this.predictionReference;
+    if (col === null || ref === null) return { column: null, drift: null };
+    const numeric = w.predictionNumeric;
+    const categorical = w.predictionCategorical;
+    let current: ColumnSample | null = null;
+    if (ref.kind === "numeric") {
+      const s = numeric.sample();
+      current = { ...s, missing: s.missing + w.predictionMissing + categorical.count };
+    } else if (ref.kind === "categorical") {
+      const s = categorical.sample();
+      current = { ...s, missing: s.missing + w.predictionMissing + numeric.count };
+    }
+    const r = detectDrift(
+      {
+        reference: new Map([[col, ref]]),
+        current: current ? new Map([[col, current]]) : new Map(),
+        referenceLabel: this.config.reference,
+        currentLabel: `window ${w.index} predictions`,
+      },
+      this.config.drift,
+    );
+    const drift = r.features[0] ?? null;
+    return drift ? { column: col, drift } : { column: col, drift: null, skipped: r.skipped[0]?.reason ?? "not tested" };
   }
 
   private recordAction(action: AlertActionKind, report: WindowReport, dispatched: boolean): void {
@@ -285,6 +385,14 @@ export class DriftMonitor {
       if (ks !== undefined) m.ks.set({ feature: f.name }, ks);
       m.featureDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
     }
+    const p = report.prediction.drift;
+    if (p) {
+      const psi = p.tests.psi?.statistic;
+      if (psi !== undefined) m.predictionPsi.set(psi);
+      const ks = p.tests.ks?.statistic;
+      if (ks !== undefined) m.predictionKs.set(ks);
+      m.predictionDrifted.set(p.drifted ? 1 : 0);
+    }
   }
 
   updateProgress(now: number): void {
@@ -295,4 +403,28 @@ export class DriftMonitor {
     else
       m.windowProgress.set(this.window.startedAt > 0 ? Math.min(1, (now - this.window.startedAt) / w.durationMs) : 0);
   }
+}
+
+/**
+ * The reference column predictions are compared with: `prediction.column`, which must be a column of the profile, or
+ * by default `prediction` when the profile has it; null when there is none (no prediction drift).
+ */
+export function predictionColumnOf(config: MonitorConfig, profile: ReferenceProfile): string | null {
+  const named = config.prediction.column;
+  if (named === null) return Object.hasOwn(profile.columns, "prediction") ? "prediction" : null;
+  if (!Object.hasOwn(profile.columns, named)) {
+    const columns = Object.keys(profile.columns);
+    throw new ModelguardError(
+      "config",
+      `prediction.column: '${named}' is not a column of the reference profile ${config.reference}`,
+      `name one of its columns (${columns.slice(0, 10).join(", ")}${columns.length > 10 ? ", ..." : ""}), or leave prediction.column unset`,
+    );
+  }
+  return named;
+}
+
+function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
+  const out = { ...record };
+  delete out[key];
+  return out;
 }

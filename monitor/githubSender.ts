@@ -6,14 +6,22 @@ import {
   findOpenIssueByMarker,
   openIssue,
   upsertPullRequestComment,
+  GitHubError,
   type GitHubClient,
   type GitHubClientOptions,
   type GitHubLogger,
 } from "../src/github/index.js";
 import { ModelguardError } from "../src/errors.js";
-import { alertMarker, driftIssueMarker, repositoryOf } from "./alertRequests.js";
+import {
+  alertMarker,
+  driftIssueMarker,
+  repositoryOf,
+  resolveRunLink,
+  webRootOf,
+  type RunLinkRef,
+} from "./alertRequests.js";
 import type { MonitorConfig } from "./monitorConfig.js";
-import type { OutboxEntry, OutboxSender } from "./outbox.js";
+import { parkable, type OutboxEntry, type OutboxSender } from "./outbox.js";
 
 /**
  * The sender for a real GitHub when GITHUB_TOKEN is set; null (dry run into the outbox) otherwise. The API root is
@@ -41,7 +49,10 @@ export function githubSenderFromEnv(
     ...(baseUrl ? { baseUrl } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
-  return githubSender(client, config);
+  return githubSender(client, config, {
+    webUrl: webRootOf(config, env),
+    ...(options.log ? { warn: (m: string) => options.log!.warn(m) } : {}),
+  });
 }
 
 /**
@@ -53,19 +64,40 @@ export function githubSenderFromEnv(
  * - a close finds no open issue the second time.
  * A dispatch cannot be checked on GitHub's side: a crash in the instant between GitHub accepting it and the `sent`
  * line reaching the disk dispatches it again (the only at-least-once action).
+ *
+ * A workflow dispatch recorded with `return_run_details` returns the run GitHub started (`{workflow_run_id, html_url,
+ * run_url}`), which the outbox keeps in the dispatch's `sent` line. The issue or comment of the same window is
+ * recorded after the dispatch and names it (`run_link`); when it is sent, its runs-page link is replaced with the
+ * run's, if `html_url` is https on `webUrl`'s host (default: webRootOf(config)) and the run of this repository
+ * (see trustedRunUrl). A dispatch GitHub refuses with a 4xx other than a rate limit is parked (the issue goes ahead,
+ * saying so); `warn` hears of run links not trusted.
  */
-export function githubSender(client: GitHubClient, config: MonitorConfig): OutboxSender {
-  const [owner, repo] = repositoryOf(config).split("/") as [string, string];
+export function githubSender(
+  client: GitHubClient,
+  config: MonitorConfig,
+  options: { webUrl?: string; warn?: (message: string) => void } = {},
+): OutboxSender {
+  const repository = repositoryOf(config);
+  const [owner, repo] = repository.split("/") as [string, string];
+  const webUrl = options.webUrl ?? webRootOf(config);
   const marker = driftIssueMarker(config.model);
   const labels = config.actions.issue.labels;
   const comment = (issueNumber: number, id: string, body: string) =>
     upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body });
-  return async (entry: OutboxEntry) => {
+  return async (entry: OutboxEntry, context) => {
     const b = entry.body;
     switch (entry.kind) {
       case "issue.open":
       case "issue.update": {
-        const text = entry.kind === "issue.open" ? String(b.body).slice(marker.length + 1) : String(b.body);
+        const recorded = entry.kind === "issue.open" ? String(b.body).slice(marker.length + 1) : String(b.body);
+        const ref = b.run_link as RunLinkRef | undefined;
+        const dispatch = ref ? context.statusOf(ref.dispatch) : { state: "unknown" as const };
+        const { text, linked } = resolveRunLink(recorded, ref, dispatch, webUrl, repository);
+        if (ref && dispatch.state === "sent" && dispatch.result && !linked) {
+          options.warn?.(
+            `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl}; linking the runs page instead`,
+          );
+        }
         const found = await findOpenIssueByMarker(client, { owner, repo, marker });
         if (found && found.body.includes(alertMarker(entry.id))) return; // opened by this very entry
         if (found) await comment(found.number, entry.id, text);
@@ -88,24 +120,34 @@ export function githubSender(client: GitHubClient, config: MonitorConfig): Outbo
         return;
       }
       case "dispatch": {
-        if (typeof b.event_type === "string") {
-          await dispatchRepositoryEvent(client, {
-            owner,
-            repo,
-            eventType: b.event_type,
-            clientPayload: b.client_payload as Record<string, unknown>,
-          });
-        } else {
+        try {
+          if (typeof b.event_type === "string") {
+            await dispatchRepositoryEvent(client, {
+              owner,
+              repo,
+              eventType: b.event_type,
+              clientPayload: b.client_payload as Record<string, unknown>,
+            });
+            return;
+          }
           const workflow = decodeURIComponent(entry.path.split("/workflows/")[1]!.split("/")[0]!);
-          await dispatchWorkflow(client, {
+          const run = await dispatchWorkflow(client, {
             owner,
             repo,
             workflow,
             ref: String(b.ref),
             inputs: b.inputs as Record<string, string>,
+            returnRunDetails: b.return_run_details === true,
           });
+          return run ? { workflow_run_id: run.runId, html_url: run.htmlUrl, run_url: run.runUrl } : undefined;
+        } catch (e) {
+          // GitHub refused it (a workflow that is not there, a token without the permission, bad inputs): retrying
+          // soon changes nothing, so it no longer holds back the issue. Rate limits and outages do hold it back.
+          if (e instanceof GitHubError && e.kind !== "rate_limited" && e.status !== null && e.status < 500) {
+            throw parkable(e);
+          }
+          throw e;
         }
-        return;
       }
       default:
         throw new Error(`unknown outbox entry kind '${entry.kind}'`);

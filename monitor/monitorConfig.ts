@@ -18,7 +18,14 @@ export interface MonitorConfig {
     issue: { labels: string[] };
     dispatch: { workflow: string; ref: string } | { event: string } | null;
   };
-  github: { repository: string | null; apiUrl: string | null };
+  /** `webUrl`: GitHub's web root for links in issues (no trailing slash), null to derive it from the API root. */
+  github: { repository: string | null; apiUrl: string | null; webUrl: string | null };
+  /**
+   * Prediction drift: the reference profile column live predictions are compared with (null: `prediction` when the
+   * profile has such a column, else no prediction drift), and whether a drifted prediction makes the window count as
+   * drifted for alerts (default false: reported separately).
+   */
+  prediction: { column: string | null; countsTowardDataset: boolean };
   state: string;
   snapshotIntervalMs: number;
   ingest: { tokenEnv: string; maxBodyBytes: number };
@@ -38,7 +45,8 @@ interface RawConfig {
     issue?: { labels?: string[] };
     dispatch?: { workflow?: string; ref?: string; event?: string };
   };
-  github?: { repository?: string; api_url?: string };
+  github?: { repository?: string; api_url?: string; web_url?: string };
+  prediction?: { column?: string; counts_toward_dataset?: boolean };
   state?: string;
   snapshot_interval?: string;
   ingest?: { token_env?: string; max_body?: string };
@@ -144,7 +152,15 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
       closeAfterClean: raw.alert?.close_after_clean ?? 6,
     },
     actions: { issue: { labels: raw.actions?.issue?.labels ?? ["drift"] }, dispatch },
-    github: { repository: raw.github?.repository ?? null, apiUrl: raw.github?.api_url ?? null },
+    github: {
+      repository: raw.github?.repository ?? null,
+      apiUrl: raw.github?.api_url ?? null,
+      webUrl: raw.github?.web_url !== undefined ? webUrl(path, raw.github.web_url) : null,
+    },
+    prediction: {
+      column: raw.prediction?.column ?? null,
+      countsTowardDataset: raw.prediction?.counts_toward_dataset ?? false,
+    },
     state: abs(raw.state ?? "./modelguard-state"),
     snapshotIntervalMs:
       raw.snapshot_interval !== undefined ? duration(path, "snapshot_interval", raw.snapshot_interval) : 30_000,
@@ -161,6 +177,28 @@ function duration(path: string, key: string, text: string): number {
   } catch (e) {
     throw bad(path, key, (e as Error).message);
   }
+}
+
+/**
+ * github.web_url, normalised to scheme, host and path without a trailing slash. Only letters, digits and `._~-/` in
+ * the path, so the links built on it are safe in Markdown as they are.
+ */
+function webUrl(path: string, text: string): string {
+  let u: URL;
+  try {
+    u = new URL(text);
+  } catch {
+    throw bad(path, "github.web_url", `'${text}' is not a URL such as https://github.example.com`);
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw bad(path, "github.web_url", "must be an http(s) URL");
+  if (u.username || u.password || u.search || u.hash || !/^[A-Za-z0-9._~/-]*$/.test(u.pathname)) {
+    throw bad(
+      path,
+      "github.web_url",
+      "must be a plain root such as https://github.example.com (no query, no credentials)",
+    );
+  }
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
 }
 
 function bad(path: string, key: string, why: string): ModelguardError {

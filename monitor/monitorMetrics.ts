@@ -37,6 +37,21 @@ export class MonitorMetrics {
     help: "1 when the last closed window drifted as a dataset.",
     registers: [this.registry],
   });
+  readonly predictionPsi = new Gauge({
+    name: "modelguard_monitor_prediction_psi",
+    help: "PSI of the predictions against their reference column in the last closed window.",
+    registers: [this.registry],
+  });
+  readonly predictionKs = new Gauge({
+    name: "modelguard_monitor_prediction_ks",
+    help: "KS statistic of numeric predictions against their reference column in the last closed window.",
+    registers: [this.registry],
+  });
+  readonly predictionDrifted = new Gauge({
+    name: "modelguard_monitor_prediction_drifted",
+    help: "1 when the predictions drifted in the last closed window.",
+    registers: [this.registry],
+  });
   readonly windowEvents = new Gauge({
     name: "modelguard_monitor_window_events",
     help: "Events in the open window.",
@@ -68,5 +83,33 @@ export class MonitorMetrics {
     help: "Time from request start to the durable 2xx answer.",
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
+  });
+  // The process's memory, read at scrape time, under prom-client's default-metric names (so a sidecar's memory can be
+  // watched, and the bench reads the heap from here).
+  readonly residentMemory = memoryGauge(this.registry, "process_resident_memory_bytes", "Resident memory size.", () =>
+    process.memoryUsage.rss(),
+  );
+  readonly heapUsed = memoryGauge(this.registry, "nodejs_heap_size_used_bytes", "V8 heap used.", () => {
+    return process.memoryUsage().heapUsed;
+  });
+  readonly heapTotal = memoryGauge(this.registry, "nodejs_heap_size_total_bytes", "V8 heap size.", () => {
+    return process.memoryUsage().heapTotal;
+  });
+  readonly externalMemory = memoryGauge(
+    this.registry,
+    "nodejs_external_memory_bytes",
+    "Memory of C++ objects bound to JS objects (Buffers, typed arrays).",
+    () => process.memoryUsage().external,
+  );
+}
+
+function memoryGauge(registry: Registry, name: string, help: string, read: () => number): Gauge {
+  return new Gauge({
+    name,
+    help: `${help} In bytes.`,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    },
   });
 }

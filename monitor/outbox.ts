@@ -15,23 +15,60 @@ interface StatusLine {
   status: "sent" | "failed";
   attempts: number;
   error?: string;
+  /** `sent`: what the answer left for later entries (a dispatch: the run GitHub started). */
+  result?: OutboxResult;
+  /** `failed`: the failure parked the entry (it no longer holds back the entries after it). */
+  parked?: boolean;
   at: string;
 }
 
-/** Sends one entry; throws on failure. The monitor's GitHub sender implements it; tests use fakes. */
-export type OutboxSender = (entry: OutboxEntry) => Promise<void>;
+/** What a sent entry's answer left for later entries (a workflow dispatch: `{workflow_run_id, html_url, run_url}`). */
+export type OutboxResult = Record<string, unknown>;
+
+/** Where an entry stands, for a sender that resolves one entry from another (the issue that links the dispatch). */
+export type OutboxEntryStatus =
+  { state: "sent"; result: OutboxResult | null } | { state: "parked" } | { state: "pending" } | { state: "unknown" };
+
+export interface OutboxSendContext {
+  statusOf(id: string): OutboxEntryStatus;
+}
+
+/**
+ * Sends one entry; throws on failure. What it returns is recorded durably in the entry's `sent` line, before any later
+ * entry is sent, and later entries see it through `context.statusOf`. The monitor's GitHub sender implements it;
+ * tests use fakes. A thrown error with `parkable: true` parks the entry (see Outbox).
+ */
+export type OutboxSender = (entry: OutboxEntry, context: OutboxSendContext) => Promise<OutboxResult | void>;
+
+/** Marks a failure as parkable: retrying soon will not fix it, and it need not hold back the entries after it. */
+export function parkable<E extends Error>(e: E): E & { parkable: true } {
+  return Object.assign(e, { parkable: true as const });
+}
+
+function isParkable(e: unknown): boolean {
+  return typeof e === "object" && e !== null && (e as { parkable?: unknown }).parkable === true;
+}
 
 /**
  * The durable outbox (`outbox.jsonl`): every decided GitHub request is appended and fsync'ed before anything is sent.
  * Without a sender (no token) the file is the dry-run record. With one, pending entries are sent in order; a failure
  * is recorded and retried with exponential backoff (1 s, 2 s, 4 s ... capped at 10 min); success appends a `sent`
- * status line. A crash between sending and recording `sent` resends the entry once: the issue actions look the issue
- * up by its marker first, so a resend updates rather than duplicates.
+ * status line (with the sender's result, e.g. the dispatched run). A crash between sending and recording `sent`
+ * resends the entry once: the issue actions look the issue up by its marker first, so a resend updates rather than
+ * duplicates.
+ *
+ * Entries are sent in the order recorded, and a failing entry holds back those after it, except when its failure is
+ * parkable (GitHub refused a dispatch with a 4xx: retrying soon changes nothing): it is then parked, the entries after
+ * it are sent, and it is retried whenever nothing else is pending (with the same backoff).
  */
 export class Outbox {
   private readonly entries = new Map<string, OutboxEntry>();
   private readonly sent = new Set<string>();
+  private readonly results = new Map<string, OutboxResult>();
   private readonly attempts = new Map<string, number>();
+  private readonly parked = new Set<string>();
+  /** The retry timer waits out a parked entry's backoff (a new entry need not wait for it). */
+  private waitingOnParked = false;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
@@ -57,8 +94,14 @@ export class Outbox {
         continue; // a torn last line: that entry was never acknowledged as recorded
       }
       if ("status" in v && v.status !== undefined) {
-        if (v.status === "sent") this.sent.add(v.id);
-        else this.attempts.set(v.id, v.attempts);
+        if (v.status === "sent") {
+          this.sent.add(v.id);
+          if (v.result) this.results.set(v.id, v.result);
+        } else {
+          this.attempts.set(v.id, v.attempts);
+          if (v.parked) this.parked.add(v.id);
+          else this.parked.delete(v.id);
+        }
       } else this.entries.set(v.id, v as OutboxEntry);
     }
   }
@@ -72,12 +115,30 @@ export class Outbox {
     if (this.entries.has(entry.id)) return false;
     this.appendLine(entry);
     this.entries.set(entry.id, entry);
+    if (this.waitingOnParked && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     this.kick(0);
     return true;
   }
 
+  /** Entries not sent yet, in the order recorded. */
   pending(): OutboxEntry[] {
     return [...this.entries.values()].filter((e) => !this.sent.has(e.id));
+  }
+
+  /** Where an entry stands: sent (with its recorded result), parked, pending, or unknown. */
+  statusOf(id: string): OutboxEntryStatus {
+    if (this.sent.has(id)) return { state: "sent", result: this.results.get(id) ?? null };
+    if (!this.entries.has(id)) return { state: "unknown" };
+    return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
+  }
+
+  /** The next entry to send: the first pending one that is not parked, else the first parked one. */
+  private next(): OutboxEntry | undefined {
+    const pending = this.pending();
+    return pending.find((e) => !this.parked.has(e.id)) ?? pending[0];
   }
 
   all(): OutboxEntry[] {
@@ -117,18 +178,34 @@ export class Outbox {
     const sender = this.sender!;
     {
       for (;;) {
-        const entry = this.pending()[0];
+        const entry = this.next();
         if (!entry) return;
         const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
         try {
-          await sender(entry);
+          const result = (await sender(entry, { statusOf: (id) => this.statusOf(id) })) ?? undefined;
           this.sent.add(entry.id);
-          this.appendLine({ id: entry.id, status: "sent", attempts, at: this.at() });
+          this.parked.delete(entry.id);
+          if (result) this.results.set(entry.id, result);
+          // The result is durable (fsync'ed with the `sent` line) before any later entry is sent.
+          this.appendLine({ id: entry.id, status: "sent", attempts, ...(result ? { result } : {}), at: this.at() });
         } catch (e) {
           this.attempts.set(entry.id, attempts);
           const error = (e as Error).message;
-          this.appendLine({ id: entry.id, status: "failed", attempts, error, at: this.at() });
+          const park = isParkable(e);
+          if (park) this.parked.add(entry.id);
+          else this.parked.delete(entry.id);
+          this.appendLine({
+            id: entry.id,
+            status: "failed",
+            attempts,
+            error,
+            ...(park ? { parked: true } : {}),
+            at: this.at(),
+          });
           this.options.onError?.(e as Error, entry.id);
+          // A parked entry steps aside at once: the entries after it are sent now.
+          if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
+          this.waitingOnParked = park;
           const base = this.options.baseDelayMs ?? 1000;
           this.kick(Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 600_000));
           return;

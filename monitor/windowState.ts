@@ -1,6 +1,18 @@
 import type { CategoricalSample, ColumnSample, SketchNumericSample } from "../src/drift/columnSample.js";
 import { QuantileSketch, type SketchJson } from "../src/profile/quantileSketch.js";
 import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
+import {
+  ABSENT,
+  MAX_CATEGORY_CODES,
+  NULL,
+  obtainBatch,
+  PREDICTION_BOOLEAN,
+  PREDICTION_MISSING,
+  PREDICTION_NUMBER,
+  PREDICTION_STRING,
+  VALUE,
+  type EventBatch,
+} from "./eventBatch.js";
 
 /**
  * What one window has seen, per feature: numeric features as a quantile sketch plus count/mean/m2 (the profile
@@ -77,9 +89,9 @@ export class CategoricalAccumulator {
   missing = 0;
   invalid = 0;
 
-  add(v: string): void {
-    this.count++;
-    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+  add(v: string, n = 1): void {
+    this.count += n;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + n);
   }
 
   merge(o: CategoricalAccumulator): void {
@@ -174,6 +186,22 @@ export function layoutOf(profile: ReferenceProfile): FeatureLayout {
 /** Distinct unknown feature names remembered per window; the rest are counted together. */
 const MAX_UNKNOWN_NAMES = 100;
 
+/** Scratch for addBatch: counts per intern code, and the codes in order of first appearance. */
+const codeCounts = new Float64Array(MAX_CATEGORY_CODES);
+const codeOrder = new Int32Array(MAX_CATEGORY_CODES);
+
+/** The first index of the sorted `xs` whose value is >= x. */
+function lowerBound(xs: number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export type Accumulator = NumericAccumulator | CategoricalAccumulator | null;
 
 export class WindowState {
@@ -205,50 +233,101 @@ export class WindowState {
    * numeric feature, an object anywhere), which count as invalid values of their feature.
    */
   addEvent(features: Record<string, unknown>, prediction: unknown, batch?: BatchStats): number {
-    this.events++;
-    const { index } = this.layout;
-    let seen = 0;
+    const one = obtainBatch(this.layout);
+    try {
+      one.appendObject(features, prediction);
+      return this.addBatch(one, 0, 1, batch);
+    } finally {
+      one.release();
+    }
+  }
+
+  /**
+   * Adds events [from, to) of a parsed batch, feature by feature (each accumulator still sees its values in event
+   * order, so the state is the one adding the events one at a time gives). Returns the number of invalid values.
+   */
+  addBatch(b: EventBatch, from: number, to: number, batch?: BatchStats): number {
+    const w = b.width;
+    const { status, values } = b;
+    let absent = 0;
     let invalid = 0;
-    for (const key in features) {
-      const i = index.get(key);
-      if (i === undefined) {
-        this.noteUnknown(key);
-        if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
-        continue;
-      }
-      seen++;
-      const slot = this.slots[i];
+    for (let f = 0; f < this.slots.length; f++) {
+      const slot = this.slots[f];
       if (!slot) continue;
-      const v = features[key];
-      if (v === null || v === undefined) slot.missing++;
-      else if (slot.kind === "numeric") {
-        if (typeof v === "number") slot.add(v);
-        else {
-          slot.invalid++;
-          invalid++;
+      if (slot.kind === "numeric") {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(values[k]!);
+          else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
         }
-      } else if (typeof v === "string") slot.add(v);
-      else if (typeof v === "number" || typeof v === "boolean") slot.add(String(v));
-      else {
-        slot.invalid++;
-        invalid++;
+      } else if (b.extra.length === 0) {
+        // Every value has an intern code: count per code, then add each value once, in order of first appearance
+        // (the order the per-event adds would have inserted them in).
+        const strings = b.encoding.categories[f]!.strings;
+        let distinct = 0;
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) {
+            const code = values[k]!;
+            const seen = codeCounts[code]!;
+            codeCounts[code] = seen + 1;
+            if (seen === 0) codeOrder[distinct++] = code;
+          } else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
+        }
+        for (let i = 0; i < distinct; i++) {
+          const code = codeOrder[i]!;
+          slot.add(strings[code]!, codeCounts[code]!);
+          codeCounts[code] = 0;
+        }
+      } else {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(b.category(f, values[k]!));
+          else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
+        }
       }
     }
-    if (seen < this.slots.length) {
-      // Some reference features were absent from the event: count them missing.
-      for (let i = 0; i < this.slots.length; i++) {
-        const slot = this.slots[i];
-        if (slot && !Object.prototype.hasOwnProperty.call(features, this.layout.names[i]!)) {
-          slot.missing++;
-          if (batch) batch.missing++;
-        }
-      }
+    const ps = b.predictionStatus;
+    const pv = b.predictionValues;
+    for (let e = from; e < to; e++) {
+      const st = ps[e];
+      if (st === PREDICTION_MISSING) this.predictionMissing++;
+      else if (st === PREDICTION_NUMBER) this.predictionNumeric.add(pv[e]!);
+      else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]!));
+      else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
     }
-    if (prediction === undefined || prediction === null) this.predictionMissing++;
-    else if (typeof prediction === "number") this.predictionNumeric.add(prediction);
-    else if (typeof prediction === "string" || typeof prediction === "boolean")
-      this.predictionCategorical.add(String(prediction));
-    if (batch) batch.invalid += invalid;
+    const ue = b.unknownEvent;
+    for (let k = lowerBound(ue, from); k < ue.length && ue[k]! < to; k++) {
+      const key = b.unknownName[k]!;
+      this.noteUnknown(key);
+      if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
+    }
+    this.events += to - from;
+    if (batch) {
+      batch.missing += absent;
+      batch.invalid += invalid;
+    }
     return invalid;
   }
 

@@ -24,7 +24,7 @@ export {
   closeIssue,
   type GitHubIssue,
 } from "./findOpenIssueByMarker.js";
-export { dispatchWorkflow, dispatchRepositoryEvent } from "./dispatchWorkflow.js";
+export { dispatchWorkflow, dispatchRepositoryEvent, type WorkflowRunDetails } from "./dispatchWorkflow.js";
 export { readPullRequestContext, type PullRequestContext } from "./readPullRequestContext.js";
 export { getRepository, type RepositoryInfo } from "./getRepository.js";
 export {

@@ -69,6 +69,8 @@ export interface WorkflowDispatch {
   workflowId: string;
   ref: string;
   inputs: Record<string, unknown>;
+  /** The run id the dispatch answered with (only when asked for `return_run_details` and it was returned). */
+  runId?: number;
 }
 
 export interface RepositoryDispatch {

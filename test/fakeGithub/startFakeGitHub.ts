@@ -10,7 +10,8 @@
  * shape. Tests assert `fake.violations` is empty.
  *
  * Implemented: GET /repos/{o}/{r}; issue comments (list with paging, get, create, update); issues (list with
- * state/labels/creator/since/sort/direction and paging, get, create, update); workflow and repository dispatch.
+ * state/labels/creator/since/sort/direction and paging, get, create, update); workflow dispatch (with
+ * `return_run_details`, or as a server that predates it: see `workflowRunDetails`) and repository dispatch.
  * Any other operation of the description answers 404 and is listed in `unhandled`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -21,6 +22,7 @@ import {
   type FakeIssue,
   type FakeRepository,
   type FakeUser,
+  type WorkflowDispatch,
 } from "./FakeGitHubState.js";
 import { commentJson, issueJson, repositoryJson, type Urls } from "./githubObjects.js";
 import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
@@ -83,6 +85,14 @@ export interface FakeGitHubOptions {
   repositories?: string[];
   /** Delay before answering each request, so overlapping requests can be observed in `stats`. */
   latencyMs?: number;
+  /**
+   * How workflow dispatches treat `return_run_details: true`: `returned` (default; github.com since 2026-02: 200 with
+   * `{workflow_run_id, run_url, html_url}`), `ignored` (a server that predates the parameter and ignores unknown
+   * keys: 204), `refused` (one that validates keys: GitHub's 422 "not a permitted key", nothing dispatched).
+   */
+  workflowRunDetails?: "returned" | "ignored" | "refused";
+  /** Overrides the `html_url` of dispatched runs (tests of clients that must not trust it blindly). */
+  runHtmlUrl?: (fullName: string, runId: number) => string;
 }
 
 export interface FakeGitHub {
@@ -389,21 +399,33 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (repo.workflows && !repo.workflows.includes(workflowId)) {
           throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
         }
-        state.workflowDispatches.push({
+        const runDetails = options.workflowRunDetails ?? "returned";
+        if (ctx.body.return_run_details !== undefined && runDetails === "refused") {
+          // What GitHub answers for a top-level key its schema for the endpoint does not have.
+          throw new HttpError(422, {
+            message: 'Invalid request.\n\n"return_run_details" is not a permitted key.',
+            documentation_url: `${DOCS}/actions/workflows#create-a-workflow-dispatch-event`,
+            status: "422",
+          });
+        }
+        const dispatch: WorkflowDispatch = {
           owner: repo.owner.login,
           repo: repo.name,
           workflowId,
           ref: String(ctx.body.ref),
           inputs: (ctx.body.inputs ?? {}) as Record<string, unknown>,
-        });
-        if (ctx.body.return_run_details === true) {
+        };
+        state.workflowDispatches.push(dispatch);
+        if (ctx.body.return_run_details === true && runDetails === "returned") {
           const runId = state.id();
+          dispatch.runId = runId;
+          const html = options.runHtmlUrl ? options.runHtmlUrl(repo.fullName, runId) : undefined;
           return {
             status: 200,
             body: {
               workflow_run_id: runId,
               run_url: `${ctx.urls.api}/repos/${repo.fullName}/actions/runs/${runId}`,
-              html_url: `${ctx.urls.web}/${repo.fullName}/actions/runs/${runId}`,
+              html_url: html ?? `${ctx.urls.web}/${repo.fullName}/actions/runs/${runId}`,
             },
           };
         }

@@ -7,7 +7,7 @@ import { pino } from "pino";
 import { listSegments } from "../../monitor/journal.js";
 import type { MonitorConfig } from "../../monitor/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
-import { postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
+import { postEvents, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 
 const silent = pino({ level: "silent" });
 const start = (config: MonitorConfig) => startMonitor(config, { env: {}, logger: silent, port: 0, tickIntervalMs: 0 });
@@ -90,5 +90,34 @@ test("compaction: a missing segment the snapshot needs is an error, not a silent
     assert.ok(!existsSync(join(legacy.state, "journal.log")));
   } finally {
     await l.shutdown();
+  }
+});
+
+test("compaction: a journal grown by checkpointBytes since the last snapshot triggers a checkpoint; a crash then recovers every batch once", async () => {
+  const { config } = setupMonitor({ window: { size: 1_000_000 } });
+  const m = await startMonitor(config, {
+    env: {},
+    logger: silent,
+    port: 0,
+    tickIntervalMs: 0,
+    checkpointBytes: 20_000,
+  });
+  let crashed: MonitorConfig;
+  try {
+    const bodies = [1, 2, 3, 4, 5, 6].map((seed) => trafficNdjson(100, seed, false)); // about 10 kB each
+    for (const body of bodies) assert.equal((await postEvents(m.url, body)).status, 202);
+    await waitFor("a snapshot written without the timer or checkpoint()", () =>
+      existsSync(join(config.state, "snapshot.json")),
+    );
+    await waitFor("the covered segments deleted", () => listSegments(join(config.state, "journal"))[0]!.start > 0);
+    crashed = copyState(config);
+  } finally {
+    await m.shutdown();
+  }
+  const r = await start(crashed);
+  try {
+    assert.equal(r.monitor.window.events, 600);
+  } finally {
+    await r.shutdown();
   }
 });

@@ -477,9 +477,15 @@ test("deploy: the Kubernetes check reports typos, wrong types, missing required 
       "Deployment/fraud-model.spec: missing required field 'selector' (V1DeploymentSpec)",
     ),
   );
-  assert.deepEqual(await broken("/readyz, port: monitor }\n            periodSeconds: 5", "/readyz, port: monitor }\n            periodSeconds: 2.5"), [
-    "Deployment/fraud-model.spec.template.spec.containers[1].readinessProbe.periodSeconds: expected an integer (int32)",
-  ]);
+  assert.deepEqual(
+    await broken(
+      "/readyz, port: monitor }\n            periodSeconds: 5",
+      "/readyz, port: monitor }\n            periodSeconds: 2.5",
+    ),
+    [
+      "Deployment/fraud-model.spec.template.spec.containers[1].readinessProbe.periodSeconds: expected an integer (int32)",
+    ],
+  );
   assert.deepEqual(await broken("cpu: 100m", "cpu: 100x"), [
     "Deployment/fraud-model.spec.template.spec.containers[1].resources.requests.cpu: not a quantity: 100x",
   ]);

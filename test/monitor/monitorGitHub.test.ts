@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import type { MonitorConfig } from "../../monitor/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
-import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fakeGithub/startFakeGitHub.js";
 import { crashImage, manualClock, postEvents, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 
 // Shaped like an installation token, so the generic redaction patterns would also catch it.
@@ -20,10 +20,14 @@ interface Harness {
   start(config?: MonitorConfig): Promise<RunningMonitor>;
 }
 
-async function harness(extra: Record<string, unknown>): Promise<Harness> {
-  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+async function harness(
+  extra: Record<string, unknown>,
+  fakeOptions: Omit<FakeGitHubOptions, "token" | "repositories"> = {},
+): Promise<Harness> {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"], ...fakeOptions });
   const { config } = setupMonitor({
-    github: { repository: "acme/models" },
+    // The fake serves the API on loopback and names runs on https://github.com, like api.github.com would.
+    github: { repository: "acme/models", web_url: "https://github.com" },
     alert: { consecutive: 2, cooldown: "1h", close_after_clean: 2 },
     actions: { issue: { labels: ["drift"] }, dispatch: { workflow: "retrain.yml", ref: "main" } },
     ...extra,
@@ -87,9 +91,26 @@ test("token mode: one issue with the drift table, comments on further alerts, cl
     assert.match(body, /in window 2 \(2026-03-01T00:03:00\.000Z to 2026-03-01T00:03:00\.000Z, 1000 events\)/);
     assert.match(body, /^\| feature \| kind \| PSI \| KS \|/m);
     assert.match(body, /^\| x \| numeric \| [0-9.]+ \| [0-9.]+ \|/m);
-    assert.match(body, /\[runs\]\(https:\/\/github\.com\/acme\/models\/actions\/workflows\/retrain\.yml\)/);
     assert.equal(h.fake.state.workflowDispatches.length, 1);
     const d = h.fake.state.workflowDispatches[0]!;
+    // The issue links the run the dispatch started (GitHub's html_url), not the workflow's runs page.
+    assert.ok(d.runId! > 0);
+    assert.ok(
+      body.includes(
+        `Retraining dispatched: workflow \`retrain.yml\` on \`main\` ([run ${d.runId}](https://github.com/acme/models/actions/runs/${d.runId})).`,
+      ),
+      body,
+    );
+    assert.doesNotMatch(body, /actions\/workflows\/retrain\.yml/);
+    // The dispatch went first, and its run is recorded in its `sent` line.
+    const dispatchRequest = h.fake.requests.findIndex((r) => r.path.endsWith("/dispatches"));
+    const issueRequest = h.fake.requests.findIndex((r) => r.method === "POST" && r.path.endsWith("/issues"));
+    assert.ok(dispatchRequest >= 0 && dispatchRequest < issueRequest);
+    assert.deepEqual(
+      (h.fake.requests[dispatchRequest]!.body as { return_run_details?: boolean }).return_run_details,
+      true,
+    );
+    assert.match(outboxText(h.config), new RegExp(`"status":"sent".*"workflow_run_id":${d.runId}`));
     assert.equal(d.workflowId, "retrain.yml");
     assert.equal(d.ref, "main");
     assert.deepEqual(Object.keys(d.inputs).sort(), ["features", "reason", "window"]);
@@ -119,6 +140,13 @@ test("token mode: one issue with the drift table, comments on further alerts, cl
     await delivered(m);
     assert.equal(h.fake.state.issues.length, 2);
     assert.equal(h.fake.state.workflowDispatches.length, 2);
+    const second = h.fake.state.workflowDispatches[1]!.runId!;
+    assert.ok(second !== d.runId);
+    assert.ok(
+      h.fake.state.issues[1]!.body!.includes(
+        `([run ${second}](https://github.com/acme/models/actions/runs/${second}))`,
+      ),
+    );
     assertNoToken(h);
   } finally {
     await m.shutdown();
@@ -139,7 +167,12 @@ test("token mode: repository_dispatch 'modelguard-retrain' carries reason, windo
     assert.deepEqual(Object.keys(d.clientPayload).sort(), ["features", "model", "reason", "window"]);
     assert.equal(d.clientPayload.model, "fraud");
     assert.equal(h.fake.state.workflowDispatches.length, 0);
-    assert.match(h.fake.state.issues[0]!.body ?? "", /repository_dispatch event `modelguard-retrain`/);
+    // No run id for a repository_dispatch: the Actions page filtered by the event.
+    assert.ok(
+      (h.fake.state.issues[0]!.body ?? "").includes(
+        "Retraining dispatched: repository_dispatch event `modelguard-retrain` ([runs](https://github.com/acme/models/actions?query=event%3Arepository_dispatch)).",
+      ),
+    );
     assertNoToken(h);
   } finally {
     await m.shutdown();
@@ -149,13 +182,16 @@ test("token mode: repository_dispatch 'modelguard-retrain' carries reason, windo
 
 test("token mode: GitHub down (500s, then a 403 secondary rate limit) keeps requests in the outbox, across a restart; each is delivered once", async () => {
   const h = await harness({});
-  h.fake.injectFault({ method: "POST", path: /\/issues$/, times: 1_000_000, status: 500 });
+  h.fake.injectFault({ method: "POST", times: 1_000_000, status: 500 });
   let m = await h.start();
   try {
     await window(h, m, 200, true);
     await window(h, m, 300, true);
     await waitFor("two failed attempts", () => (outboxText(h.config).match(/"status":"failed"/g) ?? []).length >= 2);
-    assert.equal(m.outbox.pending().length, 2);
+    assert.deepEqual(
+      m.outbox.pending().map((e) => e.kind),
+      ["dispatch", "issue.open"],
+    );
     assert.equal(h.fake.state.issues.length, 0);
     assert.equal(h.fake.state.workflowDispatches.length, 0);
     // Restart while GitHub is still down: the requests survive in the outbox.
@@ -163,7 +199,8 @@ test("token mode: GitHub down (500s, then a 403 secondary rate limit) keeps requ
     m = await h.start();
     assert.equal(m.outbox.pending().length, 2);
 
-    // Issues come back; dispatches hit GitHub's secondary rate limit.
+    // Issues come back; dispatches hit GitHub's secondary rate limit, which holds the issue back (it would link the
+    // run): a rate limit passes, so the dispatch is not parked.
     h.fake.clearFaults();
     h.fake.injectFault({
       method: "POST",
@@ -176,21 +213,26 @@ test("token mode: GitHub down (500s, then a 403 secondary rate limit) keeps requ
         documentation_url: "https://docs.github.com/rest",
       },
     });
-    await waitFor("the issue to be opened", () => h.fake.state.issues.length === 1);
     const failedBefore = (outboxText(h.config).match(/"status":"failed"/g) ?? []).length;
     await waitFor(
-      "a rate-limited dispatch attempt",
-      () => (outboxText(h.config).match(/"status":"failed"/g) ?? []).length > failedBefore,
+      "two rate-limited dispatch attempts",
+      () => (outboxText(h.config).match(/"status":"failed"/g) ?? []).length >= failedBefore + 2,
     );
-    assert.equal(m.outbox.pending().length, 1);
-    assert.equal(m.outbox.pending()[0]!.kind, "dispatch");
+    assert.equal(m.outbox.pending().length, 2);
+    assert.equal(m.outbox.statusOf("fraud:w1:dispatch").state, "pending");
+    assert.equal(h.fake.state.issues.length, 0);
     assert.ok(h.fake.requests.some((r) => r.fault && r.status === 403));
+    assert.doesNotMatch(outboxText(h.config), /"parked":true/);
 
     h.fake.clearFaults();
     await delivered(m);
     assert.equal(h.fake.state.issues.length, 1);
     assert.equal(h.fake.state.workflowDispatches.length, 1);
     assert.equal(h.fake.state.comments.length, 0);
+    const runId = h.fake.state.workflowDispatches[0]!.runId!;
+    assert.ok(
+      h.fake.state.issues[0]!.body!.includes(`[run ${runId}](https://github.com/acme/models/actions/runs/${runId})`),
+    );
     const sent = outboxText(h.config)
       .split("\n")
       .filter((l) => l.includes('"status":"sent"'));
@@ -200,6 +242,222 @@ test("token mode: GitHub down (500s, then a 403 secondary rate limit) keeps requ
   } finally {
     await m.shutdown();
     await h.fake.close();
+  }
+});
+
+test("token mode: an outage between the dispatch and the issue, then kill -9: the issue links the run recorded before the crash, dispatched once", async () => {
+  const h = await harness({});
+  h.fake.injectFault({ method: "POST", path: /\/issues$/, times: 1_000_000, status: 502 });
+  let m = await h.start();
+  try {
+    await window(h, m, 200, true);
+    await window(h, m, 300, true); // w1: dispatch, then the issue
+    await waitFor("the dispatch sent and the issue failing", () => {
+      const text = outboxText(h.config);
+      return (
+        /"id":"fraud:w1:dispatch","status":"sent"/.test(text) &&
+        /"id":"fraud:w1:issue.open","status":"failed"/.test(text)
+      );
+    });
+    assert.equal(h.fake.state.workflowDispatches.length, 1);
+    const runId = h.fake.state.workflowDispatches[0]!.runId!;
+    // kill -9 now: the copy holds the dispatch's `sent` line with the run, and the issue still pending.
+    const crashed = crashImage(h.config);
+    await m.shutdown();
+    h.fake.clearFaults();
+    m = await h.start(crashed);
+    await delivered(m);
+    assert.equal(h.fake.state.workflowDispatches.length, 1, "not dispatched again");
+    assert.equal(h.fake.state.issues.length, 1);
+    assert.ok(
+      h.fake.state.issues[0]!.body!.includes(`([run ${runId}](https://github.com/acme/models/actions/runs/${runId}))`),
+    );
+    assertNoToken(h);
+  } finally {
+    await m.shutdown();
+    await h.fake.close();
+  }
+});
+
+test("token mode: kill -9 between GitHub's answer to the dispatch and its `sent` line dispatches again (the documented at-least-once); the issue links the run recorded", async () => {
+  const h = await harness({});
+  h.fake.injectFault({ method: "POST", path: /\/issues$/, times: 1_000_000, status: 500 });
+  let m = await h.start();
+  try {
+    await window(h, m, 200, true);
+    await window(h, m, 300, true);
+    await waitFor("the dispatch sent", () => /"id":"fraud:w1:dispatch","status":"sent"/.test(outboxText(h.config)));
+    const crashed = crashImage(h.config);
+    await m.shutdown();
+    const lines = outboxText(crashed)
+      .split("\n")
+      .filter((l) => !(l.includes('"status":"sent"') && l.includes("fraud:w1:dispatch")));
+    writeFileSync(join(crashed.state, "outbox.jsonl"), lines.join("\n"));
+    h.fake.clearFaults();
+    m = await h.start(crashed);
+    await delivered(m);
+    assert.equal(h.fake.state.workflowDispatches.length, 2);
+    const [first, second] = h.fake.state.workflowDispatches.map((d) => d.runId!);
+    const body = h.fake.state.issues[0]!.body!;
+    assert.ok(body.includes(`[run ${second}](https://github.com/acme/models/actions/runs/${second})`));
+    assert.ok(!body.includes(`/runs/${first})`));
+    assert.equal(h.fake.state.issues.length, 1);
+  } finally {
+    await m.shutdown();
+    await h.fake.close();
+  }
+});
+
+test("token mode: a comment on the open issue links the run dispatched in its window", async () => {
+  const h = await harness({});
+  const m = await h.start();
+  try {
+    await window(h, m, 200, true);
+    await window(h, m, 300, true); // open + dispatch
+    await window(h, m, 400, true); // comment (cooldown)
+    h.clock.advance(61 * MINUTE);
+    await window(h, m, 500, true); // comment + dispatch
+    await delivered(m);
+    assert.equal(h.fake.state.issues.length, 1);
+    assert.equal(h.fake.state.workflowDispatches.length, 2);
+    const runId = h.fake.state.workflowDispatches[1]!.runId!;
+    const comments = h.fake.state.comments;
+    assert.equal(comments.length, 2);
+    assert.doesNotMatch(comments[0]!.body, /Retraining dispatched/);
+    assert.ok(comments[1]!.body.includes(`([run ${runId}](https://github.com/acme/models/actions/runs/${runId}))`));
+    assertNoToken(h);
+  } finally {
+    await m.shutdown();
+    await h.fake.close();
+  }
+});
+
+test("GitHub Enterprise Server that predates return_run_details (answers 204, or refuses the key with a 422): the issue links the workflow's runs page", async () => {
+  for (const mode of ["ignored", "refused"] as const) {
+    const h = await harness({}, { basePath: "/api/v3", workflowRunDetails: mode });
+    // As on GHES: the API root in the config, the web root derived from it (https://HOST/api/v3 -> https://HOST).
+    const config = { ...h.config, github: { ...h.config.github, apiUrl: h.fake.url, webUrl: null } };
+    const m = await h.start(config);
+    try {
+      await window(h, m, 200, true);
+      await window(h, m, 300, true);
+      await delivered(m);
+      assert.equal(h.fake.state.workflowDispatches.length, 1, mode);
+      assert.equal(h.fake.state.workflowDispatches[0]!.runId, undefined);
+      const web = h.fake.url.replace(/\/api\/v3$/, "");
+      assert.ok(
+        h.fake.state.issues[0]!.body!.includes(
+          `Retraining dispatched: workflow \`retrain.yml\` on \`main\` ([runs](${web}/acme/models/actions/workflows/retrain.yml)).`,
+        ),
+        mode,
+      );
+      const dispatches = h.fake.requests.filter((r) => r.path.endsWith("/dispatches")).map((r) => r.status);
+      assert.deepEqual(dispatches, mode === "ignored" ? [204] : [422, 204]);
+      assert.match(outboxText(config), /"id":"fraud:w1:dispatch","status":"sent","attempts":1,"at"/);
+      assertNoToken({ ...h, config });
+    } finally {
+      await m.shutdown();
+      await h.fake.close();
+    }
+  }
+});
+
+test("a run link GitHub returns on another host, or for another repository, is not linked", async () => {
+  for (const html of [
+    (repo: string, id: number) => `https://evil.example/${repo}/actions/runs/${id}`,
+    (_repo: string, id: number) => `https://github.com/someone/else/actions/runs/${id}`,
+    (repo: string, id: number) => `http://github.com/${repo}/actions/runs/${id}`,
+    (repo: string, id: number) => `https://github.com/${repo}/actions/runs/${id})[x](https://evil.example`,
+  ]) {
+    const h = await harness({}, { runHtmlUrl: html });
+    const m = await h.start();
+    try {
+      await window(h, m, 200, true);
+      await window(h, m, 300, true);
+      await delivered(m);
+      const body = h.fake.state.issues[0]!.body!;
+      assert.ok(body.includes("([runs](https://github.com/acme/models/actions/workflows/retrain.yml))"), body);
+      assert.doesNotMatch(body, /evil|someone|http:\/\//);
+      assert.match(h.logs.join(""), /is not a run of acme\/models on https:\/\/github\.com/);
+      assert.deepEqual(h.fake.violations, []);
+    } finally {
+      await m.shutdown();
+      await h.fake.close();
+    }
+  }
+});
+
+test("a dispatch GitHub refuses (404: no such workflow) is parked: the issue is opened anyway, saying so, and the dispatch stays in the outbox", async () => {
+  const h = await harness({ actions: { dispatch: { workflow: "retrain.yml", ref: "main" } } });
+  h.fake.state.repository("acme", "models")!.workflows = ["train.yml"];
+  const m = await h.start();
+  try {
+    await window(h, m, 200, true);
+    await window(h, m, 300, true);
+    await waitFor("the issue", () => h.fake.state.issues.length === 1);
+    await waitFor("the issue's sent line", () => m.outbox.statusOf("fraud:w1:issue.open").state === "sent");
+    assert.equal(m.outbox.statusOf("fraud:w1:dispatch").state, "parked");
+    assert.equal(h.fake.state.workflowDispatches.length, 0);
+    const body = h.fake.state.issues[0]!.body!;
+    assert.ok(
+      body.includes(
+        "([runs](https://github.com/acme/models/actions/workflows/retrain.yml)), but GitHub has not accepted it yet: the monitor keeps retrying (see its log).",
+      ),
+      body,
+    );
+    assert.match(
+      outboxText(h.config),
+      /"id":"fraud:w1:dispatch","status":"failed","attempts":1,"error":"[^"]*not found \(404\)[^"]*","parked":true/,
+    );
+    // Once the workflow exists, the parked dispatch goes through on its next retry.
+    h.fake.state.repository("acme", "models")!.workflows = undefined;
+    await delivered(m);
+    assert.equal(h.fake.state.workflowDispatches.length, 1);
+    assert.equal(h.fake.state.issues.length, 1);
+    assertNoToken(h);
+  } finally {
+    await m.shutdown();
+    await h.fake.close();
+  }
+});
+
+test("dry run: the outbox records the dispatch first (asking for the run) and the issue with its runs-page link", async () => {
+  const { config } = setupMonitor({
+    github: { repository: "acme/models", web_url: "https://github.com" },
+    alert: { consecutive: 2 },
+    actions: { dispatch: { workflow: "retrain.yml", ref: "main" } },
+  });
+  const clock = manualClock();
+  const m = await startMonitor(config, { env: {}, logger: pino({ level: "silent" }), port: 0, now: clock.now });
+  try {
+    for (const [seed, shifted] of [
+      [200, true],
+      [300, true],
+    ] as const) {
+      clock.advance(MINUTE);
+      assert.equal((await postEvents(m.url, trafficNdjson(1000, seed, shifted))).status, 202);
+    }
+    const entries = outboxText(config)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; method: string; path: string; body: Record<string, unknown> });
+    assert.deepEqual(
+      entries.map((e) => [e.id, e.method, e.path]),
+      [
+        ["fraud:w1:dispatch", "POST", "/repos/acme/models/actions/workflows/retrain.yml/dispatches"],
+        ["fraud:w1:issue.open", "POST", "/repos/acme/models/issues"],
+      ],
+    );
+    assert.deepEqual(Object.keys(entries[0]!.body).sort(), ["inputs", "ref", "return_run_details"]);
+    assert.equal(entries[0]!.body.return_run_details, true);
+    const link = "([runs](https://github.com/acme/models/actions/workflows/retrain.yml))";
+    assert.ok(
+      String(entries[1]!.body.body).includes(`Retraining dispatched: workflow \`retrain.yml\` on \`main\` ${link}.`),
+    );
+    assert.deepEqual(entries[1]!.body.run_link, { dispatch: "fraud:w1:dispatch", text: link });
+    assert.equal(m.outbox.pending().length, 2, "nothing is sent in a dry run");
+  } finally {
+    await m.shutdown();
   }
 });
 

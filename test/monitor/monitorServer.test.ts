@@ -140,15 +140,19 @@ test("windows close by count; a planted shift drifts, same-distribution traffic 
     assert.deepEqual(
       outbox.map((e) => [e.id, e.method, e.path]),
       [
-        ["fraud:w2:issue.open", "POST", "/repos/OWNER/REPO/issues"],
+        // The dispatch first: the issue links the run it started.
         ["fraud:w2:dispatch", "POST", "/repos/OWNER/REPO/dispatches"],
+        ["fraud:w2:issue.open", "POST", "/repos/OWNER/REPO/issues"],
         ["fraud:w3:issue.close", "PATCH", "/repos/OWNER/REPO/issues/{issue_number}"],
       ],
     );
-    const issueBody = String(outbox[0]!.body.body);
+    const issueBody = String(outbox[1]!.body.body);
     assert.ok(issueBody.startsWith("<!-- modelguard:issue id=drift/fraud -->\n"));
     assert.match(issueBody, /^\| x \| numeric \| [0-9.]+ \| [0-9.]+ \| /m);
-    assert.match(issueBody, /^Retraining dispatched: repository_dispatch event `retrain`\.$/m);
+    assert.match(
+      issueBody,
+      /^Retraining dispatched: repository_dispatch event `retrain` \(\[runs\]\(https:\/\/github\.com\/OWNER\/REPO\/actions\?query=event%3Arepository_dispatch\)\)\.$/m,
+    );
     const text = await (await fetch(`${m.url}/metrics`)).text();
     assertExposition(text);
     assert.match(text, /^modelguard_monitor_dataset_drifted 0$/m);

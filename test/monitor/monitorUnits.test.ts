@@ -85,19 +85,21 @@ test("durations and sizes", () => {
 });
 
 test("parseBatch: NDJSON and arrays; errors name the line", () => {
-  const ok = parseBatch(Buffer.from('{"features":{"a":1}}\n\n{"features":{"a":2},"prediction":1}\n'));
+  const layout = layoutOf(smallProfile());
+  const parse = (text: string) => parseBatch(Buffer.from(text), layout);
+  const ok = parse('{"features":{"a":1}}\n\n{"features":{"a":2},"prediction":1}\n');
   assert.ok(ok.ok);
   assert.equal(ok.events.length, 2);
-  const arr = parseBatch(Buffer.from(' [{"features":{"a":1}}, {"features":{}}]'));
+  const arr = parse(' [{"features":{"a":1}}, {"features":{}}]');
   assert.ok(arr.ok && arr.events.length === 2);
-  const bad = parseBatch(Buffer.from('{"features":{"a":1}}\n{"features":{"a":2}}\n{"features": {oops}}\n'));
+  const bad = parse('{"features":{"a":1}}\n{"features":{"a":2}}\n{"features": {oops}}\n');
   assert.ok(!bad.ok);
   assert.equal(bad.line, 3);
-  const noFeatures = parseBatch(Buffer.from('{"features":{"a":1}}\n{"x":1}\n'));
+  const noFeatures = parse('{"features":{"a":1}}\n{"x":1}\n');
   assert.ok(!noFeatures.ok && noFeatures.line === 2 && /features/.test(noFeatures.message));
-  const badArray = parseBatch(Buffer.from('[\n{"features":{}},\n{"features":}\n]'));
+  const badArray = parse('[\n{"features":{}},\n{"features":}\n]');
   assert.ok(!badArray.ok && badArray.line === 3, JSON.stringify(badArray));
-  assert.ok(!parseBatch(Buffer.from("   ")).ok);
+  assert.ok(!parse("   ").ok);
 });
 
 function smallProfile() {

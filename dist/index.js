@@ -19983,14 +19983,14 @@ function planCommand(inputs, paths, isPullRequest2) {
 // src/action/runCli.ts
 async function runCli(argv, io, onnx) {
   if (onnx) {
-    const { main } = await import("./chunks/main-FD5JDITX.js");
+    const { main } = await import("./chunks/main-2347GHI2.js");
     return main(argv, io);
   }
   const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
-    import("./chunks/validate-UUPLRVRM.js"),
-    import("./chunks/drift-3XNNM2OC.js"),
-    import("./chunks/train-CPYKLGEG.js"),
-    import("./chunks/report-DUQJH5RN.js"),
+    import("./chunks/validate-YLP4ZLJC.js"),
+    import("./chunks/drift-BR6JRKYK.js"),
+    import("./chunks/train-XN56X462.js"),
+    import("./chunks/report-YMT6TU47.js"),
     import("./chunks/version-E35HCD3G.js")
   ]);
   const exit = { code: 0 };
@@ -20076,11 +20076,10 @@ async function run() {
             errors.push(line.replace(/^modelguard: error: /, "").trim());
             continue;
           }
-          const posted = /^(?:created|updated) the PR comment: (\S+)$/.exec(line);
-          if (posted) commentUrl = posted[1];
           info(line);
         }
-      }
+      },
+      commentPosted: (url) => commentUrl = url
     };
     let ensured = false;
     for (const step of plan.steps) {

@@ -1,4 +1,4 @@
-import { Tensor } from "onnxruntime-node";
+import type { Tensor } from "onnxruntime-node";
 import { formatLocation, ModelguardError } from "../../errors.js";
 import { cellText, getColumn, type Column, type NumericColumn, type Table } from "../../data/table.js";
 import type { ColumnBinding, InputBinding, MatrixBinding } from "./bindInputs.js";
@@ -11,6 +11,9 @@ export interface BatchFeeder {
   readonly input: string;
   tensor(start: number, count: number, rows: number): Tensor;
 }
+
+/** onnxruntime's Tensor class, passed in: the runtime is loaded only when a model is (see loadOnnxRuntime). */
+type TensorClass = typeof Tensor;
 
 /** Rows per block when filling a feature matrix: the block of the output (rows x F values) stays in L2 cache. */
 const BLOCK_ROWS = 2048;
@@ -26,13 +29,18 @@ const BLOCK_ROWS = 2048;
  *
  * The feature matrix is row-major [rows, F], filled column by column in blocks of rows (see fillRowMajor).
  */
-export function createBatchFeeders(bindings: readonly InputBinding[], table: Table, batchRows: number): BatchFeeder[] {
+export function createBatchFeeders(
+  bindings: readonly InputBinding[],
+  table: Table,
+  batchRows: number,
+  Tensor: TensorClass,
+): BatchFeeder[] {
   return bindings.map((b) =>
-    b.kind === "matrix" ? matrixFeeder(b, table, batchRows) : columnFeeder(b, table, batchRows),
+    b.kind === "matrix" ? matrixFeeder(b, table, batchRows, Tensor) : columnFeeder(b, table, batchRows, Tensor),
   );
 }
 
-function matrixFeeder(binding: MatrixBinding, table: Table, batchRows: number): BatchFeeder {
+function matrixFeeder(binding: MatrixBinding, table: Table, batchRows: number, Tensor: TensorClass): BatchFeeder {
   const columns = binding.features.map((f) => numericValues(table, f, binding.input, binding.source));
   const width = columns.length;
   const buf = binding.type === "float32" ? new Float32Array(batchRows * width) : new Float64Array(batchRows * width);
@@ -83,7 +91,7 @@ export function fillRowMajor(
   }
 }
 
-function columnFeeder(binding: ColumnBinding, table: Table, batchRows: number): BatchFeeder {
+function columnFeeder(binding: ColumnBinding, table: Table, batchRows: number, Tensor: TensorClass): BatchFeeder {
   const dims = (rows: number) => (binding.flat ? [rows] : [rows, 1]);
   const { input, type } = binding;
   if (type === "string") {

@@ -235,7 +235,7 @@ export async function predictTable(
 ): Promise<Map<string, GatheredOutput>> {
   const batchRows = Math.min(batchSize, table.rowCount);
   const capacity = plan.fixedBatch ?? Math.max(batchRows, MIN_BATCH_ROWS);
-  const feeders = createBatchFeeders(plan.bindings, table, capacity);
+  const feeders = createBatchFeeders(plan.bindings, table, capacity, model.Tensor);
   const names = selection.kind === "pair" ? [selection.label, selection.probabilities] : [selection.name];
   return runBatches(model.session, feeders, names, {
     rowCount: table.rowCount,

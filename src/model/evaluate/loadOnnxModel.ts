@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { InferenceSession } from "onnxruntime-node";
+import type { InferenceSession, Tensor } from "onnxruntime-node";
 import { ModelguardError } from "../../errors.js";
 import { readOnnxGraphInfo } from "./readOnnxGraphInfo.js";
 
@@ -12,6 +12,15 @@ const SESSION_OPTIONS: InferenceSession.SessionOptions = {
   extra: { session: { intra_op: { allow_spinning: "0" } } },
 };
 
+/**
+ * onnxruntime-node, loaded on first use: only the commands that run models pay for it (about 15 MB of RSS and its
+ * native library), so validate, drift, profile and the monitor start without it.
+ */
+let runtime: Promise<typeof import("onnxruntime-node")> | undefined;
+export function loadOnnxRuntime(): Promise<typeof import("onnxruntime-node")> {
+  return (runtime ??= import("onnxruntime-node"));
+}
+
 /** An ONNX model ready to run, with what evaluation needs to know about it. */
 export interface OnnxModel {
   /** The path as given, used in every message. */
@@ -19,6 +28,8 @@ export interface OnnxModel {
   sha256: string;
   bytes: number;
   session: InferenceSession;
+  /** The runtime's Tensor class, for the session's inputs. */
+  Tensor: typeof Tensor;
   inputs: readonly InferenceSession.ValueMetadata[];
   outputs: readonly InferenceSession.ValueMetadata[];
   /** `metadata_props` of the model (key -> value). */
@@ -52,9 +63,10 @@ export async function loadOnnxModel(path: string): Promise<OnnxModel> {
 
 /** loadOnnxModel for bytes already in memory; `path` names them in messages. */
 export async function openOnnxModel(path: string, bytes: Uint8Array): Promise<OnnxModel> {
+  const ort = await loadOnnxRuntime();
   let session: InferenceSession;
   try {
-    session = await InferenceSession.create(bytes, SESSION_OPTIONS);
+    session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS);
   } catch (e) {
     const reason = (e as Error).message;
     const notOnnx = /protobuf parsing failed|no graph/i.test(reason) || bytes.length === 0;
@@ -86,6 +98,7 @@ export async function openOnnxModel(path: string, bytes: Uint8Array): Promise<On
     sha256: createHash("sha256").update(bytes).digest("hex"),
     bytes: bytes.length,
     session,
+    Tensor: ort.Tensor,
     inputs: session.inputMetadata,
     outputs: session.outputMetadata,
     metadata: info.metadata,

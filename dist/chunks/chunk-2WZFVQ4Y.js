@@ -24,19 +24,19 @@ import {
   delimiterOption,
   formatTable,
   writeJsonFile
-} from "./chunk-TBSY2KZH.js";
+} from "./chunk-TEZLB7RM.js";
 import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
+import {
+  writeOutputFile
+} from "./chunk-SNVIQALC.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";
 import {
   __toESM
 } from "./chunk-3DORHFRE.js";
-
-// src/cli/commands/validate.ts
-import { writeFileSync } from "node:fs";
 
 // src/schema/checkLeakage.ts
 function checkLeakage(train, holdout, options = {}) {
@@ -1618,11 +1618,7 @@ function registerValidate(program, io, exit) {
       const inferred = inferSchema(table, { maxAllowedValues: max, source: flags.data });
       const text = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : inferred.yaml;
       if (flags.output) {
-        try {
-          writeFileSync(flags.output, text);
-        } catch (e) {
-          throw new ModelguardError("io", `cannot write ${flags.output}: ${e.message}`);
-        }
+        writeOutputFile(flags.output, text);
         io.err(`wrote ${flags.output}: ${table.columns.length} columns from ${table.rowCount} rows`);
       } else io.out(text);
     }

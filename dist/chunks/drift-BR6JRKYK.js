@@ -1,19 +1,19 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  registerValidate,
-  validateFiles
-} from "./chunk-SNMDA4G4.js";
+  policyFromFlags,
+  registerDrift
+} from "./chunk-5B3AU7QE.js";
+import "./chunk-T6YKG5IH.js";
+import "./chunk-MQRBWMWB.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
-import "./chunk-72K2B37S.js";
 import "./chunk-JLCG6PKP.js";
-import "./chunk-O2O4PZUO.js";
-import "./chunk-TBSY2KZH.js";
-import "./chunk-QIDGOCBZ.js";
+import "./chunk-TEZLB7RM.js";
+import "./chunk-SNVIQALC.js";
 import "./chunk-A3WDWWYJ.js";
 import "./chunk-3DORHFRE.js";
 export {
-  registerValidate,
-  validateFiles
+  policyFromFlags,
+  registerDrift
 };

@@ -11,7 +11,7 @@ import {
   isProfilePath,
   readProfile,
   validateContract
-} from "./chunk-IPTPWGLV.js";
+} from "./chunk-MQRBWMWB.js";
 import {
   require_dist
 } from "./chunk-CV6AQ6IM.js";
@@ -23,7 +23,7 @@ import {
   listOption,
   numberOption,
   writeJsonFile
-} from "./chunk-TBSY2KZH.js";
+} from "./chunk-TEZLB7RM.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";
@@ -1916,7 +1916,10 @@ var DEFAULT_DRIFT_POLICY = {
 };
 function resolvePolicy(partial = {}) {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== void 0));
-  return { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...partial.columns ?? {} } };
+  const policy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...partial.columns ?? {} } };
+  if (policy.method === "auto" && partial.psi_threshold === void 0 && partial.threshold !== void 0)
+    policy.psi_threshold = partial.threshold;
+  return policy;
 }
 
 // src/drift/methods/driftMethod.ts

@@ -7,6 +7,9 @@ import {
   packageRoot
 } from "./chunk-JLCG6PKP.js";
 import {
+  writeOutputFile
+} from "./chunk-SNVIQALC.js";
+import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";
 import {
@@ -14,7 +17,7 @@ import {
 } from "./chunk-3DORHFRE.js";
 
 // src/profile/profileFile.ts
-import { readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/contracts/validateContract.ts
 var import__ = __toESM(require__(), 1);
@@ -54,13 +57,7 @@ function describeError(e) {
 
 // src/profile/profileFile.ts
 function isProfilePath(path) {
-  if (!path.toLowerCase().endsWith(".json")) return false;
-  try {
-    const head = readFileSync2(path, "utf8").slice(0, 4096);
-    return head.includes('"modelguard.profile"');
-  } catch {
-    return false;
-  }
+  return path.toLowerCase().endsWith(".json");
 }
 function readProfile(path) {
   let value;
@@ -105,15 +102,7 @@ function readProfile(path) {
   return value;
 }
 function writeProfile(path, profile) {
-  try {
-    writeFileSync(path, JSON.stringify(profile) + "\n");
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${path}: ${e.message}`,
-      "check the directory exists and is writable"
-    );
-  }
+  writeOutputFile(path, JSON.stringify(profile) + "\n");
 }
 
 export {

@@ -16,7 +16,7 @@ import {
   registerDrift,
   resolvePolicy,
   stirlingError
-} from "./chunk-TGOQS43V.js";
+} from "./chunk-5B3AU7QE.js";
 import {
   QuantileSketch,
   radixSortFloat64,
@@ -27,8 +27,9 @@ import {
   readProfile,
   validateContract,
   writeProfile
-} from "./chunk-IPTPWGLV.js";
+} from "./chunk-MQRBWMWB.js";
 import {
+  GitHubError,
   closeIssue,
   createGitHubClient,
   dispatchRepositoryEvent,
@@ -41,18 +42,18 @@ import {
   registerReport,
   upsertPullRequestComment,
   withReportOptions
-} from "./chunk-5GVFRPYD.js";
+} from "./chunk-SQHSIIBK.js";
 import "./chunk-LKZV3K4F.js";
 import {
   registerTrain,
   require_onnx
-} from "./chunk-SKE3JBN5.js";
+} from "./chunk-HAY5ZQTF.js";
 import {
   VERSION
 } from "./chunk-JBZJQFLZ.js";
 import {
   registerValidate
-} from "./chunk-SNMDA4G4.js";
+} from "./chunk-2WZFVQ4Y.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-72K2B37S.js";
@@ -74,10 +75,13 @@ import {
   numberOption,
   processIO,
   writeJsonFile
-} from "./chunk-TBSY2KZH.js";
+} from "./chunk-TEZLB7RM.js";
 import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
+import {
+  ensureParentDir
+} from "./chunk-SNVIQALC.js";
 import {
   ModelguardError,
   formatLocation
@@ -11108,14 +11112,13 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
 import { performance } from "node:perf_hooks";
 
 // src/model/evaluate/batchFeeders.ts
-import { Tensor } from "onnxruntime-node";
 var BLOCK_ROWS = 2048;
-function createBatchFeeders(bindings, table, batchRows) {
+function createBatchFeeders(bindings, table, batchRows, Tensor) {
   return bindings.map(
-    (b) => b.kind === "matrix" ? matrixFeeder(b, table, batchRows) : columnFeeder(b, table, batchRows)
+    (b) => b.kind === "matrix" ? matrixFeeder(b, table, batchRows, Tensor) : columnFeeder(b, table, batchRows, Tensor)
   );
 }
-function matrixFeeder(binding, table, batchRows) {
+function matrixFeeder(binding, table, batchRows, Tensor) {
   const columns = binding.features.map((f) => numericValues(table, f, binding.input, binding.source));
   const width = columns.length;
   const buf = binding.type === "float32" ? new Float32Array(batchRows * width) : new Float64Array(batchRows * width);
@@ -11153,7 +11156,7 @@ function fillRowMajor(columns, start, count, out) {
     }
   }
 }
-function columnFeeder(binding, table, batchRows) {
+function columnFeeder(binding, table, batchRows, Tensor) {
   const dims = (rows) => binding.flat ? [rows] : [rows, 1];
   const { input, type } = binding;
   if (type === "string") {
@@ -11263,7 +11266,6 @@ function columnTexts(table, name) {
 // src/model/evaluate/loadOnnxModel.ts
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { InferenceSession } from "onnxruntime-node";
 
 // src/model/evaluate/readOnnxGraphInfo.ts
 var import_onnx_proto = __toESM(require_onnx(), 1);
@@ -11291,6 +11293,10 @@ function readOnnxGraphInfo(bytes) {
 var SESSION_OPTIONS = {
   extra: { session: { intra_op: { allow_spinning: "0" } } }
 };
+var runtime;
+function loadOnnxRuntime() {
+  return runtime ??= import("onnxruntime-node");
+}
 async function loadOnnxModel(path) {
   let bytes;
   try {
@@ -11307,9 +11313,10 @@ async function loadOnnxModel(path) {
   return openOnnxModel(path, bytes);
 }
 async function openOnnxModel(path, bytes) {
+  const ort = await loadOnnxRuntime();
   let session;
   try {
-    session = await InferenceSession.create(bytes, SESSION_OPTIONS);
+    session = await ort.InferenceSession.create(bytes, SESSION_OPTIONS);
   } catch (e) {
     const reason = e.message;
     const notOnnx = /protobuf parsing failed|no graph/i.test(reason) || bytes.length === 0;
@@ -11337,6 +11344,7 @@ async function openOnnxModel(path, bytes) {
     sha256: createHash("sha256").update(bytes).digest("hex"),
     bytes: bytes.length,
     session,
+    Tensor: ort.Tensor,
     inputs: session.inputMetadata,
     outputs: session.outputMetadata,
     metadata: info.metadata,
@@ -12253,6 +12261,7 @@ var CHUNK_ROWS = 8192;
 function writePredictionsCsv(path, predictions) {
   let fd;
   try {
+    ensureParentDir(path);
     fd = openSync(path, "w");
   } catch (e) {
     throw ioError(path, e);
@@ -12434,7 +12443,7 @@ async function evaluateTable(model, table, options) {
 async function predictTable(model, table, plan, selection, batchSize = DEFAULT_BATCH_SIZE) {
   const batchRows = Math.min(batchSize, table.rowCount);
   const capacity = plan.fixedBatch ?? Math.max(batchRows, MIN_BATCH_ROWS);
-  const feeders = createBatchFeeders(plan.bindings, table, capacity);
+  const feeders = createBatchFeeders(plan.bindings, table, capacity, model.Tensor);
   const names = selection.kind === "pair" ? [selection.label, selection.probabilities] : [selection.name];
   return runBatches(model.session, feeders, names, {
     rowCount: table.rowCount,
@@ -12770,7 +12779,15 @@ function resolveMonitorConfig(value, path) {
       closeAfterClean: raw.alert?.close_after_clean ?? 6
     },
     actions: { issue: { labels: raw.actions?.issue?.labels ?? ["drift"] }, dispatch },
-    github: { repository: raw.github?.repository ?? null, apiUrl: raw.github?.api_url ?? null },
+    github: {
+      repository: raw.github?.repository ?? null,
+      apiUrl: raw.github?.api_url ?? null,
+      webUrl: raw.github?.web_url !== void 0 ? webUrl(path, raw.github.web_url) : null
+    },
+    prediction: {
+      column: raw.prediction?.column ?? null,
+      countsTowardDataset: raw.prediction?.counts_toward_dataset ?? false
+    },
     state: abs(raw.state ?? "./modelguard-state"),
     snapshotIntervalMs: raw.snapshot_interval !== void 0 ? duration(path, "snapshot_interval", raw.snapshot_interval) : 3e4,
     ingest: { tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN", maxBodyBytes },
@@ -12784,6 +12801,23 @@ function duration(path, key, text) {
   } catch (e) {
     throw bad(path, key, e.message);
   }
+}
+function webUrl(path, text) {
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw bad(path, "github.web_url", `'${text}' is not a URL such as https://github.example.com`);
+  }
+  if (u.protocol !== "https:" && u.protocol !== "http:") throw bad(path, "github.web_url", "must be an http(s) URL");
+  if (u.username || u.password || u.search || u.hash || !/^[A-Za-z0-9._~/-]*$/.test(u.pathname)) {
+    throw bad(
+      path,
+      "github.web_url",
+      "must be a plain root such as https://github.example.com (no query, no credentials)"
+    );
+  }
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
 }
 function bad(path, key, why) {
   return new ModelguardError("config", `${path}: ${key}: ${why}`, "see schemas/monitor-config.schema.json", {
@@ -12855,14 +12889,31 @@ function driftIssueMarker(model) {
 function repositoryOf(config) {
   return config.github.repository ?? process.env.GITHUB_REPOSITORY ?? "OWNER/REPO";
 }
+function apiRootOf(config, env = process.env) {
+  return (config.github.apiUrl || env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+}
+function webRootOf(config, env = process.env) {
+  if (config.github.webUrl) return config.github.webUrl;
+  const api = apiRootOf(config, env);
+  let u;
+  try {
+    u = new URL(api);
+  } catch {
+    return "https://github.com";
+  }
+  const path = u.pathname.replace(/\/+$/, "");
+  if (u.host === "api.github.com" && path === "") return "https://github.com";
+  const ghe = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(u.host);
+  if (ghe && path === "") return `${u.protocol}//${ghe[1]}`;
+  return `${u.protocol}//${u.host}${path.replace(/\/api\/v3$/, "")}`;
+}
 function buildAlertRequest(config, action, report, recent, dispatched = false) {
   const repo = repositoryOf(config);
-  const base = {
-    id: `${config.model}:w${report.window}:${action}`,
-    kind: action,
-    created_at: report.closed_at
-  };
+  const idOf = (a) => `${config.model}:w${report.window}:${a}`;
+  const base = { id: idOf(action), kind: action, created_at: report.closed_at };
   const marker = driftIssueMarker(config.model);
+  const fallback = dispatched ? fallbackRunLink(config) : null;
+  const runLink = fallback ? { run_link: { dispatch: idOf("dispatch"), text: fallback } } : {};
   switch (action) {
     case "issue.open":
       return {
@@ -12874,7 +12925,8 @@ function buildAlertRequest(config, action, report, recent, dispatched = false) {
           body: `${marker}
 ${alertMarker(base.id)}
 ${issueBody(config, report, recent, dispatched)}`,
-          labels: config.actions.issue.labels
+          labels: config.actions.issue.labels,
+          ...runLink
         }
       };
     case "issue.update":
@@ -12882,7 +12934,7 @@ ${issueBody(config, report, recent, dispatched)}`,
         ...base,
         method: "POST",
         path: `/repos/${repo}/issues/{issue_number}/comments`,
-        body: { body: issueBody(config, report, recent, dispatched), marker }
+        body: { body: issueBody(config, report, recent, dispatched), marker, ...runLink }
       };
     case "issue.close":
       return {
@@ -12903,7 +12955,8 @@ ${issueBody(config, report, recent, dispatched)}`,
         ...base,
         method: "POST",
         path: `/repos/${repo}/actions/workflows/${encodeURIComponent(d.workflow)}/dispatches`,
-        body: { ref: d.ref, inputs: payload }
+        // return_run_details: GitHub answers with the run it started, which the issue then links.
+        body: { ref: d.ref, inputs: payload, return_run_details: true }
       } : {
         ...base,
         method: "POST",
@@ -12929,12 +12982,58 @@ function dispatchPayload(config, report) {
     features
   };
 }
-function dispatchLink(config) {
+function pathSegment(s) {
+  return encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+function repositoryPath(config) {
+  return repositoryOf(config).split("/").map(pathSegment).join("/");
+}
+function dispatchLink(config, env = process.env) {
   const d = config.actions.dispatch;
-  if (!d || !("workflow" in d)) return null;
-  const api = (config.github.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
-  const web = api === "https://api.github.com" ? "https://github.com" : api.replace(/\/api\/v3$/, "");
-  return `${web}/${repositoryOf(config)}/actions/workflows/${encodeURIComponent(d.workflow)}`;
+  if (!d) return null;
+  const repo = `${webRootOf(config, env)}/${repositoryPath(config)}`;
+  return "workflow" in d ? `${repo}/actions/workflows/${pathSegment(d.workflow)}` : `${repo}/actions?query=event%3Arepository_dispatch`;
+}
+function fallbackRunLink(config) {
+  const link = dispatchLink(config);
+  return link ? `([runs](${link}))` : null;
+}
+function trustedRunUrl(htmlUrl, runId, webRoot, repository) {
+  if (typeof htmlUrl !== "string" || typeof runId !== "number" || !Number.isSafeInteger(runId) || runId <= 0) {
+    return null;
+  }
+  let u;
+  let w;
+  try {
+    u = new URL(htmlUrl);
+    w = new URL(webRoot);
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "https:" || w.protocol !== "https:" || u.host !== w.host) return null;
+  if (u.username !== "" || u.password !== "" || u.search !== "" || u.hash !== "") return null;
+  const prefix = w.pathname.replace(/\/+$/, "");
+  if (!u.pathname.startsWith(prefix + "/")) return null;
+  const m = /^\/([A-Za-z0-9._-]+)\/([A-Za-z0-9._-]+)\/actions\/runs\/([0-9]+)$/.exec(u.pathname.slice(prefix.length));
+  if (!m || `${m[1]}/${m[2]}`.toLowerCase() !== repository.toLowerCase() || Number(m[3]) !== runId) return null;
+  return `https://${u.host}${u.pathname}`;
+}
+function resolveRunLink(text, ref, dispatch, webRoot, repository) {
+  if (!ref || !text.includes(ref.text)) return { text, linked: false };
+  if (dispatch.state === "sent") {
+    const run = runOf(dispatch.result, webRoot, repository);
+    return run ? { text: text.replace(ref.text, () => `(${run})`), linked: true } : { text, linked: false };
+  }
+  if (dispatch.state === "parked") {
+    const note = `${ref.text}, but GitHub has not accepted it yet: the monitor keeps retrying (see its log)`;
+    return { text: text.replace(ref.text, () => note), linked: false };
+  }
+  return { text, linked: false };
+}
+function runOf(result, webRoot, repository) {
+  if (!result) return null;
+  const url = trustedRunUrl(result.html_url, result.workflow_run_id, webRoot, repository);
+  return url ? `[run ${result.workflow_run_id}](${url})` : null;
 }
 function codeSpan(text) {
   return "`" + text.replace(/[`\r\n]/g, "") + "`";
@@ -12949,8 +13048,9 @@ function issueBody(config, report, recent, dispatched = false) {
   );
   const streak = recent.slice(-Math.max(config.alert.consecutive, 1)).map((r) => `window ${r.window} (${r.closed_at}): ${r.dataset_drifted ? "drifted" : "clean"}`);
   const d = config.actions.dispatch;
-  const link = dispatchLink(config);
-  const retrain = dispatched && d ? "workflow" in d ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ([runs](${link}))` : ""}.` : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}.` : null;
+  const link = fallbackRunLink(config);
+  const retrain = dispatched && d ? "workflow" in d ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ${link}` : ""}.` : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}${link ? ` ${link}` : ""}.` : null;
+  const prediction = predictionLine(config, report);
   return [
     // Column names and config values are data: escaped so a column named @everyone pings no one.
     `**${escapeMarkdown(report.drift.summary)}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
@@ -12959,39 +13059,382 @@ function issueBody(config, report, recent, dispatched = false) {
     "|---|---|---|---|---|---|",
     ...rows,
     "",
+    ...prediction ? [prediction, ""] : [],
     ...retrain ? [retrain, ""] : [],
     `Recent windows: ${streak.join("; ")}.`
   ].join("\n");
 }
+var STAT_LABEL = [
+  ["psi", "PSI"],
+  ["ks", "KS"],
+  ["chisquare", "chi-square"],
+  ["jensenshannon", "Jensen-Shannon"],
+  ["wasserstein", "Wasserstein"]
+];
+function predictionLine(config, report) {
+  const p = report.prediction;
+  if (!p.column) return null;
+  const what = `Predictions against the reference column ${escapeMarkdown(p.column)}`;
+  const f = p.drift;
+  if (!f) return `${what}: not tested (${escapeMarkdown(p.skipped ?? "no predictions")}).`;
+  const stats = STAT_LABEL.filter(([m]) => f.tests[m] !== void 0).map(
+    ([m, label]) => `${label} ${fmt2(f.tests[m].statistic)}`
+  );
+  const counts = !config.prediction.countsTowardDataset ? "; reported only, not counted toward dataset drift" : f.drifted && !report.drift.dataset_drifted ? "; this window counts as drifted because of them (prediction.counts_toward_dataset)" : "";
+  return `${what}: **${f.drifted ? "drifted" : "no drift"}** (${f.kind}; ${[...stats, `p-value (adjusted) ${fmt2(f.p_value)}`].join(", ")}; ${f.current.count} predictions)${counts}.`;
+}
+
+// monitor/eventBatch.ts
+var ABSENT = 0;
+var VALUE = 1;
+var NULL = 2;
+var INVALID = 3;
+var PREDICTION_MISSING = 0;
+var PREDICTION_NUMBER = 1;
+var PREDICTION_STRING = 2;
+var PREDICTION_BOOLEAN = 3;
+var PREDICTION_OTHER = 4;
+var MAX_CATEGORY_CODES = 1024;
+var MAX_UNKNOWN_NAME_CODES = 256;
+var MAX_KEY_BYTES = 64 * 1024;
+var POOL_SIZE = 8;
+var POOL_MAX_CAPACITY = 1 << 16;
+var InternTable = class {
+  constructor(maxCodes) {
+    this.maxCodes = maxCodes;
+    let size = 16;
+    while (size < maxCodes * 2) size *= 2;
+    this.table = new Int32Array(size);
+    this.mask = size - 1;
+    this.keyHash = new Int32Array(maxCodes);
+    this.keyStart = new Int32Array(maxCodes);
+    this.keyLength = new Int32Array(maxCodes);
+    this.keyCode = new Int32Array(maxCodes);
+  }
+  maxCodes;
+  strings = [];
+  byString = /* @__PURE__ */ new Map();
+  table;
+  mask;
+  keyHash;
+  keyStart;
+  keyLength;
+  keyCode;
+  keyBytes = Buffer.alloc(0);
+  keyBytesUsed = 0;
+  keys = 0;
+  get size() {
+    return this.strings.length;
+  }
+  /** The code of `s`, interning it while there is room; -1 when the table is full and `s` is not in it. */
+  codeOf(s) {
+    const code = this.byString.get(s);
+    if (code !== void 0) return code;
+    if (this.strings.length >= this.maxCodes) return -1;
+    this.byString.set(s, this.strings.length);
+    this.strings.push(s);
+    return this.strings.length - 1;
+  }
+  /** The code remembered for the raw bytes `buf[start, end)`, or -1. */
+  codeOfBytes(buf, start, end) {
+    const h = fnv1a(buf, start, end);
+    const len = end - start;
+    const bytes = this.keyBytes;
+    for (let i = h & this.mask; ; i = i + 1 & this.mask) {
+      const slot = this.table[i];
+      if (slot === 0) return -1;
+      const k = slot - 1;
+      if (this.keyHash[k] !== h || this.keyLength[k] !== len) continue;
+      let at = this.keyStart[k];
+      let j = start;
+      while (j < end && bytes[at] === buf[j]) {
+        at++;
+        j++;
+      }
+      if (j === end) return this.keyCode[k];
+    }
+  }
+  /** Remembers that the raw bytes `buf[start, end)` stand for `code` (while there is room). */
+  rememberBytes(buf, start, end, code) {
+    const len = end - start;
+    if (code < 0 || this.keys >= this.maxCodes || this.keyBytesUsed + len > MAX_KEY_BYTES) return;
+    if (this.keyBytesUsed + len > this.keyBytes.length) {
+      const grown = Buffer.alloc(Math.min(MAX_KEY_BYTES, Math.max(256, (this.keyBytesUsed + len) * 2)));
+      this.keyBytes.copy(grown, 0, 0, this.keyBytesUsed);
+      this.keyBytes = grown;
+    }
+    const h = fnv1a(buf, start, end);
+    const k = this.keys++;
+    this.keyHash[k] = h;
+    this.keyStart[k] = this.keyBytesUsed;
+    this.keyLength[k] = len;
+    this.keyCode[k] = code;
+    this.keyBytes.set(buf.subarray(start, end), this.keyBytesUsed);
+    this.keyBytesUsed += len;
+    let i = h & this.mask;
+    while (this.table[i] !== 0) i = i + 1 & this.mask;
+    this.table[i] = k + 1;
+  }
+};
+function fnv1a(buf, start, end) {
+  let h = 2166136261;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 16777619);
+  return h;
+}
+var BatchEncoding = class {
+  constructor(layout) {
+    this.layout = layout;
+    this.width = layout.names.length;
+    this.names = new InternTable(this.width + MAX_UNKNOWN_NAME_CODES);
+    layout.names.forEach((name, i) => {
+      this.names.codeOf(name);
+      const bytes = Buffer.from(name, "utf8");
+      if (bytes.toString("utf8") === name) this.names.rememberBytes(bytes, 0, bytes.length, i);
+    });
+    this.plainNames = layout.names.map((name) => {
+      const bytes = Buffer.from(name, "utf8");
+      const plain = bytes.toString("utf8") === name && !bytes.some((b) => b < 32 || b === 34 || b === 92);
+      return plain ? bytes : null;
+    });
+    this.kinds = Uint8Array.from(layout.kinds, (k) => k === "numeric" ? 1 : k === "categorical" ? 2 : 0);
+    this.categories = layout.kinds.map((k) => k === "categorical" ? new InternTable(MAX_CATEGORY_CODES) : null);
+  }
+  layout;
+  width;
+  names;
+  categories;
+  prediction = new InternTable(MAX_CATEGORY_CODES);
+  /** 0 untested, 1 numeric, 2 categorical, per feature code. */
+  kinds;
+  /**
+   * The UTF-8 bytes of each feature name that JSON writes as is (no quote, backslash or control character), else
+   * null; the reader matches a key against them without decoding it.
+   */
+  plainNames;
+  /** The feature codes of the last event's first keys, in order (-1: none or unknown): the next event's likely keys. */
+  keyOrder = new Int32Array(64).fill(-1);
+  pool = [];
+};
+var encodings = /* @__PURE__ */ new WeakMap();
+function encodingOf(layout) {
+  let e = encodings.get(layout);
+  if (!e) encodings.set(layout, e = new BatchEncoding(layout));
+  return e;
+}
+function obtainBatch(layout) {
+  const encoding = encodingOf(layout);
+  const b = encoding.pool.pop();
+  if (!b) return new EventBatch(encoding);
+  b.reuse();
+  return b;
+}
+function batchOfEvents(layout, events) {
+  const b = obtainBatch(layout);
+  for (const e of events) b.appendObject(e.features, e.prediction);
+  return b;
+}
+var EventBatch = class {
+  constructor(encoding, capacity = 1024) {
+    this.encoding = encoding;
+    this.width = encoding.width;
+    this.capacity = capacity;
+    this.status = new Uint8Array(capacity * this.width);
+    this.values = new Float64Array(capacity * this.width);
+    this.predictionStatus = new Uint8Array(capacity);
+    this.predictionValues = new Float64Array(capacity);
+  }
+  encoding;
+  length = 0;
+  width;
+  status;
+  values;
+  predictionStatus;
+  predictionValues;
+  /** Unknown feature names in the order seen, each once per event, with the event it came in. */
+  unknownEvent = [];
+  unknownName = [];
+  /** Category values past the intern tables' bound: code -1 - k stands for extra[k]. */
+  extra = [];
+  capacity;
+  released = false;
+  /** Starts a new event, every feature ABSENT and no prediction; returns its index. */
+  begin() {
+    if (this.released) throw new Error("EventBatch used after release");
+    const e = this.length;
+    if (e === this.capacity) this.grow();
+    const row = e * this.width;
+    for (let k = row; k < row + this.width; k++) this.status[k] = ABSENT;
+    this.predictionStatus[e] = PREDICTION_MISSING;
+    this.length = e + 1;
+    return e;
+  }
+  /** Drops the last event (begun by `begin`), e.g. when the fast parser hands its line to JSON.parse. */
+  dropLast() {
+    const e = --this.length;
+    while (this.unknownEvent.length > 0 && this.unknownEvent[this.unknownEvent.length - 1] === e) {
+      this.unknownEvent.pop();
+      this.unknownName.pop();
+    }
+  }
+  grow() {
+    const cap = this.capacity * 2;
+    const status = new Uint8Array(cap * this.width);
+    status.set(this.status);
+    const values = new Float64Array(cap * this.width);
+    values.set(this.values);
+    const ps = new Uint8Array(cap);
+    ps.set(this.predictionStatus);
+    const pv = new Float64Array(cap);
+    pv.set(this.predictionValues);
+    Object.assign(this, { status, values, predictionStatus: ps, predictionValues: pv, capacity: cap });
+  }
+  /** The code of a category value of feature `f` (or of the prediction, f = -1), interned when there is room. */
+  categoryCode(f, s) {
+    const table = f < 0 ? this.encoding.prediction : this.encoding.categories[f];
+    const code = table.codeOf(s);
+    if (code >= 0) return code;
+    this.extra.push(s);
+    return -this.extra.length;
+  }
+  /** The category value behind a code of feature `f` (or of the prediction, f = -1). */
+  category(f, code) {
+    if (code < 0) return this.extra[-1 - code];
+    return (f < 0 ? this.encoding.prediction : this.encoding.categories[f]).strings[code];
+  }
+  /** Records an unknown feature name of event `e` (the last one), once per event; false when there are too many. */
+  noteUnknown(e, name) {
+    let n = 0;
+    for (let k = this.unknownEvent.length - 1; k >= 0 && this.unknownEvent[k] === e; k--) {
+      if (this.unknownName[k] === name) return true;
+      if (++n >= 32) return false;
+    }
+    this.unknownEvent.push(e);
+    this.unknownName.push(name);
+    return true;
+  }
+  /** Appends one event given as a parsed JSON object: the reference semantics the fast parser reproduces. */
+  appendObject(features, prediction) {
+    const e = this.begin();
+    const { names, kinds } = this.encoding;
+    const w = this.width;
+    for (const key in features) {
+      const f = names.codeOf(key);
+      if (f < 0 || f >= w) {
+        this.unknownEvent.push(e);
+        this.unknownName.push(key);
+        continue;
+      }
+      const kind = kinds[f];
+      if (kind === 0) continue;
+      const v = features[key];
+      const k = e * w + f;
+      if (v === null || v === void 0) this.status[k] = NULL;
+      else if (kind === 1) {
+        if (typeof v === "number") {
+          this.status[k] = VALUE;
+          this.values[k] = v;
+        } else this.status[k] = INVALID;
+      } else if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
+        this.status[k] = VALUE;
+        this.values[k] = this.categoryCode(f, typeof v === "string" ? v : String(v));
+      } else this.status[k] = INVALID;
+    }
+    this.setPrediction(e, prediction);
+  }
+  /** Sets the prediction of event e from a JSON value. */
+  setPrediction(e, prediction) {
+    if (prediction === void 0 || prediction === null) this.predictionStatus[e] = PREDICTION_MISSING;
+    else if (typeof prediction === "number") {
+      this.predictionStatus[e] = PREDICTION_NUMBER;
+      this.predictionValues[e] = prediction;
+    } else if (typeof prediction === "string") {
+      this.predictionStatus[e] = PREDICTION_STRING;
+      this.predictionValues[e] = this.categoryCode(-1, prediction);
+    } else if (typeof prediction === "boolean") {
+      this.predictionStatus[e] = PREDICTION_BOOLEAN;
+      this.predictionValues[e] = prediction ? 1 : 0;
+    } else this.predictionStatus[e] = PREDICTION_OTHER;
+  }
+  /** The prediction of event e as the JSON value it was (objects and arrays, which are ignored, as null). */
+  prediction(e) {
+    const st = this.predictionStatus[e];
+    const v = this.predictionValues[e];
+    if (st === PREDICTION_NUMBER) return v;
+    if (st === PREDICTION_STRING) return this.category(-1, v);
+    if (st === PREDICTION_BOOLEAN) return v === 1;
+    return null;
+  }
+  /** Replaces every number, string or boolean prediction p by fn(p) (absent, null and ignored ones stay as they are). */
+  mapPredictions(fn) {
+    const ps = this.predictionStatus;
+    for (let e = 0; e < this.length; e++) {
+      const st = ps[e];
+      if (st === PREDICTION_NUMBER || st === PREDICTION_STRING || st === PREDICTION_BOOLEAN)
+        this.setPrediction(e, fn(this.prediction(e)));
+    }
+  }
+  /** Returns the batch to its layout's pool (it must not be used afterwards; releasing twice is harmless). */
+  release() {
+    if (this.released) return;
+    this.released = true;
+    this.length = 0;
+    this.unknownEvent.length = 0;
+    this.unknownName.length = 0;
+    this.extra.length = 0;
+    const pool = this.encoding.pool;
+    if (pool.length < POOL_SIZE && this.capacity <= POOL_MAX_CAPACITY) pool.push(this);
+  }
+  /** Taken from the pool again. */
+  reuse() {
+    this.released = false;
+  }
+};
 
 // monitor/parseBatch.ts
-function parseBatch(body) {
-  const text = body.toString("utf8");
+function parseBatch(body, layout) {
   let i = 0;
-  while (i < text.length && (text.charCodeAt(i) <= 32 || text.charCodeAt(i) === 65279)) i++;
-  if (i === text.length) return { ok: false, message: "empty body: send NDJSON or a JSON array of events" };
-  if (text[i] === "[") return parseArray(text);
-  const events = [];
+  while (i < body.length) {
+    const c = body[i];
+    if (c <= 32) i++;
+    else if (c === 239 && body[i + 1] === 187 && body[i + 2] === 191) i += 3;
+    else break;
+  }
+  if (i === body.length) return { ok: false, message: "empty body: send NDJSON or a JSON array of events" };
+  if (body[i] === LBRACKET) {
+    const parsed = parseArray(body.toString("utf8"));
+    return parsed.ok ? { ok: true, events: batchOfEvents(layout, parsed.events) } : parsed;
+  }
+  const batch = obtainBatch(layout);
+  const encoding = encodingOf(layout);
   let line = 0;
   let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf("\n", start);
-    if (end < 0) end = text.length;
+  while (start <= body.length) {
+    let end = body.indexOf(NL, start);
+    if (end < 0) end = body.length;
     line++;
-    const raw = text.slice(start, end);
-    start = end + 1;
-    if (raw.trim() === "") continue;
-    let v;
-    try {
-      v = JSON.parse(raw);
-    } catch (e) {
-      return { ok: false, line, message: `line ${line}: invalid JSON: ${e.message}` };
+    if (!readLine(body, start, end, batch, encoding)) {
+      const problem = slowLine(body.toString("utf8", start, end), batch);
+      if (problem !== null) {
+        batch.release();
+        return { ok: false, line, message: `line ${line}: ${problem}` };
+      }
     }
-    const problem = checkEvent(v);
-    if (problem) return { ok: false, line, message: `line ${line}: ${problem}` };
-    events.push(v);
+    start = end + 1;
   }
-  return { ok: true, events };
+  return { ok: true, events: batch };
+}
+function slowLine(raw, batch) {
+  if (raw.trim() === "") return null;
+  let v;
+  try {
+    v = JSON.parse(raw);
+  } catch (e) {
+    return `invalid JSON: ${e.message}`;
+  }
+  const problem = checkEvent(v);
+  if (problem) return problem;
+  batch.appendObject(v.features, v.prediction);
+  return null;
 }
 function parseEventLine(raw) {
   if (raw.trim() === "") return { ok: true, event: null };
@@ -13050,6 +13493,334 @@ function lineAt(text, pos) {
   let line = 1;
   for (let k = 0; k < pos && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
   return line;
+}
+var FAIL = -1;
+var NL = 10;
+var QUOTE = 34;
+var BACKSLASH = 92;
+var COMMA = 44;
+var COLON = 58;
+var MINUS = 45;
+var PLUS = 43;
+var DOT = 46;
+var ZERO = 48;
+var NINE = 57;
+var LBRACE = 123;
+var RBRACE = 125;
+var LBRACKET = 91;
+var RBRACKET = 93;
+var MAX_DEPTH = 64;
+var POW10 = Float64Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+var scratchNumber = new Float64Array(1);
+var stringEscaped = false;
+var isDigit = (c) => c >= ZERO && c <= NINE;
+function skipSpace(buf, p, end) {
+  while (p < end) {
+    const c = buf[p];
+    if (c !== 32 && c !== 9 && c !== 13) break;
+    p++;
+  }
+  return p;
+}
+function readString(buf, p, end) {
+  stringEscaped = false;
+  p++;
+  while (p < end) {
+    const c = buf[p];
+    if (c === QUOTE) return p + 1;
+    if (c === BACKSLASH) {
+      stringEscaped = true;
+      const n = buf[p + 1];
+      if (n === 117) {
+        if (p + 6 > end) return FAIL;
+        for (let k = p + 2; k < p + 6; k++) {
+          const h = buf[k];
+          if (!(isDigit(h) || h >= 65 && h <= 70 || h >= 97 && h <= 102)) return FAIL;
+        }
+        p += 6;
+      } else if (n === QUOTE || n === BACKSLASH || n === 47 || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) {
+        p += 2;
+      } else return FAIL;
+    } else if (c < 32) return FAIL;
+    else p++;
+  }
+  return FAIL;
+}
+function readNumber(buf, p, end, out, k) {
+  const from = p;
+  let negative = false;
+  if (buf[p] === MINUS) {
+    negative = true;
+    p++;
+  }
+  if (p >= end) return FAIL;
+  let m = 0;
+  let c = buf[p];
+  let digits = 0;
+  if (c === ZERO) {
+    p++;
+    if (p < end && (c = buf[p]) >= ZERO && c <= NINE) return FAIL;
+  } else if (c > ZERO && c <= NINE) {
+    const intStart = p;
+    do {
+      m = m * 10 + (c - ZERO);
+      p++;
+    } while ((c = buf[p]) >= ZERO && c <= NINE);
+    digits = p - intStart;
+  } else return FAIL;
+  let exp = 0;
+  if (p < end && buf[p] === DOT) {
+    p++;
+    const fracStart = p;
+    while ((c = buf[p]) >= ZERO && c <= NINE) {
+      m = m * 10 + (c - ZERO);
+      p++;
+    }
+    if (p === fracStart) return FAIL;
+    exp = fracStart - p;
+    digits -= exp;
+  }
+  if (p < end && (buf[p] === 101 || buf[p] === 69)) {
+    p++;
+    let sign = 1;
+    if (buf[p] === MINUS || buf[p] === PLUS) {
+      if (buf[p] === MINUS) sign = -1;
+      p++;
+    }
+    const expStart = p;
+    let e = 0;
+    while ((c = buf[p]) >= ZERO && c <= NINE) {
+      if (e < 1e5) e = e * 10 + (c - ZERO);
+      p++;
+    }
+    if (p === expStart) return FAIL;
+    exp += sign * e;
+  }
+  if (digits <= 15 && exp >= -22 && exp <= 22) {
+    const v = exp < 0 ? m / POW10[-exp] : m * POW10[exp];
+    out[k] = negative ? -v : v;
+  } else out[k] = Number(buf.toString("latin1", from, p));
+  return p;
+}
+function readLiteral(buf, p, end, word) {
+  if (p + word.length > end) return FAIL;
+  for (let k = 0; k < word.length; k++) if (buf[p + k] !== word.charCodeAt(k)) return FAIL;
+  return p + word.length;
+}
+function skipValue(buf, p, end, depth) {
+  if (p >= end) return FAIL;
+  const c = buf[p];
+  if (c === QUOTE) return readString(buf, p, end);
+  if (c === MINUS || isDigit(c)) {
+    return readNumber(buf, p, end, scratchNumber, 0);
+  }
+  if (c === 116) return readLiteral(buf, p, end, "true");
+  if (c === 102) return readLiteral(buf, p, end, "false");
+  if (c === 110) return readLiteral(buf, p, end, "null");
+  if (depth >= MAX_DEPTH) return FAIL;
+  if (c === LBRACE) {
+    p = skipSpace(buf, p + 1, end);
+    if (buf[p] === RBRACE) return p + 1;
+    for (; ; ) {
+      if (buf[p] !== QUOTE) return FAIL;
+      p = readString(buf, p, end);
+      if (p === FAIL) return FAIL;
+      p = skipSpace(buf, p, end);
+      if (buf[p] !== COLON) return FAIL;
+      p = skipValue(buf, skipSpace(buf, p + 1, end), end, depth + 1);
+      if (p === FAIL) return FAIL;
+      p = skipSpace(buf, p, end);
+      if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
+      else if (buf[p] === RBRACE) return p + 1;
+      else return FAIL;
+    }
+  }
+  if (c === LBRACKET) {
+    p = skipSpace(buf, p + 1, end);
+    if (buf[p] === RBRACKET) return p + 1;
+    for (; ; ) {
+      p = skipValue(buf, p, end, depth + 1);
+      if (p === FAIL) return FAIL;
+      p = skipSpace(buf, p, end);
+      if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
+      else if (buf[p] === RBRACKET) return p + 1;
+      else return FAIL;
+    }
+  }
+  return FAIL;
+}
+function stringValue(buf, p, q) {
+  return stringEscaped ? JSON.parse(buf.toString("utf8", p, q)) : buf.toString("utf8", p + 1, q - 1);
+}
+function categoryOfString(batch, encoding, f, buf, p, q) {
+  const table = f < 0 ? encoding.prediction : encoding.categories[f];
+  if (!stringEscaped) {
+    const known = table.codeOfBytes(buf, p + 1, q - 1);
+    if (known >= 0) return known;
+  }
+  const code = batch.categoryCode(f, stringValue(buf, p, q));
+  if (!stringEscaped) table.rememberBytes(buf, p + 1, q - 1, code);
+  return code;
+}
+var FEATURES = Buffer.from("features");
+var PREDICTION = Buffer.from("prediction");
+function sameBytes(buf, at, word) {
+  for (let k = 0; k < word.length; k++) if (buf[at + k] !== word[k]) return false;
+  return true;
+}
+function matchName(buf, p, end, name) {
+  if (name === null) return FAIL;
+  const n = name.length;
+  if (p + n >= end || buf[p + n] !== QUOTE) return FAIL;
+  for (let k = 0; k < n; k++) if (buf[p + k] !== name[k]) return FAIL;
+  return p + n + 1;
+}
+function isArrayIndex(name) {
+  const c = name.charCodeAt(0);
+  return c >= ZERO && c <= NINE && /^(?:0|[1-9][0-9]*)$/.test(name) && Number(name) < 4294967295;
+}
+function readLine(buf, start, end, batch, encoding) {
+  const p = skipSpace(buf, start, end);
+  if (p === end) return true;
+  if (buf[p] !== LBRACE) return false;
+  const e = batch.begin();
+  if (readEvent(buf, p, end, batch, encoding, e)) return true;
+  batch.dropLast();
+  return false;
+}
+function readEvent(buf, p, end, batch, encoding, e) {
+  let sawFeatures = false;
+  let sawPrediction = false;
+  p = skipSpace(buf, p + 1, end);
+  if (buf[p] === RBRACE) return false;
+  for (; ; ) {
+    if (buf[p] !== QUOTE) return false;
+    const keyStart = p + 1;
+    p = readString(buf, p, end);
+    if (p === FAIL || stringEscaped) return false;
+    const keyLength = p - 1 - keyStart;
+    p = skipSpace(buf, p, end);
+    if (buf[p] !== COLON) return false;
+    p = skipSpace(buf, p + 1, end);
+    if (keyLength === 8 && sameBytes(buf, keyStart, FEATURES)) {
+      if (sawFeatures || buf[p] !== LBRACE) return false;
+      sawFeatures = true;
+      p = readFeatures(buf, p, end, batch, encoding, e);
+    } else if (keyLength === 10 && sameBytes(buf, keyStart, PREDICTION)) {
+      if (sawPrediction) return false;
+      sawPrediction = true;
+      p = readPrediction(buf, p, end, batch, encoding, e);
+    } else p = skipValue(buf, p, end, 0);
+    if (p === FAIL) return false;
+    p = skipSpace(buf, p, end);
+    if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
+    else if (buf[p] === RBRACE) break;
+    else return false;
+  }
+  return sawFeatures && skipSpace(buf, p + 1, end) === end;
+}
+function readPrediction(buf, p, end, batch, encoding, e) {
+  const c = buf[p];
+  if (c === QUOTE) {
+    const q2 = readString(buf, p, end);
+    if (q2 === FAIL) return FAIL;
+    batch.predictionStatus[e] = PREDICTION_STRING;
+    batch.predictionValues[e] = categoryOfString(batch, encoding, -1, buf, p, q2);
+    return q2;
+  }
+  if (c === MINUS || c !== void 0 && isDigit(c)) {
+    const q2 = readNumber(buf, p, end, batch.predictionValues, e);
+    if (q2 !== FAIL) batch.predictionStatus[e] = PREDICTION_NUMBER;
+    return q2;
+  }
+  if (c === 116 || c === 102) {
+    const q2 = readLiteral(buf, p, end, c === 116 ? "true" : "false");
+    if (q2 === FAIL) return FAIL;
+    batch.predictionStatus[e] = PREDICTION_BOOLEAN;
+    batch.predictionValues[e] = c === 116 ? 1 : 0;
+    return q2;
+  }
+  if (c === 110) return readLiteral(buf, p, end, "null");
+  const q = skipValue(buf, p, end, 0);
+  if (q !== FAIL) batch.predictionStatus[e] = PREDICTION_OTHER;
+  return q;
+}
+function readFeatures(buf, p, end, batch, encoding, e) {
+  const { names, kinds, width, plainNames, keyOrder } = encoding;
+  const row = e * width;
+  p = skipSpace(buf, p + 1, end);
+  if (buf[p] === RBRACE) return p + 1;
+  for (let j = 0; ; j++) {
+    if (buf[p] !== QUOTE) return FAIL;
+    let f = j < keyOrder.length ? keyOrder[j] : -1;
+    let q = f >= 0 ? matchName(buf, p + 1, end, plainNames[f]) : FAIL;
+    let name = null;
+    if (q === FAIL) {
+      q = readString(buf, p, end);
+      if (q === FAIL) return FAIL;
+      f = stringEscaped ? -1 : names.codeOfBytes(buf, p + 1, q - 1);
+      if (f < 0) {
+        name = stringValue(buf, p, q);
+        f = names.codeOf(name);
+        if (f >= 0 && !stringEscaped) names.rememberBytes(buf, p + 1, q - 1, f);
+      }
+      if (j < keyOrder.length) keyOrder[j] = f < width ? f : -1;
+    }
+    p = skipSpace(buf, q, end);
+    if (buf[p] !== COLON) return FAIL;
+    p = skipSpace(buf, p + 1, end);
+    if (p >= end) return FAIL;
+    if (f < 0 || f >= width) {
+      const unknown = name ?? names.strings[f];
+      if (isArrayIndex(unknown) || !batch.noteUnknown(e, unknown)) return FAIL;
+      p = skipValue(buf, p, end, 0);
+    } else {
+      const kind = kinds[f];
+      const k = row + f;
+      const c = buf[p];
+      if (kind === 1) {
+        if (c === MINUS || isDigit(c)) {
+          p = readNumber(buf, p, end, batch.values, k);
+          batch.status[k] = VALUE;
+        } else if (c === 110) {
+          p = readLiteral(buf, p, end, "null");
+          batch.status[k] = NULL;
+        } else {
+          p = skipValue(buf, p, end, 0);
+          batch.status[k] = INVALID;
+        }
+      } else if (kind === 2) {
+        if (c === QUOTE) {
+          const s = p;
+          p = readString(buf, p, end);
+          if (p === FAIL) return FAIL;
+          batch.status[k] = VALUE;
+          batch.values[k] = categoryOfString(batch, encoding, f, buf, s, p);
+        } else if (c === MINUS || isDigit(c)) {
+          p = readNumber(buf, p, end, scratchNumber, 0);
+          if (p === FAIL) return FAIL;
+          batch.status[k] = VALUE;
+          batch.values[k] = batch.categoryCode(f, String(scratchNumber[0]));
+        } else if (c === 116 || c === 102) {
+          const word = c === 116 ? "true" : "false";
+          p = readLiteral(buf, p, end, word);
+          batch.status[k] = VALUE;
+          batch.values[k] = batch.categoryCode(f, word);
+        } else if (c === 110) {
+          p = readLiteral(buf, p, end, "null");
+          batch.status[k] = NULL;
+        } else {
+          p = skipValue(buf, p, end, 0);
+          batch.status[k] = INVALID;
+        }
+      } else p = skipValue(buf, p, end, 0);
+    }
+    if (p === FAIL) return FAIL;
+    p = skipSpace(buf, p, end);
+    if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
+    else if (buf[p] === RBRACE) return p + 1;
+    else return FAIL;
+  }
 }
 
 // monitor/windowState.ts
@@ -13115,9 +13886,9 @@ var CategoricalAccumulator = class _CategoricalAccumulator {
   count = 0;
   missing = 0;
   invalid = 0;
-  add(v) {
-    this.count++;
-    this.counts.set(v, (this.counts.get(v) ?? 0) + 1);
+  add(v, n = 1) {
+    this.count += n;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + n);
   }
   merge(o) {
     for (const [v, c] of o.counts) this.counts.set(v, (this.counts.get(v) ?? 0) + c);
@@ -13157,6 +13928,18 @@ function layoutOf(profile) {
   return { names, kinds, index: new Map(names.map((n, i) => [n, i])), accuracy: profile.sketch_accuracy };
 }
 var MAX_UNKNOWN_NAMES = 100;
+var codeCounts = new Float64Array(MAX_CATEGORY_CODES);
+var codeOrder = new Int32Array(MAX_CATEGORY_CODES);
+function lowerBound(xs, x) {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 var WindowState = class _WindowState {
   constructor(layout, index, startedAt) {
     this.layout = layout;
@@ -13182,49 +13965,98 @@ var WindowState = class _WindowState {
    * numeric feature, an object anywhere), which count as invalid values of their feature.
    */
   addEvent(features, prediction, batch) {
-    this.events++;
-    const { index } = this.layout;
-    let seen = 0;
+    const one = obtainBatch(this.layout);
+    try {
+      one.appendObject(features, prediction);
+      return this.addBatch(one, 0, 1, batch);
+    } finally {
+      one.release();
+    }
+  }
+  /**
+   * Adds events [from, to) of a parsed batch, feature by feature (each accumulator still sees its values in event
+   * order, so the state is the one adding the events one at a time gives). Returns the number of invalid values.
+   */
+  addBatch(b, from, to, batch) {
+    const w = b.width;
+    const { status, values } = b;
+    let absent = 0;
     let invalid = 0;
-    for (const key in features) {
-      const i = index.get(key);
-      if (i === void 0) {
-        this.noteUnknown(key);
-        if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
-        continue;
-      }
-      seen++;
-      const slot = this.slots[i];
+    for (let f = 0; f < this.slots.length; f++) {
+      const slot = this.slots[f];
       if (!slot) continue;
-      const v = features[key];
-      if (v === null || v === void 0) slot.missing++;
-      else if (slot.kind === "numeric") {
-        if (typeof v === "number") slot.add(v);
-        else {
-          slot.invalid++;
-          invalid++;
+      if (slot.kind === "numeric") {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(values[k]);
+          else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
         }
-      } else if (typeof v === "string") slot.add(v);
-      else if (typeof v === "number" || typeof v === "boolean") slot.add(String(v));
-      else {
-        slot.invalid++;
-        invalid++;
+      } else if (b.extra.length === 0) {
+        const strings = b.encoding.categories[f].strings;
+        let distinct = 0;
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) {
+            const code = values[k];
+            const seen = codeCounts[code];
+            codeCounts[code] = seen + 1;
+            if (seen === 0) codeOrder[distinct++] = code;
+          } else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
+        }
+        for (let i = 0; i < distinct; i++) {
+          const code = codeOrder[i];
+          slot.add(strings[code], codeCounts[code]);
+          codeCounts[code] = 0;
+        }
+      } else {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(b.category(f, values[k]));
+          else if (st === ABSENT) {
+            slot.missing++;
+            absent++;
+          } else if (st === NULL) slot.missing++;
+          else {
+            slot.invalid++;
+            invalid++;
+          }
+        }
       }
     }
-    if (seen < this.slots.length) {
-      for (let i = 0; i < this.slots.length; i++) {
-        const slot = this.slots[i];
-        if (slot && !Object.prototype.hasOwnProperty.call(features, this.layout.names[i])) {
-          slot.missing++;
-          if (batch) batch.missing++;
-        }
-      }
+    const ps = b.predictionStatus;
+    const pv = b.predictionValues;
+    for (let e = from; e < to; e++) {
+      const st = ps[e];
+      if (st === PREDICTION_MISSING) this.predictionMissing++;
+      else if (st === PREDICTION_NUMBER) this.predictionNumeric.add(pv[e]);
+      else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]));
+      else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
     }
-    if (prediction === void 0 || prediction === null) this.predictionMissing++;
-    else if (typeof prediction === "number") this.predictionNumeric.add(prediction);
-    else if (typeof prediction === "string" || typeof prediction === "boolean")
-      this.predictionCategorical.add(String(prediction));
-    if (batch) batch.invalid += invalid;
+    const ue = b.unknownEvent;
+    for (let k = lowerBound(ue, from); k < ue.length && ue[k] < to; k++) {
+      const key = b.unknownName[k];
+      this.noteUnknown(key);
+      if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
+    }
+    this.events += to - from;
+    if (batch) {
+      batch.missing += absent;
+      batch.invalid += invalid;
+    }
     return invalid;
   }
   noteUnknown(key) {
@@ -13300,8 +14132,13 @@ var DriftMonitor = class {
     this.config = config;
     this.profile = profile;
     this.options = options;
-    this.layout = layoutOf(profile);
+    this.predictionColumn = predictionColumnOf(config, profile);
+    const col = this.predictionColumn;
+    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
+    this.layout = layoutOf(features);
     this.reference = sampleProfile(profile);
+    this.predictionReference = col === null ? null : this.reference.get(col) ?? null;
+    if (col !== null) this.reference.delete(col);
     this.window = new WindowState(this.layout, 0, 0);
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
@@ -13312,6 +14149,9 @@ var DriftMonitor = class {
   options;
   layout;
   reference;
+  /** The reference column predictions are compared with (not a feature then), and its sample; null: none. */
+  predictionColumn;
+  predictionReference;
   window;
   alert = { ...INITIAL_ALERT_STATE };
   recent = [];
@@ -13373,12 +14213,12 @@ var DriftMonitor = class {
   applyRecord(record, endOffset) {
     if (record.type === "tick") this.applyTick(record.t);
     else if (record.type === "source") {
-      const parsed = record.body.length > 0 ? parseBatch(record.body) : { ok: true, events: [] };
+      const parsed = record.body.length > 0 ? parseBatch(record.body, this.layout) : { ok: true, events: obtainBatch(this.layout) };
       if (parsed.ok) this.applyEvents(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal source batch no longer parses; skipped");
       this.sourcePosition = record.position;
     } else {
-      const parsed = parseBatch(record.body);
+      const parsed = parseBatch(record.body, this.layout);
       if (parsed.ok) this.applyEvents(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
     }
@@ -13389,9 +14229,12 @@ var DriftMonitor = class {
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     const size = "size" in this.config.window ? this.config.window.size : Infinity;
-    for (const e of events) {
+    events.mapPredictions((p) => this.predictionValue(p));
+    for (let from = 0; from < events.length; ) {
       if (this.window.events === 0 && this.window.startedAt === 0) this.startWindowAt(t);
-      this.window.addEvent(e.features, e.prediction, batch);
+      const to = Math.min(events.length, from + Math.max(1, size - this.window.events));
+      this.window.addBatch(events, from, to, batch);
+      from = to;
       if (this.window.events >= size) this.closeWindow(t);
     }
     this.updateProgress(t);
@@ -13436,7 +14279,10 @@ var DriftMonitor = class {
       },
       this.config.drift
     );
-    const datasetDrifted = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const prediction = this.predictionDrift(w);
+    const featuresVerdict = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const predictionVerdict = prediction.drift ? prediction.drift.drifted : null;
+    const datasetDrifted = this.config.prediction.countsTowardDataset && predictionVerdict !== null ? featuresVerdict === true || predictionVerdict : featuresVerdict;
     const top = w.predictionCategorical.toJson();
     const report = {
       window: w.index,
@@ -13449,7 +14295,8 @@ var DriftMonitor = class {
         count: w.predictionNumeric.count + w.predictionCategorical.count,
         missing: w.predictionMissing,
         mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
-        top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]]))
+        top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]])),
+        ...prediction
       },
       drift
     };
@@ -13462,7 +14309,13 @@ var DriftMonitor = class {
     if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);
     this.options.log.info(
-      { window: w.index, events: w.events, dataset_drifted: datasetDrifted, drifted: drift.drifted_features },
+      {
+        window: w.index,
+        events: w.events,
+        dataset_drifted: datasetDrifted,
+        drifted: drift.drifted_features,
+        ...this.predictionColumn !== null ? { prediction_drifted: predictionVerdict } : {}
+      },
       drift.summary
     );
     const decision = decideAlerts(
@@ -13477,8 +14330,54 @@ var DriftMonitor = class {
     );
     this.alert = decision.state;
     const dispatched = decision.actions.includes("dispatch");
-    for (const action of decision.actions) this.recordAction(action, report, dispatched);
+    const ordered = dispatched ? ["dispatch", ...decision.actions.filter((a) => a !== "dispatch")] : decision.actions;
+    for (const action of ordered) this.recordAction(action, report, dispatched);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
+  }
+  /**
+   * An event's prediction as the reference column's kind reads it (deterministic, so replay gives the same window):
+   * for a categorical column numbers become their text ("1"); for a numeric one booleans become 1/0 and numeric text
+   * its number. Unchanged without a prediction column.
+   */
+  predictionValue(v) {
+    const kind = this.predictionReference?.kind;
+    if (kind === "categorical" && typeof v === "number") return String(v);
+    if (kind === "numeric") {
+      if (typeof v === "boolean") return v ? 1 : 0;
+      if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+    }
+    return v;
+  }
+  /**
+   * The window's predictions against the reference column, with the drift policy (KS + PSI for a numeric column,
+   * chi-square + PSI for a categorical one by default; `drift.columns.<column>` overrides apply). Predictions of the
+   * other kind count as missing.
+   */
+  predictionDrift(w) {
+    const col = this.predictionColumn;
+    const ref = this.predictionReference;
+    if (col === null || ref === null) return { column: null, drift: null };
+    const numeric = w.predictionNumeric;
+    const categorical = w.predictionCategorical;
+    let current = null;
+    if (ref.kind === "numeric") {
+      const s = numeric.sample();
+      current = { ...s, missing: s.missing + w.predictionMissing + categorical.count };
+    } else if (ref.kind === "categorical") {
+      const s = categorical.sample();
+      current = { ...s, missing: s.missing + w.predictionMissing + numeric.count };
+    }
+    const r = detectDrift(
+      {
+        reference: /* @__PURE__ */ new Map([[col, ref]]),
+        current: current ? /* @__PURE__ */ new Map([[col, current]]) : /* @__PURE__ */ new Map(),
+        referenceLabel: this.config.reference,
+        currentLabel: `window ${w.index} predictions`
+      },
+      this.config.drift
+    );
+    const drift = r.features[0] ?? null;
+    return drift ? { column: col, drift } : { column: col, drift: null, skipped: r.skipped[0]?.reason ?? "not tested" };
   }
   recordAction(action, report, dispatched) {
     const entry = buildAlertRequest(this.config, action, report, this.recent, dispatched);
@@ -13498,6 +14397,14 @@ var DriftMonitor = class {
       if (ks !== void 0) m.ks.set({ feature: f.name }, ks);
       m.featureDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
     }
+    const p = report.prediction.drift;
+    if (p) {
+      const psi = p.tests.psi?.statistic;
+      if (psi !== void 0) m.predictionPsi.set(psi);
+      const ks = p.tests.ks?.statistic;
+      if (ks !== void 0) m.predictionKs.set(ks);
+      m.predictionDrifted.set(p.drifted ? 1 : 0);
+    }
   }
   updateProgress(now) {
     const m = this.options.metrics;
@@ -13508,11 +14415,29 @@ var DriftMonitor = class {
       m.windowProgress.set(this.window.startedAt > 0 ? Math.min(1, (now - this.window.startedAt) / w.durationMs) : 0);
   }
 };
+function predictionColumnOf(config, profile) {
+  const named = config.prediction.column;
+  if (named === null) return Object.hasOwn(profile.columns, "prediction") ? "prediction" : null;
+  if (!Object.hasOwn(profile.columns, named)) {
+    const columns = Object.keys(profile.columns);
+    throw new ModelguardError(
+      "config",
+      `prediction.column: '${named}' is not a column of the reference profile ${config.reference}`,
+      `name one of its columns (${columns.slice(0, 10).join(", ")}${columns.length > 10 ? ", ..." : ""}), or leave prediction.column unset`
+    );
+  }
+  return named;
+}
+function withoutKey(record, key) {
+  const out = { ...record };
+  delete out[key];
+  return out;
+}
 
 // monitor/fileSource.ts
 import { open, readdir, stat } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
-var NL = 10;
+var NL2 = 10;
 var FileSource = class {
   constructor(options) {
     this.options = options;
@@ -13657,7 +14582,7 @@ var FileSource = class {
       if (bytesRead === 0) break;
       at += bytesRead;
       const data = carry.length > 0 ? Buffer.concat([carry, buf.subarray(0, bytesRead)]) : buf.subarray(0, bytesRead);
-      const last = data.lastIndexOf(NL);
+      const last = data.lastIndexOf(NL2);
       if (last < 0) {
         carry = Buffer.from(data);
         continue;
@@ -13681,7 +14606,7 @@ var FileSource = class {
     let line = this.line;
     let from = 0;
     while (from < bytes.length) {
-      let nl = bytes.indexOf(NL, from);
+      let nl = bytes.indexOf(NL2, from);
       if (nl < 0) nl = bytes.length;
       line++;
       const raw = bytes.subarray(from, nl);
@@ -13741,10 +14666,9 @@ import {
   readFileSync as readFileSync3,
   renameSync as renameSync2,
   statSync,
-  truncateSync,
-  unlinkSync
+  truncateSync
 } from "node:fs";
-import { open as open2 } from "node:fs/promises";
+import { open as open2, unlink } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var SEGMENT = /^([0-9]{16})\.log$/;
 function segmentName(start) {
@@ -13888,13 +14812,13 @@ var Journal = class _Journal {
     while (this.queue.length > 0) {
       const group = this.queue;
       this.queue = [];
-      const chunks = group.flatMap((p) => p.bytes);
       try {
-        const data = Buffer.concat(chunks);
-        let written = 0;
-        while (written < data.length) {
-          const { bytesWritten } = await this.fh.write(data, written, data.length - written);
-          written += bytesWritten;
+        let chunks = group.flatMap((p) => p.bytes);
+        let left = chunks.reduce((n, b) => n + b.length, 0);
+        while (left > 0) {
+          const { bytesWritten } = await this.fh.writev(chunks);
+          left -= bytesWritten;
+          if (left > 0) chunks = unwritten(chunks, bytesWritten);
         }
         await this.fh.datasync();
         this.syncs++;
@@ -13937,8 +14861,8 @@ var Journal = class _Journal {
     const segments = listSegments(this.dir);
     for (let i = 0; i + 1 < segments.length; i++) {
       if (segments[i + 1].start > coveredOffset) break;
-      unlinkSync(join3(this.dir, segments[i].name));
-      fsyncDir(this.dir);
+      await unlink(join3(this.dir, segments[i].name));
+      await fsyncDirAsync(this.dir);
       deleted.push(segments[i].name);
       onStep?.(`deleted ${segments[i].name}`);
     }
@@ -13956,6 +14880,19 @@ var Journal = class _Journal {
   }
 };
 var NEWLINE2 = Buffer.from("\n");
+function unwritten(chunks, written) {
+  let i = 0;
+  while (written >= chunks[i].length) written -= chunks[i++].length;
+  return [chunks[i].subarray(written), ...chunks.slice(i + 1)];
+}
+async function fsyncDirAsync(dir) {
+  const fh = await open2(dir, "r");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
 function readRecord(buf, pos) {
   const nl = buf.indexOf(10, pos);
   if (nl < 0) return null;
@@ -14020,6 +14957,21 @@ var MonitorMetrics = class {
     help: "1 when the last closed window drifted as a dataset.",
     registers: [this.registry]
   });
+  predictionPsi = new import_prom_client.Gauge({
+    name: "modelguard_monitor_prediction_psi",
+    help: "PSI of the predictions against their reference column in the last closed window.",
+    registers: [this.registry]
+  });
+  predictionKs = new import_prom_client.Gauge({
+    name: "modelguard_monitor_prediction_ks",
+    help: "KS statistic of numeric predictions against their reference column in the last closed window.",
+    registers: [this.registry]
+  });
+  predictionDrifted = new import_prom_client.Gauge({
+    name: "modelguard_monitor_prediction_drifted",
+    help: "1 when the predictions drifted in the last closed window.",
+    registers: [this.registry]
+  });
   windowEvents = new import_prom_client.Gauge({
     name: "modelguard_monitor_window_events",
     help: "Events in the open window.",
@@ -14052,10 +15004,46 @@ var MonitorMetrics = class {
     buckets: [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry]
   });
+  // The process's memory, read at scrape time, under prom-client's default-metric names (so a sidecar's memory can be
+  // watched, and the bench reads the heap from here).
+  residentMemory = memoryGauge(
+    this.registry,
+    "process_resident_memory_bytes",
+    "Resident memory size.",
+    () => process.memoryUsage.rss()
+  );
+  heapUsed = memoryGauge(this.registry, "nodejs_heap_size_used_bytes", "V8 heap used.", () => {
+    return process.memoryUsage().heapUsed;
+  });
+  heapTotal = memoryGauge(this.registry, "nodejs_heap_size_total_bytes", "V8 heap size.", () => {
+    return process.memoryUsage().heapTotal;
+  });
+  externalMemory = memoryGauge(
+    this.registry,
+    "nodejs_external_memory_bytes",
+    "Memory of C++ objects bound to JS objects (Buffers, typed arrays).",
+    () => process.memoryUsage().external
+  );
 };
+function memoryGauge(registry, name, help, read) {
+  return new import_prom_client.Gauge({
+    name,
+    help: `${help} In bytes.`,
+    registers: [registry],
+    collect() {
+      this.set(read());
+    }
+  });
+}
 
 // monitor/outbox.ts
 import { closeSync as closeSync4, existsSync as existsSync3, fsyncSync as fsyncSync3, openSync as openSync4, readFileSync as readFileSync4, writeSync as writeSync2 } from "node:fs";
+function parkable(e) {
+  return Object.assign(e, { parkable: true });
+}
+function isParkable(e) {
+  return typeof e === "object" && e !== null && e.parkable === true;
+}
 var Outbox = class {
   constructor(path, sender, options = {}) {
     this.path = path;
@@ -14071,8 +15059,14 @@ var Outbox = class {
         continue;
       }
       if ("status" in v && v.status !== void 0) {
-        if (v.status === "sent") this.sent.add(v.id);
-        else this.attempts.set(v.id, v.attempts);
+        if (v.status === "sent") {
+          this.sent.add(v.id);
+          if (v.result) this.results.set(v.id, v.result);
+        } else {
+          this.attempts.set(v.id, v.attempts);
+          if (v.parked) this.parked.add(v.id);
+          else this.parked.delete(v.id);
+        }
       } else this.entries.set(v.id, v);
     }
   }
@@ -14081,7 +15075,11 @@ var Outbox = class {
   options;
   entries = /* @__PURE__ */ new Map();
   sent = /* @__PURE__ */ new Set();
+  results = /* @__PURE__ */ new Map();
   attempts = /* @__PURE__ */ new Map();
+  parked = /* @__PURE__ */ new Set();
+  /** The retry timer waits out a parked entry's backoff (a new entry need not wait for it). */
+  waitingOnParked = false;
   timer = null;
   current = null;
   stopped = false;
@@ -14093,11 +15091,27 @@ var Outbox = class {
     if (this.entries.has(entry.id)) return false;
     this.appendLine(entry);
     this.entries.set(entry.id, entry);
+    if (this.waitingOnParked && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
     this.kick(0);
     return true;
   }
+  /** Entries not sent yet, in the order recorded. */
   pending() {
     return [...this.entries.values()].filter((e) => !this.sent.has(e.id));
+  }
+  /** Where an entry stands: sent (with its recorded result), parked, pending, or unknown. */
+  statusOf(id) {
+    if (this.sent.has(id)) return { state: "sent", result: this.results.get(id) ?? null };
+    if (!this.entries.has(id)) return { state: "unknown" };
+    return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
+  }
+  /** The next entry to send: the first pending one that is not parked, else the first parked one. */
+  next() {
+    const pending = this.pending();
+    return pending.find((e) => !this.parked.has(e.id)) ?? pending[0];
   }
   all() {
     return [...this.entries.values()];
@@ -14131,18 +15145,32 @@ var Outbox = class {
     const sender = this.sender;
     {
       for (; ; ) {
-        const entry = this.pending()[0];
+        const entry = this.next();
         if (!entry) return;
         const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
         try {
-          await sender(entry);
+          const result = await sender(entry, { statusOf: (id) => this.statusOf(id) }) ?? void 0;
           this.sent.add(entry.id);
-          this.appendLine({ id: entry.id, status: "sent", attempts, at: this.at() });
+          this.parked.delete(entry.id);
+          if (result) this.results.set(entry.id, result);
+          this.appendLine({ id: entry.id, status: "sent", attempts, ...result ? { result } : {}, at: this.at() });
         } catch (e) {
           this.attempts.set(entry.id, attempts);
           const error = e.message;
-          this.appendLine({ id: entry.id, status: "failed", attempts, error, at: this.at() });
+          const park = isParkable(e);
+          if (park) this.parked.add(entry.id);
+          else this.parked.delete(entry.id);
+          this.appendLine({
+            id: entry.id,
+            status: "failed",
+            attempts,
+            error,
+            ...park ? { parked: true } : {},
+            at: this.at()
+          });
           this.options.onError?.(e, entry.id);
+          if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
+          this.waitingOnParked = park;
           const base = this.options.baseDelayMs ?? 1e3;
           this.kick(Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 6e5));
           return;
@@ -14190,19 +15218,32 @@ function githubSenderFromEnv(config, env, options = {}) {
     ...baseUrl ? { baseUrl } : {},
     ...options.log ? { log: options.log } : {}
   });
-  return githubSender(client, config);
+  return githubSender(client, config, {
+    webUrl: webRootOf(config, env),
+    ...options.log ? { warn: (m) => options.log.warn(m) } : {}
+  });
 }
-function githubSender(client, config) {
-  const [owner, repo] = repositoryOf(config).split("/");
+function githubSender(client, config, options = {}) {
+  const repository = repositoryOf(config);
+  const [owner, repo] = repository.split("/");
+  const webUrl2 = options.webUrl ?? webRootOf(config);
   const marker = driftIssueMarker(config.model);
   const labels = config.actions.issue.labels;
   const comment = (issueNumber, id, body) => upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body });
-  return async (entry) => {
+  return async (entry, context) => {
     const b = entry.body;
     switch (entry.kind) {
       case "issue.open":
       case "issue.update": {
-        const text = entry.kind === "issue.open" ? String(b.body).slice(marker.length + 1) : String(b.body);
+        const recorded = entry.kind === "issue.open" ? String(b.body).slice(marker.length + 1) : String(b.body);
+        const ref = b.run_link;
+        const dispatch = ref ? context.statusOf(ref.dispatch) : { state: "unknown" };
+        const { text, linked } = resolveRunLink(recorded, ref, dispatch, webUrl2, repository);
+        if (ref && dispatch.state === "sent" && dispatch.result && !linked) {
+          options.warn?.(
+            `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl2}; linking the runs page instead`
+          );
+        }
         const found = await findOpenIssueByMarker(client, { owner, repo, marker });
         if (found && found.body.includes(alertMarker(entry.id))) return;
         if (found) await comment(found.number, entry.id, text);
@@ -14226,24 +15267,32 @@ ${text}`,
         return;
       }
       case "dispatch": {
-        if (typeof b.event_type === "string") {
-          await dispatchRepositoryEvent(client, {
-            owner,
-            repo,
-            eventType: b.event_type,
-            clientPayload: b.client_payload
-          });
-        } else {
+        try {
+          if (typeof b.event_type === "string") {
+            await dispatchRepositoryEvent(client, {
+              owner,
+              repo,
+              eventType: b.event_type,
+              clientPayload: b.client_payload
+            });
+            return;
+          }
           const workflow = decodeURIComponent(entry.path.split("/workflows/")[1].split("/")[0]);
-          await dispatchWorkflow(client, {
+          const run = await dispatchWorkflow(client, {
             owner,
             repo,
             workflow,
             ref: String(b.ref),
-            inputs: b.inputs
+            inputs: b.inputs,
+            returnRunDetails: b.return_run_details === true
           });
+          return run ? { workflow_run_id: run.runId, html_url: run.htmlUrl, run_url: run.runUrl } : void 0;
+        } catch (e) {
+          if (e instanceof GitHubError && e.kind !== "rate_limited" && e.status !== null && e.status < 500) {
+            throw parkable(e);
+          }
+          throw e;
         }
-        return;
       }
       default:
         throw new Error(`unknown outbox entry kind '${entry.kind}'`);
@@ -14252,6 +15301,7 @@ ${text}`,
 }
 
 // monitor/startMonitor.ts
+var JOURNAL_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 async function startMonitor(config, options = {}) {
   const env = options.env ?? process.env;
   const log = options.logger ?? (0, import_pino.pino)({ name: "modelguard-monitor" });
@@ -14280,6 +15330,9 @@ async function startMonitor(config, options = {}) {
   const tokenDigest = ingestToken !== "" ? digest(ingestToken) : null;
   let ready = false;
   let draining = false;
+  const bodies = new BodyPool();
+  const checkpointBytes = options.checkpointBytes ?? JOURNAL_CHECKPOINT_BYTES;
+  let checkpointedAt = 0;
   const server = createServer((req, res) => {
     void handle(req, res).catch((e) => {
       log.error({ err: e.message }, "request failed");
@@ -14331,10 +15384,11 @@ async function startMonitor(config, options = {}) {
     const max = config.ingest.maxBodyBytes;
     const declared = Number(req.headers["content-length"] ?? NaN);
     if (declared > max) return tooLarge(req, res, max);
-    const body = await readBody(req, max);
+    const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, bodies);
     if (body === null) return tooLarge(req, res, max);
-    const parsed = parseBatch(body);
+    const parsed = parseBatch(body, monitor.layout);
     if (!parsed.ok) {
+      bodies.release(body);
       metrics.rejected.inc({ reason: "malformed" });
       return send(res, 400, {
         error: parsed.message,
@@ -14342,17 +15396,25 @@ async function startMonitor(config, options = {}) {
         ...parsed.index !== void 0 ? { index: parsed.index } : {}
       });
     }
+    const events = parsed.events;
     const t = now();
     const stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
     const window2 = monitor.window.index;
-    await journal.appendBatch(t, body, (end) => {
-      monitor.applyEvents(parsed.events, t, stats);
-      monitor.appliedOffset = end;
-    });
-    countAccepted(parsed.events.length, stats);
+    const accepted = events.length;
+    try {
+      await journal.appendBatch(t, body, (end) => {
+        monitor.applyEvents(events, t, stats);
+        monitor.appliedOffset = end;
+      });
+    } finally {
+      bodies.release(body);
+      events.release();
+    }
+    countAccepted(accepted, stats);
+    checkpointWhenJournalGrew();
     metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
     send(res, 202, {
-      accepted: parsed.events.length,
+      accepted,
       window: window2,
       unknown_features: Object.fromEntries(stats.unknown),
       missing_values: stats.missing,
@@ -14377,6 +15439,7 @@ async function startMonitor(config, options = {}) {
   Journal.migrateSingleFile(join4(config.state, "journal.log"), journalDir);
   const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end));
   const journal = opened.journal;
+  checkpointedAt = from;
   lastT = Math.max(lastT, monitor.lastRecordAt);
   monitor.updateProgress(now());
   log.info(
@@ -14391,12 +15454,18 @@ async function startMonitor(config, options = {}) {
     commit: async (body, events, position, malformed) => {
       const t = now();
       const stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
-      await journal.appendSource(t, body, position, (end) => {
-        monitor.applyEvents(events, t, stats);
-        monitor.sourcePosition = position;
-        monitor.appliedOffset = end;
-      });
+      const batch = batchOfEvents(monitor.layout, events);
+      try {
+        await journal.appendSource(t, body, position, (end) => {
+          monitor.applyEvents(batch, t, stats);
+          monitor.sourcePosition = position;
+          monitor.appliedOffset = end;
+        });
+      } finally {
+        batch.release();
+      }
       countAccepted(events.length, stats);
+      checkpointWhenJournalGrew();
       if (malformed) metrics.rejected.inc({ reason: "source_malformed" }, malformed);
     }
   }) : null;
@@ -14437,6 +15506,7 @@ async function startMonitor(config, options = {}) {
     while (checkpointing) await checkpointing;
     const run = (async () => {
       const covered = monitor.writeSnapshot(() => onStep?.("snapshot temp written"));
+      checkpointedAt = covered;
       onStep?.("snapshot renamed");
       const deleted = await journal.compact(covered, onStep);
       if (deleted.length > 0) log.debug({ covered, deleted }, "journal compacted");
@@ -14445,6 +15515,10 @@ async function startMonitor(config, options = {}) {
       checkpointing = null;
     });
     return run;
+  }
+  function checkpointWhenJournalGrew() {
+    if (draining || checkpointing || journal.offset - checkpointedAt < checkpointBytes) return;
+    checkpoint().catch((e) => log.error({ err: e.message }, "snapshot failed"));
   }
   const snapshots = setInterval(() => {
     if (draining) return;
@@ -14479,8 +15553,41 @@ function authorized(header, expected) {
   const given = digest(m ? m[1].trim() : "");
   return timingSafeEqual(given, expected) && m !== null;
 }
-function readBody(req, max) {
+var POOLED_BYTES = 8 * 1024 * 1024;
+var POOLED_MAX = 2 * 1024 * 1024;
+var POOL_STEP = 64 * 1024;
+var BodyPool = class {
+  free = [];
+  freeBytes = 0;
+  /** Memory this pool handed out (a body may be a slice of Buffer's shared pool, which must never be reused). */
+  mine = /* @__PURE__ */ new WeakSet();
+  /** A buffer of `size` bytes, uninitialised. */
+  acquire(size) {
+    for (let i = 0; i < this.free.length; i++) {
+      const b2 = this.free[i];
+      if (b2.length >= size) {
+        this.free.splice(i, 1);
+        this.freeBytes -= b2.length;
+        return b2.subarray(0, size);
+      }
+    }
+    if (size > POOLED_MAX) return Buffer.allocUnsafeSlow(size);
+    const b = Buffer.allocUnsafeSlow(Math.max(POOL_STEP, Math.ceil(size / POOL_STEP) * POOL_STEP));
+    this.mine.add(b.buffer);
+    return b.subarray(0, size);
+  }
+  /** Gives a body back once nothing reads it any more (a body not from this pool is left to the GC). */
+  release(body) {
+    const whole = body.buffer;
+    if (!this.mine.has(whole) || this.freeBytes + whole.byteLength > POOLED_BYTES) return;
+    if (this.free.some((b) => b.buffer === whole)) return;
+    this.free.push(Buffer.from(whole));
+    this.freeBytes += whole.byteLength;
+  }
+};
+function readBody(req, max, declared, pool) {
   return new Promise((resolve2, reject) => {
+    let target = declared >= 0 && declared <= max ? pool.acquire(declared) : null;
     const chunks = [];
     let size = 0;
     let done = false;
@@ -14493,10 +15600,16 @@ function readBody(req, max) {
         resolve2(null);
         return;
       }
-      chunks.push(c);
+      if (target && size <= target.length) c.copy(target, size - c.length);
+      else {
+        if (target) chunks.push(target.subarray(0, size - c.length));
+        target = null;
+        chunks.push(c);
+      }
     });
     req.on("end", () => {
-      if (!done) resolve2(Buffer.concat(chunks, size));
+      if (done) return;
+      resolve2(target ? target.subarray(0, size) : Buffer.concat(chunks, size));
     });
     req.on("error", (e) => {
       if (!done) reject(e);
@@ -14513,9 +15626,12 @@ function registerMonitor(program, io, exit) {
   program.command("monitor").description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-EDXNEHZQ.js");
+      const { readProfile: readProfile2 } = await import("./profileFile-RW5BBLE6.js");
       const profile = readProfile2(config.reference);
-      io.out(`${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns)`);
+      const predictions = predictionColumnOf(config, profile);
+      io.out(
+        `${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns${predictions === null ? ", no prediction drift" : `, predictions vs '${predictions}'`})`
+      );
       return;
     }
     const running = await startMonitor(config, { sender: githubSenderFromEnv(config, process.env) });

@@ -16,6 +16,9 @@ import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
 import {
+  writeOutputFile
+} from "./chunk-SNVIQALC.js";
+import {
   ModelguardError,
   isModelguardError
 } from "./chunk-A3WDWWYJ.js";
@@ -10178,7 +10181,7 @@ var require_light = __commonJS({
 
 // src/cli/commands/report.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync2, writeFileSync } from "node:fs";
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/report/renderReport.ts
 var import_handlebars3 = __toESM(require_lib(), 1);
@@ -12411,8 +12414,8 @@ function isPlainObject2(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
+  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch2) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -12428,7 +12431,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch(requestOptions.url, {
+    fetchResponse = await fetch2(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -13347,6 +13350,7 @@ function createGitHubClient(options2) {
     baseUrl: (options2.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     userAgent: options2.userAgent ?? `modelguard/${VERSION}`,
     log,
+    request: { fetch: fetchWithTimeout(options2.requestTimeoutMs ?? 3e4) },
     throttle: {
       onRateLimit: onLimit("rate limit"),
       onSecondaryRateLimit: onLimit("secondary rate limit"),
@@ -13399,6 +13403,12 @@ function scrubValue(v, token, depth) {
   if (Array.isArray(v)) return v.map((x) => scrubValue(x, token, depth + 1));
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, token, depth + 1)]));
+}
+function fetchWithTimeout(ms) {
+  return (input, init) => {
+    const timeout = AbortSignal.timeout(ms);
+    return fetch(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, timeout]) : timeout });
+  };
 }
 
 // src/github/classifyGitHubError.ts
@@ -13690,16 +13700,44 @@ async function dispatchWorkflow(client, input) {
       "pass fewer inputs, e.g. one JSON string input"
     );
   }
-  await callGitHub(
-    { action: `dispatch workflow ${workflow} on ${ref} in ${owner}/${repo}`, permission: "actions: write" },
+  const context = {
+    action: `dispatch workflow ${workflow} on ${ref} in ${owner}/${repo}`,
+    permission: "actions: write"
+  };
+  const send = (returnRunDetails) => callGitHub(
+    context,
     () => client.request("POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches", {
       owner,
       repo,
       workflow_id: workflow,
       ref,
-      inputs
+      inputs,
+      ...returnRunDetails ? { return_run_details: true } : {}
     })
   );
+  if (!input.returnRunDetails) {
+    await send(false);
+    return null;
+  }
+  let response;
+  try {
+    response = await send(true);
+  } catch (e) {
+    if (e instanceof GitHubError && e.status === 422 && /return_run_details/.test(e.message)) {
+      await send(false);
+      return null;
+    }
+    throw e;
+  }
+  return response.status === 200 ? runDetailsOf(response.data) : null;
+}
+function runDetailsOf(data) {
+  if (typeof data !== "object" || data === null) return null;
+  const d = data;
+  const runId = Number(d.workflow_run_id);
+  if (!Number.isSafeInteger(runId) || runId <= 0) return null;
+  if (typeof d.run_url !== "string" || typeof d.html_url !== "string") return null;
+  return { runId, runUrl: d.run_url, htmlUrl: d.html_url };
 }
 async function dispatchRepositoryEvent(client, input) {
   const { owner, repo, eventType } = input;
@@ -13783,6 +13821,7 @@ async function publishReport(o) {
       body: o.rendered.comment
     });
     o.io.err(`${r.action} the PR comment: ${r.url}`);
+    o.io.commentPosted?.(r.url);
     return { summary, comment: { action: r.action, url: r.url }, warnings };
   } catch (e) {
     if (!isGitHubError(e)) throw e;
@@ -13886,14 +13925,11 @@ function readResult(path, kind) {
   return value;
 }
 function write(path, text2) {
-  try {
-    writeFileSync(path, text2);
-  } catch (e) {
-    throw new ModelguardError("io", `cannot write ${path}: ${e.message}`);
-  }
+  writeOutputFile(path, text2);
 }
 
 export {
+  GitHubError,
   escapeMarkdown,
   createGitHubClient,
   upsertPullRequestComment,

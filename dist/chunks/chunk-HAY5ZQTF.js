@@ -14,10 +14,13 @@ import {
   listOption,
   numberOption,
   writeJsonFile
-} from "./chunk-TBSY2KZH.js";
+} from "./chunk-TEZLB7RM.js";
 import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
+import {
+  writeOutputFile
+} from "./chunk-SNVIQALC.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";
@@ -6114,7 +6117,6 @@ var OutputTail = class {
 
 // src/cli/commands/trainBuiltin.ts
 import { createHash as createHash2 } from "node:crypto";
-import { writeFileSync } from "node:fs";
 
 // src/model/train/columnLevels.ts
 function levelText(column, row) {
@@ -6650,11 +6652,20 @@ function resolveTrainColumns(table, choice) {
       target.kind === "dictionary" || target.type === "boolean" ? "For class labels use --builtin logistic; for a regression, make the target column numbers." : "Make the target a number column (e.g. a duration in seconds instead of a datetime).",
       { file: table.source, column: target.name }
     );
-  const featureNames = choice.features ?? names.filter((n) => n !== target.name);
+  if (choice.exclude && choice.features)
+    throw new ModelguardError(
+      "usage",
+      "--exclude and --features cannot be combined",
+      "--features lists the feature columns; --exclude leaves columns out of the default (every column but the target)."
+    );
+  for (const name of choice.exclude ?? [])
+    if (!getColumn(table, name)) throw unknownColumn(table, names, name, "the excluded column", "--exclude");
+  const excluded = new Set(choice.exclude ?? []);
+  const featureNames = choice.features ?? names.filter((n) => n !== target.name && !excluded.has(n));
   if (featureNames.length === 0)
     throw new ModelguardError(
       "usage",
-      choice.features ? "--features is empty" : `${table.source} has no column besides the target '${target.name}'`,
+      choice.features ? "--features is empty" : `${table.source} has no column besides the target '${target.name}'${excluded.size ? " and --exclude" : ""}`,
       "A model needs at least one feature column.",
       { file: table.source }
     );
@@ -7178,20 +7189,13 @@ async function trainBuiltinCommand(flags) {
     trainer: flags.builtin,
     target: flags.target,
     ...flags.features ? { features: flags.features } : {},
+    ...flags.exclude ? { exclude: flags.exclude } : {},
     ...flags.categorical ? { categorical: flags.categorical } : {},
     ...flags.l2 !== void 0 ? { l2: Number(flags.l2) } : {},
     ...flags.seed !== void 0 ? { seed: Number(flags.seed) } : {}
   });
   const bytes = trainedModelToOnnx(trained);
-  try {
-    writeFileSync(flags.out, bytes);
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${flags.out}: ${e.message}`,
-      "check the directory exists and is writable"
-    );
-  }
+  writeOutputFile(flags.out, bytes);
   const result = toTrainResult(trained, {
     path: flags.out,
     sha256: createHash2("sha256").update(bytes).digest("hex"),
@@ -7229,7 +7233,11 @@ function registerTrain(program, io) {
   program.command("train").description("run your training command (--run), or train a built-in model (--builtin) and export ONNX").option("--run <command>", 'your training command, run through the shell, e.g. "python train.py"').option("--timeout <duration>", "--run: stop the command (and everything it started) after e.g. 30m, 2h").option("--model <file>", "--run: the ONNX file the command must write (checked afterwards)").option("--cwd <dir>", "--run: directory to run in").option("--record <file>", "where to write the run record", "run.json").option("--builtin <trainer>", `built-in trainer: ${BUILTIN_TRAINERS.join(" | ")}`).option(
     "--data <files>",
     "--builtin: training data; --run: data files to fingerprint in the record (comma-separated)"
-  ).option("--target <column>", "--builtin: the column to predict").option("--features <a,b>", "--builtin: feature columns (default: all but the target)", listOption).option("--categorical <a,b>", "--builtin: also one-hot encode these columns", listOption).option(
+  ).option("--target <column>", "--builtin: the column to predict").option("--features <a,b>", "--builtin: feature columns (default: all but the target and --exclude)", listOption).option(
+    "--exclude <a,b>",
+    "--builtin: columns to leave out of the default features (ids, leaky columns)",
+    listOption
+  ).option("--categorical <a,b>", "--builtin: also one-hot encode these columns", listOption).option(
     "--l2 <x>",
     "--builtin: L2 regularisation (sklearn's C = 1 / l2; Ridge's alpha)",
     numberOption("--l2", { min: 1e-12 })
@@ -7245,6 +7253,7 @@ function registerTrain(program, io) {
         ...flags.data ? { data: flags.data } : {},
         ...flags.target ? { target: flags.target } : {},
         ...flags.features ? { features: flags.features } : {},
+        ...flags.exclude ? { exclude: flags.exclude } : {},
         ...flags.categorical ? { categorical: flags.categorical } : {},
         ...flags.l2 !== void 0 ? { l2: flags.l2 } : {},
         ...flags.seed !== void 0 ? { seed: flags.seed } : {},

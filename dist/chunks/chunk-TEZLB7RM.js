@@ -1,25 +1,19 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  writeOutputFile
+} from "./chunk-SNVIQALC.js";
+import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";
 
 // src/cli/io.ts
-import { writeFileSync } from "node:fs";
 var processIO = {
   out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
   err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n")
 };
 function writeJsonFile(path, value) {
-  try {
-    writeFileSync(path, JSON.stringify(value, null, 2) + "\n");
-  } catch (e) {
-    throw new ModelguardError(
-      "io",
-      `cannot write ${path}: ${e.message}`,
-      "check the directory exists and is writable"
-    );
-  }
+  writeOutputFile(path, JSON.stringify(value, null, 2) + "\n");
 }
 function formatTable(header, rows) {
   const cells = rows.map((r) => r.map((c) => typeof c === "number" ? formatNumber(c) : c));

@@ -20,8 +20,7 @@ export function ensureParentDir(path: string): void {
   mkdirSync(dirname(path), { recursive: true });
 }
 
-export function outputError(path: string, e: unknown): ModelguardError {
-  if (e instanceof ModelguardError) return e;
+function outputError(path: string, e: unknown): ModelguardError {
   return new ModelguardError(
     "io",
     `cannot write ${path}: ${(e as Error).message}`,

@@ -19983,14 +19983,14 @@ function planCommand(inputs, paths, isPullRequest2) {
 // src/action/runCli.ts
 async function runCli(argv, io, onnx) {
   if (onnx) {
-    const { main } = await import("./chunks/main-2347GHI2.js");
+    const { main } = await import("./chunks/main-T2PCIGMU.js");
     return main(argv, io);
   }
   const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
-    import("./chunks/validate-YLP4ZLJC.js"),
-    import("./chunks/drift-BR6JRKYK.js"),
-    import("./chunks/train-XN56X462.js"),
-    import("./chunks/report-YMT6TU47.js"),
+    import("./chunks/validate-4S67X4Z5.js"),
+    import("./chunks/drift-KIXCXSG2.js"),
+    import("./chunks/train-H42MUG6C.js"),
+    import("./chunks/report-Y4OHX4IN.js"),
     import("./chunks/version-E35HCD3G.js")
   ]);
   const exit = { code: 0 };

@@ -38,7 +38,11 @@ export function webRootOf(config: MonitorConfig, env: NodeJS.ProcessEnv = proces
   if (u.host === "api.github.com" && path === "") return "https://github.com";
   const ghe = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(u.host);
   if (ghe && path === "") return `${u.protocol}//${ghe[1]}`;
-  return `${u.protocol}//${u.host}${path.replace(/\/api\/v3$/, "")}`;
+  // URL leaves ( ) [ ] unencoded in a path; encoded, a configured API path cannot end the Markdown link early.
+  const safePath = path
+    .replace(/\/api\/v3$/, "")
+    .replace(/[()[\]<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${u.protocol}//${u.host}${safePath}`;
 }
 
 /**

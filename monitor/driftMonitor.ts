@@ -176,16 +176,25 @@ export class DriftMonitor {
         record.body.length > 0
           ? parseBatch(record.body, this.layout)
           : { ok: true as const, events: obtainBatch(this.layout) };
-      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal source batch no longer parses; skipped");
       this.sourcePosition = record.position;
     } else {
       const parsed = parseBatch(record.body, this.layout);
       // Only parseable batches were journaled; a failure here means the parser changed. Skip rather than crash.
-      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
     }
     this.appliedOffset = endOffset;
+  }
+
+  /** Applies a replayed batch, then returns it to the pool (replay parses one per record). */
+  private applyReleasing(events: EventBatch, t: number): void {
+    try {
+      this.applyEvents(events, t);
+    } finally {
+      events.release();
+    }
   }
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */

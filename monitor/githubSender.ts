@@ -14,6 +14,7 @@ import {
 import { ModelguardError } from "../src/errors.js";
 import {
   alertMarker,
+  apiRootOf,
   driftIssueMarker,
   repositoryOf,
   resolveRunLink,
@@ -42,11 +43,11 @@ export function githubSenderFromEnv(
       "set `github: {repository: owner/name}` in monitor.yml, or unset GITHUB_TOKEN for a dry run",
     );
   }
-  const baseUrl = config.github.apiUrl ?? env.GITHUB_API_URL;
   const client = createGitHubClient({
     ...options.clientOptions,
     token,
-    ...(baseUrl ? { baseUrl } : {}),
+    // The same root the issue's links are derived from (webRootOf).
+    baseUrl: apiRootOf(config, env),
     ...(options.log ? { log: options.log } : {}),
   });
   return githubSender(client, config, {

@@ -67,7 +67,9 @@ export class Outbox {
   private readonly results = new Map<string, OutboxResult>();
   private readonly attempts = new Map<string, number>();
   private readonly parked = new Set<string>();
-  /** The retry timer waits out a parked entry's backoff (a new entry need not wait for it). */
+  /** When each parked entry may be tried again (its backoff); not persisted: a restart tries them once at start. */
+  private readonly retryAt = new Map<string, number>();
+  /** The timer only waits for a parked entry's backoff, so a new entry may go ahead of it at once. */
   private waitingOnParked = false;
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
@@ -82,6 +84,8 @@ export class Outbox {
       onError?: (e: Error, id: string) => void;
       /** Clock for the `at` of status lines (default Date.now). */
       now?: () => number;
+      /** Milliseconds clock for parked entries' backoff, which real timers wait out (default performance.now). */
+      elapsed?: () => number;
     } = {},
   ) {
     if (!existsSync(path)) return;
@@ -135,10 +139,11 @@ export class Outbox {
     return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
   }
 
-  /** The next entry to send: the first pending one that is not parked, else the first parked one. */
+  /** The next entry to send: the first pending one that is not parked, else the first parked one whose backoff is over. */
   private next(): OutboxEntry | undefined {
     const pending = this.pending();
-    return pending.find((e) => !this.parked.has(e.id)) ?? pending[0];
+    const now = this.elapsed();
+    return pending.find((e) => !this.parked.has(e.id)) ?? pending.find((e) => (this.retryAt.get(e.id) ?? 0) <= now);
   }
 
   all(): OutboxEntry[] {
@@ -179,12 +184,21 @@ export class Outbox {
     {
       for (;;) {
         const entry = this.next();
-        if (!entry) return;
+        if (!entry) {
+          // Only parked entries are left, each waiting out its backoff.
+          const due = Math.min(...this.pending().map((e) => this.retryAt.get(e.id) ?? 0));
+          if (Number.isFinite(due)) {
+            this.waitingOnParked = true;
+            this.kick(Math.max(0, due - this.elapsed()));
+          }
+          return;
+        }
         const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
         try {
           const result = (await sender(entry, { statusOf: (id) => this.statusOf(id) })) ?? undefined;
           this.sent.add(entry.id);
           this.parked.delete(entry.id);
+          this.retryAt.delete(entry.id);
           if (result) this.results.set(entry.id, result);
           // The result is durable (fsync'ed with the `sent` line) before any later entry is sent.
           this.appendLine({ id: entry.id, status: "sent", attempts, ...(result ? { result } : {}), at: this.at() });
@@ -192,8 +206,15 @@ export class Outbox {
           this.attempts.set(entry.id, attempts);
           const error = (e as Error).message;
           const park = isParkable(e);
-          if (park) this.parked.add(entry.id);
-          else this.parked.delete(entry.id);
+          const base = this.options.baseDelayMs ?? 1000;
+          const delay = Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 600_000);
+          if (park) {
+            this.parked.add(entry.id);
+            this.retryAt.set(entry.id, this.elapsed() + delay);
+          } else {
+            this.parked.delete(entry.id);
+            this.retryAt.delete(entry.id);
+          }
           this.appendLine({
             id: entry.id,
             status: "failed",
@@ -206,12 +227,15 @@ export class Outbox {
           // A parked entry steps aside at once: the entries after it are sent now.
           if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
           this.waitingOnParked = park;
-          const base = this.options.baseDelayMs ?? 1000;
-          this.kick(Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 600_000));
+          this.kick(delay);
           return;
         }
       }
     }
+  }
+
+  private elapsed(): number {
+    return this.options.elapsed ? this.options.elapsed() : performance.now();
   }
 
   private at(): string {

@@ -111,6 +111,11 @@ test("the web root: web_url, else derived from the API root (github.com, GHE.com
     webRootOf(config({ api_url: "http://proxy.internal/api/v3", web_url: "https://ghes.example.com/" }), {}),
     "https://ghes.example.com",
   );
+  // A derived root with Markdown link syntax in its path (only an operator's config can do this) stays inert.
+  assert.equal(
+    webRootOf(config({}), { GITHUB_API_URL: "https://ghe.example.com/x)[y](https://evil/api/v3" }),
+    "https://ghe.example.com/x%29%5By%5D%28https://evil",
+  );
   assert.throws(() => config({ web_url: "https://ghes.example.com/?a=(" }), /web_url/);
   assert.throws(() => config({ web_url: "ftp://ghes.example.com" }), /web_url/);
 });

@@ -35,7 +35,7 @@ test("outbox: a sender's result is recorded in the `sent` line, seen by later en
   assert.deepEqual(reloaded.statusOf("m:w1:issue.open"), { state: "sent", result: null });
 });
 
-test("outbox: a parkable failure steps aside (later entries are sent), is retried after them, and stays parked across a restart; other failures hold the rest back", async () => {
+test("outbox: a parkable failure steps aside (later entries are sent), is retried after its backoff, and stays parked across a restart; other failures hold the rest back", async () => {
   const path = outboxPath();
   const calls: string[] = [];
   let refuse = true;
@@ -43,13 +43,19 @@ test("outbox: a parkable failure steps aside (later entries are sent), is retrie
     calls.push(e.id);
     if (e.kind === "dispatch" && refuse) throw parkable(new Error("404 no such workflow"));
   };
-  const box = new Outbox(path, sender);
+  let clock = Date.parse("2026-01-01T00:00:00Z");
+  const box = new Outbox(path, sender, { baseDelayMs: 1000, elapsed: () => clock });
   box.stop();
   box.add(entry("m:w1:dispatch", "dispatch"));
   box.add(entry("m:w1:issue.open", "issue.open"));
   box.add(entry("m:w2:issue.update", "issue.update"));
   await box.sendPending();
-  // The dispatch was tried first, parked, then the issue entries went out in order; the dispatch was tried again.
+  // The dispatch was tried first, parked, then the issue entries went out in order; the dispatch waits its backoff.
+  assert.deepEqual(calls, ["m:w1:dispatch", "m:w1:issue.open", "m:w2:issue.update"]);
+  await box.sendPending();
+  assert.deepEqual(calls.length, 3, "not retried before its backoff (1 s) is over");
+  clock += 1000;
+  await box.sendPending();
   assert.deepEqual(calls, ["m:w1:dispatch", "m:w1:issue.open", "m:w2:issue.update", "m:w1:dispatch"]);
   assert.deepEqual(box.statusOf("m:w1:dispatch"), { state: "parked" });
   assert.deepEqual(

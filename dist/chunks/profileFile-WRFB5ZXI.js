@@ -1,19 +1,17 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  policyFromFlags,
-  registerDrift
-} from "./chunk-5B3AU7QE.js";
-import "./chunk-T6YKG5IH.js";
-import "./chunk-MQRBWMWB.js";
-import "./chunk-CV6AQ6IM.js";
+  isProfilePath,
+  readProfile,
+  writeProfile
+} from "./chunk-2GS3UWSJ.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-JLCG6PKP.js";
-import "./chunk-TEZLB7RM.js";
-import "./chunk-SNVIQALC.js";
+import "./chunk-ICTC3HKU.js";
 import "./chunk-A3WDWWYJ.js";
 import "./chunk-3DORHFRE.js";
 export {
-  policyFromFlags,
-  registerDrift
+  isProfilePath,
+  readProfile,
+  writeProfile
 };

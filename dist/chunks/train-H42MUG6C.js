@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   registerTrain
-} from "./chunk-HAY5ZQTF.js";
+} from "./chunk-CKDJ2WPY.js";
 import "./chunk-JBZJQFLZ.js";
 import "./chunk-O2O4PZUO.js";
-import "./chunk-TEZLB7RM.js";
+import "./chunk-7PZ5DIST.js";
 import "./chunk-QIDGOCBZ.js";
-import "./chunk-SNVIQALC.js";
+import "./chunk-ICTC3HKU.js";
 import "./chunk-A3WDWWYJ.js";
 import "./chunk-3DORHFRE.js";
 export {

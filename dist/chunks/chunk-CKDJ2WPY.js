@@ -14,13 +14,13 @@ import {
   listOption,
   numberOption,
   writeJsonFile
-} from "./chunk-TEZLB7RM.js";
+} from "./chunk-7PZ5DIST.js";
 import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
 import {
   writeOutputFile
-} from "./chunk-SNVIQALC.js";
+} from "./chunk-ICTC3HKU.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   writeOutputFile
-} from "./chunk-SNVIQALC.js";
+} from "./chunk-ICTC3HKU.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";

@@ -16,7 +16,7 @@ import {
   registerDrift,
   resolvePolicy,
   stirlingError
-} from "./chunk-5B3AU7QE.js";
+} from "./chunk-6APYSW3U.js";
 import {
   QuantileSketch,
   radixSortFloat64,
@@ -27,7 +27,7 @@ import {
   readProfile,
   validateContract,
   writeProfile
-} from "./chunk-MQRBWMWB.js";
+} from "./chunk-2GS3UWSJ.js";
 import {
   GitHubError,
   closeIssue,
@@ -42,18 +42,18 @@ import {
   registerReport,
   upsertPullRequestComment,
   withReportOptions
-} from "./chunk-SQHSIIBK.js";
+} from "./chunk-AFVOULVQ.js";
 import "./chunk-LKZV3K4F.js";
 import {
   registerTrain,
   require_onnx
-} from "./chunk-HAY5ZQTF.js";
+} from "./chunk-CKDJ2WPY.js";
 import {
   VERSION
 } from "./chunk-JBZJQFLZ.js";
 import {
   registerValidate
-} from "./chunk-2WZFVQ4Y.js";
+} from "./chunk-KBDBDO4F.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-72K2B37S.js";
@@ -75,13 +75,13 @@ import {
   numberOption,
   processIO,
   writeJsonFile
-} from "./chunk-TEZLB7RM.js";
+} from "./chunk-7PZ5DIST.js";
 import {
   didYouMean
 } from "./chunk-QIDGOCBZ.js";
 import {
   ensureParentDir
-} from "./chunk-SNVIQALC.js";
+} from "./chunk-ICTC3HKU.js";
 import {
   ModelguardError,
   formatLocation
@@ -11109,7 +11109,7 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
 }
 
 // src/model/evaluate/evaluateModel.ts
-import { performance } from "node:perf_hooks";
+import { performance as performance2 } from "node:perf_hooks";
 
 // src/model/evaluate/batchFeeders.ts
 var BLOCK_ROWS = 2048;
@@ -12321,7 +12321,7 @@ function ioError(path, e) {
 var DEFAULT_BATCH_SIZE = 16384;
 var DEFAULT_MIN_SLICE_SIZE = 30;
 async function evaluateModel(options) {
-  const started = performance.now();
+  const started = performance2.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const minSliceSize = options.minSliceSize ?? DEFAULT_MIN_SLICE_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1)
@@ -12391,7 +12391,7 @@ async function evaluateModel(options) {
       ...metricParts.confusion_matrix ? { confusion_matrix: metricParts.confusion_matrix } : {},
       ...metricParts.slices ? { slices: metricParts.slices } : {},
       notes: metricParts.notes,
-      duration_ms: Math.round(performance.now() - started)
+      duration_ms: Math.round(performance2.now() - started)
     };
     return { document, predictions };
   } finally {
@@ -12905,7 +12905,8 @@ function webRootOf(config, env = process.env) {
   if (u.host === "api.github.com" && path === "") return "https://github.com";
   const ghe = /^api\.([a-z0-9-]+\.ghe\.com)$/.exec(u.host);
   if (ghe && path === "") return `${u.protocol}//${ghe[1]}`;
-  return `${u.protocol}//${u.host}${path.replace(/\/api\/v3$/, "")}`;
+  const safePath = path.replace(/\/api\/v3$/, "").replace(/[()[\]<>]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${u.protocol}//${u.host}${safePath}`;
 }
 function buildAlertRequest(config, action, report, recent, dispatched = false) {
   const repo = repositoryOf(config);
@@ -14214,15 +14215,23 @@ var DriftMonitor = class {
     if (record.type === "tick") this.applyTick(record.t);
     else if (record.type === "source") {
       const parsed = record.body.length > 0 ? parseBatch(record.body, this.layout) : { ok: true, events: obtainBatch(this.layout) };
-      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal source batch no longer parses; skipped");
       this.sourcePosition = record.position;
     } else {
       const parsed = parseBatch(record.body, this.layout);
-      if (parsed.ok) this.applyEvents(parsed.events, record.t);
+      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
       else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
     }
     this.appliedOffset = endOffset;
+  }
+  /** Applies a replayed batch, then returns it to the pool (replay parses one per record). */
+  applyReleasing(events, t) {
+    try {
+      this.applyEvents(events, t);
+    } finally {
+      events.release();
+    }
   }
   /** Applies a durable batch to the window(s), closing windows as they fill. */
   applyEvents(events, t, batch) {
@@ -15078,7 +15087,9 @@ var Outbox = class {
   results = /* @__PURE__ */ new Map();
   attempts = /* @__PURE__ */ new Map();
   parked = /* @__PURE__ */ new Set();
-  /** The retry timer waits out a parked entry's backoff (a new entry need not wait for it). */
+  /** When each parked entry may be tried again (its backoff); not persisted: a restart tries them once at start. */
+  retryAt = /* @__PURE__ */ new Map();
+  /** The timer only waits for a parked entry's backoff, so a new entry may go ahead of it at once. */
   waitingOnParked = false;
   timer = null;
   current = null;
@@ -15108,10 +15119,11 @@ var Outbox = class {
     if (!this.entries.has(id)) return { state: "unknown" };
     return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
   }
-  /** The next entry to send: the first pending one that is not parked, else the first parked one. */
+  /** The next entry to send: the first pending one that is not parked, else the first parked one whose backoff is over. */
   next() {
     const pending = this.pending();
-    return pending.find((e) => !this.parked.has(e.id)) ?? pending[0];
+    const now = this.elapsed();
+    return pending.find((e) => !this.parked.has(e.id)) ?? pending.find((e) => (this.retryAt.get(e.id) ?? 0) <= now);
   }
   all() {
     return [...this.entries.values()];
@@ -15146,20 +15158,35 @@ var Outbox = class {
     {
       for (; ; ) {
         const entry = this.next();
-        if (!entry) return;
+        if (!entry) {
+          const due = Math.min(...this.pending().map((e) => this.retryAt.get(e.id) ?? 0));
+          if (Number.isFinite(due)) {
+            this.waitingOnParked = true;
+            this.kick(Math.max(0, due - this.elapsed()));
+          }
+          return;
+        }
         const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
         try {
           const result = await sender(entry, { statusOf: (id) => this.statusOf(id) }) ?? void 0;
           this.sent.add(entry.id);
           this.parked.delete(entry.id);
+          this.retryAt.delete(entry.id);
           if (result) this.results.set(entry.id, result);
           this.appendLine({ id: entry.id, status: "sent", attempts, ...result ? { result } : {}, at: this.at() });
         } catch (e) {
           this.attempts.set(entry.id, attempts);
           const error = e.message;
           const park = isParkable(e);
-          if (park) this.parked.add(entry.id);
-          else this.parked.delete(entry.id);
+          const base = this.options.baseDelayMs ?? 1e3;
+          const delay = Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 6e5);
+          if (park) {
+            this.parked.add(entry.id);
+            this.retryAt.set(entry.id, this.elapsed() + delay);
+          } else {
+            this.parked.delete(entry.id);
+            this.retryAt.delete(entry.id);
+          }
           this.appendLine({
             id: entry.id,
             status: "failed",
@@ -15171,12 +15198,14 @@ var Outbox = class {
           this.options.onError?.(e, entry.id);
           if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
           this.waitingOnParked = park;
-          const base = this.options.baseDelayMs ?? 1e3;
-          this.kick(Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 6e5));
+          this.kick(delay);
           return;
         }
       }
     }
+  }
+  elapsed() {
+    return this.options.elapsed ? this.options.elapsed() : performance.now();
   }
   at() {
     return new Date((this.options.now ?? Date.now)()).toISOString();
@@ -15211,11 +15240,11 @@ function githubSenderFromEnv(config, env, options = {}) {
       "set `github: {repository: owner/name}` in monitor.yml, or unset GITHUB_TOKEN for a dry run"
     );
   }
-  const baseUrl = config.github.apiUrl ?? env.GITHUB_API_URL;
   const client = createGitHubClient({
     ...options.clientOptions,
     token,
-    ...baseUrl ? { baseUrl } : {},
+    // The same root the issue's links are derived from (webRootOf).
+    baseUrl: apiRootOf(config, env),
     ...options.log ? { log: options.log } : {}
   });
   return githubSender(client, config, {
@@ -15626,7 +15655,7 @@ function registerMonitor(program, io, exit) {
   program.command("monitor").description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-RW5BBLE6.js");
+      const { readProfile: readProfile2 } = await import("./profileFile-WRFB5ZXI.js");
       const profile = readProfile2(config.reference);
       const predictions = predictionColumnOf(config, profile);
       io.out(

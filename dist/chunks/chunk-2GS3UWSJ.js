@@ -8,7 +8,7 @@ import {
 } from "./chunk-JLCG6PKP.js";
 import {
   writeOutputFile
-} from "./chunk-SNVIQALC.js";
+} from "./chunk-ICTC3HKU.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";

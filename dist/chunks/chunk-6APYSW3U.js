@@ -11,7 +11,7 @@ import {
   isProfilePath,
   readProfile,
   validateContract
-} from "./chunk-MQRBWMWB.js";
+} from "./chunk-2GS3UWSJ.js";
 import {
   require_dist
 } from "./chunk-CV6AQ6IM.js";
@@ -23,7 +23,7 @@ import {
   listOption,
   numberOption,
   writeJsonFile
-} from "./chunk-TEZLB7RM.js";
+} from "./chunk-7PZ5DIST.js";
 import {
   ModelguardError
 } from "./chunk-A3WDWWYJ.js";

@@ -17,7 +17,7 @@ import {
 } from "./chunk-QIDGOCBZ.js";
 import {
   writeOutputFile
-} from "./chunk-SNVIQALC.js";
+} from "./chunk-ICTC3HKU.js";
 import {
   ModelguardError,
   isModelguardError

@@ -1,17 +1,19 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  isProfilePath,
-  readProfile,
-  writeProfile
-} from "./chunk-MQRBWMWB.js";
+  policyFromFlags,
+  registerDrift
+} from "./chunk-6APYSW3U.js";
+import "./chunk-T6YKG5IH.js";
+import "./chunk-2GS3UWSJ.js";
+import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-JLCG6PKP.js";
-import "./chunk-SNVIQALC.js";
+import "./chunk-7PZ5DIST.js";
+import "./chunk-ICTC3HKU.js";
 import "./chunk-A3WDWWYJ.js";
 import "./chunk-3DORHFRE.js";
 export {
-  isProfilePath,
-  readProfile,
-  writeProfile
+  policyFromFlags,
+  registerDrift
 };

@@ -19,7 +19,6 @@ function ensureParentDir(path) {
   mkdirSync(dirname(path), { recursive: true });
 }
 function outputError(path, e) {
-  if (e instanceof ModelguardError) return e;
   return new ModelguardError(
     "io",
     `cannot write ${path}: ${e.message}`,

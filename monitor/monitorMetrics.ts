@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 
 /** The monitor's Prometheus metrics, in a registry of its own (never the global one). */
 export class MonitorMetrics {
@@ -84,32 +84,9 @@ export class MonitorMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
-  // The process's memory, read at scrape time, under prom-client's default-metric names (so a sidecar's memory can be
-  // watched, and the bench reads the heap from here).
-  readonly residentMemory = memoryGauge(this.registry, "process_resident_memory_bytes", "Resident memory size.", () =>
-    process.memoryUsage.rss(),
-  );
-  readonly heapUsed = memoryGauge(this.registry, "nodejs_heap_size_used_bytes", "V8 heap used.", () => {
-    return process.memoryUsage().heapUsed;
-  });
-  readonly heapTotal = memoryGauge(this.registry, "nodejs_heap_size_total_bytes", "V8 heap size.", () => {
-    return process.memoryUsage().heapTotal;
-  });
-  readonly externalMemory = memoryGauge(
-    this.registry,
-    "nodejs_external_memory_bytes",
-    "Memory of C++ objects bound to JS objects (Buffers, typed arrays).",
-    () => process.memoryUsage().external,
-  );
-}
-
-function memoryGauge(registry: Registry, name: string, help: string, read: () => number): Gauge {
-  return new Gauge({
-    name,
-    help: `${help} In bytes.`,
-    registers: [registry],
-    collect() {
-      this.set(read());
-    },
-  });
+  constructor() {
+    // prom-client's process and Node.js metrics (memory, CPU, event-loop lag, GC, handles) in the monitor's registry,
+    // so a sidecar's own health is watched with the usual names; the bench reads the heap from here too.
+    collectDefaultMetrics({ register: this.registry });
+  }
 }

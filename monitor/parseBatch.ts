@@ -86,8 +86,8 @@ function slowLine(raw: string, batch: EventBatch): string | null {
 }
 
 /**
- * Parses a request body into event objects with JSON.parse: the reference for `parseBatch` (which must agree with it)
- * and what the file source uses per line.
+ * Parses a request body into event objects with JSON.parse: the specification `parseBatch` is tested against (it must
+ * give the same events, errors and line numbers). Not on the ingest path.
  */
 export function parseEvents(body: Buffer): ParsedEvents {
   const text = body.toString("utf8");

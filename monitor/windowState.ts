@@ -230,7 +230,8 @@ export class WindowState {
 
   /**
    * Adds one event's features (an already-parsed JSON object). Returns the number of type mismatches (a string for a
-   * numeric feature, an object anywhere), which count as invalid values of their feature.
+   * numeric feature, an object anywhere), which count as invalid values of their feature. The one-event form of
+   * addBatch, for callers holding objects (the tests' reference path); ingest uses addBatch.
    */
   addEvent(features: Record<string, unknown>, prediction: unknown, batch?: BatchStats): number {
     const one = obtainBatch(this.layout);

@@ -9348,7 +9348,7 @@ var require_defaultMetrics = __commonJS({
       gc
     };
     var metricsList = Object.keys(metrics);
-    module.exports = function collectDefaultMetrics(config) {
+    module.exports = function collectDefaultMetrics2(config) {
       if (config !== null && config !== void 0 && !isObject(config)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
@@ -13963,7 +13963,8 @@ var WindowState = class _WindowState {
   unknownOther = 0;
   /**
    * Adds one event's features (an already-parsed JSON object). Returns the number of type mismatches (a string for a
-   * numeric feature, an object anywhere), which count as invalid values of their feature.
+   * numeric feature, an object anywhere), which count as invalid values of their feature. The one-event form of
+   * addBatch, for callers holding objects (the tests' reference path); ingest uses addBatch.
    */
   addEvent(features, prediction, batch) {
     const one = obtainBatch(this.layout);
@@ -15013,37 +15014,10 @@ var MonitorMetrics = class {
     buckets: [1e-3, 25e-4, 5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry]
   });
-  // The process's memory, read at scrape time, under prom-client's default-metric names (so a sidecar's memory can be
-  // watched, and the bench reads the heap from here).
-  residentMemory = memoryGauge(
-    this.registry,
-    "process_resident_memory_bytes",
-    "Resident memory size.",
-    () => process.memoryUsage.rss()
-  );
-  heapUsed = memoryGauge(this.registry, "nodejs_heap_size_used_bytes", "V8 heap used.", () => {
-    return process.memoryUsage().heapUsed;
-  });
-  heapTotal = memoryGauge(this.registry, "nodejs_heap_size_total_bytes", "V8 heap size.", () => {
-    return process.memoryUsage().heapTotal;
-  });
-  externalMemory = memoryGauge(
-    this.registry,
-    "nodejs_external_memory_bytes",
-    "Memory of C++ objects bound to JS objects (Buffers, typed arrays).",
-    () => process.memoryUsage().external
-  );
+  constructor() {
+    (0, import_prom_client.collectDefaultMetrics)({ register: this.registry });
+  }
 };
-function memoryGauge(registry, name, help, read) {
-  return new import_prom_client.Gauge({
-    name,
-    help: `${help} In bytes.`,
-    registers: [registry],
-    collect() {
-      this.set(read());
-    }
-  });
-}
 
 // monitor/outbox.ts
 import { closeSync as closeSync4, existsSync as existsSync3, fsyncSync as fsyncSync3, openSync as openSync4, readFileSync as readFileSync4, writeSync as writeSync2 } from "node:fs";

@@ -13,6 +13,7 @@ import {
   type EventBatch,
 } from "./eventBatch.js";
 import type { FeatureLayout } from "./windowState.js";
+import { jsonStringScan, scanJsonString } from "../src/data/scanJsonString.js";
 
 /** One event as posted: `{id?, ts?, features: {name: value}, prediction?}`. */
 export interface IngestEvent {
@@ -196,7 +197,6 @@ function lineAt(text: string, pos: number): number {
 const FAIL = -1;
 const NL = 10;
 const QUOTE = 34;
-const BACKSLASH = 92;
 const COMMA = 44;
 const COLON = 58;
 const MINUS = 45;
@@ -229,40 +229,11 @@ function skipSpace(buf: Buffer, p: number, end: number): number {
   return p;
 }
 
-/** From an opening quote to just after the closing one; validates escapes and rejects raw control characters. */
+/** From an opening quote to just after the closing one (FAIL for an invalid string); sets stringEscaped. */
 function readString(buf: Buffer, p: number, end: number): number {
-  stringEscaped = false;
-  p++;
-  while (p < end) {
-    const c = buf[p]!;
-    if (c === QUOTE) return p + 1;
-    if (c === BACKSLASH) {
-      stringEscaped = true;
-      const n = buf[p + 1];
-      if (n === 117) {
-        // \uXXXX
-        if (p + 6 > end) return FAIL;
-        for (let k = p + 2; k < p + 6; k++) {
-          const h = buf[k]!;
-          if (!(isDigit(h) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return FAIL;
-        }
-        p += 6;
-      } else if (
-        n === QUOTE ||
-        n === BACKSLASH ||
-        n === 47 ||
-        n === 98 ||
-        n === 102 ||
-        n === 110 ||
-        n === 114 ||
-        n === 116
-      ) {
-        p += 2;
-      } else return FAIL;
-    } else if (c < 32) return FAIL;
-    else p++;
-  }
-  return FAIL;
+  const close = scanJsonString(buf, p, end);
+  stringEscaped = jsonStringScan.escaped;
+  return close < 0 ? FAIL : close + 1;
 }
 
 /**

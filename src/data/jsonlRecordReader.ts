@@ -12,6 +12,7 @@ import { ByteInterner } from "./byteInterner.js";
 import type { CellBatch } from "./cellBatch.js";
 import { findInvalidUtf8 } from "./findInvalidUtf8.js";
 import { NaMatcher } from "./naMatcher.js";
+import { jsonStringScan, scanJsonString, STRING_BAD_ESCAPE, STRING_CONTROL_CHARACTER } from "./scanJsonString.js";
 
 const LF = 10;
 const CR = 13;
@@ -335,36 +336,13 @@ function matchWord(buf: Uint8Array, p: number, e: number, word: string): boolean
 
 /** The string token opening at q (a quote): content range and whether it has escapes. */
 function scanString(buf: Uint8Array, q: number, e: number, lineStart: number, key?: string): StringToken {
-  let p = q + 1;
-  let escaped = false;
-  while (p < e) {
-    const c = buf[p]!;
-    if (c === QUOTE) return [q + 1, p, escaped];
-    if (c === BACKSLASH) {
-      const n = buf[p + 1];
-      if (n === 0x75 /* u */) {
-        for (let k = 2; k < 6; k++) if (p + k >= e || hexValue(buf[p + k]!) < 0) throw badEscape(p, lineStart, key);
-        p += 6;
-      } else if (
-        n === QUOTE ||
-        n === BACKSLASH ||
-        n === 0x2f ||
-        n === 0x62 ||
-        n === 0x66 ||
-        n === 0x6e ||
-        n === 0x72 ||
-        n === 0x74
-      )
-        p += 2;
-      else throw badEscape(p, lineStart, key);
-      escaped = true;
-      continue;
-    }
-    if (c < 0x20)
-      throw new LineSyntaxError(`a control character inside a string at character ${p - lineStart + 1}`, key);
-    p++;
-  }
-  throw new LineSyntaxError(`a string that opens at character ${q - lineStart + 1} is never closed`, key);
+  const close = scanJsonString(buf, q, e);
+  if (close >= 0) return [q + 1, close, jsonStringScan.escaped];
+  const at = jsonStringScan.at - lineStart + 1;
+  if (close === STRING_BAD_ESCAPE) throw badEscape(jsonStringScan.at, lineStart, key);
+  if (close === STRING_CONTROL_CHARACTER)
+    throw new LineSyntaxError(`a control character inside a string at character ${at}`, key);
+  throw new LineSyntaxError(`a string that opens at character ${at} is never closed`, key);
 }
 
 function badEscape(p: number, lineStart: number, key?: string): LineSyntaxError {

@@ -250,8 +250,7 @@ export class WindowState {
   addBatch(b: EventBatch, from: number, to: number, batch?: BatchStats): number {
     const w = b.width;
     const { status, values } = b;
-    let absent = 0;
-    let invalid = 0;
+    const tally = { absent: 0, invalid: 0 };
     for (let f = 0; f < this.slots.length; f++) {
       const slot = this.slots[f];
       if (!slot) continue;
@@ -259,14 +258,7 @@ export class WindowState {
         for (let k = from * w + f, e = from; e < to; e++, k += w) {
           const st = status[k];
           if (st === VALUE) slot.add(values[k]!);
-          else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          else noValue(slot, st, tally);
         }
       } else if (b.extra.length === 0) {
         // Every value has an intern code: count per code, then add each value once, in order of first appearance
@@ -280,14 +272,7 @@ export class WindowState {
             const seen = codeCounts[code]!;
             codeCounts[code] = seen + 1;
             if (seen === 0) codeOrder[distinct++] = code;
-          } else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          } else noValue(slot, st, tally);
         }
         for (let i = 0; i < distinct; i++) {
           const code = codeOrder[i]!;
@@ -298,14 +283,7 @@ export class WindowState {
         for (let k = from * w + f, e = from; e < to; e++, k += w) {
           const st = status[k];
           if (st === VALUE) slot.add(b.category(f, values[k]!));
-          else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          else noValue(slot, st, tally);
         }
       }
     }
@@ -326,10 +304,10 @@ export class WindowState {
     }
     this.events += to - from;
     if (batch) {
-      batch.missing += absent;
-      batch.invalid += invalid;
+      batch.missing += tally.absent;
+      batch.invalid += tally.invalid;
     }
-    return invalid;
+    return tally.invalid;
   }
 
   private noteUnknown(key: string): void {
@@ -400,5 +378,24 @@ export class WindowState {
     for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, c);
     w.unknownOther = j.unknown_other;
     return w;
+  }
+}
+
+/**
+ * Counts a feature value that is not there: absent from the event or null (missing to the drift tests; only an absent
+ * one counts as a missing value in the batch stats), or of the wrong type (invalid).
+ */
+function noValue(
+  slot: { missing: number; invalid: number },
+  st: number | undefined,
+  tally: { absent: number; invalid: number },
+): void {
+  if (st === ABSENT) {
+    slot.missing++;
+    tally.absent++;
+  } else if (st === NULL) slot.missing++;
+  else {
+    slot.invalid++;
+    tally.invalid++;
   }
 }

@@ -19983,13 +19983,13 @@ function planCommand(inputs, paths, isPullRequest2) {
 // src/action/runCli.ts
 async function runCli(argv, io, onnx) {
   if (onnx) {
-    const { main } = await import("./chunks/main-UK7TUZ35.js");
+    const { main } = await import("./chunks/main-F5EDYAJE.js");
     return main(argv, io);
   }
   const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
-    import("./chunks/validate-4S67X4Z5.js"),
+    import("./chunks/validate-6HCRVA7N.js"),
     import("./chunks/drift-KIXCXSG2.js"),
-    import("./chunks/train-H42MUG6C.js"),
+    import("./chunks/train-6OD2JVXD.js"),
     import("./chunks/report-Y4OHX4IN.js"),
     import("./chunks/version-E35HCD3G.js")
   ]);

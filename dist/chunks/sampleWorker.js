@@ -5,7 +5,7 @@ import {
 } from "./chunk-T6YKG5IH.js";
 import {
   loadTable
-} from "./chunk-O2O4PZUO.js";
+} from "./chunk-Z2HQZFGL.js";
 import {
   isModelguardError
 } from "./chunk-A3WDWWYJ.js";

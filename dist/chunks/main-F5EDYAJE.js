@@ -47,13 +47,13 @@ import "./chunk-LKZV3K4F.js";
 import {
   registerTrain,
   require_onnx
-} from "./chunk-CKDJ2WPY.js";
+} from "./chunk-DKJB5IIV.js";
 import {
   VERSION
 } from "./chunk-JBZJQFLZ.js";
 import {
   registerValidate
-} from "./chunk-KBDBDO4F.js";
+} from "./chunk-CFZMBTN6.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-72K2B37S.js";
@@ -62,10 +62,12 @@ import {
   cellText,
   getColumn,
   isMissing,
+  jsonStringScan,
   loadTable,
   readColumnNames,
+  scanJsonString,
   scanTable
-} from "./chunk-O2O4PZUO.js";
+} from "./chunk-Z2HQZFGL.js";
 import {
   choiceOption,
   delimiterOption,
@@ -13498,7 +13500,6 @@ function lineAt(text, pos) {
 var FAIL = -1;
 var NL = 10;
 var QUOTE = 34;
-var BACKSLASH = 92;
 var COMMA = 44;
 var COLON = 58;
 var MINUS = 45;
@@ -13524,28 +13525,9 @@ function skipSpace(buf, p, end) {
   return p;
 }
 function readString(buf, p, end) {
-  stringEscaped = false;
-  p++;
-  while (p < end) {
-    const c = buf[p];
-    if (c === QUOTE) return p + 1;
-    if (c === BACKSLASH) {
-      stringEscaped = true;
-      const n = buf[p + 1];
-      if (n === 117) {
-        if (p + 6 > end) return FAIL;
-        for (let k = p + 2; k < p + 6; k++) {
-          const h = buf[k];
-          if (!(isDigit(h) || h >= 65 && h <= 70 || h >= 97 && h <= 102)) return FAIL;
-        }
-        p += 6;
-      } else if (n === QUOTE || n === BACKSLASH || n === 47 || n === 98 || n === 102 || n === 110 || n === 114 || n === 116) {
-        p += 2;
-      } else return FAIL;
-    } else if (c < 32) return FAIL;
-    else p++;
-  }
-  return FAIL;
+  const close = scanJsonString(buf, p, end);
+  stringEscaped = jsonStringScan.escaped;
+  return close < 0 ? FAIL : close + 1;
 }
 function readNumber(buf, p, end, out, k) {
   const from = p;
@@ -13982,8 +13964,7 @@ var WindowState = class _WindowState {
   addBatch(b, from, to, batch) {
     const w = b.width;
     const { status, values } = b;
-    let absent = 0;
-    let invalid = 0;
+    const tally = { absent: 0, invalid: 0 };
     for (let f = 0; f < this.slots.length; f++) {
       const slot = this.slots[f];
       if (!slot) continue;
@@ -13991,14 +13972,7 @@ var WindowState = class _WindowState {
         for (let k = from * w + f, e = from; e < to; e++, k += w) {
           const st = status[k];
           if (st === VALUE) slot.add(values[k]);
-          else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          else noValue(slot, st, tally);
         }
       } else if (b.extra.length === 0) {
         const strings = b.encoding.categories[f].strings;
@@ -14010,14 +13984,7 @@ var WindowState = class _WindowState {
             const seen = codeCounts[code];
             codeCounts[code] = seen + 1;
             if (seen === 0) codeOrder[distinct++] = code;
-          } else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          } else noValue(slot, st, tally);
         }
         for (let i = 0; i < distinct; i++) {
           const code = codeOrder[i];
@@ -14028,14 +13995,7 @@ var WindowState = class _WindowState {
         for (let k = from * w + f, e = from; e < to; e++, k += w) {
           const st = status[k];
           if (st === VALUE) slot.add(b.category(f, values[k]));
-          else if (st === ABSENT) {
-            slot.missing++;
-            absent++;
-          } else if (st === NULL) slot.missing++;
-          else {
-            slot.invalid++;
-            invalid++;
-          }
+          else noValue(slot, st, tally);
         }
       }
     }
@@ -14056,10 +14016,10 @@ var WindowState = class _WindowState {
     }
     this.events += to - from;
     if (batch) {
-      batch.missing += absent;
-      batch.invalid += invalid;
+      batch.missing += tally.absent;
+      batch.invalid += tally.invalid;
     }
-    return invalid;
+    return tally.invalid;
   }
   noteUnknown(key) {
     const c = this.unknown.get(key);
@@ -14127,6 +14087,16 @@ var WindowState = class _WindowState {
     return w;
   }
 };
+function noValue(slot, st, tally) {
+  if (st === ABSENT) {
+    slot.missing++;
+    tally.absent++;
+  } else if (st === NULL) slot.missing++;
+  else {
+    slot.invalid++;
+    tally.invalid++;
+  }
+}
 
 // monitor/driftMonitor.ts
 var DriftMonitor = class {

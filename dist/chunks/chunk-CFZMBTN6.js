@@ -19,7 +19,7 @@ import {
   loadTable,
   parseDatetime,
   parseNumber
-} from "./chunk-O2O4PZUO.js";
+} from "./chunk-Z2HQZFGL.js";
 import {
   delimiterOption,
   formatTable,

@@ -3,12 +3,12 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   registerValidate,
   validateFiles
-} from "./chunk-KBDBDO4F.js";
+} from "./chunk-CFZMBTN6.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-WVMWPFZZ.js";
 import "./chunk-72K2B37S.js";
 import "./chunk-JLCG6PKP.js";
-import "./chunk-O2O4PZUO.js";
+import "./chunk-Z2HQZFGL.js";
 import "./chunk-7PZ5DIST.js";
 import "./chunk-QIDGOCBZ.js";
 import "./chunk-ICTC3HKU.js";

@@ -1681,10 +1681,55 @@ async function csvColumnNames(file, options) {
 
 // src/data/jsonlRecordReader.ts
 import { isUtf8 as isUtf82 } from "node:buffer";
-var LF2 = 10;
-var CR2 = 13;
+
+// src/data/scanJsonString.ts
+var jsonStringScan = { at: 0, escaped: false };
+var STRING_BAD_ESCAPE = -1;
+var STRING_CONTROL_CHARACTER = -2;
+var STRING_UNCLOSED = -3;
 var QUOTE2 = 34;
 var BACKSLASH = 92;
+function scanJsonString(buf, q, e) {
+  let escaped = false;
+  let p = q + 1;
+  while (p < e) {
+    const c = buf[p];
+    if (c === QUOTE2) {
+      jsonStringScan.escaped = escaped;
+      return p;
+    }
+    if (c === BACKSLASH) {
+      escaped = true;
+      const n = buf[p + 1];
+      if (n === 117) {
+        for (let k = 2; k < 6; k++) {
+          if (p + k >= e || !isHexDigit(buf[p + k])) return problem(STRING_BAD_ESCAPE, p);
+        }
+        p += 6;
+      } else if (n === QUOTE2 || n === BACKSLASH || n === 47 || n === 98 || n === 102 || n === 110 || n === 114 || n === 116)
+        p += 2;
+      else return problem(STRING_BAD_ESCAPE, p);
+      continue;
+    }
+    if (c < 32) return problem(STRING_CONTROL_CHARACTER, p);
+    p++;
+  }
+  return problem(STRING_UNCLOSED, q);
+}
+function problem(code, at) {
+  jsonStringScan.at = at;
+  return code;
+}
+function isHexDigit(c) {
+  const l = c | 32;
+  return c >= 48 && c <= 57 || l >= 97 && l <= 102;
+}
+
+// src/data/jsonlRecordReader.ts
+var LF2 = 10;
+var CR2 = 13;
+var QUOTE3 = 34;
+var BACKSLASH2 = 92;
 var CHUNK_BYTES = 4 << 20;
 var MAX_LINE_BYTES = 64 << 20;
 var BATCH_CELLS2 = 1 << 16;
@@ -1867,7 +1912,7 @@ var JsonlRecordReader = class {
     p = skipWs(buf, p + 1, e);
     if (buf[p] === 125 && p === e - 1) return "ok";
     while (true) {
-      if (p >= e || buf[p] !== QUOTE2) throw new LineSyntaxError(`expected a quoted key at character ${p - s + 1}`);
+      if (p >= e || buf[p] !== QUOTE3) throw new LineSyntaxError(`expected a quoted key at character ${p - s + 1}`);
       const [ks, ke, kEscaped] = scanString(buf, p, e, s);
       const name = kEscaped ? JSON.parse(buf.toString("utf8", ks - 1, ke + 1)) : buf.toString("utf8", ks, ke);
       const keyBytes = kEscaped ? Buffer.from(name, "utf8") : buf;
@@ -1889,7 +1934,7 @@ var JsonlRecordReader = class {
       p = skipWs(buf, p + 1, e);
       if (p >= e) throw new LineSyntaxError(`missing value for key '${name}'`, name);
       const c = buf[p];
-      if (c === QUOTE2) {
+      if (c === QUOTE3) {
         const [vs, ve, escaped] = scanString(buf, p, e, s, name);
         this.starts[base + col] = vs;
         this.ends[base + col] = escaped ? ~ve : ve;
@@ -1978,27 +2023,13 @@ function matchWord(buf, p, e, word) {
   return p + word.length === e || after === 44 || after === 125 || isWhitespace(after);
 }
 function scanString(buf, q, e, lineStart, key) {
-  let p = q + 1;
-  let escaped = false;
-  while (p < e) {
-    const c = buf[p];
-    if (c === QUOTE2) return [q + 1, p, escaped];
-    if (c === BACKSLASH) {
-      const n = buf[p + 1];
-      if (n === 117) {
-        for (let k = 2; k < 6; k++) if (p + k >= e || hexValue(buf[p + k]) < 0) throw badEscape(p, lineStart, key);
-        p += 6;
-      } else if (n === QUOTE2 || n === BACKSLASH || n === 47 || n === 98 || n === 102 || n === 110 || n === 114 || n === 116)
-        p += 2;
-      else throw badEscape(p, lineStart, key);
-      escaped = true;
-      continue;
-    }
-    if (c < 32)
-      throw new LineSyntaxError(`a control character inside a string at character ${p - lineStart + 1}`, key);
-    p++;
-  }
-  throw new LineSyntaxError(`a string that opens at character ${q - lineStart + 1} is never closed`, key);
+  const close = scanJsonString(buf, q, e);
+  if (close >= 0) return [q + 1, close, jsonStringScan.escaped];
+  const at = jsonStringScan.at - lineStart + 1;
+  if (close === STRING_BAD_ESCAPE) throw badEscape(jsonStringScan.at, lineStart, key);
+  if (close === STRING_CONTROL_CHARACTER)
+    throw new LineSyntaxError(`a control character inside a string at character ${at}`, key);
+  throw new LineSyntaxError(`a string that opens at character ${at} is never closed`, key);
 }
 function badEscape(p, lineStart, key) {
   return new LineSyntaxError(`invalid escape sequence at character ${p - lineStart + 1}`, key);
@@ -2034,7 +2065,7 @@ function skipNested(buf, p, e, lineStart, key) {
   let depth = 0;
   while (p < e) {
     const c = buf[p];
-    if (c === QUOTE2) {
+    if (c === QUOTE3) {
       p = scanString(buf, p, e, lineStart, key)[1] + 1;
       continue;
     }
@@ -2052,7 +2083,7 @@ function unescapeJsonInPlace(buf, s, e) {
   let r = s;
   while (r < e) {
     const c = buf[r];
-    if (c !== BACKSLASH) {
+    if (c !== BACKSLASH2) {
       buf[w++] = c;
       r++;
       continue;
@@ -2078,7 +2109,7 @@ function unescapeJsonInPlace(buf, s, e) {
       case 117: {
         let cp = hex4(buf, r);
         r += 4;
-        if (cp >= 55296 && cp <= 56319 && buf[r] === BACKSLASH && buf[r + 1] === 117) {
+        if (cp >= 55296 && cp <= 56319 && buf[r] === BACKSLASH2 && buf[r + 1] === 117) {
           const lo = hex4(buf, r + 2);
           if (lo >= 56320 && lo <= 57343) {
             cp = 65536 + (cp - 55296 << 10) + (lo - 56320);
@@ -5706,6 +5737,8 @@ export {
   cellText,
   parseDatetime,
   parseNumber,
+  jsonStringScan,
+  scanJsonString,
   loadTable,
   scanTable,
   readColumnNames

@@ -2,9 +2,9 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   registerTrain
-} from "./chunk-CKDJ2WPY.js";
+} from "./chunk-DKJB5IIV.js";
 import "./chunk-JBZJQFLZ.js";
-import "./chunk-O2O4PZUO.js";
+import "./chunk-Z2HQZFGL.js";
 import "./chunk-7PZ5DIST.js";
 import "./chunk-QIDGOCBZ.js";
 import "./chunk-ICTC3HKU.js";

@@ -7,7 +7,7 @@ import {
   cellText,
   getColumn,
   loadTable
-} from "./chunk-O2O4PZUO.js";
+} from "./chunk-Z2HQZFGL.js";
 import {
   delimiterOption,
   formatNumber,

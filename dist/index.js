@@ -1,18 +1,13 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  Command,
-  exitCodeForError
-} from "./chunks/chunk-KM7LGMFD.js";
-import {
   readPullRequestContext
-} from "./chunks/chunk-LKZV3K4F.js";
-import "./chunks/chunk-A3WDWWYJ.js";
+} from "./chunks/chunk-DHCYNW2X.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-3DORHFRE.js";
+} from "./chunks/chunk-5COBLCEW.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19156,11 +19151,11 @@ function toCommandProperties(annotationProperties) {
 
 // node_modules/@actions/core/lib/command.js
 function issueCommand(command, properties, message) {
-  const cmd = new Command2(command, properties, message);
+  const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
 var CMD_STRING = "::";
-var Command2 = class {
+var Command = class {
   constructor(command, properties, message) {
     if (!command) {
       command = "missing.command";
@@ -19981,30 +19976,9 @@ function planCommand(inputs, paths, isPullRequest2) {
 }
 
 // src/action/runCli.ts
-async function runCli(argv, io, onnx) {
-  if (onnx) {
-    const { main } = await import("./chunks/main-F5EDYAJE.js");
-    return main(argv, io);
-  }
-  const [{ registerValidate }, { registerDrift }, { registerTrain }, { registerReport }, { VERSION }] = await Promise.all([
-    import("./chunks/validate-6HCRVA7N.js"),
-    import("./chunks/drift-KIXCXSG2.js"),
-    import("./chunks/train-6OD2JVXD.js"),
-    import("./chunks/report-Y4OHX4IN.js"),
-    import("./chunks/version-E35HCD3G.js")
-  ]);
-  const exit = { code: 0 };
-  const program = new Command("modelguard").version(VERSION).enablePositionalOptions().exitOverride().configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  registerValidate(program, io, exit);
-  registerDrift(program, io, exit);
-  registerTrain(program, io);
-  registerReport(program, io);
-  try {
-    await program.parseAsync(argv, { from: "user" });
-    return exit.code;
-  } catch (e) {
-    return exitCodeForError(e, io);
-  }
+async function runCli(argv, io) {
+  const { main } = await import("./chunks/main-P24UJG47.js");
+  return main(argv, io);
 }
 
 // src/action/summarizeResults.ts
@@ -20088,7 +20062,7 @@ async function run() {
         ensured = true;
       }
       info(`modelguard ${step.argv.map(quote).join(" ")}`);
-      const code = await runCli(step.argv, io, step.onnx);
+      const code = await runCli(step.argv, io);
       if (code !== 0) {
         setFailed(errors.length > 0 ? errors.join("\n") : `modelguard ${step.argv[0]} exited with code ${code}`);
         return;

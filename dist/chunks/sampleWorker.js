@@ -1,15 +1,12 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  loadTable,
   sampleTable
-} from "./chunk-T6YKG5IH.js";
-import {
-  loadTable
-} from "./chunk-Z2HQZFGL.js";
+} from "./chunk-NXJBVFK7.js";
 import {
   isModelguardError
-} from "./chunk-A3WDWWYJ.js";
-import "./chunk-3DORHFRE.js";
+} from "./chunk-5COBLCEW.js";
 
 // src/drift/sampleWorker.ts
 import { parentPort, workerData } from "node:worker_threads";

@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
         ensured = true;
       }
       core.info(`modelguard ${step.argv.map(quote).join(" ")}`);
-      const code = await runCli(step.argv, io, step.onnx);
+      const code = await runCli(step.argv, io);
       if (code !== 0) {
         core.setFailed(errors.length > 0 ? errors.join("\n") : `modelguard ${step.argv[0]} exited with code ${code}`);
         return;

@@ -4,12 +4,8 @@ import {
   isProfilePath,
   readProfile,
   writeProfile
-} from "./chunk-2GS3UWSJ.js";
-import "./chunk-WVMWPFZZ.js";
-import "./chunk-JLCG6PKP.js";
-import "./chunk-ICTC3HKU.js";
-import "./chunk-A3WDWWYJ.js";
-import "./chunk-3DORHFRE.js";
+} from "./chunk-CDJYQYCS.js";
+import "./chunk-5COBLCEW.js";
 export {
   isProfilePath,
   readProfile,

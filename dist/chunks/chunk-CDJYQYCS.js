@@ -1,8 +1,10 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  __commonJS
-} from "./chunk-3DORHFRE.js";
+  ModelguardError,
+  __commonJS,
+  __toESM
+} from "./chunk-5COBLCEW.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -7399,8 +7401,8 @@ var require_json_schema_2020_12 = __commonJS({
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
       return this;
-      function with$data(ajv, sch) {
-        return $data ? ajv.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      function with$data(ajv2, sch) {
+        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
       }
     }
     exports.default = addMetaSchema2020;
@@ -7418,7 +7420,7 @@ var require__ = __commonJS({
     var discriminator_1 = require_discriminator();
     var json_schema_2020_12_1 = require_json_schema_2020_12();
     var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
-    var Ajv2020 = class extends core_1.default {
+    var Ajv20202 = class extends core_1.default {
       constructor(opts = {}) {
         super({
           ...opts,
@@ -7445,11 +7447,11 @@ var require__ = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv2020 = Ajv2020;
-    module.exports = exports = Ajv2020;
-    module.exports.Ajv2020 = Ajv2020;
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2020;
+    exports.default = Ajv20202;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -7484,6 +7486,144 @@ var require__ = __commonJS({
   }
 });
 
+// src/profile/profileFile.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/outputFile.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+function writeOutputFile(path, data) {
+  try {
+    ensureParentDir(path);
+    writeFileSync(path, data);
+  } catch (e) {
+    throw outputError(path, e);
+  }
+}
+function ensureParentDir(path) {
+  mkdirSync(dirname(path), { recursive: true });
+}
+function outputError(path, e) {
+  return new ModelguardError(
+    "io",
+    `cannot write ${path}: ${e.message}`,
+    "check that the path is a writable location (not an existing directory or a read-only mount)",
+    { file: path }
+  );
+}
+
+// src/contracts/validateContract.ts
+var import__ = __toESM(require__(), 1);
+import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { join as join2 } from "node:path";
+
+// src/contracts/packageRoot.ts
+import { existsSync, readFileSync } from "node:fs";
+import { dirname as dirname2, join } from "node:path";
+import { fileURLToPath } from "node:url";
+var cached;
+function packageRoot() {
+  if (cached) return cached;
+  let dir = dirname2(fileURLToPath(import.meta.url));
+  for (; ; ) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, "utf8")).name === "modelguard") return cached = dir;
+    const up = dirname2(dir);
+    if (up === dir) throw new Error("cannot locate the modelguard package root");
+    dir = up;
+  }
+}
+
+// src/contracts/validateContract.ts
+var ajv;
+var byFile = /* @__PURE__ */ new Map();
+var compiled = /* @__PURE__ */ new Map();
+function registry() {
+  if (ajv) return ajv;
+  ajv = new import__.Ajv2020({ allErrors: true, strict: false });
+  const dir = join2(packageRoot(), "schemas");
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".schema.json"))) {
+    const schema = JSON.parse(readFileSync2(join2(dir, file), "utf8"));
+    ajv.addSchema(schema);
+    byFile.set(file, schema.$id);
+  }
+  return ajv;
+}
+function validateContract(schemaFile, value) {
+  let validate = compiled.get(schemaFile);
+  if (!validate) {
+    const id = (registry(), byFile.get(schemaFile));
+    validate = id ? registry().getSchema(id) : void 0;
+    if (!validate) throw new Error(`no schema ${schemaFile} in schemas/`);
+    compiled.set(schemaFile, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map(describeError);
+}
+function describeError(e) {
+  const path = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+  if (e.keyword === "additionalProperties") return `${path}: unknown key '${String(e.params.additionalProperty)}'`;
+  if (e.keyword === "enum") return `${path}: must be one of ${e.params.allowedValues.join(", ")}`;
+  return `${path}: ${e.message ?? "is invalid"}`;
+}
+
+// src/profile/profileFile.ts
+function isProfilePath(path) {
+  return path.toLowerCase().endsWith(".json");
+}
+function readProfile(path) {
+  let value;
+  try {
+    value = JSON.parse(readFileSync3(path, "utf8"));
+  } catch (e) {
+    const code = e.code;
+    throw new ModelguardError(
+      "profile",
+      code === "ENOENT" ? `profile not found: ${path}` : `${path} is not valid JSON: ${e.message}`,
+      "make one with `modelguard profile --data FILE -o profile.json`",
+      { file: path }
+    );
+  }
+  const kind = value?.kind;
+  if (kind !== "modelguard.profile") {
+    throw new ModelguardError(
+      "profile",
+      `${path} is not a modelguard profile (kind is ${JSON.stringify(kind)})`,
+      "make one with `modelguard profile`",
+      { file: path }
+    );
+  }
+  const version = value.version;
+  if (version !== 1) {
+    throw new ModelguardError(
+      "profile",
+      `${path} has profile version ${JSON.stringify(version)}; this modelguard reads version 1`,
+      "rebuild it with this version of `modelguard profile`",
+      { file: path }
+    );
+  }
+  const problems = validateContract("profile.schema.json", value);
+  if (problems.length > 0) {
+    throw new ModelguardError(
+      "profile",
+      `${path} is not a valid profile: ${problems.slice(0, 5).join("; ")}`,
+      "rebuild it with `modelguard profile`; profiles are not meant to be edited by hand",
+      { file: path }
+    );
+  }
+  return value;
+}
+function writeProfile(path, profile) {
+  writeOutputFile(path, JSON.stringify(profile) + "\n");
+}
+
 export {
-  require__
+  writeOutputFile,
+  ensureParentDir,
+  require__,
+  packageRoot,
+  validateContract,
+  isProfilePath,
+  readProfile,
+  writeProfile
 };

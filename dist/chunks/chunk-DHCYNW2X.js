@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   ModelguardError
-} from "./chunk-A3WDWWYJ.js";
+} from "./chunk-5COBLCEW.js";
 
 // src/github/readPullRequestContext.ts
 import { readFileSync } from "node:fs";

@@ -3,7 +3,379 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   ModelguardError,
   formatLocation
-} from "./chunk-A3WDWWYJ.js";
+} from "./chunk-5COBLCEW.js";
+
+// src/stats/radixSortFloat64.ts
+function radixSortFloat64(values) {
+  const copy = values.slice();
+  radixSortFloat64InPlace(copy);
+  return copy;
+}
+var LITTLE_ENDIAN = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
+function radixSortFloat64InPlace(values, scratch) {
+  const n = values.length;
+  if (n < 512) {
+    values.sort();
+    return;
+  }
+  if (scratch && scratch.length < n) throw new RangeError("scratch is shorter than values");
+  const other = scratch ?? new Float64Array(n);
+  let a = new Uint32Array(values.buffer, values.byteOffset, n * 2);
+  let b = new Uint32Array(other.buffer, other.byteOffset, n * 2);
+  const lo = LITTLE_ENDIAN ? 0 : 1;
+  const hi = 1 - lo;
+  const counts = new Uint32Array(65536 * 4);
+  for (let i = 0; i < n; i++) {
+    let l = a[2 * i + lo];
+    let h = a[2 * i + hi];
+    if (h & 2147483648) {
+      l = ~l >>> 0;
+      h = ~h >>> 0;
+    } else {
+      h = (h ^ 2147483648) >>> 0;
+    }
+    a[2 * i + lo] = l;
+    a[2 * i + hi] = h;
+    counts[l & 65535]++;
+    counts[65536 + (l >>> 16)]++;
+    counts[131072 + (h & 65535)]++;
+    counts[196608 + (h >>> 16)]++;
+  }
+  for (let pass = 0; pass < 4; pass++) {
+    const word = pass < 2 ? lo : hi;
+    const shift = (pass & 1) * 16;
+    const base = pass * 65536;
+    if (counts[base + (a[word] >>> shift & 65535)] === n) continue;
+    let sum = 0;
+    for (let d = base; d < base + 65536; d++) {
+      const c = counts[d];
+      counts[d] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const x0 = a[2 * i];
+      const x1 = a[2 * i + 1];
+      const j = counts[base + (a[2 * i + word] >>> shift & 65535)]++;
+      b[2 * j] = x0;
+      b[2 * j + 1] = x1;
+    }
+    const t = a;
+    a = b;
+    b = t;
+  }
+  if (a.buffer !== values.buffer || a.byteOffset !== values.byteOffset) {
+    b.set(a);
+    a = b;
+  }
+  for (let i = 0; i < n; i++) {
+    const h = a[2 * i + hi];
+    if (h & 2147483648) {
+      a[2 * i + hi] = h ^ 2147483648;
+    } else {
+      a[2 * i + lo] = ~a[2 * i + lo];
+      a[2 * i + hi] = ~h;
+    }
+  }
+}
+
+// src/profile/quantileSketch.ts
+var MIN_INDEXABLE = 1e-300;
+var Store = class _Store {
+  offset = 0;
+  counts = new Float64Array(0);
+  add(index, n = 1) {
+    if (this.counts.length === 0) {
+      this.offset = index;
+      this.counts = new Float64Array(64);
+    } else if (index < this.offset || index >= this.offset + this.counts.length) {
+      this.grow(index);
+    }
+    this.counts[index - this.offset] += n;
+  }
+  grow(index) {
+    const lo = Math.min(this.offset, index);
+    const hi = Math.max(this.offset + this.counts.length, index + 1);
+    const span = hi - lo;
+    const slack = Math.max(64, span >> 1);
+    const newLo = index < this.offset ? lo - slack : lo;
+    const newHi = index >= this.offset + this.counts.length ? hi + slack : hi;
+    const next = new Float64Array(newHi - newLo);
+    next.set(this.counts, this.offset - newLo);
+    this.counts = next;
+    this.offset = newLo;
+  }
+  /** [first, last] occupied indices, or null when empty. */
+  range() {
+    let a = 0;
+    while (a < this.counts.length && this.counts[a] === 0) a++;
+    if (a === this.counts.length) return null;
+    let b = this.counts.length - 1;
+    while (this.counts[b] === 0) b--;
+    return [this.offset + a, this.offset + b];
+  }
+  get(index) {
+    const i = index - this.offset;
+    return i >= 0 && i < this.counts.length ? this.counts[i] : 0;
+  }
+  toJson() {
+    const r = this.range();
+    if (!r) return { offset: 0, counts: [] };
+    return { offset: r[0], counts: Array.from(this.counts.subarray(r[0] - this.offset, r[1] - this.offset + 1)) };
+  }
+  static fromJson(j) {
+    const s = new _Store();
+    s.offset = j.offset;
+    s.counts = Float64Array.from(j.counts);
+    return s;
+  }
+};
+var QuantileSketch = class _QuantileSketch {
+  constructor(relativeAccuracy = 1e-3) {
+    this.relativeAccuracy = relativeAccuracy;
+    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new RangeError("relative accuracy must be in (0, 1)");
+    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
+    this.lnGamma = Math.log(this.gamma);
+    this.minIndex = this.logIndex(MIN_INDEXABLE);
+  }
+  relativeAccuracy;
+  gamma;
+  lnGamma;
+  /** Log index of MIN_INDEXABLE: keys are shifted by it so that every key is a positive distance from zero. */
+  minIndex;
+  zero = 0;
+  positive = new Store();
+  negative = new Store();
+  logIndex(abs) {
+    return Math.ceil(Math.log(abs) / this.lnGamma);
+  }
+  /**
+   * The bucket's integer key, monotone non-decreasing in x: 0 for zero, positive keys for positive values, negative
+   * keys for negative values. Infinite values take the outermost finite bucket.
+   */
+  key(x) {
+    const abs = Math.abs(x);
+    if (abs < MIN_INDEXABLE) return 0;
+    const k = this.logIndex(Math.min(abs, Number.MAX_VALUE)) - this.minIndex + 1;
+    return x > 0 ? k : -k;
+  }
+  /** Upper boundary of the bucket with this key (for display; comparisons use keys). */
+  keyUpperBound(key) {
+    if (key === 0) return 0;
+    const idx = Math.abs(key) + this.minIndex - 1;
+    return key > 0 ? Math.pow(this.gamma, idx) : -Math.pow(this.gamma, idx - 1);
+  }
+  /** A value that stands for every value of the bucket within the relative accuracy. */
+  keyValue(key) {
+    if (key === 0) return 0;
+    const idx = Math.abs(key) + this.minIndex - 1;
+    const v = Math.exp(idx * this.lnGamma + Math.log(2 / (this.gamma + 1)));
+    return key > 0 ? v : -v;
+  }
+  add(x, n = 1) {
+    const k = this.key(x);
+    if (k === 0) this.zero += n;
+    else if (k > 0) this.positive.add(k, n);
+    else this.negative.add(-k, n);
+  }
+  get count() {
+    let n = this.zero;
+    for (const c of this.positive.counts) n += c;
+    for (const c of this.negative.counts) n += c;
+    return n;
+  }
+  merge(other) {
+    if (other.relativeAccuracy !== this.relativeAccuracy) {
+      throw new RangeError(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${other.relativeAccuracy}`);
+    }
+    this.zero += other.zero;
+    for (const [mine, theirs] of [
+      [this.positive, other.positive],
+      [this.negative, other.negative]
+    ]) {
+      const r = theirs.range();
+      if (!r) continue;
+      for (let i = r[0]; i <= r[1]; i++) {
+        const c = theirs.get(i);
+        if (c !== 0) mine.add(i, c);
+      }
+    }
+  }
+  /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
+  buckets() {
+    const keys = [];
+    const counts = [];
+    const neg = this.negative.range();
+    if (neg) {
+      for (let i = neg[1]; i >= neg[0]; i--) {
+        const c = this.negative.get(i);
+        if (c === 0) continue;
+        keys.push(-i);
+        counts.push(c);
+      }
+    }
+    if (this.zero !== 0) {
+      keys.push(0);
+      counts.push(this.zero);
+    }
+    const pos = this.positive.range();
+    if (pos) {
+      for (let i = pos[0]; i <= pos[1]; i++) {
+        const c = this.positive.get(i);
+        if (c === 0) continue;
+        keys.push(i);
+        counts.push(c);
+      }
+    }
+    return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };
+  }
+  /** Key of the bucket holding the value of rank floor(q * (n - 1)) (0-based, ascending). */
+  quantileKey(q) {
+    const { keys, counts } = this.buckets();
+    let total = 0;
+    for (const c of counts) total += c;
+    if (total === 0) return NaN;
+    const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
+    let seen = 0;
+    for (let i = 0; i < keys.length; i++) {
+      seen += counts[i];
+      if (seen > rank) return keys[i];
+    }
+    return keys[keys.length - 1];
+  }
+  quantile(q) {
+    const k = this.quantileKey(q);
+    return Number.isNaN(k) ? NaN : this.keyValue(k);
+  }
+  toJson() {
+    return {
+      relative_accuracy: this.relativeAccuracy,
+      zero: this.zero,
+      positive: this.positive.toJson(),
+      negative: this.negative.toJson()
+    };
+  }
+  static fromJson(j) {
+    const s = new _QuantileSketch(j.relative_accuracy);
+    s.zero = j.zero;
+    s.positive = Store.fromJson(j.positive);
+    s.negative = Store.fromJson(j.negative);
+    return s;
+  }
+};
+
+// src/drift/columnSample.ts
+function driftKindOfType(type) {
+  if (type === "integer" || type === "number") return "numeric";
+  if (type === "category" || type === "boolean") return "categorical";
+  return null;
+}
+function sampleColumn(column, options = {}) {
+  const kind = driftKindOfType(column.type);
+  if (kind === null) {
+    const reason = column.type === "datetime" ? "datetime columns are not tested for drift (time always moves on)" : "free-text column: too many distinct values for a distribution test";
+    return { kind: "skipped", type: column.type, reason };
+  }
+  if (column.kind === "dictionary") {
+    const perCode = new Float64Array(column.dictionary.length);
+    let missing = 0;
+    for (let i = 0; i < column.codes.length; i++) {
+      const c = column.codes[i];
+      if (c < 0) missing++;
+      else perCode[c]++;
+    }
+    const counts = /* @__PURE__ */ new Map();
+    let count = 0;
+    column.dictionary.forEach((v, i) => {
+      if (perCode[i] > 0) counts.set(v, (counts.get(v) ?? 0) + perCode[i]);
+      count += perCode[i];
+    });
+    return { kind: "categorical", counts, count, missing };
+  }
+  const { values, valid } = column;
+  if (column.type === "boolean") {
+    let t = 0;
+    let f = 0;
+    for (let i = 0; i < values.length; i++) {
+      if (valid[i] === 0) continue;
+      if (values[i] === 1) t++;
+      else f++;
+    }
+    const counts = /* @__PURE__ */ new Map();
+    if (f) counts.set("false", f);
+    if (t) counts.set("true", t);
+    return { kind: "categorical", counts, count: t + f, missing: values.length - t - f };
+  }
+  const target = options.consume ? values : new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (valid[i] === 1 && x === x) target[n++] = x;
+  }
+  const sorted = target.subarray(0, n);
+  radixSortFloat64InPlace(sorted, options.consume?.scratch);
+  return { kind: "numeric", form: "exact", sorted, missing: values.length - n };
+}
+function sampleTable(table, options = {}) {
+  const out = /* @__PURE__ */ new Map();
+  for (const column of table.columns) out.set(column.name, sampleColumn(column, options));
+  return out;
+}
+function sampleProfile(profile) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [name, column] of Object.entries(profile.columns))
+    out.set(name, sampleColumnProfile(column, profile.bins));
+  return out;
+}
+function sampleColumnProfile(column, bins) {
+  switch (column.kind) {
+    case "numeric": {
+      const finite = column.count - column.infinite;
+      return {
+        kind: "numeric",
+        form: "sketch",
+        sketch: QuantileSketch.fromJson(column.sketch),
+        count: column.count,
+        std0: finite > 0 ? Math.sqrt(column.m2 / finite) : null,
+        bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
+        missing: column.missing + column.invalid
+      };
+    }
+    case "categorical": {
+      const counts = /* @__PURE__ */ new Map();
+      column.frequencies.values.forEach((v, i) => counts.set(v, column.frequencies.counts[i]));
+      return { kind: "categorical", counts, count: column.count, missing: column.missing + column.invalid };
+    }
+    case "text":
+      return {
+        kind: "skipped",
+        type: column.type,
+        reason: "free-text column: too many distinct values for a distribution test"
+      };
+    case "datetime":
+      return {
+        kind: "skipped",
+        type: column.type,
+        reason: "datetime columns are not tested for drift (time always moves on)"
+      };
+  }
+}
+function toSketch(sample, accuracy) {
+  if (sample.form === "sketch") return sample.sketch;
+  const sketch = new QuantileSketch(accuracy);
+  const s = sample.sorted;
+  let i = 0;
+  while (i < s.length) {
+    let j = i + 1;
+    while (j < s.length && s[j] === s[i]) j++;
+    sketch.add(s[i], j - i);
+    i = j;
+  }
+  return sketch;
+}
+function sampleCount(sample) {
+  if (sample.kind === "categorical") return sample.count;
+  return sample.form === "exact" ? sample.sorted.length : sample.count;
+}
 
 // src/data/csvRecordReader.ts
 import { isUtf8 } from "node:buffer";
@@ -5731,6 +6103,14 @@ async function readColumnNames(path, options) {
 }
 
 export {
+  radixSortFloat64,
+  radixSortFloat64InPlace,
+  QuantileSketch,
+  driftKindOfType,
+  sampleTable,
+  sampleProfile,
+  toSketch,
+  sampleCount,
   COLUMN_TYPES,
   getColumn,
   isMissing,

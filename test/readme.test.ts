@@ -114,6 +114,9 @@ const yamlBlocks = blocks(README).filter((b) => b.lang === "yaml" || b.lang === 
 let work: string;
 let fake: FakeGitHub;
 let env: NodeJS.ProcessEnv;
+/** The runner's variables, given only to the commands that post the PR comment. */
+let githubEnv: Record<string, string>;
+let prNumber: number;
 const TOKEN = "ghs_readmetesttoken000000000000000000";
 
 before(async () => {
@@ -164,9 +167,6 @@ before(async () => {
   writeFileSync(githubEnv.GITHUB_STEP_SUMMARY!, "");
   prNumber = pr.number;
 });
-
-let githubEnv: Record<string, string>;
-let prNumber: number;
 
 after(async () => {
   await fake?.close();

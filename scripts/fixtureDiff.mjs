@@ -19,7 +19,9 @@ export const ABSOLUTE_TOLERANCE = 1e-15;
  * across OpenBLAS kernels its coef_ moves by up to ~3e-8 relative (seen). The tests compare ours with these only up
  * to that gap (2e-5..2.3e-4 x max|coef|, test/model/train/sklearnReference.test.ts), so 1e-6 relative is still
  * ~100x tighter than anything a test could notice. `optimum.max_abs_gradient` is a residual at rounding level
- * (~2e-15): any value below 1e-12 means the same. `max_abs_gradient` at sklearn's stopping point is a record for
+ * (~2e-15): any value below 1e-12 means the same. The polished optimum itself is the solution of Newton systems whose
+ * condition number amplifies rounding: its small coefficients move by up to 6e-13 relative across kernels (seen, Zen
+ * vs SkylakeX), so it is held to 1e-10 relative, still 1,000x tighter than the test's 1e-7 x max|coef|. `max_abs_gradient` at sklearn's stopping point is a record for
  * readers, tested nowhere: a gradient near an optimum is a difference of nearly equal sums, so it keeps only a few
  * digits across CPUs (seen: 6e-5 relative); 1e-3 relative still says "the same stopping point".
  */
@@ -35,6 +37,12 @@ const LOOSER_TOLERANCES = [
     field: /^\.cases\[\d+\]\.max_abs_gradient$/,
     relative: 1e-3,
     absolute: 0,
+  },
+  {
+    file: /(^|\/)fixtures\/models\/trainer_reference\.json$/,
+    field: /^\.cases\[\d+\]\.optimum\.(coef|intercept)(\[|$)/,
+    relative: 1e-10,
+    absolute: 1e-15,
   },
   {
     file: /(^|\/)fixtures\/models\/trainer_reference\.json$/,

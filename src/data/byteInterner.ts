@@ -3,30 +3,37 @@ import type { NaMatcher } from "./naMatcher.js";
 /**
  * Dictionary encoding straight from bytes: a repeated value is hashed (FNV-1a) and compared byte for byte against
  * the copy kept in an arena, and decoded to a JS string only the first time it is seen. NA strings map to -1.
- * Open addressing with linear probing; the slot table doubles at half load.
+ * Open addressing with linear probing; the slot table doubles at half load. Everything starts small and grows with
+ * the distinct values: a wide file has one interner per column.
  */
 export class ByteInterner {
   /** Distinct non-missing values, in order of first appearance; a value's code is its index here. */
   readonly dictionary: string[] = [];
   private slots: Int32Array; // entry index + 1, 0 = empty
   private mask: number;
-  private hashes = new Int32Array(64);
-  private offsets = new Int32Array(64);
-  private lengths = new Int32Array(64);
-  private codes = new Int32Array(64);
-  private arena = new Uint8Array(1024);
+  private hashes = new Int32Array(8);
+  private offsets = new Int32Array(8);
+  private lengths = new Int32Array(8);
+  private codes = new Int32Array(8);
+  private arena = new Uint8Array(64);
   private arenaUsed = 0;
   private entries = 0;
 
+  /** Distinct byte strings seen (NA strings included). */
+  get size(): number {
+    return this.entries;
+  }
+
   constructor(private readonly na: NaMatcher) {
-    this.slots = new Int32Array(256);
-    this.mask = 255;
+    this.slots = new Int32Array(16);
+    this.mask = 15;
   }
 
   /** Code of bytes[start, end): its dictionary index, or -1 for an NA string or an absent cell (start < 0). */
   intern(bytes: Uint8Array, start: number, end: number): number {
     if (start < 0) return -1;
-    let h = 0x811c9dc5;
+    // the FNV offset basis as an int32: the hash must compare equal to its Int32Array copy even for "" (no bytes)
+    let h = 0x811c9dc5 | 0;
     for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
     const len = end - start;
     const slots = this.slots;

@@ -1,0 +1,28 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { ByteInterner } from "../../src/data/byteInterner.js";
+import { DEFAULT_NA_VALUES, NaMatcher } from "../../src/data/naMatcher.js";
+
+const bytes = Buffer.from("x,,abc,,");
+
+test("20,000 empty cells are one entry, whether the empty string is NA or a value", () => {
+  for (const na of [new NaMatcher(DEFAULT_NA_VALUES), new NaMatcher([])]) {
+    const interner = new ByteInterner(na);
+    const codes = new Set<number>();
+    for (let i = 0; i < 20_000; i++) codes.add(interner.intern(bytes, 2, 2));
+    assert.equal(interner.size, 1, "distinct entries");
+    assert.deepEqual([...codes], [na.emptyIsNa ? -1 : 0]);
+    assert.deepEqual(interner.dictionary, na.emptyIsNa ? [] : [""]);
+  }
+});
+
+test("every value gets one entry and one code, however the table grows", () => {
+  const interner = new ByteInterner(new NaMatcher(["NA"]));
+  const values = Array.from({ length: 5000 }, (_, i) => Buffer.from(i % 7 === 0 ? "NA" : `v${i % 1000}`));
+  const first = values.map((v) => interner.intern(v, 0, v.length));
+  const again = values.map((v) => interner.intern(v, 0, v.length));
+  assert.deepEqual(again, first);
+  assert.equal(interner.size, new Set(values.map(String)).size);
+  assert.equal(interner.dictionary.length, interner.size - 1, "NA has an entry but no dictionary slot");
+  assert.equal(interner.intern(bytes, -1, -1), -1, "an absent cell");
+});

@@ -1,4 +1,4 @@
-import type { ValidateReport } from "../cli/commands/validate.js";
+import type { ValidateReport } from "../schema/validateReport.js";
 import type { ComparisonResult } from "../compare/comparisonResult.js";
 import type { DriftReport } from "../drift/driftReport.js";
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";

@@ -1,4 +1,4 @@
-import type { ValidateReport } from "../cli/commands/validate.js";
+import type { ValidateReport } from "../schema/validateReport.js";
 import type { ComparisonResult, MetricDirection, Verdict } from "../compare/comparisonResult.js";
 import type { DriftReport, FeatureDrift } from "../drift/driftReport.js";
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";

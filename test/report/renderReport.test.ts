@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import type { ValidateReport } from "../../src/cli/commands/validate.js";
+import type { ValidateReport } from "../../src/schema/validateReport.js";
 import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
 import type { DriftReport } from "../../src/drift/driftReport.js";
 import type { MetricsDocument } from "../../src/model/evaluate/metricsDocument.js";

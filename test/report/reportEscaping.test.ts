@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import type { ValidateReport } from "../../src/cli/commands/validate.js";
+import type { ValidateReport } from "../../src/schema/validateReport.js";
 import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
 import type { DriftReport, FeatureDrift } from "../../src/drift/driftReport.js";
 import type { MetricsDocument } from "../../src/model/evaluate/metricsDocument.js";

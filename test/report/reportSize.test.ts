@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ValidateReport } from "../../src/cli/commands/validate.js";
+import type { ValidateReport } from "../../src/schema/validateReport.js";
 import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
 import type { DriftReport, FeatureDrift } from "../../src/drift/driftReport.js";
 import type { MetricsDocument, SliceEntry } from "../../src/model/evaluate/metricsDocument.js";

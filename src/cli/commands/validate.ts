@@ -8,6 +8,7 @@ import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
 import { validateTable } from "../../schema/validateTable.js";
+import type { ValidateReport } from "../../schema/validateReport.js";
 import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
 import { formatTable, writeJsonFile, type CliIO } from "../io.js";
 import { delimiterOption } from "../options.js";
@@ -21,15 +22,6 @@ interface ValidateFlags {
   json?: boolean;
   out?: string;
   fail: boolean;
-}
-
-export interface ValidateReport extends ValidationResult {
-  kind: "modelguard.validation";
-  version: 1;
-  data: string;
-  schema: string | null;
-  holdout: string | null;
-  leakage?: LeakageResult;
 }
 
 export function registerValidate(program: Command, io: CliIO, exit: { code: number }): void {

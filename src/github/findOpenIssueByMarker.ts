@@ -1,6 +1,7 @@
 import type { GitHubClient } from "./createGitHubClient.js";
 import { callGitHub } from "./classifyGitHubError.js";
 import { assertBodyFits, assertMarker, startsWithMarker, withMarker } from "./reportMarker.js";
+import { resolveTokenAuthor, sameLogin } from "./resolveTokenAuthor.js";
 
 /** An issue as the drift monitor needs it. */
 export interface GitHubIssue {
@@ -29,6 +30,7 @@ interface IssueData {
   state: string;
   labels: (string | { name?: string })[];
   created_at: string;
+  user?: { login?: string } | null;
 }
 
 function toIssue(d: IssueData): GitHubIssue {
@@ -46,15 +48,20 @@ function toIssue(d: IssueData): GitHubIssue {
 
 /**
  * The open issue whose body starts with the hidden marker (e.g. `issueMarker("fraud-model")`), or null. Pages
- * through all open issues (optionally only those with every one of `labels`), skipping pull requests, which the
- * issues API lists too. With several matches, the newest.
+ * through all open issues (optionally only those with every one of `labels`, which is also checked on each answer),
+ * skipping pull requests, which the issues API lists too. Only an issue opened by the token's own account (or
+ * `authorLogin`) counts: anyone who can open an issue can start it with our marker. With several matches, the newest.
  */
 export async function findOpenIssueByMarker(
   client: GitHubClient,
-  input: RepoRef & { marker: string; labels?: string[] },
+  input: RepoRef & { marker: string; labels?: string[]; authorLogin?: string },
 ): Promise<GitHubIssue | null> {
   assertMarker(input.marker);
   const { owner, repo } = input;
+  const wanted = (input.labels ?? []).map((l) => l.toLowerCase());
+  // Asked of GitHub only once an issue with the marker is seen (and once per client).
+  let author =
+    input.authorLogin === undefined ? undefined : (await resolveTokenAuthor(client, input.authorLogin)).login;
   return callGitHub({ action: `list the open issues of ${owner}/${repo}`, permission: "issues: read" }, async () => {
     let best: GitHubIssue | null = null;
     const pages = client.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
@@ -69,6 +76,10 @@ export async function findOpenIssueByMarker(
         if (d.pull_request) continue;
         if (!startsWithMarker(d.body, input.marker)) continue;
         const issue = toIssue(d);
+        const labels = new Set(issue.labels.map((l) => l.toLowerCase()));
+        if (!wanted.every((l) => labels.has(l))) continue;
+        author ??= (await resolveTokenAuthor(client)).login;
+        if (!sameLogin(d.user?.login, author)) continue;
         if (!best || issue.createdAt > best.createdAt || (issue.createdAt === best.createdAt && issue.id > best.id)) {
           best = issue;
         }

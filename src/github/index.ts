@@ -35,3 +35,10 @@ export {
   startsWithMarker,
 } from "./reportMarker.js";
 export { redactSecrets } from "./redactSecrets.js";
+export {
+  AUTHOR_OVERRIDE_HINT,
+  GITHUB_ACTIONS_LOGIN,
+  isAuthorLogin,
+  resolveTokenAuthor,
+  type TokenAuthor,
+} from "./resolveTokenAuthor.js";

@@ -1,6 +1,7 @@
 import type { GitHubClient } from "./createGitHubClient.js";
 import { callGitHub, isRequestFailure, toGitHubError } from "./classifyGitHubError.js";
 import { assertBodyFits, reportMarker, startsWithMarker, withMarker } from "./reportMarker.js";
+import { resolveTokenAuthor, sameLogin } from "./resolveTokenAuthor.js";
 
 export interface UpsertPullRequestCommentInput {
   owner: string;
@@ -11,7 +12,10 @@ export interface UpsertPullRequestCommentInput {
   reportId: string;
   /** Markdown; the hidden marker line is put in front of it. */
   body: string;
-  /** Only comments by this login count as ours (e.g. "github-actions[bot]"); any author when omitted. */
+  /**
+   * Only comments by this login count as ours (e.g. "github-actions[bot]", "my-app[bot]"); when omitted, the token's
+   * own account (resolveTokenAuthor). Never any author: anyone who can comment can write our marker.
+   */
   authorLogin?: string;
 }
 
@@ -30,8 +34,10 @@ interface Candidate {
 /**
  * Posts a PR report as one sticky comment: finds our comment by its first line,
  * `<!-- modelguard:report id=ID -->`, paging through every comment of the PR (100 a page, following the Link
- * headers), and updates it in place, or creates it when there is none. A marker anywhere but the first line (a
- * quote, a data value) is not ours. When an earlier race left several of ours, the newest is updated and the rest
+ * headers), and updates it in place, or creates it when there is none. Only a comment written by the token's own
+ * account (or `authorLogin`) is ours: anyone who can comment on the PR can start a comment with the marker, and that
+ * comment is left alone (ours is created beside it). The account is asked of GitHub only once a comment with the
+ * marker is seen, and once per client. A marker anywhere but the first line (a quote, a data value) is not ours. When an earlier race left several of ours, the newest is updated and the rest
  * are left alone. A body over 65,536 characters is refused before sending (the report layer trims; this is the
  * guard), and GitHub's own 422 "body is too long" becomes the same `too_long` GitHubError.
  */
@@ -45,6 +51,8 @@ export async function upsertPullRequestComment(
   const body = withMarker(marker, input.body);
   assertBodyFits(body, `the '${input.reportId}' report comment for ${where}`);
 
+  let author =
+    input.authorLogin === undefined ? undefined : (await resolveTokenAuthor(client, input.authorLogin)).login;
   const newest = await callGitHub(
     { action: `list the comments of ${where}`, permission: "pull-requests: read" },
     async () => {
@@ -58,7 +66,8 @@ export async function upsertPullRequestComment(
       for await (const page of pages) {
         for (const c of page.data) {
           if (!startsWithMarker(c.body, marker)) continue;
-          if (input.authorLogin && c.user?.login !== input.authorLogin) continue;
+          author ??= (await resolveTokenAuthor(client)).login;
+          if (!sameLogin(c.user?.login, author)) continue;
           const id = Number(c.id);
           if (!best || c.created_at > best.createdAt || (c.created_at === best.createdAt && id > best.id)) {
             best = { id, createdAt: c.created_at };

@@ -44,6 +44,33 @@ export function userJson(u: FakeUser, urls: Urls): Record<string, unknown> {
   };
 }
 
+/** `GET /user` for a user token: the account with its private fields (GitHub's private-user). */
+export function privateUserJson(u: FakeUser, urls: Urls, createdAt: string): Record<string, unknown> {
+  return {
+    ...userJson(u, urls),
+    user_view_type: "private",
+    name: null,
+    company: null,
+    blog: "",
+    location: null,
+    email: null,
+    hireable: null,
+    bio: null,
+    public_repos: 0,
+    public_gists: 0,
+    followers: 0,
+    following: 0,
+    created_at: createdAt,
+    updated_at: createdAt,
+    private_gists: 0,
+    total_private_repos: 0,
+    owned_private_repos: 0,
+    disk_usage: 0,
+    collaborators: 0,
+    two_factor_authentication: true,
+  };
+}
+
 function repoApi(repo: FakeRepository, urls: Urls): string {
   return `${urls.api}/repos/${repo.owner.login}/${repo.name}`;
 }

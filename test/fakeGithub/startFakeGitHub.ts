@@ -9,7 +9,8 @@
  * checked against the documented response schema the same way, so tests also prove the fake answers in GitHub's
  * shape. Tests assert `fake.violations` is empty.
  *
- * Implemented: GET /repos/{o}/{r}; issue comments (list with paging, get, create, update); issues (list with
+ * Implemented: GET /user (a user token's account; an installation token such as GITHUB_TOKEN gets GitHub's 403
+ * "Resource not accessible by integration", see `actor`); GET /repos/{o}/{r}; issue comments (list with paging, get, create, update); issues (list with
  * state/labels/creator/since/sort/direction and paging, get, create, update); workflow dispatch (with
  * `return_run_details`, or as a server that predates it: see `workflowRunDetails`) and repository dispatch.
  * Any other operation of the description answers 404 and is listed in `unhandled`.
@@ -24,7 +25,7 @@ import {
   type FakeUser,
   type WorkflowDispatch,
 } from "./FakeGitHubState.js";
-import { commentJson, issueJson, repositoryJson, type Urls } from "./githubObjects.js";
+import { commentJson, issueJson, privateUserJson, repositoryJson, type Urls } from "./githubObjects.js";
 import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
 
 export type Permission = "issues" | "pull-requests" | "actions" | "contents";
@@ -72,8 +73,14 @@ export interface Violation {
 }
 
 export interface FakeGitHubOptions {
-  /** When set, every request must send it (`Authorization: token|Bearer <token>`); it acts as github-actions[bot]. */
+  /** When set, every request must send it (`Authorization: token|Bearer <token>`); it acts as `actor`. */
   token?: string;
+  /**
+   * Who the token acts as: what it writes is authored by this login (default "github-actions[bot]"). A login ending
+   * in `[bot]` is an installation token (GITHUB_TOKEN, a GitHub App's), which GitHub refuses `GET /user` with 403
+   * "Resource not accessible by integration"; any other login is a user token, and `GET /user` answers its account.
+   */
+  actor?: string;
   faults?: FaultSpec[];
   /** API prefix, e.g. "/api/v3" to look like GitHub Enterprise Server. */
   basePath?: string;
@@ -147,6 +154,7 @@ interface Reply {
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const validator = openApiValidator();
   const state = new FakeGitHubState();
+  const actor = options.actor ? state.user(options.actor) : GITHUB_ACTIONS_BOT;
   for (const r of options.repositories ?? []) state.addRepository(r);
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
@@ -267,7 +275,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       op,
       query: check.query,
       body: (check.body ?? {}) as Record<string, unknown>,
-      user: GITHUB_ACTIONS_BOT,
+      user: actor,
       urls,
       origin,
       rawUrl,
@@ -289,6 +297,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   function route(ctx: Ctx): Reply {
     const p = ctx.op.pathParams;
     switch (ctx.op.operationId) {
+      case "users/get-authenticated": {
+        if (ctx.user.type === "Bot") {
+          throw new HttpError(403, {
+            message: "Resource not accessible by integration",
+            documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+            status: "403",
+          });
+        }
+        return { status: 200, body: privateUserJson(ctx.user, ctx.urls, "2020-01-01T00:00:00Z") };
+      }
       case "repos/get": {
         const repo = repository(p);
         const open = state.issues.filter((i) => i.repo === repo && i.state === "open").length;

@@ -221,3 +221,56 @@ test("OpenAPI 3.0 nullable becomes JSON Schema null types", () => {
     properties: { nullable: { type: "boolean" } },
   });
 });
+
+test("GET /user: an installation token (GITHUB_TOKEN) gets GitHub's 403, a user token its account, both checked", async () => {
+  const bot = await call("GET", "/user");
+  assert.equal(bot.status, 403);
+  assert.equal((bot.json as { message: string }).message, "Resource not accessible by integration");
+  assert.equal(fake.requests[0]?.operationId, "users/get-authenticated");
+  assert.deepEqual(fake.violations, []);
+
+  const userFake = await startFakeGitHub({ token: TOKEN, actor: "ml-bot", repositories: ["acme/models"] });
+  try {
+    const res = await fetch(`${userFake.url}/user`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    assert.equal(res.status, 200);
+    const me = (await res.json()) as { login: string; type: string; user_view_type: string };
+    assert.deepEqual([me.login, me.type, me.user_view_type], ["ml-bot", "User", "private"]);
+    // What the token writes is authored by its actor, with a realistic user object.
+    const n = userFake.state.addPullRequest("acme/models").number;
+    const created = await fetch(`${userFake.url}/repos/acme/models/issues/${n}/comments`, {
+      method: "POST",
+      headers: { authorization: `token ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ body: "hi" }),
+    });
+    const c = (await created.json()) as { user: { login: string; type: string; id: number } };
+    assert.deepEqual([c.user.login, c.user.type], ["ml-bot", "User"]);
+    assert.deepEqual(userFake.violations, [], JSON.stringify(userFake.violations));
+  } finally {
+    await userFake.close();
+  }
+  const appFake = await startFakeGitHub({ token: TOKEN, actor: "acme-ml[bot]" });
+  try {
+    const res = await fetch(`${appFake.url}/user`, { headers: { authorization: `token ${TOKEN}` } });
+    assert.equal(res.status, 403, "a GitHub App installation token cannot read /user either");
+    assert.deepEqual(appFake.violations, []);
+  } finally {
+    await appFake.close();
+  }
+});
+
+test("comments and issues carry their author as GitHub's simple-user, with login and type", async () => {
+  const issue = fake.state.addIssue("acme/models", { title: "by a stranger", user: "mallory" });
+  fake.state.addComment("acme/models", issue.number, { body: "x", user: "mallory" });
+  fake.state.addComment("acme/models", issue.number, { body: "y" });
+  const comments = await call("GET", `/repos/acme/models/issues/${issue.number}/comments`);
+  assert.deepEqual(
+    (comments.json as { user: { login: string; type: string } }[]).map((c) => [c.user.login, c.user.type]),
+    [
+      ["mallory", "User"],
+      ["github-actions[bot]", "Bot"],
+    ],
+  );
+  const got = await call("GET", `/repos/acme/models/issues/${issue.number}`);
+  assert.deepEqual((got.json as { user: { login: string; type: string } }).user.login, "mallory");
+  assert.deepEqual(fake.violations, []);
+});

@@ -148,3 +148,40 @@ test("a missing issue is not_found with the issues permission in the hint", asyn
     return true;
   });
 });
+
+test("a stranger's issue starting with our marker is not found, labelled or not; ours is, asked of GitHub once", async () => {
+  const { owner, repo, fullName } = freshRepo();
+  const marker = issueMarker("fraud");
+  const ours = fake.state.addIssue(fullName, { title: "ours", body: `${marker}\ntracking`, labels: ["drift"] });
+  fake.state.addIssue(fullName, { title: "fake", body: `${marker}\nnewer`, labels: ["drift"], user: "mallory" });
+  fake.state.addIssue(fullName, { title: "fake 2", body: `${marker}\nnewest`, user: "mallory" });
+  const { client } = clientForFake(fake);
+  assert.equal((await findOpenIssueByMarker(client, { owner, repo, marker }))?.number, ours.number);
+  assert.equal((await findOpenIssueByMarker(client, { owner, repo, marker, labels: ["drift"] }))?.number, ours.number);
+  assert.equal(fake.requests.filter((q) => q.operationId === "users/get-authenticated").length, 1);
+
+  // Only the stranger's left: nothing is ours.
+  const { client: other } = clientForFake(fake);
+  await closeIssue(other, { owner, repo, issueNumber: ours.number });
+  assert.equal(await findOpenIssueByMarker(other, { owner, repo, marker }), null);
+  assert.equal(await findOpenIssueByMarker(other, { owner, repo, marker, labels: ["drift"] }), null);
+  // An explicit author (a GitHub App's bot) is taken as given.
+  assert.equal(
+    (await findOpenIssueByMarker(other, { owner, repo, marker, authorLogin: "MALLORY" }))?.title,
+    "fake 2",
+    "logins compare case-insensitively",
+  );
+  assert.deepEqual(fake.violations, []);
+});
+
+test("labels are checked on the answer too, not only asked for", async () => {
+  const { owner, repo, fullName } = freshRepo();
+  const marker = issueMarker("m2");
+  fake.state.addIssue(fullName, { title: "unlabelled", body: `${marker}\nx` });
+  const { client } = clientForFake(fake);
+  const { data } = await client.request("GET /repos/{owner}/{repo}/issues", { owner, repo });
+  // A server (or proxy) that ignores the labels filter must not hand us an unlabelled issue.
+  fake.injectFault({ method: "GET", path: `/repos/${fullName}/issues$`, status: 200, body: data });
+  assert.equal(await findOpenIssueByMarker(client, { owner, repo, marker, labels: ["drift"] }), null);
+  assert.equal(fake.requests.at(-1)?.query.labels, "drift");
+});

@@ -54,7 +54,14 @@ test("the first run creates the comment and the second updates the same one in p
   assert.ok(fake.requests.every((r) => r.auth === "token"));
   assert.deepEqual(
     fake.requests.map((r) => r.operationId),
-    ["issues/list-comments", "issues/create-comment", "issues/list-comments", "issues/update-comment"],
+    [
+      "issues/list-comments",
+      "issues/create-comment",
+      "issues/list-comments",
+      // Asked once a comment with our marker is seen: is it the token's own?
+      "users/get-authenticated",
+      "issues/update-comment",
+    ],
   );
   assertNoViolations();
 });
@@ -309,6 +316,19 @@ test("an invalid report id is refused before sending", async () => {
       (e: unknown) => e instanceof GitHubError && /invalid report id/.test(e.message),
     );
   }
+  for (const authorLogin of ["", "mal lory", "x[bot]]", "-lead", "a\nb"]) {
+    await assert.rejects(
+      upsertPullRequestComment(client, {
+        owner: "acme",
+        repo: "models",
+        issueNumber: 1,
+        reportId: "r",
+        body: "x",
+        authorLogin,
+      }),
+      (e: unknown) => e instanceof GitHubError && /invalid author login/.test(e.message),
+    );
+  }
   assert.deepEqual(fake.requests, []);
 });
 
@@ -334,4 +354,119 @@ test("works against a GitHub Enterprise Server style prefix (/api/v3), paging in
   } finally {
     await ghes.close();
   }
+});
+
+test("a stranger's comment starting with our marker is never adopted: ours is created, then updated on the next run", async () => {
+  const pr = newPr();
+  const m = reportMarker("evaluate");
+  const stranger = fake.state.addComment(REPO, pr, { body: `${m}\nI am the report now`, user: "mallory" });
+  const { client } = clientForFake(fake);
+  const input = { owner: "acme", repo: "models", issueNumber: pr, reportId: "evaluate" };
+  const first = await upsertPullRequestComment(client, { ...input, body: "run 1" });
+  assert.equal(first.action, "created");
+  assert.notEqual(first.id, stranger.id);
+  const second = await upsertPullRequestComment(client, { ...input, body: "run 2" });
+  assert.deepEqual([second.action, second.id], ["updated", first.id]);
+  assert.equal(stranger.body, `${m}\nI am the report now`, "the stranger's comment is untouched");
+  assert.equal(stranger.updatedAt, stranger.createdAt);
+  const ours = fake.state.commentsOf(REPO, pr).filter((c) => c.id !== stranger.id);
+  assert.deepEqual(
+    ours.map((c) => [c.user.login, c.body]),
+    [["github-actions[bot]", `${m}\nrun 2`]],
+  );
+  assert.ok(
+    !fake.requests.some((q) => q.method === "PATCH" && q.path.endsWith(`/comments/${stranger.id}`)),
+    "no request touched the stranger's comment",
+  );
+  // GITHUB_TOKEN cannot read /user (403): the identity is github-actions[bot], asked once per client.
+  assert.equal(fake.requests.filter((q) => q.operationId === "users/get-authenticated").length, 1);
+  assertNoViolations();
+});
+
+test("a newer stranger's comment does not displace ours, even when it is the newest marker on the PR", async () => {
+  const pr = newPr();
+  const m = reportMarker("eval");
+  const ours = fake.state.addComment(REPO, pr, { body: `${m}\nold` });
+  const stranger = fake.state.addComment(REPO, pr, { body: `${m}\nnewer, by someone else`, user: "mallory" });
+  const { client } = clientForFake(fake);
+  const r = await upsertPullRequestComment(client, {
+    owner: "acme",
+    repo: "models",
+    issueNumber: pr,
+    reportId: "eval",
+    body: "new",
+  });
+  assert.deepEqual([r.action, r.id], ["updated", ours.id]);
+  assert.equal(stranger.body, `${m}\nnewer, by someone else`);
+  assertNoViolations();
+});
+
+test("with a user token the author is the account GET /user names; github-actions[bot]'s comments are not ours", async () => {
+  const userFake = await startFakeGitHub({ token: TOKEN, actor: "ml-bot" });
+  try {
+    const n = userFake.state.addPullRequest(REPO).number;
+    const m = reportMarker("eval");
+    const botComment = userFake.state.addComment(REPO, n, { body: `${m}\nby the workflow token` });
+    const mine = userFake.state.addComment(REPO, n, { body: `${m}\nmine`, user: "ML-Bot" });
+    const { client } = clientForFake(userFake);
+    const input = { owner: "acme", repo: "models", issueNumber: n, reportId: "eval", body: "new" };
+    const r = await upsertPullRequestComment(client, input);
+    assert.deepEqual([r.action, r.id], ["updated", mine.id], "logins compare case-insensitively, as GitHub's do");
+    await upsertPullRequestComment(client, input);
+    assert.equal(botComment.body, `${m}\nby the workflow token`);
+    assert.equal(userFake.requests.filter((q) => q.operationId === "users/get-authenticated").length, 1);
+    assert.deepEqual(userFake.violations, []);
+  } finally {
+    await userFake.close();
+  }
+});
+
+test("a configured author (a GitHub App's installation token) is used as given, without asking GitHub", async () => {
+  const appFake = await startFakeGitHub({ token: TOKEN, actor: "acme-ml[bot]" });
+  try {
+    const n = appFake.state.addPullRequest(REPO).number;
+    const m = reportMarker("eval");
+    const actionsBot = appFake.state.addComment(REPO, n, { body: `${m}\nby github-actions` });
+    const { client } = clientForFake(appFake);
+    const input = { owner: "acme", repo: "models", issueNumber: n, reportId: "eval", authorLogin: "acme-ml[bot]" };
+    const first = await upsertPullRequestComment(client, { ...input, body: "v1" });
+    const second = await upsertPullRequestComment(client, { ...input, body: "v2" });
+    assert.deepEqual([first.action, second.action, second.id], ["created", "updated", first.id]);
+    assert.equal(actionsBot.body, `${m}\nby github-actions`);
+    assert.equal(appFake.requests.filter((q) => q.operationId === "users/get-authenticated").length, 0);
+    assert.deepEqual(appFake.violations, []);
+  } finally {
+    await appFake.close();
+  }
+});
+
+test("an identity GitHub will not give (401, or a 403 that is not an installation token's) is an error, not a guess", async () => {
+  const pr = newPr();
+  fake.state.addComment(REPO, pr, { body: `${reportMarker("eval")}\nold` });
+  const { client } = clientForFake(fake);
+  fake.injectFault({ method: "GET", path: "^/user$", status: 401 });
+  const input = { owner: "acme", repo: "models", issueNumber: pr, reportId: "eval", body: "x" };
+  await assert.rejects(upsertPullRequestComment(client, input), (e: unknown) => {
+    assert.ok(e instanceof GitHubError);
+    assert.equal(e.status, 401);
+    assert.match(e.message, /find out which account the token acts as/);
+    return true;
+  });
+  fake.injectFault({
+    method: "GET",
+    path: "^/user$",
+    status: 403,
+    body: { message: "Resource protected by organization SAML enforcement.", documentation_url: "x" },
+  });
+  await assert.rejects(upsertPullRequestComment(client, input), (e: unknown) => {
+    assert.ok(e instanceof GitHubError);
+    assert.equal(e.status, 403);
+    assert.match(e.hint ?? "", /comment-author/);
+    return true;
+  });
+  // A failure is not cached: once GitHub answers, the same client carries on.
+  const r = await upsertPullRequestComment(client, input);
+  assert.equal(r.action, "updated");
+  assert.equal(fake.state.commentsOf(REPO, pr).length, 1);
+  assertNoViolations();
 });

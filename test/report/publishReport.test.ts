@@ -7,6 +7,7 @@ import { startFakeGitHub } from "../fakeGithub/startFakeGitHub.js";
 import { emitReport } from "../../src/cli/commands/report.js";
 import type { CliIO } from "../../src/cli/io.js";
 import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
+import { runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-publish-"));
 const TOKEN = "ghs_test_token_never_printed_0123456789";
@@ -150,6 +151,104 @@ test("outside a pull request (push) only the summary is written", async () => {
     assert.match(io.text(), /not a pull request \(push\)/);
     assert.ok(readFileSync(summary, "utf8").length > 100);
     assert.equal(fake.requests.length, 0);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("a stranger's comment with our marker: report --comment creates our own, leaves theirs alone, and next updates ours", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  try {
+    const pr = fake.state.addPullRequest("acme/models");
+    const forged = "<!-- modelguard:report id=model-a -->\n**Pass**: ship it (forged)";
+    const stranger = fake.state.addComment("acme/models", pr.number, { body: forged, user: "mallory" });
+    const urls: string[] = [];
+    for (let run = 0; run < 2; run++) {
+      const { env } = actionsEnv(fake.url, prEvent(pr.number));
+      const io = { ...capture(), commentPosted: (u: string) => void urls.push(u) };
+      await emitReport(
+        { comparison: { ...comparison, reason: `run ${run}` } },
+        { comment: true, summary: true, reportId: "model-a" },
+        io,
+        env,
+      );
+      assert.match(io.text(), run === 0 ? /created the PR comment/ : /updated the PR comment/);
+    }
+    assert.equal(stranger.body, forged, "the stranger's comment is untouched");
+    assert.equal(urls[0], urls[1]);
+    const ours = fake.state.commentsOf("acme/models", pr.number).filter((c) => c !== stranger);
+    assert.equal(ours.length, 1);
+    assert.equal(ours[0]!.user.login, "github-actions[bot]");
+    assert.match(ours[0]!.body, /run 1/);
+    assert.ok(!fake.requests.some((r) => r.method === "PATCH" && r.path.endsWith(`/${stranger.id}`)));
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("a GitHub App's installation token: --comment-author (or the Action's comment-author input) names its bot", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"], actor: "acme-ml[bot]" });
+  try {
+    const pr = fake.state.addPullRequest("acme/models");
+    const byActions = fake.state.addComment("acme/models", pr.number, {
+      body: "<!-- modelguard:report id=default -->\nanother workflow's",
+    });
+    for (const how of ["flag", "input"] as const) {
+      const { env } = actionsEnv(
+        fake.url,
+        prEvent(pr.number),
+        how === "input" ? { "INPUT_COMMENT-AUTHOR": "acme-ml[bot]" } : {},
+      );
+      const io = capture();
+      await emitReport(
+        { comparison },
+        { comment: true, reportId: "default", ...(how === "flag" ? { commentAuthor: "acme-ml[bot]" } : {}) },
+        io,
+        env,
+      );
+      assert.match(io.text(), how === "flag" ? /created the PR comment/ : /updated the PR comment/);
+    }
+    assert.equal(byActions.body, "<!-- modelguard:report id=default -->\nanother workflow's");
+    assert.deepEqual(
+      fake.state.commentsOf("acme/models", pr.number).map((c) => c.user.login),
+      ["github-actions[bot]", "acme-ml[bot]"],
+    );
+    assert.equal(fake.requests.filter((r) => r.operationId === "users/get-authenticated").length, 0);
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    await fake.close();
+  }
+});
+
+test("an invalid --comment-author is a usage error (exit 2) before anything is written or sent", async () => {
+  const file = join(dir, "comparison.json");
+  writeFileSync(file, JSON.stringify(comparison));
+  const out = join(dir, "never.md");
+  const r = await runCli("report", "--comparison", file, "--report", out, "--comment", "--comment-author", "mal lory");
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /--comment-author.*"mal lory"/);
+  assert.throws(() => readFileSync(out));
+});
+
+test("what GitHub sends back is scrubbed of the token before it is printed", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  try {
+    const pr = fake.state.addPullRequest("acme/models");
+    fake.injectFault({
+      method: "POST",
+      status: 201,
+      body: { id: 7, html_url: `https://github.com/acme/models/pull/${pr.number}?leak=${TOKEN}` },
+    });
+    const { env } = actionsEnv(fake.url, prEvent(pr.number));
+    let posted = "";
+    const io = { ...capture(), commentPosted: (u: string) => void (posted = u) };
+    await emitReport({ comparison }, { comment: true, reportId: "default" }, io, env);
+    assert.match(
+      io.text(),
+      /created the PR comment: https:\/\/github\.com\/acme\/models\/pull\/\d+\?leak=\[REDACTED\]/,
+    );
+    assert.doesNotMatch(io.text() + posted, new RegExp(TOKEN));
   } finally {
     await fake.close();
   }

@@ -6,7 +6,7 @@ import { ModelguardError } from "../../errors.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { ReportFacts, ReportInput } from "../../report/reportInput.js";
 import type { CliIO } from "../io.js";
-import { publishReport } from "../publishReport.js";
+import { commentAuthorOf, publishReport } from "../publishReport.js";
 
 export interface ReportOutputFlags {
   /** Markdown file to write (the full report, as in the job summary). */
@@ -14,6 +14,7 @@ export interface ReportOutputFlags {
   html?: string;
   summary?: boolean;
   comment?: boolean;
+  commentAuthor?: string;
   reportId: string;
   template?: string;
   fullReportUrl?: string;
@@ -26,6 +27,11 @@ export function withReportOptions(cmd: Command): Command {
     .option("--html <file>", "write the report as one self-contained HTML file")
     .option("--summary", "append the report to the GitHub job summary ($GITHUB_STEP_SUMMARY)")
     .option("--comment", "post or update the report's one comment on the pull request (needs GITHUB_TOKEN)")
+    .option(
+      "--comment-author <login>",
+      "the account the token writes as, whose comment is the report's (default: the token's own; a GitHub App's " +
+        "installation token needs its '<app-slug>[bot]')",
+    )
     .option("--report-id <id>", "keeps separate comments for separate workflows", "default")
     .option("--template <dir>", "Handlebars templates that replace the shipped ones (same file names)")
     .option("--full-report-url <url>", "where the full report is, linked when the comment is trimmed");
@@ -69,6 +75,8 @@ export async function emitReport(
   io: CliIO,
   env = process.env,
 ): Promise<void> {
+  // A bad login is a usage error before any file is written.
+  const commentAuthor = flags.comment ? commentAuthorOf(flags.commentAuthor, env) : undefined;
   const facts: ReportFacts = { ...runFacts(env), ...input.facts };
   const c = input.comparison;
   if (c) {
@@ -95,7 +103,14 @@ export async function emitReport(
   if (flags.report) write(flags.report, rendered.summary);
   if (flags.html) write(flags.html, rendered.html);
   if (flags.summary || flags.comment) {
-    await publishReport({ rendered, reportId: flags.reportId, comment: flags.comment === true, env, io });
+    await publishReport({
+      rendered,
+      reportId: flags.reportId,
+      comment: flags.comment === true,
+      ...(commentAuthor ? { commentAuthor } : {}),
+      env,
+      io,
+    });
   }
   if (!flags.report && !flags.html && !flags.summary && !flags.comment) io.out(rendered.summary);
   if (rendered.omitted.length > 0 && flags.comment) io.err(`the comment left out: ${rendered.omitted.join(", ")}`);

@@ -1,4 +1,5 @@
 import { ModelguardError } from "../errors.js";
+import { parseDuration } from "../model/train/parseDuration.js";
 
 /** Commander option parsers that turn bad values into usage errors (exit 2) naming the flag. */
 export function numberOption(
@@ -46,4 +47,9 @@ export function delimiterOption(raw: string): string {
   const d = raw === "\\t" || raw === "tab" ? "\t" : raw;
   if (d.length !== 1) throw new ModelguardError("usage", `--delimiter must be one character (or 'tab'), got '${raw}'`);
   return d;
+}
+
+/** A duration flag ("30m", "2h", "1h30m", bare seconds) in milliseconds, bounded (default 1 ms to 30 days). */
+export function durationOption(flag: string, bounds: { minMs?: number; maxMs?: number } = {}) {
+  return (raw: string): number => parseDuration(raw, flag, bounds);
 }

@@ -1,15 +1,15 @@
 import type { Command } from "commander";
 import { ModelguardError } from "../../errors.js";
-import { parseDuration } from "../../model/train/parseDuration.js";
 import { runTraining, type RunRecord } from "../../model/train/runTraining.js";
 import { writeJsonFile, type CliIO } from "../io.js";
-import { delimiterOption, listOption, numberOption } from "../options.js";
+import { delimiterOption, durationOption, listOption, numberOption } from "../options.js";
 import { BUILTIN_TRAINERS, describeTrain, trainBuiltinCommand } from "./trainBuiltin.js";
 
 interface TrainFlags {
   run?: string;
   builtin?: string;
-  timeout?: string;
+  /** Milliseconds. */
+  timeout?: number;
   model?: string;
   cwd?: string;
   record?: string;
@@ -30,7 +30,11 @@ export function registerTrain(program: Command, io: CliIO): void {
     .command("train")
     .description("run your training command (--run), or train a built-in model (--builtin) and export ONNX")
     .option("--run <command>", 'your training command, run through the shell, e.g. "python train.py"')
-    .option("--timeout <duration>", "--run: stop the command (and everything it started) after e.g. 30m, 2h")
+    .option(
+      "--timeout <duration>",
+      "--run: stop the command (and everything it started) after e.g. 30m, 2h (at most 30d)",
+      durationOption("--timeout"),
+    )
     .option("--model <file>", "--run: the ONNX file the command must write (checked afterwards)")
     .option("--cwd <dir>", "--run: directory to run in")
     .option("--record <file>", "where to write the run record", "run.json")
@@ -88,7 +92,7 @@ export function registerTrain(program: Command, io: CliIO): void {
       const record = await runTraining({
         command: flags.run,
         ...(flags.cwd ? { cwd: flags.cwd } : {}),
-        ...(flags.timeout ? { timeoutMs: parseDuration(flags.timeout, "--timeout") } : {}),
+        ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
         ...(flags.model ? { model: flags.model } : {}),
         ...(flags.data ? { data: listOption(flags.data) } : {}),
         // With --json, stdout carries only the result: the command's own output goes to stderr.

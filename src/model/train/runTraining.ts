@@ -1,10 +1,13 @@
 import { spawn, execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { arch, cpus, platform, release, totalmem } from "node:os";
+import { arch, constants as osConstants, cpus, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
 import { ModelguardError } from "../../errors.js";
+import { setLongTimeout, type LongTimeout } from "../../setLongTimeout.js";
 import { readOnnxModelInfo } from "../onnx/readOnnxModelInfo.js";
+import { formatDuration } from "./parseDuration.js";
+import { RUN_ID_VARIABLE, stopProcessTree } from "./stopProcessTree.js";
 
 export interface RunTrainingOptions {
   command: string;
@@ -53,11 +56,16 @@ export class TrainingFailedError extends ModelguardError {
 }
 
 const TAIL_LINES = 20;
+/** How long to wait for an exit or for the pipes to close once everything reachable was stopped. */
+const EXIT_WAIT_MS = 2000;
 
 /**
  * Runs the user's training command through the shell with the environment passed through, streaming its output live.
- * It runs in its own process group, so a timeout ends every process it started (SIGTERM, then SIGKILL after a grace
- * period), not only the shell. On success the model file must exist and parse as ONNX.
+ * It runs in its own process group with MODELGUARD_RUN_ID=<random> in its environment, so a timeout (and the end of
+ * the command) ends every process it started that can be found, not only the shell: the group, and on Linux the
+ * descendants that left it (setsid) but carry the marker; SIGTERM, then SIGKILL after a grace period. Pipes held by
+ * a process that could not be found are abandoned, not waited on. On success the model file must exist and parse
+ * as ONNX.
  */
 export async function runTraining(options: RunTrainingOptions): Promise<RunRecord> {
   const cwd = resolve(options.cwd ?? ".");
@@ -67,9 +75,10 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
   const data = await Promise.all((options.data ?? []).map((p) => fingerprint(resolve(cwd, p), p)));
   const started = new Date();
   const tail = new OutputTail(TAIL_LINES);
+  const tree = { pgid: 0, runId: randomBytes(16).toString("hex") };
   const child = spawn(options.command, {
     cwd,
-    env: process.env,
+    env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
     shell: true,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
@@ -84,45 +93,59 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
     err(c);
     tail.push(c);
   });
+  const closed = new Promise<boolean>((resolveClose) => child.once("close", () => resolveClose(true)));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit, reject) => {
+    child.once("error", reject);
+    child.once("exit", (c, s) => resolveExit({ code: c, signal: s }));
+  });
+  const graceMs = options.killGraceMs ?? 5000;
 
   let peak: number | null = platform() === "linux" ? 0 : null;
   const sampler = setInterval(() => {
     if (peak !== null && child.pid) peak = Math.max(peak, processGroupRss(child.pid));
   }, 250);
   let timedOut = false;
-  const timer =
-    options.timeoutMs !== undefined
-      ? setTimeout(() => {
-          timedOut = true;
-          killGroup(child.pid!, "SIGTERM");
-          setTimeout(() => killGroup(child.pid!, "SIGKILL"), options.killGraceMs ?? 5000).unref();
-        }, options.timeoutMs)
-      : undefined;
+  let timer: LongTimeout | undefined;
+  // Resolves once a timeout has fired and everything reachable was stopped; never without a timeout.
+  const stoppedAfterTimeout = new Promise<void>((resolveStopped) => {
+    if (options.timeoutMs === undefined) return;
+    timer = setLongTimeout(() => {
+      timedOut = true;
+      void stopProcessTree({ ...tree, pgid: child.pid! }, graceMs).then(resolveStopped, resolveStopped);
+    }, options.timeoutMs);
+  });
 
-  const closed = new Promise<void>((resolveClose) => child.once("close", () => resolveClose()));
-  const { code, signal } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
-    (resolveExit, reject) => {
-      child.once("error", reject);
-      child.once("exit", (c, s) => resolveExit({ code: c, signal: s }));
-    },
-  );
-  clearInterval(sampler);
-  if (timer) clearTimeout(timer);
-  // Whatever the shell left behind in its group goes too; only then can its pipes close (a stray background process
-  // would otherwise hold our stdout open forever).
-  killGroup(child.pid!, "SIGKILL");
-  await closed;
+  let exit: { code: number | null; signal: NodeJS.Signals | null };
+  try {
+    // After a timeout the shell is dead or dying; should it not report its exit (stuck in the kernel), stop waiting.
+    exit =
+      (await Promise.race([exited, stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS))])) ??
+      ({ code: null, signal: "SIGKILL" } as const);
+  } finally {
+    clearInterval(sampler);
+    timer?.cancel();
+  }
+  const { code, signal } = exit;
+  // Whatever the command left behind goes too: its group, and what escaped the group but carries the run's marker.
+  // Only then can the pipes close: a stray background process would otherwise hold our stdout open forever.
+  await stopProcessTree({ ...tree, pgid: child.pid! }, graceMs);
+  // A descendant nothing could reach (no /proc, or it cleared its environment) may still hold the pipes: after a short
+  // wait for the output still in them, stop reading rather than wait for it.
+  if (!(await within(closed, EXIT_WAIT_MS))) {
+    child.stdout.destroy();
+    child.stderr.destroy();
+  }
   const ended = new Date();
   const lastLines = tail.lines();
 
   if (timedOut) {
     throw new TrainingFailedError(
-      `training command timed out after ${formatMs(options.timeoutMs!)} and was stopped${lastLines ? `; last output:\n${lastLines}` : ""}`,
+      `training command timed out after ${formatDuration(options.timeoutMs!)} and was stopped${lastLines ? `; last output:\n${lastLines}` : ""}`,
       "raise --timeout, or make the training faster (a smaller sample for CI?)",
       124,
     );
   }
-  const exitCode = code ?? 128 + signalNumber(signal);
+  const exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
   if (exitCode !== 0) {
     throw new TrainingFailedError(
       `training command failed with exit code ${exitCode}${signal ? ` (${signal})` : ""}${lastLines ? `; last output:\n${lastLines}` : ""}`,
@@ -176,11 +199,14 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
   };
 }
 
-function killGroup(pid: number, signal: NodeJS.Signals): void {
+/** The promise's value, or undefined when it has not settled within `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)));
   try {
-    process.kill(-pid, signal);
-  } catch {
-    // The group is already gone.
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -231,13 +257,9 @@ async function fingerprint(path: string, label: string): Promise<RunRecord["data
   return { path: label, sha256: hash.digest("hex"), bytes };
 }
 
-function signalNumber(signal: NodeJS.Signals | null): number {
-  const table: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15 };
-  return signal ? (table[signal] ?? 0) : 0;
-}
-
-function formatMs(ms: number): string {
-  return ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : `${Math.round(ms / 1000)} s`;
+/** The signal's number on this platform (SIGUSR1 is 10 on Linux, 30 on macOS), as shells report 128 + n. */
+function signalNumber(signal: NodeJS.Signals): number {
+  return osConstants.signals[signal] ?? 0;
 }
 
 /** Keeps the last N lines of a byte stream. */

@@ -1,10 +1,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { constants as osConstants, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runTraining, TrainingFailedError } from "../../../src/model/train/runTraining.js";
-import { parseDuration } from "../../../src/model/train/parseDuration.js";
+import { MAX_DURATION_MS, parseDuration } from "../../../src/model/train/parseDuration.js";
 import { trainBuiltinCommand } from "../../../src/cli/commands/trainBuiltin.js";
 import { runCli } from "../../helpers/cli.js";
 import { ModelguardError } from "../../../src/errors.js";
@@ -14,8 +14,12 @@ const quiet = { out: () => {}, err: () => {} };
 const modelSource = join(dir, "source.onnx");
 const trainCsv = resolve("fixtures/datasets/breast_cancer/train.csv");
 
+// Run ids (MODELGUARD_RUN_ID) the escaped-process tests saw: whatever still carries one is killed at the end.
+const runIds: string[] = [];
+
 // If a test failed to stop a grandchild, stop it here so the failure does not also hang the test process.
 test.after(() => {
+  for (const id of runIds) for (const pid of pidsWithRunId(id)) process.kill(pid, "SIGKILL");
   const pidFile = join(dir, "grandchild.pid");
   if (existsSync(pidFile)) {
     try {
@@ -24,6 +28,7 @@ test.after(() => {
       // already gone, as it should be
     }
   }
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test.before(async () => {
@@ -43,6 +48,37 @@ function alive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(")") + 2)[0] !== "Z";
   } catch {
     return false;
+  }
+}
+
+/**
+ * Live processes whose environment carries MODELGUARD_RUN_ID=id, read from /proc here rather than with the code
+ * under test.
+ */
+function pidsWithRunId(id: string): number[] {
+  const found: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const vars = readFileSync(`/proc/${entry}/environ`, "utf8").split("\0");
+      if (vars.includes(`MODELGUARD_RUN_ID=${id}`) && alive(Number(entry))) found.push(Number(entry));
+    } catch {
+      // gone, or not ours
+    }
+  }
+  return found;
+}
+
+/** Fails instead of hanging when the promise takes longer than `ms`. */
+async function settlesWithin<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not return within ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -118,6 +154,105 @@ test(
     assert.equal(alive(pid), false, "the background sleep was killed");
   },
 );
+
+// Issue #6: a descendant that left the process group (setsid) kept the pipes open, so the timeout returned only when
+// it ended (after 100 s, or never with sleep infinity).
+test(
+  "a timeout returns although a descendant left the process group, and nothing carrying the run's marker survives",
+  { skip: process.platform !== "linux", timeout: 90_000 },
+  async () => {
+    const idFile = join(dir, "run-id");
+    const commands = [
+      "setsid sleep 100 & sleep 100",
+      "setsid sleep infinity & sleep infinity",
+      // Ignores SIGTERM: only the SIGKILL after the grace period ends it.
+      `setsid sh -c 'trap "" TERM; while :; do sleep 0.1; done' & sleep infinity`,
+    ];
+    for (const command of commands) {
+      rmSync(idFile, { force: true });
+      const r = await settlesWithin(
+        runCli(
+          "train",
+          "--run",
+          `echo "$MODELGUARD_RUN_ID" > ${JSON.stringify(idFile)}; ${command}`,
+          "--timeout",
+          "2s",
+          "--cwd",
+          dir,
+          "--record",
+          join(dir, "timeout-run.json"),
+        ),
+        25_000,
+        command,
+      );
+      const id = readFileSync(idFile, "utf8").trim();
+      runIds.push(id);
+      assert.match(id, /^[0-9a-f]{16,}$/, "the command sees its run id");
+      assert.equal(r.code, 124, command);
+      assert.match(r.stderr, /timed out after 2s/);
+      // Killed processes are reaped by whoever adopted them: allow a moment.
+      await new Promise((done) => setTimeout(done, 300));
+      assert.deepEqual(pidsWithRunId(id), [], `${command}: processes with the run's marker survived`);
+    }
+  },
+);
+
+test(
+  "a command that exits leaves no escaped descendant behind and does not wait on its pipes",
+  {
+    skip: process.platform !== "linux",
+    timeout: 30_000,
+  },
+  async () => {
+    const idFile = join(dir, "run-id-exit");
+    await settlesWithin(
+      runTraining({
+        command: `echo "$MODELGUARD_RUN_ID" > ${JSON.stringify(idFile)}; setsid sleep infinity & echo done`,
+        cwd: dir,
+        killGraceMs: 200,
+        ...quiet,
+      }),
+      15_000,
+      "runTraining",
+    );
+    const id = readFileSync(idFile, "utf8").trim();
+    runIds.push(id);
+    await new Promise((done) => setTimeout(done, 300));
+    assert.deepEqual(pidsWithRunId(id), []);
+  },
+);
+
+// Issue #18: a command killed by a signal exited 128 for every signal but the five in a hand-written table.
+test("a command killed by a signal exits 128 + the signal's number", async () => {
+  await assert.rejects(runTraining({ command: "kill -USR1 $$", cwd: dir, ...quiet }), (e: unknown) => {
+    assert.ok(e instanceof TrainingFailedError);
+    assert.equal(e.exitCode, 128 + osConstants.signals.SIGUSR1);
+    assert.match(e.message, /SIGUSR1/);
+    return true;
+  });
+});
+
+// Issue #11: 30 days overflowed Node's 32-bit timer, which then fired at once and killed the command.
+test("a long --timeout is honoured, and one beyond the bound is a usage error naming the flag and the range", async () => {
+  const ok = await runCli(
+    "train",
+    "--run",
+    "sleep 1",
+    "--timeout",
+    "30d",
+    "--cwd",
+    dir,
+    "--record",
+    join(dir, "r30.json"),
+  );
+  assert.equal(ok.code, 0, ok.stderr);
+  const tooLong = await runCli("train", "--run", "true", "--timeout", "31d", "--cwd", dir);
+  assert.equal(tooLong.code, 2);
+  assert.match(tooLong.stderr, /--timeout must be between 1ms and 30d, got '31d'/);
+  assert.doesNotMatch(tooLong.stderr, /\n\s+at /);
+  assert.equal(parseDuration("30d", "--timeout"), MAX_DURATION_MS);
+  assert.throws(() => parseDuration("99999999999999999999999d", "--timeout"), /between 1ms and 30d/);
+});
 
 test("a missing or non-ONNX model is a clear error", async () => {
   await assert.rejects(

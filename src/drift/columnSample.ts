@@ -2,6 +2,8 @@ import type { Column, Table } from "../data/table.js";
 import { radixSortFloat64InPlace } from "../stats/radixSortFloat64.js";
 import { QuantileSketch } from "../profile/quantileSketch.js";
 import type { ColumnProfile, ReferenceProfile } from "../profile/referenceProfile.js";
+import { profileMoments } from "../profile/profileMoments.js";
+import { momentsStd } from "../stats/scaledMoments.js";
 
 /**
  * What drift methods compare: one column of one side, either exact (the sorted values or every category count) or
@@ -127,13 +129,12 @@ export function sampleProfile(profile: ReferenceProfile): Map<string, ColumnSamp
 function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample {
   switch (column.kind) {
     case "numeric": {
-      const finite = column.count - column.infinite;
       return {
         kind: "numeric",
         form: "sketch",
         sketch: QuantileSketch.fromJson(column.sketch),
         count: column.count,
-        std0: finite > 0 ? Math.sqrt(column.m2 / finite) : null,
+        std0: momentsStd(profileMoments(column), 0),
         bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
         missing: column.missing + column.invalid,
       };

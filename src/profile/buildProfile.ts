@@ -1,4 +1,5 @@
 import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
+import { momentsM2, momentsStd, scaledMoments, type ScaledMoments } from "../stats/scaledMoments.js";
 import { QuantileSketch } from "./quantileSketch.js";
 import {
   PROFILE_DEFAULTS,
@@ -54,9 +55,7 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
   const { values, valid } = column;
   const sketch = new QuantileSketch(sketchAccuracy);
   let count = 0;
-  let finite = 0;
   let infinite = 0;
-  let sum = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
@@ -68,21 +67,12 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
       infinite++;
       continue;
     }
-    finite++;
-    sum += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  // Two passes over the chunk (mean, then squared deviations) are exact enough to merge with Chan's formula.
-  const mean = finite > 0 ? sum / finite : NaN;
-  let m2 = 0;
-  if (finite > 0) {
-    for (let i = 0; i < values.length; i++) {
-      const x = values[i]!;
-      if (valid[i] === 0 || x === Infinity || x === -Infinity) continue;
-      m2 += (x - mean) * (x - mean);
-    }
-  }
+  // Two passes (mean, then squared deviations), scaled so that values near 1e308 or 1e-160 neither overflow nor
+  // underflow, are exact enough to merge with Chan's formula.
+  const moments = scaledMoments(values, valid);
   return numericProfileFrom(
     {
       type: column.type === "integer" ? "integer" : "number",
@@ -90,11 +80,9 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
       missing: countMissing(column) - column.invalid.size,
       invalid: column.invalid.size,
       infinite,
-      min: finite > 0 ? min : null,
-      max: finite > 0 ? max : null,
-      finite,
-      mean,
-      m2,
+      min: moments.n > 0 ? min : null,
+      max: moments.n > 0 ? max : null,
+      moments,
     },
     sketch,
     bins,
@@ -117,9 +105,8 @@ export function numericProfileFrom(
     infinite: number;
     min: number | null;
     max: number | null;
-    finite: number;
-    mean: number;
-    m2: number;
+    /** Of the finite values. */
+    moments: ScaledMoments;
   },
   sketch: QuantileSketch,
   bins: number,
@@ -134,9 +121,9 @@ export function numericProfileFrom(
     infinite: s.infinite,
     min: s.min,
     max: s.max,
-    mean: s.finite > 0 ? s.mean : null,
-    std: s.finite > 1 ? Math.sqrt(s.m2 / (s.finite - 1)) : null,
-    m2: s.m2,
+    mean: s.moments.n > 0 ? s.moments.mean : null,
+    std: momentsStd(s.moments, 1),
+    m2: momentsM2(s.moments),
     sketch: sketch.toJson(),
     psi_bins: sketchBins(sketch, bins),
     quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) },

@@ -1,5 +1,7 @@
 import { ModelguardError } from "../errors.js";
 import { categoricalProfileFrom, numericProfileFrom } from "./buildProfile.js";
+import { EMPTY_MOMENTS, mergeScaledMoments } from "../stats/scaledMoments.js";
+import { profileMoments } from "./profileMoments.js";
 import { QuantileSketch } from "./quantileSketch.js";
 import type {
   CategoricalProfile,
@@ -55,7 +57,7 @@ function absentColumn(like: ColumnProfile, rows: number, bins: number): ColumnPr
   switch (like.kind) {
     case "numeric":
       return numericProfileFrom(
-        { type: like.type, ...empty, infinite: 0, min: null, max: null, finite: 0, mean: NaN, m2: 0 },
+        { type: like.type, ...empty, infinite: 0, min: null, max: null, moments: EMPTY_MOMENTS },
         new QuantileSketch(like.sketch.relative_accuracy),
         bins,
       );
@@ -85,13 +87,7 @@ function mergeColumn(name: string, a: ColumnProfile, b: ColumnProfile, bins: num
 function mergeNumeric(a: NumericProfile, b: NumericProfile, bins: number): NumericProfile {
   const sketch = QuantileSketch.fromJson(a.sketch);
   sketch.merge(QuantileSketch.fromJson(b.sketch));
-  const na = a.count - a.infinite;
-  const nb = b.count - b.infinite;
-  const n = na + nb;
-  // Chan et al.'s pairwise update of mean and sum of squared deviations.
-  const delta = (b.mean ?? 0) - (a.mean ?? 0);
-  const mean = n === 0 ? NaN : na === 0 ? b.mean! : nb === 0 ? a.mean! : a.mean! + (delta * nb) / n;
-  const m2 = na === 0 ? b.m2 : nb === 0 ? a.m2 : a.m2 + b.m2 + (delta * delta * na * nb) / n;
+  const moments = mergeScaledMoments(profileMoments(a), profileMoments(b));
   return numericProfileFrom(
     {
       type: a.type === "integer" && b.type === "integer" ? "integer" : "number",
@@ -101,9 +97,7 @@ function mergeNumeric(a: NumericProfile, b: NumericProfile, bins: number): Numer
       infinite: a.infinite + b.infinite,
       min: minOf(a.min, b.min),
       max: maxOf(a.max, b.max),
-      finite: n,
-      mean,
-      m2,
+      moments,
     },
     sketch,
     bins,

@@ -81,6 +81,17 @@ export function roundHalfEven(x: number): number {
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+/**
+ * The exact two-sided p-value P(D_{n1,n2} >= d) for a statistic d found some other way (from sketches), with d
+ * rounded to the lattice h / lcm(n1, n2) as on the exact path; NaN when the lattice sum fails (see ksTwoSample).
+ *
+ * Example: ksExactPValue(1, 1, 1) -> 1 (scipy.stats.ks_2samp([0], [1]).pvalue)
+ */
+export function ksExactPValue(d: number, n1: number, n2: number): number {
+  const r = attemptExact(n1, n2, gcd(n1, n2), d);
+  return r.success ? Math.min(Math.max(r.prob, 0), 1) : NaN;
+}
+
 /** scipy's _attempt_exact_2kssamp for the two-sided alternative. */
 function attemptExact(n1: number, n2: number, g: number, d: number): { success: boolean; d: number; prob: number } {
   const lcm = (n1 / g) * n2;

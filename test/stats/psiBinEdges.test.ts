@@ -39,3 +39,23 @@ test("psiBinEdges uses linspace's i * (1 / bins), not i / bins", () => {
   assert.throws(() => psiBinEdges(new Float64Array(0)), RangeError);
   assert.throws(() => psiBinEdges(Float64Array.of(1), 0), RangeError);
 });
+
+test("psiBinEdges with infinite reference values: the limits of numpy's interpolation, sorted and NaN-free", () => {
+  // np.quantile([1, 2, inf], np.linspace(0, 1, 11)[1:-1]) -> [1.2 1.4 1.6 1.8 nan inf inf nan nan] (numpy 2.4.6):
+  // the quantile at 0.5 is the order statistic 2, those above lean towards +inf.
+  assert.deepEqual(Array.from(psiBinEdges(Float64Array.of(1, 2, Infinity), 10)), [1.2, 1.4, 1.6, 1.8, 2, Infinity]);
+  // np.quantile([-inf, 1, 2, 3], ...) -> [nan, -inf, -inf, 1.2000000000000002, 1.5, 1.8000000000000003, 2.1,
+  // 2.4000000000000004, 2.7]: the finite edges agree to the bit
+  assert.deepEqual(Array.from(psiBinEdges(Float64Array.of(-Infinity, 1, 2, 3), 10)), [
+    -Infinity,
+    1.2000000000000002,
+    1.5,
+    1.8000000000000003,
+    2.1,
+    2.4000000000000004,
+    2.7,
+  ]);
+  // Between -inf and +inf: the nearer order statistic.
+  assert.deepEqual(Array.from(psiBinEdges(Float64Array.of(-Infinity, Infinity), 4)), [-Infinity, Infinity]);
+  assert.deepEqual(Array.from(psiBinEdges(Float64Array.of(Infinity, Infinity), 4)), [Infinity]);
+});

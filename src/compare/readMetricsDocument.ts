@@ -22,8 +22,17 @@ export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsD
     }
     const ref = rest.slice(0, colon);
     const path = rest.slice(colon + 1);
+    // A ref cannot start with '-' (git check-ref-format); to git it would be an option, e.g. --output=FILE.
+    if (ref.startsWith("-")) {
+      throw new ModelguardError(
+        "usage",
+        `'${spec}': the ref '${ref}' starts with '-', which no git ref does`,
+        "e.g. --baseline git:origin/main:ml/metrics.json",
+      );
+    }
     try {
-      text = execFileSync("git", ["show", `${ref}:${path}`], {
+      // --end-of-options: whatever the spec holds, git reads it as a revision, never as an option.
+      text = execFileSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
         cwd,
         stdio: ["ignore", "pipe", "pipe"],
         maxBuffer: 64 << 20,

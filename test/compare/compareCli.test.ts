@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -10,6 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), "mg-compare-"));
 const DATA = "fixtures/datasets/breast_cancer";
 const weak = join(dir, "weak.onnx");
 const prod = "fixtures/models/breast_cancer_columns.onnx";
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.before(async () => {
   const r = await runCli(
@@ -143,6 +145,32 @@ test("aggregate comparison against a baseline read from git history", async () =
   } finally {
     process.chdir(cwd);
   }
+});
+
+// Issue #15: the ref went to git as an argument of its own, so a ref starting with '-' was an option to git show.
+test("a git: baseline whose ref starts with '-' is a usage error and git never sees it as an option", async () => {
+  const target = join(dir, "injected");
+  mkdirSync(target);
+  const cand = join(dir, "cand-for-git.json");
+  const e = await runCli(
+    "evaluate",
+    "--model",
+    weak,
+    "--data",
+    `${DATA}/test.csv`,
+    "--target",
+    "malignant",
+    "-o",
+    cand,
+  );
+  assert.equal(e.code, 0, e.stderr);
+  for (const spec of [`git:--output=${join(target, "out")}:x`, "git:-p:ml/metrics.json"]) {
+    const r = await runCli("compare", "--candidate", cand, "--baseline", spec);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /starts with '-'/);
+  }
+  assert.deepEqual(readdirSync(target), [], "git wrote no file");
+  assert.equal(existsSync(join(target, "out:x")), false);
 });
 
 test("usage errors name what is missing", async () => {

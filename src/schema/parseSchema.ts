@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Pair, type YAMLMap } from "yaml";
 import { COLUMN_TYPES, type ColumnType } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
 import { packageRoot } from "../contracts/packageRoot.js";
@@ -13,6 +13,7 @@ import {
   type ExtraColumnsPolicy,
 } from "./dataSchema.js";
 import { didYouMean } from "./didYouMean.js";
+import { findDuplicateKeys } from "./findDuplicateKeys.js";
 import { parseCellText } from "./parseCellText.js";
 
 /** The JSON Schema every schema file is checked against, in the package's schemas/ folder. */
@@ -105,7 +106,8 @@ function schemaValidator(): ValidateFunction {
  */
 export function parseSchema(text: string, sourceName: string): DataSchema {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  // uniqueKeys: false because the library's check is quadratic in the number of keys; findDuplicateKeys does it.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const lines = doc.errors.slice(0, 5).map((e) => {
       const pos = e.linePos?.[0];
@@ -120,6 +122,19 @@ export function parseSchema(text: string, sourceName: string): DataSchema {
       "schema",
       lines.join("\n"),
       "fix the YAML syntax (indentation, a missing ':' or an unclosed quote or bracket)",
+    );
+  }
+  const duplicates = findDuplicateKeys(doc);
+  if (duplicates.length > 0) {
+    const lines = duplicates.map((d) => {
+      const pos = lineCounter.linePos(d.offset);
+      const first = lineCounter.linePos(d.firstOffset).line;
+      return `${sourceName}: line ${pos.line}, column ${pos.col}: YAML syntax error: Map keys must be unique; ${show(d.key)} is also on line ${first}`;
+    });
+    throw new ModelguardError(
+      "schema",
+      lines.join("\n"),
+      "each key, column names included, may appear once in its mapping: remove or rename the repeated one",
     );
   }
   let value: unknown;
@@ -148,7 +163,11 @@ export function parseSchema(text: string, sourceName: string): DataSchema {
   const schema = isObject(value) ? buildSchema(value, sourceName, problems, badPaths) : null;
 
   if (problems.length > 0 || !schema) {
-    const located = problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path, p.atKey ?? false) }));
+    const keyIndex = new Map<YAMLMap, Map<string, Pair>>();
+    const located = problems.map((p) => ({
+      ...p,
+      line: lineOf(doc, lineCounter, keyIndex, p.path, p.atKey ?? false),
+    }));
     located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     const message = located
       .slice(0, 20)
@@ -171,11 +190,13 @@ function buildSchema(
   skip: Segment[][],
 ): DataSchema | null {
   const skipped = (path: Segment[]) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
+  // A Set, not skip.some per column: thousands of columns with thousands of problems must stay linear.
+  const skippedColumns = new Set(skip.filter((s) => s.length >= 2 && s[0] === "columns").map((s) => s[1]));
   const columns: ColumnSchema[] = [];
   const rawColumns = isObject(value.columns) ? value.columns : {};
   for (const [name, raw] of Object.entries(rawColumns)) {
     const path: Segment[] = ["columns", name];
-    if (!isObject(raw) || skip.some((s) => s.length >= 2 && s[0] === "columns" && s[1] === name)) continue;
+    if (!isObject(raw) || skippedColumns.has(name)) continue;
     const column = buildColumn(name, raw, path, problems);
     if (column) columns.push(column);
   }
@@ -475,14 +496,32 @@ function renderPath(path: readonly Segment[]): string {
   return out;
 }
 
-/** The 1-based line of the node at `path` (its key with atKey), or of its nearest existing ancestor. */
-function lineOf(doc: Document, counter: LineCounter, path: Segment[], atKey: boolean): number | undefined {
+/**
+ * The 1-based line of the node at `path` (its key with atKey), or of its nearest existing ancestor. `keyIndex` keeps
+ * each mapping's keys once looked up, so that locating one problem per column of a wide schema stays linear.
+ */
+function lineOf(
+  doc: Document,
+  counter: LineCounter,
+  keyIndex: Map<YAMLMap, Map<string, Pair>>,
+  path: Segment[],
+  atKey: boolean,
+): number | undefined {
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
     const seg = String(path[i]);
     if (isMap(node)) {
-      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === seg);
+      let keys = keyIndex.get(node);
+      if (!keys) {
+        keys = new Map();
+        for (const p of node.items) {
+          const text = isScalar(p.key) ? String(p.key.value) : String(p.key);
+          if (!keys.has(text)) keys.set(text, p);
+        }
+        keyIndex.set(node, keys);
+      }
+      const pair = keys.get(seg);
       if (!pair) break;
       const last = i === path.length - 1;
       offset = (last && atKey) || pair.value === null ? rangeStart(pair.key) : (rangeStart(pair.value) ?? offset);

@@ -5,7 +5,7 @@
  */
 import type { FileHandle } from "node:fs/promises";
 import { CsvRecordReader, readCsvHeader, type CsvHeader } from "./csvRecordReader.js";
-import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
 import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
@@ -80,15 +80,23 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
   }
 }
 
-export async function* scanCsv(file: string, options: ResolvedLoadOptions, chunkRows: number): AsyncGenerator<Table> {
+export async function* scanCsv(
+  file: string,
+  options: ResolvedLoadOptions,
+  maxChunkRows: number,
+  chunkCells: number,
+): AsyncGenerator<Table> {
   const fh = await openDataFile(file);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans } = await inferPlans(fh, file, header, options);
     const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
+    // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk
+    const initialRows = Math.min(chunkRows, reader.batchRows);
     let yielded = false;
     while (true) {
-      const chunk = new TableAssembler(plans, "fixed", options.na, chunkRows);
+      const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
       chunk.updateParseKinds(reader.parseKinds);
       let done = false;
       while (chunk.rows < chunkRows) {

@@ -35,9 +35,10 @@ export class DictionaryColumnBuilder {
     this.interner = new ByteInterner(na);
   }
 
-  ensureCapacity(rows: number): void {
+  /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
+  ensureCapacity(rows: number, limit = Infinity): void {
     if (rows <= this.codes.length) return;
-    const codes = new Int32Array(Math.max(rows, Math.ceil(this.codes.length * 1.5)));
+    const codes = new Int32Array(Math.max(rows, Math.min(Math.ceil(this.codes.length * 1.5), limit)));
     codes.set(this.codes);
     this.codes = codes;
   }

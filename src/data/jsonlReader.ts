@@ -7,7 +7,7 @@
 import type { FileHandle } from "node:fs/promises";
 import { ColumnTypeInference } from "./inferColumnType.js";
 import { JsonlRecordReader } from "./jsonlRecordReader.js";
-import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
 import { TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
@@ -56,23 +56,32 @@ async function inferJsonl(
   return { names, plans, sampleRows: rows, sampleBytes: reader.offset };
 }
 
-/** Feeds every batch of `reader` to `assembler`, adding wanted columns as their keys first appear. */
+/**
+ * Feeds every batch of `reader` to `assembler`, adding wanted columns as their keys first appear, until `maxRows`
+ * rows or `maxCells` cells (rows x planned columns). False when the file ended.
+ */
 async function assemble(
   reader: JsonlRecordReader,
   assembler: TableAssembler,
   options: ResolvedLoadOptions,
   maxRows = Infinity,
+  maxCells = Infinity,
 ): Promise<boolean> {
   const wanted = wantedColumn(options);
   const known = new Set(assembler.plans.map((p) => p.source));
+  // names only ever grow: each is looked at once, not once per batch
+  let seen = 0;
   while (assembler.rows < maxRows) {
-    const batch = await reader.next(maxRows - assembler.rows);
+    const columns = Math.max(1, assembler.plans.length);
+    const cellRows = Math.floor((maxCells - assembler.rows * columns) / columns);
+    if (cellRows < 1 && assembler.rows > 0) return true;
+    const batch = await reader.next(Math.max(1, Math.min(maxRows - assembler.rows, cellRows)));
     if (!batch) return false;
-    for (let source = 0; source < reader.names.length; source++) {
-      const name = reader.names[source]!;
-      if (known.has(source) || !wanted(name)) continue;
-      known.add(source);
-      assembler.addPlan(planFor(name, source, options, null));
+    for (; seen < reader.names.length; seen++) {
+      const name = reader.names[seen]!;
+      if (known.has(seen) || !wanted(name)) continue;
+      known.add(seen);
+      assembler.addPlan(planFor(name, seen, options, null));
     }
     assembler.add(batch);
   }
@@ -105,7 +114,12 @@ export async function loadJsonl(file: string, options: ResolvedLoadOptions): Pro
   }
 }
 
-export async function* scanJsonl(file: string, options: ResolvedLoadOptions, chunkRows: number): AsyncGenerator<Table> {
+export async function* scanJsonl(
+  file: string,
+  options: ResolvedLoadOptions,
+  maxChunkRows: number,
+  chunkCells: number,
+): AsyncGenerator<Table> {
   const fh = await openDataFile(file);
   try {
     const { names, plans } = await inferJsonl(fh, file, options);
@@ -113,8 +127,10 @@ export async function* scanJsonl(file: string, options: ResolvedLoadOptions, chu
     let known = plans;
     let yielded = false;
     while (true) {
-      const chunk = new TableAssembler(known, "fixed", options.na, chunkRows);
-      const more = await assemble(reader, chunk, options, chunkRows);
+      // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
+      const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
+      const chunk = new TableAssembler(known, "fixed", options.na, Math.min(chunkRows, 1024), chunkRows);
+      const more = await assemble(reader, chunk, options, chunkRows, chunkCells);
       known = chunk.plans;
       if (chunk.rows > 0 || !yielded) {
         yielded = true;

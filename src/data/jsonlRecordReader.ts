@@ -157,8 +157,8 @@ export class JsonlRecordReader {
     const buf = this.buf;
     let rows = 0;
     this.stride = this.names.length;
-    const batchRows = Math.max(1, Math.floor(BATCH_CELLS / Math.max(1, this.stride)));
-    while (rows < maxRows && rows < batchRows) {
+    // the stride can grow with the first row (its new keys): the cell bound is checked against the current one
+    while (rows < maxRows && (rows === 0 || (rows + 1) * this.stride <= BATCH_CELLS)) {
       let lineEnd = buf.indexOf(LF, this.pos);
       if (lineEnd < 0 || lineEnd >= this.end) {
         if (!this.eof || this.pos >= this.end) break;
@@ -217,15 +217,16 @@ export class JsonlRecordReader {
     while (true) {
       if (p >= e || buf[p] !== QUOTE) throw new LineSyntaxError(`expected a quoted key at character ${p - s + 1}`);
       const [ks, ke, kEscaped] = scanString(buf, p, e, s);
-      const name = kEscaped
-        ? (JSON.parse(buf.toString("utf8", ks - 1, ke + 1)) as string)
-        : buf.toString("utf8", ks, ke);
-      const keyBytes = kEscaped ? Buffer.from(name, "utf8") : buf;
-      const kbS = kEscaped ? 0 : ks;
-      const kbE = kEscaped ? keyBytes.length : ke;
+      // a known key is found by its bytes; only a new one (or an escaped one) is decoded to a string
+      let name = kEscaped ? (JSON.parse(buf.toString("utf8", ks - 1, ke + 1)) as string) : undefined;
+      const keyBytes = name !== undefined ? Buffer.from(name, "utf8") : buf;
+      const kbS = name !== undefined ? 0 : ks;
+      const kbE = name !== undefined ? keyBytes.length : ke;
       let col = this.keyColumn[this.keyInterner.intern(keyBytes, kbS, kbE)];
-      if (col === undefined) {
+      if (col !== undefined) name = this.names[col]!;
+      else {
         if (!first) return "new-key";
+        name ??= buf.toString("utf8", ks, ke);
         if (name === "") throw new LineSyntaxError("a key is the empty string: every column needs a name");
         col = this.register(keyBytes, kbS, kbE, name);
         this.stride = this.names.length;

@@ -21,6 +21,17 @@ export interface LoadOptions {
 /** Data rows the column types are inferred from. */
 export const INFERENCE_ROWS = 10_000;
 
+/** Cells per scanTable chunk at most (about 40 MB of numbers): rows per chunk = max(1, this / columns). */
+export const SCAN_CHUNK_CELLS = 1 << 22;
+
+/**
+ * Rows per scanTable chunk: at most `chunkRows`, and at most `chunkCells` cells, so a chunk of a wide file (100,000
+ * columns) holds a few rows instead of columns x chunkRows cells. Always at least one row.
+ */
+export function rowsPerChunk(chunkRows: number, chunkCells: number, columns: number): number {
+  return Math.max(1, Math.min(chunkRows, Math.floor(chunkCells / Math.max(1, columns))));
+}
+
 export interface ResolvedLoadOptions {
   format: DataFormat;
   /** The delimiter byte. */

@@ -18,12 +18,12 @@
  */
 import { csvColumnNames, loadCsv, scanCsv } from "./csvReader.js";
 import { jsonlColumnNames, loadJsonl, scanJsonl } from "./jsonlReader.js";
-import { resolveLoadOptions, type LoadOptions } from "./loadOptions.js";
+import { resolveLoadOptions, SCAN_CHUNK_CELLS, type LoadOptions } from "./loadOptions.js";
 import { loadParquet, parquetColumnNames, scanParquet } from "./parquetReader.js";
 import type { Table } from "./table.js";
 
 export { DEFAULT_NA_VALUES } from "./naMatcher.js";
-export { INFERENCE_ROWS, type DataFormat, type LoadOptions } from "./loadOptions.js";
+export { INFERENCE_ROWS, SCAN_CHUNK_CELLS, type DataFormat, type LoadOptions } from "./loadOptions.js";
 
 /** Loads a whole data file. Errors are ModelguardError "input" (bad file) or "usage" (bad options). */
 export async function loadTable(path: string, options?: LoadOptions): Promise<Table> {
@@ -39,21 +39,26 @@ export async function loadTable(path: string, options?: LoadOptions): Promise<Ta
 }
 
 /**
- * Streams the file in chunks of about `chunkRows` rows (default 100,000), each a Table of its own (its own
+ * Streams the file in chunks of at most `chunkRows` rows (default 100,000) and at most `chunkCells` cells (default
+ * SCAN_CHUNK_CELLS, 4,194,304: a wide file gets fewer rows per chunk, at least one), each a Table of its own (its own
  * dictionaries). Types are inferred once, on the same first 10,000 rows loadTable uses (or forced), and then fixed
  * for every chunk: later cells that do not fit become `invalid` entries, a column with no value in the sample is
  * "string". A file without data rows yields one 0-row table. For profiling files larger than memory.
  */
-export async function* scanTable(path: string, options?: LoadOptions & { chunkRows?: number }): AsyncGenerator<Table> {
+export async function* scanTable(
+  path: string,
+  options?: LoadOptions & { chunkRows?: number; chunkCells?: number },
+): AsyncGenerator<Table> {
   const resolved = resolveLoadOptions(path, options);
   const chunkRows = Math.max(1, Math.floor(options?.chunkRows ?? 100_000));
+  const chunkCells = Math.max(1, Math.floor(options?.chunkCells ?? SCAN_CHUNK_CELLS));
   switch (resolved.format) {
     case "csv":
-      return yield* scanCsv(path, resolved, chunkRows);
+      return yield* scanCsv(path, resolved, chunkRows, chunkCells);
     case "jsonl":
-      return yield* scanJsonl(path, resolved, chunkRows);
+      return yield* scanJsonl(path, resolved, chunkRows, chunkCells);
     case "parquet":
-      return yield* scanParquet(path, resolved, chunkRows);
+      return yield* scanParquet(path, resolved, chunkRows, chunkCells);
   }
 }
 

@@ -27,6 +27,8 @@ export class NaMatcher {
   /** Whether the empty cell is missing (it is unless "" was left out of naValues). */
   readonly emptyIsNa: boolean;
   private readonly byLength: (Uint8Array[] | undefined)[] = [];
+  /** anyAccepted's answers by predicate: a wide file asks once per column, with one predicate per column type. */
+  private readonly accepted = new Map<(bytes: Uint8Array) => boolean, boolean>();
 
   constructor(naValues: readonly string[]) {
     this.values = new Set(naValues);
@@ -49,7 +51,12 @@ export class NaMatcher {
 
   /** Whether some NA string also passes `accepts` (e.g. "-999" as a number): then NA must be checked first. */
   anyAccepted(accepts: (bytes: Uint8Array) => boolean): boolean {
-    for (const v of this.values) if (v !== "" && accepts(Buffer.from(v, "utf8"))) return true;
-    return false;
+    let answer = this.accepted.get(accepts);
+    if (answer === undefined) {
+      answer = false;
+      for (const v of this.values) if (v !== "" && accepts(Buffer.from(v, "utf8"))) answer = true;
+      this.accepted.set(accepts, answer);
+    }
+    return answer;
   }
 }

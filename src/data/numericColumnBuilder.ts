@@ -7,6 +7,14 @@ import type { NumericColumn } from "./table.js";
 
 export type NumericType = NumericColumn["type"];
 
+/** Whether a text is a value of the type: one function per type, so NaMatcher can remember its answer. */
+const ACCEPTS: Record<NumericType, (b: Uint8Array) => boolean> = {
+  integer: (b) => !Number.isNaN(parseNumberBytes(b, 0, b.length)),
+  number: (b) => !Number.isNaN(parseNumberBytes(b, 0, b.length)),
+  boolean: (b) => !Number.isNaN(parseBooleanBytes(b, 0, b.length)),
+  datetime: (b) => !Number.isNaN(parseDatetimeBytes(b, 0, b.length)),
+};
+
 /**
  * Builds one integer/number/boolean/datetime column from cell batches. The common cell takes one byte-level parse
  * and two stores; everything else (NA strings, surrounding blanks, NaN literals, cells that do not fit) goes through
@@ -32,20 +40,13 @@ export class NumericColumnBuilder {
   ) {
     this.values = new Float64Array(Math.max(16, capacity));
     this.valid = new Uint8Array(this.values.length);
-    this.naFirst = na.anyAccepted((b) => {
-      const v =
-        type === "integer" || type === "number"
-          ? parseNumberBytes(b, 0, b.length)
-          : type === "boolean"
-            ? parseBooleanBytes(b, 0, b.length)
-            : parseDatetimeBytes(b, 0, b.length);
-      return v === v;
-    });
+    this.naFirst = na.anyAccepted(ACCEPTS[type]);
   }
 
-  ensureCapacity(rows: number): void {
+  /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
+  ensureCapacity(rows: number, limit = Infinity): void {
     if (rows <= this.values.length) return;
-    const size = Math.max(rows, Math.ceil(this.values.length * 1.5));
+    const size = Math.max(rows, Math.min(Math.ceil(this.values.length * 1.5), limit));
     const values = new Float64Array(size);
     values.set(this.values);
     const valid = new Uint8Array(size);

@@ -18,7 +18,7 @@ import {
 } from "hyparquet";
 import { ModelguardError } from "../errors.js";
 import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
-import { INFERENCE_ROWS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
@@ -377,10 +377,12 @@ export async function loadParquet(file: string, options: ResolvedLoadOptions): P
 export async function* scanParquet(
   file: string,
   options: ResolvedLoadOptions,
-  chunkRows: number,
+  maxChunkRows: number,
+  chunkCells: number,
 ): AsyncGenerator<Table> {
   const { buffer, metadata } = await openParquet(file);
   const infos = wantedInfos(file, metadata, options);
+  const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
   const names = infos.map((i) => i.name);
   const groups = rowGroups(metadata);
   // types: forced, or what loadTable would make of the first INFERENCE_ROWS rows

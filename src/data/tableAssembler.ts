@@ -34,11 +34,16 @@ export class TableAssembler {
   readonly plans: ColumnPlan[];
   readonly builders: ColumnBuilder[];
 
+  /**
+   * @param capacity rows each builder starts with: an estimate of the rows to come, never more (builders grow).
+   * @param maxRows rows the caller will add at most (a scan chunk): growth stops there.
+   */
   constructor(
     plans: readonly ColumnPlan[],
     private readonly mode: BuildMode,
     private readonly na: NaMatcher,
     private readonly capacity: number,
+    private readonly maxRows = Infinity,
   ) {
     this.plans = [...plans];
     this.builders = plans.map((p) => createBuilder(p, mode, na, capacity));
@@ -46,7 +51,7 @@ export class TableAssembler {
 
   /** A column that first appears after `rows` rows (JSONL): the rows before it are missing. */
   addPlan(plan: ColumnPlan): void {
-    const builder = createBuilder(plan, this.mode, this.na, Math.max(this.capacity, this.rows));
+    const builder = createBuilder(plan, this.mode, this.na, Math.min(this.capacity, this.rows));
     builder.fillMissing(0, this.rows);
     this.plans.push(plan);
     this.builders.push(builder);
@@ -56,7 +61,7 @@ export class TableAssembler {
     const total = this.rows + batch.rows;
     for (let k = 0; k < this.builders.length; k++) {
       const b = this.builders[k]!;
-      b.ensureCapacity(total);
+      b.ensureCapacity(total, this.maxRows);
       b.decode(batch, this.plans[k]!.source, this.rows);
     }
     this.rows = total;

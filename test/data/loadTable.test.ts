@@ -246,3 +246,23 @@ test("category vs string is decided on the whole column by loadTable", async () 
     chunks.push(column(chunk, "v").type);
   assert.deepEqual(chunks, ["category", "category", "category"]);
 });
+
+test("scanTable chunks hold at most chunkCells cells: rows per chunk = max(1, chunkCells / columns)", async () => {
+  const names = Array.from({ length: 10 }, (_, i) => `c${i}`);
+  const csvLines = [names.join(",")];
+  const jsonLines: string[] = [];
+  for (let r = 0; r < 25; r++) {
+    csvLines.push(names.map((_, i) => String(r * i)).join(","));
+    jsonLines.push(JSON.stringify(Object.fromEntries(names.map((n, i) => [n, r * i]))));
+  }
+  for (const path of [tempFile("cells.csv", csvLines.join("\n")), tempFile("cells.jsonl", jsonLines.join("\n"))]) {
+    const sizes = async (options: { chunkRows?: number; chunkCells?: number }) => {
+      const rows: number[] = [];
+      for await (const chunk of scanTable(path, options)) rows.push(chunk.rowCount);
+      return rows;
+    };
+    assert.deepEqual(await sizes({ chunkCells: 100 }), [10, 10, 5], path);
+    assert.deepEqual(await sizes({ chunkCells: 100, chunkRows: 4 }), [4, 4, 4, 4, 4, 4, 1], path);
+    assert.deepEqual(await sizes({ chunkCells: 3 }), Array<number>(25).fill(1), path);
+  }
+});

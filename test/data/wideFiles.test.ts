@@ -1,0 +1,85 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const loadTableUrl = pathToFileURL(fileURLToPath(new URL("../../src/data/loadTable.ts", import.meta.url))).href;
+
+/** The child's resident set may not pass this: far above the data (a few MB) plus Node and tsx, far below the bug. */
+const RSS_LIMIT_MB = 700;
+
+/**
+ * Loads and scans `file` in a child process with a small V8 heap, and kills it if its resident memory passes
+ * RSS_LIMIT_MB (checked from /proc where there is one). Returns the rows and columns it saw and its peak memory.
+ */
+async function loadInChild(file: string): Promise<{ code: number | null; out: string; peakMb: number }> {
+  const script = join(dir, "child.mts");
+  writeFileSync(
+    script,
+    `import { loadTable, scanTable } from ${JSON.stringify(loadTableUrl)};
+const file = process.argv[2];
+const table = await loadTable(file);
+const shapes = [[table.rowCount, table.columns.length]];
+for await (const chunk of scanTable(file, { chunkRows: 65536 })) shapes.push([chunk.rowCount, chunk.columns.length]);
+console.log(JSON.stringify({ shapes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+`,
+  );
+  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, file], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+  let peakMb = 0;
+  const watch = setInterval(() => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
+      if (peakMb > RSS_LIMIT_MB) child.kill("SIGKILL");
+    } catch {
+      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
+    }
+  }, 25);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearInterval(watch);
+  clearTimeout(timeout);
+  if (code === 0) peakMb = Math.max(peakMb, (JSON.parse(out) as { maxRssMb: number }).maxRssMb);
+  return { code, out: out + err.slice(0, 2000), peakMb };
+}
+
+test("a CSV of 20,000 columns x 3 rows loads and scans in memory that follows the data, not columns x chunk rows", async () => {
+  const cols = 20_000;
+  const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
+  const row = (r: number) =>
+    Array.from({ length: cols }, (_, i) => (i % 3 === 0 ? String(i + r) : i % 3 === 1 ? `${r}.5` : "ab")).join(",");
+  const file = join(dir, "wide.csv");
+  writeFileSync(file, [header, row(0), row(1), row(2)].join("\n") + "\n");
+  const r = await loadInChild(file);
+  assert.equal(r.code, 0, r.out);
+  assert.deepEqual((JSON.parse(r.out) as { shapes: number[][] }).shapes, [
+    [3, cols],
+    [3, cols],
+  ]);
+  assert.ok(r.peakMb < RSS_LIMIT_MB, `peak ${r.peakMb} MB`);
+});
+
+test("a JSONL line with 100,000 keys loads and scans with a 256 MB heap", async () => {
+  const keys = 100_000;
+  const file = join(dir, "wide.jsonl");
+  const fields = Array.from({ length: keys }, (_, i) => `"k${i}":${i % 2 ? i : `"s${i % 5}"`}`);
+  writeFileSync(file, `{${fields.join(",")}}\n{"k0":"x"}\n`);
+  const r = await loadInChild(file);
+  assert.equal(r.code, 0, r.out);
+  assert.deepEqual((JSON.parse(r.out) as { shapes: number[][] }).shapes, [
+    [2, keys],
+    [2, keys],
+  ]);
+  assert.ok(r.peakMb < RSS_LIMIT_MB, `peak ${r.peakMb} MB`);
+});

@@ -94,11 +94,23 @@ function install(prefix: string, version: string, env: NodeJS.ProcessEnv, log: (
   const staging = `${prefix}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const args = ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", staging, `onnxruntime-node@${version}`];
+  // --ignore-scripts: onnxruntime-node's only install script downloads the CUDA provider from NuGet, and nothing
+  // else in its tree has one. ONNXRUNTIME_NODE_INSTALL=skip would stop that script too, quietly on any npm; an
+  // npm_config_* variable would make npm 11 warn about an unknown config.
+  const args = [
+    "install",
+    "--no-save",
+    "--no-audit",
+    "--no-fund",
+    "--ignore-scripts",
+    "--prefix",
+    staging,
+    `onnxruntime-node@${version}`,
+  ];
   log(`onnxruntime-node ${version} is not cached: npm ${args.join(" ")} (about 290 MB unpacked, once per runner)`);
   const windows = process.platform === "win32";
   const r = spawnSync(windows ? "npm.cmd" : "npm", args, {
-    env: { ...env, npm_config_onnxruntime_node_install: "skip", ONNXRUNTIME_NODE_INSTALL: "skip" },
+    env: { ...env, ONNXRUNTIME_NODE_INSTALL: "skip" },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     // npm.cmd needs a shell on Windows; every argument above is fixed or a version number.

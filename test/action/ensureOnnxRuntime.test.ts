@@ -5,14 +5,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "../../src/action/ensureOnnxRuntime.js";
 
-/** A fake `npm` on PATH: records its argv and the skip flag, creates <prefix>/node_modules/onnxruntime-node. */
-function fakeNpm(exitCode = 0): { bin: string; calls: () => { argv: string[]; skip: string | null }[] } {
+/**
+ * A fake `npm` on PATH: records its argv, the skip variable onnxruntime-node's installer reads and the npm_config_*
+ * form of it (npm 11 warns "Unknown env config" about that one), creates <prefix>/node_modules/onnxruntime-node.
+ */
+function fakeNpm(exitCode = 0): {
+  bin: string;
+  calls: () => { argv: string[]; skip: string | null; npmConfig: string | null }[];
+} {
   const bin = mkdtempSync(join(tmpdir(), "mg-fake-npm-"));
   const log = join(bin, "calls.jsonl");
   const script = `#!/usr/bin/env node
 const fs = require("node:fs"), path = require("node:path");
 const argv = process.argv.slice(2);
-fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ argv, skip: process.env.npm_config_onnxruntime_node_install ?? null }) + "\\n");
+const skip = process.env.ONNXRUNTIME_NODE_INSTALL ?? null, npmConfig = process.env.npm_config_onnxruntime_node_install ?? null;
+fs.appendFileSync(${JSON.stringify(log)}, JSON.stringify({ argv, skip, npmConfig }) + "\\n");
 if (${exitCode} !== 0) { console.error("npm ERR! network unreachable"); process.exit(${exitCode}); }
 const prefix = argv[argv.indexOf("--prefix") + 1];
 const version = argv[argv.length - 1].split("@")[1];
@@ -49,9 +56,10 @@ test("installs once into the tool cache with the pinned version and the skip fla
   const calls = npm.calls();
   assert.equal(calls.length, 1);
   const argv = calls[0]!.argv;
-  assert.deepEqual(argv.slice(0, 4), ["install", "--no-save", "--no-audit", "--no-fund"]);
+  assert.deepEqual(argv.slice(0, 5), ["install", "--no-save", "--no-audit", "--no-fund", "--ignore-scripts"]);
   assert.equal(argv[argv.length - 1], "onnxruntime-node@1.30.0");
   assert.equal(calls[0]!.skip, "skip");
+  assert.equal(calls[0]!.npmConfig, null, "no npm_config_* variable npm does not know (npm 11 warns)");
   // The bundle's node_modules/onnxruntime-node now resolves to the cached package.
   assert.equal(realpathSync(join(dist, "node_modules", "onnxruntime-node")), realpathSync(first.packageDir));
 

@@ -107,9 +107,9 @@ test("deploy: the Kubernetes sidecar manifest agrees with its monitor.yml, the c
 
 // ---------------------------------------------------------------------------------------------------------------
 // The manifest against Kubernetes' API model, offline. @kubernetes/client-node's models are generated from the
-// Kubernetes OpenAPI spec (release-1.36 for 2.0.1): for each type an `attributeTypeMap` (JSON name and type of every
-// field) and, in its .d.ts, which fields the spec marks required (no `?`). The models are loaded file by file: the
-// package's index pulls in an HTTP client that needs Node 22.
+// Kubernetes OpenAPI spec (release-1.34 for 1.4.0, the last major that supports Node 20): for each type an
+// `attributeTypeMap` (JSON name and type of every field) and, in its .d.ts, which fields the spec marks required (no
+// `?`). The models are loaded file by file: the package's index pulls in its whole HTTP client.
 
 interface ModelAttribute {
   name: string;

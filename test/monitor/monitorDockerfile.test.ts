@@ -349,16 +349,14 @@ function npmCommand(stage: ReplayedStage, argv: string[], line: number): void {
     mkdirSync(cache, { recursive: true });
     run("npm", argv.slice(1), cwd, npmEnv(stage, { npm_config_cache: cache }), what);
   } else {
-    const npmrc = join(cwd, ".npmrc");
-    const skips = existsSync(npmrc) && /^onnxruntime-node-install=skip$/m.test(readFileSync(npmrc, "utf8"));
-    if (argv[1] === "ci" && !skips) {
+    if (argv[1] === "ci" && stage.env.ONNXRUNTIME_NODE_INSTALL !== "skip") {
       // Without the skip, onnxruntime-node's postinstall would download from api.nuget.org: never in a test.
-      throw new Error(`${what}: refusing to run npm ci without .npmrc's onnxruntime-node-install=skip in the stage`);
+      throw new Error(`${what}: refusing to run npm ci without ENV ONNXRUNTIME_NODE_INSTALL=skip in the stage`);
     }
     // Everything else for real (`npm pkg delete ...`, `npm ci --omit=dev` against the registry and this machine's
     // cache). This machine's npm blocks dependency install scripts unless approved; the npm in node:24-slim may well
-    // run them, so they are allowed here: onnxruntime-node's postinstall then has to see the .npmrc's
-    // onnxruntime-node-install=skip, or it would try to fetch CUDA files from api.nuget.org.
+    // run them, so they are allowed here: onnxruntime-node's postinstall then has to see the stage's
+    // ONNXRUNTIME_NODE_INSTALL=skip, or it would try to fetch CUDA files from api.nuget.org.
     run("npm", argv.slice(1), cwd, npmEnv(stage, { npm_config_dangerously_allow_all_scripts: "true" }), what);
   }
   stage.npm.push({ argv, emulated, ms: Date.now() - started });
@@ -583,18 +581,30 @@ function npmCiAndEarlierCopies(text: string): { stage: number; line: number; cop
   return found;
 }
 
-test("Dockerfile: every stage that runs npm ci has copied .npmrc (onnxruntime-node-install=skip) before it", () => {
-  assert.match(readFileSync(".npmrc", "utf8"), /^onnxruntime-node-install=skip$/m);
+test("Dockerfile: every stage that runs npm ci has .npmrc and ONNXRUNTIME_NODE_INSTALL=skip before it", () => {
   const ci = npmCiAndEarlierCopies(dockerfileText);
   assert.equal(ci.length, 2, "npm ci in the build and in the runtime stage");
-  for (const { line, copied } of ci) {
+  for (const { stage, line, copied } of ci) {
     assert.ok(copied.includes(".npmrc"), `${DOCKERFILE}:${line}: npm ci without .npmrc copied first`);
+    assert.ok(
+      skipsOrtInstall(dockerfileText, stage, line),
+      `${DOCKERFILE}:${line}: npm ci without ENV ONNXRUNTIME_NODE_INSTALL=skip`,
+    );
     assert.ok(copied.includes("package-lock.json"), `${DOCKERFILE}:${line}: npm ci needs package-lock.json`);
   }
   // The check itself catches the Dockerfile as it was (no .npmrc in either stage).
   const without = dockerfileText.replace(/ \.npmrc/g, "");
   assert.ok(npmCiAndEarlierCopies(without).every(({ copied }) => !copied.includes(".npmrc")));
+  const noSkip = dockerfileText.replace(/ ?ONNXRUNTIME_NODE_INSTALL=skip/g, "").replace(/^ENV\s*$/m, "");
+  assert.ok(npmCiAndEarlierCopies(noSkip).every(({ stage, line }) => !skipsOrtInstall(noSkip, stage, line)));
 });
+
+/** Whether an ENV instruction of the stage sets ONNXRUNTIME_NODE_INSTALL=skip before the given line. */
+function skipsOrtInstall(text: string, stage: number, line: number): boolean {
+  return parseDockerfile(text)[stage]!.instructions.some(
+    (i) => i.line < line && i.keyword === "ENV" && /(^|\s)ONNXRUNTIME_NODE_INSTALL=skip(\s|$)/.test(i.args),
+  );
+}
 
 test(".dockerignore: the context is only what the Dockerfile copies", () => {
   const { file, rules } = readDockerignore();
@@ -676,7 +686,7 @@ describe("Dockerfile replayed without an engine", { timeout: 240_000 }, () => {
 
   test("the runtime stage: production dependencies only, its system commands in the expected forms", () => {
     assert.equal(runtime.image, stages[0]!.image, "both stages on the same base image");
-    assert.deepEqual(runtime.env, { NODE_ENV: "production" });
+    assert.deepEqual(runtime.env, { NODE_ENV: "production", ONNXRUNTIME_NODE_INSTALL: "skip" });
     assert.deepEqual(
       runtime.npm.map((n) => n.argv.join(" ")),
       ["npm pkg delete scripts.prepare", "npm ci --omit=dev", "npm cache clean --force"],
@@ -693,7 +703,7 @@ describe("Dockerfile replayed without an engine", { timeout: 240_000 }, () => {
       assert.ok(pkg.devDependencies[dev], dev);
       assert.ok(!existsSync(join(app, "node_modules", dev)), `dev dependency ${dev} left out`);
     }
-    // onnxruntime-node's postinstall ran (scripts allowed) and, told to skip by .npmrc, fetched no CUDA provider.
+    // onnxruntime-node's postinstall ran (scripts allowed) and, told to skip by the ENV, fetched no CUDA provider.
     const ortBin = join(app, "node_modules/onnxruntime-node/bin/napi-v6/linux/x64");
     if (process.platform === "linux" && process.arch === "x64") {
       assert.ok(!existsSync(join(ortBin, "libonnxruntime_providers_cuda.so")));

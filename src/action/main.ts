@@ -7,6 +7,7 @@ import type { CliIO } from "../cli/io.js";
 import { readPullRequestContext } from "../github/readPullRequestContext.js";
 import { ActionInputError, readActionInputs } from "./actionInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
+import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.js";
 import { planCommand, resultPaths, type ResultPaths } from "./planCommand.js";
 import { runCli } from "./runCli.js";
 import { stepFails, summarizeResults } from "./summarizeResults.js";
@@ -16,6 +17,15 @@ declare const __MODELGUARD_ONNXRUNTIME_VERSION__: string | undefined;
 
 const JUDGED = ["validation", "drift", "comparison"] as const satisfies readonly (keyof ResultPaths)[];
 const WRITTEN = [...JUDGED, "metrics", "run"] as const satisfies readonly (keyof ResultPaths)[];
+
+/**
+ * Everything the Action logs goes through here: the CLI's output carries data (a column named `::warning::x` starts a
+ * table row), which the runner must not execute. Annotations go through core.error/setFailed, whose escapeData
+ * encodes newlines, so their data cannot open a line of its own.
+ */
+function log(text: string): void {
+  core.info(neutralizeWorkflowCommands(text));
+}
 
 /**
  * The Action: reads the inputs, runs the CLI command(s) they map to, sets the outputs from the JSON results, and
@@ -45,26 +55,27 @@ export async function run(): Promise<void> {
     const errors: string[] = [];
     let commentUrl = "";
     const io: CliIO = {
-      out: (text) => core.info(text),
+      out: (text) => log(text),
+      // An error message and its hint arrive as one call each (exitCodeForError), and may span lines when they quote
+      // data: each goes whole into the failure annotation, whose escaping keeps it one command.
       err: (text) => {
-        for (const line of text.split("\n")) {
-          if (line.startsWith("modelguard: error: ") || (errors.length > 0 && line.startsWith("  hint: "))) {
-            errors.push(line.replace(/^modelguard: error: /, "").trim());
-            continue;
-          }
-          core.info(line);
+        if (text.startsWith("modelguard: error: ") || (errors.length > 0 && text.startsWith("  hint: "))) {
+          errors.push(text.replace(/^modelguard: error: /, "").trim());
+          return;
         }
+        log(text);
       },
       commentPosted: (url) => (commentUrl = url),
+      warning: (message) => core.warning(message, { title: "modelguard" }),
     };
 
     let ensured = false;
     for (const step of plan.steps) {
       if (step.onnx && !ensured) {
-        ensureOnnxRuntime({ version: onnxRuntimeVersion(), distDir: bundleDir(), log: (m) => core.info(m) });
+        ensureOnnxRuntime({ version: onnxRuntimeVersion(), distDir: bundleDir(), log: (m) => log(m) });
         ensured = true;
       }
-      core.info(`modelguard ${step.argv.map(quote).join(" ")}`);
+      log(`modelguard ${step.argv.map(quote).join(" ")}`);
       const code = await runCli(step.argv, io);
       if (code !== 0) {
         core.setFailed(errors.length > 0 ? errors.join("\n") : `modelguard ${step.argv[0]} exited with code ${code}`);
@@ -81,7 +92,7 @@ export async function run(): Promise<void> {
     if (outcome.violations !== null) core.setOutput("violations", String(outcome.violations));
     if (outcome.driftedShare !== null) core.setOutput("drifted-share", String(outcome.driftedShare));
     if (commentUrl) core.setOutput("comment-url", commentUrl);
-    core.info(`verdict: ${outcome.verdict} (${outcome.reason})`);
+    log(`verdict: ${outcome.verdict} (${outcome.reason})`);
     if (stepFails(outcome.verdict, inputs.failOn)) core.setFailed(`modelguard: ${outcome.reason}`);
   } catch (e) {
     if (e instanceof ActionInputError || e instanceof OnnxRuntimeSetupError) core.setFailed(e.message);

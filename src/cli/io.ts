@@ -6,6 +6,11 @@ export interface CliIO {
   err(text: string): void;
   /** Told the URL of the PR comment a command created or updated (the Action's `comment-url` output). */
   commentPosted?(url: string): void;
+  /**
+   * A warning for the run's summary page. The Action gives core.warning, which escapes the message (it quotes
+   * GitHub's answers); without it, a command writes the annotation line itself (see workflowWarning).
+   */
+  warning?(message: string): void;
 }
 
 export const processIO: CliIO = {
@@ -36,4 +41,12 @@ export function formatNumber(v: number): string {
   const a = Math.abs(v);
   if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(3);
   return v.toFixed(4);
+}
+
+/**
+ * `::warning title=modelguard::<message>` with the message escaped the way @actions/core's escapeData does (%, CR and
+ * LF encoded), so whatever it quotes stays data on one line and cannot start a workflow command of its own.
+ */
+export function workflowWarning(message: string): string {
+  return `::warning title=modelguard::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
 }

@@ -9,7 +9,7 @@ import {
   upsertPullRequestComment,
 } from "../github/index.js";
 import type { RenderedReport } from "../report/reportInput.js";
-import type { CliIO } from "./io.js";
+import { workflowWarning, type CliIO } from "./io.js";
 
 export interface PublishOptions {
   rendered: RenderedReport;
@@ -66,11 +66,8 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
     const message = redactSecrets(text, token.trim());
     warnings.push(message);
     // In GitHub Actions, ::warning:: puts it on the run's summary page; elsewhere a plain line.
-    o.io.err(
-      env.GITHUB_ACTIONS === "true"
-        ? `::warning title=modelguard::${message.replace(/\r?\n/g, "%0A")}`
-        : `warning: ${message}`,
-    );
+    if (o.io.warning) o.io.warning(message);
+    else o.io.err(env.GITHUB_ACTIONS === "true" ? workflowWarning(message) : `warning: ${message}`);
   };
   let summary: string | null = null;
   if (env.GITHUB_STEP_SUMMARY) {

@@ -89,6 +89,49 @@ test("a usage error fails the step with the message, not a stack trace", async (
   assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
 });
 
+/** Lines the runner would execute: `::` after leading whitespace, or the legacy `##[` form anywhere. */
+function commandLines(stdout: string): string[] {
+  return stdout.split(/\r\n|\r|\n/).filter((l) => /^[\s\u0085]*::/.test(l) || l.includes("##["));
+}
+
+// Issue #8: the Action logged the CLI's tables with core.info, and their rows start with column names.
+test("column names that look like workflow commands reach the log neutralised, as data", async () => {
+  const names = [
+    "::warning title=x::y",
+    "::add-mask::secretvalue",
+    "::stop-commands::tok",
+    "  ##[warning]legacy",
+    "ok",
+  ];
+  const data = join(work, "commands.csv");
+  const rows = Array.from({ length: 50 }, (_, i) => names.map((_, k) => ((i * 7 + k * 3) % 11) / 10).join(","));
+  writeFileSync(data, [names.map((n) => JSON.stringify(n)).join(","), ...rows].join("\n") + "\n");
+  const r = await runAction({
+    checkout,
+    action: "actions/validate/action.yml",
+    event: "push",
+    with: { data, reference: data },
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  // The only commands are the Action's own: masking the token it was given.
+  assert.deepEqual(commandLines(r.stdout), [`::add-mask::${TOKEN}`]);
+  for (const n of names.slice(0, 3)) assert.ok(r.stdout.includes(`\u200b${n}`), `'${n}' is in the log, neutralised`);
+  assert.ok(r.stdout.includes("##\u200b[warning]legacy"));
+
+  // A usage error quoting the data: one ::error:: annotation, its data escaped onto one line, nothing else executed.
+  const t = await runAction({
+    checkout,
+    action: "actions/train/action.yml",
+    event: "push",
+    with: { data, target: "nope\n::warning title=x::y", model: join(work, "never.onnx") },
+  });
+  assert.equal(t.code, 1, t.stdout + t.stderr);
+  const commands = commandLines(t.stdout).filter((l) => l !== `::add-mask::${TOKEN}`);
+  assert.equal(commands.length, 1, commands.join("\n"));
+  assert.match(commands[0]!, /^::error::.*is not a column/);
+  assert.match(commands[0]!, /%0A::warning title=x::y/, "the newline in the data is escaped, as escapeData does");
+});
+
 test("the root action rejects a missing or unknown command", async () => {
   const r = await runAction({ checkout, action: "action.yml", event: "push", with: { command: "deploy" } });
   assert.equal(r.code, 1);

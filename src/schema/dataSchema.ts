@@ -19,7 +19,7 @@ export interface ColumnSchema {
    * integer columns.
    */
   readonly allowed?: readonly string[] | readonly number[];
-  /** JavaScript regular expression source (compiled with the `u` flag); a cell passes when it matches anywhere. */
+  /** Regular expression source in RE2 syntax (linear-time; see compilePattern); a cell passes when it matches anywhere. */
   readonly pattern?: string;
   /** Every non-missing value must occur once. Default false. */
   readonly unique: boolean;

@@ -12,6 +12,7 @@ import {
   type DataSchema,
   type ExtraColumnsPolicy,
 } from "./dataSchema.js";
+import { compilePattern } from "./compilePattern.js";
 import { didYouMean } from "./didYouMean.js";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
 import { parseCellText } from "./parseCellText.js";
@@ -96,7 +97,7 @@ function schemaValidator(): ValidateFunction {
  * Parses the text of a schema file (YAML, version 1) into a DataSchema with every default filled in.
  *
  * The file is checked against schemas/schema-file.schema.json (ajv), then semantically: min <= max, datetime bounds
- * are ISO 8601, `pattern` compiles as a JavaScript regex with the `u` flag, `allowed` has no value twice.
+ * are ISO 8601, `pattern` compiles with RE2 (linear-time matching; see compilePattern), `allowed` has no value twice.
  * Unknown keys are errors, with a "did you mean" suggestion: a misspelt `nulable: true` silently ignored would leave
  * a check the author believes in switched off.
  *
@@ -276,13 +277,14 @@ function buildColumn(
   }
   const pattern = raw.pattern as string | undefined;
   if (pattern !== undefined) {
-    try {
-      new RegExp(pattern, "u");
-    } catch (e) {
+    const compiled = compilePattern(pattern);
+    if (!compiled.ok) {
       problems.push({
         path: [...path, "pattern"],
-        message: `${show(pattern)} is not a valid regular expression: ${(e as Error).message.replace(/^Invalid regular expression: \/.*\/u?: /s, "")}`,
-        hint: "JavaScript regex syntax with the u flag; in YAML quote it with single quotes so backslashes stay as written",
+        message: `${show(pattern)} ${compiled.reason}`,
+        hint: compiled.unsupported
+          ? "rewrite it without backreferences and lookaround (RE2 syntax: https://github.com/google/re2/wiki/Syntax), e.g. list the alternatives, or anchor with ^ and $ instead of a lookahead"
+          : "RE2 syntax (https://github.com/google/re2/wiki/Syntax), as in JavaScript without backreferences and lookaround; in YAML quote it with single quotes so backslashes stay as written",
       });
     }
   }

@@ -1,4 +1,6 @@
 import { cellText, type Column, type Table } from "../data/table.js";
+import { ModelguardError } from "../errors.js";
+import { compilePattern } from "./compilePattern.js";
 import type { ColumnSchema, DataSchema } from "./dataSchema.js";
 import { fmtPercent } from "./fmtPercent.js";
 import { parseCellText, type NumericCellType } from "./parseCellText.js";
@@ -181,8 +183,17 @@ function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v:
     report("allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
   }
   if (spec.pattern !== undefined) {
-    const re = new RegExp(spec.pattern, "u");
-    const bad = view.dictionary.map((d) => !re.test(d));
+    const compiled = compilePattern(spec.pattern);
+    if (!compiled.ok) {
+      // parseSchema refuses such patterns; a DataSchema built another way gets the same message.
+      throw new ModelguardError(
+        "schema",
+        `${spec.name}: pattern '${spec.pattern}' ${compiled.reason}`,
+        "see https://github.com/google/re2/wiki/Syntax",
+        { column: spec.name },
+      );
+    }
+    const bad = view.dictionary.map((d) => !compiled.pattern.test(d));
     report("pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
   }
   if (spec.unique) report("unique", textDuplicates(view), "hold a value that occurs more than once");

@@ -135,6 +135,30 @@ test("a bad regex is a schema error naming the column", () => {
   );
 });
 
+test("patterns RE2 cannot run in linear time (backreferences, lookaround) are schema errors naming the column and why", () => {
+  let e = schemaError(columns("  code: { type: string, pattern: '^(a)\\1$' }\n"));
+  assert.equal(
+    e.message,
+    "s.yaml: columns.code.pattern: '^(a)\\1$' uses a backreference (\\1), which modelguard does not support: " +
+      "patterns run on RE2, a linear-time engine, so that no pattern can stall validation (line 3)",
+  );
+  assert.match(e.hint!, /without backreferences and lookaround/);
+  e = schemaError(
+    columns(
+      "  a: { type: string, pattern: '(?<x>.)\\k<x>' }\n  b: { type: category, pattern: '^(?!tmp)' }\n  c: { type: string, pattern: '(?<=@)x' }\n",
+    ),
+  );
+  const lines = e.message.split("\n");
+  assert.match(lines[0]!, /^s\.yaml: columns\.a\.pattern: .* uses a named backreference \(\\k\)/);
+  assert.match(lines[1]!, /^s\.yaml: columns\.b\.pattern: '\^\(\?!tmp\)' uses a lookahead \(\(\?!\)/);
+  assert.match(lines[2]!, /^s\.yaml: columns\.c\.pattern: .* uses a lookbehind \(\(\?<=\).* \(line 5\)$/);
+  // The catastrophic-backtracking pattern itself is fine: RE2 runs it in linear time.
+  assert.equal(
+    parseSchema(columns("  a: { type: string, pattern: '^(a+)+$' }\n"), "s.yaml").columns[0]!.pattern,
+    "^(a+)+$",
+  );
+});
+
 test("min > max is an error, for columns and for rows", () => {
   let e = schemaError(columns("  age: { type: number, min: 5, max: 1 }\n"));
   assert.equal(e.message, "s.yaml: columns.age.min: min 5 is greater than max 1 (line 3)");

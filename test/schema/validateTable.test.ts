@@ -121,6 +121,36 @@ test("allowed: category text, numbers, and missing cells are not checked", () =>
   assert.deepEqual(level.examples, [{ row: 3, value: "4" }]);
 });
 
+test("pattern runs in linear time: the classic catastrophic pattern on a long value answers correctly", () => {
+  // With JavaScript's backtracking RegExp, ^(a+)+$ against 40 a's and a b takes longer than the age of the universe
+  // (2^40 ways to split the a's); RE2 answers in one pass over the text.
+  const evil = "a".repeat(100_000) + "b";
+  const good = "a".repeat(100_000);
+  const table = tableFromColumns({ s: ["aaa", evil, good, "b", evil.slice(-41)] }, { s: "string" });
+  const r = validateTable(table, schemaOf("  s: { type: string, pattern: '^(a+)+$' }\n"));
+  const v = only(r.violations, "pattern", "s");
+  assert.equal(v.count, 3);
+  assert.deepEqual(
+    v.examples.map((e) => e.row),
+    [1, 3, 4],
+  );
+});
+
+test("pattern: JavaScript's \\u escapes keep working; RE2 classes and named groups too", () => {
+  const table = tableFromColumns({ s: ["café", "cafe", "日本", "x1"] }, { s: "string" });
+  const count = (pattern: string) =>
+    validateTable(table, schemaOf(`  s: { type: string, pattern: '${pattern}' }\n`)).violations.length === 0
+      ? 0
+      : only(validateTable(table, schemaOf(`  s: { type: string, pattern: '${pattern}' }\n`)).violations, "pattern")
+          .count;
+  assert.equal(count("\\u00e9$"), 3); // only café ends in é
+  assert.equal(count("\\u{65E5}"), 3);
+  assert.equal(count("^\\p{L}+$"), 1); // x1 has a digit
+  assert.equal(count("^(?<word>[a-z]+)\\d$"), 3);
+  // An escaped backslash before u is a literal backslash, not an escape.
+  assert.equal(count("\\\\u00e9"), 4);
+});
+
 test("pattern matches anywhere unless anchored; missing cells are not checked", () => {
   const table = tableFromColumns({ email: ["a@b.c", "no-at", "x y@z", null, "ok@ok"] }, { email: "string" });
   const r = validateTable(table, schemaOf("  email: { type: string, pattern: '^[^@ ]+@[^@ ]+$', nullable: true }\n"));

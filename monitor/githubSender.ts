@@ -5,6 +5,7 @@ import {
   dispatchWorkflow,
   findOpenIssueByMarker,
   openIssue,
+  redactSecrets,
   upsertPullRequestComment,
   GitHubError,
   type GitHubClient,
@@ -50,9 +51,11 @@ export function githubSenderFromEnv(
     baseUrl: apiRootOf(config, env),
     ...(options.log ? { log: options.log } : {}),
   });
+  const log = options.log;
   return githubSender(client, config, {
     webUrl: webRootOf(config, env),
-    ...(options.log ? { warn: (m: string) => options.log!.warn(m) } : {}),
+    // Warnings quote what GitHub returned: scrubbed of the token like the client's own lines.
+    ...(log ? { warn: (m: string) => log.warn(redactSecrets(m, token)) } : {}),
   });
 }
 
@@ -61,6 +64,11 @@ export function githubSenderFromEnv(
  * or after a failure that GitHub had in fact carried out) changes nothing:
  * - issue actions look the model's issue up by its marker; an open issue whose body names this entry
  *   (`<!-- modelguard:alert id=... -->`) was opened by it already;
+ * - only an issue (and a comment) written by the token's own account counts as the monitor's: `github.author` when
+ *   configured, else the account GitHub names (github-actions[bot] for an installation token; see
+ *   resolveTokenAuthor), and an issue must also carry every label of `actions.issue.labels`. Markers are public
+ *   and alert ids predictable, so anyone who can open an issue could otherwise have alerts marked sent and never
+ *   posted;
  * - comments are upserted by a per-entry report marker, so a resend edits the same comment instead of adding one;
  * - a close finds no open issue the second time.
  * A dispatch cannot be checked on GitHub's side: a crash in the instant between GitHub accepting it and the `sent`
@@ -83,8 +91,10 @@ export function githubSender(
   const webUrl = options.webUrl ?? webRootOf(config);
   const marker = driftIssueMarker(config.model);
   const labels = config.actions.issue.labels;
+  const author = config.github.author ? { authorLogin: config.github.author } : {};
   const comment = (issueNumber: number, id: string, body: string) =>
-    upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body });
+    upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body, ...author });
+  const findOurIssue = () => findOpenIssueByMarker(client, { owner, repo, marker, labels, ...author });
   return async (entry: OutboxEntry, context) => {
     const b = entry.body;
     switch (entry.kind) {
@@ -96,10 +106,12 @@ export function githubSender(
         const { text, linked } = resolveRunLink(recorded, ref, dispatch, webUrl, repository);
         if (ref && dispatch.state === "sent" && dispatch.result && !linked) {
           options.warn?.(
-            `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl}; linking the runs page instead`,
+            redactSecrets(
+              `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl}; linking the runs page instead`,
+            ),
           );
         }
-        const found = await findOpenIssueByMarker(client, { owner, repo, marker });
+        const found = await findOurIssue();
         if (found && found.body.includes(alertMarker(entry.id))) return; // opened by this very entry
         if (found) await comment(found.number, entry.id, text);
         else
@@ -114,7 +126,7 @@ export function githubSender(
         return;
       }
       case "issue.close": {
-        const found = await findOpenIssueByMarker(client, { owner, repo, marker });
+        const found = await findOurIssue();
         if (!found) return;
         await comment(found.number, entry.id, String(b.comment));
         await closeIssue(client, { owner, repo, issueNumber: found.number });

@@ -18,8 +18,11 @@ export interface MonitorConfig {
     issue: { labels: string[] };
     dispatch: { workflow: string; ref: string } | { event: string } | null;
   };
-  /** `webUrl`: GitHub's web root for links in issues (no trailing slash), null to derive it from the API root. */
-  github: { repository: string | null; apiUrl: string | null; webUrl: string | null };
+  /**
+   * `webUrl`: GitHub's web root for links in issues (no trailing slash), null to derive it from the API root.
+   * `author`: the login whose issues and comments are the monitor's own; null: the token's own account.
+   */
+  github: { repository: string | null; apiUrl: string | null; webUrl: string | null; author: string | null };
   /**
    * Prediction drift: the reference profile column live predictions are compared with (null: `prediction` when the
    * profile has such a column, else no prediction drift), and whether a drifted prediction makes the window count as
@@ -45,7 +48,7 @@ interface RawConfig {
     issue?: { labels?: string[] };
     dispatch?: { workflow?: string; ref?: string; event?: string };
   };
-  github?: { repository?: string; api_url?: string; web_url?: string };
+  github?: { repository?: string; api_url?: string; web_url?: string; author?: string };
   prediction?: { column?: string; counts_toward_dataset?: boolean };
   state?: string;
   snapshot_interval?: string;
@@ -156,6 +159,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
       repository: raw.github?.repository ?? null,
       apiUrl: raw.github?.api_url ?? null,
       webUrl: raw.github?.web_url !== undefined ? webUrl(path, raw.github.web_url) : null,
+      author: raw.github?.author ?? null,
     },
     prediction: {
       column: raw.prediction?.column ?? null,

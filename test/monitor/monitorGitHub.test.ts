@@ -504,3 +504,105 @@ test("token mode: a restart inside the cooldown does not dispatch again, and a r
     await h.fake.close();
   }
 });
+
+test("token mode: a stranger's issue carrying our markers (with or without our label) is not adopted: the monitor opens its own and posts its alert", async () => {
+  for (const labels of [["drift"], []]) {
+    const h = await harness({});
+    // Alert ids are predictable (model, window, action): a stranger can forge both markers of the coming alert.
+    const forged = h.fake.state.addIssue("acme/models", {
+      title: "Data drift detected for model fraud",
+      body: "<!-- modelguard:issue id=drift/fraud -->\n<!-- modelguard:alert id=fraud:w1:issue.open -->\nnothing to see",
+      labels,
+      user: "mallory",
+    });
+    const m = await h.start();
+    try {
+      await window(h, m, 200, true);
+      await window(h, m, 300, true); // w1: dispatch + issue.open
+      await delivered(m);
+      const ours = h.fake.state.issuesOf("acme/models").filter((i) => i !== forged);
+      assert.equal(ours.length, 1, `labels ${JSON.stringify(labels)}`);
+      assert.equal(ours[0]!.user.login, "github-actions[bot]");
+      assert.deepEqual(ours[0]!.labels, ["drift"]);
+      assert.match(ours[0]!.body ?? "", /<!-- modelguard:alert id=fraud:w1:issue\.open -->/);
+
+      await window(h, m, 400, true); // w2: a comment, on our issue
+      await delivered(m);
+      assert.equal(h.fake.state.commentsOf("acme/models", forged.number).length, 0, "nothing was posted on theirs");
+      assert.equal(h.fake.state.commentsOf("acme/models", ours[0]!.number).length, 1);
+      await window(h, m, 500, false);
+      await window(h, m, 600, false); // closes ours, not theirs
+      await delivered(m);
+      assert.equal(ours[0]!.state, "closed");
+      assert.equal(forged.state, "open");
+      assert.equal(
+        forged.body,
+        "<!-- modelguard:issue id=drift/fraud -->\n<!-- modelguard:alert id=fraud:w1:issue.open -->\nnothing to see",
+      );
+      // GITHUB_TOKEN cannot read /user: it answered 403 once, and the monitor took github-actions[bot].
+      assert.equal(h.fake.requests.filter((r) => r.operationId === "users/get-authenticated").length, 1);
+      assertNoToken(h);
+    } finally {
+      await m.shutdown();
+      await h.fake.close();
+    }
+  }
+});
+
+test("token mode: our issue without the configured labels is not adopted either", async () => {
+  const h = await harness({});
+  // Ours by author, but someone removed the label (or it is another tool's): a new, labelled issue is opened.
+  const unlabelled = h.fake.state.addIssue("acme/models", {
+    title: "Data drift detected for model fraud",
+    body: "<!-- modelguard:issue id=drift/fraud -->\nold",
+  });
+  const m = await h.start();
+  try {
+    await window(h, m, 200, true);
+    await window(h, m, 300, true);
+    await delivered(m);
+    assert.equal(h.fake.state.issuesOf("acme/models").length, 2);
+    assert.equal(h.fake.state.commentsOf("acme/models", unlabelled.number).length, 0);
+    assertNoToken(h);
+  } finally {
+    await m.shutdown();
+    await h.fake.close();
+  }
+});
+
+test("token mode: github.author names a GitHub App's bot; with a user token GET /user names the account", async () => {
+  for (const [actor, author] of [
+    ["acme-ml[bot]", "acme-ml[bot]"],
+    ["ml-bot", undefined],
+  ] as const) {
+    const h = await harness(
+      { github: { repository: "acme/models", web_url: "https://github.com", ...(author ? { author } : {}) } },
+      { actor },
+    );
+    // The workflow token's issue with our markers is not the App's (or the user's) own.
+    const actions = h.fake.state.addIssue("acme/models", {
+      title: "t",
+      body: "<!-- modelguard:issue id=drift/fraud -->\n<!-- modelguard:alert id=fraud:w1:issue.open -->\nx",
+      labels: ["drift"],
+    });
+    const m = await h.start();
+    try {
+      await window(h, m, 200, true);
+      await window(h, m, 300, true);
+      await window(h, m, 400, true);
+      await delivered(m);
+      const ours = h.fake.state.issuesOf("acme/models").filter((i) => i !== actions);
+      assert.deepEqual(
+        ours.map((i) => i.user.login),
+        [actor],
+      );
+      assert.equal(h.fake.state.commentsOf("acme/models", ours[0]!.number).length, 1, actor);
+      assert.equal(h.fake.state.commentsOf("acme/models", actions.number).length, 0, actor);
+      assert.equal(h.fake.requests.filter((r) => r.operationId === "users/get-authenticated").length, author ? 0 : 1);
+      assertNoToken(h);
+    } finally {
+      await m.shutdown();
+      await h.fake.close();
+    }
+  }
+});

@@ -1,7 +1,7 @@
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
 import type { ComparisonResult, ModelSide } from "./comparisonResult.js";
 import { judge, metricNames, verdictOf } from "./compareModels.js";
-import type { GatePolicy } from "./gates.js";
+import { checkGateMetrics, type GatePolicy } from "./gates.js";
 
 /**
  * Compares two metrics documents when only aggregates exist (e.g. the baseline's metrics.json from main): gates see
@@ -17,6 +17,11 @@ export function compareAggregates(input: {
 }): ComparisonResult {
   const started = Date.now();
   const { candidate, baseline, policy } = input;
+  checkGateMetrics(
+    policy.gates,
+    candidate.task,
+    new Set([...Object.keys(candidate.metrics), ...Object.keys(baseline.metrics)]),
+  );
   const notes = [
     "aggregate metrics only: without paired predictions the gates compare point values, with no confidence interval",
   ];

@@ -4,7 +4,7 @@ import { classificationMetrics } from "../model/metrics/classificationMetrics.js
 import { regressionMetrics } from "../model/metrics/regressionMetrics.js";
 import { mcnemarExact } from "../stats/mcnemarExact.js";
 import type { ComparisonResult, GateCheck, MetricComparison, ModelSide, Verdict } from "./comparisonResult.js";
-import { describeGate, type Gate, type GatePolicy } from "./gates.js";
+import { checkGateMetrics, describeGate, type Gate, type GatePolicy } from "./gates.js";
 import { DEFAULT_COMPARED_METRICS, METRIC_DIRECTIONS } from "./metricDirection.js";
 import { pairedBootstrap, type BootstrapInterval } from "./pairedBootstrap.js";
 import { prepareResampledMetric } from "./resampledMetric.js";
@@ -31,6 +31,7 @@ export function compareModels(input: CompareModelsInput): ComparisonResult {
   const baseline = alignClasses(candidate, input.baseline);
   const rows = candidate.rowCount;
   const task = candidate.task;
+  checkGateMetrics(input.policy.gates, task);
   const names = metricNames(task, input.policy.gates, input.metrics);
   const pointC = pointMetrics(candidate);
   const pointB = pointMetrics(baseline);

@@ -3,7 +3,7 @@ import { validateContract } from "../contracts/validateContract.js";
 import { readYamlFile } from "../config/readYamlFile.js";
 import { didYouMean } from "../schema/didYouMean.js";
 import type { MetricDirection } from "./comparisonResult.js";
-import { METRIC_DIRECTIONS } from "./metricDirection.js";
+import { METRIC_DIRECTIONS, TASK_METRICS } from "./metricDirection.js";
 
 export interface Gate {
   metric: string;
@@ -105,6 +105,37 @@ export function gatePolicyFrom(raw: RawGates, source = "gates"): GatePolicy {
     resamples: raw.resamples ?? DEFAULT_GATE_POLICY.resamples,
     seed: raw.seed ?? DEFAULT_GATE_POLICY.seed,
   };
+}
+
+/**
+ * Gates must name metrics the comparison can have: a built-in metric of another task (rmse on a binary task) is a
+ * config error naming the metric and the task's metrics, not a gate that fails every run. `documentMetrics` are the
+ * names the two metrics.json files carry (aggregate comparisons), where a metric of the user's own may be gated; a
+ * paired comparison computes the built-in metrics only.
+ */
+export function checkGateMetrics(
+  gates: readonly Gate[],
+  task: keyof typeof TASK_METRICS,
+  documentMetrics?: ReadonlySet<string>,
+): void {
+  const ofTask = TASK_METRICS[task];
+  const label = task === "regression" ? "regression" : `${task} classification`;
+  for (const g of gates) {
+    if (ofTask.includes(g.metric)) continue;
+    const builtin = METRIC_DIRECTIONS[g.metric] !== undefined;
+    if (!builtin && documentMetrics?.has(g.metric)) continue;
+    const have = [...ofTask, ...[...(documentMetrics ?? [])].filter((m) => !ofTask.includes(m)).sort()];
+    const guess = didYouMean(g.metric, have);
+    throw new ModelguardError(
+      "config",
+      `gates.${g.metric}: ${builtin ? `${g.metric} is not a metric of ${label}` : `neither model has a metric ${g.metric}`}${guess ? ` (did you mean '${guess}'?)` : ""}; this comparison has: ${have.join(", ")}`,
+      builtin
+        ? "remove the gate, or gate one of the task's metrics (a gates file can only be shared by models of one task)"
+        : documentMetrics
+          ? "gate a metric both metrics.json files carry"
+          : "a paired comparison computes the built-in metrics only: gate one of them, or compare metrics files (--candidate/--baseline) to gate a metric of your own",
+    );
+  }
 }
 
 /** "min 0.9, max_drop 0.005" — the rule as the user wrote it. */

@@ -30,3 +30,26 @@ export const DEFAULT_COMPARED_METRICS: Readonly<Record<"binary" | "multiclass" |
   multiclass: ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted", "roc_auc", "log_loss"],
   regression: ["rmse", "mae", "r2", "mape"],
 };
+
+const CLASSIFICATION_METRICS = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision_macro",
+  "recall_macro",
+  "f1_macro",
+  "f1_weighted",
+  "roc_auc",
+  "pr_auc",
+  "log_loss",
+  "ece",
+] as const;
+
+/**
+ * Every built-in metric a task can have (src/model/metrics): precision, recall, f1 and brier are of the positive class,
+ * so binary only. A metric of the list may still be missing for one model (roc_auc without probabilities).
+ */
+export const TASK_METRICS: Readonly<Record<"binary" | "multiclass" | "regression", readonly string[]>> = {
+  binary: [...CLASSIFICATION_METRICS, "precision", "recall", "f1", "brier"],
+  multiclass: CLASSIFICATION_METRICS,
+  regression: ["mse", "rmse", "mae", "r2", "mape", "median_ae"],
+};

@@ -173,6 +173,56 @@ test("a git: baseline whose ref starts with '-' is a usage error and git never s
   assert.equal(existsSync(join(target, "out:x")), false);
 });
 
+// Issue #18: a gate on a metric the task does not have failed the gate (every run) instead of naming the mistake.
+test("a gate on a metric the task lacks is a config error naming it and the task's metrics, exit 2", async () => {
+  const gates = join(dir, "rmse-gates.yml");
+  writeFileSync(gates, "gates:\n  rmse: { max_increase: 0.1 }\n");
+  const candMetrics = join(dir, "cand-rmse.json");
+  const baseMetrics = join(dir, "base-rmse.json");
+  for (const [model, out] of [
+    [weak, candMetrics],
+    [prod, baseMetrics],
+  ] as const) {
+    const e = await runCli(
+      "evaluate",
+      "--model",
+      model,
+      "--data",
+      `${DATA}/test.csv`,
+      "--target",
+      "malignant",
+      "-o",
+      out,
+    );
+    assert.equal(e.code, 0, e.stderr);
+  }
+  const aggregate = await runCli("compare", "--candidate", candMetrics, "--baseline", baseMetrics, "--gates", gates);
+  const paired = await runCli(
+    "compare",
+    "--candidate-model",
+    weak,
+    "--baseline-model",
+    prod,
+    "--data",
+    `${DATA}/test.csv`,
+    "--target",
+    "malignant",
+    "--gates",
+    gates,
+  );
+  for (const r of [aggregate, paired]) {
+    assert.equal(r.code, 2, r.stdout + r.stderr);
+    assert.match(r.stderr, /gates\.rmse: rmse is not a metric of binary classification/);
+    assert.match(r.stderr, /this comparison has: accuracy, balanced_accuracy/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /);
+  }
+  // A metric of the user's own (direction given) must be in one of the metrics files.
+  writeFileSync(gates, "gates:\n  latency_ms: { direction: lower, max_increase: 5 }\n");
+  const own = await runCli("compare", "--candidate", candMetrics, "--baseline", baseMetrics, "--gates", gates);
+  assert.equal(own.code, 2, own.stderr);
+  assert.match(own.stderr, /gates\.latency_ms: neither model has a metric latency_ms/);
+});
+
 test("usage errors name what is missing", async () => {
   const none = await runCli("compare");
   assert.equal(none.code, 2);

@@ -27,6 +27,20 @@ export interface GatePolicy {
 
 const GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed"];
 
+/** The rules a gate can have, in the order describeGate lists them. */
+const RULE_KEYS = [
+  "min",
+  "max",
+  "max_drop",
+  "max_relative_drop",
+  "max_increase",
+  "max_relative_increase",
+  "min_gain",
+] as const;
+
+/** The most bootstrap resamples a comparison runs (schemas/gates.schema.json, `--resamples`). */
+export const MAX_RESAMPLES = 100_000;
+
 export const DEFAULT_GATE_POLICY: Omit<GatePolicy, "gates"> = { confidence: 0.95, resamples: 2000, seed: 0 };
 
 type RawGate = Omit<Gate, "metric" | "direction" | "on_fail"> & {
@@ -69,8 +83,23 @@ export function readGatePolicy(path: string): GatePolicy {
 }
 
 export function gatePolicyFrom(raw: RawGates, source = "gates"): GatePolicy {
+  // YAML's .inf and .nan are numbers to the schema; as a threshold they would make a gate that can never pass (or
+  // always does), so they are refused here with the key that holds them.
+  const finite = (key: string, value: number | undefined): void => {
+    if (value !== undefined && !Number.isFinite(value)) {
+      throw new ModelguardError(
+        "config",
+        `${source}: ${key}: must be a finite number, got ${value}`,
+        "write the bound as a number (not .inf or .nan), or leave the rule out",
+      );
+    }
+  };
+  finite("confidence", raw.confidence);
+  finite("resamples", raw.resamples);
+  finite("seed", raw.seed);
   const gates: Gate[] = [];
   for (const [metric, g] of Object.entries(raw.gates ?? {})) {
+    for (const k of RULE_KEYS) finite(`gates.${metric}.${k}`, g[k]);
     const known = METRIC_DIRECTIONS[metric];
     const direction = g.direction ?? known;
     if (!direction) {
@@ -140,16 +169,7 @@ export function checkGateMetrics(
 
 /** "min 0.9, max_drop 0.005" — the rule as the user wrote it. */
 export function describeGate(g: Gate): string {
-  const keys = [
-    "min",
-    "max",
-    "max_drop",
-    "max_relative_drop",
-    "max_increase",
-    "max_relative_increase",
-    "min_gain",
-  ] as const;
-  const parts = keys.filter((k) => g[k] !== undefined).map((k) => `${k} ${g[k]}`);
+  const parts = RULE_KEYS.filter((k) => g[k] !== undefined).map((k) => `${k} ${g[k]}`);
   if (g.on_fail === "warn") parts.push("(warn only)");
   return parts.join(", ");
 }

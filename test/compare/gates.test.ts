@@ -1,13 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gatePolicyFrom, readGatePolicy } from "../../src/compare/gates.js";
 import { judge } from "../../src/compare/compareModels.js";
 import { ModelguardError } from "../../src/errors.js";
+import { runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-gates-"));
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 const gate = (raw: object) => gatePolicyFrom({ gates: raw as never }).gates[0]!;
 const iv = (lo: number, hi: number) => ({ delta: [lo, hi] as [number, number], relative: null, undefinedResamples: 0 });
 
@@ -78,4 +80,25 @@ test("rules that contradict a metric's direction, unknown metrics and bad files 
   const fromConfig = readGatePolicy(join(dir, "modelguard.yml"));
   assert.equal(fromConfig.confidence, 0.9);
   assert.equal(fromConfig.gates[0]!.metric, "accuracy");
+});
+
+// Issue #7: YAML's .inf passed the schema as a number and made a gate no model could pass; --resamples 1e12 asked for a
+// typed array of 10^12 numbers and ended in a RangeError stack trace.
+test("non-finite gate values and too many resamples are exit 2 with the key or flag and the allowed range", async () => {
+  for (const [rule, shown] of [
+    ["accuracy: { min: .inf }", /gates\.accuracy\.min: must be a finite number, got Infinity/],
+    ["accuracy: { max: -.inf }", /gates\.accuracy\.max: must be a finite number, got -Infinity/],
+    ["accuracy: { min: .nan }", /gates\.accuracy\.min: must be a finite number, got NaN/],
+    ["log_loss: { max_increase: .inf }", /gates\.log_loss\.max_increase: must be a finite number/],
+  ] as const) {
+    const file = join(dir, "inf.yml");
+    writeFileSync(file, `gates:\n  ${rule}\n`);
+    const r = await runCli("compare", "--gates", file, "--candidate", "c.json", "--baseline", "b.json");
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, shown);
+    assert.doesNotMatch(r.stderr, /internal error/);
+  }
+  const many = await runCli("compare", "--resamples", "1e12", "--candidate", "c.json", "--baseline", "b.json");
+  assert.equal(many.code, 2, many.stderr);
+  assert.match(many.stderr, /--resamples must be an integer >= 1000 and <= 100000, got '1e12'/);
 });

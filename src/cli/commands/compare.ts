@@ -2,7 +2,13 @@ import type { Command } from "commander";
 import { compareAggregates } from "../../compare/compareAggregates.js";
 import { compareModels } from "../../compare/compareModels.js";
 import type { ComparisonResult } from "../../compare/comparisonResult.js";
-import { DEFAULT_GATE_POLICY, gatePolicyFrom, readGatePolicy, type GatePolicy } from "../../compare/gates.js";
+import {
+  DEFAULT_GATE_POLICY,
+  gatePolicyFrom,
+  MAX_RESAMPLES,
+  readGatePolicy,
+  type GatePolicy,
+} from "../../compare/gates.js";
 import { readMetricsDocument } from "../../compare/readMetricsDocument.js";
 import { ModelguardError } from "../../errors.js";
 import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
@@ -64,8 +70,8 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       )
       .option(
         "--resamples <n>",
-        "bootstrap resamples (default 2000)",
-        numberOption("--resamples", { min: 1000, integer: true }),
+        `bootstrap resamples (default 2000, at most ${MAX_RESAMPLES})`,
+        numberOption("--resamples", { min: 1000, max: MAX_RESAMPLES, integer: true }),
       )
       .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
       .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)

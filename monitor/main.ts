@@ -1,14 +1,22 @@
 /**
  * Runs the sidecar from a monitor.yml: `node --import tsx monitor/main.ts monitor.yml` (the CLI's `modelguard
- * monitor` does the same). SIGTERM/SIGINT: stop accepting, flush the journal, snapshot, exit 0.
+ * monitor` does the same). SIGTERM/SIGINT: stop accepting, flush the journal, snapshot, exit 0. A bad config, token or
+ * `listen` address exits 2 with the message and hint, as the CLI does; a bug of ours exits 70 with its stack.
  */
+import { exitCodeForError } from "../src/cli/exitCodeForError.js";
+import { processIO } from "../src/cli/io.js";
 import { readMonitorConfig } from "./monitorConfig.js";
-import { startMonitor } from "./startMonitor.js";
+import { startMonitor, type RunningMonitor } from "./startMonitor.js";
 import { githubSenderFromEnv } from "./githubSender.js";
 
 const path = process.argv[2] ?? "monitor.yml";
-const config = readMonitorConfig(path);
-const running = await startMonitor(config, { sender: githubSenderFromEnv(config, process.env) });
+let running: RunningMonitor;
+try {
+  const config = readMonitorConfig(path);
+  running = await startMonitor(config, { sender: githubSenderFromEnv(config, process.env) });
+} catch (e) {
+  process.exit(exitCodeForError(e, processIO));
+}
 process.stdout.write(JSON.stringify({ msg: "listening", url: running.url }) + "\n");
 const stop = () => {
   running.shutdown().then(

@@ -31,7 +31,11 @@ export interface MonitorConfig {
   prediction: { column: string | null; countsTowardDataset: boolean };
   state: string;
   snapshotIntervalMs: number;
-  ingest: { tokenEnv: string; maxBodyBytes: number };
+  /**
+   * `allowAnonymous`: ingest without a token may listen on a non-loopback address (otherwise the monitor refuses to
+   * start when the token variable is unset there).
+   */
+  ingest: { tokenEnv: string; maxBodyBytes: number; allowAnonymous: boolean };
   /** A JSONL prediction log to follow (absolute path, poll period); null when events arrive over HTTP only. */
   source: { file: string; pollMs: number } | null;
 }
@@ -52,11 +56,23 @@ interface RawConfig {
   prediction?: { column?: string; counts_toward_dataset?: boolean };
   state?: string;
   snapshot_interval?: string;
-  ingest?: { token_env?: string; max_body?: string };
+  ingest?: { token_env?: string; max_body?: string; allow_anonymous?: boolean };
   source?: { file: string; poll?: string };
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * The range each duration key accepts, in ms. Every one is bounded: a zero or tiny period would run its work in a busy
+ * loop, and an unbounded one overflows (Node turns a timer delay over 2^31-1 ms into 1 ms; setLongInterval chains
+ * timers, so the maxima here may exceed that).
+ */
+export const DURATION_BOUNDS: Readonly<Record<string, readonly [min: number, max: number]>> = Object.freeze({
+  "window.duration": [1000, 366 * 86_400_000],
+  "alert.cooldown": [0, 366 * 86_400_000],
+  snapshot_interval: [1000, 30 * 86_400_000],
+  "source.poll": [10, 3_600_000],
+});
 
 /** "1h30m" -> 5400000. Throws a RangeError on anything else. */
 export function parseDuration(text: string): number {
@@ -110,9 +126,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
   if (port > 65535) throw bad(path, "listen", `port ${port} is above 65535`);
   let window: MonitorConfig["window"] = { size: raw.window?.size ?? 1000 };
   if (raw.window?.duration !== undefined) {
-    const durationMs = duration(path, "window.duration", raw.window.duration);
-    if (durationMs <= 0) throw bad(path, "window.duration", "must be positive");
-    window = { durationMs };
+    window = { durationMs: duration(path, "window.duration", raw.window.duration) };
   }
   let maxBodyBytes = 10 * 1024 * 1024;
   if (raw.ingest?.max_body !== undefined) {
@@ -133,7 +147,6 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
   let source: MonitorConfig["source"] = null;
   if (raw.source !== undefined) {
     const pollMs = raw.source.poll !== undefined ? duration(path, "source.poll", raw.source.poll) : 1000;
-    if (pollMs <= 0) throw bad(path, "source.poll", "must be positive");
     source = { file: abs(raw.source.file), pollMs };
   }
   const reference = abs(raw.reference);
@@ -168,19 +181,39 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     state: abs(raw.state ?? "./modelguard-state"),
     snapshotIntervalMs:
       raw.snapshot_interval !== undefined ? duration(path, "snapshot_interval", raw.snapshot_interval) : 30_000,
-    ingest: { tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN", maxBodyBytes },
+    ingest: {
+      tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN",
+      maxBodyBytes,
+      allowAnonymous: raw.ingest?.allow_anonymous ?? false,
+    },
     source,
   };
 }
 
 const EXAMPLE_HINT = "a minimal monitor.yml is `reference: profile.json`";
 
+/** A duration key's value in ms, within its DURATION_BOUNDS. */
 function duration(path: string, key: string, text: string): number {
+  let ms: number;
   try {
-    return parseDuration(text);
+    ms = parseDuration(text);
   } catch (e) {
     throw bad(path, key, (e as Error).message);
   }
+  const [min, max] = DURATION_BOUNDS[key]!;
+  if (!(ms >= min && ms <= max)) {
+    throw bad(path, key, `'${text}' is outside the allowed range ${formatDuration(min)} to ${formatDuration(max)}`);
+  }
+  return ms;
+}
+
+/** 2592000000 -> "30d": the largest unit that divides the value (every bound above is a whole number of one). */
+function formatDuration(ms: number): string {
+  if (ms === 0) return "0s";
+  for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
 }
 
 /**

@@ -1,12 +1,14 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pino, type Logger } from "pino";
+import { ModelguardError } from "../src/errors.js";
 import { readProfile } from "../src/profile/profileFile.js";
+import { setLongInterval } from "../src/setLongInterval.js";
 import { DriftMonitor } from "./driftMonitor.js";
 import { FileSource } from "./fileSource.js";
+import { authorizedBy, ingestAuthFromEnv } from "./ingestAuth.js";
 import { Journal } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import { MonitorMetrics } from "./monitorMetrics.js";
@@ -76,6 +78,8 @@ export const JOURNAL_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 export async function startMonitor(config: MonitorConfig, options: StartOptions = {}): Promise<RunningMonitor> {
   const env = options.env ?? process.env;
   const log = options.logger ?? pino({ name: "modelguard-monitor" });
+  // Before anything is opened: a token mistake stops the start without leaving a half-started monitor.
+  const ingestAuth = ingestAuthFromEnv(config, env, log);
   const clock = options.now ?? Date.now;
   // Arrival times never go backwards (a wall clock stepped back by NTP would otherwise reorder windows).
   let lastT = 0;
@@ -101,8 +105,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
   });
   const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
-  const ingestToken = env[config.ingest.tokenEnv] ?? "";
-  const tokenDigest = ingestToken !== "" ? digest(ingestToken) : null;
   let ready = false;
   let draining = false;
   const bodies = new BodyPool();
@@ -150,7 +152,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
 
   async function ingest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = process.hrtime.bigint();
-    if (tokenDigest && !authorized(req.headers.authorization, tokenDigest)) {
+    if (ingestAuth && !authorizedBy(req.headers.authorization, ingestAuth)) {
       metrics.rejected.inc({ reason: "unauthorized" });
       req.resume();
       return send(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
@@ -260,10 +262,22 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     : null;
   if (source) log.info({ file: source.file, from: monitor.sourcePosition }, "following the prediction log");
 
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? config.port, config.host, () => resolve());
-  });
+  const port = options.port ?? config.port;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, config.host, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (e) {
+    // Nothing was served: close what the start opened, so the process can exit with the error.
+    await source?.close();
+    outbox.stop();
+    await journal.close();
+    throw listenError(e, config.host, port);
+  }
   ready = true;
   const addr = server.address() as AddressInfo;
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
@@ -290,16 +304,16 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       : null;
   ticker?.unref();
   const pollMs = options.pollIntervalMs ?? config.source?.pollMs ?? 0;
+  // Configured periods go through setLongInterval: a plain setInterval turns a period over 2^31-1 ms into 1 ms.
   const poller =
     source && pollMs > 0
-      ? setInterval(() => {
+      ? setLongInterval(() => {
           if (draining || source.polling) return;
           source
             .pollOnce()
             .catch((e: Error) => log.error({ err: e.message, file: source.file }, "prediction log poll failed"));
-        }, pollMs)
+        }, pollMs).unref()
       : null;
-  poller?.unref();
   let checkpointing: Promise<void> | null = null;
   async function checkpoint(onStep?: (step: string) => void): Promise<void> {
     while (checkpointing) await checkpointing;
@@ -319,18 +333,17 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     if (draining || checkpointing || journal.offset - checkpointedAt < checkpointBytes) return;
     checkpoint().catch((e: Error) => log.error({ err: e.message }, "snapshot failed"));
   }
-  const snapshots = setInterval(() => {
+  const snapshots = setLongInterval(() => {
     if (draining) return;
     checkpoint().catch((e: Error) => log.error({ err: e.message }, "snapshot failed"));
-  }, config.snapshotIntervalMs);
-  snapshots.unref();
+  }, config.snapshotIntervalMs).unref();
 
   async function shutdown(): Promise<void> {
     if (draining) return;
     draining = true;
     if (ticker) clearInterval(ticker);
-    if (poller) clearInterval(poller);
-    clearInterval(snapshots);
+    poller?.cancel();
+    snapshots.cancel();
     // A poll in flight finishes (its batch is journaled) before the shutdown snapshot.
     await source?.close();
     outbox.stop();
@@ -348,15 +361,42 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   return { url, monitor, metrics, outbox, journal, source, tick, checkpoint, shutdown };
 }
 
-function digest(s: string): Buffer {
-  return createHash("sha256").update(s).digest();
-}
+/** The bind failures a user causes (`listen` in monitor.yml, the machine): why, and what to do. */
+const LISTEN_FAILURES = new Map<string, (host: string) => [why: string, hint: string]>([
+  [
+    "EADDRINUSE",
+    () => [
+      "the port is already in use by another process",
+      "stop the other process (or the other monitor), or set `listen` to a free port",
+    ],
+  ],
+  [
+    "EADDRNOTAVAIL",
+    (host) => [
+      `${host} is not an address of this machine`,
+      "set `listen` to one of this machine's addresses: 127.0.0.1 for this machine only, 0.0.0.0 for all interfaces",
+    ],
+  ],
+  [
+    "EACCES",
+    () => ["permission denied", "use a port of 1024 or above (lower ports need CAP_NET_BIND_SERVICE or root)"],
+  ],
+  [
+    "ENOTFOUND",
+    (host) => [`${host} does not resolve to an address`, "set `listen` to an IP address such as 127.0.0.1"],
+  ],
+  ["EAI_AGAIN", (host) => [`${host} could not be resolved (DNS)`, "set `listen` to an IP address such as 127.0.0.1"]],
+]);
 
-/** Constant-time bearer check on equal-length SHA-256 digests. */
-function authorized(header: string | undefined, expected: Buffer): boolean {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
-  const given = digest(m ? m[1]!.trim() : "");
-  return timingSafeEqual(given, expected) && m !== null;
+/**
+ * Why the server cannot bind `host:port`, as a config error naming the address and the fix; anything else (no system
+ * error code) is not the user's and is passed on.
+ */
+function listenError(e: unknown, host: string, port: number): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== "string") return e;
+  const [why, hint] = LISTEN_FAILURES.get(code)?.(host) ?? [(e as Error).message, "check `listen` in monitor.yml"];
+  return new ModelguardError("config", `cannot listen on ${host}:${port} (monitor.yml \`listen\`): ${why}`, hint);
 }
 
 /**

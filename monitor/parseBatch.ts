@@ -54,7 +54,8 @@ export function parseBatch(body: Buffer, layout: FeatureLayout): ParsedBatch {
   const batch = obtainBatch(layout);
   const encoding = encodingOf(layout);
   let line = 0;
-  let start = 0;
+  // A UTF-8 byte order mark (written by some Windows tools) opens the body, not the first event.
+  let start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
   while (start <= body.length) {
     let end = body.indexOf(NL, start);
     if (end < 0) end = body.length;
@@ -98,7 +99,7 @@ export function parseEvents(body: Buffer): ParsedEvents {
   if (text[i] === "[") return parseArray(text);
   const events: IngestEvent[] = [];
   let line = 0;
-  let start = 0;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   while (start <= text.length) {
     let end = text.indexOf("\n", start);
     if (end < 0) end = text.length;
@@ -128,7 +129,9 @@ export function parseEventLine(raw: string): { ok: true; event: IngestEvent | nu
   return problem ? { ok: false, message: problem } : { ok: true, event: v as IngestEvent };
 }
 
-function parseArray(text: string): ParsedEvents {
+function parseArray(withBom: string): ParsedEvents {
+  // JSON.parse refuses a byte order mark; it holds no newline, so line numbers stay the same without it.
+  const text = withBom.charCodeAt(0) === 0xfeff ? withBom.slice(1) : withBom;
   let v: unknown;
   try {
     v = JSON.parse(text);

@@ -308,6 +308,25 @@ test("parseBatch: hand-picked edge cases", () => {
     assertAgrees(text);
 });
 
+test("a leading UTF-8 byte order mark is skipped: NDJSON and arrays are accepted, line numbers unchanged", () => {
+  const bom = "\ufeff";
+  const ndjson = bom + '{"features":{"x":1}}\n{"features":{"x":2},"prediction":1}\n';
+  const parsed = parseBatch(Buffer.from(ndjson), layout);
+  assert.ok(parsed.ok, parsed.ok ? "" : parsed.message);
+  assert.equal(parsed.events.length, 2);
+  parsed.events.release();
+  const reference = parseEvents(Buffer.from(ndjson));
+  assert.ok(reference.ok && reference.events.length === 2, "parseEvents (the reference) agrees");
+  const array = parseBatch(Buffer.from(bom + '[{"features":{"x":1}}]'), layout);
+  assert.ok(array.ok && array.events.length === 1, array.ok ? "" : array.message);
+  assertAgrees(bom + '[{"features":{"x":1}}]');
+  const bad = parseBatch(Buffer.from(bom + '{"features":{"x":1}}\n{"features":}\n'), layout);
+  assert.ok(!bad.ok && bad.line === 2, JSON.stringify(bad));
+  // Only at the very start: a BOM opening a later line is not JSON.
+  const later = parseBatch(Buffer.from('{"features":{"x":1}}\n' + bom + '{"features":{"x":2}}'), layout);
+  assert.ok(!later.ok && later.line === 2, JSON.stringify(later));
+});
+
 test("intern tables stay bounded: values past the bound are still counted, per batch", () => {
   const lines = Array.from({ length: 3000 }, (_, i) => `{"features":{"plan":"v${i}","k${i}":1}}`).join("\n");
   const parsed = parseBatch(Buffer.from(lines), layout);

@@ -24,6 +24,9 @@ const FILES = [
   { schema: "monitor-config.schema.json", name: "monitor.yml", what: "monitor config", writtenBy: "user" },
   { schema: "profile.schema.json", name: "profile.json", what: "reference profile", writtenBy: "modelguard" },
   { schema: "metrics.schema.json", name: "metrics.json", what: "evaluation metrics", writtenBy: "modelguard" },
+  { schema: "comparison.schema.json", name: "comparison.json", what: "comparison", writtenBy: "modelguard" },
+  { schema: "validation.schema.json", name: "validation.json", what: "validation result", writtenBy: "modelguard" },
+  { schema: "drift.schema.json", name: "drift.json", what: "drift report", writtenBy: "modelguard" },
 ];
 
 // A map's keys are names the user chooses; JSON Schema has no keyword for what they name, so the placeholder shown in

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { writeOutputFile } from "../../outputFile.js";
 import { ModelguardError } from "../../errors.js";
 import { renderReport } from "../../report/renderReport.js";
 import type { ReportFacts, ReportInput } from "../../report/reportInput.js";
+import { readReportInputFile, type ReportInputKind } from "../../report/readReportInputFile.js";
 import type { CliIO } from "../io.js";
 import { commentAuthorOf, publishReport } from "../publishReport.js";
 
@@ -136,27 +136,12 @@ function runFacts(env: NodeJS.ProcessEnv): ReportFacts {
   return facts;
 }
 
-export function readResult<T>(path: string, kind: string): T {
-  let value: { kind?: unknown };
-  try {
-    value = JSON.parse(readFileSync(path, "utf8"));
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ModelguardError(
-      "input",
-      missing ? `not found: ${path}` : `${path} is not valid JSON: ${(e as Error).message}`,
-      undefined,
-      { file: path },
-    );
-  }
-  if (value?.kind !== kind) {
-    throw new ModelguardError(
-      "input",
-      `${path} is not a ${kind} result (kind is ${JSON.stringify(value?.kind)})`,
-      "pass the file the matching command wrote with --out / -o",
-      { file: path },
-    );
-  }
+/**
+ * Reads a result file for the report, checked against its JSON Schema first (readReportInputFile): a malformed file,
+ * or one a newer modelguard wrote, is an input error naming the file rather than a crash inside the templates.
+ */
+export function readResult<T>(path: string, kind: ReportInputKind): T {
+  const value = readReportInputFile(path, kind);
   return value as T;
 }
 

@@ -51,6 +51,8 @@ export class FileSource {
   private chain: Promise<unknown> = Promise.resolve();
   private busy = false;
   private closed = false;
+  /** Logged once: the path was absent at start and the renamed file of the saved position is followed meanwhile. */
+  private followingRenamed = false;
   private readonly chunk: number;
   /** The last committed position: where a (re)open resumes. */
   private resume: SourcePosition | null;
@@ -125,10 +127,17 @@ export class FileSource {
     }
   }
 
-  /** Opens the file for the first time in this process, resuming from the durable position when it is the same file. */
+  /**
+   * Opens the file for the first time in this process, resuming from the durable position when it is the same file.
+   * False while the path does not exist; every poll tries again, and meanwhile follows the file of the saved position
+   * if it was renamed in the same directory (rotated while stopped, the new file not created yet).
+   */
   private async openAtStart(result: PollResult): Promise<boolean> {
     const start = this.resume;
-    if (!(await this.openFresh())) return false;
+    if (!(await this.openFresh())) {
+      if (start) await this.followRenamed(start, result);
+      return false;
+    }
     if (!start) return true;
     if (sameFile(start, this.id)) {
       this.offset = start.offset;
@@ -169,6 +178,47 @@ export class FileSource {
       this.line = 0;
     }
     return true;
+  }
+
+  /**
+   * While the path is absent after a restart: reads the complete lines added to the saved position's file, found by
+   * device/inode in the log's directory, as a running monitor does with a rotated file until the new one appears. Not
+   * the last read of that file (the writer may still append), so a last line without its newline waits; the position
+   * advances in `resume`, where openAtStart takes it up once the path exists.
+   */
+  private async followRenamed(start: SourcePosition, result: PollResult): Promise<void> {
+    const old = await findById(dirname(this.options.file), start).catch(() => null);
+    if (!old) return;
+    if (!this.followingRenamed) {
+      this.followingRenamed = true;
+      this.options.log.info(
+        { file: this.options.file, renamed: old, offset: start.offset },
+        "prediction log path is absent: following the renamed file until it appears",
+      );
+    }
+    try {
+      this.fh = await open(old, "r");
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === "ENOENT") return; // moved on again since the directory was listed
+      throw e;
+    }
+    try {
+      this.id = { dev: start.dev, ino: start.ino };
+      this.offset = start.offset;
+      this.line = start.line;
+      const size = Number((await this.fh.stat({ bigint: true })).size);
+      if (size < this.offset) {
+        this.offset = 0;
+        this.line = 0;
+        result.truncated = true;
+      }
+      await this.readToEnd(result, false);
+    } finally {
+      await this.fh?.close();
+      this.fh = null;
+      this.offset = 0;
+      this.line = 0;
+    }
   }
 
   /** Opens the path at byte 0; false when it does not exist (yet). */

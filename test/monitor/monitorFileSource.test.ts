@@ -1,6 +1,15 @@
 import { afterEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, mkdtempSync, readdirSync, renameSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileSource } from "../../monitor/fileSource.js";
@@ -8,7 +17,7 @@ import type { SourcePosition } from "../../monitor/journal.js";
 import { pino } from "pino";
 import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
-import { crashImage, manualClock, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
+import { crashImage, manualClock, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 
 /** A monitor following `<dir>/predictions.jsonl`, timers off: the test polls. Logs are kept for assertions. */
 function setup() {
@@ -282,4 +291,50 @@ test("FileSource: lines split across small read chunks (and one longer than a ch
   assert.equal((await source.pollOnce()).events, 1);
   await source.close();
   assert.equal((await source.pollOnce()).events, 0, "closed: reads nothing");
+});
+
+test("file source: started while the path is absent (on a restart too), the poll timer keeps looking and reads the file once it appears", async () => {
+  const { config, file } = setup();
+  const timed = (c: MonitorConfig) =>
+    startMonitor(c, { env: {}, logger: pino({ level: "silent" }), sender: null, port: 0, pollIntervalMs: 10 });
+  const a = await timed(config);
+  started.push(a);
+  await new Promise((r) => setTimeout(r, 50)); // several polls find nothing
+  writeFileSync(file, lines(3, 1));
+  await waitFor("the file's lines after it appeared", () => a.monitor.window.events === 3);
+  const crash = crashImage(config);
+  await a.shutdown();
+
+  rmSync(file);
+  const b = await timed(crash);
+  started.push(b);
+  await new Promise((r) => setTimeout(r, 50));
+  assert.equal(b.monitor.window.events, 3);
+  writeFileSync(file, lines(5, 2));
+  await waitFor("the re-created file's lines", () => b.monitor.window.events === 8);
+});
+
+test("file source: restarted while the path is absent (rotated, no new file yet), the renamed file is followed until the path appears", async () => {
+  const { config, file } = setup();
+  const a = await start(config);
+  writeFileSync(file, lines(3, 1));
+  assert.equal((await poll(a)).events, 3);
+  const crash = crashImage(config);
+  await a.shutdown();
+  appendFileSync(file, lines(2, 2));
+  renameSync(file, file + ".1"); // rotated; the writer has not created the new file yet
+
+  const b = await start(crash);
+  assert.equal(b.monitor.window.events, 3);
+  assert.equal((await poll(b)).events, 2, "the rest of the renamed file, while the path is absent");
+  appendFileSync(file + ".1", lines(1, 3) + '{"features":{"x":'); // the writer still has it open
+  assert.equal((await poll(b)).events, 1, "a partial last line waits");
+  assert.ok(b.logs.some((l) => String(l.msg).includes("following the renamed file")));
+  appendFileSync(file + ".1", "1}}\n");
+  writeFileSync(file, lines(4, 4));
+  const r = await poll(b);
+  assert.deepEqual([r.events, r.rotated], [5, true], "the completed line of the old file, then the new file");
+  assert.equal(b.monitor.window.events, 11);
+  assert.equal((await poll(b)).events, 0, "nothing counted twice");
+  await b.shutdown();
 });

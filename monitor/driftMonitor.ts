@@ -17,6 +17,7 @@ import { ModelguardError } from "../src/errors.js";
 import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "./alertPolicy.js";
 import { buildAlertRequest } from "./alertRequests.js";
+import { acceptedAnswer, bodyDigest, IdempotencyKeys } from "./idempotencyKeys.js";
 import type { JournalRecord, SourcePosition } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import type { MonitorMetrics } from "./monitorMetrics.js";
@@ -68,6 +69,8 @@ interface Snapshot {
   last_record_at?: number;
   /** Where the file source had read to, as of journal_offset (absent: never read). */
   source_position?: SourcePosition;
+  /** Recent Idempotency-Keys and their answers, as of journal_offset (absent in snapshots of older versions). */
+  idempotency_keys?: ReturnType<IdempotencyKeys["toJson"]>;
 }
 
 export interface DriftMonitorOptions {
@@ -97,6 +100,8 @@ export class DriftMonitor {
   lastRecordAt = 0;
   /** File-source position as of appliedOffset (from the last applied source record); null before the first. */
   sourcePosition: SourcePosition | null = null;
+  /** Idempotency-Keys of applied batches and their answers (in the snapshot; keyed journal records add to it). */
+  idempotency = new IdempotencyKeys();
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
 
@@ -118,19 +123,42 @@ export class DriftMonitor {
     mkdirSync(this.windowsDir, { recursive: true });
   }
 
-  /** Loads the last snapshot, if any; returns the journal offset to replay from. */
+  /**
+   * Loads the last snapshot, if any; returns the journal offset to replay from. A snapshot that does not read back (cut
+   * short, garbage, another file) is a ModelguardError naming it: it is only ever replaced by an atomic rename, so
+   * that is damage from outside, and starting without it would apply the journal to the wrong state.
+   */
   loadSnapshot(): number {
     // A temp file left by a crash mid-write was never the snapshot.
     rmSync(this.snapshotPath + ".tmp", { force: true });
     if (!existsSync(this.snapshotPath)) return 0;
-    const s = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Snapshot;
-    this.window = WindowState.fromJson(this.layout, s.window);
-    this.alert = s.alert;
-    this.recent = s.recent;
-    this.appliedOffset = s.journal_offset;
-    this.lastRecordAt = s.last_record_at ?? 0;
-    this.sourcePosition = s.source_position ?? null;
-    return s.journal_offset;
+    try {
+      const s = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Partial<Snapshot> | null;
+      if (s?.kind !== "modelguard.monitor-snapshot") throw new Error("it is not a monitor snapshot");
+      if (s.version !== 1) throw new Error(`unknown snapshot version ${String(s.version)}`);
+      if (!Number.isSafeInteger(s.journal_offset) || s.journal_offset! < 0)
+        throw new Error("journal_offset is not a non-negative integer");
+      if (typeof s.window !== "object" || s.window === null) throw new Error("window is missing");
+      if (typeof s.alert !== "object" || s.alert === null || !Array.isArray(s.recent))
+        throw new Error("alert or recent is missing");
+      this.window = WindowState.fromJson(this.layout, s.window);
+      this.idempotency = IdempotencyKeys.fromJson(s.idempotency_keys);
+      this.alert = s.alert;
+      this.recent = s.recent;
+      this.appliedOffset = s.journal_offset!;
+      this.lastRecordAt = s.last_record_at ?? 0;
+      this.sourcePosition = s.source_position ?? null;
+      return s.journal_offset!;
+    } catch (e) {
+      throw new ModelguardError(
+        "input",
+        `${this.snapshotPath}: the monitor snapshot cannot be read: ${(e as Error).message}`,
+        `the monitor replaces it only by an atomic rename, so it was damaged or overwritten from outside. Restore it ` +
+          `from a backup; or, if ${join(this.config.state, "journal")} still starts at offset 0 ` +
+          `(0000000000000000.log), delete it to rebuild the state from the journal; or move the state directory ` +
+          `${this.config.state} aside to start from an empty state`,
+      );
+    }
   }
 
   /**
@@ -147,6 +175,7 @@ export class DriftMonitor {
       recent: this.recent,
       last_record_at: this.lastRecordAt,
       ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
+      ...(this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}),
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -182,8 +211,15 @@ export class DriftMonitor {
     } else {
       const parsed = parseBatch(record.body, this.layout);
       // Only parseable batches were journaled; a failure here means the parser changed. Skip rather than crash.
-      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
-      else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
+      if (!parsed.ok) this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
+      else if (record.key === undefined) this.applyReleasing(parsed.events, record.t);
+      else {
+        try {
+          this.applyIngest(parsed.events, record.t, { key: record.key, digest: bodyDigest(record.body) });
+        } finally {
+          parsed.events.release();
+        }
+      }
     }
     this.appliedOffset = endOffset;
   }
@@ -195,6 +231,24 @@ export class DriftMonitor {
     } finally {
       events.release();
     }
+  }
+
+  /**
+   * Applies a durable ingest batch and returns its 202 answer (JSON text) and what applying it found; with a key, the
+   * answer is remembered under it. Replay of the batch's journal record gives the same answer.
+   */
+  applyIngest(
+    events: EventBatch,
+    t: number,
+    idempotency?: { key: string; digest: string },
+  ): { answer: string; stats: BatchStats } {
+    const stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
+    const window = this.window.index;
+    this.applyEvents(events, t, stats);
+    const answer = acceptedAnswer(events.length, window, stats);
+    if (idempotency)
+      this.idempotency.remember(idempotency.key, { t, digest: idempotency.digest, status: 202, body: answer });
+    return { answer, stats };
   }
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */

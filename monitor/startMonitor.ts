@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -9,7 +8,8 @@ import { setLongInterval } from "../src/setLongInterval.js";
 import { DriftMonitor } from "./driftMonitor.js";
 import { FileSource } from "./fileSource.js";
 import { authorizedBy, ingestAuthFromEnv } from "./ingestAuth.js";
-import { Journal } from "./journal.js";
+import { bodyDigest, isIdempotencyKey, type IdempotentAnswer } from "./idempotencyKeys.js";
+import { Journal, JournalUnavailableError } from "./journal.js";
 import type { MonitorConfig } from "./monitorConfig.js";
 import { MonitorMetrics } from "./monitorMetrics.js";
 import { Outbox, type OutboxSender } from "./outbox.js";
@@ -17,6 +17,7 @@ import { githubSenderFromEnv } from "./githubSender.js";
 import type { GitHubClientOptions } from "../src/github/index.js";
 import { batchOfEvents } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
+import { ensureStateDirectory } from "./stateDirectory.js";
 import type { BatchStats } from "./windowState.js";
 
 export interface RunningMonitor {
@@ -97,7 +98,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           ...(options.github ? { clientOptions: options.github } : {}),
         });
   const profile = readProfile(config.reference);
-  mkdirSync(config.state, { recursive: true });
+  ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
   const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
     ...options.outboxRetry,
@@ -111,6 +112,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const checkpointBytes = options.checkpointBytes ?? JOURNAL_CHECKPOINT_BYTES;
   /** Journal offset the last snapshot covers. */
   let checkpointedAt = 0;
+  /** Keyed batches on their way into the journal: a repeat of the key waits for the first one's answer. */
+  const inflight = new Map<string, Promise<void>>();
 
   const server = createServer((req, res) => {
     void handle(req, res).catch((e: Error) => {
@@ -122,8 +125,13 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://x");
     if (req.method === "GET" && url.pathname === "/healthz") return send(res, 200, { ok: true });
-    if (req.method === "GET" && url.pathname === "/readyz")
-      return send(res, ready && !draining ? 200 : 503, { ready: ready && !draining });
+    if (req.method === "GET" && url.pathname === "/readyz") {
+      // Not ready while the journal cannot be written (disk full, EIO): every batch would be refused. Liveness stays
+      // up, since a restart fixes neither; the journal recovers by itself once writes succeed.
+      const unwritable = ready ? journal.unavailable : null;
+      const ok = ready && !draining && !unwritable;
+      return send(res, ok ? 200 : 503, { ready: ok, ...(unwritable ? { journal: unwritable.message } : {}) });
+    }
     if (req.method === "GET" && url.pathname === "/metrics") {
       const text = await metrics.registry.metrics();
       res.writeHead(200, { "content-type": metrics.registry.contentType });
@@ -167,6 +175,23 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     if (declared > max) return tooLarge(req, res, max);
     const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, bodies);
     if (body === null) return tooLarge(req, res, max);
+    const keyHeader = req.headers["idempotency-key"];
+    // Sent twice, it is both values joined by ", ", which is not a key.
+    const key = Array.isArray(keyHeader) ? keyHeader.join(", ") : keyHeader;
+    if (key !== undefined && !isIdempotencyKey(key)) {
+      bodies.release(body);
+      metrics.rejected.inc({ reason: "malformed" });
+      return send(res, 400, { error: "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces" });
+    }
+    const digest = key !== undefined ? bodyDigest(body) : "";
+    if (key !== undefined) {
+      for (let first = inflight.get(key); first; first = inflight.get(key)) await first;
+      const answered = monitor.idempotency.lookup(key, now());
+      if (answered) {
+        bodies.release(body);
+        return repeatAnswer(res, answered, digest);
+      }
+    }
     const parsed = parseBatch(body, monitor.layout);
     if (!parsed.ok) {
       bodies.release(body);
@@ -179,29 +204,49 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     }
     const events = parsed.events;
     const t = now();
-    const stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
-    const window = monitor.window.index;
+    let stats: BatchStats = { unknown: new Map(), missing: 0, invalid: 0 };
+    let answer = "";
     const accepted = events.length;
+    let settled = () => {};
+    if (key !== undefined) inflight.set(key, new Promise<void>((r) => (settled = r)));
     try {
-      await journal.appendBatch(t, body, (end) => {
-        monitor.applyEvents(events, t, stats);
-        monitor.appliedOffset = end;
-      });
+      await journal.appendBatch(
+        t,
+        body,
+        (end) => {
+          ({ answer, stats } = monitor.applyIngest(events, t, key !== undefined ? { key, digest } : undefined));
+          monitor.appliedOffset = end;
+        },
+        key,
+      );
+    } catch (e) {
+      if (!(e instanceof JournalUnavailableError)) throw e;
+      metrics.rejected.inc({ reason: "journal_unavailable" });
+      const error = `${e.message}: the batch was not accepted; send it again`;
+      return send(res, 503, { error }, { "retry-after": "1" });
     } finally {
       // The journal has written the body (or failed): both buffers go back to their pools.
       bodies.release(body);
       events.release();
+      if (key !== undefined) inflight.delete(key);
+      settled();
     }
     countAccepted(accepted, stats);
     checkpointWhenJournalGrew();
     metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    send(res, 202, {
-      accepted,
-      window,
-      unknown_features: Object.fromEntries(stats.unknown),
-      missing_values: stats.missing,
-      invalid_values: stats.invalid,
-    });
+    res.writeHead(202, { "content-type": "application/json" });
+    res.end(answer);
+  }
+
+  /** The first answer to a key again (marked `Idempotent-Replayed`), unless the body differs from the first one's. */
+  function repeatAnswer(res: ServerResponse, first: IdempotentAnswer, digest: string): void {
+    if (first.digest !== digest) {
+      metrics.rejected.inc({ reason: "malformed" });
+      const error = "this Idempotency-Key was sent before with another body; use a new key for a new batch";
+      return send(res, 422, { error });
+    }
+    res.writeHead(first.status, { "content-type": "application/json", "idempotent-replayed": "true" });
+    res.end(first.body);
   }
 
   function countAccepted(events: number, stats: BatchStats): void {
@@ -233,6 +278,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },
     "journal replayed",
   );
+  for (const cut of opened.cuts)
+    log.warn({ ...cut }, "journal: cut off the bytes of a write that never completed (never acknowledged)");
   outbox.start();
 
   // The file source resumes from the position replay ended at: the one in the last journaled source record.
@@ -324,9 +371,13 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       const deleted = await journal.compact(covered, onStep);
       if (deleted.length > 0) log.debug({ covered, deleted }, "journal compacted");
     })();
-    checkpointing = run.finally(() => {
-      checkpointing = null;
-    });
+    // Whoever called checkpoint() gets its failure; the promise others wait on only settles (an unhandled
+    // rejection of it would end the process).
+    checkpointing = run
+      .catch(() => undefined)
+      .finally(() => {
+        checkpointing = null;
+      });
     return run;
   }
   function checkpointWhenJournalGrew(): void {

@@ -33,7 +33,7 @@ test("duration windows: close when the duration has passed, while idle too (jour
     const w0 = m.monitor.recent[0]!;
     assert.deepEqual([w0.window, w0.events, w0.started_at, w0.closed_at], [0, 200, iso(t0), iso(t0 + 10 * MIN)]);
     const journal = readFileSync(join(config.state, "journal", readdirSync(join(config.state, "journal"))[0]!));
-    assert.match(journal.toString("latin1"), new RegExp(`^T ${t0 + 10 * MIN}$`, "m"));
+    assert.match(journal.toString("latin1"), new RegExp(`^t ${t0 + 10 * MIN} 0 00000000 [0-9a-f]{8}$`, "m"));
 
     // Long idle: empty spans are neither ticked nor reported.
     clock.set(t0 + 35 * MIN);

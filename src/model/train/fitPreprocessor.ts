@@ -3,6 +3,17 @@ import type { Table } from "../../data/table.js";
 import { columnLevels } from "./columnLevels.js";
 import type { TrainFeature } from "./resolveTrainColumns.js";
 
+/**
+ * One-hot columns one categorical feature may add: more distinct values than this is an id, a timestamp or free
+ * text rather than a category, and would make a design matrix of rows x levels (a million levels: terabytes).
+ */
+export const MAX_ONE_HOT_LEVELS = 1000;
+/**
+ * Columns of the whole design matrix. Ridge solves a p x p system (4096^2 doubles: 128 MiB), logistic regression
+ * keeps p x classes weights and L-BFGS history: both stay within a CI machine's memory below this.
+ */
+export const MAX_DESIGN_COLUMNS = 4096;
+
 export interface NumericTransform {
   readonly name: string;
   /** Mean of the observed training values: the imputed value, and the centre of the standardisation. */
@@ -43,6 +54,9 @@ export interface Preprocessor {
  * Categorical (OneHotEncoder(handle_unknown="ignore")): one column per category seen in training; a missing cell
  * encodes as all zeros, like an unknown category at inference. (scikit-learn would make "missing" a category of its
  * own; we keep the model's inputs plain strings, where missing has no agreed spelling.)
+ *
+ * Bounded: at most MAX_ONE_HOT_LEVELS categories per feature and MAX_DESIGN_COLUMNS design columns, each an "input"
+ * error that names the columns to leave out.
  */
 export function fitPreprocessor(table: Table, features: readonly TrainFeature[], rows: Int32Array): Preprocessor {
   const numeric: NumericTransform[] = [];
@@ -55,6 +69,13 @@ export function fitPreprocessor(table: Table, features: readonly TrainFeature[],
           "input",
           `categorical feature '${f.name}' has no value in the ${rows.length} training rows of ${table.source}`,
           `Leave it out with --features, or fill it in.`,
+          { file: table.source, column: f.name },
+        );
+      if (labels.length > MAX_ONE_HOT_LEVELS)
+        throw new ModelguardError(
+          "input",
+          `categorical feature '${f.name}' has ${labels.length} distinct values in the ${rows.length} training rows of ${table.source}; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
+          `A column with that many values is an id or free text rather than a category: leave it out with --exclude ${f.name} (or list the features with --features)${f.column.kind === "numeric" ? ", or drop it from --categorical to use it as a number" : ""}.`,
           { file: table.source, column: f.name },
         );
       categorical.push({ name: f.name, categories: labels });
@@ -91,6 +112,16 @@ export function fitPreprocessor(table: Table, features: readonly TrainFeature[],
     }
     const std = Math.sqrt(ss / rows.length);
     numeric.push({ name: f.name, mean, scale: constant || std === 0 ? 1 : std });
+  }
+  const width = numeric.length + categorical.reduce((sum, t) => sum + t.categories.length, 0);
+  if (width > MAX_DESIGN_COLUMNS) {
+    const widest = [...categorical].sort((a, b) => b.categories.length - a.categories.length).slice(0, 3);
+    throw new ModelguardError(
+      "input",
+      `the features of ${table.source} make ${width} model inputs after one-hot encoding (${numeric.length} numeric${widest.map((t) => `, '${t.name}' ${t.categories.length} levels`).join("")}${categorical.length > widest.length ? ", ..." : ""}); the built-in trainers take at most ${MAX_DESIGN_COLUMNS}`,
+      `Leave out the categorical columns with the most levels (--exclude ${widest.map((t) => t.name).join(",") || "..."}), or train with your own command (train --run).`,
+      { file: table.source },
+    );
   }
   const columnNames = [
     ...numeric.map((t) => t.name),

@@ -13,6 +13,13 @@ export type { BuiltinTrainer } from "./resolveTrainColumns.js";
 export type { TrainTask } from "./predictTrainedModel.js";
 
 export const DEFAULT_L2 = 1;
+/**
+ * Cells of the design matrix (rows x columns) the built-in trainers fit in memory: 2^27 doubles are 1 GiB, and ridge
+ * keeps a centred copy. A million rows of 100 features fit.
+ */
+export const MAX_DESIGN_CELLS = 2 ** 27;
+/** Classes of a logistic regression target: more is an id or a continuous value read as labels. */
+export const MAX_CLASSES = 1000;
 export const DEFAULT_SEED = 0;
 
 export interface TrainOptions extends TrainColumnChoice {
@@ -101,7 +108,22 @@ export function trainBuiltin(table: Table, options: TrainOptions): TrainedModel 
       { file: table.source, column: target.name },
     );
 
+  if (classes && classes.length > MAX_CLASSES)
+    throw new ModelguardError(
+      "input",
+      `the target '${target.name}' has ${classes.length} classes in the ${rows.length} training rows of ${table.source}; --builtin logistic takes at most ${MAX_CLASSES}`,
+      "A target with that many values is a number or an id: for a number, train --builtin linear (regression).",
+      { file: table.source, column: target.name },
+    );
+
   const preprocessor = fitPreprocessor(table, features, rows);
+  if (rows.length * preprocessor.width > MAX_DESIGN_CELLS)
+    throw new ModelguardError(
+      "input",
+      `${rows.length} training rows x ${preprocessor.width} model inputs of ${table.source} make a design matrix of ${rows.length * preprocessor.width} cells; the built-in trainers hold at most ${MAX_DESIGN_CELLS} (1 GiB)`,
+      "Train on a sample of the rows, leave out features (--exclude, or one-hot columns with many levels), or train with your own command (train --run).",
+      { file: table.source },
+    );
   const X = designMatrix(preprocessor, table, rows);
   const n = rows.length;
   const p = preprocessor.width;

@@ -14,6 +14,8 @@ import {
 } from "../../../src/cli/commands/trainBuiltin.js";
 import { readOnnxModelInfo } from "../../../src/model/onnx/readOnnxModelInfo.js";
 import { tempFile } from "../../data/tempFiles.js";
+import { runCli } from "../../helpers/cli.js";
+import { MAX_DESIGN_CELLS } from "../../../src/model/train/trainBuiltin.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mg-train-cli-"));
 let counter = 0;
@@ -315,5 +317,51 @@ test("error: the model cannot be written (its directory would be below a file)",
     { builtin: "logistic", data: WINE, target: "cultivar", out: join(blocker, "m.onnx") },
     "io",
     /cannot write .*a-file\/m.onnx/,
+  );
+});
+
+// Issue #7: an id column one-hot encoded made a rows x levels design matrix (100,000 x 100,000 cells here), which
+// ended in a RangeError stack trace (exit 70).
+test("error: a categorical column with too many levels names the column and how to leave it out", async () => {
+  const rows = Array.from({ length: 100_000 }, (_, i) => `u${i},${i % 7},${i % 2 ? "yes" : "no"}`);
+  const data = tempFile("ids.csv", ["user,x,y", ...rows].join("\n") + "\n");
+  await rejects(
+    { builtin: "logistic", data, target: "y" },
+    "input",
+    /categorical feature 'user' has 100000 distinct values .* at most 1000 per column/,
+    /--exclude user/,
+  );
+  const r = await runCli("train", "--builtin", "logistic", "--data", data, "--target", "y", "-o", out());
+  assert.equal(r.code, 2, r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error|\n\s+at /);
+});
+
+test("error: too many model inputs in all, too many cells, or too many classes", async () => {
+  // Five columns of 900 levels: each within the per-column bound, 4500 inputs in all.
+  const wide = Array.from({ length: 900 }, (_, i) => `${[1, 2, 3, 4, 5].map((k) => `c${k}_${i}`).join(",")},${i % 2}`);
+  await rejects(
+    { builtin: "logistic", data: tempFile("wide.csv", ["a,b,c,d,e,y", ...wide].join("\n") + "\n"), target: "y" },
+    "input",
+    /make 4500 model inputs after one-hot encoding .*; the built-in trainers take at most 4096/,
+    /--exclude a,b,c/,
+  );
+  const classes = Array.from({ length: 1500 }, (_, i) => `${i % 10},k${i}`);
+  await rejects(
+    { builtin: "logistic", data: tempFile("classes.csv", ["x,y", ...classes].join("\n") + "\n"), target: "y" },
+    "input",
+    /the target 'y' has 1500 classes .* at most 1000/,
+    /--builtin linear/,
+  );
+  assert.equal(MAX_DESIGN_CELLS, 2 ** 27);
+  // 34,000 rows of 4000 one-hot inputs: 1.36e8 cells.
+  const many = Array.from(
+    { length: 34_000 },
+    (_, i) => `${[1, 2, 3, 4].map((k) => `v${k}_${i % 1000}`).join(",")},${i % 2}`,
+  );
+  await rejects(
+    { builtin: "logistic", data: tempFile("cells.csv", ["a,b,c,d,y", ...many].join("\n") + "\n"), target: "y" },
+    "input",
+    /34000 training rows x 4000 model inputs .* at most 134217728/,
+    /sample of the rows/,
   );
 });

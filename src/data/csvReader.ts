@@ -10,6 +10,22 @@ import { openDataFile } from "./openDataFile.js";
 import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
 
+/** A reader of the data records, with read-ahead. */
+function newReader(fh: FileHandle, file: string, header: CsvHeader, options: ResolvedLoadOptions): CsvRecordReader {
+  const { names, dataOffset, dataLine } = header;
+  return new CsvRecordReader(
+    fh,
+    file,
+    names,
+    options.delimiter,
+    dataOffset,
+    dataLine,
+    undefined,
+    true,
+    options.maxFieldBytes,
+  );
+}
+
 /** The plan of the wanted columns, in file order. */
 function planColumns(names: readonly string[], options: ResolvedLoadOptions): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
@@ -36,6 +52,7 @@ async function inferPlans(
     header.dataLine,
     undefined,
     false,
+    options.maxFieldBytes,
   );
   const sample = new SampleInference(planColumns(header.names, options), options.na);
   while (sample.rows < INFERENCE_ROWS) {
@@ -58,7 +75,7 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
         ? sampleRows
         : Math.ceil(((size - header.dataOffset) / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    const reader = newReader(fh, file, header, options);
     main.updateParseKinds(reader.parseKinds);
     for (let batch = await reader.next(); batch; batch = await reader.next()) {
       main.add(batch);
@@ -68,7 +85,7 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
     const reread = plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      const again = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+      const again = newReader(fh, file, header, options);
       for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
       const textColumns = text.finish();
       let j = 0;
@@ -90,7 +107,7 @@ export async function* scanCsv(
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans } = await inferPlans(fh, file, header, options);
-    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    const reader = newReader(fh, file, header, options);
     const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
     // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk
     const initialRows = Math.min(chunkRows, reader.batchRows);

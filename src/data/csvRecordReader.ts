@@ -9,6 +9,7 @@ import { isUtf8 } from "node:buffer";
 import { ModelguardError, formatLocation, type SourceLocation } from "../errors.js";
 import { PARSE_NUMBER, type CellBatch } from "./cellBatch.js";
 import { findInvalidUtf8 } from "./findInvalidUtf8.js";
+import { MAX_FIELD_BYTES } from "./loadOptions.js";
 
 const LF = 10;
 const CR = 13;
@@ -190,6 +191,12 @@ function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, de
   }
 }
 
+/** "16 MiB", "1000 bytes": a size limit the way messages state it. */
+export function formatBytes(n: number): string {
+  const MiB = 1024 * 1024;
+  return n % MiB === 0 ? `${n / MiB} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
+}
+
 function unescapeQuotes(bytes: Uint8Array): Uint8Array {
   const out = new Uint8Array(bytes.length);
   let w = 0;
@@ -230,6 +237,10 @@ export class CsvRecordReader {
   readonly parseKinds: Uint8Array;
   /** Where the unfinished record at the end of the buffer opened a quote: for the error when it never closes. */
   private pendingQuote: { line: number; col: number } | null = null;
+  /** The field the buffer ended in (its start in buf): fill stops before it grows past maxFieldBytes. */
+  private pendingField: { line: number; col: number; start: number; quoted: boolean } | null = null;
+  /** Whether buf is a buffer of its own for a record longer than the headroom (not one of the two chunk buffers). */
+  private ownBuffer = false;
   /** Rows per batch. */
   readonly batchRows: number;
 
@@ -243,6 +254,7 @@ export class CsvRecordReader {
     private readonly chunkBytes = CSV_CHUNK_BYTES,
     /** Read the next chunk while the current one is parsed (off for short reads such as the inference sample). */
     private readonly readAheadEnabled = true,
+    private readonly maxFieldBytes = MAX_FIELD_BYTES,
   ) {
     this.filePos = offset;
     this.line = line;
@@ -294,11 +306,14 @@ export class CsvRecordReader {
   /**
    * Moves on to the next chunk: the unread tail of the current one (an unfinished record) goes in front of the
    * bytes read ahead into the spare buffer, and the next read-ahead starts into the buffer just left, so reading
-   * overlaps parsing. A record longer than the headroom gets a buffer of its own.
+   * overlaps parsing. A record longer than the headroom gets a buffer of its own, which grows by doubling and is
+   * appended to in place, so a long field costs a few times its size, not its size squared.
    */
   private async fill(): Promise<void> {
     const tail = this.end - this.pos;
-    if (tail > MAX_RECORD_BYTES) this.throwOversizedRecord();
+    const field = this.pendingField;
+    if (field && this.end - field.start > this.maxFieldBytes) this.throwFieldTooLong(field.line, 0, field.col);
+    if (tail > Math.max(MAX_RECORD_BYTES, 2 * this.maxFieldBytes)) this.throwOversizedRecord();
     if (!this.pending) this.readAhead(this.spare);
     const bytesRead = await this.pending!;
     this.pending = null;
@@ -311,15 +326,23 @@ export class CsvRecordReader {
       this.buf = next;
       this.pos = this.headroom - tail;
       this.end = this.headroom + bytesRead;
-      this.spare = old;
+      // a record's own buffer is let go once the record is done; a chunk buffer is read into next
+      this.spare = this.ownBuffer ? null : old;
+      this.ownBuffer = false;
     } else {
-      const big = Buffer.allocUnsafe(tail + bytesRead + 1);
-      old.copy(big, 0, this.pos, this.end);
+      const need = tail + bytesRead + 1;
+      let big = old;
+      if (this.ownBuffer && old.length >= need) old.copyWithin(0, this.pos, this.end);
+      else {
+        big = Buffer.allocUnsafe(Math.max(need, 2 * tail + this.chunkBytes + 1));
+        old.copy(big, 0, this.pos, this.end);
+      }
       next.copy(big, tail, this.headroom, this.headroom + bytesRead);
       this.buf = big;
       this.pos = 0;
       this.end = tail + bytesRead;
       this.spare = next;
+      this.ownBuffer = true;
     }
     this.buf[this.end] = LF; // sentinel: ends the unquoted-field scan without a bounds check
     if (!this.eof && this.readAheadEnabled) this.readAhead(this.spare);
@@ -355,7 +378,9 @@ export class CsvRecordReader {
     let line = this.line;
     let rows = 0;
     let escaped = 0;
+    const maxField = this.maxFieldBytes;
     this.pendingQuote = null;
+    this.pendingField = null;
     rowLoop: while (rows < maxRows && pos < end) {
       let c = buf[pos]!;
       if (c === LF) {
@@ -389,6 +414,7 @@ export class CsvRecordReader {
             if (p >= end) {
               if (eof) throw this.unterminatedQuote(quoteLine, f - fBase, rows);
               this.pendingQuote = { line: quoteLine, col: f - fBase };
+              this.pendingField = { line: quoteLine, col: f - fBase, start: s, quoted: true };
               pos = rowStart;
               line = rowLine;
               break rowLoop;
@@ -401,12 +427,14 @@ export class CsvRecordReader {
               }
             } else if (!eof) {
               this.pendingQuote = { line: quoteLine, col: f - fBase };
+              this.pendingField = { line: quoteLine, col: f - fBase, start: s, quoted: true };
               pos = rowStart;
               line = rowLine;
               break rowLoop;
             }
             break;
           }
+          if (p - s > maxField) throw this.fieldTooLong(quoteLine, rows, f - fBase);
           starts[f] = s;
           parsed[f] = NaN;
           if (esc) {
@@ -460,8 +488,10 @@ export class CsvRecordReader {
           } else {
             while (c !== D && c !== LF && c !== CR) c = buf[++pos]!;
           }
+          if (pos - s > maxField) throw this.fieldTooLong(line, rows, f - fBase);
           starts[f] = s;
           ends[f] = pos;
+          if (pos >= end && !eof) this.pendingField = { line, col: f - fBase, start: s, quoted: false };
         }
         f++;
         if (pos >= end) {
@@ -560,6 +590,19 @@ export class CsvRecordReader {
       'Quote the whole field and write each quote inside it twice, e.g. "say ""hi"" twice".',
       this.location(line, rowInBatch, col),
     );
+  }
+
+  private fieldTooLong(line: number, rowInBatch: number, col: number): ModelguardError {
+    const limit = formatBytes(this.maxFieldBytes);
+    return located(
+      `the field is longer than ${limit}`,
+      `A field this long is usually a quote that is never closed or a wrong delimiter. If the value is real, the limit is maxFieldBytes in the load options (default ${formatBytes(MAX_FIELD_BYTES)}).`,
+      this.location(line, rowInBatch, col),
+    );
+  }
+
+  private throwFieldTooLong(line: number, rowInBatch: number, col: number): never {
+    throw this.fieldTooLong(line, rowInBatch, col);
   }
 
   private throwOversizedRecord(): never {

@@ -28,7 +28,7 @@ async function inferJsonl(
   options: ResolvedLoadOptions,
 ): Promise<{ names: string[]; plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
   const wanted = wantedColumn(options);
-  const reader = new JsonlRecordReader(fh, file, wanted);
+  const reader = new JsonlRecordReader(fh, file, wanted, [], options.maxFieldBytes);
   const inferences: (ColumnTypeInference | null)[] = [];
   let rows = 0;
   while (rows < INFERENCE_ROWS) {
@@ -96,14 +96,18 @@ export async function loadJsonl(file: string, options: ResolvedLoadOptions): Pro
     const capacity =
       sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     await assemble(mainReader, main, options);
     const columns = main.finish();
     const reread = main.plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
       // with every key registered up front in the main pass's order, sources stay the same
-      await assemble(new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names), text, options);
+      await assemble(
+        new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names, options.maxFieldBytes),
+        text,
+        options,
+      );
       const textColumns = text.finish();
       let j = 0;
       for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
@@ -123,7 +127,7 @@ export async function* scanJsonl(
   const fh = await openDataFile(file);
   try {
     const { names, plans } = await inferJsonl(fh, file, options);
-    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     let known = plans;
     let yielded = false;
     while (true) {
@@ -143,10 +147,10 @@ export async function* scanJsonl(
   }
 }
 
-export async function jsonlColumnNames(file: string): Promise<string[]> {
+export async function jsonlColumnNames(file: string, options: ResolvedLoadOptions): Promise<string[]> {
   const fh = await openDataFile(file);
   try {
-    const reader = new JsonlRecordReader(fh, file, () => false);
+    const reader = new JsonlRecordReader(fh, file, () => false, [], options.maxFieldBytes);
     while (await reader.next());
     return [...reader.names];
   } finally {

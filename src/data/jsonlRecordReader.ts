@@ -10,7 +10,9 @@ import { isUtf8 } from "node:buffer";
 import { ModelguardError, formatLocation, type SourceLocation } from "../errors.js";
 import { ByteInterner } from "./byteInterner.js";
 import type { CellBatch } from "./cellBatch.js";
+import { formatBytes } from "./csvRecordReader.js";
 import { findInvalidUtf8 } from "./findInvalidUtf8.js";
+import { MAX_FIELD_BYTES } from "./loadOptions.js";
 import { NaMatcher } from "./naMatcher.js";
 import { jsonStringScan, scanJsonString, STRING_BAD_ESCAPE, STRING_CONTROL_CHARACTER } from "./scanJsonString.js";
 
@@ -19,7 +21,6 @@ const CR = 13;
 const QUOTE = 34;
 const BACKSLASH = 92;
 const CHUNK_BYTES = 4 << 20;
-const MAX_LINE_BYTES = 64 << 20;
 const BATCH_CELLS = 1 << 16;
 
 const JSON_HINT = 'Each line must be one JSON object, e.g. {"age": 31, "city": "Oslo", "member": true}.';
@@ -60,12 +61,14 @@ export class JsonlRecordReader {
   /**
    * @param wanted whether a column is loaded: nested values are an error there and skipped elsewhere.
    * @param knownNames columns registered up front (from an earlier pass), in order.
+   * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
   constructor(
     private readonly fh: FileHandle,
     private readonly file: string,
     private readonly wanted: (name: string) => boolean,
     knownNames: readonly string[] = [],
+    private readonly maxLineBytes = MAX_FIELD_BYTES,
   ) {
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
     for (const name of knownNames) this.register(Buffer.from(name, "utf8"), 0, Buffer.byteLength(name), name);
@@ -113,9 +116,9 @@ export class JsonlRecordReader {
 
   private async fill(): Promise<void> {
     const remaining = this.end - this.pos;
+    // the buffer ends inside one line (parseLines took every complete one): its bytes so far are `remaining`
+    if (remaining > this.maxLineBytes) this.throwLineTooLong();
     if (remaining >= this.buf.length) {
-      if (this.buf.length >= MAX_LINE_BYTES)
-        throw this.error(`line ${this.line} is longer than ${MAX_LINE_BYTES >> 20} MiB`, JSON_HINT, this.line);
       const next = Buffer.allocUnsafe(this.buf.length * 2);
       this.buf.copy(next, 0, this.pos, this.end);
       this.buf = next;
@@ -164,6 +167,7 @@ export class JsonlRecordReader {
         if (!this.eof || this.pos >= this.end) break;
         lineEnd = this.end;
       }
+      if (lineEnd - this.pos > this.maxLineBytes) this.throwLineTooLong();
       let s = this.pos;
       let e = lineEnd;
       while (s < e && isWhitespace(buf[s]!)) s++;
@@ -298,6 +302,14 @@ export class JsonlRecordReader {
     const loc: SourceLocation = { file: this.file, line };
     if (column !== undefined) loc.column = column;
     return new ModelguardError("input", `${formatLocation(loc)}: ${message}`, hint, loc);
+  }
+
+  private throwLineTooLong(): never {
+    throw this.error(
+      `the line is longer than ${formatBytes(this.maxLineBytes)}`,
+      `Each line holds one record, a JSON object. A line this long is usually not JSON Lines (e.g. one JSON array of all records: convert it with \`jq -c '.[]'\`); if it is real, the limit is maxFieldBytes in the load options (default ${formatBytes(MAX_FIELD_BYTES)}).`,
+      this.line,
+    );
   }
 
   private throwInvalidUtf8(batchStart: number, startLine: number, rows: number): never {

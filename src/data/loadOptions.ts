@@ -16,7 +16,15 @@ export interface LoadOptions {
   columns?: string[];
   /** Forced types (from a schema): cells that do not parse become `invalid` entries, never errors. */
   types?: Record<string, ColumnType>;
+  /**
+   * The longest CSV field and the longest JSONL line, in bytes (default MAX_FIELD_BYTES, 16 MiB; at most 1 GiB).
+   * Longer is an "input" error naming the file, line and column: it bounds the memory one cell can take.
+   */
+  maxFieldBytes?: number;
 }
+
+/** Default for LoadOptions.maxFieldBytes. */
+export const MAX_FIELD_BYTES = 16 << 20;
 
 /** Data rows the column types are inferred from. */
 export const INFERENCE_ROWS = 10_000;
@@ -40,6 +48,7 @@ export interface ResolvedLoadOptions {
   /** Undefined: every column. */
   columns: ReadonlySet<string> | undefined;
   types: ReadonlyMap<string, ColumnType>;
+  maxFieldBytes: number;
 }
 
 const EXTENSIONS: Record<string, DataFormat> = {
@@ -83,11 +92,19 @@ export function resolveLoadOptions(path: string, options: LoadOptions = {}): Res
       );
     types.set(name, type);
   }
+  const maxFieldBytes = options.maxFieldBytes ?? MAX_FIELD_BYTES;
+  if (!Number.isInteger(maxFieldBytes) || maxFieldBytes < 1 || maxFieldBytes > 1 << 30)
+    throw new ModelguardError(
+      "usage",
+      `maxFieldBytes must be a whole number of bytes from 1 to 1 GiB, got ${String(maxFieldBytes)}`,
+      `Leave it out for the default of ${MAX_FIELD_BYTES >> 20} MiB.`,
+    );
   return {
     format,
     delimiter: code,
     na: new NaMatcher(options.naValues ?? DEFAULT_NA_VALUES),
     columns: options.columns ? new Set(options.columns) : undefined,
     types,
+    maxFieldBytes,
   };
 }

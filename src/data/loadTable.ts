@@ -69,7 +69,7 @@ export async function readColumnNames(path: string, options?: LoadOptions): Prom
     case "csv":
       return csvColumnNames(path, resolved);
     case "jsonl":
-      return jsonlColumnNames(path);
+      return jsonlColumnNames(path, resolved);
     case "parquet":
       return parquetColumnNames(path);
   }

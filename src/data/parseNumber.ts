@@ -85,9 +85,12 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number):
       c = bytes[p]!;
     }
     if (c < 48 || c > 57) return NaN;
+    // saturate far beyond any exponent a double has, and beyond any fraction adjustment (one per digit of a field,
+    // which is at most 1 GiB): a saturated exponent still overflows or underflows after the adjustment, as Number()
+    // does; a lower cap (it was 100,000) lets "0.<150,000 zeros>1e1500010" come out as 1 instead of Infinity
     let e = 0;
     while (c >= 48 && c <= 57) {
-      if (e < 100_000) e = e * 10 + (c - 48);
+      if (e < 1e12) e = e * 10 + (c - 48);
       if (++p >= end) {
         c = -1;
         break;
@@ -137,11 +140,9 @@ function lowerEquals(bytes: Uint8Array, p: number, lower: string): boolean {
   return true;
 }
 
-/** bytes[start, end) as a string, one char per byte; only used on ASCII text. */
+/** bytes[start, end) as a string, one char per byte; only used on ASCII text. One flat string, however long. */
 export function asciiText(bytes: Uint8Array, start: number, end: number): string {
-  let s = "";
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]!);
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 
 /**

@@ -1,10 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { loadTable, readColumnNames, scanTable } from "../../src/data/loadTable.js";
+import { loadTable, readColumnNames, scanTable, type LoadOptions } from "../../src/data/loadTable.js";
 import { rejectsWith, tempFile } from "./tempFiles.js";
 
 async function drain(path: string): Promise<void> {
   for await (const chunk of scanTable(path, { chunkRows: 2 })) void chunk;
+}
+
+async function drainWith(path: string, options: LoadOptions): Promise<void> {
+  for await (const chunk of scanTable(path, { ...options, chunkRows: 2 })) void chunk;
 }
 
 test("ragged row with too few fields: line, row and the column that gets no value", async () => {
@@ -138,4 +142,49 @@ test("file problems and bad options", async () => {
     "usage",
     /unknown column type 'decimal' for column 'a'/,
   );
+});
+
+test("a field longer than maxFieldBytes is an error naming file, line, row and column; at the limit it loads", async () => {
+  const long = "x".repeat(1001);
+  const cases: [string, number, string][] = [
+    [`a,b\n1,2\n3,${long}\n`, 3, "b"], // unquoted
+    [`a,b\n1,2\n"${long}",4\n`, 3, "a"], // quoted
+    [`a,b\n1,2\n"x\n${long}",4\n`, 3, "a"], // quoted, over two lines: the line where the quote opens
+  ];
+  for (const [content, line, column] of cases) {
+    const path = tempFile("long.csv", content);
+    for (const load of [loadTable, drainWith]) {
+      const e = await rejectsWith(load(path, { maxFieldBytes: 1000 }), "input", /field is longer/, {
+        file: path,
+        line,
+        row: 1,
+        column,
+      });
+      assert.equal(e.message, `${path}, line ${line}, row 1, column '${column}': the field is longer than 1000 bytes`);
+      assert.match(e.hint!, /maxFieldBytes/);
+    }
+  }
+  const t = await loadTable(tempFile("limit.csv", `a,b\n1,"${"y".repeat(1000)}"\n2,${"z".repeat(1000)}\n`), {
+    maxFieldBytes: 1000,
+  });
+  assert.equal(t.rowCount, 2);
+  await rejectsWith(loadTable(tempFile("opt.csv", "a\n1\n"), { maxFieldBytes: 0 }), "usage", /maxFieldBytes/);
+});
+
+test("a field longer than the default 16 MiB is an error, also when it spans many read chunks", async () => {
+  const big = "7".repeat((16 << 20) + 1);
+  for (const [content, column] of [
+    [`a,b\n1,2\n3,${big}\n4,5\n`, "b"],
+    [`a,b\n1,2\n"${big}\n",5\n`, "a"],
+    [`a,b\n1,2\n"never closed,${big}\n`, "a"],
+  ] as const) {
+    const path = tempFile("huge.csv", content);
+    const e = await rejectsWith(loadTable(path), "input", /the field is longer than 16 MiB/, {
+      file: path,
+      line: 3,
+      row: 1,
+      column,
+    });
+    assert.match(e.hint!, /quote that is never closed/);
+  }
 });

@@ -143,3 +143,17 @@ test("JSONL: forced types and the columns option", async () => {
   assert.deepEqual([...a.invalid], [[1, "x"]]);
   assert.deepEqual(texts(t, "c"), ["true", "false"]);
 });
+
+test("JSONL: a line longer than maxFieldBytes (default 16 MiB) is an error naming the file and line", async () => {
+  const small = tempFile("long.jsonl", `{"a": 1}\n{"a": "${"x".repeat(1000)}"}\n`);
+  const e = await rejectsWith(loadTable(small, { maxFieldBytes: 1000 }), "input", /the line is longer/, {
+    file: small,
+    line: 2,
+  });
+  assert.equal(e.message, `${small}, line 2: the line is longer than 1000 bytes`);
+  assert.match(e.hint!, /maxFieldBytes/);
+  assert.equal((await loadTable(small, { maxFieldBytes: 1010 })).rowCount, 2);
+  const big = tempFile("huge.jsonl", `{"a": 1}\n\n{"a": "${"x".repeat(16 << 20)}"}\n{"a": 2}\n`);
+  await rejectsWith(loadTable(big), "input", /^.*, line 3: the line is longer than 16 MiB$/, { file: big, line: 3 });
+  await rejectsWith(readColumnNames(big), "input", /line 3: the line is longer than 16 MiB/);
+});

@@ -131,3 +131,48 @@ test("parseNumberBytes reads only its byte range", () => {
   assert.equal(parseNumberBytes(b, 2, 6), 12.5);
   assert.equal(parseNumberBytes(b, 7, 9), 99);
 });
+
+test("parseNumber equals Number() on long mantissas and long exponents", () => {
+  const longDigits = fc.oneof(
+    digits(0, 40),
+    fc.tuple(fc.integer({ min: 0, max: 400 }), digits(0, 40)).map(([zeros, d]) => "0".repeat(zeros) + d),
+    fc.tuple(digits(1, 20), fc.integer({ min: 0, max: 400 })).map(([d, zeros]) => d + "0".repeat(zeros)),
+  );
+  const exponentDigits = fc.oneof(
+    digits(1, 4),
+    fc.tuple(fc.integer({ min: 0, max: 50 }), digits(1, 12)).map(([zeros, d]) => "0".repeat(zeros) + d),
+  );
+  const longText = fc
+    .tuple(
+      fc.constantFrom("", "+", "-"),
+      longDigits,
+      fc.option(longDigits, { nil: undefined }),
+      fc.option(fc.tuple(fc.constantFrom("e", "E"), fc.constantFrom("", "+", "-"), exponentDigits), {
+        nil: undefined,
+      }),
+    )
+    .filter(([, int, frac]) => int.length + (frac?.length ?? 0) > 0)
+    .map(([sign, int, frac, exp]) => sign + int + (frac === undefined ? "" : "." + frac) + (exp ? exp.join("") : ""));
+  fc.assert(
+    fc.property(longText, (text) => {
+      const parsed = parseNumber(text);
+      assert.ok(parsed !== null, `${text} is a number`);
+      assert.ok(Object.is(parsed, Number(text)), `${text}: ${parsed} vs ${Number(text)}`);
+    }),
+    { numRuns: 20_000 },
+  );
+  const zeros = "0".repeat(150_000);
+  for (const text of [
+    "1e" + "0".repeat(100_000) + "1",
+    `0.${zeros}1e1500010`, // the exponent beyond 100,000 must not be cut short: Infinity, not 1
+    `0.${zeros}1e-1500010`,
+    `0.${zeros}1e150001`,
+    `1${zeros}e-150000`,
+    `1${zeros}.5e-150001`,
+    "7".repeat(100_000),
+    `1.${"7".repeat(100_000)}`,
+    "1e" + "9".repeat(30),
+    "1e-" + "9".repeat(30),
+  ])
+    assert.ok(Object.is(parseNumber(text), Number(text)), `${text.slice(0, 20)}...: ${parseNumber(text)}`);
+});

@@ -10,14 +10,21 @@ const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const loadTableUrl = pathToFileURL(fileURLToPath(new URL("../../src/data/loadTable.ts", import.meta.url))).href;
 
-/** The child's resident set may not pass this: far above the data (a few MB) plus Node and tsx, far below the bug. */
+/**
+ * What the child's resident set may reach: Node and tsx take about 80 MB, the wide files hold a few MB of data (the
+ * bugs took gigabytes), the long field 12 MiB (the bug took 1 GB).
+ */
 const RSS_LIMIT_MB = 700;
+const LONG_FIELD_RSS_LIMIT_MB = 400;
 
 /**
  * Loads and scans `file` in a child process with a small V8 heap, and kills it if its resident memory passes
- * RSS_LIMIT_MB (checked from /proc where there is one). Returns the rows and columns it saw and its peak memory.
+ * `limitMb` (checked from /proc where there is one). Returns the rows and columns it saw and its peak memory.
  */
-async function loadInChild(file: string): Promise<{ code: number | null; out: string; peakMb: number }> {
+async function loadInChild(
+  file: string,
+  limitMb = RSS_LIMIT_MB,
+): Promise<{ code: number | null; out: string; peakMb: number }> {
   const script = join(dir, "child.mts");
   writeFileSync(
     script,
@@ -41,7 +48,7 @@ console.log(JSON.stringify({ shapes, maxRssMb: Math.round(process.resourceUsage(
     try {
       const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
       if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
-      if (peakMb > RSS_LIMIT_MB) child.kill("SIGKILL");
+      if (peakMb > limitMb) child.kill("SIGKILL");
     } catch {
       // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
     }
@@ -82,4 +89,16 @@ test("a JSONL line with 100,000 keys loads and scans with a 256 MB heap", async 
     [2, keys],
   ]);
   assert.ok(r.peakMb < RSS_LIMIT_MB, `peak ${r.peakMb} MB`);
+});
+
+test("a 12 MiB number field costs a few times its size, not a string built a character at a time", async () => {
+  const file = join(dir, "long.csv");
+  writeFileSync(file, `id,x\n1,1.${"7".repeat(12 << 20)}\n2,3\n`);
+  const r = await loadInChild(file, LONG_FIELD_RSS_LIMIT_MB);
+  assert.equal(r.code, 0, r.out);
+  assert.deepEqual((JSON.parse(r.out) as { shapes: number[][] }).shapes, [
+    [2, 2],
+    [2, 2],
+  ]);
+  assert.ok(r.peakMb < LONG_FIELD_RSS_LIMIT_MB, `peak ${r.peakMb} MB`);
 });

@@ -85,7 +85,9 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
     return { summary, comment: null, warnings };
   }
   if (context.issueNumber === null) {
-    o.io.err(`not a pull request (${context.eventName || "no event"}): the report goes to the job summary only`);
+    o.io.err(
+      redactSecrets(`not a pull request (${context.eventName || "no event"}): the report goes to the job summary only`),
+    );
     return { summary, comment: null, warnings };
   }
   if (token.trim() === "") {

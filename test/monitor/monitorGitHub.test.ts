@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
-import type { MonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/monitorConfig.js";
+import { ModelguardError } from "../../src/errors.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fakeGithub/startFakeGitHub.js";
 import { crashImage, manualClock, postEvents, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
@@ -605,4 +606,17 @@ test("token mode: github.author names a GitHub App's bot; with a user token GET 
       await h.fake.close();
     }
   }
+});
+
+test("github.author must be a login: anything else is a config error naming the key", () => {
+  for (const author of ["mal lory", "x]bot[", "-lead", "a".repeat(200), "app[bot] "]) {
+    assert.throws(
+      () => resolveMonitorConfig({ reference: "profile.json", github: { author } }, "monitor.yml"),
+      (e: unknown) => e instanceof ModelguardError && e.code === "config" && /author/.test(e.message),
+      author,
+    );
+  }
+  const ok = resolveMonitorConfig({ reference: "profile.json", github: { author: "acme-ml[bot]" } }, "monitor.yml");
+  assert.equal(ok.github.author, "acme-ml[bot]");
+  assert.equal(resolveMonitorConfig({ reference: "profile.json" }, "monitor.yml").github.author, null);
 });

@@ -142,7 +142,7 @@ export function parseSchema(text: string, sourceName: string): DataSchema {
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
   } catch (e) {
-    // Only alias bombs get here ("Excessive alias count").
+    // An alias bomb (more than maxAliasCount values) or an alias before its anchor; nothing else throws here.
     throw new ModelguardError(
       "schema",
       `${sourceName}: ${(e as Error).message}`,

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { loadTable } from "../../data/loadTable.js";
-import { scanTable } from "../../data/loadTable.js";
+import { SCAN_CHUNK_CELLS, scanTable } from "../../data/loadTable.js";
 import { buildProfile } from "../../profile/buildProfile.js";
 import { mergeProfiles } from "../../profile/mergeProfiles.js";
 import { readProfile, writeProfile } from "../../profile/profileFile.js";
@@ -39,8 +39,9 @@ export function registerProfile(program: Command, io: CliIO): void {
     )
     .option(
       "--chunk-rows <n>",
-      "rows per chunk when streaming",
-      numberOption("--chunk-rows", { min: 1, integer: true }),
+      // More rows than cells per chunk could never be used: a chunk is capped at SCAN_CHUNK_CELLS cells anyway.
+      `rows per chunk when streaming (at most ${SCAN_CHUNK_CELLS})`,
+      numberOption("--chunk-rows", { min: 1, max: SCAN_CHUNK_CELLS, integer: true }),
       65536,
     )
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)

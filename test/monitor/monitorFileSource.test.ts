@@ -1,4 +1,4 @@
-import { afterEach, test } from "node:test";
+import { after, afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   appendFileSync,
@@ -29,6 +29,12 @@ function setup() {
 const started: RunningMonitor[] = [];
 afterEach(async () => {
   await Promise.all(started.splice(0).map((m) => m.shutdown()));
+});
+
+/** Directories the tests below remove at the end (after every monitor on them has shut down). */
+const removeAfter: string[] = [];
+after(() => {
+  for (const d of removeAfter) rmSync(d, { recursive: true, force: true });
 });
 
 async function start(config: MonitorConfig) {
@@ -294,7 +300,8 @@ test("FileSource: lines split across small read chunks (and one longer than a ch
 });
 
 test("file source: started while the path is absent (on a restart too), the poll timer keeps looking and reads the file once it appears", async () => {
-  const { config, file } = setup();
+  const { config, file, dir } = setup();
+  removeAfter.push(dir);
   const timed = (c: MonitorConfig) =>
     startMonitor(c, { env: {}, logger: pino({ level: "silent" }), sender: null, port: 0, pollIntervalMs: 10 });
   const a = await timed(config);
@@ -303,6 +310,7 @@ test("file source: started while the path is absent (on a restart too), the poll
   writeFileSync(file, lines(3, 1));
   await waitFor("the file's lines after it appeared", () => a.monitor.window.events === 3);
   const crash = crashImage(config);
+  removeAfter.push(crash.state);
   await a.shutdown();
 
   rmSync(file);
@@ -315,11 +323,13 @@ test("file source: started while the path is absent (on a restart too), the poll
 });
 
 test("file source: restarted while the path is absent (rotated, no new file yet), the renamed file is followed until the path appears", async () => {
-  const { config, file } = setup();
+  const { config, file, dir } = setup();
+  removeAfter.push(dir);
   const a = await start(config);
   writeFileSync(file, lines(3, 1));
   assert.equal((await poll(a)).events, 3);
   const crash = crashImage(config);
+  removeAfter.push(crash.state);
   await a.shutdown();
   appendFileSync(file, lines(2, 2));
   renameSync(file, file + ".1"); // rotated; the writer has not created the new file yet

@@ -52,3 +52,19 @@ export function formatLocation(loc: SourceLocation): string {
   if (loc.column !== undefined) parts.push(`column '${loc.column}'`);
   return parts.join(", ");
 }
+
+/**
+ * The message with its location once. Located messages already start with formatLocation(location) and stay as
+ * they are; one that starts with its file ("data.csv: ...") gets the rest of the location after the file
+ * ("data.csv, line 3: ..."); any other gets the location in front.
+ */
+export function locatedMessage(message: string, loc: SourceLocation | undefined): string {
+  if (!loc) return message;
+  const where = formatLocation(loc);
+  if (where === "" || message.startsWith(where)) return message;
+  if (loc.file && message.startsWith(loc.file)) {
+    const rest = message.slice(loc.file.length);
+    return rest.startsWith(":") ? `${where}${rest}` : message;
+  }
+  return `${where}: ${message}`;
+}

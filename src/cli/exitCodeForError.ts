@@ -1,20 +1,16 @@
 import { CommanderError } from "commander";
-import { formatLocation, isModelguardError } from "../errors.js";
+import { isModelguardError, locatedMessage } from "../errors.js";
 import type { CliIO } from "./io.js";
 
 /**
  * Prints what went wrong and returns the exit code: 2 for usage and input mistakes (message and hint, no stack
  * trace), the error's own code where it has one (a failed training command), 70 for a bug of ours (with the stack,
- * so it can be reported). Many messages already start with the file they are about: the location prefix then leaves
- * the file out instead of printing it twice.
+ * so it can be reported). The location is printed once: most messages already start with it (see locatedMessage).
  */
 export function exitCodeForError(e: unknown, io: CliIO): number {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (isModelguardError(e)) {
-    const loc = e.location;
-    const named = loc?.file !== undefined && e.message.startsWith(loc.file);
-    const where = loc ? formatLocation(named ? { ...loc, file: undefined } : loc) : "";
-    io.err(`modelguard: error: ${where ? `${where}: ` : ""}${e.message}`);
+    io.err(`modelguard: error: ${locatedMessage(e.message, e.location)}`);
     if (e.hint) io.err(`  hint: ${e.hint}`);
     return e.exitCode;
   }

@@ -88,7 +88,7 @@ export async function readCsvHeader(fh: FileHandle, file: string, delimiter: num
       "input",
       `${file}: the file is empty (no header row)`,
       "A CSV file starts with a header row naming the columns, then one row per record.",
-      { file, line: 1 },
+      { file },
     );
   let record: ParsedRecord | null;
   while ((record = parseRecord(buf, pos, end, eof, delimiter)) === null) await readMore();

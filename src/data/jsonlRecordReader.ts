@@ -106,7 +106,6 @@ export class JsonlRecordReader {
         if (!this.sawContent)
           throw new ModelguardError("input", `${this.file}: the file is empty (no JSON objects)`, JSON_HINT, {
             file: this.file,
-            line: 1,
           });
         return null;
       }

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
 // Runs every test file under test/ with node's own test runner, TypeScript loaded through tsx.
 // Node 20 has no glob support in `node --test`, so the files are listed here.
-import { readdirSync } from "node:fs";
+//
+// The tests run with TMPDIR pointing at a fresh directory that is removed at the end, so a test that forgets to clean
+// up cannot fill the machine's /tmp. What was left there is reported, so such a leak stays visible.
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
 
@@ -13,15 +17,73 @@ function list(dir) {
   });
 }
 
+/** Entries and bytes under dir (symbolic links counted, not followed). */
+function usage(dir) {
+  let entries = 0;
+  let bytes = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    entries++;
+    try {
+      if (e.isDirectory()) {
+        const inner = usage(p);
+        entries += inner.entries;
+        bytes += inner.bytes;
+      } else {
+        bytes += lstatSync(p).size;
+      }
+    } catch {
+      // removed while we looked (a server still shutting down): nothing to count
+    }
+  }
+  return { entries, bytes };
+}
+
+// MODELGUARD_TEST_DIR lets test/runTests.test.ts run this script on a small tree of its own.
+const root = process.env.MODELGUARD_TEST_DIR || "test";
 const filters = process.argv.slice(2);
-const files = list("test")
+const files = list(root)
   .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
   .sort();
 if (files.length === 0) {
   console.error("no test files matched");
   process.exit(1);
 }
+
+const tmp = mkdtempSync(join(tmpdir(), "modelguard-tests-"));
+// tsx keeps its compile cache in <tmpdir>/tsx-<uid>: linked to the usual one, so runs stay warm and it is not a leak.
+const tsxCache = `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`;
+mkdirSync(join(tmpdir(), tsxCache), { recursive: true });
+symlinkSync(join(tmpdir(), tsxCache), join(tmp, tsxCache), "junction");
+// SIGINT reaches the test runner too (same process group); the cleanup below still runs once it has exited.
+process.on("SIGINT", () => {});
 const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
   stdio: "inherit",
+  env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
 });
+let left = { entries: 0, bytes: 0 };
+const byPrefix = new Map();
+try {
+  rmSync(join(tmp, tsxCache), { force: true });
+  left = usage(tmp);
+  // mkdtemp names end in six random characters: grouped without them, the names point at the leaking tests.
+  for (const name of readdirSync(tmp)) {
+    const prefix = name.replace(/[A-Za-z0-9]{6}$/, "*");
+    byPrefix.set(prefix, (byPrefix.get(prefix) ?? 0) + 1);
+  }
+} catch {
+  // unreadable leftovers are still removed below
+}
+rmSync(tmp, { recursive: true, force: true });
+if (left.entries > 0) {
+  const mb = (left.bytes / 1e6).toFixed(1);
+  const top = [...byPrefix].sort((a, b) => b[1] - a[1]);
+  const names = top
+    .slice(0, 10)
+    .map(([p, n]) => `${p} x${n}`)
+    .join(", ");
+  const more = top.length > 10 ? `, ${top.length - 10} more names` : "";
+  console.error(`run-tests: the tests left ${left.entries} files and directories (${mb} MB) in ${tmp}, now removed;`);
+  console.error(`run-tests: at its top: ${names}${more}`);
+}
 process.exit(r.status ?? 1);

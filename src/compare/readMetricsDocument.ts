@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { ModelguardError } from "../errors.js";
 import { validateContract } from "../contracts/validateContract.js";
-import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
+import { reviveMetricsDocument, type MetricsDocument } from "../model/evaluate/metricsDocument.js";
 
 /**
  * Reads a metrics.json from a path, or from git history with `git:REF:PATH` (e.g. git:origin/main:ml/metrics.json),
@@ -73,5 +73,5 @@ export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsD
       { file: spec },
     );
   }
-  return value as MetricsDocument;
+  return reviveMetricsDocument(value as MetricsDocument);
 }

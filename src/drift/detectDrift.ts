@@ -2,7 +2,7 @@ import { benjaminiHochberg } from "../stats/benjaminiHochberg.js";
 import type { ColumnSample } from "./columnSample.js";
 import { sampleCount } from "./columnSample.js";
 import type { DriftReport, FeatureDrift, SkippedFeature, TestResult } from "./driftReport.js";
-import type { Correction, DriftPolicy } from "./driftPolicy.js";
+import { columnOverride, type Correction, type DriftPolicy } from "./driftPolicy.js";
 import type { DriftMethod, MethodName } from "./methods/driftMethod.js";
 import { DRIFT_METHODS } from "./methods/registry.js";
 
@@ -27,7 +27,7 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
   const skipped: SkippedFeature[] = [];
   const pending: Pending[] = [];
   for (const name of names) {
-    const override = policy.columns[name] ?? {};
+    const override = columnOverride(policy, name);
     if (override.skip) {
       skipped.push({ name, reason: "skipped by configuration" });
       continue;
@@ -109,7 +109,7 @@ function testColumn(
   cur: Exclude<ColumnSample, { kind: "skipped" }>,
   policy: DriftPolicy,
 ): Pending {
-  const override = policy.columns[name] ?? {};
+  const override = columnOverride(policy, name);
   const kind = ref.kind;
   let choice = override.method ?? policy.method;
   if (choice !== "auto" && !DRIFT_METHODS[choice].kinds.includes(kind)) choice = "auto";

@@ -6,6 +6,7 @@ import { driftKindOfType, sampleProfile, type ColumnSample } from "./columnSampl
 import { detectDrift } from "./detectDrift.js";
 import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReport } from "./driftReport.js";
+import { checkRequestedColumns, checkSomethingTested } from "./driftCoverage.js";
 import { loadSamples } from "./loadSamples.js";
 
 export interface DriftFilesInput {
@@ -13,13 +14,16 @@ export interface DriftFilesInput {
   reference: string;
   current: string;
   columns?: readonly string[];
+  /** Column names given as critical on the command line: each must be in both files (and in `columns`, if set). */
+  critical?: readonly string[];
   load?: Omit<LoadOptions, "types" | "columns">;
 }
 
 /**
  * Drift between two files. Both data files parse at once on two threads; a profile reference needs only the current
  * file. Current columns are read with the reference's types, so a stray bad cell cannot turn a numeric column into
- * text and hide it from the test.
+ * text and hide it from the test. A run that names columns neither file has, or that tests no column, is an input
+ * error rather than a clean report: a gate that tested nothing has nothing to say.
  */
 export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): Promise<DriftReport> {
   const load = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
@@ -33,22 +37,36 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
     const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
     reference = ref.samples;
     current = cur.samples;
-    const mismatched: Record<string, ColumnType> = {};
-    for (const [name, type] of Object.entries(ref.types)) {
-      const curType = cur.types[name];
-      if (curType !== undefined && driftKindOfType(curType) !== driftKindOfType(type)) mismatched[name] = type;
+    const mismatched = new Map<string, ColumnType>();
+    for (const [name, type] of ref.types) {
+      const curType = cur.types.get(name);
+      if (curType !== undefined && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
     }
-    if (Object.keys(mismatched).length > 0) {
-      const again = await loadSamples(input.current, { ...load, columns: Object.keys(mismatched), types: mismatched });
+    if (mismatched.size > 0) {
+      const again = await loadSamples(input.current, {
+        ...load,
+        columns: [...mismatched.keys()],
+        types: typesRecord(mismatched),
+      });
       for (const [name, sample] of again.samples) current.set(name, sample);
     }
   }
-  return detectDrift(
+  checkRequestedColumns(reference, current, input);
+  const report = detectDrift(
     { reference, current, referenceLabel: input.reference, currentLabel: input.current, columns: input.columns },
     policy,
   );
+  checkSomethingTested(report, reference, current);
+  return report;
 }
 
 function profileTypes(profile: ReferenceProfile): Record<string, ColumnType> {
-  return Object.fromEntries(Object.entries(profile.columns).map(([name, c]) => [name, c.type]));
+  return typesRecord(new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name]!.type])));
+}
+
+/** LoadOptions.types by column name, in an object without a prototype (names are data). */
+function typesRecord(types: Map<string, ColumnType>): Record<string, ColumnType> {
+  const out = Object.create(null) as Record<string, ColumnType>;
+  for (const [name, type] of types) out[name] = type;
+  return out;
 }

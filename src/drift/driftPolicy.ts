@@ -35,6 +35,11 @@ export interface DriftPolicy {
   columns: Record<string, ColumnDriftOverride>;
 }
 
+/** The column's own settings (an own property only: a policy built elsewhere may have a prototype). */
+export function columnOverride(policy: DriftPolicy, name: string): ColumnDriftOverride {
+  return Object.hasOwn(policy.columns, name) ? (policy.columns[name] ?? {}) : {};
+}
+
 export const DEFAULT_DRIFT_POLICY: DriftPolicy = {
   method: "auto",
   alpha: 0.05,
@@ -51,7 +56,9 @@ export const DEFAULT_DRIFT_POLICY: DriftPolicy = {
  */
 export function resolvePolicy(partial: Partial<DriftPolicy> = {}): DriftPolicy {
   const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== undefined));
-  const policy: DriftPolicy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...(partial.columns ?? {}) } };
+  // Column names are data: the overrides live in an object without a prototype, so `constructor` is not Object's.
+  const columns = Object.assign(Object.create(null) as Record<string, ColumnDriftOverride>, partial.columns ?? {});
+  const policy: DriftPolicy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns };
   if (policy.method === "auto" && partial.psi_threshold === undefined && partial.threshold !== undefined)
     policy.psi_threshold = partial.threshold;
   return policy;

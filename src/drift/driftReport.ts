@@ -1,3 +1,4 @@
+import { contractNumber } from "../contracts/contractJson.js";
 import type { MethodName } from "./methods/driftMethod.js";
 
 export interface TestResult {
@@ -55,4 +56,37 @@ export interface DriftReport {
   dataset_drifted: boolean;
   /** One sentence saying why the dataset did or did not drift. */
   summary: string;
+}
+
+/**
+ * A drift report as read back from JSON: the statistics written as "Infinity", "-Infinity" or "NaN" (an infinite
+ * Wasserstein distance, a p-value no test could give) become numbers again. See stringifyContract.
+ */
+export function reviveDriftReport(report: DriftReport): DriftReport {
+  const num = (x: number) => contractNumber(x) as number;
+  // Not validated against a schema: whatever is not shaped like a report is left for its reader to reject.
+  if (!Array.isArray(report.features)) return report;
+  return {
+    ...report,
+    drifted_share: num(report.drifted_share),
+    features: report.features.map((f) => {
+      if (typeof f !== "object" || f === null || typeof f.tests !== "object" || f.tests === null) return f;
+      const tests: FeatureDrift["tests"] = {};
+      for (const [m, t] of Object.entries(f.tests) as [MethodName, TestResult][]) {
+        tests[m] = {
+          ...t,
+          statistic: num(t.statistic),
+          ...(t.p_value !== undefined ? { p_value: num(t.p_value) } : {}),
+          ...(t.approximation_error !== undefined ? { approximation_error: num(t.approximation_error) } : {}),
+        };
+      }
+      return {
+        ...f,
+        statistic: num(f.statistic),
+        p_value: f.p_value === null ? null : num(f.p_value),
+        threshold: num(f.threshold),
+        tests,
+      };
+    }),
+  };
 }

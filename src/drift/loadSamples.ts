@@ -6,7 +6,7 @@ import type { ColumnSample } from "./columnSample.js";
 
 export interface LoadedSamples {
   samples: Map<string, ColumnSample>;
-  types: Record<string, ColumnType>;
+  types: Map<string, ColumnType>;
   rows: number;
 }
 
@@ -34,7 +34,11 @@ export function loadSamples(path: string, options: LoadOptions = {}): Promise<Lo
           if (m.error.code === "internal") reject(new Error(m.error.message));
           else reject(new ModelguardError(m.error.code as ErrorCode, m.error.message, m.error.hint, m.error.location));
         } else {
-          resolve({ samples: new Map(m.samples as unknown as [string, ColumnSample][]), types: m.types, rows: m.rows });
+          resolve({
+            samples: new Map(m.samples as unknown as [string, ColumnSample][]),
+            types: new Map(m.types as unknown as [string, ColumnType][]),
+            rows: m.rows,
+          });
         }
         void worker.terminate();
       },

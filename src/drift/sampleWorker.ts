@@ -9,7 +9,7 @@ try {
   const table = await loadTable(path, options);
   // The table is ours alone: sort each column inside its own buffer and hand the buffers over without copies.
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
-  const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
+  const types = table.columns.map((c) => [c.name, c.type]);
   const transfer = new Set<ArrayBuffer>();
   for (const s of samples.values()) {
     if (s.kind === "numeric" && s.form === "exact") transfer.add(s.sorted.buffer as ArrayBuffer);

@@ -24,7 +24,8 @@ export interface ProfileOptions {
 export function buildProfile(table: Table, options: ProfileOptions = {}): ReferenceProfile {
   const sketchAccuracy = options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy;
   const bins = options.bins ?? PROFILE_DEFAULTS.bins;
-  const columns: Record<string, ColumnProfile> = {};
+  // Column names are data: no prototype, so `__proto__` is stored like any other name.
+  const columns = Object.create(null) as Record<string, ColumnProfile>;
   for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
   return {
     kind: "modelguard.profile",

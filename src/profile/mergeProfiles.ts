@@ -32,11 +32,13 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
       "rebuild both with the same --bins",
     );
   }
-  const names = [...Object.keys(a.columns), ...Object.keys(b.columns).filter((n) => !(n in a.columns))];
-  const columns: Record<string, ColumnProfile> = {};
+  // Column names are data: own properties only, and a result without a prototype (`__proto__` is a name too).
+  const has = (p: ReferenceProfile, name: string) => Object.hasOwn(p.columns, name);
+  const names = [...Object.keys(a.columns), ...Object.keys(b.columns).filter((n) => !has(a, n))];
+  const columns = Object.create(null) as Record<string, ColumnProfile>;
   for (const name of names) {
-    const ca = a.columns[name] ?? absentColumn(b.columns[name]!, a.rows, a.bins);
-    const cb = b.columns[name] ?? absentColumn(a.columns[name]!, b.rows, a.bins);
+    const ca = has(a, name) ? a.columns[name]! : absentColumn(b.columns[name]!, a.rows, a.bins);
+    const cb = has(b, name) ? b.columns[name]! : absentColumn(a.columns[name]!, b.rows, a.bins);
     columns[name] = mergeColumn(name, ca, cb, a.bins);
   }
   return {

@@ -22,14 +22,11 @@ async function drift(current: string, ...extra: string[]) {
   return JSON.parse(r.stdout);
 }
 
-test("a header-only current file: every column is skipped with a reason, no crash", async () => {
-  const report = await drift(file("header.csv", "x,c\n"));
-  assert.equal(report.features.length, 0);
-  assert.deepEqual(
-    report.skipped.map((s: { reason: string }) => s.reason),
-    ["no values in the current data", "no values in the current data"],
-  );
-  assert.equal(report.dataset_drifted, false);
+test("a header-only current file tests nothing: exit 2, and the message says why for each column", async () => {
+  const r = await runCli("drift", "--reference", ref, "--current", file("header.csv", "x,c\n"), "--no-fail");
+  assert.equal(r.code, 2, r.stdout);
+  assert.match(r.stderr, /no column could be tested for drift/);
+  assert.match(r.stderr, /'x': no values in the current data, 'c': no values in the current data/);
 });
 
 test("a single current row is tested (exact KS p-value), not refused", async () => {
@@ -46,11 +43,14 @@ test("NaN and Infinity strings: NaN is missing, infinities are values", async ()
   assert.equal(x.current.missing, 1);
 });
 
-test("an all-null column and a column missing on one side are reported, not fatal", async () => {
-  const report = await drift(file("nulls.csv", "x,extra\n,1\n,2\n"));
+test("an all-null column and a column missing on one side are reported; with nothing else, exit 2", async () => {
+  const r = await runCli("drift", "--reference", ref, "--current", file("nulls.csv", "x,extra\n,1\n,2\n"));
+  assert.equal(r.code, 2, r.stdout);
+  assert.match(r.stderr, /'x': no values in the current data, 'c': absent from the current data/);
+  const report = await drift(file("nulls2.csv", "x,extra\n,1\n,2\n5,3\n"));
   const reasons = Object.fromEntries(report.skipped.map((s: { name: string; reason: string }) => [s.name, s.reason]));
-  assert.equal(reasons.x, "no values in the current data");
   assert.equal(reasons.c, "absent from the current data");
+  assert.equal(report.features.length, 1);
 });
 
 test("10,000 columns drift in one run, with unicode names", async () => {

@@ -5,7 +5,9 @@ import { driftFiles } from "../../drift/driftFiles.js";
 import { resolvePolicy, type Correction, type DriftPolicy, type MethodChoice } from "../../drift/driftPolicy.js";
 import type { DriftReport } from "../../drift/driftReport.js";
 import { METHOD_NAMES } from "../../drift/methods/driftMethod.js";
-import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { stringifyContract } from "../../contracts/contractJson.js";
+import { writeOutputFile } from "../../outputFile.js";
+import { formatNumber, formatTable, type CliIO } from "../io.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
 
 interface DriftFlags {
@@ -89,19 +91,21 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           reference: flags.reference,
           current: flags.current,
           ...(flags.columns ? { columns: flags.columns } : {}),
+          ...(flags.critical ? { critical: flags.critical } : {}),
           load: flags.delimiter ? { delimiter: flags.delimiter } : {},
         },
         policy,
       );
-      if (flags.out) writeJsonFile(flags.out, report);
-      io.out(flags.json ? JSON.stringify(report, null, 2) : describeDrift(report));
+      if (flags.out) writeOutputFile(flags.out, stringifyContract(report, 2) + "\n");
+      io.out(flags.json ? stringifyContract(report, 2) : describeDrift(report));
       if (report.dataset_drifted && flags.fail) exit.code = 1;
     });
 }
 
 export function policyFromFlags(flags: DriftFlags): DriftPolicy {
   const fromFile = flags.config ? (readProjectConfig(flags.config).drift ?? {}) : {};
-  const columns = { ...(fromFile.columns ?? {}) };
+  // Column names are data: no prototype, so `--critical __proto__` marks a column instead of replacing one.
+  const columns = Object.assign(Object.create(null) as NonNullable<typeof fromFile.columns>, fromFile.columns ?? {});
   for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
   const method = flags.method ?? fromFile.method ?? "auto";
   return resolvePolicy({

@@ -8,7 +8,9 @@ import {
 } from "../../model/evaluate/evaluateModel.js";
 import type { TaskOption } from "../../model/evaluate/interpretOutputs.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
-import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { stringifyContract } from "../../contracts/contractJson.js";
+import { writeOutputFile } from "../../outputFile.js";
+import { formatNumber, formatTable, type CliIO } from "../io.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
 
 /** The flags of `modelguard evaluate`, as commander parses them (camelCase). */
@@ -60,7 +62,8 @@ export async function evaluateCommand(flags: EvaluateFlags): Promise<MetricsDocu
     ...(flags.delimiter !== undefined ? { load: { delimiter: flags.delimiter } } : {}),
   };
   const { document } = await evaluateModel(options);
-  if (flags.out) writeJsonFile(flags.out, document);
+  // Non-finite metrics (an mse whose squares overflow) as "Infinity", not null: see stringifyContract.
+  if (flags.out) writeOutputFile(flags.out, stringifyContract(document, 2) + "\n");
   return document;
 }
 
@@ -102,7 +105,7 @@ export function registerEvaluate(program: Command, io: CliIO): void {
     .option("-o, --out <file>", "write metrics.json to this file")
     .action(async (flags: EvaluateFlags) => {
       const doc = await evaluateCommand(flags);
-      io.out(flags.json ? JSON.stringify(doc, null, 2) : describeEvaluation(doc));
+      io.out(flags.json ? stringifyContract(doc, 2) : describeEvaluation(doc));
     });
 }
 

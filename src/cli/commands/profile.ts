@@ -5,6 +5,7 @@ import { buildProfile } from "../../profile/buildProfile.js";
 import { mergeProfiles } from "../../profile/mergeProfiles.js";
 import { readProfile, writeProfile } from "../../profile/profileFile.js";
 import type { ReferenceProfile } from "../../profile/referenceProfile.js";
+import { stringifyContract } from "../../contracts/contractJson.js";
 import { formatTable, type CliIO } from "../io.js";
 import { delimiterOption, numberOption } from "../options.js";
 import { ModelguardError } from "../../errors.js";
@@ -61,7 +62,7 @@ export function registerProfile(program: Command, io: CliIO): void {
         );
       const profile = await profileFile(flags);
       if (flags.output) writeProfile(flags.output, profile);
-      if (flags.json) io.out(JSON.stringify(profile));
+      if (flags.json) io.out(stringifyContract(profile));
       else io.out(describeProfile(profile) + `\nwrote ${flags.output}`);
     });
 
@@ -76,7 +77,7 @@ export function registerProfile(program: Command, io: CliIO): void {
       if (!flags.output && !flags.json) throw new ModelguardError("usage", "profile merge needs -o FILE or --json");
       const merged = files.map(readProfile).reduce(mergeProfiles);
       if (flags.output) writeProfile(flags.output, merged);
-      if (flags.json) io.out(JSON.stringify(merged));
+      if (flags.json) io.out(stringifyContract(merged));
       else io.out(describeProfile(merged) + `\nwrote ${flags.output}`);
     });
 }

@@ -1,3 +1,4 @@
+import { contractNumber } from "../../contracts/contractJson.js";
 import type { Column } from "../../data/table.js";
 import { classificationMetrics, type PerClassMetrics } from "../metrics/classificationMetrics.js";
 import type { MetricNote } from "../metrics/metricNote.js";
@@ -39,6 +40,24 @@ export interface MetricsDocument {
   /** Metrics left out (undefined for the data) and other things to know when reading the numbers. */
   notes: MetricNote[];
   duration_ms: number;
+}
+
+/**
+ * A metrics document as read back from JSON: metric values written as "Infinity" or "-Infinity" (an mse whose squares
+ * overflow) become numbers again. Non-finite values are written that way (stringifyContract) rather than as null.
+ */
+export function reviveMetricsDocument<T extends { metrics?: unknown; slices?: unknown }>(doc: T): T {
+  const revive = (m: unknown) => {
+    if (typeof m !== "object" || m === null) return m;
+    return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, contractNumber(v)]));
+  };
+  return {
+    ...doc,
+    metrics: revive(doc.metrics),
+    ...(Array.isArray(doc.slices)
+      ? { slices: doc.slices.map((s: { metrics?: unknown }) => ({ ...s, metrics: revive(s.metrics) })) }
+      : {}),
+  };
 }
 
 /** The metric part of a metrics document: what `computeMetrics` fills in. */

@@ -56,17 +56,19 @@ export function regressionMetrics(yTrue: Float64Array, yPred: Float64Array): Reg
   if (n < 2) {
     notes.push({ metric: "r2", reason: "R^2 is not defined with fewer than two rows" });
   } else {
-    let denominator = 0;
-    if (!constant) {
-      const mean = pairwiseSum(yTrue) / n;
-      const dev = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const d = yTrue[i]! - mean;
-        dev[i] = d * d;
-      }
-      denominator = pairwiseSum(dev);
+    let residual = sse;
+    let denominator = constant ? 0 : totalSquares(yTrue, 1);
+    if (!Number.isFinite(residual) || !Number.isFinite(denominator)) {
+      // Squares beyond the double range (values near 1e154 and up): R^2 is a ratio, so take both sums of squares in
+      // units of a power of two near the largest value, where neither overflows.
+      let max = 0;
+      for (let i = 0; i < n; i++) max = Math.max(max, Math.abs(yTrue[i]!), Math.abs(yPred[i]!));
+      const scale = Math.pow(2, Math.floor(Math.log2(max)));
+      for (let i = 0; i < n; i++) sq[i] = ((yTrue[i]! - yPred[i]!) / scale) ** 2;
+      residual = pairwiseSum(sq);
+      denominator = constant ? 0 : totalSquares(yTrue, scale);
     }
-    metrics.r2 = sse === 0 ? 1 : denominator === 0 ? 0 : 1 - sse / denominator;
+    metrics.r2 = residual === 0 ? 1 : denominator === 0 ? 0 : 1 - residual / denominator;
     if (denominator === 0)
       notes.push({ metric: "r2", reason: "yTrue is constant: R^2 set to 1 for perfect predictions, else 0" });
   }
@@ -75,4 +77,17 @@ export function regressionMetrics(yTrue: Float64Array, yPred: Float64Array): Reg
   const mid = n >> 1;
   metrics.median_ae = n % 2 === 1 ? abs[mid]! : (abs[mid - 1]! + abs[mid]!) / 2;
   return { metrics, notes };
+}
+
+/** sum (y / scale - mean(y / scale))^2, numpy's pairwise order. */
+function totalSquares(yTrue: Float64Array, scale: number): number {
+  const n = yTrue.length;
+  const dev = new Float64Array(n);
+  for (let i = 0; i < n; i++) dev[i] = yTrue[i]! / scale;
+  const mean = pairwiseSum(dev) / n;
+  for (let i = 0; i < n; i++) {
+    const d = yTrue[i]! / scale - mean;
+    dev[i] = d * d;
+  }
+  return pairwiseSum(dev);
 }

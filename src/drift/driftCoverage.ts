@@ -1,0 +1,75 @@
+import { ModelguardError } from "../errors.js";
+import type { ColumnSample } from "./columnSample.js";
+import type { DriftReport } from "./driftReport.js";
+
+/**
+ * A drift gate must not pass by testing nothing. Two checks on a run over files: every column named by --columns or
+ * --critical is in both the reference and the current data (a typo would otherwise skip the column, or make a
+ * critical column silently optional); and at least one column was tested, else the error says why none was.
+ */
+export function checkRequestedColumns(
+  reference: Map<string, ColumnSample>,
+  current: Map<string, ColumnSample>,
+  requested: { columns?: readonly string[]; critical?: readonly string[] },
+): void {
+  // With --columns only those columns were read: a critical column outside them is left out, not unknown.
+  const tested = requested.columns ? new Set(requested.columns) : null;
+  const leftOut = (requested.critical ?? []).filter((name) => tested !== null && !tested.has(name));
+  if (leftOut.length > 0) {
+    throw new ModelguardError(
+      "usage",
+      `--critical names column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n) => `'${n}'`))}`,
+      "add them to --columns, or leave --columns out to test every column",
+    );
+  }
+  for (const [flag, names] of [
+    ["--columns", requested.columns],
+    ["--critical", requested.critical],
+  ] as const) {
+    const unknown = (names ?? []).flatMap((name) => {
+      const where = !reference.has(name) ? (!current.has(name) ? "either file" : "the reference") : "the current data";
+      return reference.has(name) && current.has(name) ? [] : [`'${name}' (not in ${where})`];
+    });
+    if (unknown.length > 0) {
+      const shared = [...reference.keys()].filter((n) => current.has(n)).map((n) => `'${n}'`);
+      throw new ModelguardError(
+        "usage",
+        `${flag} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
+        requested.columns
+          ? "names are case-sensitive and must be in the header of both files"
+          : `columns in both files: ${list(shared) || "none"}`,
+      );
+    }
+  }
+}
+
+/** Throws when the report tested no column, with the reason each column was skipped. */
+export function checkSomethingTested(
+  report: DriftReport,
+  reference: Map<string, ColumnSample>,
+  current: Map<string, ColumnSample>,
+): void {
+  if (report.features.length > 0) return;
+  const reasons = report.skipped.map((s) => `'${s.name}': ${s.reason}`);
+  const shared = [...reference.keys()].filter((n) => current.has(n));
+  const names = [...reference.keys(), ...current.keys()];
+  let hint: string;
+  if (names.some((n) => /[;\t|]/.test(n)) && (reference.size === 1 || current.size === 1)) {
+    hint = "a header read as one column holds ';', '|' or a tab: pass --delimiter (e.g. --delimiter ';' or tab)";
+  } else if (shared.length === 0) {
+    hint = "the files share no column name: check that both have a header row with the same names";
+  } else {
+    hint = "drift needs numeric, category or boolean columns with values on both sides";
+  }
+  throw new ModelguardError(
+    "input",
+    `no column could be tested for drift, so there is no verdict: ${reasons.length > 0 ? list(reasons) : "the reference has no columns"}`,
+    hint,
+  );
+}
+
+/** The first few items of a list, and how many more. */
+function list(items: string[], max = 8): string {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}

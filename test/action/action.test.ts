@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main } from "../../src/cli/main.js";
@@ -23,6 +23,7 @@ before(async () => {
   fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
 });
 after(async () => {
+  rmSync(work, { recursive: true, force: true });
   assert.deepEqual(fake.violations, []);
   await fake.close();
 });
@@ -34,7 +35,7 @@ function errorLines(stdout: string): string[] {
 test("validate (per-step action) checks the schema and drift, writes the summary, and never loads onnxruntime", async () => {
   // A fresh checkout with no onnxruntime anywhere near: no override, an empty tool cache, an npm that fails.
   const fresh = copyCheckout(checkout);
-  const bin = mkdtempSync(join(tmpdir(), "mg-nonpm-"));
+  const bin = mkdtempSync(join(work, "nonpm-"));
   writeFileSync(join(bin, "npm"), "#!/bin/sh\necho npm must not run >&2\nexit 3\n", { mode: 0o755 });
   const r = await runAction({
     checkout: fresh,
@@ -266,7 +267,7 @@ test("a fork pull request (read-only token) warns and still writes the summary",
 
 test("report renders the earlier steps of the job (validate + evaluate) into one PR comment", async () => {
   const pr = fake.state.addPullRequest("acme/models");
-  const runnerTemp = mkdtempSync(join(tmpdir(), "mg-job-"));
+  const runnerTemp = mkdtempSync(join(work, "job-"));
   const common = { checkout, event: "pull_request" as const, prNumber: pr.number, apiUrl: fake.url, runnerTemp };
   const v = await runAction({
     ...common,
@@ -293,7 +294,7 @@ test("report renders the earlier steps of the job (validate + evaluate) into one
 // The real install path: npm fetches the pinned onnxruntime-node from the npm registry into the runner's tool cache
 // (npm ci has just put it in npm's cache, so this reads no more than that), then a second step reuses it.
 test("evaluate installs onnxruntime-node into the tool cache with the real npm, once", async () => {
-  const toolCache = mkdtempSync(join(tmpdir(), "mg-tool-cache-"));
+  const toolCache = mkdtempSync(join(work, "tool-cache-"));
   const run = () =>
     runAction({
       checkout,

@@ -1,11 +1,14 @@
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { inputEnvName, inputsEnv, parseOutputFile, REPO_ROOT } from "./harness.js";
+
+const work = mkdtempSync(join(tmpdir(), "mg-action-files-"));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 const ACTIONS = [
   "action.yml",
@@ -29,7 +32,7 @@ for (const file of ACTIONS) {
       assert.ok(spec.description, `${file}: input ${name} has no description`);
     }
     // action-validator 0.6's schema predates node24 (its enum stops at node20): check the rest of the file.
-    const dir = mkdtempSync(join(tmpdir(), "mg-validate-"));
+    const dir = mkdtempSync(join(work, "validate-"));
     writeFileSync(join(dir, "action.yml"), text.replace("using: node24", "using: node20"));
     const r = validate(join(dir, "action.yml"));
     assert.equal(r.status, 0, r.output);
@@ -51,7 +54,7 @@ for (const file of WORKFLOWS) {
 }
 
 test("action-validator does reject a broken workflow (the check above can fail)", () => {
-  const dir = mkdtempSync(join(tmpdir(), "mg-validate-"));
+  const dir = mkdtempSync(join(work, "validate-"));
   writeFileSync(join(dir, "bad.yml"), "name: x\non: pull_request\njobs:\n  a:\n    steps: 3\n");
   const r = validate(join(dir, "bad.yml"));
   assert.equal(r.status, 1, r.output);

@@ -1,9 +1,21 @@
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "../../src/action/ensureOnnxRuntime.js";
+
+const work = mkdtempSync(join(tmpdir(), "mg-ensure-ort-"));
+after(() => rmSync(work, { recursive: true, force: true }));
 
 /**
  * A fake `npm` on PATH: records its argv, the skip variable onnxruntime-node's installer reads and the npm_config_*
@@ -13,7 +25,7 @@ function fakeNpm(exitCode = 0): {
   bin: string;
   calls: () => { argv: string[]; skip: string | null; npmConfig: string | null }[];
 } {
-  const bin = mkdtempSync(join(tmpdir(), "mg-fake-npm-"));
+  const bin = mkdtempSync(join(work, "fake-npm-"));
   const log = join(bin, "calls.jsonl");
   const script = `#!/usr/bin/env node
 const fs = require("node:fs"), path = require("node:path");
@@ -46,8 +58,8 @@ function envWith(bin: string, extra: Record<string, string> = {}): NodeJS.Proces
 
 test("installs once into the tool cache with the pinned version and the skip flag, then reuses it", () => {
   const npm = fakeNpm();
-  const cache = mkdtempSync(join(tmpdir(), "mg-toolcache-"));
-  const dist = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const cache = mkdtempSync(join(work, "toolcache-"));
+  const dist = mkdtempSync(join(work, "dist-"));
   const env = envWith(npm.bin, { RUNNER_TOOL_CACHE: cache });
   const first = ensureOnnxRuntime({ version: "1.30.0", distDir: dist, env });
   assert.equal(first.source, "installed");
@@ -63,7 +75,7 @@ test("installs once into the tool cache with the pinned version and the skip fla
   // The bundle's node_modules/onnxruntime-node now resolves to the cached package.
   assert.equal(realpathSync(join(dist, "node_modules", "onnxruntime-node")), realpathSync(first.packageDir));
 
-  const dist2 = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const dist2 = mkdtempSync(join(work, "dist-"));
   const second = ensureOnnxRuntime({ version: "1.30.0", distDir: dist2, env });
   assert.equal(second.source, "cache");
   assert.equal(npm.calls().length, 1);
@@ -72,12 +84,12 @@ test("installs once into the tool cache with the pinned version and the skip fla
 
 test("an unfinished install (no completion marker) is replaced", () => {
   const npm = fakeNpm();
-  const cache = mkdtempSync(join(tmpdir(), "mg-toolcache-"));
+  const cache = mkdtempSync(join(work, "toolcache-"));
   // An install killed half way: the package directory without the completion marker.
   const half = join(cache, "modelguard-onnxruntime", "1.30.0", "node_modules", "onnxruntime-node");
   mkdirSync(half, { recursive: true });
   writeFileSync(join(half, "package.json"), JSON.stringify({ name: "onnxruntime-node", version: "1.30.0" }));
-  const dist = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const dist = mkdtempSync(join(work, "dist-"));
   const r = ensureOnnxRuntime({
     version: "1.30.0",
     distDir: dist,
@@ -90,8 +102,8 @@ test("an unfinished install (no completion marker) is replaced", () => {
 
 test("npm failing is a setup error naming the cause and the override", () => {
   const npm = fakeNpm(1);
-  const cache = mkdtempSync(join(tmpdir(), "mg-toolcache-"));
-  const dist = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const cache = mkdtempSync(join(work, "toolcache-"));
+  const dist = mkdtempSync(join(work, "dist-"));
   assert.throws(
     () => ensureOnnxRuntime({ version: "1.30.0", distDir: dist, env: envWith(npm.bin, { RUNNER_TOOL_CACHE: cache }) }),
     (e: unknown) =>
@@ -104,8 +116,8 @@ test("npm failing is a setup error naming the cause and the override", () => {
 
 test("MODELGUARD_ONNXRUNTIME_DIR is used as is (never npm), and must hold the package", () => {
   const npm = fakeNpm();
-  const prefix = mkdtempSync(join(tmpdir(), "mg-ort-"));
-  const dist = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const prefix = mkdtempSync(join(work, "ort-"));
+  const dist = mkdtempSync(join(work, "dist-"));
   const env = envWith(npm.bin, { MODELGUARD_ONNXRUNTIME_DIR: prefix });
   assert.throws(() => ensureOnnxRuntime({ version: "1.30.0", distDir: dist, env }), OnnxRuntimeSetupError);
   const pkg = join(prefix, "node_modules", "onnxruntime-node");
@@ -119,8 +131,18 @@ test("MODELGUARD_ONNXRUNTIME_DIR is used as is (never npm), and must hold the pa
 
 test("without RUNNER_TOOL_CACHE the cache lives in the temp directory", () => {
   const npm = fakeNpm();
-  const dist = mkdtempSync(join(tmpdir(), "mg-dist-"));
+  const dist = mkdtempSync(join(work, "dist-"));
   const version = `0.0.0-test.${process.pid}.${Date.now()}`;
-  const r = ensureOnnxRuntime({ version, distDir: dist, env: envWith(npm.bin) });
-  assert.equal(r.packageDir, join(tmpdir(), "modelguard-onnxruntime", version, "node_modules", "onnxruntime-node"));
+  const cacheRoot = join(tmpdir(), "modelguard-onnxruntime");
+  try {
+    const r = ensureOnnxRuntime({ version, distDir: dist, env: envWith(npm.bin) });
+    assert.equal(r.packageDir, join(cacheRoot, version, "node_modules", "onnxruntime-node"));
+  } finally {
+    rmSync(join(cacheRoot, version), { recursive: true, force: true });
+    try {
+      rmdirSync(cacheRoot); // only when this test created it: a real cache there is not empty
+    } catch {
+      // not empty, or already gone
+    }
+  }
 });

@@ -6,7 +6,8 @@
  * `_actions/` checkout has.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { after } from "node:test";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +16,10 @@ import { parse } from "yaml";
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const TOKEN = "ghs_action_harness_token_0123456789abcdef";
 
+// Checkouts and step directories (a few MB each, one per step) go under one directory, removed after the test file.
+const harnessTemp = mkdtempSync(join(tmpdir(), "mg-action-harness-"));
+after(() => rmSync(harnessTemp, { recursive: true, force: true }));
+
 interface ActionYml {
   inputs?: Record<string, { default?: string; required?: boolean }>;
   runs: { using: string; main: string };
@@ -22,7 +27,7 @@ interface ActionYml {
 
 /** Builds dist/ from the current source into a fresh action checkout; returns its directory. */
 export function buildActionCheckout(): string {
-  const dir = mkdtempSync(join(tmpdir(), "mg-action-"));
+  const dir = mkdtempSync(join(harnessTemp, "action-"));
   const r = spawnSync(process.execPath, [join(REPO_ROOT, "scripts/build-dist.mjs"), "--outdir", join(dir, "dist")], {
     encoding: "utf8",
   });
@@ -34,7 +39,7 @@ export function buildActionCheckout(): string {
 
 /** A second checkout sharing nothing with the first (its own dist/node_modules). */
 export function copyCheckout(from: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "mg-action-copy-"));
+  const dir = mkdtempSync(join(harnessTemp, "action-copy-"));
   for (const p of ["action.yml", "actions", "dist"]) cpSync(join(from, p), join(dir, p), { recursive: true });
   return dir;
 }
@@ -169,7 +174,7 @@ export async function runAction(o: RunOptions): Promise<RunResult> {
   const ymlPath = join(o.checkout, o.action);
   const yml = parse(readFileSync(ymlPath, "utf8")) as ActionYml;
   if (yml.runs.using !== "node24") throw new Error(`${o.action}: runs.using is ${yml.runs.using}`);
-  const work = mkdtempSync(join(tmpdir(), "mg-step-"));
+  const work = mkdtempSync(join(harnessTemp, "step-"));
   const runnerTemp = o.runnerTemp ?? join(work, "runner-temp");
   mkdirSync(runnerTemp, { recursive: true });
   const toolCache = o.toolCache ?? join(work, "tool-cache");

@@ -57,11 +57,17 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
   const sketch = new QuantileSketch(sketchAccuracy);
   let count = 0;
   let infinite = 0;
+  let nan = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (valid[i] === 0) continue;
     const x = values[i]!;
+    // A NaN that a reader let through (a Parquet float NaN) is missing, as drift's samples count it.
+    if (x !== x) {
+      nan++;
+      continue;
+    }
     count++;
     sketch.add(x);
     if (x === Infinity || x === -Infinity) {
@@ -78,7 +84,7 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
     {
       type: column.type === "integer" ? "integer" : "number",
       count,
-      missing: countMissing(column) - column.invalid.size,
+      missing: countMissing(column) - column.invalid.size + nan,
       invalid: column.invalid.size,
       infinite,
       min: moments.n > 0 ? min : null,
@@ -242,11 +248,16 @@ function profileText(column: DictionaryColumn): TextProfile {
 
 function profileDatetime(column: NumericColumn): DatetimeProfile {
   let count = 0;
+  let nan = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < column.values.length; i++) {
     if (column.valid[i] === 0) continue;
     const x = column.values[i]!;
+    if (x !== x) {
+      nan++;
+      continue;
+    }
     count++;
     if (x < min) min = x;
     if (x > max) max = x;
@@ -255,7 +266,7 @@ function profileDatetime(column: NumericColumn): DatetimeProfile {
     kind: "datetime",
     type: "datetime",
     count,
-    missing: countMissing(column) - column.invalid.size,
+    missing: countMissing(column) - column.invalid.size + nan,
     invalid: column.invalid.size,
     min: count > 0 ? new Date(min).toISOString() : null,
     max: count > 0 ? new Date(max).toISOString() : null,

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -111,8 +111,9 @@ test("merging numeric with categorical is a clear error", () => {
   );
 });
 
-test("profiles round-trip through a file and are checked on read", () => {
+test("profiles round-trip through a file and are checked on read", (t) => {
   const dir = mkdtempSync(join(tmpdir(), "mg-profile-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   const p = buildProfile(sample(500, 3), { createdAt: T0 });
   writeProfile(join(dir, "p.json"), p);
   const read = readProfile(join(dir, "p.json"));
@@ -140,4 +141,29 @@ test("constant, empty and infinite columns profile sensibly", () => {
   assert.ok(e.kind === "numeric" && e.count === 0 && e.mean === null && e.psi_bins.proportions.length === 0);
   const i = p.columns.inf!;
   assert.ok(i.kind === "numeric" && i.infinite === 2 && i.mean === 1 && i.min === 1 && i.max === 1);
+});
+
+test("a profile that buildProfile writes always loads: NaN cells a reader let through count as missing", () => {
+  const dir = mkdtempSync(join(tmpdir(), "mg-profile-nan-"));
+  try {
+    // numericColumn keeps NaN as a valid cell, as the Parquet reader does for a float NaN.
+    const p = buildProfile(
+      table([
+        numericColumn("x", [1, NaN, 2, null], "number"),
+        numericColumn("big", [1e308, -1e308, 1.7e308, NaN], "number"),
+        numericColumn("d", [Date.UTC(2024, 0, 1), NaN, null, Date.UTC(2025, 0, 1)], "datetime"),
+      ]),
+      { createdAt: T0 },
+    );
+    const x = p.columns.x!;
+    assert.ok(x.kind === "numeric" && x.count === 2 && x.missing === 2 && x.sketch.positive.counts.length > 0);
+    const d = p.columns.d!;
+    assert.ok(d.kind === "datetime" && d.count === 2 && d.missing === 2 && d.min === "2024-01-01T00:00:00.000Z");
+    writeProfile(join(dir, "p.json"), p);
+    const read = readProfile(join(dir, "p.json"));
+    const big = read.columns.big!;
+    assert.ok(big.kind === "numeric" && big.m2 === Infinity && big.std! > 1.4e308);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

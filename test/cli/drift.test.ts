@@ -1,12 +1,13 @@
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runBin, runCli } from "../helpers/cli.js";
 
 const DIR = "fixtures/datasets/breast_cancer";
 const tmp = mkdtempSync(join(tmpdir(), "mg-cli-drift-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 test("drift finds the planted drift in the bundled data; a critical column makes it fail", async () => {
   const r = await runCli("drift", "--reference", `${DIR}/train.csv`, "--current", `${DIR}/current.csv`, "--json");

@@ -1,12 +1,13 @@
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readPullRequestContext } from "../../src/github/readPullRequestContext.js";
 import { ModelguardError } from "../../src/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-github-ctx-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 
 function env(eventName: string, payload: unknown, extra: Record<string, string> = {}): NodeJS.ProcessEnv {

@@ -1,6 +1,6 @@
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startFakeGitHub } from "../fakeGithub/startFakeGitHub.js";
@@ -10,6 +10,7 @@ import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
 import { runCli } from "../helpers/cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-publish-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
 const TOKEN = "ghs_test_token_never_printed_0123456789";
 
 const comparison: ComparisonResult = {

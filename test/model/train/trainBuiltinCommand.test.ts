@@ -1,8 +1,8 @@
 // `modelguard train --builtin` as the CLI calls it: files written, the TrainResult, determinism, and every error.
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { isModelguardError, type ErrorCode } from "../../../src/errors.js";
@@ -18,6 +18,7 @@ import { runCli } from "../../helpers/cli.js";
 import { MAX_DESIGN_CELLS } from "../../../src/model/train/trainBuiltin.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "mg-train-cli-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 let counter = 0;
 const out = (name = "model.onnx") => join(tmp, `${counter++}-${name}`);
 

@@ -1,9 +1,9 @@
 // The exported ONNX graph: its declared interface and metadata, onnx's own checker, and the preprocessing inside it
 // (unknown categories, missing numbers) run by onnxruntime-node against hand-built expectations.
-import { test } from "node:test";
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as ort from "onnxruntime-node";
@@ -23,6 +23,7 @@ import { tempFile } from "../../data/tempFiles.js";
 
 const BC = "fixtures/datasets/breast_cancer";
 const tmp = mkdtempSync(join(tmpdir(), "mg-train-onnx-"));
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 const bcTrain = await loadTable(`${BC}/train.csv`);
 const bcTest = await loadTable(`${BC}/test.csv`);

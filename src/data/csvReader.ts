@@ -37,11 +37,17 @@ function planColumns(names: readonly string[], options: ResolvedLoadOptions): Co
   return plans;
 }
 
+/**
+ * The column types from the first INFERENCE_ROWS rows. With `fixTypes` (scanTable: no later pass can change a
+ * type), a column without a value there reads on until it has INFERENCE_ROWS values; one without any value in the
+ * whole file is "number", all missing (as loadTable decides from the whole column).
+ */
 async function inferPlans(
   fh: FileHandle,
   file: string,
   header: CsvHeader,
   options: ResolvedLoadOptions,
+  fixTypes = false,
 ): Promise<{ plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
   const reader = new CsvRecordReader(
     fh,
@@ -60,7 +66,16 @@ async function inferPlans(
     if (!batch) break;
     sample.add(batch);
   }
-  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes: reader.offset - header.dataOffset };
+  const sampleBytes = reader.offset - header.dataOffset;
+  const valueless = fixTypes ? sample.valueless : [];
+  if (valueless.length > 0) {
+    for (let batch = await reader.next(); batch; batch = await reader.next())
+      if (!sample.extend(batch, valueless)) break;
+    const plans = sample.typedPlans();
+    for (const k of valueless) plans[k]!.type ??= "number";
+    return { plans, sampleRows: sample.rows, sampleBytes };
+  }
+  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes };
 }
 
 export async function loadCsv(file: string, options: ResolvedLoadOptions): Promise<Table> {
@@ -106,7 +121,7 @@ export async function* scanCsv(
   const fh = await openDataFile(file);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans } = await inferPlans(fh, file, header, options);
+    const { plans } = await inferPlans(fh, file, header, options, true);
     const reader = newReader(fh, file, header, options);
     const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
     // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk

@@ -16,7 +16,8 @@
  * - otherwise text: "category" when the values repeat, i.e. with d distinct values among n non-missing cells,
  *   `d <= 100 && d <= max(20, 0.05 * n) && 2 * d <= n` (at most 100 values like a TFDV string domain, no more than
  *   5% of the cells unless there are only a handful of values, and each value seen twice on average); else "string".
- * - a column without any non-missing cell is "string" (every code -1).
+ * - a column without any non-missing cell is "number", every cell missing, as pandas reads it (float64): NaN
+ *   literals are NA strings by default, so an all-NaN column is numeric, not text.
  *
  * Example: inferColumnType(["1", "2", null]) === "integer"; inferColumnType(["1", "2.5"]) === "number";
  * inferColumnType(["12345678901234567890"]) === "string".
@@ -175,7 +176,7 @@ export function typeFromCounts(counts: ArrayLike<number>, distinct: number): Col
   const boolean = counts[CELL_BOOLEAN]!;
   const datetime = counts[CELL_DATETIME]!;
   const n = integer + big + number + boolean + datetime + counts[CELL_TEXT]!;
-  if (n === 0) return "string";
+  if (n === 0) return "number";
   if (integer === n) return "integer";
   if (number > 0 && integer + big + number === n) return "number";
   if (boolean === n) return "boolean";

@@ -22,10 +22,12 @@ function planFor(name: string, source: number, options: ResolvedLoadOptions, inf
   return { name, source, type: forced ?? inferred, forced: forced !== undefined };
 }
 
+/** Types from the first INFERENCE_ROWS rows; `fixTypes` (scanTable) as in csvReader's inferPlans. */
 async function inferJsonl(
   fh: FileHandle,
   file: string,
   options: ResolvedLoadOptions,
+  fixTypes = false,
 ): Promise<{ names: string[]; plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
   const wanted = wantedColumn(options);
   const reader = new JsonlRecordReader(fh, file, wanted, [], options.maxFieldBytes);
@@ -47,13 +49,28 @@ async function inferJsonl(
     rows += batch.rows;
   }
   const names = [...reader.names];
+  const sampleBytes = reader.offset;
+  const valueless = fixTypes ? names.flatMap((_, c) => (inferences[c]?.nonMissing === 0 ? [c] : [])) : [];
+  // keys first seen from here on are late keys ("string" in scanTable), whatever the extension reads
+  for (let open = valueless.length > 0; open;) {
+    const batch = await reader.next();
+    if (!batch) break;
+    const { bytes, starts, ends, stride } = batch;
+    open = false;
+    for (const c of valueless) {
+      const inference = inferences[c]!;
+      for (let r = 0, i = c; r < batch.rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
+      if (inference.nonMissing < INFERENCE_ROWS) open = true;
+    }
+  }
   const plans: ColumnPlan[] = [];
   names.forEach((name, source) => {
     if (!wanted(name)) return;
     const inference = inferences[source];
-    plans.push(planFor(name, source, options, inference && inference.nonMissing > 0 ? inference.result() : null));
+    const type = !inference ? null : inference.nonMissing > 0 ? inference.result() : fixTypes ? "number" : null;
+    plans.push(planFor(name, source, options, type));
   });
-  return { names, plans, sampleRows: rows, sampleBytes: reader.offset };
+  return { names, plans, sampleRows: rows, sampleBytes };
 }
 
 /**
@@ -126,7 +143,7 @@ export async function* scanJsonl(
 ): AsyncGenerator<Table> {
   const fh = await openDataFile(file);
   try {
-    const { names, plans } = await inferJsonl(fh, file, options);
+    const { names, plans } = await inferJsonl(fh, file, options, true);
     const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     let known = plans;
     let yielded = false;

@@ -5,7 +5,8 @@
  * forced through `options.types`. loadTable keeps every column correct when later rows disagree with the sample:
  * an integer column that meets a decimal becomes "number"; a column that meets a cell fitting none of
  * integer/number/boolean/datetime is read again, as text (category or string); category vs string is decided on
- * the whole column; a column with no value in the sample gets its type from all its distinct values. Forced types
+ * the whole column; a column with no value in the sample gets its type from all its distinct values, and a column
+ * with no value at all is "number" with every cell missing (as pandas reads it; NaN is an NA string). Forced types
  * never change: cells that do not parse become `invalid` entries (data row -> raw text, value NaN, valid 0); a forced
  * integer also takes integral numbers such as "2.0", a forced boolean also takes 0 and 1.
  *
@@ -42,8 +43,9 @@ export async function loadTable(path: string, options?: LoadOptions): Promise<Ta
  * Streams the file in chunks of at most `chunkRows` rows (default 100,000) and at most `chunkCells` cells (default
  * SCAN_CHUNK_CELLS, 4,194,304: a wide file gets fewer rows per chunk, at least one), each a Table of its own (its own
  * dictionaries). Types are inferred once, on the same first 10,000 rows loadTable uses (or forced), and then fixed
- * for every chunk: later cells that do not fit become `invalid` entries, a column with no value in the sample is
- * "string". A file without data rows yields one 0-row table. For profiling files larger than memory.
+ * for every chunk: later cells that do not fit become `invalid` entries; a column with no value in the sample reads
+ * on until it has 10,000 values (and is "number", all missing, if it has none); a JSONL key first seen after the
+ * sample is "string". A file without data rows yields one 0-row table. For profiling files larger than memory.
  */
 export async function* scanTable(
   path: string,

@@ -1,6 +1,7 @@
 import { PARSE_INTEGER, PARSE_NONE, PARSE_NUMBER, type BuildMode, type CellBatch } from "./cellBatch.js";
 import { DictionaryColumnBuilder } from "./dictionaryColumnBuilder.js";
 import { ColumnTypeInference } from "./inferColumnType.js";
+import { INFERENCE_ROWS } from "./loadOptions.js";
 import type { NaMatcher } from "./naMatcher.js";
 import { NumericColumnBuilder } from "./numericColumnBuilder.js";
 import type { Column, ColumnType } from "./table.js";
@@ -112,7 +113,27 @@ export class SampleInference {
     this.rows += rows;
   }
 
-  /** The plans with inferred types; a column with no value in the sample gets type null. */
+  /** Plans (by index) whose columns had no value in the sample so far. */
+  get valueless(): number[] {
+    return this.plans.flatMap((_, k) => (this.inferences[k]?.nonMissing === 0 ? [k] : []));
+  }
+
+  /**
+   * scanTable fixes each type before the first chunk, so a column without a value in the sample reads on: `add`
+   * beyond the sample for just the plans `ks`, until each has INFERENCE_ROWS values. False once all have them.
+   */
+  extend(batch: CellBatch, ks: readonly number[]): boolean {
+    const { bytes, starts, ends, stride, rows } = batch;
+    let open = false;
+    for (const k of ks) {
+      const inference = this.inferences[k]!;
+      for (let r = 0, i = this.plans[k]!.source; r < rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
+      if (inference.nonMissing < INFERENCE_ROWS) open = true;
+    }
+    return open;
+  }
+
+  /** The plans with inferred types; a column with no value in the sample gets type null (see `extend`). */
   typedPlans(): ColumnPlan[] {
     return this.plans.map((plan, k) => {
       const inference = this.inferences[k];

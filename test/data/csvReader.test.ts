@@ -83,19 +83,19 @@ test("a single-row file", async () => {
   );
 });
 
-test("a header-only file gives a 0-row table of string columns", async () => {
+test("a header-only file gives a 0-row table of number columns (no value at all: numeric, all missing)", async () => {
   for (const content of ["a,b\n", "a,b"]) {
     const t = await loadTable(tempFile("header.csv", content));
     assert.equal(t.rowCount, 0);
     assert.deepEqual(
       t.columns.map((c) => [c.name, c.type]),
       [
-        ["a", "string"],
-        ["b", "string"],
+        ["a", "number"],
+        ["b", "number"],
       ],
     );
     const a = column(t, "a");
-    assert.ok(a.kind === "dictionary" && a.codes.length === 0);
+    assert.ok(a.kind === "numeric" && a.values.length === 0);
   }
 });
 
@@ -168,6 +168,6 @@ test("the RFC 4180 fixture", async () => {
   assert.deepEqual(texts(t, "quote"), ['a "quoted" word', "plain", "comma, inside"]);
   assert.deepEqual(texts(t, "multiline"), ["line one\r\nline two", null, "tab\there"]);
   assert.deepEqual(texts(t, "empty"), [null, null, null]);
-  assert.equal(column(t, "empty").type, "string");
+  assert.equal(column(t, "empty").type, "number");
   assert.deepEqual(texts(t, "unicode"), ["Zürich, CH", "東京", "emoji 🎉"]);
 });

@@ -45,8 +45,9 @@ test("the category rule: at most 100 values, max(20, 5%) of the cells, each seen
   assert.equal(isCategoryCardinality(0, 0), false);
 });
 
-test("all-missing is string; NA strings are missing, custom NA strings replace the defaults", () => {
-  assert.equal(inferColumnType([null, "", "NA", "n/a", "NULL", "nan", "-NaN", "#N/A", "<NA>", "None"]), "string");
+test("all-missing is number; NA strings are missing, custom NA strings replace the defaults", () => {
+  assert.equal(inferColumnType([null, "", "NA", "n/a", "NULL", "nan", "-NaN", "#N/A", "<NA>", "None"]), "number");
+  assert.equal(inferColumnType([]), "number");
   assert.equal(inferColumnType(["1", "NA", "2"]), "integer");
   assert.equal(inferColumnType(["1", "NA", "2"], { naValues: [] }), "string");
   assert.equal(inferColumnType(["1", "-999", "2"], { naValues: ["-999"] }), "integer");

@@ -83,7 +83,8 @@ test("scanTable keeps the sample's types: later cells that do not fit become inv
   for (const chunk of chunks)
     assert.deepEqual(
       chunk.columns.map((c) => c.type),
-      ["integer", "integer", "integer", "number", "boolean", "datetime", "string", "string", "category", "integer"],
+      // the two columns without a value in the sample read on to their first values: integers, and ids
+      ["integer", "integer", "integer", "number", "boolean", "datetime", "integer", "string", "category", "integer"],
     );
   const last = chunks[3]!;
   const intText = column(last, "int_then_text");
@@ -95,7 +96,7 @@ test("scanTable keeps the sample's types: later cells that do not fit become inv
   assert.equal(big.valid[2999], 0);
   assert.ok(Number.isNaN(big.values[2999]));
   const late = column(last, "empty_then_numbers");
-  assert.ok(late.kind === "dictionary");
+  assert.ok(late.kind === "numeric" && late.invalid.size === 0);
   assert.deepEqual(
     Array.from({ length: 3000 }, (_, i) => cellText(late, i)),
     expected.get("empty_then_numbers")!.slice(9000),
@@ -265,4 +266,40 @@ test("scanTable chunks hold at most chunkCells cells: rows per chunk = max(1, ch
     assert.deepEqual(await sizes({ chunkCells: 100, chunkRows: 4 }), [4, 4, 4, 4, 4, 4, 1], path);
     assert.deepEqual(await sizes({ chunkCells: 3 }), Array<number>(25).fill(1), path);
   }
+});
+
+test("a column of NaN and empty cells is a number column with every cell missing, in loadTable and scanTable", async () => {
+  const lines = ["id,x,late"];
+  for (let r = 0; r < INFERENCE_ROWS + 300; r++)
+    lines.push(`${r},${["NaN", "", "nan", "NA"][r % 4]},${r > INFERENCE_ROWS ? "w" + (r % 3) : ""}`);
+  const path = tempFile("allnan.csv", lines.join("\n"));
+  const whole = await loadTable(path);
+  const x = column(whole, "x");
+  assert.ok(x.kind === "numeric" && x.type === "number");
+  assert.equal(
+    x.valid.reduce((n, v) => n + v, 0),
+    0,
+  );
+  assert.equal(column(whole, "late").type, "category");
+  for await (const chunk of scanTable(path, { chunkRows: 4000 })) {
+    assert.deepEqual(
+      chunk.columns.map((c) => c.type),
+      ["integer", "number", "category"],
+    );
+    assert.ok(texts(chunk, "x").every((t) => t === null));
+  }
+  const jsonl = tempFile(
+    "allnan.jsonl",
+    lines
+      .slice(1, 50)
+      .map((l) => `{"x": null, "y": "${l.split(",")[1]}"}`)
+      .join("\n"),
+  );
+  const tables = [await loadTable(jsonl)];
+  for await (const chunk of scanTable(jsonl)) tables.push(chunk);
+  for (const t of tables)
+    assert.deepEqual(
+      t.columns.map((c) => c.type),
+      ["number", "number"],
+    );
 });

@@ -4,7 +4,7 @@
 //
 // The tests run with TMPDIR pointing at a fresh directory that is removed at the end, so a test that forgets to clean
 // up cannot fill the machine's /tmp. What was left there is reported, so such a leak stays visible.
-import { lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
+import { chmodSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { spawnSync } from "node:child_process";
@@ -51,6 +51,8 @@ if (files.length === 0) {
 }
 
 const tmp = mkdtempSync(join(tmpdir(), "modelguard-tests-"));
+// As /tmp: the Dockerfile test runs the image's command as another user (uid 10001), which must reach its files here.
+chmodSync(tmp, 0o1777);
 // tsx keeps its compile cache in <tmpdir>/tsx-<uid>: linked to the usual one, so runs stay warm and it is not a leak.
 const tsxCache = `tsx-${process.geteuid ? process.geteuid() : userInfo().username}`;
 mkdirSync(join(tmpdir(), tsxCache), { recursive: true });

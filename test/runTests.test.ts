@@ -15,11 +15,12 @@ function testFile(dir: string, name: string, o: { leak: boolean; pass: boolean }
   mkdirSync(dir, { recursive: true });
   const seen = join(dir, `${name}.tmpdir`);
   const source = `import { test } from "node:test";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 test(${JSON.stringify(name)}, () => {
   writeFileSync(${JSON.stringify(seen)}, tmpdir());
+  writeFileSync(${JSON.stringify(seen + ".mode")}, (statSync(tmpdir()).mode & 0o7777).toString(8));
   if (${o.leak}) writeFileSync(join(mkdtempSync(join(tmpdir(), "mg-leaky-")), "data.bin"), Buffer.alloc(2_000_000));
   if (!${o.pass}) throw new Error("failing on purpose");
 });
@@ -47,6 +48,7 @@ test("what a test leaves in its temporary directory is removed and reported", ()
   const used = readFileSync(seen, "utf8");
   assert.notEqual(used, tmpdir(), "the tests get a directory of their own");
   assert.ok(used.startsWith(join(tmpdir(), "modelguard-tests-")), used);
+  assert.equal(readFileSync(`${seen}.mode`, "utf8"), "1777", "reachable by other users, as /tmp (the Dockerfile test)");
   assert.ok(!existsSync(used), `${used} removed`);
   assert.match(
     r.stderr,

@@ -1,4 +1,4 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,11 +9,15 @@ import type { MonitorConfig } from "../../monitor/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { postEvents, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-monitor-compaction-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
 const silent = pino({ level: "silent" });
 const start = (config: MonitorConfig) => startMonitor(config, { env: {}, logger: silent, port: 0, tickIntervalMs: 0 });
 
 function copyState(config: MonitorConfig): MonitorConfig {
-  const state = mkdtempSync(join(tmpdir(), "mg-monitor-step-"));
+  const state = mkdtempSync(join(tmpRoot, "step-"));
   cpSync(config.state, state, { recursive: true });
   return { ...config, state };
 }

@@ -1,5 +1,6 @@
 /** Shared setup for the monitor tests: a reference profile, a config around it, and planted-shift traffic. */
-import { cpSync, mkdtempSync, writeFileSync } from "node:fs";
+import { after } from "node:test";
+import { cpSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
@@ -8,8 +9,12 @@ import { writeProfile } from "../../src/profile/profileFile.js";
 import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
 
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-monitor-fixtures-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
 export function setupMonitor(extra: Record<string, unknown> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "mg-monitor-gh-"));
+  const dir = mkdtempSync(join(tmpRoot, "monitor-gh-"));
   const xs = normals(5000, 11);
   const ys = normals(5000, 12, 10, 2);
   const profile = buildProfile(
@@ -79,7 +84,7 @@ export function manualClock(start = Date.parse("2026-03-01T00:00:00.000Z")) {
  * batch is on disk; no shutdown snapshot, no compaction), and the config pointing at the copy.
  */
 export function crashImage<C extends { state: string }>(config: C): C {
-  const state = mkdtempSync(join(tmpdir(), "mg-monitor-crash-"));
+  const state = mkdtempSync(join(tmpRoot, "monitor-crash-"));
   cpSync(config.state, state, { recursive: true });
   return { ...config, state };
 }

@@ -1,16 +1,20 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Outbox, parkable, type OutboxEntry, type OutboxEntryStatus } from "../../monitor/outbox.js";
+
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-outbox-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
 
 function entry(id: string, kind: string): OutboxEntry {
   return { id, kind, method: "POST", path: `/x/${id}`, body: {}, created_at: "2026-01-01T00:00:00.000Z" };
 }
 
 function outboxPath(): string {
-  return join(mkdtempSync(join(tmpdir(), "mg-outbox-")), "outbox.jsonl");
+  return join(mkdtempSync(join(tmpRoot, "outbox-")), "outbox.jsonl");
 }
 
 test("outbox: a sender's result is recorded in the `sent` line, seen by later entries, and survives a restart", async () => {

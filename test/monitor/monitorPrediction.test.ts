@@ -1,6 +1,6 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -13,6 +13,10 @@ import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
 import { crashImage, postEvents } from "./monitorFixtures.js";
 
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-monitor-prediction-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
 const silent = pino({ level: "silent" });
 const N = 5000;
 
@@ -24,7 +28,7 @@ type ReferenceColumn = "score" | "label" | "prediction";
  * score too).
  */
 function setup(extra: Record<string, unknown>, columns: ReferenceColumn[]) {
-  const dir = mkdtempSync(join(tmpdir(), "mg-monitor-prediction-"));
+  const dir = mkdtempSync(join(tmpRoot, "prediction-"));
   const xs = normals(N, 11);
   const scores = normals(N, 13, 0.3, 0.1);
   const profile = buildProfile(

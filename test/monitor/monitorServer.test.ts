@@ -1,7 +1,7 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -12,10 +12,14 @@ import { writeProfile } from "../../src/profile/profileFile.js";
 import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
 
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-monitor-srv-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
 const silent = pino({ level: "silent" });
 
 function setup(extra: Record<string, unknown> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), "mg-monitor-srv-"));
+  const dir = mkdtempSync(join(tmpRoot, "srv-"));
   const xs = normals(5000, 11);
   const ys = normals(5000, 12, 10, 2);
   const profile = buildProfile(

@@ -1,6 +1,6 @@
-import { test } from "node:test";
+import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertPolicy, type AlertState } from "../../monitor/alertPolicy.js";
@@ -14,7 +14,11 @@ import { ModelguardError } from "../../src/errors.js";
 import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
 
-const tmp = () => mkdtempSync(join(tmpdir(), "mg-monitor-"));
+// Every temporary directory of this file lives here, removed after its tests.
+const tmpRoot = mkdtempSync(join(tmpdir(), "mg-monitor-units-"));
+after(() => rmSync(tmpRoot, { recursive: true, force: true }));
+
+const tmp = () => mkdtempSync(join(tmpRoot, "units-"));
 
 test("config: defaults are filled in and paths resolve from the file", () => {
   const c = resolveMonitorConfig({ reference: "profile.json" }, "/srv/mon/monitor.yml");

@@ -7,7 +7,7 @@ import type { CliIO } from "../cli/io.js";
 import { readPullRequestContext } from "../github/readPullRequestContext.js";
 import { ActionInputError, readActionInputs } from "./actionInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
-import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.js";
+import { neutralizeWorkflowCommands } from "../cli/neutralizeWorkflowCommands.js";
 import { planCommand, resultPaths, type ResultPaths } from "./planCommand.js";
 import { runCli } from "./runCli.js";
 import { stepFails, summarizeResults } from "./summarizeResults.js";

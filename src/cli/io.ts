@@ -1,4 +1,5 @@
 import { writeOutputFile } from "../outputFile.js";
+import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.js";
 
 /** Where a command writes: stdout for results, stderr for humans' progress and warnings. Swappable in tests. */
 export interface CliIO {
@@ -13,10 +14,29 @@ export interface CliIO {
   warning?(message: string): void;
 }
 
-export const processIO: CliIO = {
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
-  err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n"),
-};
+/**
+ * The process's stdout/stderr. Inside a GitHub Actions step (`run: modelguard ...`) the runner reads every output
+ * line for workflow commands, and our tables start rows with column names (data): there every line is made inert
+ * (neutralizeWorkflowCommands) and a warning is the one annotation we write on purpose.
+ */
+export function processIOFor(
+  env: NodeJS.ProcessEnv,
+  stdout: NodeJS.WritableStream,
+  stderr: NodeJS.WritableStream,
+): CliIO {
+  const inWorkflow = env.GITHUB_ACTIONS === "true";
+  const line = (t: string) => {
+    const text = t.endsWith("\n") ? t : t + "\n";
+    return inWorkflow ? neutralizeWorkflowCommands(text) : text;
+  };
+  return {
+    out: (t) => void stdout.write(line(t)),
+    err: (t) => void stderr.write(line(t)),
+    warning: (message) => void stderr.write((inWorkflow ? workflowWarning(message) : `warning: ${message}`) + "\n"),
+  };
+}
+
+export const processIO: CliIO = processIOFor(process.env, process.stdout, process.stderr);
 
 export function writeJsonFile(path: string, value: unknown): void {
   writeOutputFile(path, JSON.stringify(value, null, 2) + "\n");

@@ -7,7 +7,7 @@ const MARKER = "\u200b";
 const LEADING_COMMAND = /^[\s\u0085\u180e]*::/;
 
 /**
- * Text the Action logs, made inert for the runner: every line that the runner would read as a workflow command is
+ * Text the Action (or the CLI inside a workflow step) logs, made inert for the runner: every line that the runner would read as a workflow command is
  * prefixed with a zero-width space. The runner treats a line as a command when, after leading whitespace, it starts
  * with `::` (`::warning title=x::y`, `::add-mask::v`, `::stop-commands::t`), or when it contains the legacy `##[`
  * form anywhere; the CLI's output carries data (column names start table rows), so neither may reach the log as is.

@@ -1,13 +1,14 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  neutralizeWorkflowCommands,
   readPullRequestContext
-} from "./chunks/chunk-DHCYNW2X.js";
+} from "./chunks/chunk-T5GXKCUV.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-5COBLCEW.js";
+} from "./chunks/chunk-SJ6FC7J3.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19614,6 +19615,9 @@ function setFailed(message) {
 function error(message, properties = {}) {
   issueCommand("error", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
+function warning(message, properties = {}) {
+  issueCommand("warning", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
@@ -19696,7 +19700,7 @@ function onnxRuntimeCacheDir(version, env = process.env) {
 }
 function ensureOnnxRuntime(o) {
   const env = o.env ?? process.env;
-  const log = o.log ?? (() => {
+  const log2 = o.log ?? (() => {
   });
   let prefix;
   let source;
@@ -19713,9 +19717,9 @@ function ensureOnnxRuntime(o) {
     prefix = onnxRuntimeCacheDir(o.version, env);
     if (isComplete(prefix, o.version)) {
       source = "cache";
-      log(`onnxruntime-node ${o.version}: using the cached copy in ${prefix}`);
+      log2(`onnxruntime-node ${o.version}: using the cached copy in ${prefix}`);
     } else {
-      install(prefix, o.version, env, log);
+      install(prefix, o.version, env, log2);
       source = "installed";
     }
   }
@@ -19732,15 +19736,24 @@ function isComplete(prefix, version) {
     return false;
   }
 }
-function install(prefix, version, env, log) {
+function install(prefix, version, env, log2) {
   const staging = `${prefix}.staging-${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  const args = ["install", "--no-save", "--no-audit", "--no-fund", "--prefix", staging, `onnxruntime-node@${version}`];
-  log(`onnxruntime-node ${version} is not cached: npm ${args.join(" ")} (about 290 MB unpacked, once per runner)`);
+  const args = [
+    "install",
+    "--no-save",
+    "--no-audit",
+    "--no-fund",
+    "--ignore-scripts",
+    "--prefix",
+    staging,
+    `onnxruntime-node@${version}`
+  ];
+  log2(`onnxruntime-node ${version} is not cached: npm ${args.join(" ")} (about 290 MB unpacked, once per runner)`);
   const windows = process.platform === "win32";
   const r = spawnSync(windows ? "npm.cmd" : "npm", args, {
-    env: { ...env, npm_config_onnxruntime_node_install: "skip", ONNXRUNTIME_NODE_INSTALL: "skip" },
+    env: { ...env, ONNXRUNTIME_NODE_INSTALL: "skip" },
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
     // npm.cmd needs a shell on Windows; every argument above is fixed or a version number.
@@ -19977,7 +19990,7 @@ function planCommand(inputs, paths, isPullRequest2) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { main } = await import("./chunks/main-P24UJG47.js");
+  const { main } = await import("./chunks/main-IIEAMZ52.js");
   return main(argv, io);
 }
 
@@ -20024,6 +20037,9 @@ function stepFails(verdict, failOn) {
 // src/action/main.ts
 var JUDGED = ["validation", "drift", "comparison"];
 var WRITTEN = [...JUDGED, "metrics", "run"];
+function log(text) {
+  info(neutralizeWorkflowCommands(text));
+}
 async function run() {
   try {
     const inputs = readActionInputs((name) => getInput(name));
@@ -20043,25 +20059,26 @@ async function run() {
     const errors = [];
     let commentUrl = "";
     const io = {
-      out: (text) => info(text),
+      out: (text) => log(text),
+      // An error message and its hint arrive as one call each (exitCodeForError), and may span lines when they quote
+      // data: each goes whole into the failure annotation, whose escaping keeps it one command.
       err: (text) => {
-        for (const line of text.split("\n")) {
-          if (line.startsWith("modelguard: error: ") || errors.length > 0 && line.startsWith("  hint: ")) {
-            errors.push(line.replace(/^modelguard: error: /, "").trim());
-            continue;
-          }
-          info(line);
+        if (text.startsWith("modelguard: error: ") || errors.length > 0 && text.startsWith("  hint: ")) {
+          errors.push(text.replace(/^modelguard: error: /, "").trim());
+          return;
         }
+        log(text);
       },
-      commentPosted: (url) => commentUrl = url
+      commentPosted: (url) => commentUrl = url,
+      warning: (message) => warning(message, { title: "modelguard" })
     };
     let ensured = false;
     for (const step of plan.steps) {
       if (step.onnx && !ensured) {
-        ensureOnnxRuntime({ version: onnxRuntimeVersion(), distDir: bundleDir(), log: (m) => info(m) });
+        ensureOnnxRuntime({ version: onnxRuntimeVersion(), distDir: bundleDir(), log: (m) => log(m) });
         ensured = true;
       }
-      info(`modelguard ${step.argv.map(quote).join(" ")}`);
+      log(`modelguard ${step.argv.map(quote).join(" ")}`);
       const code = await runCli(step.argv, io);
       if (code !== 0) {
         setFailed(errors.length > 0 ? errors.join("\n") : `modelguard ${step.argv[0]} exited with code ${code}`);
@@ -20077,7 +20094,7 @@ async function run() {
     if (outcome.violations !== null) setOutput("violations", String(outcome.violations));
     if (outcome.driftedShare !== null) setOutput("drifted-share", String(outcome.driftedShare));
     if (commentUrl) setOutput("comment-url", commentUrl);
-    info(`verdict: ${outcome.verdict} (${outcome.reason})`);
+    log(`verdict: ${outcome.verdict} (${outcome.reason})`);
     if (stepFails(outcome.verdict, inputs.failOn)) setFailed(`modelguard: ${outcome.reason}`);
   } catch (e) {
     if (e instanceof ActionInputError || e instanceof OnnxRuntimeSetupError) setFailed(e.message);

@@ -3,10 +3,11 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   loadTable,
   sampleTable
-} from "./chunk-NXJBVFK7.js";
+} from "./chunk-3TFHRR3Y.js";
+import "./chunk-OOT3UCZT.js";
 import {
   isModelguardError
-} from "./chunk-5COBLCEW.js";
+} from "./chunk-SJ6FC7J3.js";
 
 // src/drift/sampleWorker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -14,7 +15,7 @@ var { path, options } = workerData;
 try {
   const table = await loadTable(path, options);
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
-  const types = Object.fromEntries(table.columns.map((c) => [c.name, c.type]));
+  const types = table.columns.map((c) => [c.name, c.type]);
   const transfer = /* @__PURE__ */ new Set();
   for (const s of samples.values()) {
     if (s.kind === "numeric" && s.form === "exact") transfer.add(s.sorted.buffer);

@@ -4,8 +4,9 @@ import {
   isProfilePath,
   readProfile,
   writeProfile
-} from "./chunk-CDJYQYCS.js";
-import "./chunk-5COBLCEW.js";
+} from "./chunk-LVJE2LFJ.js";
+import "./chunk-OOT3UCZT.js";
+import "./chunk-SJ6FC7J3.js";
 export {
   isProfilePath,
   readProfile,

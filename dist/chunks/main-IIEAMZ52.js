@@ -1,46 +1,61 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  neutralizeWorkflowCommands,
   readPullRequestContext
-} from "./chunk-DHCYNW2X.js";
+} from "./chunk-T5GXKCUV.js";
 import {
   COLUMN_TYPES,
-  QuantileSketch,
+  EMPTY_MOMENTS,
+  SCAN_CHUNK_CELLS,
+  binaryExponent,
   cellText,
   driftKindOfType,
   getColumn,
   isMissing,
   jsonStringScan,
+  ldexp,
   loadTable,
+  mergeScaledMoments,
+  momentsM2,
+  momentsStd,
   parseDatetime,
   parseNumber,
+  profileMoments,
   radixSortFloat64,
   radixSortFloat64InPlace,
   readColumnNames,
   sampleCount,
   sampleProfile,
+  scaledMoments,
   scanJsonString,
   scanTable,
   toSketch
-} from "./chunk-NXJBVFK7.js";
+} from "./chunk-3TFHRR3Y.js";
 import {
+  contractNumber,
   ensureParentDir,
   isProfilePath,
   packageRoot,
   readProfile,
   require__,
+  stringifyContract,
   validateContract,
   writeOutputFile,
   writeProfile
-} from "./chunk-CDJYQYCS.js";
+} from "./chunk-LVJE2LFJ.js";
+import {
+  QuantileSketch
+} from "./chunk-OOT3UCZT.js";
 import {
   ModelguardError,
   __commonJS,
   __require,
   __toESM,
   formatLocation,
-  isModelguardError
-} from "./chunk-5COBLCEW.js";
+  isModelguardError,
+  locatedMessage
+} from "./chunk-SJ6FC7J3.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -1136,18 +1151,18 @@ var require_suggestSimilar = __commonJS({
       }
       for (let j = 1; j <= b.length; j++) {
         for (let i = 1; i <= a.length; i++) {
-          let cost = 1;
+          let cost2 = 1;
           if (a[i - 1] === b[j - 1]) {
-            cost = 0;
+            cost2 = 0;
           } else {
-            cost = 1;
+            cost2 = 1;
           }
           d[i][j] = Math.min(
             d[i - 1][j] + 1,
             // deletion
             d[i][j - 1] + 1,
             // insertion
-            d[i - 1][j - 1] + cost
+            d[i - 1][j - 1] + cost2
             // substitution
           );
           if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
@@ -3481,10 +3496,10 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
-    var isPair = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
-    var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isSeq3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
@@ -3505,7 +3520,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports2.ALIAS = ALIAS;
     exports2.DOC = DOC;
     exports2.MAP = MAP;
@@ -3517,11 +3532,11 @@ var require_identity = __commonJS({
     exports2.isAlias = isAlias;
     exports2.isCollection = isCollection;
     exports2.isDocument = isDocument;
-    exports2.isMap = isMap2;
+    exports2.isMap = isMap3;
     exports2.isNode = isNode;
-    exports2.isPair = isPair;
-    exports2.isScalar = isScalar2;
-    exports2.isSeq = isSeq2;
+    exports2.isPair = isPair2;
+    exports2.isScalar = isScalar3;
+    exports2.isSeq = isSeq3;
   }
 });
 
@@ -7629,9 +7644,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap2.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap2.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -7667,7 +7682,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -7707,7 +7722,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -7730,7 +7745,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st of sep2) {
                   if (st === valueProps.found)
@@ -7762,7 +7777,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -7778,7 +7793,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -9065,7 +9080,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -9149,7 +9164,7 @@ var require_cst = __commonJS({
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
     exports2.isCollection = isCollection;
-    exports2.isScalar = isScalar2;
+    exports2.isScalar = isScalar3;
     exports2.prettyToken = prettyToken;
     exports2.tokenType = tokenType;
   }
@@ -9782,15 +9797,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list, type) {
-      for (let i = 0; i < list.length; ++i)
-        if (list[i].type === type)
+    function includesToken(list2, type) {
+      for (let i = 0; i < list2.length; ++i)
+        if (list2[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list) {
-      for (let i = 0; i < list.length; ++i) {
-        switch (list[i].type) {
+    function findNonEmptyIndex(list2) {
+      for (let i = 0; i < list2.length; ++i) {
+        switch (list2[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -9872,7 +9887,7 @@ var require_parser = __commonJS({
         }
       }
     }
-    var Parser = class {
+    var Parser3 = class {
       /**
        * @param onNewLine - If defined, called separately with the start position of
        *   each new line (in `parse()`, including the start of input).
@@ -10645,7 +10660,7 @@ var require_parser = __commonJS({
         }
       }
     };
-    exports2.Parser = Parser;
+    exports2.Parser = Parser3;
   }
 });
 
@@ -17389,7 +17404,7 @@ var require_runtime = __commonJS({
       }
     }
     var _utils = require_utils();
-    var Utils = _interopRequireWildcard(_utils);
+    var Utils3 = _interopRequireWildcard(_utils);
     var _exception = require_exception();
     var _exception2 = _interopRequireDefault(_exception);
     var _base = require_base();
@@ -17420,7 +17435,7 @@ var require_runtime = __commonJS({
       var templateWasPrecompiledWithCompilerV7 = templateSpec.compiler && templateSpec.compiler[0] === 7;
       function invokePartialWrapper(partial, context, options2) {
         if (options2.hash) {
-          context = Utils.extend({}, context, options2.hash);
+          context = Utils3.extend({}, context, options2.hash);
           if (options2.ids) {
             options2.ids[0] = true;
           }
@@ -17429,7 +17444,7 @@ var require_runtime = __commonJS({
         options2.hooks = this.hooks;
         options2.protoAccessControl = this.protoAccessControl;
         var result = env.VM.invokePartial.call(this, partial, context, options2);
-        if (result == null && Utils.isFunction(partial)) {
+        if (result == null && Utils3.isFunction(partial)) {
           throw new _exception2["default"]("The partial " + options2.name + " returned no output: partials must return a string");
         }
         if (result == null && env.compile) {
@@ -17489,7 +17504,7 @@ var require_runtime = __commonJS({
         lambda: function lambda(current, context) {
           return typeof current === "function" ? current.call(context) : current;
         },
-        escapeExpression: Utils.escapeExpression,
+        escapeExpression: Utils3.escapeExpression,
         invokePartial: invokePartialWrapper,
         fn: function fn(i) {
           var ret3 = templateSpec[i];
@@ -17515,7 +17530,7 @@ var require_runtime = __commonJS({
         mergeIfNeeded: function mergeIfNeeded(param, common) {
           var obj = param || common;
           if (param && common && param !== common) {
-            obj = Utils.extend({}, common, param);
+            obj = Utils3.extend({}, common, param);
           }
           return obj;
         },
@@ -17556,7 +17571,7 @@ var require_runtime = __commonJS({
             container.partials = container.mergeIfNeeded(options2.partials, env.partials);
           }
           if (templateSpec.usePartial || templateSpec.useDecorators) {
-            container.decorators = Utils.extend({}, env.decorators, options2.decorators);
+            container.decorators = Utils3.extend({}, env.decorators, options2.decorators);
           }
           container.hooks = {};
           container.protoAccessControl = _internalProtoAccess.createProtoAccessControl(options2);
@@ -17628,7 +17643,7 @@ var require_runtime = __commonJS({
             return fn(context2, options3);
           };
           if (fn.partials) {
-            options2.partials = Utils.extend({}, options2.partials, fn.partials);
+            options2.partials = Utils3.extend({}, options2.partials, fn.partials);
           }
         })();
       }
@@ -17660,7 +17675,7 @@ var require_runtime = __commonJS({
       if (fn.decorator) {
         var props = {};
         prog = fn.decorator(prog, props, container, depths && depths[0], data, blockParams, depths);
-        Utils.extend(prog, props);
+        Utils3.extend(prog, props);
       }
       return prog;
     }
@@ -17736,18 +17751,18 @@ var require_handlebars_runtime = __commonJS({
     var _handlebarsException = require_exception();
     var _handlebarsException2 = _interopRequireDefault(_handlebarsException);
     var _handlebarsUtils = require_utils();
-    var Utils = _interopRequireWildcard(_handlebarsUtils);
+    var Utils3 = _interopRequireWildcard(_handlebarsUtils);
     var _handlebarsRuntime = require_runtime();
     var runtime2 = _interopRequireWildcard(_handlebarsRuntime);
     var _handlebarsNoConflict = require_no_conflict();
     var _handlebarsNoConflict2 = _interopRequireDefault(_handlebarsNoConflict);
     function create() {
       var hb = new base.HandlebarsEnvironment();
-      Utils.extend(hb, base);
+      Utils3.extend(hb, base);
       hb.SafeString = _handlebarsSafeString2["default"];
       hb.Exception = _handlebarsException2["default"];
-      hb.Utils = Utils;
-      hb.escapeExpression = Utils.escapeExpression;
+      hb.Utils = Utils3;
+      hb.escapeExpression = Utils3.escapeExpression;
       hb.VM = runtime2;
       hb.template = function(spec) {
         return runtime2.template(spec, hb);
@@ -18490,12 +18505,12 @@ var require_parser2 = __commonJS({
         return lexer2;
       })();
       parser2.lexer = lexer;
-      function Parser() {
+      function Parser3() {
         this.yy = {};
       }
-      Parser.prototype = parser2;
-      parser2.Parser = Parser;
-      return new Parser();
+      Parser3.prototype = parser2;
+      parser2.Parser = Parser3;
+      return new Parser3();
     })();
     exports2["default"] = handlebars;
     module2.exports = exports2["default"];
@@ -19035,7 +19050,7 @@ var require_compiler = __commonJS({
   "node_modules/handlebars/dist/cjs/handlebars/compiler/compiler.js"(exports2) {
     "use strict";
     exports2.__esModule = true;
-    exports2.Compiler = Compiler;
+    exports2.Compiler = Compiler3;
     exports2.precompile = precompile;
     exports2.compile = compile;
     function _interopRequireDefault(obj) {
@@ -19048,10 +19063,10 @@ var require_compiler = __commonJS({
     var _ast2 = _interopRequireDefault(_ast);
     var _nodeTypes = require_node_types();
     var slice = [].slice;
-    function Compiler() {
+    function Compiler3() {
     }
-    Compiler.prototype = {
-      compiler: Compiler,
+    Compiler3.prototype = {
+      compiler: Compiler3,
       equals: function equals(other) {
         var len = this.opcodes.length;
         if (other.opcodes.length !== len) {
@@ -22849,16 +22864,16 @@ var require_Queues = __commonJS({
         }
       }
       shiftAll(fn) {
-        return this._lists.forEach(function(list) {
-          return list.forEachShift(fn);
+        return this._lists.forEach(function(list2) {
+          return list2.forEachShift(fn);
         });
       }
       getFirst(arr = this._lists) {
-        var j, len, list;
+        var j, len, list2;
         for (j = 0, len = arr.length; j < len; j++) {
-          list = arr[j];
-          if (list.length > 0) {
-            return list;
+          list2 = arr[j];
+          if (list2.length > 0) {
+            return list2;
           }
         }
         return [];
@@ -25425,6 +25440,145 @@ var require_lib2 = __commonJS({
   }
 });
 
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports2) {
+    "use strict";
+    Object.defineProperty(exports2, "__esModule", { value: true });
+    exports2.format = format2;
+    exports2.parse = parse3;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format2(obj) {
+      const { type, parameters } = obj;
+      if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+      }
+      let result = type;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse3(header, options2) {
+      const stopChar = options2?.comma === true ? COMMA2 : 65536;
+      const len = header.length;
+      let index = skipOWS(header, options2?.start ?? 0, len);
+      const valueStart = index;
+      index = skipValue2(header, index, len, stopChar);
+      const valueEnd = trailingOWS(header, valueStart, index);
+      const type = header.slice(valueStart, valueEnd).toLowerCase();
+      if (options2?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+      }
+      return parseParameters(header, type, index, len, stopChar);
+    }
+    var SP = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA2 = 44;
+    function parseParameters(header, type, index, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+          break;
+        index = skipOWS(header, index + 1, len);
+        const keyStart = index;
+        while (index < len) {
+          const code = header.charCodeAt(index);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index = skipOWS(header, index + 1, len);
+            if (index < len && header.charCodeAt(index) === DQUOTE) {
+              index++;
+              let value = "";
+              while (index < len) {
+                const code18 = header.charCodeAt(index++);
+                if (code18 === DQUOTE) {
+                  index = skipValue2(header, index, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code18 === BSLASH && index < len) {
+                  value += header[index++];
+                  continue;
+                }
+                value += String.fromCharCode(code18);
+              }
+              continue parameter;
+            }
+            const valueStart = index;
+            index = skipValue2(header, index, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd = trailingOWS(header, valueStart, index);
+              parameters[key] = header.slice(valueStart, valueEnd);
+            }
+            continue parameter;
+          }
+          index++;
+        }
+      }
+      return { type, index, parameters };
+    }
+    function skipValue2(str, index, len, stopChar) {
+      while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function skipOWS(header, index, len) {
+      while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+          break;
+        index++;
+      }
+      return index;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str) {
+      if (TOKEN_REGEXP.test(str))
+        return str;
+      if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str}`);
+    }
+  }
+});
+
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports2, module2) {
@@ -25668,16 +25822,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
+          return this._lists.forEach(function(list2) {
+            return list2.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list;
+          var j, len, list2;
           for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
+            list2 = arr[j];
+            if (list2.length > 0) {
+              return list2;
             }
           }
           return [];
@@ -35107,7 +35261,7 @@ var require_trace_api = __commonJS({
 });
 
 // node_modules/@opentelemetry/api/dist/index.cjs
-var require_dist2 = __commonJS({
+var require_dist3 = __commonJS({
   "node_modules/@opentelemetry/api/dist/index.cjs"(exports2) {
     Object.defineProperties(exports2, {
       __esModule: { value: true },
@@ -35183,7 +35337,7 @@ var require_dist2 = __commonJS({
 var require_processCpuTotal = __commonJS({
   "node_modules/prom-client/lib/metrics/processCpuTotal.js"(exports2, module2) {
     "use strict";
-    var OtelApi = require_dist2();
+    var OtelApi = require_dist3();
     var Counter2 = require_counter();
     var PROCESS_CPU_USER_SECONDS = "process_cpu_user_seconds_total";
     var PROCESS_CPU_SYSTEM_SECONDS = "process_cpu_system_seconds_total";
@@ -35610,10 +35764,10 @@ var require_eventLoopLag = __commonJS({
 var require_processMetricsHelpers = __commonJS({
   "node_modules/prom-client/lib/metrics/helpers/processMetricsHelpers.js"(exports2, module2) {
     "use strict";
-    function aggregateByObjectName(list) {
+    function aggregateByObjectName(list2) {
       const data = {};
-      for (let i = 0; i < list.length; i++) {
-        const listElement = list[i];
+      for (let i = 0; i < list2.length; i++) {
+        const listElement = list2[i];
         if (!listElement || typeof listElement.constructor === "undefined") {
           continue;
         }
@@ -35955,8 +36109,8 @@ var require_gc = __commonJS({
         buckets,
         registers: registry ? [registry] : void 0
       });
-      const obs = new perf_hooks.PerformanceObserver((list) => {
-        const entry = list.getEntries()[0];
+      const obs = new perf_hooks.PerformanceObserver((list2) => {
+        const entry = list2.getEntries()[0];
         const kind = entry.detail ? kinds[entry.detail.kind] : kinds[entry.kind];
         gcHistogram.observe(Object.assign({ kind }, labels), entry.duration / 1e3);
       });
@@ -36310,10 +36464,7 @@ var {
 function exitCodeForError(e, io) {
   if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
   if (isModelguardError(e)) {
-    const loc = e.location;
-    const named = loc?.file !== void 0 && e.message.startsWith(loc.file);
-    const where = loc ? formatLocation(named ? { ...loc, file: void 0 } : loc) : "";
-    io.err(`modelguard: error: ${where ? `${where}: ` : ""}${e.message}`);
+    io.err(`modelguard: error: ${locatedMessage(e.message, e.location)}`);
     if (e.hint) io.err(`  hint: ${e.hint}`);
     return e.exitCode;
   }
@@ -36322,10 +36473,19 @@ function exitCodeForError(e, io) {
 }
 
 // src/cli/io.ts
-var processIO = {
-  out: (t) => process.stdout.write(t.endsWith("\n") ? t : t + "\n"),
-  err: (t) => process.stderr.write(t.endsWith("\n") ? t : t + "\n")
-};
+function processIOFor(env, stdout, stderr) {
+  const inWorkflow = env.GITHUB_ACTIONS === "true";
+  const line2 = (t) => {
+    const text2 = t.endsWith("\n") ? t : t + "\n";
+    return inWorkflow ? neutralizeWorkflowCommands(text2) : text2;
+  };
+  return {
+    out: (t) => void stdout.write(line2(t)),
+    err: (t) => void stderr.write(line2(t)),
+    warning: (message) => void stderr.write((inWorkflow ? workflowWarning(message) : `warning: ${message}`) + "\n")
+  };
+}
+var processIO = processIOFor(process.env, process.stdout, process.stderr);
 function writeJsonFile(path, value) {
   writeOutputFile(path, JSON.stringify(value, null, 2) + "\n");
 }
@@ -36343,18 +36503,33 @@ function formatNumber(v) {
   if (a !== 0 && (a < 1e-4 || a >= 1e6)) return v.toExponential(3);
   return v.toFixed(4);
 }
+function workflowWarning(message) {
+  return `::warning title=modelguard::${message.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A")}`;
+}
 
 // src/version.ts
 var VERSION = "0.1.0";
 
 // src/config/readYamlFile.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
+var MAX_YAML_FILE_BYTES = 8 * 1024 * 1024;
+var MAX_ALIAS_COUNT = 100;
 function readYamlFile(path, code, what) {
   let text2;
   try {
+    const size = statSync(path).size;
+    if (size > MAX_YAML_FILE_BYTES) {
+      throw new ModelguardError(
+        code,
+        `${path}: ${size} bytes is over the ${MAX_YAML_FILE_BYTES}-byte limit of a ${what}`,
+        `check the path of the ${what}`,
+        { file: path }
+      );
+    }
     text2 = readFileSync(path, "utf8");
   } catch (e) {
+    if (e instanceof ModelguardError) throw e;
     const missing = e.code === "ENOENT";
     throw new ModelguardError(
       code,
@@ -36374,7 +36549,17 @@ function readYamlFile(path, code, what) {
       { file: path, ...line2 ? { line: line2 } : {} }
     );
   }
-  return doc.toJS();
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    const excessive = /excessive alias count/i.test(e.message);
+    throw new ModelguardError(
+      code,
+      excessive ? `${path}: YAML aliases expand to too much data (more than ${MAX_ALIAS_COUNT} aliased nodes)` : `${path}: YAML alias error: ${e.message}`,
+      excessive ? "write the repeated blocks out, or use fewer aliases (*name) of anchors that themselves contain aliases" : "define each anchor (&name) before the aliases (*name) that refer to it",
+      { file: path }
+    );
+  }
 }
 
 // src/config/projectConfig.ts
@@ -36420,6 +36605,28 @@ function benjaminiHochberg(pValues) {
     out[i] = running > 1 ? 1 : running;
   }
   return out;
+}
+
+// src/drift/driftPolicy.ts
+function columnOverride(policy, name) {
+  return Object.hasOwn(policy.columns, name) ? policy.columns[name] ?? {} : {};
+}
+var DEFAULT_DRIFT_POLICY = {
+  method: "auto",
+  alpha: 0.05,
+  psi_threshold: 0.1,
+  correction: "bh",
+  bins: 10,
+  dataset_share: 0.5,
+  columns: {}
+};
+function resolvePolicy(partial = {}) {
+  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== void 0));
+  const columns = Object.assign(/* @__PURE__ */ Object.create(null), partial.columns ?? {});
+  const policy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns };
+  if (policy.method === "auto" && partial.psi_threshold === void 0 && partial.threshold !== void 0)
+    policy.psi_threshold = partial.threshold;
+  return policy;
 }
 
 // src/stats/binomialDeviance.ts
@@ -36792,13 +36999,26 @@ function psiBinEdges(sortedRef, bins = 10) {
   if (sortedRef.length === 0) throw new RangeError("psiBinEdges: empty reference sample");
   const step = 1 / bins;
   const qs = new Float64Array(bins - 1);
-  for (let i = 1; i < bins; i++) qs[i - 1] = quantileSorted(sortedRef, i * step);
+  for (let i = 1; i < bins; i++) qs[i - 1] = edgeQuantile(sortedRef, i * step);
   qs.sort();
   let k = 0;
   for (let i = 0; i < qs.length; i++) {
     if (i === 0 || !(qs[i] === qs[k - 1] || Number.isNaN(qs[i]) && Number.isNaN(qs[k - 1]))) qs[k++] = qs[i];
   }
   return qs.slice(0, k);
+}
+function edgeQuantile(sorted, q) {
+  const x = quantileSorted(sorted, q);
+  if (!Number.isNaN(x)) return x;
+  const n2 = sorted.length;
+  const v = (n2 - 1) * q;
+  const i = Math.min(Math.floor(v), n2 - 1);
+  const t = v - i;
+  const a = sorted[i];
+  const b = sorted[Math.min(i + 1, n2 - 1)];
+  if (t === 0 || a === b) return a;
+  if (a === -Infinity && b === Infinity) return t < 0.5 ? a : b;
+  return a === -Infinity ? a : b;
 }
 
 // src/profile/referenceProfile.ts
@@ -36808,7 +37028,7 @@ var PROFILE_DEFAULTS = { sketchAccuracy: 1e-3, bins: 10 };
 function buildProfile(table, options2 = {}) {
   const sketchAccuracy = options2.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy;
   const bins = options2.bins ?? PROFILE_DEFAULTS.bins;
-  const columns = {};
+  const columns = /* @__PURE__ */ Object.create(null);
   for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
   return {
     kind: "modelguard.profile",
@@ -36837,46 +37057,37 @@ function profileNumeric(column, sketchAccuracy, bins) {
   const { values, valid } = column;
   const sketch = new QuantileSketch(sketchAccuracy);
   let count = 0;
-  let finite = 0;
   let infinite = 0;
-  let sum2 = 0;
+  let nan = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < values.length; i++) {
     if (valid[i] === 0) continue;
     const x = values[i];
+    if (x !== x) {
+      nan++;
+      continue;
+    }
     count++;
     sketch.add(x);
     if (x === Infinity || x === -Infinity) {
       infinite++;
       continue;
     }
-    finite++;
-    sum2 += x;
     if (x < min) min = x;
     if (x > max) max = x;
   }
-  const mean2 = finite > 0 ? sum2 / finite : NaN;
-  let m2 = 0;
-  if (finite > 0) {
-    for (let i = 0; i < values.length; i++) {
-      const x = values[i];
-      if (valid[i] === 0 || x === Infinity || x === -Infinity) continue;
-      m2 += (x - mean2) * (x - mean2);
-    }
-  }
+  const moments = scaledMoments(values, valid);
   return numericProfileFrom(
     {
       type: column.type === "integer" ? "integer" : "number",
       count,
-      missing: countMissing(column) - column.invalid.size,
+      missing: countMissing(column) - column.invalid.size + nan,
       invalid: column.invalid.size,
       infinite,
-      min: finite > 0 ? min : null,
-      max: finite > 0 ? max : null,
-      finite,
-      mean: mean2,
-      m2
+      min: moments.n > 0 ? min : null,
+      max: moments.n > 0 ? max : null,
+      moments
     },
     sketch,
     bins
@@ -36898,9 +37109,9 @@ function numericProfileFrom(s, sketch, bins) {
     infinite: s.infinite,
     min: s.min,
     max: s.max,
-    mean: s.finite > 0 ? s.mean : null,
-    std: s.finite > 1 ? Math.sqrt(s.m2 / (s.finite - 1)) : null,
-    m2: s.m2,
+    mean: s.moments.n > 0 ? s.moments.mean : null,
+    std: momentsStd(s.moments, 1),
+    m2: momentsM2(s.moments),
     sketch: sketch.toJson(),
     psi_bins: sketchBins(sketch, bins),
     quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) }
@@ -37002,11 +37213,16 @@ function profileText(column) {
 }
 function profileDatetime(column) {
   let count = 0;
+  let nan = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < column.values.length; i++) {
     if (column.valid[i] === 0) continue;
     const x = column.values[i];
+    if (x !== x) {
+      nan++;
+      continue;
+    }
     count++;
     if (x < min) min = x;
     if (x > max) max = x;
@@ -37015,7 +37231,7 @@ function profileDatetime(column) {
     kind: "datetime",
     type: "datetime",
     count,
-    missing: countMissing(column) - column.invalid.size,
+    missing: countMissing(column) - column.invalid.size + nan,
     invalid: column.invalid.size,
     min: count > 0 ? new Date(min).toISOString() : null,
     max: count > 0 ? new Date(max).toISOString() : null
@@ -37127,31 +37343,6 @@ var jensenshannon = {
     return { statistic: jensenShannonDistance(r, c) };
   }
 };
-
-// src/stats/ldexp.ts
-function ldexp(x, e) {
-  if (e > 1023) {
-    x *= TWO_P1023;
-    e -= 1023;
-    if (e > 1023) {
-      x *= TWO_P1023;
-      e -= 1023;
-      if (e > 1023) e = 1023;
-    }
-  } else if (e < -1022) {
-    x *= TWO_M969;
-    e += 969;
-    if (e < -1022) {
-      x *= TWO_M969;
-      e += 969;
-      if (e < -1022) e = -1022;
-    }
-  }
-  return x * POW2[e + 1022];
-}
-var TWO_P1023 = Math.pow(2, 1023);
-var TWO_M969 = Math.pow(2, -969);
-var POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
 
 // src/stats/smirnovSf.ts
 function smirnovSf(n2, x) {
@@ -37845,6 +38036,10 @@ function roundHalfEven(x) {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
+function ksExactPValue(d, n1, n2) {
+  const r = attemptExact(n1, n2, gcd(n1, n2), d);
+  return r.success ? Math.min(Math.max(r.prob, 0), 1) : NaN;
+}
 function attemptExact(n1, n2, g, d) {
   const lcm = n1 / g * n2;
   const h = roundHalfEven(d * lcm);
@@ -37924,16 +38119,17 @@ var ks = {
     for (let i = 0; i < fa.length; i++) d = Math.max(d, Math.abs(fa[i] - fb[i]));
     const n2 = a.count;
     const m = b.count;
+    const nEff = roundHalfEven(n2 * m / (n2 + m));
     return {
       statistic: d,
-      p_value: kolmogorovTwoSidedSf(d, roundHalfEven(n2 * m / (n2 + m))),
+      p_value: nEff >= 1 ? kolmogorovTwoSidedSf(d, nEff) : ksExactPValue(d, n2, m),
       approximation_error: maxMass
     };
   }
 };
 
 // src/stats/wassersteinDistance.ts
-function wassersteinDistance(a, b) {
+function wassersteinDistance(a, b, scale = 1) {
   const n2 = a.length;
   const m = b.length;
   if (n2 === 0 || m === 0) throw new RangeError("wassersteinDistance: both samples must be non-empty");
@@ -37952,7 +38148,8 @@ function wassersteinDistance(a, b) {
     let next;
     if (ia < n2 && (ib >= m || a[ia] <= b[ib])) next = a[ia++];
     else next = b[ib++];
-    buf[fill++] = Math.abs(ua / n2 - ub / m) * (next - x);
+    const dF = Math.abs(ua / n2 - ub / m);
+    buf[fill++] = dF === 0 || next === x ? 0 : dF * (next / scale - x / scale);
     x = next;
     if (fill === BLOCK) {
       sum2 += pairwiseSum(buf, 0, fill);
@@ -37972,33 +38169,28 @@ var wasserstein = {
   defaultThreshold: 0.1,
   description: "Wasserstein distance in reference standard deviations",
   numeric(ref, cur) {
+    const std = populationStd(ref);
+    const normalised = std !== null && std > 0;
+    const scale = normalised ? ldexp(1, binaryExponent(std)) : 1;
     let distance;
     if (ref.form === "exact" && cur.form === "exact") {
-      distance = wassersteinDistance(ref.sorted, cur.sorted);
+      distance = wassersteinDistance(ref.sorted, cur.sorted, scale);
     } else {
       const [a, b] = sketchPair(ref, cur);
       const { keys, fa, fb } = cdfsAtBuckets(a, b);
       distance = 0;
       for (let i = 0; i + 1 < keys.length; i++) {
-        distance += Math.abs(fa[i] - fb[i]) * (a.keyValue(keys[i + 1]) - a.keyValue(keys[i]));
+        const dF = Math.abs(fa[i] - fb[i]);
+        if (dF !== 0) distance += dF * (a.keyValue(keys[i + 1]) / scale - a.keyValue(keys[i]) / scale);
       }
     }
-    const std = populationStd(ref);
-    if (!(std !== null && std > 0))
-      return { statistic: distance, note: "reference is constant: distance not normalised" };
-    return { statistic: distance / std };
+    if (!normalised) return { statistic: distance, note: "reference is constant: distance not normalised" };
+    return { statistic: distance / (std / scale) };
   }
 };
 function populationStd(s) {
   if (s.form === "sketch") return s.std0;
-  const x = s.sorted;
-  if (x.length === 0) return null;
-  let mean2 = 0;
-  for (let i = 0; i < x.length; i++) mean2 += x[i];
-  mean2 /= x.length;
-  let ss = 0;
-  for (let i = 0; i < x.length; i++) ss += (x[i] - mean2) * (x[i] - mean2);
-  return Math.sqrt(ss / x.length);
+  return momentsStd(scaledMoments(s.sorted), 0);
 }
 
 // src/drift/methods/registry.ts
@@ -38010,7 +38202,7 @@ function detectDrift(input, policy) {
   const skipped = [];
   const pending = [];
   for (const name of names) {
-    const override = policy.columns[name] ?? {};
+    const override = columnOverride(policy, name);
     if (override.skip) {
       skipped.push({ name, reason: "skipped by configuration" });
       continue;
@@ -38084,7 +38276,7 @@ function detectDrift(input, policy) {
   };
 }
 function testColumn(name, ref, cur, policy) {
-  const override = policy.columns[name] ?? {};
+  const override = columnOverride(policy, name);
   const kind = ref.kind;
   let choice = override.method ?? policy.method;
   if (choice !== "auto" && !DRIFT_METHODS[choice].kinds.includes(kind)) choice = "auto";
@@ -38153,6 +38345,59 @@ function summarize(tested, drifted, share, threshold, critical) {
   return share >= threshold ? `dataset drifted: ${counts}, at or above the ${pct(threshold)} threshold` : `no dataset drift: ${counts}, below the ${pct(threshold)} threshold`;
 }
 
+// src/drift/driftCoverage.ts
+function checkRequestedColumns(reference, current, requested) {
+  const tested = requested.columns ? new Set(requested.columns) : null;
+  const leftOut = (requested.critical ?? []).filter((name) => tested !== null && !tested.has(name));
+  if (leftOut.length > 0) {
+    throw new ModelguardError(
+      "usage",
+      `--critical names column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n2) => `'${n2}'`))}`,
+      "add them to --columns, or leave --columns out to test every column"
+    );
+  }
+  for (const [flag, names] of [
+    ["--columns", requested.columns],
+    ["--critical", requested.critical]
+  ]) {
+    const unknown = (names ?? []).flatMap((name) => {
+      const where = !reference.has(name) ? !current.has(name) ? "either file" : "the reference" : "the current data";
+      return reference.has(name) && current.has(name) ? [] : [`'${name}' (not in ${where})`];
+    });
+    if (unknown.length > 0) {
+      const shared = [...reference.keys()].filter((n2) => current.has(n2)).map((n2) => `'${n2}'`);
+      throw new ModelguardError(
+        "usage",
+        `${flag} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
+        requested.columns ? "names are case-sensitive and must be in the header of both files" : `columns in both files: ${list(shared) || "none"}`
+      );
+    }
+  }
+}
+function checkSomethingTested(report, reference, current) {
+  if (report.features.length > 0) return;
+  const reasons = report.skipped.map((s) => `'${s.name}': ${s.reason}`);
+  const shared = [...reference.keys()].filter((n2) => current.has(n2));
+  const names = [...reference.keys(), ...current.keys()];
+  let hint;
+  if (names.some((n2) => /[;\t|]/.test(n2)) && (reference.size === 1 || current.size === 1)) {
+    hint = "a header read as one column holds ';', '|' or a tab: pass --delimiter (e.g. --delimiter ';' or tab)";
+  } else if (shared.length === 0) {
+    hint = "the files share no column name: check that both have a header row with the same names";
+  } else {
+    hint = "drift needs numeric, category or boolean columns with values on both sides";
+  }
+  throw new ModelguardError(
+    "input",
+    `no column could be tested for drift, so there is no verdict: ${reasons.length > 0 ? list(reasons) : "the reference has no columns"}`,
+    hint
+  );
+}
+function list(items, max = 8) {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
 // src/drift/loadSamples.ts
 import { Worker } from "node:worker_threads";
 var fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
@@ -38174,7 +38419,11 @@ function loadSamples(path, options2 = {}) {
           if (m.error.code === "internal") reject(new Error(m.error.message));
           else reject(new ModelguardError(m.error.code, m.error.message, m.error.hint, m.error.location));
         } else {
-          resolve3({ samples: new Map(m.samples), types: m.types, rows: m.rows });
+          resolve3({
+            samples: new Map(m.samples),
+            types: new Map(m.types),
+            rows: m.rows
+          });
         }
         void worker.terminate();
       }
@@ -38201,52 +38450,85 @@ async function driftFiles(input, policy) {
     const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
     reference = ref.samples;
     current = cur.samples;
-    const mismatched = {};
-    for (const [name, type] of Object.entries(ref.types)) {
-      const curType = cur.types[name];
-      if (curType !== void 0 && driftKindOfType(curType) !== driftKindOfType(type)) mismatched[name] = type;
+    const mismatched = /* @__PURE__ */ new Map();
+    for (const [name, type] of ref.types) {
+      const curType = cur.types.get(name);
+      if (curType !== void 0 && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
     }
-    if (Object.keys(mismatched).length > 0) {
-      const again = await loadSamples(input.current, { ...load, columns: Object.keys(mismatched), types: mismatched });
+    if (mismatched.size > 0) {
+      const again = await loadSamples(input.current, {
+        ...load,
+        columns: [...mismatched.keys()],
+        types: typesRecord(mismatched)
+      });
       for (const [name, sample] of again.samples) current.set(name, sample);
     }
   }
-  return detectDrift(
+  checkRequestedColumns(reference, current, input);
+  const report = detectDrift(
     { reference, current, referenceLabel: input.reference, currentLabel: input.current, columns: input.columns },
     policy
   );
+  checkSomethingTested(report, reference, current);
+  return report;
 }
 function profileTypes(profile) {
-  return Object.fromEntries(Object.entries(profile.columns).map(([name, c]) => [name, c.type]));
+  return typesRecord(new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name].type])));
 }
-
-// src/drift/driftPolicy.ts
-var DEFAULT_DRIFT_POLICY = {
-  method: "auto",
-  alpha: 0.05,
-  psi_threshold: 0.1,
-  correction: "bh",
-  bins: 10,
-  dataset_share: 0.5,
-  columns: {}
-};
-function resolvePolicy(partial = {}) {
-  const defined = Object.fromEntries(Object.entries(partial).filter(([, v]) => v !== void 0));
-  const policy = { ...DEFAULT_DRIFT_POLICY, ...defined, columns: { ...partial.columns ?? {} } };
-  if (policy.method === "auto" && partial.psi_threshold === void 0 && partial.threshold !== void 0)
-    policy.psi_threshold = partial.threshold;
-  return policy;
+function typesRecord(types) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [name, type] of types) out[name] = type;
+  return out;
 }
 
 // src/drift/methods/driftMethod.ts
 var METHOD_NAMES = ["ks", "psi", "chisquare", "jensenshannon", "wasserstein"];
 
+// src/model/train/parseDuration.ts
+var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
+var MAX_DURATION_MS = 30 * UNITS.d;
+function parseDuration(text2, flag = "duration", { minMs = 1, maxMs = MAX_DURATION_MS } = {}) {
+  const t = text2.trim();
+  let total = 0;
+  if (/^\d+(\.\d+)?$/.test(t)) total = Number(t) * 1e3;
+  else {
+    const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
+    let matched = 0;
+    for (let m = re.exec(t); m; m = re.exec(t)) {
+      total += Number(m[1]) * UNITS[m[2]];
+      matched = re.lastIndex;
+    }
+    if (matched !== t.length || matched === 0) total = NaN;
+  }
+  if (!(total > 0)) {
+    throw new ModelguardError("usage", `${flag} must be a duration like 90s, 30m, 2h or 1h30m, got '${text2}'`);
+  }
+  if (total < minMs || total > maxMs) {
+    throw new ModelguardError(
+      "usage",
+      `${flag} must be between ${formatDuration(minMs)} and ${formatDuration(maxMs)}, got '${text2}'`
+    );
+  }
+  return total;
+}
+function formatDuration(ms) {
+  let rest = Math.round(ms);
+  const parts = [];
+  for (const unit of ["d", "h", "m", "s", "ms"]) {
+    const size = UNITS[unit];
+    const n2 = Math.floor(rest / size);
+    if (n2 > 0) parts.push(`${n2}${unit}`);
+    rest -= n2 * size;
+  }
+  return parts.length > 0 ? parts.join("") : "0ms";
+}
+
 // src/cli/options.ts
 function numberOption(flag, { min, max, integer } = {}) {
   return (raw) => {
     const v = Number(raw);
-    const bad2 = raw.trim() === "" || !Number.isFinite(v) || integer && !Number.isInteger(v) || min !== void 0 && v < min || max !== void 0 && v > max;
-    if (bad2) {
+    const bad3 = raw.trim() === "" || !Number.isFinite(v) || integer && !Number.isInteger(v) || min !== void 0 && v < min || max !== void 0 && v > max;
+    if (bad3) {
       const range = [min !== void 0 ? `>= ${min}` : "", max !== void 0 ? `<= ${max}` : ""].filter(Boolean).join(" and ");
       throw new ModelguardError(
         "usage",
@@ -38271,6 +38553,9 @@ function delimiterOption(raw) {
   const d = raw === "\\t" || raw === "tab" ? "	" : raw;
   if (d.length !== 1) throw new ModelguardError("usage", `--delimiter must be one character (or 'tab'), got '${raw}'`);
   return d;
+}
+function durationOption(flag, bounds = {}) {
+  return (raw) => parseDuration(raw, flag, bounds);
 }
 
 // src/cli/commands/drift.ts
@@ -38317,18 +38602,19 @@ function registerDrift(program2, io, exit) {
         reference: flags.reference,
         current: flags.current,
         ...flags.columns ? { columns: flags.columns } : {},
+        ...flags.critical ? { critical: flags.critical } : {},
         load: flags.delimiter ? { delimiter: flags.delimiter } : {}
       },
       policy
     );
-    if (flags.out) writeJsonFile(flags.out, report);
-    io.out(flags.json ? JSON.stringify(report, null, 2) : describeDrift(report));
+    if (flags.out) writeOutputFile(flags.out, stringifyContract(report, 2) + "\n");
+    io.out(flags.json ? stringifyContract(report, 2) : describeDrift(report));
     if (report.dataset_drifted && flags.fail) exit.code = 1;
   });
 }
 function policyFromFlags(flags) {
   const fromFile = flags.config ? readProjectConfig(flags.config).drift ?? {} : {};
-  const columns = { ...fromFile.columns ?? {} };
+  const columns = Object.assign(/* @__PURE__ */ Object.create(null), fromFile.columns ?? {});
   for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
   const method = flags.method ?? fromFile.method ?? "auto";
   return resolvePolicy({
@@ -38381,11 +38667,12 @@ function mergeProfiles(a, b) {
       "rebuild both with the same --bins"
     );
   }
-  const names = [...Object.keys(a.columns), ...Object.keys(b.columns).filter((n2) => !(n2 in a.columns))];
-  const columns = {};
+  const has = (p, name) => Object.hasOwn(p.columns, name);
+  const names = [...Object.keys(a.columns), ...Object.keys(b.columns).filter((n2) => !has(a, n2))];
+  const columns = /* @__PURE__ */ Object.create(null);
   for (const name of names) {
-    const ca = a.columns[name] ?? absentColumn(b.columns[name], a.rows, a.bins);
-    const cb = b.columns[name] ?? absentColumn(a.columns[name], b.rows, a.bins);
+    const ca = has(a, name) ? a.columns[name] : absentColumn(b.columns[name], a.rows, a.bins);
+    const cb = has(b, name) ? b.columns[name] : absentColumn(a.columns[name], b.rows, a.bins);
     columns[name] = mergeColumn(name, ca, cb, a.bins);
   }
   return {
@@ -38404,7 +38691,7 @@ function absentColumn(like, rows, bins) {
   switch (like.kind) {
     case "numeric":
       return numericProfileFrom(
-        { type: like.type, ...empty, infinite: 0, min: null, max: null, finite: 0, mean: NaN, m2: 0 },
+        { type: like.type, ...empty, infinite: 0, min: null, max: null, moments: EMPTY_MOMENTS },
         new QuantileSketch(like.sketch.relative_accuracy),
         bins
       );
@@ -38432,12 +38719,7 @@ function mergeColumn(name, a, b, bins) {
 function mergeNumeric(a, b, bins) {
   const sketch = QuantileSketch.fromJson(a.sketch);
   sketch.merge(QuantileSketch.fromJson(b.sketch));
-  const na = a.count - a.infinite;
-  const nb = b.count - b.infinite;
-  const n2 = na + nb;
-  const delta = (b.mean ?? 0) - (a.mean ?? 0);
-  const mean2 = n2 === 0 ? NaN : na === 0 ? b.mean : nb === 0 ? a.mean : a.mean + delta * nb / n2;
-  const m2 = na === 0 ? b.m2 : nb === 0 ? a.m2 : a.m2 + b.m2 + delta * delta * na * nb / n2;
+  const moments = mergeScaledMoments(profileMoments(a), profileMoments(b));
   return numericProfileFrom(
     {
       type: a.type === "integer" && b.type === "integer" ? "integer" : "number",
@@ -38447,9 +38729,7 @@ function mergeNumeric(a, b, bins) {
       infinite: a.infinite + b.infinite,
       min: minOf(a.min, b.min),
       max: maxOf(a.max, b.max),
-      finite: n2,
-      mean: mean2,
-      m2
+      moments
     },
     sketch,
     bins
@@ -38517,8 +38797,9 @@ function registerProfile(program2, io) {
     1e-3
   ).option(
     "--chunk-rows <n>",
-    "rows per chunk when streaming",
-    numberOption("--chunk-rows", { min: 1, integer: true }),
+    // More rows than cells per chunk could never be used: a chunk is capped at SCAN_CHUNK_CELLS cells anyway.
+    `rows per chunk when streaming (at most ${SCAN_CHUNK_CELLS})`,
+    numberOption("--chunk-rows", { min: 1, max: SCAN_CHUNK_CELLS, integer: true }),
     65536
   ).option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the profile on stdout").action(async (flags) => {
     if (!flags.data)
@@ -38535,7 +38816,7 @@ function registerProfile(program2, io) {
       );
     const profile = await profileFile(flags);
     if (flags.output) writeProfile(flags.output, profile);
-    if (flags.json) io.out(JSON.stringify(profile));
+    if (flags.json) io.out(stringifyContract(profile));
     else io.out(describeProfile(profile) + `
 wrote ${flags.output}`);
   });
@@ -38544,7 +38825,7 @@ wrote ${flags.output}`);
     if (!flags.output && !flags.json) throw new ModelguardError("usage", "profile merge needs -o FILE or --json");
     const merged = files.map(readProfile).reduce(mergeProfiles);
     if (flags.output) writeProfile(flags.output, merged);
-    if (flags.json) io.out(JSON.stringify(merged));
+    if (flags.json) io.out(stringifyContract(merged));
     else io.out(describeProfile(merged) + `
 wrote ${flags.output}`);
   });
@@ -38959,17 +39240,17 @@ function regressionMetrics(yTrue, yPred) {
   if (n2 < 2) {
     notes.push({ metric: "r2", reason: "R^2 is not defined with fewer than two rows" });
   } else {
-    let denominator = 0;
-    if (!constant) {
-      const mean2 = pairwiseSum(yTrue) / n2;
-      const dev = new Float64Array(n2);
-      for (let i = 0; i < n2; i++) {
-        const d = yTrue[i] - mean2;
-        dev[i] = d * d;
-      }
-      denominator = pairwiseSum(dev);
+    let residual = sse;
+    let denominator = constant ? 0 : totalSquares(yTrue, 1);
+    if (!Number.isFinite(residual) || !Number.isFinite(denominator)) {
+      let max = 0;
+      for (let i = 0; i < n2; i++) max = Math.max(max, Math.abs(yTrue[i]), Math.abs(yPred[i]));
+      const scale = Math.pow(2, Math.floor(Math.log2(max)));
+      for (let i = 0; i < n2; i++) sq[i] = ((yTrue[i] - yPred[i]) / scale) ** 2;
+      residual = pairwiseSum(sq);
+      denominator = constant ? 0 : totalSquares(yTrue, scale);
     }
-    metrics.r2 = sse === 0 ? 1 : denominator === 0 ? 0 : 1 - sse / denominator;
+    metrics.r2 = residual === 0 ? 1 : denominator === 0 ? 0 : 1 - residual / denominator;
     if (denominator === 0)
       notes.push({ metric: "r2", reason: "yTrue is constant: R^2 set to 1 for perfect predictions, else 0" });
   }
@@ -38978,6 +39259,17 @@ function regressionMetrics(yTrue, yPred) {
   const mid = n2 >> 1;
   metrics.median_ae = n2 % 2 === 1 ? abs[mid] : (abs[mid - 1] + abs[mid]) / 2;
   return { metrics, notes };
+}
+function totalSquares(yTrue, scale) {
+  const n2 = yTrue.length;
+  const dev = new Float64Array(n2);
+  for (let i = 0; i < n2; i++) dev[i] = yTrue[i] / scale;
+  const mean2 = pairwiseSum(dev) / n2;
+  for (let i = 0; i < n2; i++) {
+    const d = yTrue[i] / scale - mean2;
+    dev[i] = d * d;
+  }
+  return pairwiseSum(dev);
 }
 
 // src/stats/mcnemarExact.ts
@@ -39026,8 +39318,8 @@ function levenshtein(a, b) {
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const cost2 = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost2);
     }
     prev = cur;
   }
@@ -39062,9 +39354,36 @@ var DEFAULT_COMPARED_METRICS = {
   multiclass: ["accuracy", "balanced_accuracy", "f1_macro", "f1_weighted", "roc_auc", "log_loss"],
   regression: ["rmse", "mae", "r2", "mape"]
 };
+var CLASSIFICATION_METRICS = [
+  "accuracy",
+  "balanced_accuracy",
+  "precision_macro",
+  "recall_macro",
+  "f1_macro",
+  "f1_weighted",
+  "roc_auc",
+  "pr_auc",
+  "log_loss",
+  "ece"
+];
+var TASK_METRICS = {
+  binary: [...CLASSIFICATION_METRICS, "precision", "recall", "f1", "brier"],
+  multiclass: CLASSIFICATION_METRICS,
+  regression: ["mse", "rmse", "mae", "r2", "mape", "median_ae"]
+};
 
 // src/compare/gates.ts
 var GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed"];
+var RULE_KEYS = [
+  "min",
+  "max",
+  "max_drop",
+  "max_relative_drop",
+  "max_increase",
+  "max_relative_increase",
+  "min_gain"
+];
+var MAX_RESAMPLES = 1e5;
 var DEFAULT_GATE_POLICY = { confidence: 0.95, resamples: 2e3, seed: 0 };
 function readGatePolicy(path) {
   const value = readYamlFile(path, "config", "gates file");
@@ -39089,8 +39408,21 @@ function readGatePolicy(path) {
   return gatePolicyFrom(value, path);
 }
 function gatePolicyFrom(raw, source = "gates") {
+  const finite = (key, value) => {
+    if (value !== void 0 && !Number.isFinite(value)) {
+      throw new ModelguardError(
+        "config",
+        `${source}: ${key}: must be a finite number, got ${value}`,
+        "write the bound as a number (not .inf or .nan), or leave the rule out"
+      );
+    }
+  };
+  finite("confidence", raw.confidence);
+  finite("resamples", raw.resamples);
+  finite("seed", raw.seed);
   const gates = [];
   for (const [metric, g] of Object.entries(raw.gates ?? {})) {
+    for (const k of RULE_KEYS) finite(`gates.${metric}.${k}`, g[k]);
     const known = METRIC_DIRECTIONS[metric];
     const direction = g.direction ?? known;
     if (!direction) {
@@ -39123,17 +39455,24 @@ function gatePolicyFrom(raw, source = "gates") {
     seed: raw.seed ?? DEFAULT_GATE_POLICY.seed
   };
 }
+function checkGateMetrics(gates, task, documentMetrics) {
+  const ofTask = TASK_METRICS[task];
+  const label = task === "regression" ? "regression" : `${task} classification`;
+  for (const g of gates) {
+    if (ofTask.includes(g.metric)) continue;
+    const builtin = METRIC_DIRECTIONS[g.metric] !== void 0;
+    if (!builtin && documentMetrics?.has(g.metric)) continue;
+    const have = [...ofTask, ...[...documentMetrics ?? []].filter((m) => !ofTask.includes(m)).sort()];
+    const guess = didYouMean(g.metric, have);
+    throw new ModelguardError(
+      "config",
+      `gates.${g.metric}: ${builtin ? `${g.metric} is not a metric of ${label}` : `neither model has a metric ${g.metric}`}${guess ? ` (did you mean '${guess}'?)` : ""}; this comparison has: ${have.join(", ")}`,
+      builtin ? "remove the gate, or gate one of the task's metrics (a gates file can only be shared by models of one task)" : documentMetrics ? "gate a metric both metrics.json files carry" : "a paired comparison computes the built-in metrics only: gate one of them, or compare metrics files (--candidate/--baseline) to gate a metric of your own"
+    );
+  }
+}
 function describeGate(g) {
-  const keys = [
-    "min",
-    "max",
-    "max_drop",
-    "max_relative_drop",
-    "max_increase",
-    "max_relative_increase",
-    "min_gain"
-  ];
-  const parts = keys.filter((k) => g[k] !== void 0).map((k) => `${k} ${g[k]}`);
+  const parts = RULE_KEYS.filter((k) => g[k] !== void 0).map((k) => `${k} ${g[k]}`);
   if (g.on_fail === "warn") parts.push("(warn only)");
   return parts.join(", ");
 }
@@ -39521,6 +39860,7 @@ function compareModels(input) {
   const baseline = alignClasses(candidate, input.baseline);
   const rows = candidate.rowCount;
   const task = candidate.task;
+  checkGateMetrics(input.policy.gates, task);
   const names = metricNames(task, input.policy.gates, input.metrics);
   const pointC = pointMetrics(candidate);
   const pointB = pointMetrics(baseline);
@@ -39759,6 +40099,11 @@ function alignClasses(candidate, baseline) {
 function compareAggregates(input) {
   const started = Date.now();
   const { candidate, baseline, policy } = input;
+  checkGateMetrics(
+    policy.gates,
+    candidate.task,
+    /* @__PURE__ */ new Set([...Object.keys(candidate.metrics), ...Object.keys(baseline.metrics)])
+  );
   const notes = [
     "aggregate metrics only: without paired predictions the gates compare point values, with no confidence interval"
   ];
@@ -39806,6 +40151,352 @@ function compareAggregates(input) {
 // src/compare/readMetricsDocument.ts
 import { execFileSync } from "node:child_process";
 import { readFileSync as readFileSync2 } from "node:fs";
+
+// src/model/metrics/slicedMetrics.ts
+function slicedMetrics(target, slices, minSize = 30) {
+  const n2 = target.yTrue.length;
+  const { codes, labels } = slices;
+  if (codes.length !== n2) throw new RangeError(`${n2} rows but ${codes.length} slice codes`);
+  if (target.yPred !== void 0 && target.yPred.length !== n2)
+    throw new RangeError(`yTrue has ${n2} rows but yPred has ${target.yPred.length}`);
+  if (target.task === "classification" && target.proba !== void 0) {
+    const expected = n2 * target.classes.length;
+    if (target.proba.length !== expected)
+      throw new RangeError(`proba has ${target.proba.length} values, expected ${n2} rows x ${target.classes.length}`);
+  }
+  const s = labels.length;
+  const counts = new Int32Array(s + 1);
+  for (let i = 0; i < n2; i++) {
+    const code = codes[i];
+    if (!(code >= 0 && code < s)) throw new RangeError(`row ${i}: slice code ${code} out of range 0..${s - 1}`);
+    counts[code + 1]++;
+  }
+  for (let k = 0; k < s; k++) counts[k + 1] += counts[k];
+  const order = new Int32Array(n2);
+  const next = counts.slice(0, s);
+  for (let i = 0; i < n2; i++) order[next[codes[i]]++] = i;
+  const out = [];
+  for (let k = 0; k < s; k++) {
+    const rows = order.subarray(counts[k], counts[k + 1]);
+    const size = rows.length;
+    const entry = { slice: labels[k], size, judged: size >= minSize, metrics: {}, notes: [] };
+    if (size === 0) {
+      entry.notes.push({ metric: "*", reason: "the slice has no rows" });
+    } else {
+      const result = target.task === "classification" ? classifySlice(target, rows) : regressSlice(target, rows);
+      entry.metrics = result.metrics;
+      entry.notes = result.notes;
+    }
+    out.push(entry);
+  }
+  return out.sort((a, b) => a.slice < b.slice ? -1 : a.slice > b.slice ? 1 : 0);
+}
+function classifySlice(target, rows) {
+  const c = target.classes.length;
+  const proba = target.proba === void 0 ? void 0 : new Float64Array(rows.length * c);
+  if (proba !== void 0) {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r];
+      proba.set(target.proba.subarray(i * c, (i + 1) * c), r * c);
+    }
+  }
+  return classificationMetrics({
+    yTrue: pick(target.yTrue, rows),
+    yPred: target.yPred === void 0 ? void 0 : pick(target.yPred, rows),
+    proba,
+    classes: target.classes,
+    positiveIndex: target.positiveIndex
+  });
+}
+function regressSlice(target, rows) {
+  return regressionMetrics(pick(target.yTrue, rows), pick(target.yPred, rows));
+}
+function pick(values, rows) {
+  const out = new values.constructor(rows.length);
+  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
+  return out;
+}
+
+// src/model/evaluate/classLabels.ts
+var ClassLabels = class {
+  constructor(labels) {
+    this.labels = labels;
+    labels.forEach((label, k) => {
+      if (!this.byText.has(label)) this.byText.set(label, k);
+      const v = asNumber(label);
+      if (v !== void 0 && !this.byNumber.has(v)) this.byNumber.set(v, k);
+    });
+  }
+  labels;
+  byText = /* @__PURE__ */ new Map();
+  byNumber = /* @__PURE__ */ new Map();
+  /** Index of the class `text` names, or -1. */
+  indexOf(text2) {
+    const k = this.byText.get(text2);
+    if (k !== void 0) return k;
+    const v = asNumber(text2);
+    return v === void 0 ? -1 : this.byNumber.get(v) ?? -1;
+  }
+};
+function asNumber(text2) {
+  if (text2.trim() === "") return void 0;
+  const v = Number(text2);
+  return Number.isFinite(v) ? v : void 0;
+}
+function sortLabels(labels) {
+  const distinct = [...new Set(labels)];
+  const numbers = distinct.map(asNumber);
+  if (numbers.every((v) => v !== void 0)) {
+    const order = distinct.map((label, i) => ({ label, v: numbers[i] }));
+    return order.sort((a, b) => a.v - b.v).map((o) => o.label);
+  }
+  return distinct.sort(compareCodePoints);
+}
+function compareCodePoints(a, b) {
+  const n2 = Math.min(a.length, b.length);
+  for (let i = 0; i < n2; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    const xs = x >= 55296 && x <= 57343;
+    const ys = y >= 55296 && y <= 57343;
+    if (xs === ys) return x - y;
+    return xs ? 1 : -1;
+  }
+  return a.length - b.length;
+}
+function distinctTargetTexts(column, rowCount, limit = Infinity) {
+  if (column.kind === "dictionary") {
+    const used = new Uint8Array(column.dictionary.length);
+    const out2 = [];
+    for (let i = 0; i < rowCount && out2.length < limit; i++) {
+      const code = column.codes[i];
+      if (code >= 0 && used[code] === 0) {
+        used[code] = 1;
+        out2.push(column.dictionary[code]);
+      }
+    }
+    return out2;
+  }
+  const seen = new NumberIndex();
+  const out = [];
+  for (let i = 0; i < rowCount && out.length < limit; i++) {
+    if (column.valid[i] === 0) continue;
+    const v = column.values[i];
+    if (seen.get(v) === void 0) {
+      seen.set(v, out.length);
+      out.push(cellText(column, i));
+    }
+  }
+  return out;
+}
+var NumberIndex = class {
+  keys = [];
+  values = [];
+  map;
+  get(key) {
+    const keys = this.keys;
+    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return this.values[k];
+    return this.map?.get(key);
+  }
+  set(key, value) {
+    if (this.keys.length < 8) {
+      this.keys.push(key);
+      this.values.push(value);
+    } else (this.map ??= /* @__PURE__ */ new Map()).set(key, value);
+  }
+};
+function targetClassIndices(table, column, classes, origin) {
+  const n2 = table.rowCount;
+  const out = new Int32Array(n2);
+  const fail = (row, text2) => {
+    const loc = { file: table.source, row, column: column.name };
+    if (text2 === null)
+      throw new ModelguardError(
+        "input",
+        `${formatLocation(loc)}: the target is missing`,
+        "every evaluated row needs a label: drop the rows without one",
+        loc
+      );
+    throw new ModelguardError(
+      "input",
+      `${formatLocation(loc)}: target value '${text2}' is not among the model's classes (${classes.labels.join(", ")}; ${origin})`,
+      "evaluate on data labelled like the training data, check --target, or store every class in the model's metadata as classes (a JSON array)",
+      loc
+    );
+  };
+  if (column.kind === "dictionary") {
+    const byCode = Int32Array.from(column.dictionary, (text2) => classes.indexOf(text2));
+    for (let i = 0; i < n2; i++) {
+      const code = column.codes[i];
+      if (code < 0) fail(i, null);
+      const k = byCode[code];
+      if (k < 0) fail(i, column.dictionary[code]);
+      out[i] = k;
+    }
+    return out;
+  }
+  const cache = new NumberIndex();
+  for (let i = 0; i < n2; i++) {
+    if (column.valid[i] === 0) fail(i, column.invalid.get(i) ?? null);
+    const v = column.values[i];
+    let k = cache.get(v);
+    if (k === void 0) {
+      k = classes.indexOf(cellText(column, i));
+      cache.set(v, k);
+    }
+    if (k < 0) fail(i, cellText(column, i));
+    out[i] = k;
+  }
+  return out;
+}
+function targetValues(table, column) {
+  const hint = "regression needs a number in every row of the target: fill or drop the other rows";
+  if (column.kind === "numeric" && column.type !== "datetime" && column.type !== "boolean") {
+    for (let i = 0; i < table.rowCount; i++) {
+      if (column.valid[i] !== 0) continue;
+      const loc = { file: table.source, row: i, column: column.name };
+      const raw = column.invalid.get(i);
+      throw new ModelguardError(
+        "input",
+        `${formatLocation(loc)}: ${raw === void 0 ? "the target is missing" : `target value '${raw}' is not a number`}`,
+        hint,
+        loc
+      );
+    }
+    return column.values;
+  }
+  for (let i = 0; i < table.rowCount; i++) {
+    const text2 = cellText(column, i);
+    if (text2 === null || !Number.isFinite(Number(text2))) {
+      const loc = { file: table.source, row: i, column: column.name };
+      throw new ModelguardError(
+        "input",
+        `${formatLocation(loc)}: target value ${text2 === null ? "is missing" : `'${text2}' is not a number`} (a ${column.type} column)`,
+        hint,
+        loc
+      );
+    }
+  }
+  throw new ModelguardError(
+    "input",
+    `${formatLocation({ file: table.source, column: column.name })}: the target is a ${column.type} column, not numbers`,
+    hint,
+    { file: table.source, column: column.name }
+  );
+}
+
+// src/model/evaluate/sliceKeyOf.ts
+var MAX_SLICES = 100;
+var MISSING_SLICE = "\0missing";
+function sliceKeyOf(column, rowCount) {
+  const codes = new Int32Array(rowCount);
+  const labels = [];
+  const index = /* @__PURE__ */ new Map();
+  const code = (key, label) => {
+    let k = index.get(key);
+    if (k === void 0) {
+      k = labels.length;
+      if (k === MAX_SLICES)
+        throw new ModelguardError(
+          "usage",
+          `--slice-by '${column.name}' has more than ${MAX_SLICES} distinct values; slices are for groups`,
+          "slice by a categorical column (or bin the numeric one into a few bands first)"
+        );
+      labels.push(label());
+      index.set(key, k);
+    }
+    return k;
+  };
+  if (column.kind === "dictionary") {
+    const byCode = new Int32Array(column.dictionary.length).fill(-1);
+    let missing = -1;
+    for (let i = 0; i < rowCount; i++) {
+      const c = column.codes[i];
+      if (c < 0) codes[i] = missing >= 0 ? missing : missing = code(MISSING_SLICE, () => MISSING_SLICE);
+      else
+        codes[i] = byCode[c] >= 0 ? byCode[c] : byCode[c] = code(column.dictionary[c], () => column.dictionary[c]);
+    }
+    return { codes, labels };
+  }
+  for (let i = 0; i < rowCount; i++) {
+    if (column.valid[i] === 0) {
+      const raw = column.invalid.get(i);
+      codes[i] = raw === void 0 ? code(MISSING_SLICE, () => MISSING_SLICE) : code(`text:${raw}`, () => raw);
+    } else {
+      codes[i] = code(column.values[i], () => cellText(column, i));
+    }
+  }
+  return { codes, labels };
+}
+
+// src/model/evaluate/metricsDocument.ts
+function reviveMetricsDocument(doc) {
+  const revive = (m) => {
+    if (typeof m !== "object" || m === null) return m;
+    return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, contractNumber(v)]));
+  };
+  return {
+    ...doc,
+    metrics: revive(doc.metrics),
+    ...Array.isArray(doc.slices) ? { slices: doc.slices.map((s) => ({ ...s, metrics: revive(s.metrics) })) } : {}
+  };
+}
+function computeMetrics(predictions, slicing) {
+  let out;
+  if (predictions.task === "regression") {
+    const r = regressionMetrics(predictions.yTrue, predictions.yPred);
+    out = { task: "regression", metrics: r.metrics, notes: r.notes };
+  } else {
+    const { yTrue, yPred, proba, classes, positiveIndex } = predictions;
+    const r = classificationMetrics({ yTrue, yPred, proba, classes, positiveIndex });
+    out = {
+      task: predictions.task,
+      ...positiveIndex !== void 0 ? { positive_label: classes[positiveIndex] } : {},
+      classes,
+      metrics: r.metrics,
+      per_class: r.per_class,
+      confusion_matrix: r.confusion_matrix,
+      notes: r.notes
+    };
+  }
+  if (slicing) {
+    const { column, minSize } = slicing;
+    const key = sliceKeyOf(column, predictions.rowCount);
+    const target = predictions.task === "regression" ? { task: "regression", yTrue: predictions.yTrue, yPred: predictions.yPred } : {
+      task: "classification",
+      yTrue: predictions.yTrue,
+      yPred: predictions.yPred,
+      proba: predictions.proba,
+      classes: predictions.classes,
+      positiveIndex: predictions.positiveIndex
+    };
+    const entries = slicedMetrics(target, key, minSize).map((s) => ({
+      column: column.name,
+      value: s.slice === MISSING_SLICE ? null : s.slice,
+      size: s.size,
+      judged: s.judged,
+      metrics: s.metrics,
+      notes: s.notes
+    }));
+    out.slices = entries.sort(sliceOrder(column));
+  }
+  return out;
+}
+function sliceOrder(column) {
+  const numeric = column.kind === "numeric";
+  return (a, b) => {
+    if (a.value === null || b.value === null) return a.value === b.value ? 0 : a.value === null ? 1 : -1;
+    if (numeric) {
+      const x = Number(a.value);
+      const y = Number(b.value);
+      if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
+    }
+    return compareCodePoints(a.value, b.value);
+  };
+}
+
+// src/compare/readMetricsDocument.ts
 function readMetricsDocument(spec, cwd = process.cwd()) {
   let text2;
   if (spec.startsWith("git:")) {
@@ -39820,8 +40511,15 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
     }
     const ref = rest.slice(0, colon);
     const path = rest.slice(colon + 1);
+    if (ref.startsWith("-")) {
+      throw new ModelguardError(
+        "usage",
+        `'${spec}': the ref '${ref}' starts with '-', which no git ref does`,
+        "e.g. --baseline git:origin/main:ml/metrics.json"
+      );
+    }
     try {
-      text2 = execFileSync("git", ["show", `${ref}:${path}`], {
+      text2 = execFileSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
         cwd,
         stdio: ["ignore", "pipe", "pipe"],
         maxBuffer: 64 << 20
@@ -39862,7 +40560,7 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
       { file: spec }
     );
   }
-  return value;
+  return reviveMetricsDocument(value);
 }
 
 // src/model/evaluate/evaluateModel.ts
@@ -40277,175 +40975,6 @@ function liftBinaryProba(positive, positiveIndex = 1) {
   return out;
 }
 
-// src/model/evaluate/classLabels.ts
-var ClassLabels = class {
-  constructor(labels) {
-    this.labels = labels;
-    labels.forEach((label, k) => {
-      if (!this.byText.has(label)) this.byText.set(label, k);
-      const v = asNumber(label);
-      if (v !== void 0 && !this.byNumber.has(v)) this.byNumber.set(v, k);
-    });
-  }
-  labels;
-  byText = /* @__PURE__ */ new Map();
-  byNumber = /* @__PURE__ */ new Map();
-  /** Index of the class `text` names, or -1. */
-  indexOf(text2) {
-    const k = this.byText.get(text2);
-    if (k !== void 0) return k;
-    const v = asNumber(text2);
-    return v === void 0 ? -1 : this.byNumber.get(v) ?? -1;
-  }
-};
-function asNumber(text2) {
-  if (text2.trim() === "") return void 0;
-  const v = Number(text2);
-  return Number.isFinite(v) ? v : void 0;
-}
-function sortLabels(labels) {
-  const distinct = [...new Set(labels)];
-  const numbers = distinct.map(asNumber);
-  if (numbers.every((v) => v !== void 0)) {
-    const order = distinct.map((label, i) => ({ label, v: numbers[i] }));
-    return order.sort((a, b) => a.v - b.v).map((o) => o.label);
-  }
-  return distinct.sort(compareCodePoints);
-}
-function compareCodePoints(a, b) {
-  const n2 = Math.min(a.length, b.length);
-  for (let i = 0; i < n2; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    const xs = x >= 55296 && x <= 57343;
-    const ys = y >= 55296 && y <= 57343;
-    if (xs === ys) return x - y;
-    return xs ? 1 : -1;
-  }
-  return a.length - b.length;
-}
-function distinctTargetTexts(column, rowCount, limit = Infinity) {
-  if (column.kind === "dictionary") {
-    const used = new Uint8Array(column.dictionary.length);
-    const out2 = [];
-    for (let i = 0; i < rowCount && out2.length < limit; i++) {
-      const code = column.codes[i];
-      if (code >= 0 && used[code] === 0) {
-        used[code] = 1;
-        out2.push(column.dictionary[code]);
-      }
-    }
-    return out2;
-  }
-  const seen = new NumberIndex();
-  const out = [];
-  for (let i = 0; i < rowCount && out.length < limit; i++) {
-    if (column.valid[i] === 0) continue;
-    const v = column.values[i];
-    if (seen.get(v) === void 0) {
-      seen.set(v, out.length);
-      out.push(cellText(column, i));
-    }
-  }
-  return out;
-}
-var NumberIndex = class {
-  keys = [];
-  values = [];
-  map;
-  get(key) {
-    const keys = this.keys;
-    for (let k = 0; k < keys.length; k++) if (keys[k] === key) return this.values[k];
-    return this.map?.get(key);
-  }
-  set(key, value) {
-    if (this.keys.length < 8) {
-      this.keys.push(key);
-      this.values.push(value);
-    } else (this.map ??= /* @__PURE__ */ new Map()).set(key, value);
-  }
-};
-function targetClassIndices(table, column, classes, origin) {
-  const n2 = table.rowCount;
-  const out = new Int32Array(n2);
-  const fail = (row, text2) => {
-    const loc = { file: table.source, row, column: column.name };
-    if (text2 === null)
-      throw new ModelguardError(
-        "input",
-        `${formatLocation(loc)}: the target is missing`,
-        "every evaluated row needs a label: drop the rows without one",
-        loc
-      );
-    throw new ModelguardError(
-      "input",
-      `${formatLocation(loc)}: target value '${text2}' is not among the model's classes (${classes.labels.join(", ")}; ${origin})`,
-      "evaluate on data labelled like the training data, check --target, or store every class in the model's metadata as classes (a JSON array)",
-      loc
-    );
-  };
-  if (column.kind === "dictionary") {
-    const byCode = Int32Array.from(column.dictionary, (text2) => classes.indexOf(text2));
-    for (let i = 0; i < n2; i++) {
-      const code = column.codes[i];
-      if (code < 0) fail(i, null);
-      const k = byCode[code];
-      if (k < 0) fail(i, column.dictionary[code]);
-      out[i] = k;
-    }
-    return out;
-  }
-  const cache = new NumberIndex();
-  for (let i = 0; i < n2; i++) {
-    if (column.valid[i] === 0) fail(i, column.invalid.get(i) ?? null);
-    const v = column.values[i];
-    let k = cache.get(v);
-    if (k === void 0) {
-      k = classes.indexOf(cellText(column, i));
-      cache.set(v, k);
-    }
-    if (k < 0) fail(i, cellText(column, i));
-    out[i] = k;
-  }
-  return out;
-}
-function targetValues(table, column) {
-  const hint = "regression needs a number in every row of the target: fill or drop the other rows";
-  if (column.kind === "numeric" && column.type !== "datetime" && column.type !== "boolean") {
-    for (let i = 0; i < table.rowCount; i++) {
-      if (column.valid[i] !== 0) continue;
-      const loc = { file: table.source, row: i, column: column.name };
-      const raw = column.invalid.get(i);
-      throw new ModelguardError(
-        "input",
-        `${formatLocation(loc)}: ${raw === void 0 ? "the target is missing" : `target value '${raw}' is not a number`}`,
-        hint,
-        loc
-      );
-    }
-    return column.values;
-  }
-  for (let i = 0; i < table.rowCount; i++) {
-    const text2 = cellText(column, i);
-    if (text2 === null || !Number.isFinite(Number(text2))) {
-      const loc = { file: table.source, row: i, column: column.name };
-      throw new ModelguardError(
-        "input",
-        `${formatLocation(loc)}: target value ${text2 === null ? "is missing" : `'${text2}' is not a number`} (a ${column.type} column)`,
-        hint,
-        loc
-      );
-    }
-  }
-  throw new ModelguardError(
-    "input",
-    `${formatLocation({ file: table.source, column: column.name })}: the target is a ${column.type} column, not numbers`,
-    hint,
-    { file: table.source, column: column.name }
-  );
-}
-
 // src/model/evaluate/interpretOutputs.ts
 var PROBABILITY_SLACK = 1e-6;
 function interpretOutputs(options2) {
@@ -40676,170 +41205,6 @@ function checkProbabilities(options2, output, width) {
   return clipped;
 }
 
-// src/model/metrics/slicedMetrics.ts
-function slicedMetrics(target, slices, minSize = 30) {
-  const n2 = target.yTrue.length;
-  const { codes, labels } = slices;
-  if (codes.length !== n2) throw new RangeError(`${n2} rows but ${codes.length} slice codes`);
-  if (target.yPred !== void 0 && target.yPred.length !== n2)
-    throw new RangeError(`yTrue has ${n2} rows but yPred has ${target.yPred.length}`);
-  if (target.task === "classification" && target.proba !== void 0) {
-    const expected = n2 * target.classes.length;
-    if (target.proba.length !== expected)
-      throw new RangeError(`proba has ${target.proba.length} values, expected ${n2} rows x ${target.classes.length}`);
-  }
-  const s = labels.length;
-  const counts = new Int32Array(s + 1);
-  for (let i = 0; i < n2; i++) {
-    const code = codes[i];
-    if (!(code >= 0 && code < s)) throw new RangeError(`row ${i}: slice code ${code} out of range 0..${s - 1}`);
-    counts[code + 1]++;
-  }
-  for (let k = 0; k < s; k++) counts[k + 1] += counts[k];
-  const order = new Int32Array(n2);
-  const next = counts.slice(0, s);
-  for (let i = 0; i < n2; i++) order[next[codes[i]]++] = i;
-  const out = [];
-  for (let k = 0; k < s; k++) {
-    const rows = order.subarray(counts[k], counts[k + 1]);
-    const size = rows.length;
-    const entry = { slice: labels[k], size, judged: size >= minSize, metrics: {}, notes: [] };
-    if (size === 0) {
-      entry.notes.push({ metric: "*", reason: "the slice has no rows" });
-    } else {
-      const result = target.task === "classification" ? classifySlice(target, rows) : regressSlice(target, rows);
-      entry.metrics = result.metrics;
-      entry.notes = result.notes;
-    }
-    out.push(entry);
-  }
-  return out.sort((a, b) => a.slice < b.slice ? -1 : a.slice > b.slice ? 1 : 0);
-}
-function classifySlice(target, rows) {
-  const c = target.classes.length;
-  const proba = target.proba === void 0 ? void 0 : new Float64Array(rows.length * c);
-  if (proba !== void 0) {
-    for (let r = 0; r < rows.length; r++) {
-      const i = rows[r];
-      proba.set(target.proba.subarray(i * c, (i + 1) * c), r * c);
-    }
-  }
-  return classificationMetrics({
-    yTrue: pick(target.yTrue, rows),
-    yPred: target.yPred === void 0 ? void 0 : pick(target.yPred, rows),
-    proba,
-    classes: target.classes,
-    positiveIndex: target.positiveIndex
-  });
-}
-function regressSlice(target, rows) {
-  return regressionMetrics(pick(target.yTrue, rows), pick(target.yPred, rows));
-}
-function pick(values, rows) {
-  const out = new values.constructor(rows.length);
-  for (let r = 0; r < rows.length; r++) out[r] = values[rows[r]];
-  return out;
-}
-
-// src/model/evaluate/sliceKeyOf.ts
-var MAX_SLICES = 100;
-var MISSING_SLICE = "\0missing";
-function sliceKeyOf(column, rowCount) {
-  const codes = new Int32Array(rowCount);
-  const labels = [];
-  const index = /* @__PURE__ */ new Map();
-  const code = (key, label) => {
-    let k = index.get(key);
-    if (k === void 0) {
-      k = labels.length;
-      if (k === MAX_SLICES)
-        throw new ModelguardError(
-          "usage",
-          `--slice-by '${column.name}' has more than ${MAX_SLICES} distinct values; slices are for groups`,
-          "slice by a categorical column (or bin the numeric one into a few bands first)"
-        );
-      labels.push(label());
-      index.set(key, k);
-    }
-    return k;
-  };
-  if (column.kind === "dictionary") {
-    const byCode = new Int32Array(column.dictionary.length).fill(-1);
-    let missing = -1;
-    for (let i = 0; i < rowCount; i++) {
-      const c = column.codes[i];
-      if (c < 0) codes[i] = missing >= 0 ? missing : missing = code(MISSING_SLICE, () => MISSING_SLICE);
-      else
-        codes[i] = byCode[c] >= 0 ? byCode[c] : byCode[c] = code(column.dictionary[c], () => column.dictionary[c]);
-    }
-    return { codes, labels };
-  }
-  for (let i = 0; i < rowCount; i++) {
-    if (column.valid[i] === 0) {
-      const raw = column.invalid.get(i);
-      codes[i] = raw === void 0 ? code(MISSING_SLICE, () => MISSING_SLICE) : code(`text:${raw}`, () => raw);
-    } else {
-      codes[i] = code(column.values[i], () => cellText(column, i));
-    }
-  }
-  return { codes, labels };
-}
-
-// src/model/evaluate/metricsDocument.ts
-function computeMetrics(predictions, slicing) {
-  let out;
-  if (predictions.task === "regression") {
-    const r = regressionMetrics(predictions.yTrue, predictions.yPred);
-    out = { task: "regression", metrics: r.metrics, notes: r.notes };
-  } else {
-    const { yTrue, yPred, proba, classes, positiveIndex } = predictions;
-    const r = classificationMetrics({ yTrue, yPred, proba, classes, positiveIndex });
-    out = {
-      task: predictions.task,
-      ...positiveIndex !== void 0 ? { positive_label: classes[positiveIndex] } : {},
-      classes,
-      metrics: r.metrics,
-      per_class: r.per_class,
-      confusion_matrix: r.confusion_matrix,
-      notes: r.notes
-    };
-  }
-  if (slicing) {
-    const { column, minSize } = slicing;
-    const key = sliceKeyOf(column, predictions.rowCount);
-    const target = predictions.task === "regression" ? { task: "regression", yTrue: predictions.yTrue, yPred: predictions.yPred } : {
-      task: "classification",
-      yTrue: predictions.yTrue,
-      yPred: predictions.yPred,
-      proba: predictions.proba,
-      classes: predictions.classes,
-      positiveIndex: predictions.positiveIndex
-    };
-    const entries = slicedMetrics(target, key, minSize).map((s) => ({
-      column: column.name,
-      value: s.slice === MISSING_SLICE ? null : s.slice,
-      size: s.size,
-      judged: s.judged,
-      metrics: s.metrics,
-      notes: s.notes
-    }));
-    out.slices = entries.sort(sliceOrder(column));
-  }
-  return out;
-}
-function sliceOrder(column) {
-  const numeric = column.kind === "numeric";
-  return (a, b) => {
-    if (a.value === null || b.value === null) return a.value === b.value ? 0 : a.value === null ? 1 : -1;
-    if (numeric) {
-      const x = Number(a.value);
-      const y = Number(b.value);
-      if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return x - y;
-    }
-    return compareCodePoints(a.value, b.value);
-  };
-}
-
 // src/model/evaluate/runBatches.ts
 var MIN_BATCH_ROWS = 16;
 async function runBatches(session, feeders, outputNames, options2) {
@@ -40960,13 +41325,13 @@ var LABEL_TYPES = /* @__PURE__ */ new Set(["int64", "int32", "string"]);
 var FLOAT_TYPES = /* @__PURE__ */ new Set(["float32", "float64"]);
 function selectOutputs(model, outputName) {
   const outputs = model.outputs;
-  const list = outputs.map(describeModelValue).join(", ");
+  const list2 = outputs.map(describeModelValue).join(", ");
   if (outputName !== void 0) {
     const chosen = outputs.find((o) => o.name === outputName);
     if (!chosen)
       throw new ModelguardError(
         "usage",
-        `--output-name '${outputName}' is not an output of ${model.path}; its outputs: ${list}`,
+        `--output-name '${outputName}' is not an output of ${model.path}; its outputs: ${list2}`,
         "pass one of the model's output names, or leave --output-name out"
       );
     if (!chosen.isTensor) throw zipMapError(model, chosen);
@@ -40982,7 +41347,7 @@ function selectOutputs(model, outputName) {
     return { kind: "pair", label: labels[0].name, probabilities: floats2[0].name };
   throw new ModelguardError(
     "usage",
-    `${model.path} has ${outputs.length} outputs (${list}); modelguard reads one output, or a label output with a probabilities output`,
+    `${model.path} has ${outputs.length} outputs (${list2}); modelguard reads one output, or a label output with a probabilities output`,
     "pick the output to evaluate with --output-name",
     { file: model.path }
   );
@@ -41212,7 +41577,35 @@ async function predictTable(model, table, plan, selection, batchSize = DEFAULT_B
 
 // src/cli/commands/report.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
-import { readFileSync as readFileSync4 } from "node:fs";
+
+// src/drift/driftReport.ts
+function reviveDriftReport(report) {
+  const num2 = (x) => contractNumber(x);
+  if (!Array.isArray(report.features)) return report;
+  return {
+    ...report,
+    drifted_share: num2(report.drifted_share),
+    features: report.features.map((f) => {
+      if (typeof f !== "object" || f === null || typeof f.tests !== "object" || f.tests === null) return f;
+      const tests = {};
+      for (const [m, t] of Object.entries(f.tests)) {
+        tests[m] = {
+          ...t,
+          statistic: num2(t.statistic),
+          ...t.p_value !== void 0 ? { p_value: num2(t.p_value) } : {},
+          ...t.approximation_error !== void 0 ? { approximation_error: num2(t.approximation_error) } : {}
+        };
+      }
+      return {
+        ...f,
+        statistic: num2(f.statistic),
+        p_value: f.p_value === null ? null : num2(f.p_value),
+        threshold: num2(f.threshold),
+        tests
+      };
+    })
+  };
+}
 
 // src/report/renderReport.ts
 var import_handlebars3 = __toESM(require_lib(), 1);
@@ -41429,7 +41822,7 @@ function formatBytes(bytes) {
   }
   return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]} (${formatCount(bytes)} bytes)`;
 }
-function formatDuration(ms) {
+function formatDuration2(ms) {
   if (ms === null || ms === void 0 || !Number.isFinite(ms) || ms < 0) return NO_VALUE;
   if (ms < 1e3) return `${Math.round(ms)} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
@@ -41478,7 +41871,7 @@ function registerReportHelpers(env, format2) {
   env.registerHelper("fmtInt", (n2) => trusted(formatCount(num(n2))));
   env.registerHelper("fmtPercent", (f) => trusted(formatPercent(num(f))));
   env.registerHelper("fmtBytes", (n2) => trusted(formatBytes(num(n2))));
-  env.registerHelper("fmtDuration", (ms) => trusted(formatDuration(num(ms))));
+  env.registerHelper("fmtDuration", (ms) => trusted(formatDuration2(num(ms))));
   env.registerHelper("statusIcon", (s) => trusted(statusIcon(s)));
   env.registerHelper(
     "escape",
@@ -41827,7 +42220,7 @@ function factRows(input) {
     rows.push({ label, value: clip3(String(value), MAX_TEXT), code: false, url: null, ...opts });
   };
   const duration2 = f.durationMs ?? c?.duration_ms ?? m?.duration_ms;
-  if (duration2 !== void 0) add("duration", formatDuration(duration2));
+  if (duration2 !== void 0) add("duration", formatDuration2(duration2));
   add("commit", f.commit, { code: true });
   add("ref", f.ref);
   if (f.workflowRunUrl) add("workflow run", f.workflowRunUrl, { url: f.workflowRunUrl });
@@ -41889,7 +42282,7 @@ function psiChartData(d) {
 
 // src/report/reportTemplates.ts
 var import_handlebars2 = __toESM(require_lib(), 1);
-import { existsSync, readdirSync, readFileSync as readFileSync3, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { basename, join } from "node:path";
 var TEMPLATE_FILES = ["comment.hbs", "summary.hbs", "report.html.hbs"];
 function shippedTemplateDir() {
@@ -41899,7 +42292,7 @@ function loadReportTemplates(templateDir) {
   const files = /* @__PURE__ */ new Map();
   for (const [name, path] of listTemplates(shippedTemplateDir())) files.set(name, { path, text: readTemplate(path) });
   if (templateDir !== void 0) {
-    if (!existsSync(templateDir) || !statSync(templateDir).isDirectory())
+    if (!existsSync(templateDir) || !statSync2(templateDir).isDirectory())
       throw new ModelguardError(
         "usage",
         `template directory ${templateDir} does not exist`,
@@ -42441,6 +42834,88 @@ function renderReport(input, options2 = {}) {
   };
 }
 
+// src/report/readReportInputFile.ts
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync } from "node:fs";
+var REPORT_INPUT_KINDS = {
+  "modelguard.comparison": { schema: "comparison.schema.json", writtenBy: "modelguard compare --out FILE" },
+  "modelguard.validation": { schema: "validation.schema.json", writtenBy: "modelguard validate --out FILE" },
+  "modelguard.drift": { schema: "drift.schema.json", writtenBy: "modelguard drift --out FILE" },
+  "modelguard.metrics": { schema: "metrics.schema.json", writtenBy: "modelguard evaluate -o FILE" }
+};
+var REPORT_INPUT_VERSION = 1;
+var MAX_REPORT_INPUT_BYTES = 256 * 1024 * 1024;
+var SHOWN_PROBLEMS = 5;
+function readReportInputFile(path, kind) {
+  const { schema, writtenBy } = REPORT_INPUT_KINDS[kind];
+  const hint = `pass the file \`${writtenBy}\` wrote`;
+  const fail = (message, h = hint) => new ModelguardError("input", message, h, { file: path });
+  const text2 = readBoundedText(path, fail);
+  let value;
+  try {
+    value = JSON.parse(text2.replace(/^\uFEFF/, ""));
+  } catch (e) {
+    throw fail(`${path} is not valid JSON: ${e.message}`);
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw fail(`${path} is not a ${kind} result: it holds ${Array.isArray(value) ? "a list" : JSON.stringify(value)}`);
+  }
+  const record = value;
+  if (record.kind !== kind) {
+    throw fail(`${path} is not a ${kind} result (kind is ${JSON.stringify(record.kind)})`);
+  }
+  if (typeof record.version === "number" && Number.isInteger(record.version) && record.version > REPORT_INPUT_VERSION) {
+    throw fail(
+      `${path} is a ${kind} result of version ${record.version}, newer than this modelguard reads (version ${REPORT_INPUT_VERSION})`,
+      "upgrade modelguard to the version that wrote the file (or newer), or render it with that version"
+    );
+  }
+  const problems = validateContract(schema, value);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, SHOWN_PROBLEMS).map((p) => `  ${p}`);
+    if (problems.length > SHOWN_PROBLEMS) shown.push(`  ... and ${problems.length - SHOWN_PROBLEMS} more`);
+    throw fail(
+      `${path} is not a valid ${kind} result (schemas/${schema}):
+${shown.join("\n")}`,
+      `${hint}, unedited; schemas/${schema} describes every key`
+    );
+  }
+  return value;
+}
+function readBoundedText(path, fail) {
+  let fd;
+  try {
+    fd = openSync2(path, "r");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw fail(`${path}: not found`);
+    if (code === "EISDIR") throw fail(`${path} is a directory, not a result file`);
+    throw fail(`cannot read ${path}: ${e.message}`);
+  }
+  try {
+    const stat2 = fstatSync(fd);
+    if (stat2.isDirectory()) throw fail(`${path} is a directory, not a result file`);
+    if (!stat2.isFile()) throw fail(`${path} is not a regular file`);
+    if (stat2.size > MAX_REPORT_INPUT_BYTES) {
+      throw fail(
+        `${path} is ${stat2.size} bytes, more than the ${MAX_REPORT_INPUT_BYTES / 1024 / 1024} MiB a result file may be`
+      );
+    }
+    const buffer = Buffer.alloc(stat2.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n2 = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n2 === 0) break;
+      read += n2;
+    }
+    return buffer.toString("utf8", 0, read);
+  } catch (e) {
+    if (e instanceof ModelguardError) throw e;
+    throw fail(`cannot read ${path}: ${e.message}`);
+  } finally {
+    closeSync2(fd);
+  }
+}
+
 // src/cli/publishReport.ts
 import { appendFileSync } from "node:fs";
 
@@ -42878,189 +43353,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse2(header, options2) {
-  const stopFlags = SEMI_FLAG | (options2?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart = options2?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-    valueStart++;
-  }
-  let index = valueStart;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options2?.parameters === false ? COMMA_FLAG : 0;
-  while (index < len) {
-    const code = header.charCodeAt(index);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index++;
-  }
-  const valueEnd = whitespace === -1 ? index : whitespace;
-  const value = header.slice(valueStart, valueEnd);
-  const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index === len || stop !== 0) {
-    return { type, index, parameters: new NullObject() };
-  }
-  return parseParameters(header, type, index, len, stopFlags);
-}
-function parseParameters(header, type, index, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index < len) {
-    index++;
-    while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-      index++;
-    }
-    const keyStart = index;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index < len) {
-      const code = header.charCodeAt(index);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index++;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-          index++;
-        }
-        if (index < len && header.charCodeAt(index) === DQUOTE) {
-          const quotedStart = ++index;
-          let escaped = false;
-          while (index < len) {
-            const code2 = header.charCodeAt(index);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index) : header.slice(quotedStart, index);
-              }
-              index++;
-              let stop2 = 0;
-              while (index < len) {
-                const code3 = header.charCodeAt(index);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index + 1 < len) {
-              escaped = true;
-              index += 2;
-              continue;
-            }
-            index++;
-          }
-          continue parameter;
-        }
-        const valueStart = index;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index < len) {
-          const code2 = header.charCodeAt(index);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index;
-          } else {
-            valueWhitespace = -1;
-          }
-          index++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-          parameters[key] = header.slice(valueStart, valueEnd);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index++;
-    }
-  }
-  return { type, index, parameters };
-}
-function unescapeQuotedPairs(str, start, end) {
-  let result = "";
-  for (let index = start; index < end; index++) {
-    if (str.charCodeAt(index) === BSLASH) {
-      result += str.slice(start, index);
-      start = ++index;
-    }
-  }
-  return result + str.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist2(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -43555,7 +43849,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text2 = "";
     try {
@@ -44585,6 +44879,65 @@ function inferPermission(method, path) {
   return "";
 }
 
+// src/github/resolveTokenAuthor.ts
+var GITHUB_ACTIONS_LOGIN = "github-actions[bot]";
+var LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9._-]{0,99})(?:\[bot\])?$/;
+var AUTHOR_OVERRIDE_HINT = "name the account the token writes as: `--comment-author LOGIN` (CLI), `comment-author:` (Action) or `github.author` (monitor.yml); a GitHub App's installation token writes as `<app-slug>[bot]`";
+function isAuthorLogin(login) {
+  return LOGIN.test(login);
+}
+function sameLogin(a, b) {
+  return typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+}
+var resolved = /* @__PURE__ */ new WeakMap();
+async function resolveTokenAuthor(client, configured) {
+  if (configured !== void 0) {
+    if (!isAuthorLogin(configured)) {
+      throw new GitHubError(
+        "other",
+        `invalid author login ${JSON.stringify(configured)}`,
+        "a login is letters, digits and hyphens (e.g. 'ml-bot'), or a GitHub App's '<app-slug>[bot]'"
+      );
+    }
+    return { login: configured, source: "configured" };
+  }
+  let pending = resolved.get(client);
+  if (!pending) {
+    pending = askGitHub(client);
+    resolved.set(client, pending);
+    const mine = pending;
+    mine.catch(() => {
+      if (resolved.get(client) === mine) resolved.delete(client);
+    });
+  }
+  return pending;
+}
+async function askGitHub(client) {
+  const action = "find out which account the token acts as (GET /user)";
+  try {
+    const { data } = await client.request("GET /user");
+    if (!isAuthorLogin(data.login)) {
+      throw new GitHubError("other", `cannot ${action}: GitHub answered an unusable login`, AUTHOR_OVERRIDE_HINT);
+    }
+    return { login: data.login, source: "user" };
+  } catch (e) {
+    if (!isRequestFailure(e) || e instanceof GitHubError) throw e;
+    const status = e.status;
+    const message = e.response?.data?.message;
+    if (status === 403 && typeof message === "string" && /not accessible by integration/i.test(message)) {
+      return { login: GITHUB_ACTIONS_LOGIN, source: "installation" };
+    }
+    const err = toGitHubError(e, { action });
+    throw new GitHubError(
+      err.kind,
+      err.message,
+      `${err.hint ? `${err.hint}; or ` : ""}${AUTHOR_OVERRIDE_HINT}`,
+      err.status,
+      err.requestId
+    );
+  }
+}
+
 // src/github/upsertPullRequestComment.ts
 async function upsertPullRequestComment(client, input) {
   const { owner, repo, issueNumber } = input;
@@ -44592,6 +44945,7 @@ async function upsertPullRequestComment(client, input) {
   const where = `${owner}/${repo}#${issueNumber}`;
   const body = withMarker(marker, input.body);
   assertBodyFits(body, `the '${input.reportId}' report comment for ${where}`);
+  let author = input.authorLogin === void 0 ? void 0 : (await resolveTokenAuthor(client, input.authorLogin)).login;
   const newest = await callGitHub(
     { action: `list the comments of ${where}`, permission: "pull-requests: read" },
     async () => {
@@ -44605,7 +44959,8 @@ async function upsertPullRequestComment(client, input) {
       for await (const page of pages) {
         for (const c of page.data) {
           if (!startsWithMarker(c.body, marker)) continue;
-          if (input.authorLogin && c.user?.login !== input.authorLogin) continue;
+          author ??= (await resolveTokenAuthor(client)).login;
+          if (!sameLogin(c.user?.login, author)) continue;
           const id = Number(c.id);
           if (!best || c.created_at > best.createdAt || c.created_at === best.createdAt && id > best.id) {
             best = { id, createdAt: c.created_at };
@@ -44658,6 +45013,8 @@ function toIssue(d) {
 async function findOpenIssueByMarker(client, input) {
   assertMarker(input.marker);
   const { owner, repo } = input;
+  const wanted = (input.labels ?? []).map((l) => l.toLowerCase());
+  let author = input.authorLogin === void 0 ? void 0 : (await resolveTokenAuthor(client, input.authorLogin)).login;
   return callGitHub({ action: `list the open issues of ${owner}/${repo}`, permission: "issues: read" }, async () => {
     let best = null;
     const pages = client.paginate.iterator("GET /repos/{owner}/{repo}/issues", {
@@ -44672,6 +45029,10 @@ async function findOpenIssueByMarker(client, input) {
         if (d.pull_request) continue;
         if (!startsWithMarker(d.body, input.marker)) continue;
         const issue = toIssue(d);
+        const labels = new Set(issue.labels.map((l) => l.toLowerCase()));
+        if (!wanted.every((l) => labels.has(l))) continue;
+        author ??= (await resolveTokenAuthor(client)).login;
+        if (!sameLogin(d.user?.login, author)) continue;
         if (!best || issue.createdAt > best.createdAt || issue.createdAt === best.createdAt && issue.id > best.id) {
           best = issue;
         }
@@ -44815,14 +45176,28 @@ async function dispatchRepositoryEvent(client, input) {
 }
 
 // src/cli/publishReport.ts
+function commentAuthorOf(flag, env = process.env) {
+  const value = (flag ?? env["INPUT_COMMENT-AUTHOR"] ?? "").trim();
+  if (value === "") return void 0;
+  if (!isAuthorLogin(value)) {
+    const source = flag === void 0 ? "the comment-author input" : "--comment-author";
+    throw new ModelguardError(
+      "usage",
+      `${source} must be a GitHub login, got ${JSON.stringify(value.slice(0, 120))}`,
+      "give the account the token writes as, e.g. 'ml-bot', or a GitHub App's '<app-slug>[bot]'; leave it out for GITHUB_TOKEN (github-actions[bot]) and personal access tokens"
+    );
+  }
+  return value;
+}
 async function publishReport(o) {
   const env = o.env ?? process.env;
+  const token = env.GITHUB_TOKEN ?? env["INPUT_GITHUB-TOKEN"] ?? "";
   const warnings = [];
-  const warn = (message) => {
+  const warn = (text2) => {
+    const message = redactSecrets(text2, token.trim());
     warnings.push(message);
-    o.io.err(
-      env.GITHUB_ACTIONS === "true" ? `::warning title=modelguard::${message.replace(/\r?\n/g, "%0A")}` : `warning: ${message}`
-    );
+    if (o.io.warning) o.io.warning(message);
+    else o.io.err(env.GITHUB_ACTIONS === "true" ? workflowWarning(message) : `warning: ${message}`);
   };
   let summary = null;
   if (env.GITHUB_STEP_SUMMARY) {
@@ -44830,6 +45205,7 @@ async function publishReport(o) {
     summary = env.GITHUB_STEP_SUMMARY;
   }
   if (!o.comment) return { summary, comment: null, warnings };
+  const commentAuthor = commentAuthorOf(o.commentAuthor, env);
   let context;
   try {
     context = readPullRequestContext(env);
@@ -44838,10 +45214,11 @@ async function publishReport(o) {
     return { summary, comment: null, warnings };
   }
   if (context.issueNumber === null) {
-    o.io.err(`not a pull request (${context.eventName || "no event"}): the report goes to the job summary only`);
+    o.io.err(
+      redactSecrets(`not a pull request (${context.eventName || "no event"}): the report goes to the job summary only`)
+    );
     return { summary, comment: null, warnings };
   }
-  const token = env.GITHUB_TOKEN ?? env["INPUT_GITHUB-TOKEN"] ?? "";
   if (token.trim() === "") {
     warn("not posting the PR comment: no GITHUB_TOKEN; pass `github-token: ${{ github.token }}` or set GITHUB_TOKEN");
     return { summary, comment: null, warnings };
@@ -44857,11 +45234,13 @@ async function publishReport(o) {
       repo: context.repo,
       issueNumber: context.issueNumber,
       reportId: o.reportId,
-      body: o.rendered.comment
+      body: o.rendered.comment,
+      ...commentAuthor ? { authorLogin: commentAuthor } : {}
     });
-    o.io.err(`${r.action} the PR comment: ${r.url}`);
-    o.io.commentPosted?.(r.url);
-    return { summary, comment: { action: r.action, url: r.url }, warnings };
+    const url = redactSecrets(r.url, token.trim());
+    o.io.err(`${r.action} the PR comment: ${url}`);
+    o.io.commentPosted?.(url);
+    return { summary, comment: { action: r.action, url }, warnings };
   } catch (e) {
     if (!isGitHubError(e)) throw e;
     const fork = context.isFork ? " (this pull request comes from a fork, whose token is read-only)" : "";
@@ -44874,7 +45253,10 @@ async function publishReport(o) {
 
 // src/cli/commands/report.ts
 function withReportOptions(cmd) {
-  return cmd.option("--report <file>", "write the full report as Markdown").option("--html <file>", "write the report as one self-contained HTML file").option("--summary", "append the report to the GitHub job summary ($GITHUB_STEP_SUMMARY)").option("--comment", "post or update the report's one comment on the pull request (needs GITHUB_TOKEN)").option("--report-id <id>", "keeps separate comments for separate workflows", "default").option("--template <dir>", "Handlebars templates that replace the shipped ones (same file names)").option("--full-report-url <url>", "where the full report is, linked when the comment is trimmed");
+  return cmd.option("--report <file>", "write the full report as Markdown").option("--html <file>", "write the report as one self-contained HTML file").option("--summary", "append the report to the GitHub job summary ($GITHUB_STEP_SUMMARY)").option("--comment", "post or update the report's one comment on the pull request (needs GITHUB_TOKEN)").option(
+    "--comment-author <login>",
+    "the account the token writes as, whose comment is the report's (default: the token's own; a GitHub App's installation token needs its '<app-slug>[bot]')"
+  ).option("--report-id <id>", "keeps separate comments for separate workflows", "default").option("--template <dir>", "Handlebars templates that replace the shipped ones (same file names)").option("--full-report-url <url>", "where the full report is, linked when the comment is trimmed");
 }
 function registerReport(program2, io) {
   withReportOptions(
@@ -44898,6 +45280,7 @@ function registerReport(program2, io) {
   );
 }
 async function emitReport(input, flags, io, env = process.env) {
+  const commentAuthor = flags.comment ? commentAuthorOf(flags.commentAuthor, env) : void 0;
   const facts = { ...runFacts(env), ...input.facts };
   const c = input.comparison;
   if (c) {
@@ -44920,7 +45303,14 @@ async function emitReport(input, flags, io, env = process.env) {
   if (flags.report) write2(flags.report, rendered.summary);
   if (flags.html) write2(flags.html, rendered.html);
   if (flags.summary || flags.comment) {
-    await publishReport({ rendered, reportId: flags.reportId, comment: flags.comment === true, env, io });
+    await publishReport({
+      rendered,
+      reportId: flags.reportId,
+      comment: flags.comment === true,
+      ...commentAuthor ? { commentAuthor } : {},
+      env,
+      io
+    });
   }
   if (!flags.report && !flags.html && !flags.summary && !flags.comment) io.out(rendered.summary);
   if (rendered.omitted.length > 0 && flags.comment) io.err(`the comment left out: ${rendered.omitted.join(", ")}`);
@@ -44941,26 +45331,9 @@ function runFacts(env) {
   return facts;
 }
 function readResult(path, kind) {
-  let value;
-  try {
-    value = JSON.parse(readFileSync4(path, "utf8"));
-  } catch (e) {
-    const missing = e.code === "ENOENT";
-    throw new ModelguardError(
-      "input",
-      missing ? `not found: ${path}` : `${path} is not valid JSON: ${e.message}`,
-      void 0,
-      { file: path }
-    );
-  }
-  if (value?.kind !== kind) {
-    throw new ModelguardError(
-      "input",
-      `${path} is not a ${kind} result (kind is ${JSON.stringify(value?.kind)})`,
-      "pass the file the matching command wrote with --out / -o",
-      { file: path }
-    );
-  }
+  const value = readReportInputFile(path, kind);
+  if (kind === "modelguard.drift") return reviveDriftReport(value);
+  if (kind === "modelguard.metrics") return reviveMetricsDocument(value);
   return value;
 }
 function write2(path, text2) {
@@ -44984,8 +45357,8 @@ function registerCompare(program2, io, exit) {
       numberOption("--confidence", { min: 0.5, max: 0.999 })
     ).option(
       "--resamples <n>",
-      "bootstrap resamples (default 2000)",
-      numberOption("--resamples", { min: 1e3, integer: true })
+      `bootstrap resamples (default 2000, at most ${MAX_RESAMPLES})`,
+      numberOption("--resamples", { min: 1e3, max: MAX_RESAMPLES, integer: true })
     ).option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true })).option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption).option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the comparison as JSON on stdout").option("--out <file>", "also write the comparison JSON to a file").option("--no-fail", "exit 0 even when a gate fails").option("--validation <file>", "with a report: the validate --out result to include").option("--drift <file>", "with a report: the drift --out result to include")
   ).action(async (flags) => {
     const { comparison, candidateMetrics } = await compareCommand(flags);
@@ -45125,7 +45498,7 @@ async function evaluateCommand(flags) {
     ...flags.delimiter !== void 0 ? { load: { delimiter: flags.delimiter } } : {}
   };
   const { document } = await evaluateModel(options2);
-  if (flags.out) writeJsonFile(flags.out, document);
+  if (flags.out) writeOutputFile(flags.out, stringifyContract(document, 2) + "\n");
   return document;
 }
 function registerEvaluate(program2, io) {
@@ -45147,7 +45520,7 @@ function registerEvaluate(program2, io) {
     numberOption("--batch-size", { min: 1, integer: true })
   ).option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print metrics.json on stdout").option("-o, --out <file>", "write metrics.json to this file").action(async (flags) => {
     const doc = await evaluateCommand(flags);
-    io.out(flags.json ? JSON.stringify(doc, null, 2) : describeEvaluation(doc));
+    io.out(flags.json ? stringifyContract(doc, 2) : describeEvaluation(doc));
   });
 }
 function describeEvaluation(doc) {
@@ -45212,7 +45585,13 @@ function describeEvaluation(doc) {
 // monitor/monitorConfig.ts
 import { basename as basename2, dirname, isAbsolute, resolve } from "node:path";
 var UNIT_MS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration(text2) {
+var DURATION_BOUNDS = Object.freeze({
+  "window.duration": [1e3, 366 * 864e5],
+  "alert.cooldown": [0, 366 * 864e5],
+  snapshot_interval: [1e3, 30 * 864e5],
+  "source.poll": [10, 36e5]
+});
+function parseDuration2(text2) {
   const re = /([0-9]+)(ms|s|m|h|d)/gy;
   let total = 0;
   let end = 0;
@@ -45257,9 +45636,7 @@ function resolveMonitorConfig(value, path) {
   if (port > 65535) throw bad(path, "listen", `port ${port} is above 65535`);
   let window2 = { size: raw.window?.size ?? 1e3 };
   if (raw.window?.duration !== void 0) {
-    const durationMs = duration(path, "window.duration", raw.window.duration);
-    if (durationMs <= 0) throw bad(path, "window.duration", "must be positive");
-    window2 = { durationMs };
+    window2 = { durationMs: duration(path, "window.duration", raw.window.duration) };
   }
   let maxBodyBytes = 10 * 1024 * 1024;
   if (raw.ingest?.max_body !== void 0) {
@@ -45275,7 +45652,6 @@ function resolveMonitorConfig(value, path) {
   let source = null;
   if (raw.source !== void 0) {
     const pollMs = raw.source.poll !== void 0 ? duration(path, "source.poll", raw.source.poll) : 1e3;
-    if (pollMs <= 0) throw bad(path, "source.poll", "must be positive");
     source = { file: abs(raw.source.file), pollMs };
   }
   const reference = abs(raw.reference);
@@ -45296,7 +45672,8 @@ function resolveMonitorConfig(value, path) {
     github: {
       repository: raw.github?.repository ?? null,
       apiUrl: raw.github?.api_url ?? null,
-      webUrl: raw.github?.web_url !== void 0 ? webUrl(path, raw.github.web_url) : null
+      webUrl: raw.github?.web_url !== void 0 ? webUrl(path, raw.github.web_url) : null,
+      author: raw.github?.author ?? null
     },
     prediction: {
       column: raw.prediction?.column ?? null,
@@ -45304,17 +45681,34 @@ function resolveMonitorConfig(value, path) {
     },
     state: abs(raw.state ?? "./modelguard-state"),
     snapshotIntervalMs: raw.snapshot_interval !== void 0 ? duration(path, "snapshot_interval", raw.snapshot_interval) : 3e4,
-    ingest: { tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN", maxBodyBytes },
+    ingest: {
+      tokenEnv: raw.ingest?.token_env ?? "MODELGUARD_INGEST_TOKEN",
+      maxBodyBytes,
+      allowAnonymous: raw.ingest?.allow_anonymous ?? false
+    },
     source
   };
 }
 var EXAMPLE_HINT = "a minimal monitor.yml is `reference: profile.json`";
 function duration(path, key, text2) {
+  let ms;
   try {
-    return parseDuration(text2);
+    ms = parseDuration2(text2);
   } catch (e) {
     throw bad(path, key, e.message);
   }
+  const [min, max] = DURATION_BOUNDS[key];
+  if (!(ms >= min && ms <= max)) {
+    throw bad(path, key, `'${text2}' is outside the allowed range ${formatDuration3(min)} to ${formatDuration3(max)}`);
+  }
+  return ms;
+}
+function formatDuration3(ms) {
+  if (ms === 0) return "0s";
+  for (const [unit, size] of Object.entries(UNIT_MS).reverse()) {
+    if (ms >= size && ms % size === 0) return `${ms / size}${unit}`;
+  }
+  return `${ms}ms`;
 }
 function webUrl(path, text2) {
   let u;
@@ -45344,24 +45738,84 @@ function dedupe(problems) {
 
 // monitor/startMonitor.ts
 var import_pino = __toESM(require_pino(), 1);
-import { createHash as createHash3, timingSafeEqual } from "node:crypto";
-import { mkdirSync as mkdirSync3 } from "node:fs";
 import { createServer } from "node:http";
 import { join as join5 } from "node:path";
 
+// src/setLongTimeout.ts
+var MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
+function setLongTimeout(callback, delayMs) {
+  if (Number.isNaN(delayMs)) throw new RangeError("setLongTimeout: the delay is NaN");
+  let timer;
+  let unrefed = false;
+  const due = Date.now() + Math.max(0, delayMs);
+  const arm = (remaining) => {
+    timer = setTimeout(
+      () => {
+        const left = due - Date.now();
+        if (left > 0) arm(left);
+        else callback();
+      },
+      Math.min(remaining, MAX_TIMER_DELAY_MS)
+    );
+    if (unrefed) timer.unref();
+  };
+  arm(Math.max(0, delayMs));
+  const handle = {
+    cancel: () => clearTimeout(timer),
+    unref: () => {
+      unrefed = true;
+      timer.unref();
+      return handle;
+    }
+  };
+  return handle;
+}
+
+// src/setLongInterval.ts
+function setLongInterval(callback, periodMs) {
+  if (!(periodMs > 0)) throw new RangeError(`setLongInterval: the period ${periodMs} ms is not positive`);
+  let current;
+  let cancelled = false;
+  let unrefed = false;
+  const arm = () => {
+    current = setLongTimeout(() => {
+      if (cancelled) return;
+      try {
+        callback();
+      } finally {
+        if (!cancelled) arm();
+      }
+    }, periodMs);
+    if (unrefed) current.unref();
+  };
+  arm();
+  const handle = {
+    cancel: () => {
+      cancelled = true;
+      current.cancel();
+    },
+    unref: () => {
+      unrefed = true;
+      current.unref();
+      return handle;
+    }
+  };
+  return handle;
+}
+
 // monitor/driftMonitor.ts
 import {
-  closeSync as closeSync2,
-  existsSync as existsSync2,
-  fsyncSync,
-  mkdirSync,
-  openSync as openSync2,
+  closeSync as closeSync4,
+  existsSync as existsSync3,
+  fsyncSync as fsyncSync2,
+  mkdirSync as mkdirSync2,
+  openSync as openSync4,
   readFileSync as readFileSync5,
-  renameSync,
+  renameSync as renameSync2,
   rmSync,
   writeFileSync
 } from "node:fs";
-import { join as join2 } from "node:path";
+import { join as join3 } from "node:path";
 
 // monitor/alertPolicy.ts
 var INITIAL_ALERT_STATE = {
@@ -45597,6 +46051,570 @@ function predictionLine(config, report) {
   );
   const counts = !config.prediction.countsTowardDataset ? "; reported only, not counted toward dataset drift" : f.drifted && !report.drift.dataset_drifted ? "; this window counts as drifted because of them (prediction.counts_toward_dataset)" : "";
   return `${what}: **${f.drifted ? "drifted" : "no drift"}** (${f.kind}; ${[...stats, `p-value (adjusted) ${fmt2(f.p_value)}`].join(", ")}; ${f.current.count} predictions)${counts}.`;
+}
+
+// monitor/idempotencyKeys.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// monitor/journal.ts
+import {
+  closeSync as closeSync3,
+  existsSync as existsSync2,
+  fsyncSync,
+  mkdirSync,
+  openSync as openSync3,
+  readdirSync as readdirSync2,
+  readFileSync as readFileSync4,
+  renameSync,
+  statSync as statSync3,
+  truncateSync
+} from "node:fs";
+import { open, statfs, truncate, unlink } from "node:fs/promises";
+import { dirname as dirname2, join as join2 } from "node:path";
+
+// monitor/crc32c.ts
+function crc32c(data, previous = 0) {
+  let crc = ~previous >>> 0;
+  let i = 0;
+  const n2 = data.length;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
+  for (; i + 8 <= n2; i += 8) {
+    const lo = (crc ^ (data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24)) >>> 0;
+    crc = t7[lo & 255] ^ t6[lo >>> 8 & 255] ^ t5[lo >>> 16 & 255] ^ t4[lo >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
+  }
+  for (; i < n2; i++) crc = t0[(crc ^ data[i]) & 255] ^ crc >>> 8;
+  return ~crc >>> 0;
+}
+var TABLES = (() => {
+  const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
+  for (let b = 0; b < 256; b++) {
+    let c = b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 2197175160 ^ c >>> 1 : c >>> 1;
+    tables[0][b] = c >>> 0;
+  }
+  for (let b = 0; b < 256; b++) {
+    for (let k = 1; k < 8; k++) {
+      const prev = tables[k - 1][b];
+      tables[k][b] = (tables[0][prev & 255] ^ prev >>> 8) >>> 0;
+    }
+  }
+  return tables;
+})();
+
+// monitor/journal.ts
+var JournalUnavailableError = class extends Error {
+  constructor(reason) {
+    const code = reason.code;
+    super(`the journal cannot be written (${code ? `${code}: ` : ""}${reason.message})`);
+    this.reason = reason;
+  }
+  reason;
+  name = "JournalUnavailableError";
+};
+var SEGMENT = /^([0-9]{16})\.log$/;
+var JOURNAL_KEY = /^[\x21-\x7e]{1,255}$/;
+function segmentName(start) {
+  return `${String(start).padStart(16, "0")}.log`;
+}
+function listSegments(dir) {
+  if (!existsSync2(dir)) return [];
+  return readdirSync2(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync3(join2(dir, m[0])).size })).sort((a, b) => a.start - b.start);
+}
+function fsyncDir(dir) {
+  const fd = openSync3(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync3(fd);
+  }
+}
+function fsyncFile(path) {
+  const fd = openSync3(path, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync3(fd);
+  }
+}
+var Journal = class _Journal {
+  constructor(dir, fh, segmentStart, offset, retryMs) {
+    this.dir = dir;
+    this.fh = fh;
+    this.segmentStart = segmentStart;
+    this.retryMs = retryMs;
+    this.offset = offset;
+  }
+  dir;
+  fh;
+  segmentStart;
+  retryMs;
+  /** Global byte offset of the end of the last durable record. */
+  offset;
+  /** fdatasync calls made (for metrics and the group-commit test). */
+  syncs = 0;
+  queue = [];
+  flushing = false;
+  closed = false;
+  /** Why appends are refused, until a recovery succeeds; null while the journal is writable. */
+  failed = null;
+  /** A segment was created but the directory fsync after it failed: recovery repeats it before any append. */
+  dirUnsynced = false;
+  /** After a write failed for lack of space: the bytes it needed, which must be free before recovery reports success. */
+  spaceNeeded = 0;
+  retry = null;
+  /** Flushes, segment rolls and recoveries run one at a time, in order. */
+  exclusive = Promise.resolve();
+  /**
+   * A journal of the older single-file layout (`journal.log`, offsets from 0) becomes the first segment of `dir`
+   * (one atomic rename; a no-op when `dir` already has segments).
+   */
+  static migrateSingleFile(file, dir) {
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync2(file) || listSegments(dir).length > 0) return;
+    renameSync(file, join2(dir, segmentName(0)));
+    fsyncDir(dir);
+  }
+  /**
+   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail of the last segment (an incomplete
+   * record at its very end, never acknowledged) and what a failed write left past the start of a later segment, and
+   * opens the last segment for appending. Throws a ModelguardError naming the file, the offset and what to do when a
+   * segment is missing or damaged, rather than skip acknowledged batches.
+   */
+  static async open(dir, fromOffset, onRecord, options2 = {}) {
+    mkdirSync(dir, { recursive: true });
+    let segments = listSegments(dir);
+    if (segments.length === 0) {
+      if (fromOffset > 0) {
+        throw new ModelguardError(
+          "input",
+          `${dir}: the journal has no segments, but the snapshot ${join2(dirname2(dir), "snapshot.json")} covers it up to offset ${fromOffset}`,
+          restoreHint(dir)
+        );
+      }
+      closeSync3(openSync3(join2(dir, segmentName(0)), "a"));
+      fsyncDir(dir);
+      segments = listSegments(dir);
+    }
+    if (segments[0].start > fromOffset) {
+      throw new ModelguardError(
+        "input",
+        `${dir}: the journal starts at offset ${segments[0].start} (${segments[0].name}), after the snapshot's offset ${fromOffset}: segments are missing`,
+        restoreHint(dir)
+      );
+    }
+    for (let i = 0; i + 1 < segments.length; i++) {
+      const a = segments[i];
+      const b = segments[i + 1];
+      if (a.start + a.size < b.start) {
+        throw new ModelguardError(
+          "input",
+          `${join2(dir, a.name)}: journal segment ${a.name} (${a.size} bytes) ends at offset ${a.start + a.size}, but the next one, ${b.name}, starts at ${b.start}: a segment is missing or ${a.name} was cut short`,
+          restoreHint(dir)
+        );
+      }
+    }
+    const last = segments[segments.length - 1];
+    let replayed = 0;
+    const cuts = [];
+    let end = fromOffset;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      const next = segments[i + 1];
+      const path = join2(dir, seg.name);
+      const limit = next ? next.start - seg.start : seg.size;
+      if (seg.start + limit <= fromOffset && seg !== last) {
+        if (seg.size > limit)
+          cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
+        continue;
+      }
+      if (fromOffset - seg.start > seg.size) {
+        throw new ModelguardError(
+          "input",
+          `${path}: the journal ends at offset ${seg.start + seg.size}, before the snapshot's offset ${fromOffset}`,
+          restoreHint(dir)
+        );
+      }
+      const whole = readFileSync4(path);
+      const buf = whole.subarray(0, limit);
+      let pos = Math.max(fromOffset - seg.start, 0);
+      for (; ; ) {
+        if (pos >= buf.length) break;
+        const r = readRecord(buf, pos);
+        if (!r.ok) {
+          const why = seg !== last ? "later segments follow it" : !r.incomplete ? "the record is complete but does not read back" : recordFollows(buf, pos) ? "complete records follow it" : null;
+          if (why !== null)
+            throw damaged(dir, path, seg, pos, `${r.reason}; this is not a torn write (${why})`, segments);
+          cutSegment(path, pos, seg, cuts, `a torn write: ${r.reason}`);
+          break;
+        }
+        onRecord(r.record, seg.start + r.end);
+        pos = r.end;
+        replayed++;
+      }
+      end = seg.start + pos;
+      if (whole.length > limit)
+        cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
+    }
+    const fh = await open(join2(dir, last.name), "a");
+    const truncatedBytes = cuts.reduce((n2, c) => n2 + c.bytes, 0);
+    return { journal: new _Journal(dir, fh, last.start, end, options2.retryMs ?? 1e3), replayed, truncatedBytes, cuts };
+  }
+  /** Why the journal refuses appends right now (a failed write not yet recovered from), or null. */
+  get unavailable() {
+    return this.failed ? new JournalUnavailableError(this.failed) : null;
+  }
+  /** A batch as received; `key` its Idempotency-Key (JOURNAL_KEY), replayed with it so a repeat is recognised. */
+  appendBatch(t, body, onDurable, key) {
+    if (key !== void 0 && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
+    const fields = key !== void 0 ? `k ${t} ${key}` : `b ${t}`;
+    return this.enqueue(framed(fields, body), onDurable);
+  }
+  /** A file-source batch (`body` the well-formed lines, possibly empty) and the file position it reads up to. */
+  appendSource(t, body, position, onDurable) {
+    const p = position;
+    return this.enqueue(framed(`f ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`, body), onDurable);
+  }
+  appendTick(t, onDurable) {
+    return this.enqueue(framed(`t ${t}`, EMPTY), onDurable);
+  }
+  run(fn) {
+    const next = this.exclusive.then(fn);
+    this.exclusive = next.catch(() => void 0);
+    return next;
+  }
+  enqueue(bytes, onDurable) {
+    if (this.closed) return Promise.reject(new Error("journal is closed"));
+    if (this.failed) return Promise.reject(new JournalUnavailableError(this.failed));
+    return new Promise((resolve3, reject) => {
+      this.queue.push({ bytes, onDurable, resolve: resolve3, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.run(() => this.flush()));
+      }
+    });
+  }
+  async flush() {
+    while (this.queue.length > 0) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        if (this.failed) throw this.failed;
+        let chunks = group.flatMap((p) => p.bytes);
+        let left = chunks.reduce((n2, b) => n2 + b.length, 0);
+        while (left > 0) {
+          const { bytesWritten } = await this.fh.writev(chunks);
+          left -= bytesWritten;
+          if (left > 0) chunks = unwritten(chunks, bytesWritten);
+        }
+        await this.fh.datasync();
+        this.syncs++;
+      } catch (e) {
+        const code = e.code;
+        if (code === "ENOSPC" || code === "EDQUOT")
+          this.spaceNeeded = group.reduce((n2, p) => p.bytes.reduce((m, b) => m + b.length, n2), 0);
+        this.fail(e);
+        const error = new JournalUnavailableError(this.failed);
+        for (const p of [...group, ...this.queue]) p.reject(error);
+        this.queue = [];
+        break;
+      }
+      for (const p of group) {
+        for (const b of p.bytes) this.offset += b.length;
+        try {
+          p.onDurable(this.offset);
+          p.resolve();
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+    }
+    this.flushing = false;
+  }
+  fail(e) {
+    this.failed = e;
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.recover();
+    }, this.retryMs);
+    this.retry.unref();
+  }
+  /**
+   * After a failed write: closes the segment, cuts it back to the last durable record, fsyncs it (and the directory,
+   * when a roll's fsync failed) and reopens it. Resolves true when the journal takes appends again; on failure it
+   * stays unavailable and tries again after `retryMs`.
+   */
+  async recover() {
+    await this.run(async () => {
+      if (!this.failed || this.closed) return;
+      try {
+        const path = join2(this.dir, segmentName(this.segmentStart));
+        const fh = this.fh;
+        this.fh = null;
+        await fh?.close().catch(() => void 0);
+        await truncate(path, this.offset - this.segmentStart);
+        fsyncFile(path);
+        if (this.dirUnsynced) fsyncDir(this.dir);
+        this.dirUnsynced = false;
+        this.fh = await open(path, "a");
+        if (this.spaceNeeded > 0) {
+          const fs = await statfs(this.dir);
+          const free = fs.bavail * fs.bsize;
+          if (free < this.spaceNeeded) {
+            const e = new Error(`no space left on device: ${free} bytes free, ${this.spaceNeeded} needed`);
+            throw Object.assign(e, { code: "ENOSPC" });
+          }
+          this.spaceNeeded = 0;
+        }
+        this.failed = null;
+      } catch (e) {
+        this.fail(e);
+      }
+    });
+    return this.failed === null;
+  }
+  /**
+   * Starts a new segment at the current offset (between two group commits) unless the current one is empty, then
+   * deletes, oldest first, every segment that ends at or before `coveredOffset` (the offset of a durable snapshot).
+   * Returns the names deleted. Throws a JournalUnavailableError while the journal is unavailable: a roll then would
+   * leave the failed write's bytes in the old segment past the new one's start.
+   */
+  async compact(coveredOffset, onStep) {
+    if (this.closed) throw new Error("journal is closed");
+    await this.run(async () => {
+      if (this.failed) throw new JournalUnavailableError(this.failed);
+      if (this.offset === this.segmentStart) return;
+      const name = segmentName(this.offset);
+      const fh = await open(join2(this.dir, name), "wx").catch(async (e) => {
+        if (e.code === "EEXIST" && statSync3(join2(this.dir, name)).size === 0) return open(join2(this.dir, name), "a");
+        throw e;
+      });
+      const old = this.fh;
+      this.fh = fh;
+      this.segmentStart = this.offset;
+      await old?.close().catch(() => void 0);
+      try {
+        fsyncDir(this.dir);
+      } catch (e) {
+        this.dirUnsynced = true;
+        this.fail(e);
+        throw new JournalUnavailableError(e);
+      }
+      onStep?.("rolled");
+    });
+    const deleted = [];
+    const segments = listSegments(this.dir);
+    for (let i = 0; i + 1 < segments.length; i++) {
+      if (segments[i + 1].start > coveredOffset) break;
+      await unlink(join2(this.dir, segments[i].name));
+      await fsyncDirAsync(this.dir);
+      deleted.push(segments[i].name);
+      onStep?.(`deleted ${segments[i].name}`);
+    }
+    return deleted;
+  }
+  /** Resolves when every queued append is durable (or refused). */
+  async drain() {
+    while (this.flushing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    await this.exclusive;
+  }
+  async close() {
+    await this.drain();
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    await this.fh?.close();
+    this.fh = null;
+  }
+};
+var NEWLINE = Buffer.from("\n");
+var EMPTY = Buffer.alloc(0);
+function framed(fields, body) {
+  const head = `${fields} ${body.length} ${hex8(crc32c(body))}`;
+  const bytes = Buffer.from(head, "latin1");
+  return [Buffer.from(`${head} ${hex8(crc32c(bytes))}
+`, "latin1"), body, NEWLINE];
+}
+function hex8(n2) {
+  return n2.toString(16).padStart(8, "0");
+}
+function unwritten(chunks, written) {
+  let i = 0;
+  while (written >= chunks[i].length) written -= chunks[i++].length;
+  return [chunks[i].subarray(written), ...chunks.slice(i + 1)];
+}
+async function fsyncDirAsync(dir) {
+  const fh = await open(dir, "r");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+function cutSegment(path, at, seg, cuts, reason) {
+  const size = statSync3(path).size;
+  if (size <= at) return;
+  truncateSync(path, at);
+  fsyncFile(path);
+  cuts.push({ segment: seg.name, at, bytes: size - at, reason });
+}
+function restoreHint(dir) {
+  const state = dirname2(dir);
+  return `the journal holds acknowledged events, so the monitor does not start without them. Restore ${dir} from a backup, or, to start over from an empty state (losing the open window, the alert state and the recent window reports), move the state directory ${state} aside`;
+}
+function damaged(dir, path, seg, pos, reason, segments) {
+  const later = segments.filter((s) => s.start > seg.start).map((s) => s.name);
+  return new ModelguardError(
+    "input",
+    `${path}: journal segment damaged at byte ${pos} (journal offset ${seg.start + pos}): ${reason}, so skipping it would lose acknowledged events`,
+    `stop the monitor and copy ${dirname2(dir)} aside first. Then restore ${path} from a backup, or, to start from the records before the damage and lose every event after it, run \`truncate -s ${pos} ${path}\`` + (later.length > 0 ? ` and delete the later segments (${later.join(", ")})` : "")
+  );
+}
+function recordFollows(buf, pos) {
+  for (let nl = buf.indexOf(10, pos); nl >= 0 && nl + 1 < buf.length; nl = buf.indexOf(10, nl + 1)) {
+    if (readRecord(buf, nl + 1).ok) return true;
+  }
+  return false;
+}
+var DIGITS = /^[0-9]+$/;
+var HEX8 = /^[0-9a-f]{8}$/;
+var FIELDS = { b: 2, k: 3, t: 2, f: 6 };
+function readRecord(buf, pos) {
+  const nl = buf.indexOf(10, pos);
+  if (nl < 0) return { ok: false, incomplete: true, reason: "a record header without its newline" };
+  const header = buf.toString("latin1", pos, nl);
+  const kind = header[0] ?? "";
+  if (kind === "B" || kind === "T" || kind === "F") return readLegacyRecord(buf, pos, nl, header);
+  const fieldCount = FIELDS[kind];
+  if (fieldCount === void 0) return { ok: false, incomplete: false, reason: "not a record header" };
+  const sp = header.lastIndexOf(" ");
+  const headerCrc = header.slice(sp + 1);
+  if (!HEX8.test(headerCrc) || crc32c(buf.subarray(pos, pos + sp)) !== parseInt(headerCrc, 16))
+    return { ok: false, incomplete: false, reason: "header checksum mismatch" };
+  const parts = header.slice(0, sp).split(" ");
+  const t = Number(parts[1]);
+  const len = Number(parts[fieldCount]);
+  const bodyCrc = parts[fieldCount + 1] ?? "";
+  if (parts.length !== fieldCount + 2 || !Number.isFinite(t) || !Number.isSafeInteger(len) || len < 0 || !HEX8.test(bodyCrc))
+    return { ok: false, incomplete: false, reason: `unreadable ${kind} record header` };
+  const start = nl + 1;
+  const stop = start + len;
+  if (stop + 1 > buf.length)
+    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
+  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
+  const body = buf.subarray(start, stop);
+  if (crc32c(body) !== parseInt(bodyCrc, 16)) return { ok: false, incomplete: false, reason: "body checksum mismatch" };
+  const end = stop + 1;
+  if (kind === "t") return len === 0 ? { ok: true, record: { type: "tick", t }, end } : bad2(kind);
+  if (kind === "b") return { ok: true, record: { type: "batch", t, body }, end };
+  if (kind === "k") {
+    const key = parts[2];
+    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "batch", t, body, key }, end } : bad2(kind);
+  }
+  const position = sourcePosition(parts);
+  return position ? { ok: true, record: { type: "source", t, body, position }, end } : bad2(kind);
+}
+function bad2(kind) {
+  return { ok: false, incomplete: false, reason: `unreadable ${kind} record` };
+}
+function sourcePosition(parts) {
+  const [, , dev, ino] = parts;
+  const offset = Number(parts[4]);
+  const line2 = Number(parts[5]);
+  if (!DIGITS.test(dev) || !DIGITS.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line2))
+    return null;
+  if (offset < 0 || line2 < 0) return null;
+  return { dev, ino, offset, line: line2 };
+}
+function readLegacyRecord(buf, pos, nl, header) {
+  const parts = header.split(" ");
+  const t = Number(parts[1]);
+  const unreadable = { ok: false, incomplete: false, reason: `unreadable ${parts[0]} record header` };
+  if (parts[0] === "T")
+    return parts.length === 2 && Number.isFinite(t) ? { ok: true, record: { type: "tick", t }, end: nl + 1 } : unreadable;
+  const source = parts[0] === "F";
+  if (parts.length !== (source ? 7 : 3) || !Number.isFinite(t)) return unreadable;
+  const len = Number(parts[parts.length - 1]);
+  if (!Number.isSafeInteger(len) || len < 0) return unreadable;
+  const start = nl + 1;
+  const stop = start + len;
+  if (stop + 1 > buf.length)
+    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
+  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
+  const body = buf.subarray(start, stop);
+  if (!source) return { ok: true, record: { type: "batch", t, body }, end: stop + 1 };
+  const position = sourcePosition(parts);
+  return position ? { ok: true, record: { type: "source", t, body, position }, end: stop + 1 } : unreadable;
+}
+
+// monitor/idempotencyKeys.ts
+var IDEMPOTENCY_TTL_MS = 24 * 36e5;
+var IDEMPOTENCY_MAX_KEYS = 1e5;
+var IDEMPOTENCY_MAX_BYTES = 32 * 1024 * 1024;
+var ENTRY_OVERHEAD = 96;
+function isIdempotencyKey(key) {
+  return JOURNAL_KEY.test(key);
+}
+function bodyDigest(body) {
+  return createHash3("sha256").update(body).digest("base64url");
+}
+function acceptedAnswer(accepted, window2, stats) {
+  return JSON.stringify({
+    accepted,
+    window: window2,
+    unknown_features: Object.fromEntries(stats.unknown),
+    missing_values: stats.missing,
+    invalid_values: stats.invalid
+  });
+}
+var IdempotencyKeys = class _IdempotencyKeys {
+  /** In arrival order (a Map keeps insertion order; a key remembered again moves to the end). */
+  entries = /* @__PURE__ */ new Map();
+  bytes = 0;
+  get size() {
+    return this.entries.size;
+  }
+  /** The answer remembered for `key`, unless it is older than the TTL at `now`. */
+  lookup(key, now) {
+    const e = this.entries.get(key);
+    return e && e.t > now - IDEMPOTENCY_TTL_MS ? e : void 0;
+  }
+  remember(key, answer) {
+    this.forget(key);
+    this.entries.set(key, answer);
+    this.bytes += cost(key, answer);
+    for (const [oldest, e] of this.entries) {
+      const over = this.entries.size > IDEMPOTENCY_MAX_KEYS || this.bytes > IDEMPOTENCY_MAX_BYTES;
+      if (!over && e.t > answer.t - IDEMPOTENCY_TTL_MS) break;
+      if (oldest === key) break;
+      this.forget(oldest);
+    }
+  }
+  toJson() {
+    return [...this.entries].map(([k, e]) => [k, e.t, e.digest, e.status, e.body]);
+  }
+  /** From a snapshot; entries that are not well-formed throw (the caller reports the snapshot as damaged). */
+  static fromJson(json) {
+    const keys = new _IdempotencyKeys();
+    if (json === void 0) return keys;
+    if (!Array.isArray(json)) throw new Error("idempotency_keys is not a list");
+    for (const item of json) {
+      const [key, t, digest, status, body] = Array.isArray(item) ? item : [];
+      if (typeof key !== "string" || !isIdempotencyKey(key) || typeof t !== "number" || typeof digest !== "string" || typeof status !== "number" || typeof body !== "string")
+        throw new Error("an idempotency_keys entry is not [key, t, digest, status, body]");
+      keys.remember(key, { t, digest, status, body });
+    }
+    return keys;
+  }
+  forget(key) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= cost(key, e);
+  }
+};
+function cost(key, e) {
+  return key.length + e.body.length + ENTRY_OVERHEAD;
 }
 
 // monitor/eventBatch.ts
@@ -45922,7 +46940,7 @@ function parseBatch(body, layout) {
   const batch = obtainBatch(layout);
   const encoding = encodingOf(layout);
   let line2 = 0;
-  let start = 0;
+  let start = body[0] === 239 && body[1] === 187 && body[2] === 191 ? 3 : 0;
   while (start <= body.length) {
     let end = body.indexOf(NL, start);
     if (end < 0) end = body.length;
@@ -45962,7 +46980,8 @@ function parseEventLine(raw) {
   const problem = checkEvent(v);
   return problem ? { ok: false, message: problem } : { ok: true, event: v };
 }
-function parseArray(text2) {
+function parseArray(withBom) {
+  const text2 = withBom.charCodeAt(0) === 65279 ? withBom.slice(1) : withBom;
   let v;
   try {
     v = JSON.parse(text2);
@@ -46012,7 +47031,7 @@ function lineAt(text2, pos) {
 var FAIL = -1;
 var NL = 10;
 var QUOTE = 34;
-var COMMA2 = 44;
+var COMMA = 44;
 var COLON = 58;
 var MINUS = 45;
 var PLUS = 43;
@@ -46125,7 +47144,7 @@ function skipValue(buf, p, end, depth) {
       p = skipValue(buf, skipSpace(buf, p + 1, end), end, depth + 1);
       if (p === FAIL) return FAIL;
       p = skipSpace(buf, p, end);
-      if (buf[p] === COMMA2) p = skipSpace(buf, p + 1, end);
+      if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
       else if (buf[p] === RBRACE) return p + 1;
       else return FAIL;
     }
@@ -46137,7 +47156,7 @@ function skipValue(buf, p, end, depth) {
       p = skipValue(buf, p, end, depth + 1);
       if (p === FAIL) return FAIL;
       p = skipSpace(buf, p, end);
-      if (buf[p] === COMMA2) p = skipSpace(buf, p + 1, end);
+      if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
       else if (buf[p] === RBRACKET) return p + 1;
       else return FAIL;
     }
@@ -46208,7 +47227,7 @@ function readEvent(buf, p, end, batch, encoding, e) {
     } else p = skipValue(buf, p, end, 0);
     if (p === FAIL) return false;
     p = skipSpace(buf, p, end);
-    if (buf[p] === COMMA2) p = skipSpace(buf, p + 1, end);
+    if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
     else if (buf[p] === RBRACE) break;
     else return false;
   }
@@ -46312,7 +47331,7 @@ function readFeatures(buf, p, end, batch, encoding, e) {
     }
     if (p === FAIL) return FAIL;
     p = skipSpace(buf, p, end);
-    if (buf[p] === COMMA2) p = skipSpace(buf, p + 1, end);
+    if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
     else if (buf[p] === RBRACE) return p + 1;
     else return FAIL;
   }
@@ -46624,9 +47643,9 @@ var DriftMonitor = class {
     this.predictionReference = col === null ? null : this.reference.get(col) ?? null;
     if (col !== null) this.reference.delete(col);
     this.window = new WindowState(this.layout, 0, 0);
-    this.windowsDir = join2(config.state, "windows");
-    this.snapshotPath = join2(config.state, "snapshot.json");
-    mkdirSync(this.windowsDir, { recursive: true });
+    this.windowsDir = join3(config.state, "windows");
+    this.snapshotPath = join3(config.state, "snapshot.json");
+    mkdirSync2(this.windowsDir, { recursive: true });
   }
   config;
   profile;
@@ -46645,20 +47664,42 @@ var DriftMonitor = class {
   lastRecordAt = 0;
   /** File-source position as of appliedOffset (from the last applied source record); null before the first. */
   sourcePosition = null;
+  /** Idempotency-Keys of applied batches and their answers (in the snapshot; keyed journal records add to it). */
+  idempotency = new IdempotencyKeys();
   windowsDir;
   snapshotPath;
-  /** Loads the last snapshot, if any; returns the journal offset to replay from. */
+  /**
+   * Loads the last snapshot, if any; returns the journal offset to replay from. A snapshot that does not read back (cut
+   * short, garbage, another file) is a ModelguardError naming it: it is only ever replaced by an atomic rename, so
+   * that is damage from outside, and starting without it would apply the journal to the wrong state.
+   */
   loadSnapshot() {
     rmSync(this.snapshotPath + ".tmp", { force: true });
-    if (!existsSync2(this.snapshotPath)) return 0;
-    const s = JSON.parse(readFileSync5(this.snapshotPath, "utf8"));
-    this.window = WindowState.fromJson(this.layout, s.window);
-    this.alert = s.alert;
-    this.recent = s.recent;
-    this.appliedOffset = s.journal_offset;
-    this.lastRecordAt = s.last_record_at ?? 0;
-    this.sourcePosition = s.source_position ?? null;
-    return s.journal_offset;
+    if (!existsSync3(this.snapshotPath)) return 0;
+    try {
+      const s = JSON.parse(readFileSync5(this.snapshotPath, "utf8"));
+      if (s?.kind !== "modelguard.monitor-snapshot") throw new Error("it is not a monitor snapshot");
+      if (s.version !== 1) throw new Error(`unknown snapshot version ${String(s.version)}`);
+      if (!Number.isSafeInteger(s.journal_offset) || s.journal_offset < 0)
+        throw new Error("journal_offset is not a non-negative integer");
+      if (typeof s.window !== "object" || s.window === null) throw new Error("window is missing");
+      if (typeof s.alert !== "object" || s.alert === null || !Array.isArray(s.recent))
+        throw new Error("alert or recent is missing");
+      this.window = WindowState.fromJson(this.layout, s.window);
+      this.idempotency = IdempotencyKeys.fromJson(s.idempotency_keys);
+      this.alert = s.alert;
+      this.recent = s.recent;
+      this.appliedOffset = s.journal_offset;
+      this.lastRecordAt = s.last_record_at ?? 0;
+      this.sourcePosition = s.source_position ?? null;
+      return s.journal_offset;
+    } catch (e) {
+      throw new ModelguardError(
+        "input",
+        `${this.snapshotPath}: the monitor snapshot cannot be read: ${e.message}`,
+        `the monitor replaces it only by an atomic rename, so it was damaged or overwritten from outside. Restore it from a backup; or, if ${join3(this.config.state, "journal")} still starts at offset 0 (0000000000000000.log), delete it to rebuild the state from the journal; or move the state directory ${this.config.state} aside to start from an empty state`
+      );
+    }
   }
   /**
    * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); returns the journal offset it
@@ -46673,23 +47714,24 @@ var DriftMonitor = class {
       alert: this.alert,
       recent: this.recent,
       last_record_at: this.lastRecordAt,
-      ...this.sourcePosition ? { source_position: this.sourcePosition } : {}
+      ...this.sourcePosition ? { source_position: this.sourcePosition } : {},
+      ...this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}
     };
     const tmp = this.snapshotPath + ".tmp";
-    const fd = openSync2(tmp, "w");
+    const fd = openSync4(tmp, "w");
     try {
       writeFileSync(fd, JSON.stringify(s));
-      fsyncSync(fd);
+      fsyncSync2(fd);
     } finally {
-      closeSync2(fd);
+      closeSync4(fd);
     }
     onTempWritten?.();
-    renameSync(tmp, this.snapshotPath);
-    const dir = openSync2(this.config.state, "r");
+    renameSync2(tmp, this.snapshotPath);
+    const dir = openSync4(this.config.state, "r");
     try {
-      fsyncSync(dir);
+      fsyncSync2(dir);
     } finally {
-      closeSync2(dir);
+      closeSync4(dir);
     }
     return s.journal_offset;
   }
@@ -46703,8 +47745,15 @@ var DriftMonitor = class {
       this.sourcePosition = record.position;
     } else {
       const parsed = parseBatch(record.body, this.layout);
-      if (parsed.ok) this.applyReleasing(parsed.events, record.t);
-      else this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
+      if (!parsed.ok) this.options.log.warn({ offset: endOffset }, "journal batch no longer parses; skipped");
+      else if (record.key === void 0) this.applyReleasing(parsed.events, record.t);
+      else {
+        try {
+          this.applyIngest(parsed.events, record.t, { key: record.key, digest: bodyDigest(record.body) });
+        } finally {
+          parsed.events.release();
+        }
+      }
     }
     this.appliedOffset = endOffset;
   }
@@ -46715,6 +47764,19 @@ var DriftMonitor = class {
     } finally {
       events.release();
     }
+  }
+  /**
+   * Applies a durable ingest batch and returns its 202 answer (JSON text) and what applying it found; with a key, the
+   * answer is remembered under it. Replay of the batch's journal record gives the same answer.
+   */
+  applyIngest(events, t, idempotency) {
+    const stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
+    const window2 = this.window.index;
+    this.applyEvents(events, t, stats);
+    const answer = acceptedAnswer(events.length, window2, stats);
+    if (idempotency)
+      this.idempotency.remember(idempotency.key, { t, digest: idempotency.digest, status: 202, body: answer });
+    return { answer, stats };
   }
   /** Applies a durable batch to the window(s), closing windows as they fill. */
   applyEvents(events, t, batch) {
@@ -46795,10 +47857,10 @@ var DriftMonitor = class {
     this.recent.push(report);
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
-    const file = join2(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
+    const file = join3(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
     writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
     const old = w.index - this.config.keepWindows;
-    if (old >= 0) rmSync(join2(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
+    if (old >= 0) rmSync(join3(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);
     this.options.log.info(
       {
@@ -46927,8 +47989,8 @@ function withoutKey(record, key) {
 }
 
 // monitor/fileSource.ts
-import { open, readdir, stat } from "node:fs/promises";
-import { basename as basename3, dirname as dirname2, join as join3 } from "node:path";
+import { open as open2, readdir, stat } from "node:fs/promises";
+import { basename as basename3, dirname as dirname3, join as join4 } from "node:path";
 var NL2 = 10;
 var FileSource = class {
   constructor(options2) {
@@ -46944,6 +48006,8 @@ var FileSource = class {
   chain = Promise.resolve();
   busy = false;
   closed = false;
+  /** Logged once: the path was absent at start and the renamed file of the saved position is followed meanwhile. */
+  followingRenamed = false;
   chunk;
   /** The last committed position: where a (re)open resumes. */
   resume;
@@ -47005,17 +48069,24 @@ var FileSource = class {
       this.busy = false;
     }
   }
-  /** Opens the file for the first time in this process, resuming from the durable position when it is the same file. */
+  /**
+   * Opens the file for the first time in this process, resuming from the durable position when it is the same file.
+   * False while the path does not exist; every poll tries again, and meanwhile follows the file of the saved position
+   * if it was renamed in the same directory (rotated while stopped, the new file not created yet).
+   */
   async openAtStart(result) {
     const start = this.resume;
-    if (!await this.openFresh()) return false;
+    if (!await this.openFresh()) {
+      if (start) await this.followRenamed(start, result);
+      return false;
+    }
     if (!start) return true;
     if (sameFile(start, this.id)) {
       this.offset = start.offset;
       this.line = start.line;
       return true;
     }
-    const old = await findById(dirname2(this.options.file), start);
+    const old = await findById(dirname3(this.options.file), start);
     if (!old) {
       this.options.log.warn(
         { file: this.options.file, saved: start },
@@ -47026,7 +48097,7 @@ var FileSource = class {
     const current = { fh: this.fh, id: this.id };
     let oldFh = null;
     try {
-      oldFh = await open(old, "r");
+      oldFh = await open2(old, "r");
       this.fh = oldFh;
       this.id = { dev: start.dev, ino: start.ino };
       this.offset = start.offset;
@@ -47049,10 +48120,50 @@ var FileSource = class {
     }
     return true;
   }
+  /**
+   * While the path is absent after a restart: reads the complete lines added to the saved position's file, found by
+   * device/inode in the log's directory, as a running monitor does with a rotated file until the new one appears. Not
+   * the last read of that file (the writer may still append), so a last line without its newline waits; the position
+   * advances in `resume`, where openAtStart takes it up once the path exists.
+   */
+  async followRenamed(start, result) {
+    const old = await findById(dirname3(this.options.file), start).catch(() => null);
+    if (!old) return;
+    if (!this.followingRenamed) {
+      this.followingRenamed = true;
+      this.options.log.info(
+        { file: this.options.file, renamed: old, offset: start.offset },
+        "prediction log path is absent: following the renamed file until it appears"
+      );
+    }
+    try {
+      this.fh = await open2(old, "r");
+    } catch (e) {
+      if (e.code === "ENOENT") return;
+      throw e;
+    }
+    try {
+      this.id = { dev: start.dev, ino: start.ino };
+      this.offset = start.offset;
+      this.line = start.line;
+      const size = Number((await this.fh.stat({ bigint: true })).size);
+      if (size < this.offset) {
+        this.offset = 0;
+        this.line = 0;
+        result.truncated = true;
+      }
+      await this.readToEnd(result, false);
+    } finally {
+      await this.fh?.close();
+      this.fh = null;
+      this.offset = 0;
+      this.line = 0;
+    }
+  }
   /** Opens the path at byte 0; false when it does not exist (yet). */
   async openFresh() {
     try {
-      this.fh = await open(this.options.file, "r");
+      this.fh = await open2(this.options.file, "r");
     } catch (e) {
       if (e.code === "ENOENT") return false;
       throw e;
@@ -47115,7 +48226,7 @@ var FileSource = class {
         events.push(parsed.event);
       }
     }
-    const body = Buffer.concat(good.flatMap((b, i) => i === 0 ? [b] : [NEWLINE, b]));
+    const body = Buffer.concat(good.flatMap((b, i) => i === 0 ? [b] : [NEWLINE2, b]));
     const position = { ...this.id, offset: this.offset + bytes.length, line: line2 };
     await this.options.commit(body, events, position, malformed);
     this.resume = position;
@@ -47125,7 +48236,7 @@ var FileSource = class {
     result.malformed += malformed;
   }
 };
-var NEWLINE = Buffer.from("\n");
+var NEWLINE2 = Buffer.from("\n");
 function sameFile(a, b) {
   return a.dev === b.dev && a.ino === b.ino;
 }
@@ -47140,275 +48251,54 @@ async function statId(path) {
 }
 async function findById(dir, id) {
   for (const name of await readdir(dir)) {
-    const path = join3(dir, name);
+    const path = join4(dir, name);
     const found = await statId(path).catch(() => null);
     if (found && sameFile(found, id)) return path;
   }
   return null;
 }
 
-// monitor/journal.ts
-import {
-  closeSync as closeSync3,
-  existsSync as existsSync3,
-  fsyncSync as fsyncSync2,
-  mkdirSync as mkdirSync2,
-  openSync as openSync3,
-  readdirSync as readdirSync2,
-  readFileSync as readFileSync6,
-  renameSync as renameSync2,
-  statSync as statSync2,
-  truncateSync
-} from "node:fs";
-import { open as open2, unlink } from "node:fs/promises";
-import { join as join4 } from "node:path";
-var SEGMENT = /^([0-9]{16})\.log$/;
-function segmentName(start) {
-  return `${String(start).padStart(16, "0")}.log`;
-}
-function listSegments(dir) {
-  if (!existsSync3(dir)) return [];
-  return readdirSync2(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync2(join4(dir, m[0])).size })).sort((a, b) => a.start - b.start);
-}
-function fsyncDir(dir) {
-  const fd = openSync3(dir, "r");
-  try {
-    fsyncSync2(fd);
-  } finally {
-    closeSync3(fd);
-  }
-}
-var Journal = class _Journal {
-  constructor(dir, fh, segmentStart, offset) {
-    this.dir = dir;
-    this.fh = fh;
-    this.segmentStart = segmentStart;
-    this.offset = offset;
-  }
-  dir;
-  fh;
-  segmentStart;
-  /** Global byte offset of the end of the last durable record. */
-  offset;
-  /** fdatasync calls made (for metrics and the group-commit test). */
-  syncs = 0;
-  queue = [];
-  flushing = false;
-  closed = false;
-  failed = null;
-  /** Flushes and segment rolls run one at a time, in order. */
-  exclusive = Promise.resolve();
-  /**
-   * A journal of the older single-file layout (`journal.log`, offsets from 0) becomes the first segment of `dir`
-   * (one atomic rename; a no-op when `dir` already has segments).
-   */
-  static migrateSingleFile(file, dir) {
-    mkdirSync2(dir, { recursive: true });
-    if (!existsSync3(file) || listSegments(dir).length > 0) return;
-    renameSync2(file, join4(dir, segmentName(0)));
-    fsyncDir(dir);
-  }
-  /**
-   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail of the last segment (a record
-   * whose write never completed, so never acknowledged), and opens the last segment for appending. Throws when a
-   * segment is missing or damaged (anything but a torn tail of the last one), rather than skip acknowledged batches.
-   */
-  static async open(dir, fromOffset, onRecord) {
-    mkdirSync2(dir, { recursive: true });
-    let segments = listSegments(dir);
-    if (segments.length === 0) {
-      if (fromOffset > 0) {
-        throw new Error(`journal ${dir} has no segments, but the snapshot covers it up to offset ${fromOffset}`);
-      }
-      closeSync3(openSync3(join4(dir, segmentName(0)), "a"));
-      fsyncDir(dir);
-      segments = listSegments(dir);
-    }
-    if (segments[0].start > fromOffset) {
-      throw new Error(
-        `journal ${dir} starts at offset ${segments[0].start}, after the snapshot's offset ${fromOffset}: segments are missing`
+// monitor/ingestAuth.ts
+import { createHash as createHash4, timingSafeEqual } from "node:crypto";
+import { isIP } from "node:net";
+function ingestAuthFromEnv(config, env, log) {
+  const name = config.ingest.tokenEnv;
+  const value = env[name];
+  if (value !== void 0) {
+    const token = value.trim();
+    if (token === "") {
+      throw new ModelguardError(
+        "config",
+        `the ingest token variable ${name} is set but empty (or only whitespace)`,
+        `put the token in ${name}, or unset it to accept events without a token`
       );
     }
-    for (let i = 0; i + 1 < segments.length; i++) {
-      const a = segments[i];
-      const b = segments[i + 1];
-      if (a.start + a.size !== b.start) {
-        throw new Error(`journal segment ${a.name} (${a.size} bytes) does not end where ${b.name} starts`);
-      }
-    }
-    const last = segments[segments.length - 1];
-    const total = last.start + last.size;
-    if (fromOffset > total) {
-      throw new Error(`journal ${dir} ends at offset ${total}, before the snapshot's offset ${fromOffset}`);
-    }
-    let replayed = 0;
-    let truncatedBytes = 0;
-    let end = fromOffset;
-    for (const seg of segments) {
-      if (seg.start + seg.size <= fromOffset && seg !== last) continue;
-      const path = join4(dir, seg.name);
-      const buf = readFileSync6(path);
-      let pos = Math.max(fromOffset - seg.start, 0);
-      for (; ; ) {
-        const r = readRecord(buf, pos);
-        if (!r) break;
-        onRecord(r.record, seg.start + r.end);
-        pos = r.end;
-        replayed++;
-      }
-      end = seg.start + pos;
-      if (pos < buf.length) {
-        if (seg !== last) throw new Error(`journal segment ${seg.name} is damaged at byte ${pos}`);
-        truncatedBytes = buf.length - pos;
-        truncateSync(path, pos);
-        const fd = openSync3(path, "r+");
-        fsyncSync2(fd);
-        closeSync3(fd);
-      }
-    }
-    const fh = await open2(join4(dir, last.name), "a");
-    return { journal: new _Journal(dir, fh, last.start, end), replayed, truncatedBytes };
+    return { digest: digestOf(token) };
   }
-  appendBatch(t, body, onDurable) {
-    return this.enqueue([Buffer.from(`B ${t} ${body.length}
-`), body, NEWLINE2], onDurable);
+  if (!isLoopback(config.host) && !config.ingest.allowAnonymous) {
+    throw new ModelguardError(
+      "config",
+      `${name} is unset, so POST /v1/events would accept events from anyone who can reach ${config.host}`,
+      `set ${name} to a bearer token, listen on 127.0.0.1, or set ingest.allow_anonymous: true in monitor.yml if anonymous ingest on this address is intended`
+    );
   }
-  /** A file-source batch (`body` the well-formed lines, possibly empty) and the file position it reads up to. */
-  appendSource(t, body, position, onDurable) {
-    const p = position;
-    const header = `F ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line} ${body.length}
-`;
-    return this.enqueue([Buffer.from(header), body, NEWLINE2], onDurable);
-  }
-  appendTick(t, onDurable) {
-    return this.enqueue([Buffer.from(`T ${t}
-`)], onDurable);
-  }
-  run(fn) {
-    const next = this.exclusive.then(fn);
-    this.exclusive = next.catch(() => void 0);
-    return next;
-  }
-  enqueue(bytes, onDurable) {
-    if (this.closed) return Promise.reject(new Error("journal is closed"));
-    if (this.failed) return Promise.reject(this.failed);
-    return new Promise((resolve3, reject) => {
-      this.queue.push({ bytes, onDurable, resolve: resolve3, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.run(() => this.flush()));
-      }
-    });
-  }
-  async flush() {
-    while (this.queue.length > 0) {
-      const group = this.queue;
-      this.queue = [];
-      try {
-        let chunks = group.flatMap((p) => p.bytes);
-        let left = chunks.reduce((n2, b) => n2 + b.length, 0);
-        while (left > 0) {
-          const { bytesWritten } = await this.fh.writev(chunks);
-          left -= bytesWritten;
-          if (left > 0) chunks = unwritten(chunks, bytesWritten);
-        }
-        await this.fh.datasync();
-        this.syncs++;
-      } catch (e) {
-        this.failed = e;
-        for (const p of [...group, ...this.queue]) p.reject(this.failed);
-        this.queue = [];
-        break;
-      }
-      for (const p of group) {
-        for (const b of p.bytes) this.offset += b.length;
-        try {
-          p.onDurable(this.offset);
-          p.resolve();
-        } catch (e) {
-          p.reject(e);
-        }
-      }
-    }
-    this.flushing = false;
-  }
-  /**
-   * Starts a new segment at the current offset (between two group commits) unless the current one is empty, then
-   * deletes, oldest first, every segment that ends at or before `coveredOffset` (the offset of a durable snapshot).
-   * Returns the names deleted.
-   */
-  async compact(coveredOffset, onStep) {
-    if (this.closed) throw new Error("journal is closed");
-    await this.run(async () => {
-      if (this.offset === this.segmentStart) return;
-      const fh = await open2(join4(this.dir, segmentName(this.offset)), "wx");
-      fsyncDir(this.dir);
-      const old = this.fh;
-      this.fh = fh;
-      this.segmentStart = this.offset;
-      await old.close();
-      onStep?.("rolled");
-    });
-    const deleted = [];
-    const segments = listSegments(this.dir);
-    for (let i = 0; i + 1 < segments.length; i++) {
-      if (segments[i + 1].start > coveredOffset) break;
-      await unlink(join4(this.dir, segments[i].name));
-      await fsyncDirAsync(this.dir);
-      deleted.push(segments[i].name);
-      onStep?.(`deleted ${segments[i].name}`);
-    }
-    return deleted;
-  }
-  /** Resolves when every queued append is durable. */
-  async drain() {
-    while (this.flushing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
-    await this.exclusive;
-  }
-  async close() {
-    await this.drain();
-    this.closed = true;
-    await this.fh.close();
-  }
-};
-var NEWLINE2 = Buffer.from("\n");
-function unwritten(chunks, written) {
-  let i = 0;
-  while (written >= chunks[i].length) written -= chunks[i++].length;
-  return [chunks[i].subarray(written), ...chunks.slice(i + 1)];
+  log.warn({ token_env: name, host: config.host }, `${name} is unset: POST /v1/events accepts events without a token`);
+  return null;
 }
-async function fsyncDirAsync(dir) {
-  const fh = await open2(dir, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
+function authorizedBy(header, auth2) {
+  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
+  const given = digestOf(m ? m[1].trim() : "");
+  return timingSafeEqual(given, auth2.digest) && m !== null;
 }
-function readRecord(buf, pos) {
-  const nl = buf.indexOf(10, pos);
-  if (nl < 0) return null;
-  const header = buf.toString("latin1", pos, nl);
-  const parts = header.split(" ");
-  const t = Number(parts[1]);
-  if (parts[0] === "T" && parts.length === 2 && Number.isFinite(t)) return { record: { type: "tick", t }, end: nl + 1 };
-  const source = parts[0] === "F" && parts.length === 7;
-  if (!(source || parts[0] === "B" && parts.length === 3) || !Number.isFinite(t)) return null;
-  const len = Number(parts[parts.length - 1]);
-  if (!Number.isInteger(len) || len < 0) return null;
-  const start = nl + 1;
-  const stop = start + len;
-  if (stop + 1 > buf.length || buf[stop] !== 10) return null;
-  const body = buf.subarray(start, stop);
-  if (!source) return { record: { type: "batch", t, body }, end: stop + 1 };
-  const [, , dev, ino] = parts;
-  const offset = Number(parts[4]);
-  const line2 = Number(parts[5]);
-  const digits = /^[0-9]+$/;
-  if (!digits.test(dev) || !digits.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line2))
-    return null;
-  if (offset < 0 || line2 < 0) return null;
-  return { record: { type: "source", t, body, position: { dev, ino, offset, line: line2 } }, end: stop + 1 };
+function isLoopback(host) {
+  const h = host.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  if (h === "localhost" || h.endsWith(".localhost")) return true;
+  if (isIP(h) === 4) return h.startsWith("127.");
+  if (isIP(h) === 6) return h === "::1" || h === "0:0:0:0:0:0:0:1" || /^::ffff:127\./.test(h);
+  return false;
+}
+function digestOf(s) {
+  return createHash4("sha256").update(s).digest();
 }
 
 // monitor/monitorMetrics.ts
@@ -47502,7 +48392,7 @@ var MonitorMetrics = class {
 };
 
 // monitor/outbox.ts
-import { closeSync as closeSync4, existsSync as existsSync4, fsyncSync as fsyncSync3, openSync as openSync4, readFileSync as readFileSync7, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync4, fsyncSync as fsyncSync3, openSync as openSync5, readFileSync as readFileSync6, writeSync as writeSync2 } from "node:fs";
 function parkable(e) {
   return Object.assign(e, { parkable: true });
 }
@@ -47515,7 +48405,7 @@ var Outbox = class {
     this.sender = sender;
     this.options = options2;
     if (!existsSync4(path)) return;
-    for (const line2 of readFileSync7(path, "utf8").split("\n")) {
+    for (const line2 of readFileSync6(path, "utf8").split("\n")) {
       if (line2.trim() === "") continue;
       let v;
       try {
@@ -47675,12 +48565,12 @@ var Outbox = class {
     this.timer.unref();
   }
   appendLine(value) {
-    const fd = openSync4(this.path, "a");
+    const fd = openSync5(this.path, "a");
     try {
       writeSync2(fd, JSON.stringify(value) + "\n");
       fsyncSync3(fd);
     } finally {
-      closeSync4(fd);
+      closeSync5(fd);
     }
   }
 };
@@ -47703,9 +48593,11 @@ function githubSenderFromEnv(config, env, options2 = {}) {
     baseUrl: apiRootOf(config, env),
     ...options2.log ? { log: options2.log } : {}
   });
+  const log = options2.log;
   return githubSender(client, config, {
     webUrl: webRootOf(config, env),
-    ...options2.log ? { warn: (m) => options2.log.warn(m) } : {}
+    // Warnings quote what GitHub returned: scrubbed of the token like the client's own lines.
+    ...log ? { warn: (m) => log.warn(redactSecrets(m, token)) } : {}
   });
 }
 function githubSender(client, config, options2 = {}) {
@@ -47714,7 +48606,9 @@ function githubSender(client, config, options2 = {}) {
   const webUrl2 = options2.webUrl ?? webRootOf(config);
   const marker = driftIssueMarker(config.model);
   const labels = config.actions.issue.labels;
-  const comment = (issueNumber, id, body) => upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body });
+  const author = config.github.author ? { authorLogin: config.github.author } : {};
+  const comment = (issueNumber, id, body) => upsertPullRequestComment(client, { owner, repo, issueNumber, reportId: `alert/${id}`, body, ...author });
+  const findOurIssue = () => findOpenIssueByMarker(client, { owner, repo, marker, labels, ...author });
   return async (entry, context) => {
     const b = entry.body;
     switch (entry.kind) {
@@ -47726,10 +48620,12 @@ function githubSender(client, config, options2 = {}) {
         const { text: text2, linked } = resolveRunLink(recorded, ref, dispatch, webUrl2, repository);
         if (ref && dispatch.state === "sent" && dispatch.result && !linked) {
           options2.warn?.(
-            `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl2}; linking the runs page instead`
+            redactSecrets(
+              `the run link GitHub returned for ${ref.dispatch} is not a run of ${repository} on ${webUrl2}; linking the runs page instead`
+            )
           );
         }
-        const found = await findOpenIssueByMarker(client, { owner, repo, marker });
+        const found = await findOurIssue();
         if (found && found.body.includes(alertMarker(entry.id))) return;
         if (found) await comment(found.number, entry.id, text2);
         else
@@ -47745,7 +48641,7 @@ ${text2}`,
         return;
       }
       case "issue.close": {
-        const found = await findOpenIssueByMarker(client, { owner, repo, marker });
+        const found = await findOurIssue();
         if (!found) return;
         await comment(found.number, entry.id, String(b.comment));
         await closeIssue(client, { owner, repo, issueNumber: found.number });
@@ -47785,11 +48681,38 @@ ${text2}`,
   };
 }
 
+// monitor/stateDirectory.ts
+import { mkdirSync as mkdirSync3, statSync as statSync4 } from "node:fs";
+function ensureStateDirectory(path) {
+  try {
+    mkdirSync3(path, { recursive: true });
+    if (!statSync4(path).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  } catch (e) {
+    const code = e.code;
+    if (code === "EEXIST" || code === "ENOTDIR") {
+      throw new ModelguardError(
+        "config",
+        `state: ${path} is not a directory (monitor.yml \`state\`)`,
+        "set `state` to a directory the monitor may write to (it is created when missing), or move that file away"
+      );
+    }
+    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
+      throw new ModelguardError(
+        "config",
+        `state: cannot create or use ${path} (${code}) (monitor.yml \`state\`)`,
+        "give the monitor's user write access there, or set `state` to a writable directory (a volume in a container)"
+      );
+    }
+    throw e;
+  }
+}
+
 // monitor/startMonitor.ts
 var JOURNAL_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 async function startMonitor(config, options2 = {}) {
   const env = options2.env ?? process.env;
   const log = options2.logger ?? (0, import_pino.pino)({ name: "modelguard-monitor" });
+  const ingestAuth = ingestAuthFromEnv(config, env, log);
   const clock = options2.now ?? Date.now;
   let lastT = 0;
   const now = () => lastT = Math.max(lastT, clock());
@@ -47803,7 +48726,7 @@ async function startMonitor(config, options2 = {}) {
     ...options2.github ? { clientOptions: options2.github } : {}
   });
   const profile = readProfile(config.reference);
-  mkdirSync3(config.state, { recursive: true });
+  ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
   const outbox = new Outbox(join5(config.state, "outbox.jsonl"), sender, {
     ...options2.outboxRetry,
@@ -47811,13 +48734,12 @@ async function startMonitor(config, options2 = {}) {
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry")
   });
   const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
-  const ingestToken = env[config.ingest.tokenEnv] ?? "";
-  const tokenDigest = ingestToken !== "" ? digest(ingestToken) : null;
   let ready = false;
   let draining = false;
   const bodies = new BodyPool();
   const checkpointBytes = options2.checkpointBytes ?? JOURNAL_CHECKPOINT_BYTES;
   let checkpointedAt = 0;
+  const inflight = /* @__PURE__ */ new Map();
   const server = createServer((req, res) => {
     void handle(req, res).catch((e) => {
       log.error({ err: e.message }, "request failed");
@@ -47827,8 +48749,11 @@ async function startMonitor(config, options2 = {}) {
   async function handle(req, res) {
     const url2 = new URL(req.url ?? "/", "http://x");
     if (req.method === "GET" && url2.pathname === "/healthz") return send(res, 200, { ok: true });
-    if (req.method === "GET" && url2.pathname === "/readyz")
-      return send(res, ready && !draining ? 200 : 503, { ready: ready && !draining });
+    if (req.method === "GET" && url2.pathname === "/readyz") {
+      const unwritable = ready ? journal.unavailable : null;
+      const ok = ready && !draining && !unwritable;
+      return send(res, ok ? 200 : 503, { ready: ok, ...unwritable ? { journal: unwritable.message } : {} });
+    }
     if (req.method === "GET" && url2.pathname === "/metrics") {
       const text2 = await metrics.registry.metrics();
       res.writeHead(200, { "content-type": metrics.registry.contentType });
@@ -47856,7 +48781,7 @@ async function startMonitor(config, options2 = {}) {
   }
   async function ingest(req, res) {
     const started = process.hrtime.bigint();
-    if (tokenDigest && !authorized(req.headers.authorization, tokenDigest)) {
+    if (ingestAuth && !authorizedBy(req.headers.authorization, ingestAuth)) {
       metrics.rejected.inc({ reason: "unauthorized" });
       req.resume();
       return send(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
@@ -47871,6 +48796,22 @@ async function startMonitor(config, options2 = {}) {
     if (declared > max) return tooLarge(req, res, max);
     const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, bodies);
     if (body === null) return tooLarge(req, res, max);
+    const keyHeader = req.headers["idempotency-key"];
+    const key = Array.isArray(keyHeader) ? keyHeader.join(", ") : keyHeader;
+    if (key !== void 0 && !isIdempotencyKey(key)) {
+      bodies.release(body);
+      metrics.rejected.inc({ reason: "malformed" });
+      return send(res, 400, { error: "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces" });
+    }
+    const digest = key !== void 0 ? bodyDigest(body) : "";
+    if (key !== void 0) {
+      for (let first = inflight.get(key); first; first = inflight.get(key)) await first;
+      const answered = monitor.idempotency.lookup(key, now());
+      if (answered) {
+        bodies.release(body);
+        return repeatAnswer(res, answered, digest);
+      }
+    }
     const parsed = parseBatch(body, monitor.layout);
     if (!parsed.ok) {
       bodies.release(body);
@@ -47883,28 +48824,47 @@ async function startMonitor(config, options2 = {}) {
     }
     const events = parsed.events;
     const t = now();
-    const stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
-    const window2 = monitor.window.index;
+    let stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
+    let answer = "";
     const accepted = events.length;
+    let settled = () => {
+    };
+    if (key !== void 0) inflight.set(key, new Promise((r) => settled = r));
     try {
-      await journal.appendBatch(t, body, (end) => {
-        monitor.applyEvents(events, t, stats);
-        monitor.appliedOffset = end;
-      });
+      await journal.appendBatch(
+        t,
+        body,
+        (end) => {
+          ({ answer, stats } = monitor.applyIngest(events, t, key !== void 0 ? { key, digest } : void 0));
+          monitor.appliedOffset = end;
+        },
+        key
+      );
+    } catch (e) {
+      if (!(e instanceof JournalUnavailableError)) throw e;
+      metrics.rejected.inc({ reason: "journal_unavailable" });
+      const error = `${e.message}: the batch was not accepted; send it again`;
+      return send(res, 503, { error }, { "retry-after": "1" });
     } finally {
       bodies.release(body);
       events.release();
+      if (key !== void 0) inflight.delete(key);
+      settled();
     }
     countAccepted(accepted, stats);
     checkpointWhenJournalGrew();
     metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
-    send(res, 202, {
-      accepted,
-      window: window2,
-      unknown_features: Object.fromEntries(stats.unknown),
-      missing_values: stats.missing,
-      invalid_values: stats.invalid
-    });
+    res.writeHead(202, { "content-type": "application/json" });
+    res.end(answer);
+  }
+  function repeatAnswer(res, first, digest) {
+    if (first.digest !== digest) {
+      metrics.rejected.inc({ reason: "malformed" });
+      const error = "this Idempotency-Key was sent before with another body; use a new key for a new batch";
+      return send(res, 422, { error });
+    }
+    res.writeHead(first.status, { "content-type": "application/json", "idempotent-replayed": "true" });
+    res.end(first.body);
   }
   function countAccepted(events, stats) {
     metrics.events.inc(events);
@@ -47931,6 +48891,8 @@ async function startMonitor(config, options2 = {}) {
     { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },
     "journal replayed"
   );
+  for (const cut of opened.cuts)
+    log.warn({ ...cut }, "journal: cut off the bytes of a write that never completed (never acknowledged)");
   outbox.start();
   const source = config.source ? new FileSource({
     file: config.source.file,
@@ -47955,10 +48917,21 @@ async function startMonitor(config, options2 = {}) {
     }
   }) : null;
   if (source) log.info({ file: source.file, from: monitor.sourcePosition }, "following the prediction log");
-  await new Promise((resolve3, reject) => {
-    server.once("error", reject);
-    server.listen(options2.port ?? config.port, config.host, () => resolve3());
-  });
+  const port = options2.port ?? config.port;
+  try {
+    await new Promise((resolve3, reject) => {
+      server.once("error", reject);
+      server.listen(port, config.host, () => {
+        server.off("error", reject);
+        resolve3();
+      });
+    });
+  } catch (e) {
+    await source?.close();
+    outbox.stop();
+    await journal.close();
+    throw listenError(e, config.host, port);
+  }
   ready = true;
   const addr = server.address();
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
@@ -47981,11 +48954,10 @@ async function startMonitor(config, options2 = {}) {
   const ticker = tickMs > 0 ? setInterval(() => void tick().catch((e) => log.error({ err: e.message }, "journal tick failed")), tickMs) : null;
   ticker?.unref();
   const pollMs = options2.pollIntervalMs ?? config.source?.pollMs ?? 0;
-  const poller = source && pollMs > 0 ? setInterval(() => {
+  const poller = source && pollMs > 0 ? setLongInterval(() => {
     if (draining || source.polling) return;
     source.pollOnce().catch((e) => log.error({ err: e.message, file: source.file }, "prediction log poll failed"));
-  }, pollMs) : null;
-  poller?.unref();
+  }, pollMs).unref() : null;
   let checkpointing = null;
   async function checkpoint(onStep) {
     while (checkpointing) await checkpointing;
@@ -47996,7 +48968,7 @@ async function startMonitor(config, options2 = {}) {
       const deleted = await journal.compact(covered, onStep);
       if (deleted.length > 0) log.debug({ covered, deleted }, "journal compacted");
     })();
-    checkpointing = run2.finally(() => {
+    checkpointing = run2.catch(() => void 0).finally(() => {
       checkpointing = null;
     });
     return run2;
@@ -48005,17 +48977,16 @@ async function startMonitor(config, options2 = {}) {
     if (draining || checkpointing || journal.offset - checkpointedAt < checkpointBytes) return;
     checkpoint().catch((e) => log.error({ err: e.message }, "snapshot failed"));
   }
-  const snapshots = setInterval(() => {
+  const snapshots = setLongInterval(() => {
     if (draining) return;
     checkpoint().catch((e) => log.error({ err: e.message }, "snapshot failed"));
-  }, config.snapshotIntervalMs);
-  snapshots.unref();
+  }, config.snapshotIntervalMs).unref();
   async function shutdown() {
     if (draining) return;
     draining = true;
     if (ticker) clearInterval(ticker);
-    if (poller) clearInterval(poller);
-    clearInterval(snapshots);
+    poller?.cancel();
+    snapshots.cancel();
     await source?.close();
     outbox.stop();
     await outbox.idle();
@@ -48030,13 +49001,36 @@ async function startMonitor(config, options2 = {}) {
   }
   return { url, monitor, metrics, outbox, journal, source, tick, checkpoint, shutdown };
 }
-function digest(s) {
-  return createHash3("sha256").update(s).digest();
-}
-function authorized(header, expected) {
-  const m = /^Bearer\s+(.+)$/i.exec(header ?? "");
-  const given = digest(m ? m[1].trim() : "");
-  return timingSafeEqual(given, expected) && m !== null;
+var LISTEN_FAILURES = /* @__PURE__ */ new Map([
+  [
+    "EADDRINUSE",
+    () => [
+      "the port is already in use by another process",
+      "stop the other process (or the other monitor), or set `listen` to a free port"
+    ]
+  ],
+  [
+    "EADDRNOTAVAIL",
+    (host) => [
+      `${host} is not an address of this machine`,
+      "set `listen` to one of this machine's addresses: 127.0.0.1 for this machine only, 0.0.0.0 for all interfaces"
+    ]
+  ],
+  [
+    "EACCES",
+    () => ["permission denied", "use a port of 1024 or above (lower ports need CAP_NET_BIND_SERVICE or root)"]
+  ],
+  [
+    "ENOTFOUND",
+    (host) => [`${host} does not resolve to an address`, "set `listen` to an IP address such as 127.0.0.1"]
+  ],
+  ["EAI_AGAIN", (host) => [`${host} could not be resolved (DNS)`, "set `listen` to an IP address such as 127.0.0.1"]]
+]);
+function listenError(e, host, port) {
+  const code = e.code;
+  if (typeof code !== "string") return e;
+  const [why, hint] = LISTEN_FAILURES.get(code)?.(host) ?? [e.message, "check `listen` in monitor.yml"];
+  return new ModelguardError("config", `cannot listen on ${host}:${port} (monitor.yml \`listen\`): ${why}`, hint);
 }
 var POOLED_BYTES = 8 * 1024 * 1024;
 var POOLED_MAX = 2 * 1024 * 1024;
@@ -48111,7 +49105,7 @@ function registerMonitor(program2, io, exit) {
   program2.command("monitor").description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-6RE7C2E3.js");
+      const { readProfile: readProfile2 } = await import("./profileFile-6EEQ7FRT.js");
       const profile = readProfile2(config.reference);
       const predictions = predictionColumnOf(config, profile);
       io.out(
@@ -48137,29 +49131,11 @@ function registerMonitor(program2, io, exit) {
   });
 }
 
-// src/model/train/parseDuration.ts
-var UNITS = { ms: 1, s: 1e3, m: 6e4, h: 36e5, d: 864e5 };
-function parseDuration2(text2, flag = "duration") {
-  const t = text2.trim();
-  if (/^\d+(\.\d+)?$/.test(t)) return Number(t) * 1e3;
-  const re = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/gy;
-  let total = 0;
-  let matched = 0;
-  for (let m = re.exec(t); m; m = re.exec(t)) {
-    total += Number(m[1]) * UNITS[m[2]];
-    matched = re.lastIndex;
-  }
-  if (matched !== t.length || matched === 0 || !(total > 0)) {
-    throw new ModelguardError("usage", `${flag} must be a duration like 90s, 30m, 2h or 1h30m, got '${text2}'`);
-  }
-  return total;
-}
-
 // src/model/train/runTraining.ts
 import { spawn, execFileSync as execFileSync3 } from "node:child_process";
-import { createHash as createHash4 } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync8, statSync as statSync3 } from "node:fs";
-import { arch, cpus, platform, release, totalmem } from "node:os";
+import { createHash as createHash5, randomBytes } from "node:crypto";
+import { createReadStream as createReadStream2, existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { arch, constants as osConstants, cpus, platform, release, totalmem } from "node:os";
 import { resolve as resolve2 } from "node:path";
 
 // src/model/onnx/onnxElementType.ts
@@ -48239,6 +49215,68 @@ function notOnnx(source, why) {
   );
 }
 
+// src/model/train/stopProcessTree.ts
+import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+var RUN_ID_VARIABLE = "MODELGUARD_RUN_ID";
+var POLL_MS = 100;
+var NUL = Buffer.from([0]);
+async function stopProcessTree(tree, graceMs) {
+  const signalAll = (signal) => {
+    signalGroup(tree.pgid, signal);
+    for (const pid of processesWithMarker(tree.runId)) signalProcess(pid, signal);
+  };
+  const anyLeft = () => groupExists(tree.pgid) || processesWithMarker(tree.runId).length > 0;
+  if (!anyLeft()) return;
+  signalAll("SIGTERM");
+  const deadline = Date.now() + graceMs;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, Math.min(POLL_MS, Math.max(1, deadline - Date.now()))));
+    if (!anyLeft()) return;
+  }
+  signalAll("SIGKILL");
+}
+function processesWithMarker(runId) {
+  let entries;
+  try {
+    entries = readdirSync3("/proc");
+  } catch {
+    return [];
+  }
+  const needle = Buffer.from(`\0${RUN_ID_VARIABLE}=${runId}\0`);
+  const found = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    try {
+      const environ = readFileSync7(`/proc/${entry}/environ`);
+      if (Buffer.concat([NUL, environ, NUL]).includes(needle)) found.push(pid);
+    } catch {
+    }
+  }
+  return found;
+}
+function groupExists(pgid) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function signalGroup(pgid, signal) {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+  }
+}
+function signalProcess(pid, signal) {
+  try {
+    process.kill(pid, signal);
+  } catch {
+  }
+}
+
 // src/model/train/runTraining.ts
 var TrainingFailedError = class extends ModelguardError {
   constructor(message, hint, childExitCode) {
@@ -48251,17 +49289,19 @@ var TrainingFailedError = class extends ModelguardError {
   }
 };
 var TAIL_LINES = 20;
+var EXIT_WAIT_MS = 2e3;
 async function runTraining(options2) {
   const cwd = resolve2(options2.cwd ?? ".");
-  if (!existsSync5(cwd) || !statSync3(cwd).isDirectory()) {
+  if (!existsSync5(cwd) || !statSync5(cwd).isDirectory()) {
     throw new ModelguardError("usage", `--cwd ${cwd} is not a directory`);
   }
   const data = await Promise.all((options2.data ?? []).map((p) => fingerprint(resolve2(cwd, p), p)));
   const started = /* @__PURE__ */ new Date();
   const tail = new OutputTail(TAIL_LINES);
+  const tree = { pgid: 0, runId: randomBytes(16).toString("hex") };
   const child = spawn(options2.command, {
     cwd,
-    env: process.env,
+    env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
     shell: true,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"]
@@ -48276,38 +49316,49 @@ async function runTraining(options2) {
     err(c);
     tail.push(c);
   });
+  const closed = new Promise((resolveClose) => child.once("close", () => resolveClose(true)));
+  const exited = new Promise((resolveExit, reject) => {
+    child.once("error", reject);
+    child.once("exit", (c, s) => resolveExit({ code: c, signal: s }));
+  });
+  const graceMs = options2.killGraceMs ?? 5e3;
   let peak = platform() === "linux" ? 0 : null;
   const sampler = setInterval(() => {
     if (peak !== null && child.pid) peak = Math.max(peak, processGroupRss(child.pid));
   }, 250);
   let timedOut = false;
-  const timer = options2.timeoutMs !== void 0 ? setTimeout(() => {
-    timedOut = true;
-    killGroup(child.pid, "SIGTERM");
-    setTimeout(() => killGroup(child.pid, "SIGKILL"), options2.killGraceMs ?? 5e3).unref();
-  }, options2.timeoutMs) : void 0;
-  const closed = new Promise((resolveClose) => child.once("close", () => resolveClose()));
-  const { code, signal } = await new Promise(
-    (resolveExit, reject) => {
-      child.once("error", reject);
-      child.once("exit", (c, s) => resolveExit({ code: c, signal: s }));
-    }
-  );
-  clearInterval(sampler);
-  if (timer) clearTimeout(timer);
-  killGroup(child.pid, "SIGKILL");
-  await closed;
+  let timer;
+  const stoppedAfterTimeout = new Promise((resolveStopped) => {
+    if (options2.timeoutMs === void 0) return;
+    timer = setLongTimeout(() => {
+      timedOut = true;
+      void stopProcessTree({ ...tree, pgid: child.pid }, graceMs).then(resolveStopped, resolveStopped);
+    }, options2.timeoutMs);
+  });
+  let exit;
+  try {
+    exit = await Promise.race([exited, stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS))]) ?? { code: null, signal: "SIGKILL" };
+  } finally {
+    clearInterval(sampler);
+    timer?.cancel();
+  }
+  const { code, signal } = exit;
+  await stopProcessTree({ ...tree, pgid: child.pid }, graceMs);
+  if (!await within(closed, EXIT_WAIT_MS)) {
+    child.stdout.destroy();
+    child.stderr.destroy();
+  }
   const ended = /* @__PURE__ */ new Date();
   const lastLines = tail.lines();
   if (timedOut) {
     throw new TrainingFailedError(
-      `training command timed out after ${formatMs(options2.timeoutMs)} and was stopped${lastLines ? `; last output:
+      `training command timed out after ${formatDuration(options2.timeoutMs)} and was stopped${lastLines ? `; last output:
 ${lastLines}` : ""}`,
       "raise --timeout, or make the training faster (a smaller sample for CI?)",
       124
     );
   }
-  const exitCode = code ?? 128 + signalNumber(signal);
+  const exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
   if (exitCode !== 0) {
     throw new TrainingFailedError(
       `training command failed with exit code ${exitCode}${signal ? ` (${signal})` : ""}${lastLines ? `; last output:
@@ -48331,7 +49382,7 @@ ${lastLines}` : ""}`,
     const info = readOnnxModelInfo(bytes, options2.model);
     model = {
       path: options2.model,
-      sha256: createHash4("sha256").update(bytes).digest("hex"),
+      sha256: createHash5("sha256").update(bytes).digest("hex"),
       bytes: bytes.length,
       inputs: info.inputs.map((i) => i.name),
       outputs: info.outputs.map((o) => o.name)
@@ -48360,15 +49411,18 @@ ${lastLines}` : ""}`,
     }
   };
 }
-function killGroup(pid, signal) {
+async function within(promise, ms) {
+  let timer;
+  const late = new Promise((r) => timer = setTimeout(() => r(void 0), ms));
   try {
-    process.kill(-pid, signal);
-  } catch {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 function processGroupRss(pgid) {
   let total = 0;
-  for (const entry of readdirSync3("/proc")) {
+  for (const entry of readdirSync4("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat2 = readFileSync8(`/proc/${entry}/stat`, "utf8");
@@ -48397,7 +49451,7 @@ async function fingerprint(path, label) {
       "--data names files to fingerprint in run.json; check the path"
     );
   }
-  const hash = createHash4("sha256");
+  const hash = createHash5("sha256");
   let bytes = 0;
   for await (const chunk of createReadStream2(path)) {
     hash.update(chunk);
@@ -48406,11 +49460,7 @@ async function fingerprint(path, label) {
   return { path: label, sha256: hash.digest("hex"), bytes };
 }
 function signalNumber(signal) {
-  const table = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGSEGV: 11, SIGTERM: 15 };
-  return signal ? table[signal] ?? 0 : 0;
-}
-function formatMs(ms) {
-  return ms >= 6e4 ? `${Math.round(ms / 6e4)} min` : `${Math.round(ms / 1e3)} s`;
+  return osConstants.signals[signal] ?? 0;
 }
 var OutputTail = class {
   constructor(max) {
@@ -48428,7 +49478,7 @@ var OutputTail = class {
 };
 
 // src/cli/commands/trainBuiltin.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 
 // src/model/train/columnLevels.ts
 function levelText(column, row) {
@@ -48771,6 +49821,8 @@ function fitLogisticRegression(X, rows, p, y, classes, l2, options2 = {}) {
 }
 
 // src/model/train/fitPreprocessor.ts
+var MAX_ONE_HOT_LEVELS = 1e3;
+var MAX_DESIGN_COLUMNS = 4096;
 function fitPreprocessor(table, features, rows) {
   const numeric = [];
   const categorical = [];
@@ -48782,6 +49834,13 @@ function fitPreprocessor(table, features, rows) {
           "input",
           `categorical feature '${f.name}' has no value in the ${rows.length} training rows of ${table.source}`,
           `Leave it out with --features, or fill it in.`,
+          { file: table.source, column: f.name }
+        );
+      if (labels.length > MAX_ONE_HOT_LEVELS)
+        throw new ModelguardError(
+          "input",
+          `categorical feature '${f.name}' has ${labels.length} distinct values in the ${rows.length} training rows of ${table.source}; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
+          `A column with that many values is an id or free text rather than a category: leave it out with --exclude ${f.name} (or list the features with --features)${f.column.kind === "numeric" ? ", or drop it from --categorical to use it as a number" : ""}.`,
           { file: table.source, column: f.name }
         );
       categorical.push({ name: f.name, categories: labels });
@@ -48818,6 +49877,16 @@ function fitPreprocessor(table, features, rows) {
     }
     const std = Math.sqrt(ss / rows.length);
     numeric.push({ name: f.name, mean: mean2, scale: constant || std === 0 ? 1 : std });
+  }
+  const width = numeric.length + categorical.reduce((sum2, t) => sum2 + t.categories.length, 0);
+  if (width > MAX_DESIGN_COLUMNS) {
+    const widest = [...categorical].sort((a, b) => b.categories.length - a.categories.length).slice(0, 3);
+    throw new ModelguardError(
+      "input",
+      `the features of ${table.source} make ${width} model inputs after one-hot encoding (${numeric.length} numeric${widest.map((t) => `, '${t.name}' ${t.categories.length} levels`).join("")}${categorical.length > widest.length ? ", ..." : ""}); the built-in trainers take at most ${MAX_DESIGN_COLUMNS}`,
+      `Leave out the categorical columns with the most levels (--exclude ${widest.map((t) => t.name).join(",") || "..."}), or train with your own command (train --run).`,
+      { file: table.source }
+    );
   }
   const columnNames = [
     ...numeric.map((t) => t.name),
@@ -49043,6 +50112,8 @@ function unknownColumn(table, names, name, what, flag) {
 
 // src/model/train/trainBuiltin.ts
 var DEFAULT_L2 = 1;
+var MAX_DESIGN_CELLS = 2 ** 27;
+var MAX_CLASSES = 1e3;
 var DEFAULT_SEED = 0;
 function trainBuiltin(table, options2) {
   const l2 = options2.l2 ?? DEFAULT_L2;
@@ -49084,7 +50155,21 @@ function trainBuiltin(table, options2) {
       "A classifier needs at least two classes: check the target column and the training split.",
       { file: table.source, column: target.name }
     );
+  if (classes && classes.length > MAX_CLASSES)
+    throw new ModelguardError(
+      "input",
+      `the target '${target.name}' has ${classes.length} classes in the ${rows.length} training rows of ${table.source}; --builtin logistic takes at most ${MAX_CLASSES}`,
+      "A target with that many values is a number or an id: for a number, train --builtin linear (regression).",
+      { file: table.source, column: target.name }
+    );
   const preprocessor = fitPreprocessor(table, features, rows);
+  if (rows.length * preprocessor.width > MAX_DESIGN_CELLS)
+    throw new ModelguardError(
+      "input",
+      `${rows.length} training rows x ${preprocessor.width} model inputs of ${table.source} make a design matrix of ${rows.length * preprocessor.width} cells; the built-in trainers hold at most ${MAX_DESIGN_CELLS} (1 GiB)`,
+      "Train on a sample of the rows, leave out features (--exclude, or one-hot columns with many levels), or train with your own command (train --run).",
+      { file: table.source }
+    );
   const X = designMatrix(preprocessor, table, rows);
   const n2 = rows.length;
   const p = preprocessor.width;
@@ -49188,8 +50273,8 @@ function onnxTensor(name, value) {
       return onnx.TensorProto.create({ ...base, floatData: Array.from(value.values) });
     case "int64": {
       const ints = Array.from(value.values);
-      const bad2 = ints.find((v) => !Number.isSafeInteger(v));
-      if (bad2 !== void 0) throw new RangeError(`tensor ${name}: int64 value ${bad2} is not a safe integer`);
+      const bad3 = ints.find((v) => !Number.isSafeInteger(v));
+      if (bad3 !== void 0) throw new RangeError(`tensor ${name}: int64 value ${bad3} is not a safe integer`);
       return onnx.TensorProto.create({ ...base, int64Data: ints });
     }
     case "string":
@@ -49510,7 +50595,7 @@ async function trainBuiltinCommand(flags) {
   writeOutputFile(flags.out, bytes);
   const result = toTrainResult(trained, {
     path: flags.out,
-    sha256: createHash5("sha256").update(bytes).digest("hex"),
+    sha256: createHash6("sha256").update(bytes).digest("hex"),
     bytes: bytes.length
   });
   if (flags.json) writeJsonFile(trainResultPath(flags.out), result);
@@ -49542,7 +50627,11 @@ function describeTrain(r) {
 
 // src/cli/commands/train.ts
 function registerTrain(program2, io) {
-  program2.command("train").description("run your training command (--run), or train a built-in model (--builtin) and export ONNX").option("--run <command>", 'your training command, run through the shell, e.g. "python train.py"').option("--timeout <duration>", "--run: stop the command (and everything it started) after e.g. 30m, 2h").option("--model <file>", "--run: the ONNX file the command must write (checked afterwards)").option("--cwd <dir>", "--run: directory to run in").option("--record <file>", "where to write the run record", "run.json").option("--builtin <trainer>", `built-in trainer: ${BUILTIN_TRAINERS.join(" | ")}`).option(
+  program2.command("train").description("run your training command (--run), or train a built-in model (--builtin) and export ONNX").option("--run <command>", 'your training command, run through the shell, e.g. "python train.py"').option(
+    "--timeout <duration>",
+    "--run: stop the command (and everything it started) after e.g. 30m, 2h (at most 30d)",
+    durationOption("--timeout")
+  ).option("--model <file>", "--run: the ONNX file the command must write (checked afterwards)").option("--cwd <dir>", "--run: directory to run in").option("--record <file>", "where to write the run record", "run.json").option("--builtin <trainer>", `built-in trainer: ${BUILTIN_TRAINERS.join(" | ")}`).option(
     "--data <files>",
     "--builtin: training data; --run: data files to fingerprint in the record (comma-separated)"
   ).option("--target <column>", "--builtin: the column to predict").option("--features <a,b>", "--builtin: feature columns (default: all but the target and --exclude)", listOption).option(
@@ -49585,7 +50674,7 @@ function registerTrain(program2, io) {
     const record = await runTraining({
       command: flags.run,
       ...flags.cwd ? { cwd: flags.cwd } : {},
-      ...flags.timeout ? { timeoutMs: parseDuration2(flags.timeout, "--timeout") } : {},
+      ...flags.timeout !== void 0 ? { timeoutMs: flags.timeout } : {},
       ...flags.model ? { model: flags.model } : {},
       ...flags.data ? { data: listOption(flags.data) } : {},
       // With --json, stdout carries only the result: the command's own output goes to stderr.
@@ -50364,11 +51453,11 @@ function leakageViolations(result) {
 }
 
 // src/schema/parseSchemaFile.ts
-import { readFileSync as readFileSync10 } from "node:fs";
+import { closeSync as closeSync6, fstatSync as fstatSync2, openSync as openSync6, readSync as readSync2 } from "node:fs";
 
 // src/schema/parseSchema.ts
 var import__ = __toESM(require__(), 1);
-var import_yaml3 = __toESM(require_dist(), 1);
+var import_yaml4 = __toESM(require_dist(), 1);
 import { readFileSync as readFileSync9 } from "node:fs";
 import { join as join6 } from "node:path";
 
@@ -50386,6 +51475,6737 @@ var COLUMN_KEYS = [
   "mostly"
 ];
 var TOP_LEVEL_KEYS = ["$schema", "version", "description", "columns", "rows", "extra_columns"];
+
+// node_modules/re2js/build/index.js
+var RE2Flags = class RE2Flags2 {
+  static FOLD_CASE = 1;
+  static LITERAL = 2;
+  static CLASS_NL = 4;
+  static DOT_NL = 8;
+  static ONE_LINE = 16;
+  static NON_GREEDY = 32;
+  static PERL_X = 64;
+  static UNICODE_GROUPS = 128;
+  static WAS_DOLLAR = 256;
+  static LOOKBEHIND = 512;
+  static MATCH_NL = RE2Flags2.CLASS_NL | RE2Flags2.DOT_NL;
+  static PERL = RE2Flags2.CLASS_NL | RE2Flags2.ONE_LINE | RE2Flags2.PERL_X | RE2Flags2.UNICODE_GROUPS;
+  static POSIX = 0;
+  static UNANCHORED = 0;
+  static ANCHOR_START = 1;
+  static ANCHOR_BOTH = 2;
+};
+var PublicFlags = {
+  CASE_INSENSITIVE: 1,
+  DOTALL: 2,
+  MULTILINE: 4,
+  DISABLE_UNICODE_GROUPS: 8,
+  LONGEST_MATCH: 16,
+  LOOKBEHINDS: 512
+};
+var ASCII_SIZE = 128;
+var ASCII_TO_UPPER = new Int32Array(ASCII_SIZE);
+var ASCII_TO_LOWER = new Int32Array(ASCII_SIZE);
+var MAX_BMP = 65535;
+for (let i = 0; i < ASCII_SIZE; i++) {
+  if (i >= 97 && i <= 122) ASCII_TO_UPPER[i] = i - 32;
+  else ASCII_TO_UPPER[i] = i;
+  if (i >= 65 && i <= 90) ASCII_TO_LOWER[i] = i + 32;
+  else ASCII_TO_LOWER[i] = i;
+}
+var Codepoint = class {
+  static CODES = Object.freeze({
+    "\x07": 7,
+    "\b": 8,
+    "	": 9,
+    "\n": 10,
+    "\v": 11,
+    "\f": 12,
+    "\r": 13,
+    " ": 32,
+    '"': 34,
+    $: 36,
+    "&": 38,
+    "'": 39,
+    "(": 40,
+    ")": 41,
+    "*": 42,
+    "+": 43,
+    "-": 45,
+    ".": 46,
+    0: 48,
+    1: 49,
+    2: 50,
+    3: 51,
+    4: 52,
+    5: 53,
+    6: 54,
+    7: 55,
+    8: 56,
+    9: 57,
+    ":": 58,
+    "<": 60,
+    ">": 62,
+    "?": 63,
+    A: 65,
+    B: 66,
+    C: 67,
+    F: 70,
+    P: 80,
+    Q: 81,
+    U: 85,
+    Z: 90,
+    "[": 91,
+    "\\": 92,
+    "]": 93,
+    "^": 94,
+    _: 95,
+    "`": 96,
+    a: 97,
+    b: 98,
+    f: 102,
+    i: 105,
+    m: 109,
+    n: 110,
+    r: 114,
+    s: 115,
+    t: 116,
+    v: 118,
+    x: 120,
+    z: 122,
+    "{": 123,
+    "|": 124,
+    "}": 125
+  });
+  static toUpperCase(codepoint) {
+    if (codepoint < ASCII_SIZE) return ASCII_TO_UPPER[codepoint];
+    const s = String.fromCodePoint(codepoint).toUpperCase();
+    const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (s.length > expectedLen) return codepoint;
+    const sOrigin = String.fromCodePoint(s.codePointAt(0)).toLowerCase();
+    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+    return s.codePointAt(0);
+  }
+  static toLowerCase(codepoint) {
+    if (codepoint < ASCII_SIZE) return ASCII_TO_LOWER[codepoint];
+    const s = String.fromCodePoint(codepoint).toLowerCase();
+    const expectedLen = s.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (s.length > expectedLen) return codepoint;
+    const sOrigin = String.fromCodePoint(s.codePointAt(0)).toUpperCase();
+    const originExpectedLen = sOrigin.codePointAt(0) > MAX_BMP ? 2 : 1;
+    if (sOrigin.length > originExpectedLen || sOrigin.codePointAt(0) !== codepoint) return codepoint;
+    return s.codePointAt(0);
+  }
+};
+var UnicodeRangeTable = class {
+  /**
+  * @param {Uint32Array | number[]} data
+  * @param {boolean} isStride1
+  */
+  constructor(data, isStride1 = false) {
+    this.data = data;
+    this.isStride1 = isStride1;
+    this.SIZE = isStride1 ? 2 : 3;
+  }
+  getLo(index) {
+    return this.data[index * this.SIZE];
+  }
+  getHi(index) {
+    return this.data[index * this.SIZE + 1];
+  }
+  getStride(index) {
+    return this.isStride1 ? 1 : this.data[index * this.SIZE + 2];
+  }
+  get length() {
+    return this.data.length / this.SIZE;
+  }
+};
+var B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+-";
+var B64_MAP = /* @__PURE__ */ new Uint8Array(256);
+for (let i = 0; i < 64; i++) B64_MAP[B64.charCodeAt(i)] = i;
+var decodeVLQ = (str) => {
+  const res = [];
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < str.length; i++) {
+    const digit = B64_MAP[str.charCodeAt(i)];
+    value |= (digit & 31) << shift;
+    if ((digit & 32) === 0) {
+      res.push(value);
+      value = 0;
+      shift = 0;
+    } else shift += 5;
+  }
+  return res;
+};
+var decodeRanges = (str, isStride1) => {
+  const res = decodeVLQ(str);
+  const numRanges = isStride1 ? res.length / 2 : res.length / 3;
+  const out = new Uint32Array(numRanges * 3);
+  let current = 0;
+  let resIdx = 0;
+  for (let i = 0; i < numRanges; i++) {
+    current += res[resIdx++];
+    out[i * 3] = current;
+    current += res[resIdx++];
+    out[i * 3 + 1] = current;
+    out[i * 3 + 2] = isStride1 ? 1 : res[resIdx++];
+  }
+  return out;
+};
+var decodeOrbit = (str) => {
+  const res = decodeVLQ(str);
+  const map = /* @__PURE__ */ new Map();
+  let currentKey = 0;
+  for (let i = 0; i < res.length; i += 2) {
+    currentKey += res[i];
+    const zz = res[i + 1];
+    const delta = zz >>> 1 ^ -(zz & 1);
+    map.set(currentKey, currentKey + delta);
+  }
+  return map;
+};
+var LazyMap = class {
+  constructor(initializer) {
+    this.initializer = initializer;
+    this.cache = /* @__PURE__ */ new Map();
+  }
+  has(key) {
+    return Object.hasOwn(this.initializer, key);
+  }
+  get(key) {
+    if (this.cache.has(key)) return this.cache.get(key);
+    const val = this.has(key) ? this.initializer[key]() : null;
+    this.cache.set(key, val);
+    return val;
+  }
+};
+var UnicodeTables = class {
+  static _CASE_ORBIT = null;
+  static get CASE_ORBIT() {
+    if (!this._CASE_ORBIT) this._CASE_ORBIT = decodeOrbit("rCgCIgCY+rQI4QiCuuBLgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCCgCBgCBgCBgCBgCBgCBgCB+7OB-BB-BB-BB-BB-BBskQB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BC-BB-BB-BB-BB-BB-BB-BByHBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBxHBCBBBCBBBCBBB3SBmMBkNBCBBBCBBB8MBCBBB6MB6MBCBBC+EB0MB2MBCBBB6MB+MBiGBmNBiNBCBBBmKBikzCBmNBqNBkIBsNBCBBBCBBBCBBB0NBCBBB0NDCBBB0NBCBBByNByNBCBBBCBBB2NBCBBDCBBCwDFCBCBDBCBCBDBCBCBDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB9EBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCCBCBDBCBBBhGBvDBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBjICCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBH2iVBCBBBlKBwiVB+jVB+jVBCBBBlMBqEBuEBCBBBCBBBCBBBCBBBCBBB+hVB4hVB8hVBjNB7MC5MB5MCzMC1MB+0yCE5MB20yCC9MBu2yCBwyyCBo0yCChNBlNBo0yCBu-UBi0yCDlNC6-UBpNDrNIu+UDzNCm0yCBzNE0yyCBzNBpEBxNBxNBtEG1NLqxyCBkxyCnFoFrBCBBBCBBDCBBEkIBkIBkICoHHsCCqCBqCBqCCgEC+DB+DBmkOBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCC+BBgCBgCBgCBgCBgCBgCBgCBgCBrCBpCBpCBpCBmjOB-BB8BB-BB-BBgEB-BB-BByBBqgOBsDB-BBtwBB-BB-BB-BBsBBgDBCB-BB-BB-BBeB-BB-BB61OB-BB-BB-DB9DB9DBQB7DBmCE9CBrDBPBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBrFB-EBOBnHB3FB-FCCBBBNBCBBCjIBjIBjIBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgFBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB8kMB-BB6kMB-BB-BB-BB-BB-BB-BB-BB-BB-BBokMB-BB-BBkkMBkkMB-BB-BB-BB-BB-BB-BB-BB4jMB-BB-BB-BB-BB-BB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EB-EBCBBBCBoiMBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBJCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBeBCBBBCBBBCBBBCBBBCBBBCBBBCBBBdBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBCgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDL-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-C64CgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOBgmOCgmOGgmODg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FBg8FDg8FBg8FBg8FhVg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBg9rCBQBQBQBQBQBQDPBPBPBPBPBPjkC7mMB5mMBnmMBjmMBCBlmMB3lMBpiMBk8kCBCBBG-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FB-7FD-7FB-7FB-7F6FoglCEsuHRwjlCyDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCB0DBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBG1DD97OCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQDPBPBPBPBPBPEQCQCQCQCPCPCPCPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPB0EB0EBsFBsFBsFBsFBoGBoGBgIBgIBgHBgHB8HB8HDQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQBQBQBQBQBQBQBPBPBPBPBPBPBPBPBQBQCSFPBPBzEBzEBRCxnOFSFrFBrFBrFBrFBREQBQClkOFPBPBnGBnGFQBQCljOCODPBPB-GB-GBNHSF-HB-HB7HB7HBRqJ53OE9tQBrmQH4Bc3BSgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBgBBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfBfECBByZ0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BB0BBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzBBzB34BgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDBgDB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CB-CBCBBBt-UBruHBt+UB1iVBviVBCBBBCBBBCBBB3hVB5-UB9hVB7hVCCBBCCBBI9jVB9jVBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBICBBBCBBECBBN-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOB-lOC-lOG-lOzoeCBBBCBBBCBBBCBBBCBBBCBl8kCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBTCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBnECBBBCBBBCBBBCBBBCBBBCBBBCBBDCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBKCBBBCBBBnglCBCBBBCBBBCBBBCBBBCBBECBBBvyyCDCBBBCBBBgDCCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBn0yCB90yCB10yCBh0yCBn0yCCjxyCBzyyCBpxyCBg6BBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBB-CBl0yCBvjlCBCBBBCBBBt2yCBCBBBCBBBCBBBCBBBCBBBCBBBCBBBCBBBhkzCZCBB9a-5Bd-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCB-8rCm6TCBB7gBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCH-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BmlBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvChDwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCBwCFvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvCBvC1DuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCBuCCuCBuCBuCBuCBuCBuCBuCCuCBuCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCBtCCtCBtCBtCBtCBtCBtCBtCCtCBtCk2BgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEBgEO-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-DB-D+CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCL-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-B74CgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhrVgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCBgCB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BB-BhB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BB2BD1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BB1BtxekCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBkCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjCBjC");
+    return this._CASE_ORBIT;
+  }
+  static _Print = null;
+  static get Print() {
+    if (!this._Print) this._Print = new UnicodeRangeTable(decodeRanges("hB9CBjBLBCpWBDFBFGBCCCBSBCsMBClBBDxBBDCBC2BBJaBFFBSVBC-FBCvBBD6BBDkDBP6BBDwBBDOBCbBDCCBJBGfBIqCBCgFBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYBDCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPBLCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGBCCBCHBDBBDVBCGBCBBCEBDIBDBBDCBICBFBBCEBDRBLBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBGMBCCBCWBCPBDIBCCBCDBIBBCCBCBBDDBDJBIVBCCBCWBCJBCEBDIBCCBCDBIBBGCBCDBDJBCCBNMBCCBCyBBCCBCFBFPBDZBCCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBN5BBFcBmBBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDBhBnCBCjBBFmBBCjBBCOBCMBmBlGBCGGD4LBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBH1CBDFBD-TBCbBE4CBIVBKXBKTBNMBCCBCBBN9CBDJBHJBHNBCKBH4CBIqBBGlCBLeBCLBFLBFEEBoBBDEBMrBBFZBHKBE9BBDgCBCcBDKBHJBHNBDtBBDLBVsCBClFBJ7BBEOBE9BBGqBBDKBJqBBG1QBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBSXBJuBBSBBDaBCMBEhBBPgBBQrEBF5UBXKBWz4BBD9LBGsBBCGGD3BBIBBPXBKGBCGBCGBCGBCGBCGBCGBCGBC9DBjBZBC4CBN1GBbPBC+BBC1CBDmDBGqBBC9CBC1CBKvBBCszcBE2BBK7KBV3FBJ8GBV7BBEJBH3BBJlCBJLBHzDBMdBEtCBCKBFgBBC2BBKNBDJBDmDBZbBLFBDFBDFBKGBCGBC7BBF9DBDJBHj9KBNWBFwBBloItLBDpDBnBGBNEBGZBCEBCCCBCCBCCBoUBhBpBBHyBBCSBCDBFEBCmEBF9FBEFBDFBDFBDCBEGBCGBOBBDLBCZBCSBCBBCOBDNBjB6DBGCBFsBBE3CBCMBEwBwBBsBBjEcBEwBBQbBFjBBKdBGqBBGdBCkBBFNBrB9EBDJBHjBBFjBBFnBBJzBBMLBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBCnCBJIBxBSBCBBGgBBEaBGaBnB3BBFTBDxBBCBBGHBCCBCcBDCBFJBIIBI-BBhBmBBFLBK1BBEcBDaBGZBIDBNGBxCoCB4ByBBOyBBItBBJJBHlBBEcBJBBxGeBCpBBCCBDBBRFBJIBiBtBBJpBBXZBnBbBVWBKtCBFjBBK9BBCEBOYBIJBH0BBCRBJmBBK-CBCTBMRBCuBB-BGBCCCBCBCOBCKBH6BBGJBHDBCHBDBBDVBCGBCBBCEBCJBDBBDCBDHHGGBDGBEEBMJBCDDClBBCJBCDDCDBCJBCBBJBBe7CBCEBfnCBJJBnF1BBDlBBjBkCBMJBHMBU5BBHJBHTBdaBDOBFWB6F7BBlDyCBNHBDDDBGBCBBCdBCBBDLBKJBnCHBDtBBDKBcnCBJyCBOoCBIJB3CHB5ChBBPJBHIBCsBBCNBLcBEfBDVBCNBqCGBCBBCrBBECCBCCBHBJJBHFBCBBCkBBCBBCFBIJBHrBBFJB3HYBIQBCoBBEcB2CQQBwBBO6cBnDuDBCEBMjGBtyCiDBOvhBBRVBL68DBGmSB61G5BBn2B4RBIeBCJBFwCBCJBHdBDFBLlCBLJBCGBCUBGSBxN5BBnG6CBGYBDYBtBqCBF4BBIQBhCEBMGBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBDDBh7D8HBEzNBHWBQQBQtBBDWBKzDB9B1HBLmBBDpCBJvDBWlCB7DTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBD9VBQEBCOBxiBeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBENBDJBFBBhKeBS5BBGxOxOBoBB3GqBBFhGhGBdBCVBJBBhHGBCDBCBBCOBCkGBDPBqBrCBFJBFBByYjCBtC8BBjGDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBBvIrBBFjDBNOBDOBCOBCkBBLtFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBmgB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIBnkzVvHB", false));
+    return this._Print;
+  }
+  static CATEGORIES = new LazyMap({
+    C: () => new UnicodeRangeTable(decodeRanges("AfBgDgBBOrWrWBHHBCBICCVuMuMnBBBzBBBE4B4BBGBcDBHQBXhGhGxBBB8BBBmDNB8BBByBBBQddBCCMEBhBGBsCiFiFJBBDBBXIICCBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBPMMBEB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKMMBDBbEByBPBDBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCB-FCBHBBHBBHBBECBIIIBLBDBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIB-BGGBLBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMBxhBPBXJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBF-6DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBrCHBxDUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIlkzVBxHvw-FB", false)),
+    Cc: () => new UnicodeRangeTable(decodeRanges("AfgDgB", true)),
+    Cf: () => new UnicodeRangeTable(decodeRanges("tFzqBzqBBEBXhGhGyBhMhMBxCxCs5D9-B9-BBDBbEByBEBCJBw03B6H6HBBBimEQQj7IPBhjiBDBwmFHBn0rYffB+CB", false)),
+    Cn: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBDBvzIBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-BB---BBB---BBB", false)),
+    Co: () => new UnicodeRangeTable(decodeRanges("gg4B-nGh4hc9--BD9--B", true)),
+    Cs: () => new UnicodeRangeTable(decodeRanges("gg2B--B", true)),
+    L: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICCiEEBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoCaBFDBuBqBBkBBBCiDBCQQBIIBLLBBBDRRCdBe4CBMZZBfBKBBFGGBUBFKKEYYBXBIKBGXBCGBRpBB7B1BBETTIJBQPBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNGB7BBBCCCBDBCXBCCCBIBCBBKDDBDBCWWBCBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNSSBkBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBkBFFkC4CBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBzC+C+CBtBBSHB3BdBOBBLrBBbjBBqBCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBhC1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBF1B1BB8zC8zCBjHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBxC2O2OBrBrBBDBGBBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBReBDlCByBIBDmDBDxCBVQBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBdRRBDBCJBLEBCoBBYCBCHBVWBEEEBwBBCEEBDDBDBDCCZCBDKBICBNFBDFBDFBKGBCGBCqBBCNBHyDBej9KBNWBFwBBloItLBDpDBnBGBNEBGCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBxB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOjBBnBbBKWB7HpBBHBBRFB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB1D-BBgBHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBqBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBGjCjCBLBhCBBCPPBNNB0mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBn7F0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFBmI9BBzEsBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCCBCBBCGBDEBKBBhHGBCDBCBBCOBCkGB8BjCBI1lB1lBBCBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    LC: () => new UnicodeRangeTable(decodeRanges("hCZBHZB7BLLBVBCeBCiGBCDBFvGBDZBhGDBDBBECBCHHCCBCCCBSBCyCBCqEBJlFBClBBKoBB44ClBBCGGDqBBDCBhV1CBDFBjkCKBGqBBDCBhCrBBgCMBChBBmD1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGBmIFFDJBCEEBDBHGCBCBCFBFDDBCBGEBF1B1BB8zC8zCB6DBDmDBHDBEBBNlBBCGGzoetBBTbBnEtCBCWBEDBCsCBZBBE2Z2ZBpBBGIBIvCBh6TGBNEBqgBZBHZBmlBvCBhDjBBFjBB1DKBCOBCGBCBBCKBCOBCGBCBBk2ByBBOyBB+CVBLVB74C-BBhrV-BBhBYBDYBtpZ0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BJBCTBHFB2uCjCB", false)),
+    Ll: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDZBiGCCEEEBBBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBDCB5XFBjkCIBC2D2DBqBBgCMBChBBnD0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBBzIEEBEEcKFDBBJDBF2B2Bs1CvBBCEEBGCFCCBCCBEBGiDCBIICFFNlBBCGG0oesBCUaCoEMCBBBC+BCBGBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCbEE2ZqBBGIBIvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFB4vChBB", false)),
+    Lm: () => new UnicodeRangeTable(decodeRanges("wVRBFLBPEBICCmEGG-OnHnHlFBBuIBBFgBgBKEEhFoFoF1mBgEgE2R72B72BsDkTkTxOFBvF+BBOjBjBBjBByVOORMBg-CBByHgGgG2OsBsBBDBGiDiDB+C+CBBB34bjnBjnBBEBvIzDzDdBB6DIBxCYYpDDBEBB2OXXqEtDtDWBBoDDBKngVngVuBBBh-BFBCpBBCIB0sBhBhB2K04D04DnrTDB9PCBpBBBnRMBhCBBCPPB9-P9-PBCBCGBCBByhM9BBqGGBud0Q0QsSAB", false)),
+    Lo: () => new UnicodeRangeTable(decodeRanges("qFQQhIFFBCBxGBB7ZaBFDBuBfBCJBkBBBCiDBCZZBLLBBBDRRCdBe4CBMZZBfBWVBrBYBIKBGXBCGBRoBB8B1BBETTIJBROBFHBDBBDVBCGBCEEBCBERROBBCCBPBBLJJBEBFBBDVBCGBCBBCBBCBBgBDBCUUBBBRIBCCBCVBCGBCBBCEBETTQBBYMMBGBDBBDVBCGBCBBCEBEffBCCBBBQSSCFBECBCDBEBBCCCBEEBEEBBBELBX1B1BBGBCCBCWBCPBEbbBBBCBBDBBfFFBGBCCBCWBCJBCEBEffBBBCBBQBBSIBCCBCoBBDRRGCBJCBZFBGRBEXBCIBCDDBFB7BvBBCBBNFB8BBBCCCBDBCXBCCCBIBCBBKDDBDBYDBhBgCgCBGBCjBBcEB0DqBBVRRBEBFDBEEEBIIBBBFMBNyDyDBnKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPByDrTBDQBCZBGqCBHHBIRBOSBPRBPMBCCBQzBBpBkCkCBhBBC0BBIEBDhBBCGGBkCBLeByBdBDEBMrBBFZB3BWBK0BBxFuBBSHB3BdBOBBLrBBbjBBqBCBLdByDDBCFBCBBE7hB7hBBCB4-C3BBZWBKGBCGBCGBCGBCGBCGBCGBCGBoR2B2BF1CBJCCB4CBFGGBpBBC9CBSfBxBPBhQ-tGBhC0wUBC2jBBkCnBBJrIBFPBLBBjCyByBBkCBqFoDoDEGBCCBCDBCWBezBBPxBB-BFBECCBMMBaBLWBacBIuBBuBEBDIBLEBCoBBYCBCHBVPBCFBEEEBwBBCEEBDDBDBDCCZBBEKBIPPBEBDFBDFBKGBCGByEiBBej9KBNWBFwBBloItLBDpDBkCCCBIBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBqDJBCsBBDeBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmMcBEwBBwBfBOTBCHBHlBBLdBDjBBFHBhEtCBjDnBBJzBB9CzBBN2JBKVBLHB5EFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCQQBCBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4FjBBnBDBCxJxJBoBBHBBRCBCBB5BcBLJJBUBrBRBvBUBcWBN0BB6BBBDOOBrBBhBYBbjBBeDDJiBBENNBuBBPDBWCCkBRBCYBUBBgCGBCCCBCBCOBCJBIuBBnBHBDBBDVBCGBCBBCEBETTNEBfJBCDDClBBCaaCtBtBBzBBTDBVCBfvBBVBBC5F5FBtBBqBDBlBvBBV8B8BBpBBOoCoCBZBmBGB6FrBB0GHBDDDBGBCBBCXBQCC-CHBDmBBRCCdLLBmBBIWWMtBBUTTBnCBoGgBBgBIBCkBBSyByBBcBxDGBCBBClBBWaaBEBCBBCfBPYYBnBBCBBlISBQCCBLBChBB9DwCwCB4cBnHjGBtyCgDBQvhBBSFBa68DBGmSB61GdBj3B4RBIeBSuCBSdBTvBB0BUBGSB0NnBB2MqCBGwFwFB0mHBqBfBiDyDBuwIiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBxzI2P2PBrBBiBiKiKBcBTrBBlPaBmHdBDwGwGBdBCCBCBBCGBDEBKiHiHBFBCDBCBBCOBCkGB8pBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQBlqE-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Lt: () => new UnicodeRangeTable(decodeRanges("lOGDnB2sH2sHBGBJHBJHBNQQwBAB", false)),
+    Lu: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBG+B+B9zCvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBB", false)),
+    M: () => new UnicodeRangeTable(decodeRanges("gYvDB0IGBoIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCgBB3BCBCRBCGBLBBeCB5BCCBFBDBBDCBKLLBbbDCB5BCCBDBFBBDCBEffBEEMCB5BCCBGBCCBCCBVBBXFBCCB5BCCBFBDBBDCBICBLBBf8B8BBDBECBCDBKpBpBBDB4BCCBFBCCBCDBIBBMBBeCB5BCCBFBCCBCDBIBBMBBQNNBCB4BBBCGBCCBCDBKLLBeeBBBnCFFBEBCCCBGBTBB+BDDBFBNHBjDDDBHBMGBqCBBcECFBByBTBCBBGKBCjBBKlDlDBSBYDBFCBCCBDGBEDBOLBCLLBCBgWCBzdDBdCBeBBfBBhCfBKuBuBBBBC2D2DBjBjB3DLBFLB8GEB6BJBCcBDxBxBBsBBDLBVEBwBQBnBIBNCBfMB5BNBxBTB5ECBCUBFHHDCBnG-BBxWgBB--CCBuEhDhDBeBrRFBqDBB1udDBCJBhBBBxCBBxIEEFYYBDBF0C0CBzBzBBQBbRBOnBnBBGBaMBtBDBwBNBlBkCkCBMBNJJBuBuBBBBzBCCBBBDBBGBBCqBqBBDBGBBtHHBCBBx5TiXiXBOBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB7DCB2BOBqBDDBLLBCBuBKBI+B+BBBBlBNBRBBtBNNBBBxBNBJDBCBB9CLBHDD+ELBWDB4BBBCGBDBBDCBKLLBDDBFBEEBkCIBCDDCDBCEBCPPBzCzCBQBYyCyCBSBsHGBDIBcBBzCQBrDMBmDOBhIOB2HFBCBBDDBCCCBuEuEBFBDGBEddBIBpBGBCDBJKKBJBvBPBnGHBoGHBCHBzCVBCNB7DFBECCBCCBFBCjCjCBDBCBBCEB8KDBKBBCxBxBBFBEEBYmnFmnFHOBpmLRBhuCEB8BGB5gBCCB1BBIDByCMMBslTslTBizEizEBsBBDWB-QEBEFBJHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+    Mc: () => new UnicodeRangeTable(decodeRanges("joC4B4BDCBJDBCBBzBBB7BCBHBBDBBLsBsB7BCBjC7B7BBBBJCCB2B2BB7B7BCHHBDDBLLnDBBCBBECBCCBLqBqBBBB+BDB+BBB7BCCBDBDBBCBBKBBdPPB7B7BBBBGCBCCBLrBrBBsCsCBBBHHBTBBrKBBgCsFsFBFFHDDBaaBLLBBBDGBWBBDFBDLLBBB5zBffiEIIBGBCBB7KDBDCBFBBCFBhHBB7BCCKCCBJJBEByExBxBGCCBDBCBB+BffFBBD9B9BDCBCEEBxBxBBGBJBBsFWW35EBB0-dBBD5C5CBzBzBBOBvEBBwBxBxBBFFBDDBBBvDBBDBBZuBuBCuDuDDBBGuHuHBCCBCCBCC0gZCCgEuBuBBBBFBB0DZZB8B8BxBCBKBBO+C+CBBBEBBCrFrFBBBgBBB7BBBCDBDBBDCBKLLB1C1CBBBIDDCDBCBBCmDmDBBBJBBErDrDBBBHCCBCBDuHuHBBBHDBDyDyDBBBJBBCuDuDCBBHoDoDCBBFmImIBBBK4H4HBEBCBBFDDCvEvEBBBJDBF1C1CeBB-BqGqGECCoGPPrDIID2G2GBDBFBBC-K-KBNNxBBBJBBCpvQpvQBBBlxD2BBpDBB0rYBBHFB", false)),
+    Me: () => new UnicodeRangeTable(decodeRanges("okBBB1xF-wB-wBBCBCCBsshBCB", false)),
+    Mn: () => new UnicodeRangeTable(decodeRanges("gYvDB0IEBqIsBBCCCBCCBCCpCKBxBUBRmDmDBFBDFBDBBCDBkBffBZB8CKB7BIBKZZBCBCIBCCBCEBsBCB8BIBrBXBCfB4BCCFHBFEEBFBLBBe7B7BFDBJVVBbbDBB6BFFBFFBDDBBBEffBEEMBB6BFFBDBCBBFVVBXXBEBC7B7BDCCBCBJIIBMMBff+BNNzBEE4BCCBBBGCBCDBIBBMBBe7B7BDHHGBBVBBdBB6BBBFDBJVVBeepCIIBBBC7C7CDGBNHBjDDDBHBMGBqCBBcEC4BNBCEBCBBGKBCjBBKnDnDBCBCFBCBBDBBaBBFCBRDBODDBHHQgWgWBBBzdCBeBBfBBfBBhCBBCGBJDDBJBKuBuBBBBC2D2DBjBjB3DCBFBBKHHBBB8GBBD7B7BCGBCCCDHBHJBDxBxBBMBCeBDLBVDBxBCCBDBCGGpBIBNBBhBDBDBBCCB5BCCBEECCB7BHBDBB5ECBCMBCGBFHHEBBnG-BBxWMBFEEBKB--CCBuEhDhDBeBrRDBsDBB1udFFBIBhBBBxCBBxIEEFaaBGG4EBBbRBOnBnBBGBaKBvBCBxBDDBCBDBBoBkCkCBEBDBBDBBNJJwB0B0BCCBDBBGBBCrBrBBJJvHDDFx5Tx5TiXPBRPBuejHjH2EEBn0BCBCBBGDBpBCBFmFmFB+R+RBCBiCEB+JBBuCFBnCKByBDB8D3B3BBNBqBDDBLLBBByBDBDBBI+B+BBBBlBEBCHB-BNNB1B1BBHBLDBDgDgDBBBDCCBHHD+E+EEHBWBB6BBBEmBmBBFBEEBnCFBOECPBB2CHBDCBCYY1CFBCFFBCCBvHvHBCBHBBCBBcBB2CHBDCCBrDrDCDDBEBCmDmDCDDBCBCEBkIIBCBBhIBBCFFxEDBDBBFhBhBBIBpBFBDDBJKKBEBDCBvBMBCBBnGCCBBBCqGqGBFBCFBCzCzCBUBDGBCBBCBB7DFBECCBCCBFBCpCpCBEEC8K8KBMMB1B1BBDBGCCYmnFmnFHOBpmLLBECBhuCEB8BGB5gBgCgCBCByC5lT5lTBizEizEBsBBDWBhRCBSHBDGBfDB1ECB89B2BBFxBBJPPXEBCOBxqBGBCQBDGBCBBCEBlDhFhFBFB4L+B+BBCB9PDB-HBB0HDDIBBG7O7OBFBuDGB29lYvHB", false)),
+    N: () => new UnicodeRangeTable(decodeRanges("wBJB5DBBGDDBBBitBJBnEJBnGJB9MJB3DJBFFBtDJB3DJB3DJBDFBvDMB0DJBJGBoDJBpDGBISBuDJBhDJB3DJBnCTBtIJBnCJBwWTBybCBwHJBHJBXJBtJJBhEKBmFJBHJB3FJB3CJBnEJBHJB3gBEEBEBHJBnGyBBDEB3W7BBvCVB3TdBqrBqYqYaIBPCB4KDBrEJBfHBCOBhBJBoBOBh7cJB9FJBhKFB7EJBnBJBnGJBXJB3CJB3MJB34UJBuPsBBN4BBSBB2KaBlBDBeJJnEEBrGJBvdHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBxBJBHJB3IeB-EJBrBDBxDGBnEdBhEJB9BJBxEJBITB8HJB3KJB3DJB3LJBnDJBHTBtCLBlNSB+CJB3UJB3CcBkHJBnCJB3BJBnLJBnDUBshBuDBimPJBnpCJB3CJBnEJBCGBvQJBnIWB+KCB6nXJBnuBTBNTBtDYB2iBxBBhqCJBnNJB3PJB4HJBtWIBhEJB4Y6BBCCBCDBtCsBBCOBjeMBk3CJB", false)),
+    Nd: () => new UnicodeRangeTable(decodeRanges("wBJnxBJnEJnGJ9MJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJ3DJhDJ3DJnCJ3IJnCJn6BJnBJtJJhEJnFJHJ3FJ3CJnEJHJnuiBJnVJnBJnGJXJ3CJ3MJ34UJnsBJnkCJHJ9YJhEJ9BJxEJ3IJ3KJ3DJ3LJnDJHTtCJnNJnDJ3UJ3CJ3HJnCJ3BJnLJ3uQJnpCJ3CJnEJ3QJ37XJ12CxBhqCJnNJ3PJ4HJ2aJ30EJ", true)),
+    Nl: () => new UnicodeRangeTable(decodeRanges("u3FCBwzCiBBDDB-zDaaBHBPCBs1dJBxyW0BBtOJJnEEBrhIuDBm8SCB", false)),
+    No: () => new UnicodeRangeTable(decodeRanges("yFBBGDDBBB2pCFB5LFB5DCBmEGB6GGBSIByNJB2hBTB0jBJBhP20B20BEFBHJBnGPBqB3W3WB6BBvCVB3TdBqrB1kB1kBBCBrEJBfHBCOBhBJBoBOBxrdFBymWsBBiCDBSBB2KaBlBDB1pBHBaGBoBIBsCEBXFBhFBBDPBDtBBhCIB1BBBfCBsCEBpDHBZHBqBGBrKFBhLeB-EJBrBDBxDGBnETB8LTBmqBBBvNIBobSB0aUBn8SGB-YWBqhZTBNTBtDYBvqFIBid6BBCCBCDBtCsBBCOBjeMB", false)),
+    P: () => new UnicodeRangeTable(decodeRanges("hBCBCFBCDBLBBEBBbCBCccCkBkBGEELBBEEE-VJJzOFBqBBB0BCCDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCmBmBBCBoCrCrCBDBFBBwDFBsFlTlTBHB4EuTuTtBBBvCCBoCBB+ECBCCBmBKB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBM9Z9ZBWBJTBCMBCLBfBBPBB6TDBeBB+hBNBwCBBgBJB0MVBgCDBhBBB8XDBCBBxDwEwEBtBBCfBDLBkNCBFJBDLBRNNjD7C7CjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HzqUzqUBxGxGBIBXiBBCNBCFFCBB2ECBCFBCDBLBBEBBbCBCccCCCBFB7MCB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDByO-J-JjBlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+    Pc: () => new UnicodeRangeTable(decodeRanges("-Cg-Hg-HBUU-u3BBBZCBwHAB", false)),
+    Pd: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEBiwDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+    Pe: () => new UnicodeRangeTable(decodeRanges("pB0B0BgB+1D+1DC-6B-6BqtC4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECtBGCtNICEGCDBB-ozB6G6GeOCESSCCCrF0B0BgBGD", false)),
+    Pf: () => new UnicodeRangeTable(decodeRanges("7F+6H+6HEddpuDCCFDDQEE", false)),
+    Pi: () => new UnicodeRangeTable(decodeRanges("rFt7Ht7HDBBDaapuDCCFDDQEE", false)),
+    Po: () => new UnicodeRangeTable(decodeRanges("hBCBCCBDECBLLBEEBcclCGGPBBI-V-VJzOzOBEBqB3B3BDDDtBBBVBBCBBOCCBBBrCDBnDsBsBBMBqHCB3BOBgBmImIBLLtE5D5D6DnMnMNwLwL7CLLBpFpFBNBCxDxDrCEBFBBwDFBsFlTlTBHBmY9D9DBBBoCBB+ECBCCBmBFBCDB6JBB5GBBhEGBCFBhFBBLGBdCB9DDB8BEB-BBBhCHBMjajaBJJBGBJIBDDBDCBEKBCCCBIB7kDDBCBBxDwEwEBFFBBBDDDBHBCBBCDDBLLBDBCJBDDBCCCBLBDCBtNCB6B+F+FjgdBBuICBkDLL0DFB9LDB3CBBpBCBCyByBBwBwBiDMBRBB9DDB-DBBRBB6HlxUlxUBFBDXXVBBDDBECBCDBICBHCCB2E2EBBBCCBDECBLLBEEBcclBDDB7M7MBBB9UxBxB-MoXoXoGgBgBxIIBnBxDxDBFBjCGB6CDB0ZlElEBDBtBDB+FGBuDBBCDB-DDBxBBBwCDBFOOCCB5CFBsDrJrJBCCBzDzDBDBLBBCpDpD7HWBqDCBdMBtCjEjEBBB9HpIpIBBB8E9C9CBGB0CCBCEB+CJB4GgDgDBDBrBBBmUBBrCMBwFxjBxjBBDB97CBB8zOBBmEiCiCBDBJpRpRBBBoJDBoK9lT9lTovHEB07C-a-aBAB", false)),
+    Ps: () => new UnicodeRangeTable(decodeRanges("oBzBzBgB-1D-1DC-6B-6B-rCEEnB4B4BQ7T7TCff-hBMCxChBhBCGC1MUChCCCiBmhBmhBCECaTTCECtNICEGCDipzBipzB4GeeCMCESSCCCrFzBzBgBEEDAB", false)),
+    S: () => new UnicodeRangeTable(decodeRanges("kBHHRCBgBCCcCCkBEBCBBDCCBCBDEEfgBgBrODBNNBGGBCCCBPB2DPPBxDxDsErIrIBBB3DCBDDDBvGvGLUUB4H4HIBBpEqLqLBHHB2H2H-DjEjEBGBlEwGwGqBmGmGiGCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WuLuLlL+E+EBgBBiLJBKIBhiBCCBBBMCBOCBOCBOBBmCOOoBCBOCBUhBB-BBBCDBCBBLCCBBBGFBCECFMMBFFBDBGDBC7B7BBFFB2LBFcBD+HBXKByCtCBXnTBtBwBBDeBLyMBX+BBFfBD1LBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBB8CBB0HBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BB6RWBKBBoDBB+EDBLDB+RCBiHPPB+9T+9TpEgBBuLPBhCBB3BHBtBDBjDCCBBBD7E7EHRRBBBgBCCcCCiEGBCGBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSmWmWBiKiKBGBnjC2kC2kCBbBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQQBgDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBrbaagBaagBaagBaagBaa9B-PB4BDBzBHBCNBCBBp2BwNwNttCEE+DiOiOBvIvIBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+    Sc: () => new UnicodeRangeTable(decodeRanges("kB+D+DBCBqnB8D8DzPBBzPBBI2H2HoImSmS8sClmClmCBgBB37hBkuVkuVtD7E7E8GBBEBB3-HDB-4wBxtCxtC", false)),
+    Sk: () => new UnicodeRangeTable(decodeRanges("+CCCoCHHFEEqQDBNNBGGBCCCBPB2DPPBjoBjoB15FCCBBBMCBOCBOCBOBB9kEBBkzdWBKBBoDBBxePPBniUniUBPB8bCCjF4g9B4g9BBDB", false)),
+    Sm: () => new UnicodeRangeTable(decodeRanges("rBRRBBB+BCCuBFFmBgBgB-XwQwQBBB8xGOOoBCBOCBsEoBoBBDBHlClCBDBGBBFGDIgBgBBDDCgBgBBqIBhBBB7CffBXBpBFB2OKK3BHBwDxKxKBDBDeBLPBhIiEBX+BBFfBDhIBxBUBDFB9+zB5Z5ZCCBlFRRBBB+BCCkEHHBCBitDBBhrwBx+Bx+BagBgBagBgBagBgBagBgBat5Ft5FB-uC-uCBHB", false)),
+    So: () => new UnicodeRangeTable(decodeRanges("mFDDFCCyerIrIBgEgEBvGvGLUUB4H4HkQ2L2LjEFBClElEwGqBqBoMCBQCCBBBDFBVECmEHBCFBCBBGDBmGBBxXJB0WzWzW+EhBBiLJBKIBksBBBCDBCBBLCCBHHBEBCECFMMBPPCBBC7B7BBKKBDBDDBCBBCBBCGBCeBDBBCCCBdBtIHBFTBDGBDwCBCdBanBBHnCBXKByCtCBX2FBCIBC1BBJuDBC3HBtBrBBhC-HBhQvBBWBBHmBBDpEBmHFBmLBBvBZBC4CBN1GBbPBFOOBNNWBBHBBxKBBFJBhBlBBKRRBdBMdBJQQBeBLmBBQ-JBhuG-BBx0V2BBibDBLBBC+R+RBBBqqUPBuLPBhCBB3BHBuBCBlPEEFBBOBB6JIB6BQBDCBCMBEwBwBBrBB7zBBBwSpgBpgBBGBnjC2kC2kCBGBFQBr6SDBG3qU3qUk7DvHBLCBEzNBHWBQPBhDzDB9B1HBLmBBD7BBGCBXBBIdBF8BBWhCBE7F7FB1CBqlB-PB4BDBzBHBCNBCBBp2B96C96CiEyWyWBqBBFjDBNOBDOBCOBCkBBYgFB5BcBOrBBFIBIBBPFB7E6HBG4WBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBB-B3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBC7CBLAB", false)),
+    Z: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBeBBGwBwBh9DAB", false)),
+    Zl: () => new UnicodeRangeTable(decodeRanges("ohIA", true)),
+    Zp: () => new UnicodeRangeTable(decodeRanges("phIA", true)),
+    Zs: () => new UnicodeRangeTable(decodeRanges("gBgEgEgvFgsCgsCBJBlBwBwBh9DAB", false)),
+    ASCII_Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbF", true)),
+    Alphabetic: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBLLFGGBVBCeBCpOBFLBPEBICC3CeeBQBCBBDDBCHHCCBCCCBSBCyCBCqEBJlFBClBBDHHBnBBoBNBCCCBCCBCCJaBFDBeKBG3BBCGBPlDBCHBFHBFCBLCBDRRBuBBOkDBZgBBKBBFGGBWBDSBUYBIKBGXBCGBIJJBoBBLLBEGBHrCBCPBCCBFOBOSBCHBDBBDVBCGBCEEBCBEHBDBBDBBCJJFBBCEBNBBLFFBBBCFBFBBDVBCGBCBBCBBCBBFEBFBBDBBFIIBCBCSSBEBMCBCIBCCBCVBCGBCBBCEBEIBCCBCBBEQQBCBWDBFCBCHBDBBDVBCGBCBBCEBEHBDBBDBBKBBFBBCEBORRBCCBEBECBCDBEBBCCCBEEBEEBBBELBFEBECBCCBEHHpBMBCCBCWBCPBEHBCCBCCBJBBCCBCBBDDBdDBCHBCCBCWBCJBCEBEHBCCBCCBJBBGCBCDBOCBNMBCCBCoBBDHBCCBCCBCGGBCBIEBXFBCCBCRBEXBCIBCDDBFBJFBCCCBGBTBBO5BBGGBH0B0BBECBDBCXBCCCBRBCCBDEBCHHPDBhBgCgCBGBCjBBFSBFPBCjBBkC2BBCDDBDBR-BBLDBDlBBCGGDqBBCsKBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBmBPBR1CBDFBErTBDQBCZBGqCBEKBITBMUBNTBNMBCCBCBBNzBBDSBPFFkC4CBIqBBGlCBLeBCLBFIBYdBDEBMrBBFZB3BbBF+BBDTBzBYYBMMBBByBzBBCOBCHB0BpBBDDBLrBBCKBP2BBXCBLjBBDKBGqBBDCBqBDBCFBCBBEGGB+FBUhBBM1IBDFBDlBBDFBDHBCGCBdBD0BBCGBCEEBBBCGBEDBDFBFMBGCBCGB1DOORMBmDFFDJBCEEBDBHGCBCBCKBDDBGEBFSSBnBBuZzBB34BkHBHDBEBBNlBBCGGD3BBIRRBVBKGBCGBCGBCGBCGBCGBCGBCGBCfBwB2O2OBBBaIBIEBDEBF1CBHCBC5CBCDBGqBBC9CBSfBxBPBhQ-tGBhCs0VBkCtBBDsIBEPBLBBVuBBGHBEwDBoBIBDmDBDxCBVUBCgBBZzBBNjCBCtBtBBEBECCBBBLgBBGiBBOcBEyBBCLBQRRBOBLEBC2BBKNBTWBEkCBCCCZCBDPBDDBMFBDFBDFBKGBCGBCqBBCNBH6DBWj9KBNWBFwBBloItLBDpDBnBGBNEBGLBCMBCEBCCCBCCBCCBqDBiBqLBT-BBD1BBpBLB1DEBCmEBlBZBHZBM4CBEFBDFBDFBDCBkBLBCZBCSBCBBCOBDNBjB6DBmC0BBsIcBEwBBwBfBOdBGqBBGdBDjBBFHBCEBrB9EBTjBBFjBBFnBBJzBBNKBCOBCGBCBBCKBCOBCGBCBBEzBBN2JBKVBLHBZFBCpBBCIBmCFBDCCBqBBCBBEDDBVBLWBKeBiCSBCBBLVBLZBHZBnB3BBHBBhCDBCBBGHBCCBCcBrBcBEcBkBHBCbBc1BBLVBLSBORBvDoCB4ByBBOyBBOnBBjBbBEGGBVB7HpBBCBBEBBRFBzBCBEcBLJJBUBrBRBvBUBcWBKlCBsBEBL4BBKOOBXBYyBBSDBJiBBEKKB+BBCDBKBBLCCkBRBChBBDHHBCB-BGBCCCBCBCOBCJBI4BBYDBCHBDBBDVBCGBCBBCEBEHBDBBDBBEHHGGBdJBCDDClBBCJBCDDCDBCBBECCtBhCBCCBCDBVCBfhCBDBBC5F5FB0BBDGBaFBjB+BBCEE8B1BBDoCoCBZBDNBWGB6F4BBoD-BBgBHBDDDBGBCBBCdBCBBDBBDDB+CHBDtBBDFBCCCBccBxBBDJBSnCBGTTBnCBoDHB5CgBBgBIBCsBBCGBCyByBBcBDVBCNBqCGBCBBCrBBECCBCCBBBCDDBZZBEBCBBCkBBCBBCDBCYYBqBBlIWBKQBCoBBECBwDwCwCB4cBnDuDBSjGBtyCgDBQvhBBSFBa68DBGmSB61GuBBy2B4RBIeBSuCBSdBTvBBRDBgBUBGSBxNsBB0G-BBhBYBDYBtBqCBF4BBIQBhCBBCNNBFBK1mHBqBfBiDyDB+vIDBCGBCBBCiJBQeeBBBDPPBCBJrMBloCqDBGMBEIBIJBFi7Fi7FBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDYBCYBCeBCYBCeBCYBCeBCYBCeBCYBCHB15BeBHFB2GGBCQBDGBCBBCEBG9BBiBxDxDBrBBLGBRiKiKBcBTrBBlPbBlHdBDwGwGBdBCVBJBBhHGBCDBCBBCOBCkGB8BjCBEEE1lBDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1TZBHZBHZB3zD-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Dash: () => new UnicodeRangeTable(decodeRanges("tB9qB9qB0BiyDiyDmgBqgCqgCBEB+BoBoBQnMnMlgDDDgBBBFdd-NUUwDxszBxszBBmBmBLqFqFhzD-J-J", false)),
+    Emoji: () => new UnicodeRangeTable(decodeRanges("jBHHGJBwDFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDrGrGhFBBNBBPDDBIBsCZBCBBYVVDIBWBBvFhBBDvDBDBBCCBDyCBDCBCmIBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDDBEJBECCBEEDJBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+    Emoji_Component: () => new UnicodeRangeTable(decodeRanges("jBHHGJB0+H2G2Gsp3B3+8B3+8BBYB8PEBxtBDBtzhY-CB", false)),
+    Emoji_Modifier: () => new UnicodeRangeTable(decodeRanges("7-8DE", true)),
+    Emoji_Modifier_Base: () => new UnicodeRangeTable(decodeRanges("9wJ8G8GRDB4jzD9B9BBBBDDDBBB2DBBDKBWSBEFFBBBCCBICCZqGqGBFFWFFBvFvFBBBEEB0CRRBBBKMMgSDDJHBHKKBIBDCB5B+B+BBCCBCCSCBCMBmHCBrBIB", false)),
+    Emoji_Presentation: () => new UnicodeRangeTable(decodeRanges("64IBBuGDBEDDqQBBWBBzBLBsBUUOJJBSSBGGBJJGWWIBBCFFDIIFBBdkBkBCFFBBBC+B+BBBBZPP8aBB0BFFvlxDrGrG-FDDBIBsCZBCZZVDDBDBCCBWBBvFgBBNIBClCBCVBNqBBFEBNQBEEEBlCBCCCB5FBD+BBODBCXBTbbBOO3C0CBxBlCBHEEBBBDDBEDBMBBIIBkHLBF8I8IBtBBCJBC4FBxDMBEKBE4BBCFFBOBDLBFJB", false)),
+    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("pFFFu8HNN5GXX7CFBQBBwLBBNnFnFaKBFCBoGoHoHBLLK7B7BBCBCEBKGDBDDFDDCBBDIEBJJBBBGCCGLBMBBDCCBCCTDDBTTBEBCCCBEEBGGDBBFBBMBBGBBDGGBECBVVBGGBEBCDBDFFDDDBEBCDDCCCHEEHLLBQQDFFCFFBBBCMMBxBxBBBBKeP1LBBwOCBUBB0BFF7mBNN6SCCrrvDoBoBBCBlDLBQBBQPPBmBmBBIBxDBBNBBPDDBIBU3BBcOBLVVDIBCDBKWBH7FBDvDBDBBCCBDyCBDCBCDBG9HBC+BBMFBCXBIBBDHBNDDBCBDFFBOOBDDJBBKGGBBBNCBJCBDCCFHHEHHB0CBxBlCBGHBDQBECCBEBDMB7GlBBNDB5BHBLFBpBHBfBBNDBDNBKmBBNuBBCJBC4FB5CHBPxEBhI9fB", false)),
+    Hex_Digit: () => new UnicodeRangeTable(decodeRanges("wBJIFbFq1-BJIFbF", true)),
+    Lowercase: () => new UnicodeRangeTable(decodeRanges("hDZBwBLLFlBlBBWBCHBC2BCBQCBuBCDECBBBDCCDEEBFFDEEBBBDDDCCCDCCBCCDEECDDBDDBBBHGDCOCBSCBDDCEEC4BCBFBDDDBCCFICBjCBDiBBIBBfEBhDsBsBCEEDDBTccBhBBCBBECBCWCBDBCGDB0B0BBuBBCgBCK0BCDMCBgDCxBoBBo6CqBBCDB5XFBjkCIBC2D2DB+FBiC0ECBHBCgDCBHBJFBLHBJHBJFBLHBJHBJNBDHBJHBJHBJEBCBBHEEBBBCBBJDBDBBJHBLCBCBB6DOORMBuDEEBEEcKFDBBJDBFiBiBBOBFsasaBYBn6BvBBCEEBGCFCCBCCBGBEiDCBIICFFNlBBCGG0oesBCUaCBBBmEMCBBBC8BCBIBCCCDICFCCDCCBBBCSCGGGCMCFCCDOCWDBCCCBBB2ZqBBCNBHvCBh6TGBNEBqhBZBumBnBBpEjBB8EKBCOBCGBCBBkODDBBBCpBBCIBmoByBB+DVB75CfBhsVfB8BYBnqZZBbGBCRBbZBbDBCCCBFBCKBbZBbZBbZBbZBbZBbZBbZBbZBbbBdYBCFBbYBCFBbYBCFBbYBCFBbYBCFBC15B15BBIBCTBHFBmI9BB1lChBB", false)),
+    Math: () => new UnicodeRangeTable(decodeRanges("rBRRBBBgBeeCuBuBFmBmBgB5W5WBBBDbbBDDBBBwQCBuwGccBBBMEEOPPBCBWEBMEBiCMBFEEBFFBDBTFFDJBCDDBEBHEEBDDBCCBBBCFBENBClClCBWBCFBCBBFBBFfBCHHBPPBqIBJDBVBB7CffBZBCZZMGB+NBBNJBFFBFBBDBBEEBPCCDFBMHBGBB6BCCeDBKCBxK-BBhI-PBxBUBDFB9+zB4Z4ZBEBCjFjFRCBeCCeCCkEHHBCBitDBBhrwBwoBwoBBzCBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBBhwFDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB-uCIB", false)),
+    Quotation_Mark: () => new UnicodeRangeTable(decodeRanges("iBFFkEQQ96HHBaBBowDqOqOBCBOCBixzBDB+FFF7CBB", false)),
+    Terminal_Punctuation: () => new UnicodeRangeTable(decodeRanges("hBLLCMMBEE-ZJJiQ6B6BpCPPCCB1FsBsBBJBCsHsHB3B3BBEBCHBgBmImIB1nB1nBBtFtFFFB4JBB2YHBmY9D9DBBBoCBB+ECBEoBoBBCBDBB7JBBjLDBjFBBLBBCCBeCB8FEB-BBBldYYBKKBBBwlDCBzJOOFLLCBBEBBtNBB8ndBBuICBkHEB-LBB3CBBgD4E4EBBB0ECBgERRB6H6HnxUDDB6B6BBBBCDBqFLLCMMBEEiCDD7hBxBxBnkBoGoG3JBB5EFBlCFB6CDB5dEBtBDB+FGBxDDBgECBiEBBHRRB5C5CBDBtDrJrJB2D2DBBBNBBnLDBEOBqDBB6HCBmQCC8HBB4CBBFBB-MCBuBmUmUBrCrCBspBspBBDB6vRBBmEiCiCBBBLqRqRBoJoJBnwTnwTovHDB", false)),
+    Uppercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiB2BCDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIJDCMCDQCDDDCCBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBDDBBBEWCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBpCDBNDBNDBNEBMDBnIFFECBDCBDEEBDBHGCBCBDDBLBBGbbBOBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoqZZBbZBbZBbCCBGDBDDBCBCHBbZBbBBCDBDHBCGBcBBCDBCEBCEEBFBcZBbZBbZBbZBbZBbZBfYBiBYBiBYBiBYBiBYBiB2pE2pEBgBBvgCZBHZBHZB", false)),
+    White_Space: () => new UnicodeRangeTable(decodeRanges("JEBTlDlDbgvFgvFgsCKBeBBGwBwBh9DAB", false))
+  });
+  static SCRIPTS = new LazyMap({
+    Adlam: () => new UnicodeRangeTable(decodeRanges("go6DrCFJFB", true)),
+    Ahom: () => new UnicodeRangeTable(decodeRanges("g4lCaDOFW", true)),
+    Anatolian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggxCmS", true)),
+    Arabic: () => new UnicodeRangeTable(decodeRanges("gwBEBCFBCNBCCBCfBCJBMZBCrDBChBBxCvBBxHhBBGqCBCcBxy8BtPBDvEBhBPBxDEBCmEBk7DeBkCFBJIBiBFBh43BDBCaBCBBCDDCJBCDBCCCHFFCECBBBCBBCDDCICBCCDDBCGBCDBCDBCCCBIBCQBGCBCEBCQB1BBB", false)),
+    Armenian: () => new UnicodeRangeTable(decodeRanges("xpBlBDxBDCks9BE", true)),
+    Avestan: () => new UnicodeRangeTable(decodeRanges("g4iC1BEG", true)),
+    Balinese: () => new UnicodeRangeTable(decodeRanges("g4GsCCxB", true)),
+    Bamum: () => new UnicodeRangeTable(decodeRanges("g1pB3CpowB4R", true)),
+    Bassa_Vah: () => new UnicodeRangeTable(decodeRanges("w26CdDF", true)),
+    Batak: () => new UnicodeRangeTable(decodeRanges("g+GzBJD", true)),
+    Bengali: () => new UnicodeRangeTable(decodeRanges("gsCDBCHBDBBDVBCGBCEEBCBDIBDBBDDBJFFBCCBDBDYB", false)),
+    Beria_Erfe: () => new UnicodeRangeTable(decodeRanges("g17CYDY", true)),
+    Bhaiksuki: () => new UnicodeRangeTable(decodeRanges("ggnCICsBCNLc", true)),
+    Bopomofo: () => new UnicodeRangeTable(decodeRanges("qXB6wLqBxDf", true)),
+    Brahmi: () => new UnicodeRangeTable(decodeRanges("ggkCtCFjBKA", true)),
+    Braille: () => new UnicodeRangeTable(decodeRanges("ggK-H", true)),
+    Buginese: () => new UnicodeRangeTable(decodeRanges("gwGbDB", true)),
+    Buhid: () => new UnicodeRangeTable(decodeRanges("g6FT", true)),
+    Canadian_Aboriginal: () => new UnicodeRangeTable(decodeRanges("ggF-TxRlC7tgCP", true)),
+    Carian: () => new UnicodeRangeTable(decodeRanges("g1gCwB", true)),
+    Caucasian_Albanian: () => new UnicodeRangeTable(decodeRanges("wphCzBMA", true)),
+    Chakma: () => new UnicodeRangeTable(decodeRanges("gokC0BCR", true)),
+    Cham: () => new UnicodeRangeTable(decodeRanges("gwqB2BKNDJDD", true)),
+    Cherokee: () => new UnicodeRangeTable(decodeRanges("g9E1CDFz7lBvC", true)),
+    Chorasmian: () => new UnicodeRangeTable(decodeRanges("w9jCb", true)),
+    Common: () => new UnicodeRangeTable(decodeRanges("AgCBbFBbuBBCOBCEBYgBgBiOmBBGEBDTB1DKKHCC+THHPEEhB9E9ElQiEiEB6mB6mB2MDBjJwvBwvBBBBoCBBsGBBCumBumBOIIBCBCFBCCBDmYmYBKBD2CBCKBEKBCOBShBB-BlBBCCBDFBCaBCQBqBCBF5UBXKBW-cBhIzTBDpEBhQ9CBzMUBCCCBXBQHBFDB8CBBE7C7CB0E0EBOBhBlBBKxBxBB+BBgBwCBwB5C5CBmFBhuG-BBhoWhBBnDCBmFJB1HhFhFsMPPBzuUzuUBxGxGBIBXiBBCSBCDB0ECCBeBbFBbKBLuBuBBhChCBFBCGBLEBjICBFsBBEIBxCMB0BsBBlHaBltuBDB96D8HBEzNBHWBQQBgDzDB9B1HBLmBBD9BBEQBJBBIdBF8BB2GTBNTBN2CBKYBoE0CBCmCBCBBDDDBDDBCBCLBCCCBFBCgCBCDBDHBCGBCbBCDBCEBCEEBFBCzKBDjJBDxBByjFjCBtC8BBjWrBBFjDBNOBDOBCOBCkBBLtFB5BZBCBBOrBBFIBIBBPFB7E4eBEQBEMBE5GBHLBFQQBKBF3BBJJBHnBBJdBDLBFBBPIBoB3KBJNBDMBEKBE4BBCFFBOBDLBFJBIyEBCmDBnghYffB+CB", false)),
+    Coptic: () => new UnicodeRangeTable(decodeRanges("ifNxkKzDGG", true)),
+    Cuneiform: () => new UnicodeRangeTable(decodeRanges("ggoC5cnDuDCEMjG", true)),
+    Cypriot: () => new UnicodeRangeTable(decodeRanges("ggiCFBDCCBqBBCBBEDD", false)),
+    Cypro_Minoan: () => new UnicodeRangeTable(decodeRanges("w8rCiD", true)),
+    Cyrillic: () => new UnicodeRangeTable(decodeRanges("ggBkEBDoFBx6FKBhFtCtCojEfBhie-CBv8VBBhw4B9BBiBAB", false)),
+    Deseret: () => new UnicodeRangeTable(decodeRanges("gghCvC", true)),
+    Devanagari: () => new UnicodeRangeTable(decodeRanges("goCwCFODZh7nBfhwcJ", true)),
+    Dives_Akuru: () => new UnicodeRangeTable(decodeRanges("gomCGBDDDBGBCBBCdBCBBDLBKJB", false)),
+    Dogra: () => new UnicodeRangeTable(decodeRanges("ggmC7B", true)),
+    Duployan: () => new UnicodeRangeTable(decodeRanges("ggvDqDGMEIIJDD", true)),
+    Egyptian_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("ggsC1iBL68D", true)),
+    Elbasan: () => new UnicodeRangeTable(decodeRanges("gohCnB", true)),
+    Elymaic: () => new UnicodeRangeTable(decodeRanges("g-jCW", true)),
+    Ethiopic: () => new UnicodeRangeTable(decodeRanges("gwEoCBCDBDGBCCCBCBDoBBCDBDgBBCDBDGBCCCBCBDOBC4BBCDBDiCBDfBEZBnvGWBKGBCGBCGBCGBCGBCGBCGBCGBjpfFBDFBDFBKGBCGBylvCGBCDBCBBCOB", false)),
+    Garay: () => new UnicodeRangeTable(decodeRanges("gqjClBEcJB", true)),
+    Georgian: () => new UnicodeRangeTable(decodeRanges("glElBBCGGDqBBCDBx8CqBBDCBhiElBBCGG", false)),
+    Glagolitic: () => new UnicodeRangeTable(decodeRanges("ggL-Ch9sDGCQDGCBCE", true)),
+    Gothic: () => new UnicodeRangeTable(decodeRanges("w5gCa", true)),
+    Grantha: () => new UnicodeRangeTable(decodeRanges("g4kCDBCHBDBBDVBCGBCBBCEBDIBDBBDCBDHHGGBDGBEEB", false)),
+    Greek: () => new UnicodeRangeTable(decodeRanges("wbDBCCBDDBCFFCCCBBBCCCBSBC+BBPPBnpGEBzBEBFEB1ChKhKBUBDFBDlBBDFBDHBCGCBdBD0BBCOBCNBDFBCSBDCBCIBoJ-xiB-xiB7uVuCBSgj0Bgj0BBkCB", false)),
+    Gujarati: () => new UnicodeRangeTable(decodeRanges("h0CCBCIBCCBCVBCGBCBBCEBDJBCCBCCBDQQBCBDLBIGB", false)),
+    Gunjala_Gondi: () => new UnicodeRangeTable(decodeRanges("grnCFCBCkBCBCFIJ", true)),
+    Gurmukhi: () => new UnicodeRangeTable(decodeRanges("hwCCBCFBFBBDVBCGBCBBCBBCBBDCCBDBFBBDCBEIIBCBCIIBPB", false)),
+    Gurung_Khema: () => new UnicodeRangeTable(decodeRanges("go4C5B", true)),
+    Han: () => new UnicodeRangeTable(decodeRanges("g0LZBC4CBN1GBwBCCaIBPDBle-tGBhC-vUBhoWtLBDpDBpodBBNGBqgkB-2pBBhB9oEBDt0FBDwpHBQtTBjtC9QBjvBq6EBGppIB", false)),
+    Hangul: () => new UnicodeRangeTable(decodeRanges("goE-HvxHBiI9CyDeiCei3dckUj9KNWFwBl9JeEFDFDFDC", true)),
+    Hanifi_Rohingya: () => new UnicodeRangeTable(decodeRanges("gojCnBJJ", true)),
+    Hanunoo: () => new UnicodeRangeTable(decodeRanges("g5FU", true)),
+    Hatran: () => new UnicodeRangeTable(decodeRanges("gniCSCBGE", true)),
+    Hebrew: () => new UnicodeRangeTable(decodeRanges("xsB2BBJaBFFBpp9BZBCEBCCCBCCBCCBIB", false)),
+    Hiragana: () => new UnicodeRangeTable(decodeRanges("hiM1CBHCBi7-C+IBTeeBBBulQAB", false)),
+    Imperial_Aramaic: () => new UnicodeRangeTable(decodeRanges("giiCVCI", true)),
+    Inherited: () => new UnicodeRangeTable(decodeRanges("gYvDB2IBBlOKBbhXhXBCB8qEtBBDLBlPCBCMBCGBFHHEBBnG-BBtQBBjGgBB65DDBsDBBmrzBPBRNBwejHjH7iEl+uBl+uBBsBBDWBhRCBSHBDGBfDBz6rYvHB", false)),
+    Inscriptional_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g7iCSGH", true)),
+    Inscriptional_Parthian: () => new UnicodeRangeTable(decodeRanges("g6iCVDH", true)),
+    Javanese: () => new UnicodeRangeTable(decodeRanges("gsqBtCDJFB", true)),
+    Kaithi: () => new UnicodeRangeTable(decodeRanges("gkkCiCLA", true)),
+    Kannada: () => new UnicodeRangeTable(decodeRanges("gkDMCCCWCJCEDICCCDIBGCCDDJCC", true)),
+    Katakana: () => new UnicodeRangeTable(decodeRanges("hlM5CBDCBxHPBxGuBBC3CBvgzBJBCsBBzisBDBCGBCBBCgJgJBBBzBPPBCB", false)),
+    Kawi: () => new UnicodeRangeTable(decodeRanges("g4nCQCoBEc", true)),
+    Kayah_Li: () => new UnicodeRangeTable(decodeRanges("goqBtBCA", true)),
+    Kharoshthi: () => new UnicodeRangeTable(decodeRanges("gwiCDCBGHCCCcDCFJII", true)),
+    Khitan_Small_Script: () => new UnicodeRangeTable(decodeRanges("k-7C84G84GB0OBqBAB", false)),
+    Khmer: () => new UnicodeRangeTable(decodeRanges("g8F9CDJHJnPf", true)),
+    Khojki: () => new UnicodeRangeTable(decodeRanges("gwkCRCuB", true)),
+    Khudawadi: () => new UnicodeRangeTable(decodeRanges("w1kC6BGJ", true)),
+    Kirat_Rai: () => new UnicodeRangeTable(decodeRanges("gq7C5B", true)),
+    Lao: () => new UnicodeRangeTable(decodeRanges("h0DBBCCCBDBCXBCCCBVBDEBCCCBFBCJBDDB", false)),
+    Latin: () => new UnicodeRangeTable(decodeRanges("hCZBHZBwBQQGWBCeBCgOBoBEB8wGlBBHwBBGDBGMBClCBiC-HByLOORMBuEBBHccSoBB42CfBj1elDBExCBVOBxZqBBCIBCDB38TGB7gBZBHZBmhCFBCpBBCIBm61BeBHFB", false)),
+    Lepcha: () => new UnicodeRangeTable(decodeRanges("ggH3BEOEC", true)),
+    Limbu: () => new UnicodeRangeTable(decodeRanges("goGeBCLBFLBFEEBKB", false)),
+    Linear_A: () => new UnicodeRangeTable(decodeRanges("gwhC2JKVLH", true)),
+    Linear_B: () => new UnicodeRangeTable(decodeRanges("gggCLCZCSCBCODNjB6D", true)),
+    Lisu: () => new UnicodeRangeTable(decodeRanges("wmpBvBx1eA", true)),
+    Lycian: () => new UnicodeRangeTable(decodeRanges("g0gCc", true)),
+    Lydian: () => new UnicodeRangeTable(decodeRanges("gpiCZGA", true)),
+    Mahajani: () => new UnicodeRangeTable(decodeRanges("wqkCmB", true)),
+    Makasar: () => new UnicodeRangeTable(decodeRanges("g3nCY", true)),
+    Malayalam: () => new UnicodeRangeTable(decodeRanges("goDMCCCyBCCCFFPDZ", true)),
+    Mandaic: () => new UnicodeRangeTable(decodeRanges("giCbDA", true)),
+    Manichaean: () => new UnicodeRangeTable(decodeRanges("g2iCmBFL", true)),
+    Marchen: () => new UnicodeRangeTable(decodeRanges("wjnCfDVCN", true)),
+    Masaram_Gondi: () => new UnicodeRangeTable(decodeRanges("gonCGBCBBCrBBECCBCCBHBJJB", false)),
+    Medefaidrin: () => new UnicodeRangeTable(decodeRanges("gy7C6C", true)),
+    Meetei_Mayek: () => new UnicodeRangeTable(decodeRanges("g3qBWqGtBDJ", true)),
+    Mende_Kikakui: () => new UnicodeRangeTable(decodeRanges("gg6DkGDP", true)),
+    Meroitic_Cursive: () => new UnicodeRangeTable(decodeRanges("gtiCXFTDtB", true)),
+    Meroitic_Hieroglyphs: () => new UnicodeRangeTable(decodeRanges("gsiCf", true)),
+    Miao: () => new UnicodeRangeTable(decodeRanges("g47CqCF4BIQ", true)),
+    Modi: () => new UnicodeRangeTable(decodeRanges("gwlCkCMJ", true)),
+    Mongolian: () => new UnicodeRangeTable(decodeRanges("ggGBBDCCBSBH4CBIqBB2t-BMB", false)),
+    Mro: () => new UnicodeRangeTable(decodeRanges("gy6CeCJFB", true)),
+    Multani: () => new UnicodeRangeTable(decodeRanges("g0kCGBCCCBCBCOBCKB", false)),
+    Myanmar: () => new UnicodeRangeTable(decodeRanges("ggE-EhqmBeiDfxibT", true)),
+    Nabataean: () => new UnicodeRangeTable(decodeRanges("gkiCeJI", true)),
+    Nag_Mundari: () => new UnicodeRangeTable(decodeRanges("wm5DpB", true)),
+    Nandinagari: () => new UnicodeRangeTable(decodeRanges("gtmCHDtBDK", true)),
+    New_Tai_Lue: () => new UnicodeRangeTable(decodeRanges("gsGrBFZHKEB", true)),
+    Newa: () => new UnicodeRangeTable(decodeRanges("gglC7CCE", true)),
+    Nko: () => new UnicodeRangeTable(decodeRanges("g+B6BDC", true)),
+    Nushu: () => new UnicodeRangeTable(decodeRanges("h-7CvsQvsQBqMB", false)),
+    Nyiakeng_Puachue_Hmong: () => new UnicodeRangeTable(decodeRanges("go4DsBENDJFB", true)),
+    Ogham: () => new UnicodeRangeTable(decodeRanges("g0Fc", true)),
+    Ol_Chiki: () => new UnicodeRangeTable(decodeRanges("wiHvB", true)),
+    Ol_Onal: () => new UnicodeRangeTable(decodeRanges("wu5DqBFA", true)),
+    Old_Hungarian: () => new UnicodeRangeTable(decodeRanges("gkjCyBOyBIF", true)),
+    Old_Italic: () => new UnicodeRangeTable(decodeRanges("g4gCjBKC", true)),
+    Old_North_Arabian: () => new UnicodeRangeTable(decodeRanges("g0iCf", true)),
+    Old_Permic: () => new UnicodeRangeTable(decodeRanges("w6gCqB", true)),
+    Old_Persian: () => new UnicodeRangeTable(decodeRanges("g9gCjBFN", true)),
+    Old_Sogdian: () => new UnicodeRangeTable(decodeRanges("g4jCnB", true)),
+    Old_South_Arabian: () => new UnicodeRangeTable(decodeRanges("gziCf", true)),
+    Old_Turkic: () => new UnicodeRangeTable(decodeRanges("ggjCoC", true)),
+    Old_Uyghur: () => new UnicodeRangeTable(decodeRanges("w7jCZ", true)),
+    Oriya: () => new UnicodeRangeTable(decodeRanges("h4CCCHDBDVCGCBCEDIDBDCICFBCEDR", true)),
+    Osage: () => new UnicodeRangeTable(decodeRanges("wlhCjBFjB", true)),
+    Osmanya: () => new UnicodeRangeTable(decodeRanges("gkhCdDJ", true)),
+    Pahawh_Hmong: () => new UnicodeRangeTable(decodeRanges("g46ClCLJCGCUGS", true)),
+    Palmyrene: () => new UnicodeRangeTable(decodeRanges("gjiCf", true)),
+    Pau_Cin_Hau: () => new UnicodeRangeTable(decodeRanges("g2mC4B", true)),
+    Phags_Pa: () => new UnicodeRangeTable(decodeRanges("giqB3B", true)),
+    Phoenician: () => new UnicodeRangeTable(decodeRanges("goiCbEA", true)),
+    Psalter_Pahlavi: () => new UnicodeRangeTable(decodeRanges("g8iCRIDNG", true)),
+    Rejang: () => new UnicodeRangeTable(decodeRanges("wpqBjBMA", true)),
+    Runic: () => new UnicodeRangeTable(decodeRanges("g1FqCEK", true)),
+    Samaritan: () => new UnicodeRangeTable(decodeRanges("ggCtBDO", true)),
+    Saurashtra: () => new UnicodeRangeTable(decodeRanges("gkqBlCJL", true)),
+    Sharada: () => new UnicodeRangeTable(decodeRanges("gskC-ChsCH", true)),
+    Shavian: () => new UnicodeRangeTable(decodeRanges("wihCvB", true)),
+    Siddham: () => new UnicodeRangeTable(decodeRanges("gslC1BDlB", true)),
+    Sidetic: () => new UnicodeRangeTable(decodeRanges("gqiCZ", true)),
+    SignWriting: () => new UnicodeRangeTable(decodeRanges("gg2DrUQECO", true)),
+    Sinhala: () => new UnicodeRangeTable(decodeRanges("hsDCBCRBEXBCIBCDDBFBEFFBEBCCCBGBHJBDCBt-gCTB", false)),
+    Sogdian: () => new UnicodeRangeTable(decodeRanges("w5jCpB", true)),
+    Sora_Sompeng: () => new UnicodeRangeTable(decodeRanges("wmkCYIJ", true)),
+    Soyombo: () => new UnicodeRangeTable(decodeRanges("wymCyC", true)),
+    Sundanese: () => new UnicodeRangeTable(decodeRanges("g8G-BhIH", true)),
+    Sunuwar: () => new UnicodeRangeTable(decodeRanges("g+mChBPJ", true)),
+    Syloti_Nagri: () => new UnicodeRangeTable(decodeRanges("ggqBsB", true)),
+    Syriac: () => new UnicodeRangeTable(decodeRanges("g4BNC7BDCxIK", true)),
+    Tagalog: () => new UnicodeRangeTable(decodeRanges("g4FVKA", true)),
+    Tagbanwa: () => new UnicodeRangeTable(decodeRanges("g7FMCCCB", true)),
+    Tai_Le: () => new UnicodeRangeTable(decodeRanges("wqGdDE", true)),
+    Tai_Tham: () => new UnicodeRangeTable(decodeRanges("gxG+BCcDKHJHN", true)),
+    Tai_Viet: () => new UnicodeRangeTable(decodeRanges("g0qBiCZE", true)),
+    Tai_Yo: () => new UnicodeRangeTable(decodeRanges("g25DeCVJB", true)),
+    Takri: () => new UnicodeRangeTable(decodeRanges("g0lC5BHJ", true)),
+    Tamil: () => new UnicodeRangeTable(decodeRanges("i8CBBCFBECBCDBEBBCCCBEEBEEBBBELBFEBECBCDBDHHPUBm+kCxBBOAB", false)),
+    Tangsa: () => new UnicodeRangeTable(decodeRanges("wz6CuCCJ", true)),
+    Tangut: () => new UnicodeRangeTable(decodeRanges("g-7CgBgBB+3GBhQeBiDyDB", false)),
+    Telugu: () => new UnicodeRangeTable(decodeRanges("ggDMCCCWCPDICCCDIBCCCBDDDJII", true)),
+    Thaana: () => new UnicodeRangeTable(decodeRanges("g8BxB", true)),
+    Thai: () => new UnicodeRangeTable(decodeRanges("hwD5BGb", true)),
+    Tibetan: () => new UnicodeRangeTable(decodeRanges("g4DnCCjBFmBCjBCOCGFB", true)),
+    Tifinagh: () => new UnicodeRangeTable(decodeRanges("wpL3BIBPA", true)),
+    Tirhuta: () => new UnicodeRangeTable(decodeRanges("gklCnCJJ", true)),
+    Todhri: () => new UnicodeRangeTable(decodeRanges("guhCzB", true)),
+    Tolong_Siki: () => new UnicodeRangeTable(decodeRanges("wtnCrBFJ", true)),
+    Toto: () => new UnicodeRangeTable(decodeRanges("w04De", true)),
+    Tulu_Tigalari: () => new UnicodeRangeTable(decodeRanges("g8kCJBCDDClBBCJBCDDCDBCJBCBBJBB", false)),
+    Ugaritic: () => new UnicodeRangeTable(decodeRanges("g8gCdCA", true)),
+    Unknown: () => new UnicodeRangeTable(decodeRanges("4bBBHDBICCVuMuMnBBBzBBBE4B4BBGBcDBHKBvI9B9BBmDmDBMB8BBByBBBQddBCCMEBjBEBuHJJBDDBXXICCBBBFBBKBBDBBFHBCDBDGGBaaBEEHDBDBBXIIDGDBCCGDBDBBECBCGBFCCBFBSJBEKKEXXIDDGBBLIEBCCBNBFBBNGBIEEJBBDBBXIIDGGBKKBDDBEEBFBEDBDGGBTTBIBDHHBBBEFFBBBDCCDCBDCBECBNDBGCBEFFBCCBEBCNBWEBOEEYRRBKKEFFBFBDEEDBBFBBLGBXEEYLLGBBKEEFGBDEBEFFBLLELBOEE0BEEHDBRBBbEETCBZKKCBBICBCDBHCCJFBLBBELB7BDBekBBDCCGZZCYYBGGCIILBBFfBpClBlBBCBoBlBlBQOOBjBBnGCCBDBCBB6LFFBIICFFBqBqBFBBiBFFBIICFFBQQ6BFFBkCkCBhBhBBBBbFB3CBBHBB+UCB6CGBXIBZIBVLBOEEDLB-CBBLFBLFBbFB6CGBsBEBnCJBgBNNBCBNDBCCBrBBBGKBtBDBbFBMCB-BBBiCeeBMMBEBLFBPBBvBBBNTBuCnFnFBGB9BCBQCB-BEBsBBBMHBsBEB3QBBHBBnBBBHBBJGCgBBB2BQQPBBHUUBEEKmDmDNBBcOOBBBjBNBiBOBtEDB7UVBMUB14BBB-LEBuBCCBDBCBB5BGBDNBZIBI4BI-DhBBb6C6CBKB3GZBxC3C3CBoDoDBDBsB-C-C3CIBxBuzcuzcBBB4BIB9KTB5FHB+GTB9BCBLFB5BHBnCHBNFB1DKBfCBvCMMBCBiB4B4BBHBPBBLBBoDXBdJBHBBHBBHIBIII9BDB-DBBLFBl9KLBYDByBjoIBvLBBrDlBBILBGEBbGGCGDrUfBrBFB0BUUFDBGoEoEBCC-FCBHBBHBBHBBECBIIIBIBGBBNbbUDDQBBPhBB8DEBEDBuBCB5COOBBBCuBBvBhEBeCByBOBdDBlBIBfEBsBEBfmBmBBCBPpBB-EBBLFBlBDBlBDBpBHB1BKBNQQIDDMQQIDDBBB1BLB4JIBXJBJXBHrBrBKkCBHBBCtBtBDCBCBBYpCpCBGBKvBBUDDBDBiBCBcEBclBB5BDBVBBzBDDBDBJEEeBBEDBLGBKGBhCfBoBDBNIB3BCBeBBcEBbGBFLBIvCBqC2BB0BMB0BGBvBHBLFBnBCBeHBDvGBgBrBrBEBBDPBHHBKgBBvBHBrBVBblBBdTBYIBvCDBlBIBlCJBCBBaGBLFB2BTTBGBoBIBhDVVBJBTwBwBB8BBICCFQQMFB8BEBLFBFJJBDDBXXIDDGLLBDDBEEBCCBEBCEBIBBICBGKBLCCBCCnBLLCBBCFFLDDBGBDcB9CGGBcBpCHBLlFB3BBBnBhBBmCKBLFBOSB7BFBLFBVbBcBBQDBY4FB9BjDB0CLBJBBCBBJDDfDDBNNBHBLlCBJBBvBBBMaBpCHB0CMBqCGBL1CBJ3CBjBNBLFBKuBuBPJBeCBhBBBXPPBnCBIDDtBCBCDDKHBLFBHDDmBDDHGBLFBtBDBL1HBaGBSqBqBBBBe0CBCOBzBMB8clDBwDGGBJBlGryCBkDMB3iBJB88DEBoS41GB7Bl2BB6RGBgBLLBCByCLLBEBfBBHJBnCJBLIIWEBUvNB7BlGB8CEBaBBarBBsCDB6BGBS-BBGKBIIB3mHoBBhBgDB0D8vIBFIIDkJkJBNBCcBEBBCNBFHBtMjoCBsDEBOCBKGBLBBJ76DB+HCB1NFBYOBSOBvBBBYIB1D7BB3HJBoBBBjGUBnC5DBVLBVLB4CIBamEB2CoCoCDBBCBBDBBFNNCIIiCFFBJJIddFGGCCBI1K1KBlJlJB-V-VBNBGQQBuiBBgBFBH0GBISSBIIDGGBDB-BgBBCvDBuBCBPBBLDBD-JBgBQB7BEBCvOBrB1GBsBDBC-FBgBXXBGBD-GBIFFDQQmGBBRoBBtCDBLDBDwYBlCrCB+BhGBFccDCCBCCLFFCCCBEBCDBCECEDDCBBCICDCCBFFIKFCLLSEBEGGSzBBDtIBtBDBlDLBQBBQQQmBJBvF3BBeMBtBDBKGBDNBH5EB6eCBSCBOCB7GFBNDBCOBNDB5BHBLFBpBHBfBBNDBDNBKmBB5KHBPBBOCBMCB6BCCBCBRBBNDBLGB0EoDoDBjgBBh3pBfB-oEBBv0FBBypHOBvThtCB-QhvBBs6EEBrpIm8yVBCdBhD-DBxHvw-FB", false)),
+    Vai: () => new UnicodeRangeTable(decodeRanges("gopBrJ", true)),
+    Vithkuqi: () => new UnicodeRangeTable(decodeRanges("wrhCKCOCGCBCKCOCGCB", true)),
+    Wancho: () => new UnicodeRangeTable(decodeRanges("g24D5BGA", true)),
+    Warang_Citi: () => new UnicodeRangeTable(decodeRanges("glmCyCNA", true)),
+    Yezidi: () => new UnicodeRangeTable(decodeRanges("g0jCpBCCDB", true)),
+    Yi: () => new UnicodeRangeTable(decodeRanges("ggoBskBE2B", true)),
+    Zanabazar_Square: () => new UnicodeRangeTable(decodeRanges("gwmCnC", true))
+  });
+  static FOLD_CATEGORIES = new LazyMap({
+    L: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+    LC: () => new UnicodeRangeTable(decodeRanges("laA", true)),
+    Ll: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGC3HrBrBCEEJHHCCBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHxC9zC9zCBuBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+    Lt: () => new UnicodeRangeTable(decodeRanges("kOCCBCCBCClBCCtsHHBJHBJHBMQQwBAB", false)),
+    Lu: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpL2B2Bs1CvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false)),
+    M: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+    Mn: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false)),
+    Emoji: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+    Extended_Pictographic: () => new UnicodeRangeTable(decodeRanges("8mJA", true)),
+    Lowercase: () => new UnicodeRangeTable(decodeRanges("hCZBmDWBCGBiBuBCEECDOCDuBCBECEBBCCCBCCBBBDDBCBBCCBEBBCBBCECBCCDCCBCCBBBCCCBEEIBBCBBCBBCOCDQCDBBCCCBBBC4BCIBBCBBDCCBCBCGCiJCCEJJHCCBBBCCCBCCBPBCIBkBJJCUCGDDCBBDyBBxBgBCK2BCBMCD+CCDlBBq6ClBBCGGzW1CB0kCHHBpBBDCBhK0ECKgDCKHBJFBLHBJHBJFBMGCJHBZHBJHBJHBJEBMEBMDBNEBMEBqJEEBHHuBPBUzZzZBYBx5BvBBxBCCBBBDGCBCBCDDJCBCgDCJCCFuqeuqeCqBCUaCoEMCE8BCLECBICFCCDCCEUCBDBCEBCOCBCBCCCBQCZs5Vs5VBYBmmBnBBpEjBB9EKBCOBCGBCBBr3ByBB+EVB75CfBhsVfBhCYBoyehBB", false)),
+    Math: () => new UnicodeRangeTable(decodeRanges("ycGDCHHFMMDDDCHHFAB", false)),
+    Uppercase: () => new UnicodeRangeTable(decodeRanges("hDZB7BqBqBBWBCHBCuBCEECDOCDsBCDECBBBDCCDEEGDDECBDDDCCCDFFDEECDDECCGBBCBBCBBCOCBSCDBBCEECkBCEQCJDDBCCFICBEBCBBCCCBEEBCCBCBCEBDCCBDDIDDCBBEFBGLLBnFnFsBCCEEEBBBvBDBCdBCBBECBCWCBDBCGD1BvBBCgBCK0BCDMCBgDCyBlBBq6CqBBDCB5XFBjkCIBCvHvHERRzD0ECGGGC8CCBHBJFBLHBJHBJFBMGCJHBJNBzBBBNSSBPPBEEpLiBiBBOBFsasaBYBn6BvBBCEEBGCHDDLiDCJCCFNNBkBBCGG0oesBCUaCoEMCE8BCLCCDICFFFCBBDSCMOCFCCDOCb9a9advCBi8UZBumBnBBpEjBB8EKBCOBCGBCBBk4ByBB+DVB75CfBhsVfB8BYBvyehBB", false))
+  });
+  static FOLD_SCRIPT = new LazyMap({
+    Common: () => new UnicodeRangeTable(decodeRanges("8cgBgB", false)),
+    Greek: () => new UnicodeRangeTable(decodeRanges("1FwUwU", false)),
+    Inherited: () => new UnicodeRangeTable(decodeRanges("5cgBgBlgHAB", false))
+  });
+};
+var Unicode = class Unicode2 {
+  static MAX_RUNE = 1114111;
+  static RUNE_ERROR = 65533;
+  static isUnsearchable(r) {
+    return r === Unicode2.RUNE_ERROR || r >= Unicode2.MIN_HIGH_SURROGATE && r <= Unicode2.MAX_LOW_SURROGATE;
+  }
+  static MAX_ASCII = 127;
+  static MAX_LATIN1 = 255;
+  static MAX_BMP = 65535;
+  static MIN_FOLD = 65;
+  static MAX_FOLD = 125251;
+  static MIN_HIGH_SURROGATE = 55296;
+  static MAX_HIGH_SURROGATE = 56319;
+  static MIN_LOW_SURROGATE = 56320;
+  static MAX_LOW_SURROGATE = 57343;
+  static MIN_SUPPLEMENTARY_CODE_POINT = 65536;
+  static is32(ranges, r) {
+    let lo = 0;
+    let hi = ranges.length;
+    while (lo < hi) {
+      const m = lo + Math.floor((hi - lo) / 2);
+      const rlo = ranges.getLo(m);
+      const rhi = ranges.getHi(m);
+      if (rlo <= r && r <= rhi) {
+        const stride = ranges.getStride(m);
+        return (r - rlo) % stride === 0;
+      }
+      if (r < rlo) hi = m;
+      else lo = m + 1;
+    }
+    return false;
+  }
+  static is(ranges, r) {
+    if (r <= Unicode2.MAX_LATIN1) {
+      for (let i = 0; i < ranges.length; i++) {
+        if (r > ranges.getHi(i)) continue;
+        const rlo = ranges.getLo(i);
+        if (r < rlo) return false;
+        const stride = ranges.getStride(i);
+        return (r - rlo) % stride === 0;
+      }
+      return false;
+    }
+    return ranges.length > 0 && r >= ranges.getLo(0) && Unicode2.is32(ranges, r);
+  }
+  static isPrint(r) {
+    if (r <= Unicode2.MAX_LATIN1) return r >= 32 && r < Unicode2.MAX_ASCII || r >= 161 && r !== 173;
+    return Unicode2.is(UnicodeTables.Print, r);
+  }
+  static simpleFold(r) {
+    if (UnicodeTables.CASE_ORBIT.has(r)) return UnicodeTables.CASE_ORBIT.get(r);
+    if (r <= Unicode2.MAX_ASCII) {
+      const l = Codepoint.toLowerCase(r);
+      return l !== r ? l : Codepoint.toUpperCase(r);
+    }
+    return r;
+  }
+  static equalsIgnoreCase(r1, r2) {
+    if (r1 === r2) return true;
+    if (r1 < 0 || r2 < 0) return false;
+    if (r1 <= Unicode2.MAX_ASCII && r2 <= Unicode2.MAX_ASCII) {
+      if (65 <= r1 && r1 <= 90) r1 |= 32;
+      if (65 <= r2 && r2 <= 90) r2 |= 32;
+      return r1 === r2;
+    }
+    for (let r = Unicode2.simpleFold(r1); r !== r1; r = Unicode2.simpleFold(r)) if (r === r2) return true;
+    return false;
+  }
+};
+var RE2JSException = class extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "RE2JSException";
+  }
+};
+var RE2JSSyntaxException = class extends RE2JSException {
+  /**
+  * @param {string} error
+  * @param {string|null} [input=null]
+  */
+  constructor(error, input = null) {
+    let message = `error parsing regexp: ${error}`;
+    if (input) message += `: \`${input}\``;
+    super(message);
+    this.name = "RE2JSSyntaxException";
+    this.message = message;
+    this.error = error;
+    this.input = input;
+  }
+  /**
+  * Retrieves the description of the error.
+  * @returns {string}
+  */
+  getDescription() {
+    return this.error;
+  }
+  /**
+  * Retrieves the erroneous regular-expression pattern.
+  * @returns {string|null}
+  */
+  getPattern() {
+    return this.input;
+  }
+};
+var RE2JSCompileException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "RE2JSCompileException";
+  }
+};
+var RE2JSGroupException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "RE2JSGroupException";
+  }
+};
+var RE2JSFlagsException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "RE2JSFlagsException";
+  }
+};
+var RE2JSInternalException = class extends RE2JSException {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = "RE2JSInternalException";
+  }
+};
+var FAST_PATH_TABLE_SIZE = 256;
+var WORD_RUNE_TABLE = new Uint8Array(FAST_PATH_TABLE_SIZE);
+for (let i = 0; i < FAST_PATH_TABLE_SIZE; i++) WORD_RUNE_TABLE[i] = 97 <= i && i <= 122 || 65 <= i && i <= 90 || 48 <= i && i <= 57 || i === 95 ? 1 : 0;
+var cachedNativeEncoder = null;
+var cachedNativeDecoder = null;
+var Utils = class Utils2 {
+  static METACHARACTERS = "\\.+*?()|[]{}^$";
+  static EMPTY_BEGIN_LINE = 1;
+  static EMPTY_END_LINE = 2;
+  static EMPTY_BEGIN_TEXT = 4;
+  static EMPTY_END_TEXT = 8;
+  static EMPTY_WORD_BOUNDARY = 16;
+  static EMPTY_NO_WORD_BOUNDARY = 32;
+  static EMPTY_ALL = -1;
+  static emptyInts() {
+    return [];
+  }
+  static isString(value) {
+    return typeof value === "string" || Object.prototype.toString.call(value) === "[object String]";
+  }
+  static typeName(value) {
+    if (value === null || typeof value !== "object" && typeof value !== "function") return value === null ? "null" : typeof value;
+    return Object.prototype.toString.call(value).slice(8, -1);
+  }
+  static checkPattern(pattern) {
+    if (!Utils2.isString(pattern)) throw new TypeError(`The pattern must be a string, not ${Utils2.typeName(pattern)} (RE2JS.translateRegExp() converts a RegExp)`);
+  }
+  static checkInput(input) {
+    if (!Utils2.isString(input) && !Utils2.isByteArray(input)) throw new TypeError(`The input must be a string or a byte array (Uint8Array or number[]), not ${Utils2.typeName(input)}`);
+  }
+  static checkFlags(flags) {
+    const known = PublicFlags.MULTILINE | PublicFlags.DOTALL | PublicFlags.CASE_INSENSITIVE | PublicFlags.DISABLE_UNICODE_GROUPS | PublicFlags.LONGEST_MATCH | PublicFlags.LOOKBEHINDS;
+    if (!Number.isInteger(flags) || (flags & ~known) !== 0) throw new RE2JSFlagsException("Flags should only be a combination of MULTILINE, DOTALL, CASE_INSENSITIVE, DISABLE_UNICODE_GROUPS, LONGEST_MATCH, LOOKBEHINDS");
+  }
+  static isByteArray(input) {
+    return Array.isArray(input) || Object.prototype.toString.call(input) === "[object Uint8Array]";
+  }
+  static isalnum(c) {
+    return Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"] || Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["z"] || Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["Z"];
+  }
+  static unhex(c) {
+    if (Codepoint.CODES["0"] <= c && c <= Codepoint.CODES["9"]) return c - Codepoint.CODES["0"];
+    if (Codepoint.CODES["a"] <= c && c <= Codepoint.CODES["f"]) return c - Codepoint.CODES["a"] + 10;
+    if (Codepoint.CODES["A"] <= c && c <= Codepoint.CODES["F"]) return c - Codepoint.CODES["A"] + 10;
+    return -1;
+  }
+  static escapeRune(rune) {
+    let out = "";
+    if (Unicode.isPrint(rune)) {
+      if (Utils2.METACHARACTERS.indexOf(String.fromCodePoint(rune)) >= 0) out += "\\";
+      out += String.fromCodePoint(rune);
+    } else switch (rune) {
+      case Codepoint.CODES['"']:
+        out += '\\"';
+        break;
+      case Codepoint.CODES["\\"]:
+        out += "\\\\";
+        break;
+      case Codepoint.CODES["	"]:
+        out += "\\t";
+        break;
+      case Codepoint.CODES["\n"]:
+        out += "\\n";
+        break;
+      case Codepoint.CODES["\r"]:
+        out += "\\r";
+        break;
+      case Codepoint.CODES["\b"]:
+        out += "\\b";
+        break;
+      case Codepoint.CODES["\f"]:
+        out += "\\f";
+        break;
+      default: {
+        let s = rune.toString(16);
+        if (rune < 256) {
+          out += "\\x";
+          if (s.length === 1) out += "0";
+          out += s;
+        } else out += `\\x{${s}}`;
+        break;
+      }
+    }
+    return out;
+  }
+  static stringToRunes(str) {
+    const string = String(str);
+    const runes = [];
+    let i = 0;
+    while (i < string.length) {
+      const cp = string.codePointAt(i);
+      runes.push(cp);
+      i += cp > Unicode.MAX_BMP ? 2 : 1;
+    }
+    return new Int32Array(runes);
+  }
+  static runeToString(r) {
+    return String.fromCodePoint(r);
+  }
+  static isWordRune(r) {
+    return r < FAST_PATH_TABLE_SIZE ? WORD_RUNE_TABLE[r] === 1 : false;
+  }
+  static emptyOpContext(r1, r2) {
+    let op = 0;
+    if (r1 < 0) op |= Utils2.EMPTY_BEGIN_TEXT | Utils2.EMPTY_BEGIN_LINE;
+    if (r1 === 10) op |= Utils2.EMPTY_BEGIN_LINE;
+    if (r2 < 0) op |= Utils2.EMPTY_END_TEXT | Utils2.EMPTY_END_LINE;
+    if (r2 === 10) op |= Utils2.EMPTY_END_LINE;
+    if (Utils2.isWordRune(r1) !== Utils2.isWordRune(r2)) op |= Utils2.EMPTY_WORD_BOUNDARY;
+    else op |= Utils2.EMPTY_NO_WORD_BOUNDARY;
+    return op;
+  }
+  /**
+  * Returns a string that quotes all regular expression metacharacters inside the argument text;
+  * the returned string is a regular expression matching the literal text. For example,
+  * {@code quoteMeta("[foo]").equals("\\[foo\\]")}.
+  * @param {string} str
+  * @returns {string}
+  */
+  static quoteMeta(str) {
+    return str.split("").map((s) => {
+      if (Utils2.METACHARACTERS.indexOf(s) >= 0) return `\\${s}`;
+      return s;
+    }).join("");
+  }
+  static charCount(codePoint) {
+    return codePoint > Unicode.MAX_BMP ? 2 : 1;
+  }
+  /**
+  * High-speed conversion from TypedArrays to standard JS Arrays.
+  * Bypasses the expensive Symbol.iterator overhead of Array.from()
+  */
+  static toArray(typedArray) {
+    const len = typedArray.length;
+    const res = new Array(len);
+    for (let i = 0; i < len; i++) res[i] = typedArray[i];
+    return res;
+  }
+  static stringToUtf8ByteArray(str) {
+    if (globalThis.TextEncoder) {
+      if (!cachedNativeEncoder) cachedNativeEncoder = new TextEncoder();
+      return cachedNativeEncoder.encode(str);
+    } else {
+      let out = [], p = 0;
+      for (let i = 0; i < str.length; i++) {
+        let c = str.charCodeAt(i);
+        if (c < 128) out[p++] = c;
+        else if (c < 2048) {
+          out[p++] = c >> 6 | 192;
+          out[p++] = c & 63 | 128;
+        } else if ((c & 64512) === Unicode.MIN_HIGH_SURROGATE && i + 1 < str.length && (str.charCodeAt(i + 1) & 64512) === Unicode.MIN_LOW_SURROGATE) {
+          c = Unicode.MIN_SUPPLEMENTARY_CODE_POINT + ((c & 1023) << 10) + (str.charCodeAt(++i) & 1023);
+          out[p++] = c >> 18 | 240;
+          out[p++] = c >> 12 & 63 | 128;
+          out[p++] = c >> 6 & 63 | 128;
+          out[p++] = c & 63 | 128;
+        } else {
+          out[p++] = c >> 12 | 224;
+          out[p++] = c >> 6 & 63 | 128;
+          out[p++] = c & 63 | 128;
+        }
+      }
+      return out;
+    }
+  }
+  static utf8ByteArrayToString(bytes) {
+    if (globalThis.TextDecoder) {
+      if (!cachedNativeDecoder) cachedNativeDecoder = new TextDecoder("utf-8");
+      const view = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+      return cachedNativeDecoder.decode(view);
+    } else {
+      let out = [], pos = 0, c = 0;
+      while (pos < bytes.length) {
+        let c1 = bytes[pos++];
+        if (c1 < 128) out[c++] = String.fromCharCode(c1);
+        else if (c1 > 191 && c1 < 224) {
+          let c2 = bytes[pos++];
+          out[c++] = String.fromCharCode((c1 & 31) << 6 | c2 & 63);
+        } else if (c1 > 239 && c1 < 365) {
+          let c2 = bytes[pos++];
+          let c3 = bytes[pos++];
+          let c4 = bytes[pos++];
+          let u = ((c1 & 7) << 18 | (c2 & 63) << 12 | (c3 & 63) << 6 | c4 & 63) - Unicode.MIN_SUPPLEMENTARY_CODE_POINT;
+          out[c++] = String.fromCharCode(Unicode.MIN_HIGH_SURROGATE + (u >> 10));
+          out[c++] = String.fromCharCode(Unicode.MIN_LOW_SURROGATE + (u & 1023));
+        } else {
+          let c2 = bytes[pos++];
+          let c3 = bytes[pos++];
+          out[c++] = String.fromCharCode((c1 & 15) << 12 | (c2 & 63) << 6 | c3 & 63);
+        }
+      }
+      return out.join("");
+    }
+  }
+};
+var createEnum = (values = [], initNum = 0) => {
+  const enumObject = /* @__PURE__ */ Object.create(null);
+  for (let i = 0; i < values.length; i++) {
+    const val = values[i];
+    const keyVal = initNum + i;
+    enumObject[val] = keyVal;
+    enumObject[keyVal] = val;
+  }
+  return Object.freeze(enumObject);
+};
+var MatcherInputBase = class MatcherInputBase2 {
+  static Encoding = createEnum(["UTF_16", "UTF_8"]);
+  getEncoding() {
+    throw Error("not implemented");
+  }
+  /** @returns {string} */
+  asCharSequence() {
+    throw Error("not implemented");
+  }
+  /** @returns {Uint8Array|number[]|null} */
+  asBytes() {
+    throw Error("not implemented");
+  }
+  /** @returns {number} */
+  length() {
+    throw Error("not implemented");
+  }
+  /**
+  *
+  * @returns {boolean}
+  */
+  isUTF8Encoding() {
+    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_8;
+  }
+  /**
+  *
+  * @returns {boolean}
+  */
+  isUTF16Encoding() {
+    return this.getEncoding() === MatcherInputBase2.Encoding.UTF_16;
+  }
+};
+var Utf8MatcherInput = class extends MatcherInputBase {
+  /** @param {Uint8Array|number[]|null} bytes */
+  constructor(bytes = null) {
+    super();
+    this.bytes = bytes;
+  }
+  getEncoding() {
+    return MatcherInputBase.Encoding.UTF_8;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  asCharSequence() {
+    return Utils.utf8ByteArrayToString(this.bytes);
+  }
+  /**
+  *
+  * @returns {Uint8Array|number[]|null}
+  */
+  asBytes() {
+    return this.bytes;
+  }
+  /**
+  *
+  * @returns {number}
+  */
+  length() {
+    return this.bytes.length;
+  }
+};
+var Utf16MatcherInput = class extends MatcherInputBase {
+  /** @param {string|null} charSequence */
+  constructor(charSequence = null) {
+    super();
+    this.charSequence = charSequence;
+  }
+  getEncoding() {
+    return MatcherInputBase.Encoding.UTF_16;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  asCharSequence() {
+    return this.charSequence;
+  }
+  /**
+  *
+  * @returns {number[]}
+  */
+  asBytes() {
+    return Utils.stringToUtf8ByteArray(this.charSequence.toString());
+  }
+  /**
+  *
+  * @returns {number}
+  */
+  length() {
+    return this.charSequence.length;
+  }
+};
+var MatcherInput = class {
+  /**
+  * Return the MatcherInput for UTF_16 encoding.
+  * @returns {Utf16MatcherInput}
+  */
+  static utf16(charSequence) {
+    Utils.checkInput(charSequence);
+    return new Utf16MatcherInput(charSequence);
+  }
+  /**
+  * Return the MatcherInput for UTF_8 encoding.
+  * @returns {Utf8MatcherInput}
+  */
+  static utf8(input) {
+    if (Utils.isByteArray(input)) return new Utf8MatcherInput(input);
+    return new Utf8MatcherInput(Utils.stringToUtf8ByteArray(input));
+  }
+};
+var MachineInputBase = class {
+  static EOF() {
+    return -8;
+  }
+  constructor() {
+    this.start = 0;
+    this.end = 0;
+  }
+  canCheckPrefix() {
+    return true;
+  }
+  endPos() {
+    return this.end - this.start;
+  }
+  hasString() {
+    return false;
+  }
+  hasAnyString() {
+    return false;
+  }
+  prefixLength() {
+    return 0;
+  }
+};
+var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
+  static RUNE_ERROR_STEP = Unicode.RUNE_ERROR << 3 | 1;
+  constructor(bytes, start = 0, end = bytes.length) {
+    super();
+    this.bytes = bytes;
+    this.start = start;
+    this.end = end;
+  }
+  hasString(prefilter, pos) {
+    const target = prefilter.bytes;
+    if (target.length === 0) return true;
+    const idx = this.indexOf(this.bytes, target, this.start + pos);
+    return idx !== -1 && idx <= this.end - target.length;
+  }
+  hasAnyString(prefilter, pos) {
+    return prefilter.automaton8().searchUTF8(this.bytes, this.start + pos, this.end);
+  }
+  step(pos) {
+    pos += this.start;
+    if (pos >= this.end) return MachineInputBase.EOF();
+    const c = this.bytes[pos] & 255;
+    if (c < 128) return c << 3 | 1;
+    let size;
+    let rune;
+    let lo = 128;
+    let hi = 191;
+    if (c >= 194 && c <= 223) {
+      size = 2;
+      rune = c & 31;
+    } else if (c >= 224 && c <= 239) {
+      size = 3;
+      rune = c & 15;
+      if (c === 224) lo = 160;
+      else if (c === 237) hi = 159;
+    } else if (c >= 240 && c <= 244) {
+      size = 4;
+      rune = c & 7;
+      if (c === 240) lo = 144;
+      else if (c === 244) hi = 143;
+    } else return MachineUTF8Input2.RUNE_ERROR_STEP;
+    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    const c1 = this.bytes[pos + 1] & 255;
+    if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    rune = rune << 6 | c1 & 63;
+    if (size > 2) {
+      const c2 = this.bytes[pos + 2] & 255;
+      if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+      rune = rune << 6 | c2 & 63;
+      if (size > 3) {
+        const c3 = this.bytes[pos + 3] & 255;
+        if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
+        rune = rune << 6 | c3 & 63;
+      }
+    }
+    return rune << 3 | size;
+  }
+  index(re2, pos) {
+    pos += this.start;
+    const i = this.indexOf(this.bytes, re2.prefixUTF8, pos);
+    return i < 0 ? i : i - pos;
+  }
+  context(pos) {
+    pos += this.start;
+    let r1 = -1;
+    if (pos > this.start && pos <= this.end) {
+      let start = pos - 1;
+      r1 = this.bytes[start--];
+      if (r1 >= 128) {
+        let lim = pos - 4;
+        if (lim < this.start) lim = this.start;
+        while (start >= lim && (this.bytes[start] & 192) === 128) start--;
+        if (start < this.start) start = this.start;
+        const r = this.step(start - this.start);
+        r1 = start + (r & 7) === pos ? r >> 3 : Unicode.RUNE_ERROR;
+      }
+    }
+    const r2 = pos < this.end ? this.step(pos - this.start) >> 3 : -1;
+    return Utils.emptyOpContext(r1, r2);
+  }
+  indexOf(source, target, fromIndex = 0) {
+    let targetLength = target.length;
+    if (targetLength === 0) return fromIndex <= this.end ? fromIndex : -1;
+    const firstByte = target[0];
+    let limit = this.end - targetLength;
+    const hasNativeIndexOf = typeof source.indexOf === "function";
+    let i = fromIndex;
+    while (i <= limit) {
+      if (hasNativeIndexOf) {
+        i = source.indexOf(firstByte, i);
+        if (i === -1 || i > limit) return -1;
+      } else {
+        while (i <= limit && source[i] !== firstByte) i++;
+        if (i > limit) return -1;
+      }
+      let match = true;
+      for (let j = 1; j < targetLength; j++) if (source[i + j] !== target[j]) {
+        match = false;
+        break;
+      }
+      if (match) return i;
+      i++;
+    }
+    return -1;
+  }
+  prefixLength(re2) {
+    return re2.prefixUTF8.length;
+  }
+};
+var MachineUTF16Input = class extends MachineInputBase {
+  constructor(charSequence, start = 0, end = charSequence.length) {
+    super();
+    this.charSequence = charSequence;
+    this.start = start;
+    this.end = end;
+  }
+  hasString(prefilter, pos) {
+    const idx = this.charSequence.indexOf(prefilter.str, this.start + pos);
+    return idx !== -1 && idx <= this.end - prefilter.str.length;
+  }
+  hasAnyString(prefilter, pos) {
+    return prefilter.automaton16().searchUTF16(this.charSequence, this.start + pos, this.end);
+  }
+  step(pos) {
+    pos += this.start;
+    if (pos >= this.end) return MachineInputBase.EOF();
+    const c1 = this.charSequence.charCodeAt(pos);
+    if (c1 < Unicode.MIN_HIGH_SURROGATE || c1 > Unicode.MAX_HIGH_SURROGATE || pos + 1 >= this.end) return c1 << 3 | 1;
+    const c2 = this.charSequence.charCodeAt(pos + 1);
+    if (c2 >= Unicode.MIN_LOW_SURROGATE && c2 <= Unicode.MAX_LOW_SURROGATE) return (c1 - Unicode.MIN_HIGH_SURROGATE) * 1024 + (c2 - Unicode.MIN_LOW_SURROGATE) + Unicode.MIN_SUPPLEMENTARY_CODE_POINT << 3 | 2;
+    return c1 << 3 | 1;
+  }
+  index(re2, pos) {
+    pos += this.start;
+    const i = this.charSequence.indexOf(re2.prefix, pos);
+    if (i < 0 || i > this.end - re2.prefix.length) return -1;
+    return i - pos;
+  }
+  context(pos) {
+    pos += this.start;
+    const r1 = pos > this.start && pos <= this.end ? this.charSequence.charCodeAt(pos - 1) : -1;
+    const r2 = pos < this.end ? this.charSequence.charCodeAt(pos) : -1;
+    return Utils.emptyOpContext(r1, r2);
+  }
+  prefixLength(re2) {
+    return re2.prefix.length;
+  }
+};
+var MachineInput = class {
+  static fromUTF8(bytes, start = 0, end = bytes.length) {
+    return new MachineUTF8Input(bytes, start, end);
+  }
+  static fromUTF16(charSequence, start = 0, end = void 0) {
+    Utils.checkInput(charSequence);
+    return new MachineUTF16Input(charSequence, start, end ?? charSequence.length);
+  }
+};
+var Matcher = class Matcher2 {
+  /**
+  * V8 and WebKit have historical hard limits on the number of arguments
+  * that can be passed to a function. We cap replacer arguments to prevent
+  * Call Stack Overflow (DoS) vulnerabilities on massive ASTs.
+  */
+  static MAX_REPLACER_ARGS = 65535;
+  /**
+  * Quotes '\' and '$' in {@code s}, so that the returned string could be used in
+  * {@link #appendReplacement} as a literal replacement of {@code s}.
+  *
+  * @param {string} str the string to be quoted
+  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+  * @returns {string} the quoted string
+  */
+  static quoteReplacement(str, javaMode = false) {
+    if (javaMode) {
+      if (str.indexOf("\\") < 0 && str.indexOf("$") < 0) return str;
+      return str.split("").map((s) => {
+        const c = s.codePointAt(0);
+        if (c === Codepoint.CODES["\\"] || c === Codepoint.CODES["$"]) return `\\${s}`;
+        return s;
+      }).join("");
+    }
+    if (str.indexOf("$") < 0) return str;
+    return str.split("").map((s) => {
+      if (s.codePointAt(0) === Codepoint.CODES["$"]) return "$$";
+      return s;
+    }).join("");
+  }
+  /**
+  *
+  * @param {import('./index.js').RE2JS} pattern
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input
+  */
+  constructor(pattern, input) {
+    if (pattern === null) throw new Error("pattern is null");
+    this.patternInput = pattern;
+    const re2 = this.patternInput.re2();
+    this.patternGroupCount = re2.numberOfCapturingGroups();
+    this.groups = [];
+    this.namedGroups = re2.namedGroups;
+    this.hasNamedGroups = Object.keys(this.namedGroups).length > 0;
+    this.numberOfInstructions = re2.numberOfInstructions();
+    this.lookbehindState = null;
+    if (input instanceof MatcherInputBase) this.resetMatcherInput(input);
+    else if (Utils.isByteArray(input)) this.resetMatcherInput(MatcherInput.utf8(input));
+    else this.resetMatcherInput(MatcherInput.utf16(input));
+  }
+  /**
+  * Returns the {@code RE2JS} associated with this {@code Matcher}.
+  * @returns {import('./index.js').RE2JS}
+  */
+  pattern() {
+    return this.patternInput;
+  }
+  /**
+  * Resets the {@code Matcher}, rewinding input and discarding any match information.
+  *
+  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+  */
+  reset() {
+    this.matcherInputLength = this.matcherInput.length();
+    this.appendPos = 0;
+    this.hasMatch = false;
+    this.hasGroups = false;
+    this.anchorFlag = 0;
+    return this;
+  }
+  /**
+  * Resets the {@code Matcher} and changes the input.
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input
+  * @returns {Matcher} the {@code Matcher} itself, for chained method calls
+  */
+  resetMatcherInput(input) {
+    if (input === null) throw new Error("input is null");
+    if (!(input instanceof MatcherInputBase)) {
+      if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+      else input = MatcherInput.utf16(input);
+    }
+    this.matcherInput = input;
+    if (this.lookbehindState !== null) this.lookbehindState.reset();
+    else this.lookbehindState = this.patternInput.re2().createLookbehindState();
+    this.reset();
+    return this;
+  }
+  /**
+  * Returns the start of the named group of the most recent match, or -1 if the group was not
+  * matched.
+  * @param {string|number} [group=0]
+  * @returns {number}
+  */
+  start(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    this.loadGroup(group);
+    return this.groups[2 * group];
+  }
+  /**
+  * Returns the end of the named group of the most recent match, or -1 if the group was not
+  * matched.
+  * @param {string|number} [group=0]
+  * @returns {number}
+  */
+  end(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    this.loadGroup(group);
+    return this.groups[2 * group + 1];
+  }
+  /**
+  * Returns the program size of this pattern.
+  *
+  * <p>
+  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+  * "cost". Larger numbers are more expensive than smaller numbers.
+  * </p>
+  *
+  * @returns {number} the program size of this pattern
+  */
+  programSize() {
+    return this.numberOfInstructions;
+  }
+  /**
+  * Returns the named group of the most recent match, or {@code null} if the group was not matched.
+  * @param {string|number} [group=0]
+  * @returns {string|null}
+  */
+  group(group = 0) {
+    if (typeof group === "string") {
+      const groupInt = this.namedGroups[group];
+      if (!Number.isFinite(groupInt)) throw new RE2JSGroupException(`group '${group}' not found`);
+      group = groupInt;
+    }
+    const start = this.start(group);
+    const end = this.end(group);
+    if (start < 0 && end < 0) return null;
+    return this.substring(start, end);
+  }
+  /**
+  * Returns a dictionary map of all named capturing groups and their matched values.
+  * If a group was not matched, its value will be `null`.
+  * @returns {Record<string, string|null>}
+  */
+  getNamedGroups() {
+    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+    const result = /* @__PURE__ */ Object.create(null);
+    for (const name of Object.keys(this.namedGroups)) result[name] = this.group(name);
+    return result;
+  }
+  /**
+  * Returns the number of subgroups in this pattern.
+  *
+  * @returns {number} the number of subgroups; the overall match (group 0) does not count
+  */
+  groupCount() {
+    return this.patternGroupCount;
+  }
+  /**
+  * Helper: finds subgroup information if needed for group.
+  * @param {number} group
+  * @private
+  */
+  loadGroup(group) {
+    if (!Number.isInteger(group) || group < 0 || group > this.patternGroupCount) throw new RE2JSGroupException(`Group index out of bounds: ${group}`);
+    if (!this.hasMatch) throw new RE2JSGroupException("perhaps no match attempted");
+    if (group === 0 || this.hasGroups) return;
+    const end = this.matcherInputLength;
+    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, this.groups[0], end, this.anchorFlag, 1 + this.patternGroupCount, this.lookbehindState);
+    if (!res[0]) throw new RE2JSGroupException("inconsistency in matching group data");
+    this.groups = res[1];
+    this.hasGroups = true;
+  }
+  /**
+  * Matches the entire input against the pattern (anchored start and end). If there is a match,
+  * {@code matches} sets the match state to describe it.
+  *
+  * @returns {boolean} true if the entire input matches the pattern
+  */
+  matches() {
+    return this.genMatch(0, RE2Flags.ANCHOR_BOTH);
+  }
+  /**
+  * Matches the beginning of input against the pattern (anchored start). If there is a match,
+  * {@code lookingAt} sets the match state to describe it.
+  *
+  * @returns {boolean} true if the beginning of the input matches the pattern
+  */
+  lookingAt() {
+    return this.genMatch(0, RE2Flags.ANCHOR_START);
+  }
+  /**
+  * Matches the input against the pattern (unanchored), starting at a specified position. If there
+  * is a match, {@code find} sets the match state to describe it.
+  *
+  * @param {number|null} [start=null] the input position where the search begins
+  * @returns {boolean} if it finds a match
+  * @throws IndexOutOfBoundsException if start is not a valid input position
+  */
+  find(start = null) {
+    if (start !== null) {
+      if (!Number.isInteger(start) || start < 0 || start > this.matcherInputLength) throw new RE2JSGroupException(`start index out of bounds: ${start}`);
+      this.reset();
+      return this.genMatch(start, 0);
+    }
+    start = 0;
+    if (this.hasMatch) {
+      start = this.groups[1];
+      if (this.groups[0] === this.groups[1]) {
+        const r = (this.matcherInput.isUTF16Encoding() ? MachineInput.fromUTF16(this.matcherInput.asCharSequence(), 0, this.matcherInputLength) : MachineInput.fromUTF8(this.matcherInput.asBytes(), 0, this.matcherInputLength)).step(start);
+        if (r < 0) start++;
+        else start += r & 7;
+      }
+    }
+    return this.genMatch(start, RE2Flags.UNANCHORED);
+  }
+  /**
+  * Helper: does match starting at start, with RE2 anchor flag.
+  * @param {number} startByte
+  * @param {number} anchor
+  * @returns {boolean}
+  * @private
+  */
+  genMatch(startByte, anchor) {
+    const res = this.patternInput.re2().matchMachineInput(this.matcherInput, startByte, this.matcherInputLength, anchor, 1, this.lookbehindState);
+    if (!res[0]) {
+      this.hasMatch = false;
+      return false;
+    }
+    this.groups = res[1];
+    this.hasMatch = true;
+    this.hasGroups = this.patternGroupCount === 0;
+    this.anchorFlag = anchor;
+    return true;
+  }
+  /**
+  * Helper: return substring for [start, end).
+  * @param {number} start
+  * @param {number} end
+  * @returns {string}
+  */
+  substring(start, end) {
+    if (this.matcherInput.isUTF8Encoding()) return Utils.utf8ByteArrayToString(this.matcherInput.asBytes().slice(start, end));
+    return this.matcherInput.asCharSequence().substring(start, end).toString();
+  }
+  /**
+  * Helper for Pattern: return input length.
+  * @returns {number}
+  */
+  inputLength() {
+    return this.matcherInputLength;
+  }
+  /**
+  * Appends to result two strings: the text from the append position up to the beginning of the
+  * most recent match, and then the replacement with submatch groups substituted for references to
+  * them. It advances the append position to where the most recent match ended.
+  *
+  * By default the replacement is expanded as by String.prototype.replace (see
+  * appendReplacementInternalJs). In Java mode it follows re2j / java.util.regex: $n takes as
+  * many digits as still form a valid group number, ${name} is a named group, and a backslash
+  * escapes the next character (so "\\$" in a JS string literal inserts a literal $).
+  *
+  * @param {string} replacement the replacement string
+  * @param {boolean} [javaMode=false] activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string}
+  * @throws IllegalStateException if there was no most recent match
+  * @throws IndexOutOfBoundsException in Java mode, if replacement refers to an invalid group
+  * @private
+  */
+  appendReplacement(replacement, javaMode = false) {
+    let res = "";
+    const s = this.start();
+    const e = this.end();
+    if (this.appendPos < s) res += this.substring(this.appendPos, s);
+    this.appendPos = e;
+    res += javaMode ? this.appendReplacementInternalJava(replacement) : this.appendReplacementInternalJs(replacement);
+    return res;
+  }
+  /**
+  * @param {string} replacement - the replacement string
+  * @returns {string}
+  * @private
+  */
+  appendReplacementInternalJava(replacement) {
+    let res = "";
+    let last = 0;
+    const m = replacement.length;
+    let i = 0;
+    while (i < m) {
+      const cCode = replacement.codePointAt(i);
+      if (cCode === Codepoint.CODES["\\"]) {
+        if (last < i) res += replacement.substring(last, i);
+        i++;
+        if (i >= m) throw new RE2JSGroupException("character to be escaped is missing");
+        last = i;
+        i++;
+        continue;
+      }
+      if (cCode === Codepoint.CODES["$"]) {
+        if (last < i) res += replacement.substring(last, i);
+        if (i + 1 >= m) throw new RE2JSGroupException("Illegal group reference: group index is missing");
+        const nextCode = replacement.codePointAt(i + 1);
+        if (Codepoint.CODES["0"] <= nextCode && nextCode <= Codepoint.CODES["9"]) {
+          let n2 = nextCode - Codepoint.CODES["0"];
+          let j = i + 2;
+          for (; j < m; j++) {
+            const digit = replacement.codePointAt(j);
+            if (digit < Codepoint.CODES["0"] || digit > Codepoint.CODES["9"] || n2 * 10 + digit - Codepoint.CODES["0"] > this.patternGroupCount) break;
+            n2 = n2 * 10 + digit - Codepoint.CODES["0"];
+          }
+          if (n2 > this.patternGroupCount) throw new RE2JSGroupException(`n > number of groups: ${n2}`);
+          const group = this.group(n2);
+          if (group !== null) res += group;
+          i = j;
+          last = i;
+        } else if (nextCode === Codepoint.CODES["{"]) {
+          let j = i + 2;
+          while (j < m && replacement.codePointAt(j) !== Codepoint.CODES["}"]) j++;
+          if (j >= m) throw new RE2JSGroupException("named capture group is missing trailing '}'");
+          const groupName = replacement.substring(i + 2, j);
+          const groupVal = this.group(groupName);
+          if (groupVal !== null) res += groupVal;
+          i = j + 1;
+          last = i;
+        } else throw new RE2JSGroupException("Illegal group reference");
+        continue;
+      }
+      i++;
+    }
+    if (last < m) res += replacement.substring(last, m);
+    return res;
+  }
+  /**
+  * Expands |replacement| for the current match by the rules of String.prototype.replace
+  * (ECMAScript GetSubstitution): $$ is "$", $& the match, $` the text before it, $' the text
+  * after it, $n and $nn a group (two digits only when they form a valid group number, so with
+  * one group "$10" is group 1 then "0"; an unmatched group is empty), and $<name> a named group
+  * (empty when no such group), only when the pattern has named groups. Anything else, such as
+  * "$0" or "$<" without a closing ">", is kept as is.
+  * @param {string} replacement - the replacement string
+  * @returns {string}
+  * @private
+  */
+  appendReplacementInternalJs(replacement) {
+    const isDigit2 = (c) => c >= 48 && c <= 57;
+    const groupCount = this.patternGroupCount;
+    let res = "";
+    let i = 0;
+    while (i < replacement.length) {
+      const dollar = replacement.indexOf("$", i);
+      if (dollar < 0) break;
+      res += replacement.substring(i, dollar);
+      i = dollar;
+      const c = replacement.charCodeAt(i + 1);
+      if (c === Codepoint.CODES["$"]) {
+        res += "$";
+        i += 2;
+      } else if (c === Codepoint.CODES["&"]) {
+        res += this.group(0);
+        i += 2;
+      } else if (c === Codepoint.CODES["`"]) {
+        res += this.substring(0, this.start(0));
+        i += 2;
+      } else if (c === Codepoint.CODES["'"]) {
+        res += this.substring(this.end(0), this.matcherInputLength);
+        i += 2;
+      } else if (isDigit2(c)) {
+        let digits = 1;
+        let index = c - 48;
+        const c2 = replacement.charCodeAt(i + 2);
+        if (isDigit2(c2) && index * 10 + c2 - 48 <= groupCount) {
+          digits = 2;
+          index = index * 10 + c2 - 48;
+        }
+        if (index >= 1 && index <= groupCount) {
+          const group = this.group(index);
+          if (group !== null) res += group;
+        } else res += replacement.substring(i, i + 1 + digits);
+        i += 1 + digits;
+      } else if (c === Codepoint.CODES["<"] && this.hasNamedGroups) {
+        const gt = replacement.indexOf(">", i + 2);
+        if (gt < 0) {
+          res += "$<";
+          i += 2;
+        } else {
+          const name = replacement.substring(i + 2, gt);
+          if (Object.hasOwn(this.namedGroups, name)) {
+            const group = this.group(name);
+            if (group !== null) res += group;
+          }
+          i = gt + 1;
+        }
+      } else {
+        res += "$";
+        i += 1;
+      }
+    }
+    return res + replacement.substring(i);
+  }
+  /**
+  * Return the substring of the input from the append position to the end of the
+  * input.
+  * @returns {string}
+  */
+  appendTail() {
+    return this.substring(this.appendPos, this.matcherInputLength);
+  }
+  /**
+  * Returns the input with all matches replaced by {@code replacement}, interpreted as for
+  * {@code appendReplacement}.
+  *
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string} the input string with the matches replaced
+  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+  */
+  replaceAll(replacement, javaMode = false) {
+    return this.replace(replacement, true, javaMode);
+  }
+  /**
+  * Returns the input with the first match replaced by {@code replacement}, interpreted as for
+  * {@code appendReplacement}.
+  *
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string} the input string with the first match replaced
+  * @throws IndexOutOfBoundsException if replacement refers to an invalid group and javaMode is true
+  */
+  replaceFirst(replacement, javaMode = false) {
+    return this.replace(replacement, false, javaMode);
+  }
+  /**
+  * Helper: replaceAll/replaceFirst hybrid.
+  * @param {string|((...args: any[]) => string)} replacement - the replacement string or a replacer function
+  * @param {boolean} [all=true] - replace all matches
+  * @param {boolean} [javaMode=false] - activate java mode (different behaviour for capture groups and special characters)
+  * @returns {string}
+  * @private
+  */
+  replace(replacement, all = true, javaMode = false) {
+    let res = "";
+    this.reset();
+    const isFunc = typeof replacement === "function";
+    let originalInput = null;
+    if (isFunc) {
+      if (this.groupCount() >= Matcher2.MAX_REPLACER_ARGS) throw new RE2JSGroupException("Too many capture groups to safely invoke replacer function");
+      originalInput = this.matcherInput.isUTF8Encoding() ? this.matcherInput.asBytes() : this.matcherInput.asCharSequence();
+    }
+    while (this.find()) {
+      res += isFunc ? this.appendReplacementFunc(replacement, originalInput) : this.appendReplacement(replacement, javaMode);
+      if (!all) break;
+    }
+    res += this.appendTail();
+    return res;
+  }
+  /**
+  * Evaluates a replacer function for the current match and appends the result,
+  * along with any un-matched preceding text, advancing the append position.
+  * @param {Function} replacer - the replacer function
+  * @param {string|Uint8Array|number[]} originalInput - the cached original input reference
+  * @returns {string} the evaluated string to append
+  * @private
+  */
+  appendReplacementFunc(replacer, originalInput) {
+    let res = "";
+    const s = this.start();
+    const e = this.end();
+    if (this.appendPos < s) res += this.substring(this.appendPos, s);
+    this.appendPos = e;
+    const args = this.matchArray();
+    args.push(s, originalInput);
+    if (this.hasNamedGroups) args.push(this.namedGroupsObject());
+    res += String(replacer(...args));
+    return res;
+  }
+  /**
+  * The match and its groups, as the elements of a JS RegExpExecArray: undefined for a group that
+  * did not take part in the match. Used by exec(), matchAll() and replacer functions.
+  * @returns {Array<string|undefined>}
+  * @private
+  */
+  matchArray() {
+    const result = [this.group(0)];
+    for (let i = 1; i <= this.patternGroupCount; i++) {
+      const group = this.group(i);
+      result.push(group === null ? void 0 : group);
+    }
+    return result;
+  }
+  /**
+  * The named groups, as the groups property of a JS RegExpExecArray: an object without a
+  * prototype mapping each name to its group (undefined when it did not take part in the match),
+  * or undefined when the pattern has no named groups.
+  * @returns {Record<string, string|undefined>|undefined}
+  * @private
+  */
+  namedGroupsObject() {
+    if (!this.hasNamedGroups) return;
+    const result = this.getNamedGroups();
+    for (const name in result) if (result[name] === null) result[name] = void 0;
+    return result;
+  }
+};
+var Inst = class Inst2 {
+  static ALT = 1;
+  static ALT_MATCH = 2;
+  static CAPTURE = 3;
+  static EMPTY_WIDTH = 4;
+  static FAIL = 5;
+  static MATCH = 6;
+  static NOP = 7;
+  static RUNE = 8;
+  static RUNE1 = 9;
+  static RUNE_ANY = 10;
+  static RUNE_ANY_NOT_NL = 11;
+  static LB_WRITE = 12;
+  static LB_CHECK = 13;
+  static isRuneOp(op) {
+    return Inst2.RUNE <= op && op <= Inst2.RUNE_ANY_NOT_NL;
+  }
+  static escapeRunes(runes) {
+    let out = '"';
+    for (let rune of runes) out += Utils.escapeRune(rune);
+    out += '"';
+    return out;
+  }
+  constructor(op) {
+    this.op = op;
+    this.out = 0;
+    this.arg = 0;
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.next = null;
+  }
+  matchRune(r) {
+    if (this.runes.length === 1) {
+      const r0 = this.runes[0];
+      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r);
+      return r === r0;
+    }
+    const len = this.runes.length;
+    if (len === 0) return false;
+    if (len === 2 || len === 4 || len === 6 || len === 8) {
+      for (let j = 0; j < len; j += 2) {
+        if (r < this.runes[j]) return false;
+        if (r <= this.runes[j + 1]) return true;
+      }
+      return false;
+    }
+    let base = 0;
+    let n2 = len >> 1;
+    while (n2 > 1) {
+      const half = n2 >> 1;
+      base += this.runes[base + half << 1] <= r ? half : 0;
+      n2 -= half;
+    }
+    base += this.runes[base << 1] <= r ? 1 : 0;
+    const m = base - 1;
+    return m >= 0 && r <= this.runes[m << 1 | 1];
+  }
+  matchRunePos(r) {
+    if (this.runes.length === 1) {
+      const r0 = this.runes[0];
+      if ((this.arg & RE2Flags.FOLD_CASE) !== 0) return Unicode.equalsIgnoreCase(r0, r) ? 0 : -1;
+      return r === r0 ? 0 : -1;
+    }
+    const len = this.runes.length;
+    if (len === 0) return -1;
+    if (len === 2 || len === 4 || len === 6 || len === 8) {
+      for (let j = 0; j < len; j += 2) {
+        if (r < this.runes[j]) return -1;
+        if (r <= this.runes[j + 1]) return Math.floor(j / 2);
+      }
+      return -1;
+    }
+    let base = 0;
+    let n2 = len >> 1;
+    while (n2 > 1) {
+      const half = n2 >> 1;
+      base += this.runes[base + half << 1] <= r ? half : 0;
+      n2 -= half;
+    }
+    base += this.runes[base << 1] <= r ? 1 : 0;
+    const m = base - 1;
+    return m >= 0 && r <= this.runes[m << 1 | 1] ? m : -1;
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    switch (this.op) {
+      case Inst2.ALT:
+        return `alt -> ${this.out}, ${this.arg}`;
+      case Inst2.ALT_MATCH:
+        return `altmatch -> ${this.out}, ${this.arg}`;
+      case Inst2.CAPTURE:
+        return `cap ${this.arg} -> ${this.out}`;
+      case Inst2.EMPTY_WIDTH:
+        return `empty ${this.arg} -> ${this.out}`;
+      case Inst2.MATCH:
+        return `match${this.arg !== 0 ? ` ${this.arg}` : ""}`;
+      case Inst2.FAIL:
+        return "fail";
+      case Inst2.NOP:
+        return `nop -> ${this.out}`;
+      case Inst2.LB_WRITE:
+        return `lbwrite ${this.arg} -> ${this.out}`;
+      case Inst2.LB_CHECK:
+        return `lbcheck ${this.arg} -> ${this.out}`;
+      case Inst2.RUNE:
+        if (this.runes === null) return "rune <null>";
+        return [
+          "rune ",
+          Inst2.escapeRunes(this.runes),
+          (this.arg & RE2Flags.FOLD_CASE) !== 0 ? "/i" : "",
+          " -> ",
+          this.out
+        ].join("");
+      case Inst2.RUNE1:
+        return `rune1 ${Inst2.escapeRunes(this.runes)} -> ${this.out}`;
+      case Inst2.RUNE_ANY:
+        return `any -> ${this.out}`;
+      case Inst2.RUNE_ANY_NOT_NL:
+        return `anynotnl -> ${this.out}`;
+      default:
+        throw new Error("unhandled case in Inst.toString");
+    }
+  }
+};
+var Queue = class Queue2 {
+  constructor(numInst) {
+    this.sparse = new Int32Array(numInst);
+    this.densePcs = new Int32Array(numInst);
+    this.denseCaps = null;
+    this.size = 0;
+    this.ncap = 0;
+    this.mainThreads = 0;
+  }
+  static INITIAL_THREADS = 32;
+  init(ncap) {
+    this.ncap = ncap;
+    const needed = Math.min(this.densePcs.length, Queue2.INITIAL_THREADS) * ncap;
+    if (!this.denseCaps || this.denseCaps.length < needed) this.denseCaps = new Int32Array(needed);
+  }
+  growCaps(needed) {
+    const limit = this.densePcs.length * this.ncap;
+    const grown = new Int32Array(Math.min(limit, Math.max(needed, 2 * this.denseCaps.length)));
+    grown.set(this.denseCaps);
+    this.denseCaps = grown;
+  }
+  contains(pc) {
+    const j = this.sparse[pc];
+    return j < this.size && this.densePcs[j] === pc;
+  }
+  isEmpty() {
+    return this.size === 0;
+  }
+  add(pc) {
+    const j = this.size++;
+    this.sparse[pc] = j;
+    this.densePcs[j] = pc;
+    return j;
+  }
+  clear() {
+    this.size = 0;
+    this.mainThreads = 0;
+  }
+  toString() {
+    let out = "{";
+    for (let i = 0; i < this.size; i++) {
+      if (i !== 0) out += ", ";
+      out += this.densePcs[i];
+    }
+    out += "}";
+    return out;
+  }
+};
+var LookbehindState = class {
+  constructor(prog) {
+    this.pos = -1;
+    this.pcs = new Int32Array(prog.numInst());
+    this.size = 0;
+    this.lbTable = new Int32Array(prog.numLb + 1);
+  }
+  reset() {
+    this.pos = -1;
+    this.size = 0;
+  }
+};
+var Machine = class Machine2 {
+  static fromRE2(re2) {
+    const m = new Machine2();
+    m.prog = re2.prog;
+    m.re2 = re2;
+    m.q0 = new Queue(m.prog.numInst());
+    m.q1 = new Queue(m.prog.numInst());
+    m.addStack = new Int32Array(2 * (m.prog.numInst() + 1));
+    m.matched = false;
+    m.matchcap = new Int32Array(m.prog.numCap < 2 ? 2 : m.prog.numCap);
+    m.ncap = 0;
+    return m;
+  }
+  constructor() {
+    this.prog = null;
+    this.re2 = null;
+    this.q0 = null;
+    this.q1 = null;
+    this.addStack = null;
+    this.matched = false;
+    this.matchcap = null;
+    this.ncap = 0;
+    this.lbTable = null;
+  }
+  init(ncap) {
+    this.ncap = ncap;
+    if (ncap > this.matchcap.length) this.matchcap = new Int32Array(ncap).fill(-1);
+    else this.matchcap.fill(-1);
+    this.q0.init(ncap);
+    this.q1.init(ncap);
+    if (this.prog.numLb > 0) {
+      if (!this.lbTable || this.lbTable.length < this.prog.numLb + 1) this.lbTable = new Int32Array(this.prog.numLb + 1);
+      this.lbTable.fill(-1);
+    }
+  }
+  submatches() {
+    if (this.ncap === 0) return Utils.emptyInts();
+    return Utils.toArray(this.matchcap.subarray(0, this.ncap));
+  }
+  match(input, pos, anchor, lbState = null) {
+    const startCond = this.re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return false;
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+    this.matched = false;
+    this.matchcap.fill(-1);
+    const hasLookbehinds = this.prog.numLb > 0;
+    const matchStartPos = pos;
+    let currentPos = pos;
+    let resumeLookbehinds = false;
+    if (hasLookbehinds) {
+      if (lbState !== null && lbState.pos >= 0 && lbState.pos <= pos) {
+        currentPos = lbState.pos;
+        resumeLookbehinds = true;
+      } else currentPos = 0;
+    }
+    let saveLookbehinds = hasLookbehinds && lbState !== null;
+    let runq = this.q0;
+    let nextq = this.q1;
+    let r = input.step(currentPos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r = input.step(currentPos + width);
+      rune1 = r >> 3;
+      width1 = r & 7;
+    }
+    let flag;
+    if (currentPos === 0) flag = Utils.emptyOpContext(-1, rune);
+    else flag = input.context(currentPos);
+    if (hasLookbehinds) {
+      if (resumeLookbehinds) this.restoreLookbehinds(lbState, runq, flag);
+      else this.spawnLookbehinds(runq, currentPos, flag);
+    }
+    while (true) {
+      if (runq.mainThreads === 0) {
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+        if (this.matched) break;
+        if (this.prog.numLb === 0 && runq.isEmpty() && !(this.re2.prefix.length === 0) && rune1 !== this.re2.prefixRune && input.canCheckPrefix()) {
+          const advance = input.index(this.re2, currentPos);
+          if (advance < 0) break;
+          currentPos += advance;
+          r = input.step(currentPos);
+          rune = r >> 3;
+          width = r & 7;
+          r = input.step(currentPos + width);
+          rune1 = r >> 3;
+          width1 = r & 7;
+          flag = input.context(currentPos);
+        }
+      }
+      if (currentPos >= matchStartPos) {
+        if (saveLookbehinds) {
+          this.saveLookbehinds(lbState, runq, currentPos);
+          saveLookbehinds = false;
+        }
+        if (!this.matched && (currentPos === 0 || anchor === RE2Flags.UNANCHORED)) {
+          if (this.ncap > 0) this.matchcap[0] = currentPos;
+          this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+        }
+      }
+      const nextPos = currentPos + width;
+      flag = input.context(nextPos);
+      this.step(runq, nextq, currentPos, nextPos, rune, flag, anchor, currentPos === input.endPos());
+      if (width === 0) break;
+      if (this.ncap === 0 && this.matched) break;
+      currentPos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r = input.step(currentPos + width);
+        rune1 = r >> 3;
+        width1 = r & 7;
+      }
+      const tmpq = runq;
+      runq = nextq;
+      nextq = tmpq;
+    }
+    runq.clear();
+    nextq.clear();
+    return this.matched;
+  }
+  matchSet(input, pos, anchor) {
+    const startCond = this.re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return [];
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+    let currentPos = this.prog.numLb > 0 ? 0 : pos;
+    let matchStartPos = pos;
+    let runq = this.q0;
+    let nextq = this.q1;
+    let r = input.step(currentPos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r = input.step(currentPos + width);
+      rune1 = r >> 3;
+      width1 = r & 7;
+    }
+    let flag = currentPos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(currentPos);
+    const matches = /* @__PURE__ */ new Set();
+    if (this.prog.numLb > 0) this.spawnLookbehinds(runq, currentPos, flag);
+    while (true) {
+      if (runq.mainThreads === 0) {
+        if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && currentPos !== 0) break;
+        if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && currentPos !== 0) break;
+      }
+      if (currentPos === 0 || anchor === RE2Flags.UNANCHORED) {
+        if (currentPos >= matchStartPos) this.add(runq, this.prog.start, currentPos, this.matchcap, 0, flag);
+      }
+      const nextPos = currentPos + width;
+      flag = input.context(nextPos);
+      for (let j = 0; j < runq.size; j++) {
+        const pc = runq.densePcs[j];
+        const i = this.prog.inst[pc];
+        const capOffset = j * this.ncap;
+        let add = false;
+        switch (i.op) {
+          case Inst.MATCH:
+            if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== input.endPos()) break;
+            matches.add(i.arg);
+            break;
+          case Inst.RUNE:
+            add = i.matchRune(rune);
+            break;
+          case Inst.RUNE1:
+            add = rune === i.runes[0];
+            break;
+          case Inst.RUNE_ANY:
+            add = true;
+            break;
+          case Inst.RUNE_ANY_NOT_NL:
+            add = rune !== 10;
+            break;
+          default:
+            continue;
+        }
+        if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, flag);
+      }
+      runq.clear();
+      if (width === 0) break;
+      currentPos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r = input.step(currentPos + width);
+        rune1 = r >> 3;
+        width1 = r & 7;
+      }
+      const tmpq = runq;
+      runq = nextq;
+      nextq = tmpq;
+    }
+    nextq.clear();
+    return Array.from(matches).sort((a, b) => a - b);
+  }
+  step(runq, nextq, pos, nextPos, c, nextCond, anchor, atEnd) {
+    const longest = this.re2.longest;
+    for (let j = 0; j < runq.size; j++) {
+      const pc = runq.densePcs[j];
+      const capOffset = j * this.ncap;
+      if (longest && this.matched && this.ncap > 0 && this.matchcap[0] < runq.denseCaps[capOffset]) continue;
+      const i = this.prog.inst[pc];
+      let add = false;
+      switch (i.op) {
+        case Inst.MATCH:
+          if (anchor === RE2Flags.ANCHOR_BOTH && !atEnd) break;
+          if (this.ncap > 0 && (!longest || !this.matched || this.matchcap[1] < pos)) {
+            runq.denseCaps[capOffset + 1] = pos;
+            for (let k = 0; k < this.ncap; k++) this.matchcap[k] = runq.denseCaps[capOffset + k];
+          }
+          if (!longest) runq.size = 0;
+          this.matched = true;
+          break;
+        case Inst.RUNE:
+          add = i.matchRune(c);
+          break;
+        case Inst.RUNE1:
+          add = c === i.runes[0];
+          break;
+        case Inst.RUNE_ANY:
+          add = true;
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          add = c !== 10;
+          break;
+        default:
+          continue;
+      }
+      if (add) this.add(nextq, i.out, nextPos, runq.denseCaps, capOffset, nextCond);
+    }
+    runq.clear();
+  }
+  spawnLookbehinds(q, pos, flag) {
+    for (let i = 0; i < this.prog.lbStarts.length; i++) this.add(q, this.prog.lbStarts[i], pos, this.matchcap, 0, flag);
+  }
+  restoreLookbehinds(lbState, q, flag) {
+    this.lbTable.set(lbState.lbTable);
+    for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
+  }
+  saveLookbehinds(lbState, q, pos) {
+    let size = 0;
+    for (let j = 0; j < q.size; j++) {
+      const pc = q.densePcs[j];
+      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
+    }
+    lbState.size = size;
+    lbState.pos = pos;
+    lbState.lbTable.set(this.lbTable);
+  }
+  add(q, pc, pos, capArray, capOffset, cond) {
+    const stk = this.addStack;
+    let nstk = 0;
+    for (; ; ) {
+      while (pc !== 0 && !q.contains(pc)) {
+        const d = q.add(pc);
+        const inst = this.prog.inst[pc];
+        switch (inst.op) {
+          case Inst.FAIL:
+            pc = 0;
+            break;
+          case Inst.ALT:
+          case Inst.ALT_MATCH:
+            stk[nstk++] = inst.arg;
+            stk[nstk++] = 0;
+            pc = inst.out;
+            break;
+          case Inst.EMPTY_WIDTH:
+            pc = (inst.arg & ~cond) === 0 ? inst.out : 0;
+            break;
+          case Inst.NOP:
+            pc = inst.out;
+            break;
+          case Inst.CAPTURE:
+            if (inst.arg < this.ncap) {
+              stk[nstk++] = -inst.arg - 1;
+              stk[nstk++] = capArray[capOffset + inst.arg];
+              capArray[capOffset + inst.arg] = pos;
+            }
+            pc = inst.out;
+            break;
+          case Inst.LB_WRITE:
+            this.lbTable[Math.abs(inst.arg)] = pos;
+            pc = inst.out;
+            break;
+          case Inst.LB_CHECK:
+            if (inst.arg > 0) pc = this.lbTable[inst.arg] === pos ? inst.out : 0;
+            else pc = this.lbTable[-inst.arg] !== pos ? inst.out : 0;
+            break;
+          case Inst.MATCH:
+          case Inst.RUNE:
+          case Inst.RUNE1:
+          case Inst.RUNE_ANY:
+          case Inst.RUNE_ANY_NOT_NL:
+            if (this.prog.lbInst[pc] === 0) q.mainThreads++;
+            if (this.ncap > 0) {
+              const destOffset = d * this.ncap;
+              if (destOffset + this.ncap > q.denseCaps.length) q.growCaps(destOffset + this.ncap);
+              for (let c = 0; c < this.ncap; c++) q.denseCaps[destOffset + c] = capArray[capOffset + c];
+            }
+            pc = 0;
+            break;
+          default:
+            throw new RE2JSInternalException("unhandled");
+        }
+      }
+      if (nstk === 0) return;
+      nstk -= 2;
+      const entry = stk[nstk];
+      if (entry < 0) {
+        capArray[capOffset - entry - 1] = stk[nstk + 1];
+        pc = 0;
+      } else pc = entry;
+    }
+  }
+};
+var hashState = (pcs, flag, ids) => {
+  let h = -2128831035;
+  for (let i = 0; i < pcs.length; i++) {
+    h ^= pcs[i];
+    h = Math.imul(h, 16777619);
+  }
+  h ^= flag;
+  h = Math.imul(h, 16777619);
+  for (let i = 0; i < ids.length; i++) {
+    h ^= ids[i];
+    h = Math.imul(h, 16777619);
+  }
+  return h;
+};
+var arraysEqual = (a, b) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+var isState = (state, pcs, flag, ids) => state.flag === flag && arraysEqual(state.nfaStates, pcs) && arraysEqual(state.matchIDs, ids);
+var NO_IDS = [];
+var END_TEXT = -1;
+var DFAState = class {
+  constructor(nfaStates, flag, matchIDs) {
+    this.nfaStates = nfaStates;
+    this.flag = flag;
+    this.isMatch = (flag & DFA.FLAG_MATCH) !== 0;
+    this.matchIDs = matchIDs;
+    this.next = null;
+    this.nextAnchored = null;
+  }
+};
+var DFA = class DFA2 {
+  static FLAG_EMPTY_MASK = 255;
+  static FLAG_MATCH = 256;
+  static FLAG_LAST_WORD = 512;
+  static FLAG_NEED_SHIFT = 16;
+  static STATE_OVERHEAD = 150;
+  static ARRAY_OVERHEAD = 40;
+  static ELEMENT_SIZE = 8;
+  static TABLE_OVERHEAD = 48;
+  static PROGRESS_PER_STATE = 10;
+  constructor(prog, maxMem = 8388608) {
+    this.prog = prog;
+    this.maxMem = maxMem;
+    this.stateCache = /* @__PURE__ */ new Map();
+    this.stateCount = 0;
+    this.startStates = /* @__PURE__ */ new Map();
+    this.failed = false;
+    for (let pc = 0; pc < prog.numInst(); pc++) {
+      const op = prog.getInst(pc).op;
+      if (op === Inst.LB_WRITE || op === Inst.LB_CHECK) {
+        this.failed = true;
+        break;
+      }
+    }
+    this.computeRuneClasses();
+    this.stateBudget = maxMem;
+    this.memBudget = maxMem;
+  }
+  computeRuneClasses() {
+    const bounds = /* @__PURE__ */ new Set();
+    const addRange = (lo, hi) => {
+      bounds.add(lo);
+      bounds.add(hi + 1);
+    };
+    for (let pc = 0; pc < this.prog.numInst(); pc++) {
+      const inst = this.prog.getInst(pc);
+      switch (inst.op) {
+        case Inst.RUNE:
+        case Inst.RUNE1:
+          if (inst.runes.length === 1) {
+            addRange(inst.runes[0], inst.runes[0]);
+            if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) for (let f = Unicode.simpleFold(inst.runes[0]); f !== inst.runes[0]; f = Unicode.simpleFold(f)) addRange(f, f);
+          } else for (let j = 0; j < inst.runes.length; j += 2) addRange(inst.runes[j], inst.runes[j + 1]);
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          addRange(10, 10);
+          break;
+        case Inst.EMPTY_WIDTH:
+          if ((inst.arg & (Utils.EMPTY_BEGIN_LINE | Utils.EMPTY_END_LINE)) !== 0) addRange(10, 10);
+          if ((inst.arg & (Utils.EMPTY_WORD_BOUNDARY | Utils.EMPTY_NO_WORD_BOUNDARY)) !== 0) {
+            addRange(48, 57);
+            addRange(65, 90);
+            addRange(95, 95);
+            addRange(97, 122);
+          }
+      }
+    }
+    bounds.delete(0);
+    this.classBounds = Int32Array.from(bounds).sort();
+    this.numClasses = this.classBounds.length + 1;
+    const latin1Class = new Int32Array(Unicode.MAX_LATIN1 + 1);
+    for (let r = 0; r <= Unicode.MAX_LATIN1; r++) latin1Class[r] = this.searchClass(r);
+    this.latin1Class = latin1Class;
+  }
+  runeClass(r) {
+    if (r <= Unicode.MAX_LATIN1) return this.latin1Class[r];
+    return this.searchClass(r);
+  }
+  searchClass(r) {
+    const bounds = this.classBounds;
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (bounds[mid] <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  closure(pcs, flag) {
+    const closure = /* @__PURE__ */ new Set();
+    const stack = Array.from(pcs);
+    let needflags = 0;
+    while (stack.length > 0) {
+      const pc = stack.pop();
+      if (pc === 0 || closure.has(pc)) continue;
+      closure.add(pc);
+      const inst = this.prog.getInst(pc);
+      switch (inst.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          stack.push(inst.out);
+          stack.push(inst.arg);
+          break;
+        case Inst.NOP:
+        case Inst.CAPTURE:
+          stack.push(inst.out);
+          break;
+        case Inst.EMPTY_WIDTH:
+          needflags |= inst.arg;
+          if ((inst.arg & ~flag) === 0) stack.push(inst.out);
+      }
+    }
+    return {
+      pcs: Array.from(closure).sort((a, b) => a - b),
+      needflags
+    };
+  }
+  getState(pcs, flag, ids) {
+    const hash = hashState(pcs, flag, ids);
+    const cached = this.stateCache.get(hash);
+    if (cached instanceof DFAState) {
+      if (isState(cached, pcs, flag, ids)) return cached;
+    } else if (cached !== void 0) {
+      for (let i = 0; i < cached.length; i++) if (isState(cached[i], pcs, flag, ids)) return cached[i];
+    }
+    const cost2 = DFA2.stateCost(pcs, ids);
+    if (this.memBudget < cost2) return null;
+    this.memBudget -= cost2;
+    const state = new DFAState(pcs, flag, ids);
+    if (cached === void 0) this.stateCache.set(hash, state);
+    else if (cached instanceof DFAState) this.stateCache.set(hash, [cached, state]);
+    else cached.push(state);
+    this.stateCount++;
+    return state;
+  }
+  static stateCost(pcs, ids) {
+    const idsCost = ids.length === 0 ? 0 : DFA2.ARRAY_OVERHEAD + DFA2.ELEMENT_SIZE * ids.length;
+    return DFA2.STATE_OVERHEAD + DFA2.ELEMENT_SIZE * pcs.length + idsCost;
+  }
+  *cachedStates() {
+    for (const cached of this.stateCache.values()) if (cached instanceof DFAState) yield cached;
+    else yield* cached;
+  }
+  makeState(pcs, flag, ids) {
+    const closure = this.closure(pcs, flag & DFA2.FLAG_EMPTY_MASK);
+    let stateFlag = flag;
+    if (closure.needflags === 0) stateFlag &= DFA2.FLAG_MATCH;
+    stateFlag |= closure.needflags << DFA2.FLAG_NEED_SHIFT;
+    return this.getState(closure.pcs, stateFlag, ids);
+  }
+  allocTable(state, anchor) {
+    const size = this.numClasses + 1;
+    const cost2 = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
+    if (this.memBudget < cost2) return null;
+    this.memBudget -= cost2;
+    const table = new Array(size).fill(null);
+    if (anchor === RE2Flags.UNANCHORED) state.next = table;
+    else state.nextAnchored = table;
+    return table;
+  }
+  clearCache() {
+    this.stateCache.clear();
+    this.stateCount = 0;
+    this.startStates.clear();
+    this.memBudget = this.stateBudget;
+  }
+  resetCache(current) {
+    this.clearCache();
+    return this.getState(current.nfaStates, current.flag, current.matchIDs);
+  }
+  step(state, cls, rune, anchor) {
+    let table = anchor === RE2Flags.UNANCHORED ? state.next : state.nextAnchored;
+    if (table !== null) {
+      const cached = table[cls];
+      if (cached !== null) return cached;
+    } else {
+      table = this.allocTable(state, anchor);
+      if (table === null) return null;
+    }
+    const needflag = state.flag >>> DFA2.FLAG_NEED_SHIFT;
+    const oldbeforeflag = state.flag & DFA2.FLAG_EMPTY_MASK;
+    let beforeflag = oldbeforeflag;
+    let afterflag = 0;
+    if (rune === 10) {
+      beforeflag |= Utils.EMPTY_END_LINE;
+      afterflag |= Utils.EMPTY_BEGIN_LINE;
+    }
+    if (rune === END_TEXT) beforeflag |= Utils.EMPTY_END_LINE | Utils.EMPTY_END_TEXT;
+    const islastword = (state.flag & DFA2.FLAG_LAST_WORD) !== 0;
+    const isword = rune !== END_TEXT && Utils.isWordRune(rune);
+    beforeflag |= isword === islastword ? Utils.EMPTY_NO_WORD_BOUNDARY : Utils.EMPTY_WORD_BOUNDARY;
+    let pcs = state.nfaStates;
+    if ((beforeflag & ~oldbeforeflag & needflag) !== 0) pcs = this.closure(pcs, beforeflag).pcs;
+    const nextPCs = [];
+    let ismatch = false;
+    let ids = NO_IDS;
+    for (let i = 0; i < pcs.length; i++) {
+      const inst = this.prog.getInst(pcs[i]);
+      if (inst.op === Inst.MATCH) {
+        if (!ismatch) {
+          ismatch = true;
+          ids = [];
+        }
+        ids.push(inst.arg);
+      } else if (rune !== END_TEXT && Inst.isRuneOp(inst.op) && inst.matchRune(rune)) nextPCs.push(inst.out);
+    }
+    if (ids.length > 1) ids.sort((a, b) => a - b);
+    if (anchor === RE2Flags.UNANCHORED && rune !== END_TEXT) nextPCs.push(this.prog.start);
+    let flag = afterflag;
+    if (ismatch) flag |= DFA2.FLAG_MATCH;
+    if (isword) flag |= DFA2.FLAG_LAST_WORD;
+    const nextState = this.makeState(nextPCs, flag, ids);
+    if (nextState === null) return null;
+    table[cls] = nextState;
+    return nextState;
+  }
+  start(input, pos) {
+    const context = input.context(pos);
+    let flags;
+    if ((context & Utils.EMPTY_BEGIN_TEXT) !== 0) flags = Utils.EMPTY_BEGIN_TEXT | Utils.EMPTY_BEGIN_LINE;
+    else if ((context & Utils.EMPTY_BEGIN_LINE) !== 0) flags = Utils.EMPTY_BEGIN_LINE;
+    else {
+      const r = input.step(pos);
+      const nextIsWord = r >= 0 && Utils.isWordRune(r >> 3);
+      flags = (context & Utils.EMPTY_WORD_BOUNDARY) !== 0 !== nextIsWord ? DFA2.FLAG_LAST_WORD : 0;
+    }
+    let state = this.startStates.get(flags);
+    if (state === void 0) {
+      state = this.makeState([this.prog.start], flags, NO_IDS);
+      if (state === null) {
+        this.clearCache();
+        state = this.makeState([this.prog.start], flags, NO_IDS);
+        if (state === null) return null;
+      }
+      this.startStates.set(flags, state);
+    }
+    return state;
+  }
+  stepOrReset(state, cls, rune, anchor, pos, search) {
+    let next = this.step(state, cls, rune, anchor);
+    if (next !== null) return next;
+    if (search.resetPos >= 0 && pos - search.resetPos < DFA2.PROGRESS_PER_STATE * this.stateCount) return null;
+    search.resetPos = pos;
+    const restored = this.resetCache(state);
+    if (restored === null) return null;
+    next = this.step(restored, cls, rune, anchor);
+    return next;
+  }
+  run(input, pos, anchor, state, onMatch) {
+    const endPos = input.endPos();
+    const latin1Class = this.latin1Class;
+    const unanchored = anchor === RE2Flags.UNANCHORED;
+    const search = { resetPos: -1 };
+    let i = pos;
+    while (i < endPos) {
+      const r = input.step(i);
+      const rune = r >> 3;
+      const width = r & 7;
+      if (width === 0) break;
+      const cls = rune <= Unicode.MAX_LATIN1 ? latin1Class[rune] : this.runeClass(rune);
+      let next = unanchored && state.next !== null ? state.next[cls] : null;
+      if (next === null) {
+        next = this.stepOrReset(state, cls, rune, anchor, i, search);
+        if (next === null) return null;
+      }
+      state = next;
+      if (state.isMatch && onMatch(state, false)) return true;
+      if (!unanchored && state.nfaStates.length === 0) return false;
+      i += width;
+    }
+    state = this.stepOrReset(state, this.numClasses, END_TEXT, anchor, i, search);
+    if (state === null) return null;
+    return state.isMatch && onMatch(state, true);
+  }
+  match(input, pos, anchor) {
+    if (this.failed) return null;
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return false;
+    const startState = this.start(input, pos);
+    if (startState === null) return null;
+    return this.run(input, pos, anchor, startState, (state, atEnd) => anchor !== RE2Flags.ANCHOR_BOTH || atEnd);
+  }
+  matchSet(input, pos, anchor) {
+    if (this.failed) return null;
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return [];
+    const startState = this.start(input, pos);
+    if (startState === null) return null;
+    const matches = /* @__PURE__ */ new Set();
+    const collect = (state, atEnd) => {
+      if (anchor !== RE2Flags.ANCHOR_BOTH || atEnd) for (let k = 0; k < state.matchIDs.length; k++) matches.add(state.matchIDs[k]);
+      return false;
+    };
+    if (this.run(input, pos, anchor, startState, collect) === null) return null;
+    return Array.from(matches).sort((a, b) => a - b);
+  }
+};
+var VISITED_BITS = 32;
+var MAX_BACKTRACK_PROG = 500;
+var INITIAL_JOB_CAPACITY = 256;
+var MAX_BACKTRACK_VECTOR = 262144;
+var BitState = class {
+  constructor() {
+    this.end = 0;
+    this.cap = /* @__PURE__ */ new Int32Array(0);
+    this.matchcap = /* @__PURE__ */ new Int32Array(0);
+    this.ncap = 0;
+    this.jobPc = new Int32Array(INITIAL_JOB_CAPACITY);
+    this.jobArg = new Uint8Array(INITIAL_JOB_CAPACITY);
+    this.jobPos = new Int32Array(INITIAL_JOB_CAPACITY);
+    this.jobLen = 0;
+    this.visited = /* @__PURE__ */ new Uint32Array(0);
+  }
+  reset(prog, end, ncap) {
+    this.end = end;
+    this.jobLen = 0;
+    this.ncap = ncap;
+    const visitedSize = prog.numInst() * (end + 1) + VISITED_BITS - 1 >>> 5;
+    if (this.visited.length < visitedSize) this.visited = new Uint32Array(visitedSize);
+    else this.visited.fill(0, 0, visitedSize);
+    if (this.cap.length < ncap) this.cap = new Int32Array(ncap).fill(-1);
+    else this.cap.fill(-1, 0, ncap);
+    if (this.matchcap.length < ncap) this.matchcap = new Int32Array(ncap).fill(-1);
+    else this.matchcap.fill(-1, 0, ncap);
+  }
+  shouldVisit(pc, pos) {
+    const n2 = pc * (this.end + 1) + pos;
+    const idx = n2 >>> 5;
+    const mask = 1 << (n2 & 31);
+    if ((this.visited[idx] & mask) !== 0) return false;
+    this.visited[idx] |= mask;
+    return true;
+  }
+  push(re2, pc, pos, arg) {
+    if (re2.prog.getInst(pc).op !== Inst.FAIL && (arg || this.shouldVisit(pc, pos))) {
+      if (this.jobLen >= this.jobPc.length) {
+        const newSize = this.jobPc.length * 2;
+        const newPc = new Int32Array(newSize);
+        newPc.set(this.jobPc);
+        this.jobPc = newPc;
+        const newArg = new Uint8Array(newSize);
+        newArg.set(this.jobArg);
+        this.jobArg = newArg;
+        const newPos = new Int32Array(newSize);
+        newPos.set(this.jobPos);
+        this.jobPos = newPos;
+      }
+      this.jobPc[this.jobLen] = pc;
+      this.jobArg[this.jobLen] = arg ? 1 : 0;
+      this.jobPos[this.jobLen] = pos;
+      this.jobLen++;
+    }
+  }
+  tryBacktrack(re2, input, pc, pos, anchor) {
+    const longest = re2.longest;
+    this.push(re2, pc, pos, false);
+    while (this.jobLen > 0) {
+      this.jobLen--;
+      let currentPc = this.jobPc[this.jobLen];
+      let arg = this.jobArg[this.jobLen] === 1;
+      let currentPos = this.jobPos[this.jobLen];
+      let skipShouldVisit = true;
+      while (true) {
+        if (!skipShouldVisit) {
+          if (!this.shouldVisit(currentPc, currentPos)) break;
+        }
+        skipShouldVisit = false;
+        const inst = re2.prog.getInst(currentPc);
+        switch (inst.op) {
+          case Inst.FAIL:
+            break;
+          case Inst.ALT:
+            if (arg) {
+              arg = false;
+              currentPc = inst.arg;
+              continue;
+            } else {
+              this.push(re2, currentPc, currentPos, true);
+              currentPc = inst.out;
+              continue;
+            }
+          case Inst.ALT_MATCH: {
+            const outInst = re2.prog.getInst(inst.out);
+            if (Inst.isRuneOp(outInst.op)) {
+              this.push(re2, inst.arg, currentPos, false);
+              currentPc = inst.arg;
+              currentPos = this.end;
+              continue;
+            }
+            this.push(re2, inst.out, this.end, false);
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE: {
+            const r = input.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (!inst.matchRune(r >> 3)) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE1: {
+            const r = input.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (r >> 3 !== inst.runes[0]) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE_ANY_NOT_NL: {
+            const r = input.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            if (r >> 3 === 10) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.RUNE_ANY: {
+            const r = input.step(currentPos);
+            if (r === MachineInputBase.EOF()) break;
+            currentPos += r & 7;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.CAPTURE:
+            if (arg) {
+              this.cap[inst.arg] = currentPos;
+              break;
+            } else {
+              if (inst.arg < this.ncap) {
+                this.push(re2, currentPc, this.cap[inst.arg], true);
+                this.cap[inst.arg] = currentPos;
+              }
+              currentPc = inst.out;
+              continue;
+            }
+          case Inst.EMPTY_WIDTH: {
+            const flag = input.context(currentPos);
+            if ((inst.arg & ~flag) !== 0) break;
+            currentPc = inst.out;
+            continue;
+          }
+          case Inst.NOP:
+            currentPc = inst.out;
+            continue;
+          case Inst.MATCH: {
+            if (anchor === RE2Flags.ANCHOR_BOTH && currentPos !== this.end) break;
+            if (this.ncap === 0) return true;
+            if (this.ncap > 1) this.cap[1] = currentPos;
+            const old = this.matchcap[1];
+            if (old === -1 || longest && currentPos > 0 && currentPos > old) this.matchcap.set(this.cap);
+            if (!longest) return true;
+            if (currentPos === this.end) return true;
+            break;
+          }
+          case Inst.LB_WRITE:
+          case Inst.LB_CHECK:
+            throw new RE2JSInternalException("Backtracker cannot evaluate Lookbehind instructions");
+          default:
+            throw new RE2JSInternalException("bad inst");
+        }
+        break;
+      }
+    }
+    return longest && this.matchcap.length > 1 && this.matchcap[1] >= 0;
+  }
+};
+var bitStatePool = [];
+var Backtracker = class Backtracker2 {
+  static shouldBacktrack(prog) {
+    return prog.numInst() <= MAX_BACKTRACK_PROG;
+  }
+  static maxBitStateLen(prog) {
+    if (!Backtracker2.shouldBacktrack(prog)) return 0;
+    return Math.floor(MAX_BACKTRACK_VECTOR / prog.numInst());
+  }
+  static execute(re2, input, pos, anchor, ncap) {
+    const startCond = re2.cond;
+    if (startCond === Utils.EMPTY_ALL) return null;
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 && pos !== 0) return null;
+    const b = bitStatePool.length > 0 ? bitStatePool.pop() : new BitState();
+    const end = input.endPos();
+    b.reset(re2.prog, end, ncap);
+    let matched = false;
+    if ((startCond & Utils.EMPTY_BEGIN_TEXT) !== 0 || anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) {
+      if (b.ncap > 0) b.cap[0] = pos;
+      if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) matched = true;
+    } else {
+      let width = -1;
+      for (; pos <= end && width !== 0; pos += width) {
+        if (re2.prefix.length > 0) {
+          const advance = input.index(re2, pos);
+          if (advance < 0) break;
+          pos += advance;
+        }
+        if (b.ncap > 0) b.cap[0] = pos;
+        if (b.tryBacktrack(re2, input, re2.prog.start, pos, anchor)) {
+          matched = true;
+          break;
+        }
+        const r = input.step(pos);
+        width = r === MachineInputBase.EOF() ? 0 : r & 7;
+      }
+    }
+    if (!matched) {
+      bitStatePool.push(b);
+      return null;
+    }
+    const result = ncap === 0 ? [] : Utils.toArray(b.matchcap.subarray(0, ncap));
+    bitStatePool.push(b);
+    return result;
+  }
+};
+var QueueOnePass = class {
+  constructor(size) {
+    this.sparse = new Uint32Array(size);
+    this.dense = new Uint32Array(size);
+    this.size = 0;
+    this.nextIndex = 0;
+  }
+  empty() {
+    return this.nextIndex >= this.size;
+  }
+  next() {
+    return this.dense[this.nextIndex++];
+  }
+  clear() {
+    this.size = 0;
+    this.nextIndex = 0;
+  }
+  contains(u) {
+    return u < this.sparse.length && this.sparse[u] < this.size && this.dense[this.sparse[u]] === u;
+  }
+  insert(u) {
+    if (!this.contains(u)) this.insertNew(u);
+  }
+  insertNew(u) {
+    if (u >= this.sparse.length) return;
+    this.sparse[u] = this.size;
+    this.dense[this.size] = u;
+    this.size++;
+  }
+};
+var mergeRuneSets = (leftRunes, rightRunes, leftPC, rightPC) => {
+  const leftLen = leftRunes.length;
+  const rightLen = rightRunes.length;
+  let lx = 0, rx = 0;
+  const merged = [];
+  const next = [];
+  let ok = true;
+  let ix = -1;
+  const extend = (isLeft) => {
+    const newArray = isLeft ? leftRunes : rightRunes;
+    const low = isLeft ? lx : rx;
+    const pc = isLeft ? leftPC : rightPC;
+    if (ix > 0 && newArray[low] <= merged[ix]) return false;
+    merged.push(newArray[low], newArray[low + 1]);
+    if (isLeft) lx += 2;
+    else rx += 2;
+    ix += 2;
+    next.push(pc);
+    return true;
+  };
+  while (lx < leftLen || rx < rightLen) {
+    if (rx >= rightLen) ok = extend(true);
+    else if (lx >= leftLen) ok = extend(false);
+    else if (rightRunes[rx] < leftRunes[lx]) ok = extend(false);
+    else ok = extend(true);
+    if (!ok) return null;
+  }
+  return {
+    merged,
+    next
+  };
+};
+var OnePassProg = class {
+  constructor(prog) {
+    this.start = prog.start;
+    this.numCap = prog.numCap;
+    this.inst = new Array(prog.inst.length);
+    for (let i = 0; i < prog.inst.length; i++) {
+      const orig = prog.inst[i];
+      const inst = new Inst(orig.op);
+      inst.out = orig.out;
+      inst.arg = orig.arg;
+      inst.runes = orig.runes ? new Int32Array(orig.runes) : /* @__PURE__ */ new Int32Array(0);
+      inst.next = null;
+      this.inst[i] = inst;
+    }
+  }
+};
+var onePassCopy = (prog) => {
+  const p = new OnePassProg(prog);
+  for (let pc = 0; pc < p.inst.length; pc++) {
+    const inst = p.inst[pc];
+    if (inst.op !== Inst.ALT && inst.op !== Inst.ALT_MATCH) continue;
+    let pAOther = "out";
+    let pAAlt = "arg";
+    let instAlt = p.inst[inst[pAAlt]];
+    if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) {
+      pAOther = "arg";
+      pAAlt = "out";
+      instAlt = p.inst[inst[pAAlt]];
+      if (instAlt.op !== Inst.ALT && instAlt.op !== Inst.ALT_MATCH) continue;
+    }
+    const instOther = p.inst[inst[pAOther]];
+    if (instOther.op === Inst.ALT || instOther.op === Inst.ALT_MATCH) continue;
+    let pBAlt = "out";
+    let pBOther = "arg";
+    let patch = false;
+    if (instAlt.out === pc) patch = true;
+    else if (instAlt.arg === pc) {
+      patch = true;
+      pBAlt = "arg";
+      pBOther = "out";
+    }
+    if (patch) instAlt[pBAlt] = inst[pAOther];
+    if (inst[pAOther] === instAlt[pBAlt]) inst[pAAlt] = instAlt[pBOther];
+  }
+  return p;
+};
+var makeOnePass = (p) => {
+  if (p.inst.length >= 1e3) return null;
+  const instQueue = new QueueOnePass(p.inst.length);
+  const visitQueue = new QueueOnePass(p.inst.length);
+  const onePassRunes = new Array(p.inst.length);
+  const m = new Array(p.inst.length).fill(false);
+  const check = (pc) => {
+    let ok = true;
+    const inst = p.inst[pc];
+    if (visitQueue.contains(pc)) return true;
+    visitQueue.insert(pc);
+    switch (inst.op) {
+      case Inst.ALT:
+      case Inst.ALT_MATCH: {
+        ok = check(inst.out) && check(inst.arg);
+        let matchOut = m[inst.out];
+        let matchArg = m[inst.arg];
+        if (matchOut && matchArg) return false;
+        if (matchArg) {
+          const tempOut = inst.out;
+          inst.out = inst.arg;
+          inst.arg = tempOut;
+          const tempMatch = matchOut;
+          matchOut = matchArg;
+          matchArg = tempMatch;
+        }
+        if (matchOut) {
+          m[pc] = true;
+          inst.op = Inst.ALT_MATCH;
+        }
+        const leftRunes = onePassRunes[inst.out] || [];
+        const rightRunes = onePassRunes[inst.arg] || [];
+        const mergeRes = mergeRuneSets(leftRunes, rightRunes, inst.out, inst.arg);
+        if (!mergeRes) return false;
+        onePassRunes[pc] = new Int32Array(mergeRes.merged);
+        inst.next = new Uint32Array(mergeRes.next);
+        break;
+      }
+      case Inst.CAPTURE:
+      case Inst.EMPTY_WIDTH:
+      case Inst.NOP:
+        ok = check(inst.out);
+        m[pc] = m[inst.out];
+        onePassRunes[pc] = onePassRunes[inst.out] ? new Int32Array(onePassRunes[inst.out]) : /* @__PURE__ */ new Int32Array(0);
+        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+        break;
+      case Inst.MATCH:
+      case Inst.FAIL:
+        m[pc] = inst.op === Inst.MATCH;
+        break;
+      case Inst.RUNE: {
+        m[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        if (!inst.runes || inst.runes.length === 0) {
+          onePassRunes[pc] = /* @__PURE__ */ new Int32Array(0);
+          inst.next = new Uint32Array([inst.out]);
+          break;
+        }
+        let runes = [];
+        if (inst.runes.length === 1 && (inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+          const r0 = inst.runes[0];
+          runes.push(r0, r0);
+          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+          runes.sort((a, b) => a - b);
+        } else for (let j = 0; j < inst.runes.length; j++) runes.push(inst.runes[j]);
+        onePassRunes[pc] = new Int32Array(runes);
+        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+        inst.op = Inst.RUNE;
+        break;
+      }
+      case Inst.RUNE1: {
+        m[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        let runes = [];
+        if ((inst.arg & RE2Flags.FOLD_CASE) !== 0) {
+          const r0 = inst.runes[0];
+          runes.push(r0, r0);
+          for (let r1 = Unicode.simpleFold(r0); r1 !== r0; r1 = Unicode.simpleFold(r1)) runes.push(r1, r1);
+          runes.sort((a, b) => a - b);
+        } else runes.push(inst.runes[0], inst.runes[0]);
+        onePassRunes[pc] = new Int32Array(runes);
+        inst.next = new Uint32Array(Math.floor(runes.length / 2) + 1).fill(inst.out);
+        inst.op = Inst.RUNE;
+        break;
+      }
+      case Inst.RUNE_ANY:
+        m[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        onePassRunes[pc] = new Int32Array([0, Unicode.MAX_RUNE]);
+        inst.next = new Uint32Array([inst.out]);
+        break;
+      case Inst.RUNE_ANY_NOT_NL:
+        m[pc] = false;
+        if (inst.next && inst.next.length > 0) break;
+        instQueue.insert(inst.out);
+        onePassRunes[pc] = new Int32Array([
+          0,
+          9,
+          11,
+          Unicode.MAX_RUNE
+        ]);
+        inst.next = new Uint32Array(Math.floor(onePassRunes[pc].length / 2) + 1).fill(inst.out);
+    }
+    return ok;
+  };
+  instQueue.clear();
+  instQueue.insert(p.start);
+  while (!instQueue.empty()) {
+    visitQueue.clear();
+    if (!check(instQueue.next())) return null;
+  }
+  for (let i = 0; i < p.inst.length; i++) if (onePassRunes[i]) p.inst[i].runes = onePassRunes[i];
+  return p;
+};
+var cleanupOnePass = (p, original) => {
+  for (let ix = 0; ix < original.inst.length; ix++) {
+    const instOriginal = original.inst[ix];
+    switch (instOriginal.op) {
+      case Inst.ALT:
+      case Inst.ALT_MATCH:
+      case Inst.RUNE:
+        break;
+      case Inst.CAPTURE:
+      case Inst.EMPTY_WIDTH:
+      case Inst.NOP:
+      case Inst.MATCH:
+      case Inst.FAIL:
+        p.inst[ix].next = null;
+        break;
+      case Inst.RUNE1:
+      case Inst.RUNE_ANY:
+      case Inst.RUNE_ANY_NOT_NL:
+        p.inst[ix].next = null;
+        p.inst[ix].op = instOriginal.op;
+        p.inst[ix].runes = instOriginal.runes ? new Int32Array(instOriginal.runes) : /* @__PURE__ */ new Int32Array(0);
+    }
+  }
+};
+var OnePass = class OnePass2 {
+  static compile(prog) {
+    if (prog.start === 0) return null;
+    if (prog.numLb > 0) return null;
+    const startInst = prog.inst[prog.start];
+    if (startInst.op !== Inst.EMPTY_WIDTH || (startInst.arg & Utils.EMPTY_BEGIN_TEXT) === 0) return null;
+    let hasAlt = false;
+    for (let i = 0; i < prog.inst.length; i++) if (prog.inst[i].op === Inst.ALT || prog.inst[i].op === Inst.ALT_MATCH) {
+      hasAlt = true;
+      break;
+    }
+    for (let i = 0; i < prog.inst.length; i++) {
+      const inst = prog.inst[i];
+      const opOut = prog.inst[inst.out].op;
+      switch (inst.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          if (opOut === Inst.MATCH || prog.inst[inst.arg].op === Inst.MATCH) return null;
+          break;
+        case Inst.EMPTY_WIDTH:
+          if (opOut === Inst.MATCH) {
+            if ((inst.arg & Utils.EMPTY_END_TEXT) === Utils.EMPTY_END_TEXT) continue;
+            return null;
+          }
+          break;
+        default:
+          if (opOut === Inst.MATCH && hasAlt) return null;
+      }
+    }
+    let p = onePassCopy(prog);
+    p = makeOnePass(p);
+    if (p !== null) cleanupOnePass(p, prog);
+    return p;
+  }
+  static next(inst, r) {
+    const nextIdx = inst.matchRunePos(r);
+    if (nextIdx >= 0) return inst.next[nextIdx];
+    if (inst.op === Inst.ALT_MATCH) return inst.out;
+    return 0;
+  }
+  static execute(re2, input, pos, anchor, ncap) {
+    const onepass = re2.onepass;
+    if (!onepass) return null;
+    const matchcap = new Int32Array(ncap).fill(-1);
+    let matched = false;
+    let r = input.step(pos);
+    let rune = r >> 3;
+    let width = r & 7;
+    let r1 = MachineInputBase.EOF();
+    let rune1 = -1;
+    let width1 = 0;
+    if (r !== MachineInputBase.EOF()) {
+      r1 = input.step(pos + width);
+      if (r1 !== MachineInputBase.EOF()) {
+        rune1 = r1 >> 3;
+        width1 = r1 & 7;
+      }
+    }
+    let flag = pos === 0 ? Utils.emptyOpContext(-1, rune) : input.context(pos);
+    let pc = onepass.start;
+    let inst;
+    while (true) {
+      inst = onepass.inst[pc];
+      pc = inst.out;
+      switch (inst.op) {
+        case Inst.MATCH:
+          if (anchor === RE2Flags.ANCHOR_BOTH && pos !== input.endPos()) return null;
+          matched = true;
+          if (matchcap.length > 0) {
+            matchcap[0] = 0;
+            matchcap[1] = pos;
+          }
+          return ncap === 0 ? [] : Utils.toArray(matchcap);
+        case Inst.RUNE:
+          if (!inst.matchRune(rune)) return null;
+          break;
+        case Inst.RUNE1:
+          if (rune !== inst.runes[0]) return null;
+          break;
+        case Inst.RUNE_ANY:
+          break;
+        case Inst.RUNE_ANY_NOT_NL:
+          if (rune === 10) return null;
+          break;
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          pc = OnePass2.next(inst, rune);
+          continue;
+        case Inst.FAIL:
+          return null;
+        case Inst.NOP:
+          continue;
+        case Inst.EMPTY_WIDTH:
+          if ((inst.arg & ~flag) !== 0) return null;
+          continue;
+        case Inst.CAPTURE:
+          if (inst.arg < matchcap.length) matchcap[inst.arg] = pos;
+          continue;
+        default:
+          throw new RE2JSInternalException("bad inst");
+      }
+      if (width === 0) break;
+      flag = Utils.emptyOpContext(rune, rune1);
+      pos += width;
+      rune = rune1;
+      width = width1;
+      if (rune !== -1) {
+        r1 = input.step(pos + width);
+        if (r1 !== MachineInputBase.EOF()) {
+          rune1 = r1 >> 3;
+          width1 = r1 & 7;
+        } else {
+          rune1 = -1;
+          width1 = 0;
+        }
+      }
+    }
+    if (!matched) return null;
+    return ncap === 0 ? [] : Utils.toArray(matchcap);
+  }
+};
+var Regexp = class Regexp2 {
+  static Op = createEnum([
+    "NO_MATCH",
+    "EMPTY_MATCH",
+    "LITERAL",
+    "CHAR_CLASS",
+    "ANY_CHAR_NOT_NL",
+    "ANY_CHAR",
+    "BEGIN_LINE",
+    "END_LINE",
+    "BEGIN_TEXT",
+    "END_TEXT",
+    "WORD_BOUNDARY",
+    "NO_WORD_BOUNDARY",
+    "CAPTURE",
+    "STAR",
+    "PLUS",
+    "QUEST",
+    "REPEAT",
+    "CONCAT",
+    "ALTERNATE",
+    "PLB",
+    "NLB",
+    "LEFT_PAREN",
+    "VERTICAL_BAR"
+  ]);
+  static isPseudoOp(op) {
+    return op >= Regexp2.Op.LEFT_PAREN;
+  }
+  static emptySubs() {
+    return [];
+  }
+  static quoteIfHyphen(rune) {
+    if (rune === Codepoint.CODES["-"]) return "\\";
+    return "";
+  }
+  static fromRegexp(re) {
+    const regex2 = new Regexp2(re.op);
+    regex2.flags = re.flags;
+    regex2.subs = re.subs;
+    regex2.runes = re.runes;
+    regex2.cap = re.cap;
+    regex2.min = re.min;
+    regex2.max = re.max;
+    regex2.name = re.name;
+    regex2.namedGroups = re.namedGroups;
+    regex2.lb = re.lb;
+    return regex2;
+  }
+  constructor(op) {
+    this.op = op;
+    this.flags = 0;
+    this.subs = Regexp2.emptySubs();
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.min = 0;
+    this.max = 0;
+    this.cap = 0;
+    this.name = null;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.lb = 0;
+  }
+  reinit() {
+    this.flags = 0;
+    this.subs = Regexp2.emptySubs();
+    this.runes = /* @__PURE__ */ new Int32Array(0);
+    this.cap = 0;
+    this.min = 0;
+    this.max = 0;
+    this.name = null;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.lb = 0;
+  }
+  toString() {
+    return this.appendTo();
+  }
+  appendTo() {
+    let out = "";
+    switch (this.op) {
+      case Regexp2.Op.NO_MATCH:
+        out += "[^\\x00-\\x{10FFFF}]";
+        break;
+      case Regexp2.Op.EMPTY_MATCH:
+        out += "(?:)";
+        break;
+      case Regexp2.Op.STAR:
+      case Regexp2.Op.PLUS:
+      case Regexp2.Op.QUEST:
+      case Regexp2.Op.REPEAT: {
+        const sub = this.subs[0];
+        if (sub.op > Regexp2.Op.CAPTURE || sub.op === Regexp2.Op.LITERAL && sub.runes.length > 1) out += `(?:${sub.appendTo()})`;
+        else out += sub.appendTo();
+        switch (this.op) {
+          case Regexp2.Op.STAR:
+            out += "*";
+            break;
+          case Regexp2.Op.PLUS:
+            out += "+";
+            break;
+          case Regexp2.Op.QUEST:
+            out += "?";
+            break;
+          case Regexp2.Op.REPEAT:
+            out += `{${this.min}`;
+            if (this.min !== this.max) {
+              out += ",";
+              if (this.max >= 0) out += this.max;
+            }
+            out += "}";
+        }
+        if ((this.flags & RE2Flags.NON_GREEDY) !== 0) out += "?";
+        break;
+      }
+      case Regexp2.Op.CONCAT:
+        for (let sub of this.subs) if (sub.op === Regexp2.Op.ALTERNATE) out += `(?:${sub.appendTo()})`;
+        else out += sub.appendTo();
+        break;
+      case Regexp2.Op.ALTERNATE: {
+        let sep2 = "";
+        for (let sub of this.subs) {
+          out += sep2;
+          sep2 = "|";
+          out += sub.appendTo();
+        }
+        break;
+      }
+      case Regexp2.Op.LITERAL:
+        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += "(?i:";
+        for (let rune of this.runes) out += Utils.escapeRune(rune);
+        if ((this.flags & RE2Flags.FOLD_CASE) !== 0) out += ")";
+        break;
+      case Regexp2.Op.ANY_CHAR_NOT_NL:
+        out += "(?-s:.)";
+        break;
+      case Regexp2.Op.ANY_CHAR:
+        out += "(?s:.)";
+        break;
+      case Regexp2.Op.PLB:
+        out += `(?<=${this.subs[0].appendTo()})`;
+        break;
+      case Regexp2.Op.NLB:
+        out += `(?<!${this.subs[0].appendTo()})`;
+        break;
+      case Regexp2.Op.CAPTURE:
+        if (this.name === null || this.name.length === 0) out += "(";
+        else out += `(?P<${this.name}>`;
+        if (this.subs[0].op !== Regexp2.Op.EMPTY_MATCH) out += this.subs[0].appendTo();
+        out += ")";
+        break;
+      case Regexp2.Op.BEGIN_TEXT:
+        out += "\\A";
+        break;
+      case Regexp2.Op.END_TEXT:
+        if ((this.flags & RE2Flags.WAS_DOLLAR) !== 0) out += "(?-m:$)";
+        else out += "\\z";
+        break;
+      case Regexp2.Op.BEGIN_LINE:
+        out += "^";
+        break;
+      case Regexp2.Op.END_LINE:
+        out += "$";
+        break;
+      case Regexp2.Op.WORD_BOUNDARY:
+        out += "\\b";
+        break;
+      case Regexp2.Op.NO_WORD_BOUNDARY:
+        out += "\\B";
+        break;
+      case Regexp2.Op.CHAR_CLASS:
+        if (this.runes.length % 2 !== 0) {
+          out += "[invalid char class]";
+          break;
+        }
+        out += "[";
+        if (this.runes.length === 0) out += "^\\x00-\\x{10FFFF}";
+        else if (this.runes[0] === 0 && this.runes[this.runes.length - 1] === Unicode.MAX_RUNE) {
+          out += "^";
+          for (let i = 1; i < this.runes.length - 1; i += 2) {
+            const lo = this.runes[i] + 1;
+            const hi = this.runes[i + 1] - 1;
+            out += Regexp2.quoteIfHyphen(lo);
+            out += Utils.escapeRune(lo);
+            if (lo !== hi) {
+              out += "-";
+              out += Regexp2.quoteIfHyphen(hi);
+              out += Utils.escapeRune(hi);
+            }
+          }
+        } else for (let i = 0; i < this.runes.length; i += 2) {
+          const lo = this.runes[i];
+          const hi = this.runes[i + 1];
+          out += Regexp2.quoteIfHyphen(lo);
+          out += Utils.escapeRune(lo);
+          if (lo !== hi) {
+            out += "-";
+            out += Regexp2.quoteIfHyphen(hi);
+            out += Utils.escapeRune(hi);
+          }
+        }
+        out += "]";
+        break;
+      default:
+        out += this.op;
+    }
+    return out;
+  }
+  maxCap() {
+    let m = 0;
+    if (this.op === Regexp2.Op.CAPTURE) m = this.cap;
+    if (this.subs !== null) for (let sub of this.subs) {
+      const n2 = sub.maxCap();
+      if (m < n2) m = n2;
+    }
+    return m;
+  }
+  equals(that) {
+    if (!(that !== null && that instanceof Regexp2)) return false;
+    if (this.op !== that.op) return false;
+    switch (this.op) {
+      case Regexp2.Op.END_TEXT:
+        if ((this.flags & RE2Flags.WAS_DOLLAR) !== (that.flags & RE2Flags.WAS_DOLLAR)) return false;
+        break;
+      case Regexp2.Op.LITERAL:
+      case Regexp2.Op.CHAR_CLASS:
+        if ((this.flags & RE2Flags.FOLD_CASE) !== (that.flags & RE2Flags.FOLD_CASE)) return false;
+        if (this.runes === null && that.runes === null) break;
+        if (this.runes === null || that.runes === null) return false;
+        if (this.runes.length !== that.runes.length) return false;
+        for (let i = 0; i < this.runes.length; i++) if (this.runes[i] !== that.runes[i]) return false;
+        break;
+      case Regexp2.Op.ALTERNATE:
+      case Regexp2.Op.CONCAT:
+        if (this.subs.length !== that.subs.length) return false;
+        for (let i = 0; i < this.subs.length; ++i) if (!this.subs[i].equals(that.subs[i])) return false;
+        break;
+      case Regexp2.Op.STAR:
+      case Regexp2.Op.PLUS:
+      case Regexp2.Op.QUEST:
+        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.REPEAT:
+        if ((this.flags & RE2Flags.NON_GREEDY) !== (that.flags & RE2Flags.NON_GREEDY) || this.min !== that.min || this.max !== that.max || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.CAPTURE:
+        if (this.cap !== that.cap || (this.name === null ? that.name !== null : this.name !== that.name) || !this.subs[0].equals(that.subs[0])) return false;
+        break;
+      case Regexp2.Op.PLB:
+      case Regexp2.Op.NLB:
+        if (this.lb !== that.lb || !this.subs[0].equals(that.subs[0])) return false;
+    }
+    return true;
+  }
+};
+var RegexpWalker = class {
+  static walk(root, handler) {
+    const stack = [];
+    let re = root;
+    let result;
+    for (; ; ) {
+      if (re.subs.length === 0) result = handler.leaf(re);
+      else {
+        const state = handler.enter(re);
+        if (state.result === void 0) {
+          stack.push({
+            re,
+            state,
+            i: 0
+          });
+          re = re.subs[0];
+          continue;
+        }
+        result = state.result;
+      }
+      for (; ; ) {
+        if (stack.length === 0) return result;
+        const frame = stack[stack.length - 1];
+        handler.child(frame.re, frame.state, result, frame.i);
+        frame.i++;
+        if (frame.state.result === void 0 && frame.i < frame.re.subs.length) {
+          re = frame.re.subs[frame.i];
+          break;
+        }
+        stack.pop();
+        result = frame.state.result !== void 0 ? frame.state.result : handler.leave(frame.re, frame.state);
+      }
+    }
+  }
+};
+var AhoCorasick = class {
+  constructor(words, alphabetSize) {
+    const edges = /* @__PURE__ */ new Map();
+    const parent = [0];
+    const unit = [0];
+    const depth = [0];
+    const terminal = [0];
+    for (const word of words) {
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const key = node * alphabetSize + word[i];
+        let child = edges.get(key);
+        if (child === void 0) {
+          child = parent.length;
+          edges.set(key, child);
+          parent.push(node);
+          unit.push(word[i]);
+          depth.push(depth[node] + 1);
+          terminal.push(0);
+        }
+        node = child;
+      }
+      terminal[node] = 1;
+    }
+    const numNodes = parent.length;
+    const children = new Int32Array(numNodes - 1);
+    for (let c = 1; c < numNodes; c++) children[c - 1] = c;
+    children.sort((a, b) => parent[a] - parent[b] || unit[a] - unit[b]);
+    const childStart = new Int32Array(numNodes + 1);
+    for (let c = 1; c < numNodes; c++) childStart[parent[c] + 1]++;
+    for (let n2 = 0; n2 < numNodes; n2++) childStart[n2 + 1] += childStart[n2];
+    const childUnit = new Int32Array(numNodes - 1);
+    for (let k = 0; k < children.length; k++) childUnit[k] = unit[children[k]];
+    this.childStart = childStart;
+    this.childUnit = childUnit;
+    this.childNode = children;
+    const byDepth = new Int32Array(numNodes);
+    for (let n2 = 0; n2 < numNodes; n2++) byDepth[n2] = n2;
+    byDepth.sort((a, b) => depth[a] - depth[b]);
+    const fail = new Int32Array(numNodes);
+    const match = Uint8Array.from(terminal);
+    for (let k = 1; k < numNodes; k++) {
+      const c = byDepth[k];
+      const p = parent[c];
+      if (p !== 0) {
+        let f = fail[p];
+        let next = this.next(f, unit[c]);
+        while (next < 0 && f !== 0) {
+          f = fail[f];
+          next = this.next(f, unit[c]);
+        }
+        fail[c] = next >= 0 ? next : 0;
+      }
+      match[c] |= match[fail[c]];
+    }
+    this.fail = fail;
+    this.match = match;
+  }
+  next(node, u) {
+    let lo = this.childStart[node];
+    let hi = this.childStart[node + 1];
+    const units = this.childUnit;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      const m = units[mid];
+      if (m === u) return this.childNode[mid];
+      if (m < u) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+  advance(node, u) {
+    for (; ; ) {
+      const next = this.next(node, u);
+      if (next >= 0) return next;
+      if (node === 0) return 0;
+      node = this.fail[node];
+    }
+  }
+  searchUTF16(charSeq, start, end) {
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      node = this.advance(node, charSeq.charCodeAt(i));
+      if (this.match[node] === 1) return true;
+    }
+    return false;
+  }
+  searchUTF8(bytes, start, end) {
+    let node = 0;
+    for (let i = start; i < end; i++) {
+      node = this.advance(node, bytes[i]);
+      if (this.match[node] === 1) return true;
+    }
+    return false;
+  }
+};
+var Prefilter = class Prefilter2 {
+  static Type = {
+    NONE: 0,
+    EXACT: 1,
+    AND: 2,
+    OR: 3
+  };
+  static MAX_SCANS = 32;
+  static MAX_AC_UNITS = 1 << 18;
+  constructor(type) {
+    this.type = type;
+    this.subs = [];
+    this.str = "";
+    this.bytes = null;
+    this.cost = type === Prefilter2.Type.EXACT ? 1 : 0;
+    this.allExact = false;
+    this.ac16 = null;
+    this.ac8 = null;
+  }
+  automaton16() {
+    if (this.ac16 === null) {
+      const words = this.subs.map((s) => {
+        const arr = new Array(s.str.length);
+        for (let i = 0; i < s.str.length; i++) arr[i] = s.str.charCodeAt(i);
+        return arr;
+      });
+      this.ac16 = new AhoCorasick(words, 65536);
+    }
+    return this.ac16;
+  }
+  automaton8() {
+    if (this.ac8 === null) this.ac8 = new AhoCorasick(this.subs.map((s) => s.bytes), 256);
+    return this.ac8;
+  }
+  eval(input, pos) {
+    switch (this.type) {
+      case Prefilter2.Type.NONE:
+        return true;
+      case Prefilter2.Type.EXACT:
+        return input.hasString(this, pos);
+      case Prefilter2.Type.AND:
+        for (let i = 0; i < this.subs.length; i++) if (!this.subs[i].eval(input, pos)) return false;
+        return true;
+      case Prefilter2.Type.OR:
+        if (this.allExact) return input.hasAnyString(this, pos);
+        for (let i = 0; i < this.subs.length; i++) if (this.subs[i].eval(input, pos)) return true;
+        return false;
+      default:
+        return true;
+    }
+  }
+};
+var PrefilterTree = class PrefilterTree2 {
+  static build(re) {
+    if (!re) return new Prefilter(Prefilter.Type.NONE);
+    return RegexpWalker.walk(re, PrefilterTree2.WALKER);
+  }
+  static WALKER = {
+    leaf: (re) => PrefilterTree2.leaf(re),
+    enter: (re) => PrefilterTree2.enter(re),
+    child: (re, state, result) => PrefilterTree2.child(re, state, result),
+    leave: (re, state) => PrefilterTree2.leave(re, state)
+  };
+  static leaf(re) {
+    if (re.op !== Regexp.Op.LITERAL) return new Prefilter(Prefilter.Type.NONE);
+    if (re.runes.length === 0 || (re.flags & RE2Flags.FOLD_CASE) !== 0) return new Prefilter(Prefilter.Type.NONE);
+    let str = "";
+    for (let i = 0; i < re.runes.length; i++) {
+      if (Unicode.isUnsearchable(re.runes[i])) return new Prefilter(Prefilter.Type.NONE);
+      str += String.fromCodePoint(re.runes[i]);
+    }
+    const pf = new Prefilter(Prefilter.Type.EXACT);
+    pf.str = str;
+    pf.bytes = Utils.stringToUtf8ByteArray(pf.str);
+    return pf;
+  }
+  static enter(re) {
+    switch (re.op) {
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.PLUS:
+        return { sub: null };
+      case Regexp.Op.REPEAT:
+        if (re.min >= 1) return { sub: null };
+        return { result: new Prefilter(Prefilter.Type.NONE) };
+      case Regexp.Op.CONCAT:
+        return {
+          pf: new Prefilter(Prefilter.Type.AND),
+          subs: []
+        };
+      case Regexp.Op.ALTERNATE:
+        return {
+          pf: new Prefilter(Prefilter.Type.OR),
+          subs: []
+        };
+      default:
+        return { result: new Prefilter(Prefilter.Type.NONE) };
+    }
+  }
+  static child(re, state, s) {
+    if (state.subs === void 0) {
+      state.sub = s;
+      return;
+    }
+    if (state.pf.type === Prefilter.Type.AND) {
+      if (s.type === Prefilter.Type.NONE) return;
+      if (s.type === Prefilter.Type.AND) {
+        for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+        return;
+      }
+      state.subs.push(s);
+      return;
+    }
+    if (s.type === Prefilter.Type.NONE) {
+      state.result = new Prefilter(Prefilter.Type.NONE);
+      return;
+    }
+    if (s.type === Prefilter.Type.OR) {
+      for (let j = 0; j < s.subs.length; j++) state.subs.push(s.subs[j]);
+      return;
+    }
+    state.subs.push(s);
+  }
+  static leave(re, state) {
+    if (state.subs === void 0) return state.sub;
+    const pf = state.pf;
+    const seen = /* @__PURE__ */ new Set();
+    const subs = [];
+    for (const sub of state.subs) {
+      if (sub.type === Prefilter.Type.EXACT) {
+        if (seen.has(sub.str)) continue;
+        seen.add(sub.str);
+      }
+      subs.push(sub);
+    }
+    if (pf.type === Prefilter.Type.AND) {
+      const kept = [];
+      let cost3 = 0;
+      for (const sub of subs) {
+        if (cost3 + sub.cost > Prefilter.MAX_SCANS) continue;
+        kept.push(sub);
+        cost3 += sub.cost;
+      }
+      if (kept.length === 0) return new Prefilter(Prefilter.Type.NONE);
+      if (kept.length === 1) return kept[0];
+      pf.subs = kept;
+      pf.cost = cost3;
+      return pf;
+    }
+    if (subs.length === 0) return new Prefilter(Prefilter.Type.NONE);
+    if (subs.length === 1) return subs[0];
+    pf.subs = subs;
+    let allExact = true;
+    let cost2 = 0;
+    let units = 0;
+    for (const sub of subs) {
+      if (sub.type !== Prefilter.Type.EXACT) allExact = false;
+      else units += sub.bytes.length;
+      cost2 += sub.cost;
+    }
+    if (allExact) {
+      if (units > Prefilter.MAX_AC_UNITS) return new Prefilter(Prefilter.Type.NONE);
+      pf.allExact = true;
+      pf.cost = 1;
+      return pf;
+    }
+    if (cost2 > Prefilter.MAX_SCANS) return new Prefilter(Prefilter.Type.NONE);
+    pf.cost = cost2;
+    return pf;
+  }
+};
+var PatchList = class {
+  /**
+  * @param {number} head - Encoded pointer to the start of the patch list.
+  * @param {number} tail - Encoded pointer to the end of the patch list.
+  */
+  constructor(head = 0, tail = 0) {
+    this.head = head;
+    this.tail = tail;
+  }
+};
+var Prog = class {
+  constructor() {
+    this.inst = [];
+    this.start = 0;
+    this.numCap = 2;
+    this.lbStarts = [];
+    this.numLb = 0;
+    this.lbInst = null;
+  }
+  getInst(pc) {
+    return this.inst[pc];
+  }
+  numInst() {
+    return this.inst.length;
+  }
+  addInst(op) {
+    this.inst.push(new Inst(op));
+  }
+  markLookbehindInsts() {
+    const lbInst = new Uint8Array(this.inst.length);
+    const pending = this.lbStarts.slice();
+    while (pending.length > 0) {
+      const pc = pending.pop();
+      if (pc === 0 || lbInst[pc] === 1) continue;
+      lbInst[pc] = 1;
+      const i = this.inst[pc];
+      switch (i.op) {
+        case Inst.ALT:
+        case Inst.ALT_MATCH:
+          pending.push(i.out, i.arg);
+          break;
+        case Inst.MATCH:
+        case Inst.FAIL:
+          break;
+        default:
+          pending.push(i.out);
+      }
+    }
+    this.lbInst = lbInst;
+  }
+  skipNop(pc) {
+    let i = this.inst[pc];
+    while (i.op === Inst.NOP || i.op === Inst.CAPTURE) {
+      i = this.inst[pc];
+      pc = i.out;
+    }
+    return i;
+  }
+  /** @returns {[boolean, string]} */
+  prefix() {
+    let prefix = "";
+    let i = this.skipNop(this.start);
+    if (!Inst.isRuneOp(i.op) || i.runes.length !== 1) return [i.op === Inst.MATCH, prefix];
+    while (Inst.isRuneOp(i.op) && i.runes.length === 1 && (i.arg & RE2Flags.FOLD_CASE) === 0 && !Unicode.isUnsearchable(i.runes[0])) {
+      prefix += String.fromCodePoint(i.runes[0]);
+      i = this.skipNop(i.out);
+    }
+    return [i.op === Inst.MATCH, prefix];
+  }
+  startCond() {
+    let flag = 0;
+    let pc = this.start;
+    loop: for (; ; ) {
+      const i = this.inst[pc];
+      switch (i.op) {
+        case Inst.EMPTY_WIDTH:
+          flag |= i.arg;
+          break;
+        case Inst.FAIL:
+          return -1;
+        case Inst.CAPTURE:
+        case Inst.NOP:
+          break;
+        default:
+          break loop;
+      }
+      pc = i.out;
+    }
+    return flag;
+  }
+  patch(l, val) {
+    let head = l.head;
+    while (head !== 0) {
+      const i = this.inst[head >> 1];
+      if ((head & 1) === 0) {
+        head = i.out;
+        i.out = val;
+      } else {
+        head = i.arg;
+        i.arg = val;
+      }
+    }
+  }
+  append(l1, l2) {
+    if (l1.head === 0) return l2;
+    if (l2.head === 0) return l1;
+    const i = this.inst[l1.tail >> 1];
+    if ((l1.tail & 1) === 0) i.out = l2.head;
+    else i.arg = l2.head;
+    return new PatchList(l1.head, l2.tail);
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    let out = "";
+    for (let pc = 0; pc < this.inst.length; pc++) {
+      const len = out.length;
+      out += pc;
+      if (pc === this.start) out += "*";
+      out += "        ".substring(out.length - len);
+      out += this.inst[pc];
+      out += "\n";
+    }
+    return out;
+  }
+};
+var ANY_RUNE_NOT_NL = new Int32Array([
+  0,
+  Codepoint.CODES["\n"] - 1,
+  Codepoint.CODES["\n"] + 1,
+  Unicode.MAX_RUNE
+]);
+var ANY_RUNE = new Int32Array([0, Unicode.MAX_RUNE]);
+var Frag = class {
+  constructor(i = 0, out = new PatchList(), nullable = false) {
+    this.i = i;
+    this.out = out;
+    this.nullable = nullable;
+  }
+};
+var Compiler = class Compiler2 {
+  static compileRegexp(re) {
+    const c = new Compiler2();
+    const f = c.compile(re);
+    c.prog.patch(f.out, c.newInst(Inst.MATCH).i);
+    c.prog.start = f.i;
+    c.prog.markLookbehindInsts();
+    return c.prog;
+  }
+  static compileSet(regexps) {
+    const c = new Compiler2();
+    if (regexps.length === 0) {
+      c.prog.start = c.newInst(Inst.FAIL).i;
+      c.prog.markLookbehindInsts();
+      return c.prog;
+    }
+    let starts = [];
+    for (let i = 0; i < regexps.length; i++) {
+      c.lbOffset = c.prog.numLb;
+      const f = c.compile(regexps[i]);
+      const m = c.newInst(Inst.MATCH);
+      c.prog.getInst(m.i).arg = i;
+      c.prog.patch(f.out, m.i);
+      starts.push(f.i);
+    }
+    let start = starts[0];
+    for (let i = 1; i < starts.length; i++) {
+      const f = c.newInst(Inst.ALT);
+      const inst = c.prog.getInst(f.i);
+      inst.out = start;
+      inst.arg = starts[i];
+      start = f.i;
+    }
+    c.prog.start = start;
+    c.prog.markLookbehindInsts();
+    return c.prog;
+  }
+  constructor() {
+    this.prog = new Prog();
+    this.newInst(Inst.FAIL);
+    this.lbOffset = 0;
+    this.runeCache = /* @__PURE__ */ new Map();
+    this.walker = {
+      leaf: (re) => this.leaf(re),
+      enter: (re) => this.enter(re),
+      child: (re, state, result) => this.child(re, state, result),
+      leave: (re, state) => this.leave(re, state)
+    };
+  }
+  newInst(op) {
+    this.prog.addInst(op);
+    return new Frag(this.prog.numInst() - 1, new PatchList(), true);
+  }
+  nop() {
+    const f = this.newInst(Inst.NOP);
+    f.out = new PatchList(f.i << 1, f.i << 1);
+    return f;
+  }
+  fail() {
+    return new Frag();
+  }
+  cap(arg) {
+    const f = this.newInst(Inst.CAPTURE);
+    f.out = new PatchList(f.i << 1, f.i << 1);
+    this.prog.getInst(f.i).arg = arg;
+    if (this.prog.numCap < arg + 1) this.prog.numCap = arg + 1;
+    return f;
+  }
+  cat(f1, f2) {
+    if (f1.i === 0 || f2.i === 0) {
+      this.prog.patch(f1.out, 0);
+      this.prog.patch(f2.out, 0);
+      return this.fail();
+    }
+    this.prog.patch(f1.out, f2.i);
+    return new Frag(f1.i, f2.out, f1.nullable && f2.nullable);
+  }
+  alt(f1, f2) {
+    if (f1.i === 0) return f2;
+    if (f2.i === 0) return f1;
+    const f = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f.i);
+    i.out = f1.i;
+    i.arg = f2.i;
+    f.out = this.prog.append(f1.out, f2.out);
+    f.nullable = f1.nullable || f2.nullable;
+    return f;
+  }
+  loop(f1, nongreedy) {
+    const f = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f.i);
+    if (nongreedy) {
+      i.arg = f1.i;
+      f.out = new PatchList(f.i << 1, f.i << 1);
+    } else {
+      i.out = f1.i;
+      f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+    }
+    this.prog.patch(f1.out, f.i);
+    return f;
+  }
+  quest(f1, nongreedy) {
+    if (f1.i === 0) return this.nop();
+    const f = this.newInst(Inst.ALT);
+    const i = this.prog.getInst(f.i);
+    if (nongreedy) {
+      i.arg = f1.i;
+      f.out = new PatchList(f.i << 1, f.i << 1);
+    } else {
+      i.out = f1.i;
+      f.out = new PatchList(f.i << 1 | 1, f.i << 1 | 1);
+    }
+    f.out = this.prog.append(f.out, f1.out);
+    return f;
+  }
+  star(f1, nongreedy) {
+    if (f1.i === 0) return this.nop();
+    if (f1.nullable) return this.quest(this.plus(f1, nongreedy), nongreedy);
+    return this.loop(f1, nongreedy);
+  }
+  plus(f1, nongreedy) {
+    if (f1.i === 0) return this.fail();
+    return new Frag(f1.i, this.loop(f1, nongreedy).out, f1.nullable);
+  }
+  empty(op) {
+    const f = this.newInst(Inst.EMPTY_WIDTH);
+    this.prog.getInst(f.i).arg = op;
+    f.out = new PatchList(f.i << 1, f.i << 1);
+    return f;
+  }
+  rune(runes, flags) {
+    const f = this.newInst(Inst.RUNE);
+    f.nullable = false;
+    const i = this.prog.getInst(f.i);
+    i.runes = runes;
+    flags &= RE2Flags.FOLD_CASE;
+    if (runes.length !== 1 || Unicode.simpleFold(runes[0]) === runes[0]) flags &= ~RE2Flags.FOLD_CASE;
+    i.arg = flags;
+    f.out = new PatchList(f.i << 1, f.i << 1);
+    if ((flags & RE2Flags.FOLD_CASE) === 0 && runes.length === 1 || runes.length === 2 && runes[0] === runes[1]) i.op = Inst.RUNE1;
+    else if (runes.length === 2 && runes[0] === 0 && runes[1] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY;
+    else if (runes.length === 4 && runes[0] === 0 && runes[1] === Codepoint.CODES["\n"] - 1 && runes[2] === Codepoint.CODES["\n"] + 1 && runes[3] === Unicode.MAX_RUNE) i.op = Inst.RUNE_ANY_NOT_NL;
+    return f;
+  }
+  lookBehind(a, parsedLb) {
+    const lb = Math.sign(parsedLb) * (Math.abs(parsedLb) + this.lbOffset);
+    const id = this.newInst(Inst.LB_WRITE);
+    this.prog.getInst(id.i).arg = lb;
+    const any = this.rune(ANY_RUNE, 0);
+    const dotStar = this.star(any, true);
+    const lbAutomaton = this.cat(dotStar, a);
+    this.prog.patch(lbAutomaton.out, id.i);
+    const checkId = this.newInst(Inst.LB_CHECK);
+    this.prog.getInst(checkId.i).arg = lb;
+    this.prog.lbStarts.push(lbAutomaton.i);
+    if (Math.abs(lb) > this.prog.numLb) this.prog.numLb = Math.abs(lb);
+    checkId.out = new PatchList(checkId.i << 1, checkId.i << 1);
+    return checkId;
+  }
+  compile(re) {
+    return RegexpWalker.walk(re, this.walker);
+  }
+  leaf(re) {
+    switch (re.op) {
+      case Regexp.Op.NO_MATCH:
+        return this.fail();
+      case Regexp.Op.EMPTY_MATCH:
+        return this.nop();
+      case Regexp.Op.LITERAL: {
+        if (re.runes.length === 0) return this.nop();
+        let f = null;
+        for (let r of re.runes) {
+          let singleRune = this.runeCache.get(r);
+          if (singleRune === void 0) {
+            singleRune = new Int32Array([r]);
+            this.runeCache.set(r, singleRune);
+          }
+          const f1 = this.rune(singleRune, re.flags);
+          f = f === null ? f1 : this.cat(f, f1);
+        }
+        return f;
+      }
+      case Regexp.Op.CHAR_CLASS:
+        return this.rune(re.runes, re.flags);
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        return this.rune(ANY_RUNE_NOT_NL, 0);
+      case Regexp.Op.ANY_CHAR:
+        return this.rune(ANY_RUNE, 0);
+      case Regexp.Op.BEGIN_LINE:
+        return this.empty(Utils.EMPTY_BEGIN_LINE);
+      case Regexp.Op.END_LINE:
+        return this.empty(Utils.EMPTY_END_LINE);
+      case Regexp.Op.BEGIN_TEXT:
+        return this.empty(Utils.EMPTY_BEGIN_TEXT);
+      case Regexp.Op.END_TEXT:
+        return this.empty(Utils.EMPTY_END_TEXT);
+      case Regexp.Op.WORD_BOUNDARY:
+        return this.empty(Utils.EMPTY_WORD_BOUNDARY);
+      case Regexp.Op.NO_WORD_BOUNDARY:
+        return this.empty(Utils.EMPTY_NO_WORD_BOUNDARY);
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return this.nop();
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+  enter(re) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return { sub: null };
+      case Regexp.Op.CAPTURE:
+        return {
+          bra: this.cap(re.cap << 1),
+          sub: null
+        };
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return { f: null };
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+  child(re, state, f1) {
+    if (re.op === Regexp.Op.CONCAT) state.f = state.f === null ? f1 : this.cat(state.f, f1);
+    else if (re.op === Regexp.Op.ALTERNATE) state.f = state.f === null ? f1 : this.alt(state.f, f1);
+    else state.sub = f1;
+  }
+  leave(re, state) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+        return this.lookBehind(state.sub, re.lb);
+      case Regexp.Op.CAPTURE: {
+        const ket = this.cap(re.cap << 1 | 1);
+        return this.cat(this.cat(state.bra, state.sub), ket);
+      }
+      case Regexp.Op.STAR:
+        return this.star(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.PLUS:
+        return this.plus(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.QUEST:
+        return this.quest(state.sub, (re.flags & RE2Flags.NON_GREEDY) !== 0);
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return state.f;
+      default:
+        throw new RE2JSCompileException("regexp: unhandled case in compile");
+    }
+  }
+};
+var Simplify = class Simplify2 {
+  static simplify(re) {
+    if (re === null) return null;
+    return RegexpWalker.walk(re, Simplify2.WALKER);
+  }
+  static WALKER = {
+    leaf: (re) => Simplify2.leaf(re),
+    enter: (re) => Simplify2.enter(re),
+    child: (re, state, result, i) => Simplify2.child(re, state, result, i),
+    leave: (re, state) => Simplify2.leave(re, state)
+  };
+  static leaf(re) {
+    if (re.op === Regexp.Op.CHAR_CLASS) {
+      if (re.runes === null) return re;
+      if (re.runes.length === 0) return new Regexp(Regexp.Op.NO_MATCH);
+      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR);
+      if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) return new Regexp(Regexp.Op.ANY_CHAR_NOT_NL);
+    }
+    return re;
+  }
+  static enter(re) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return { sub: null };
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        return {
+          subs: [],
+          changed: false
+        };
+      case Regexp.Op.REPEAT:
+        if (re.min === 0 && re.max === 0) return { result: new Regexp(Regexp.Op.EMPTY_MATCH) };
+        return { sub: null };
+      default:
+        return { result: re };
+    }
+  }
+  static child(re, state, nsub, i) {
+    if (state.subs === void 0) {
+      state.sub = nsub;
+      return;
+    }
+    if (nsub !== re.subs[i]) state.changed = true;
+    if (re.op === Regexp.Op.CONCAT) {
+      if (nsub.op === Regexp.Op.NO_MATCH) {
+        state.result = new Regexp(Regexp.Op.NO_MATCH);
+        return;
+      }
+      if (nsub.op === Regexp.Op.EMPTY_MATCH) {
+        state.changed = true;
+        return;
+      }
+      if (nsub.op === Regexp.Op.CONCAT) {
+        state.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        return;
+      }
+    } else {
+      if (nsub.op === Regexp.Op.NO_MATCH) {
+        state.changed = true;
+        return;
+      }
+      if (nsub.op === Regexp.Op.ALTERNATE) {
+        state.changed = true;
+        for (let j = 0; j < nsub.subs.length; j++) state.subs.push(nsub.subs[j]);
+        return;
+      }
+    }
+    state.subs.push(nsub);
+  }
+  static leave(re, state) {
+    switch (re.op) {
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE: {
+        const sub = state.sub;
+        if (sub !== re.subs[0]) {
+          const nre = Regexp.fromRegexp(re);
+          nre.runes = /* @__PURE__ */ new Int32Array(0);
+          nre.subs = [sub];
+          return nre;
+        }
+        return re;
+      }
+      case Regexp.Op.CONCAT:
+      case Regexp.Op.ALTERNATE:
+        if (state.changed) {
+          const newSubs = state.subs;
+          if (newSubs.length === 0) return new Regexp(re.op === Regexp.Op.CONCAT ? Regexp.Op.EMPTY_MATCH : Regexp.Op.NO_MATCH);
+          if (newSubs.length === 1) return newSubs[0];
+          const nre = Regexp.fromRegexp(re);
+          nre.runes = /* @__PURE__ */ new Int32Array(0);
+          nre.subs = newSubs;
+          return nre;
+        }
+        return re;
+      case Regexp.Op.STAR:
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        return Simplify2.simplify1(re.op, re.flags, state.sub, re);
+      case Regexp.Op.REPEAT:
+        return Simplify2.simplifyRepeat(re, state.sub);
+      default:
+        return re;
+    }
+  }
+  static simplifyRepeat(re, sub) {
+    if (re.max === -1) {
+      if (re.min === 0) return Simplify2.simplify1(Regexp.Op.STAR, re.flags, sub, null);
+      if (re.min === 1) return Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null);
+      const subs = [];
+      for (let i = 0; i < re.min - 1; i++) subs.push(sub);
+      subs.push(Simplify2.simplify1(Regexp.Op.PLUS, re.flags, sub, null));
+      return Simplify2.concat(subs);
+    }
+    if (re.min === 1 && re.max === 1) return sub;
+    let prefixSubs = null;
+    if (re.min > 0) {
+      prefixSubs = [];
+      for (let i = 0; i < re.min; i++) prefixSubs.push(sub);
+    }
+    if (re.max > re.min) {
+      let suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, sub, null);
+      for (let i = re.min + 1; i < re.max; i++) suffix = Simplify2.simplify1(Regexp.Op.QUEST, re.flags, Simplify2.concat([sub, suffix]), null);
+      if (prefixSubs === null) return suffix;
+      prefixSubs.push(suffix);
+    }
+    if (prefixSubs !== null) return Simplify2.concat(prefixSubs);
+    return new Regexp(Regexp.Op.NO_MATCH);
+  }
+  static concat(subs) {
+    const newSubs = [];
+    for (let i = 0; i < subs.length; i++) {
+      const sub = subs[i];
+      if (sub.op === Regexp.Op.NO_MATCH) return new Regexp(Regexp.Op.NO_MATCH);
+      if (sub.op === Regexp.Op.EMPTY_MATCH) continue;
+      if (sub.op === Regexp.Op.CONCAT) {
+        for (let j = 0; j < sub.subs.length; j++) newSubs.push(sub.subs[j]);
+        continue;
+      }
+      newSubs.push(sub);
+    }
+    if (newSubs.length === 0) return new Regexp(Regexp.Op.EMPTY_MATCH);
+    if (newSubs.length === 1) return newSubs[0];
+    const nre = new Regexp(Regexp.Op.CONCAT);
+    nre.subs = newSubs;
+    return nre;
+  }
+  static simplify1(op, flags, sub, re) {
+    if (sub.op === Regexp.Op.EMPTY_MATCH) return sub;
+    if (sub.op === Regexp.Op.NO_MATCH) {
+      if (op === Regexp.Op.PLUS) return sub;
+      return new Regexp(Regexp.Op.EMPTY_MATCH);
+    }
+    if (op === sub.op && (flags & RE2Flags.NON_GREEDY) === (sub.flags & RE2Flags.NON_GREEDY)) return sub;
+    if (re !== null && re.op === op && (re.flags & RE2Flags.NON_GREEDY) === (flags & RE2Flags.NON_GREEDY) && sub === re.subs[0]) return re;
+    const nre = new Regexp(op);
+    nre.flags = flags;
+    nre.subs = [sub];
+    return nre;
+  }
+};
+var CharGroup = class {
+  constructor(sign, cls) {
+    this.sign = sign;
+    this.cls = cls;
+  }
+};
+var code1 = [48, 57];
+var code2 = [
+  9,
+  10,
+  12,
+  13,
+  32,
+  32
+];
+var code3 = [
+  48,
+  57,
+  65,
+  90,
+  95,
+  95,
+  97,
+  122
+];
+var PERL_GROUPS = /* @__PURE__ */ new Map([
+  ["\\d", new CharGroup(1, code1)],
+  ["\\D", new CharGroup(-1, code1)],
+  ["\\s", new CharGroup(1, code2)],
+  ["\\S", new CharGroup(-1, code2)],
+  ["\\w", new CharGroup(1, code3)],
+  ["\\W", new CharGroup(-1, code3)]
+]);
+var code4 = [
+  48,
+  57,
+  65,
+  90,
+  97,
+  122
+];
+var code5 = [
+  65,
+  90,
+  97,
+  122
+];
+var code6 = [0, 127];
+var code7 = [
+  9,
+  9,
+  32,
+  32
+];
+var code8 = [
+  0,
+  31,
+  127,
+  127
+];
+var code9 = [48, 57];
+var code10 = [33, 126];
+var code11 = [97, 122];
+var code12 = [32, 126];
+var code13 = [
+  33,
+  47,
+  58,
+  64,
+  91,
+  96,
+  123,
+  126
+];
+var code14 = [
+  9,
+  13,
+  32,
+  32
+];
+var code15 = [65, 90];
+var code16 = [
+  48,
+  57,
+  65,
+  90,
+  95,
+  95,
+  97,
+  122
+];
+var code17 = [
+  48,
+  57,
+  65,
+  70,
+  97,
+  102
+];
+var POSIX_GROUPS = /* @__PURE__ */ new Map([
+  ["[:alnum:]", new CharGroup(1, code4)],
+  ["[:^alnum:]", new CharGroup(-1, code4)],
+  ["[:alpha:]", new CharGroup(1, code5)],
+  ["[:^alpha:]", new CharGroup(-1, code5)],
+  ["[:ascii:]", new CharGroup(1, code6)],
+  ["[:^ascii:]", new CharGroup(-1, code6)],
+  ["[:blank:]", new CharGroup(1, code7)],
+  ["[:^blank:]", new CharGroup(-1, code7)],
+  ["[:cntrl:]", new CharGroup(1, code8)],
+  ["[:^cntrl:]", new CharGroup(-1, code8)],
+  ["[:digit:]", new CharGroup(1, code9)],
+  ["[:^digit:]", new CharGroup(-1, code9)],
+  ["[:graph:]", new CharGroup(1, code10)],
+  ["[:^graph:]", new CharGroup(-1, code10)],
+  ["[:lower:]", new CharGroup(1, code11)],
+  ["[:^lower:]", new CharGroup(-1, code11)],
+  ["[:print:]", new CharGroup(1, code12)],
+  ["[:^print:]", new CharGroup(-1, code12)],
+  ["[:punct:]", new CharGroup(1, code13)],
+  ["[:^punct:]", new CharGroup(-1, code13)],
+  ["[:space:]", new CharGroup(1, code14)],
+  ["[:^space:]", new CharGroup(-1, code14)],
+  ["[:upper:]", new CharGroup(1, code15)],
+  ["[:^upper:]", new CharGroup(-1, code15)],
+  ["[:word:]", new CharGroup(1, code16)],
+  ["[:^word:]", new CharGroup(-1, code16)],
+  ["[:xdigit:]", new CharGroup(1, code17)],
+  ["[:^xdigit:]", new CharGroup(-1, code17)]
+]);
+var CharClass = class CharClass2 {
+  static charClassToString(r, len) {
+    let result = "[";
+    for (let i = 0; i < len; i += 2) {
+      if (i > 0) result += " ";
+      const lo = r[i];
+      const hi = r[i + 1];
+      if (lo === hi) result += `0x${lo.toString(16)}`;
+      else result += `0x${lo.toString(16)}-0x${hi.toString(16)}`;
+    }
+    result += "]";
+    return result;
+  }
+  static sortRanges(array, len) {
+    const n2 = len >> 1;
+    const order = new Array(n2);
+    for (let i = 0; i < n2; i++) order[i] = i;
+    order.sort((a, b) => array[2 * a] - array[2 * b] || array[2 * b + 1] - array[2 * a + 1]);
+    const sorted = array.slice(0, len);
+    for (let i = 0; i < n2; i++) {
+      array[2 * i] = sorted[2 * order[i]];
+      array[2 * i + 1] = sorted[2 * order[i] + 1];
+    }
+  }
+  /**
+  * @param {number[]|Int32Array} [r]
+  */
+  constructor(r = Utils.emptyInts()) {
+    this.r = r;
+    this.len = r.length;
+  }
+  toArray() {
+    if (this.r instanceof Int32Array) return this.len === this.r.length ? this.r : this.r.subarray(0, this.len);
+    return new Int32Array(this.len === this.r.length ? this.r : this.r.slice(0, this.len));
+  }
+  toGrowableArray() {
+    if (Array.isArray(this.r)) {
+      this.r.length = this.len;
+      return this.r;
+    }
+    return Array.from(this.r.subarray(0, this.len));
+  }
+  cleanClass() {
+    if (this.len < 4) return this;
+    CharClass2.sortRanges(this.r, this.len);
+    let w = 2;
+    for (let i = 2; i < this.len; i += 2) {
+      const lo = this.r[i];
+      const hi = this.r[i + 1];
+      if (lo <= this.r[w - 1] + 1) {
+        if (hi > this.r[w - 1]) this.r[w - 1] = hi;
+        continue;
+      }
+      this.r[w] = lo;
+      this.r[w + 1] = hi;
+      w += 2;
+    }
+    this.len = w;
+    return this;
+  }
+  appendLiteral(x, flags) {
+    return (flags & RE2Flags.FOLD_CASE) !== 0 ? this.appendFoldedRange(x, x) : this.appendRange(x, x);
+  }
+  appendRange(lo, hi) {
+    if (this.len > 0) {
+      for (let i = 2; i <= 4; i += 2) if (this.len >= i) {
+        const rlo = this.r[this.len - i];
+        const rhi = this.r[this.len - i + 1];
+        if (lo <= rhi + 1 && rlo <= hi + 1) {
+          if (lo < rlo) this.r[this.len - i] = lo;
+          if (hi > rhi) this.r[this.len - i + 1] = hi;
+          return this;
+        }
+      }
+    }
+    this.r[this.len++] = lo;
+    this.r[this.len++] = hi;
+    return this;
+  }
+  appendFoldedRange(lo, hi) {
+    if (lo <= Unicode.MIN_FOLD && hi >= Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+    if (hi < Unicode.MIN_FOLD || lo > Unicode.MAX_FOLD) return this.appendRange(lo, hi);
+    if (lo < Unicode.MIN_FOLD) {
+      this.appendRange(lo, Unicode.MIN_FOLD - 1);
+      lo = Unicode.MIN_FOLD;
+    }
+    if (hi > Unicode.MAX_FOLD) {
+      this.appendRange(Unicode.MAX_FOLD + 1, hi);
+      hi = Unicode.MAX_FOLD;
+    }
+    for (let c = lo; c <= hi; c++) {
+      this.appendRange(c, c);
+      for (let f = Unicode.simpleFold(c); f !== c; f = Unicode.simpleFold(f)) this.appendRange(f, f);
+    }
+    return this;
+  }
+  appendClass(x) {
+    for (let i = 0; i < x.length; i += 2) this.appendRange(x[i], x[i + 1]);
+    return this;
+  }
+  appendFoldedClass(x) {
+    for (let i = 0; i < x.length; i += 2) this.appendFoldedRange(x[i], x[i + 1]);
+    return this;
+  }
+  appendNegatedClass(x) {
+    let nextLo = 0;
+    for (let i = 0; i < x.length; i += 2) {
+      const lo = x[i];
+      const hi = x[i + 1];
+      if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+      nextLo = hi + 1;
+    }
+    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+    return this;
+  }
+  appendTable(table) {
+    for (let i = 0; i < table.length; ++i) {
+      const lo = table.getLo(i);
+      const hi = table.getHi(i);
+      const stride = table.getStride(i);
+      if (stride === 1) {
+        this.appendRange(lo, hi);
+        continue;
+      }
+      for (let c = lo; c <= hi; c += stride) this.appendRange(c, c);
+    }
+    return this;
+  }
+  appendNegatedTable(table) {
+    let nextLo = 0;
+    for (let i = 0; i < table.length; ++i) {
+      const lo = table.getLo(i);
+      const hi = table.getHi(i);
+      const stride = table.getStride(i);
+      if (stride === 1) {
+        if (nextLo <= lo - 1) this.appendRange(nextLo, lo - 1);
+        nextLo = hi + 1;
+        continue;
+      }
+      for (let c = lo; c <= hi; c += stride) {
+        if (nextLo <= c - 1) this.appendRange(nextLo, c - 1);
+        nextLo = c + 1;
+      }
+    }
+    if (nextLo <= Unicode.MAX_RUNE) this.appendRange(nextLo, Unicode.MAX_RUNE);
+    return this;
+  }
+  appendTableWithSign(table, sign) {
+    return sign < 0 ? this.appendNegatedTable(table) : this.appendTable(table);
+  }
+  negateClass() {
+    let nextLo = 0;
+    let w = 0;
+    for (let i = 0; i < this.len; i += 2) {
+      const lo = this.r[i];
+      const hi = this.r[i + 1];
+      if (nextLo <= lo - 1) {
+        this.r[w] = nextLo;
+        this.r[w + 1] = lo - 1;
+        w += 2;
+      }
+      nextLo = hi + 1;
+    }
+    this.len = w;
+    if (nextLo <= Unicode.MAX_RUNE) {
+      this.r[this.len++] = nextLo;
+      this.r[this.len++] = Unicode.MAX_RUNE;
+    }
+    return this;
+  }
+  appendClassWithSign(x, sign) {
+    return sign < 0 ? this.appendNegatedClass(x) : this.appendClass(x);
+  }
+  appendGroup(g, foldCase) {
+    let cls = g.cls;
+    if (foldCase) cls = new CharClass2().appendFoldedClass(cls).cleanClass().toArray();
+    return this.appendClassWithSign(cls, g.sign);
+  }
+  toString() {
+    return CharClass2.charClassToString(this.r, this.len);
+  }
+};
+var StringIterator = class {
+  constructor(str) {
+    this.str = str;
+    this.position = 0;
+  }
+  pos() {
+    return this.position;
+  }
+  rewindTo(pos) {
+    this.position = pos;
+  }
+  more() {
+    return this.position < this.str.length;
+  }
+  peek() {
+    return this.str.codePointAt(this.position);
+  }
+  skip(n2) {
+    this.position += n2;
+  }
+  skipString(s) {
+    this.position += s.length;
+  }
+  pop() {
+    const r = this.str.codePointAt(this.position);
+    this.position += Utils.charCount(r);
+    return r;
+  }
+  lookingAt(s) {
+    return this.str.startsWith(s, this.position);
+  }
+  rest() {
+    return this.str.substring(this.position);
+  }
+  from(beforePos) {
+    return this.str.substring(beforePos, this.position);
+  }
+  toString() {
+    return this.rest();
+  }
+};
+var Parser = class Parser2 {
+  static ERR_INTERNAL_ERROR = "regexp/syntax: internal error";
+  static ERR_INVALID_CHAR_RANGE = "invalid character class range";
+  static ERR_INVALID_ESCAPE = "invalid escape sequence";
+  static ERR_INVALID_NAMED_CAPTURE = "invalid named capture";
+  static ERR_INVALID_PERL_OP = "invalid or unsupported Perl syntax";
+  static ERR_INVALID_REPEAT_OP = "invalid nested repetition operator";
+  static ERR_INVALID_REPEAT_SIZE = "invalid repeat count";
+  static ERR_MISSING_BRACKET = "missing closing ]";
+  static ERR_MISSING_PAREN = "missing closing )";
+  static ERR_MISSING_REPEAT_ARGUMENT = "missing argument to repetition operator";
+  static ERR_TRAILING_BACKSLASH = "trailing backslash at end of expression";
+  static ERR_DUPLICATE_NAMED_CAPTURE = "duplicate capture group name";
+  static ERR_UNEXPECTED_PAREN = "unexpected )";
+  static ERR_NESTING_DEPTH = "expression nests too deeply";
+  static ERR_LARGE = "expression too large";
+  static ERR_INVALID_CAPTURE_IN_LOOKBEHIND = "invalid capture in lookbehind";
+  static MAX_HEIGHT = 1e3;
+  static MAX_SIZE = 1398101;
+  static MAX_RUNES = 33554432;
+  static ANY_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    Unicode.MAX_RUNE,
+    1
+  ]));
+  static ASCII_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    127,
+    1
+  ]));
+  static ASCII_FOLD_TABLE = new UnicodeRangeTable(new Uint32Array([
+    0,
+    127,
+    1,
+    383,
+    383,
+    1,
+    8490,
+    8490,
+    1
+  ]));
+  static unicodeTable(name) {
+    if (name === "Any") return {
+      tab: Parser2.ANY_TABLE,
+      fold: Parser2.ANY_TABLE,
+      sign: 1
+    };
+    if (name === "Ascii") return {
+      tab: Parser2.ASCII_TABLE,
+      fold: Parser2.ASCII_FOLD_TABLE,
+      sign: 1
+    };
+    if (name === "Assigned") return {
+      tab: UnicodeTables.CATEGORIES.get("Cn"),
+      fold: UnicodeTables.CATEGORIES.get("Cn"),
+      sign: -1
+    };
+    if (name === "Lc") return {
+      tab: UnicodeTables.CATEGORIES.get("LC"),
+      fold: UnicodeTables.FOLD_CATEGORIES.get("LC"),
+      sign: 1
+    };
+    if (UnicodeTables.CATEGORIES.has(name)) return {
+      tab: UnicodeTables.CATEGORIES.get(name),
+      fold: UnicodeTables.FOLD_CATEGORIES.get(name),
+      sign: 1
+    };
+    if (UnicodeTables.SCRIPTS.has(name)) return {
+      tab: UnicodeTables.SCRIPTS.get(name),
+      fold: UnicodeTables.FOLD_SCRIPT.get(name),
+      sign: 1
+    };
+    return null;
+  }
+  static minFoldRune(r) {
+    if (r < Unicode.MIN_FOLD || r > Unicode.MAX_FOLD) return r;
+    let min = r;
+    const r0 = r;
+    for (r = Unicode.simpleFold(r); r !== r0; r = Unicode.simpleFold(r)) if (min > r) min = r;
+    return min;
+  }
+  static leadingRegexp(re) {
+    if (re.op === Regexp.Op.EMPTY_MATCH) return null;
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      const sub = re.subs[0];
+      if (sub.op === Regexp.Op.EMPTY_MATCH) return null;
+      return sub;
+    }
+    return re;
+  }
+  static literalRegexp(s, flags) {
+    const re = new Regexp(Regexp.Op.LITERAL);
+    re.flags = flags;
+    re.runes = Utils.stringToRunes(s);
+    return re;
+  }
+  /**
+  * Parse regular expression pattern {@code pattern} with mode flags {@code flags}.
+  * @param {string} pattern
+  * @param {number} flags
+  */
+  static parse(pattern, flags) {
+    return new Parser2(pattern, flags).parseInternal();
+  }
+  static parseRepeat(t) {
+    const start = t.pos();
+    if (!t.more() || !t.lookingAt("{")) return -1;
+    t.skip(1);
+    const min = Parser2.parseInt(t);
+    if (min === -1) return -1;
+    if (!t.more()) return -1;
+    let max;
+    if (!t.lookingAt(",")) max = min;
+    else {
+      t.skip(1);
+      if (!t.more()) return -1;
+      if (t.lookingAt("}")) max = -1;
+      else if ((max = Parser2.parseInt(t)) === -1) return -1;
+    }
+    if (!t.more() || !t.lookingAt("}")) return -1;
+    t.skip(1);
+    if (min < 0 || min > 1e3 || max === -2 || max > 1e3 || max >= 0 && min > max) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(start));
+    return min << 16 | max & Unicode.MAX_BMP;
+  }
+  static isValidCaptureName(name) {
+    if (name.length === 0) return false;
+    for (let i = 0; i < name.length; i++) {
+      const c = name.codePointAt(i);
+      if (c !== Codepoint.CODES["_"] && !Utils.isalnum(c)) return false;
+    }
+    return true;
+  }
+  static parseInt(t) {
+    const start = t.pos();
+    while (t.more() && t.peek() >= Codepoint.CODES["0"] && t.peek() <= Codepoint.CODES["9"]) t.skip(1);
+    const n2 = t.from(start);
+    if (n2.length === 0 || n2.length > 1 && n2.codePointAt(0) === Codepoint.CODES["0"]) return -1;
+    if (n2.length > 8) return -2;
+    return parseInt(n2, 10);
+  }
+  static isCharClass(re) {
+    return re.op === Regexp.Op.LITERAL && re.runes.length === 1 || re.op === Regexp.Op.CHAR_CLASS || re.op === Regexp.Op.ANY_CHAR_NOT_NL || re.op === Regexp.Op.ANY_CHAR;
+  }
+  static matchRune(re, r) {
+    switch (re.op) {
+      case Regexp.Op.LITERAL:
+        return re.runes.length === 1 && re.runes[0] === r;
+      case Regexp.Op.CHAR_CLASS:
+        for (let i = 0; i < re.runes.length; i += 2) if (re.runes[i] <= r && r <= re.runes[i + 1]) return true;
+        return false;
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        return r !== Codepoint.CODES["\n"];
+      case Regexp.Op.ANY_CHAR:
+        return true;
+    }
+    return false;
+  }
+  static mergeCharClass(dst, src) {
+    switch (dst.op) {
+      case Regexp.Op.ANY_CHAR:
+        break;
+      case Regexp.Op.ANY_CHAR_NOT_NL:
+        if (Parser2.matchRune(src, Codepoint.CODES["\n"])) dst.op = Regexp.Op.ANY_CHAR;
+        break;
+      case Regexp.Op.CHAR_CLASS: {
+        const cc = new CharClass(Array.isArray(dst.runes) ? dst.runes : Array.from(dst.runes));
+        if (src.op === Regexp.Op.LITERAL) cc.appendLiteral(src.runes[0], src.flags);
+        else cc.appendClass(src.runes);
+        dst.runes = cc.toGrowableArray();
+        break;
+      }
+      case Regexp.Op.LITERAL:
+        if (src.runes[0] === dst.runes[0] && src.flags === dst.flags) break;
+        dst.op = Regexp.Op.CHAR_CLASS;
+        dst.runes = new CharClass().appendLiteral(dst.runes[0], dst.flags).appendLiteral(src.runes[0], src.flags).toGrowableArray();
+    }
+  }
+  static parseEscape(t) {
+    const startPos = t.pos();
+    t.skip(1);
+    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_TRAILING_BACKSLASH);
+    let c = t.pop();
+    bigswitch: switch (c) {
+      case Codepoint.CODES["1"]:
+      case Codepoint.CODES["2"]:
+      case Codepoint.CODES["3"]:
+      case Codepoint.CODES["4"]:
+      case Codepoint.CODES["5"]:
+      case Codepoint.CODES["6"]:
+      case Codepoint.CODES["7"]:
+        if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+      case Codepoint.CODES["0"]: {
+        let r = c - Codepoint.CODES["0"];
+        for (let i = 1; i < 3; i++) {
+          if (!t.more() || t.peek() < Codepoint.CODES["0"] || t.peek() > Codepoint.CODES["7"]) break;
+          r = r * 8 + t.peek() - Codepoint.CODES["0"];
+          t.skip(1);
+        }
+        return r;
+      }
+      case Codepoint.CODES["x"]: {
+        if (!t.more()) break;
+        c = t.pop();
+        if (c === Codepoint.CODES["{"]) {
+          let nhex = 0;
+          let r = 0;
+          while (true) {
+            if (!t.more()) break bigswitch;
+            c = t.pop();
+            if (c === Codepoint.CODES["}"]) break;
+            const v = Utils.unhex(c);
+            if (v < 0) break bigswitch;
+            r = r * 16 + v;
+            if (r > Unicode.MAX_RUNE) break bigswitch;
+            nhex++;
+          }
+          if (nhex === 0) break bigswitch;
+          return r;
+        }
+        const x = Utils.unhex(c);
+        if (!t.more()) break;
+        c = t.pop();
+        const y = Utils.unhex(c);
+        if (x < 0 || y < 0) break;
+        return x * 16 + y;
+      }
+      case Codepoint.CODES["a"]:
+        return Codepoint.CODES["\x07"];
+      case Codepoint.CODES["f"]:
+        return Codepoint.CODES["\f"];
+      case Codepoint.CODES["n"]:
+        return Codepoint.CODES["\n"];
+      case Codepoint.CODES["r"]:
+        return Codepoint.CODES["\r"];
+      case Codepoint.CODES["t"]:
+        return Codepoint.CODES["	"];
+      case Codepoint.CODES["v"]:
+        return Codepoint.CODES["\v"];
+      default:
+        if (c <= Unicode.MAX_ASCII && !Utils.isalnum(c)) return c;
+    }
+    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, t.from(startPos));
+  }
+  static parseClassChar(t, wholeClassPos) {
+    if (!t.more()) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_BRACKET, t.from(wholeClassPos));
+    if (t.lookingAt("\\")) return Parser2.parseEscape(t);
+    return t.pop();
+  }
+  static hasCapture(re) {
+    if (re === null) return false;
+    if (re.op === Regexp.Op.CAPTURE) return true;
+    if (re.subs) {
+      for (let sub of re.subs) if (Parser2.hasCapture(sub)) return true;
+    }
+    return false;
+  }
+  constructor(wholeRegexp, flags = 0) {
+    this.wholeRegexp = wholeRegexp;
+    this.flags = flags;
+    this.numCap = 0;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.stack = [];
+    this.free = null;
+    this.numRegexp = 0;
+    this.numRunes = 0;
+    this.repeats = 0;
+    this.height = null;
+    this.size = null;
+    this.nlb = 0;
+  }
+  newRegexp(op) {
+    let re = this.free;
+    if (re !== null && re.subs !== null && re.subs.length > 0) {
+      this.free = re.subs[0];
+      re.reinit();
+      re.op = op;
+    } else {
+      re = new Regexp(op);
+      this.numRegexp += 1;
+    }
+    return re;
+  }
+  reuse(re) {
+    if (this.height !== null && this.height.has(re)) this.height.delete(re);
+    if (re.subs !== null && re.subs.length > 0) re.subs[0] = this.free;
+    this.free = re;
+  }
+  checkLimits(re) {
+    if (this.numRunes > Parser2.MAX_RUNES) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+    this.checkSize(re);
+    this.checkHeight(re);
+  }
+  checkSize(re) {
+    if (this.size === null) {
+      if (this.repeats === 0) this.repeats = 1;
+      if (re.op === Regexp.Op.REPEAT) {
+        let n2 = re.max;
+        if (n2 === -1) n2 = re.min;
+        if (n2 <= 0) n2 = 1;
+        if (n2 > Math.floor(Parser2.MAX_SIZE / this.repeats)) this.repeats = Parser2.MAX_SIZE;
+        else this.repeats *= n2;
+      }
+      if (this.numRegexp < Math.floor(Parser2.MAX_SIZE / this.repeats)) return;
+      this.size = /* @__PURE__ */ new Map();
+      for (let reEx of this.stack) this.checkSize(reEx);
+    }
+    if (this.calcSize(re, true) > Parser2.MAX_SIZE) throw new RE2JSSyntaxException(Parser2.ERR_LARGE);
+  }
+  calcSize(re, force = false) {
+    if (!force && this.size !== null) {
+      if (this.size.has(re)) return this.size.get(re);
+    }
+    let size = 0;
+    switch (re.op) {
+      case Regexp.Op.LITERAL:
+        size = re.runes.length;
+        break;
+      case Regexp.Op.PLB:
+      case Regexp.Op.NLB:
+      case Regexp.Op.CAPTURE:
+      case Regexp.Op.STAR:
+        size = 2 + this.calcSize(re.subs[0]);
+        break;
+      case Regexp.Op.PLUS:
+      case Regexp.Op.QUEST:
+        size = 1 + this.calcSize(re.subs[0]);
+        break;
+      case Regexp.Op.CONCAT:
+        for (let sub of re.subs) size = size + this.calcSize(sub);
+        break;
+      case Regexp.Op.ALTERNATE:
+        for (let sub of re.subs) size = size + this.calcSize(sub);
+        if (re.subs.length > 1) size = size + re.subs.length - 1;
+        break;
+      case Regexp.Op.REPEAT: {
+        let sub = this.calcSize(re.subs[0]);
+        if (re.max === -1) {
+          if (re.min === 0) size = 2 + sub;
+          else size = 1 + re.min * sub;
+          break;
+        }
+        size = re.max * sub + (re.max - re.min);
+        break;
+      }
+    }
+    size = Math.max(1, size);
+    if (this.size === null) this.size = /* @__PURE__ */ new Map();
+    this.size.set(re, size);
+    return size;
+  }
+  checkHeight(re) {
+    if (this.numRegexp < Parser2.MAX_HEIGHT) return;
+    if (this.height === null) {
+      this.height = /* @__PURE__ */ new Map();
+      for (let reEx of this.stack) this.checkHeight(reEx);
+    }
+    if (this.calcHeight(re, true) > Parser2.MAX_HEIGHT) throw new RE2JSSyntaxException(Parser2.ERR_NESTING_DEPTH);
+  }
+  calcHeight(re, force = false) {
+    if (!force && this.height !== null) {
+      if (this.height.has(re)) return this.height.get(re);
+    }
+    let h = 1;
+    for (let sub of re.subs) {
+      const hsub = this.calcHeight(sub);
+      if (h < 1 + hsub) h = 1 + hsub;
+    }
+    if (this.height === null) this.height = /* @__PURE__ */ new Map();
+    this.height.set(re, h);
+    return h;
+  }
+  pop() {
+    return this.stack.pop();
+  }
+  popToPseudo() {
+    const n2 = this.stack.length;
+    let i = n2;
+    while (i > 0 && !Regexp.isPseudoOp(this.stack[i - 1].op)) i--;
+    return this.stack.splice(i, n2 - i);
+  }
+  push(re) {
+    this.numRunes += re.runes.length;
+    if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] === re.runes[1]) {
+      if (this.maybeConcat(re.runes[0], this.flags & ~RE2Flags.FOLD_CASE)) return null;
+      re.op = Regexp.Op.LITERAL;
+      re.runes = [re.runes[0]];
+      re.flags = this.flags & ~RE2Flags.FOLD_CASE;
+    } else if (re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 4 && re.runes[0] === re.runes[1] && re.runes[2] === re.runes[3] && Unicode.simpleFold(re.runes[0]) === re.runes[2] && Unicode.simpleFold(re.runes[2]) === re.runes[0] || re.op === Regexp.Op.CHAR_CLASS && re.runes.length === 2 && re.runes[0] + 1 === re.runes[1] && Unicode.simpleFold(re.runes[0]) === re.runes[1] && Unicode.simpleFold(re.runes[1]) === re.runes[0]) {
+      if (this.maybeConcat(re.runes[0], this.flags | RE2Flags.FOLD_CASE)) return null;
+      re.op = Regexp.Op.LITERAL;
+      re.runes = [re.runes[0]];
+      re.flags = this.flags | RE2Flags.FOLD_CASE;
+    } else this.maybeConcat(-1, 0);
+    this.stack.push(re);
+    this.checkLimits(re);
+    return re;
+  }
+  maybeConcat(r, flags) {
+    const n2 = this.stack.length;
+    if (n2 < 2) return false;
+    const re1 = this.stack[n2 - 1];
+    const re2 = this.stack[n2 - 2];
+    if (re1.op !== Regexp.Op.LITERAL || re2.op !== Regexp.Op.LITERAL || (re1.flags & RE2Flags.FOLD_CASE) !== (re2.flags & RE2Flags.FOLD_CASE)) return false;
+    if (!Array.isArray(re2.runes)) re2.runes = Array.from(re2.runes);
+    for (let i = 0; i < re1.runes.length; i++) re2.runes.push(re1.runes[i]);
+    if (r >= 0) {
+      re1.runes = [r];
+      re1.flags = flags;
+      return true;
+    }
+    this.pop();
+    this.reuse(re1);
+    return false;
+  }
+  newLiteral(r, flags) {
+    const re = this.newRegexp(Regexp.Op.LITERAL);
+    re.flags = flags;
+    if ((flags & RE2Flags.FOLD_CASE) !== 0) r = Parser2.minFoldRune(r);
+    re.runes = [r];
+    return re;
+  }
+  literal(r) {
+    this.push(this.newLiteral(r, this.flags));
+  }
+  op(op) {
+    const re = this.newRegexp(op);
+    re.flags = this.flags;
+    return this.push(re);
+  }
+  repeat(op, min, max, beforePos, t, lastRepeatPos) {
+    let flags = this.flags;
+    if ((flags & RE2Flags.PERL_X) !== 0) {
+      if (t.more() && t.lookingAt("?")) {
+        t.skip(1);
+        flags ^= RE2Flags.NON_GREEDY;
+      }
+      if (lastRepeatPos !== -1) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_OP, t.from(lastRepeatPos));
+    }
+    const n2 = this.stack.length;
+    if (n2 === 0) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    const sub = this.stack[n2 - 1];
+    if (Regexp.isPseudoOp(sub.op)) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_REPEAT_ARGUMENT, t.from(beforePos));
+    const re = this.newRegexp(op);
+    re.min = min;
+    re.max = max;
+    re.flags = flags;
+    re.subs = [sub];
+    this.stack[n2 - 1] = re;
+    this.checkLimits(re);
+    if (op === Regexp.Op.REPEAT && (min >= 2 || max >= 2) && !this.repeatIsValid(re, 1e3)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_REPEAT_SIZE, t.from(beforePos));
+  }
+  repeatIsValid(re, n2) {
+    if (re.op === Regexp.Op.REPEAT) {
+      let m = re.max;
+      if (m === 0) return true;
+      if (m < 0) m = re.min;
+      if (m > n2) return false;
+      if (m > 0) n2 = Math.trunc(n2 / m);
+    }
+    for (let sub of re.subs) if (!this.repeatIsValid(sub, n2)) return false;
+    return true;
+  }
+  concat() {
+    this.maybeConcat(-1, 0);
+    const subs = this.popToPseudo();
+    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.EMPTY_MATCH));
+    return this.push(this.collapse(subs, Regexp.Op.CONCAT));
+  }
+  alternate() {
+    const subs = this.popToPseudo();
+    if (subs.length > 0) this.cleanAlt(subs[subs.length - 1]);
+    if (subs.length === 0) return this.push(this.newRegexp(Regexp.Op.NO_MATCH));
+    return this.push(this.collapse(subs, Regexp.Op.ALTERNATE));
+  }
+  cleanAlt(re) {
+    if (re.op === Regexp.Op.CHAR_CLASS) {
+      re.runes = new CharClass(Array.from(re.runes)).cleanClass().toArray();
+      if (re.runes.length === 2 && re.runes[0] === 0 && re.runes[1] === Unicode.MAX_RUNE) {
+        re.runes = /* @__PURE__ */ new Int32Array(0);
+        re.op = Regexp.Op.ANY_CHAR;
+      } else if (re.runes.length === 4 && re.runes[0] === 0 && re.runes[1] === Codepoint.CODES["\n"] - 1 && re.runes[2] === Codepoint.CODES["\n"] + 1 && re.runes[3] === Unicode.MAX_RUNE) {
+        re.runes = /* @__PURE__ */ new Int32Array(0);
+        re.op = Regexp.Op.ANY_CHAR_NOT_NL;
+      }
+    }
+  }
+  collapse(subs, op) {
+    if (subs.length === 1) return subs[0];
+    let len = 0;
+    for (let sub of subs) len += sub.op === op ? sub.subs.length : 1;
+    let newsubs = new Array(len).fill(null);
+    let i = 0;
+    for (let sub of subs) if (sub.op === op) {
+      for (let j = 0; j < sub.subs.length; j++) newsubs[i++] = sub.subs[j];
+      this.reuse(sub);
+    } else newsubs[i++] = sub;
+    let re = this.newRegexp(op);
+    re.subs = newsubs;
+    if (op === Regexp.Op.ALTERNATE) {
+      re.subs = this.factor(re.subs);
+      if (re.subs.length === 1) {
+        const old = re;
+        re = re.subs[0];
+        this.reuse(old);
+      }
+    }
+    return re;
+  }
+  factor(array) {
+    if (array.length < 2) return array;
+    let s = 0;
+    let lensub = array.length;
+    let lenout = 0;
+    let str = null;
+    let strlen = 0;
+    let strflags = 0;
+    let start = 0;
+    for (let i = 0; i <= lensub; i++) {
+      let istr = null;
+      let istrlen = 0;
+      let iflags = 0;
+      if (i < lensub) {
+        let re = array[s + i];
+        if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) re = re.subs[0];
+        if (re.op === Regexp.Op.LITERAL) {
+          istr = re.runes;
+          istrlen = re.runes.length;
+          iflags = re.flags & RE2Flags.FOLD_CASE;
+        }
+        if (iflags === strflags) {
+          let same = 0;
+          while (same < strlen && same < istrlen && str[same] === istr[same]) same++;
+          if (same > 0) {
+            strlen = same;
+            continue;
+          }
+        }
+      }
+      if (i === start) {
+      } else if (i === start + 1) array[lenout++] = array[s + start];
+      else {
+        const prefix = this.newRegexp(Regexp.Op.LITERAL);
+        prefix.flags = strflags;
+        prefix.runes = str.slice(0, strlen);
+        for (let j = start; j < i; j++) {
+          array[s + j] = this.removeLeadingString(array[s + j], strlen);
+          this.checkLimits(array[s + j]);
+        }
+        const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+        const re = this.newRegexp(Regexp.Op.CONCAT);
+        re.subs = [prefix, suffix];
+        array[lenout++] = re;
+      }
+      start = i;
+      str = istr;
+      strlen = istrlen;
+      strflags = iflags;
+    }
+    lensub = lenout;
+    s = 0;
+    start = 0;
+    lenout = 0;
+    let first = null;
+    for (let i = 0; i <= lensub; i++) {
+      let ifirst = null;
+      if (i < lensub) {
+        ifirst = Parser2.leadingRegexp(array[s + i]);
+        if (first !== null && first.equals(ifirst) && (Parser2.isCharClass(first) || first.op === Regexp.Op.REPEAT && first.min === first.max && Parser2.isCharClass(first.subs[0]))) continue;
+      }
+      if (i === start) {
+      } else if (i === start + 1) array[lenout++] = array[s + start];
+      else {
+        const prefix = first;
+        for (let j = start; j < i; j++) {
+          const reuse = j !== start;
+          array[s + j] = this.removeLeadingRegexp(array[s + j], reuse);
+          this.checkLimits(array[s + j]);
+        }
+        const suffix = this.collapse(array.slice(s + start, s + i), Regexp.Op.ALTERNATE);
+        const re = this.newRegexp(Regexp.Op.CONCAT);
+        re.subs = [prefix, suffix];
+        array[lenout++] = re;
+      }
+      start = i;
+      first = ifirst;
+    }
+    lensub = lenout;
+    s = 0;
+    start = 0;
+    lenout = 0;
+    for (let i = 0; i <= lensub; i++) {
+      if (i < lensub && Parser2.isCharClass(array[s + i])) continue;
+      if (i === start) {
+      } else if (i === start + 1) array[lenout++] = array[s + start];
+      else {
+        let max = start;
+        for (let j = start + 1; j < i; j++) {
+          const subMax = array[s + max];
+          const subJ = array[s + j];
+          if (subMax.op < subJ.op || subMax.op === subJ.op && (subMax.runes !== null ? subMax.runes.length : 0) < (subJ.runes !== null ? subJ.runes.length : 0)) max = j;
+        }
+        const tmp = array[s + start];
+        array[s + start] = array[s + max];
+        array[s + max] = tmp;
+        for (let j = start + 1; j < i; j++) {
+          Parser2.mergeCharClass(array[s + start], array[s + j]);
+          this.reuse(array[s + j]);
+        }
+        this.cleanAlt(array[s + start]);
+        array[lenout++] = array[s + start];
+      }
+      if (i < lensub) array[lenout++] = array[s + i];
+      start = i + 1;
+    }
+    lensub = lenout;
+    s = 0;
+    start = 0;
+    lenout = 0;
+    for (let i = 0; i < lensub; ++i) {
+      if (i + 1 < lensub && array[s + i].op === Regexp.Op.EMPTY_MATCH && array[s + i + 1].op === Regexp.Op.EMPTY_MATCH) continue;
+      array[lenout++] = array[s + i];
+    }
+    lensub = lenout;
+    s = 0;
+    return array.slice(s, lensub);
+  }
+  removeLeadingString(re, n2) {
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      const sub = this.removeLeadingString(re.subs[0], n2);
+      re.subs[0] = sub;
+      if (sub.op === Regexp.Op.EMPTY_MATCH) {
+        this.reuse(sub);
+        switch (re.subs.length) {
+          case 0:
+          case 1:
+            re.op = Regexp.Op.EMPTY_MATCH;
+            re.subs = Regexp.emptySubs();
+            break;
+          case 2: {
+            const old = re;
+            re = re.subs[1];
+            this.reuse(old);
+            break;
+          }
+          default:
+            re.subs = re.subs.slice(1, re.subs.length);
+        }
+      }
+      return re;
+    }
+    if (re.op === Regexp.Op.LITERAL) {
+      re.runes = re.runes.slice(n2, re.runes.length);
+      if (re.runes.length === 0) re.op = Regexp.Op.EMPTY_MATCH;
+    }
+    return re;
+  }
+  removeLeadingRegexp(re, reuse) {
+    if (re.op === Regexp.Op.CONCAT && re.subs.length > 0) {
+      if (reuse) this.reuse(re.subs[0]);
+      re.subs = re.subs.slice(1, re.subs.length);
+      switch (re.subs.length) {
+        case 0:
+          re.op = Regexp.Op.EMPTY_MATCH;
+          re.subs = Regexp.emptySubs();
+          break;
+        case 1: {
+          const old = re;
+          re = re.subs[0];
+          this.reuse(old);
+          break;
+        }
+      }
+      return re;
+    }
+    if (reuse) this.reuse(re);
+    return this.newRegexp(Regexp.Op.EMPTY_MATCH);
+  }
+  parseInternal() {
+    if ((this.flags & RE2Flags.LITERAL) !== 0) return Parser2.literalRegexp(this.wholeRegexp, this.flags);
+    let lastRepeatPos = -1;
+    let min = -1;
+    let max = -1;
+    const t = new StringIterator(this.wholeRegexp);
+    while (t.more()) {
+      let repeatPos = -1;
+      bigswitch: switch (t.peek()) {
+        case Codepoint.CODES["("]:
+          if ((this.flags & RE2Flags.LOOKBEHIND) !== 0) {
+            if (t.lookingAt("(?<=")) {
+              this.parsePosLookBehind();
+              t.skip(4);
+              break;
+            }
+            if (t.lookingAt("(?<!")) {
+              this.parseNegLookBehind();
+              t.skip(4);
+              break;
+            }
+          }
+          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.lookingAt("(?")) {
+            this.parsePerlFlags(t);
+            break;
+          }
+          this.op(Regexp.Op.LEFT_PAREN).cap = ++this.numCap;
+          t.skip(1);
+          break;
+        case Codepoint.CODES["|"]:
+          this.parseVerticalBar();
+          t.skip(1);
+          break;
+        case Codepoint.CODES[")"]:
+          this.parseRightParen();
+          t.skip(1);
+          break;
+        case Codepoint.CODES["^"]:
+          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.BEGIN_TEXT);
+          else this.op(Regexp.Op.BEGIN_LINE);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["$"]:
+          if ((this.flags & RE2Flags.ONE_LINE) !== 0) this.op(Regexp.Op.END_TEXT).flags |= RE2Flags.WAS_DOLLAR;
+          else this.op(Regexp.Op.END_LINE);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["."]:
+          if ((this.flags & RE2Flags.DOT_NL) !== 0) this.op(Regexp.Op.ANY_CHAR);
+          else this.op(Regexp.Op.ANY_CHAR_NOT_NL);
+          t.skip(1);
+          break;
+        case Codepoint.CODES["["]:
+          this.parseClass(t);
+          break;
+        case Codepoint.CODES["*"]:
+        case Codepoint.CODES["+"]:
+        case Codepoint.CODES["?"]: {
+          repeatPos = t.pos();
+          let op = null;
+          switch (t.pop()) {
+            case Codepoint.CODES["*"]:
+              op = Regexp.Op.STAR;
+              break;
+            case Codepoint.CODES["+"]:
+              op = Regexp.Op.PLUS;
+              break;
+            case Codepoint.CODES["?"]:
+              op = Regexp.Op.QUEST;
+          }
+          this.repeat(op, min, max, repeatPos, t, lastRepeatPos);
+          break;
+        }
+        case Codepoint.CODES["{"]: {
+          const before = t.pos();
+          const minMax = Parser2.parseRepeat(t);
+          if (minMax < 0) {
+            t.rewindTo(before);
+            this.literal(t.pop());
+            break;
+          }
+          repeatPos = before;
+          min = minMax >> 16;
+          max = (minMax & Unicode.MAX_BMP) << 16 >> 16;
+          this.repeat(Regexp.Op.REPEAT, min, max, repeatPos, t, lastRepeatPos);
+          break;
+        }
+        case Codepoint.CODES["\\"]: {
+          const savedPos = t.pos();
+          t.skip(1);
+          if ((this.flags & RE2Flags.PERL_X) !== 0 && t.more()) switch (t.pop()) {
+            case Codepoint.CODES["A"]:
+              this.op(Regexp.Op.BEGIN_TEXT);
+              break bigswitch;
+            case Codepoint.CODES["b"]:
+              this.op(Regexp.Op.WORD_BOUNDARY);
+              break bigswitch;
+            case Codepoint.CODES["B"]:
+              this.op(Regexp.Op.NO_WORD_BOUNDARY);
+              break bigswitch;
+            case Codepoint.CODES["C"]:
+              throw new RE2JSSyntaxException(Parser2.ERR_INVALID_ESCAPE, "\\C");
+            case Codepoint.CODES["Q"]: {
+              let lit = t.rest();
+              const i = lit.indexOf("\\E");
+              if (i >= 0) {
+                lit = lit.substring(0, i);
+                t.skipString(lit);
+                t.skipString("\\E");
+              } else t.skipString(lit);
+              let j = 0;
+              while (j < lit.length) {
+                const codepoint = lit.codePointAt(j);
+                this.literal(codepoint);
+                j += Utils.charCount(codepoint);
+              }
+              break bigswitch;
+            }
+            case Codepoint.CODES["z"]:
+              this.op(Regexp.Op.END_TEXT);
+              break bigswitch;
+            default:
+              t.rewindTo(savedPos);
+          }
+          else t.rewindTo(savedPos);
+          const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+          re.flags = this.flags;
+          if (t.lookingAt("\\p") || t.lookingAt("\\P")) {
+            const cc2 = new CharClass();
+            if (this.parseUnicodeClass(t, cc2)) {
+              re.runes = cc2.toArray();
+              this.push(re);
+              break bigswitch;
+            }
+          }
+          const cc = new CharClass();
+          if (this.parsePerlClassEscape(t, cc)) {
+            re.runes = cc.toArray();
+            this.push(re);
+            break bigswitch;
+          }
+          t.rewindTo(savedPos);
+          this.reuse(re);
+          this.literal(Parser2.parseEscape(t));
+          break;
+        }
+        default:
+          this.literal(t.pop());
+      }
+      lastRepeatPos = repeatPos;
+    }
+    this.concat();
+    if (this.swapVerticalBar()) this.pop();
+    this.alternate();
+    if (this.stack.length !== 1) throw new RE2JSSyntaxException(Parser2.ERR_MISSING_PAREN, this.wholeRegexp);
+    this.stack[0].namedGroups = this.namedGroups;
+    return this.stack[0];
+  }
+  parsePerlFlags(t) {
+    const startPos = t.pos();
+    const s = t.rest();
+    if (s.startsWith("(?P<") || s.startsWith("(?<")) {
+      const begin = s.charAt(2) === "P" ? 4 : 3;
+      const end = s.indexOf(">");
+      if (end < 0) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s);
+      const name = s.substring(begin, end);
+      t.skipString(name);
+      t.skip(begin + 1);
+      if (!Parser2.isValidCaptureName(name)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_NAMED_CAPTURE, s.substring(0, end + 1));
+      const re = this.op(Regexp.Op.LEFT_PAREN);
+      re.cap = ++this.numCap;
+      if (this.namedGroups[name]) throw new RE2JSSyntaxException(Parser2.ERR_DUPLICATE_NAMED_CAPTURE, name);
+      this.namedGroups[name] = this.numCap;
+      re.name = name;
+      return;
+    }
+    t.skip(2);
+    let flags = this.flags;
+    let sign = 1;
+    let sawFlag = false;
+    loop: while (t.more()) {
+      const c = t.pop();
+      switch (c) {
+        case Codepoint.CODES["i"]:
+          flags |= RE2Flags.FOLD_CASE;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["m"]:
+          flags &= ~RE2Flags.ONE_LINE;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["s"]:
+          flags |= RE2Flags.DOT_NL;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["U"]:
+          flags |= RE2Flags.NON_GREEDY;
+          sawFlag = true;
+          break;
+        case Codepoint.CODES["-"]:
+          if (sign < 0) break loop;
+          sign = -1;
+          flags = ~flags;
+          sawFlag = false;
+          break;
+        case Codepoint.CODES[":"]:
+        case Codepoint.CODES[")"]:
+          if (sign < 0) {
+            if (!sawFlag) break loop;
+            flags = ~flags;
+          }
+          if (c === Codepoint.CODES[":"]) this.op(Regexp.Op.LEFT_PAREN);
+          this.flags = flags;
+          return;
+        default:
+          break loop;
+      }
+    }
+    throw new RE2JSSyntaxException(Parser2.ERR_INVALID_PERL_OP, t.from(startPos));
+  }
+  parsePosLookBehind() {
+    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+    re.flags = this.flags;
+    re.lb = ++this.nlb;
+    return this.push(re);
+  }
+  parseNegLookBehind() {
+    const re = this.newRegexp(Regexp.Op.LEFT_PAREN);
+    re.flags = this.flags;
+    re.lb = -++this.nlb;
+    return this.push(re);
+  }
+  parseVerticalBar() {
+    this.concat();
+    if (!this.swapVerticalBar()) this.op(Regexp.Op.VERTICAL_BAR);
+  }
+  swapVerticalBar() {
+    const n2 = this.stack.length;
+    if (n2 >= 3 && this.stack[n2 - 2].op === Regexp.Op.VERTICAL_BAR && Parser2.isCharClass(this.stack[n2 - 1]) && Parser2.isCharClass(this.stack[n2 - 3])) {
+      let re1 = this.stack[n2 - 1];
+      let re3 = this.stack[n2 - 3];
+      if (re1.op > re3.op) {
+        const tmp = re3;
+        re3 = re1;
+        re1 = tmp;
+        this.stack[n2 - 3] = re3;
+      }
+      Parser2.mergeCharClass(re3, re1);
+      this.reuse(re1);
+      this.pop();
+      return true;
+    }
+    if (n2 >= 2) {
+      const re1 = this.stack[n2 - 1];
+      const re2 = this.stack[n2 - 2];
+      if (re2.op === Regexp.Op.VERTICAL_BAR) {
+        if (n2 >= 3) this.cleanAlt(this.stack[n2 - 3]);
+        this.stack[n2 - 2] = re1;
+        this.stack[n2 - 1] = re2;
+        return true;
+      }
+    }
+    return false;
+  }
+  parseRightParen() {
+    this.concat();
+    if (this.swapVerticalBar()) this.pop();
+    this.alternate();
+    if (this.stack.length < 2) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    const re1 = this.pop();
+    const re2 = this.pop();
+    if (re2.op !== Regexp.Op.LEFT_PAREN) throw new RE2JSSyntaxException(Parser2.ERR_UNEXPECTED_PAREN, this.wholeRegexp);
+    this.flags = re2.flags;
+    if (re2.lb !== 0) {
+      if (Parser2.hasCapture(re1)) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CAPTURE_IN_LOOKBEHIND, this.wholeRegexp);
+      if (re2.lb > 0) re2.op = Regexp.Op.PLB;
+      else re2.op = Regexp.Op.NLB;
+      re2.subs = [re1];
+      this.push(re2);
+      return;
+    }
+    if (re2.cap === 0) this.push(re1);
+    else {
+      re2.op = Regexp.Op.CAPTURE;
+      re2.subs = [re1];
+      this.push(re2);
+    }
+  }
+  parsePerlClassEscape(t, cc) {
+    const beforePos = t.pos();
+    if ((this.flags & RE2Flags.PERL_X) === 0 || !t.more() || t.pop() !== Codepoint.CODES["\\"] || !t.more()) return false;
+    t.pop();
+    const p = t.from(beforePos);
+    const g = PERL_GROUPS.has(p) ? PERL_GROUPS.get(p) : null;
+    if (g === null) return false;
+    cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+    return true;
+  }
+  parseNamedClass(t, cc) {
+    const cls = t.rest();
+    const i = cls.indexOf(":]");
+    if (i < 0) return false;
+    const name = cls.substring(0, i + 2);
+    t.skipString(name);
+    const g = POSIX_GROUPS.has(name) ? POSIX_GROUPS.get(name) : null;
+    if (g === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, name);
+    cc.appendGroup(g, (this.flags & RE2Flags.FOLD_CASE) !== 0);
+    return true;
+  }
+  parseUnicodeClass(t, cc) {
+    const startPos = t.pos();
+    if ((this.flags & RE2Flags.UNICODE_GROUPS) === 0 || !t.lookingAt("\\p") && !t.lookingAt("\\P")) return false;
+    t.skip(1);
+    let sign = 1;
+    let c = t.pop();
+    if (c === Codepoint.CODES["P"]) sign = -1;
+    if (!t.more()) {
+      t.rewindTo(startPos);
+      throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+    }
+    c = t.pop();
+    let name;
+    if (c !== Codepoint.CODES["{"]) name = Utils.runeToString(c);
+    else {
+      const rest = t.rest();
+      const end = rest.indexOf("}");
+      if (end < 0) {
+        t.rewindTo(startPos);
+        throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+      }
+      name = rest.substring(0, end);
+      t.skipString(name);
+      t.skip(1);
+    }
+    if (!(name.length === 0) && name.codePointAt(0) === Codepoint.CODES["^"]) {
+      sign = 0 - sign;
+      name = name.substring(1);
+    }
+    const pair2 = Parser2.unicodeTable(name);
+    if (pair2 === null) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(startPos));
+    if (pair2.sign < 0) sign = 0 - sign;
+    const tab = pair2.tab;
+    const fold = pair2.fold;
+    if ((this.flags & RE2Flags.FOLD_CASE) === 0 || fold === null) cc.appendTableWithSign(tab, sign);
+    else {
+      const tmp = new CharClass().appendTable(tab).appendTable(fold).cleanClass().toArray();
+      cc.appendClassWithSign(Array.from(tmp), sign);
+    }
+    return true;
+  }
+  parseClass(t) {
+    const startPos = t.pos();
+    t.skip(1);
+    const re = this.newRegexp(Regexp.Op.CHAR_CLASS);
+    re.flags = this.flags;
+    const cc = new CharClass();
+    let sign = 1;
+    if (t.more() && t.lookingAt("^")) {
+      sign = -1;
+      t.skip(1);
+      if ((this.flags & RE2Flags.CLASS_NL) === 0) cc.appendRange(Codepoint.CODES["\n"], Codepoint.CODES["\n"]);
+    }
+    let first = true;
+    while (!t.more() || t.peek() !== Codepoint.CODES["]"] || first) {
+      if (t.more() && t.lookingAt("-") && (this.flags & RE2Flags.PERL_X) === 0 && !first) {
+        const s = t.rest();
+        if (s === "-" || !s.startsWith("-]")) {
+          t.rewindTo(startPos);
+          throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.rest());
+        }
+      }
+      first = false;
+      const beforePos = t.pos();
+      if (t.lookingAt("[:")) {
+        if (this.parseNamedClass(t, cc)) continue;
+        t.rewindTo(beforePos);
+      }
+      if (this.parseUnicodeClass(t, cc)) continue;
+      if (this.parsePerlClassEscape(t, cc)) continue;
+      t.rewindTo(beforePos);
+      const lo = Parser2.parseClassChar(t, startPos);
+      let hi = lo;
+      if (t.more() && t.lookingAt("-")) {
+        t.skip(1);
+        if (t.more() && t.lookingAt("]")) t.skip(-1);
+        else {
+          hi = Parser2.parseClassChar(t, startPos);
+          if (hi < lo) throw new RE2JSSyntaxException(Parser2.ERR_INVALID_CHAR_RANGE, t.from(beforePos));
+        }
+      }
+      if ((this.flags & RE2Flags.FOLD_CASE) === 0) cc.appendRange(lo, hi);
+      else cc.appendFoldedRange(lo, hi);
+    }
+    t.skip(1);
+    cc.cleanClass();
+    if (sign < 0) cc.negateClass();
+    re.runes = cc.toArray();
+    this.push(re);
+  }
+};
+var RE2 = class RE22 {
+  static initTest(expr) {
+    const re2 = RE22.compile(expr);
+    const res = new RE22(re2.expr, re2.prog, re2.numSubexp, re2.longest);
+    res.cond = re2.cond;
+    res.prefix = re2.prefix;
+    res.prefixUTF8 = re2.prefixUTF8;
+    res.prefixComplete = re2.prefixComplete;
+    res.prefixRune = re2.prefixRune;
+    res.prefilter = re2.prefilter;
+    res.namedGroups = re2.namedGroups;
+    return res;
+  }
+  /**
+  * Parses a regular expression and returns, if successful, an {@code RE2} instance that can be
+  * used to match against text.
+  *
+  * When matching against text, the regexp returns a match that begins as early as possible in the
+  * input (leftmost), and among those it chooses the one that a backtracking search would have
+  * found first. This so-called leftmost-first matching is the same semantics that Perl, Python,
+  * and other implementations use, although this package implements it without the expense of
+  * backtracking. For POSIX leftmost-longest matching, see {@link #compilePOSIX}.
+  */
+  static compile(expr) {
+    return RE22.compileImpl(expr, RE2Flags.PERL, false);
+  }
+  /**
+  * {@code compilePOSIX} is like {@link #compile} but restricts the regular expression to POSIX ERE
+  * (egrep) syntax and changes the match semantics to leftmost-longest.
+  *
+  * That is, when matching against text, the regexp returns a match that begins as early as
+  * possible in the input (leftmost), and among those it chooses a match that is as long as
+  * possible. This so-called leftmost-longest matching is the same semantics that early regular
+  * expression implementations used and that POSIX specifies.
+  *
+  * However, there can be multiple leftmost-longest matches, with different submatch choices, and
+  * here this package diverges from POSIX. Among the possible leftmost-longest matches, this
+  * package chooses the one that a backtracking search would have found first, while POSIX
+  * specifies that the match be chosen to maximize the length of the first subexpression, then the
+  * second, and so on from left to right. The POSIX rule is computationally prohibitive and not
+  * even well-defined. See http://swtch.com/~rsc/regexp/regexp2.html#posix
+  */
+  static compilePOSIX(expr) {
+    return RE22.compileImpl(expr, RE2Flags.POSIX, true);
+  }
+  static compileImpl(expr, mode, longest) {
+    let re = Parser.parse(expr, mode);
+    const maxCap = re.maxCap();
+    const namedGroups = re.namedGroups;
+    re = Simplify.simplify(re);
+    const prefilter = PrefilterTree.build(re);
+    const prog = Compiler.compileRegexp(re);
+    const re2 = new RE22(expr, prog, maxCap, longest);
+    re2.prefilter = prefilter.type === Prefilter.Type.NONE ? null : prefilter;
+    const [prefixCompl, prefixStr] = prog.prefix();
+    re2.prefixComplete = prefixCompl;
+    re2.prefix = prefixStr;
+    re2.prefixUTF8 = Utils.stringToUtf8ByteArray(re2.prefix);
+    if (re2.prefix.length > 0) re2.prefixRune = re2.prefix.codePointAt(0);
+    re2.namedGroups = namedGroups;
+    return re2;
+  }
+  /**
+  * Returns true iff textual regular expression {@code pattern} matches string {@code s}.
+  *
+  * More complicated queries need to use {@link #compile} and the full {@code RE2} interface.
+  */
+  static match(pattern, s) {
+    return RE22.compile(pattern).match(s);
+  }
+  constructor(expr, prog, numSubexp = 0, longest = 0) {
+    this.expr = expr;
+    this.prog = prog;
+    this.numSubexp = numSubexp;
+    this.longest = longest;
+    this.cond = prog.startCond();
+    this.prefix = null;
+    this.prefixUTF8 = null;
+    this.prefixComplete = false;
+    this.prefixRune = 0;
+    this.namedGroups = /* @__PURE__ */ Object.create(null);
+    this.machinePool = [];
+    this.lazyDFA = null;
+    this.onepass = OnePass.compile(this.prog);
+    this.prefilter = null;
+  }
+  get dfa() {
+    if (this.lazyDFA === null) this.lazyDFA = new DFA(this.prog);
+    return this.lazyDFA;
+  }
+  matchPrefixComplete(input, pos, anchor, ncap) {
+    if ((anchor === RE2Flags.ANCHOR_START || anchor === RE2Flags.ANCHOR_BOTH) && pos !== 0) return null;
+    let matchStart = -1;
+    let matchEnd = -1;
+    const pLen = input.prefixLength(this);
+    if (anchor === RE2Flags.UNANCHORED) {
+      const idx = input.index(this, pos);
+      if (idx < 0) return null;
+      matchStart = pos + idx;
+      matchEnd = matchStart + pLen;
+    } else if (anchor === RE2Flags.ANCHOR_BOTH) {
+      if (input.endPos() !== pLen) return null;
+      if (input.index(this, 0) !== 0) return null;
+      matchStart = 0;
+      matchEnd = pLen;
+    } else if (anchor === RE2Flags.ANCHOR_START) {
+      if (input.index(this, 0) !== 0) return null;
+      matchStart = 0;
+      matchEnd = pLen;
+    }
+    if (matchStart < 0) return null;
+    if (ncap > 0) {
+      const matchcap = new Int32Array(ncap).fill(-1);
+      matchcap[0] = matchStart;
+      matchcap[1] = matchEnd;
+      return Array.from(matchcap);
+    }
+    return [];
+  }
+  createLookbehindState() {
+    return this.prog.numLb > 0 ? new LookbehindState(this.prog) : null;
+  }
+  executeEngine(input, pos, anchor, ncap, lbState = null) {
+    if (this.prefixComplete && (ncap === 0 || this.numSubexp === 0)) return this.matchPrefixComplete(input, pos, anchor, ncap);
+    if (this.prefilter !== null && anchor === RE2Flags.UNANCHORED) {
+      if (!this.prefilter.eval(input, pos)) return null;
+    }
+    if (this.onepass !== null) return OnePass.execute(this, input, pos, anchor, ncap);
+    if (ncap > 0) {
+      if (this.prog.numLb === 0 && input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+      return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+    }
+    if (this.prog.numLb === 0) {
+      const dfaResult = this.dfa.match(input, pos, anchor);
+      if (dfaResult !== null) return dfaResult ? [] : null;
+      if (input.endPos() <= Backtracker.maxBitStateLen(this.prog)) return Backtracker.execute(this, input, pos, anchor, ncap);
+    }
+    return this.doExecuteNFA(input, pos, anchor, ncap, lbState);
+  }
+  /**
+  * Returns the number of parenthesized subexpressions in this regular expression.
+  */
+  numberOfCapturingGroups() {
+    return this.numSubexp;
+  }
+  /**
+  * Returns the number of instructions in this compiled regular expression program.
+  */
+  numberOfInstructions() {
+    return this.prog.numInst();
+  }
+  get() {
+    return this.machinePool.length > 0 ? this.machinePool.pop() : null;
+  }
+  reset() {
+    this.machinePool.length = 0;
+  }
+  put(m) {
+    this.machinePool.push(m);
+  }
+  toString() {
+    return this.expr;
+  }
+  doExecuteNFA(input, pos, anchor, ncap, lbState = null) {
+    let m = this.get();
+    if (!m) m = Machine.fromRE2(this);
+    m.init(ncap);
+    const cap = m.match(input, pos, anchor, lbState) ? m.submatches() : null;
+    this.put(m);
+    return cap;
+  }
+  match(s) {
+    return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 0) !== null;
+  }
+  /**
+  * Matches the regular expression against input starting at position start and ending at position
+  * end, with the given anchoring. Records the submatch boundaries in group, which is [start, end)
+  * pairs of byte offsets. The number of boundaries needed is inferred from the size of the group
+  * array. It is most efficient not to ask for submatch boundaries.
+  *
+  * @param input the input byte array
+  * @param start the beginning position in the input
+  * @param end the end position in the input
+  * @param anchor the anchoring flag (UNANCHORED, ANCHOR_START, ANCHOR_BOTH)
+  * @param group the array to fill with submatch positions
+  * @param ngroup the number of array pairs to fill in
+  * @param lbState optional state carried between successive matches over the same input (see
+  *   createLookbehindState); omit it to evaluate lookbehinds from the beginning of the input
+  * @returns true if a match was found
+  */
+  matchWithGroup(input, start, end, anchor, ngroup, lbState = null) {
+    if (!(input instanceof MatcherInputBase)) {
+      if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+      else input = MatcherInput.utf16(input);
+    }
+    return this.matchMachineInput(input, start, end, anchor, ngroup, lbState);
+  }
+  matchMachineInput(input, start, end, anchor, ngroup, lbState = null) {
+    if (start > end) return [false, null];
+    const machineInput = input.isUTF16Encoding() ? MachineInput.fromUTF16(input.asCharSequence(), 0, end) : MachineInput.fromUTF8(input.asBytes(), 0, end);
+    const groupMatch = this.executeEngine(machineInput, start, anchor, 2 * ngroup, lbState);
+    if (groupMatch === null) return [false, null];
+    return [true, groupMatch];
+  }
+  /**
+  * Returns true iff this regexp matches the UTF-8 byte array {@code b}.
+  */
+  matchUTF8(b) {
+    return this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 0) !== null;
+  }
+  /**
+  * Returns a copy of {@code src} in which all matches for this regexp have been replaced by
+  * {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceAll(src, repl) {
+    return this.replaceAllFunc(src, () => repl, 2 * src.length + 1);
+  }
+  /**
+  * Returns a copy of {@code src} in which only the first match for this regexp has been replaced
+  * by {@code repl}. No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceFirst(src, repl) {
+    return this.replaceAllFunc(src, () => repl, 1);
+  }
+  /**
+  * Returns a copy of {@code src} in which at most {@code maxReplaces} matches for this regexp have
+  * been replaced by the return value of of function {@code repl} (whose first argument is the
+  * matched string). No support is provided for expressions (e.g. {@code \1} or {@code $1}) in the
+  * replacement string.
+  */
+  replaceAllFunc(src, replFunc, maxReplaces) {
+    let lastMatchEnd = 0;
+    let searchPos = 0;
+    let out = "";
+    const input = MachineInput.fromUTF16(src);
+    const lbState = this.createLookbehindState();
+    let numReplaces = 0;
+    while (searchPos <= src.length) {
+      const a = this.executeEngine(input, searchPos, RE2Flags.UNANCHORED, 2, lbState);
+      if (a === null || a.length === 0) break;
+      out += src.substring(lastMatchEnd, a[0]);
+      if (a[1] > lastMatchEnd || a[0] === 0) {
+        out += replFunc(src.substring(a[0], a[1]));
+        numReplaces++;
+      }
+      lastMatchEnd = a[1];
+      const width = input.step(searchPos) & 7;
+      if (searchPos + width > a[1]) searchPos += width;
+      else if (searchPos + 1 > a[1]) searchPos++;
+      else searchPos = a[1];
+      if (numReplaces >= maxReplaces) break;
+    }
+    out += src.substring(lastMatchEnd);
+    return out;
+  }
+  pad(a) {
+    if (a === null) return null;
+    let n2 = (1 + this.numSubexp) * 2;
+    if (a.length < n2) {
+      let a2 = new Array(n2).fill(-1);
+      for (let i = 0; i < a.length; i++) a2[i] = a[i];
+      a = a2;
+    }
+    return a;
+  }
+  allMatches(input, n2, deliverFun = (v) => v) {
+    let result = [];
+    const end = input.endPos();
+    if (n2 < 0) n2 = end + 1;
+    let pos = 0;
+    let i = 0;
+    let prevMatchEnd = -1;
+    const lbState = this.createLookbehindState();
+    while (i < n2 && pos <= end) {
+      const matches = this.executeEngine(input, pos, RE2Flags.UNANCHORED, this.prog.numCap, lbState);
+      if (matches === null || matches.length === 0) break;
+      let accept = true;
+      if (matches[1] === pos) {
+        if (matches[0] === prevMatchEnd) accept = false;
+        const r = input.step(pos);
+        if (r < 0) pos = end + 1;
+        else pos += r & 7;
+      } else pos = matches[1];
+      prevMatchEnd = matches[1];
+      if (accept) {
+        result.push(deliverFun(this.pad(matches)));
+        i++;
+      }
+    }
+    return result;
+  }
+  /**
+  * Returns an array holding the text of the leftmost match in {@code b} of this regular
+  * expression.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8(b) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return null;
+    return b.slice(a[0], a[1]);
+  }
+  /**
+  * Returns a two-element array of integers defining the location of the leftmost match in
+  * {@code b} of this regular expression. The match itself is at {@code b[loc[0]...loc[1]]}.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8Index(b) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return null;
+    return a.slice(0, 2);
+  }
+  /**
+  * Returns a string holding the text of the leftmost match in {@code s} of this regular
+  * expression.
+  *
+  * If there is no match, the return value is an empty string, but it will also be empty if the
+  * regular expression successfully matches an empty string. Use {@link #findIndex} or
+  * {@link #findSubmatch} if it is necessary to distinguish these cases.
+  */
+  find(s) {
+    const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+    if (a === null) return "";
+    return s.substring(a[0], a[1]);
+  }
+  /**
+  * Returns a two-element array of integers defining the location of the leftmost match in
+  * {@code s} of this regular expression. The match itself is at
+  * {@code s.substring(loc[0], loc[1])}.
+  *
+  * A return value of null indicates no match.
+  */
+  findIndex(s) {
+    return this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, 2);
+  }
+  /**
+  * Returns an array of arrays the text of the leftmost match of the regular expression in
+  * {@code b} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8Submatch(b) {
+    const a = this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+    if (a === null) return null;
+    const ret2 = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret2.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret2[i] = b.slice(a[2 * i], a[2 * i + 1]);
+    return ret2;
+  }
+  /**
+  * Returns an array holding the index pairs identifying the leftmost match of this regular
+  * expression in {@code b} and the matches, if any, of its subexpressions, as defined by the the
+  * <a href='#submatch'>Submatch</a> and <a href='#index'>Index</a> descriptions above.
+  *
+  * A return value of null indicates no match.
+  */
+  findUTF8SubmatchIndex(b) {
+    return this.pad(this.executeEngine(MachineInput.fromUTF8(b), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+  }
+  /**
+  * Returns an array of strings holding the text of the leftmost match of the regular expression in
+  * {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findSubmatch(s) {
+    const a = this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap);
+    if (a === null) return null;
+    const ret2 = new Array(1 + this.numSubexp).fill(null);
+    for (let i = 0; i < ret2.length; i++) if (2 * i < a.length && a[2 * i] >= 0) ret2[i] = s.substring(a[2 * i], a[2 * i + 1]);
+    return ret2;
+  }
+  /**
+  * Returns an array holding the index pairs identifying the leftmost match of this regular
+  * expression in {@code s} and the matches, if any, of its subexpressions, as defined by the <a
+  * href='#submatch'>Submatch</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findSubmatchIndex(s) {
+    return this.pad(this.executeEngine(MachineInput.fromUTF16(s), 0, RE2Flags.UNANCHORED, this.prog.numCap));
+  }
+  /**
+  * {@code findAllUTF8()} is the <a href='#all'>All</a> version of {@link #findUTF8}; it returns a
+  * list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  *
+  * TODO(adonovan): think about defining a byte slice view class, like a read-only Go slice backed
+  * by |b|.
+  */
+  findAllUTF8(b, n2) {
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => b.slice(match[0], match[1]));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8Index} is the <a href='#all'>All</a> version of {@link #findUTF8Index}; it
+  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8Index(b, n2) {
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => match.slice(0, 2));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAll} is the <a href='#all'>All</a> version of {@link #find}; it returns a list of up
+  * to {@code n} successive matches of the expression, as defined by the <a href='#all'>All</a>
+  * description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAll(s, n2) {
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => s.substring(match[0], match[1]));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllIndex} is the <a href='#all'>All</a> version of {@link #findIndex}; it returns a
+  * list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllIndex(s, n2) {
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => match.slice(0, 2));
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8Submatch} is the <a href='#all'>All</a> version of {@link #findUTF8Submatch};
+  * it returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8Submatch(b, n2) {
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = b.slice(match[2 * j], match[2 * j + 1]);
+      return slice;
+    });
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllUTF8SubmatchIndex} is the <a href='#all'>All</a> version of
+  * {@link #findUTF8SubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+  * expression, as defined by the <a href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllUTF8SubmatchIndex(b, n2) {
+    const result = this.allMatches(MachineInput.fromUTF8(b), n2);
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllSubmatch} is the <a href='#all'>All</a> version of {@link #findSubmatch}; it
+  * returns a list of up to {@code n} successive matches of the expression, as defined by the <a
+  * href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllSubmatch(s, n2) {
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2, (match) => {
+      let slice = new Array(match.length / 2 | 0).fill(null);
+      for (let j = 0; j < slice.length; j++) if (match[2 * j] >= 0) slice[j] = s.substring(match[2 * j], match[2 * j + 1]);
+      return slice;
+    });
+    if (result.length === 0) return null;
+    return result;
+  }
+  /**
+  * {@code findAllSubmatchIndex} is the <a href='#all'>All</a> version of
+  * {@link #findSubmatchIndex}; it returns a list of up to {@code n} successive matches of the
+  * expression, as defined by the <a href='#all'>All</a> description above.
+  *
+  * A return value of null indicates no match.
+  */
+  findAllSubmatchIndex(s, n2) {
+    const result = this.allMatches(MachineInput.fromUTF16(s), n2);
+    if (result.length === 0) return null;
+    return result;
+  }
+};
+var RE2Set = class RE2Set2 {
+  /** @type {number} */
+  static UNANCHORED = RE2Flags.UNANCHORED;
+  /** @type {number} */
+  static ANCHOR_START = RE2Flags.ANCHOR_START;
+  /** @type {number} */
+  static ANCHOR_BOTH = RE2Flags.ANCHOR_BOTH;
+  /**
+  * Constructs a new RE2Set with the specified anchor mode and flags.
+  * @param {number} [anchor=RE2Set.UNANCHORED] - The anchoring mode (e.g., RE2Set.UNANCHORED).
+  * @param {number} [flags=0] - The public flags to apply to all patterns in the set.
+  * @param {number} [maxMem=8388608] - The maximum memory in bytes to use for the DFA (default 8MB).
+  */
+  constructor(anchor = RE2Set2.UNANCHORED, flags = 0, maxMem = 8388608) {
+    if (![
+      RE2Set2.UNANCHORED,
+      RE2Set2.ANCHOR_START,
+      RE2Set2.ANCHOR_BOTH
+    ].includes(anchor)) throw new RE2JSFlagsException("The anchor should be RE2Set.UNANCHORED, RE2Set.ANCHOR_START or RE2Set.ANCHOR_BOTH");
+    Utils.checkFlags(flags);
+    this.anchor = anchor;
+    this.jsFlags = flags;
+    this.maxMem = maxMem;
+    let re2Flags = RE2Flags.PERL;
+    if ((flags & PublicFlags.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags & PublicFlags.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    this.re2Flags = re2Flags;
+    this.regexps = [];
+    this.prog = null;
+    this.dfa = null;
+    this.dummyRe2 = null;
+  }
+  /**
+  * Adds a new regular expression pattern to the set.
+  * Patterns cannot be added after the set has been compiled.
+  * @param {string} pattern - The regular expression pattern to add.
+  * @returns {number} The integer index assigned to the added pattern.
+  * @throws {RE2JSCompileException} If patterns are added after compilation.
+  */
+  add(pattern) {
+    if (this.prog) throw new RE2JSCompileException("Cannot add patterns after compile");
+    Utils.checkPattern(pattern);
+    let fregex = pattern;
+    if ((this.jsFlags & PublicFlags.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+    if ((this.jsFlags & PublicFlags.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+    if ((this.jsFlags & PublicFlags.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+    const re = Parser.parse(fregex, this.re2Flags);
+    this.regexps.push(Simplify.simplify(re));
+    return this.regexps.length - 1;
+  }
+  /**
+  * Compiles the added patterns into a single state machine.
+  * This is automatically called on the first match if not called explicitly.
+  * @returns {void}
+  */
+  compile() {
+    if (this.prog) return;
+    const prog = Compiler.compileSet(this.regexps);
+    if (prog.numInst() > Parser.MAX_SIZE) throw new RE2JSCompileException(`${Parser.ERR_LARGE}: the set compiles to ${prog.numInst()} instructions, more than ${Parser.MAX_SIZE}`);
+    this.prog = prog;
+    this.dfa = new DFA(this.prog, this.maxMem);
+    this.dummyRe2 = {
+      prog: this.prog,
+      cond: this.prog.startCond(),
+      prefix: "",
+      prefixRune: 0,
+      longest: false
+    };
+  }
+  /**
+  * Matches the input against the compiled set of regular expressions.
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to match against.
+  * @returns {number[]} An array of indices representing the patterns that successfully matched the input.
+  */
+  match(input) {
+    if (!this.prog) this.compile();
+    const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+    let internalAnchor = RE2Flags.UNANCHORED;
+    if (this.anchor === RE2Set2.ANCHOR_START) internalAnchor = RE2Flags.ANCHOR_START;
+    else if (this.anchor === RE2Set2.ANCHOR_BOTH) internalAnchor = RE2Flags.ANCHOR_BOTH;
+    const dfaResult = this.dfa.matchSet(machineInput, 0, internalAnchor);
+    if (dfaResult !== null) return dfaResult;
+    const machine = Machine.fromRE2(this.dummyRe2);
+    machine.init(0);
+    return machine.matchSet(machineInput, 0, internalAnchor);
+  }
+};
+var TranslateRegExpString = class TranslateRegExpString2 {
+  static isHexadecimal(ch) {
+    return "0" <= ch && ch <= "9" || "A" <= ch && ch <= "F" || "a" <= ch && ch <= "f";
+  }
+  static translate(data) {
+    let prefixFlags = "";
+    if (Object.prototype.toString.call(data) === "[object RegExp]") {
+      if (data.ignoreCase) prefixFlags += "i";
+      if (data.multiline) prefixFlags += "m";
+      if (data.dotAll) prefixFlags += "s";
+      data = data.source;
+    }
+    if (typeof data !== "string") return data;
+    let result = "";
+    let changed = false;
+    let size = data.length;
+    if (size === 0) {
+      result = "(?:)";
+      changed = true;
+    }
+    let inCharClass = false;
+    let i = 0;
+    while (i < size) {
+      let ch = data[i];
+      if (ch === "\\") {
+        if (i + 1 < size) {
+          ch = data[i + 1];
+          switch (ch) {
+            case "\\":
+              result += "\\\\";
+              i += 2;
+              continue;
+            case "c":
+              if (i + 2 < size) {
+                let code = data[i + 2].charCodeAt(0);
+                if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
+                  let val = code % 32;
+                  result += "\\x";
+                  result += (val >> 4).toString(16).toUpperCase();
+                  result += (val & 15).toString(16).toUpperCase();
+                  i += 3;
+                  changed = true;
+                  continue;
+                }
+              }
+              result += "c";
+              i += 2;
+              changed = true;
+              continue;
+            case "u":
+              if (i + 2 < size) {
+                if (data[i + 2] === "{") {
+                  let j = i + 3;
+                  let hasHex = false;
+                  let closed = false;
+                  while (j < size) {
+                    const hexChar = data[j];
+                    if (hexChar === "}") {
+                      closed = true;
+                      break;
+                    }
+                    if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                    hasHex = true;
+                    j++;
+                  }
+                  if (closed && hasHex) {
+                    result += "\\x";
+                    i += 2;
+                    changed = true;
+                    continue;
+                  }
+                } else if (i + 5 < size) {
+                  let isHex4 = true;
+                  for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
+                    isHex4 = false;
+                    break;
+                  }
+                  if (isHex4) {
+                    result += "\\x{" + data.substring(i + 2, i + 6) + "}";
+                    i += 6;
+                    changed = true;
+                    continue;
+                  }
+                }
+              }
+              result += "u";
+              i += 2;
+              changed = true;
+              continue;
+            case "x": {
+              let isValidHex = false;
+              if (i + 2 < size && data[i + 2] === "{") {
+                let j = i + 3;
+                let hasHex = false;
+                let closed = false;
+                while (j < size) {
+                  const hexChar = data[j];
+                  if (hexChar === "}") {
+                    closed = true;
+                    break;
+                  }
+                  if (!TranslateRegExpString2.isHexadecimal(hexChar)) break;
+                  hasHex = true;
+                  j++;
+                }
+                if (closed && hasHex) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              if (isValidHex) {
+                result += "\\x";
+                i += 2;
+              } else {
+                result += "x";
+                i += 2;
+                changed = true;
+              }
+              continue;
+            }
+            case "n":
+            case "r":
+            case "t":
+            case "a":
+            case "f":
+            case "v":
+            case "d":
+            case "D":
+            case "s":
+            case "S":
+            case "w":
+            case "W":
+            case "b":
+            case "B":
+            case "p":
+            case "P":
+            case "A":
+            case "z":
+            case "Q":
+            case "E":
+            case "0":
+            case "1":
+            case "2":
+            case "3":
+            case "4":
+            case "5":
+            case "6":
+            case "7":
+              result += "\\" + ch;
+              i += 2;
+              continue;
+            default: {
+              let cp2 = data.codePointAt(i + 1);
+              if (cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122) {
+                let symSize2 = Utils.charCount(cp2);
+                result += data.substring(i + 1, i + 1 + symSize2);
+                i += symSize2 + 1;
+                changed = true;
+              } else {
+                result += "\\";
+                let symSize2 = Utils.charCount(cp2);
+                result += data.substring(i + 1, i + 1 + symSize2);
+                i += symSize2 + 1;
+              }
+              continue;
+            }
+          }
+        }
+      } else if (ch === "/") {
+        result += "\\/";
+        i += 1;
+        changed = true;
+        continue;
+      } else if (ch === "[") {
+        if (!inCharClass && data[i + 1] === "]") {
+          result += "[^\\x00-\\x{10FFFF}]";
+          i += 2;
+          changed = true;
+          continue;
+        }
+        if (!inCharClass && data[i + 1] === "^" && data[i + 2] === "]") {
+          result += "[\\x00-\\x{10FFFF}]";
+          i += 3;
+          changed = true;
+          continue;
+        }
+        inCharClass = true;
+      } else if (ch === "]") inCharClass = false;
+      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
+          result += "(?P<";
+          i += 3;
+          changed = true;
+          continue;
+        }
+      }
+      let cp = data.codePointAt(i);
+      let symSize = Utils.charCount(cp);
+      result += data.substring(i, i + symSize);
+      i += symSize;
+    }
+    const finalResult = changed ? result : data;
+    if (prefixFlags.length > 0) return `(?${prefixFlags})${finalResult}`;
+    return finalResult;
+  }
+};
+var execResult = (m, input) => {
+  const result = m.matchArray();
+  result.index = m.start(0);
+  result.input = input;
+  result.groups = m.namedGroupsObject();
+  return result;
+};
+var RE2JS = class RE2JS2 {
+  /**
+  * Flag: case insensitive matching.
+  */
+  static CASE_INSENSITIVE = PublicFlags.CASE_INSENSITIVE;
+  /**
+  * Flag: dot ({@code .}) matches all characters, including newline.
+  */
+  static DOTALL = PublicFlags.DOTALL;
+  /**
+  * Flag: multiline matching: {@code ^} and {@code $} match at beginning and end of line, not just
+  * beginning and end of input.
+  */
+  static MULTILINE = PublicFlags.MULTILINE;
+  /**
+  * Flag: Unicode groups (e.g. {@code \p\ Greek\} ) will be syntax errors.
+  */
+  static DISABLE_UNICODE_GROUPS = PublicFlags.DISABLE_UNICODE_GROUPS;
+  /**
+  * Flag: matches longest possible string.
+  */
+  static LONGEST_MATCH = PublicFlags.LONGEST_MATCH;
+  /**
+  * Flag: enable linear-time captureless lookbehinds.
+  */
+  static LOOKBEHINDS = PublicFlags.LOOKBEHINDS;
+  /**
+  * Returns a literal pattern string for the specified string.
+  *
+  * This method produces a string that can be used to create a <code>RE2JS</code> that would
+  * match the string <code>s</code> as if it were a literal pattern.
+  *
+  * Metacharacters or escape sequences in the input sequence will be given no special meaning.
+  *
+  * @param {string} str The string to be literalized
+  * @returns {string} A literal string replacement
+  */
+  static quote(str) {
+    return Utils.quoteMeta(str);
+  }
+  /**
+  * Quotes '\' and '$' in {@code str}, so that the returned string could be used in
+  * replacement methods as a literal replacement of {@code str}.
+  *
+  * This is a convenience delegation to {@link Matcher.quoteReplacement}.
+  *
+  * @param {string} str the string to be quoted
+  * @param {boolean} [javaMode=false] whether the replacement will be used in javaMode
+  * @returns {string} the quoted string
+  */
+  static quoteReplacement(str, javaMode = false) {
+    return Matcher.quoteReplacement(str, javaMode);
+  }
+  /**
+  * Translates a given regular expression string to ensure compatibility with RE2JS.
+  *
+  * This function preprocesses the input regex string by applying necessary transformations,
+  * such as escaping special characters (e.g., `/`), converting named capture groups to
+  * RE2JS-compatible syntax, and handling Unicode sequences properly. It ensures that the
+  * resulting regex is safe and properly formatted before compilation.
+  *
+  * @param {string|RegExp} expr - The regular expression string to be translated.
+  * @returns {string} - The transformed regular expression string, ready for compilation.
+  */
+  static translateRegExp(expr) {
+    return TranslateRegExpString.translate(expr);
+  }
+  /**
+  * Helper: create new RE2JS with given regex and flags. Flregex is the regex with flags applied.
+  * @param {string} regex
+  * @param {number} [flags=0]
+  * @returns {RE2JS}
+  */
+  static compile(regex2, flags = 0) {
+    Utils.checkPattern(regex2);
+    Utils.checkFlags(flags);
+    let fregex = regex2;
+    if ((flags & RE2JS2.CASE_INSENSITIVE) !== 0) fregex = `(?i)${fregex}`;
+    if ((flags & RE2JS2.DOTALL) !== 0) fregex = `(?s)${fregex}`;
+    if ((flags & RE2JS2.MULTILINE) !== 0) fregex = `(?m)${fregex}`;
+    let re2Flags = RE2Flags.PERL;
+    if ((flags & RE2JS2.DISABLE_UNICODE_GROUPS) !== 0) re2Flags &= ~RE2Flags.UNICODE_GROUPS;
+    if ((flags & RE2JS2.LOOKBEHINDS) !== 0) re2Flags |= RE2Flags.LOOKBEHIND;
+    const p = new RE2JS2(regex2, flags);
+    p.re2Input = RE2.compileImpl(fregex, re2Flags, (flags & RE2JS2.LONGEST_MATCH) !== 0);
+    return p;
+  }
+  /**
+  * Matches a string against a regular expression.
+  *
+  * @param {string} regex the regular expression
+  * @param {string|number[]|Uint8Array} input the input
+  * @returns {boolean} true if the regular expression matches the entire input
+  * @throws RE2JSSyntaxException if the regular expression is malformed
+  */
+  static matches(regex2, input) {
+    return RE2JS2.compile(regex2).testExact(input);
+  }
+  /**
+  * This is visible for testing.
+  * @private
+  */
+  static initTest(pattern, flags, re2) {
+    if (pattern == null) throw new Error("pattern is null");
+    if (re2 == null) throw new Error("re2 is null");
+    const p = new RE2JS2(pattern, flags);
+    p.re2Input = re2;
+    return p;
+  }
+  /**
+  *
+  * @param {string} pattern
+  * @param {number} flags
+  */
+  constructor(pattern, flags) {
+    this.patternInput = pattern;
+    this.flagsInput = flags;
+    this.re2Input = null;
+  }
+  /**
+  * Releases memory used by internal caches associated with this pattern. Does not change the
+  * observable behaviour. Useful for tests that detect memory leaks via allocation tracking.
+  */
+  reset() {
+    this.re2Input.reset();
+  }
+  /**
+  * Returns the flags used in the constructor.
+  * @returns {number}
+  */
+  flags() {
+    return this.flagsInput;
+  }
+  /**
+  * Returns the pattern used in the constructor.
+  * @returns {string}
+  */
+  pattern() {
+    return this.patternInput;
+  }
+  re2() {
+    return this.re2Input;
+  }
+  /**
+  * Matches a string against a regular expression.
+  *
+  * @param {string|number[]|Uint8Array} input the input
+  * @returns {boolean} true if the regular expression matches the entire input
+  */
+  matches(input) {
+    return this.testExact(input);
+  }
+  /**
+  * Creates a new {@code Matcher} matching the pattern against the input.
+  *
+  * @param {string|number[]|Uint8Array|MatcherInputBase} input the input string
+  * @returns {Matcher}
+  */
+  matcher(input) {
+    if (Utils.isByteArray(input)) input = MatcherInput.utf8(input);
+    return new Matcher(this, input);
+  }
+  /**
+  * Tests whether the regular expression matches any part of the input string.
+  * Performance Note: This method is highly optimized. Because it only returns
+  * a boolean and does not extract capture groups, it bypasses the `Matcher` overhead
+  * and guarantees execution on the high-speed DFA engine whenever possible.
+  *
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+  * @returns {boolean} `true` if the pattern is found anywhere in the input, `false` otherwise.
+  */
+  test(input) {
+    if (Utils.isByteArray(input)) return this.re2Input.matchUTF8(input);
+    return this.re2Input.match(input);
+  }
+  /**
+  * Tests whether the regular expression matches the ENTIRE input string.
+  * * **Performance Note:** This operates identically to `.matches()`, but is significantly
+  * faster because it does not request capture group data. By requesting 0 capture groups,
+  * it securely routes execution through the DFA fast-path.
+  *
+  * @param {string|number[]|Uint8Array} input - The input string or UTF-8 byte array to test against.
+  * @returns {boolean} `true` if the exact input string fully matches the pattern, `false` otherwise.
+  */
+  testExact(input) {
+    const machineInput = Utils.isByteArray(input) ? MachineInput.fromUTF8(input) : MachineInput.fromUTF16(input);
+    return this.re2Input.executeEngine(machineInput, 0, RE2Flags.ANCHOR_BOTH, 0) !== null;
+  }
+  /**
+  * Executes a search for a match in a specified string.
+  * Returns a result array, or null if no match is found.
+  * The returned array perfectly mirrors standard JavaScript `RegExpExecArray`,
+  * including `.index`, `.input`, and `.groups` properties.
+  *
+  * @param {string|number[]|Uint8Array} input the input string or byte array
+  * @returns {Array|null} the match array with index, input, and groups properties, or null
+  */
+  exec(input) {
+    const m = this.matcher(input);
+    return m.find() ? execResult(m, input) : null;
+  }
+  /**
+  * Splits input around instances of the regular expression. It returns an array giving the strings
+  * that occur before, between, and after instances of the regular expression.
+  *
+  * If {@code limit <= 0}, there is no limit on the size of the returned array. If
+  * {@code limit == 0}, empty strings that would occur at the end of the array are omitted. If
+  * {@code limit > 0}, at most limit strings are returned. The final string contains the remainder
+  * of the input, possibly including additional matches of the pattern.
+  *
+  * @param {string} input the input string to be split
+  * @param {number} [limit=0] the limit
+  * @returns {string[]} the split strings
+  */
+  split(input, limit = 0) {
+    const m = this.matcher(input);
+    const result = [];
+    let emptiesSkipped = 0;
+    let last = 0;
+    while (m.find()) {
+      if (last === 0 && m.end() === 0) {
+        last = m.end();
+        continue;
+      }
+      if (limit > 0 && result.length === limit - 1) break;
+      if (last === m.start()) {
+        if (limit === 0) {
+          emptiesSkipped += 1;
+          last = m.end();
+          continue;
+        }
+      } else while (emptiesSkipped > 0) {
+        result.push("");
+        emptiesSkipped -= 1;
+      }
+      result.push(m.substring(last, m.start()));
+      last = m.end();
+    }
+    if (limit === 0 && last !== m.inputLength()) {
+      while (emptiesSkipped > 0) {
+        result.push("");
+        emptiesSkipped -= 1;
+      }
+      result.push(m.substring(last, m.inputLength()));
+    }
+    if (limit !== 0 || result.length === 0 && !(last === m.inputLength() && last > 0)) result.push(m.substring(last, m.inputLength()));
+    return result;
+  }
+  /**
+  * Returns an iterator of all results matching a string against the regular expression,
+  * including capturing groups.
+  *
+  * @param {string|number[]|Uint8Array} input the input string or byte array
+  * @returns {IterableIterator<RegExpMatchArray>}
+  */
+  *matchAll(input) {
+    const m = this.matcher(input);
+    while (m.find()) yield execResult(m, input);
+  }
+  /**
+  *
+  * @returns {string}
+  */
+  toString() {
+    return this.patternInput;
+  }
+  /**
+  * Returns the program size of this pattern.
+  *
+  * <p>
+  * Similar to the C++ implementation, the program size is a very approximate measure of a regexp's
+  * "cost". Larger numbers are more expensive than smaller numbers.
+  * </p>
+  *
+  * @returns {number} the program size of this pattern
+  */
+  programSize() {
+    return this.re2Input.numberOfInstructions();
+  }
+  /**
+  * Returns the number of capturing groups in this matcher's pattern. Group zero denotes the entire
+  * pattern and is excluded from this count.
+  *
+  * @returns {number} the number of capturing groups in this pattern
+  */
+  groupCount() {
+    return this.re2Input.numberOfCapturingGroups();
+  }
+  /**
+  * Return a map of the capturing groups in this matcher's pattern, where key is the name and value
+  * is the index of the group in the pattern.
+  * @returns {Record<string, number>}
+  */
+  namedGroups() {
+    return this.re2Input.namedGroups;
+  }
+  /**
+  *
+  * @param {*} other
+  * @returns {boolean}
+  */
+  equals(other) {
+    if (this === other) return true;
+    if (other === null || this.constructor !== other.constructor) return false;
+    return this.flagsInput === other.flagsInput && this.patternInput === other.patternInput;
+  }
+};
+
+// src/schema/compilePattern.ts
+function compilePattern(source) {
+  try {
+    const re = RE2JS.compile(rewriteUnicodeEscapes(source));
+    return { ok: true, pattern: { test: (text2) => re.test(text2) } };
+  } catch (e) {
+    if (!(e instanceof RE2JSSyntaxException)) {
+      return { ok: false, unsupported: false, reason: `is not a valid regular expression: ${e.message}` };
+    }
+    const fragment = e.getPattern() ?? "";
+    const construct = unsupportedConstruct(fragment);
+    if (construct) {
+      return {
+        ok: false,
+        unsupported: true,
+        reason: `uses ${construct.what} (${construct.token}), which modelguard does not support: patterns run on RE2, a linear-time engine, so that no pattern can stall validation`
+      };
+    }
+    return {
+      ok: false,
+      unsupported: false,
+      reason: `is not a valid regular expression: ${e.getDescription()}${fragment ? `: ${fragment}` : ""}`
+    };
+  }
+}
+function unsupportedConstruct(fragment) {
+  const backreference = /^\\[1-9]\d*/.exec(fragment);
+  if (backreference) return { what: "a backreference", token: backreference[0] };
+  if (fragment.startsWith("\\k")) return { what: "a named backreference", token: "\\k" };
+  for (const token of ["(?=", "(?!"]) if (fragment.startsWith(token)) return { what: "a lookahead", token };
+  for (const token of ["(?<=", "(?<!"]) if (fragment.startsWith(token)) return { what: "a lookbehind", token };
+  return void 0;
+}
+function rewriteUnicodeEscapes(source) {
+  return source.replace(
+    /\\(?:u([0-9A-Fa-f]{4})|u\{([0-9A-Fa-f]{1,6})\}|([\s\S]))/g,
+    (all, four, braced) => four !== void 0 ? `\\x{${four}}` : braced !== void 0 ? `\\x{${braced}}` : all
+  );
+}
+
+// src/schema/findDuplicateKeys.ts
+var import_yaml3 = __toESM(require_dist(), 1);
+function findDuplicateKeys(doc, limit = 5) {
+  const found = [];
+  const stack = [doc.contents];
+  while (stack.length > 0 && found.length < limit) {
+    const node = stack.pop();
+    if ((0, import_yaml3.isMap)(node)) {
+      const seen = /* @__PURE__ */ new Map();
+      for (const pair2 of node.items) {
+        const key = pair2.key;
+        if ((0, import_yaml3.isScalar)(key) && key.range) {
+          const text2 = String(key.value);
+          const first = seen.get(text2);
+          if (first === void 0) seen.set(text2, key.range[0]);
+          else if (found.length < limit) found.push({ key: text2, offset: key.range[0], firstOffset: first });
+        }
+      }
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i].value);
+    } else if ((0, import_yaml3.isSeq)(node)) {
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    } else if ((0, import_yaml3.isPair)(node)) {
+      stack.push(node.value);
+    }
+  }
+  return found.sort((a, b) => a.offset - b.offset);
+}
 
 // src/schema/parseSchema.ts
 var SCHEMA_FILE_JSON_SCHEMA = "schema-file.schema.json";
@@ -50443,8 +58263,8 @@ function schemaValidator() {
   return validator;
 }
 function parseSchema(text2, sourceName) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text2, { lineCounter, prettyErrors: true, uniqueKeys: false });
   if (doc.errors.length > 0) {
     const lines = doc.errors.slice(0, 5).map((e) => {
       const pos = e.linePos?.[0];
@@ -50456,6 +58276,19 @@ function parseSchema(text2, sourceName) {
       "schema",
       lines.join("\n"),
       "fix the YAML syntax (indentation, a missing ':' or an unclosed quote or bracket)"
+    );
+  }
+  const duplicates = findDuplicateKeys(doc);
+  if (duplicates.length > 0) {
+    const lines = duplicates.map((d) => {
+      const pos = lineCounter.linePos(d.offset);
+      const first = lineCounter.linePos(d.firstOffset).line;
+      return `${sourceName}: line ${pos.line}, column ${pos.col}: YAML syntax error: Map keys must be unique; ${show(d.key)} is also on line ${first}`;
+    });
+    throw new ModelguardError(
+      "schema",
+      lines.join("\n"),
+      "each key, column names included, may appear once in its mapping: remove or rename the repeated one"
     );
   }
   let value;
@@ -50481,7 +58314,11 @@ function parseSchema(text2, sourceName) {
   const badPaths = problems.map((p) => p.path);
   const schema = isObject(value) ? buildSchema(value, sourceName, problems, badPaths) : null;
   if (problems.length > 0 || !schema) {
-    const located = problems.map((p) => ({ ...p, line: lineOf(doc, lineCounter, p.path, p.atKey ?? false) }));
+    const keyIndex = /* @__PURE__ */ new Map();
+    const located = problems.map((p) => ({
+      ...p,
+      line: lineOf(doc, lineCounter, keyIndex, p.path, p.atKey ?? false)
+    }));
     located.sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
     const message = located.slice(0, 20).map((p) => `${sourceName}: ${renderPath(p.path)}: ${p.message}${p.line ? ` (line ${p.line})` : ""}`).concat(located.length > 20 ? [`${sourceName}: ... and ${located.length - 20} more problems`] : []).join("\n");
     throw new ModelguardError("schema", message, located[0]?.hint ?? GENERAL_HINT);
@@ -50490,11 +58327,12 @@ function parseSchema(text2, sourceName) {
 }
 function buildSchema(value, sourceName, problems, skip) {
   const skipped = (path) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
+  const skippedColumns = new Set(skip.filter((s) => s.length >= 2 && s[0] === "columns").map((s) => s[1]));
   const columns = [];
   const rawColumns = isObject(value.columns) ? value.columns : {};
   for (const [name, raw] of Object.entries(rawColumns)) {
     const path = ["columns", name];
-    if (!isObject(raw) || skip.some((s) => s.length >= 2 && s[0] === "columns" && s[1] === name)) continue;
+    if (!isObject(raw) || skippedColumns.has(name)) continue;
     const column = buildColumn(name, raw, path, problems);
     if (column) columns.push(column);
   }
@@ -50568,13 +58406,12 @@ function buildColumn(name, raw, path, problems) {
   }
   const pattern = raw.pattern;
   if (pattern !== void 0) {
-    try {
-      new RegExp(pattern, "u");
-    } catch (e) {
+    const compiled = compilePattern(pattern);
+    if (!compiled.ok) {
       problems.push({
         path: [...path, "pattern"],
-        message: `${show(pattern)} is not a valid regular expression: ${e.message.replace(/^Invalid regular expression: \/.*\/u?: /s, "")}`,
-        hint: "JavaScript regex syntax with the u flag; in YAML quote it with single quotes so backslashes stay as written"
+        message: `${show(pattern)} ${compiled.reason}`,
+        hint: compiled.unsupported ? "rewrite it without backreferences and lookaround (RE2 syntax: https://github.com/google/re2/wiki/Syntax), e.g. list the alternatives, or anchor with ^ and $ instead of a lookahead" : "RE2 syntax (https://github.com/google/re2/wiki/Syntax), as in JavaScript without backreferences and lookaround; in YAML quote it with single quotes so backslashes stay as written"
       });
     }
   }
@@ -50676,10 +58513,10 @@ function describeAjvError(e, data) {
     case "minItems":
       return { path, message: "must list at least one value", hint: "list the allowed values, or remove `allowed`" };
     case "uniqueItems": {
-      const list = Array.isArray(got) ? got : [];
+      const list2 = Array.isArray(got) ? got : [];
       return {
         path,
-        message: `lists ${show(list[Number(params.j)])} twice`,
+        message: `lists ${show(list2[Number(params.j)])} twice`,
         hint: "remove the repeated value"
       };
     }
@@ -50765,18 +58602,27 @@ function renderPath(path) {
   }
   return out;
 }
-function lineOf(doc, counter, path, atKey) {
+function lineOf(doc, counter, keyIndex, path, atKey) {
   let node = doc.contents;
   let offset = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
     const seg = String(path[i]);
-    if ((0, import_yaml3.isMap)(node)) {
-      const pair2 = node.items.find((p) => ((0, import_yaml3.isScalar)(p.key) ? String(p.key.value) : String(p.key)) === seg);
+    if ((0, import_yaml4.isMap)(node)) {
+      let keys = keyIndex.get(node);
+      if (!keys) {
+        keys = /* @__PURE__ */ new Map();
+        for (const p of node.items) {
+          const text2 = (0, import_yaml4.isScalar)(p.key) ? String(p.key.value) : String(p.key);
+          if (!keys.has(text2)) keys.set(text2, p);
+        }
+        keyIndex.set(node, keys);
+      }
+      const pair2 = keys.get(seg);
       if (!pair2) break;
       const last = i === path.length - 1;
       offset = last && atKey || pair2.value === null ? rangeStart(pair2.key) : rangeStart(pair2.value) ?? offset;
       node = pair2.value;
-    } else if ((0, import_yaml3.isSeq)(node)) {
+    } else if ((0, import_yaml4.isSeq)(node)) {
       const item = node.items[Number(seg)];
       if (item === void 0) break;
       offset = rangeStart(item) ?? offset;
@@ -50791,19 +58637,54 @@ function rangeStart(node) {
 }
 
 // src/schema/parseSchemaFile.ts
+var MAX_SCHEMA_FILE_BYTES = 64 * 1024 * 1024;
+var HINT = "make one with `modelguard schema infer --data FILE -o schema.yaml`, or check the path";
 function parseSchemaFile(path) {
-  let text2;
+  return parseSchema(readSchemaText(path).replace(/^\uFEFF/, ""), path);
+}
+function readSchemaText(path) {
+  const fail = (message, hint = HINT) => new ModelguardError("schema", message, hint, { file: path });
+  let fd;
   try {
-    text2 = readFileSync10(path, "utf8");
+    fd = openSync6(path, "r");
   } catch (e) {
     const code = e.code;
-    throw new ModelguardError(
-      "schema",
-      code === "ENOENT" ? `schema file not found: ${path}` : `cannot read schema file ${path}: ${e.message}`,
-      "make one with `modelguard schema infer --data FILE -o schema.yaml`, or check the path"
-    );
+    if (code === "ENOENT") throw fail(`schema file not found: ${path}`);
+    if (code === "EISDIR") throw directory(path);
+    throw fail(`cannot read schema file ${path}: ${e.message}`);
   }
-  return parseSchema(text2.replace(/^\uFEFF/, ""), path);
+  try {
+    const stat2 = fstatSync2(fd);
+    if (stat2.isDirectory()) throw directory(path);
+    if (!stat2.isFile()) throw fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
+    if (stat2.size > MAX_SCHEMA_FILE_BYTES) {
+      throw fail(
+        `schema file ${path} is ${stat2.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
+        "check that --schema names the schema YAML, not a data file"
+      );
+    }
+    const buffer = Buffer.alloc(stat2.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n2 = readSync2(fd, buffer, read, buffer.length - read, read);
+      if (n2 === 0) break;
+      read += n2;
+    }
+    return buffer.toString("utf8", 0, read);
+  } catch (e) {
+    if (e instanceof ModelguardError) throw e;
+    throw fail(`cannot read schema file ${path}: ${e.message}`);
+  } finally {
+    closeSync6(fd);
+  }
+}
+function directory(path) {
+  return new ModelguardError(
+    "schema",
+    `schema file ${path} is a directory`,
+    "pass the schema YAML inside it, e.g. --schema schema.yml; `modelguard schema infer --data FILE -o schema.yml` makes one",
+    { file: path }
+  );
 }
 
 // src/schema/schemaColumnTypes.ts
@@ -50831,8 +58712,10 @@ function validateTable(table, schema) {
       details: below ? { min: rowsMin } : { max: rowsMax }
     });
   }
+  const byName = /* @__PURE__ */ new Map();
+  for (const column of table.columns) if (!byName.has(column.name)) byName.set(column.name, column);
   for (const spec of schema.columns) {
-    const column = getColumn(table, spec.name);
+    const column = byName.get(spec.name);
     if (!column) {
       if (spec.required) {
         push({
@@ -50927,13 +58810,21 @@ function checkColumn(column, spec, rows, push) {
   if (!spec.nullable) report("nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
   if (spec.allowed !== void 0) {
     const allowed = new Set(spec.allowed.map(String));
-    const bad2 = view.dictionary.map((d) => !allowed.has(d));
-    report("allowed", scanCodes(view.codes, bad2), `not in allowed values ${listValues(spec.allowed)}`);
+    const bad3 = view.dictionary.map((d) => !allowed.has(d));
+    report("allowed", scanCodes(view.codes, bad3), `not in allowed values ${listValues(spec.allowed)}`);
   }
   if (spec.pattern !== void 0) {
-    const re = new RegExp(spec.pattern, "u");
-    const bad2 = view.dictionary.map((d) => !re.test(d));
-    report("pattern", scanCodes(view.codes, bad2), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
+    const compiled = compilePattern(spec.pattern);
+    if (!compiled.ok) {
+      throw new ModelguardError(
+        "schema",
+        `${spec.name}: pattern '${spec.pattern}' ${compiled.reason}`,
+        "see https://github.com/google/re2/wiki/Syntax",
+        { column: spec.name }
+      );
+    }
+    const bad3 = view.dictionary.map((d) => !compiled.pattern.test(d));
+    report("pattern", scanCodes(view.codes, bad3), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
   }
   if (spec.unique) report("unique", textDuplicates(view), "hold a value that occurs more than once");
 }
@@ -51046,10 +58937,10 @@ function scanValues(view, fails) {
   }
   return f;
 }
-function scanCodes(codes, bad2) {
+function scanCodes(codes, bad3) {
   const f = { count: 0, rows: [] };
-  if (bad2 !== null && !bad2.includes(true)) return f;
-  const flags = bad2 === null ? null : Uint8Array.from(bad2, (b) => b ? 1 : 0);
+  if (bad3 !== null && !bad3.includes(true)) return f;
+  const flags = bad3 === null ? null : Uint8Array.from(bad3, (b) => b ? 1 : 0);
   for (let r = 0; r < codes.length; r++) {
     const code = codes[r];
     if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) {

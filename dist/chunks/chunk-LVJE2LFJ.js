@@ -1,10 +1,13 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  QuantileSketch
+} from "./chunk-OOT3UCZT.js";
+import {
   ModelguardError,
   __commonJS,
   __toESM
-} from "./chunk-5COBLCEW.js";
+} from "./chunk-SJ6FC7J3.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -7512,6 +7515,20 @@ function outputError(path, e) {
   );
 }
 
+// src/contracts/contractJson.ts
+function stringifyContract(value, space) {
+  return JSON.stringify(value, nonFiniteAsString, space);
+}
+function nonFiniteAsString(_key, value) {
+  return typeof value === "number" && !Number.isFinite(value) ? String(value) : value;
+}
+function contractNumber(value) {
+  if (value === "Infinity") return Infinity;
+  if (value === "-Infinity") return -Infinity;
+  if (value === "NaN") return NaN;
+  return value;
+}
+
 // src/contracts/validateContract.ts
 var import__ = __toESM(require__(), 1);
 import { readdirSync, readFileSync as readFileSync2 } from "node:fs";
@@ -7567,6 +7584,69 @@ function describeError(e) {
   return `${path}: ${e.message ?? "is invalid"}`;
 }
 
+// src/profile/checkProfile.ts
+function checkProfile(p) {
+  for (const name of Object.keys(p.columns)) {
+    const problem = checkColumn(p, p.columns[name]);
+    if (problem !== null) return `columns.${name}.${problem}`;
+  }
+  return null;
+}
+function checkColumn(p, c) {
+  if (c.count + c.missing + c.invalid !== p.rows)
+    return `count: count ${c.count} + missing ${c.missing} + invalid ${c.invalid} is not the profile's ${p.rows} rows`;
+  if (c.kind === "numeric") return checkNumeric(p, c);
+  if (c.kind === "categorical") {
+    const { values, counts } = c.frequencies;
+    if (values.length !== counts.length)
+      return `frequencies.counts: ${counts.length} counts for ${values.length} values`;
+    if (c.distinct !== values.length) return `distinct: ${c.distinct}, but frequencies lists ${values.length} values`;
+    if (new Set(values).size !== values.length) return "frequencies.values: a value is listed twice";
+    const total = counts.reduce((a, b) => a + b, 0);
+    if (total !== c.count) return `frequencies.counts: they add up to ${total}, not the count ${c.count}`;
+  }
+  if (c.kind === "text" && c.min_length !== null && c.max_length !== null && c.min_length > c.max_length)
+    return `min_length: ${c.min_length} is above max_length ${c.max_length}`;
+  return null;
+}
+function checkNumeric(p, c) {
+  const s = c.sketch;
+  if (s.relative_accuracy !== p.sketch_accuracy)
+    return `sketch.relative_accuracy: ${s.relative_accuracy}, but the profile's sketch_accuracy is ${p.sketch_accuracy}`;
+  if (c.infinite > c.count) return `infinite: ${c.infinite} is above the count ${c.count}`;
+  const finite = c.count - c.infinite;
+  const maxKey = new QuantileSketch(s.relative_accuracy).key(Number.MAX_VALUE);
+  for (const side of ["positive", "negative"]) {
+    const store = s[side];
+    if (store.counts.length > 0 && store.offset < 1) return `sketch.${side}.offset: ${store.offset} is below 1`;
+    if (store.counts.length > 0 && store.offset + store.counts.length - 1 > maxKey)
+      return `sketch.${side}: keys ${store.offset}..${store.offset + store.counts.length - 1} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
+  }
+  const total = sketchTotal(s);
+  if (total !== c.count) return `sketch: its counts add up to ${total}, not the count ${c.count}`;
+  const present = (v) => v !== null;
+  if (present(c.min) !== finite > 0 || present(c.max) !== finite > 0 || present(c.mean) !== finite > 0)
+    return `${present(c.min) ? "min" : "max"}: set exactly when there are finite values (here ${finite})`;
+  if (present(c.std) !== finite > 1)
+    return `std: set exactly when there are two finite values or more (here ${finite})`;
+  if (c.min !== null && c.max !== null && c.min > c.max) return `min: ${c.min} is above max ${c.max}`;
+  if (c.std !== null && c.std < 0) return `std: ${c.std} is negative`;
+  const { keys, edges, proportions } = c.psi_bins;
+  if (c.count === 0 ? proportions.length !== 0 : proportions.length !== keys.length + 1)
+    return `psi_bins.proportions: ${proportions.length} entries for ${keys.length} keys`;
+  if (edges.length !== keys.length) return `psi_bins.edges: ${edges.length} edges for ${keys.length} keys`;
+  if (keys.length > p.bins - 1) return `psi_bins.keys: ${keys.length} inner edges for ${p.bins} bins`;
+  for (let i = 1; i < keys.length; i++)
+    if (!(keys[i] > keys[i - 1])) return `psi_bins.keys: not strictly ascending at index ${i}`;
+  return null;
+}
+function sketchTotal(s) {
+  let total = s.zero;
+  for (const c of s.positive.counts) total += c;
+  for (const c of s.negative.counts) total += c;
+  return total;
+}
+
 // src/profile/profileFile.ts
 function isProfilePath(path) {
   return path.toLowerCase().endsWith(".json");
@@ -7603,18 +7683,36 @@ function readProfile(path) {
     );
   }
   const problems = validateContract("profile.schema.json", value);
-  if (problems.length > 0) {
-    throw new ModelguardError(
-      "profile",
-      `${path} is not a valid profile: ${problems.slice(0, 5).join("; ")}`,
-      "rebuild it with `modelguard profile`; profiles are not meant to be edited by hand",
-      { file: path }
-    );
+  if (problems.length === 0) {
+    const profile = reviveProfile(value);
+    const problem = checkProfile(profile);
+    if (problem === null) return profile;
+    problems.push(problem);
   }
-  return value;
+  throw new ModelguardError(
+    "profile",
+    `${path} is not a valid profile: ${problems.slice(0, 5).join("; ")}`,
+    "rebuild it with `modelguard profile`; profiles are not meant to be edited by hand",
+    { file: path }
+  );
+}
+function reviveProfile(p) {
+  const columns = /* @__PURE__ */ Object.create(null);
+  for (const name of Object.keys(p.columns)) {
+    const c = p.columns[name];
+    if (c.kind === "numeric") {
+      const quantiles = { ...c.quantiles };
+      for (const k of Object.keys(quantiles))
+        quantiles[k] = contractNumber(quantiles[k]);
+      columns[name] = { ...c, m2: contractNumber(c.m2), quantiles };
+    } else {
+      columns[name] = c;
+    }
+  }
+  return { ...p, columns };
 }
 function writeProfile(path, profile) {
-  writeOutputFile(path, JSON.stringify(profile) + "\n");
+  writeOutputFile(path, stringifyContract(profile) + "\n");
 }
 
 export {
@@ -7623,6 +7721,8 @@ export {
   require__,
   packageRoot,
   validateContract,
+  stringifyContract,
+  contractNumber,
   isProfilePath,
   readProfile,
   writeProfile

@@ -64,6 +64,16 @@ function formatLocation(loc) {
   if (loc.column !== void 0) parts.push(`column '${loc.column}'`);
   return parts.join(", ");
 }
+function locatedMessage(message, loc) {
+  if (!loc) return message;
+  const where = formatLocation(loc);
+  if (where === "" || message.startsWith(where)) return message;
+  if (loc.file && message.startsWith(loc.file)) {
+    const rest = message.slice(loc.file.length);
+    return rest.startsWith(":") ? `${where}${rest}` : message;
+  }
+  return `${where}: ${message}`;
+}
 
 export {
   __require,
@@ -71,5 +81,6 @@ export {
   __toESM,
   ModelguardError,
   isModelguardError,
-  formatLocation
+  formatLocation,
+  locatedMessage
 };

@@ -1,9 +1,12 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  QuantileSketch
+} from "./chunk-OOT3UCZT.js";
+import {
   ModelguardError,
   formatLocation
-} from "./chunk-5COBLCEW.js";
+} from "./chunk-SJ6FC7J3.js";
 
 // src/stats/radixSortFloat64.ts
 function radixSortFloat64(values) {
@@ -78,190 +81,122 @@ function radixSortFloat64InPlace(values, scratch) {
   }
 }
 
-// src/profile/quantileSketch.ts
-var MIN_INDEXABLE = 1e-300;
-var Store = class _Store {
-  offset = 0;
-  counts = new Float64Array(0);
-  add(index, n = 1) {
-    if (this.counts.length === 0) {
-      this.offset = index;
-      this.counts = new Float64Array(64);
-    } else if (index < this.offset || index >= this.offset + this.counts.length) {
-      this.grow(index);
+// src/stats/ldexp.ts
+function ldexp(x, e) {
+  if (e > 1023) {
+    x *= TWO_P1023;
+    e -= 1023;
+    if (e > 1023) {
+      x *= TWO_P1023;
+      e -= 1023;
+      if (e > 1023) e = 1023;
     }
-    this.counts[index - this.offset] += n;
-  }
-  grow(index) {
-    const lo = Math.min(this.offset, index);
-    const hi = Math.max(this.offset + this.counts.length, index + 1);
-    const span = hi - lo;
-    const slack = Math.max(64, span >> 1);
-    const newLo = index < this.offset ? lo - slack : lo;
-    const newHi = index >= this.offset + this.counts.length ? hi + slack : hi;
-    const next = new Float64Array(newHi - newLo);
-    next.set(this.counts, this.offset - newLo);
-    this.counts = next;
-    this.offset = newLo;
-  }
-  /** [first, last] occupied indices, or null when empty. */
-  range() {
-    let a = 0;
-    while (a < this.counts.length && this.counts[a] === 0) a++;
-    if (a === this.counts.length) return null;
-    let b = this.counts.length - 1;
-    while (this.counts[b] === 0) b--;
-    return [this.offset + a, this.offset + b];
-  }
-  get(index) {
-    const i = index - this.offset;
-    return i >= 0 && i < this.counts.length ? this.counts[i] : 0;
-  }
-  toJson() {
-    const r = this.range();
-    if (!r) return { offset: 0, counts: [] };
-    return { offset: r[0], counts: Array.from(this.counts.subarray(r[0] - this.offset, r[1] - this.offset + 1)) };
-  }
-  static fromJson(j) {
-    const s = new _Store();
-    s.offset = j.offset;
-    s.counts = Float64Array.from(j.counts);
-    return s;
-  }
-};
-var QuantileSketch = class _QuantileSketch {
-  constructor(relativeAccuracy = 1e-3) {
-    this.relativeAccuracy = relativeAccuracy;
-    if (!(relativeAccuracy > 0 && relativeAccuracy < 1)) throw new RangeError("relative accuracy must be in (0, 1)");
-    this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
-    this.lnGamma = Math.log(this.gamma);
-    this.minIndex = this.logIndex(MIN_INDEXABLE);
-  }
-  relativeAccuracy;
-  gamma;
-  lnGamma;
-  /** Log index of MIN_INDEXABLE: keys are shifted by it so that every key is a positive distance from zero. */
-  minIndex;
-  zero = 0;
-  positive = new Store();
-  negative = new Store();
-  logIndex(abs) {
-    return Math.ceil(Math.log(abs) / this.lnGamma);
-  }
-  /**
-   * The bucket's integer key, monotone non-decreasing in x: 0 for zero, positive keys for positive values, negative
-   * keys for negative values. Infinite values take the outermost finite bucket.
-   */
-  key(x) {
-    const abs = Math.abs(x);
-    if (abs < MIN_INDEXABLE) return 0;
-    const k = this.logIndex(Math.min(abs, Number.MAX_VALUE)) - this.minIndex + 1;
-    return x > 0 ? k : -k;
-  }
-  /** Upper boundary of the bucket with this key (for display; comparisons use keys). */
-  keyUpperBound(key) {
-    if (key === 0) return 0;
-    const idx = Math.abs(key) + this.minIndex - 1;
-    return key > 0 ? Math.pow(this.gamma, idx) : -Math.pow(this.gamma, idx - 1);
-  }
-  /** A value that stands for every value of the bucket within the relative accuracy. */
-  keyValue(key) {
-    if (key === 0) return 0;
-    const idx = Math.abs(key) + this.minIndex - 1;
-    const v = Math.exp(idx * this.lnGamma + Math.log(2 / (this.gamma + 1)));
-    return key > 0 ? v : -v;
-  }
-  add(x, n = 1) {
-    const k = this.key(x);
-    if (k === 0) this.zero += n;
-    else if (k > 0) this.positive.add(k, n);
-    else this.negative.add(-k, n);
-  }
-  get count() {
-    let n = this.zero;
-    for (const c of this.positive.counts) n += c;
-    for (const c of this.negative.counts) n += c;
-    return n;
-  }
-  merge(other) {
-    if (other.relativeAccuracy !== this.relativeAccuracy) {
-      throw new RangeError(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${other.relativeAccuracy}`);
-    }
-    this.zero += other.zero;
-    for (const [mine, theirs] of [
-      [this.positive, other.positive],
-      [this.negative, other.negative]
-    ]) {
-      const r = theirs.range();
-      if (!r) continue;
-      for (let i = r[0]; i <= r[1]; i++) {
-        const c = theirs.get(i);
-        if (c !== 0) mine.add(i, c);
-      }
+  } else if (e < -1022) {
+    x *= TWO_M969;
+    e += 969;
+    if (e < -1022) {
+      x *= TWO_M969;
+      e += 969;
+      if (e < -1022) e = -1022;
     }
   }
-  /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
-  buckets() {
-    const keys = [];
-    const counts = [];
-    const neg = this.negative.range();
-    if (neg) {
-      for (let i = neg[1]; i >= neg[0]; i--) {
-        const c = this.negative.get(i);
-        if (c === 0) continue;
-        keys.push(-i);
-        counts.push(c);
-      }
-    }
-    if (this.zero !== 0) {
-      keys.push(0);
-      counts.push(this.zero);
-    }
-    const pos = this.positive.range();
-    if (pos) {
-      for (let i = pos[0]; i <= pos[1]; i++) {
-        const c = this.positive.get(i);
-        if (c === 0) continue;
-        keys.push(i);
-        counts.push(c);
-      }
-    }
-    return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };
+  return x * POW2[e + 1022];
+}
+var TWO_P1023 = Math.pow(2, 1023);
+var TWO_M969 = Math.pow(2, -969);
+var POW2 = Float64Array.from({ length: 2046 }, (_, i) => Math.pow(2, i - 1022));
+
+// src/stats/scaledMoments.ts
+var EMPTY_MOMENTS = { n: 0, mean: NaN, exponent: 0, m2s: 0 };
+function binaryExponent(x) {
+  const a = Math.abs(x);
+  let e = Math.floor(Math.log2(a));
+  if (ldexp(1, e) > a) e--;
+  else if (ldexp(1, e + 1) <= a) e++;
+  return e;
+}
+function scaledMoments(values, valid) {
+  let n = 0;
+  let maxAbs = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (valid && valid[i] === 0 || !Number.isFinite(x)) continue;
+    n++;
+    const a = Math.abs(x);
+    if (a > maxAbs) maxAbs = a;
   }
-  /** Key of the bucket holding the value of rank floor(q * (n - 1)) (0-based, ascending). */
-  quantileKey(q) {
-    const { keys, counts } = this.buckets();
-    let total = 0;
-    for (const c of counts) total += c;
-    if (total === 0) return NaN;
-    const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
-    let seen = 0;
-    for (let i = 0; i < keys.length; i++) {
-      seen += counts[i];
-      if (seen > rank) return keys[i];
-    }
-    return keys[keys.length - 1];
+  if (n === 0) return EMPTY_MOMENTS;
+  const ev = maxAbs > 0 ? binaryExponent(maxAbs) : 0;
+  const sv = ldexp(1, ev);
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (valid && valid[i] === 0 || !Number.isFinite(x)) continue;
+    sum += x / sv;
   }
-  quantile(q) {
-    const k = this.quantileKey(q);
-    return Number.isNaN(k) ? NaN : this.keyValue(k);
+  const meanY = sum / n;
+  let maxDev = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (valid && valid[i] === 0 || !Number.isFinite(x)) continue;
+    const d = Math.abs(x / sv - meanY);
+    if (d > maxDev) maxDev = d;
   }
-  toJson() {
-    return {
-      relative_accuracy: this.relativeAccuracy,
-      zero: this.zero,
-      positive: this.positive.toJson(),
-      negative: this.negative.toJson()
-    };
+  const ed = maxDev > 0 ? binaryExponent(maxDev) : 0;
+  const sd = ldexp(1, ed);
+  let m2s = 0;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (valid && valid[i] === 0 || !Number.isFinite(x)) continue;
+    const d = (x / sv - meanY) / sd;
+    m2s += d * d;
   }
-  static fromJson(j) {
-    const s = new _QuantileSketch(j.relative_accuracy);
-    s.zero = j.zero;
-    s.positive = Store.fromJson(j.positive);
-    s.negative = Store.fromJson(j.negative);
-    return s;
+  return { n, mean: ldexp(meanY, ev), exponent: ev + ed, m2s };
+}
+function mergeScaledMoments(a, b) {
+  if (a.n === 0) return b;
+  if (b.n === 0) return a;
+  const n = a.n + b.n;
+  const delta = b.mean - a.mean;
+  let step = delta * b.n / n;
+  if (!Number.isFinite(step)) step = delta * (b.n / n);
+  const mean = Number.isFinite(step) ? a.mean + step : a.mean * (a.n / n) + b.mean * (b.n / n);
+  const half = b.mean / 2 - a.mean / 2;
+  let exponent = -Infinity;
+  if (a.m2s > 0) exponent = a.exponent;
+  if (b.m2s > 0) exponent = Math.max(exponent, b.exponent);
+  if (half !== 0) exponent = Math.max(exponent, binaryExponent(half) + 1);
+  if (exponent === -Infinity) return { n, mean, exponent: 0, m2s: 0 };
+  const d = ldexp(half, 1 - exponent);
+  const m2s = ldexp(a.m2s, 2 * (a.exponent - exponent)) + ldexp(b.m2s, 2 * (b.exponent - exponent)) + d * d * a.n * b.n / n;
+  return { n, mean, exponent, m2s };
+}
+function momentsStd(m, ddof) {
+  if (m.n <= ddof) return null;
+  return ldexp(Math.sqrt(m.m2s / (m.n - ddof)), m.exponent);
+}
+function momentsM2(m) {
+  return ldexp(m.m2s, 2 * m.exponent);
+}
+function momentsFrom(n, mean, m2, std) {
+  if (n === 0 || mean === null) return EMPTY_MOMENTS;
+  if (Number.isFinite(m2) && m2 >= MIN_PRECISE) {
+    const exponent = Math.floor(binaryExponent(m2) / 2);
+    return { n, mean, exponent, m2s: ldexp(m2, -2 * exponent) };
   }
-};
+  if (std !== null && std > 0 && n > 1) {
+    const exponent = binaryExponent(std);
+    const r = ldexp(std, -exponent);
+    return { n, mean, exponent, m2s: r * r * (n - 1) };
+  }
+  return { n, mean, exponent: 0, m2s: Number.isFinite(m2) ? m2 : 0 };
+}
+var MIN_PRECISE = Math.pow(2, -969);
+
+// src/profile/profileMoments.ts
+function profileMoments(column) {
+  return momentsFrom(column.count - column.infinite, column.mean, column.m2, column.std);
+}
 
 // src/drift/columnSample.ts
 function driftKindOfType(type) {
@@ -329,13 +264,12 @@ function sampleProfile(profile) {
 function sampleColumnProfile(column, bins) {
   switch (column.kind) {
     case "numeric": {
-      const finite = column.count - column.infinite;
       return {
         kind: "numeric",
         form: "sketch",
         sketch: QuantileSketch.fromJson(column.sketch),
         count: column.count,
-        std0: finite > 0 ? Math.sqrt(column.m2 / finite) : null,
+        std0: momentsStd(profileMoments(column), 0),
         bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
         missing: column.missing + column.invalid
       };
@@ -425,6 +359,152 @@ function findInvalidUtf8(bytes, start, end) {
   return -1;
 }
 
+// src/data/loadOptions.ts
+import { extname } from "node:path";
+
+// src/data/naMatcher.ts
+var DEFAULT_NA_VALUES = [
+  "",
+  "#N/A",
+  "#N/A N/A",
+  "#NA",
+  "-1.#IND",
+  "-1.#QNAN",
+  "-NaN",
+  "-nan",
+  "1.#IND",
+  "1.#QNAN",
+  "<NA>",
+  "N/A",
+  "NA",
+  "NULL",
+  "NaN",
+  "None",
+  "n/a",
+  "nan",
+  "null"
+];
+var NaMatcher = class {
+  values;
+  /** Whether the empty cell is missing (it is unless "" was left out of naValues). */
+  emptyIsNa;
+  byLength = [];
+  /** anyAccepted's answers by predicate: a wide file asks once per column, with one predicate per column type. */
+  accepted = /* @__PURE__ */ new Map();
+  constructor(naValues) {
+    this.values = new Set(naValues);
+    this.emptyIsNa = this.values.has("");
+    for (const v of this.values) {
+      const bytes = Buffer.from(v, "utf8");
+      (this.byLength[bytes.length] ??= []).push(bytes);
+    }
+  }
+  matches(bytes, start, end) {
+    const list = this.byLength[end - start];
+    if (list === void 0) return false;
+    outer: for (const candidate of list) {
+      for (let i = 0; i < candidate.length; i++) if (candidate[i] !== bytes[start + i]) continue outer;
+      return true;
+    }
+    return false;
+  }
+  /** Whether some NA string also passes `accepts` (e.g. "-999" as a number): then NA must be checked first. */
+  anyAccepted(accepts) {
+    let answer = this.accepted.get(accepts);
+    if (answer === void 0) {
+      answer = false;
+      for (const v of this.values) if (v !== "" && accepts(Buffer.from(v, "utf8"))) answer = true;
+      this.accepted.set(accepts, answer);
+    }
+    return answer;
+  }
+};
+
+// src/data/table.ts
+var COLUMN_TYPES = ["integer", "number", "boolean", "datetime", "category", "string"];
+function getColumn(table, name) {
+  return table.columns.find((c) => c.name === name);
+}
+function isMissing(column, row) {
+  return column.kind === "numeric" ? column.valid[row] === 0 : column.codes[row] === -1;
+}
+function cellText(column, row) {
+  if (column.kind === "dictionary") {
+    const code = column.codes[row];
+    return code < 0 ? null : column.dictionary[code];
+  }
+  const raw = column.invalid.get(row);
+  if (raw !== void 0) return raw;
+  if (column.valid[row] === 0) return null;
+  const v = column.values[row];
+  if (column.type === "boolean") return v === 1 ? "true" : "false";
+  if (column.type === "datetime") return new Date(v).toISOString();
+  return String(v);
+}
+
+// src/data/loadOptions.ts
+var MAX_FIELD_BYTES = 16 << 20;
+var INFERENCE_ROWS = 1e4;
+var SCAN_CHUNK_CELLS = 1 << 22;
+function rowsPerChunk(chunkRows, chunkCells, columns) {
+  return Math.max(1, Math.min(chunkRows, Math.floor(chunkCells / Math.max(1, columns))));
+}
+var EXTENSIONS = {
+  ".csv": "csv",
+  ".tsv": "csv",
+  ".txt": "csv",
+  ".jsonl": "jsonl",
+  ".ndjson": "jsonl",
+  ".parquet": "parquet"
+};
+function resolveLoadOptions(path, options = {}) {
+  const ext = extname(path).toLowerCase();
+  const format = options.format ?? EXTENSIONS[ext];
+  if (format === void 0)
+    throw new ModelguardError(
+      "usage",
+      `${path}: cannot tell the data format from the extension '${ext}'`,
+      "Name the file .csv, .tsv, .jsonl, .ndjson or .parquet, or pass the format (csv, jsonl or parquet).",
+      { file: path }
+    );
+  if (format !== "csv" && format !== "jsonl" && format !== "parquet")
+    throw new ModelguardError("usage", `unknown data format '${String(format)}'`, "Use csv, jsonl or parquet.");
+  const delimiter = options.delimiter ?? (ext === ".tsv" ? "	" : ",");
+  const code = delimiter.charCodeAt(0);
+  if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13)
+    throw new ModelguardError(
+      "usage",
+      `the CSV delimiter must be one ASCII character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
+      'Use e.g. ",", ";", "|" or "\\t".'
+    );
+  const types = /* @__PURE__ */ new Map();
+  for (const [name, type] of Object.entries(options.types ?? {})) {
+    if (!COLUMN_TYPES.includes(type))
+      throw new ModelguardError(
+        "usage",
+        `unknown column type '${String(type)}' for column '${name}'`,
+        `Use one of ${COLUMN_TYPES.join(", ")}.`,
+        { column: name }
+      );
+    types.set(name, type);
+  }
+  const maxFieldBytes = options.maxFieldBytes ?? MAX_FIELD_BYTES;
+  if (!Number.isInteger(maxFieldBytes) || maxFieldBytes < 1 || maxFieldBytes > 1 << 30)
+    throw new ModelguardError(
+      "usage",
+      `maxFieldBytes must be a whole number of bytes from 1 to 1 GiB, got ${String(maxFieldBytes)}`,
+      `Leave it out for the default of ${MAX_FIELD_BYTES >> 20} MiB.`
+    );
+  return {
+    format,
+    delimiter: code,
+    na: new NaMatcher(options.naValues ?? DEFAULT_NA_VALUES),
+    columns: options.columns ? new Set(options.columns) : void 0,
+    types,
+    maxFieldBytes
+  };
+}
+
 // src/data/csvRecordReader.ts
 var LF = 10;
 var CR = 13;
@@ -482,7 +562,7 @@ async function readCsvHeader(fh, file, delimiter) {
       "input",
       `${file}: the file is empty (no header row)`,
       "A CSV file starts with a header row naming the columns, then one row per record.",
-      { file, line: 1 }
+      { file }
     );
   let record;
   while ((record = parseRecord(buf, pos, end, eof, delimiter)) === null) await readMore();
@@ -567,6 +647,10 @@ function parseRecord(buf, pos, end, eof, delimiter) {
     return { fields, next: pos, lineBreaks: lineBreaks + 1, unterminatedField: -1 };
   }
 }
+function formatBytes(n) {
+  const MiB = 1024 * 1024;
+  return n % MiB === 0 ? `${n / MiB} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
+}
 function unescapeQuotes(bytes) {
   const out = new Uint8Array(bytes.length);
   let w = 0;
@@ -577,13 +661,14 @@ function unescapeQuotes(bytes) {
   return out.subarray(0, w);
 }
 var CsvRecordReader = class {
-  constructor(fh, file, names, delimiter, offset, line, chunkBytes = CSV_CHUNK_BYTES, readAheadEnabled = true) {
+  constructor(fh, file, names, delimiter, offset, line, chunkBytes = CSV_CHUNK_BYTES, readAheadEnabled = true, maxFieldBytes = MAX_FIELD_BYTES) {
     this.fh = fh;
     this.file = file;
     this.names = names;
     this.delimiter = delimiter;
     this.chunkBytes = chunkBytes;
     this.readAheadEnabled = readAheadEnabled;
+    this.maxFieldBytes = maxFieldBytes;
     this.filePos = offset;
     this.line = line;
     this.headroom = Math.max(64, chunkBytes >> 2);
@@ -612,6 +697,7 @@ var CsvRecordReader = class {
   delimiter;
   chunkBytes;
   readAheadEnabled;
+  maxFieldBytes;
   buf;
   pos = 0;
   end = 0;
@@ -638,6 +724,10 @@ var CsvRecordReader = class {
   parseKinds;
   /** Where the unfinished record at the end of the buffer opened a quote: for the error when it never closes. */
   pendingQuote = null;
+  /** The field the buffer ended in (its start in buf): fill stops before it grows past maxFieldBytes. */
+  pendingField = null;
+  /** Whether buf is a buffer of its own for a record longer than the headroom (not one of the two chunk buffers). */
+  ownBuffer = false;
   /** Rows per batch. */
   batchRows;
   /** File offset of the next unread record. */
@@ -665,11 +755,14 @@ var CsvRecordReader = class {
   /**
    * Moves on to the next chunk: the unread tail of the current one (an unfinished record) goes in front of the
    * bytes read ahead into the spare buffer, and the next read-ahead starts into the buffer just left, so reading
-   * overlaps parsing. A record longer than the headroom gets a buffer of its own.
+   * overlaps parsing. A record longer than the headroom gets a buffer of its own, which grows by doubling and is
+   * appended to in place, so a long field costs a few times its size, not its size squared.
    */
   async fill() {
     const tail = this.end - this.pos;
-    if (tail > MAX_RECORD_BYTES) this.throwOversizedRecord();
+    const field = this.pendingField;
+    if (field && this.end - field.start > this.maxFieldBytes) this.throwFieldTooLong(field.line, 0, field.col);
+    if (tail > Math.max(MAX_RECORD_BYTES, 2 * this.maxFieldBytes)) this.throwOversizedRecord();
     if (!this.pending) this.readAhead(this.spare);
     const bytesRead = await this.pending;
     this.pending = null;
@@ -682,15 +775,22 @@ var CsvRecordReader = class {
       this.buf = next;
       this.pos = this.headroom - tail;
       this.end = this.headroom + bytesRead;
-      this.spare = old;
+      this.spare = this.ownBuffer ? null : old;
+      this.ownBuffer = false;
     } else {
-      const big = Buffer.allocUnsafe(tail + bytesRead + 1);
-      old.copy(big, 0, this.pos, this.end);
+      const need = tail + bytesRead + 1;
+      let big = old;
+      if (this.ownBuffer && old.length >= need) old.copyWithin(0, this.pos, this.end);
+      else {
+        big = Buffer.allocUnsafe(Math.max(need, 2 * tail + this.chunkBytes + 1));
+        old.copy(big, 0, this.pos, this.end);
+      }
       next.copy(big, tail, this.headroom, this.headroom + bytesRead);
       this.buf = big;
       this.pos = 0;
       this.end = tail + bytesRead;
       this.spare = next;
+      this.ownBuffer = true;
     }
     this.buf[this.end] = LF;
     if (!this.eof && this.readAheadEnabled) this.readAhead(this.spare);
@@ -723,7 +823,9 @@ var CsvRecordReader = class {
     let line = this.line;
     let rows = 0;
     let escaped = 0;
+    const maxField = this.maxFieldBytes;
     this.pendingQuote = null;
+    this.pendingField = null;
     rowLoop: while (rows < maxRows && pos < end) {
       let c = buf[pos];
       if (c === LF) {
@@ -757,6 +859,7 @@ var CsvRecordReader = class {
             if (p >= end) {
               if (eof) throw this.unterminatedQuote(quoteLine, f - fBase, rows);
               this.pendingQuote = { line: quoteLine, col: f - fBase };
+              this.pendingField = { line: quoteLine, col: f - fBase, start: s, quoted: true };
               pos = rowStart;
               line = rowLine;
               break rowLoop;
@@ -769,12 +872,14 @@ var CsvRecordReader = class {
               }
             } else if (!eof) {
               this.pendingQuote = { line: quoteLine, col: f - fBase };
+              this.pendingField = { line: quoteLine, col: f - fBase, start: s, quoted: true };
               pos = rowStart;
               line = rowLine;
               break rowLoop;
             }
             break;
           }
+          if (p - s > maxField) throw this.fieldTooLong(quoteLine, rows, f - fBase);
           starts[f] = s;
           parsed[f] = NaN;
           if (esc) {
@@ -825,8 +930,10 @@ var CsvRecordReader = class {
           } else {
             while (c !== D && c !== LF && c !== CR) c = buf[++pos];
           }
+          if (pos - s > maxField) throw this.fieldTooLong(line, rows, f - fBase);
           starts[f] = s;
           ends[f] = pos;
+          if (pos >= end && !eof) this.pendingField = { line, col: f - fBase, start: s, quoted: false };
         }
         f++;
         if (pos >= end) {
@@ -921,6 +1028,17 @@ var CsvRecordReader = class {
       this.location(line, rowInBatch, col)
     );
   }
+  fieldTooLong(line, rowInBatch, col) {
+    const limit = formatBytes(this.maxFieldBytes);
+    return located(
+      `the field is longer than ${limit}`,
+      `A field this long is usually a quote that is never closed or a wrong delimiter. If the value is real, the limit is maxFieldBytes in the load options (default ${formatBytes(MAX_FIELD_BYTES)}).`,
+      this.location(line, rowInBatch, col)
+    );
+  }
+  throwFieldTooLong(line, rowInBatch, col) {
+    throw this.fieldTooLong(line, rowInBatch, col);
+  }
   throwOversizedRecord() {
     const q = this.pendingQuote;
     if (q)
@@ -959,132 +1077,6 @@ var CsvRecordReader = class {
     );
   }
 };
-
-// src/data/loadOptions.ts
-import { extname } from "node:path";
-
-// src/data/naMatcher.ts
-var DEFAULT_NA_VALUES = [
-  "",
-  "#N/A",
-  "#N/A N/A",
-  "#NA",
-  "-1.#IND",
-  "-1.#QNAN",
-  "-NaN",
-  "-nan",
-  "1.#IND",
-  "1.#QNAN",
-  "<NA>",
-  "N/A",
-  "NA",
-  "NULL",
-  "NaN",
-  "None",
-  "n/a",
-  "nan",
-  "null"
-];
-var NaMatcher = class {
-  values;
-  /** Whether the empty cell is missing (it is unless "" was left out of naValues). */
-  emptyIsNa;
-  byLength = [];
-  constructor(naValues) {
-    this.values = new Set(naValues);
-    this.emptyIsNa = this.values.has("");
-    for (const v of this.values) {
-      const bytes = Buffer.from(v, "utf8");
-      (this.byLength[bytes.length] ??= []).push(bytes);
-    }
-  }
-  matches(bytes, start, end) {
-    const list = this.byLength[end - start];
-    if (list === void 0) return false;
-    outer: for (const candidate of list) {
-      for (let i = 0; i < candidate.length; i++) if (candidate[i] !== bytes[start + i]) continue outer;
-      return true;
-    }
-    return false;
-  }
-  /** Whether some NA string also passes `accepts` (e.g. "-999" as a number): then NA must be checked first. */
-  anyAccepted(accepts) {
-    for (const v of this.values) if (v !== "" && accepts(Buffer.from(v, "utf8"))) return true;
-    return false;
-  }
-};
-
-// src/data/table.ts
-var COLUMN_TYPES = ["integer", "number", "boolean", "datetime", "category", "string"];
-function getColumn(table, name) {
-  return table.columns.find((c) => c.name === name);
-}
-function isMissing(column, row) {
-  return column.kind === "numeric" ? column.valid[row] === 0 : column.codes[row] === -1;
-}
-function cellText(column, row) {
-  if (column.kind === "dictionary") {
-    const code = column.codes[row];
-    return code < 0 ? null : column.dictionary[code];
-  }
-  const raw = column.invalid.get(row);
-  if (raw !== void 0) return raw;
-  if (column.valid[row] === 0) return null;
-  const v = column.values[row];
-  if (column.type === "boolean") return v === 1 ? "true" : "false";
-  if (column.type === "datetime") return new Date(v).toISOString();
-  return String(v);
-}
-
-// src/data/loadOptions.ts
-var INFERENCE_ROWS = 1e4;
-var EXTENSIONS = {
-  ".csv": "csv",
-  ".tsv": "csv",
-  ".txt": "csv",
-  ".jsonl": "jsonl",
-  ".ndjson": "jsonl",
-  ".parquet": "parquet"
-};
-function resolveLoadOptions(path, options = {}) {
-  const ext = extname(path).toLowerCase();
-  const format = options.format ?? EXTENSIONS[ext];
-  if (format === void 0)
-    throw new ModelguardError(
-      "usage",
-      `${path}: cannot tell the data format from the extension '${ext}'`,
-      "Name the file .csv, .tsv, .jsonl, .ndjson or .parquet, or pass the format (csv, jsonl or parquet).",
-      { file: path }
-    );
-  if (format !== "csv" && format !== "jsonl" && format !== "parquet")
-    throw new ModelguardError("usage", `unknown data format '${String(format)}'`, "Use csv, jsonl or parquet.");
-  const delimiter = options.delimiter ?? (ext === ".tsv" ? "	" : ",");
-  const code = delimiter.charCodeAt(0);
-  if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13)
-    throw new ModelguardError(
-      "usage",
-      `the CSV delimiter must be one ASCII character other than a quote or a line break, got ${JSON.stringify(delimiter)}`,
-      'Use e.g. ",", ";", "|" or "\\t".'
-    );
-  const types = /* @__PURE__ */ new Map();
-  for (const [name, type] of Object.entries(options.types ?? {})) {
-    if (!COLUMN_TYPES.includes(type))
-      throw new ModelguardError(
-        "usage",
-        `unknown column type '${String(type)}' for column '${name}'`,
-        `Use one of ${COLUMN_TYPES.join(", ")}.`,
-        { column: name }
-      );
-    types.set(name, type);
-  }
-  return {
-    format,
-    delimiter: code,
-    na: new NaMatcher(options.naValues ?? DEFAULT_NA_VALUES),
-    columns: options.columns ? new Set(options.columns) : void 0,
-    types
-  };
-}
 
 // src/data/openDataFile.ts
 import { open } from "node:fs/promises";
@@ -1127,8 +1119,8 @@ async function openDataFile(file) {
 var ByteInterner = class {
   constructor(na) {
     this.na = na;
-    this.slots = new Int32Array(256);
-    this.mask = 255;
+    this.slots = new Int32Array(16);
+    this.mask = 15;
   }
   na;
   /** Distinct non-missing values, in order of first appearance; a value's code is its index here. */
@@ -1136,17 +1128,21 @@ var ByteInterner = class {
   slots;
   // entry index + 1, 0 = empty
   mask;
-  hashes = new Int32Array(64);
-  offsets = new Int32Array(64);
-  lengths = new Int32Array(64);
-  codes = new Int32Array(64);
-  arena = new Uint8Array(1024);
+  hashes = new Int32Array(8);
+  offsets = new Int32Array(8);
+  lengths = new Int32Array(8);
+  codes = new Int32Array(8);
+  arena = new Uint8Array(64);
   arenaUsed = 0;
   entries = 0;
+  /** Distinct byte strings seen (NA strings included). */
+  get size() {
+    return this.entries;
+  }
   /** Code of bytes[start, end): its dictionary index, or -1 for an NA string or an absent cell (start < 0). */
   intern(bytes, start, end) {
     if (start < 0) return -1;
-    let h = 2166136261;
+    let h = 2166136261 | 0;
     for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 16777619);
     const len = end - start;
     const slots = this.slots;
@@ -1368,7 +1364,7 @@ function parseNumberBytes(bytes, start, end) {
     if (c < 48 || c > 57) return NaN;
     let e = 0;
     while (c >= 48 && c <= 57) {
-      if (e < 1e5) e = e * 10 + (c - 48);
+      if (e < 1e12) e = e * 10 + (c - 48);
       if (++p >= end) {
         c = -1;
         break;
@@ -1413,9 +1409,7 @@ function lowerEquals(bytes, p, lower) {
   return true;
 }
 function asciiText(bytes, start, end) {
-  let s = "";
-  for (let i = start; i < end; i++) s += String.fromCharCode(bytes[i]);
-  return s;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("latin1");
 }
 function parseNumber(text) {
   const bytes = Buffer.from(text, "utf8");
@@ -1532,7 +1526,7 @@ function typeFromCounts(counts, distinct) {
   const boolean = counts[CELL_BOOLEAN];
   const datetime = counts[CELL_DATETIME];
   const n = integer + big + number + boolean + datetime + counts[CELL_TEXT];
-  if (n === 0) return "string";
+  if (n === 0) return "number";
   if (integer === n) return "integer";
   if (number > 0 && integer + big + number === n) return "number";
   if (boolean === n) return "boolean";
@@ -1541,6 +1535,12 @@ function typeFromCounts(counts, distinct) {
 }
 
 // src/data/numericColumnBuilder.ts
+var ACCEPTS = {
+  integer: (b) => !Number.isNaN(parseNumberBytes(b, 0, b.length)),
+  number: (b) => !Number.isNaN(parseNumberBytes(b, 0, b.length)),
+  boolean: (b) => !Number.isNaN(parseBooleanBytes(b, 0, b.length)),
+  datetime: (b) => !Number.isNaN(parseDatetimeBytes(b, 0, b.length))
+};
 var NumericColumnBuilder = class {
   constructor(name, type, mode, na, capacity) {
     this.name = name;
@@ -1549,10 +1549,7 @@ var NumericColumnBuilder = class {
     this.na = na;
     this.values = new Float64Array(Math.max(16, capacity));
     this.valid = new Uint8Array(this.values.length);
-    this.naFirst = na.anyAccepted((b) => {
-      const v = type === "integer" || type === "number" ? parseNumberBytes(b, 0, b.length) : type === "boolean" ? parseBooleanBytes(b, 0, b.length) : parseDatetimeBytes(b, 0, b.length);
-      return v === v;
-    });
+    this.naFirst = na.anyAccepted(ACCEPTS[type]);
   }
   name;
   type;
@@ -1567,9 +1564,10 @@ var NumericColumnBuilder = class {
   sawBigInteger = false;
   /** Some NA string parses as this type (e.g. "-999"), so every cell is checked against the NA strings first. */
   naFirst;
-  ensureCapacity(rows) {
+  /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
+  ensureCapacity(rows, limit = Infinity) {
     if (rows <= this.values.length) return;
-    const size = Math.max(rows, Math.ceil(this.values.length * 1.5));
+    const size = Math.max(rows, Math.min(Math.ceil(this.values.length * 1.5), limit));
     const values = new Float64Array(size);
     values.set(this.values);
     const valid = new Uint8Array(size);
@@ -1811,9 +1809,10 @@ var DictionaryColumnBuilder = class {
   reinfer;
   codes;
   interner;
-  ensureCapacity(rows) {
+  /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
+  ensureCapacity(rows, limit = Infinity) {
     if (rows <= this.codes.length) return;
-    const codes = new Int32Array(Math.max(rows, Math.ceil(this.codes.length * 1.5)));
+    const codes = new Int32Array(Math.max(rows, Math.min(Math.ceil(this.codes.length * 1.5), limit)));
     codes.set(this.codes);
     this.codes = codes;
   }
@@ -1885,22 +1884,28 @@ function createBuilder(plan, mode, na, capacity) {
   return new NumericColumnBuilder(plan.name, plan.type, m, na, capacity);
 }
 var TableAssembler = class {
-  constructor(plans, mode, na, capacity) {
+  /**
+   * @param capacity rows each builder starts with: an estimate of the rows to come, never more (builders grow).
+   * @param maxRows rows the caller will add at most (a scan chunk): growth stops there.
+   */
+  constructor(plans, mode, na, capacity, maxRows = Infinity) {
     this.mode = mode;
     this.na = na;
     this.capacity = capacity;
+    this.maxRows = maxRows;
     this.plans = [...plans];
     this.builders = plans.map((p) => createBuilder(p, mode, na, capacity));
   }
   mode;
   na;
   capacity;
+  maxRows;
   rows = 0;
   plans;
   builders;
   /** A column that first appears after `rows` rows (JSONL): the rows before it are missing. */
   addPlan(plan) {
-    const builder = createBuilder(plan, this.mode, this.na, Math.max(this.capacity, this.rows));
+    const builder = createBuilder(plan, this.mode, this.na, Math.min(this.capacity, this.rows));
     builder.fillMissing(0, this.rows);
     this.plans.push(plan);
     this.builders.push(builder);
@@ -1909,7 +1914,7 @@ var TableAssembler = class {
     const total = this.rows + batch.rows;
     for (let k = 0; k < this.builders.length; k++) {
       const b = this.builders[k];
-      b.ensureCapacity(total);
+      b.ensureCapacity(total, this.maxRows);
       b.decode(batch, this.plans[k].source, this.rows);
     }
     this.rows = total;
@@ -1945,7 +1950,25 @@ var SampleInference = class {
     });
     this.rows += rows;
   }
-  /** The plans with inferred types; a column with no value in the sample gets type null. */
+  /** Plans (by index) whose columns had no value in the sample so far. */
+  get valueless() {
+    return this.plans.flatMap((_, k) => this.inferences[k]?.nonMissing === 0 ? [k] : []);
+  }
+  /**
+   * scanTable fixes each type before the first chunk, so a column without a value in the sample reads on: `add`
+   * beyond the sample for just the plans `ks`, until each has INFERENCE_ROWS values. False once all have them.
+   */
+  extend(batch, ks) {
+    const { bytes, starts, ends, stride, rows } = batch;
+    let open2 = false;
+    for (const k of ks) {
+      const inference = this.inferences[k];
+      for (let r = 0, i = this.plans[k].source; r < rows; r++, i += stride) inference.add(bytes, starts[i], ends[i]);
+      if (inference.nonMissing < INFERENCE_ROWS) open2 = true;
+    }
+    return open2;
+  }
+  /** The plans with inferred types; a column with no value in the sample gets type null (see `extend`). */
   typedPlans() {
     return this.plans.map((plan, k) => {
       const inference = this.inferences[k];
@@ -1956,6 +1979,20 @@ var SampleInference = class {
 };
 
 // src/data/csvReader.ts
+function newReader(fh, file, header, options) {
+  const { names, dataOffset, dataLine } = header;
+  return new CsvRecordReader(
+    fh,
+    file,
+    names,
+    options.delimiter,
+    dataOffset,
+    dataLine,
+    void 0,
+    true,
+    options.maxFieldBytes
+  );
+}
 function planColumns(names, options) {
   const plans = [];
   names.forEach((name, source) => {
@@ -1965,7 +2002,7 @@ function planColumns(names, options) {
   });
   return plans;
 }
-async function inferPlans(fh, file, header, options) {
+async function inferPlans(fh, file, header, options, fixTypes = false) {
   const reader = new CsvRecordReader(
     fh,
     file,
@@ -1974,7 +2011,8 @@ async function inferPlans(fh, file, header, options) {
     header.dataOffset,
     header.dataLine,
     void 0,
-    false
+    false,
+    options.maxFieldBytes
   );
   const sample = new SampleInference(planColumns(header.names, options), options.na);
   while (sample.rows < INFERENCE_ROWS) {
@@ -1982,7 +2020,16 @@ async function inferPlans(fh, file, header, options) {
     if (!batch) break;
     sample.add(batch);
   }
-  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes: reader.offset - header.dataOffset };
+  const sampleBytes = reader.offset - header.dataOffset;
+  const valueless = fixTypes ? sample.valueless : [];
+  if (valueless.length > 0) {
+    for (let batch = await reader.next(); batch; batch = await reader.next())
+      if (!sample.extend(batch, valueless)) break;
+    const plans = sample.typedPlans();
+    for (const k of valueless) plans[k].type ??= "number";
+    return { plans, sampleRows: sample.rows, sampleBytes };
+  }
+  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes };
 }
 async function loadCsv(file, options) {
   const fh = await openDataFile(file);
@@ -1992,7 +2039,7 @@ async function loadCsv(file, options) {
     const { plans, sampleRows, sampleBytes } = await inferPlans(fh, file, header, options);
     const capacity = sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size - header.dataOffset) / Math.max(1, sampleBytes) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    const reader = newReader(fh, file, header, options);
     main.updateParseKinds(reader.parseKinds);
     for (let batch = await reader.next(); batch; batch = await reader.next()) {
       main.add(batch);
@@ -2002,7 +2049,7 @@ async function loadCsv(file, options) {
     const reread = plans.flatMap((p, k) => columns[k] === null ? [{ ...p, type: null }] : []);
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      const again = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+      const again = newReader(fh, file, header, options);
       for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
       const textColumns = text.finish();
       let j = 0;
@@ -2013,15 +2060,17 @@ async function loadCsv(file, options) {
     await fh.close();
   }
 }
-async function* scanCsv(file, options, chunkRows) {
+async function* scanCsv(file, options, maxChunkRows, chunkCells) {
   const fh = await openDataFile(file);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans } = await inferPlans(fh, file, header, options);
-    const reader = new CsvRecordReader(fh, file, header.names, options.delimiter, header.dataOffset, header.dataLine);
+    const { plans } = await inferPlans(fh, file, header, options, true);
+    const reader = newReader(fh, file, header, options);
+    const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
+    const initialRows = Math.min(chunkRows, reader.batchRows);
     let yielded = false;
     while (true) {
-      const chunk = new TableAssembler(plans, "fixed", options.na, chunkRows);
+      const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
       chunk.updateParseKinds(reader.parseKinds);
       let done = false;
       while (chunk.rows < chunkRows) {
@@ -2103,7 +2152,6 @@ var CR2 = 13;
 var QUOTE3 = 34;
 var BACKSLASH2 = 92;
 var CHUNK_BYTES = 4 << 20;
-var MAX_LINE_BYTES = 64 << 20;
 var BATCH_CELLS2 = 1 << 16;
 var JSON_HINT = 'Each line must be one JSON object, e.g. {"age": 31, "city": "Oslo", "member": true}.';
 var LineSyntaxError = class extends Error {
@@ -2119,11 +2167,13 @@ var JsonlRecordReader = class {
   /**
    * @param wanted whether a column is loaded: nested values are an error there and skipped elsewhere.
    * @param knownNames columns registered up front (from an earlier pass), in order.
+   * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
-  constructor(fh, file, wanted, knownNames = []) {
+  constructor(fh, file, wanted, knownNames = [], maxLineBytes = MAX_FIELD_BYTES) {
     this.fh = fh;
     this.file = file;
     this.wanted = wanted;
+    this.maxLineBytes = maxLineBytes;
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
     for (const name of knownNames) this.register(Buffer.from(name, "utf8"), 0, Buffer.byteLength(name), name);
     this.stride = this.names.length;
@@ -2135,6 +2185,7 @@ var JsonlRecordReader = class {
   fh;
   file;
   wanted;
+  maxLineBytes;
   buf;
   pos = 0;
   end = 0;
@@ -2178,8 +2229,7 @@ var JsonlRecordReader = class {
       if (this.eof && this.pos >= this.end) {
         if (!this.sawContent)
           throw new ModelguardError("input", `${this.file}: the file is empty (no JSON objects)`, JSON_HINT, {
-            file: this.file,
-            line: 1
+            file: this.file
           });
         return null;
       }
@@ -2188,9 +2238,8 @@ var JsonlRecordReader = class {
   }
   async fill() {
     const remaining = this.end - this.pos;
+    if (remaining > this.maxLineBytes) this.throwLineTooLong();
     if (remaining >= this.buf.length) {
-      if (this.buf.length >= MAX_LINE_BYTES)
-        throw this.error(`line ${this.line} is longer than ${MAX_LINE_BYTES >> 20} MiB`, JSON_HINT, this.line);
       const next = Buffer.allocUnsafe(this.buf.length * 2);
       this.buf.copy(next, 0, this.pos, this.end);
       this.buf = next;
@@ -2229,13 +2278,13 @@ var JsonlRecordReader = class {
     const buf = this.buf;
     let rows = 0;
     this.stride = this.names.length;
-    const batchRows = Math.max(1, Math.floor(BATCH_CELLS2 / Math.max(1, this.stride)));
-    while (rows < maxRows && rows < batchRows) {
+    while (rows < maxRows && (rows === 0 || (rows + 1) * this.stride <= BATCH_CELLS2)) {
       let lineEnd = buf.indexOf(LF2, this.pos);
       if (lineEnd < 0 || lineEnd >= this.end) {
         if (!this.eof || this.pos >= this.end) break;
         lineEnd = this.end;
       }
+      if (lineEnd - this.pos > this.maxLineBytes) this.throwLineTooLong();
       let s = this.pos;
       let e = lineEnd;
       while (s < e && isWhitespace(buf[s])) s++;
@@ -2286,13 +2335,15 @@ var JsonlRecordReader = class {
     while (true) {
       if (p >= e || buf[p] !== QUOTE3) throw new LineSyntaxError(`expected a quoted key at character ${p - s + 1}`);
       const [ks, ke, kEscaped] = scanString(buf, p, e, s);
-      const name = kEscaped ? JSON.parse(buf.toString("utf8", ks - 1, ke + 1)) : buf.toString("utf8", ks, ke);
-      const keyBytes = kEscaped ? Buffer.from(name, "utf8") : buf;
-      const kbS = kEscaped ? 0 : ks;
-      const kbE = kEscaped ? keyBytes.length : ke;
+      let name = kEscaped ? JSON.parse(buf.toString("utf8", ks - 1, ke + 1)) : void 0;
+      const keyBytes = name !== void 0 ? Buffer.from(name, "utf8") : buf;
+      const kbS = name !== void 0 ? 0 : ks;
+      const kbE = name !== void 0 ? keyBytes.length : ke;
       let col = this.keyColumn[this.keyInterner.intern(keyBytes, kbS, kbE)];
-      if (col === void 0) {
+      if (col !== void 0) name = this.names[col];
+      else {
         if (!first) return "new-key";
+        name ??= buf.toString("utf8", ks, ke);
         if (name === "") throw new LineSyntaxError("a key is the empty string: every column needs a name");
         col = this.register(keyBytes, kbS, kbE, name);
         this.stride = this.names.length;
@@ -2362,6 +2413,13 @@ var JsonlRecordReader = class {
     const loc = { file: this.file, line };
     if (column !== void 0) loc.column = column;
     return new ModelguardError("input", `${formatLocation(loc)}: ${message}`, hint, loc);
+  }
+  throwLineTooLong() {
+    throw this.error(
+      `the line is longer than ${formatBytes(this.maxLineBytes)}`,
+      `Each line holds one record, a JSON object. A line this long is usually not JSON Lines (e.g. one JSON array of all records: convert it with \`jq -c '.[]'\`); if it is real, the limit is maxFieldBytes in the load options (default ${formatBytes(MAX_FIELD_BYTES)}).`,
+      this.line
+    );
   }
   throwInvalidUtf8(batchStart, startLine, rows) {
     const bad = findInvalidUtf8(this.buf, batchStart, this.pos);
@@ -2524,9 +2582,9 @@ function planFor(name, source, options, inferred) {
   const forced = options.types.get(name);
   return { name, source, type: forced ?? inferred, forced: forced !== void 0 };
 }
-async function inferJsonl(fh, file, options) {
+async function inferJsonl(fh, file, options, fixTypes = false) {
   const wanted = wantedColumn(options);
-  const reader = new JsonlRecordReader(fh, file, wanted);
+  const reader = new JsonlRecordReader(fh, file, wanted, [], options.maxFieldBytes);
   const inferences = [];
   let rows = 0;
   while (rows < INFERENCE_ROWS) {
@@ -2545,25 +2603,43 @@ async function inferJsonl(fh, file, options) {
     rows += batch.rows;
   }
   const names = [...reader.names];
+  const sampleBytes = reader.offset;
+  const valueless = fixTypes ? names.flatMap((_, c) => inferences[c]?.nonMissing === 0 ? [c] : []) : [];
+  for (let open2 = valueless.length > 0; open2; ) {
+    const batch = await reader.next();
+    if (!batch) break;
+    const { bytes, starts, ends, stride } = batch;
+    open2 = false;
+    for (const c of valueless) {
+      const inference = inferences[c];
+      for (let r = 0, i = c; r < batch.rows; r++, i += stride) inference.add(bytes, starts[i], ends[i]);
+      if (inference.nonMissing < INFERENCE_ROWS) open2 = true;
+    }
+  }
   const plans = [];
   names.forEach((name, source) => {
     if (!wanted(name)) return;
     const inference = inferences[source];
-    plans.push(planFor(name, source, options, inference && inference.nonMissing > 0 ? inference.result() : null));
+    const type = !inference ? null : inference.nonMissing > 0 ? inference.result() : fixTypes ? "number" : null;
+    plans.push(planFor(name, source, options, type));
   });
-  return { names, plans, sampleRows: rows, sampleBytes: reader.offset };
+  return { names, plans, sampleRows: rows, sampleBytes };
 }
-async function assemble(reader, assembler, options, maxRows = Infinity) {
+async function assemble(reader, assembler, options, maxRows = Infinity, maxCells = Infinity) {
   const wanted = wantedColumn(options);
   const known = new Set(assembler.plans.map((p) => p.source));
+  let seen = 0;
   while (assembler.rows < maxRows) {
-    const batch = await reader.next(maxRows - assembler.rows);
+    const columns = Math.max(1, assembler.plans.length);
+    const cellRows = Math.floor((maxCells - assembler.rows * columns) / columns);
+    if (cellRows < 1 && assembler.rows > 0) return true;
+    const batch = await reader.next(Math.max(1, Math.min(maxRows - assembler.rows, cellRows)));
     if (!batch) return false;
-    for (let source = 0; source < reader.names.length; source++) {
-      const name = reader.names[source];
-      if (known.has(source) || !wanted(name)) continue;
-      known.add(source);
-      assembler.addPlan(planFor(name, source, options, null));
+    for (; seen < reader.names.length; seen++) {
+      const name = reader.names[seen];
+      if (known.has(seen) || !wanted(name)) continue;
+      known.add(seen);
+      assembler.addPlan(planFor(name, seen, options, null));
     }
     assembler.add(batch);
   }
@@ -2576,13 +2652,17 @@ async function loadJsonl(file, options) {
     const { names, plans, sampleRows, sampleBytes } = await inferJsonl(fh, file, options);
     const capacity = sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil(size / Math.max(1, sampleBytes) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     await assemble(mainReader, main, options);
     const columns = main.finish();
     const reread = main.plans.flatMap((p, k) => columns[k] === null ? [{ ...p, type: null }] : []);
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      await assemble(new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names), text, options);
+      await assemble(
+        new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names, options.maxFieldBytes),
+        text,
+        options
+      );
       const textColumns = text.finish();
       let j = 0;
       for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++];
@@ -2592,16 +2672,17 @@ async function loadJsonl(file, options) {
     await fh.close();
   }
 }
-async function* scanJsonl(file, options, chunkRows) {
+async function* scanJsonl(file, options, maxChunkRows, chunkCells) {
   const fh = await openDataFile(file);
   try {
-    const { names, plans } = await inferJsonl(fh, file, options);
-    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names);
+    const { names, plans } = await inferJsonl(fh, file, options, true);
+    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     let known = plans;
     let yielded = false;
     while (true) {
-      const chunk = new TableAssembler(known, "fixed", options.na, chunkRows);
-      const more = await assemble(reader, chunk, options, chunkRows);
+      const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
+      const chunk = new TableAssembler(known, "fixed", options.na, Math.min(chunkRows, 1024), chunkRows);
+      const more = await assemble(reader, chunk, options, chunkRows, chunkCells);
       known = chunk.plans;
       if (chunk.rows > 0 || !yielded) {
         yielded = true;
@@ -2613,10 +2694,10 @@ async function* scanJsonl(file, options, chunkRows) {
     await fh.close();
   }
 }
-async function jsonlColumnNames(file) {
+async function jsonlColumnNames(file, options) {
   const fh = await openDataFile(file);
   try {
-    const reader = new JsonlRecordReader(fh, file, () => false);
+    const reader = new JsonlRecordReader(fh, file, () => false, [], options.maxFieldBytes);
     while (await reader.next()) ;
     return [...reader.names];
   } finally {
@@ -6019,9 +6100,10 @@ async function loadParquet(file, options) {
   }
   return { source: file, rowCount: total, columns: sinks.map((s) => s.finish()) };
 }
-async function* scanParquet(file, options, chunkRows) {
+async function* scanParquet(file, options, maxChunkRows, chunkCells) {
   const { buffer, metadata } = await openParquet(file);
   const infos = wantedInfos(file, metadata, options);
+  const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
   const names = infos.map((i) => i.name);
   const groups = rowGroups(metadata);
   const sampleSinks = infos.map((info) => {
@@ -6081,13 +6163,14 @@ async function loadTable(path, options) {
 async function* scanTable(path, options) {
   const resolved = resolveLoadOptions(path, options);
   const chunkRows = Math.max(1, Math.floor(options?.chunkRows ?? 1e5));
+  const chunkCells = Math.max(1, Math.floor(options?.chunkCells ?? SCAN_CHUNK_CELLS));
   switch (resolved.format) {
     case "csv":
-      return yield* scanCsv(path, resolved, chunkRows);
+      return yield* scanCsv(path, resolved, chunkRows, chunkCells);
     case "jsonl":
-      return yield* scanJsonl(path, resolved, chunkRows);
+      return yield* scanJsonl(path, resolved, chunkRows, chunkCells);
     case "parquet":
-      return yield* scanParquet(path, resolved, chunkRows);
+      return yield* scanParquet(path, resolved, chunkRows, chunkCells);
   }
 }
 async function readColumnNames(path, options) {
@@ -6096,7 +6179,7 @@ async function readColumnNames(path, options) {
     case "csv":
       return csvColumnNames(path, resolved);
     case "jsonl":
-      return jsonlColumnNames(path);
+      return jsonlColumnNames(path, resolved);
     case "parquet":
       return parquetColumnNames(path);
   }
@@ -6105,7 +6188,14 @@ async function readColumnNames(path, options) {
 export {
   radixSortFloat64,
   radixSortFloat64InPlace,
-  QuantileSketch,
+  ldexp,
+  EMPTY_MOMENTS,
+  binaryExponent,
+  scaledMoments,
+  mergeScaledMoments,
+  momentsStd,
+  momentsM2,
+  profileMoments,
   driftKindOfType,
   sampleTable,
   sampleProfile,
@@ -6115,6 +6205,7 @@ export {
   getColumn,
   isMissing,
   cellText,
+  SCAN_CHUNK_CELLS,
   parseDatetime,
   parseNumber,
   jsonStringScan,

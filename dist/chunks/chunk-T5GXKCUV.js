@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   ModelguardError
-} from "./chunk-5COBLCEW.js";
+} from "./chunk-SJ6FC7J3.js";
 
 // src/github/readPullRequestContext.ts
 import { readFileSync } from "node:fs";
@@ -59,6 +59,18 @@ function readPayload(path) {
   }
 }
 
+// src/cli/neutralizeWorkflowCommands.ts
+var MARKER = "​";
+var LEADING_COMMAND = /^[\s\u0085\u180e]*::/;
+function neutralizeWorkflowCommands(text) {
+  return text.split(/(\r\n|\r|\n)/).map((part) => {
+    if (part === "\n" || part === "\r" || part === "\r\n") return part;
+    const line = part.replace(/##\[/g, `##${MARKER}[`);
+    return LEADING_COMMAND.test(line) ? MARKER + line : line;
+  }).join("");
+}
+
 export {
-  readPullRequestContext
+  readPullRequestContext,
+  neutralizeWorkflowCommands
 };

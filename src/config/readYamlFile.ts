@@ -1,6 +1,6 @@
-import { readFileSync, statSync } from "node:fs";
 import { parseDocument } from "yaml";
 import { ModelguardError, type ErrorCode } from "../errors.js";
+import { readBoundedTextFile } from "../readBoundedTextFile.js";
 
 /** Config files are hand-written and small; a larger one is a wrong path (a data file), not a config to parse. */
 export const MAX_YAML_FILE_BYTES = 8 * 1024 * 1024;
@@ -14,28 +14,21 @@ const MAX_ALIAS_COUNT = 100;
 
 /** Reads a YAML file into plain data; a syntax error names the file and line. */
 export function readYamlFile(path: string, code: ErrorCode, what: string): unknown {
-  let text: string;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_YAML_FILE_BYTES) {
-      throw new ModelguardError(
-        code,
-        `${path}: ${size} bytes is over the ${MAX_YAML_FILE_BYTES}-byte limit of a ${what}`,
-        `check the path of the ${what}`,
-        { file: path },
-      );
+  const fail = (message: string) => new ModelguardError(code, message, `check the path of the ${what}`, { file: path });
+  const text = readBoundedTextFile(path, MAX_YAML_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`${what} not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a ${what}`);
+      case "not-a-file":
+        return fail(`${path} is not a regular file`);
+      case "too-large":
+        return fail(`${path}: ${why.size} bytes is over the ${MAX_YAML_FILE_BYTES}-byte limit of a ${what}`);
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
     }
-    text = readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-    throw new ModelguardError(
-      code,
-      missing ? `${what} not found: ${path}` : `cannot read ${path}: ${(e as Error).message}`,
-      `check the path of the ${what}`,
-      { file: path },
-    );
-  }
+  });
   const doc = parseDocument(text, { prettyErrors: false });
   const err = doc.errors[0];
   if (err) {

@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { validateContract } from "../contracts/validateContract.js";
 import { ModelguardError } from "../errors.js";
+import { readBoundedTextFile } from "../readBoundedTextFile.js";
 
 /** The results `report` renders: their kind, the JSON Schema in schemas/ that checks them, and what writes them. */
 export const REPORT_INPUT_KINDS = {
@@ -66,36 +66,20 @@ export function readReportInputFile(path: string, kind: ReportInputKind): unknow
 
 /** The file's text, refusing directories, devices and pipes, and anything over MAX_REPORT_INPUT_BYTES. */
 function readBoundedText(path: string, fail: (message: string, hint?: string) => ModelguardError): string {
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw fail(`${path}: not found`);
-    if (code === "EISDIR") throw fail(`${path} is a directory, not a result file`);
-    throw fail(`cannot read ${path}: ${(e as Error).message}`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw fail(`${path} is a directory, not a result file`);
-    if (!stat.isFile()) throw fail(`${path} is not a regular file`);
-    if (stat.size > MAX_REPORT_INPUT_BYTES) {
-      throw fail(
-        `${path} is ${stat.size} bytes, more than the ${MAX_REPORT_INPUT_BYTES / 1024 / 1024} MiB a result file may be`,
-      );
+  return readBoundedTextFile(path, MAX_REPORT_INPUT_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`${path}: not found`);
+      case "directory":
+        return fail(`${path} is a directory, not a result file`);
+      case "not-a-file":
+        return fail(`${path} is not a regular file`);
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_REPORT_INPUT_BYTES / 1024 / 1024} MiB a result file may be`,
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
     }
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.toString("utf8", 0, read);
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    throw fail(`cannot read ${path}: ${(e as Error).message}`);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }

@@ -1,5 +1,5 @@
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { ModelguardError } from "../errors.js";
+import { readBoundedTextFile } from "../readBoundedTextFile.js";
 import type { DataSchema } from "./dataSchema.js";
 import { parseSchema } from "./parseSchema.js";
 
@@ -16,39 +16,23 @@ export function parseSchemaFile(path: string): DataSchema {
 /** The file's text; a directory, a device or pipe, or a file over MAX_SCHEMA_FILE_BYTES is refused before reading. */
 function readSchemaText(path: string): string {
   const fail = (message: string, hint = HINT) => new ModelguardError("schema", message, hint, { file: path });
-  let fd: number;
-  try {
-    fd = openSync(path, "r");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw fail(`schema file not found: ${path}`);
-    if (code === "EISDIR") throw directory(path);
-    throw fail(`cannot read schema file ${path}: ${(e as Error).message}`);
-  }
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw directory(path);
-    if (!stat.isFile()) throw fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
-    if (stat.size > MAX_SCHEMA_FILE_BYTES) {
-      throw fail(
-        `schema file ${path} is ${stat.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
-        "check that --schema names the schema YAML, not a data file",
-      );
+  return readBoundedTextFile(path, MAX_SCHEMA_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`schema file not found: ${path}`);
+      case "directory":
+        return directory(path);
+      case "not-a-file":
+        return fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
+      case "too-large":
+        return fail(
+          `schema file ${path} is ${why.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
+          "check that --schema names the schema YAML, not a data file",
+        );
+      case "io":
+        return fail(`cannot read schema file ${path}: ${why.message}`);
     }
-    const buffer = Buffer.alloc(stat.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return buffer.toString("utf8", 0, read);
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    throw fail(`cannot read schema file ${path}: ${(e as Error).message}`);
-  } finally {
-    closeSync(fd);
-  }
+  });
 }
 
 function directory(path: string): ModelguardError {

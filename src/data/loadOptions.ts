@@ -14,8 +14,11 @@ export interface LoadOptions {
   naValues?: string[];
   /** Load only these columns, in file order (the others are not decoded); names not in the file are ignored. */
   columns?: string[];
-  /** Forced types (from a schema): cells that do not parse become `invalid` entries, never errors. */
-  types?: Record<string, ColumnType>;
+  /**
+   * Forced types (from a schema): cells that do not parse become `invalid` entries, never errors. A Map, as column
+   * names are data; a record is read by its own keys only (handy for literals in code).
+   */
+  types?: ReadonlyMap<string, ColumnType> | Readonly<Record<string, ColumnType>>;
   /**
    * The longest CSV field and the longest JSONL line, in bytes (default MAX_FIELD_BYTES, 16 MiB; at most 1 GiB).
    * Longer is an "input" error naming the file, line and column: it bounds the memory one cell can take.
@@ -82,7 +85,8 @@ export function resolveLoadOptions(path: string, options: LoadOptions = {}): Res
       'Use e.g. ",", ";", "|" or "\\t".',
     );
   const types = new Map<string, ColumnType>();
-  for (const [name, type] of Object.entries(options.types ?? {})) {
+  const forced = options.types instanceof Map ? [...options.types] : Object.entries(options.types ?? {});
+  for (const [name, type] of forced) {
     if (!COLUMN_TYPES.includes(type))
       throw new ModelguardError(
         "usage",

@@ -46,7 +46,7 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
       const again = await loadSamples(input.current, {
         ...load,
         columns: [...mismatched.keys()],
-        types: typesRecord(mismatched),
+        types: mismatched,
       });
       for (const [name, sample] of again.samples) current.set(name, sample);
     }
@@ -60,13 +60,6 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
   return report;
 }
 
-function profileTypes(profile: ReferenceProfile): Record<string, ColumnType> {
-  return typesRecord(new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name]!.type])));
-}
-
-/** LoadOptions.types by column name, in an object without a prototype (names are data). */
-function typesRecord(types: Map<string, ColumnType>): Record<string, ColumnType> {
-  const out = Object.create(null) as Record<string, ColumnType>;
-  for (const [name, type] of types) out[name] = type;
-  return out;
+function profileTypes(profile: ReferenceProfile): Map<string, ColumnType> {
+  return new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name]!.type]));
 }

@@ -6,6 +6,6 @@ import type { DataSchema } from "./dataSchema.js";
  * `column.invalid` (reported as `type` violations) instead of turning the whole column into text.
  * The schema's type names are the Table's type names, so the mapping is one to one.
  */
-export function schemaColumnTypes(schema: DataSchema): Record<string, ColumnType> {
-  return Object.fromEntries(schema.columns.map((c) => [c.name, c.type]));
+export function schemaColumnTypes(schema: DataSchema): Map<string, ColumnType> {
+  return new Map(schema.columns.map((c) => [c.name, c.type]));
 }

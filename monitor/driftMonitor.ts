@@ -24,7 +24,14 @@ import type { MonitorMetrics } from "./monitorMetrics.js";
 import type { Outbox } from "./outbox.js";
 import { obtainBatch, type EventBatch } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
-import { layoutOf, WindowState, type BatchStats, type FeatureLayout, type WindowStateJson } from "./windowState.js";
+import {
+  layoutOf,
+  recordOf,
+  WindowState,
+  type BatchStats,
+  type FeatureLayout,
+  type WindowStateJson,
+} from "./windowState.js";
 
 /**
  * One closed window: its drift report (features) and what else it saw. `dataset_drifted` is the verdict alerts
@@ -332,12 +339,12 @@ export class DriftMonitor {
       closed_at: new Date(at).toISOString(),
       events: w.events,
       dataset_drifted: datasetDrifted,
-      unknown_features: Object.fromEntries(w.unknown),
+      unknown_features: recordOf(w.unknown),
       prediction: {
         count: w.predictionNumeric.count + w.predictionCategorical.count,
         missing: w.predictionMissing,
         mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
-        top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!])),
+        top: recordOf(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!] as const)),
         ...prediction,
       },
       drift,
@@ -486,8 +493,7 @@ export function predictionColumnOf(config: MonitorConfig, profile: ReferenceProf
   return named;
 }
 
+/** The record without `key`; column names are data, so the copy has no prototype either. */
 function withoutKey<T>(record: Record<string, T>, key: string): Record<string, T> {
-  const out = { ...record };
-  delete out[key];
-  return out;
+  return recordOf(Object.entries(record).filter(([k]) => k !== key));
 }

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { JOURNAL_KEY } from "./journal.js";
-import type { BatchStats } from "./windowState.js";
+import { recordOf, type BatchStats } from "./windowState.js";
 
 /** One remembered key: when its batch arrived, a digest of its body, and the answer it got. */
 export interface IdempotentAnswer {
@@ -44,7 +44,7 @@ export function acceptedAnswer(accepted: number, window: number, stats: BatchSta
   return JSON.stringify({
     accepted,
     window,
-    unknown_features: Object.fromEntries(stats.unknown),
+    unknown_features: recordOf(stats.unknown),
     missing_values: stats.missing,
     invalid_values: stats.invalid,
   });

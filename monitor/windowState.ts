@@ -341,7 +341,8 @@ export class WindowState {
   }
 
   toJson(): WindowStateJson {
-    const features: WindowStateJson["features"] = {};
+    // Feature names are data: on a plain object a feature named __proto__ would set the prototype, not a field.
+    const features = Object.create(null) as WindowStateJson["features"];
     this.slots.forEach((s, i) => {
       if (s) features[this.layout.names[i]!] = s.toJson();
     });
@@ -355,7 +356,7 @@ export class WindowState {
         categorical: this.predictionCategorical.toJson(),
         missing: this.predictionMissing,
       },
-      unknown: Object.fromEntries(this.unknown),
+      unknown: recordOf(this.unknown),
       unknown_other: this.unknownOther,
     };
   }
@@ -364,8 +365,9 @@ export class WindowState {
     const w = new WindowState(layout, j.index, j.started_at);
     w.events = j.events;
     layout.names.forEach((name, i) => {
-      const f = j.features[name];
-      if (!f) return;
+      // Own fields only: features.constructor of a snapshot without that feature is Object's, not a feature's.
+      if (!Object.hasOwn(j.features, name)) return;
+      const f = j.features[name]!;
       w.slots[i] = f.kind === "numeric" ? NumericAccumulator.fromJson(f) : CategoricalAccumulator.fromJson(f);
     });
     (w as { predictionNumeric: NumericAccumulator }).predictionNumeric = NumericAccumulator.fromJson(
@@ -379,6 +381,16 @@ export class WindowState {
     w.unknownOther = j.unknown_other;
     return w;
   }
+}
+
+/**
+ * A map of data names (feature names, category values) as a JSON object: without a prototype, so every name, __proto__
+ * and constructor included, is an own field, and a lookup of a name that is not there finds nothing.
+ */
+export function recordOf<V>(map: Iterable<readonly [string, V]>): Record<string, V> {
+  const out = Object.create(null) as Record<string, V>;
+  for (const [k, v] of map) out[k] = v;
+  return out;
 }
 
 /**

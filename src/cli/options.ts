@@ -34,6 +34,17 @@ export function listOption(raw: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** A list flag that must name something: `--columns ""` is a mistake, not a request for every column or none. */
+export function nonEmptyListOption(flag: string) {
+  return (raw: string): string[] => {
+    const names = listOption(raw);
+    if (names.length === 0) {
+      throw new ModelguardError("usage", `${flag} is an empty list`, `give comma-separated names, e.g. ${flag} a,b`);
+    }
+    return names;
+  };
+}
+
 export function choiceOption<T extends string>(flag: string, choices: readonly T[]) {
   return (raw: string): T => {
     if (!(choices as readonly string[]).includes(raw)) {

@@ -2,29 +2,47 @@ import { ModelguardError } from "../errors.js";
 import type { ColumnSample } from "./columnSample.js";
 import type { DriftReport } from "./driftReport.js";
 
+/** The column names a config file's `drift.columns` overrides, and which of them it marks critical. */
+export interface ConfiguredColumns {
+  /** The config file as the user named it, for messages. */
+  file: string;
+  names: readonly string[];
+  critical: readonly string[];
+}
+
 /**
- * A drift gate must not pass by testing nothing. Two checks on a run over files: every column named by --columns or
- * --critical is in both the reference and the current data (a typo would otherwise skip the column, or make a
- * critical column silently optional); and at least one column was tested, else the error says why none was.
+ * A drift gate must not pass by testing nothing. Two checks on a run over files: every column named by --columns,
+ * --critical or the config's drift.columns is in both the reference and the current data (a typo would otherwise
+ * skip the column, drop its override, or make a critical column silently optional); and at least one column was
+ * tested, else the error says why none was.
  */
 export function checkRequestedColumns(
   reference: Map<string, ColumnSample>,
   current: Map<string, ColumnSample>,
-  requested: { columns?: readonly string[]; critical?: readonly string[] },
+  requested: { columns?: readonly string[]; critical?: readonly string[]; config?: ConfiguredColumns },
 ): void {
+  const config = requested.config;
+  const configLabel = config ? `${config.file}: drift.columns` : "";
   // With --columns only those columns were read: a critical column outside them is left out, not unknown.
   const tested = requested.columns ? new Set(requested.columns) : null;
-  const leftOut = (requested.critical ?? []).filter((name) => tested !== null && !tested.has(name));
-  if (leftOut.length > 0) {
-    throw new ModelguardError(
-      "usage",
-      `--critical names column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n) => `'${n}'`))}`,
-      "add them to --columns, or leave --columns out to test every column",
-    );
+  for (const [label, critical] of [
+    ["--critical names", requested.critical],
+    [`${configLabel} names critical`, config?.critical],
+  ] as const) {
+    const leftOut = (critical ?? []).filter((name) => tested !== null && !tested.has(name));
+    if (leftOut.length > 0) {
+      throw new ModelguardError(
+        "usage",
+        `${label} column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n) => `'${n}'`))}`,
+        "add them to --columns, or leave --columns out to test every column",
+      );
+    }
   }
-  for (const [flag, names] of [
+  for (const [label, names] of [
     ["--columns", requested.columns],
     ["--critical", requested.critical],
+    // Only the --columns were read; a config override of any other column plays no part in this run.
+    [configLabel, config?.names.filter((name) => tested === null || tested.has(name))],
   ] as const) {
     const unknown = (names ?? []).flatMap((name) => {
       const where = !reference.has(name) ? (!current.has(name) ? "either file" : "the reference") : "the current data";
@@ -34,7 +52,7 @@ export function checkRequestedColumns(
       const shared = [...reference.keys()].filter((n) => current.has(n)).map((n) => `'${n}'`);
       throw new ModelguardError(
         "usage",
-        `${flag} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
+        `${label} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
         requested.columns
           ? "names are case-sensitive and must be in the header of both files"
           : `columns in both files: ${list(shared) || "none"}`,

@@ -6,7 +6,7 @@ import { driftKindOfType, sampleProfile, type ColumnSample } from "./columnSampl
 import { detectDrift } from "./detectDrift.js";
 import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReport } from "./driftReport.js";
-import { checkRequestedColumns, checkSomethingTested } from "./driftCoverage.js";
+import { checkRequestedColumns, checkSomethingTested, type ConfiguredColumns } from "./driftCoverage.js";
 import { loadSamples } from "./loadSamples.js";
 
 export interface DriftFilesInput {
@@ -16,6 +16,8 @@ export interface DriftFilesInput {
   columns?: readonly string[];
   /** Column names given as critical on the command line: each must be in both files (and in `columns`, if set). */
   critical?: readonly string[];
+  /** The columns a config file's drift.columns names: each must be in both files too. */
+  config?: ConfiguredColumns;
   load?: Omit<LoadOptions, "types" | "columns">;
 }
 

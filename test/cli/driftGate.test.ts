@@ -58,3 +58,37 @@ test("--critical naming an unknown column, or one --columns leaves out: exit 2 n
   const ok = await runCli("drift", "--reference", ref, "--current", cur, "--critical", "c", "--no-fail");
   assert.equal(ok.code, 0, ok.stderr);
 });
+
+test("modelguard.yml drift.columns naming a column not in the data: exit 2 naming it and the config", async () => {
+  const critical = file("mg-critical.yml", "version: 1\ndrift:\n  columns:\n    zz: {critical: true}\n");
+  const r = await runCli("drift", "--reference", ref, "--current", cur, "--config", critical);
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /mg-critical\.yml: drift\.columns names column that cannot be tested: 'zz' \(not in either/);
+  const method = file("mg-method.yml", "version: 1\ndrift:\n  columns:\n    zz: {method: ks}\n    x: {method: ks}\n");
+  const m = await runCli("drift", "--reference", ref, "--current", cur, "--config", method);
+  assert.equal(m.code, 2, m.stdout + m.stderr);
+  assert.match(m.stderr, /mg-method\.yml: drift\.columns names column that cannot be tested: 'zz'/);
+  assert.doesNotMatch(m.stderr, /'x'.*cannot/);
+});
+
+test("a config's critical column left out by --columns: exit 2, as with --critical", async () => {
+  const cfg = file("mg-c.yml", "version: 1\ndrift:\n  columns:\n    c: {critical: true}\n");
+  const r = await runCli("drift", "--reference", ref, "--current", cur, "--config", cfg, "--columns", "x");
+  assert.equal(r.code, 2, r.stdout + r.stderr);
+  assert.match(r.stderr, /mg-c\.yml: drift\.columns names critical column left out by --columns: 'c'/);
+  // A plain override of a column --columns leaves out is unused, not wrong.
+  const plain = file("mg-plain.yml", "version: 1\ndrift:\n  columns:\n    c: {method: chisquare}\n");
+  const ok = await runCli("drift", "--reference", ref, "--current", cur, "--config", plain, "--columns", "x");
+  assert.notEqual(ok.code, 2, ok.stderr);
+  const all = await runCli("drift", "--reference", ref, "--current", cur, "--config", cfg, "--no-fail");
+  assert.equal(all.code, 0, all.stderr);
+});
+
+test("--columns or --critical given an empty list: a usage error saying so", async () => {
+  for (const flag of ["--columns", "--critical"]) {
+    const r = await runCli("drift", "--reference", ref, "--current", cur, flag, " , ");
+    assert.equal(r.code, 2, r.stdout);
+    assert.match(r.stderr, new RegExp(`${flag} is an empty list`));
+    assert.doesNotMatch(r.stderr, /reference has no columns/);
+  }
+});

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
-import { readProjectConfig } from "../../config/projectConfig.js";
+import { readProjectConfig, type ProjectConfig } from "../../config/projectConfig.js";
 import { ModelguardError } from "../../errors.js";
+import type { ConfiguredColumns } from "../../drift/driftCoverage.js";
 import { driftFiles } from "../../drift/driftFiles.js";
 import { resolvePolicy, type Correction, type DriftPolicy, type MethodChoice } from "../../drift/driftPolicy.js";
 import type { DriftReport } from "../../drift/driftReport.js";
@@ -8,7 +9,7 @@ import { METHOD_NAMES } from "../../drift/methods/driftMethod.js";
 import { stringifyContract } from "../../contracts/contractJson.js";
 import { writeOutputFile } from "../../outputFile.js";
 import { formatNumber, formatTable, type CliIO } from "../io.js";
-import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
+import { choiceOption, delimiterOption, nonEmptyListOption, numberOption } from "../options.js";
 
 interface DriftFlags {
   reference?: string;
@@ -70,8 +71,8 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
       "share of drifted columns that makes the dataset drift (default 0.5)",
       numberOption("--dataset-share", { min: 0, max: 1 }),
     )
-    .option("--columns <a,b>", "test only these columns", listOption)
-    .option("--critical <a,b>", "columns whose drift alone makes the dataset drift", listOption)
+    .option("--columns <a,b>", "test only these columns", nonEmptyListOption("--columns"))
+    .option("--critical <a,b>", "columns whose drift alone makes the dataset drift", nonEmptyListOption("--critical"))
     .option("--config <file>", "modelguard.yml with a drift: section (flags win)")
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
     .option("--json", "print the drift report as JSON on stdout")
@@ -85,13 +86,15 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           "e.g. modelguard drift --reference train.csv --current prod.csv",
         );
       }
-      const policy = policyFromFlags(flags);
+      const fromFile = flags.config ? (readProjectConfig(flags.config).drift ?? {}) : {};
+      const policy = policyFromFlags(flags, fromFile);
       const report = await driftFiles(
         {
           reference: flags.reference,
           current: flags.current,
           ...(flags.columns ? { columns: flags.columns } : {}),
           ...(flags.critical ? { critical: flags.critical } : {}),
+          ...(flags.config ? { config: configuredColumns(flags.config, fromFile) } : {}),
           load: flags.delimiter ? { delimiter: flags.delimiter } : {},
         },
         policy,
@@ -102,8 +105,9 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
     });
 }
 
-export function policyFromFlags(flags: DriftFlags): DriftPolicy {
-  const fromFile = flags.config ? (readProjectConfig(flags.config).drift ?? {}) : {};
+type DriftSection = NonNullable<ProjectConfig["drift"]>;
+
+export function policyFromFlags(flags: DriftFlags, fromFile: DriftSection = {}): DriftPolicy {
   // Column names are data: no prototype, so `--critical __proto__` marks a column instead of replacing one.
   const columns = Object.assign(Object.create(null) as NonNullable<typeof fromFile.columns>, fromFile.columns ?? {});
   for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
@@ -123,6 +127,16 @@ export function policyFromFlags(flags: DriftFlags): DriftPolicy {
     dataset_share: flags.datasetShare ?? fromFile.dataset_share,
     columns,
   });
+}
+
+/** The columns the config's drift.columns names, so a typo there is an error like one in --columns. */
+function configuredColumns(file: string, fromFile: DriftSection): ConfiguredColumns {
+  const overrides = Object.entries(fromFile.columns ?? {});
+  return {
+    file,
+    names: overrides.map(([name]) => name),
+    critical: overrides.filter(([, o]) => o.critical === true).map(([name]) => name),
+  };
 }
 
 function describeDrift(r: DriftReport): string {

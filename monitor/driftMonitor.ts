@@ -1,14 +1,4 @@
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from "node:fs";
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { detectDrift } from "../src/drift/detectDrift.js";
 import { sampleProfile, type ColumnSample } from "../src/drift/columnSample.js";
@@ -24,6 +14,7 @@ import type { MonitorMetrics } from "./monitorMetrics.js";
 import type { Outbox } from "./outbox.js";
 import { obtainBatch, type EventBatch } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
+import { ensureStateSubdirectory } from "./stateDirectory.js";
 import {
   layoutOf,
   recordOf,
@@ -127,7 +118,7 @@ export class DriftMonitor {
     this.window = new WindowState(this.layout, 0, 0);
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
-    mkdirSync(this.windowsDir, { recursive: true });
+    ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
   }
 
   /**

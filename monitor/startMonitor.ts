@@ -17,7 +17,7 @@ import { githubSenderFromEnv } from "./githubSender.js";
 import type { GitHubClientOptions } from "../src/github/index.js";
 import { batchOfEvents } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
-import { ensureStateDirectory } from "./stateDirectory.js";
+import { ensureStateDirectory, ensureStateSubdirectory } from "./stateDirectory.js";
 import type { BatchStats } from "./windowState.js";
 
 export interface RunningMonitor {
@@ -268,6 +268,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   // Replay before listening for events: readiness means every acknowledged batch is in the window.
   const from = monitor.loadSnapshot();
   const journalDir = join(config.state, "journal");
+  ensureStateSubdirectory(journalDir, "its journal (the acknowledged batches)");
   Journal.migrateSingleFile(join(config.state, "journal.log"), journalDir);
   const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end));
   const journal = opened.journal;

@@ -357,3 +357,24 @@ test("journal: records of the format before checksums still replay, followed by 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("state: journal/ or windows/ replaced by a regular file: exit 2 naming the path and the fix", async () => {
+  const { dir, config, cleanup } = await crashedWith(1);
+  try {
+    for (const sub of ["journal", "windows"]) {
+      const path = join(config.state, sub);
+      const saved = `${path}.saved`;
+      execFileSync("mv", [path, saved]);
+      writeFileSync(path, "x\n");
+      const r = await runCli("monitor", "--config", join(dir, "monitor.json"));
+      assert.equal(r.code, 2, `${sub}: ${r.stderr}`);
+      assert.doesNotMatch(r.stderr, /internal error|EEXIST| {4}at /, sub);
+      assert.match(r.stderr, new RegExp(`${sub}\\b.*not a directory`), sub);
+      assert.match(r.stderr, /hint: .*move/, sub);
+      rmSync(path);
+      execFileSync("mv", [saved, path]);
+    }
+  } finally {
+    cleanup();
+  }
+});

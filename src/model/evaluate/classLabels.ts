@@ -176,13 +176,23 @@ export function targetValues(table: Table, column: Column): Float64Array {
   const hint = "regression needs a number in every row of the target: fill or drop the other rows";
   if (column.kind === "numeric" && column.type !== "datetime" && column.type !== "boolean") {
     for (let i = 0; i < table.rowCount; i++) {
-      if (column.valid[i] !== 0) continue;
+      const v = column.values[i]!;
+      if (column.valid[i] !== 0 && Number.isFinite(v)) continue;
       const loc = { file: table.source, row: i, column: column.name };
       const raw = column.invalid.get(i);
+      // The CSV reader accepts inf and -inf as numbers; no error or R2 is defined on them.
+      const what =
+        column.valid[i] !== 0
+          ? `the target holds ${v}`
+          : raw === undefined
+            ? "the target is missing"
+            : `target value '${raw}' is not a number`;
       throw new ModelguardError(
         "input",
-        `${formatLocation(loc)}: ${raw === undefined ? "the target is missing" : `target value '${raw}' is not a number`}`,
-        hint,
+        `${formatLocation(loc)}: ${what}`,
+        column.valid[i] !== 0
+          ? "regression needs a finite number in every row of the target: fix or drop the row"
+          : hint,
         loc,
       );
     }

@@ -1,4 +1,4 @@
-import { ModelguardError } from "../../errors.js";
+import { formatLocation, ModelguardError } from "../../errors.js";
 import type { Table } from "../../data/table.js";
 import { columnLevels } from "./columnLevels.js";
 import type { TrainFeature } from "./resolveTrainColumns.js";
@@ -67,14 +67,14 @@ export function fitPreprocessor(table: Table, features: readonly TrainFeature[],
       if (labels.length === 0)
         throw new ModelguardError(
           "input",
-          `categorical feature '${f.name}' has no value in the ${rows.length} training rows of ${table.source}`,
+          `${formatLocation({ file: table.source, column: f.name })}: the categorical feature has no value in the ${rows.length} training rows`,
           `Leave it out with --features, or fill it in.`,
           { file: table.source, column: f.name },
         );
       if (labels.length > MAX_ONE_HOT_LEVELS)
         throw new ModelguardError(
           "input",
-          `categorical feature '${f.name}' has ${labels.length} distinct values in the ${rows.length} training rows of ${table.source}; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
+          `${formatLocation({ file: table.source, column: f.name })}: the categorical feature has ${labels.length} distinct values in the ${rows.length} training rows; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
           `A column with that many values is an id or free text rather than a category: leave it out with --exclude ${f.name} (or list the features with --features)${f.column.kind === "numeric" ? ", or drop it from --categorical to use it as a number" : ""}.`,
           { file: table.source, column: f.name },
         );
@@ -92,7 +92,7 @@ export function fitPreprocessor(table: Table, features: readonly TrainFeature[],
       if (!Number.isFinite(v))
         throw new ModelguardError(
           "input",
-          `feature '${f.name}' holds ${v} in row ${r} of ${table.source}`,
+          `${formatLocation({ file: table.source, row: r, column: f.name })}: the feature holds ${v}`,
           "Infinite values have no mean or scale: clip them, or make them missing.",
           { file: table.source, column: f.name, row: r },
         );

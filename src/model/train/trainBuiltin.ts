@@ -1,4 +1,4 @@
-import { ModelguardError } from "../../errors.js";
+import { formatLocation, ModelguardError } from "../../errors.js";
 import type { Column, Table } from "../../data/table.js";
 import { columnLevels } from "./columnLevels.js";
 import { designMatrix } from "./designMatrix.js";
@@ -194,7 +194,7 @@ function numberAt(table: Table, c: Column, r: number): number {
   if (!Number.isFinite(v))
     throw new ModelguardError(
       "input",
-      `the target '${c.name}' holds ${v} in row ${r} of ${table.source}`,
+      `${formatLocation({ file: table.source, row: r, column: c.name })}: the target holds ${v}`,
       "A regression target must be finite: fix or drop the row.",
       { file: table.source, column: c.name, row: r },
     );

@@ -297,19 +297,19 @@ test("error: data problems the trainer cannot fix", async () => {
   await rejects(
     { builtin: "logistic", data: tempFile("inf.csv", "x,y\n1,a\ninf,b\n3,a\n"), target: "y" },
     "input",
-    /feature 'x' holds Infinity in row 1/,
+    /inf\.csv, row 1, column 'x': the feature holds Infinity$/,
   );
   await rejects(
     // 'c' is text (its one value sits in a row dropped for its missing target), empty in every training row. A column
     // empty throughout is a number column instead, imputed to 0 like scikit-learn's SimpleImputer drops it.
     { builtin: "logistic", data: tempFile("nocat.csv", "x,c,y\n1,,a\n2,,b\n3,u,\n"), target: "y" },
     "input",
-    /categorical feature 'c' has no value in the 2 training rows/,
+    /nocat\.csv, column 'c': the categorical feature has no value in the 2 training rows$/,
   );
   await rejects(
     { builtin: "linear", data: tempFile("inf-target.csv", "x,y\n1,2\n2,inf\n"), target: "y" },
     "input",
-    /the target 'y' holds Infinity in row 1/,
+    /inf-target\.csv, row 1, column 'y': the target holds Infinity$/,
   );
 });
 
@@ -331,7 +331,7 @@ test("error: a categorical column with too many levels names the column and how 
   await rejects(
     { builtin: "logistic", data, target: "y" },
     "input",
-    /categorical feature 'user' has 100000 distinct values .* at most 1000 per column/,
+    /ids\.csv, column 'user': the categorical feature has 100000 distinct values .* at most 1000 per column/,
     /--exclude user/,
   );
   const r = await runCli("train", "--builtin", "logistic", "--data", data, "--target", "y", "-o", out());

@@ -55,7 +55,8 @@ import { crc32c } from "./crc32c.js";
  * JournalUnavailableError, until a recovery succeeds: the journal closes its file, cuts the segment back to the last
  * durable record (what the failed write left was never acknowledged), fsyncs it and reopens it; after ENOSPC it also
  * waits until the file system has room for the write that failed. Recovery is tried every `retryMs` (default 1 s)
- * while the journal is unavailable.
+ * while the journal is unavailable. `onAvailability` hears each change, once: the failure that made the journal
+ * unavailable, then null when it takes appends again (not every refused append or failed retry in between).
  */
 export type JournalRecord =
   | { type: "batch"; t: number; body: Buffer; key?: string }
@@ -168,6 +169,7 @@ export class Journal {
     private segmentStart: number,
     offset: number,
     private readonly retryMs: number,
+    private readonly onAvailability: (unavailable: JournalUnavailableError | null) => void,
   ) {
     this.offset = offset;
   }
@@ -193,7 +195,7 @@ export class Journal {
     dir: string,
     fromOffset: number,
     onRecord: (r: JournalRecord, endOffset: number) => void,
-    options: { retryMs?: number } = {},
+    options: { retryMs?: number; onAvailability?: (unavailable: JournalUnavailableError | null) => void } = {},
   ): Promise<{ journal: Journal; replayed: number; truncatedBytes: number; cuts: JournalCut[] }> {
     mkdirSync(dir, { recursive: true });
     let segments = listSegments(dir);
@@ -281,7 +283,15 @@ export class Journal {
     }
     const fh = await open(join(dir, last.name), "a");
     const truncatedBytes = cuts.reduce((n, c) => n + c.bytes, 0);
-    return { journal: new Journal(dir, fh, last.start, end, options.retryMs ?? 1000), replayed, truncatedBytes, cuts };
+    const journal = new Journal(
+      dir,
+      fh,
+      last.start,
+      end,
+      options.retryMs ?? 1000,
+      options.onAvailability ?? (() => {}),
+    );
+    return { journal, replayed, truncatedBytes, cuts };
   }
 
   /** Why the journal refuses appends right now (a failed write not yet recovered from), or null. */
@@ -372,7 +382,9 @@ export class Journal {
   }
 
   private fail(e: Error): void {
+    const was = this.failed;
     this.failed = e;
+    if (was === null) this.onAvailability(new JournalUnavailableError(e));
     if (this.retry || this.closed) return;
     this.retry = setTimeout(() => {
       this.retry = null;
@@ -411,6 +423,7 @@ export class Journal {
           this.spaceNeeded = 0;
         }
         this.failed = null;
+        this.onAvailability(null);
       } catch (e) {
         this.fail(e as Error);
       }

@@ -270,7 +270,18 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const journalDir = join(config.state, "journal");
   ensureStateSubdirectory(journalDir, "its journal (the acknowledged batches)");
   Journal.migrateSingleFile(join(config.state, "journal.log"), journalDir);
-  const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end));
+  // Logged on the change only: while the journal stays unavailable every batch, poll and tick is refused the same way,
+  // and an error line per poll (every 100 ms) would bury everything else. /readyz reports it meanwhile.
+  const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end), {
+    onAvailability: (unavailable) => {
+      if (unavailable)
+        log.error(
+          { err: unavailable.reason.message, code: (unavailable.reason as NodeJS.ErrnoException).code },
+          "journal unavailable: events are refused (503, the file source waits) until it can be written again",
+        );
+      else log.warn("journal writable again: accepting events");
+    },
+  });
   const journal = opened.journal;
   checkpointedAt = from;
   lastT = Math.max(lastT, monitor.lastRecordAt);
@@ -331,6 +342,15 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
   log.info({ url, model: config.model, dry_run: !sender }, "monitor listening");
 
+  /**
+   * A timer's work failed. Refused by an unavailable journal it is only debug: the journal's change of availability
+   * was logged once, and the work runs again on the next tick, poll or snapshot.
+   */
+  function failed(e: Error, what: string, fields: object = {}): void {
+    if (e instanceof JournalUnavailableError) log.debug({ ...fields, err: e.message }, what);
+    else log.error({ ...fields, err: e.message }, what);
+  }
+
   let syncsSeen = 0;
   function tick(): Promise<void> {
     const t = now();
@@ -347,9 +367,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   }
   const tickMs = options.tickIntervalMs ?? 1000;
   const ticker =
-    tickMs > 0
-      ? setInterval(() => void tick().catch((e: Error) => log.error({ err: e.message }, "journal tick failed")), tickMs)
-      : null;
+    tickMs > 0 ? setInterval(() => void tick().catch((e: Error) => failed(e, "journal tick failed")), tickMs) : null;
   ticker?.unref();
   const pollMs = options.pollIntervalMs ?? config.source?.pollMs ?? 0;
   // Configured periods go through setLongInterval: a plain setInterval turns a period over 2^31-1 ms into 1 ms.
@@ -357,9 +375,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     source && pollMs > 0
       ? setLongInterval(() => {
           if (draining || source.polling) return;
-          source
-            .pollOnce()
-            .catch((e: Error) => log.error({ err: e.message, file: source.file }, "prediction log poll failed"));
+          source.pollOnce().catch((e: Error) => failed(e, "prediction log poll failed", { file: source.file }));
         }, pollMs).unref()
       : null;
   let checkpointing: Promise<void> | null = null;
@@ -383,11 +399,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   }
   function checkpointWhenJournalGrew(): void {
     if (draining || checkpointing || journal.offset - checkpointedAt < checkpointBytes) return;
-    checkpoint().catch((e: Error) => log.error({ err: e.message }, "snapshot failed"));
+    checkpoint().catch((e: Error) => failed(e, "snapshot failed"));
   }
   const snapshots = setLongInterval(() => {
     if (draining) return;
-    checkpoint().catch((e: Error) => log.error({ err: e.message }, "snapshot failed"));
+    checkpoint().catch((e: Error) => failed(e, "snapshot failed"));
   }, config.snapshotIntervalMs).unref();
 
   async function shutdown(): Promise<void> {

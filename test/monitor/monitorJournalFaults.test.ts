@@ -378,3 +378,70 @@ test("state: journal/ or windows/ replaced by a regular file: exit 2 naming the 
     cleanup();
   }
 });
+
+test("journal: becoming unavailable is logged once as an error with its cause (HTTP ingest and every file-source poll refused alike), recovery once", async (t) => {
+  const { dir, config } = setupMonitor({ window: { size: 1_000_000 }, source: { file: "predictions.jsonl" } });
+  const file = join(dir, "predictions.jsonl");
+  writeFileSync(file, "");
+  mkdirSync(config.state);
+  try {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", config.state], { stdio: "pipe" });
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    t.skip(`cannot mount a small tmpfs to fill (needs root and mount permission): ${(e as Error).message.trim()}`);
+    return;
+  }
+  const logs: { level: number; msg: string; err?: string }[] = [];
+  const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+  const errors = () => logs.filter((l) => l.level >= 50);
+  const filler = join(config.state, "filler");
+  try {
+    const m = await startMonitor(config, { env: {}, logger, port: 0, tickIntervalMs: 0, pollIntervalMs: 20 });
+    try {
+      assert.equal((await postEvents(m.url, trafficNdjson(100, 1, false))).status, 202);
+      const fd = openSync(filler, "w");
+      try {
+        const block = Buffer.alloc(4096, 1);
+        for (;;) writeSync(fd, block);
+      } catch (e) {
+        assert.equal((e as NodeJS.ErrnoException).code, "ENOSPC");
+      } finally {
+        closeSync(fd);
+      }
+      // The HTTP ingest path: the refused batch makes the journal unavailable, which is logged with its cause.
+      assert.equal((await postEvents(m.url, trafficNdjson(100, 2, false))).status, 503);
+      assert.equal(errors().length, 1, JSON.stringify(errors().slice(0, 3)));
+      assert.match(errors()[0]!.msg, /journal unavailable/);
+      assert.match(errors()[0]!.err ?? "", /ENOSPC|no space/i);
+      assert.equal((await postEvents(m.url, trafficNdjson(100, 3, false))).status, 503);
+
+      // The file source: lines to commit, polled every 20 ms for over a second (with a failed recovery attempt in between),
+      // each poll refused: still the one error.
+      appendFileSync(file, trafficNdjson(50, 4, false) + "\n");
+      await new Promise((r) => setTimeout(r, 1200));
+      assert.ok(
+        logs.some((l) => l.msg === "prediction log poll failed"),
+        "the polls did run and were refused",
+      );
+      assert.equal(errors().length, 1, JSON.stringify(errors().slice(0, 3)));
+
+      rmSync(filler);
+      await readyWithin(m.url, 500);
+      const recovered = logs.filter((l) => /journal writable again/.test(l.msg));
+      assert.equal(recovered.length, 1);
+      assert.ok(recovered[0]!.level >= 30 && recovered[0]!.level < 50, "recovery is info or warn");
+      // The lines the refused polls left are committed by a later one.
+      for (let i = 0; i < 200 && m.monitor.window.events < 150; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(m.monitor.window.events, 150);
+      assert.equal(errors().length, 1, JSON.stringify(errors().slice(0, 3)));
+    } finally {
+      // Writable again before the shutdown snapshot, so that a failed assertion is not hidden by a failed shutdown.
+      rmSync(filler, { force: true });
+      await m.journal.recover();
+      await m.shutdown();
+    }
+  } finally {
+    execFileSync("umount", ["-l", config.state]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -58,6 +58,10 @@ export class TrainingFailedError extends ModelguardError {
 const TAIL_LINES = 20;
 /** How long to wait for an exit or for the pipes to close once everything reachable was stopped. */
 const EXIT_WAIT_MS = 2000;
+/** Signals that end modelguard while the command runs, passed on to it first: Ctrl-C, a CI cancel, a closed terminal. */
+const FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+/** After a forwarded signal, how long the command gets to stop on its own, and then after SIGTERM (at most). */
+const SIGNAL_GRACE_MS = 2000;
 
 /**
  * Runs the user's training command through the shell with the environment passed through, streaming its output live.
@@ -66,6 +70,10 @@ const EXIT_WAIT_MS = 2000;
  * descendants that left it (setsid) but carry the marker; SIGTERM, then SIGKILL after a grace period. Pipes held by
  * a process that could not be found are abandoned, not waited on. On success the model file must exist and parse
  * as ONNX.
+ *
+ * Being in its own group, the command gets no Ctrl-C or CI cancel of its own: while it runs, SIGINT, SIGTERM and
+ * SIGHUP to this process are passed on to its group, everything left after a short grace is stopped like at a
+ * timeout, and the run fails with 128 + the signal's number, as a shell would report it.
  */
 export async function runTraining(options: RunTrainingOptions): Promise<RunRecord> {
   const cwd = resolve(options.cwd ?? ".");
@@ -115,29 +123,67 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
     }, options.timeoutMs);
   });
 
+  let interrupted: NodeJS.Signals | undefined;
+  let resolveInterrupted: (stopped: Promise<void>) => void = () => {};
+  // Resolves once a forwarded signal has stopped everything reachable; never without a signal.
+  const stoppedAfterSignal = new Promise<Promise<void>>((r) => (resolveInterrupted = r)).then((stopped) => stopped);
+  const onSignal = (received: NodeJS.Signals): void => {
+    // A second signal while stopping changes nothing: the stop below is bounded.
+    if (interrupted !== undefined || !child.pid) return;
+    interrupted = received;
+    const pgid = child.pid;
+    try {
+      process.kill(-pgid, received);
+    } catch {
+      // The group is already gone.
+    }
+    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
+    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
+  };
+  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
+
   let exit: { code: number | null; signal: NodeJS.Signals | null };
   try {
-    // After a timeout the shell is dead or dying; should it not report its exit (stuck in the kernel), stop waiting.
-    exit =
-      (await Promise.race([exited, stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS))])) ??
-      ({ code: null, signal: "SIGKILL" } as const);
+    try {
+      // After a timeout or a signal the shell is dead or dying; should it not report its exit (stuck in the kernel),
+      // stop waiting.
+      exit =
+        (await Promise.race([
+          exited,
+          stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS)),
+          stoppedAfterSignal.then(() => within(exited, EXIT_WAIT_MS)),
+        ])) ?? ({ code: null, signal: "SIGKILL" } as const);
+    } finally {
+      clearInterval(sampler);
+      timer?.cancel();
+    }
+    // A signal that arrived as the command ended still stops what it left, within the same bound.
+    if (interrupted !== undefined) await stoppedAfterSignal;
+    // Whatever the command left behind goes too: its group, and what escaped the group but carries the run's marker.
+    // Only then can the pipes close: a stray background process would otherwise hold our stdout open forever.
+    await stopProcessTree({ ...tree, pgid: child.pid! }, interrupted !== undefined ? 0 : graceMs);
+    // A descendant nothing could reach (no /proc, or it cleared its environment) may still hold the pipes: after a
+    // short wait for the output still in them, stop reading rather than wait for it.
+    if (!(await within(closed, EXIT_WAIT_MS))) {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }
+    // A signal that came during the clean-up above: let its stop finish before the handlers go.
+    if (interrupted !== undefined) await stoppedAfterSignal;
   } finally {
-    clearInterval(sampler);
-    timer?.cancel();
+    for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
   }
   const { code, signal } = exit;
-  // Whatever the command left behind goes too: its group, and what escaped the group but carries the run's marker.
-  // Only then can the pipes close: a stray background process would otherwise hold our stdout open forever.
-  await stopProcessTree({ ...tree, pgid: child.pid! }, graceMs);
-  // A descendant nothing could reach (no /proc, or it cleared its environment) may still hold the pipes: after a short
-  // wait for the output still in them, stop reading rather than wait for it.
-  if (!(await within(closed, EXIT_WAIT_MS))) {
-    child.stdout.destroy();
-    child.stderr.destroy();
-  }
   const ended = new Date();
   const lastLines = tail.lines();
 
+  if (interrupted !== undefined) {
+    throw new TrainingFailedError(
+      `modelguard received ${interrupted} and stopped the training command${lastLines ? `; last output:\n${lastLines}` : ""}`,
+      "the run was cancelled (Ctrl-C, a CI cancel or a closed terminal); start it again to train",
+      128 + signalNumber(interrupted),
+    );
+  }
   if (timedOut) {
     throw new TrainingFailedError(
       `training command timed out after ${formatDuration(options.timeoutMs!)} and was stopped${lastLines ? `; last output:\n${lastLines}` : ""}`,

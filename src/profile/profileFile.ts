@@ -76,7 +76,12 @@ function reviveProfile(p: ReferenceProfile): ReferenceProfile {
       const quantiles = { ...c.quantiles };
       for (const k of Object.keys(quantiles) as (keyof typeof quantiles)[])
         quantiles[k] = contractNumber(quantiles[k]) as number | null;
-      columns[name] = { ...c, m2: contractNumber(c.m2) as number, quantiles };
+      columns[name] = {
+        ...c,
+        m2: contractNumber(c.m2) as number,
+        std: contractNumber(c.std) as number | null,
+        quantiles,
+      };
     } else {
       columns[name] = c;
     }

@@ -121,6 +121,9 @@ export function momentsFrom(n: number, mean: number | null, m2: number, std: num
     const exponent = Math.floor(binaryExponent(m2) / 2);
     return { n, mean, exponent, m2s: ldexp(m2, -2 * exponent) };
   }
+  // A standard deviation beyond the largest double (values of both signs near +-1e308) left no finite record of
+  // the spread; it stays infinite through merges rather than turning into NaN in binaryExponent.
+  if (std === Infinity) return { n, mean, exponent: 0, m2s: Infinity };
   if (std !== null && std > 0 && n > 1) {
     const exponent = binaryExponent(std);
     const r = ldexp(std, -exponent);

@@ -10,6 +10,7 @@ import { readProfile, writeProfile } from "../../src/profile/profileFile.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { dictionaryColumn, numericColumn, sliceTable, table } from "../helpers/tables.js";
 import { ModelguardError } from "../../src/errors.js";
+import { runCli } from "../helpers/cli.js";
 
 const T0 = "2026-01-01T00:00:00.000Z";
 
@@ -163,6 +164,34 @@ test("a profile that buildProfile writes always loads: NaN cells a reader let th
     const read = readProfile(join(dir, "p.json"));
     const big = read.columns.big!;
     assert.ok(big.kind === "numeric" && big.m2 === Infinity && big.std! > 1.4e308);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("a profile whose std exceeds the largest double loads, merges and serves as a drift reference", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "mg-profile-infstd-"));
+  try {
+    // The sample std of +-1.7e308 is 1.7e308 * sqrt(2): beyond the double range, so "Infinity" is the true value.
+    const csv = join(dir, "mix.csv");
+    writeFileSync(csv, "x\n1.7e308\n-1.7e308\n");
+    const made = await runCli("profile", "--data", csv, "-o", join(dir, "mix.json"));
+    assert.equal(made.code, 0, made.stderr);
+    const x = readProfile(join(dir, "mix.json")).columns.x!;
+    assert.ok(x.kind === "numeric" && x.std === Infinity && x.m2 === Infinity && x.mean === 0);
+    const drift = await runCli("drift", "--reference", join(dir, "mix.json"), "--current", csv);
+    assert.equal(drift.code, 0, drift.stderr);
+    const merged = await runCli(
+      "profile",
+      "merge",
+      join(dir, "mix.json"),
+      join(dir, "mix.json"),
+      "-o",
+      join(dir, "m.json"),
+    );
+    assert.equal(merged.code, 0, merged.stderr);
+    const m = readProfile(join(dir, "m.json")).columns.x!;
+    assert.ok(m.kind === "numeric" && m.count === 4 && m.std === Infinity && m.mean === 0);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,3 +1,5 @@
+import { contractNumber } from "../contracts/contractJson.js";
+
 /**
  * The comparison contract: candidate vs production baseline, per metric and overall. Written by `modelguard compare
  * --json`, read by the report templates and the Action.
@@ -65,4 +67,24 @@ export interface ModelSide {
   /** Where it came from: a model path, a metrics.json path, or git:REF:PATH. */
   source: string;
   model: { path: string; sha256: string; bytes: number } | null;
+}
+
+/**
+ * A comparison as stringifyContract wrote it, read back: metric values, deltas, interval bounds and measured gate
+ * values written as "Infinity", "-Infinity" or "NaN" (an infinite rmse, say) become numbers again. Expects a value
+ * the comparison JSON Schema accepted.
+ */
+export function reviveComparison(c: ComparisonResult): ComparisonResult {
+  const num = (x: number | null) => contractNumber(x) as number | null;
+  return {
+    ...c,
+    metrics: c.metrics.map((m) => ({
+      ...m,
+      baseline: num(m.baseline),
+      candidate: num(m.candidate),
+      delta: num(m.delta),
+      ci: m.ci === null ? null : [num(m.ci[0])!, num(m.ci[1])!],
+      checks: m.checks.map((k) => ({ ...k, measured: num(k.measured) })),
+    })),
+  };
 }

@@ -1,7 +1,16 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -234,4 +243,35 @@ test("usage errors name what is missing", async () => {
   const bad = await runCli("compare", "--candidate", join(dir, "not-metrics.json"), "--baseline", join(dir, "b.json"));
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /is not a modelguard metrics file/);
+});
+
+test('infinite metrics stay "Infinity" in compare --out and --json, and report renders them', async () => {
+  const metrics = (mae: number) => ({
+    kind: "modelguard.metrics",
+    version: 1,
+    task: "regression",
+    model: { path: "m.onnx", sha256: "a".repeat(64), bytes: 1 },
+    data: { path: "d.csv", sha256: "b".repeat(64), rows: 2 },
+    target: "y",
+    metrics: { mse: "Infinity", rmse: "Infinity", mae, r2: 0 },
+    notes: [],
+    duration_ms: 1,
+  });
+  const cand = join(dir, "inf-cand.json");
+  const base = join(dir, "inf-base.json");
+  writeFileSync(cand, JSON.stringify(metrics(1.7e308)));
+  writeFileSync(base, JSON.stringify(metrics(1.6e308)));
+  const out = join(dir, "inf-comparison.json");
+  const r = await runCli("compare", "--candidate", cand, "--baseline", base, "--out", out, "--json");
+  assert.equal(r.code, 0, r.stderr);
+  for (const text of [r.stdout, readFileSync(out, "utf8")]) {
+    const rmse = (
+      JSON.parse(text) as { metrics: { name: string; baseline: unknown; candidate: unknown }[] }
+    ).metrics.find((m) => m.name === "rmse");
+    assert.deepEqual([rmse?.baseline, rmse?.candidate], ["Infinity", "Infinity"]);
+  }
+  const report = await runCli("report", "--comparison", out);
+  assert.equal(report.code, 0, report.stderr);
+  const row = report.stdout.split("\n").find((l) => l.includes("rmse"));
+  assert.match(row ?? "", /Infinity|∞/, report.stdout);
 });

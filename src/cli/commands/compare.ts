@@ -13,7 +13,9 @@ import { readMetricsDocument } from "../../compare/readMetricsDocument.js";
 import { ModelguardError } from "../../errors.js";
 import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
-import { formatNumber, formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { formatNumber, formatTable, type CliIO } from "../io.js";
+import { stringifyContract } from "../../contracts/contractJson.js";
+import { writeOutputFile } from "../../outputFile.js";
 import { emitReport, readResult, withReportOptions, type ReportOutputFlags } from "./report.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
 
@@ -83,8 +85,10 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       .option("--drift <file>", "with a report: the drift --out result to include"),
   ).action(async (flags: CompareFlags) => {
     const { comparison, candidateMetrics } = await compareCommand(flags);
-    if (flags.out) writeJsonFile(flags.out, comparison);
-    io.out(flags.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
+    // An infinite metric (rmse of predictions near 1e308) must not become null, which reads as "no value".
+    const json = stringifyContract(comparison, 2);
+    if (flags.out) writeOutputFile(flags.out, json + "\n");
+    io.out(flags.json ? json : describeComparison(comparison));
     if (flags.report || flags.html || flags.summary || flags.comment) {
       await emitReport(
         {

@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import { execFileSync } from "node:child_process";
 import { writeOutputFile } from "../../outputFile.js";
 import { ModelguardError } from "../../errors.js";
+import { reviveComparison, type ComparisonResult } from "../../compare/comparisonResult.js";
 import { reviveDriftReport, type DriftReport } from "../../drift/driftReport.js";
 import { reviveMetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import { renderReport } from "../../report/renderReport.js";
@@ -145,6 +146,7 @@ function runFacts(env: NodeJS.ProcessEnv): ReportFacts {
 export function readResult<T>(path: string, kind: ReportInputKind): T {
   const value = readReportInputFile(path, kind);
   // Non-finite numbers are written as "Infinity" / "-Infinity" / "NaN" (stringifyContract): read them back.
+  if (kind === "modelguard.comparison") return reviveComparison(value as ComparisonResult) as T;
   if (kind === "modelguard.drift") return reviveDriftReport(value as DriftReport) as T;
   if (kind === "modelguard.metrics") return reviveMetricsDocument(value as { metrics?: unknown }) as T;
   return value as T;

@@ -1,8 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { ModelguardError } from "../errors.js";
+import { readBoundedTextFile } from "../readBoundedTextFile.js";
 import { validateContract } from "../contracts/validateContract.js";
 import { reviveMetricsDocument, type MetricsDocument } from "../model/evaluate/metricsDocument.js";
+
+/** A metrics.json is a few kilobytes; the same bound as a baseline read from git (its maxBuffer). */
+export const MAX_METRICS_FILE_BYTES = 64 * 1024 * 1024;
+
+const MAKE_ONE = "make one with `modelguard evaluate ... -o metrics.json`";
 
 /**
  * Reads a metrics.json from a path, or from git history with `git:REF:PATH` (e.g. git:origin/main:ml/metrics.json),
@@ -35,7 +40,7 @@ export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsD
       text = execFileSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
         cwd,
         stdio: ["ignore", "pipe", "pipe"],
-        maxBuffer: 64 << 20,
+        maxBuffer: MAX_METRICS_FILE_BYTES,
       }).toString("utf8");
     } catch (e) {
       const stderr = ((e as { stderr?: Buffer }).stderr ?? Buffer.alloc(0)).toString().trim().split("\n")[0];
@@ -46,17 +51,7 @@ export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsD
       );
     }
   } else {
-    try {
-      text = readFileSync(spec, "utf8");
-    } catch (e) {
-      const missing = (e as NodeJS.ErrnoException).code === "ENOENT";
-      throw new ModelguardError(
-        "input",
-        missing ? `metrics file not found: ${spec}` : `cannot read ${spec}: ${(e as Error).message}`,
-        "make one with `modelguard evaluate ... -o metrics.json`",
-        { file: spec },
-      );
-    }
+    text = readMetricsText(spec);
   }
   let value: unknown;
   try {
@@ -74,4 +69,26 @@ export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsD
     );
   }
   return reviveMetricsDocument(value as MetricsDocument);
+}
+
+/** The file's text; a directory, a device or pipe, or a file over MAX_METRICS_FILE_BYTES is refused before reading. */
+function readMetricsText(path: string): string {
+  const fail = (message: string, hint = MAKE_ONE) => new ModelguardError("input", message, hint, { file: path });
+  return readBoundedTextFile(path, MAX_METRICS_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`metrics file not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a metrics file`, "pass the metrics.json file itself");
+      case "not-a-file":
+        return fail(`${path} is not a regular file`, "pass the metrics.json file itself");
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB a metrics file may be`,
+          "check that the path names the metrics.json `modelguard evaluate -o` wrote",
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
+    }
+  });
 }

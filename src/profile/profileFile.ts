@@ -1,10 +1,18 @@
-import { readFileSync } from "node:fs";
 import { writeOutputFile } from "../outputFile.js";
 import { ModelguardError } from "../errors.js";
+import { readBoundedTextFile } from "../readBoundedTextFile.js";
 import { contractNumber, stringifyContract } from "../contracts/contractJson.js";
 import { validateContract } from "../contracts/validateContract.js";
 import { checkProfile } from "./checkProfile.js";
 import type { ColumnProfile, ReferenceProfile } from "./referenceProfile.js";
+
+/**
+ * Profiles are a few kilobytes to megabytes per column. V8 holds no string much over 512 MiB, so a larger file could
+ * not be parsed anyway: it is refused by its size rather than failing in the middle of reading.
+ */
+export const MAX_PROFILE_BYTES = 500 * 1024 * 1024;
+
+const MAKE_ONE = "make one with `modelguard profile --data FILE -o profile.json`";
 
 /**
  * True when a reference names a profile rather than a dataset, so a profile can stand in for any reference file.
@@ -22,17 +30,14 @@ export function isProfilePath(path: string): boolean {
  * are names like any other.
  */
 export function readProfile(path: string): ReferenceProfile {
+  const text = readProfileText(path);
   let value: unknown;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"));
+    value = JSON.parse(text);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new ModelguardError(
-      "profile",
-      code === "ENOENT" ? `profile not found: ${path}` : `${path} is not valid JSON: ${(e as Error).message}`,
-      "make one with `modelguard profile --data FILE -o profile.json`",
-      { file: path },
-    );
+    throw new ModelguardError("profile", `${path} is not valid JSON: ${(e as Error).message}`, MAKE_ONE, {
+      file: path,
+    });
   }
   const kind = (value as { kind?: unknown } | null)?.kind;
   if (kind !== "modelguard.profile") {
@@ -65,6 +70,28 @@ export function readProfile(path: string): ReferenceProfile {
     "rebuild it with `modelguard profile`; profiles are not meant to be edited by hand",
     { file: path },
   );
+}
+
+/** The file's text; a directory, a device or pipe, or a file over MAX_PROFILE_BYTES is refused before reading. */
+function readProfileText(path: string): string {
+  const fail = (message: string, hint = MAKE_ONE) => new ModelguardError("profile", message, hint, { file: path });
+  return readBoundedTextFile(path, MAX_PROFILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`profile not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a profile`, "pass the profile JSON file itself, e.g. profile.json");
+      case "not-a-file":
+        return fail(`${path} is not a regular file`, "pass the profile JSON file itself, e.g. profile.json");
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_PROFILE_BYTES / 1024 / 1024} MiB a profile may be`,
+          "check that the path names a profile written by `modelguard profile`",
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
+    }
+  });
 }
 
 /** Columns in an object without a prototype, and the numbers written as "Infinity" read back as numbers. */

@@ -38,7 +38,7 @@ function readSchemaText(path: string): string {
 function directory(path: string): ModelguardError {
   return new ModelguardError(
     "schema",
-    `schema file ${path} is a directory`,
+    `${path} is a directory, not a schema file`,
     "pass the schema YAML inside it, e.g. --schema schema.yml; `modelguard schema infer --data FILE -o schema.yml` makes one",
     { file: path },
   );

@@ -16,6 +16,7 @@ import { obtainBatch, type EventBatch } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
 import { ensureStateSubdirectory } from "./stateDirectory.js";
 import {
+  countAt,
   layoutOf,
   recordOf,
   WindowState,
@@ -144,7 +145,7 @@ export class DriftMonitor {
       this.alert = s.alert;
       this.recent = s.recent;
       this.appliedOffset = s.journal_offset!;
-      this.lastRecordAt = s.last_record_at ?? 0;
+      this.lastRecordAt = s.last_record_at === undefined ? 0 : countAt(s.last_record_at, "last_record_at");
       this.sourcePosition = s.source_position ?? null;
       return s.journal_offset!;
     } catch (e) {

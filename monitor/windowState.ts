@@ -73,11 +73,23 @@ export class NumericAccumulator {
     return { kind: "numeric", count, finite, mean, m2, missing, invalid, sketch: this.sketch.toJson() };
   }
 
-  static fromJson(j: NumericJson): NumericAccumulator {
-    const a = new NumericAccumulator(j.sketch.relative_accuracy);
+  /**
+   * The accumulator a snapshot holds at `path`; throws naming the field when a number is not what toJson writes (a
+   * count that is not a non-negative integer, a moment that is not finite, a sketch whose counts do not add up).
+   */
+  static fromJson(j: NumericJson, path = "numeric", accuracy?: number): NumericAccumulator {
+    const count = countAt(j.count, `${path}.count`);
+    const finite = countAt(j.finite, `${path}.finite`);
+    if (finite > count) throw new Error(`${path}.finite: ${finite} is above the count ${count}`);
+    const mean = finiteAt(j.mean, `${path}.mean`);
+    const m2 = finiteAt(j.m2, `${path}.m2`);
+    if (m2 < 0) throw new Error(`${path}.m2: ${m2} is negative`);
+    const sketch = sketchAt(j.sketch, `${path}.sketch`, accuracy);
+    if (sketch.count !== count) throw new Error(`${path}.sketch: its counts add up to ${sketch.count}, not ${count}`);
+    const a = new NumericAccumulator(sketch.accuracy);
     a.sketch = QuantileSketch.fromJson(j.sketch);
-    Object.assign(a, { count: j.count, finite: j.finite, mean: j.mean, m2: j.m2, missing: j.missing });
-    a.invalid = j.invalid;
+    Object.assign(a, { count, finite, mean, m2, missing: countAt(j.missing, `${path}.missing`) });
+    a.invalid = countAt(j.invalid, `${path}.invalid`);
     return a;
   }
 }
@@ -117,12 +129,23 @@ export class CategoricalAccumulator {
     };
   }
 
-  static fromJson(j: CategoricalJson): CategoricalAccumulator {
+  /** The accumulator a snapshot holds at `path`; throws naming the field when it is not what toJson writes. */
+  static fromJson(j: CategoricalJson, path = "categorical"): CategoricalAccumulator {
     const a = new CategoricalAccumulator();
-    j.values.forEach((v, i) => a.counts.set(v, j.counts[i]!));
-    a.count = j.count;
-    a.missing = j.missing;
-    a.invalid = j.invalid;
+    if (!Array.isArray(j.values) || !Array.isArray(j.counts) || j.values.length !== j.counts.length)
+      throw new Error(`${path}.values and ${path}.counts are not two lists of the same length`);
+    let total = 0;
+    j.values.forEach((v, i) => {
+      if (typeof v !== "string") throw new Error(`${path}.values[${i}] is not a string`);
+      if (a.counts.has(v)) throw new Error(`${path}.values[${i}]: the value is listed twice`);
+      const c = countAt(j.counts[i], `${path}.counts[${i}]`);
+      a.counts.set(v, c);
+      total += c;
+    });
+    a.count = countAt(j.count, `${path}.count`);
+    if (total !== a.count) throw new Error(`${path}.counts: they add up to ${total}, not the count ${a.count}`);
+    a.missing = countAt(j.missing, `${path}.missing`);
+    a.invalid = countAt(j.invalid, `${path}.invalid`);
     return a;
   }
 }
@@ -361,26 +384,83 @@ export class WindowState {
     };
   }
 
+  /**
+   * The window a snapshot holds (`window` in it); throws an Error naming the field (`window.features.<name>.count`)
+   * when it is not what toJson writes, so a hand-edited negative count or a string for a number is refused.
+   */
   static fromJson(layout: FeatureLayout, j: WindowStateJson): WindowState {
-    const w = new WindowState(layout, j.index, j.started_at);
-    w.events = j.events;
+    const p = "window";
+    const w = new WindowState(layout, countAt(j.index, `${p}.index`), countAt(j.started_at, `${p}.started_at`));
+    w.events = countAt(j.events, `${p}.events`);
+    if (!isObject(j.features)) throw new Error(`${p}.features is not an object`);
     layout.names.forEach((name, i) => {
       // Own fields only: features.constructor of a snapshot without that feature is Object's, not a feature's.
       if (!Object.hasOwn(j.features, name)) return;
       const f = j.features[name]!;
-      w.slots[i] = f.kind === "numeric" ? NumericAccumulator.fromJson(f) : CategoricalAccumulator.fromJson(f);
+      const at = `${p}.features.${name}`;
+      if (!isObject(f)) throw new Error(`${at} is not an object`);
+      w.slots[i] =
+        f.kind === "numeric"
+          ? NumericAccumulator.fromJson(f, at, layout.accuracy)
+          : CategoricalAccumulator.fromJson(f, at);
     });
+    if (!isObject(j.prediction) || !isObject(j.prediction.numeric) || !isObject(j.prediction.categorical))
+      throw new Error(`${p}.prediction is not an object with numeric and categorical`);
     (w as { predictionNumeric: NumericAccumulator }).predictionNumeric = NumericAccumulator.fromJson(
       j.prediction.numeric,
+      `${p}.prediction.numeric`,
+      layout.accuracy,
     );
     (w as { predictionCategorical: CategoricalAccumulator }).predictionCategorical = CategoricalAccumulator.fromJson(
       j.prediction.categorical,
+      `${p}.prediction.categorical`,
     );
-    w.predictionMissing = j.prediction.missing;
-    for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, c);
-    w.unknownOther = j.unknown_other;
+    w.predictionMissing = countAt(j.prediction.missing, `${p}.prediction.missing`);
+    if (!isObject(j.unknown)) throw new Error(`${p}.unknown is not an object`);
+    for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, countAt(c, `${p}.unknown.${k}`));
+    w.unknownOther = countAt(j.unknown_other, `${p}.unknown_other`);
     return w;
   }
+}
+
+function isObject(v: unknown): v is object {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** `v` as a count (a non-negative safe integer); otherwise an Error naming the snapshot field `path`. */
+export function countAt(v: unknown, path: string): number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+    throw new Error(`${path}: ${JSON.stringify(v) ?? "nothing"} is not a non-negative integer`);
+  return v;
+}
+
+function finiteAt(v: unknown, path: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new Error(`${path}: ${JSON.stringify(v) ?? "nothing"} is not a finite number`);
+  return v;
+}
+
+/**
+ * Checks a sketch of a snapshot: its accuracy (the profile's, when given), integer key offsets inside the range that
+ * accuracy can index, and counts; returns the accuracy and the total count.
+ */
+function sketchAt(j: SketchJson, path: string, accuracy?: number): { accuracy: number; count: number } {
+  if (!isObject(j)) throw new Error(`${path} is not an object`);
+  const a = j.relative_accuracy;
+  if (typeof a !== "number" || !(a > 0 && a < 1) || (accuracy !== undefined && a !== accuracy))
+    throw new Error(`${path}.relative_accuracy: ${JSON.stringify(a) ?? "nothing"} is not the profile's ${accuracy}`);
+  let count = countAt(j.zero, `${path}.zero`);
+  const maxKey = new QuantileSketch(a).key(Number.MAX_VALUE);
+  for (const side of ["positive", "negative"] as const) {
+    const store = j[side];
+    if (!isObject(store) || !Array.isArray(store.counts)) throw new Error(`${path}.${side} is not a sketch store`);
+    if (!Number.isSafeInteger(store.offset)) throw new Error(`${path}.${side}.offset is not an integer`);
+    const n = store.counts.length;
+    if (n > 0 && (store.offset < 1 || store.offset + n - 1 > maxKey))
+      throw new Error(`${path}.${side}: keys ${store.offset}..${store.offset + n - 1} are outside 1..${maxKey}`);
+    store.counts.forEach((c, i) => (count += countAt(c, `${path}.${side}.counts[${i}]`)));
+  }
+  return { accuracy: a, count };
 }
 
 /**

@@ -445,3 +445,56 @@ test("journal: becoming unavailable is logged once as an error with its cause (H
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("state: a hand-edited snapshot with a negative count or a string for a number: exit 2 naming the field", async () => {
+  const { dir, config, cleanup } = await crashedWith(1);
+  try {
+    const s = await start(config);
+    await s.shutdown();
+    const snapshot = join(config.state, "snapshot.json");
+    const good = readFileSync(snapshot, "utf8");
+    type Edit = (w: Record<string, any>) => void; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const cases: [Edit, RegExp][] = [
+      [(w) => (w.features.x.count = -5), /window\.features\.x\.count: -5 is not a non-negative integer/],
+      [(w) => (w.features.plan.counts[0] = "12"), /window\.features\.plan\.counts\[0\]: "12" is not/],
+      [(w) => (w.features.y.mean = "1.5"), /window\.features\.y\.mean: "1\.5" is not a finite number/],
+      [(w) => (w.events = 1.5), /window\.events: 1\.5 is not a non-negative integer/],
+      [(w) => (w.prediction.missing = -1), /window\.prediction\.missing: -1/],
+      [(w) => (w.features.x.sketch.zero = -3), /window\.features\.x\.sketch\.zero: -3/],
+      [(w) => (w.features.plan.count += 1), /window\.features\.plan\.counts: they add up to/],
+    ];
+    const edited = (edit: Edit) => {
+      const snap = JSON.parse(good) as { window: Record<string, unknown> };
+      edit(snap.window);
+      writeFileSync(snapshot, JSON.stringify(snap));
+    };
+    for (const [edit, field] of cases) {
+      edited(edit);
+      // In process, so that a snapshot taken in error ends in a failed assertion, not in a monitor serving on.
+      const e = await start(config).then(
+        async (m) => void (await m.shutdown()),
+        (err: unknown) => err,
+      );
+      assert.ok(e instanceof ModelguardError, `${String(field)}: the snapshot was accepted`);
+      assert.equal(e.code, "input");
+      assert.match(e.message, /snapshot\.json/);
+      assert.match(e.message, field);
+    }
+    // The CLI: exit 2 with the field and the hint, no stack trace.
+    edited(cases[0]![0]);
+    const r = await runCli("monitor", "--config", join(dir, "monitor.json"));
+    assert.equal(r.code, 2, r.stderr);
+    assert.doesNotMatch(r.stderr, /internal error| {4}at /);
+    assert.match(r.stderr, /window\.features\.x\.count/);
+    assert.match(r.stderr, /hint: /);
+    writeFileSync(snapshot, good);
+    const again = await start(config);
+    try {
+      assert.equal(again.monitor.window.events, 100, "the untouched snapshot still loads");
+    } finally {
+      await again.shutdown();
+    }
+  } finally {
+    cleanup();
+  }
+});

@@ -140,15 +140,35 @@ export function numericProfileFrom(
 /**
  * Reference bins at the sketch's quantiles i/B, aligned to bucket boundaries so that the reference proportions are
  * exact bucket counts, and a current value's bin follows from its bucket key alone.
+ *
+ * Infinities are binned as the exact path bins them (psiBinEdges, binCounts): a quantile that leans towards an
+ * infinite neighbour is that infinity; an edge at +inf leaves the +inf values alone in the last bin (edge key: the
+ * outermost finite bucket), an edge at -inf makes an empty first bin (edge key: one below the key of -inf). An edge
+ * at a value of the sample starts the bin above at that value's bucket, as the exact bins [e_i, e_i+1) do.
  */
 export function sketchBins(sketch: QuantileSketch, bins: number): NumericProfile["psi_bins"] {
   const { keys, counts } = sketch.buckets();
   let total = 0;
   for (const c of counts) total += c;
   if (total === 0) return { keys: [], edges: [], proportions: [] };
+  const inf = sketch.infinityKey;
+  const keyAtRank = rankKeys(keys, counts);
   const edgeKeys: number[] = [];
+  const step = 1 / bins;
   for (let i = 1; i < bins; i++) {
-    const k = sketch.quantileKey(i / bins);
+    const v = (total - 1) * (i * step);
+    const rank = Math.floor(v);
+    const t = v - rank;
+    const below = keyAtRank(rank);
+    const above = t > 0 ? keyAtRank(Math.min(rank + 1, total - 1)) : below;
+    // Where the exact quantile is a value of the sample (no interpolation, ties, or the limit towards an
+    // infinity), the exact bin [q, next edge) starts at that value: the edge key is one below its bucket.
+    // Strictly between two values of different buckets, the lower one's bucket ends the bin below.
+    let k: number;
+    if (t === 0 || below === above) k = below - 1;
+    else if (above === inf && (below !== -inf || t >= 0.5)) k = inf - 1;
+    else if (below === -inf) k = -inf - 1;
+    else k = below;
     if (edgeKeys.length === 0 || k > edgeKeys[edgeKeys.length - 1]!) edgeKeys.push(k);
   }
   // The top edge at the last occupied bucket would leave the last bin empty: drop it.
@@ -161,8 +181,26 @@ export function sketchBins(sketch: QuantileSketch, bins: number): NumericProfile
   }
   return {
     keys: edgeKeys,
-    edges: edgeKeys.map((k) => sketch.keyUpperBound(k)),
+    // Clamped: JSON has no infinite edges, and the edge key says exactly where the bin ends.
+    edges: edgeKeys.map((k) => Math.min(Math.max(sketch.keyUpperBound(k), -Number.MAX_VALUE), Number.MAX_VALUE)),
     proportions: binCounts.map((c) => c / total),
+  };
+}
+
+/** Key of the value of a given 0-based rank (a binary search on the cumulative counts). */
+function rankKeys(keys: Int32Array, counts: Float64Array): (rank: number) => number {
+  const cumulative = new Float64Array(counts.length);
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) cumulative[i] = seen += counts[i]!;
+  return (rank) => {
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cumulative[mid]! > rank) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo]!;
   };
 }
 

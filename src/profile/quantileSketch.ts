@@ -10,6 +10,11 @@
  * sketch (KLL, t-digest) does not give. Every bucket is identified by an integer key that is monotone in x, so two
  * sketches with the same accuracy can be compared bucket by bucket without any interpolation.
  *
+ * Infinities are not bucketed: the stores are dense runs of counts, and a bucket at the largest double would make a
+ * column holding 1 and Infinity some 355,000 counts long. They are two separate counts instead, with keys one past the
+ * outermost finite bucket on either side, so they stay ordered values (for KS, PSI bins and Wasserstein) whose value
+ * is the infinity itself, not a double near 1.8e308.
+ *
  * Example: with a = 0.001, 50.0 and 50.04 share a bucket; 50.0 and 50.2 do not.
  */
 export const MIN_INDEXABLE = 1e-300;
@@ -19,6 +24,10 @@ export interface SketchJson {
   zero: number;
   positive: { offset: number; counts: number[] };
   negative: { offset: number; counts: number[] };
+  /** Values of +Infinity; absent means 0 (profiles written before infinities had their own counts). */
+  positive_infinity?: number;
+  /** Values of -Infinity; absent means 0. */
+  negative_infinity?: number;
 }
 
 /** A dense run of bucket counts starting at log index `offset`. */
@@ -85,6 +94,10 @@ export class QuantileSketch {
   /** Log index of MIN_INDEXABLE: keys are shifted by it so that every key is a positive distance from zero. */
   private readonly minIndex: number;
   zero = 0;
+  positiveInfinity = 0;
+  negativeInfinity = 0;
+  /** Key of +Infinity (its negation is the key of -Infinity): one past the bucket of the largest double. */
+  readonly infinityKey: number;
   private positive = new Store();
   private negative = new Store();
 
@@ -93,6 +106,7 @@ export class QuantileSketch {
     this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
     this.lnGamma = Math.log(this.gamma);
     this.minIndex = this.logIndex(MIN_INDEXABLE);
+    this.infinityKey = this.key(Number.MAX_VALUE) + 1;
   }
 
   private logIndex(abs: number): number {
@@ -101,9 +115,11 @@ export class QuantileSketch {
 
   /**
    * The bucket's integer key, monotone non-decreasing in x: 0 for zero, positive keys for positive values, negative
-   * keys for negative values. Infinite values take the outermost finite bucket.
+   * keys for negative values. Infinite values take +-infinityKey.
    */
   key(x: number): number {
+    if (x === Infinity) return this.infinityKey;
+    if (x === -Infinity) return -this.infinityKey;
     const abs = Math.abs(x);
     if (abs < MIN_INDEXABLE) return 0;
     const k = this.logIndex(Math.min(abs, Number.MAX_VALUE)) - this.minIndex + 1;
@@ -113,6 +129,7 @@ export class QuantileSketch {
   /** Upper boundary of the bucket with this key (for display; comparisons use keys). */
   keyUpperBound(key: number): number {
     if (key === 0) return 0;
+    if (Math.abs(key) >= this.infinityKey) return key > 0 ? Infinity : -Infinity;
     const idx = Math.abs(key) + this.minIndex - 1;
     return key > 0 ? Math.pow(this.gamma, idx) : -Math.pow(this.gamma, idx - 1);
   }
@@ -120,6 +137,7 @@ export class QuantileSketch {
   /** A value that stands for every value of the bucket within the relative accuracy. */
   keyValue(key: number): number {
     if (key === 0) return 0;
+    if (Math.abs(key) >= this.infinityKey) return key > 0 ? Infinity : -Infinity;
     const idx = Math.abs(key) + this.minIndex - 1;
     // In logs, so the outermost buckets near Number.MAX_VALUE do not overflow.
     const v = Math.exp(idx * this.lnGamma + Math.log(2 / (this.gamma + 1)));
@@ -127,6 +145,12 @@ export class QuantileSketch {
   }
 
   add(x: number, n = 1): void {
+    if (x === Infinity) this.positiveInfinity += n;
+    else if (x === -Infinity) this.negativeInfinity += n;
+    else this.addFinite(x, n);
+  }
+
+  private addFinite(x: number, n: number): void {
     const k = this.key(x);
     if (k === 0) this.zero += n;
     else if (k > 0) this.positive.add(k, n);
@@ -134,7 +158,7 @@ export class QuantileSketch {
   }
 
   get count(): number {
-    let n = this.zero;
+    let n = this.zero + this.positiveInfinity + this.negativeInfinity;
     for (const c of this.positive.counts) n += c;
     for (const c of this.negative.counts) n += c;
     return n;
@@ -145,6 +169,8 @@ export class QuantileSketch {
       throw new RangeError(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${other.relativeAccuracy}`);
     }
     this.zero += other.zero;
+    this.positiveInfinity += other.positiveInfinity;
+    this.negativeInfinity += other.negativeInfinity;
     for (const [mine, theirs] of [
       [this.positive, other.positive],
       [this.negative, other.negative],
@@ -162,6 +188,10 @@ export class QuantileSketch {
   buckets(): { keys: Int32Array; counts: Float64Array } {
     const keys: number[] = [];
     const counts: number[] = [];
+    if (this.negativeInfinity !== 0) {
+      keys.push(-this.infinityKey);
+      counts.push(this.negativeInfinity);
+    }
     const neg = this.negative.range();
     if (neg) {
       for (let i = neg[1]; i >= neg[0]; i--) {
@@ -183,6 +213,10 @@ export class QuantileSketch {
         keys.push(i);
         counts.push(c);
       }
+    }
+    if (this.positiveInfinity !== 0) {
+      keys.push(this.infinityKey);
+      counts.push(this.positiveInfinity);
     }
     return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };
   }
@@ -213,6 +247,9 @@ export class QuantileSketch {
       zero: this.zero,
       positive: this.positive.toJson(),
       negative: this.negative.toJson(),
+      // Written only when there are some, so profiles without infinities stay as they were.
+      ...(this.positiveInfinity !== 0 ? { positive_infinity: this.positiveInfinity } : {}),
+      ...(this.negativeInfinity !== 0 ? { negative_infinity: this.negativeInfinity } : {}),
     };
   }
 
@@ -221,6 +258,8 @@ export class QuantileSketch {
     s.zero = j.zero;
     s.positive = Store.fromJson(j.positive);
     s.negative = Store.fromJson(j.negative);
+    s.positiveInfinity = j.positive_infinity ?? 0;
+    s.negativeInfinity = j.negative_infinity ?? 0;
     return s;
   }
 }

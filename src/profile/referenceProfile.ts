@@ -33,7 +33,7 @@ interface ProfileCounts {
 export interface NumericProfile extends ProfileCounts {
   kind: "numeric";
   type: "integer" | "number";
-  /** Values of +-Infinity: in the sketch (outermost buckets), not in min/max/mean/std. */
+  /** Values of +-Infinity: in the sketch's own infinity counts (not in a bucket), not in min/max/mean/std. */
   infinite: number;
   min: number | null;
   max: number | null;

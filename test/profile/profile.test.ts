@@ -137,7 +137,9 @@ test("constant, empty and infinite columns profile sensibly", () => {
     { createdAt: T0 },
   );
   const c = p.columns.const!;
-  assert.ok(c.kind === "numeric" && c.std === 0 && c.psi_bins.proportions.length === 1);
+  // As the exact bins: the edge at 5 opens [5, +inf), leaving (-inf, 5) empty (np.histogram with edges [-inf, 5, inf]).
+  assert.ok(c.kind === "numeric" && c.std === 0);
+  assert.deepEqual(c.psi_bins.proportions, [0, 1]);
   const e = p.columns.empty!;
   assert.ok(e.kind === "numeric" && e.count === 0 && e.mean === null && e.psi_bins.proportions.length === 0);
   const i = p.columns.inf!;

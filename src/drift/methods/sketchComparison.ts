@@ -52,7 +52,8 @@ export function cdfsAtBuckets(
       mb = bb.counts[j]! / nb;
       cb += bb.counts[j++]!;
     }
-    maxMass = Math.max(maxMass, ma, mb);
+    // An infinity is one exact value, not a bucket of unknown spread: its mass adds no uncertainty.
+    if (Math.abs(k) !== a.infinityKey) maxMass = Math.max(maxMass, ma, mb);
     keys.push(k);
     fa.push(ca / na);
     fb.push(cb / nb);

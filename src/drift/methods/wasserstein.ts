@@ -8,7 +8,7 @@ import { cdfsAtBuckets, sketchPair } from "./sketchComparison.js";
  * First Wasserstein (earth mover's) distance divided by the reference's population standard deviation (ddof = 0) of
  * its finite values, so 0.1 reads as "a tenth of a standard deviation of mass moved". A constant reference is not
  * normalised. With a sketch on either side the integral runs over bucket representatives (relative error of the
- * sketch; infinities sit in the outermost buckets, near +-1.8e308).
+ * sketch; infinities are their own exact values, as on the exact path).
  *
  * The distance is taken in units of a power of two near that standard deviation, so the ratio neither overflows for
  * values near 1e308 nor reads as "constant" for values near 1e-160: it is scale-free, as it should be. Infinite values

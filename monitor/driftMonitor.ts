@@ -24,6 +24,7 @@ import {
   type FeatureLayout,
   type WindowStateJson,
 } from "./windowState.js";
+import { stringifyContract } from "../src/contracts/contractJson.js";
 
 /**
  * One closed window: its drift report (features) and what else it saw. `dataset_drifted` is the verdict alerts
@@ -345,7 +346,7 @@ export class DriftMonitor {
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
     const file = join(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync(file, stringifyContract(report, 2) + "\n");
     const old = w.index - this.config.keepWindows;
     if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);

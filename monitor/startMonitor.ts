@@ -19,6 +19,7 @@ import { batchOfEvents } from "./eventBatch.js";
 import { parseBatch } from "./parseBatch.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./stateDirectory.js";
 import type { BatchStats } from "./windowState.js";
+import { stringifyContract } from "../src/contracts/contractJson.js";
 
 export interface RunningMonitor {
   url: string;
@@ -546,5 +547,6 @@ function readBody(req: IncomingMessage, max: number, declared: number, pool: Bod
 
 function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
+  // Drift statistics can be infinite (mass moved to an infinity): written as "Infinity", as the CLI's reports do.
+  res.end(stringifyContract(body));
 }

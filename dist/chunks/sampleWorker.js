@@ -3,8 +3,8 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   loadTable,
   sampleTable
-} from "./chunk-3TFHRR3Y.js";
-import "./chunk-OOT3UCZT.js";
+} from "./chunk-5Q2ESYIY.js";
+import "./chunk-VVCJUKNG.js";
 import {
   isModelguardError
 } from "./chunk-SJ6FC7J3.js";

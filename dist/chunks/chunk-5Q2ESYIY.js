@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   QuantileSketch
-} from "./chunk-OOT3UCZT.js";
+} from "./chunk-VVCJUKNG.js";
 import {
   ModelguardError,
   formatLocation
@@ -184,6 +184,7 @@ function momentsFrom(n, mean, m2, std) {
     const exponent = Math.floor(binaryExponent(m2) / 2);
     return { n, mean, exponent, m2s: ldexp(m2, -2 * exponent) };
   }
+  if (std === Infinity) return { n, mean, exponent: 0, m2s: Infinity };
   if (std !== null && std > 0 && n > 1) {
     const exponent = binaryExponent(std);
     const r = ldexp(std, -exponent);
@@ -478,7 +479,8 @@ function resolveLoadOptions(path, options = {}) {
       'Use e.g. ",", ";", "|" or "\\t".'
     );
   const types = /* @__PURE__ */ new Map();
-  for (const [name, type] of Object.entries(options.types ?? {})) {
+  const forced = options.types instanceof Map ? [...options.types] : Object.entries(options.types ?? {});
+  for (const [name, type] of forced) {
     if (!COLUMN_TYPES.includes(type))
       throw new ModelguardError(
         "usage",

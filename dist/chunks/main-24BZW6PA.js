@@ -31,22 +31,23 @@ import {
   scanJsonString,
   scanTable,
   toSketch
-} from "./chunk-3TFHRR3Y.js";
+} from "./chunk-5Q2ESYIY.js";
 import {
   contractNumber,
   ensureParentDir,
   isProfilePath,
   packageRoot,
+  readBoundedTextFile,
   readProfile,
   require__,
   stringifyContract,
   validateContract,
   writeOutputFile,
   writeProfile
-} from "./chunk-LVJE2LFJ.js";
+} from "./chunk-O3GLGMYH.js";
 import {
   QuantileSketch
-} from "./chunk-OOT3UCZT.js";
+} from "./chunk-VVCJUKNG.js";
 import {
   ModelguardError,
   __commonJS,
@@ -11454,7 +11455,7 @@ var require_minimal = __commonJS({
     util.isString = function isString(value) {
       return typeof value === "string" || value instanceof String;
     };
-    util.isObject = function isObject2(value) {
+    util.isObject = function isObject3(value) {
       return value && typeof value === "object";
     };
     util.isset = /**
@@ -31558,7 +31559,7 @@ var require_util2 = __commonJS({
       return fastHashObject(keys, labels);
     }
     exports2.hashObject = hashObject;
-    exports2.isObject = function isObject2(obj) {
+    exports2.isObject = function isObject3(obj) {
       return obj !== null && typeof obj === "object";
     };
     exports2.nowTimestamp = function nowTimestamp() {
@@ -31804,11 +31805,11 @@ var require_metric = __commonJS({
   "node_modules/prom-client/lib/metric.js"(exports2, module2) {
     "use strict";
     var Registry2 = require_registry();
-    var { isObject: isObject2 } = require_util2();
+    var { isObject: isObject3 } = require_util2();
     var { validateMetricName, validateLabelName } = require_validation();
     var Metric = class {
       constructor(config, defaults = {}) {
-        if (!isObject2(config)) {
+        if (!isObject3(config)) {
           throw new TypeError("constructor expected a config object");
         }
         Object.assign(
@@ -31902,7 +31903,7 @@ var require_counter = __commonJS({
     var util = __require("util");
     var {
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       getLabels,
       removeLabels,
       nowTimestamp
@@ -31933,7 +31934,7 @@ var require_counter = __commonJS({
        */
       incWithoutExemplar(labels, value) {
         let hash = "";
-        if (isObject2(labels)) {
+        if (isObject3(labels)) {
           hash = hashObject(labels, this.sortedLabelNames);
           validateLabel(this.labelNames, labels);
         } else {
@@ -31974,7 +31975,7 @@ var require_counter = __commonJS({
       }
       updateExemplar(exemplarLabels, value, hash) {
         if (exemplarLabels === this.defaultExemplarLabelSet) return;
-        if (!isObject2(this.hashMap[hash].exemplar)) {
+        if (!isObject3(this.hashMap[hash].exemplar)) {
           this.hashMap[hash].exemplar = new Exemplar();
         }
         this.hashMap[hash].exemplar.validateExemplarLabelSet(exemplarLabels);
@@ -32039,7 +32040,7 @@ var require_gauge = __commonJS({
       setValueDelta,
       getLabels,
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       removeLabels
     } = require_util2();
     var { validateLabel } = require_validation();
@@ -32176,10 +32177,10 @@ var require_gauge = __commonJS({
       setValueDelta(gauge.hashMap, delta, labels, hash);
     }
     function getLabelArg(labels) {
-      return isObject2(labels) ? labels : {};
+      return isObject3(labels) ? labels : {};
     }
     function getValueArg(labels, value) {
-      return isObject2(labels) ? value : labels;
+      return isObject3(labels) ? value : labels;
     }
     module2.exports = Gauge2;
   }
@@ -32193,7 +32194,7 @@ var require_histogram = __commonJS({
     var {
       getLabels,
       hashObject,
-      isObject: isObject2,
+      isObject: isObject3,
       removeLabels,
       nowTimestamp
     } = require_util2();
@@ -32265,7 +32266,7 @@ var require_histogram = __commonJS({
         const bound = findBound(this.upperBounds, value);
         const { bucketExemplars } = this.hashMap[hash];
         let exemplar = bucketExemplars[bound];
-        if (!isObject2(exemplar)) {
+        if (!isObject3(exemplar)) {
           exemplar = new Exemplar();
           bucketExemplars[bound] = exemplar;
         }
@@ -32427,7 +32428,7 @@ var require_histogram = __commonJS({
       return result;
     }
     function convertLabelsAndValues(labels, value) {
-      return isObject2(labels) ? {
+      return isObject3(labels) ? {
         labels,
         value
       } : {
@@ -36124,7 +36125,7 @@ var require_gc = __commonJS({
 var require_defaultMetrics = __commonJS({
   "node_modules/prom-client/lib/defaultMetrics.js"(exports2, module2) {
     "use strict";
-    var { isObject: isObject2 } = require_util2();
+    var { isObject: isObject3 } = require_util2();
     var processCpuTotal = require_processCpuTotal();
     var processStartTime = require_processStartTime();
     var osMemoryHeap = require_osMemoryHeap();
@@ -36155,7 +36156,7 @@ var require_defaultMetrics = __commonJS({
     };
     var metricsList = Object.keys(metrics);
     module2.exports = function collectDefaultMetrics2(config) {
-      if (config !== null && config !== void 0 && !isObject2(config)) {
+      if (config !== null && config !== void 0 && !isObject3(config)) {
         throw new TypeError("config must be null, undefined, or an object");
       }
       config = { eventLoopMonitoringPrecision: 10, ...config };
@@ -36512,32 +36513,24 @@ var VERSION = "0.1.0";
 
 // src/config/readYamlFile.ts
 var import_yaml = __toESM(require_dist(), 1);
-import { readFileSync, statSync } from "node:fs";
 var MAX_YAML_FILE_BYTES = 8 * 1024 * 1024;
 var MAX_ALIAS_COUNT = 100;
 function readYamlFile(path, code, what) {
-  let text2;
-  try {
-    const size = statSync(path).size;
-    if (size > MAX_YAML_FILE_BYTES) {
-      throw new ModelguardError(
-        code,
-        `${path}: ${size} bytes is over the ${MAX_YAML_FILE_BYTES}-byte limit of a ${what}`,
-        `check the path of the ${what}`,
-        { file: path }
-      );
+  const fail = (message) => new ModelguardError(code, message, `check the path of the ${what}`, { file: path });
+  const text2 = readBoundedTextFile(path, MAX_YAML_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`${what} not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a ${what}`);
+      case "not-a-file":
+        return fail(`${path} is not a regular file`);
+      case "too-large":
+        return fail(`${path}: ${why.size} bytes is over the ${MAX_YAML_FILE_BYTES}-byte limit of a ${what}`);
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
     }
-    text2 = readFileSync(path, "utf8");
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    const missing = e.code === "ENOENT";
-    throw new ModelguardError(
-      code,
-      missing ? `${what} not found: ${path}` : `cannot read ${path}: ${e.message}`,
-      `check the path of the ${what}`,
-      { file: path }
-    );
-  }
+  });
   const doc = (0, import_yaml.parseDocument)(text2, { prettyErrors: false });
   const err = doc.errors[0];
   if (err) {
@@ -37122,9 +37115,21 @@ function sketchBins(sketch, bins) {
   let total = 0;
   for (const c of counts) total += c;
   if (total === 0) return { keys: [], edges: [], proportions: [] };
+  const inf = sketch.infinityKey;
+  const keyAtRank = rankKeys(keys, counts);
   const edgeKeys = [];
+  const step = 1 / bins;
   for (let i = 1; i < bins; i++) {
-    const k = sketch.quantileKey(i / bins);
+    const v = (total - 1) * (i * step);
+    const rank = Math.floor(v);
+    const t = v - rank;
+    const below = keyAtRank(rank);
+    const above = t > 0 ? keyAtRank(Math.min(rank + 1, total - 1)) : below;
+    let k;
+    if (t === 0 || below === above) k = below - 1;
+    else if (above === inf && (below !== -inf || t >= 0.5)) k = inf - 1;
+    else if (below === -inf) k = -inf - 1;
+    else k = below;
     if (edgeKeys.length === 0 || k > edgeKeys[edgeKeys.length - 1]) edgeKeys.push(k);
   }
   while (edgeKeys.length > 0 && edgeKeys[edgeKeys.length - 1] >= keys[keys.length - 1]) edgeKeys.pop();
@@ -37136,8 +37141,24 @@ function sketchBins(sketch, bins) {
   }
   return {
     keys: edgeKeys,
-    edges: edgeKeys.map((k) => sketch.keyUpperBound(k)),
+    // Clamped: JSON has no infinite edges, and the edge key says exactly where the bin ends.
+    edges: edgeKeys.map((k) => Math.min(Math.max(sketch.keyUpperBound(k), -Number.MAX_VALUE), Number.MAX_VALUE)),
     proportions: binCounts2.map((c) => c / total)
+  };
+}
+function rankKeys(keys, counts) {
+  const cumulative = new Float64Array(counts.length);
+  let seen = 0;
+  for (let i = 0; i < counts.length; i++) cumulative[i] = seen += counts[i];
+  return (rank) => {
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (cumulative[mid] > rank) hi = mid;
+      else lo = mid + 1;
+    }
+    return keys[lo];
   };
 }
 function profileCategory(column) {
@@ -37270,7 +37291,7 @@ function cdfsAtBuckets(a, b) {
       mb = bb.counts[j] / nb;
       cb += bb.counts[j++];
     }
-    maxMass = Math.max(maxMass, ma, mb);
+    if (Math.abs(k) !== a.infinityKey) maxMass = Math.max(maxMass, ma, mb);
     keys.push(k);
     fa.push(ca / na);
     fb.push(cb / nb);
@@ -38347,18 +38368,27 @@ function summarize(tested, drifted, share, threshold, critical) {
 
 // src/drift/driftCoverage.ts
 function checkRequestedColumns(reference, current, requested) {
+  const config = requested.config;
+  const configLabel = config ? `${config.file}: drift.columns` : "";
   const tested = requested.columns ? new Set(requested.columns) : null;
-  const leftOut = (requested.critical ?? []).filter((name) => tested !== null && !tested.has(name));
-  if (leftOut.length > 0) {
-    throw new ModelguardError(
-      "usage",
-      `--critical names column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n2) => `'${n2}'`))}`,
-      "add them to --columns, or leave --columns out to test every column"
-    );
+  for (const [label, critical] of [
+    ["--critical names", requested.critical],
+    [`${configLabel} names critical`, config?.critical]
+  ]) {
+    const leftOut = (critical ?? []).filter((name) => tested !== null && !tested.has(name));
+    if (leftOut.length > 0) {
+      throw new ModelguardError(
+        "usage",
+        `${label} column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n2) => `'${n2}'`))}`,
+        "add them to --columns, or leave --columns out to test every column"
+      );
+    }
   }
-  for (const [flag, names] of [
+  for (const [label, names] of [
     ["--columns", requested.columns],
-    ["--critical", requested.critical]
+    ["--critical", requested.critical],
+    // Only the --columns were read; a config override of any other column plays no part in this run.
+    [configLabel, config?.names.filter((name) => tested === null || tested.has(name))]
   ]) {
     const unknown = (names ?? []).flatMap((name) => {
       const where = !reference.has(name) ? !current.has(name) ? "either file" : "the reference" : "the current data";
@@ -38368,7 +38398,7 @@ function checkRequestedColumns(reference, current, requested) {
       const shared = [...reference.keys()].filter((n2) => current.has(n2)).map((n2) => `'${n2}'`);
       throw new ModelguardError(
         "usage",
-        `${flag} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
+        `${label} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
         requested.columns ? "names are case-sensitive and must be in the header of both files" : `columns in both files: ${list(shared) || "none"}`
       );
     }
@@ -38459,7 +38489,7 @@ async function driftFiles(input, policy) {
       const again = await loadSamples(input.current, {
         ...load,
         columns: [...mismatched.keys()],
-        types: typesRecord(mismatched)
+        types: mismatched
       });
       for (const [name, sample] of again.samples) current.set(name, sample);
     }
@@ -38473,12 +38503,7 @@ async function driftFiles(input, policy) {
   return report;
 }
 function profileTypes(profile) {
-  return typesRecord(new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name].type])));
-}
-function typesRecord(types) {
-  const out = /* @__PURE__ */ Object.create(null);
-  for (const [name, type] of types) out[name] = type;
-  return out;
+  return new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name].type]));
 }
 
 // src/drift/methods/driftMethod.ts
@@ -38541,6 +38566,15 @@ function numberOption(flag, { min, max, integer } = {}) {
 function listOption(raw) {
   return raw.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
 }
+function nonEmptyListOption(flag) {
+  return (raw) => {
+    const names = listOption(raw);
+    if (names.length === 0) {
+      throw new ModelguardError("usage", `${flag} is an empty list`, `give comma-separated names, e.g. ${flag} a,b`);
+    }
+    return names;
+  };
+}
 function choiceOption(flag, choices) {
   return (raw) => {
     if (!choices.includes(raw)) {
@@ -38588,7 +38622,7 @@ function registerDrift(program2, io, exit) {
     "--dataset-share <x>",
     "share of drifted columns that makes the dataset drift (default 0.5)",
     numberOption("--dataset-share", { min: 0, max: 1 })
-  ).option("--columns <a,b>", "test only these columns", listOption).option("--critical <a,b>", "columns whose drift alone makes the dataset drift", listOption).option("--config <file>", "modelguard.yml with a drift: section (flags win)").option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the drift report as JSON on stdout").option("--out <file>", "also write the JSON report to a file").option("--no-fail", "exit 0 even when the dataset drifted").action(async (flags) => {
+  ).option("--columns <a,b>", "test only these columns", nonEmptyListOption("--columns")).option("--critical <a,b>", "columns whose drift alone makes the dataset drift", nonEmptyListOption("--critical")).option("--config <file>", "modelguard.yml with a drift: section (flags win)").option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the drift report as JSON on stdout").option("--out <file>", "also write the JSON report to a file").option("--no-fail", "exit 0 even when the dataset drifted").action(async (flags) => {
     if (!flags.reference || !flags.current) {
       throw new ModelguardError(
         "usage",
@@ -38596,13 +38630,15 @@ function registerDrift(program2, io, exit) {
         "e.g. modelguard drift --reference train.csv --current prod.csv"
       );
     }
-    const policy = policyFromFlags(flags);
+    const fromFile = flags.config ? readProjectConfig(flags.config).drift ?? {} : {};
+    const policy = policyFromFlags(flags, fromFile);
     const report = await driftFiles(
       {
         reference: flags.reference,
         current: flags.current,
         ...flags.columns ? { columns: flags.columns } : {},
         ...flags.critical ? { critical: flags.critical } : {},
+        ...flags.config ? { config: configuredColumns(flags.config, fromFile) } : {},
         load: flags.delimiter ? { delimiter: flags.delimiter } : {}
       },
       policy
@@ -38612,8 +38648,7 @@ function registerDrift(program2, io, exit) {
     if (report.dataset_drifted && flags.fail) exit.code = 1;
   });
 }
-function policyFromFlags(flags) {
-  const fromFile = flags.config ? readProjectConfig(flags.config).drift ?? {} : {};
+function policyFromFlags(flags, fromFile = {}) {
   const columns = Object.assign(/* @__PURE__ */ Object.create(null), fromFile.columns ?? {});
   for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
   const method = flags.method ?? fromFile.method ?? "auto";
@@ -38630,6 +38665,14 @@ function policyFromFlags(flags) {
     dataset_share: flags.datasetShare ?? fromFile.dataset_share,
     columns
   });
+}
+function configuredColumns(file, fromFile) {
+  const overrides = Object.entries(fromFile.columns ?? {});
+  return {
+    file,
+    names: overrides.map(([name]) => name),
+    critical: overrides.filter(([, o]) => o.critical === true).map(([name]) => name)
+  };
 }
 function describeDrift(r) {
   const rows = r.features.map((f) => [
@@ -40150,7 +40193,6 @@ function compareAggregates(input) {
 
 // src/compare/readMetricsDocument.ts
 import { execFileSync } from "node:child_process";
-import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/model/metrics/slicedMetrics.ts
 function slicedMetrics(target, slices, minSize = 30) {
@@ -40354,13 +40396,15 @@ function targetValues(table, column) {
   const hint = "regression needs a number in every row of the target: fill or drop the other rows";
   if (column.kind === "numeric" && column.type !== "datetime" && column.type !== "boolean") {
     for (let i = 0; i < table.rowCount; i++) {
-      if (column.valid[i] !== 0) continue;
+      const v = column.values[i];
+      if (column.valid[i] !== 0 && Number.isFinite(v)) continue;
       const loc = { file: table.source, row: i, column: column.name };
       const raw = column.invalid.get(i);
+      const what = column.valid[i] !== 0 ? `the target holds ${v}` : raw === void 0 ? "the target is missing" : `target value '${raw}' is not a number`;
       throw new ModelguardError(
         "input",
-        `${formatLocation(loc)}: ${raw === void 0 ? "the target is missing" : `target value '${raw}' is not a number`}`,
-        hint,
+        `${formatLocation(loc)}: ${what}`,
+        column.valid[i] !== 0 ? "regression needs a finite number in every row of the target: fix or drop the row" : hint,
         loc
       );
     }
@@ -40497,6 +40541,8 @@ function sliceOrder(column) {
 }
 
 // src/compare/readMetricsDocument.ts
+var MAX_METRICS_FILE_BYTES = 64 * 1024 * 1024;
+var MAKE_ONE = "make one with `modelguard evaluate ... -o metrics.json`";
 function readMetricsDocument(spec, cwd = process.cwd()) {
   let text2;
   if (spec.startsWith("git:")) {
@@ -40522,7 +40568,7 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
       text2 = execFileSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
         cwd,
         stdio: ["ignore", "pipe", "pipe"],
-        maxBuffer: 64 << 20
+        maxBuffer: MAX_METRICS_FILE_BYTES
       }).toString("utf8");
     } catch (e) {
       const stderr = (e.stderr ?? Buffer.alloc(0)).toString().trim().split("\n")[0];
@@ -40533,17 +40579,7 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
       );
     }
   } else {
-    try {
-      text2 = readFileSync2(spec, "utf8");
-    } catch (e) {
-      const missing = e.code === "ENOENT";
-      throw new ModelguardError(
-        "input",
-        missing ? `metrics file not found: ${spec}` : `cannot read ${spec}: ${e.message}`,
-        "make one with `modelguard evaluate ... -o metrics.json`",
-        { file: spec }
-      );
-    }
+    text2 = readMetricsText(spec);
   }
   let value;
   try {
@@ -40561,6 +40597,26 @@ function readMetricsDocument(spec, cwd = process.cwd()) {
     );
   }
   return reviveMetricsDocument(value);
+}
+function readMetricsText(path) {
+  const fail = (message, hint = MAKE_ONE) => new ModelguardError("input", message, hint, { file: path });
+  return readBoundedTextFile(path, MAX_METRICS_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`metrics file not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a metrics file`, "pass the metrics.json file itself");
+      case "not-a-file":
+        return fail(`${path} is not a regular file`, "pass the metrics.json file itself");
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_METRICS_FILE_BYTES / 1024 / 1024} MiB a metrics file may be`,
+          "check that the path names the metrics.json `modelguard evaluate -o` wrote"
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
+    }
+  });
 }
 
 // src/model/evaluate/evaluateModel.ts
@@ -41578,6 +41634,22 @@ async function predictTable(model, table, plan, selection, batchSize = DEFAULT_B
 // src/cli/commands/report.ts
 import { execFileSync as execFileSync2 } from "node:child_process";
 
+// src/compare/comparisonResult.ts
+function reviveComparison(c) {
+  const num2 = (x) => contractNumber(x);
+  return {
+    ...c,
+    metrics: c.metrics.map((m) => ({
+      ...m,
+      baseline: num2(m.baseline),
+      candidate: num2(m.candidate),
+      delta: num2(m.delta),
+      ci: m.ci === null ? null : [num2(m.ci[0]), num2(m.ci[1])],
+      checks: m.checks.map((k) => ({ ...k, measured: num2(k.measured) }))
+    }))
+  };
+}
+
 // src/drift/driftReport.ts
 function reviveDriftReport(report) {
   const num2 = (x) => contractNumber(x);
@@ -42282,7 +42354,7 @@ function psiChartData(d) {
 
 // src/report/reportTemplates.ts
 var import_handlebars2 = __toESM(require_lib(), 1);
-import { existsSync, readdirSync, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 var TEMPLATE_FILES = ["comment.hbs", "summary.hbs", "report.html.hbs"];
 function shippedTemplateDir() {
@@ -42292,7 +42364,7 @@ function loadReportTemplates(templateDir) {
   const files = /* @__PURE__ */ new Map();
   for (const [name, path] of listTemplates(shippedTemplateDir())) files.set(name, { path, text: readTemplate(path) });
   if (templateDir !== void 0) {
-    if (!existsSync(templateDir) || !statSync2(templateDir).isDirectory())
+    if (!existsSync(templateDir) || !statSync(templateDir).isDirectory())
       throw new ModelguardError(
         "usage",
         `template directory ${templateDir} does not exist`,
@@ -42415,7 +42487,7 @@ function listTemplates(dir) {
 }
 function readTemplate(path) {
   try {
-    return readFileSync3(path, "utf8");
+    return readFileSync(path, "utf8");
   } catch (e) {
     throw new ModelguardError("io", `cannot read the template ${path}: ${e.message}`);
   }
@@ -42835,7 +42907,6 @@ function renderReport(input, options2 = {}) {
 }
 
 // src/report/readReportInputFile.ts
-import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync } from "node:fs";
 var REPORT_INPUT_KINDS = {
   "modelguard.comparison": { schema: "comparison.schema.json", writtenBy: "modelguard compare --out FILE" },
   "modelguard.validation": { schema: "validation.schema.json", writtenBy: "modelguard validate --out FILE" },
@@ -42882,38 +42953,22 @@ ${shown.join("\n")}`,
   return value;
 }
 function readBoundedText(path, fail) {
-  let fd;
-  try {
-    fd = openSync2(path, "r");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw fail(`${path}: not found`);
-    if (code === "EISDIR") throw fail(`${path} is a directory, not a result file`);
-    throw fail(`cannot read ${path}: ${e.message}`);
-  }
-  try {
-    const stat2 = fstatSync(fd);
-    if (stat2.isDirectory()) throw fail(`${path} is a directory, not a result file`);
-    if (!stat2.isFile()) throw fail(`${path} is not a regular file`);
-    if (stat2.size > MAX_REPORT_INPUT_BYTES) {
-      throw fail(
-        `${path} is ${stat2.size} bytes, more than the ${MAX_REPORT_INPUT_BYTES / 1024 / 1024} MiB a result file may be`
-      );
+  return readBoundedTextFile(path, MAX_REPORT_INPUT_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`${path}: not found`);
+      case "directory":
+        return fail(`${path} is a directory, not a result file`);
+      case "not-a-file":
+        return fail(`${path} is not a regular file`);
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_REPORT_INPUT_BYTES / 1024 / 1024} MiB a result file may be`
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
     }
-    const buffer = Buffer.alloc(stat2.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n2 = readSync(fd, buffer, read, buffer.length - read, read);
-      if (n2 === 0) break;
-      read += n2;
-    }
-    return buffer.toString("utf8", 0, read);
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    throw fail(`cannot read ${path}: ${e.message}`);
-  } finally {
-    closeSync2(fd);
-  }
+  });
 }
 
 // src/cli/publishReport.ts
@@ -43376,8 +43431,8 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
   const isFunctionReplacer = typeof replacer === "function";
   const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
   const prepareVal = (parent, key, val) => {
-    const isObject2 = val !== null && typeof val === "object";
-    const hasToJSON = isObject2 && typeof val.toJSON === "function";
+    const isObject3 = val !== null && typeof val === "object";
+    const hasToJSON = isObject3 && typeof val.toJSON === "function";
     if (hasToJSON) {
       val = val.toJSON(key);
     }
@@ -45332,6 +45387,7 @@ function runFacts(env) {
 }
 function readResult(path, kind) {
   const value = readReportInputFile(path, kind);
+  if (kind === "modelguard.comparison") return reviveComparison(value);
   if (kind === "modelguard.drift") return reviveDriftReport(value);
   if (kind === "modelguard.metrics") return reviveMetricsDocument(value);
   return value;
@@ -45362,8 +45418,9 @@ function registerCompare(program2, io, exit) {
     ).option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true })).option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption).option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the comparison as JSON on stdout").option("--out <file>", "also write the comparison JSON to a file").option("--no-fail", "exit 0 even when a gate fails").option("--validation <file>", "with a report: the validate --out result to include").option("--drift <file>", "with a report: the drift --out result to include")
   ).action(async (flags) => {
     const { comparison, candidateMetrics } = await compareCommand(flags);
-    if (flags.out) writeJsonFile(flags.out, comparison);
-    io.out(flags.json ? JSON.stringify(comparison, null, 2) : describeComparison(comparison));
+    const json = stringifyContract(comparison, 2);
+    if (flags.out) writeOutputFile(flags.out, json + "\n");
+    io.out(flags.json ? json : describeComparison(comparison));
     if (flags.report || flags.html || flags.summary || flags.comment) {
       await emitReport(
         {
@@ -45804,17 +45861,7 @@ function setLongInterval(callback, periodMs) {
 }
 
 // monitor/driftMonitor.ts
-import {
-  closeSync as closeSync4,
-  existsSync as existsSync3,
-  fsyncSync as fsyncSync2,
-  mkdirSync as mkdirSync2,
-  openSync as openSync4,
-  readFileSync as readFileSync5,
-  renameSync as renameSync2,
-  rmSync,
-  writeFileSync
-} from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync3, fsyncSync as fsyncSync2, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
 import { join as join3 } from "node:path";
 
 // monitor/alertPolicy.ts
@@ -46058,15 +46105,15 @@ import { createHash as createHash3 } from "node:crypto";
 
 // monitor/journal.ts
 import {
-  closeSync as closeSync3,
+  closeSync as closeSync2,
   existsSync as existsSync2,
   fsyncSync,
   mkdirSync,
-  openSync as openSync3,
+  openSync as openSync2,
   readdirSync as readdirSync2,
-  readFileSync as readFileSync4,
+  readFileSync as readFileSync2,
   renameSync,
-  statSync as statSync3,
+  statSync as statSync2,
   truncateSync
 } from "node:fs";
 import { open, statfs, truncate, unlink } from "node:fs/promises";
@@ -46118,36 +46165,38 @@ function segmentName(start) {
 }
 function listSegments(dir) {
   if (!existsSync2(dir)) return [];
-  return readdirSync2(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync3(join2(dir, m[0])).size })).sort((a, b) => a.start - b.start);
+  return readdirSync2(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync2(join2(dir, m[0])).size })).sort((a, b) => a.start - b.start);
 }
 function fsyncDir(dir) {
-  const fd = openSync3(dir, "r");
+  const fd = openSync2(dir, "r");
   try {
     fsyncSync(fd);
   } finally {
-    closeSync3(fd);
+    closeSync2(fd);
   }
 }
 function fsyncFile(path) {
-  const fd = openSync3(path, "r+");
+  const fd = openSync2(path, "r+");
   try {
     fsyncSync(fd);
   } finally {
-    closeSync3(fd);
+    closeSync2(fd);
   }
 }
 var Journal = class _Journal {
-  constructor(dir, fh, segmentStart, offset, retryMs) {
+  constructor(dir, fh, segmentStart, offset, retryMs, onAvailability) {
     this.dir = dir;
     this.fh = fh;
     this.segmentStart = segmentStart;
     this.retryMs = retryMs;
+    this.onAvailability = onAvailability;
     this.offset = offset;
   }
   dir;
   fh;
   segmentStart;
   retryMs;
+  onAvailability;
   /** Global byte offset of the end of the last durable record. */
   offset;
   /** fdatasync calls made (for metrics and the group-commit test). */
@@ -46191,7 +46240,7 @@ var Journal = class _Journal {
           restoreHint(dir)
         );
       }
-      closeSync3(openSync3(join2(dir, segmentName(0)), "a"));
+      closeSync2(openSync2(join2(dir, segmentName(0)), "a"));
       fsyncDir(dir);
       segments = listSegments(dir);
     }
@@ -46234,7 +46283,7 @@ var Journal = class _Journal {
           restoreHint(dir)
         );
       }
-      const whole = readFileSync4(path);
+      const whole = readFileSync2(path);
       const buf = whole.subarray(0, limit);
       let pos = Math.max(fromOffset - seg.start, 0);
       for (; ; ) {
@@ -46257,7 +46306,16 @@ var Journal = class _Journal {
     }
     const fh = await open(join2(dir, last.name), "a");
     const truncatedBytes = cuts.reduce((n2, c) => n2 + c.bytes, 0);
-    return { journal: new _Journal(dir, fh, last.start, end, options2.retryMs ?? 1e3), replayed, truncatedBytes, cuts };
+    const journal = new _Journal(
+      dir,
+      fh,
+      last.start,
+      end,
+      options2.retryMs ?? 1e3,
+      options2.onAvailability ?? (() => {
+      })
+    );
+    return { journal, replayed, truncatedBytes, cuts };
   }
   /** Why the journal refuses appends right now (a failed write not yet recovered from), or null. */
   get unavailable() {
@@ -46331,7 +46389,9 @@ var Journal = class _Journal {
     this.flushing = false;
   }
   fail(e) {
+    const was = this.failed;
     this.failed = e;
+    if (was === null) this.onAvailability(new JournalUnavailableError(e));
     if (this.retry || this.closed) return;
     this.retry = setTimeout(() => {
       this.retry = null;
@@ -46367,6 +46427,7 @@ var Journal = class _Journal {
           this.spaceNeeded = 0;
         }
         this.failed = null;
+        this.onAvailability(null);
       } catch (e) {
         this.fail(e);
       }
@@ -46386,7 +46447,7 @@ var Journal = class _Journal {
       if (this.offset === this.segmentStart) return;
       const name = segmentName(this.offset);
       const fh = await open(join2(this.dir, name), "wx").catch(async (e) => {
-        if (e.code === "EEXIST" && statSync3(join2(this.dir, name)).size === 0) return open(join2(this.dir, name), "a");
+        if (e.code === "EEXIST" && statSync2(join2(this.dir, name)).size === 0) return open(join2(this.dir, name), "a");
         throw e;
       });
       const old = this.fh;
@@ -46452,7 +46513,7 @@ async function fsyncDirAsync(dir) {
   }
 }
 function cutSegment(path, at, seg, cuts, reason) {
-  const size = statSync3(path).size;
+  const size = statSync2(path).size;
   if (size <= at) return;
   truncateSync(path, at);
   fsyncFile(path);
@@ -46545,76 +46606,6 @@ function readLegacyRecord(buf, pos, nl, header) {
   if (!source) return { ok: true, record: { type: "batch", t, body }, end: stop + 1 };
   const position = sourcePosition(parts);
   return position ? { ok: true, record: { type: "source", t, body, position }, end: stop + 1 } : unreadable;
-}
-
-// monitor/idempotencyKeys.ts
-var IDEMPOTENCY_TTL_MS = 24 * 36e5;
-var IDEMPOTENCY_MAX_KEYS = 1e5;
-var IDEMPOTENCY_MAX_BYTES = 32 * 1024 * 1024;
-var ENTRY_OVERHEAD = 96;
-function isIdempotencyKey(key) {
-  return JOURNAL_KEY.test(key);
-}
-function bodyDigest(body) {
-  return createHash3("sha256").update(body).digest("base64url");
-}
-function acceptedAnswer(accepted, window2, stats) {
-  return JSON.stringify({
-    accepted,
-    window: window2,
-    unknown_features: Object.fromEntries(stats.unknown),
-    missing_values: stats.missing,
-    invalid_values: stats.invalid
-  });
-}
-var IdempotencyKeys = class _IdempotencyKeys {
-  /** In arrival order (a Map keeps insertion order; a key remembered again moves to the end). */
-  entries = /* @__PURE__ */ new Map();
-  bytes = 0;
-  get size() {
-    return this.entries.size;
-  }
-  /** The answer remembered for `key`, unless it is older than the TTL at `now`. */
-  lookup(key, now) {
-    const e = this.entries.get(key);
-    return e && e.t > now - IDEMPOTENCY_TTL_MS ? e : void 0;
-  }
-  remember(key, answer) {
-    this.forget(key);
-    this.entries.set(key, answer);
-    this.bytes += cost(key, answer);
-    for (const [oldest, e] of this.entries) {
-      const over = this.entries.size > IDEMPOTENCY_MAX_KEYS || this.bytes > IDEMPOTENCY_MAX_BYTES;
-      if (!over && e.t > answer.t - IDEMPOTENCY_TTL_MS) break;
-      if (oldest === key) break;
-      this.forget(oldest);
-    }
-  }
-  toJson() {
-    return [...this.entries].map(([k, e]) => [k, e.t, e.digest, e.status, e.body]);
-  }
-  /** From a snapshot; entries that are not well-formed throw (the caller reports the snapshot as damaged). */
-  static fromJson(json) {
-    const keys = new _IdempotencyKeys();
-    if (json === void 0) return keys;
-    if (!Array.isArray(json)) throw new Error("idempotency_keys is not a list");
-    for (const item of json) {
-      const [key, t, digest, status, body] = Array.isArray(item) ? item : [];
-      if (typeof key !== "string" || !isIdempotencyKey(key) || typeof t !== "number" || typeof digest !== "string" || typeof status !== "number" || typeof body !== "string")
-        throw new Error("an idempotency_keys entry is not [key, t, digest, status, body]");
-      keys.remember(key, { t, digest, status, body });
-    }
-    return keys;
-  }
-  forget(key) {
-    const e = this.entries.get(key);
-    if (!e) return;
-    this.entries.delete(key);
-    this.bytes -= cost(key, e);
-  }
-};
-function cost(key, e) {
-  return key.length + e.body.length + ENTRY_OVERHEAD;
 }
 
 // monitor/eventBatch.ts
@@ -46922,6 +46913,441 @@ var EventBatch = class {
     this.released = false;
   }
 };
+
+// monitor/windowState.ts
+var NumericAccumulator = class _NumericAccumulator {
+  kind = "numeric";
+  sketch;
+  count = 0;
+  finite = 0;
+  mean = 0;
+  m2 = 0;
+  missing = 0;
+  invalid = 0;
+  constructor(accuracy) {
+    this.sketch = new QuantileSketch(accuracy);
+  }
+  add(x) {
+    this.count++;
+    this.sketch.add(x);
+    if (x === Infinity || x === -Infinity) return;
+    this.finite++;
+    const d = x - this.mean;
+    this.mean += d / this.finite;
+    this.m2 += d * (x - this.mean);
+  }
+  merge(o) {
+    this.sketch.merge(o.sketch);
+    const n2 = this.finite + o.finite;
+    if (n2 > 0) {
+      const d = o.mean - this.mean;
+      this.m2 += o.m2 + d * d * this.finite * o.finite / n2;
+      this.mean += d * o.finite / n2;
+    }
+    this.finite = n2;
+    this.count += o.count;
+    this.missing += o.missing;
+    this.invalid += o.invalid;
+  }
+  sample() {
+    return {
+      kind: "numeric",
+      form: "sketch",
+      sketch: this.sketch,
+      count: this.count,
+      std0: this.finite > 0 ? Math.sqrt(this.m2 / this.finite) : null,
+      missing: this.missing + this.invalid
+    };
+  }
+  toJson() {
+    const { count, finite, mean: mean2, m2, missing, invalid } = this;
+    return { kind: "numeric", count, finite, mean: mean2, m2, missing, invalid, sketch: this.sketch.toJson() };
+  }
+  /**
+   * The accumulator a snapshot holds at `path`; throws naming the field when a number is not what toJson writes (a
+   * count that is not a non-negative integer, a moment that is not finite, a sketch whose counts do not add up).
+   */
+  static fromJson(j, path = "numeric", accuracy) {
+    const count = countAt(j.count, `${path}.count`);
+    const finite = countAt(j.finite, `${path}.finite`);
+    if (finite > count) throw new Error(`${path}.finite: ${finite} is above the count ${count}`);
+    const mean2 = finiteAt(j.mean, `${path}.mean`);
+    const m2 = finiteAt(j.m2, `${path}.m2`);
+    if (m2 < 0) throw new Error(`${path}.m2: ${m2} is negative`);
+    const sketch = sketchAt(j.sketch, `${path}.sketch`, accuracy);
+    if (sketch.count !== count) throw new Error(`${path}.sketch: its counts add up to ${sketch.count}, not ${count}`);
+    const a = new _NumericAccumulator(sketch.accuracy);
+    a.sketch = QuantileSketch.fromJson(j.sketch);
+    Object.assign(a, { count, finite, mean: mean2, m2, missing: countAt(j.missing, `${path}.missing`) });
+    a.invalid = countAt(j.invalid, `${path}.invalid`);
+    return a;
+  }
+};
+var CategoricalAccumulator = class _CategoricalAccumulator {
+  kind = "categorical";
+  counts = /* @__PURE__ */ new Map();
+  count = 0;
+  missing = 0;
+  invalid = 0;
+  add(v, n2 = 1) {
+    this.count += n2;
+    this.counts.set(v, (this.counts.get(v) ?? 0) + n2);
+  }
+  merge(o) {
+    for (const [v, c] of o.counts) this.counts.set(v, (this.counts.get(v) ?? 0) + c);
+    this.count += o.count;
+    this.missing += o.missing;
+    this.invalid += o.invalid;
+  }
+  sample() {
+    return { kind: "categorical", counts: this.counts, count: this.count, missing: this.missing + this.invalid };
+  }
+  toJson() {
+    const entries = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    return {
+      kind: "categorical",
+      count: this.count,
+      missing: this.missing,
+      invalid: this.invalid,
+      values: entries.map((e) => e[0]),
+      counts: entries.map((e) => e[1])
+    };
+  }
+  /** The accumulator a snapshot holds at `path`; throws naming the field when it is not what toJson writes. */
+  static fromJson(j, path = "categorical") {
+    const a = new _CategoricalAccumulator();
+    if (!Array.isArray(j.values) || !Array.isArray(j.counts) || j.values.length !== j.counts.length)
+      throw new Error(`${path}.values and ${path}.counts are not two lists of the same length`);
+    let total = 0;
+    j.values.forEach((v, i) => {
+      if (typeof v !== "string") throw new Error(`${path}.values[${i}] is not a string`);
+      if (a.counts.has(v)) throw new Error(`${path}.values[${i}]: the value is listed twice`);
+      const c = countAt(j.counts[i], `${path}.counts[${i}]`);
+      a.counts.set(v, c);
+      total += c;
+    });
+    a.count = countAt(j.count, `${path}.count`);
+    if (total !== a.count) throw new Error(`${path}.counts: they add up to ${total}, not the count ${a.count}`);
+    a.missing = countAt(j.missing, `${path}.missing`);
+    a.invalid = countAt(j.invalid, `${path}.invalid`);
+    return a;
+  }
+};
+function layoutOf(profile) {
+  const names = Object.keys(profile.columns);
+  const kinds = names.map((n2) => {
+    const k = profile.columns[n2].kind;
+    return k === "numeric" || k === "categorical" ? k : "untested";
+  });
+  return { names, kinds, index: new Map(names.map((n2, i) => [n2, i])), accuracy: profile.sketch_accuracy };
+}
+var MAX_UNKNOWN_NAMES = 100;
+var codeCounts = new Float64Array(MAX_CATEGORY_CODES);
+var codeOrder = new Int32Array(MAX_CATEGORY_CODES);
+function lowerBound(xs, x) {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+var WindowState = class _WindowState {
+  constructor(layout, index, startedAt) {
+    this.layout = layout;
+    this.index = index;
+    this.startedAt = startedAt;
+    this.slots = layout.kinds.map(
+      (k) => k === "numeric" ? new NumericAccumulator(layout.accuracy) : k === "categorical" ? new CategoricalAccumulator() : null
+    );
+    this.predictionNumeric = new NumericAccumulator(layout.accuracy);
+  }
+  layout;
+  index;
+  startedAt;
+  events = 0;
+  slots;
+  predictionNumeric;
+  predictionCategorical = new CategoricalAccumulator();
+  predictionMissing = 0;
+  unknown = /* @__PURE__ */ new Map();
+  unknownOther = 0;
+  /**
+   * Adds one event's features (an already-parsed JSON object). Returns the number of type mismatches (a string for a
+   * numeric feature, an object anywhere), which count as invalid values of their feature. The one-event form of
+   * addBatch, for callers holding objects (the tests' reference path); ingest uses addBatch.
+   */
+  addEvent(features, prediction, batch) {
+    const one = obtainBatch(this.layout);
+    try {
+      one.appendObject(features, prediction);
+      return this.addBatch(one, 0, 1, batch);
+    } finally {
+      one.release();
+    }
+  }
+  /**
+   * Adds events [from, to) of a parsed batch, feature by feature (each accumulator still sees its values in event
+   * order, so the state is the one adding the events one at a time gives). Returns the number of invalid values.
+   */
+  addBatch(b, from, to, batch) {
+    const w = b.width;
+    const { status, values } = b;
+    const tally = { absent: 0, invalid: 0 };
+    for (let f = 0; f < this.slots.length; f++) {
+      const slot = this.slots[f];
+      if (!slot) continue;
+      if (slot.kind === "numeric") {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(values[k]);
+          else noValue(slot, st, tally);
+        }
+      } else if (b.extra.length === 0) {
+        const strings = b.encoding.categories[f].strings;
+        let distinct = 0;
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) {
+            const code = values[k];
+            const seen = codeCounts[code];
+            codeCounts[code] = seen + 1;
+            if (seen === 0) codeOrder[distinct++] = code;
+          } else noValue(slot, st, tally);
+        }
+        for (let i = 0; i < distinct; i++) {
+          const code = codeOrder[i];
+          slot.add(strings[code], codeCounts[code]);
+          codeCounts[code] = 0;
+        }
+      } else {
+        for (let k = from * w + f, e = from; e < to; e++, k += w) {
+          const st = status[k];
+          if (st === VALUE) slot.add(b.category(f, values[k]));
+          else noValue(slot, st, tally);
+        }
+      }
+    }
+    const ps = b.predictionStatus;
+    const pv = b.predictionValues;
+    for (let e = from; e < to; e++) {
+      const st = ps[e];
+      if (st === PREDICTION_MISSING) this.predictionMissing++;
+      else if (st === PREDICTION_NUMBER) this.predictionNumeric.add(pv[e]);
+      else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]));
+      else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
+    }
+    const ue = b.unknownEvent;
+    for (let k = lowerBound(ue, from); k < ue.length && ue[k] < to; k++) {
+      const key = b.unknownName[k];
+      this.noteUnknown(key);
+      if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
+    }
+    this.events += to - from;
+    if (batch) {
+      batch.missing += tally.absent;
+      batch.invalid += tally.invalid;
+    }
+    return tally.invalid;
+  }
+  noteUnknown(key) {
+    const c = this.unknown.get(key);
+    if (c !== void 0) this.unknown.set(key, c + 1);
+    else if (this.unknown.size < MAX_UNKNOWN_NAMES) this.unknown.set(key, 1);
+    else this.unknownOther++;
+  }
+  /** Merges another window's state into this one (same layout). */
+  merge(o) {
+    this.events += o.events;
+    this.slots.forEach((s, i) => {
+      const t = o.slots[i];
+      if (s && t && s.kind === t.kind) s.merge(t);
+    });
+    this.predictionNumeric.merge(o.predictionNumeric);
+    this.predictionCategorical.merge(o.predictionCategorical);
+    this.predictionMissing += o.predictionMissing;
+    for (const [k, c] of o.unknown) this.unknown.set(k, (this.unknown.get(k) ?? 0) + c);
+    this.unknownOther += o.unknownOther;
+  }
+  /** The current samples for detectDrift. */
+  samples() {
+    const out = /* @__PURE__ */ new Map();
+    this.slots.forEach((s, i) => {
+      if (s) out.set(this.layout.names[i], s.sample());
+    });
+    return out;
+  }
+  toJson() {
+    const features = /* @__PURE__ */ Object.create(null);
+    this.slots.forEach((s, i) => {
+      if (s) features[this.layout.names[i]] = s.toJson();
+    });
+    return {
+      index: this.index,
+      started_at: this.startedAt,
+      events: this.events,
+      features,
+      prediction: {
+        numeric: this.predictionNumeric.toJson(),
+        categorical: this.predictionCategorical.toJson(),
+        missing: this.predictionMissing
+      },
+      unknown: recordOf(this.unknown),
+      unknown_other: this.unknownOther
+    };
+  }
+  /**
+   * The window a snapshot holds (`window` in it); throws an Error naming the field (`window.features.<name>.count`)
+   * when it is not what toJson writes, so a hand-edited negative count or a string for a number is refused.
+   */
+  static fromJson(layout, j) {
+    const p = "window";
+    const w = new _WindowState(layout, countAt(j.index, `${p}.index`), countAt(j.started_at, `${p}.started_at`));
+    w.events = countAt(j.events, `${p}.events`);
+    if (!isObject(j.features)) throw new Error(`${p}.features is not an object`);
+    layout.names.forEach((name, i) => {
+      if (!Object.hasOwn(j.features, name)) return;
+      const f = j.features[name];
+      const at = `${p}.features.${name}`;
+      if (!isObject(f)) throw new Error(`${at} is not an object`);
+      w.slots[i] = f.kind === "numeric" ? NumericAccumulator.fromJson(f, at, layout.accuracy) : CategoricalAccumulator.fromJson(f, at);
+    });
+    if (!isObject(j.prediction) || !isObject(j.prediction.numeric) || !isObject(j.prediction.categorical))
+      throw new Error(`${p}.prediction is not an object with numeric and categorical`);
+    w.predictionNumeric = NumericAccumulator.fromJson(
+      j.prediction.numeric,
+      `${p}.prediction.numeric`,
+      layout.accuracy
+    );
+    w.predictionCategorical = CategoricalAccumulator.fromJson(
+      j.prediction.categorical,
+      `${p}.prediction.categorical`
+    );
+    w.predictionMissing = countAt(j.prediction.missing, `${p}.prediction.missing`);
+    if (!isObject(j.unknown)) throw new Error(`${p}.unknown is not an object`);
+    for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, countAt(c, `${p}.unknown.${k}`));
+    w.unknownOther = countAt(j.unknown_other, `${p}.unknown_other`);
+    return w;
+  }
+};
+function isObject(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function countAt(v, path) {
+  if (typeof v !== "number" || !Number.isSafeInteger(v) || v < 0)
+    throw new Error(`${path}: ${JSON.stringify(v) ?? "nothing"} is not a non-negative integer`);
+  return v;
+}
+function finiteAt(v, path) {
+  if (typeof v !== "number" || !Number.isFinite(v))
+    throw new Error(`${path}: ${JSON.stringify(v) ?? "nothing"} is not a finite number`);
+  return v;
+}
+function sketchAt(j, path, accuracy) {
+  if (!isObject(j)) throw new Error(`${path} is not an object`);
+  const a = j.relative_accuracy;
+  if (typeof a !== "number" || !(a > 0 && a < 1) || accuracy !== void 0 && a !== accuracy)
+    throw new Error(`${path}.relative_accuracy: ${JSON.stringify(a) ?? "nothing"} is not the profile's ${accuracy}`);
+  let count = countAt(j.zero, `${path}.zero`);
+  const maxKey = new QuantileSketch(a).key(Number.MAX_VALUE);
+  for (const side of ["positive", "negative"]) {
+    const store = j[side];
+    if (!isObject(store) || !Array.isArray(store.counts)) throw new Error(`${path}.${side} is not a sketch store`);
+    if (!Number.isSafeInteger(store.offset)) throw new Error(`${path}.${side}.offset is not an integer`);
+    const n2 = store.counts.length;
+    if (n2 > 0 && (store.offset < 1 || store.offset + n2 - 1 > maxKey))
+      throw new Error(`${path}.${side}: keys ${store.offset}..${store.offset + n2 - 1} are outside 1..${maxKey}`);
+    store.counts.forEach((c, i) => count += countAt(c, `${path}.${side}.counts[${i}]`));
+  }
+  return { accuracy: a, count };
+}
+function recordOf(map) {
+  const out = /* @__PURE__ */ Object.create(null);
+  for (const [k, v] of map) out[k] = v;
+  return out;
+}
+function noValue(slot, st, tally) {
+  if (st === ABSENT) {
+    slot.missing++;
+    tally.absent++;
+  } else if (st === NULL) slot.missing++;
+  else {
+    slot.invalid++;
+    tally.invalid++;
+  }
+}
+
+// monitor/idempotencyKeys.ts
+var IDEMPOTENCY_TTL_MS = 24 * 36e5;
+var IDEMPOTENCY_MAX_KEYS = 1e5;
+var IDEMPOTENCY_MAX_BYTES = 32 * 1024 * 1024;
+var ENTRY_OVERHEAD = 96;
+function isIdempotencyKey(key) {
+  return JOURNAL_KEY.test(key);
+}
+function bodyDigest(body) {
+  return createHash3("sha256").update(body).digest("base64url");
+}
+function acceptedAnswer(accepted, window2, stats) {
+  return JSON.stringify({
+    accepted,
+    window: window2,
+    unknown_features: recordOf(stats.unknown),
+    missing_values: stats.missing,
+    invalid_values: stats.invalid
+  });
+}
+var IdempotencyKeys = class _IdempotencyKeys {
+  /** In arrival order (a Map keeps insertion order; a key remembered again moves to the end). */
+  entries = /* @__PURE__ */ new Map();
+  bytes = 0;
+  get size() {
+    return this.entries.size;
+  }
+  /** The answer remembered for `key`, unless it is older than the TTL at `now`. */
+  lookup(key, now) {
+    const e = this.entries.get(key);
+    return e && e.t > now - IDEMPOTENCY_TTL_MS ? e : void 0;
+  }
+  remember(key, answer) {
+    this.forget(key);
+    this.entries.set(key, answer);
+    this.bytes += cost(key, answer);
+    for (const [oldest, e] of this.entries) {
+      const over = this.entries.size > IDEMPOTENCY_MAX_KEYS || this.bytes > IDEMPOTENCY_MAX_BYTES;
+      if (!over && e.t > answer.t - IDEMPOTENCY_TTL_MS) break;
+      if (oldest === key) break;
+      this.forget(oldest);
+    }
+  }
+  toJson() {
+    return [...this.entries].map(([k, e]) => [k, e.t, e.digest, e.status, e.body]);
+  }
+  /** From a snapshot; entries that are not well-formed throw (the caller reports the snapshot as damaged). */
+  static fromJson(json) {
+    const keys = new _IdempotencyKeys();
+    if (json === void 0) return keys;
+    if (!Array.isArray(json)) throw new Error("idempotency_keys is not a list");
+    for (const item of json) {
+      const [key, t, digest, status, body] = Array.isArray(item) ? item : [];
+      if (typeof key !== "string" || !isIdempotencyKey(key) || typeof t !== "number" || typeof digest !== "string" || typeof status !== "number" || typeof body !== "string")
+        throw new Error("an idempotency_keys entry is not [key, t, digest, status, body]");
+      keys.remember(key, { t, digest, status, body });
+    }
+    return keys;
+  }
+  forget(key) {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.entries.delete(key);
+    this.bytes -= cost(key, e);
+  }
+};
+function cost(key, e) {
+  return key.length + e.body.length + ENTRY_OVERHEAD;
+}
 
 // monitor/parseBatch.ts
 function parseBatch(body, layout) {
@@ -47337,295 +47763,42 @@ function readFeatures(buf, p, end, batch, encoding, e) {
   }
 }
 
-// monitor/windowState.ts
-var NumericAccumulator = class _NumericAccumulator {
-  kind = "numeric";
-  sketch;
-  count = 0;
-  finite = 0;
-  mean = 0;
-  m2 = 0;
-  missing = 0;
-  invalid = 0;
-  constructor(accuracy) {
-    this.sketch = new QuantileSketch(accuracy);
-  }
-  add(x) {
-    this.count++;
-    this.sketch.add(x);
-    if (x === Infinity || x === -Infinity) return;
-    this.finite++;
-    const d = x - this.mean;
-    this.mean += d / this.finite;
-    this.m2 += d * (x - this.mean);
-  }
-  merge(o) {
-    this.sketch.merge(o.sketch);
-    const n2 = this.finite + o.finite;
-    if (n2 > 0) {
-      const d = o.mean - this.mean;
-      this.m2 += o.m2 + d * d * this.finite * o.finite / n2;
-      this.mean += d * o.finite / n2;
-    }
-    this.finite = n2;
-    this.count += o.count;
-    this.missing += o.missing;
-    this.invalid += o.invalid;
-  }
-  sample() {
-    return {
-      kind: "numeric",
-      form: "sketch",
-      sketch: this.sketch,
-      count: this.count,
-      std0: this.finite > 0 ? Math.sqrt(this.m2 / this.finite) : null,
-      missing: this.missing + this.invalid
-    };
-  }
-  toJson() {
-    const { count, finite, mean: mean2, m2, missing, invalid } = this;
-    return { kind: "numeric", count, finite, mean: mean2, m2, missing, invalid, sketch: this.sketch.toJson() };
-  }
-  static fromJson(j) {
-    const a = new _NumericAccumulator(j.sketch.relative_accuracy);
-    a.sketch = QuantileSketch.fromJson(j.sketch);
-    Object.assign(a, { count: j.count, finite: j.finite, mean: j.mean, m2: j.m2, missing: j.missing });
-    a.invalid = j.invalid;
-    return a;
-  }
-};
-var CategoricalAccumulator = class _CategoricalAccumulator {
-  kind = "categorical";
-  counts = /* @__PURE__ */ new Map();
-  count = 0;
-  missing = 0;
-  invalid = 0;
-  add(v, n2 = 1) {
-    this.count += n2;
-    this.counts.set(v, (this.counts.get(v) ?? 0) + n2);
-  }
-  merge(o) {
-    for (const [v, c] of o.counts) this.counts.set(v, (this.counts.get(v) ?? 0) + c);
-    this.count += o.count;
-    this.missing += o.missing;
-    this.invalid += o.invalid;
-  }
-  sample() {
-    return { kind: "categorical", counts: this.counts, count: this.count, missing: this.missing + this.invalid };
-  }
-  toJson() {
-    const entries = [...this.counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    return {
-      kind: "categorical",
-      count: this.count,
-      missing: this.missing,
-      invalid: this.invalid,
-      values: entries.map((e) => e[0]),
-      counts: entries.map((e) => e[1])
-    };
-  }
-  static fromJson(j) {
-    const a = new _CategoricalAccumulator();
-    j.values.forEach((v, i) => a.counts.set(v, j.counts[i]));
-    a.count = j.count;
-    a.missing = j.missing;
-    a.invalid = j.invalid;
-    return a;
-  }
-};
-function layoutOf(profile) {
-  const names = Object.keys(profile.columns);
-  const kinds = names.map((n2) => {
-    const k = profile.columns[n2].kind;
-    return k === "numeric" || k === "categorical" ? k : "untested";
+// monitor/stateDirectory.ts
+import { mkdirSync as mkdirSync2, statSync as statSync3 } from "node:fs";
+function ensureStateDirectory(path) {
+  ensureDirectory(path, "config", {
+    notDirectory: [
+      `state: ${path} is not a directory (monitor.yml \`state\`)`,
+      "set `state` to a directory the monitor may write to (it is created when missing), or move that file away"
+    ],
+    denied: (code) => [
+      `state: cannot create or use ${path} (${code}) (monitor.yml \`state\`)`,
+      "give the monitor's user write access there, or set `state` to a writable directory (a volume in a container)"
+    ]
   });
-  return { names, kinds, index: new Map(names.map((n2, i) => [n2, i])), accuracy: profile.sketch_accuracy };
 }
-var MAX_UNKNOWN_NAMES = 100;
-var codeCounts = new Float64Array(MAX_CATEGORY_CODES);
-var codeOrder = new Int32Array(MAX_CATEGORY_CODES);
-function lowerBound(xs, x) {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = lo + hi >> 1;
-    if (xs[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+function ensureStateSubdirectory(path, holds) {
+  ensureDirectory(path, "input", {
+    notDirectory: [
+      `${path} is not a directory: the monitor keeps ${holds} there`,
+      `move that file away (the monitor creates the directory when missing), or restore the directory from a backup`
+    ],
+    denied: (code) => [
+      `cannot create or use ${path} (${code}), where the monitor keeps ${holds}`,
+      "give the monitor's user write access to its state directory and everything in it"
+    ]
+  });
 }
-var WindowState = class _WindowState {
-  constructor(layout, index, startedAt) {
-    this.layout = layout;
-    this.index = index;
-    this.startedAt = startedAt;
-    this.slots = layout.kinds.map(
-      (k) => k === "numeric" ? new NumericAccumulator(layout.accuracy) : k === "categorical" ? new CategoricalAccumulator() : null
-    );
-    this.predictionNumeric = new NumericAccumulator(layout.accuracy);
-  }
-  layout;
-  index;
-  startedAt;
-  events = 0;
-  slots;
-  predictionNumeric;
-  predictionCategorical = new CategoricalAccumulator();
-  predictionMissing = 0;
-  unknown = /* @__PURE__ */ new Map();
-  unknownOther = 0;
-  /**
-   * Adds one event's features (an already-parsed JSON object). Returns the number of type mismatches (a string for a
-   * numeric feature, an object anywhere), which count as invalid values of their feature. The one-event form of
-   * addBatch, for callers holding objects (the tests' reference path); ingest uses addBatch.
-   */
-  addEvent(features, prediction, batch) {
-    const one = obtainBatch(this.layout);
-    try {
-      one.appendObject(features, prediction);
-      return this.addBatch(one, 0, 1, batch);
-    } finally {
-      one.release();
-    }
-  }
-  /**
-   * Adds events [from, to) of a parsed batch, feature by feature (each accumulator still sees its values in event
-   * order, so the state is the one adding the events one at a time gives). Returns the number of invalid values.
-   */
-  addBatch(b, from, to, batch) {
-    const w = b.width;
-    const { status, values } = b;
-    const tally = { absent: 0, invalid: 0 };
-    for (let f = 0; f < this.slots.length; f++) {
-      const slot = this.slots[f];
-      if (!slot) continue;
-      if (slot.kind === "numeric") {
-        for (let k = from * w + f, e = from; e < to; e++, k += w) {
-          const st = status[k];
-          if (st === VALUE) slot.add(values[k]);
-          else noValue(slot, st, tally);
-        }
-      } else if (b.extra.length === 0) {
-        const strings = b.encoding.categories[f].strings;
-        let distinct = 0;
-        for (let k = from * w + f, e = from; e < to; e++, k += w) {
-          const st = status[k];
-          if (st === VALUE) {
-            const code = values[k];
-            const seen = codeCounts[code];
-            codeCounts[code] = seen + 1;
-            if (seen === 0) codeOrder[distinct++] = code;
-          } else noValue(slot, st, tally);
-        }
-        for (let i = 0; i < distinct; i++) {
-          const code = codeOrder[i];
-          slot.add(strings[code], codeCounts[code]);
-          codeCounts[code] = 0;
-        }
-      } else {
-        for (let k = from * w + f, e = from; e < to; e++, k += w) {
-          const st = status[k];
-          if (st === VALUE) slot.add(b.category(f, values[k]));
-          else noValue(slot, st, tally);
-        }
-      }
-    }
-    const ps = b.predictionStatus;
-    const pv = b.predictionValues;
-    for (let e = from; e < to; e++) {
-      const st = ps[e];
-      if (st === PREDICTION_MISSING) this.predictionMissing++;
-      else if (st === PREDICTION_NUMBER) this.predictionNumeric.add(pv[e]);
-      else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]));
-      else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
-    }
-    const ue = b.unknownEvent;
-    for (let k = lowerBound(ue, from); k < ue.length && ue[k] < to; k++) {
-      const key = b.unknownName[k];
-      this.noteUnknown(key);
-      if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
-    }
-    this.events += to - from;
-    if (batch) {
-      batch.missing += tally.absent;
-      batch.invalid += tally.invalid;
-    }
-    return tally.invalid;
-  }
-  noteUnknown(key) {
-    const c = this.unknown.get(key);
-    if (c !== void 0) this.unknown.set(key, c + 1);
-    else if (this.unknown.size < MAX_UNKNOWN_NAMES) this.unknown.set(key, 1);
-    else this.unknownOther++;
-  }
-  /** Merges another window's state into this one (same layout). */
-  merge(o) {
-    this.events += o.events;
-    this.slots.forEach((s, i) => {
-      const t = o.slots[i];
-      if (s && t && s.kind === t.kind) s.merge(t);
-    });
-    this.predictionNumeric.merge(o.predictionNumeric);
-    this.predictionCategorical.merge(o.predictionCategorical);
-    this.predictionMissing += o.predictionMissing;
-    for (const [k, c] of o.unknown) this.unknown.set(k, (this.unknown.get(k) ?? 0) + c);
-    this.unknownOther += o.unknownOther;
-  }
-  /** The current samples for detectDrift. */
-  samples() {
-    const out = /* @__PURE__ */ new Map();
-    this.slots.forEach((s, i) => {
-      if (s) out.set(this.layout.names[i], s.sample());
-    });
-    return out;
-  }
-  toJson() {
-    const features = {};
-    this.slots.forEach((s, i) => {
-      if (s) features[this.layout.names[i]] = s.toJson();
-    });
-    return {
-      index: this.index,
-      started_at: this.startedAt,
-      events: this.events,
-      features,
-      prediction: {
-        numeric: this.predictionNumeric.toJson(),
-        categorical: this.predictionCategorical.toJson(),
-        missing: this.predictionMissing
-      },
-      unknown: Object.fromEntries(this.unknown),
-      unknown_other: this.unknownOther
-    };
-  }
-  static fromJson(layout, j) {
-    const w = new _WindowState(layout, j.index, j.started_at);
-    w.events = j.events;
-    layout.names.forEach((name, i) => {
-      const f = j.features[name];
-      if (!f) return;
-      w.slots[i] = f.kind === "numeric" ? NumericAccumulator.fromJson(f) : CategoricalAccumulator.fromJson(f);
-    });
-    w.predictionNumeric = NumericAccumulator.fromJson(
-      j.prediction.numeric
-    );
-    w.predictionCategorical = CategoricalAccumulator.fromJson(
-      j.prediction.categorical
-    );
-    w.predictionMissing = j.prediction.missing;
-    for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, c);
-    w.unknownOther = j.unknown_other;
-    return w;
-  }
-};
-function noValue(slot, st, tally) {
-  if (st === ABSENT) {
-    slot.missing++;
-    tally.absent++;
-  } else if (st === NULL) slot.missing++;
-  else {
-    slot.invalid++;
-    tally.invalid++;
+function ensureDirectory(path, code, messages) {
+  try {
+    mkdirSync2(path, { recursive: true });
+    if (!statSync3(path).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
+  } catch (e) {
+    const errno = e.code;
+    if (errno === "EEXIST" || errno === "ENOTDIR") throw new ModelguardError(code, ...messages.notDirectory);
+    if (errno === "EACCES" || errno === "EPERM" || errno === "EROFS")
+      throw new ModelguardError(code, ...messages.denied(errno));
+    throw e;
   }
 }
 
@@ -47645,7 +47818,7 @@ var DriftMonitor = class {
     this.window = new WindowState(this.layout, 0, 0);
     this.windowsDir = join3(config.state, "windows");
     this.snapshotPath = join3(config.state, "snapshot.json");
-    mkdirSync2(this.windowsDir, { recursive: true });
+    ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
   }
   config;
   profile;
@@ -47677,7 +47850,7 @@ var DriftMonitor = class {
     rmSync(this.snapshotPath + ".tmp", { force: true });
     if (!existsSync3(this.snapshotPath)) return 0;
     try {
-      const s = JSON.parse(readFileSync5(this.snapshotPath, "utf8"));
+      const s = JSON.parse(readFileSync3(this.snapshotPath, "utf8"));
       if (s?.kind !== "modelguard.monitor-snapshot") throw new Error("it is not a monitor snapshot");
       if (s.version !== 1) throw new Error(`unknown snapshot version ${String(s.version)}`);
       if (!Number.isSafeInteger(s.journal_offset) || s.journal_offset < 0)
@@ -47690,7 +47863,7 @@ var DriftMonitor = class {
       this.alert = s.alert;
       this.recent = s.recent;
       this.appliedOffset = s.journal_offset;
-      this.lastRecordAt = s.last_record_at ?? 0;
+      this.lastRecordAt = s.last_record_at === void 0 ? 0 : countAt(s.last_record_at, "last_record_at");
       this.sourcePosition = s.source_position ?? null;
       return s.journal_offset;
     } catch (e) {
@@ -47718,20 +47891,20 @@ var DriftMonitor = class {
       ...this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}
     };
     const tmp = this.snapshotPath + ".tmp";
-    const fd = openSync4(tmp, "w");
+    const fd = openSync3(tmp, "w");
     try {
       writeFileSync(fd, JSON.stringify(s));
       fsyncSync2(fd);
     } finally {
-      closeSync4(fd);
+      closeSync3(fd);
     }
     onTempWritten?.();
     renameSync2(tmp, this.snapshotPath);
-    const dir = openSync4(this.config.state, "r");
+    const dir = openSync3(this.config.state, "r");
     try {
       fsyncSync2(dir);
     } finally {
-      closeSync4(dir);
+      closeSync3(dir);
     }
     return s.journal_offset;
   }
@@ -47844,12 +48017,12 @@ var DriftMonitor = class {
       closed_at: new Date(at).toISOString(),
       events: w.events,
       dataset_drifted: datasetDrifted,
-      unknown_features: Object.fromEntries(w.unknown),
+      unknown_features: recordOf(w.unknown),
       prediction: {
         count: w.predictionNumeric.count + w.predictionCategorical.count,
         missing: w.predictionMissing,
         mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
-        top: Object.fromEntries(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]])),
+        top: recordOf(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]])),
         ...prediction
       },
       drift
@@ -47858,7 +48031,7 @@ var DriftMonitor = class {
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
     const file = join3(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
-    writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
+    writeFileSync(file, stringifyContract(report, 2) + "\n");
     const old = w.index - this.config.keepWindows;
     if (old >= 0) rmSync(join3(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);
@@ -47983,9 +48156,7 @@ function predictionColumnOf(config, profile) {
   return named;
 }
 function withoutKey(record, key) {
-  const out = { ...record };
-  delete out[key];
-  return out;
+  return recordOf(Object.entries(record).filter(([k]) => k !== key));
 }
 
 // monitor/fileSource.ts
@@ -48392,7 +48563,7 @@ var MonitorMetrics = class {
 };
 
 // monitor/outbox.ts
-import { closeSync as closeSync5, existsSync as existsSync4, fsyncSync as fsyncSync3, openSync as openSync5, readFileSync as readFileSync6, writeSync as writeSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync4, fsyncSync as fsyncSync3, openSync as openSync4, readFileSync as readFileSync4, writeSync as writeSync2 } from "node:fs";
 function parkable(e) {
   return Object.assign(e, { parkable: true });
 }
@@ -48405,7 +48576,7 @@ var Outbox = class {
     this.sender = sender;
     this.options = options2;
     if (!existsSync4(path)) return;
-    for (const line2 of readFileSync6(path, "utf8").split("\n")) {
+    for (const line2 of readFileSync4(path, "utf8").split("\n")) {
       if (line2.trim() === "") continue;
       let v;
       try {
@@ -48565,12 +48736,12 @@ var Outbox = class {
     this.timer.unref();
   }
   appendLine(value) {
-    const fd = openSync5(this.path, "a");
+    const fd = openSync4(this.path, "a");
     try {
       writeSync2(fd, JSON.stringify(value) + "\n");
       fsyncSync3(fd);
     } finally {
-      closeSync5(fd);
+      closeSync4(fd);
     }
   }
 };
@@ -48679,32 +48850,6 @@ ${text2}`,
         throw new Error(`unknown outbox entry kind '${entry.kind}'`);
     }
   };
-}
-
-// monitor/stateDirectory.ts
-import { mkdirSync as mkdirSync3, statSync as statSync4 } from "node:fs";
-function ensureStateDirectory(path) {
-  try {
-    mkdirSync3(path, { recursive: true });
-    if (!statSync4(path).isDirectory()) throw Object.assign(new Error("not a directory"), { code: "ENOTDIR" });
-  } catch (e) {
-    const code = e.code;
-    if (code === "EEXIST" || code === "ENOTDIR") {
-      throw new ModelguardError(
-        "config",
-        `state: ${path} is not a directory (monitor.yml \`state\`)`,
-        "set `state` to a directory the monitor may write to (it is created when missing), or move that file away"
-      );
-    }
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") {
-      throw new ModelguardError(
-        "config",
-        `state: cannot create or use ${path} (${code}) (monitor.yml \`state\`)`,
-        "give the monitor's user write access there, or set `state` to a writable directory (a volume in a container)"
-      );
-    }
-    throw e;
-  }
 }
 
 // monitor/startMonitor.ts
@@ -48881,8 +49026,18 @@ async function startMonitor(config, options2 = {}) {
   }
   const from = monitor.loadSnapshot();
   const journalDir = join5(config.state, "journal");
+  ensureStateSubdirectory(journalDir, "its journal (the acknowledged batches)");
   Journal.migrateSingleFile(join5(config.state, "journal.log"), journalDir);
-  const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end));
+  const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end), {
+    onAvailability: (unavailable) => {
+      if (unavailable)
+        log.error(
+          { err: unavailable.reason.message, code: unavailable.reason.code },
+          "journal unavailable: events are refused (503, the file source waits) until it can be written again"
+        );
+      else log.warn("journal writable again: accepting events");
+    }
+  });
   const journal = opened.journal;
   checkpointedAt = from;
   lastT = Math.max(lastT, monitor.lastRecordAt);
@@ -48936,6 +49091,10 @@ async function startMonitor(config, options2 = {}) {
   const addr = server.address();
   const url = `http://${addr.address.includes(":") ? `[${addr.address}]` : addr.address}:${addr.port}`;
   log.info({ url, model: config.model, dry_run: !sender }, "monitor listening");
+  function failed(e, what, fields = {}) {
+    if (e instanceof JournalUnavailableError) log.debug({ ...fields, err: e.message }, what);
+    else log.error({ ...fields, err: e.message }, what);
+  }
   let syncsSeen = 0;
   function tick() {
     const t = now();
@@ -48951,12 +49110,12 @@ async function startMonitor(config, options2 = {}) {
     return Promise.resolve();
   }
   const tickMs = options2.tickIntervalMs ?? 1e3;
-  const ticker = tickMs > 0 ? setInterval(() => void tick().catch((e) => log.error({ err: e.message }, "journal tick failed")), tickMs) : null;
+  const ticker = tickMs > 0 ? setInterval(() => void tick().catch((e) => failed(e, "journal tick failed")), tickMs) : null;
   ticker?.unref();
   const pollMs = options2.pollIntervalMs ?? config.source?.pollMs ?? 0;
   const poller = source && pollMs > 0 ? setLongInterval(() => {
     if (draining || source.polling) return;
-    source.pollOnce().catch((e) => log.error({ err: e.message, file: source.file }, "prediction log poll failed"));
+    source.pollOnce().catch((e) => failed(e, "prediction log poll failed", { file: source.file }));
   }, pollMs).unref() : null;
   let checkpointing = null;
   async function checkpoint(onStep) {
@@ -48975,11 +49134,11 @@ async function startMonitor(config, options2 = {}) {
   }
   function checkpointWhenJournalGrew() {
     if (draining || checkpointing || journal.offset - checkpointedAt < checkpointBytes) return;
-    checkpoint().catch((e) => log.error({ err: e.message }, "snapshot failed"));
+    checkpoint().catch((e) => failed(e, "snapshot failed"));
   }
   const snapshots = setLongInterval(() => {
     if (draining) return;
-    checkpoint().catch((e) => log.error({ err: e.message }, "snapshot failed"));
+    checkpoint().catch((e) => failed(e, "snapshot failed"));
   }, config.snapshotIntervalMs).unref();
   async function shutdown() {
     if (draining) return;
@@ -49097,7 +49256,7 @@ function readBody(req, max, declared, pool) {
 }
 function send(res, status, body, headers = {}) {
   res.writeHead(status, { "content-type": "application/json", ...headers });
-  res.end(JSON.stringify(body));
+  res.end(stringifyContract(body));
 }
 
 // src/cli/commands/monitor.ts
@@ -49105,7 +49264,7 @@ function registerMonitor(program2, io, exit) {
   program2.command("monitor").description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-6EEQ7FRT.js");
+      const { readProfile: readProfile2 } = await import("./profileFile-BDGRNFIA.js");
       const profile = readProfile2(config.reference);
       const predictions = predictionColumnOf(config, profile);
       io.out(
@@ -49134,7 +49293,7 @@ function registerMonitor(program2, io, exit) {
 // src/model/train/runTraining.ts
 import { spawn, execFileSync as execFileSync3 } from "node:child_process";
 import { createHash as createHash5, randomBytes } from "node:crypto";
-import { createReadStream as createReadStream2, existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync8, statSync as statSync5 } from "node:fs";
+import { createReadStream as createReadStream2, existsSync as existsSync5, readdirSync as readdirSync4, readFileSync as readFileSync6, statSync as statSync4 } from "node:fs";
 import { arch, constants as osConstants, cpus, platform, release, totalmem } from "node:os";
 import { resolve as resolve2 } from "node:path";
 
@@ -49216,7 +49375,7 @@ function notOnnx(source, why) {
 }
 
 // src/model/train/stopProcessTree.ts
-import { readdirSync as readdirSync3, readFileSync as readFileSync7 } from "node:fs";
+import { readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
 var RUN_ID_VARIABLE = "MODELGUARD_RUN_ID";
 var POLL_MS = 100;
 var NUL = Buffer.from([0]);
@@ -49249,7 +49408,7 @@ function processesWithMarker(runId) {
     const pid = Number(entry);
     if (pid === process.pid) continue;
     try {
-      const environ = readFileSync7(`/proc/${entry}/environ`);
+      const environ = readFileSync5(`/proc/${entry}/environ`);
       if (Buffer.concat([NUL, environ, NUL]).includes(needle)) found.push(pid);
     } catch {
     }
@@ -49290,9 +49449,11 @@ var TrainingFailedError = class extends ModelguardError {
 };
 var TAIL_LINES = 20;
 var EXIT_WAIT_MS = 2e3;
+var FORWARDED_SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"];
+var SIGNAL_GRACE_MS = 2e3;
 async function runTraining(options2) {
   const cwd = resolve2(options2.cwd ?? ".");
-  if (!existsSync5(cwd) || !statSync5(cwd).isDirectory()) {
+  if (!existsSync5(cwd) || !statSync4(cwd).isDirectory()) {
     throw new ModelguardError("usage", `--cwd ${cwd} is not a directory`);
   }
   const data = await Promise.all((options2.data ?? []).map((p) => fingerprint(resolve2(cwd, p), p)));
@@ -49335,21 +49496,55 @@ async function runTraining(options2) {
       void stopProcessTree({ ...tree, pgid: child.pid }, graceMs).then(resolveStopped, resolveStopped);
     }, options2.timeoutMs);
   });
+  let interrupted;
+  let resolveInterrupted = () => {
+  };
+  const stoppedAfterSignal = new Promise((r) => resolveInterrupted = r).then((stopped) => stopped);
+  const onSignal = (received) => {
+    if (interrupted !== void 0 || !child.pid) return;
+    interrupted = received;
+    const pgid = child.pid;
+    try {
+      process.kill(-pgid, received);
+    } catch {
+    }
+    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
+    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
+  };
+  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
   let exit;
   try {
-    exit = await Promise.race([exited, stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS))]) ?? { code: null, signal: "SIGKILL" };
+    try {
+      exit = await Promise.race([
+        exited,
+        stoppedAfterTimeout.then(() => within(exited, EXIT_WAIT_MS)),
+        stoppedAfterSignal.then(() => within(exited, EXIT_WAIT_MS))
+      ]) ?? { code: null, signal: "SIGKILL" };
+    } finally {
+      clearInterval(sampler);
+      timer?.cancel();
+    }
+    if (interrupted !== void 0) await stoppedAfterSignal;
+    await stopProcessTree({ ...tree, pgid: child.pid }, interrupted !== void 0 ? 0 : graceMs);
+    if (!await within(closed, EXIT_WAIT_MS)) {
+      child.stdout.destroy();
+      child.stderr.destroy();
+    }
+    if (interrupted !== void 0) await stoppedAfterSignal;
   } finally {
-    clearInterval(sampler);
-    timer?.cancel();
+    for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
   }
   const { code, signal } = exit;
-  await stopProcessTree({ ...tree, pgid: child.pid }, graceMs);
-  if (!await within(closed, EXIT_WAIT_MS)) {
-    child.stdout.destroy();
-    child.stderr.destroy();
-  }
   const ended = /* @__PURE__ */ new Date();
   const lastLines = tail.lines();
+  if (interrupted !== void 0) {
+    throw new TrainingFailedError(
+      `modelguard received ${interrupted} and stopped the training command${lastLines ? `; last output:
+${lastLines}` : ""}`,
+      "the run was cancelled (Ctrl-C, a CI cancel or a closed terminal); start it again to train",
+      128 + signalNumber(interrupted)
+    );
+  }
   if (timedOut) {
     throw new TrainingFailedError(
       `training command timed out after ${formatDuration(options2.timeoutMs)} and was stopped${lastLines ? `; last output:
@@ -49378,7 +49573,7 @@ ${lastLines}` : ""}`,
         { file: path }
       );
     }
-    const bytes = readFileSync8(path);
+    const bytes = readFileSync6(path);
     const info = readOnnxModelInfo(bytes, options2.model);
     model = {
       path: options2.model,
@@ -49425,10 +49620,10 @@ function processGroupRss(pgid) {
   for (const entry of readdirSync4("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      const stat2 = readFileSync8(`/proc/${entry}/stat`, "utf8");
+      const stat2 = readFileSync6(`/proc/${entry}/stat`, "utf8");
       const fields = stat2.slice(stat2.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) !== pgid) continue;
-      const status = readFileSync8(`/proc/${entry}/status`, "utf8");
+      const status = readFileSync6(`/proc/${entry}/status`, "utf8");
       const m = /VmRSS:\s+(\d+) kB/.exec(status);
       if (m) total += Number(m[1]) * 1024;
     } catch {
@@ -49832,14 +50027,14 @@ function fitPreprocessor(table, features, rows) {
       if (labels.length === 0)
         throw new ModelguardError(
           "input",
-          `categorical feature '${f.name}' has no value in the ${rows.length} training rows of ${table.source}`,
+          `${formatLocation({ file: table.source, column: f.name })}: the categorical feature has no value in the ${rows.length} training rows`,
           `Leave it out with --features, or fill it in.`,
           { file: table.source, column: f.name }
         );
       if (labels.length > MAX_ONE_HOT_LEVELS)
         throw new ModelguardError(
           "input",
-          `categorical feature '${f.name}' has ${labels.length} distinct values in the ${rows.length} training rows of ${table.source}; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
+          `${formatLocation({ file: table.source, column: f.name })}: the categorical feature has ${labels.length} distinct values in the ${rows.length} training rows; the built-in trainers one-hot encode at most ${MAX_ONE_HOT_LEVELS} per column`,
           `A column with that many values is an id or free text rather than a category: leave it out with --exclude ${f.name} (or list the features with --features)${f.column.kind === "numeric" ? ", or drop it from --categorical to use it as a number" : ""}.`,
           { file: table.source, column: f.name }
         );
@@ -49857,7 +50052,7 @@ function fitPreprocessor(table, features, rows) {
       if (!Number.isFinite(v))
         throw new ModelguardError(
           "input",
-          `feature '${f.name}' holds ${v} in row ${r} of ${table.source}`,
+          `${formatLocation({ file: table.source, row: r, column: f.name })}: the feature holds ${v}`,
           "Infinite values have no mean or scale: clip them, or make them missing.",
           { file: table.source, column: f.name, row: r }
         );
@@ -50237,7 +50432,7 @@ function numberAt(table, c, r) {
   if (!Number.isFinite(v))
     throw new ModelguardError(
       "input",
-      `the target '${c.name}' holds ${v} in row ${r} of ${table.source}`,
+      `${formatLocation({ file: table.source, row: r, column: c.name })}: the target holds ${v}`,
       "A regression target must be finite: fix or drop the row.",
       { file: table.source, column: c.name, row: r }
     );
@@ -51452,13 +51647,10 @@ function leakageViolations(result) {
   return out;
 }
 
-// src/schema/parseSchemaFile.ts
-import { closeSync as closeSync6, fstatSync as fstatSync2, openSync as openSync6, readSync as readSync2 } from "node:fs";
-
 // src/schema/parseSchema.ts
 var import__ = __toESM(require__(), 1);
 var import_yaml4 = __toESM(require_dist(), 1);
-import { readFileSync as readFileSync9 } from "node:fs";
+import { readFileSync as readFileSync7 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // src/schema/dataSchema.ts
@@ -58257,7 +58449,7 @@ var validator;
 function schemaValidator() {
   if (!validator) {
     const ajv = new import__.Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
-    const jsonSchema = JSON.parse(readFileSync9(join6(packageRoot(), "schemas", SCHEMA_FILE_JSON_SCHEMA), "utf8"));
+    const jsonSchema = JSON.parse(readFileSync7(join6(packageRoot(), "schemas", SCHEMA_FILE_JSON_SCHEMA), "utf8"));
     validator = ajv.compile(jsonSchema);
   }
   return validator;
@@ -58312,7 +58504,7 @@ function parseSchema(text2, sourceName) {
   const validate = schemaValidator();
   if (!validate(value)) problems.push(...describeAjvErrors(validate.errors ?? [], value));
   const badPaths = problems.map((p) => p.path);
-  const schema = isObject(value) ? buildSchema(value, sourceName, problems, badPaths) : null;
+  const schema = isObject2(value) ? buildSchema(value, sourceName, problems, badPaths) : null;
   if (problems.length > 0 || !schema) {
     const keyIndex = /* @__PURE__ */ new Map();
     const located = problems.map((p) => ({
@@ -58329,14 +58521,14 @@ function buildSchema(value, sourceName, problems, skip) {
   const skipped = (path) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
   const skippedColumns = new Set(skip.filter((s) => s.length >= 2 && s[0] === "columns").map((s) => s[1]));
   const columns = [];
-  const rawColumns = isObject(value.columns) ? value.columns : {};
+  const rawColumns = isObject2(value.columns) ? value.columns : {};
   for (const [name, raw] of Object.entries(rawColumns)) {
     const path = ["columns", name];
-    if (!isObject(raw) || skippedColumns.has(name)) continue;
+    if (!isObject2(raw) || skippedColumns.has(name)) continue;
     const column = buildColumn(name, raw, path, problems);
     if (column) columns.push(column);
   }
-  const rows = isObject(value.rows) ? value.rows : {};
+  const rows = isObject2(value.rows) ? value.rows : {};
   if (!skipped(["rows"]) && rows.min !== void 0 && rows.max !== void 0 && rows.min > rows.max) {
     problems.push({
       path: ["rows", "min"],
@@ -58523,7 +58715,7 @@ function describeAjvError(e, data) {
     case "false schema": {
       const key = String(path[path.length - 1]);
       const column = valueAt(data, path.slice(0, -1));
-      const type = isObject(column) ? String(column.type) : "this";
+      const type = isObject2(column) ? String(column.type) : "this";
       const applicable = KEYS_FOR_TYPE[type];
       return {
         path,
@@ -58570,7 +58762,7 @@ function show(v) {
   if (typeof v === "object") return "a mapping";
   return String(v);
 }
-function isObject(v) {
+function isObject2(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function pointerToPath(pointer, data) {
@@ -58586,7 +58778,7 @@ function valueAt(data, path) {
   let cur = data;
   for (const seg of path) {
     if (Array.isArray(cur)) cur = cur[Number(seg)];
-    else if (isObject(cur) && Object.hasOwn(cur, String(seg))) cur = cur[String(seg)];
+    else if (isObject2(cur) && Object.hasOwn(cur, String(seg))) cur = cur[String(seg)];
     else return void 0;
   }
   return cur;
@@ -58644,44 +58836,28 @@ function parseSchemaFile(path) {
 }
 function readSchemaText(path) {
   const fail = (message, hint = HINT) => new ModelguardError("schema", message, hint, { file: path });
-  let fd;
-  try {
-    fd = openSync6(path, "r");
-  } catch (e) {
-    const code = e.code;
-    if (code === "ENOENT") throw fail(`schema file not found: ${path}`);
-    if (code === "EISDIR") throw directory(path);
-    throw fail(`cannot read schema file ${path}: ${e.message}`);
-  }
-  try {
-    const stat2 = fstatSync2(fd);
-    if (stat2.isDirectory()) throw directory(path);
-    if (!stat2.isFile()) throw fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
-    if (stat2.size > MAX_SCHEMA_FILE_BYTES) {
-      throw fail(
-        `schema file ${path} is ${stat2.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
-        "check that --schema names the schema YAML, not a data file"
-      );
+  return readBoundedTextFile(path, MAX_SCHEMA_FILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`schema file not found: ${path}`);
+      case "directory":
+        return directory(path);
+      case "not-a-file":
+        return fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
+      case "too-large":
+        return fail(
+          `schema file ${path} is ${why.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
+          "check that --schema names the schema YAML, not a data file"
+        );
+      case "io":
+        return fail(`cannot read schema file ${path}: ${why.message}`);
     }
-    const buffer = Buffer.alloc(stat2.size);
-    let read = 0;
-    while (read < buffer.length) {
-      const n2 = readSync2(fd, buffer, read, buffer.length - read, read);
-      if (n2 === 0) break;
-      read += n2;
-    }
-    return buffer.toString("utf8", 0, read);
-  } catch (e) {
-    if (e instanceof ModelguardError) throw e;
-    throw fail(`cannot read schema file ${path}: ${e.message}`);
-  } finally {
-    closeSync6(fd);
-  }
+  });
 }
 function directory(path) {
   return new ModelguardError(
     "schema",
-    `schema file ${path} is a directory`,
+    `${path} is a directory, not a schema file`,
     "pass the schema YAML inside it, e.g. --schema schema.yml; `modelguard schema infer --data FILE -o schema.yml` makes one",
     { file: path }
   );
@@ -58689,7 +58865,7 @@ function directory(path) {
 
 // src/schema/schemaColumnTypes.ts
 function schemaColumnTypes(schema) {
-  return Object.fromEntries(schema.columns.map((c) => [c.name, c.type]));
+  return new Map(schema.columns.map((c) => [c.name, c.type]));
 }
 
 // src/schema/validateTable.ts

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   QuantileSketch
-} from "./chunk-OOT3UCZT.js";
+} from "./chunk-VVCJUKNG.js";
 import {
   ModelguardError,
   __commonJS,
@@ -7489,9 +7489,6 @@ var require__ = __commonJS({
   }
 });
 
-// src/profile/profileFile.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-
 // src/outputFile.ts
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
@@ -7513,6 +7510,39 @@ function outputError(path, e) {
     "check that the path is a writable location (not an existing directory or a read-only mount)",
     { file: path }
   );
+}
+
+// src/readBoundedTextFile.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+function readBoundedTextFile(path, maxBytes, refuse) {
+  let fd;
+  try {
+    fd = openSync(path, "r");
+  } catch (e) {
+    const code = e.code;
+    if (code === "ENOENT") throw refuse({ reason: "missing" });
+    if (code === "EISDIR") throw refuse({ reason: "directory" });
+    throw refuse({ reason: "io", message: e.message });
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw refuse({ reason: "directory" });
+    if (!stat.isFile()) throw refuse({ reason: "not-a-file" });
+    if (stat.size > maxBytes) throw refuse({ reason: "too-large", size: stat.size });
+    const buffer = Buffer.alloc(stat.size);
+    let read = 0;
+    while (read < buffer.length) {
+      const n = readSync(fd, buffer, read, buffer.length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return buffer.toString("utf8", 0, read);
+  } catch (e) {
+    if (e instanceof ModelguardError) throw e;
+    throw refuse({ reason: "io", message: e.message });
+  } finally {
+    closeSync(fd);
+  }
 }
 
 // src/contracts/contractJson.ts
@@ -7622,6 +7652,11 @@ function checkNumeric(p, c) {
     if (store.counts.length > 0 && store.offset + store.counts.length - 1 > maxKey)
       return `sketch.${side}: keys ${store.offset}..${store.offset + store.counts.length - 1} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
   }
+  if (s.positive_infinity !== void 0 || s.negative_infinity !== void 0) {
+    const infinities = (s.positive_infinity ?? 0) + (s.negative_infinity ?? 0);
+    if (infinities !== c.infinite)
+      return `sketch: positive_infinity + negative_infinity is ${infinities}, not the infinite count ${c.infinite}`;
+  }
   const total = sketchTotal(s);
   if (total !== c.count) return `sketch: its counts add up to ${total}, not the count ${c.count}`;
   const present = (v) => v !== null;
@@ -7641,28 +7676,27 @@ function checkNumeric(p, c) {
   return null;
 }
 function sketchTotal(s) {
-  let total = s.zero;
+  let total = s.zero + (s.positive_infinity ?? 0) + (s.negative_infinity ?? 0);
   for (const c of s.positive.counts) total += c;
   for (const c of s.negative.counts) total += c;
   return total;
 }
 
 // src/profile/profileFile.ts
+var MAX_PROFILE_BYTES = 500 * 1024 * 1024;
+var MAKE_ONE = "make one with `modelguard profile --data FILE -o profile.json`";
 function isProfilePath(path) {
   return path.toLowerCase().endsWith(".json");
 }
 function readProfile(path) {
+  const text = readProfileText(path);
   let value;
   try {
-    value = JSON.parse(readFileSync3(path, "utf8"));
+    value = JSON.parse(text);
   } catch (e) {
-    const code = e.code;
-    throw new ModelguardError(
-      "profile",
-      code === "ENOENT" ? `profile not found: ${path}` : `${path} is not valid JSON: ${e.message}`,
-      "make one with `modelguard profile --data FILE -o profile.json`",
-      { file: path }
-    );
+    throw new ModelguardError("profile", `${path} is not valid JSON: ${e.message}`, MAKE_ONE, {
+      file: path
+    });
   }
   const kind = value?.kind;
   if (kind !== "modelguard.profile") {
@@ -7696,6 +7730,26 @@ function readProfile(path) {
     { file: path }
   );
 }
+function readProfileText(path) {
+  const fail = (message, hint = MAKE_ONE) => new ModelguardError("profile", message, hint, { file: path });
+  return readBoundedTextFile(path, MAX_PROFILE_BYTES, (why) => {
+    switch (why.reason) {
+      case "missing":
+        return fail(`profile not found: ${path}`);
+      case "directory":
+        return fail(`${path} is a directory, not a profile`, "pass the profile JSON file itself, e.g. profile.json");
+      case "not-a-file":
+        return fail(`${path} is not a regular file`, "pass the profile JSON file itself, e.g. profile.json");
+      case "too-large":
+        return fail(
+          `${path} is ${why.size} bytes, more than the ${MAX_PROFILE_BYTES / 1024 / 1024} MiB a profile may be`,
+          "check that the path names a profile written by `modelguard profile`"
+        );
+      case "io":
+        return fail(`cannot read ${path}: ${why.message}`);
+    }
+  });
+}
 function reviveProfile(p) {
   const columns = /* @__PURE__ */ Object.create(null);
   for (const name of Object.keys(p.columns)) {
@@ -7704,7 +7758,12 @@ function reviveProfile(p) {
       const quantiles = { ...c.quantiles };
       for (const k of Object.keys(quantiles))
         quantiles[k] = contractNumber(quantiles[k]);
-      columns[name] = { ...c, m2: contractNumber(c.m2), quantiles };
+      columns[name] = {
+        ...c,
+        m2: contractNumber(c.m2),
+        std: contractNumber(c.std),
+        quantiles
+      };
     } else {
       columns[name] = c;
     }
@@ -7721,8 +7780,10 @@ export {
   require__,
   packageRoot,
   validateContract,
+  readBoundedTextFile,
   stringifyContract,
   contractNumber,
+  MAX_PROFILE_BYTES,
   isProfilePath,
   readProfile,
   writeProfile

@@ -59,6 +59,7 @@ var QuantileSketch = class _QuantileSketch {
     this.gamma = (1 + relativeAccuracy) / (1 - relativeAccuracy);
     this.lnGamma = Math.log(this.gamma);
     this.minIndex = this.logIndex(MIN_INDEXABLE);
+    this.infinityKey = this.key(Number.MAX_VALUE) + 1;
   }
   relativeAccuracy;
   gamma;
@@ -66,6 +67,10 @@ var QuantileSketch = class _QuantileSketch {
   /** Log index of MIN_INDEXABLE: keys are shifted by it so that every key is a positive distance from zero. */
   minIndex;
   zero = 0;
+  positiveInfinity = 0;
+  negativeInfinity = 0;
+  /** Key of +Infinity (its negation is the key of -Infinity): one past the bucket of the largest double. */
+  infinityKey;
   positive = new Store();
   negative = new Store();
   logIndex(abs) {
@@ -73,9 +78,11 @@ var QuantileSketch = class _QuantileSketch {
   }
   /**
    * The bucket's integer key, monotone non-decreasing in x: 0 for zero, positive keys for positive values, negative
-   * keys for negative values. Infinite values take the outermost finite bucket.
+   * keys for negative values. Infinite values take +-infinityKey.
    */
   key(x) {
+    if (x === Infinity) return this.infinityKey;
+    if (x === -Infinity) return -this.infinityKey;
     const abs = Math.abs(x);
     if (abs < MIN_INDEXABLE) return 0;
     const k = this.logIndex(Math.min(abs, Number.MAX_VALUE)) - this.minIndex + 1;
@@ -84,24 +91,31 @@ var QuantileSketch = class _QuantileSketch {
   /** Upper boundary of the bucket with this key (for display; comparisons use keys). */
   keyUpperBound(key) {
     if (key === 0) return 0;
+    if (Math.abs(key) >= this.infinityKey) return key > 0 ? Infinity : -Infinity;
     const idx = Math.abs(key) + this.minIndex - 1;
     return key > 0 ? Math.pow(this.gamma, idx) : -Math.pow(this.gamma, idx - 1);
   }
   /** A value that stands for every value of the bucket within the relative accuracy. */
   keyValue(key) {
     if (key === 0) return 0;
+    if (Math.abs(key) >= this.infinityKey) return key > 0 ? Infinity : -Infinity;
     const idx = Math.abs(key) + this.minIndex - 1;
     const v = Math.exp(idx * this.lnGamma + Math.log(2 / (this.gamma + 1)));
     return key > 0 ? v : -v;
   }
   add(x, n = 1) {
+    if (x === Infinity) this.positiveInfinity += n;
+    else if (x === -Infinity) this.negativeInfinity += n;
+    else this.addFinite(x, n);
+  }
+  addFinite(x, n) {
     const k = this.key(x);
     if (k === 0) this.zero += n;
     else if (k > 0) this.positive.add(k, n);
     else this.negative.add(-k, n);
   }
   get count() {
-    let n = this.zero;
+    let n = this.zero + this.positiveInfinity + this.negativeInfinity;
     for (const c of this.positive.counts) n += c;
     for (const c of this.negative.counts) n += c;
     return n;
@@ -111,6 +125,8 @@ var QuantileSketch = class _QuantileSketch {
       throw new RangeError(`cannot merge sketches of accuracy ${this.relativeAccuracy} and ${other.relativeAccuracy}`);
     }
     this.zero += other.zero;
+    this.positiveInfinity += other.positiveInfinity;
+    this.negativeInfinity += other.negativeInfinity;
     for (const [mine, theirs] of [
       [this.positive, other.positive],
       [this.negative, other.negative]
@@ -127,6 +143,10 @@ var QuantileSketch = class _QuantileSketch {
   buckets() {
     const keys = [];
     const counts = [];
+    if (this.negativeInfinity !== 0) {
+      keys.push(-this.infinityKey);
+      counts.push(this.negativeInfinity);
+    }
     const neg = this.negative.range();
     if (neg) {
       for (let i = neg[1]; i >= neg[0]; i--) {
@@ -148,6 +168,10 @@ var QuantileSketch = class _QuantileSketch {
         keys.push(i);
         counts.push(c);
       }
+    }
+    if (this.positiveInfinity !== 0) {
+      keys.push(this.infinityKey);
+      counts.push(this.positiveInfinity);
     }
     return { keys: Int32Array.from(keys), counts: Float64Array.from(counts) };
   }
@@ -174,7 +198,10 @@ var QuantileSketch = class _QuantileSketch {
       relative_accuracy: this.relativeAccuracy,
       zero: this.zero,
       positive: this.positive.toJson(),
-      negative: this.negative.toJson()
+      negative: this.negative.toJson(),
+      // Written only when there are some, so profiles without infinities stay as they were.
+      ...this.positiveInfinity !== 0 ? { positive_infinity: this.positiveInfinity } : {},
+      ...this.negativeInfinity !== 0 ? { negative_infinity: this.negativeInfinity } : {}
     };
   }
   static fromJson(j) {
@@ -182,6 +209,8 @@ var QuantileSketch = class _QuantileSketch {
     s.zero = j.zero;
     s.positive = Store.fromJson(j.positive);
     s.negative = Store.fromJson(j.negative);
+    s.positiveInfinity = j.positive_infinity ?? 0;
+    s.negativeInfinity = j.negative_infinity ?? 0;
     return s;
   }
 };

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { ModelguardError } from "./errors.js";
 
@@ -12,6 +12,34 @@ export function writeOutputFile(path: string, data: string | Uint8Array): void {
     writeFileSync(path, data);
   } catch (e) {
     throw outputError(path, e);
+  }
+}
+
+/**
+ * Writes a result file from pieces, so a large result (a profile of 100,000 columns is hundreds of MB of JSON) never
+ * exists as one string, nor as that string's UTF-8 copy: pieces are gathered into writes of about a megabyte.
+ */
+export function writeOutputFileParts(path: string, parts: Iterable<string>): void {
+  let fd: number | undefined;
+  try {
+    ensureParentDir(path);
+    fd = openSync(path, "w");
+    let pending: string[] = [];
+    let pendingLength = 0;
+    for (const part of parts) {
+      pending.push(part);
+      pendingLength += part.length;
+      if (pendingLength >= 1 << 20) {
+        writeSync(fd, pending.join(""));
+        pending = [];
+        pendingLength = 0;
+      }
+    }
+    if (pendingLength > 0) writeSync(fd, pending.join(""));
+  } catch (e) {
+    throw outputError(path, e);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 

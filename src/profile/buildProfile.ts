@@ -102,6 +102,9 @@ function countMissing(column: NumericColumn): number {
   return n;
 }
 
+/** The quantiles a profile stores, in the order of p01 .. p99. */
+const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
+
 /** Everything derived from the sketch (PSI bins, quantiles), computed the same way when building and merging. */
 export function numericProfileFrom(
   s: {
@@ -118,7 +121,7 @@ export function numericProfileFrom(
   sketch: QuantileSketch,
   bins: number,
 ): NumericProfile {
-  const q = (p: number) => (s.count > 0 ? sketch.quantile(p) : null);
+  const q = s.count > 0 ? sketch.quantiles(QUANTILES) : QUANTILES.map(() => null);
   return {
     kind: "numeric",
     type: s.type,
@@ -133,7 +136,7 @@ export function numericProfileFrom(
     m2: momentsM2(s.moments),
     sketch: sketch.toJson(),
     psi_bins: sketchBins(sketch, bins),
-    quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) },
+    quantiles: { p01: q[0]!, p05: q[1]!, p25: q[2]!, p50: q[3]!, p75: q[4]!, p95: q[5]!, p99: q[6]! },
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeOutputFile } from "../outputFile.js";
+import { writeOutputFileParts } from "../outputFile.js";
 import { ModelguardError } from "../errors.js";
 import { readBoundedTextFile } from "../readBoundedTextFile.js";
 import { contractNumber, stringifyContract } from "../contracts/contractJson.js";
@@ -116,7 +116,36 @@ function reviveProfile(p: ReferenceProfile): ReferenceProfile {
   return { ...p, columns };
 }
 
-/** Writes a profile; infinite numbers as the strings "Infinity" / "-Infinity" (see stringifyContract). */
+/**
+ * Writes a profile; infinite numbers as the strings "Infinity" / "-Infinity" (see stringifyContract). Column by
+ * column: the file is the same bytes as stringifyContract(profile) + "\n", but a wide profile is never one string.
+ */
 export function writeProfile(path: string, profile: ReferenceProfile): void {
-  writeOutputFile(path, stringifyContract(profile) + "\n");
+  writeOutputFileParts(path, profileJsonParts(profile));
+}
+
+/** The pieces of stringifyContract(profile) + "\n", in order; keys in the order JSON.stringify takes them. */
+function* profileJsonParts(profile: ReferenceProfile): Generator<string> {
+  let first = true;
+  yield "{";
+  for (const key of Object.keys(profile) as (keyof ReferenceProfile)[]) {
+    if (key === "columns") {
+      yield `${first ? "" : ","}${JSON.stringify(key)}:{`;
+      let firstColumn = true;
+      for (const name of Object.keys(profile.columns)) {
+        const json = stringifyContract(profile.columns[name]);
+        if (json === undefined) continue;
+        yield `${firstColumn ? "" : ","}${JSON.stringify(name)}:${json}`;
+        firstColumn = false;
+      }
+      yield "}";
+    } else {
+      // undefined (an absent optional field) is left out, as JSON.stringify leaves it out.
+      const json = stringifyContract(profile[key]) as string | undefined;
+      if (json === undefined) continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:${json}`;
+    }
+    first = false;
+  }
+  yield "}\n";
 }

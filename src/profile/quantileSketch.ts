@@ -77,7 +77,11 @@ class Store {
   toJson(): { offset: number; counts: number[] } {
     const r = this.range();
     if (!r) return { offset: 0, counts: [] };
-    return { offset: r[0], counts: Array.from(this.counts.subarray(r[0] - this.offset, r[1] - this.offset + 1)) };
+    // Filled into an array of the final length: Array.from(typed array) grows as it iterates, leaving up to half
+    // again as much spare capacity in every column's counts of a wide profile.
+    const counts = new Array<number>(r[1] - r[0] + 1);
+    for (let i = 0; i < counts.length; i++) counts[i] = this.counts[r[0] - this.offset + i]!;
+    return { offset: r[0], counts };
   }
 
   static fromJson(j: { offset: number; counts: number[] }): Store {
@@ -223,22 +227,21 @@ export class QuantileSketch {
 
   /** Key of the bucket holding the value of rank floor(q * (n - 1)) (0-based, ascending). */
   quantileKey(q: number): number {
-    const { keys, counts } = this.buckets();
-    let total = 0;
-    for (const c of counts) total += c;
-    if (total === 0) return NaN;
-    const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
-    let seen = 0;
-    for (let i = 0; i < keys.length; i++) {
-      seen += counts[i]!;
-      if (seen > rank) return keys[i]!;
-    }
-    return keys[keys.length - 1]!;
+    return quantileKeyOf(this.buckets(), q);
   }
 
   quantile(q: number): number {
     const k = this.quantileKey(q);
     return Number.isNaN(k) ? NaN : this.keyValue(k);
+  }
+
+  /** quantile(q) for each q, listing the buckets once rather than once per quantile. */
+  quantiles(qs: readonly number[]): number[] {
+    const buckets = this.buckets();
+    return qs.map((q) => {
+      const k = quantileKeyOf(buckets, q);
+      return Number.isNaN(k) ? NaN : this.keyValue(k);
+    });
   }
 
   toJson(): SketchJson {
@@ -262,4 +265,18 @@ export class QuantileSketch {
     s.negativeInfinity = j.negative_infinity ?? 0;
     return s;
   }
+}
+
+/** Key of the bucket holding the value of rank floor(q * (n - 1)) among the occupied buckets; NaN when empty. */
+function quantileKeyOf({ keys, counts }: { keys: Int32Array; counts: Float64Array }, q: number): number {
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return NaN;
+  const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
+  let seen = 0;
+  for (let i = 0; i < keys.length; i++) {
+    seen += counts[i]!;
+    if (seen > rank) return keys[i]!;
+  }
+  return keys[keys.length - 1]!;
 }

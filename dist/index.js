@@ -19990,7 +19990,7 @@ function planCommand(inputs, paths, isPullRequest2) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { main } = await import("./chunks/main-24BZW6PA.js");
+  const { main } = await import("./chunks/main-IV2BOYKB.js");
   return main(argv, io);
 }
 

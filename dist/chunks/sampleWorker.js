@@ -3,8 +3,8 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   loadTable,
   sampleTable
-} from "./chunk-5Q2ESYIY.js";
-import "./chunk-VVCJUKNG.js";
+} from "./chunk-4RINT6HA.js";
+import "./chunk-J3THV3KH.js";
 import {
   isModelguardError
 } from "./chunk-SJ6FC7J3.js";

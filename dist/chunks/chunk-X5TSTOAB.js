@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   QuantileSketch
-} from "./chunk-VVCJUKNG.js";
+} from "./chunk-J3THV3KH.js";
 import {
   ModelguardError,
   __commonJS,
@@ -7490,7 +7490,7 @@ var require__ = __commonJS({
 });
 
 // src/outputFile.ts
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 function writeOutputFile(path, data) {
   try {
@@ -7498,6 +7498,29 @@ function writeOutputFile(path, data) {
     writeFileSync(path, data);
   } catch (e) {
     throw outputError(path, e);
+  }
+}
+function writeOutputFileParts(path, parts) {
+  let fd;
+  try {
+    ensureParentDir(path);
+    fd = openSync(path, "w");
+    let pending = [];
+    let pendingLength = 0;
+    for (const part of parts) {
+      pending.push(part);
+      pendingLength += part.length;
+      if (pendingLength >= 1 << 20) {
+        writeSync(fd, pending.join(""));
+        pending = [];
+        pendingLength = 0;
+      }
+    }
+    if (pendingLength > 0) writeSync(fd, pending.join(""));
+  } catch (e) {
+    throw outputError(path, e);
+  } finally {
+    if (fd !== void 0) closeSync(fd);
   }
 }
 function ensureParentDir(path) {
@@ -7513,11 +7536,11 @@ function outputError(path, e) {
 }
 
 // src/readBoundedTextFile.ts
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync as closeSync2, fstatSync, openSync as openSync2, readSync } from "node:fs";
 function readBoundedTextFile(path, maxBytes, refuse) {
   let fd;
   try {
-    fd = openSync(path, "r");
+    fd = openSync2(path, "r");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw refuse({ reason: "missing" });
@@ -7541,7 +7564,7 @@ function readBoundedTextFile(path, maxBytes, refuse) {
     if (e instanceof ModelguardError) throw e;
     throw refuse({ reason: "io", message: e.message });
   } finally {
-    closeSync(fd);
+    closeSync2(fd);
   }
 }
 
@@ -7771,7 +7794,30 @@ function reviveProfile(p) {
   return { ...p, columns };
 }
 function writeProfile(path, profile) {
-  writeOutputFile(path, stringifyContract(profile) + "\n");
+  writeOutputFileParts(path, profileJsonParts(profile));
+}
+function* profileJsonParts(profile) {
+  let first = true;
+  yield "{";
+  for (const key of Object.keys(profile)) {
+    if (key === "columns") {
+      yield `${first ? "" : ","}${JSON.stringify(key)}:{`;
+      let firstColumn = true;
+      for (const name of Object.keys(profile.columns)) {
+        const json = stringifyContract(profile.columns[name]);
+        if (json === void 0) continue;
+        yield `${firstColumn ? "" : ","}${JSON.stringify(name)}:${json}`;
+        firstColumn = false;
+      }
+      yield "}";
+    } else {
+      const json = stringifyContract(profile[key]);
+      if (json === void 0) continue;
+      yield `${first ? "" : ","}${JSON.stringify(key)}:${json}`;
+    }
+    first = false;
+  }
+  yield "}\n";
 }
 
 export {

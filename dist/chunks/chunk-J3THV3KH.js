@@ -43,7 +43,9 @@ var Store = class _Store {
   toJson() {
     const r = this.range();
     if (!r) return { offset: 0, counts: [] };
-    return { offset: r[0], counts: Array.from(this.counts.subarray(r[0] - this.offset, r[1] - this.offset + 1)) };
+    const counts = new Array(r[1] - r[0] + 1);
+    for (let i = 0; i < counts.length; i++) counts[i] = this.counts[r[0] - this.offset + i];
+    return { offset: r[0], counts };
   }
   static fromJson(j) {
     const s = new _Store();
@@ -177,21 +179,19 @@ var QuantileSketch = class _QuantileSketch {
   }
   /** Key of the bucket holding the value of rank floor(q * (n - 1)) (0-based, ascending). */
   quantileKey(q) {
-    const { keys, counts } = this.buckets();
-    let total = 0;
-    for (const c of counts) total += c;
-    if (total === 0) return NaN;
-    const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
-    let seen = 0;
-    for (let i = 0; i < keys.length; i++) {
-      seen += counts[i];
-      if (seen > rank) return keys[i];
-    }
-    return keys[keys.length - 1];
+    return quantileKeyOf(this.buckets(), q);
   }
   quantile(q) {
     const k = this.quantileKey(q);
     return Number.isNaN(k) ? NaN : this.keyValue(k);
+  }
+  /** quantile(q) for each q, listing the buckets once rather than once per quantile. */
+  quantiles(qs) {
+    const buckets = this.buckets();
+    return qs.map((q) => {
+      const k = quantileKeyOf(buckets, q);
+      return Number.isNaN(k) ? NaN : this.keyValue(k);
+    });
   }
   toJson() {
     return {
@@ -214,6 +214,18 @@ var QuantileSketch = class _QuantileSketch {
     return s;
   }
 };
+function quantileKeyOf({ keys, counts }, q) {
+  let total = 0;
+  for (const c of counts) total += c;
+  if (total === 0) return NaN;
+  const rank = Math.floor(Math.min(Math.max(q, 0), 1) * (total - 1));
+  let seen = 0;
+  for (let i = 0; i < keys.length; i++) {
+    seen += counts[i];
+    if (seen > rank) return keys[i];
+  }
+  return keys[keys.length - 1];
+}
 
 export {
   QuantileSketch

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   QuantileSketch
-} from "./chunk-VVCJUKNG.js";
+} from "./chunk-J3THV3KH.js";
 import {
   ModelguardError,
   formatLocation

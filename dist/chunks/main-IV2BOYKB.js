@@ -31,7 +31,7 @@ import {
   scanJsonString,
   scanTable,
   toSketch
-} from "./chunk-5Q2ESYIY.js";
+} from "./chunk-4RINT6HA.js";
 import {
   contractNumber,
   ensureParentDir,
@@ -44,10 +44,10 @@ import {
   validateContract,
   writeOutputFile,
   writeProfile
-} from "./chunk-O3GLGMYH.js";
+} from "./chunk-X5TSTOAB.js";
 import {
   QuantileSketch
-} from "./chunk-VVCJUKNG.js";
+} from "./chunk-J3THV3KH.js";
 import {
   ModelguardError,
   __commonJS,
@@ -37091,8 +37091,9 @@ function countMissing(column) {
   for (let i = 0; i < column.valid.length; i++) if (column.valid[i] === 0) n2++;
   return n2;
 }
+var QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 function numericProfileFrom(s, sketch, bins) {
-  const q = (p) => s.count > 0 ? sketch.quantile(p) : null;
+  const q = s.count > 0 ? sketch.quantiles(QUANTILES) : QUANTILES.map(() => null);
   return {
     kind: "numeric",
     type: s.type,
@@ -37107,7 +37108,7 @@ function numericProfileFrom(s, sketch, bins) {
     m2: momentsM2(s.moments),
     sketch: sketch.toJson(),
     psi_bins: sketchBins(sketch, bins),
-    quantiles: { p01: q(0.01), p05: q(0.05), p25: q(0.25), p50: q(0.5), p75: q(0.75), p95: q(0.95), p99: q(0.99) }
+    quantiles: { p01: q[0], p05: q[1], p25: q[2], p50: q[3], p75: q[4], p95: q[5], p99: q[6] }
   };
 }
 function sketchBins(sketch, bins) {
@@ -49264,7 +49265,7 @@ function registerMonitor(program2, io, exit) {
   program2.command("monitor").description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-BDGRNFIA.js");
+      const { readProfile: readProfile2 } = await import("./profileFile-OTF74E2J.js");
       const profile = readProfile2(config.reference);
       const predictions = predictionColumnOf(config, profile);
       io.out(

@@ -5,8 +5,8 @@ import {
   isProfilePath,
   readProfile,
   writeProfile
-} from "./chunk-O3GLGMYH.js";
-import "./chunk-VVCJUKNG.js";
+} from "./chunk-X5TSTOAB.js";
+import "./chunk-J3THV3KH.js";
 import "./chunk-SJ6FC7J3.js";
 export {
   MAX_PROFILE_BYTES,

@@ -275,7 +275,9 @@ export class FileSource {
       let nl = bytes.indexOf(NL, from);
       if (nl < 0) nl = bytes.length;
       line++;
-      const raw = bytes.subarray(from, nl);
+      // A byte order mark starts the file, not its first event (JSON.parse refuses it); offsets still count its bytes.
+      const bom = from === 0 && this.offset === 0 && startsWithBom(bytes) ? BOM.length : 0;
+      const raw = bytes.subarray(from + bom, nl);
       from = nl + 1;
       const parsed = parseEventLine(raw.toString("utf8"));
       if (!parsed.ok) {
@@ -301,6 +303,11 @@ export class FileSource {
 }
 
 const NEWLINE = Buffer.from("\n");
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function startsWithBom(bytes: Buffer): boolean {
+  return bytes.length >= BOM.length && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+}
 
 function sameFile(a: FileId, b: FileId): boolean {
   return a.dev === b.dev && a.ino === b.ino;

@@ -123,6 +123,31 @@ test("file source: appended lines are counted, a partial line waits for its newl
   }
 });
 
+test("file source: a UTF-8 byte order mark at byte 0 is skipped (also in the file after a rotation), not on later lines", async () => {
+  const { config, file } = setup();
+  const m = await start(config);
+  const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+  try {
+    writeFileSync(file, Buffer.concat([bom, Buffer.from(lines(5, 1))]));
+    assert.deepEqual(await poll(m), { events: 5, malformed: 0, rotated: false, truncated: false });
+    assert.equal(await eventsTotal(m), 5);
+
+    // A BOM in the middle of the file is not at its start: that line is malformed.
+    appendFileSync(file, Buffer.concat([bom, Buffer.from(lines(1, 2))]));
+    assert.deepEqual([(await poll(m)).malformed, await eventsTotal(m)], [1, 5]);
+
+    // The new file after a rotation starts with its own BOM.
+    renameSync(file, `${file}.1`);
+    writeFileSync(file, Buffer.concat([bom, Buffer.from(lines(4, 3))]));
+    const r = await poll(m);
+    assert.deepEqual([r.events, r.malformed, r.rotated], [4, 0, true]);
+    assert.equal(await eventsTotal(m), 9);
+    assert.equal(m.monitor.window.events, 9);
+  } finally {
+    await m.shutdown();
+  }
+});
+
 test("file source: rotation (rename + new file) loses nothing and counts nothing twice", async () => {
   const { config, file } = setup();
   const m = await start(config);

@@ -110,6 +110,7 @@ export class DriftMonitor {
     private readonly profile: ReferenceProfile,
     private readonly options: DriftMonitorOptions,
   ) {
+    checkDriftColumns(config, profile);
     this.predictionColumn = predictionColumnOf(config, profile);
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
@@ -484,6 +485,27 @@ export function predictionColumnOf(config: MonitorConfig, profile: ReferenceProf
     );
   }
   return named;
+}
+
+/**
+ * A drift.columns override of a column the reference profile lacks would never apply (a typo drops the override, and a
+ * `critical: true` column would silently be optional), so the monitor refuses it, as the CLI's drift command does.
+ */
+export function checkDriftColumns(config: MonitorConfig, profile: ReferenceProfile): void {
+  const unknown = Object.keys(config.drift.columns).filter((name) => !Object.hasOwn(profile.columns, name));
+  if (unknown.length === 0) return;
+  const names = (list: string[]) =>
+    list
+      .slice(0, 10)
+      .map((n) => `'${n}'`)
+      .join(", ") + (list.length > 10 ? ` and ${list.length - 10} more` : "");
+  throw new ModelguardError(
+    "config",
+    `${config.file}: drift.columns names ${unknown.length > 1 ? "columns" : "a column"} the reference profile lacks: ` +
+      `${names(unknown)} (profile ${config.reference})`,
+    `names are case-sensitive; columns of the reference profile: ${names(Object.keys(profile.columns)) || "none"}`,
+    { file: config.file },
+  );
 }
 
 /** The record without `key`; column names are data, so the copy has no prototype either. */

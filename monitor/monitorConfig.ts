@@ -6,6 +6,8 @@ import { ModelguardError } from "../src/errors.js";
 
 /** monitor.yml, resolved: every default filled in, durations in milliseconds, sizes in bytes, paths absolute. */
 export interface MonitorConfig {
+  /** The config file as the user named it, for messages about its keys. */
+  file: string;
   model: string;
   reference: string;
   host: string;
@@ -151,6 +153,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
   }
   const reference = abs(raw.reference);
   return {
+    file: path,
     model:
       raw.model ??
       basename(reference)

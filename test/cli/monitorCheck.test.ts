@@ -1,6 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runCli } from "../helpers/cli.js";
@@ -30,3 +30,37 @@ test("monitor --check: checks the config against its profile the way a start doe
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /prediction\.column: 'malignnt' is not a column of the reference profile/);
 });
+
+test(
+  "monitor --check and a start refuse drift.columns overrides of columns the reference profile lacks",
+  { timeout: 60_000 },
+  async () => {
+    if (!existsSync(profile)) {
+      const made = await runCli(
+        "profile",
+        "--data",
+        resolve("fixtures/datasets/breast_cancer/train.csv"),
+        "-o",
+        profile,
+      );
+      assert.equal(made.code, 0, made.stderr);
+    }
+    const known = config("drift:\n  columns:\n    mean_radius: { critical: true }\n");
+    const ok = await runCli("monitor", "--check", "--config", known);
+    assert.equal(ok.code, 0, ok.stderr);
+
+    const typo = config("drift:\n  columns:\n    mean_radius: { critical: true }\n    mean_radiuss: { method: psi }\n");
+    const bad = await runCli("monitor", "--check", "--config", typo);
+    assert.equal(bad.code, 2, bad.stderr);
+    assert.ok(bad.stderr.includes(`${typo}: drift.columns names a column the reference profile lacks: 'mean_radiuss'`));
+    assert.match(bad.stderr, /mean_radius/);
+    assert.doesNotMatch(bad.stderr, /\n\s+at /, "no stack trace");
+
+    // A start fails the same way, before it listens.
+    const started = await runCli("monitor", "--config", typo);
+    assert.equal(started.code, 2, started.stderr);
+    assert.ok(
+      started.stderr.includes(`${typo}: drift.columns names a column the reference profile lacks: 'mean_radiuss'`),
+    );
+  },
+);

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { readMonitorConfig } from "../../../monitor/monitorConfig.js";
 import { startMonitor } from "../../../monitor/startMonitor.js";
 import { githubSenderFromEnv } from "../../../monitor/githubSender.js";
-import { predictionColumnOf } from "../../../monitor/driftMonitor.js";
+import { checkDriftColumns, predictionColumnOf } from "../../../monitor/driftMonitor.js";
 import type { CliIO } from "../io.js";
 
 /** `modelguard monitor`: runs the drift monitor sidecar until SIGTERM/SIGINT (then flushes, snapshots, exits 0). */
@@ -17,7 +17,8 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
       if (flags.check) {
         const { readProfile } = await import("../../profile/profileFile.js");
         const profile = readProfile(config.reference);
-        // The same check a start makes: a prediction.column the profile lacks stops the monitor.
+        // The same checks a start makes: a drift.columns override or a prediction.column the profile lacks stops it.
+        checkDriftColumns(config, profile);
         const predictions = predictionColumnOf(config, profile);
         io.out(
           `${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns` +

@@ -19990,7 +19990,7 @@ function planCommand(inputs, paths, isPullRequest2) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { main } = await import("./chunks/main-IV2BOYKB.js");
+  const { main } = await import("./chunks/main-3VP3BMNL.js");
   return main(argv, io);
 }
 

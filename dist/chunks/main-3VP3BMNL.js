@@ -9076,7 +9076,7 @@ var require_cst = __commonJS({
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
     var cstVisit = require_cst_visit();
-    var BOM = "\uFEFF";
+    var BOM2 = "\uFEFF";
     var DOCUMENT = "";
     var FLOW_END = "";
     var SCALAR = "";
@@ -9084,7 +9084,7 @@ var require_cst = __commonJS({
     var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
-        case BOM:
+        case BOM2:
           return "<BOM>";
         case DOCUMENT:
           return "<DOC>";
@@ -9098,7 +9098,7 @@ var require_cst = __commonJS({
     }
     function tokenType(source) {
       switch (source) {
-        case BOM:
+        case BOM2:
           return "byte-order-mark";
         case DOCUMENT:
           return "doc-mode";
@@ -9160,7 +9160,7 @@ var require_cst = __commonJS({
     exports2.setScalarValue = cstScalar.setScalarValue;
     exports2.stringify = cstStringify.stringify;
     exports2.visit = cstVisit.visit;
-    exports2.BOM = BOM;
+    exports2.BOM = BOM2;
     exports2.DOCUMENT = DOCUMENT;
     exports2.FLOW_END = FLOW_END;
     exports2.SCALAR = SCALAR;
@@ -45714,6 +45714,7 @@ function resolveMonitorConfig(value, path) {
   }
   const reference = abs(raw.reference);
   return {
+    file: path,
     model: raw.model ?? basename2(reference).replace(/\.json$/i, "").replace(/[^A-Za-z0-9._-]/g, "-"),
     reference,
     host: listen.slice(0, colon),
@@ -47809,6 +47810,7 @@ var DriftMonitor = class {
     this.config = config;
     this.profile = profile;
     this.options = options2;
+    checkDriftColumns(config, profile);
     this.predictionColumn = predictionColumnOf(config, profile);
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
@@ -48156,6 +48158,17 @@ function predictionColumnOf(config, profile) {
   }
   return named;
 }
+function checkDriftColumns(config, profile) {
+  const unknown = Object.keys(config.drift.columns).filter((name) => !Object.hasOwn(profile.columns, name));
+  if (unknown.length === 0) return;
+  const names = (list2) => list2.slice(0, 10).map((n2) => `'${n2}'`).join(", ") + (list2.length > 10 ? ` and ${list2.length - 10} more` : "");
+  throw new ModelguardError(
+    "config",
+    `${config.file}: drift.columns names ${unknown.length > 1 ? "columns" : "a column"} the reference profile lacks: ${names(unknown)} (profile ${config.reference})`,
+    `names are case-sensitive; columns of the reference profile: ${names(Object.keys(profile.columns)) || "none"}`,
+    { file: config.file }
+  );
+}
 function withoutKey(record, key) {
   return recordOf(Object.entries(record).filter(([k]) => k !== key));
 }
@@ -48384,7 +48397,8 @@ var FileSource = class {
       let nl = bytes.indexOf(NL2, from);
       if (nl < 0) nl = bytes.length;
       line2++;
-      const raw = bytes.subarray(from, nl);
+      const bom = from === 0 && this.offset === 0 && startsWithBom(bytes) ? BOM.length : 0;
+      const raw = bytes.subarray(from + bom, nl);
       from = nl + 1;
       const parsed = parseEventLine(raw.toString("utf8"));
       if (!parsed.ok) {
@@ -48409,6 +48423,10 @@ var FileSource = class {
   }
 };
 var NEWLINE2 = Buffer.from("\n");
+var BOM = Buffer.from([239, 187, 191]);
+function startsWithBom(bytes) {
+  return bytes.length >= BOM.length && bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2];
+}
 function sameFile(a, b) {
   return a.dev === b.dev && a.ino === b.ino;
 }
@@ -49267,6 +49285,7 @@ function registerMonitor(program2, io, exit) {
     if (flags.check) {
       const { readProfile: readProfile2 } = await import("./profileFile-OTF74E2J.js");
       const profile = readProfile2(config.reference);
+      checkDriftColumns(config, profile);
       const predictions = predictionColumnOf(config, profile);
       io.out(
         `${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns${predictions === null ? ", no prediction drift" : `, predictions vs '${predictions}'`})`

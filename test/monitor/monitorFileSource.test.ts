@@ -2,6 +2,7 @@ import { after, afterEach, test } from "node:test";
 import assert from "node:assert/strict";
 import {
   appendFileSync,
+  linkSync,
   mkdtempSync,
   readdirSync,
   renameSync,
@@ -338,6 +339,10 @@ test("file source: started while the path is absent (on a restart too), the poll
   removeAfter.push(crash.state);
   await a.shutdown();
 
+  // A second link keeps the old file's inode in use, so the re-created file cannot get the same inode number back: a
+  // saved position is matched by device and inode, and a reused inode would be taken for the old file (a known gap,
+  // not what this test is about).
+  linkSync(file, join(dir, "old-prediction-log"));
   rmSync(file);
   const b = await timed(crash);
   started.push(b);

@@ -7,6 +7,11 @@
  * -> category or string by the rule of inferColumnType.ts. Nulls are missing; a stored NaN is a valid NaN.
  * Physical dictionary encoding says nothing here: writers such as pyarrow dictionary-encode every text column.
  * Nested columns (struct, list, map) are an error when wanted.
+ *
+ * Every codec common writers use is read: uncompressed, snappy (pyarrow/pandas), zstd (polars, Spark), gzip, brotli,
+ * lz4 (Hadoop framing, as old pyarrow and parquet-mr wrote it) and lz4_raw, through hyparquet-compressors; LZO is
+ * refused up front naming the column. Memory is bounded by a row group: the file is read through positioned reads,
+ * one row group's wanted column chunks at a time.
  */
 import {
   asyncBufferFromFile,
@@ -16,6 +21,7 @@ import {
   type FileMetaData,
   type SchemaElement,
 } from "hyparquet";
+import { compressors } from "hyparquet-compressors";
 import { ModelguardError } from "../errors.js";
 import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
@@ -293,7 +299,28 @@ function wantedInfos(file: string, metadata: FileMetaData, options: ResolvedLoad
         "Flatten it into top-level columns first, or leave it out with `columns`.",
         info.name,
       );
+  checkCodecs(file, metadata, infos);
   return infos;
+}
+
+const READABLE_CODECS: ReadonlySet<string> = new Set(["UNCOMPRESSED", ...Object.keys(compressors)]);
+
+/** A codec no decompressor reads (LZO) is named up front, not left to look like a corrupt page. */
+function checkCodecs(file: string, metadata: FileMetaData, infos: ParquetColumnInfo[]): void {
+  const wanted = new Set(infos.map((i) => i.name));
+  for (const group of metadata.row_groups)
+    for (const chunk of group.columns) {
+      const meta = chunk.meta_data;
+      const name = meta?.path_in_schema[0];
+      if (meta === undefined || name === undefined || !wanted.has(name) || READABLE_CODECS.has(meta.codec)) continue;
+      throw inputError(
+        file,
+        `the Parquet compression codec ${meta.codec} cannot be read`,
+        "Rewrite the file with snappy, zstd, gzip, brotli, lz4_raw or no compression (e.g. pandas " +
+          "`df.to_parquet(path, compression='zstd')`).",
+        name,
+      );
+    }
 }
 
 type Group = { start: number; rows: number };
@@ -326,6 +353,7 @@ async function readGroup(
       rowStart: group.start,
       rowEnd: group.start + group.rows,
       parsers: PARSERS,
+      compressors,
       onChunk: (chunk) => {
         const list = pieces.get(chunk.columnName) ?? [];
         list.push({ start: chunk.rowStart, data: chunk.columnData as ArrayLike<unknown> });

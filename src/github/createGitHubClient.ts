@@ -1,17 +1,16 @@
 import { format } from "node:util";
 import Bottleneck from "bottleneck";
-import { Octokit } from "@octokit/core";
-import { paginateRest } from "@octokit/plugin-paginate-rest";
-import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+import { Octokit } from "octokit";
 import { VERSION } from "../version.js";
 import { GitHubError } from "./GitHubError.js";
 import { redactSecrets } from "./redactSecrets.js";
 
-const ModelguardOctokit = Octokit.plugin(throttling, retry, paginateRest);
-
-/** An octokit with throttling, retry and pagination; the only way modelguard talks to GitHub. */
-export type GitHubClient = InstanceType<typeof ModelguardOctokit>;
+/**
+ * octokit's Octokit: REST methods (`client.rest.*`), pagination, retry and throttling in one package; the only way
+ * modelguard talks to GitHub. Code here calls `client.request("VERB /route", params)`, which the fake GitHub's OpenAPI
+ * check sees route by route.
+ */
+export type GitHubClient = Octokit;
 
 /** Where the client's warnings go (rate-limit waits, retries). Every line is scrubbed of tokens first. */
 export interface GitHubLogger {
@@ -47,8 +46,9 @@ export interface GitHubClientOptions {
 }
 
 /**
- * Makes the GitHub client: octokit core with throttling (writes one at a time, rate limits waited out a bounded
- * number of times), retry (5xx and network errors, with backoff) and REST pagination. The token never reaches a log
+ * Makes the GitHub client: octokit's Octokit, its throttling set up as GitHub asks of integrations (writes one at a
+ * time, rate limits waited out a bounded number of times), its retry for 5xx and network errors (with backoff), each
+ * attempt bounded by a timeout. The token never reaches a log
  * line or an error: log lines are scrubbed, and errors leaving the client have the Authorization header and any
  * occurrence of the token removed.
  */
@@ -100,7 +100,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     groups.notifications = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.notifyingWriteIntervalMs });
   }
 
-  const client = new ModelguardOctokit({
+  const client = new Octokit({
     auth: token,
     baseUrl: (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
     userAgent: options.userAgent ?? `modelguard/${VERSION}`,

@@ -163,6 +163,27 @@ test("writes go one at a time even when callers fire them together; reads may ov
   }
 });
 
+test("octokit's REST methods share the client's retry, write queue and pagination", async () => {
+  const slow = await startFakeGitHub({ token: TOKEN, latencyMs: 10 });
+  try {
+    const issue = slow.state.addIssue(REPO, { title: "tracking" }).number;
+    const fault = slow.injectFault({ method: "POST", path: /\/comments$/, status: 500, times: 1 });
+    const { client } = clientForFake(slow);
+    const params = { owner: "acme", repo: "models", issue_number: issue };
+    await Promise.all(
+      Array.from({ length: 4 }, (_, i) => client.rest.issues.createComment({ ...params, body: `c${i}` })),
+    );
+    assert.equal(fault.hits, 1, "the first write got a 500 and was retried");
+    assert.equal(slow.stats.maxConcurrentWrites, 1);
+    const all = await client.paginate(client.rest.issues.listComments, { ...params, per_page: 1 });
+    assert.deepEqual(all.map((c) => c.body).sort(), ["c0", "c1", "c2", "c3"]);
+    assert.ok(slow.requests.filter((q) => q.method === "GET").length >= 4, "one page per comment");
+    assert.deepEqual(slow.violations, []);
+  } finally {
+    await slow.close();
+  }
+});
+
 test("the token never appears in errors or log lines, even when GitHub echoes it back", async () => {
   const pr = fake.state.addPullRequest(REPO).number;
   const { client, logs } = clientForFake(fake);

@@ -1,0 +1,447 @@
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { stringifyContract } from "../../src/contracts/contractJson.js";
+import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
+import { buildAlertRequest } from "../alerts/alertRequests.js";
+import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/outbox.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
+import type { FeatureLayout } from "../ingest/featureLayout.js";
+import { ensureStateSubdirectory } from "../state/stateDirectory.js";
+import type { WindowReport } from "../windows/windowReport.js";
+import { WindowState, type WindowStateJson } from "../windows/windowState.js";
+import { escapeMarkdown } from "../../src/report/escapeMarkdown.js";
+import { fleetPeriodMs, type FleetConfig } from "./fleetConfig.js";
+import type { FleetMetrics } from "./fleetMetrics.js";
+import { FencedError, FleetStore, FleetUnavailableError, type MemberRecord, type PartialRecord } from "./fleetStore.js";
+
+/** What the fleet needs of the member's own monitor. */
+export interface FleetHost {
+  layout: FeatureLayout;
+  /** The local open window (clock-aligned: it starts at a multiple of the window duration). */
+  openWindow(): WindowState;
+  /** The window report a single monitor writes for `w` closed at `closedAt`: the same drift code and policy. */
+  reportOf(w: WindowState, closedAt: number): WindowReport;
+}
+
+/** How the fleet saw one merged window: whose partials it holds and whose are missing or unfinished. */
+export interface FleetWindowFacts {
+  /** Members whose partial is in the merge (final or not). */
+  members: string[];
+  /** Members expected in this window whose state is not complete in the merge, and why. */
+  missing: { member: string; reason: string }[];
+  finalized_by: string;
+}
+
+export type FleetWindowReport = WindowReport & { fleet: FleetWindowFacts };
+
+interface AlertRecord {
+  state: AlertState;
+  /** Start (ms) of the last finalized window; windows at or before it are late. */
+  last_window: number | null;
+}
+
+/** Closed windows kept for publishing at most: older ones are dropped (logged) so a long outage stays bounded. */
+const MAX_RETAINED = 64;
+
+export interface FleetMemberOptions {
+  config: MonitorConfig;
+  fleet: FleetConfig;
+  host: FleetHost;
+  store: FleetStore;
+  metrics: FleetMetrics;
+  sender: OutboxSender | null;
+  now: () => number;
+  log: {
+    info(o: object, m: string): void;
+    warn(o: object, m: string): void;
+    error(o: object, m: string): void;
+    debug(o: object, m: string): void;
+  };
+}
+
+/**
+ * One member of a fleet. Every period it heartbeats, publishes its partial of each window (the open one, and closed
+ * ones until the fleet has finalized them), and seeks or renews the lease. While it holds the lease it finalizes the
+ * windows whose end plus `grace` has passed (merges the partials, runs drift and the alert policy with the state in
+ * Redis) and sends the fleet's alerts, each claimed in Redis first.
+ */
+export class FleetMember {
+  readonly member: string;
+  private readonly durationMs: number;
+  private readonly periodMs: number;
+  private readonly dir: string;
+  /** Closed windows' final partials not yet known finalized, by start; `published` false until Redis has them. */
+  private readonly retained = new Map<number, { json: WindowStateJson; published: boolean }>();
+  /** Open window last published: its start and event count (unchanged windows are not sent again). */
+  private lastOpen: { start: number; events: number } | null = null;
+  private readonly since: number;
+  lease: string | null = null;
+  private settleUntil = 0;
+  private wasDown = true;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = false;
+  /** Merged reports last read from Redis (newest first), for /v1/drift while Redis is unreachable. */
+  reportsCache: unknown[] = [];
+  private sendBackoff = { attempts: 0, until: 0 };
+
+  constructor(private readonly o: FleetMemberOptions) {
+    this.member = o.fleet.member;
+    if (!("durationMs" in o.config.window)) throw new Error("fleet mode needs windows by duration (window.duration)");
+    this.durationMs = o.config.window.durationMs;
+    this.periodMs = fleetPeriodMs(o.fleet);
+    this.since = o.now();
+    this.dir = join(o.config.state, "fleet");
+    ensureStateSubdirectory(this.dir, "closed windows' partials not yet merged by the fleet");
+    for (const name of readdirSync(this.dir)) {
+      const m = /^([0-9]+)\.json$/.exec(name);
+      if (!m) continue;
+      try {
+        this.retained.set(Number(m[1]), {
+          json: JSON.parse(readFileSync(join(this.dir, name), "utf8")) as WindowStateJson,
+          published: false,
+        });
+      } catch (e) {
+        o.log.warn({ file: name, err: (e as Error).message }, "fleet: an unreadable retained partial was dropped");
+        rmSync(join(this.dir, name), { force: true });
+      }
+    }
+    o.metrics.leader.set({ member: this.member }, 0);
+    o.metrics.redisUp.set(0);
+    this.updatePending();
+  }
+
+  /** The monitor closed a window: its state is this member's final partial of it (replay closes it again: same). */
+  windowClosed(w: WindowState): void {
+    const json = w.toJson();
+    const file = join(this.dir, `${w.startedAt}.json`);
+    writeFileSync(file + ".tmp", JSON.stringify(json));
+    renameSync(file + ".tmp", file);
+    this.retained.set(w.startedAt, { json, published: false });
+    if (this.retained.size > MAX_RETAINED) {
+      const oldest = Math.min(...this.retained.keys());
+      this.forget(oldest);
+      this.o.log.error({ window_start: oldest }, "fleet: too many windows waiting for Redis; the oldest was dropped");
+    }
+    this.updatePending();
+  }
+
+  start(): void {
+    void this.o.store.connect();
+    this.timer = setInterval(() => void this.round(), this.periodMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    while (this.running) await this.running;
+    await this.o.store.close();
+  }
+
+  /** One period's work (what the timer runs); a round in flight is joined, not overlapped. */
+  round(): Promise<void> {
+    if (this.running) return this.running;
+    this.running = this.work().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async work(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      await this.memberWork();
+      if (this.lease && this.o.now() >= this.settleUntil) {
+        await this.finalizeDue();
+        await this.sendAlerts();
+      }
+    } catch (e) {
+      if (e instanceof FencedError) {
+        this.o.log.warn({ member: this.member }, "fleet: lease lost; this member no longer leads");
+        this.setLease(null);
+      } else if (e instanceof FleetUnavailableError) this.o.log.debug({ err: e.message }, "fleet round failed");
+      else this.o.log.error({ err: (e as Error).message }, "fleet round failed");
+    }
+    this.noteRedis();
+  }
+
+  private noteRedis(): void {
+    const down = this.o.store.down;
+    this.o.metrics.redisUp.set(down ? 0 : 1);
+    if (down && !this.wasDown) {
+      this.o.metrics.outages.inc();
+      this.o.log.error({ err: down.reason }, "fleet: Redis unreachable; events are still accepted into the journal");
+      this.setLease(null);
+    } else if (!down && this.wasDown) {
+      this.o.log.warn({}, "fleet: Redis reachable; publishing the windows kept meanwhile");
+    }
+    if (down) {
+      // Redis may come back empty (restarted without persistence): everything is published again then.
+      for (const r of this.retained.values()) r.published = false;
+      this.lastOpen = null;
+      this.setLease(null);
+    }
+    this.wasDown = !!down;
+  }
+
+  private setLease(value: string | null): void {
+    if (value && !this.lease) {
+      // A new leader waits until every member has heartbeated and published at least once more.
+      this.settleUntil = this.o.now() + 2 * this.periodMs;
+      this.o.log.info({ member: this.member, lease: value }, "fleet: this member leads");
+    }
+    this.lease = value;
+    this.o.metrics.leader.set({ member: this.member }, value ? 1 : 0);
+  }
+
+  private forget(start: number): void {
+    this.retained.delete(start);
+    rmSync(join(this.dir, `${start}.json`), { force: true });
+  }
+
+  private updatePending(): void {
+    let n = 0;
+    for (const r of this.retained.values()) if (!r.published) n++;
+    this.o.metrics.pendingPartials.set(n);
+  }
+
+  /** Every window of this member ending at or before the returned time is published final. */
+  private through(): number {
+    let t = Math.floor(this.o.now() / this.durationMs) * this.durationMs;
+    const w = this.o.host.openWindow();
+    if (w.events > 0 && w.startedAt > 0) t = Math.min(t, w.startedAt);
+    for (const [start, r] of this.retained) if (!r.published) t = Math.min(t, start);
+    return t;
+  }
+
+  private partialTtl(): number {
+    return 4 * (this.durationMs + this.o.fleet.graceMs) + 60_000;
+  }
+
+  private async memberWork(): Promise<void> {
+    const { store } = this.o;
+    const now = this.o.now();
+    const beat: MemberRecord = { since: this.since, seen: now, through: this.through() };
+    await store.heartbeat(this.member, beat.since, beat.through);
+    for (const [start, r] of [...this.retained].sort((a, b) => a[0] - b[0])) {
+      if (r.published) {
+        if (await store.isFinalized(start)) this.forget(start);
+        continue;
+      }
+      const rec: PartialRecord = { member: this.member, final: true, published_at: now, window: r.json };
+      if (await store.publish(start, rec, this.partialTtl())) {
+        r.published = true;
+        this.o.metrics.published.inc();
+      } else {
+        this.o.metrics.late.inc();
+        this.o.log.warn(
+          { window_start: new Date(start).toISOString(), events: r.json.events },
+          "fleet: this member's partial came after the window was finalized; not counted",
+        );
+        this.forget(start);
+      }
+    }
+    this.updatePending();
+    const w = this.o.host.openWindow();
+    if (w.events > 0 && w.startedAt > 0 && !this.retained.has(w.startedAt)) {
+      if (this.lastOpen?.start !== w.startedAt || this.lastOpen.events !== w.events) {
+        const rec: PartialRecord = { member: this.member, final: false, published_at: now, window: w.toJson() };
+        if (await store.publish(w.startedAt, rec, this.partialTtl())) this.o.metrics.published.inc();
+        else this.o.metrics.late.inc();
+        this.lastOpen = { start: w.startedAt, events: w.events };
+      }
+    }
+    this.setLease(await store.lease(this.lease, this.member));
+    // Heartbeat again with the watermark after publishing, so the leader does not wait a period for it.
+    await store.heartbeat(this.member, this.since, this.through());
+  }
+
+  /** Leader: merges and reports every window whose end plus grace has passed, oldest first. */
+  private async finalizeDue(): Promise<void> {
+    const { store, config, fleet } = this.o;
+    const lease = this.lease!;
+    const now = this.o.now();
+    const d = this.durationMs;
+    const due = await store.windowsUpTo(now - d - fleet.graceMs);
+    if (due.length === 0) return;
+    const alert = (await store.alertState<AlertRecord>()) ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null };
+    const members = await store.members();
+    for (const start of due) {
+      const end = start + d;
+      if (alert.last_window !== null && start <= alert.last_window) {
+        await store.drop(lease, start);
+        this.o.metrics.late.inc();
+        continue;
+      }
+      const partials = await store.partials(start);
+      const byMember = new Map(partials.map((p) => [p.member, p]));
+      const missing: FleetWindowFacts["missing"] = [];
+      let waitFor = false;
+      for (const [m, rec] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+        const beat = rec;
+        // Not a member of this window: it started after the window ended, or was last seen before it began.
+        if (beat.since > end || beat.seen < start) continue;
+        const p = byMember.get(m);
+        if (p?.final || (!p && beat.through >= end)) continue;
+        const fresh = beat.seen >= now - 3 * this.periodMs;
+        if (fresh && now < end + 2 * fleet.graceMs) waitFor = true;
+        missing.push({
+          member: m,
+          reason: p
+            ? `its partial is unfinished (last published ${new Date(p.published_at).toISOString()})`
+            : "no partial was published",
+        });
+      }
+      // A member that is alive but behind (catching up after an outage) gets up to one more grace period.
+      if (waitFor) return;
+      const merged = new WindowState(this.o.host.layout, Math.floor(start / d), start);
+      const used: string[] = [];
+      for (const p of [...partials].sort((a, b) => (a.member < b.member ? -1 : 1))) {
+        try {
+          merged.merge(WindowState.fromJson(this.o.host.layout, p.window as WindowStateJson));
+          used.push(p.member);
+        } catch (e) {
+          missing.push({ member: p.member, reason: `its partial does not read: ${(e as Error).message}` });
+        }
+      }
+      if (merged.events === 0) {
+        await store.drop(lease, start);
+        continue;
+      }
+      const report: FleetWindowReport = {
+        ...this.o.host.reportOf(merged, end),
+        fleet: { members: used, missing, finalized_by: this.member },
+      };
+      const recent = (await store.reports(config.keepWindows)).map((t) => JSON.parse(t) as WindowReport).reverse();
+      recent.push(report);
+      const decision = decideAlerts(
+        alert.state,
+        { window: report.window, at: end, datasetDrifted: report.dataset_drifted },
+        {
+          consecutive: config.alert.consecutive,
+          cooldownMs: config.alert.cooldownMs,
+          closeAfterClean: config.alert.closeAfterClean,
+          dispatch: config.actions.dispatch !== null,
+        },
+      );
+      const dispatched = decision.actions.includes("dispatch");
+      const ordered: AlertActionKind[] = dispatched
+        ? ["dispatch", ...decision.actions.filter((a) => a !== "dispatch")]
+        : decision.actions;
+      const entries = ordered.map((a) =>
+        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched), missing)),
+      );
+      const next: AlertRecord = { state: decision.state, last_window: start };
+      const ok = await store.finalize(
+        lease,
+        start,
+        stringifyContract(report),
+        JSON.stringify(next),
+        entries,
+        config.keepWindows,
+      );
+      if (!ok) continue;
+      Object.assign(alert, next);
+      this.o.metrics.finalized.inc();
+      if (missing.length > 0) this.o.metrics.missingPartials.inc(missing.length);
+      this.o.log.info(
+        {
+          window: report.window,
+          events: report.events,
+          members: used,
+          missing: missing.map((x) => x.member),
+          dataset_drifted: report.dataset_drifted,
+          actions: ordered,
+        },
+        "fleet: window merged and reported",
+      );
+    }
+    const stale = [...members].filter(([, r]) => r.seen < now - 10 * (d + fleet.graceMs)).map(([m]) => m);
+    await store.forgetMembers(stale, lease);
+  }
+
+  /** Leader: sends the shared outbox in order; each alert is claimed in Redis first so no leader sends it twice. */
+  private async sendAlerts(): Promise<void> {
+    const { store, sender } = this.o;
+    if (this.o.now() < this.sendBackoff.until) return;
+    const lease = this.lease!;
+    for (const text of await store.outbox()) {
+      const entry = JSON.parse(text) as OutboxEntry;
+      if (!sender) {
+        // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
+        this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
+        await store.markSent(lease, entry.id, { dry_run: true }, text);
+        continue;
+      }
+      const claim = await store.claim(lease, entry.id, entry.kind !== "dispatch");
+      if (claim === "sent") {
+        await store.markSent(lease, entry.id, await store.sentResult(entry.id), text);
+        continue;
+      }
+      if (claim !== "claimed" && claim !== "mine" && entry.kind === "dispatch") {
+        // A former leader claimed it and stopped before recording the result: it may have started the run. A dispatch
+        // is not idempotent, so it is never sent again; issue actions find their issue and comment by marker, so a
+        // second send of them updates what the first made.
+        this.o.log.warn(
+          { id: entry.id, claimed_by: claim },
+          "fleet: a former leader claimed this dispatch; not resent",
+        );
+        await store.markSent(lease, entry.id, { unknown: `claimed by ${claim}` }, text);
+        continue;
+      }
+      const statuses = new Map<string, OutboxEntryStatus>();
+      const ref = (entry.body as { run_link?: { dispatch: string } }).run_link;
+      if (ref) {
+        const r = await store.sentResult(ref.dispatch);
+        statuses.set(
+          ref.dispatch,
+          r === undefined ? { state: "pending" } : { state: "sent", result: (r as Record<string, unknown>) ?? null },
+        );
+      }
+      try {
+        const result = await sender(entry, { statusOf: (id) => statuses.get(id) ?? { state: "unknown" } });
+        await store.markSent(lease, entry.id, result ?? null, text);
+        this.o.metrics.alertsSent.inc({ action: entry.kind });
+        this.sendBackoff.attempts = 0;
+      } catch (e) {
+        if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
+        const attempts = ++this.sendBackoff.attempts;
+        this.sendBackoff.until = this.o.now() + Math.min(1000 * 2 ** (attempts - 1), 600_000);
+        this.o.log.warn({ id: entry.id, err: (e as Error).message }, "fleet: GitHub request failed; retried later");
+        return;
+      }
+    }
+  }
+
+  /** The fleet's merged windows, newest first (the last ones read when Redis is unreachable). */
+  async mergedWindows(limit: number): Promise<unknown[]> {
+    try {
+      this.reportsCache = (await this.o.store.reports(this.o.config.keepWindows)).map((t) => JSON.parse(t) as unknown);
+    } catch (e) {
+      if (!(e instanceof FleetUnavailableError)) throw e;
+    }
+    return this.reportsCache.slice(0, limit);
+  }
+
+  /** Member and leader facts for /readyz and /v1/drift. */
+  status(): { member: string; leader: boolean; redis: string } {
+    const down = this.o.store.down;
+    return {
+      member: this.member,
+      leader: this.lease !== null,
+      redis: down ? `unreachable since ${new Date(down.since).toISOString()}: ${down.reason}` : "ok",
+    };
+  }
+}
+
+/** An alert decided with a member's partial missing says so in the issue or comment it posts. */
+function withMissingNote(entry: OutboxEntry, missing: FleetWindowFacts["missing"]): OutboxEntry {
+  if (missing.length === 0) return entry;
+  const note =
+    `\n\n> **Incomplete window:** the fleet merged it without the full state of ` +
+    missing.map((m) => `\`${escapeMarkdown(m.member)}\` (${escapeMarkdown(m.reason)})`).join(", ") +
+    ".";
+  const b = entry.body as { body?: unknown; comment?: unknown };
+  if (typeof b.body === "string") return { ...entry, body: { ...entry.body, body: b.body + note } };
+  if (typeof b.comment === "string") return { ...entry, body: { ...entry.body, comment: b.comment + note } };
+  return entry;
+}

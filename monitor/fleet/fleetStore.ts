@@ -1,0 +1,309 @@
+import { createClient } from "redis";
+import type { FleetConfig } from "./fleetConfig.js";
+
+/**
+ * A Redis command failed or timed out: Redis is unreachable or restarting. The member keeps accepting events (its
+ * journal is its durability) and tries again on its next period.
+ */
+export class FleetUnavailableError extends Error {}
+
+/** The lease was lost (expired, or another member holds it): a leader write was refused by the fencing check. */
+export class FencedError extends Error {}
+
+/** One member's partial state of one window, as published: overwritten on every publish, never added to. */
+export interface PartialRecord {
+  member: string;
+  /** true once the member closed the window (no more events of it will come from this member). */
+  final: boolean;
+  published_at: number;
+  /** WindowStateJson of the member's window. */
+  window: unknown;
+}
+
+export interface MemberRecord {
+  /** When the member started, and when it last heartbeated (ms). */
+  since: number;
+  seen: number;
+  /** Every window of the member ending at or before this time is published final (absent ones had no events). */
+  through: number;
+}
+
+/** A Redis command never waits longer than this; a timed out command counts as Redis being unreachable. */
+const COMMAND_TIMEOUT_MS = 2000;
+/** Sent alerts and claims are remembered this long (a failover later than that cannot resend them anyway). */
+const CLAIM_TTL_MS = 7 * 86_400_000;
+
+// Every leader write starts with this check, in the same script: the write applies only while the lease holds the
+// leader's own value (fencing token and member). A leader paused past its lease (GC, a stopped VM) finds another
+// value there, or none, and its write is refused instead of overwriting the new leader's.
+const FENCE = `if redis.call('GET', KEYS[1]) ~= ARGV[1] then return redis.error_reply('FENCED lease not held') end\n`;
+
+/** Acquire or renew: renew when the lease holds our value; take it (with a new token from INCR) when it is free. */
+const LEASE = `
+local cur = redis.call('GET', KEYS[1])
+if cur and cur == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return cur end
+if cur then return false end
+local token = redis.call('INCR', KEYS[2])
+local value = token .. ':' .. ARGV[3]
+if redis.call('SET', KEYS[1], value, 'NX', 'PX', ARGV[2]) then return value end
+return false`;
+
+/** A member's partial, unless the window was already finalized (then it is late: refused, 0). */
+const PUBLISH = `
+if redis.call('EXISTS', KEYS[3]) == 1 then return 0 end
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+return 1`;
+
+/**
+ * The leader's result for one window, in one fenced step: the report, the alert state after it, the alert entries it
+ * decided (appended to the shared outbox); the window's partials are dropped and old reports trimmed.
+ */
+const FINALIZE =
+  FENCE +
+  `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+redis.call('SET', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[3], ARGV[4])
+redis.call('ZADD', KEYS[4], ARGV[2], ARGV[2])
+redis.call('ZREM', KEYS[5], ARGV[2])
+redis.call('DEL', KEYS[6])
+for i = 7, #ARGV do redis.call('RPUSH', KEYS[7], ARGV[i]) end
+local keep = tonumber(ARGV[5])
+local old = redis.call('ZRANGE', KEYS[4], 0, -(keep + 1))
+for _, w in ipairs(old) do redis.call('DEL', ARGV[6] .. 'report:' .. w) end
+if #old > 0 then redis.call('ZREMRANGEBYRANK', KEYS[4], 0, #old - 1) end
+return 1`;
+
+/** Drops a window nobody can finalize any more (older than the last finalized one): fenced. */
+const DROP = FENCE + `redis.call('ZREM', KEYS[2], ARGV[2]) redis.call('DEL', KEYS[3]) return 1`;
+
+/**
+ * Claims an alert id before it is sent: "sent" (recorded sent before), "claimed" (ours now), "mine" (this leader
+ * claimed it before: a retry), or the value of the leader that claimed it (it may or may not have sent it).
+ */
+const CLAIM =
+  FENCE +
+  `
+if redis.call('EXISTS', KEYS[2]) == 1 then return 'sent' end
+local c = redis.call('GET', KEYS[3])
+if not c then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) return 'claimed' end
+if c == ARGV[1] then return 'mine' end
+if ARGV[3] == '1' then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) end
+return c`;
+
+/** Records an alert as sent (with the sender's result) and removes it from the shared outbox. */
+const SENT =
+  FENCE + `redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) redis.call('LREM', KEYS[3], 1, ARGV[4]) return 1`;
+
+/**
+ * The fleet's shared state in Redis, under `keyPrefix`:
+ * - `members` (hash member -> {since, seen}): heartbeats;
+ * - `lease` (string `token:member`, expiring) and `fence` (the token counter);
+ * - `windows` (sorted set of window starts with partials) and `partials:<start>` (hash member -> PartialRecord);
+ * - `report:<start>` (the merged window's report) and `reports` (sorted set of their starts, the last keep_windows);
+ * - `alert` (the alert policy's state and the last finalized window);
+ * - `outbox` (list of decided alert requests), `claim:<id>` and `sent:<id>` (who sends it, what it returned).
+ */
+export class FleetStore {
+  private readonly client: ReturnType<typeof createClient>;
+  private readonly k: (name: string) => string;
+  /** null while Redis answers; otherwise since when it does not and why. */
+  down: { since: number; reason: string } | null;
+  private connecting: Promise<unknown> | null = null;
+
+  constructor(
+    readonly fleet: FleetConfig,
+    env: NodeJS.ProcessEnv,
+    private readonly now: () => number = Date.now,
+  ) {
+    const password = fleet.passwordEnv ? env[fleet.passwordEnv] : undefined;
+    this.client = createClient({
+      url: fleet.redisUrl,
+      ...(password ? { password } : {}),
+      disableOfflineQueue: true,
+      commandOptions: { timeout: COMMAND_TIMEOUT_MS, rejectInFlight: true },
+      socket: {
+        connectTimeout: COMMAND_TIMEOUT_MS,
+        // Reconnect forever, backing off to 1 s: Redis coming back is the normal end of an outage.
+        reconnectStrategy: (retries: number) => Math.min(50 * 2 ** Math.min(retries, 5), 1000),
+      },
+    });
+    // Errors are reported through `down` (and the commands that fail); node-redis would otherwise throw them.
+    this.client.on("error", (e: Error) => this.markDown(e));
+    this.client.on("ready", () => (this.down = null));
+    this.k = (name) => fleet.keyPrefix + name;
+    this.down = { since: now(), reason: "not connected yet" };
+  }
+
+  private markDown(e: Error): void {
+    // The message of a connection error names the host and port, never the password.
+    if (!this.down) this.down = { since: this.now(), reason: e.message || e.name };
+  }
+
+  /** Connects (once; node-redis then reconnects by itself). Never throws: an unreachable Redis is an outage. */
+  connect(): Promise<unknown> {
+    this.connecting ??= this.client.connect().catch((e: Error) => {
+      this.markDown(e);
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  async close(): Promise<void> {
+    if (this.client.isOpen) this.client.destroy();
+  }
+
+  /** Runs a command; a connection problem becomes FleetUnavailableError, a refused fenced write FencedError. */
+  private async run<T>(f: () => Promise<T>): Promise<T> {
+    if (!this.client.isReady) {
+      void this.connect();
+      throw new FleetUnavailableError(`Redis is unreachable: ${this.down?.reason ?? "connecting"}`);
+    }
+    try {
+      return await f();
+    } catch (e) {
+      const message = (e as Error).message ?? String(e);
+      if (message.startsWith("FENCED")) throw new FencedError("the lease was lost; another member leads now");
+      this.markDown(e as Error);
+      throw new FleetUnavailableError(`Redis command failed: ${message}`);
+    }
+  }
+
+  private evalScript(script: string, keys: string[], args: string[]): Promise<unknown> {
+    return this.run(() => this.client.eval(script, { keys, arguments: args }));
+  }
+
+  async heartbeat(member: string, since: number, through: number): Promise<void> {
+    const v: MemberRecord = { since, seen: this.now(), through };
+    await this.run(() => this.client.hSet(this.k("members"), member, JSON.stringify(v)));
+  }
+
+  async members(): Promise<Map<string, MemberRecord>> {
+    const all = await this.run(() => this.client.hGetAll(this.k("members")));
+    const out = new Map<string, MemberRecord>();
+    for (const [m, v] of Object.entries(all)) out.set(m, JSON.parse(v) as MemberRecord);
+    return out;
+  }
+
+  /** Leader: forgets members not seen for `olderThanMs` (a scaled-down replica is not expected any more). */
+  async forgetMembers(names: string[], lease: string): Promise<void> {
+    if (names.length === 0) return;
+    const script = FENCE + `for i = 2, #ARGV do redis.call('HDEL', KEYS[2], ARGV[i]) end return 1`;
+    await this.evalScript(script, [this.k("lease"), this.k("members")], [lease, ...names]);
+  }
+
+  /** Acquires or renews the lease; returns its value (`token:member`) while held, null when another member has it. */
+  async lease(current: string | null, member: string): Promise<string | null> {
+    const v = await this.evalScript(
+      LEASE,
+      [this.k("lease"), this.k("fence")],
+      [current ?? "", String(this.fleet.leaseMs), member],
+    );
+    return typeof v === "string" ? v : null;
+  }
+
+  /** Who holds the lease (`token:member`), or null. */
+  leaseHolder(): Promise<string | null> {
+    return this.run(() => this.client.get(this.k("lease")));
+  }
+
+  /** Overwrites this member's partial of window `start`; false when the window was finalized already (late). */
+  async publish(start: number, record: PartialRecord, ttlMs: number): Promise<boolean> {
+    const s = String(start);
+    const r = await this.evalScript(
+      PUBLISH,
+      [this.k(`partials:${s}`), this.k("windows"), this.k(`report:${s}`)],
+      [record.member, JSON.stringify(record), s, String(ttlMs)],
+    );
+    return r === 1;
+  }
+
+  /** Starts of windows with partials, up to `until` (inclusive), oldest first. */
+  async windowsUpTo(until: number): Promise<number[]> {
+    const r = await this.run(() => this.client.zRangeByScore(this.k("windows"), "-inf", until));
+    return r.map(Number);
+  }
+
+  async partials(start: number): Promise<PartialRecord[]> {
+    const all = await this.run(() => this.client.hGetAll(this.k(`partials:${start}`)));
+    return Object.values(all).map((v) => JSON.parse(v) as PartialRecord);
+  }
+
+  async isFinalized(start: number): Promise<boolean> {
+    return (await this.run(() => this.client.exists(this.k(`report:${start}`)))) === 1;
+  }
+
+  /** The shared alert state (null before the first finalized window). */
+  async alertState<T>(): Promise<T | null> {
+    const v = await this.run(() => this.client.get(this.k("alert")));
+    return v === null ? null : (JSON.parse(v) as T);
+  }
+
+  async finalize(
+    lease: string,
+    start: number,
+    reportJson: string,
+    alertJson: string,
+    entries: string[],
+    keepWindows: number,
+  ): Promise<boolean> {
+    const s = String(start);
+    const r = await this.evalScript(
+      FINALIZE,
+      [
+        this.k("lease"),
+        this.k(`report:${s}`),
+        this.k("alert"),
+        this.k("reports"),
+        this.k("windows"),
+        this.k(`partials:${s}`),
+        this.k("outbox"),
+      ],
+      [lease, s, reportJson, alertJson, String(keepWindows), this.fleet.keyPrefix, ...entries],
+    );
+    return r === 1;
+  }
+
+  async drop(lease: string, start: number): Promise<void> {
+    const s = String(start);
+    await this.evalScript(DROP, [this.k("lease"), this.k("windows"), this.k(`partials:${s}`)], [lease, s]);
+  }
+
+  /** The last `limit` merged window reports, newest first (JSON texts). */
+  async reports(limit: number): Promise<string[]> {
+    const starts = await this.run(() => this.client.zRange(this.k("reports"), -limit, -1));
+    if (starts.length === 0) return [];
+    const texts = await this.run(() => this.client.mGet(starts.map((s) => this.k(`report:${s}`))));
+    return texts.filter((t): t is string => t !== null).reverse();
+  }
+
+  /** The shared outbox: decided alert requests not recorded as sent, in order (at most 100 read at once). */
+  outbox(): Promise<string[]> {
+    return this.run(() => this.client.lRange(this.k("outbox"), 0, 99));
+  }
+
+  async claim(lease: string, id: string, takeOver: boolean): Promise<string> {
+    const r = await this.evalScript(
+      CLAIM,
+      [this.k("lease"), this.k(`sent:${id}`), this.k(`claim:${id}`)],
+      [lease, String(CLAIM_TTL_MS), takeOver ? "1" : "0"],
+    );
+    return String(r);
+  }
+
+  async markSent(lease: string, id: string, result: unknown, entryText: string): Promise<void> {
+    await this.evalScript(
+      SENT,
+      [this.k("lease"), this.k(`sent:${id}`), this.k("outbox")],
+      [lease, JSON.stringify(result ?? null), String(CLAIM_TTL_MS), entryText],
+    );
+  }
+
+  /** What a sent alert returned (null: sent without a result), or undefined when it is not recorded as sent. */
+  async sentResult(id: string): Promise<unknown> {
+    const v = await this.run(() => this.client.get(this.k(`sent:${id}`)));
+    return v === null ? undefined : (JSON.parse(v) as unknown);
+  }
+}

@@ -2,6 +2,7 @@ import { Document, Pair, Scalar, YAMLMap, type Node } from "yaml";
 import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
 import type { ColumnSchema, DataSchema } from "./dataSchema.js";
 import { fmtPercent } from "./fmtPercent.js";
+import { inferNumericBounds, MIN_DOMAIN_COUNT } from "./inferNumericBounds.js";
 import { isIdLike } from "./isIdLike.js";
 import { parseCellText } from "./parseCellText.js";
 
@@ -22,15 +23,22 @@ export interface InferredSchema {
 const LINE_WIDTH = 100;
 
 /**
- * A first schema from data, for `modelguard schema infer`: every column with its type; `nullable: true` when a cell
- * is missing; observed min and max for number, integer and datetime columns (datetimes as ISO 8601, rounded outward
- * to the millisecond; left out when a column holds NaN or infinities); `allowed` for category columns with at most
- * `maxAllowedValues` distinct values; `unique: true` for id-like columns (see isIdLike); `rows: {min: 1}` (0 for an
- * empty table); `extra_columns: error`.
+ * A first schema from data, for `modelguard schema infer`, meant to pass next week's data of the same process and to
+ * fail on what is wrong with it:
+ * - every column with its type; `unique: true` and no bounds for id-like columns (see isIdLike: the next id is
+ *   "above max" of every sample);
+ * - number and integer columns: bounds only where the data shows the column is bounded, fences far beyond the
+ *   sample otherwise (see inferNumericBounds); left out when a column holds NaN or infinities;
+ * - datetime columns: a min back from the first value by the observed span, no max (newer data comes later);
+ * - category columns: `allowed` when there are at most `maxAllowedValues` distinct values and each is on at least
+ *   5 rows (a value seen once or twice says the set is open);
+ * - missing cells: `nullable: true` above 5% of the rows; at or below it they are dirt, allowed for by a `mostly`
+ *   (see dirtiness), as are a few cells that did not parse;
+ * - `rows: {min: 1}` (0 for an empty table); `extra_columns: error`.
  *
- * The YAML carries what was observed as comments ("# observed 0.0% missing, 1,000 rows, min 18, max 97,
- * 43 distinct"). Validating the same table against it passes, unless cells failed to parse as their column's type
- * (a comment says so): those stay `type` violations. A repeated column name is listed once.
+ * The YAML carries what was observed and why each bound is there as comments ("# observed 0.0% missing, 1,000 rows,
+ * min 18, max 97, min 0: non-negative..."). Validating the same table against it passes (a dirty column's checks
+ * may warn), unless many cells failed to parse: those stay `type` violations. A repeated column name is listed once.
  */
 export function inferSchema(table: Table, options: InferSchemaOptions = {}): InferredSchema {
   const maxAllowed = options.maxAllowedValues ?? 100;
@@ -58,12 +66,13 @@ export function inferSchema(table: Table, options: InferSchemaOptions = {}): Inf
   doc.commentBefore =
     ` modelguard schema, inferred from ${source}: ${fmtInt(rows)} rows, ${fmtInt(columns.length)} column${columns.length === 1 ? "" : "s"}.\n` +
     " Comments show what was observed; edit the checks to what the data must satisfy.\n" +
-    " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly.";
+    " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly, and expectations\n" +
+    " (mean, median, quantiles, distinct_count, length); top level: rows, checks, unique, environments.";
   const schema: DataSchema = { version: 1, source, columns, rows: { min: rowsMin }, extraColumns: "error" };
   return { schema, yaml: doc.toString({ lineWidth: LINE_WIDTH }) };
 }
 
-type Fields = Record<string, string | number | boolean | string[]>;
+type Fields = Record<string, string | number | boolean | string[] | number[]>;
 
 interface Inferred {
   spec: ColumnSchema;
@@ -73,41 +82,47 @@ interface Inferred {
 }
 
 function inferColumn(column: Column, rows: number, maxAllowed: number): Inferred {
-  const base = { name: column.name, type: column.type, required: true, unique: false, mostly: 1 } as const;
+  const base = { name: column.name, type: column.type, required: true, unique: false } as const;
   const fields: Fields = { type: column.type };
   const notes: string[] = [];
   let secondLine: string | undefined;
-  let spec: ColumnSchema;
+  const invalid = column.kind === "numeric" ? column.invalid.size : 0;
+  const missing = column.kind === "numeric" ? numericMissing(column, rows) : textMissing(column, rows);
+  notes.push(`observed ${fmtMissing(rows > 0 ? missing / rows : 0)} missing`, `${fmtInt(rows)} rows`);
+  const { nullable, mostly } = dirtiness(missing, invalid, rows);
+  if (nullable) fields.nullable = true;
+  const unique = isIdLike(column, rows);
+  let bounds: { min?: number; max?: number; allowed?: readonly string[] | readonly number[] } = {};
   if (column.kind === "numeric") {
     const s = numericStats(column, rows);
-    const missingShare = rows > 0 ? s.missing / rows : 0;
-    notes.push(`observed ${fmtMissing(missingShare)} missing`, `${fmtInt(rows)} rows`);
-    const nullable = s.missing > 0;
-    if (nullable) fields.nullable = true;
-    let min: number | undefined;
-    let max: number | undefined;
     if (column.type === "boolean") {
       notes.push(`${fmtPercent(s.count > 0 ? s.trues / s.count : 0)} true`);
     } else if (s.count > 0 && s.nan === 0 && Number.isFinite(s.min) && Number.isFinite(s.max)) {
       if (column.type === "datetime") {
-        const lo = Math.floor(s.min);
-        const hi = Math.ceil(s.max);
-        const loText = new Date(lo).toISOString();
-        const hiText = new Date(hi).toISOString();
-        // Years beyond 9999 do not round-trip through ISO 8601 text.
-        if (parseCellText(loText, "datetime") === lo && parseCellText(hiText, "datetime") === hi) {
-          min = lo;
-          max = hi;
-          fields.min = loText;
-          fields.max = hiText;
-        }
+        const loText = new Date(Math.floor(s.min)).toISOString();
+        const hiText = new Date(Math.ceil(s.max)).toISOString();
         notes.push(`min ${loText}`, `max ${hiText}`);
+        if (!unique) {
+          // Back from the first value by the sample's span (at least a day), to midnight UTC; no max, as newer data
+          // comes later. Catches 1970-01-01 and 1900-01-01 placeholders, not next week.
+          const lo = Math.floor((s.min - Math.max(s.max - s.min, DAY_MS)) / DAY_MS) * DAY_MS;
+          const text = new Date(lo).toISOString();
+          if (parseCellText(text, "datetime") === lo) {
+            bounds = { min: lo };
+            fields.min = text.endsWith("T00:00:00.000Z") ? text.slice(0, 10) : text;
+            notes.push("min: back by the observed span, no max: newer data comes later");
+          }
+        }
       } else {
-        min = s.min + 0; // -0 -> 0
-        max = s.max + 0;
-        fields.min = min;
-        fields.max = max;
         notes.push(`min ${fmtNumber(s.min)}`, `max ${fmtNumber(s.max)}`);
+        if (!unique) {
+          const inferred = inferNumericBounds(s.sorted, column.type);
+          bounds = inferred;
+          if (inferred.allowed) fields.allowed = [...inferred.allowed];
+          if (inferred.min !== undefined) fields.min = inferred.min;
+          if (inferred.max !== undefined) fields.max = inferred.max;
+          notes.push(...inferred.notes);
+        }
       }
       notes.push(`${fmtInt(s.distinct)} distinct`);
     } else if (s.count > 0) {
@@ -115,45 +130,92 @@ function inferColumn(column: Column, rows: number, maxAllowed: number): Inferred
       if (s.nan > 0) notes.push(`${fmtInt(s.nan)} NaN, so no min/max`);
       else notes.push("infinite values, so no min/max");
     }
-    if (column.invalid.size > 0) {
-      notes.push(`${fmtInt(column.invalid.size)} cells did not parse as ${column.type} and will fail the type check`);
+    if (invalid > 0) {
+      notes.push(
+        `${fmtInt(invalid)} cells did not parse as ${column.type}` +
+          (mostly < 1 ? ", allowed for by mostly" : " and will fail the type check"),
+      );
     }
-    const unique = isIdLike(column, rows);
-    if (unique) {
-      fields.unique = true;
-      notes.push("all distinct and id-like, so unique");
-    }
-    spec = { ...base, nullable, unique, ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
   } else {
     const s = textStats(column, rows);
-    notes.push(`observed ${fmtMissing(rows > 0 ? s.missing / rows : 0)} missing`, `${fmtInt(rows)} rows`);
-    const nullable = s.missing > 0;
-    if (nullable) fields.nullable = true;
     notes.push(`${fmtInt(s.values.length)} distinct`);
-    let allowed: string[] | undefined;
     if (column.type === "category") {
       const top = [...s.values].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3);
-      const present = rows - s.missing;
+      const present = rows - missing;
       if (top.length > 0) {
         secondLine = `most common ${top.map(([v, n]) => `${JSON.stringify(clip(v))} ${fmtPercent(n / present)}`).join(", ")}`;
       }
-      if (s.values.length > 0 && s.values.length <= maxAllowed) {
-        allowed = s.values.map(([v]) => v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      const rare = s.values.filter(([, n]) => n < MIN_DOMAIN_COUNT).length;
+      if (s.values.length > maxAllowed) notes.push(`more than ${maxAllowed}, so no allowed list`);
+      else if (rare > 0 && !unique) {
+        notes.push(`${fmtInt(rare)} on fewer than ${MIN_DOMAIN_COUNT} rows, so the set looks open: no allowed list`);
+      } else if (s.values.length > 0 && !unique) {
+        const allowed = s.values.map(([v]) => v).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        bounds = { allowed };
         fields.allowed = allowed;
-      } else if (s.values.length > maxAllowed) {
-        notes.push(`more than ${maxAllowed}, so no allowed list`);
       }
     } else if (s.values.length > 0) {
       notes.push(`length ${fmtInt(s.minLength)} to ${fmtInt(s.maxLength)}`);
     }
-    const unique = isIdLike(column, rows);
-    if (unique) {
-      fields.unique = true;
-      notes.push("all distinct and id-like, so unique");
-    }
-    spec = { ...base, nullable, unique, ...(allowed !== undefined && { allowed }) };
   }
+  if (unique) {
+    fields.unique = true;
+    notes.push("all distinct and id-like, so unique and no bounds");
+  }
+  if (mostly < 1) {
+    fields.mostly = mostly;
+    notes.push(
+      `mostly ${mostly}: leaves room for ${nullable ? "cells that did not parse" : "missing cells"} at the observed rate`,
+    );
+  }
+  const spec: ColumnSchema = {
+    ...base,
+    nullable,
+    unique,
+    mostly,
+    ...(bounds.min !== undefined && { min: bounds.min }),
+    ...(bounds.max !== undefined && { max: bounds.max }),
+    ...(bounds.allowed !== undefined && { allowed: bounds.allowed }),
+  };
   return { spec, fields, comment: notes.join(", ") + (secondLine ? `\n ${secondLine}` : "") };
+}
+
+const DAY_MS = 86_400_000;
+/** Missing cells above this share make a column nullable; at or below it they are dirt that `mostly` allows for. */
+const MAX_DIRTY_SHARE = 0.05;
+/** `mostly` never leaves room for more than this share; a dirtier sample is too small to say. */
+const MAX_ALLOWANCE = 0.2;
+
+/**
+ * Whether missing cells are part of the column (nullable) or dirt (a few percent at most), and the `mostly` that
+ * lets next week's dirt through: allowance = 1.5 p + 4 sqrt(p (1 - p) / n) for the dirty share p of n rows (missing
+ * cells when not nullable, plus cells that did not parse), rounded up to 2 significant digits: the observed rate, a
+ * margin of half of it, and 4 standard errors of its estimate. A larger allowance than 20% makes the column nullable
+ * (and leaves unparsed cells to fail the type check).
+ */
+function dirtiness(missing: number, invalid: number, rows: number): { nullable: boolean; mostly: number } {
+  if (rows === 0) return { nullable: false, mostly: 1 };
+  const nullable = missing / rows > MAX_DIRTY_SHARE;
+  const dirty = (nullable ? 0 : missing) + invalid;
+  if (dirty === 0) return { nullable, mostly: 1 };
+  const p = dirty / rows;
+  const raw = 1.5 * p + 4 * Math.sqrt((p * (1 - p)) / rows);
+  const step = 10 ** (Math.floor(Math.log10(raw)) - 1);
+  const allowance = Number((Math.ceil(raw / step) * step).toPrecision(2));
+  if (allowance > MAX_ALLOWANCE) return { nullable: missing > 0, mostly: 1 };
+  return { nullable, mostly: Number((1 - allowance).toPrecision(6)) };
+}
+
+function numericMissing(column: NumericColumn, rows: number): number {
+  let present = 0;
+  for (let r = 0; r < rows; r++) if (column.valid[r] === 1) present++;
+  return rows - present - column.invalid.size;
+}
+
+function textMissing(column: DictionaryColumn, rows: number): number {
+  let missing = 0;
+  for (let r = 0; r < rows; r++) if (column.codes[r]! < 0) missing++;
+  return missing;
 }
 
 /** `{ type: number, min: 0 }` on one line; a column with a long `allowed` list as a block with one value per line. */
@@ -179,6 +241,8 @@ interface NumericStats {
   min: number;
   max: number;
   distinct: number;
+  /** The values present, ascending (NaN last). */
+  sorted: Float64Array;
 }
 
 function numericStats(column: NumericColumn, rows: number): NumericStats {
@@ -204,7 +268,7 @@ function numericStats(column: NumericColumn, rows: number): NumericStats {
   let distinct = 0;
   for (let i = 0; i < count; i++) if (i === 0 || !Object.is(sorted[i], sorted[i - 1])) distinct++;
   const missing = rows - count - column.invalid.size;
-  return { count, missing, nan, trues, min, max, distinct };
+  return { count, missing, nan, trues, min, max, distinct, sorted };
 }
 
 interface TextStats {

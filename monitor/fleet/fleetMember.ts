@@ -255,6 +255,14 @@ export class FleetMember {
     await store.heartbeat(this.member, this.since, this.through());
   }
 
+  private localAlert(): AlertRecord | null {
+    try {
+      return JSON.parse(readFileSync(join(this.dir, "alert.json"), "utf8")) as AlertRecord;
+    } catch {
+      return null;
+    }
+  }
+
   /** Leader: merges and reports every window whose end plus grace has passed, oldest first. */
   private async finalizeDue(): Promise<void> {
     const { store, config, fleet } = this.o;
@@ -263,7 +271,10 @@ export class FleetMember {
     const d = this.durationMs;
     const due = await store.windowsUpTo(now - d - fleet.graceMs);
     if (due.length === 0) return;
-    const alert = (await store.alertState<AlertRecord>()) ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null };
+    // Redis restarted empty loses the alert state; this member's copy of the last one it wrote (if it led) keeps the
+    // cooldown and the open issue across that.
+    const alert = (await store.alertState<AlertRecord>()) ??
+      this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null };
     const members = await store.members();
     for (const start of due) {
       const end = start + d;
@@ -276,13 +287,15 @@ export class FleetMember {
       const byMember = new Map(partials.map((p) => [p.member, p]));
       const missing: FleetWindowFacts["missing"] = [];
       let waitFor = false;
-      for (const [m, rec] of [...members].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-        const beat = rec;
-        // Not a member of this window: it started after the window ended, or was last seen before it began.
-        if (beat.since > end || beat.seen < start) continue;
+      const names = new Set([...members.keys(), ...byMember.keys()]);
+      for (const m of [...names].sort()) {
+        const beat = members.get(m);
         const p = byMember.get(m);
-        if (p?.final || (!p && beat.through >= end)) continue;
-        const fresh = beat.seen >= now - 3 * this.periodMs;
+        // Complete: its final partial, or none while it says every window up to this one's end is published.
+        if (p?.final || (!p && (!beat || beat.through >= end))) continue;
+        // Not a member of this window: last seen before it began, and nothing of it here.
+        if (!p && beat!.seen < start) continue;
+        const fresh = beat !== undefined && beat.seen >= now - 3 * this.periodMs;
         if (fresh && now < end + 2 * fleet.graceMs) waitFor = true;
         missing.push({
           member: m,
@@ -341,6 +354,8 @@ export class FleetMember {
       );
       if (!ok) continue;
       Object.assign(alert, next);
+      writeFileSync(join(this.dir, "alert.json.tmp"), JSON.stringify(next));
+      renameSync(join(this.dir, "alert.json.tmp"), join(this.dir, "alert.json"));
       this.o.metrics.finalized.inc();
       if (missing.length > 0) this.o.metrics.missingPartials.inc(missing.length);
       this.o.log.info(

@@ -36,7 +36,7 @@ test("lease: one holder; renewing keeps it; when it lapses the next holder gets 
       await new Promise((r) => setTimeout(r, 10));
       lb = await b.lease(null, "b");
     }
-    assert.ok(lb?.endsWith(":b"));
+    assert.ok(lb !== null && lb.endsWith(":b"));
     assert.ok(Number(lb.split(":")[0]) > Number(la!.split(":")[0]), "the fencing token grows");
     // a wakes up and writes as if it still led: every fenced write is refused.
     await assert.rejects(a.finalize(la!, 1000, "{}", "{}", [], 10), FencedError);

@@ -47,22 +47,38 @@ export function pairedBootstrap(
       else relatives[k]![j] = (c - b) / Math.abs(b);
     });
   }
+  return percentileIntervals(
+    metrics.map((m) => m.name),
+    { deltas, relatives, filled, relativeOk },
+    options,
+  );
+}
+
+/**
+ * Percentile intervals from per-resample deltas: `filled[k]` of deltas[k] hold resamples on which metric k was defined
+ * for both models; relative deltas only when the baseline was never 0.
+ */
+export function percentileIntervals(
+  names: readonly string[],
+  d: { deltas: Float64Array[]; relatives: Float64Array[]; filled: number[]; relativeOk: boolean[] },
+  options: { resamples: number; confidence: number },
+): Map<string, BootstrapInterval> {
   const lower = (1 - options.confidence) / 2;
   const upper = 1 - lower;
   const out = new Map<string, BootstrapInterval>();
-  metrics.forEach((m, k) => {
-    const n = filled[k]!;
+  names.forEach((name, k) => {
+    const n = d.filled[k]!;
     if (n === 0) {
-      out.set(m.name, { delta: [NaN, NaN], relative: null, undefinedResamples: options.resamples });
+      out.set(name, { delta: [NaN, NaN], relative: null, undefinedResamples: options.resamples });
       return;
     }
-    const d = deltas[k]!.subarray(0, n);
-    radixSortFloat64InPlace(d);
-    const rel = relatives[k]!.subarray(0, n);
-    if (relativeOk[k]) radixSortFloat64InPlace(rel);
-    out.set(m.name, {
-      delta: [quantileSorted(d, lower), quantileSorted(d, upper)],
-      relative: relativeOk[k] ? [quantileSorted(rel, lower), quantileSorted(rel, upper)] : null,
+    const deltas = d.deltas[k]!.subarray(0, n);
+    radixSortFloat64InPlace(deltas);
+    const rel = d.relatives[k]!.subarray(0, n);
+    if (d.relativeOk[k]) radixSortFloat64InPlace(rel);
+    out.set(name, {
+      delta: [quantileSorted(deltas, lower), quantileSorted(deltas, upper)],
+      relative: d.relativeOk[k] ? [quantileSorted(rel, lower), quantileSorted(rel, upper)] : null,
       undefinedResamples: options.resamples - n,
     });
   });

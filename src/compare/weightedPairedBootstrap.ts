@@ -1,0 +1,102 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { percentileIntervals, type BootstrapInterval } from "./pairedBootstrap.js";
+import type { PlannedMetric, ResamplePlan } from "./resamplePlan.js";
+import { runResamples } from "./runResamples.js";
+
+/** Below this many row-resamples (rows x resamples) one thread is quicker than starting workers. */
+const MIN_WORK_FOR_WORKERS = 20_000_000;
+/** Each worker's share should be at least this, so a thread's start-up (tens of ms) stays a small part of it. */
+const MIN_WORK_PER_WORKER = 10_000_000;
+const MAX_WORKERS = 8;
+
+// Built: the worker is the .js file next to this one (dist: chunks/resampleWorker.js, next to the chunk holding this
+// module). From sources under tsx, Node 20 does not resolve a worker's .ts entry, so a bootstrap registers tsx first.
+const fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
+const workerEntry = new URL(fromSource ? "./resampleWorker.ts" : "./resampleWorker.js", import.meta.url);
+
+/**
+ * The paired percentile bootstrap of src/compare/pairedBootstrap.ts, computed as weighted passes: each resample is a
+ * vector of row counts (rows drawn with replacement), and every planned metric of both models is evaluated from one
+ * pass over those counts (see ResamplePlan). Resamples are split across worker threads, at most one per available
+ * core; resample r depends only on (seed, r), so the intervals do not depend on the number of threads.
+ */
+export async function weightedPairedBootstrap(
+  plan: ResamplePlan,
+  metrics: readonly PlannedMetric[],
+  options: { resamples: number; seed: number; confidence: number; threads?: number },
+): Promise<Map<string, BootstrapInterval>> {
+  const B = options.resamples;
+  const S = plan.statCount;
+  const stats = new Float64Array(B * S);
+  const work = plan.rows * B;
+  const threads = Math.max(
+    1,
+    Math.min(
+      options.threads ?? availableParallelism(),
+      MAX_WORKERS,
+      B,
+      work < MIN_WORK_FOR_WORKERS ? 1 : Math.floor(work / MIN_WORK_PER_WORKER),
+    ),
+  );
+  if (threads === 1 || !existsSync(fileURLToPath(workerEntry))) {
+    runResamples(plan, options.seed, 0, B, stats);
+  } else {
+    const size = Math.ceil(B / threads);
+    const blocks: Promise<void>[] = [];
+    for (let first = 0; first < B; first += size) {
+      const count = Math.min(size, B - first);
+      blocks.push(runInWorker(plan, options.seed, first, count).then((block) => stats.set(block, first * S)));
+    }
+    await Promise.all(blocks);
+  }
+  const deltas = metrics.map(() => new Float64Array(B));
+  const relatives = metrics.map(() => new Float64Array(B));
+  const filled = metrics.map(() => 0);
+  const relativeOk = metrics.map(() => true);
+  for (let r = 0; r < B; r++) {
+    const at = r * S;
+    metrics.forEach((m, k) => {
+      const c = m.candidate(stats, at);
+      const b = m.baseline(stats, at);
+      if (!Number.isFinite(c) || !Number.isFinite(b)) return;
+      const j = filled[k]!++;
+      deltas[k]![j] = c - b;
+      if (b === 0) relativeOk[k] = false;
+      else relatives[k]![j] = (c - b) / Math.abs(b);
+    });
+  }
+  return percentileIntervals(
+    metrics.map((m) => m.name),
+    { deltas, relatives, filled, relativeOk },
+    options,
+  );
+}
+
+function runInWorker(plan: ResamplePlan, seed: number, first: number, count: number): Promise<Float64Array> {
+  const workerData = { plan, seed, first, count };
+  const worker = fromSource
+    ? new Worker(
+        `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`,
+        { eval: true, workerData },
+      )
+    : new Worker(workerEntry, { workerData });
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    worker.once("message", (m: { stats?: Float64Array; error?: string }) => {
+      settled = true;
+      if (m.stats) resolve(m.stats);
+      else reject(new Error(`bootstrap worker failed: ${m.error}`));
+      void worker.terminate();
+    });
+    worker.once("error", (e) => {
+      if (!settled) reject(e);
+      settled = true;
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`bootstrap worker exited with code ${code} before answering`));
+    });
+  });
+}

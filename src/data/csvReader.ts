@@ -3,15 +3,14 @@
  * wanted column from bytes, and, only when some later cell did not fit an inferred type, a third pass re-reads just
  * those columns as text.
  */
-import type { FileHandle } from "node:fs/promises";
 import { CsvRecordReader, readCsvHeader, type CsvHeader } from "./csvRecordReader.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
-import { openDataFile } from "./openDataFile.js";
+import { openDataSource, type DataSource } from "./openDataSource.js";
 import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
 
 /** A reader of the data records, with read-ahead. */
-function newReader(fh: FileHandle, file: string, header: CsvHeader, options: ResolvedLoadOptions): CsvRecordReader {
+function newReader(fh: DataSource, file: string, header: CsvHeader, options: ResolvedLoadOptions): CsvRecordReader {
   const { names, dataOffset, dataLine } = header;
   return new CsvRecordReader(
     fh,
@@ -43,7 +42,7 @@ function planColumns(names: readonly string[], options: ResolvedLoadOptions): Co
  * whole file is "number", all missing (as loadTable decides from the whole column).
  */
 async function inferPlans(
-  fh: FileHandle,
+  fh: DataSource,
   file: string,
   header: CsvHeader,
   options: ResolvedLoadOptions,
@@ -79,11 +78,12 @@ async function inferPlans(
 }
 
 export async function loadCsv(file: string, options: ResolvedLoadOptions): Promise<Table> {
-  const fh = await openDataFile(file);
+  const fh = await openDataSource(file, options.decompression);
   try {
-    const { size } = await fh.stat();
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans, sampleRows, sampleBytes } = await inferPlans(fh, file, header, options);
+    // after the sample: a compressed file's size is estimated from the ratio seen so far
+    const size = await fh.estimatedSize();
     // presize from the bytes per row of the sample
     const capacity =
       sampleRows < INFERENCE_ROWS
@@ -118,7 +118,7 @@ export async function* scanCsv(
   maxChunkRows: number,
   chunkCells: number,
 ): AsyncGenerator<Table> {
-  const fh = await openDataFile(file);
+  const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans } = await inferPlans(fh, file, header, options, true);
@@ -151,7 +151,7 @@ export async function* scanCsv(
 }
 
 export async function csvColumnNames(file: string, options: ResolvedLoadOptions): Promise<string[]> {
-  const fh: FileHandle = await openDataFile(file);
+  const fh: DataSource = await openDataSource(file, options.decompression);
   try {
     return (await readCsvHeader(fh, file, options.delimiter)).names;
   } finally {

@@ -4,7 +4,7 @@
  * does). Fields are never turned into strings here: a batch holds their byte ranges (see CellBatch), and only the
  * column builders decode what they need. Every batch is checked to be UTF-8 (`isUtf8`, native) before use.
  */
-import type { FileHandle } from "node:fs/promises";
+import type { PositionedReader } from "./openDataSource.js";
 import { isUtf8 } from "node:buffer";
 import { ModelguardError, formatLocation, type SourceLocation } from "../errors.js";
 import { PARSE_NUMBER, type CellBatch } from "./cellBatch.js";
@@ -44,7 +44,7 @@ function located(message: string, hint: string, loc: SourceLocation): Modelguard
 }
 
 /** Reads and checks the header record: the column names. */
-export async function readCsvHeader(fh: FileHandle, file: string, delimiter: number): Promise<CsvHeader> {
+export async function readCsvHeader(fh: PositionedReader, file: string, delimiter: number): Promise<CsvHeader> {
   let buf = Buffer.allocUnsafe(64 << 10);
   let end = 0;
   let eof = false;
@@ -245,7 +245,7 @@ export class CsvRecordReader {
   readonly batchRows: number;
 
   constructor(
-    private readonly fh: FileHandle,
+    private readonly fh: PositionedReader,
     private readonly file: string,
     private readonly names: readonly string[],
     private readonly delimiter: number,

@@ -4,11 +4,10 @@
  * in order of first appearance; a key a row lacks (or null) is missing. A key that first appears after the sample
  * gets its type from all its distinct values (loadTable) or is "string" (scanTable).
  */
-import type { FileHandle } from "node:fs/promises";
 import { ColumnTypeInference } from "./inferColumnType.js";
 import { JsonlRecordReader } from "./jsonlRecordReader.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
-import { openDataFile } from "./openDataFile.js";
+import { openDataSource, type DataSource } from "./openDataSource.js";
 import { TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
 
@@ -24,7 +23,7 @@ function planFor(name: string, source: number, options: ResolvedLoadOptions, inf
 
 /** Types from the first INFERENCE_ROWS rows; `fixTypes` (scanTable) as in csvReader's inferPlans. */
 async function inferJsonl(
-  fh: FileHandle,
+  fh: DataSource,
   file: string,
   options: ResolvedLoadOptions,
   fixTypes = false,
@@ -106,10 +105,10 @@ async function assemble(
 }
 
 export async function loadJsonl(file: string, options: ResolvedLoadOptions): Promise<Table> {
-  const fh = await openDataFile(file);
+  const fh = await openDataSource(file, options.decompression);
   try {
-    const { size } = await fh.stat();
     const { names, plans, sampleRows, sampleBytes } = await inferJsonl(fh, file, options);
+    const size = await fh.estimatedSize();
     const capacity =
       sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
@@ -141,7 +140,7 @@ export async function* scanJsonl(
   maxChunkRows: number,
   chunkCells: number,
 ): AsyncGenerator<Table> {
-  const fh = await openDataFile(file);
+  const fh = await openDataSource(file, options.decompression);
   try {
     const { names, plans } = await inferJsonl(fh, file, options, true);
     const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
@@ -165,7 +164,7 @@ export async function* scanJsonl(
 }
 
 export async function jsonlColumnNames(file: string, options: ResolvedLoadOptions): Promise<string[]> {
-  const fh = await openDataFile(file);
+  const fh = await openDataSource(file, options.decompression);
   try {
     const reader = new JsonlRecordReader(fh, file, () => false, [], options.maxFieldBytes);
     while (await reader.next());

@@ -5,7 +5,7 @@
  * null and absent keys are absent cells. Keys become columns in order of first appearance. Nested objects and
  * arrays are errors for wanted columns (flatten them first) and skipped for the others. Blank lines are skipped.
  */
-import type { FileHandle } from "node:fs/promises";
+import type { PositionedReader } from "./openDataSource.js";
 import { isUtf8 } from "node:buffer";
 import { ModelguardError, formatLocation, type SourceLocation } from "../errors.js";
 import { ByteInterner } from "./byteInterner.js";
@@ -64,7 +64,7 @@ export class JsonlRecordReader {
    * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
   constructor(
-    private readonly fh: FileHandle,
+    private readonly fh: PositionedReader,
     private readonly file: string,
     private readonly wanted: (name: string) => boolean,
     knownNames: readonly string[] = [],

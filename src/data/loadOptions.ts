@@ -1,12 +1,17 @@
 import { extname } from "node:path";
 import { ModelguardError } from "../errors.js";
+import type { DecompressionLimits } from "./decompressingSource.js";
 import { DEFAULT_NA_VALUES, NaMatcher } from "./naMatcher.js";
+import { compressionOf, withoutCompression } from "./openDataSource.js";
 import { COLUMN_TYPES, type ColumnType } from "./table.js";
 
 export type DataFormat = "csv" | "jsonl" | "parquet";
 
 export interface LoadOptions {
-  /** Default from the extension: .csv/.tsv/.txt -> csv, .jsonl/.ndjson -> jsonl, .parquet -> parquet. */
+  /**
+   * Default from the extension: .csv/.tsv/.txt -> csv, .jsonl/.ndjson -> jsonl, .parquet -> parquet; a further .gz
+   * or .zst (.zstd) means gzip or zstd compression (CSV and JSONL), decompressed as the file is read.
+   */
   format?: DataFormat;
   /** CSV only: one single-byte character; default "," (tab for .tsv). */
   delimiter?: string;
@@ -24,7 +29,19 @@ export interface LoadOptions {
    * Longer is an "input" error naming the file, line and column: it bounds the memory one cell can take.
    */
   maxFieldBytes?: number;
+  /** Bounds on what a .gz/.zst file decompresses to (DEFAULT_DECOMPRESSION_LIMITS); beyond is an "input" error. */
+  decompression?: Partial<DecompressionLimits>;
 }
+
+/**
+ * 64 GiB at most, and at most 250 bytes per compressed byte once past 1 GiB: real CSV and JSONL compress 3-30x, a
+ * gzip bomb about 1000x, a zstd bomb far more. A bomb is refused after reading 1 GiB, in seconds.
+ */
+export const DEFAULT_DECOMPRESSION_LIMITS: DecompressionLimits = {
+  maxBytes: 64 * 2 ** 30,
+  maxRatio: 250,
+  ratioAfterBytes: 2 ** 30,
+};
 
 /** Default for LoadOptions.maxFieldBytes. */
 export const MAX_FIELD_BYTES = 16 << 20;
@@ -52,6 +69,7 @@ export interface ResolvedLoadOptions {
   columns: ReadonlySet<string> | undefined;
   types: ReadonlyMap<string, ColumnType>;
   maxFieldBytes: number;
+  decompression: DecompressionLimits;
 }
 
 const EXTENSIONS: Record<string, DataFormat> = {
@@ -65,17 +83,25 @@ const EXTENSIONS: Record<string, DataFormat> = {
 
 /** Checks the options and fills in the defaults. Bad options are "usage" errors. */
 export function resolveLoadOptions(path: string, options: LoadOptions = {}): ResolvedLoadOptions {
-  const ext = extname(path).toLowerCase();
-  const format = options.format ?? EXTENSIONS[ext];
+  const ext = extname(withoutCompression(path)).toLowerCase();
+  const format = options.format ?? (Object.hasOwn(EXTENSIONS, ext) ? EXTENSIONS[ext] : undefined);
   if (format === undefined)
     throw new ModelguardError(
       "usage",
       `${path}: cannot tell the data format from the extension '${ext}'`,
-      "Name the file .csv, .tsv, .jsonl, .ndjson or .parquet, or pass the format (csv, jsonl or parquet).",
+      "Name the file .csv, .tsv, .jsonl, .ndjson or .parquet (CSV and JSONL may end in .gz or .zst), or pass the " +
+        "format (csv, jsonl or parquet).",
       { file: path },
     );
   if (format !== "csv" && format !== "jsonl" && format !== "parquet")
     throw new ModelguardError("usage", `unknown data format '${String(format)}'`, "Use csv, jsonl or parquet.");
+  if (format === "parquet" && compressionOf(path) !== undefined)
+    throw new ModelguardError(
+      "usage",
+      `${path}: a Parquet file cannot be read through ${compressionOf(path)} compression`,
+      "Parquet compresses inside the file (write it with compression='zstd' instead): pass the .parquet file itself.",
+      { file: path },
+    );
   const delimiter = options.delimiter ?? (ext === ".tsv" ? "\t" : ",");
   const code = delimiter.charCodeAt(0);
   if (delimiter.length !== 1 || code > 127 || code === 34 || code === 10 || code === 13)
@@ -110,5 +136,18 @@ export function resolveLoadOptions(path: string, options: LoadOptions = {}): Res
     columns: options.columns ? new Set(options.columns) : undefined,
     types,
     maxFieldBytes,
+    decompression: resolveDecompressionLimits(options.decompression),
   };
+}
+
+function resolveDecompressionLimits(given: Partial<DecompressionLimits> = {}): DecompressionLimits {
+  const limits = { ...DEFAULT_DECOMPRESSION_LIMITS };
+  for (const key of ["maxBytes", "maxRatio", "ratioAfterBytes"] as const) {
+    const v = given[key];
+    if (v === undefined) continue;
+    if (!(typeof v === "number" && v >= 0 && Number.isFinite(v)))
+      throw new ModelguardError("usage", `decompression.${key} must be a finite number >= 0, got ${String(v)}`);
+    limits[key] = v;
+  }
+  return limits;
 }

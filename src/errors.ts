@@ -11,6 +11,7 @@ export type ErrorCode =
   | "model" // a model file is unreadable or does not fit the data
   | "train" // the user's training command failed or timed out
   | "io" // a file cannot be written
+  | "registry" // a model registry is unusable, a version is missing or tampered with, or production moved under us
   | "github"; // a GitHub API call failed, or the Actions context (GITHUB_REPOSITORY, event payload) is unusable
 
 export interface SourceLocation {

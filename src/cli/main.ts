@@ -7,6 +7,8 @@ import { registerProfile } from "./commands/profile.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEvaluate } from "./commands/evaluate.js";
 import { registerMonitor } from "./commands/monitor.js";
+import { registerPromote } from "./commands/promote.js";
+import { registerRegistry } from "./commands/registry.js";
 import { registerReport } from "./commands/report.js";
 import { registerTrain } from "./commands/train.js";
 import { registerValidate } from "./commands/validate.js";
@@ -36,6 +38,8 @@ const commands: RegisterCommand[] = [
   registerCompare,
   registerReport,
   registerMonitor,
+  registerPromote,
+  registerRegistry,
 ];
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */

@@ -64,9 +64,20 @@ export interface ComparisonResult {
 }
 
 export interface ModelSide {
-  /** Where it came from: a model path, a metrics.json path, or git:REF:PATH. */
+  /** Where it came from: a model path, a metrics.json path, git:REF:PATH, or registry:NAME@vN. */
   source: string;
   model: { path: string; sha256: string; bytes: number } | null;
+  /** When the model came from a model registry (`registry:NAME[@vN]`): which version, and whether it was production. */
+  registry?: RegistryVersionRef;
+}
+
+export interface RegistryVersionRef {
+  /** The registry: a directory path or github:OWNER/REPO. */
+  uri: string;
+  name: string;
+  version: number;
+  /** True when it was production at the time of the comparison. */
+  production: boolean;
 }
 
 /**

@@ -1,6 +1,6 @@
-import { execFileSync } from "node:child_process";
 import { ModelguardError } from "../errors.js";
 import { readBoundedTextFile } from "../readBoundedTextFile.js";
+import { isGitSpec, readGitFile } from "./readGitFile.js";
 import { validateContract } from "../contracts/validateContract.js";
 import { reviveMetricsDocument, type MetricsDocument } from "../model/evaluate/metricsDocument.js";
 
@@ -15,41 +15,8 @@ const MAKE_ONE = "make one with `modelguard evaluate ... -o metrics.json`";
  */
 export function readMetricsDocument(spec: string, cwd = process.cwd()): MetricsDocument {
   let text: string;
-  if (spec.startsWith("git:")) {
-    const rest = spec.slice(4);
-    const colon = rest.indexOf(":");
-    if (colon <= 0 || colon === rest.length - 1) {
-      throw new ModelguardError(
-        "usage",
-        `'${spec}' is not git:REF:PATH`,
-        "e.g. --baseline git:origin/main:ml/metrics.json",
-      );
-    }
-    const ref = rest.slice(0, colon);
-    const path = rest.slice(colon + 1);
-    // A ref cannot start with '-' (git check-ref-format); to git it would be an option, e.g. --output=FILE.
-    if (ref.startsWith("-")) {
-      throw new ModelguardError(
-        "usage",
-        `'${spec}': the ref '${ref}' starts with '-', which no git ref does`,
-        "e.g. --baseline git:origin/main:ml/metrics.json",
-      );
-    }
-    try {
-      // --end-of-options: whatever the spec holds, git reads it as a revision, never as an option.
-      text = execFileSync("git", ["show", "--end-of-options", `${ref}:${path}`], {
-        cwd,
-        stdio: ["ignore", "pipe", "pipe"],
-        maxBuffer: MAX_METRICS_FILE_BYTES,
-      }).toString("utf8");
-    } catch (e) {
-      const stderr = ((e as { stderr?: Buffer }).stderr ?? Buffer.alloc(0)).toString().trim().split("\n")[0];
-      throw new ModelguardError(
-        "input",
-        `cannot read ${path} at ${ref} from git: ${stderr || (e as Error).message}`,
-        "in GitHub Actions the checkout is shallow: use actions/checkout with fetch-depth: 0 (or git fetch origin main) so the ref exists",
-      );
-    }
+  if (isGitSpec(spec)) {
+    text = readGitFile(spec, MAX_METRICS_FILE_BYTES, "--baseline", cwd).toString("utf8");
   } else {
     text = readMetricsText(spec);
   }

@@ -7,6 +7,8 @@ import { readYamlFile } from "./readYamlFile.js";
 export interface ProjectConfig {
   version: 1;
   drift?: Partial<DriftPolicy>;
+  /** The model registry: a directory, `github`, or `github:OWNER/REPO` (read by promote, registry and compare). */
+  registry?: string;
 }
 
 export function readProjectConfig(path: string): ProjectConfig {

@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from "node:crypto";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { ModelguardError } from "../errors.js";
+import type { CardAsset, ModelCard } from "./modelCard.js";
+import type { ModelRegistry } from "./ModelRegistry.js";
+import type { ModelVersionSpec } from "./modelVersionSpec.js";
+import { MAX_ASSET_BYTES } from "./readAssetFile.js";
+
+/** A version resolved from NAME[@vN|@production], with its card. */
+export interface ResolvedVersion {
+  name: string;
+  version: number;
+  production: boolean;
+  card: ModelCard;
+}
+
+export async function resolveVersion(registry: ModelRegistry, spec: ModelVersionSpec): Promise<ResolvedVersion> {
+  const { pointer } = await registry.readPointer(spec.name);
+  let version: number;
+  if (spec.version === "production") {
+    if (pointer.production === null) {
+      throw new ModelguardError(
+        "registry",
+        `${spec.name} has no production version in ${registry.uri}`,
+        `promote one first: \`modelguard promote --name ${spec.name} --model model.onnx\``,
+      );
+    }
+    version = pointer.production;
+  } else version = spec.version;
+  const card = await registry.readCard(spec.name, version);
+  if (!card) {
+    throw new ModelguardError(
+      "registry",
+      `${spec.name} v${version} does not exist in ${registry.uri} (or was never completed)`,
+      `list the versions with \`modelguard registry list ${spec.name}\``,
+    );
+  }
+  return { name: spec.name, version, production: pointer.production === version, card };
+}
+
+/**
+ * The bytes of one asset, from the cache when it holds them (files named by sha256), else from the registry; either
+ * way checked against the card's sha256 and size, so a tampered asset (or cache entry) is refused, never used.
+ */
+export async function fetchVerifiedAsset(
+  registry: ModelRegistry,
+  v: ResolvedVersion,
+  asset: CardAsset,
+  cacheDir: string | null,
+): Promise<{ bytes: Buffer; cached: boolean }> {
+  const cachePath = cacheDir ? join(cacheDir, "sha256", asset.sha256) : null;
+  if (cachePath) {
+    const hit = await readFile(cachePath).catch(() => null);
+    if (hit && hit.length === asset.bytes && sha256(hit) === asset.sha256) return { bytes: hit, cached: true };
+  }
+  if (asset.bytes > MAX_ASSET_BYTES) {
+    throw new ModelguardError(
+      "registry",
+      `${asset.name} of ${v.name} v${v.version} is ${asset.bytes} bytes, over the ${MAX_ASSET_BYTES} limit`,
+      "",
+    );
+  }
+  // Read up to the limit, not the card's size: a longer file is a tampered one, and must be reported as such.
+  const bytes = await registry.readAsset(v.name, v.version, asset, MAX_ASSET_BYTES);
+  const actual = sha256(bytes);
+  if (bytes.length !== asset.bytes || actual !== asset.sha256) {
+    throw new ModelguardError(
+      "registry",
+      `${asset.name} of ${v.name} v${v.version} in ${registry.uri} does not match its model card: sha256 ${actual} (${bytes.length} bytes), the card says ${asset.sha256} (${asset.bytes} bytes); refusing to use it`,
+      "the asset was replaced or damaged after the version was stored; promote a fresh version, or restore the original file",
+    );
+  }
+  if (cachePath) {
+    // Written under a temporary name and renamed, so a concurrent reader never sees half a file.
+    const tmp = `${cachePath}.tmp-${randomBytes(6).toString("hex")}`;
+    try {
+      await mkdir(join(cacheDir!, "sha256"), { recursive: true });
+      await writeFile(tmp, bytes);
+      await rename(tmp, cachePath);
+    } catch {
+      // A cache that cannot be written only costs a download next time.
+      await rm(tmp, { force: true });
+    }
+  }
+  return { bytes, cached: false };
+}
+
+/** Writes every asset of the version (verified) and its card.json into `outDir`. */
+export async function pullModelVersion(
+  registry: ModelRegistry,
+  v: ResolvedVersion,
+  outDir: string,
+  cacheDir: string | null,
+): Promise<{ files: { name: string; path: string; sha256: string; cached: boolean }[] }> {
+  const files: { name: string; path: string; sha256: string; cached: boolean }[] = [];
+  const fetched: { asset: CardAsset; bytes: Buffer; cached: boolean }[] = [];
+  // Everything is verified before anything is written: a tampered version leaves no partial copy behind.
+  for (const asset of v.card.assets)
+    fetched.push({ asset, ...(await fetchVerifiedAsset(registry, v, asset, cacheDir)) });
+  try {
+    await mkdir(outDir, { recursive: true });
+    for (const f of fetched) {
+      const path = join(outDir, f.asset.name);
+      await writeFile(path, f.bytes);
+      files.push({ name: f.asset.name, path, sha256: f.asset.sha256, cached: f.cached });
+    }
+    await writeFile(join(outDir, "card.json"), JSON.stringify(v.card, null, 2) + "\n");
+  } catch (e) {
+    throw new ModelguardError("io", `cannot write into ${outDir}: ${(e as Error).message}`, "check -o");
+  }
+  return { files };
+}
+
+function sha256(b: Buffer): string {
+  return createHash("sha256").update(b).digest("hex");
+}

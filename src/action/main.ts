@@ -4,19 +4,26 @@ import { tmpdir } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CliIO } from "../cli/io.js";
+import { locatedMessage, type ModelguardError } from "../errors.js";
 import { readPullRequestContext } from "../github/readPullRequestContext.js";
+import { escapeMarkdown } from "../report/escapeMarkdown.js";
 import { ActionInputError, readActionInputs } from "./actionInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
 import { neutralizeWorkflowCommands } from "../cli/neutralizeWorkflowCommands.js";
-import { planCommand, resultPaths, type ResultPaths } from "./planCommand.js";
+import { planCommand, resultPaths, type CommandPlan, type ResultPaths } from "./planCommand.js";
 import { runCli } from "./runCli.js";
-import { stepFails, summarizeResults } from "./summarizeResults.js";
+import { recordResult, stepFails, summarizeResults, type StepResults } from "./summarizeResults.js";
 
 /** Replaced by scripts/build-dist.mjs with the onnxruntime-node version of package-lock.json. */
 declare const __MODELGUARD_ONNXRUNTIME_VERSION__: string | undefined;
 
-const JUDGED = ["validation", "drift", "comparison"] as const satisfies readonly (keyof ResultPaths)[];
-const WRITTEN = [...JUDGED, "metrics", "run"] as const satisfies readonly (keyof ResultPaths)[];
+const WRITTEN = [
+  "validation",
+  "drift",
+  "comparison",
+  "metrics",
+  "run",
+] as const satisfies readonly (keyof ResultPaths)[];
 
 /**
  * Everything the Action logs goes through here: the CLI's output carries data (a column named `::warning::x` starts a
@@ -28,8 +35,9 @@ function log(text: string): void {
 }
 
 /**
- * The Action: reads the inputs, runs the CLI command(s) they map to, sets the outputs from the JSON results, and
- * fails the step on a failed check (per `fail-on`) or a usage error — with the message, never a stack trace.
+ * The Action: reads the inputs, runs the CLI command(s) they map to in-process, sets the outputs from the results
+ * the commands hand back (typed values, never their printed text), and fails the step on a failed check (per
+ * `fail-on`) or a usage/input error — with its message and hint, never a stack trace.
  */
 export async function run(): Promise<void> {
   try {
@@ -41,32 +49,19 @@ export async function run(): Promise<void> {
     }
     const paths = resultPaths(process.env.RUNNER_TEMP || tmpdir(), inputs.reportId);
     mkdirSync(paths.dir, { recursive: true });
-    const plan = planCommand(inputs, paths, isPullRequest());
-    const argvs = plan.steps.map((s) => s.argv);
-    const written = new Set<keyof ResultPaths>(
-      inputs.command === "report"
-        ? WRITTEN.filter((k) => existsSync(paths[k]))
-        : WRITTEN.filter((k) => argvs.some((a) => a.some((v, i) => v === paths[k] && isOutFlag(a[i - 1])))),
-    );
-    // Results of an earlier run of this step must not stand in for this run's.
-    for (const k of written) if (inputs.command !== "report") rmSync(paths[k], { force: true });
+    const plan = planCommand(inputs, paths, await isPullRequest());
+    // Results of an earlier run of this step must not stand in for this run's (a report step reads them).
+    if (inputs.command !== "report") for (const k of writtenBy(plan, paths)) rmSync(paths[k], { force: true });
     rmSync(paths.report, { force: true });
 
-    const errors: string[] = [];
+    const results: StepResults = {};
     let commentUrl = "";
     const io: CliIO = {
       out: (text) => log(text),
-      // An error message and its hint arrive as one call each (exitCodeForError), and may span lines when they quote
-      // data: each goes whole into the failure annotation, whose escaping keeps it one command.
-      err: (text) => {
-        if (text.startsWith("modelguard: error: ") || (errors.length > 0 && text.startsWith("  hint: "))) {
-          errors.push(text.replace(/^modelguard: error: /, "").trim());
-          return;
-        }
-        log(text);
-      },
+      err: (text) => log(text),
       commentPosted: (url) => (commentUrl = url),
       warning: (message) => core.warning(message, { title: "modelguard" }),
+      result: (result) => recordResult(results, result),
     };
 
     let ensured = false;
@@ -76,18 +71,27 @@ export async function run(): Promise<void> {
         ensured = true;
       }
       log(`modelguard ${step.argv.map(quote).join(" ")}`);
-      const code = await runCli(step.argv, io);
-      if (code !== 0) {
-        core.setFailed(errors.length > 0 ? errors.join("\n") : `modelguard ${step.argv[0]} exited with code ${code}`);
+      const ended = await runCli(step.argv, io);
+      if (ended.error) {
+        await failWithError(ended.error);
+        return;
+      }
+      if (ended.internalError) {
+        core.setFailed(`modelguard: internal error: ${ended.internalError.stack ?? String(ended.internalError)}`);
+        return;
+      }
+      // Every checking step runs with --no-fail, so a non-zero code without an error is a command we did not expect.
+      if (ended.exitCode !== 0) {
+        core.setFailed(`modelguard ${step.argv[0]} exited with code ${ended.exitCode}`);
         return;
       }
     }
 
-    const outcome = summarizeResults(paths, written);
+    const outcome = summarizeResults(results);
     core.setOutput("verdict", outcome.verdict);
     if (existsSync(paths.report)) core.setOutput("report-path", paths.report);
-    if (written.has("metrics")) core.setOutput("metrics-path", paths.metrics);
-    if (written.has("comparison")) core.setOutput("comparison-path", paths.comparison);
+    if (results.metrics?.path) core.setOutput("metrics-path", results.metrics.path);
+    if (results.comparison?.path) core.setOutput("comparison-path", results.comparison.path);
     if (plan.modelPath) core.setOutput("model-path", plan.modelPath);
     if (outcome.violations !== null) core.setOutput("violations", String(outcome.violations));
     if (outcome.driftedShare !== null) core.setOutput("drifted-share", String(outcome.driftedShare));
@@ -100,13 +104,30 @@ export async function run(): Promise<void> {
   }
 }
 
-function isOutFlag(flag: string | undefined): boolean {
-  return flag === "--out" || flag === "-o" || flag === "--record";
+/**
+ * A command's error as the step's result: the `error-code` output (usage, input, schema, ...), the message and hint
+ * in the job summary (escaped: they quote file names, column names and values), and the failure annotation, whose
+ * escaping keeps a message quoting data on one line.
+ */
+async function failWithError(e: ModelguardError): Promise<void> {
+  const message = locatedMessage(e.message, e.location);
+  core.setOutput("error-code", e.code);
+  const hint = e.hint ? `\n\n**Hint:** ${escapeMarkdown(e.hint)}` : "";
+  await core.summary.addRaw(`### modelguard could not run\n\n${escapeMarkdown(message)}${hint}\n`, true).write();
+  core.setFailed(e.hint ? `${message}\nhint: ${e.hint}` : message);
 }
 
-function isPullRequest(): boolean {
+/** The result files this step's commands write (`--out`, `-o`, `--record` naming one of the job's result paths). */
+function writtenBy(plan: CommandPlan, paths: ResultPaths): (keyof ResultPaths)[] {
+  const isOutFlag = (flag: string | undefined) => flag === "--out" || flag === "-o" || flag === "--record";
+  return WRITTEN.filter((k) =>
+    plan.steps.some(({ argv }) => argv.some((v, i) => v === paths[k] && isOutFlag(argv[i - 1]))),
+  );
+}
+
+async function isPullRequest(): Promise<boolean> {
   try {
-    return readPullRequestContext(process.env).issueNumber !== null;
+    return (await readPullRequestContext(process.env)).issueNumber !== null;
   } catch {
     return false;
   }

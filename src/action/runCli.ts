@@ -1,11 +1,13 @@
+import type { CommandOutcome } from "../cli/commandOutcome.js";
 import type { CliIO } from "../cli/io.js";
 
 /**
- * Runs one CLI invocation through the CLI's own `main()`. onnxruntime-node is imported only when a command opens a
- * model (src/model/evaluate/loadOnnxModel.ts), so steps that never run one (validate, drift, train, report) work
- * without it, and evaluate/compare find it once ensureOnnxRuntime has installed it.
+ * Runs one CLI invocation in-process through the CLI's own program (`runCommand`): how it ended comes back as a
+ * CommandOutcome and its results through `io.result`. onnxruntime-node is imported only when a command opens a model
+ * (src/model/evaluate/loadOnnxModel.ts), so steps that never run one (validate, drift, train, report) work without
+ * it, and evaluate/compare find it once ensureOnnxRuntime has installed it.
  */
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
-  const { main } = await import("../cli/main.js");
-  return main(argv, io);
+export async function runCli(argv: string[], io: CliIO): Promise<CommandOutcome> {
+  const { runCommand } = await import("../cli/main.js");
+  return runCommand(argv, io);
 }

@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from "node:fs";
+import type { CommandResult, CommandResultKind } from "../cli/commandResult.js";
 import type { FailOn } from "./actionInputs.js";
-import type { ResultPaths } from "./planCommand.js";
 
 export type Verdict = "pass" | "warn" | "fail";
 
@@ -12,34 +11,37 @@ export interface ActionOutcome {
   driftedShare: number | null;
 }
 
-interface ValidationJson {
-  ok: boolean;
-  violations: { severity: string }[];
-}
-interface DriftJson {
-  drifted_share: number;
-  dataset_drifted: boolean;
-  summary?: string;
-}
-interface ComparisonJson {
-  verdict: Verdict;
-  reason: string;
-}
+/** The results a step's commands handed back, the latest of each kind (a step's closing `report` repeats them). */
+export type StepResults = { [K in CommandResultKind]?: Extract<CommandResult, { kind: K }> };
 
-function readJson<T>(path: string, written: boolean): T | null {
-  if (!written || !existsSync(path)) return null;
-  return JSON.parse(readFileSync(path, "utf8")) as T;
+/** Keeps `result` as the step's latest of its kind. */
+export function recordResult(results: StepResults, result: CommandResult): void {
+  // One assignment per kind keeps the pairing of kind and value checked by the compiler.
+  switch (result.kind) {
+    case "validation":
+      results.validation = result;
+      break;
+    case "drift":
+      results.drift = result;
+      break;
+    case "comparison":
+      results.comparison = result;
+      break;
+    case "metrics":
+      results.metrics = result;
+      break;
+  }
 }
 
 /**
- * The verdict of what this step ran, from the JSON the commands wrote (`written` says which this step wrote, so a
- * report step judges everything of the job and a validate step only its own checks). A comparison's verdict is its
- * own; a failed data check or a drifted dataset (the CLI's exit 1) is "fail"; warnings-only checks are "warn".
+ * The verdict of what this step ran, from the results its commands returned (a report step's are what it rendered,
+ * so it judges everything of the job; a validate step only its own checks). A comparison's verdict is its own; a
+ * failed data check or a drifted dataset (the CLI's exit 1) is "fail"; warnings-only checks are "warn".
  */
-export function summarizeResults(paths: ResultPaths, written: Set<keyof ResultPaths>): ActionOutcome {
-  const validation = readJson<ValidationJson>(paths.validation, written.has("validation"));
-  const drift = readJson<DriftJson>(paths.drift, written.has("drift"));
-  const comparison = readJson<ComparisonJson>(paths.comparison, written.has("comparison"));
+export function summarizeResults(results: StepResults): ActionOutcome {
+  const validation = results.validation?.value;
+  const drift = results.drift?.value;
+  const comparison = results.comparison?.value;
   const reasons: { verdict: Verdict; text: string }[] = [];
   if (validation) {
     const errors = validation.violations.filter((v) => v.severity === "error").length;

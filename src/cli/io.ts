@@ -1,4 +1,5 @@
 import { writeOutputFile } from "../outputFile.js";
+import type { CommandResult } from "./commandResult.js";
 import { neutralizeWorkflowCommands } from "./neutralizeWorkflowCommands.js";
 
 /** Where a command writes: stdout for results, stderr for humans' progress and warnings. Swappable in tests. */
@@ -12,6 +13,8 @@ export interface CliIO {
    * GitHub's answers); without it, a command writes the annotation line itself (see workflowWarning).
    */
   warning?(message: string): void;
+  /** Given each result a command produced or rendered, as a value (the Action's verdict and outputs come from these). */
+  result?(result: CommandResult): void;
 }
 
 /**

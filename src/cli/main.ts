@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import { outcomeOfError, type CommandOutcome } from "./commandOutcome.js";
 import { exitCodeForError } from "./exitCodeForError.js";
 import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
@@ -50,5 +51,20 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     return exit.code;
   } catch (e) {
     return exitCodeForError(e, io);
+  }
+}
+
+/**
+ * Runs a command for a caller in the same process (the Action): the same program as `main`, but how it ended comes
+ * back as a value, and its results through `io.result`, so nothing is read back from the text it printed. Errors are
+ * not printed (commander's own usage messages aside, which it writes through `io.err` before throwing).
+ */
+export async function runCommand(argv: string[], io: CliIO): Promise<CommandOutcome> {
+  const { program, exit } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return { exitCode: exit.code, error: null, internalError: null };
+  } catch (e) {
+    return outcomeOfError(e);
   }
 }

@@ -79,7 +79,7 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
 
   let context;
   try {
-    context = readPullRequestContext(env);
+    context = await readPullRequestContext(env);
   } catch (e) {
     warn(`not posting the PR comment: ${isModelguardError(e) ? e.message : String(e)}`);
     return { summary, comment: null, warnings };

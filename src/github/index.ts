@@ -25,7 +25,12 @@ export {
   type GitHubIssue,
 } from "./findOpenIssueByMarker.js";
 export { dispatchWorkflow, dispatchRepositoryEvent, type WorkflowRunDetails } from "./dispatchWorkflow.js";
-export { readPullRequestContext, type PullRequestContext } from "./readPullRequestContext.js";
+export {
+  pullRequestContextOf,
+  readPullRequestContext,
+  type ActionsContext,
+  type PullRequestContext,
+} from "./readPullRequestContext.js";
 export { getRepository, type RepositoryInfo } from "./getRepository.js";
 export {
   MAX_COMMENT_BODY_CHARS,

@@ -76,7 +76,7 @@ test("validate fails the step on drift (current vs train) with an ::error:: line
   assert.equal(never.outputs.verdict, "fail");
 });
 
-test("a usage error fails the step with the message, not a stack trace", async () => {
+test("a usage error fails the step with the message, not a stack trace, and reaches error-code and the summary", async () => {
   const r = await runAction({
     checkout,
     action: "actions/validate/action.yml",
@@ -86,8 +86,33 @@ test("a usage error fails the step with the message, not a stack trace", async (
   assert.equal(r.code, 1);
   const errors = errorLines(r.stdout);
   assert.equal(errors.length, 1, r.stdout);
-  assert.match(errors[0]!, /validate needs --schema and\/or --holdout/);
+  assert.match(errors[0]!, /validate needs --schema and\/or --holdout%0Ahint: make a schema with/);
   assert.doesNotMatch(r.stdout + r.stderr, /\n\s+at /);
+  // The ModelguardError itself, not text scraped from the CLI's stderr: its code and hint, escaped for Markdown.
+  assert.equal(r.outputs["error-code"], "usage");
+  assert.equal(r.outputs.verdict, undefined);
+  assert.match(r.summary, /^### modelguard could not run\n\nvalidate needs --schema and\/or --holdout\n\n/m);
+  assert.match(
+    r.summary,
+    /\*\*Hint:\*\* make a schema with &#96;modelguard schema infer --data FILE -o schema\.yml&#96;/,
+  );
+});
+
+test("an input error (a data file that is not there) names the file in the annotation, error-code and summary", async () => {
+  const missing = join(work, "no <such> file.csv");
+  const r = await runAction({
+    checkout,
+    action: "actions/validate/action.yml",
+    event: "push",
+    with: { data: missing, schema },
+  });
+  assert.equal(r.code, 1);
+  const errors = errorLines(r.stdout);
+  assert.equal(errors.length, 1, r.stdout);
+  assert.ok(errors[0]!.includes(missing), errors[0]);
+  assert.equal(r.outputs["error-code"], "input");
+  assert.ok(r.summary.includes("no &lt;such&gt; file.csv"), r.summary);
+  assert.ok(!r.summary.includes("<such>"), "data in the summary is escaped");
 });
 
 /** Lines the runner would execute: `::` after leading whitespace, or the legacy `##[` form anywhere. */
@@ -131,6 +156,8 @@ test("column names that look like workflow commands reach the log neutralised, a
   assert.equal(commands.length, 1, commands.join("\n"));
   assert.match(commands[0]!, /^::error::.*is not a column/);
   assert.match(commands[0]!, /%0A::warning title=x::y/, "the newline in the data is escaped, as escapeData does");
+  assert.ok(t.outputs["error-code"]);
+  assert.doesNotMatch(t.summary, /^::warning/m, "the summary has the message on one line");
 });
 
 test("the root action rejects a missing or unknown command", async () => {
@@ -233,6 +260,14 @@ test("a failing gate fails the step: exit code 1 and one ::error:: line, after t
   assert.equal(errorLines(r.stdout).length, 1);
   assert.match(errorLines(r.stdout)[0]!, /comparison fail/);
   assert.match(r.summary, /accuracy/);
+  // The verdict came from the comparison the command returned, which is also the file comparison-path names.
+  const comparison = JSON.parse(readFileSync(r.outputs["comparison-path"]!, "utf8"));
+  assert.equal(comparison.verdict, "fail");
+  assert.ok(
+    errorLines(r.stdout)[0]!.includes(comparison.reason.replace(/%/g, "%25")),
+    "the annotation carries the comparison's reason",
+  );
+  assert.equal(r.outputs["error-code"], undefined);
 });
 
 test("a fork pull request (read-only token) warns and still writes the summary", async () => {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readPullRequestContext } from "../../src/github/readPullRequestContext.js";
+import { pullRequestContextOf, readPullRequestContext } from "../../src/github/readPullRequestContext.js";
 import { ModelguardError } from "../../src/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "mg-github-ctx-"));
@@ -39,8 +39,8 @@ function prPayload(headRepo: string | null) {
   };
 }
 
-test("a pull_request from a branch of the same repository", () => {
-  assert.deepEqual(readPullRequestContext(env("pull_request", prPayload("acme/models"))), {
+test("a pull_request from a branch of the same repository", async () => {
+  assert.deepEqual(await readPullRequestContext(env("pull_request", prPayload("acme/models"))), {
     owner: "acme",
     repo: "models",
     issueNumber: 7,
@@ -51,11 +51,11 @@ test("a pull_request from a branch of the same repository", () => {
   });
 });
 
-test("a pull_request from a fork, and pull_request_target from a fork", () => {
-  const fork = readPullRequestContext(env("pull_request", prPayload("someone/models")));
+test("a pull_request from a fork, and pull_request_target from a fork", async () => {
+  const fork = await readPullRequestContext(env("pull_request", prPayload("someone/models")));
   assert.equal(fork.isFork, true);
   assert.equal(fork.issueNumber, 7);
-  const target = readPullRequestContext(
+  const target = await readPullRequestContext(
     env("pull_request_target", prPayload("someone/models"), { GITHUB_REF: "refs/heads/main" }),
   );
   assert.deepEqual(
@@ -63,13 +63,13 @@ test("a pull_request from a fork, and pull_request_target from a fork", () => {
     [true, 7, "pull_request_target", "refs/heads/main"],
   );
   // A fork deleted after the PR was opened leaves head.repo null.
-  assert.equal(readPullRequestContext(env("pull_request", prPayload(null))).isFork, true);
+  assert.equal((await readPullRequestContext(env("pull_request", prPayload(null)))).isFork, true);
   // Repository names are case-insensitive.
-  assert.equal(readPullRequestContext(env("pull_request", prPayload("ACME/Models"))).isFork, false);
+  assert.equal((await readPullRequestContext(env("pull_request", prPayload("ACME/Models")))).isFork, false);
 });
 
-test("a push has no pull request", () => {
-  const ctx = readPullRequestContext(
+test("a push has no pull request", async () => {
+  const ctx = await readPullRequestContext(
     env(
       "push",
       { ref: "refs/heads/main", after: "abc" },
@@ -87,21 +87,23 @@ test("a push has no pull request", () => {
   });
 });
 
-test("an issue_comment on a pull request names the PR; on a plain issue it does not", () => {
-  const onPr = readPullRequestContext(env("issue_comment", { issue: { number: 12, pull_request: { url: "x" } } }));
+test("an issue_comment on a pull request names the PR; on a plain issue it does not", async () => {
+  const onPr = await readPullRequestContext(
+    env("issue_comment", { issue: { number: 12, pull_request: { url: "x" } } }),
+  );
   assert.equal(onPr.issueNumber, 12);
-  const onIssue = readPullRequestContext(env("issue_comment", { issue: { number: 13 } }));
+  const onIssue = await readPullRequestContext(env("issue_comment", { issue: { number: 13 } }));
   assert.equal(onIssue.issueNumber, null);
 });
 
-test("without an event file (a local run) there is no pull request", () => {
-  const ctx = readPullRequestContext({ GITHUB_REPOSITORY: "acme/models" });
+test("without an event file (a local run) there is no pull request", async () => {
+  const ctx = await readPullRequestContext({ GITHUB_REPOSITORY: "acme/models" });
   assert.deepEqual([ctx.issueNumber, ctx.isFork, ctx.sha, ctx.ref, ctx.eventName], [null, false, "", "", ""]);
 });
 
-test("a malformed GITHUB_REPOSITORY, a missing or broken event file are clear ModelguardErrors", () => {
+test("a malformed GITHUB_REPOSITORY, a missing or broken event file are clear ModelguardErrors", async () => {
   for (const bad of [undefined, "", "acme", "acme/models/extra", "/models", "acme/", "ac me/models", "acme/.."]) {
-    assert.throws(
+    await assert.rejects(
       () => readPullRequestContext({ ...(bad === undefined ? {} : { GITHUB_REPOSITORY: bad }) }),
       (e: unknown) =>
         e instanceof ModelguardError &&
@@ -111,14 +113,44 @@ test("a malformed GITHUB_REPOSITORY, a missing or broken event file are clear Mo
       String(bad),
     );
   }
-  assert.throws(
+  await assert.rejects(
     () => readPullRequestContext({ GITHUB_REPOSITORY: "acme/models", GITHUB_EVENT_PATH: join(dir, "missing.json") }),
     (e: unknown) => e instanceof ModelguardError && /cannot read the event payload/.test(e.message),
   );
   const broken = join(dir, "broken.json");
   writeFileSync(broken, "{not json");
-  assert.throws(
+  await assert.rejects(
     () => readPullRequestContext({ GITHUB_REPOSITORY: "acme/models", GITHUB_EVENT_PATH: broken }),
     (e: unknown) => e instanceof ModelguardError && /not valid JSON/.test(e.message),
   );
+});
+
+test("the context is @actions/github's, read from the env given, and process.env is left as it was", async () => {
+  const [envObject, before] = [process.env, { ...process.env }];
+  const given = env("pull_request", prPayload("acme/models"));
+  const ctx = await readPullRequestContext(given);
+  assert.equal(process.env, envObject);
+  assert.deepEqual({ ...process.env }, before);
+  // The same payload read by @actions/github's own context (the runner's case: process.env).
+  const { context } = await import("@actions/github");
+  const Context = context.constructor as new () => typeof context;
+  const saved = process.env;
+  process.env = given;
+  try {
+    const theirs = new Context();
+    assert.deepEqual(pullRequestContextOf({ ...theirs, repo: theirs.repo }), ctx);
+    assert.equal(theirs.payload.pull_request?.number, ctx.issueNumber);
+    assert.deepEqual(theirs.repo, { owner: ctx.owner, repo: ctx.repo });
+  } finally {
+    process.env = saved;
+  }
+});
+
+test("a payload file holding JSON that is not an object is an empty payload", async () => {
+  for (const text of ["null", "5", '"text"']) {
+    const path = join(dir, `scalar-${++n}.json`);
+    writeFileSync(path, text);
+    const ctx = await readPullRequestContext({ GITHUB_REPOSITORY: "acme/models", GITHUB_EVENT_PATH: path });
+    assert.equal(ctx.issueNumber, null, text);
+  }
 });

@@ -100,6 +100,7 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
         policy,
       );
       if (flags.out) writeOutputFile(flags.out, stringifyContract(report, 2) + "\n");
+      io.result?.({ kind: "drift", value: report, path: flags.out ?? null });
       io.out(flags.json ? stringifyContract(report, 2) : describeDrift(report));
       if (report.dataset_drifted && flags.fail) exit.code = 1;
     });

@@ -105,6 +105,7 @@ export function registerEvaluate(program: Command, io: CliIO): void {
     .option("-o, --out <file>", "write metrics.json to this file")
     .action(async (flags: EvaluateFlags) => {
       const doc = await evaluateCommand(flags);
+      io.result?.({ kind: "metrics", value: doc, path: flags.out ?? null });
       io.out(flags.json ? stringifyContract(doc, 2) : describeEvaluation(doc));
     });
 }

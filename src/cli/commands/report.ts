@@ -66,6 +66,12 @@ export function registerReport(program: Command, io: CliIO): void {
           "report needs at least one of --comparison, --validation, --drift, --metrics",
         );
       }
+      // What was rendered is what a report step is judged on (the Action's verdict covers the job's earlier steps).
+      const { comparison, validation, drift, candidateMetrics } = input;
+      if (validation) io.result?.({ kind: "validation", value: validation, path: flags.validation ?? null });
+      if (drift) io.result?.({ kind: "drift", value: drift, path: flags.drift ?? null });
+      if (comparison) io.result?.({ kind: "comparison", value: comparison, path: flags.comparison ?? null });
+      if (candidateMetrics) io.result?.({ kind: "metrics", value: candidateMetrics, path: flags.metrics ?? null });
       await emitReport(input, flags, io);
     },
   );

@@ -54,6 +54,7 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
         throw new ModelguardError("usage", "--target goes with --holdout (leakage checks)");
       const report = await validateFiles({ ...flags, data: flags.data });
       if (flags.out) writeJsonFile(flags.out, report);
+      io.result?.({ kind: "validation", value: report, path: flags.out ?? null });
       io.out(flags.json ? JSON.stringify(report, null, 2) : describeValidation(report));
       if (!report.ok && flags.fail) exit.code = 1;
     });

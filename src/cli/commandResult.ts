@@ -1,0 +1,17 @@
+import type { ComparisonResult } from "../compare/comparisonResult.js";
+import type { DriftReport } from "../drift/driftReport.js";
+import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
+import type { ValidateReport } from "../schema/validateReport.js";
+
+/**
+ * A result a command produced (or, for `report`, read and rendered), handed to whoever runs it in-process through
+ * `CliIO.result`: the Action judges a step from these values instead of re-reading or parsing what the CLI printed.
+ * `path` is the file it was written to or read from, when there is one.
+ */
+export type CommandResult =
+  | { kind: "validation"; value: ValidateReport; path: string | null }
+  | { kind: "drift"; value: DriftReport; path: string | null }
+  | { kind: "comparison"; value: ComparisonResult; path: string | null }
+  | { kind: "metrics"; value: MetricsDocument; path: string | null };
+
+export type CommandResultKind = CommandResult["kind"];

@@ -38,11 +38,11 @@ module.exports = {
     {
       name: "octokit-only-in-github",
       comment:
-        "src/github/ is the only module that talks to GitHub: nothing else imports octokit (src/registry/ goes " +
-        "through src/github/).",
+        "src/github/ is the only module that talks to GitHub: nothing else imports octokit or @actions/github " +
+        "(src/registry/ goes through src/github/).",
       severity: "error",
       from: { path: "^(src|monitor)/", pathNot: "^src/github/" },
-      to: { path: "node_modules/@octokit/" },
+      to: { path: "node_modules/(@octokit/|octokit/|@actions/github/)" },
     },
     {
       name: "no-circular",

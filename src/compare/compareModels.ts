@@ -6,8 +6,8 @@ import { mcnemarExact } from "../stats/mcnemarExact.js";
 import type { ComparisonResult, GateCheck, MetricComparison, ModelSide, Verdict } from "./comparisonResult.js";
 import { checkGateMetrics, describeGate, type Gate, type GatePolicy } from "./gates.js";
 import { DEFAULT_COMPARED_METRICS, METRIC_DIRECTIONS } from "./metricDirection.js";
-import { pairedBootstrap, type BootstrapInterval } from "./pairedBootstrap.js";
-import { prepareResampledMetric } from "./resampledMetric.js";
+import type { BootstrapInterval } from "./pairedBootstrap.js";
+import { pairedIntervals, type IntervalChoice } from "./pairedIntervals.js";
 
 export interface CompareModelsInput {
   candidate: Predictions;
@@ -18,6 +18,8 @@ export interface CompareModelsInput {
   policy: GatePolicy;
   /** Extra metrics to show; default: the task's usual set plus every gated metric. */
   metrics?: readonly string[];
+  /** `--interval`: auto (analytic at large n, see pairedIntervals), bootstrap or analytic. Default auto. */
+  interval?: IntervalChoice;
 }
 
 /**
@@ -25,7 +27,7 @@ export interface CompareModelsInput {
  * scikit-learn's); intervals from a paired bootstrap of the difference. A change rule passes only when the
  * interval's bound on the worse side clears the allowed change: non-inferiority shown at the chosen confidence.
  */
-export function compareModels(input: CompareModelsInput): ComparisonResult {
+export async function compareModels(input: CompareModelsInput): Promise<ComparisonResult> {
   const started = Date.now();
   const candidate = input.candidate;
   const baseline = alignClasses(candidate, input.baseline);
@@ -37,12 +39,15 @@ export function compareModels(input: CompareModelsInput): ComparisonResult {
   const pointB = pointMetrics(baseline);
   const notes: string[] = [];
 
-  const paired = names.flatMap((name) => {
-    const c = prepareResampledMetric(name, candidate);
-    const b = prepareResampledMetric(name, baseline);
-    return c && b ? [{ name, candidate: c, baseline: b }] : [];
+  const intervals = await pairedIntervals(names, candidate, baseline, {
+    ...input.policy,
+    interval: input.interval ?? "auto",
   });
-  const intervals = pairedBootstrap(rows, paired, input.policy);
+  const methods = [...new Set([...intervals.values()].map((iv) => iv.method))];
+  if (methods.some((m) => m !== "bootstrap"))
+    notes.push(
+      `intervals: ${[...intervals].map(([name, iv]) => `${name} ${INTERVAL_LABELS[iv.method]}`).join(", ")} (--interval ${input.interval ?? "auto"})`,
+    );
   for (const [name, iv] of intervals) {
     if (iv.undefinedResamples > 0) {
       notes.push(
@@ -299,3 +304,10 @@ function alignClasses(candidate: Predictions, baseline: Predictions): Prediction
     ...(proba ? { proba } : {}),
   };
 }
+
+const INTERVAL_LABELS: Readonly<Record<string, string>> = {
+  bootstrap: "bootstrap",
+  clt: "normal (CLT)",
+  delta: "delta method",
+  delong: "DeLong",
+};

@@ -18,11 +18,8 @@ import { stringifyContract } from "../../contracts/contractJson.js";
 import { writeOutputFile } from "../../outputFile.js";
 import { emitReport, readResult, withReportOptions, type ReportOutputFlags } from "./report.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
-import type { RegistryFlags } from "../registryFromFlags.js";
-import { withResolvedModels } from "../resolveModelSpec.js";
-import { withRegistryOptions } from "./promote.js";
 
-export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags {
+export interface CompareFlags extends Partial<ReportOutputFlags> {
   validation?: string;
   drift?: string;
   candidateModel?: string;
@@ -38,6 +35,7 @@ export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags 
   confidence?: number;
   resamples?: number;
   seed?: number;
+  interval?: "auto" | "bootstrap" | "analytic";
   metrics?: string[];
   delimiter?: string;
   json?: boolean;
@@ -47,13 +45,11 @@ export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags 
 
 export function registerCompare(program: Command, io: CliIO, exit: { code: number }): Command {
   return withReportOptions(
-    withRegistryOptions(program.command("compare"))
+    program
+      .command("compare")
       .description("compare a candidate model with the production baseline, paired on the same rows, and gate it")
       .option("--candidate-model <onnx>", "the new model")
-      .option(
-        "--baseline-model <onnx>",
-        "the production model: a path, git:REF:PATH, or registry:NAME[@vN] (NAME's production in --registry)",
-      )
+      .option("--baseline-model <onnx>", "the production model")
       .option("--data <file>", "with models: the test data both are evaluated on")
       .option("--target <column>", "with models: the target column")
       .option(
@@ -81,6 +77,11 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
         numberOption("--resamples", { min: 1000, max: MAX_RESAMPLES, integer: true }),
       )
       .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
+      .option(
+        "--interval <method>",
+        "auto (analytic from 50,000 rows, see README) | bootstrap | analytic",
+        choiceOption("--interval", ["auto", "bootstrap", "analytic"] as const),
+      )
       .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
       .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
       .option("--json", "print the comparison as JSON on stdout")
@@ -89,11 +90,10 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       .option("--validation <file>", "with a report: the validate --out result to include")
       .option("--drift <file>", "with a report: the drift --out result to include"),
   ).action(async (flags: CompareFlags) => {
-    const { comparison, candidateMetrics } = await withResolvedModels(flags, io, compareCommand);
+    const { comparison, candidateMetrics } = await compareCommand(flags);
     // An infinite metric (rmse of predictions near 1e308) must not become null, which reads as "no value".
     const json = stringifyContract(comparison, 2);
     if (flags.out) writeOutputFile(flags.out, json + "\n");
-    io.result?.({ kind: "comparison", value: comparison, path: flags.out ?? null });
     io.out(flags.json ? json : describeComparison(comparison));
     if (flags.report || flags.html || flags.summary || flags.comment) {
       await emitReport(
@@ -161,7 +161,7 @@ export async function compareCommand(
     evaluateModel({ ...common, model: flags.candidateModel }),
     evaluateModel({ ...common, model: flags.baselineModel }),
   ]);
-  const comparison = compareModels({
+  const comparison = await compareModels({
     candidate: cand.predictions,
     baseline: base.predictions,
     candidateSide: { source: flags.candidateModel, model: cand.document.model },
@@ -169,6 +169,7 @@ export async function compareCommand(
     data: cand.document.data,
     policy,
     ...(flags.metrics ? { metrics: flags.metrics } : {}),
+    ...(flags.interval ? { interval: flags.interval } : {}),
   });
   return { comparison, candidateMetrics: cand.document };
 }

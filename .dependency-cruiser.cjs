@@ -2,13 +2,6 @@
 //   npx depcruise src monitor
 // Paths are relative to the repository root. Type-only imports count (tsPreCompilationDeps), dynamic imports too.
 
-/** Import cycles that exist today and are scheduled to go with the fleet issue; see the no-circular rules. */
-const KNOWN_CYCLES = [
-  ["monitor/alertRequests.ts", "monitor/driftMonitor.ts"],
-  ["monitor/eventBatch.ts", "monitor/windowState.ts"],
-];
-const exactly = (paths) => paths.map((p) => `^${p.replace(/[.]/g, "\\.")}$`).join("|");
-
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -48,18 +41,9 @@ module.exports = {
       name: "no-circular",
       comment: "No import cycles, inside a folder either.",
       severity: "error",
-      from: { pathNot: exactly(KNOWN_CYCLES.flat()) },
+      from: {},
       to: { circular: true },
     },
-    // Known exceptions, ONLY until the fleet issue splits these monitor files (then delete them and KNOWN_CYCLES):
-    // each pair may import each other, and any cycle that reaches beyond the pair is still an error.
-    ...KNOWN_CYCLES.map((pair) => ({
-      name: "no-circular",
-      comment: `Known cycle ${pair.join(" <-> ")}, allowed until the fleet issue removes it; nothing may join it.`,
-      severity: "error",
-      from: { path: exactly(pair) },
-      to: { circular: true, via: { pathNot: exactly(pair) } },
-    })),
     {
       name: "not-to-unresolvable",
       comment: "An import that does not resolve is a typo or a missing dependency; the rules above would not see it.",

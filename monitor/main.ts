@@ -5,9 +5,9 @@
  */
 import { exitCodeForError } from "../src/cli/exitCodeForError.js";
 import { processIO } from "../src/cli/io.js";
-import { readMonitorConfig } from "./monitorConfig.js";
+import { readMonitorConfig } from "./config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "./startMonitor.js";
-import { githubSenderFromEnv } from "./githubSender.js";
+import { githubSenderFromEnv } from "./alerts/githubSender.js";
 
 const path = process.argv[2] ?? "monitor.yml";
 let running: RunningMonitor;

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { readMonitorConfig } from "../../monitor/monitorConfig.js";
+import { readMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { readGatePolicy } from "../../src/compare/gates.js";
 import { readProjectConfig } from "../../src/config/projectConfig.js";
 import { MAX_YAML_FILE_BYTES, readYamlFile } from "../../src/config/readYamlFile.js";

@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseDuration, parseSize, resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { parseDuration, parseSize, resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { DEFAULT_DRIFT_POLICY } from "../../src/drift/driftPolicy.js";
 import { gatePolicyFrom } from "../../src/compare/gates.js";
 import { parseSchema } from "../../src/schema/parseSchema.js";

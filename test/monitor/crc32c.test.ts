@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { crc32c } from "../../monitor/crc32c.js";
+import { crc32c } from "../../monitor/state/crc32c.js";
 
 /** Bit by bit, straight from the definition: the reference the sliced tables are checked against. */
 function bitwise(data: Uint8Array): number {

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { authorizedBy, ingestAuthFromEnv, isLoopback } from "../../monitor/ingestAuth.js";
+import { authorizedBy, ingestAuthFromEnv, isLoopback } from "../../monitor/ingest/ingestAuth.js";
 import { ModelguardError } from "../../src/errors.js";
 
 function config(host: string, allowAnonymous = false) {

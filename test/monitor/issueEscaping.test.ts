@@ -1,8 +1,14 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { dispatchLink, issueBody, resolveRunLink, trustedRunUrl, webRootOf } from "../../monitor/alertRequests.js";
-import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
-import type { WindowReport } from "../../monitor/driftMonitor.js";
+import {
+  dispatchLink,
+  issueBody,
+  resolveRunLink,
+  trustedRunUrl,
+  webRootOf,
+} from "../../monitor/alerts/alertRequests.js";
+import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
+import type { WindowReport } from "../../monitor/windows/windowReport.js";
 
 test("the drift issue escapes column names: no mention, no HTML, no table break", () => {
   const config = resolveMonitorConfig(

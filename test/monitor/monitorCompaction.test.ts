@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { listSegments } from "../../monitor/journal.js";
-import type { MonitorConfig } from "../../monitor/monitorConfig.js";
+import { listSegments } from "../../monitor/state/journal.js";
+import type { MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { postEvents, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 

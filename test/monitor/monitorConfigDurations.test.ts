@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { DURATION_BOUNDS, resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { DURATION_BOUNDS, resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { ModelguardError } from "../../src/errors.js";
 
 const resolve = (extra: Record<string, unknown>) => resolveMonitorConfig({ reference: "p.json", ...extra }, "m.yml");

@@ -6,9 +6,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "n
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
-import { CategoricalAccumulator, NumericAccumulator } from "../../monitor/windowState.js";
+import { CategoricalAccumulator, NumericAccumulator } from "../../monitor/windows/windowState.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";
 import { normals } from "../helpers/random.js";

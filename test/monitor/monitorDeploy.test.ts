@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
-import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 
 const MANIFEST = "monitor/deploy/kubernetes-sidecar.yaml";
 

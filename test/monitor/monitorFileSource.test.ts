@@ -13,10 +13,10 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { FileSource } from "../../monitor/fileSource.js";
-import type { SourcePosition } from "../../monitor/journal.js";
+import { FileSource } from "../../monitor/ingest/fileSource.js";
+import type { SourcePosition } from "../../monitor/state/journal.js";
 import { pino } from "pino";
-import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { crashImage, manualClock, setupMonitor, trafficNdjson, waitFor } from "./monitorFixtures.js";
 

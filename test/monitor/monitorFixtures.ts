@@ -3,7 +3,7 @@ import { after } from "node:test";
 import { cpSync, mkdtempSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";
 import { normals } from "../helpers/random.js";

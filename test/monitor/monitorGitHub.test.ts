@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
-import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { ModelguardError } from "../../src/errors.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from "../fakeGithub/startFakeGitHub.js";

@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { rmSync } from "node:fs";
 import { pino } from "pino";
-import { IDEMPOTENCY_MAX_KEYS, IDEMPOTENCY_TTL_MS, IdempotencyKeys } from "../../monitor/idempotencyKeys.js";
-import type { MonitorConfig } from "../../monitor/monitorConfig.js";
+import { IDEMPOTENCY_MAX_KEYS, IDEMPOTENCY_TTL_MS, IdempotencyKeys } from "../../monitor/ingest/idempotencyKeys.js";
+import type { MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { crashImage, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
 

@@ -19,8 +19,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { Journal, listSegments, segmentName, type JournalRecord } from "../../monitor/journal.js";
-import type { MonitorConfig } from "../../monitor/monitorConfig.js";
+import { Journal, listSegments, segmentName, type JournalRecord } from "../../monitor/state/journal.js";
+import type { MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { ModelguardError } from "../../src/errors.js";
 import { runCli } from "../helpers/cli.js";

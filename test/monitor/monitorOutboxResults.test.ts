@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Outbox, parkable, type OutboxEntry, type OutboxEntryStatus } from "../../monitor/outbox.js";
+import { Outbox, parkable, type OutboxEntry, type OutboxEntryStatus } from "../../monitor/alerts/outbox.js";
 
 // Every temporary directory of this file lives here, removed after its tests.
 const tmpRoot = mkdtempSync(join(tmpdir(), "mg-outbox-"));

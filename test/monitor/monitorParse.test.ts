@@ -3,9 +3,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { batchOfEvents, encodingOf, obtainBatch, VALUE, type EventBatch } from "../../monitor/eventBatch.js";
-import { parseBatch, parseEvents, type IngestEvent } from "../../monitor/parseBatch.js";
-import { WindowState, type BatchStats, type FeatureLayout } from "../../monitor/windowState.js";
+import { batchOfEvents, encodingOf, obtainBatch, VALUE, type EventBatch } from "../../monitor/ingest/eventBatch.js";
+import { parseBatch, parseEvents, type IngestEvent } from "../../monitor/ingest/parseBatch.js";
+import type { FeatureLayout } from "../../monitor/ingest/featureLayout.js";
+import { WindowState, type BatchStats } from "../../monitor/windows/windowState.js";
 import { seededRandom } from "../../src/stats/seededRandom.js";
 
 const NAMES = ["x", "y", "plan", "größe", 'q"k', "7", "note"];

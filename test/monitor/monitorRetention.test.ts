@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
-import { encodingOf } from "../../monitor/eventBatch.js";
+import { encodingOf } from "../../monitor/ingest/eventBatch.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { postEvents, setupMonitor } from "./monitorFixtures.js";
 

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { resolveMonitorConfig } from "../../monitor/monitorConfig.js";
+import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";

@@ -3,12 +3,18 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync, appendFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decideAlerts, INITIAL_ALERT_STATE, type AlertPolicy, type AlertState } from "../../monitor/alertPolicy.js";
-import { Journal, type JournalRecord } from "../../monitor/journal.js";
-import { parseDuration, parseSize, resolveMonitorConfig } from "../../monitor/monitorConfig.js";
-import { Outbox, type OutboxEntry } from "../../monitor/outbox.js";
-import { parseBatch } from "../../monitor/parseBatch.js";
-import { layoutOf, WindowState } from "../../monitor/windowState.js";
+import {
+  decideAlerts,
+  INITIAL_ALERT_STATE,
+  type AlertPolicy,
+  type AlertState,
+} from "../../monitor/alerts/alertPolicy.js";
+import { Journal, type JournalRecord } from "../../monitor/state/journal.js";
+import { parseDuration, parseSize, resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
+import { Outbox, type OutboxEntry } from "../../monitor/alerts/outbox.js";
+import { parseBatch } from "../../monitor/ingest/parseBatch.js";
+import { layoutOf } from "../../monitor/ingest/featureLayout.js";
+import { WindowState } from "../../monitor/windows/windowState.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { ModelguardError } from "../../src/errors.js";
 import { normals } from "../helpers/random.js";

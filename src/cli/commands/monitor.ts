@@ -1,8 +1,8 @@
 import type { Command } from "commander";
-import { readMonitorConfig } from "../../../monitor/monitorConfig.js";
+import { readMonitorConfig } from "../../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../../monitor/startMonitor.js";
-import { githubSenderFromEnv } from "../../../monitor/githubSender.js";
-import { checkDriftColumns, predictionColumnOf } from "../../../monitor/driftMonitor.js";
+import { githubSenderFromEnv } from "../../../monitor/alerts/githubSender.js";
+import { checkDriftColumns, predictionColumnOf } from "../../../monitor/windows/driftMonitor.js";
 import type { CliIO } from "../io.js";
 
 /** `modelguard monitor`: runs the drift monitor sidecar until SIGTERM/SIGINT (then flushes, snapshots, exits 0). */

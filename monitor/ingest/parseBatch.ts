@@ -12,8 +12,8 @@ import {
   type BatchEncoding,
   type EventBatch,
 } from "./eventBatch.js";
-import type { FeatureLayout } from "./windowState.js";
-import { jsonStringScan, scanJsonString } from "../src/data/scanJsonString.js";
+import type { FeatureLayout } from "./featureLayout.js";
+import { jsonStringScan, scanJsonString } from "../../src/data/scanJsonString.js";
 
 /** One event as posted: `{id?, ts?, features: {name: value}, prediction?}`. */
 export interface IngestEvent {

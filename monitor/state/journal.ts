@@ -12,7 +12,7 @@ import {
 } from "node:fs";
 import { open, statfs, truncate, unlink, type FileHandle } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { ModelguardError } from "../src/errors.js";
+import { ModelguardError } from "../../src/errors.js";
 import { crc32c } from "./crc32c.js";
 
 /**

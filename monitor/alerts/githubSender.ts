@@ -11,8 +11,8 @@ import {
   type GitHubClient,
   type GitHubClientOptions,
   type GitHubLogger,
-} from "../src/github/index.js";
-import { ModelguardError } from "../src/errors.js";
+} from "../../src/github/index.js";
+import { ModelguardError } from "../../src/errors.js";
 import {
   alertMarker,
   apiRootOf,
@@ -22,7 +22,7 @@ import {
   webRootOf,
   type RunLinkRef,
 } from "./alertRequests.js";
-import type { MonitorConfig } from "./monitorConfig.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
 import { parkable, type OutboxEntry, type OutboxSender } from "./outbox.js";
 
 /**

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { isIP } from "node:net";
-import { ModelguardError } from "../src/errors.js";
-import type { MonitorConfig } from "./monitorConfig.js";
+import { ModelguardError } from "../../src/errors.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
 
 /** The bearer token POST /v1/events requires, kept only as its SHA-256 digest; null: no token required. */
 export type IngestAuth = { digest: Buffer } | null;

@@ -1,8 +1,8 @@
 import { basename, dirname, isAbsolute, resolve } from "node:path";
-import { readYamlFile } from "../src/config/readYamlFile.js";
-import { validateContract } from "../src/contracts/validateContract.js";
-import { resolvePolicy, type DriftPolicy } from "../src/drift/driftPolicy.js";
-import { ModelguardError } from "../src/errors.js";
+import { readYamlFile } from "../../src/config/readYamlFile.js";
+import { validateContract } from "../../src/contracts/validateContract.js";
+import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
+import { ModelguardError } from "../../src/errors.js";
 
 /** monitor.yml, resolved: every default filled in, durations in milliseconds, sizes in bytes, paths absolute. */
 export interface MonitorConfig {

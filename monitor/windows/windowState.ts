@@ -1,6 +1,5 @@
-import type { CategoricalSample, ColumnSample, SketchNumericSample } from "../src/drift/columnSample.js";
-import { QuantileSketch, type SketchJson } from "../src/profile/quantileSketch.js";
-import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
+import type { CategoricalSample, ColumnSample, SketchNumericSample } from "../../src/drift/columnSample.js";
+import { QuantileSketch, type SketchJson } from "../../src/profile/quantileSketch.js";
 import {
   ABSENT,
   MAX_CATEGORY_CODES,
@@ -12,7 +11,8 @@ import {
   PREDICTION_STRING,
   VALUE,
   type EventBatch,
-} from "./eventBatch.js";
+} from "../ingest/eventBatch.js";
+import type { FeatureLayout } from "../ingest/featureLayout.js";
 
 /**
  * What one window has seen, per feature: numeric features as a quantile sketch plus count/mean/m2 (the profile
@@ -187,23 +187,6 @@ export interface BatchStats {
   missing: number;
   /** Values of the wrong type (a string for a numeric feature, an object anywhere). */
   invalid: number;
-}
-
-/** The features the monitor tracks, fixed by the reference profile. */
-export interface FeatureLayout {
-  names: string[];
-  kinds: ("numeric" | "categorical" | "untested")[];
-  index: Map<string, number>;
-  accuracy: number;
-}
-
-export function layoutOf(profile: ReferenceProfile): FeatureLayout {
-  const names = Object.keys(profile.columns);
-  const kinds = names.map((n) => {
-    const k = profile.columns[n]!.kind;
-    return k === "numeric" || k === "categorical" ? k : "untested";
-  });
-  return { names, kinds, index: new Map(names.map((n, i) => [n, i])), accuracy: profile.sketch_accuracy };
 }
 
 /** Distinct unknown feature names remembered per window; the rest are counted together. */

@@ -89,4 +89,14 @@ export class MonitorMetrics {
     // so a sidecar's own health is watched with the usual names; the bench reads the heap from here too.
     collectDefaultMetrics({ register: this.registry });
   }
+
+  /** Counts accepted events, and what they carried that the reference did not expect (per reason). */
+  countAccepted(events: number, stats: { unknown: Map<string, number>; missing: number; invalid: number }): void {
+    this.events.inc(events);
+    let unknown = 0;
+    for (const c of stats.unknown.values()) unknown += c;
+    if (unknown) this.rejected.inc({ reason: "unknown_feature" }, unknown);
+    if (stats.missing) this.rejected.inc({ reason: "missing_feature" }, stats.missing);
+    if (stats.invalid) this.rejected.inc({ reason: "invalid_value" }, stats.invalid);
+  }
 }

@@ -1,4 +1,4 @@
-import type { FeatureLayout } from "./windowState.js";
+import type { FeatureLayout } from "./featureLayout.js";
 
 /**
  * A parsed ingest batch, column-ready: for each event and each reference feature a status byte and a number (the value

@@ -1,6 +1,6 @@
 import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { SourcePosition } from "./journal.js";
+import type { SourcePosition } from "../state/journal.js";
 import { parseEventLine, type IngestEvent } from "./parseBatch.js";
 
 /** What one poll read. */

@@ -1,62 +1,23 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { detectDrift } from "../src/drift/detectDrift.js";
-import { sampleProfile, type ColumnSample } from "../src/drift/columnSample.js";
-import type { DriftReport, FeatureDrift } from "../src/drift/driftReport.js";
-import { ModelguardError } from "../src/errors.js";
-import type { ReferenceProfile } from "../src/profile/referenceProfile.js";
-import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "./alertPolicy.js";
-import { buildAlertRequest } from "./alertRequests.js";
-import { acceptedAnswer, bodyDigest, IdempotencyKeys } from "./idempotencyKeys.js";
-import type { JournalRecord, SourcePosition } from "./journal.js";
-import type { MonitorConfig } from "./monitorConfig.js";
-import type { MonitorMetrics } from "./monitorMetrics.js";
-import type { Outbox } from "./outbox.js";
-import { obtainBatch, type EventBatch } from "./eventBatch.js";
-import { parseBatch } from "./parseBatch.js";
-import { ensureStateSubdirectory } from "./stateDirectory.js";
-import {
-  countAt,
-  layoutOf,
-  recordOf,
-  WindowState,
-  type BatchStats,
-  type FeatureLayout,
-  type WindowStateJson,
-} from "./windowState.js";
-import { stringifyContract } from "../src/contracts/contractJson.js";
-
-/**
- * One closed window: its drift report (features) and what else it saw. `dataset_drifted` is the verdict alerts
- * follow: the features' (`drift.dataset_drifted`, null when no feature could be tested), or'ed with the prediction's
- * when `prediction.counts_toward_dataset` is set.
- */
-export interface WindowReport {
-  window: number;
-  started_at: string;
-  closed_at: string;
-  events: number;
-  dataset_drifted: boolean | null;
-  unknown_features: Record<string, number>;
-  prediction: PredictionReport;
-  drift: DriftReport;
-}
-
-/**
- * The window's predictions: counts, and their drift against the reference column `column` (tested with the drift
- * policy, on its own: no multiple-testing correction with the features). `drift` is null and `skipped` says why when
- * they could not be tested. Reports written before prediction drift have only the counts.
- */
-export interface PredictionReport {
-  count: number;
-  missing: number;
-  mean: number | null;
-  top: Record<string, number>;
-  /** The reference profile column predictions are compared with; null when there is none. */
-  column?: string | null;
-  drift?: FeatureDrift | null;
-  skipped?: string;
-}
+import { detectDrift } from "../../src/drift/detectDrift.js";
+import { sampleProfile, type ColumnSample } from "../../src/drift/columnSample.js";
+import { ModelguardError } from "../../src/errors.js";
+import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
+import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
+import { buildAlertRequest } from "../alerts/alertRequests.js";
+import { acceptedAnswer, bodyDigest, IdempotencyKeys } from "../ingest/idempotencyKeys.js";
+import type { JournalRecord, SourcePosition } from "../state/journal.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
+import type { MonitorMetrics } from "../metrics/monitorMetrics.js";
+import type { Outbox } from "../alerts/outbox.js";
+import { obtainBatch, type EventBatch } from "../ingest/eventBatch.js";
+import { parseBatch } from "../ingest/parseBatch.js";
+import { ensureStateSubdirectory } from "../state/stateDirectory.js";
+import { layoutOf, type FeatureLayout } from "../ingest/featureLayout.js";
+import { countAt, recordOf, WindowState, type BatchStats, type WindowStateJson } from "./windowState.js";
+import type { PredictionReport, WindowReport } from "./windowReport.js";
+import { stringifyContract } from "../../src/contracts/contractJson.js";
 
 interface Snapshot {
   kind: "modelguard.monitor-snapshot";

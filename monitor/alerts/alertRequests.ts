@@ -1,9 +1,9 @@
-import { escapeMarkdown } from "../src/report/escapeMarkdown.js";
-import type { FeatureDrift } from "../src/drift/driftReport.js";
-import type { MethodName } from "../src/drift/methods/driftMethod.js";
+import { escapeMarkdown } from "../../src/report/escapeMarkdown.js";
+import type { FeatureDrift } from "../../src/drift/driftReport.js";
+import type { MethodName } from "../../src/drift/methods/driftMethod.js";
 import type { AlertActionKind } from "./alertPolicy.js";
-import type { WindowReport } from "./driftMonitor.js";
-import type { MonitorConfig } from "./monitorConfig.js";
+import type { WindowReport } from "../windows/windowReport.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxResult } from "./outbox.js";
 
 /** The hidden marker that makes the model's drift issue findable (same format as src/github's issueMarker). */

@@ -1,5 +1,5 @@
 import { mkdirSync, statSync } from "node:fs";
-import { ModelguardError } from "../src/errors.js";
+import { ModelguardError } from "../../src/errors.js";
 
 /**
  * Creates the monitor's state directory (`state` in monitor.yml) when missing; a path that exists but is not a

@@ -461,6 +461,40 @@ def special_cases():
     return cases
 
 
+def spearman_cases():
+    """scipy.stats.spearmanr(x, y).correlation on literal samples: continuous, ties, few distinct values, infinite
+    values (ranked like any other), a monotone transform, perfect and inverse order, n = 2."""
+    rng = np.random.default_rng(20260412)
+    cases = []
+
+    def add(label, x, y):
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        def ordered(v):
+            # scipy 1.10's rankdata gives NaN for every rank when a value is infinite. Ranks only see order and ties:
+            # infinities become finite values beyond the rest, equal to each other, with the same ranks.
+            big = 2 * (1 + np.max(np.abs(v[np.isfinite(v)])))
+            return np.where(np.isposinf(v), big, np.where(np.isneginf(v), -big, v))
+
+        rho = scipy.stats.spearmanr(ordered(x), ordered(y)).correlation
+        cases.append({"label": label, "x": x, "y": y, "rho": float(rho)})
+
+    a = np.round(rng.normal(size=60), 4)
+    add("normal, correlated", a, np.round(0.6 * a + rng.normal(size=60), 4))
+    add("normal, independent", np.round(rng.normal(size=80), 4), np.round(rng.normal(size=80), 4))
+    add("ties: 5 levels vs continuous", rng.integers(0, 5, size=200), np.round(rng.normal(size=200), 3))
+    add("ties on both sides", rng.integers(0, 3, size=150), rng.integers(0, 4, size=150))
+    b = np.round(rng.exponential(size=40), 4)
+    add("monotone transform (exp)", b, np.round(np.exp(b), 6))
+    add("inverse order", np.arange(30), -np.arange(30) * 2.5)
+    c = np.round(rng.normal(size=50), 3)
+    c[[3, 17]] = np.inf
+    c[9] = -np.inf
+    add("infinite values", c, np.where(np.isfinite(c), c, 5.0) + np.round(rng.normal(size=50), 3))
+    add("n = 2", [1.0, 2.0], [3.0, 1.0])
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     files = [
@@ -487,6 +521,8 @@ def main():
          "statsmodels multipletests(method='fdr_bh') re-implemented in numpy; NaN kept out of m"),
         ("numpy_sum.json", numpy_sum_cases, "np.sum of x_i = ((i * 7919) % 10007) / 997 - 5 + (i % 3) * 1e-9, i < n"),
         ("special.json", special_cases, "mpmath (50 digits) logGamma, stirlingError, binomialDeviance; np.ldexp"),
+        ("spearman.json", spearman_cases,
+         "scipy.stats.spearmanr(x, y).correlation (infinities as equal values beyond the finite ones)"),
         ("mcnemar_exact.json", mcnemar_cases,
          "min(1, 2 * scipy.stats.binom.cdf(min(b, c), b + c, 0.5)) (statsmodels mcnemar exact=True)"),
     ]

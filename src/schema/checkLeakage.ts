@@ -1,3 +1,4 @@
+import { sampleCorrelation } from "simple-statistics";
 import { cellText, getColumn, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
 
@@ -570,7 +571,11 @@ function regressionLeakage(ctx: TargetContext, features: readonly Column[]): Lea
   return flagged;
 }
 
-/** Spearman's rho over the rows where both values are numbers: Pearson correlation of average ranks. 0 if constant. */
+/**
+ * Spearman's rho over the rows where both values are numbers: Pearson correlation (simple-statistics'
+ * sampleCorrelation) of average ranks. 0 if either side is constant. The ranks are ours: simple-statistics'
+ * sampleRankCorrelation orders by subtraction, which leaves two equal infinities unordered (Infinity - Infinity is NaN).
+ */
 export function spearman(x: Float64Array, y: Float64Array): { rho: number; n: number } {
   const idx: number[] = [];
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]!) && !Number.isNaN(y[i]!)) idx.push(i);
@@ -578,18 +583,9 @@ export function spearman(x: Float64Array, y: Float64Array): { rho: number; n: nu
   if (n < 2) return { rho: 0, n };
   const rx = ranks(Float64Array.from(idx, (i) => x[i]!));
   const ry = ranks(Float64Array.from(idx, (i) => y[i]!));
-  const mean = (n + 1) / 2;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let i = 0; i < n; i++) {
-    const a = rx[i]! - mean;
-    const b = ry[i]! - mean;
-    sxy += a * b;
-    sxx += a * a;
-    syy += b * b;
-  }
-  return { rho: sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0, n };
+  const rho = sampleCorrelation(Array.from(rx), Array.from(ry));
+  // A constant side has no spread to divide by (NaN from simple-statistics): no correlation to report.
+  return { rho: Number.isFinite(rho) ? Math.max(-1, Math.min(1, rho)) : 0, n };
 }
 
 /** 1-based ranks, ties given their average rank. */

@@ -7,6 +7,12 @@
  * of r = sqrt(-log(min(p, 1 - p))) (two ranges), with the sign of p - 0.5.
  *
  * Example: normalQuantile(0.975) -> 1.959963984540054
+ *
+ * Not simple-statistics' `probit` (a closed-form approximation of the inverse error function): measured against
+ * scipy.stats.norm.ppf (fixtures/stats/normal_quantile.json) it is off by 2.8e-3 at p = 0.975 and 1.1e-2 at
+ * p = 0.9995, where confidence intervals are made, and gives -Infinity at p = 1e-300 (scipy: -37.05). Its
+ * `cumulativeStdNormalProbability` reads a 4-digit table in steps of 0.01. test/stats/normalQuantile.test.ts keeps
+ * the measurement.
  */
 export function normalQuantile(p: number): number {
   if (Number.isNaN(p) || p < 0 || p > 1) return NaN;

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import type { ColumnType } from "../../src/data/table.js";
 import { ModelguardError } from "../../src/errors.js";
 import { checkLeakage, spearman } from "../../src/schema/checkLeakage.js";
@@ -165,6 +166,19 @@ test("spearman: ties get average ranks; constant input gives 0", () => {
   const tied = spearman(Float64Array.from([1, 2, 2, 3]), Float64Array.from([1, 2, 3, 4])).rho;
   assert.ok(Math.abs(tied - 4.5 / Math.sqrt(4.5 * 5)) < 1e-12, String(tied));
   assert.equal(spearman(Float64Array.from([1, 1, 1]), Float64Array.from([1, 2, 3])).rho, 0);
+});
+
+test("spearman equals scipy.stats.spearmanr to 1e-12 (fixtures/stats/spearman.json)", () => {
+  const decode = (v: number | string) => (typeof v === "number" ? v : Number(v));
+  const text = readFileSync(new URL("../../fixtures/stats/spearman.json", import.meta.url), "utf8");
+  const cases = (JSON.parse(text) as { cases: { label: string; x: (number | string)[]; y: number[]; rho: number }[] })
+    .cases;
+  assert.ok(cases.length >= 8);
+  for (const c of cases) {
+    const { rho, n } = spearman(Float64Array.from(c.x, decode), Float64Array.from(c.y));
+    assert.equal(n, c.x.length);
+    assert.ok(Math.abs(rho - c.rho) <= 1e-12, `${c.label}: ${rho} vs scipy ${c.rho}`);
+  }
 });
 
 test("duplicate rows compare values, not storage: 1 equals 1.0, numeric 1 equals text '1', missing equals missing", () => {

@@ -18,8 +18,11 @@ import { stringifyContract } from "../../contracts/contractJson.js";
 import { writeOutputFile } from "../../outputFile.js";
 import { emitReport, readResult, withReportOptions, type ReportOutputFlags } from "./report.js";
 import { choiceOption, delimiterOption, listOption, numberOption } from "../options.js";
+import type { RegistryFlags } from "../registryFromFlags.js";
+import { withResolvedModels } from "../resolveModelSpec.js";
+import { withRegistryOptions } from "./promote.js";
 
-export interface CompareFlags extends Partial<ReportOutputFlags> {
+export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags {
   validation?: string;
   drift?: string;
   candidateModel?: string;
@@ -45,11 +48,13 @@ export interface CompareFlags extends Partial<ReportOutputFlags> {
 
 export function registerCompare(program: Command, io: CliIO, exit: { code: number }): Command {
   return withReportOptions(
-    program
-      .command("compare")
+    withRegistryOptions(program.command("compare"))
       .description("compare a candidate model with the production baseline, paired on the same rows, and gate it")
       .option("--candidate-model <onnx>", "the new model")
-      .option("--baseline-model <onnx>", "the production model")
+      .option(
+        "--baseline-model <onnx>",
+        "the production model: a path, git:REF:PATH, or registry:NAME[@vN] (NAME's production in --registry)",
+      )
       .option("--data <file>", "with models: the test data both are evaluated on")
       .option("--target <column>", "with models: the target column")
       .option(
@@ -90,10 +95,11 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       .option("--validation <file>", "with a report: the validate --out result to include")
       .option("--drift <file>", "with a report: the drift --out result to include"),
   ).action(async (flags: CompareFlags) => {
-    const { comparison, candidateMetrics } = await compareCommand(flags);
+    const { comparison, candidateMetrics } = await withResolvedModels(flags, io, compareCommand);
     // An infinite metric (rmse of predictions near 1e308) must not become null, which reads as "no value".
     const json = stringifyContract(comparison, 2);
     if (flags.out) writeOutputFile(flags.out, json + "\n");
+    io.result?.({ kind: "comparison", value: comparison, path: flags.out ?? null });
     io.out(flags.json ? json : describeComparison(comparison));
     if (flags.report || flags.html || flags.summary || flags.comment) {
       await emitReport(

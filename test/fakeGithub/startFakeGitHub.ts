@@ -27,8 +27,19 @@ import {
 } from "./FakeGitHubState.js";
 import { commentJson, issueJson, privateUserJson, repositoryJson, type Urls } from "./githubObjects.js";
 import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
+import {
+  FakeRegistryState,
+  contentJson,
+  deploymentJson,
+  deploymentStatusJson,
+  refJson,
+  releaseJson,
+  assetJson,
+  sha1,
+  type FakeRelease,
+} from "./registryRoutes.js";
 
-export type Permission = "issues" | "pull-requests" | "actions" | "contents";
+export type Permission = "issues" | "pull-requests" | "actions" | "contents" | "deployments";
 export type Access = "none" | "read" | "write";
 
 export interface FaultSpec {
@@ -110,6 +121,8 @@ export interface FakeGitHub {
   /** Most requests (and most writes) that were being handled at the same time. */
   stats: { maxConcurrentRequests: number; maxConcurrentWrites: number };
   state: FakeGitHubState;
+  /** Releases, refs, files on branches and deployments (see registryRoutes.ts). */
+  registry: FakeRegistryState;
   requests: RecordedRequest[];
   violations: Violation[];
   /** Operations of the description the fake does not implement that were called (answered 404). */
@@ -143,6 +156,8 @@ interface Ctx {
   urls: Urls;
   origin: string;
   rawUrl: URL;
+  rawBytes: Buffer;
+  accept: string;
 }
 
 interface Reply {
@@ -154,6 +169,7 @@ interface Reply {
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const validator = openApiValidator();
   const state = new FakeGitHubState();
+  const registry = new FakeRegistryState(state);
   const actor = options.actor ? state.user(options.actor) : GITHUB_ACTIONS_BOT;
   for (const r of options.repositories ?? []) state.addRepository(r);
   const requests: RecordedRequest[] = [];
@@ -166,6 +182,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     "pull-requests": "write",
     actions: "write",
     contents: "write",
+    deployments: "write",
     ...options.permissions,
   };
   let requestCounter = 0;
@@ -202,7 +219,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const rawBody = await readBody(req);
+    const rawBytes = await readBody(req);
+    const rawBody = rawBytes.toString("utf8");
     if (options.latencyMs) await new Promise((r) => setTimeout(r, options.latencyMs));
     const method = (req.method ?? "GET").toUpperCase();
     const rawUrl = new URL(req.url ?? "/", "http://fake.invalid");
@@ -233,7 +251,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       violations.push({ kind: "request", method, url: record.url, problems });
       return reply({ status: 400, body: { message: "Request does not conform to GitHub's REST API", problems } });
     }
-    const path = rawUrl.pathname.slice(basePath.length) || "/";
+    // Object storage, where asset downloads are redirected (not part of the API).
+    const download = /^\/downloads\/(\d+)$/.exec(rawUrl.pathname);
+    if (download) {
+      const asset = registry.releases.flatMap((r) => r.assets).find((a) => a.id === Number(download[1]));
+      record.status = asset ? 200 : 404;
+      res.writeHead(record.status, { "content-type": "application/octet-stream" });
+      res.end(asset ? asset.bytes : undefined);
+      return;
+    }
+    // The uploads host (uploads.github.com), served here under /uploads.
+    const upload = rawUrl.pathname.startsWith("/uploads/");
+    const path = upload ? rawUrl.pathname.slice("/uploads".length) : rawUrl.pathname.slice(basePath.length) || "/";
     record.path = path;
     const check = validator.checkRequest({
       method,
@@ -247,6 +276,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const problems = [...check.problems];
     if (options.token !== undefined && auth === "none") {
       problems.push("the Authorization header is missing (a token is configured)");
+    }
+    if (check.operation && upload !== (check.operation.operationId === "repos/upload-release-asset")) {
+      problems.push(upload ? "only asset uploads go to the uploads host" : "asset uploads go to the uploads host");
     }
     if (problems.length > 0 || !check.operation) {
       violations.push({ kind: "request", method, url: record.url, problems });
@@ -279,6 +311,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       urls,
       origin,
       rawUrl,
+      rawBytes,
+      accept: String(req.headers.accept ?? ""),
     };
     let r: Reply;
     try {
@@ -467,10 +501,221 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         });
         return { status: 204 };
       }
+      case "repos/list-releases": {
+        const repo = repository(p);
+        const items = registry.releases.filter((r) => r.repo === repo).sort((a, b) => b.id - a.id);
+        return paginate(ctx, items, (r) => releaseJson(r, ctx.urls, ctx.origin));
+      }
+      case "repos/get-release-by-tag": {
+        const repo = repository(p);
+        const r = registry.releases.find((x) => x.repo === repo && x.tag === p.tag);
+        if (!r) throw notFound();
+        return { status: 200, body: releaseJson(r, ctx.urls, ctx.origin) };
+      }
+      case "repos/get-release": {
+        const r = releaseOf(repository(p), p);
+        return { status: 200, body: releaseJson(r, ctx.urls, ctx.origin) };
+      }
+      case "repos/create-release": {
+        const repo = repository(p);
+        requireWrite(["contents"], "releases/releases#create-a-release");
+        const b = ctx.body;
+        const tag = String(b.tag_name);
+        const refs = registry.refsOf(repo);
+        if (registry.releases.some((r) => r.repo === repo && r.tag === tag)) {
+          throw new HttpError(422, {
+            message: "Validation Failed",
+            errors: [{ resource: "Release", code: "already_exists", field: "tag_name" }],
+            documentation_url: `${DOCS}/releases/releases#create-a-release`,
+            status: "422",
+          });
+        }
+        const target = typeof b.target_commitish === "string" ? b.target_commitish : repo.defaultBranch;
+        if (!refs.has(`refs/tags/${tag}`)) refs.set(`refs/tags/${tag}`, refs.get(`refs/heads/${target}`) ?? target);
+        const r: FakeRelease = {
+          id: state.id(),
+          repo,
+          tag,
+          name: typeof b.name === "string" ? b.name : null,
+          body: typeof b.body === "string" ? b.body : null,
+          target,
+          author: ctx.user,
+          makeLatest: String(b.make_latest ?? "true"),
+          createdAt: state.tick(),
+          assets: [],
+        };
+        registry.releases.push(r);
+        return { status: 201, body: releaseJson(r, ctx.urls, ctx.origin) };
+      }
+      case "repos/update-release": {
+        const r = releaseOf(repository(p), p);
+        requireWrite(["contents"], "releases/releases#update-a-release");
+        if (typeof ctx.body.body === "string") r.body = ctx.body.body;
+        if (typeof ctx.body.name === "string") r.name = ctx.body.name;
+        return { status: 200, body: releaseJson(r, ctx.urls, ctx.origin) };
+      }
+      case "repos/upload-release-asset": {
+        const r = releaseOf(repository(p), p);
+        requireWrite(["contents"], "releases/assets#upload-a-release-asset");
+        const name = String(ctx.query.name ?? "");
+        if (name === "" || r.assets.some((a) => a.name === name)) {
+          throw new HttpError(422, {
+            message: "Validation Failed",
+            errors: [{ resource: "ReleaseAsset", code: "already_exists", field: "name" }],
+            documentation_url: `${DOCS}/releases/assets#upload-a-release-asset`,
+            status: "422",
+          });
+        }
+        const a = {
+          id: state.id(),
+          name,
+          bytes: Buffer.from(ctx.rawBytes),
+          uploader: ctx.user,
+          createdAt: state.tick(),
+        };
+        r.assets.push(a);
+        return { status: 201, body: assetJson(a, r, ctx.urls) };
+      }
+      case "repos/get-release-asset": {
+        const repo = repository(p);
+        const rel = registry.releases.find((r) => r.repo === repo && r.assets.some((a) => a.id === Number(p.asset_id)));
+        const a = rel?.assets.find((x) => x.id === Number(p.asset_id));
+        if (!rel || !a) throw notFound();
+        if (/application\/octet-stream/.test(ctx.accept)) {
+          return { status: 302, headers: { location: `${ctx.origin}/downloads/${a.id}` } };
+        }
+        return { status: 200, body: assetJson(a, rel, ctx.urls) };
+      }
+      case "git/get-ref": {
+        const repo = repository(p);
+        const ref = `refs/${p.ref}`;
+        const sha = registry.refsOf(repo).get(ref);
+        if (!sha) throw notFound();
+        return { status: 200, body: refJson(repo, ref, sha, ctx.urls) };
+      }
+      case "git/create-ref": {
+        const repo = repository(p);
+        requireWrite(["contents"], "git/refs#create-a-reference");
+        const ref = String(ctx.body.ref);
+        const refs = registry.refsOf(repo);
+        if (refs.has(ref)) {
+          throw new HttpError(422, { message: "Reference already exists", documentation_url: DOCS, status: "422" });
+        }
+        refs.set(ref, String(ctx.body.sha));
+        return { status: 201, body: refJson(repo, ref, String(ctx.body.sha), ctx.urls) };
+      }
+      case "repos/get-content": {
+        const repo = repository(p);
+        const branch = typeof ctx.query.ref === "string" ? ctx.query.ref : repo.defaultBranch;
+        const f = registry.branchFiles(repo, branch)?.get(String(p.path));
+        if (!f) throw notFound();
+        return { status: 200, body: contentJson(repo, branch, String(p.path), f, ctx.urls, true) };
+      }
+      case "repos/create-or-update-file-contents": {
+        const repo = repository(p);
+        requireWrite(["contents"], "repos/contents#create-or-update-file-contents");
+        const branch = typeof ctx.body.branch === "string" ? ctx.body.branch : repo.defaultBranch;
+        const files = registry.branchFiles(repo, branch);
+        if (!files)
+          throw new HttpError(404, { message: `Branch ${branch} not found`, documentation_url: DOCS, status: "404" });
+        const path = String(p.path);
+        const existing = files.get(path);
+        const given = typeof ctx.body.sha === "string" ? ctx.body.sha : undefined;
+        if (existing && given === undefined) {
+          throw new HttpError(422, {
+            message: 'Invalid request.\n\n"sha" wasn\'t supplied.',
+            documentation_url: DOCS,
+            status: "422",
+          });
+        }
+        if ((existing && given !== existing.sha) || (!existing && given !== undefined)) {
+          throw new HttpError(409, {
+            message: `${path} does not match ${given ?? ""}`,
+            documentation_url: `${DOCS}/repos/contents#create-or-update-file-contents`,
+            status: "409",
+          });
+        }
+        const content = Buffer.from(String(ctx.body.content), "base64");
+        const f = { content, sha: sha1(Buffer.concat([Buffer.from(`blob ${content.length}\0`), content])) };
+        files.set(path, f);
+        const commitSha = sha1(`${branch}:${path}:${f.sha}:${state.id()}`);
+        registry.refsOf(repo).set(`refs/heads/${branch}`, commitSha);
+        return {
+          status: existing ? 200 : 201,
+          body: {
+            content: contentJson(repo, branch, path, f, ctx.urls, false),
+            commit: { sha: commitSha, message: String(ctx.body.message) },
+          },
+        };
+      }
+      case "repos/create-deployment": {
+        const repo = repository(p);
+        requireWrite(["deployments"], "deployments/deployments#create-a-deployment");
+        const ref = String(ctx.body.ref);
+        const refs = registry.refsOf(repo);
+        const sha = refs.get(`refs/tags/${ref}`) ?? refs.get(`refs/heads/${ref}`);
+        if (!sha) {
+          throw new HttpError(422, { message: `No ref found for: ${ref}`, documentation_url: DOCS, status: "422" });
+        }
+        const d = {
+          id: state.id(),
+          repo,
+          ref,
+          sha,
+          environment: String(ctx.body.environment ?? "production"),
+          payload: ctx.body.payload ?? {},
+          description: typeof ctx.body.description === "string" ? ctx.body.description : null,
+          creator: ctx.user,
+          createdAt: state.tick(),
+          statuses: [],
+        };
+        registry.deployments.push(d);
+        return { status: 201, body: deploymentJson(d, ctx.urls) };
+      }
+      case "repos/list-deployments": {
+        const repo = repository(p);
+        const env = typeof ctx.query.environment === "string" ? ctx.query.environment : undefined;
+        const items = registry.deployments
+          .filter((d) => d.repo === repo && (!env || d.environment === env))
+          .sort((a, b) => b.id - a.id);
+        return paginate(ctx, items, (d) => deploymentJson(d, ctx.urls));
+      }
+      case "repos/create-deployment-status": {
+        const repo = repository(p);
+        requireWrite(["deployments"], "deployments/statuses#create-a-deployment-status");
+        const d = registry.deployments.find((x) => x.repo === repo && x.id === Number(p.deployment_id));
+        if (!d) throw notFound();
+        const st = {
+          id: state.id(),
+          state: String(ctx.body.state),
+          description: typeof ctx.body.description === "string" ? ctx.body.description : "",
+          environment: typeof ctx.body.environment === "string" ? ctx.body.environment : d.environment,
+          creator: ctx.user,
+          createdAt: state.tick(),
+        };
+        d.statuses.push(st);
+        return { status: 201, body: deploymentStatusJson(d, st, ctx.urls) };
+      }
+      case "repos/list-deployment-statuses": {
+        const repo = repository(p);
+        const d = registry.deployments.find((x) => x.repo === repo && x.id === Number(p.deployment_id));
+        if (!d) throw notFound();
+        return paginate(ctx, [...d.statuses].reverse(), (st) => deploymentStatusJson(d, st, ctx.urls));
+      }
       default:
         unhandled.push(`${ctx.op.method} ${ctx.op.template} (${ctx.op.operationId})`);
         throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
     }
+  }
+
+  function notFound(): HttpError {
+    return new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
+  }
+
+  function releaseOf(repo: FakeRepository, p: Record<string, string>): FakeRelease {
+    const r = registry.releases.find((x) => x.repo === repo && x.id === Number(p.release_id));
+    if (!r) throw notFound();
+    return r;
   }
 
   function repository(p: Record<string, string>): FakeRepository {
@@ -530,6 +775,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     token: options.token,
     stats,
     state,
+    registry,
     requests,
     violations,
     unhandled,
@@ -623,7 +869,7 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   res.end(text);
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -636,7 +882,7 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
 }

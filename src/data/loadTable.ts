@@ -17,62 +17,59 @@
  * Files are read in fixed-size chunks and decoded from bytes; no file is ever held as one string. Errors in the
  * file are ModelguardError "input" with the file, 1-based line, data row and column in `location`.
  */
-import { csvColumnNames, loadCsv, scanCsv } from "./csvReader.js";
-import { jsonlColumnNames, loadJsonl, scanJsonl } from "./jsonlReader.js";
+import { dataFileColumnNames, loadDataFile, scanDataFile } from "./loadDataFile.js";
+import { datasetColumnNames, loadDataset, scanDataset } from "./loadDataset.js";
 import { resolveLoadOptions, SCAN_CHUNK_CELLS, type LoadOptions } from "./loadOptions.js";
-import { loadParquet, parquetColumnNames, scanParquet } from "./parquetReader.js";
+import { resolveDataset, type Dataset } from "./resolveDataset.js";
 import type { Table } from "./table.js";
 
 export { DEFAULT_NA_VALUES } from "./naMatcher.js";
 export { INFERENCE_ROWS, SCAN_CHUNK_CELLS, type DataFormat, type LoadOptions } from "./loadOptions.js";
 
-/** Loads a whole data file. Errors are ModelguardError "input" (bad file) or "usage" (bad options). */
-export async function loadTable(path: string, options?: LoadOptions): Promise<Table> {
-  const resolved = resolveLoadOptions(path, options);
-  switch (resolved.format) {
-    case "csv":
-      return loadCsv(path, resolved);
-    case "jsonl":
-      return loadJsonl(path, resolved);
-    case "parquet":
-      return loadParquet(path, resolved);
-  }
+/** A dataset of one file without partitions: read exactly as that file. */
+function singleFile(dataset: Dataset): string | null {
+  return dataset.shards.length === 1 && dataset.partitionKeys.length === 0 ? dataset.shards[0]!.file : null;
 }
 
 /**
- * Streams the file in chunks of at most `chunkRows` rows (default 100,000) and at most `chunkCells` cells (default
+ * Loads a whole dataset: a file, a directory of shards, a glob, Hive partitions (see resolveDataset.ts and
+ * concatTables.ts). Errors are ModelguardError "input" (bad file, naming the shard) or "usage" (bad options).
+ */
+export async function loadTable(path: string, options?: LoadOptions): Promise<Table> {
+  const dataset = await resolveDataset(path);
+  const file = singleFile(dataset);
+  if (file === null) return loadDataset(dataset, options);
+  return loadDataFile(file, resolveLoadOptions(file, options));
+}
+
+/**
+ * Streams the dataset in chunks of at most `chunkRows` rows (default 100,000) and at most `chunkCells` cells (default
  * SCAN_CHUNK_CELLS, 4,194,304: a wide file gets fewer rows per chunk, at least one), each a Table of its own (its own
  * dictionaries). Types are inferred once, on the same first 10,000 rows loadTable uses (or forced), and then fixed
  * for every chunk: later cells that do not fit become `invalid` entries; a column with no value in the sample reads
  * on until it has 10,000 values (and is "number", all missing, if it has none); a JSONL key first seen after the
  * sample is "string". A file without data rows yields one 0-row table. For profiling files larger than memory.
+ * A dataset of shards is streamed shard after shard (scanDataset).
  */
 export async function* scanTable(
   path: string,
   options?: LoadOptions & { chunkRows?: number; chunkCells?: number },
 ): AsyncGenerator<Table> {
-  const resolved = resolveLoadOptions(path, options);
   const chunkRows = Math.max(1, Math.floor(options?.chunkRows ?? 100_000));
   const chunkCells = Math.max(1, Math.floor(options?.chunkCells ?? SCAN_CHUNK_CELLS));
-  switch (resolved.format) {
-    case "csv":
-      return yield* scanCsv(path, resolved, chunkRows, chunkCells);
-    case "jsonl":
-      return yield* scanJsonl(path, resolved, chunkRows, chunkCells);
-    case "parquet":
-      return yield* scanParquet(path, resolved, chunkRows, chunkCells);
-  }
+  const dataset = await resolveDataset(path);
+  const file = singleFile(dataset);
+  if (file === null) return yield* scanDataset(dataset, options, chunkRows, chunkCells);
+  return yield* scanDataFile(file, resolveLoadOptions(file, options), chunkRows, chunkCells);
 }
 
-/** Header only: the column names, cheaply (CSV: the header row; Parquet: the schema; JSONL: keys of all rows). */
+/**
+ * Header only: the column names, cheaply (CSV: the header row; Parquet: the schema; JSONL: keys of all rows). For a
+ * dataset of shards, the first shard's, then the partition keys.
+ */
 export async function readColumnNames(path: string, options?: LoadOptions): Promise<string[]> {
-  const resolved = resolveLoadOptions(path, options);
-  switch (resolved.format) {
-    case "csv":
-      return csvColumnNames(path, resolved);
-    case "jsonl":
-      return jsonlColumnNames(path, resolved);
-    case "parquet":
-      return parquetColumnNames(path);
-  }
+  const dataset = await resolveDataset(path);
+  const file = singleFile(dataset);
+  if (file === null) return datasetColumnNames(dataset, options);
+  return dataFileColumnNames(file, resolveLoadOptions(file, options));
 }

@@ -26,6 +26,36 @@ export interface ColumnSchema {
   /** Fraction of rows, in (0, 1], that must pass each check of this column. Default 1. */
   readonly mostly: number;
   readonly description?: string;
+  /** Statistical expectations over the column's values (number and integer columns): mean, median, quantiles. */
+  readonly mean?: ValueRange;
+  readonly median?: ValueRange;
+  /** Ascending by quantile. */
+  readonly quantiles?: readonly QuantileRange[];
+  /** Distinct non-missing values. */
+  readonly distinctCount?: ValueRange;
+  /** Each value's length in code points (string and category columns); a row check, subject to `mostly`. */
+  readonly length?: ValueRange;
+}
+
+/** Inclusive bounds, either optional. */
+export interface ValueRange {
+  readonly min?: number;
+  readonly max?: number;
+}
+
+export interface QuantileRange extends ValueRange {
+  /** In [0, 1]. */
+  readonly q: number;
+}
+
+/** A rule over the columns of each row (see compileCheck for the expression language). */
+export interface RowCheck {
+  /** The name in messages: the `name` given, else the expression. */
+  readonly name: string;
+  readonly expr: string;
+  /** Fraction of rows that must pass; default 1. */
+  readonly mostly: number;
+  readonly description?: string;
 }
 
 /** A parsed, validated schema file (version 1). */
@@ -39,6 +69,17 @@ export interface DataSchema {
   /** Default "error". */
   readonly extraColumns: ExtraColumnsPolicy;
   readonly description?: string;
+  /** Row checks over several columns, in file order. */
+  readonly checks?: readonly RowCheck[];
+  /** Compound keys: each combination of these columns' values occurs once. */
+  readonly uniqueTogether?: readonly (readonly string[])[];
+  /** Environment name -> the columns not expected there (`validate --environment`). */
+  readonly environments?: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Columns passed over entirely: not required, not checked, not extra. Set by forEnvironment for the columns the
+   * environment excludes.
+   */
+  readonly ignored?: readonly string[];
 }
 
 /** The keys a column of a schema file may carry, in the order the schema file documents them. */
@@ -53,7 +94,22 @@ export const COLUMN_KEYS = [
   "pattern",
   "unique",
   "mostly",
+  "mean",
+  "median",
+  "quantiles",
+  "distinct_count",
+  "length",
 ] as const;
 
 /** Top-level keys of a schema file. */
-export const TOP_LEVEL_KEYS = ["$schema", "version", "description", "columns", "rows", "extra_columns"] as const;
+export const TOP_LEVEL_KEYS = [
+  "$schema",
+  "version",
+  "description",
+  "columns",
+  "rows",
+  "extra_columns",
+  "checks",
+  "unique",
+  "environments",
+] as const;

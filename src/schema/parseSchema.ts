@@ -11,7 +11,11 @@ import {
   type ColumnSchema,
   type DataSchema,
   type ExtraColumnsPolicy,
+  type QuantileRange,
+  type RowCheck,
+  type ValueRange,
 } from "./dataSchema.js";
+import { compileCheck } from "./compileCheck.js";
 import { compilePattern } from "./compilePattern.js";
 import { didYouMean } from "./didYouMean.js";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
@@ -24,12 +28,15 @@ const GENERAL_HINT =
   "see schemas/schema-file.schema.json for every key, or run `modelguard schema infer --data FILE` for a starting point";
 
 /** Keys that apply to each column type; the rest are errors ("pattern does not apply to number columns"). */
+const NUMBER_KEYS = ["type", "description", "nullable", "required", "min", "max", "allowed", "unique", "mostly"];
+const STATS_KEYS = ["mean", "median", "quantiles", "distinct_count"];
+const TEXT_KEYS = ["type", "description", "nullable", "required", "allowed", "pattern", "unique", "mostly"];
 const KEYS_FOR_TYPE: Record<ColumnType, readonly string[]> = {
-  number: ["type", "description", "nullable", "required", "min", "max", "allowed", "unique", "mostly"],
-  integer: ["type", "description", "nullable", "required", "min", "max", "allowed", "unique", "mostly"],
-  datetime: ["type", "description", "nullable", "required", "min", "max", "unique", "mostly"],
-  string: ["type", "description", "nullable", "required", "allowed", "pattern", "unique", "mostly"],
-  category: ["type", "description", "nullable", "required", "allowed", "pattern", "unique", "mostly"],
+  number: [...NUMBER_KEYS, ...STATS_KEYS],
+  integer: [...NUMBER_KEYS, ...STATS_KEYS],
+  datetime: ["type", "description", "nullable", "required", "min", "max", "unique", "mostly", "distinct_count"],
+  string: [...TEXT_KEYS, "distinct_count", "length"],
+  category: [...TEXT_KEYS, "distinct_count", "length"],
   boolean: ["type", "description", "nullable", "required", "mostly"],
 };
 
@@ -201,6 +208,14 @@ function buildSchema(
     const column = buildColumn(name, raw, path, problems);
     if (column) columns.push(column);
   }
+  const columnTypes = new Map(columns.map((c) => [c.name, c.type]));
+  // With a column in error its type is unknown: checks over the columns are judged once those parse.
+  const columnsOk = problems.length === 0;
+  const checks = columnsOk && !skipped(["checks"]) ? buildChecks(value.checks, columnTypes, problems) : [];
+  const uniqueTogether = !skipped(["unique"]) ? buildUnique(value.unique, columnTypes, problems) : [];
+  const environments = !skipped(["environments"])
+    ? buildEnvironments(value.environments, columnTypes, problems)
+    : new Map<string, readonly string[]>();
   const rows = isObject(value.rows) ? (value.rows as { min?: number; max?: number }) : {};
   if (!skipped(["rows"]) && rows.min !== undefined && rows.max !== undefined && rows.min > rows.max) {
     problems.push({
@@ -217,7 +232,93 @@ function buildSchema(
     rows: { ...(rows.min !== undefined && { min: rows.min }), ...(rows.max !== undefined && { max: rows.max }) },
     extraColumns: (value.extra_columns as ExtraColumnsPolicy | undefined) ?? "error",
     ...(typeof value.description === "string" && { description: value.description }),
+    ...(checks.length > 0 && { checks }),
+    ...(uniqueTogether.length > 0 && { uniqueTogether }),
+    ...(environments.size > 0 && { environments }),
   };
+  return out;
+}
+
+/** The `checks:` list, each expression compiled against the columns' types so that mistakes surface at parse time. */
+function buildChecks(raw: unknown, types: ReadonlyMap<string, ColumnType>, problems: Problem[]): RowCheck[] {
+  if (!Array.isArray(raw)) return [];
+  const out: RowCheck[] = [];
+  raw.forEach((item: unknown, i) => {
+    const entry = typeof item === "string" ? { expr: item } : isObject(item) ? item : null;
+    if (!entry || typeof entry.expr !== "string") return;
+    const expr = entry.expr;
+    const name = typeof entry.name === "string" ? entry.name : expr;
+    const compiled = compileCheck(expr, types);
+    if (!compiled.ok) {
+      const at = compiled.index !== undefined ? ` (at character ${compiled.index + 1} of the expression)` : "";
+      problems.push({
+        path: typeof item === "string" ? ["checks", i] : ["checks", i, "expr"],
+        message: `check ${show(name)} ${compiled.message}${at}`,
+        hint:
+          "operators: + - * / % == != < <= > >= and or not, `x is null`, `x is not null`; functions: abs, min, max, " +
+          "round, len, lower, upper; text in quotes ('US'); a column name with spaces or dots as col('unit price')",
+      });
+      return;
+    }
+    out.push({
+      name,
+      expr,
+      mostly: typeof entry.mostly === "number" ? entry.mostly : 1,
+      ...(typeof entry.description === "string" && { description: entry.description }),
+    });
+  });
+  return out;
+}
+
+/** `unique: [a, b]` (one compound key) or `unique: [[a, b], [c, d]]`; every column must be in the schema. */
+function buildUnique(raw: unknown, types: ReadonlyMap<string, ColumnType>, problems: Problem[]): string[][] {
+  if (!Array.isArray(raw) || raw.length === 0) return [];
+  const keys: unknown[][] = raw.every((k) => typeof k === "string") ? [raw] : raw.filter(Array.isArray);
+  const out: string[][] = [];
+  keys.forEach((key, i) => {
+    const names = key.filter((n): n is string => typeof n === "string");
+    const path: Segment[] = keys.length === 1 && raw.every((k) => typeof k === "string") ? ["unique"] : ["unique", i];
+    const unknown = names.filter((n) => !types.has(n));
+    if (unknown.length > 0) {
+      const suggestion = didYouMean(unknown[0]!, [...types.keys()]);
+      problems.push({
+        path,
+        message: `names column${unknown.length > 1 ? "s" : ""} ${unknown.map(show).join(", ")} that the schema does not list${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
+        hint: "a compound key is made of columns listed under `columns:`",
+      });
+      return;
+    }
+    if (new Set(names).size !== names.length) {
+      problems.push({ path, message: "lists a column twice", hint: "name each column of the key once" });
+      return;
+    }
+    out.push(names);
+  });
+  return out;
+}
+
+function buildEnvironments(
+  raw: unknown,
+  types: ReadonlyMap<string, ColumnType>,
+  problems: Problem[],
+): Map<string, readonly string[]> {
+  const out = new Map<string, readonly string[]>();
+  if (!isObject(raw)) return out;
+  for (const [env, spec] of Object.entries(raw)) {
+    if (!isObject(spec) || !Array.isArray(spec.exclude)) continue;
+    const names = (spec.exclude as unknown[]).filter((n): n is string => typeof n === "string");
+    const unknown = names.filter((n) => !types.has(n));
+    if (unknown.length > 0) {
+      const suggestion = didYouMean(unknown[0]!, [...types.keys()]);
+      problems.push({
+        path: ["environments", env, "exclude"],
+        message: `names ${unknown.map(show).join(", ")}, not a column of the schema${suggestion ? ` (did you mean '${suggestion}'?)` : ""}`,
+        hint: "exclude lists columns under `columns:` that this environment's data does not have",
+      });
+      continue;
+    }
+    out.set(env, names);
+  }
   return out;
 }
 
@@ -288,6 +389,34 @@ function buildColumn(
       });
     }
   }
+  let quantiles: QuantileRange[] | undefined;
+  if (isObject(raw.quantiles)) {
+    quantiles = Object.entries(raw.quantiles)
+      .map(([q, r]) => ({ q: Number(q), ...(r as ValueRange) }))
+      .sort((a, b) => a.q - b.q);
+    for (const range of quantiles) {
+      if (!(range.q >= 0 && range.q <= 1)) {
+        problems.push({
+          path: [...path, "quantiles", String(range.q)],
+          message: `quantile ${range.q} is not between 0 and 1`,
+          hint: "key each range by a quantile such as 0.05, 0.5 or 0.95",
+        });
+      }
+    }
+  }
+  const ranges: Partial<Record<"mean" | "median" | "distinct_count" | "length", ValueRange>> = {};
+  for (const key of ["mean", "median", "distinct_count", "length"] as const) {
+    if (isObject(raw[key])) ranges[key] = raw[key] as ValueRange;
+  }
+  const allRanges: [Segment[], ValueRange][] = [
+    ...Object.entries(ranges).map(([k, r]): [Segment[], ValueRange] => [[...path, k], r]),
+    ...(quantiles ?? []).map((r): [Segment[], ValueRange] => [[...path, "quantiles", String(r.q)], r]),
+  ];
+  for (const [p, r] of allRanges) {
+    if (r.min !== undefined && r.max !== undefined && r.min > r.max) {
+      problems.push({ path: [...p, "min"], message: `min ${r.min} is greater than max ${r.max}`, hint: "swap them" });
+    }
+  }
   if (problems.length > before) return null;
   return {
     name,
@@ -301,6 +430,11 @@ function buildColumn(
     unique: (raw.unique as boolean | undefined) ?? false,
     mostly: (raw.mostly as number | undefined) ?? 1,
     ...(typeof raw.description === "string" && { description: raw.description }),
+    ...(ranges.mean && { mean: ranges.mean }),
+    ...(ranges.median && { median: ranges.median }),
+    ...(quantiles && { quantiles }),
+    ...(ranges.distinct_count && { distinctCount: ranges.distinct_count }),
+    ...(ranges.length && { length: ranges.length }),
   };
 }
 
@@ -426,6 +560,9 @@ function keysAt(path: Segment[]): readonly string[] {
   if (path.length === 0) return TOP_LEVEL_KEYS;
   if (path.length === 1 && path[0] === "rows") return ["min", "max"];
   if (path.length === 2 && path[0] === "columns") return COLUMN_KEYS;
+  if (path.length === 2 && path[0] === "checks") return ["expr", "name", "description", "mostly"];
+  if (path.length === 2 && path[0] === "environments") return ["exclude"];
+  if (path.length === 3 && path[0] === "columns") return ["min", "max"];
   return [];
 }
 

@@ -12,6 +12,8 @@ export interface ValidateReport extends ValidationResult {
   data: string;
   schema: string | null;
   holdout: string | null;
+  /** With --environment: the schema environment the data was checked as. */
+  environment?: string;
   /** With --holdout: duplicate rows and leaky features. */
   leakage?: LeakageResult;
 }

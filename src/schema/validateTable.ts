@@ -1,7 +1,9 @@
 import { cellText, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
 import { compilePattern } from "./compilePattern.js";
-import type { ColumnSchema, DataSchema } from "./dataSchema.js";
+import { codePoints, compileCheck, type CellReader } from "./compileCheck.js";
+import type { ColumnSchema, DataSchema, RowCheck, ValueRange } from "./dataSchema.js";
+import { quantileSorted } from "../stats/quantileSorted.js";
 import { fmtPercent } from "./fmtPercent.js";
 import { parseCellText, type NumericCellType } from "./parseCellText.js";
 import type { Severity, ValidationResult, Violation, ViolationExample, ViolationKind } from "./validationResult.js";
@@ -76,7 +78,9 @@ export function validateTable(table: Table, schema: DataSchema): ValidationResul
   // getColumn searches the column list; one Map keeps a 20,000-column schema over a 20,000-column table linear.
   const byName = new Map<string, Column>();
   for (const column of table.columns) if (!byName.has(column.name)) byName.set(column.name, column);
+  const ignored = new Set(schema.ignored ?? []);
   for (const spec of schema.columns) {
+    if (ignored.has(spec.name)) continue;
     const column = byName.get(spec.name);
     if (!column) {
       if (spec.required) {
@@ -95,10 +99,47 @@ export function validateTable(table: Table, schema: DataSchema): ValidationResul
     checkColumn(column, spec, rows, push);
   }
 
+  // Views of the columns the table-level rules read, each made once.
+  const specs = new Map(schema.columns.map((c) => [c.name, c]));
+  const views = new Map<string, View | null>();
+  const viewOf = (name: string): View | null => {
+    let view = views.get(name);
+    if (view === undefined) {
+      const column = byName.get(name);
+      view = column ? viewColumn(column, specs.get(name)!.type, rows) : null;
+      views.set(name, view);
+    }
+    return view;
+  };
+  for (const key of schema.uniqueTogether ?? []) {
+    if (key.some((n) => ignored.has(n))) continue;
+    const keyViews = key.map(viewOf);
+    // A missing key column is already a missing_column violation (or allowed by required: false).
+    if (keyViews.some((v) => v === null)) continue;
+    const f = compoundDuplicates(keyViews as View[], rows);
+    if (f.count === 0) continue;
+    const fraction = rows > 0 ? f.count / rows : 0;
+    const examples = f.rows.map((row) => ({ row, value: rowText(key, keyViews as View[], row) }));
+    push({
+      kind: "compound_unique",
+      column: null,
+      count: f.count,
+      fraction,
+      examples,
+      severity: "error",
+      message: `(${key.join(", ")}): ${plural(f.count, "row")} (${fmtPercent(fraction)}) hold a combination that occurs more than once, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`,
+      details: { columns: key.join(", ") },
+    });
+  }
+  if ((schema.checks ?? []).length > 0) {
+    const types = new Map(schema.columns.map((c) => [c.name, c.type]));
+    for (const check of schema.checks ?? []) runCheck(check, types, ignored, viewOf, rows, push);
+  }
+
   if (schema.extraColumns !== "ignore") {
     const known = new Set(schema.columns.map((c) => c.name));
     for (const column of table.columns) {
-      if (known.has(column.name)) continue;
+      if (known.has(column.name) || ignored.has(column.name)) continue;
       push({
         kind: "extra_column",
         column: column.name,
@@ -173,6 +214,7 @@ function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v:
       );
     }
     if (spec.unique) report("unique", numericDuplicates(view), "hold a value that occurs more than once");
+    checkStatistics(spec, view, rows, push);
     return;
   }
 
@@ -197,6 +239,212 @@ function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v:
     report("pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
   }
   if (spec.unique) report("unique", textDuplicates(view), "hold a value that occurs more than once");
+  if (spec.length !== undefined) {
+    const { min = -Infinity, max = Infinity } = spec.length;
+    const bad = view.dictionary.map((d) => {
+      const n = codePoints(d);
+      return n < min || n > max;
+    });
+    report("length", scanCodes(view.codes, bad), `with a length outside ${rangeText(spec.length)} characters`, {
+      ...(spec.length.min !== undefined && { min: spec.length.min }),
+      ...(spec.length.max !== undefined && { max: spec.length.max }),
+    });
+  }
+  checkStatistics(spec, view, rows, push);
+}
+
+/**
+ * The column-level expectations (Great Expectations' expect_column_mean/median/quantile_values/unique_value_count
+ * _to_be_between): each statistic over the values present (missing, unparsed and NaN cells left out; quantiles by
+ * numpy's linear method), one violation per statistic outside its bounds. `count` is the number of values the
+ * statistic is over. A column without values fails no expectation: there is nothing to measure.
+ */
+function checkStatistics(spec: ColumnSchema, view: View, rows: number, push: (v: Violation) => void): void {
+  const wanted = spec.mean || spec.median || spec.quantiles || spec.distinctCount;
+  if (!wanted) return;
+  let sorted: Float64Array | null = null;
+  let distinct: number;
+  let count: number;
+  if (view.kind === "numeric") {
+    const xs: number[] = [];
+    for (let r = 0; r < rows; r++) if (view.state[r] === 1 && !Number.isNaN(view.values[r]!)) xs.push(view.values[r]!);
+    sorted = Float64Array.from(xs).sort();
+    count = sorted.length;
+    distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
+  } else {
+    const seen = new Set<string>();
+    count = 0;
+    for (let r = 0; r < rows; r++) {
+      const code = view.codes[r]!;
+      if (code < 0) continue;
+      count++;
+      seen.add(view.dictionary[code]!);
+    }
+    distinct = seen.size;
+  }
+  if (count === 0) return;
+  const judge = (kind: ViolationKind, what: string, observed: number, range: ValueRange, extra = {}) => {
+    const { min = -Infinity, max = Infinity } = range;
+    if (observed >= min && observed <= max) return;
+    push({
+      kind,
+      column: spec.name,
+      count,
+      fraction: rows > 0 ? count / rows : 0,
+      examples: [],
+      severity: "error",
+      message: `${spec.name}: ${what} is ${fmtStat(observed, view)}, outside ${rangeText(range, view)} (over ${plural(count, "value")})`,
+      details: {
+        observed,
+        ...extra,
+        ...(range.min !== undefined && { min: range.min }),
+        ...(range.max !== undefined && { max: range.max }),
+      },
+    });
+  };
+  if (sorted) {
+    if (spec.mean) {
+      let sum = 0;
+      for (const x of sorted) sum += x;
+      judge("mean", "mean", sum / count, spec.mean);
+    }
+    if (spec.median) judge("median", "median", quantileSorted(sorted, 0.5), spec.median);
+    for (const range of spec.quantiles ?? []) {
+      judge("quantile", `quantile ${range.q}`, quantileSorted(sorted, range.q), range, { quantile: range.q });
+    }
+  }
+  if (spec.distinctCount) judge("distinct_count", "the number of distinct values", distinct, spec.distinctCount);
+}
+
+/** Every row whose values in all key columns are present and occur together on another row. */
+function compoundDuplicates(views: readonly View[], rows: number): Failures {
+  const seen = new Map<string, number>();
+  const keys: (string | null)[] = new Array<string | null>(rows);
+  for (let r = 0; r < rows; r++) {
+    let key: string | null = "";
+    for (const view of views) {
+      const part = keyPart(view, r);
+      if (part === null) {
+        key = null;
+        break;
+      }
+      // Length-prefixed parts, so ("a,b", "c") and ("a", "b,c") stay different keys.
+      key += `${part.length}:${part}`;
+    }
+    keys[r] = key;
+    if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
+  }
+  const f: Failures = { count: 0, rows: [] };
+  for (let r = 0; r < rows; r++) {
+    const key = keys[r]!;
+    if (key !== null && seen.get(key)! > 1) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  return f;
+}
+
+/** The cell's identity for a compound key: the number (as text) or the text; null when missing or unparsed. */
+function keyPart(view: View, row: number): string | null {
+  if (view.kind === "numeric") {
+    if (view.state[row] !== 1) return null;
+    return String(view.values[row]! + 0);
+  }
+  const code = view.codes[row]!;
+  return code < 0 ? null : view.dictionary[code]!;
+}
+
+/** Runs one row check and reports the rows where it is false. */
+function runCheck(
+  check: RowCheck,
+  types: ReadonlyMap<string, ColumnSchema["type"]>,
+  ignored: ReadonlySet<string>,
+  viewOf: (name: string) => View | null,
+  rows: number,
+  push: (v: Violation) => void,
+): void {
+  const compiled = compileCheck(check.expr, types);
+  if (!compiled.ok) {
+    // parseSchema refuses such checks; a DataSchema built another way gets the same message.
+    throw new ModelguardError("schema", `check '${check.name}' ${compiled.message}`, "see compileCheck for the syntax");
+  }
+  const columns = compiled.check.columns;
+  // Left out where a column it reads is excluded by the environment, or absent (a missing_column violation already).
+  if (columns.some((c) => ignored.has(c))) return;
+  const colViews = columns.map(viewOf);
+  if (colViews.some((v) => v === null)) return;
+  const readers = new Map<string, CellReader>();
+  columns.forEach((name, i) => readers.set(name, cellReader(colViews[i]!)));
+  const evaluate = compiled.check.bind(readers);
+  const f: Failures = { count: 0, rows: [] };
+  for (let r = 0; r < rows; r++) {
+    if (evaluate(r) === false) {
+      f.count++;
+      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
+    }
+  }
+  if (f.count === 0) return;
+  const passes = f.count <= (1 - check.mostly) * rows + 1e-9 * Math.max(1, rows);
+  const fraction = rows > 0 ? f.count / rows : 0;
+  const examples = f.rows.map((row) => ({ row, value: rowText(columns, colViews as View[], row) }));
+  const label = check.name === check.expr ? `'${check.expr}'` : `'${check.name}' (${check.expr})`;
+  let message = `check ${label}: ${plural(f.count, "row")} (${fmtPercent(fraction)}) fail, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`;
+  if (check.mostly < 1) {
+    const slack = fmtPercent(1 - check.mostly);
+    message += passes
+      ? ` (within mostly ${check.mostly}: up to ${slack} may fail)`
+      : ` (more than the ${slack} mostly ${check.mostly} allows)`;
+  }
+  push({
+    kind: "check",
+    column: null,
+    count: f.count,
+    fraction,
+    examples,
+    severity: passes ? "warning" : "error",
+    message,
+    details: { check: check.name, expr: check.expr, ...(check.mostly < 1 && { mostly: check.mostly }) },
+  });
+}
+
+/** A view's cells as check values: numbers (datetimes in ms), booleans, text; null when missing, unparsed or NaN. */
+function cellReader(view: View): CellReader {
+  if (view.kind === "text") {
+    const { codes, dictionary } = view;
+    return (r) => (codes[r]! < 0 ? null : dictionary[codes[r]!]!);
+  }
+  const { state, values } = view;
+  if (view.type === "boolean") return (r) => (state[r] === 1 ? values[r] === 1 : null);
+  return (r) => {
+    if (state[r] !== 1) return null;
+    const v = values[r]!;
+    return v === v ? v : null;
+  };
+}
+
+/** "start=2024-01-02T00:00:00.000Z, end=2024-01-01T00:00:00.000Z": the row's cells of these columns, each clipped. */
+function rowText(names: readonly string[], views: readonly View[], row: number): string {
+  return names
+    .map((name, i) => {
+      const text = textAt(views[i]!, row);
+      if (text === null) return `${name}=null`;
+      const chars = [...text];
+      return `${name}=${JSON.stringify(chars.length > 40 ? chars.slice(0, 39).join("") + "…" : text)}`;
+    })
+    .join(", ");
+}
+
+function rangeText(range: ValueRange, view?: View): string {
+  const f = (v: number) => (view ? fmtStat(v, view) : String(v));
+  if (range.min !== undefined && range.max !== undefined) return `[${f(range.min)}, ${f(range.max)}]`;
+  return range.min !== undefined ? `>= ${f(range.min)}` : `<= ${f(range.max!)}`;
+}
+
+function fmtStat(v: number, view: View): string {
+  if (view.kind === "numeric" && view.type === "datetime") return new Date(v).toISOString();
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
 const TYPE_WORDS: Record<NumericCellType, string> = {

@@ -10,7 +10,15 @@ export type ViolationKind =
   | "unique"
   | "rows"
   | "duplicate_rows"
-  | "target_leakage";
+  | "target_leakage"
+  | "check"
+  | "compound_unique"
+  | "length"
+  | "mean"
+  | "median"
+  | "quantile"
+  | "distinct_count"
+  | "duplicate_train_rows";
 
 export type Severity = "error" | "warning";
 
@@ -24,7 +32,9 @@ export interface ViolationExample {
 }
 
 /**
- * One failed check. Cell checks (type, nullable, min, max, allowed, pattern, unique) count failing rows;
+ * One failed check. Cell checks (type, nullable, min, max, allowed, pattern, unique, length) and table rules (check:
+ * a row expression, compound_unique: a combination of columns) count failing rows; statistical expectations (mean,
+ * median, quantile, distinct_count) count the values the statistic is over, with the observed value in `details`;
  * `missing_column` and `extra_column` count every row (fraction 1); `rows` counts the table's rows (fraction 1);
  * `duplicate_rows` counts holdout rows also in train (fraction of the holdout); `target_leakage` counts the holdout
  * rows the one-feature rule was scored on (fraction of the holdout), with the score in `details`.

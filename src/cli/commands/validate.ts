@@ -3,6 +3,7 @@ import { writeOutputFile } from "../../outputFile.js";
 import { loadTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
+import { forEnvironment } from "../../schema/forEnvironment.js";
 import { inferSchema } from "../../schema/inferSchema.js";
 import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
@@ -18,6 +19,7 @@ interface ValidateFlags {
   schema?: string;
   holdout?: string;
   target?: string;
+  environment?: string;
   delimiter?: string;
   json?: boolean;
   out?: string;
@@ -32,6 +34,10 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
     .option("--schema <file>", "schema YAML (see `modelguard schema infer`)")
     .option("--holdout <file>", "holdout/test set: report rows present in both and leaky features")
     .option("--target <column>", "with --holdout: the target, to find features that predict it on their own")
+    .option(
+      "--environment <name>",
+      "check as the schema's environment NAME (e.g. serving): the columns it excludes are not expected",
+    )
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
     .option("--json", "print the result as JSON on stdout")
     .option("--out <file>", "also write the JSON result to a file")
@@ -50,6 +56,11 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
           "make a schema with `modelguard schema infer --data FILE -o schema.yml`",
         );
       }
+      if (flags.environment !== undefined && !flags.schema)
+        throw new ModelguardError(
+          "usage",
+          "--environment goes with --schema (it names one of the schema's environments)",
+        );
       if (flags.target && !flags.holdout)
         throw new ModelguardError("usage", "--target goes with --holdout (leakage checks)");
       const report = await validateFiles({ ...flags, data: flags.data });
@@ -91,7 +102,8 @@ function loadOptions(flags: { delimiter?: string }): LoadOptions {
 }
 
 export async function validateFiles(flags: ValidateFlags & { data: string }): Promise<ValidateReport> {
-  const schema = flags.schema ? parseSchemaFile(flags.schema) : undefined;
+  const parsed = flags.schema ? parseSchemaFile(flags.schema) : undefined;
+  const schema = parsed && flags.environment !== undefined ? forEnvironment(parsed, flags.environment) : parsed;
   const load = { ...loadOptions(flags), ...(schema ? { types: schemaColumnTypes(schema) } : {}) };
   const [table, holdout] = await Promise.all([
     loadTable(flags.data, load),
@@ -111,6 +123,7 @@ export async function validateFiles(flags: ValidateFlags & { data: string }): Pr
     data: flags.data,
     schema: flags.schema ?? null,
     holdout: flags.holdout ?? null,
+    ...(flags.environment !== undefined && { environment: flags.environment }),
     ...result,
     ...(leakage ? { leakage } : {}),
   };

@@ -126,9 +126,11 @@ export class FleetMember {
     this.updatePending();
   }
 
-  start(): void {
+  /** Connects to Redis and runs a round every `periodMs` (0: no timer; the caller runs round()). */
+  start(periodMs = this.periodMs): void {
     void this.o.store.connect();
-    this.timer = setInterval(() => void this.round(), this.periodMs);
+    if (periodMs <= 0) return;
+    this.timer = setInterval(() => void this.round(), periodMs);
     this.timer.unref();
   }
 

@@ -1,6 +1,8 @@
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
 import type { ComparisonResult, ModelSide } from "./comparisonResult.js";
-import { judge, metricNames, verdictOf } from "./compareModels.js";
+import { metricNames } from "./compareModels.js";
+import { verdictOf } from "./comparisonVerdict.js";
+import { judgeMetric } from "./judgeMetric.js";
 import { checkGateMetrics, type GatePolicy } from "./gates.js";
 
 /**
@@ -36,7 +38,7 @@ export function compareAggregates(input: {
     (n) => n in candidate.metrics || n in baseline.metrics || policy.gates.some((g) => g.metric === n),
   );
   const metrics = names.map((name) =>
-    judge(
+    judgeMetric(
       name,
       policy.gates.find((g) => g.metric === name),
       baseline.metrics[name] ?? null,
@@ -45,11 +47,13 @@ export function compareAggregates(input: {
       policy.confidence,
     ),
   );
-  const { verdict, reason } = verdictOf(metrics, policy, null, false);
+  const { verdict, outcome, reason } = verdictOf(metrics, policy, null, false);
   return {
     kind: "modelguard.comparison",
     version: 1,
     verdict,
+    outcome,
+    on_inconclusive: policy.on_inconclusive,
     reason,
     task: candidate.task,
     paired: false,

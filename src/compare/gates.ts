@@ -2,6 +2,7 @@ import { ModelguardError } from "../errors.js";
 import { validateContract } from "../contracts/validateContract.js";
 import { readYamlFile } from "../config/readYamlFile.js";
 import { didYouMean } from "../schema/didYouMean.js";
+import { formatDelta, formatParameter, isProportionMetric } from "../report/formatNumber.js";
 import type { MetricDirection } from "./comparisonResult.js";
 import { METRIC_DIRECTIONS, TASK_METRICS } from "./metricDirection.js";
 
@@ -18,14 +19,33 @@ export interface Gate {
   on_fail: "fail" | "warn";
 }
 
+/** What an inconclusive gate (its interval straddles the allowed change) does to the verdict. */
+export type OnInconclusive = "fail" | "warn" | "pass";
+
+/** Gates per slice of `compare --slice-by COL`: each slice of at least `min_size` rows is gated on `metric`. */
+export interface SliceGate {
+  metric: string;
+  min_size: number;
+  max_drop?: number;
+  max_increase?: number;
+  on_fail: "fail" | "warn";
+}
+
 export interface GatePolicy {
   gates: Gate[];
   confidence: number;
   resamples: number;
   seed: number;
+  /** Default "fail": nothing ships on no evidence. */
+  on_inconclusive: OnInconclusive;
+  /** Per-slice gates; null when not configured (slices are then reported, not gated). */
+  slices: SliceGate | null;
 }
 
-const GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed"];
+const GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed", "on_inconclusive", "slices"];
+
+/** Slices smaller than this are reported but not gated, unless `slices.min_size` says otherwise. */
+export const DEFAULT_SLICE_MIN_SIZE = 200;
 
 /** The rules a gate can have, in the order describeGate lists them. */
 const RULE_KEYS = [
@@ -41,7 +61,12 @@ const RULE_KEYS = [
 /** The most bootstrap resamples a comparison runs (schemas/gates.schema.json, `--resamples`). */
 export const MAX_RESAMPLES = 100_000;
 
-export const DEFAULT_GATE_POLICY: Omit<GatePolicy, "gates"> = { confidence: 0.95, resamples: 2000, seed: 0 };
+export const DEFAULT_GATE_POLICY: Omit<GatePolicy, "gates" | "slices"> = {
+  confidence: 0.95,
+  resamples: 2000,
+  seed: 0,
+  on_inconclusive: "fail",
+};
 
 type RawGate = Omit<Gate, "metric" | "direction" | "on_fail"> & {
   direction?: MetricDirection;
@@ -52,6 +77,8 @@ interface RawGates {
   confidence?: number;
   resamples?: number;
   seed?: number;
+  on_inconclusive?: OnInconclusive;
+  slices?: { metric?: string; min_size?: number; max_drop?: number; max_increase?: number; on_fail?: "fail" | "warn" };
 }
 
 /**
@@ -133,6 +160,44 @@ export function gatePolicyFrom(raw: RawGates, source = "gates"): GatePolicy {
     confidence: raw.confidence ?? DEFAULT_GATE_POLICY.confidence,
     resamples: raw.resamples ?? DEFAULT_GATE_POLICY.resamples,
     seed: raw.seed ?? DEFAULT_GATE_POLICY.seed,
+    on_inconclusive: raw.on_inconclusive ?? DEFAULT_GATE_POLICY.on_inconclusive,
+    slices: raw.slices ? sliceGateFrom(raw.slices, source, finite) : null,
+  };
+}
+
+function sliceGateFrom(
+  raw: NonNullable<RawGates["slices"]>,
+  source: string,
+  finite: (key: string, value: number | undefined) => void,
+): SliceGate {
+  finite("slices.min_size", raw.min_size);
+  finite("slices.max_drop", raw.max_drop);
+  finite("slices.max_increase", raw.max_increase);
+  const metric = raw.metric ?? "accuracy";
+  const direction = METRIC_DIRECTIONS[metric];
+  if (!direction) {
+    const guess = didYouMean(metric, Object.keys(METRIC_DIRECTIONS));
+    throw new ModelguardError(
+      "config",
+      `${source}: slices.metric: unknown metric ${metric}${guess ? ` (did you mean '${guess}'?)` : ""}`,
+      "gate slices on a built-in metric (accuracy, recall, rmse, ...)",
+    );
+  }
+  const wrong = direction === "lower" ? raw.max_drop : raw.max_increase;
+  if (wrong !== undefined) {
+    const [bad, good] = direction === "lower" ? ["max_drop", "max_increase"] : ["max_increase", "max_drop"];
+    throw new ModelguardError(
+      "config",
+      `${source}: slices.${bad}: ${metric} is ${direction}-is-better, so a regression is not ${direction === "lower" ? "a drop" : "an increase"}`,
+      `use slices.${good} for ${metric}`,
+    );
+  }
+  return {
+    metric,
+    min_size: raw.min_size ?? DEFAULT_SLICE_MIN_SIZE,
+    ...(raw.max_drop !== undefined ? { max_drop: raw.max_drop } : {}),
+    ...(raw.max_increase !== undefined ? { max_increase: raw.max_increase } : {}),
+    on_fail: raw.on_fail ?? "fail",
   };
 }
 
@@ -167,9 +232,23 @@ export function checkGateMetrics(
   }
 }
 
-/** "min 0.9, max_drop 0.005" — the rule as the user wrote it. */
+/**
+ * The rule in the metric's unit, as the report shows its values: proportions (accuracy, f1, ...) in percent and
+ * their changes in percentage points ("min 90%, max_drop 0.50 pp"), relative rules in percent of the baseline
+ * ("max_relative_drop 1% of baseline"), other metrics as written ("max_increase 0.02").
+ */
 export function describeGate(g: Gate): string {
-  const parts = RULE_KEYS.filter((k) => g[k] !== undefined).map((k) => `${k} ${g[k]}`);
-  if (g.on_fail === "warn") parts.push("(warn only)");
-  return parts.join(", ");
+  const parts = RULE_KEYS.filter((k) => g[k] !== undefined).map(
+    (k) => `${k} ${formatRuleThreshold(g.metric, k, g[k]!)}`,
+  );
+  return parts.join(", ") + (g.on_fail === "warn" ? " (warn only)" : "");
+}
+
+/** One threshold of a rule in the unit its metric is shown in (see describeGate). */
+export function formatRuleThreshold(metric: string, kind: string, threshold: number): string {
+  if (kind.includes("relative")) return `${formatParameter(threshold * 100)}% of baseline`;
+  const proportion = isProportionMetric(metric);
+  if (kind === "min" || kind === "max")
+    return proportion ? `${formatParameter(threshold * 100)}%` : formatParameter(threshold);
+  return proportion ? formatDelta(threshold, true).replace(/^\+/, "") : formatParameter(threshold);
 }

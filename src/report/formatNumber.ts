@@ -68,6 +68,27 @@ export function formatInterval(ci: readonly [number, number] | null | undefined,
   return proportion ? `${lo.replace(/ pp$/, "")} to ${hi}` : `${lo} to ${hi}`;
 }
 
+/** A metric's value in its unit: proportions in percent ("96.49%"), others as formatMetric. */
+export function formatValue(x: number | null | undefined, proportion: boolean): string {
+  if (!proportion || x === null || x === undefined || !Number.isFinite(x)) return formatMetric(x);
+  const pct = x * 100;
+  return `${Math.abs(pct) >= 0.01 || pct === 0 ? pct.toFixed(2) : pct.toPrecision(2)}%`;
+}
+
+/** The smallest detectable change, a half-width: "±1.75 pp" for proportions, else "±0.01963"; "—" without one. */
+export function formatDetectable(x: number | null | undefined, proportion: boolean): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return NO_VALUE;
+  return `±${formatDelta(Math.abs(x), proportion).replace(/^\+/, "")}`;
+}
+
+/** An interval of a relative change (fractions of |baseline|) in percent: "-3.9% to +1.9%". */
+export function formatRelativeInterval(ci: readonly [number, number] | null | undefined): string {
+  if (!ci) return NO_VALUE;
+  const one = (x: number) =>
+    !Number.isFinite(x) ? formatMetric(x) : `${x > 0 ? "+" : ""}${formatParameter(Number((x * 100).toFixed(2)))}%`;
+  return `${one(ci[0])} to ${one(ci[1])}`;
+}
+
 /** A p-value: "<0.001" below 0.001, else 3 decimals ("0.046", "1.000"). */
 export function formatPValue(p: number | null | undefined): string {
   if (p === null || p === undefined || Number.isNaN(p)) return NO_VALUE;

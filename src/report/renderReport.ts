@@ -36,7 +36,7 @@ export function commentBudget(reportId?: string): number {
  */
 export function renderReport(input: ReportInput, options: RenderReportOptions = {}): RenderedReport {
   const templates = loadReportTemplates(options.templateDir);
-  const model = buildReportModel(input, options.reportId);
+  const model = buildReportModel(input, options.reportId, options.pathBase);
   const fullReportUrl = isPlainUrl(options.fullReportUrl) ? options.fullReportUrl : null;
 
   const markdownCharts: ChartFragments = {

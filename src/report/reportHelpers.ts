@@ -7,7 +7,10 @@ import {
   formatDelta,
   formatDuration,
   formatInterval,
+  formatDetectable,
   formatMetric,
+  formatRelativeInterval,
+  formatValue,
   formatPercent,
   formatParameter,
   formatPValue,
@@ -16,7 +19,7 @@ import {
 
 export type TemplateFormat = "markdown" | "html";
 
-/** ✅ pass, ❌ fail, ⚠️ warn, ℹ️ none (nothing was gated), — not gated (null). */
+/** ✅ pass, ❌ fail, ⚠️ warn, ❔ inconclusive, ℹ️ none (nothing was gated), — not gated (null). */
 export function statusIcon(status: unknown): string {
   switch (status) {
     case "pass":
@@ -27,6 +30,8 @@ export function statusIcon(status: unknown): string {
       return "⚠️";
     case "none":
       return "ℹ️";
+    case "inconclusive":
+      return "❔";
     default:
       return NO_VALUE;
   }
@@ -44,7 +49,8 @@ export function isPlainUrl(url: unknown): url is string {
  * The helpers every report template can use. Number helpers return digits the renderer formatted (trusted); `md`,
  * `code` and `link` escape what they are given for the template's format.
  *
- * - `{{fmtMetric x}}` 4 significant digits; `{{fmtNumber x}}` the same without trailing zeros (thresholds); `{{fmtDelta d proportion}}` signed, pp for proportions;
+ * - `{{fmtMetric x}}` 4 significant digits; `{{fmtValue x proportion}}` percent for proportions, else fmtMetric;
+ *   `{{fmtDetectable x proportion}}` ("±1.75 pp"); `{{fmtRelInterval ci}}` ("-3.9% to +1.9%"); `{{fmtNumber x}}` the same without trailing zeros (thresholds); `{{fmtDelta d proportion}}` signed, pp for proportions;
  *   `{{fmtInterval ci proportion}}`; `{{fmtP p}}` ("<0.001"); `{{fmtInt n}}` ("2,000"); `{{fmtPercent f}}`;
  *   `{{fmtBytes n}}`; `{{fmtDuration ms}}`; `{{statusIcon s}}`.
  * - `{{md x}}` (or `{{escape x}}`) escapes x (what `{{x}}` does anyway; useful inside `{{{...}}}`); `{{code x}}` a code span for
@@ -58,6 +64,9 @@ export function registerReportHelpers(env: typeof Handlebars, format: TemplateFo
   const text = (x: unknown) => (x === null || x === undefined ? "" : String(x));
 
   env.registerHelper("fmtMetric", (x: unknown) => trusted(formatMetric(num(x))));
+  env.registerHelper("fmtValue", (x: unknown, p: unknown) => trusted(formatValue(num(x), p === true)));
+  env.registerHelper("fmtDetectable", (x: unknown, p: unknown) => trusted(formatDetectable(num(x), p === true)));
+  env.registerHelper("fmtRelInterval", (ci: unknown) => trusted(formatRelativeInterval(pair(ci))));
   env.registerHelper("fmtDelta", (d: unknown, p: unknown) => trusted(formatDelta(num(d), p === true)));
   env.registerHelper("fmtInterval", (ci: unknown, p: unknown) => trusted(formatInterval(pair(ci), p === true)));
   env.registerHelper("fmtNumber", (x: unknown) => trusted(formatParameter(num(x))));

@@ -22,6 +22,8 @@ export interface ReportFacts {
 export interface ReportInput {
   comparison?: ComparisonResult;
   candidateMetrics?: MetricsDocument;
+  /** The baseline's metrics (its confusion matrix is shown next to the candidate's). */
+  baselineMetrics?: MetricsDocument;
   validation?: ValidateReport;
   drift?: DriftReport;
   facts?: ReportFacts;
@@ -38,6 +40,11 @@ export interface RenderReportOptions {
   reportId?: string;
   /** Where the full report is (job summary, artifact): linked from the line that says what a trimmed report left out. */
   fullReportUrl?: string;
+  /**
+   * The repository's directory (GITHUB_WORKSPACE or the git top level): paths inside it are shown relative to it,
+   * absolute paths outside it by their last two parts, so no report shows the directories of the machine that ran it.
+   */
+  pathBase?: string;
 }
 
 export interface RenderedReport {

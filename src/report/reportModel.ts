@@ -1,5 +1,11 @@
 import type { ValidateReport } from "../schema/validateReport.js";
-import type { ComparisonResult, MetricDirection, Verdict } from "../compare/comparisonResult.js";
+import type {
+  ComparisonResult,
+  GateStatus,
+  MetricDirection,
+  SliceComparison,
+  Verdict,
+} from "../compare/comparisonResult.js";
 import type { DriftReport, FeatureDrift } from "../drift/driftReport.js";
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
 import {
@@ -12,6 +18,7 @@ import {
   isProportionMetric,
 } from "./formatNumber.js";
 import type { ReportFacts, ReportInput } from "./reportInput.js";
+import { displayPath } from "./displayPath.js";
 
 /**
  * Everything a report shows, in plain values: strings exactly as they came from the data (the templates escape
@@ -28,8 +35,11 @@ export interface ReportModel {
   candidateMetrics: CandidateMetricsModel | null;
   validation: ValidationModel | null;
   drift: DriftModel | null;
-  confusion: ConfusionModel | null;
+  /** The candidate's confusion matrix, then the baseline's when it is known. */
+  confusion: ConfusionModel[];
   slices: SlicesModel | null;
+  /** `compare --slice-by`: each slice's change with its interval and gate, and the fairness gaps. */
+  sliceComparison: SliceComparisonModel | null;
   facts: FactRow[];
   deltaChart: DeltaChartData | null;
   psiChart: PsiChartData | null;
@@ -40,6 +50,10 @@ export type ReportStatus = Verdict | "none";
 
 export interface VerdictModel {
   status: ReportStatus;
+  /** "Fail", "Pass", "Warn", "Inconclusive" or "Info": the badge, and the start of the headline. */
+  label: string;
+  /** The headline after its label: "The candidate may not replace production". */
+  title: string;
   /** "Fail: the candidate may not replace production". */
   headline: string;
   /** The one line a reviewer reads first: the comparison's reason, else the failing part's. */
@@ -55,16 +69,20 @@ export interface MetricRow {
   candidate: number | null;
   delta: number | null;
   ci: [number, number] | null;
-  /** Proportions show changes in percentage points. */
+  /** The interval of the relative change, shown when a relative rule was judged on it. */
+  ciRelative: [number, number] | null;
+  /** Half the interval's width: the smallest change these rows can show. */
+  detectable: number | null;
+  /** Proportions show values in percent and changes in percentage points, everywhere in the report. */
   proportion: boolean;
   rule: string | null;
-  status: Verdict | null;
+  status: GateStatus | null;
 }
 
 export interface CheckRow {
   metric: string;
   passed: boolean;
-  status: Verdict;
+  status: GateStatus;
   description: string;
 }
 
@@ -154,6 +172,10 @@ export interface DriftModel {
 }
 
 export interface ConfusionModel {
+  /** "candidate" or "baseline". */
+  side: string;
+  /** The model's file, as shown in the report. */
+  source: string;
   classes: string[];
   /** Rows of true classes, cells of predicted ones; empty when there are more than MAX_MATRIX_CLASSES classes. */
   matrix: { label: string; cells: number[] }[];
@@ -167,7 +189,36 @@ export interface SlicesModel {
   metricNames: string[];
   count: number;
   judgedCount: number;
-  rows: { column: string; value: string | null; size: number; judged: boolean; values: (number | null)[] }[];
+  rows: {
+    column: string;
+    value: string | null;
+    size: number;
+    judged: boolean;
+    values: { value: number | null; proportion: boolean }[];
+  }[];
+}
+
+export interface SliceComparisonModel {
+  column: string;
+  metric: string;
+  proportion: boolean;
+  rule: string | null;
+  minSize: number;
+  intervalHeader: string;
+  status: GateStatus | null;
+  rows: {
+    value: string | null;
+    size: number;
+    judged: boolean;
+    baseline: number | null;
+    candidate: number | null;
+    delta: number | null;
+    ci: [number, number] | null;
+    status: GateStatus | null;
+  }[];
+  gaps: { what: string; model: string; high: string; low: string; gap: number; ci: [number, number] | null }[];
+  /** Why no gaps are shown, when none are. */
+  gapsNote: string | null;
 }
 
 export interface FactRow {
@@ -201,23 +252,35 @@ export const MAX_MATRIX_CLASSES = 30;
 /** Metrics shown per slice. */
 export const MAX_SLICE_METRICS = 4;
 
-export function buildReportModel(input: ReportInput, reportId?: string): ReportModel {
-  const comparison = input.comparison ? comparisonModel(input.comparison) : null;
-  const validation = input.validation ? validationModel(input.validation) : null;
-  const drift = input.drift ? driftModel(input.drift) : null;
+/**
+ * `pathBase`: the repository's directory (GITHUB_WORKSPACE or the git top level); file paths inside it are shown
+ * relative to it, others by their last parts (see displayPath).
+ */
+export function buildReportModel(input: ReportInput, reportId?: string, pathBase?: string): ReportModel {
+  const show: ShowPath = (p) => displayPath(p, pathBase);
+  const comparison = input.comparison ? comparisonModel(input.comparison, show) : null;
+  const validation = input.validation ? validationModel(input.validation, show) : null;
+  const drift = input.drift ? driftModel(input.drift, show) : null;
   const metricsDoc = input.candidateMetrics;
   const id = reportId === undefined || reportId === "" ? null : clip(reportId, MAX_NAME);
+  const sliceComparison = input.comparison?.slices
+    ? sliceComparisonModel(input.comparison.slices, input.comparison.confidence)
+    : null;
   return {
     reportId: id,
     titleId: id === "default" ? null : id,
-    verdict: verdictModel(input, validation, drift),
+    verdict: verdictModel(input, validation, drift, show),
     comparison,
     candidateMetrics: !comparison && metricsDoc ? candidateMetricsModel(metricsDoc) : null,
     validation,
     drift,
-    confusion: metricsDoc ? confusionModel(metricsDoc) : null,
-    slices: metricsDoc?.slices?.length ? slicesModel(metricsDoc, input.comparison) : null,
-    facts: factRows(input),
+    confusion: [
+      metricsDoc ? confusionModel(metricsDoc, "candidate", show) : null,
+      input.baselineMetrics ? confusionModel(input.baselineMetrics, "baseline", show) : null,
+    ].filter((x): x is ConfusionModel => x !== null),
+    slices: !sliceComparison && metricsDoc?.slices?.length ? slicesModel(metricsDoc, input.comparison) : null,
+    sliceComparison,
+    facts: factRows(input, show),
     deltaChart: comparison ? deltaChartData(comparison.rows) : null,
     psiChart: drift ? psiChartData(input.drift!) : null,
   };
@@ -232,40 +295,68 @@ export function clip(s: string, max: number): string {
 
 const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
-function verdictModel(input: ReportInput, validation: ValidationModel | null, drift: DriftModel | null): VerdictModel {
-  const parts: { status: Verdict; reason: string; headline: Record<Verdict, string> }[] = [];
-  if (input.comparison)
+type ShowPath = (path: string) => string;
+
+/** "no dataset drift: ..." -> "No dataset drift: ...". */
+const sentence = (s: string) => (s === "" ? s : s[0]!.toUpperCase() + s.slice(1));
+
+function verdictModel(
+  input: ReportInput,
+  validation: ValidationModel | null,
+  drift: DriftModel | null,
+  show: ShowPath,
+): VerdictModel {
+  type Headline = [label: string, title: string];
+  const parts: { status: Verdict; reason: string; headline: Record<Verdict, Headline> }[] = [];
+  const c = input.comparison;
+  if (c)
     parts.push({
-      status: input.comparison.verdict,
-      reason: clip(input.comparison.reason, MAX_REASON),
-      headline: {
-        pass: "Pass: the candidate may replace production",
-        warn: "Warn: the candidate passes, with warnings",
-        fail: "Fail: the candidate may not replace production",
-      },
+      status: c.verdict,
+      reason: clip(c.reason, MAX_REASON),
+      // An inconclusive outcome says so whatever on_inconclusive made of it: "not enough evidence" is not a failure.
+      headline:
+        c.outcome === "inconclusive"
+          ? {
+              fail: ["Inconclusive", "not enough evidence, so the candidate may not replace production"],
+              warn: ["Inconclusive", "not enough evidence; the candidate may replace production, with a warning"],
+              pass: [
+                "Inconclusive",
+                "not enough evidence; the candidate may replace production (on_inconclusive: pass)",
+              ],
+            }
+          : {
+              pass: ["Pass", "the candidate may replace production"],
+              warn: ["Warn", "the candidate passes, with warnings"],
+              fail: ["Fail", "the candidate may not replace production"],
+            },
     });
   if (validation)
     parts.push({
       status: validation.status,
       reason: `Data validation: ${validation.headline}`,
       headline: {
-        pass: "Pass: data checks pass",
-        warn: "Warn: data validation has warnings",
-        fail: "Fail: data validation failed",
+        pass: ["Pass", "data checks pass"],
+        warn: ["Warn", "data validation has warnings"],
+        fail: ["Fail", "data validation failed"],
       },
     });
   if (drift)
     parts.push({
       status: drift.status,
       reason: drift.headline,
-      headline: { pass: "Pass: no dataset drift", warn: "Warn: the data drifted", fail: "Fail: the data drifted" },
+      headline: {
+        pass: ["Pass", "no dataset drift"],
+        warn: ["Warn", "the data drifted"],
+        fail: ["Fail", "the data drifted"],
+      },
     });
+  const of = (label: string, title: string) => ({ label, title: sentence(title), headline: `${label}: ${title}` });
   if (parts.length === 0)
     return {
       status: "none",
-      headline: "No gate: candidate metrics only",
+      ...of("Info", "candidate metrics only, no gate"),
       reason: input.candidateMetrics
-        ? `Metrics of ${clip(input.candidateMetrics.model.path, MAX_NAME)} on ${formatCount(input.candidateMetrics.data.rows)} rows; no baseline was compared.`
+        ? `Metrics of ${clip(show(input.candidateMetrics.model.path), MAX_NAME)} on ${formatCount(input.candidateMetrics.data.rows)} rows; no baseline was compared.`
         : "Nothing to report: no comparison, metrics, validation or drift result was given.",
       also: [],
     };
@@ -273,19 +364,20 @@ function verdictModel(input: ReportInput, validation: ValidationModel | null, dr
   const worst = parts.reduce((w, p) => (rank[p.status] > rank[w.status] ? p : w), parts[0]!);
   // The comparison is the decision when it is as bad as anything else; otherwise the worst part leads.
   const lead = rank[parts[0]!.status] === rank[worst.status] ? parts[0]! : worst;
+  const [label, title] = lead.headline[worst.status];
   return {
     status: worst.status,
-    headline: lead.headline[worst.status],
+    ...of(label, title),
     reason: lead.reason,
     also: parts.filter((p) => p !== lead && p.status !== "pass").map((p) => p.reason),
   };
 }
 
-function comparisonModel(c: ComparisonResult): ComparisonModel {
+function comparisonModel(c: ComparisonResult, show: ShowPath): ComparisonModel {
   const pct = `${Number((c.confidence * 100).toFixed(1))}%`;
   const basis = c.paired
-    ? `Paired on the same ${c.rows !== null ? `${formatCount(c.rows)} ` : ""}rows, ${formatCount(c.resamples)} bootstrap resamples: intervals are ${pct} percentile bootstrap intervals of the delta, and change rules are judged on their worse bound.`
-    : "Point values only: the models were not evaluated on the same rows, so deltas have no interval and change rules are judged on the point delta.";
+    ? `Paired on the same ${c.rows !== null ? `${formatCount(c.rows)} ` : ""}rows, ${formatCount(c.resamples)} bootstrap resamples: intervals are ${pct} percentile bootstrap intervals of the change. A change rule passes when the interval's worse bound is within the allowed change, fails when the whole interval is beyond it, and is inconclusive when the interval straddles it (on_inconclusive: ${c.on_inconclusive ?? "fail"}). Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).`
+    : "Point values only: the models were not evaluated on the same rows, so changes have no interval and change rules are judged on the point change. Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).";
   const rows: MetricRow[] = c.metrics.map((m) => ({
     name: clip(m.name, MAX_NAME),
     direction: m.direction,
@@ -293,6 +385,9 @@ function comparisonModel(c: ComparisonResult): ComparisonModel {
     candidate: m.candidate,
     delta: m.delta,
     ci: m.ci,
+    // Shown where a relative rule was judged on it: every interval a gate used is on the page.
+    ciRelative: m.checks.some((k) => k.kind.includes("relative")) ? (m.ci_relative ?? null) : null,
+    detectable: m.detectable_change ?? null,
     proportion: isProportionMetric(m.name),
     rule: m.rule === null ? null : clip(m.rule, MAX_TEXT),
     status: m.status,
@@ -301,7 +396,14 @@ function comparisonModel(c: ComparisonResult): ComparisonModel {
     m.checks.map((k) => ({
       metric: clip(m.name, MAX_NAME),
       passed: k.passed,
-      status: k.passed ? ("pass" as const) : m.status === "warn" ? ("warn" as const) : ("fail" as const),
+      status:
+        k.outcome === "pass" || (k.outcome === undefined && k.passed)
+          ? ("pass" as const)
+          : k.outcome === "inconclusive"
+            ? ("inconclusive" as const)
+            : m.status === "warn"
+              ? ("warn" as const)
+              : ("fail" as const),
       description: clip(k.description, MAX_TEXT),
     })),
   );
@@ -321,8 +423,8 @@ function comparisonModel(c: ComparisonResult): ComparisonModel {
     checks,
     mcnemar,
     notes: c.notes.map((n) => clip(n, MAX_TEXT)),
-    candidateSource: clip(c.candidate.source, MAX_TEXT),
-    baselineSource: clip(c.baseline.source, MAX_TEXT),
+    candidateSource: clip(show(c.candidate.source), MAX_TEXT),
+    baselineSource: clip(show(c.baseline.source), MAX_TEXT),
   };
 }
 
@@ -338,11 +440,11 @@ function candidateMetricsModel(doc: MetricsDocument): CandidateMetricsModel {
   };
 }
 
-function validationModel(v: ValidateReport): ValidationModel {
+function validationModel(v: ValidateReport, show: ShowPath): ValidationModel {
   const errors = v.violations.filter((x) => x.severity === "error").length;
   const warnings = v.violations.length - errors;
   const status: Verdict = errors > 0 ? "fail" : warnings > 0 ? "warn" : "pass";
-  const on = `${plural(v.rows, "row", "rows")} of ${clip(v.data, MAX_TEXT)}`;
+  const on = `${plural(v.rows, "row", "rows")} of ${clip(show(v.data), MAX_TEXT)}`;
   const headline =
     errors + warnings === 0
       ? `every check passes on ${on}`
@@ -353,8 +455,8 @@ function validationModel(v: ValidateReport): ValidationModel {
           .filter(Boolean)
           .join(" and ") + ` on ${on}`;
   const sources = [
-    v.schema !== null ? `schema ${clip(v.schema, MAX_TEXT)}` : "",
-    v.holdout !== null ? `holdout ${clip(v.holdout, MAX_TEXT)}` : "",
+    v.schema !== null ? `schema ${clip(show(v.schema), MAX_TEXT)}` : "",
+    v.holdout !== null ? `holdout ${clip(show(v.holdout), MAX_TEXT)}` : "",
   ]
     .filter(Boolean)
     .join(", ");
@@ -409,7 +511,7 @@ function featureRow(f: FeatureDrift): FeatureRow {
   };
 }
 
-function driftModel(d: DriftReport): DriftModel {
+function driftModel(d: DriftReport, show: ShowPath): DriftModel {
   const features = d.features.map(featureRow);
   const driftedCount = features.filter((f) => f.drifted).length;
   const n = features.length;
@@ -421,9 +523,10 @@ function driftModel(d: DriftReport): DriftModel {
   return {
     status: d.dataset_drifted ? "warn" : "pass",
     headline,
-    summary: clip(d.summary, MAX_REASON),
+    // The drift module's own summary says the same as the headline and more: the section shows it once.
+    summary: clip(sentence(d.summary.trim() === "" ? headline : d.summary), MAX_REASON),
     policy: clip(policy, MAX_TEXT),
-    sources: `reference ${clip(d.reference, MAX_TEXT)}, current ${clip(d.current, MAX_TEXT)}`,
+    sources: `reference ${clip(show(d.reference), MAX_TEXT)}, current ${clip(show(d.current), MAX_TEXT)}`,
     featureCount: n,
     driftedCount,
     drifted: features
@@ -434,11 +537,13 @@ function driftModel(d: DriftReport): DriftModel {
   };
 }
 
-function confusionModel(doc: MetricsDocument): ConfusionModel | null {
+function confusionModel(doc: MetricsDocument, side: string, show: ShowPath): ConfusionModel | null {
   if (!doc.classes || (!doc.confusion_matrix && !doc.per_class)) return null;
   const classes = doc.classes.map((c) => clip(c, MAX_NAME));
   const tooMany = classes.length > MAX_MATRIX_CLASSES;
   return {
+    side,
+    source: clip(show(doc.model.path), MAX_TEXT),
     classes,
     matrix:
       doc.confusion_matrix && !tooMany
@@ -466,12 +571,55 @@ function slicesModel(doc: MetricsDocument, comparison: ComparisonResult | undefi
       value: s.value === null ? null : clip(s.value, MAX_NAME),
       size: s.size,
       judged: s.judged,
-      values: metricNames.map((n) => s.metrics[n] ?? null),
+      values: metricNames.map((n) => ({ value: s.metrics[n] ?? null, proportion: isProportionMetric(n) })),
     })),
   };
 }
 
-function factRows(input: ReportInput): FactRow[] {
+const GAP_NAMES: Record<string, string> = {
+  positive_rate: "positive rate (share predicted positive)",
+  true_positive_rate: "true-positive rate (recall of the positive class)",
+};
+
+function sliceComparisonModel(s: SliceComparison, confidence: number): SliceComparisonModel {
+  const value = (v: string | null) => (v === null ? "(missing)" : clip(v, MAX_NAME));
+  const judgedGaps = s.slices.filter((x) => x.size >= s.min_size).length;
+  return {
+    column: clip(s.column, MAX_NAME),
+    metric: clip(s.metric, MAX_NAME),
+    proportion: isProportionMetric(s.metric),
+    rule: s.rule === null ? null : clip(s.rule, MAX_TEXT),
+    minSize: s.min_size,
+    intervalHeader: `${Number((confidence * 100).toFixed(1))}% interval`,
+    status: s.status,
+    rows: s.slices.map((x) => ({
+      value: x.value === null ? null : clip(x.value, MAX_NAME),
+      size: x.size,
+      judged: x.judged,
+      baseline: x.baseline,
+      candidate: x.candidate,
+      delta: x.delta,
+      ci: x.ci,
+      status: x.status,
+    })),
+    gaps: s.gaps.map((g) => ({
+      what: GAP_NAMES[g.kind] ?? g.kind,
+      model: g.model,
+      high: value(g.high.value),
+      low: value(g.low.value),
+      gap: g.gap,
+      ci: g.ci,
+    })),
+    gapsNote:
+      s.gaps.length > 0
+        ? null
+        : judgedGaps < 2
+          ? `Fairness gaps need two slices of at least ${formatCount(s.min_size)} rows; ${formatCount(judgedGaps)} ${judgedGaps === 1 ? "has" : "have"} that many.`
+          : "Fairness gaps are computed for binary classification only.",
+  };
+}
+
+function factRows(input: ReportInput, show: ShowPath): FactRow[] {
   const f: ReportFacts = input.facts ?? {};
   const c = input.comparison;
   const m = input.candidateMetrics;
@@ -486,14 +634,14 @@ function factRows(input: ReportInput): FactRow[] {
   add("ref", f.ref);
   if (f.workflowRunUrl) add("workflow run", f.workflowRunUrl, { url: f.workflowRunUrl });
   const data = c?.data ?? m?.data ?? null;
-  if (data) add("data", `${data.path} (${plural(data.rows, "row", "rows")})`);
+  if (data) add("data", `${show(data.path)} (${plural(data.rows, "row", "rows")})`);
   add("data sha256", f.dataSha256 ?? data?.sha256, { code: true });
-  if (c) add("candidate", c.candidate.source);
-  else if (m) add("candidate", m.model.path);
+  if (c) add("candidate", show(c.candidate.source));
+  else if (m) add("candidate", show(m.model.path));
   add("candidate model sha256", f.modelSha256 ?? c?.candidate.model?.sha256 ?? m?.model.sha256, { code: true });
   const bytes = f.modelBytes ?? c?.candidate.model?.bytes ?? m?.model.bytes;
   if (bytes !== undefined) add("candidate model size", formatBytes(bytes));
-  if (c) add("baseline", c.baseline.source);
+  if (c) add("baseline", show(c.baseline.source));
   add("baseline model sha256", f.baselineModelSha256 ?? c?.baseline.model?.sha256, { code: true });
   if (c) add("bootstrap seed", formatCount(c.seed));
   add("generated at", f.generatedAt);

@@ -42,8 +42,8 @@ export const TRIM_STEPS: readonly TrimStep[] = [
   {
     kind: "section",
     key: "slices",
-    present: (m) => m.slices !== null,
-    label: (m) => `slices (${formatCount(m.slices!.count)})`,
+    present: (m) => m.slices !== null || m.sliceComparison !== null,
+    label: (m) => `slices (${formatCount(m.slices?.count ?? m.sliceComparison!.rows.length)})`,
   },
   {
     kind: "section",
@@ -60,8 +60,8 @@ export const TRIM_STEPS: readonly TrimStep[] = [
   {
     kind: "section",
     key: "confusion",
-    present: (m) => m.confusion !== null,
-    label: () => "confusion matrix and per-class metrics",
+    present: (m) => m.confusion.length > 0,
+    label: (m) => (m.confusion.length > 1 ? "confusion matrices" : "confusion matrix") + " and per-class metrics",
   },
   { kind: "section", key: "psiChart", present: (m) => m.psiChart !== null, label: () => "PSI chart" },
   { kind: "section", key: "deltaChart", present: (m) => m.deltaChart !== null, label: () => "metric change chart" },
@@ -203,8 +203,9 @@ export function reportView(model: ReportModel, state: TrimState, charts: ChartFr
       details: hidden("driftDetails") ? null : { features: d.features, skipped: d.skipped },
     },
     charts: deltas || psi ? { deltas, psi } : null,
-    confusion: hidden("confusion") ? null : model.confusion,
+    confusion: hidden("confusion") ? [] : model.confusion,
     slices: hidden("slices") ? null : model.slices,
+    sliceComparison: hidden("slices") ? null : model.sliceComparison,
     facts: hidden("facts") ? [] : model.facts,
     omitted:
       extras.omitted.length > 0

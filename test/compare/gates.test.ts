@@ -29,10 +29,24 @@ test("the example gates file reads with directions and defaults", () => {
 
 test("non-inferiority: the interval's worse bound must clear the allowed drop, not just the point estimate", () => {
   const g = gate({ accuracy: { max_drop: 0.005 } });
-  // Point estimate better than allowed, but the interval reaches a larger drop: not shown, so it fails.
+  // Point estimate better than allowed, but the interval reaches a larger drop: not shown either way, inconclusive.
   const unsure = judge("accuracy", g, 0.9, 0.899, iv(-0.02, 0.018), 0.95);
-  assert.equal(unsure.status, "fail");
+  assert.equal(unsure.status, "inconclusive");
+  assert.equal(unsure.checks[0]!.outcome, "inconclusive");
+  assert.equal(unsure.checks[0]!.passed, false);
   assert.equal(unsure.checks[0]!.measured, -0.02);
+  assert.deepEqual(unsure.checks[0]!.interval, [-0.02, 0.018]);
+  assert.equal(unsure.detectable_change, 0.019);
+  // The whole interval beyond the allowed drop: a failure shown with confidence.
+  const worse = judge("accuracy", g, 0.9, 0.88, iv(-0.035, -0.006), 0.95);
+  assert.equal(worse.status, "fail");
+  assert.equal(worse.checks[0]!.outcome, "fail");
+  // One unit everywhere: the rule and the check in percent and percentage points, without the metric's name.
+  assert.equal(unsure.rule, "max_drop 0.50 pp");
+  assert.equal(
+    unsure.checks[0]!.description,
+    "change >= -0.50 pp (95% interval -2.00 to +1.80 pp, lower bound judged)",
+  );
   const shown = judge("accuracy", g, 0.9, 0.905, iv(-0.004, 0.014), 0.95);
   assert.equal(shown.status, "pass");
   // Without pairs (aggregates), the point value is compared.
@@ -43,14 +57,19 @@ test("non-inferiority: the interval's worse bound must clear the allowed drop, n
 test("lower-is-better rules use the upper bound; min/max use the candidate's value; warn gates do not fail", () => {
   const ll = gate({ log_loss: { max_increase: 0.02 } });
   assert.equal(judge("log_loss", ll, 0.3, 0.29, iv(-0.03, 0.01), 0.95).status, "pass");
-  assert.equal(judge("log_loss", ll, 0.3, 0.29, iv(-0.03, 0.025), 0.95).status, "fail");
+  assert.equal(judge("log_loss", ll, 0.3, 0.29, iv(-0.03, 0.025), 0.95).status, "inconclusive");
+  assert.equal(judge("log_loss", ll, 0.3, 0.34, iv(0.021, 0.06), 0.95).status, "fail");
   const abs = gate({ roc_auc: { min: 0.9 } });
   assert.equal(judge("roc_auc", abs, 0.95, 0.89, iv(-0.07, -0.05), 0.95).status, "fail");
   const warn = gate({ f1: { max_drop: 0.001, on_fail: "warn" } });
   assert.equal(judge("f1", warn, 0.8, 0.7, iv(-0.12, -0.08), 0.95).status, "warn");
   const gain = gate({ rmse: { min_gain: 1 } });
   assert.equal(judge("rmse", gain, 50, 48, iv(-3, -1.5), 0.95).status, "pass");
-  assert.equal(judge("rmse", gain, 50, 48, iv(-3, -0.5), 0.95).status, "fail");
+  // The improvement's interval [0.5, 3] straddles the required 1; [0.2, 0.8] is short of it with confidence.
+  assert.equal(judge("rmse", gain, 50, 48, iv(-3, -0.5), 0.95).status, "inconclusive");
+  assert.equal(judge("rmse", gain, 50, 49.5, iv(-0.8, -0.2), 0.95).status, "fail");
+  // An advisory gate that is inconclusive stays inconclusive (the verdict caps it at warn).
+  assert.equal(judge("f1", warn, 0.8, 0.8, iv(-0.02, 0.02), 0.95).status, "inconclusive");
 });
 
 test("rules that contradict a metric's direction, unknown metrics and bad files are clear config errors", () => {

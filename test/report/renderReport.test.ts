@@ -48,23 +48,44 @@ test("a failed comparison: the comment leads with the verdict and the reason, th
   );
   assert.equal(lines[2], "#### Metrics");
   const rows = table(comment, "| metric |");
-  assert.deepEqual(rows[0], ["metric", "baseline", "candidate", "delta", "95% interval", "rule", "status"]);
+  assert.deepEqual(rows[0], [
+    "metric",
+    "baseline",
+    "candidate",
+    "change",
+    "95% interval",
+    "detectable",
+    "rule",
+    "status",
+  ]);
   assert.deepEqual(
     rows.slice(2).map((r) => r[0]),
     ["accuracy", "f1", "roc_auc", "balanced_accuracy", "log_loss", "brier"],
   );
-  assert.deepEqual(rows[2], ["accuracy", "0.9708", "0.9474", "-2.34 pp", "-4.68 to -0.58 pp", "max_drop 0.005", "❌"]);
+  // Proportions in percent, their changes in percentage points; a comparison written before detectable_change
+  // existed shows none.
+  assert.deepEqual(rows[2], [
+    "accuracy",
+    "97.08%",
+    "94.74%",
+    "-2.34 pp",
+    "-4.68 to -0.58 pp",
+    "—",
+    "max_drop 0.005",
+    "❌",
+  ]);
   assert.deepEqual(rows[4], [
     "roc_auc",
-    "0.9977",
-    "0.9951",
+    "99.77%",
+    "99.51%",
     "-0.26 pp",
     "-0.61 to +0.08 pp",
+    "—",
     "max_drop 0.01, (warn only)",
     "✅",
   ]);
   // Not gated, not a proportion: raw units, no status.
-  assert.deepEqual(rows[6], ["log_loss", "0.06955", "0.09120", "+0.02165", "+0.004 to +0.041", "not gated", "—"]);
+  assert.deepEqual(rows[6], ["log_loss", "0.06955", "0.09120", "+0.02165", "+0.004 to +0.041", "—", "not gated", "—"]);
   assert.match(comment, /Paired on the same 171 rows, 2,000 bootstrap resamples: intervals are 95% percentile/);
   assert.doesNotMatch(comment, /Point values only/);
   assert.match(
@@ -81,7 +102,7 @@ test("an unpaired comparison says it compares point values only, and shows no in
   assert.doesNotMatch(comment, /Paired on/);
   const rows = table(comment, "| metric |");
   for (const r of rows.slice(2)) assert.equal(r[4], "—", r.join(" | "));
-  assert.deepEqual(rows[2]!.slice(0, 4), ["accuracy", "0.9708", "0.9766", "+0.58 pp"]);
+  assert.deepEqual(rows[2]!.slice(0, 4), ["accuracy", "97.08%", "97.66%", "+0.58 pp"]);
   assert.doesNotMatch(comment, /McNemar/);
   assert.match(html, /Point values only/);
 });
@@ -111,7 +132,7 @@ test("the full report has every part, in order, long parts folded", () => {
     "#### ❌ Data validation",
     "#### ⚠️ Drift",
     "<details><summary>Charts</summary>",
-    "<details><summary>Confusion matrix",
+    "<details><summary>Confusion matrix (candidate)",
     "<details><summary>Slices (candidate): 3, of which 3 judged</summary>",
     "<details><summary>Run facts</summary>",
   ];
@@ -143,7 +164,7 @@ test("the full report has every part, in order, long parts folded", () => {
   // Slices with judged / not judged.
   const s = table(md, "| column | value | rows | judged |");
   assert.deepEqual(s[0]!.slice(4), ["accuracy", "f1", "roc_auc", "balanced_accuracy"]);
-  assert.deepEqual(s[3]!.slice(0, 5), ["size_band", "medium", "74", "yes", "0.9324"]);
+  assert.deepEqual(s[3]!.slice(0, 5), ["size_band", "medium", "74", "yes", "93.24%"]);
   // Charts: Mermaid, one bar per label.
   const blocks = [...md.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]!);
   assert.equal(blocks.length, 2);
@@ -206,14 +227,14 @@ test("drift-only, metrics-only and empty inputs", () => {
 
   const m = renderReport({ candidateMetrics: metrics() });
   const lines = nonEmptyLines(m.comment);
-  assert.equal(lines[0], "### ℹ️ No gate: candidate metrics only");
+  assert.equal(lines[0], "### ℹ️ Info: candidate metrics only, no gate");
   assert.match(m.comment, /#### Candidate metrics \(binary\)\n\n\| metric \| value \|/);
-  assert.match(m.comment, /\| accuracy \| 0\.9708 \|/);
+  assert.match(m.comment, /\| accuracy \| 97\.08% \|/);
   assert.match(m.comment, /<details><summary>Slices/);
   assert.match(m.html, /banner-none/);
 
   const empty = renderReport({});
-  assert.equal(nonEmptyLines(empty.comment)[0], "### ℹ️ No gate: candidate metrics only");
+  assert.equal(nonEmptyLines(empty.comment)[0], "### ℹ️ Info: candidate metrics only, no gate");
   assert.match(empty.comment, /Nothing to report/);
   assert.deepEqual(empty.omitted, []);
   assert.match(empty.html, /<\/html>\s*$/);
@@ -250,7 +271,7 @@ test("HTML: the same parts, escaped, with a strict content security policy", () 
     assert.match(html, new RegExp(`id="${id}"`));
   assert.match(
     html,
-    /<td>accuracy<\/td><td class="num">0\.9708<\/td><td class="num">0\.9474<\/td><td class="num">-2\.34 pp<\/td>/,
+    /<td>accuracy<\/td><td class="num">97\.08%<\/td><td class="num">94\.74%<\/td><td class="num">-2\.34 pp<\/td>/,
   );
   assert.equal((html.match(/<svg class="chart"/g) ?? []).length, 2);
   assert.match(html, /not in allowed values \[&quot;basic&quot;, &quot;plus&quot;, &quot;pro&quot;\]/);

@@ -33,7 +33,7 @@ test("a replaced comment.hbs is used; the summary and partials fall back to the 
       const r = renderReport({ comparison: comparison() }, { templateDir: dir });
       assert.ok(r.comment.startsWith("CUSTOM ❌ accuracy dropped by 2.34 pp"), r.comment.slice(0, 80));
       assert.match(r.comment, /\n#### Metrics\n/, "the shipped _metrics.hbs partial");
-      assert.match(r.comment, /\| accuracy \| 0\.9708 \| 0\.9474 \| -2\.34 pp \|/);
+      assert.match(r.comment, /\| accuracy \| 97\.08% \| 94\.74% \| -2\.34 pp \|/);
       assert.equal(r.summary, shipped.summary, "summary.hbs is not in the directory: the shipped one");
       assert.equal(r.html, shipped.html);
     },

@@ -10,10 +10,22 @@ import {
   type GatePolicy,
 } from "../../compare/gates.js";
 import { readMetricsDocument } from "../../compare/readMetricsDocument.js";
+import { getColumn } from "../../data/table.js";
+import { loadTable } from "../../data/loadTable.js";
+import { sliceKeyOf } from "../../model/evaluate/sliceKeyOf.js";
+import type { SliceKey } from "../../model/metrics/slicedMetrics.js";
 import { ModelguardError } from "../../errors.js";
 import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import { formatNumber, formatTable, type CliIO } from "../io.js";
+import {
+  formatDelta,
+  formatDetectable,
+  formatInterval,
+  formatRelativeInterval,
+  formatValue,
+  isProportionMetric,
+} from "../../report/formatNumber.js";
 import { stringifyContract } from "../../contracts/contractJson.js";
 import { writeOutputFile } from "../../outputFile.js";
 import { emitReport, readResult, withReportOptions, type ReportOutputFlags } from "./report.js";
@@ -40,6 +52,8 @@ export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags 
   seed?: number;
   interval?: "auto" | "bootstrap" | "analytic";
   metrics?: string[];
+  onInconclusive?: "fail" | "warn" | "pass";
+  sliceBy?: string;
   delimiter?: string;
   json?: boolean;
   out?: string;
@@ -88,6 +102,15 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
         choiceOption("--interval", ["auto", "bootstrap", "analytic"] as const),
       )
       .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
+      .option(
+        "--on-inconclusive <what>",
+        "fail | warn | pass: the verdict when a gate's interval straddles its allowed change (default fail, or the gates file's on_inconclusive)",
+        choiceOption("--on-inconclusive", ["fail", "warn", "pass"] as const),
+      )
+      .option(
+        "--slice-by <column>",
+        "with models: also compare per value of this column, with intervals, slice gates (gates file `slices:`) and fairness gaps",
+      )
       .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
       .option("--json", "print the comparison as JSON on stdout")
       .option("--out <file>", "also write the comparison JSON to a file")
@@ -95,7 +118,7 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       .option("--validation <file>", "with a report: the validate --out result to include")
       .option("--drift <file>", "with a report: the drift --out result to include"),
   ).action(async (flags: CompareFlags) => {
-    const { comparison, candidateMetrics } = await withResolvedModels(flags, io, compareCommand);
+    const { comparison, candidateMetrics, baselineMetrics } = await withResolvedModels(flags, io, compareCommand);
     // An infinite metric (rmse of predictions near 1e308) must not become null, which reads as "no value".
     const json = stringifyContract(comparison, 2);
     if (flags.out) writeOutputFile(flags.out, json + "\n");
@@ -106,6 +129,7 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
         {
           comparison,
           ...(candidateMetrics ? { candidateMetrics } : {}),
+          ...(baselineMetrics ? { baselineMetrics } : {}),
           ...(flags.validation ? { validation: readResult(flags.validation, "modelguard.validation") } : {}),
           ...(flags.drift ? { drift: readResult(flags.drift, "modelguard.drift") } : {}),
         },
@@ -114,12 +138,23 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       );
     }
     if (comparison.verdict === "fail" && flags.fail) exit.code = 1;
+    // An inconclusive outcome let through (on_inconclusive: warn | pass) still says so, where a reviewer looks.
+    else if (comparison.verdict === "warn") warn(io, `comparison: ${comparison.reason}`);
+    else if (comparison.outcome === "inconclusive")
+      warn(io, `comparison passes only because on_inconclusive is pass: ${comparison.reason}`);
   });
 }
 
-export async function compareCommand(
-  flags: CompareFlags,
-): Promise<{ comparison: ComparisonResult; candidateMetrics?: MetricsDocument }> {
+function warn(io: CliIO, message: string): void {
+  if (io.warning) io.warning(message);
+  else io.err(`warning: ${message}`);
+}
+
+export async function compareCommand(flags: CompareFlags): Promise<{
+  comparison: ComparisonResult;
+  candidateMetrics?: MetricsDocument;
+  baselineMetrics?: MetricsDocument;
+}> {
   const policy = resolvePolicy(flags);
   const withModels = flags.candidateModel !== undefined || flags.baselineModel !== undefined;
   const withMetrics = flags.candidate !== undefined || flags.baseline !== undefined;
@@ -135,6 +170,12 @@ export async function compareCommand(
   if (withMetrics) {
     if (!flags.candidate || !flags.baseline)
       throw new ModelguardError("usage", "aggregate comparison needs both --candidate and --baseline");
+    if (flags.sliceBy !== undefined)
+      throw new ModelguardError(
+        "usage",
+        "--slice-by needs the rows: it compares models (--candidate-model/--baseline-model with --data), not metrics files",
+        "run compare with both models and --data to compare slices",
+      );
     const candidate = readMetricsDocument(flags.candidate);
     const baseline = readMetricsDocument(flags.baseline);
     const comparison = compareAggregates({
@@ -145,7 +186,7 @@ export async function compareCommand(
       policy,
       ...(flags.metrics ? { metrics: flags.metrics } : {}),
     });
-    return { comparison, candidateMetrics: candidate };
+    return { comparison, candidateMetrics: candidate, baselineMetrics: baseline };
   }
   if (!flags.candidateModel || !flags.baselineModel)
     throw new ModelguardError("usage", "paired comparison needs both --candidate-model and --baseline-model");
@@ -163,9 +204,10 @@ export async function compareCommand(
     ...(flags.positiveLabel ? { positiveLabel: flags.positiveLabel } : {}),
     ...(flags.delimiter ? { load: { delimiter: flags.delimiter } } : {}),
   };
-  const [cand, base] = await Promise.all([
+  const [cand, base, slices] = await Promise.all([
     evaluateModel({ ...common, model: flags.candidateModel }),
     evaluateModel({ ...common, model: flags.baselineModel }),
+    flags.sliceBy === undefined ? undefined : readSliceKey(flags.data, flags.sliceBy, flags.delimiter),
   ]);
   const comparison = await compareModels({
     candidate: cand.predictions,
@@ -175,40 +217,66 @@ export async function compareCommand(
     data: cand.document.data,
     policy,
     ...(flags.metrics ? { metrics: flags.metrics } : {}),
-    ...(flags.interval ? { interval: flags.interval } : {}),
+    ...(slices ? { slices: { column: flags.sliceBy!, key: slices } } : {}),
   });
-  return { comparison, candidateMetrics: cand.document };
+  return { comparison, candidateMetrics: cand.document, baselineMetrics: base.document };
+}
+
+/** The slice of every row of the data file by the value of `column` (at most MAX_SLICES values). */
+async function readSliceKey(data: string, column: string, delimiter: string | undefined): Promise<SliceKey> {
+  const table = await loadTable(data, { ...(delimiter ? { delimiter } : {}), columns: [column] });
+  const col = getColumn(table, column);
+  if (!col)
+    throw new ModelguardError(
+      "input",
+      `${data}: slice column '${column}' not found`,
+      "pass the name of a column of the data file with --slice-by",
+      { file: data, column },
+    );
+  return sliceKeyOf(col, table.rowCount);
 }
 
 function resolvePolicy(flags: CompareFlags): GatePolicy {
   const base = flags.gates ? readGatePolicy(flags.gates) : gatePolicyFrom({}, "flags");
   return {
     gates: base.gates,
+    on_inconclusive: flags.onInconclusive ?? base.on_inconclusive,
+    slices: base.slices,
     confidence: flags.confidence ?? base.confidence ?? DEFAULT_GATE_POLICY.confidence,
     resamples: flags.resamples ?? base.resamples ?? DEFAULT_GATE_POLICY.resamples,
     seed: flags.seed ?? base.seed ?? DEFAULT_GATE_POLICY.seed,
   };
 }
 
+/**
+ * The comparison as a terminal reads it, in the report's units: proportions in percent, their changes in percentage
+ * points; "detectable" is half the interval's width (see MetricComparison.detectable_change).
+ */
 export function describeComparison(r: ComparisonResult): string {
-  const icon = r.verdict === "pass" ? "PASS" : r.verdict === "fail" ? "FAIL" : "WARN";
-  const pct = `${Math.round(r.confidence * 100)}%`;
-  const rows = r.metrics.map((m) => [
-    m.name,
-    m.baseline ?? "-",
-    m.candidate ?? "-",
-    m.delta === null ? "-" : (m.delta > 0 ? "+" : "") + formatNumber(m.delta),
-    m.ci ? `[${formatNumber(m.ci[0])}, ${formatNumber(m.ci[1])}]` : "-",
-    m.rule ?? "",
-    m.status ?? "",
-  ]);
+  const verdict = r.verdict.toUpperCase();
+  const head = r.outcome === "inconclusive" ? `INCONCLUSIVE (verdict ${verdict})` : verdict;
+  const pct = `${Number((r.confidence * 100).toFixed(1))}%`;
+  const rows = r.metrics.map((m) => {
+    const p = isProportionMetric(m.name);
+    const relative = m.checks.some((k) => k.kind.includes("relative")) && m.ci_relative;
+    return [
+      m.name,
+      formatValue(m.baseline, p),
+      formatValue(m.candidate, p),
+      formatDelta(m.delta, p),
+      m.ci ? formatInterval(m.ci, p) + (relative ? `; relative ${formatRelativeInterval(m.ci_relative)}` : "") : "-",
+      m.detectable_change === null ? "-" : formatDetectable(m.detectable_change, p),
+      m.rule ?? "",
+      m.status ?? "",
+    ];
+  });
   const how = r.paired
-    ? `paired on ${r.rows} rows, ${r.resamples} bootstrap resamples, ${pct} intervals`
+    ? `paired on ${r.rows} rows, ${r.resamples} bootstrap resamples, ${pct} intervals; detectable = half the interval's width`
     : "aggregate metrics only: point values, no intervals";
   const lines = [
-    `${icon}: ${r.reason}`,
+    `${head}: ${r.reason}`,
     "",
-    formatTable(["metric", "baseline", "candidate", "delta", `${pct} interval`, "gate", "status"], rows),
+    formatTable(["metric", "baseline", "candidate", "change", `${pct} interval`, "detectable", "gate", "status"], rows),
     "",
     how,
   ];
@@ -217,6 +285,30 @@ export function describeComparison(r: ComparisonResult): string {
     lines.push(
       `McNemar (accuracy): baseline-only correct ${acc.mcnemar.baseline_only_correct}, candidate-only correct ${acc.mcnemar.candidate_only_correct}, exact p = ${formatNumber(acc.mcnemar.p_value)}`,
     );
+  }
+  if (r.slices) {
+    const s = r.slices;
+    const p = isProportionMetric(s.metric);
+    lines.push(
+      "",
+      `slices by ${s.column} (${s.metric}${s.rule ? `; gate ${s.rule}` : ", not gated"}):`,
+      formatTable(
+        [s.column, "rows", "baseline", "candidate", "change", `${pct} interval`, "status"],
+        s.slices.map((x) => [
+          x.value ?? "(missing)",
+          String(x.size),
+          formatValue(x.baseline, p),
+          formatValue(x.candidate, p),
+          formatDelta(x.delta, p),
+          x.ci ? formatInterval(x.ci, p) : "-",
+          x.status ?? (x.judged ? "" : `under ${s.min_size} rows`),
+        ]),
+      ),
+    );
+    for (const g of s.gaps)
+      lines.push(
+        `${g.model} ${g.kind.replace(/_/g, " ")} gap: ${g.high.value ?? "(missing)"} minus ${g.low.value ?? "(missing)"} = ${formatDelta(g.gap, true)}${g.ci ? ` (${pct} interval ${formatInterval(g.ci, true)})` : ""}`,
+      );
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
   return lines.join("\n");

@@ -49,16 +49,24 @@ export function registerReport(program: Command, io: CliIO): void {
       .option("--comparison <file>", "compare --out result")
       .option("--validation <file>", "validate --out result")
       .option("--drift <file>", "drift --out result")
-      .option("--metrics <file>", "evaluate -o result (the candidate's metrics)"),
+      .option("--metrics <file>", "evaluate -o result (the candidate's metrics)")
+      .option("--baseline-metrics <file>", "evaluate -o result of the baseline (its confusion matrix is shown too)"),
   ).action(
     async (
-      flags: ReportOutputFlags & { comparison?: string; validation?: string; drift?: string; metrics?: string },
+      flags: ReportOutputFlags & {
+        comparison?: string;
+        validation?: string;
+        drift?: string;
+        metrics?: string;
+        baselineMetrics?: string;
+      },
     ) => {
       const input: ReportInput = {
         ...(flags.comparison ? { comparison: readResult(flags.comparison, "modelguard.comparison") } : {}),
         ...(flags.validation ? { validation: readResult(flags.validation, "modelguard.validation") } : {}),
         ...(flags.drift ? { drift: readResult(flags.drift, "modelguard.drift") } : {}),
         ...(flags.metrics ? { candidateMetrics: readResult(flags.metrics, "modelguard.metrics") } : {}),
+        ...(flags.baselineMetrics ? { baselineMetrics: readResult(flags.baselineMetrics, "modelguard.metrics") } : {}),
       };
       if (Object.keys(input).length === 0) {
         throw new ModelguardError(
@@ -101,6 +109,7 @@ export async function emitReport(
     { ...input, facts },
     {
       reportId: flags.reportId,
+      ...pathBaseOf(env),
       ...(flags.template ? { templateDir: flags.template } : {}),
       ...(flags.fullReportUrl
         ? { fullReportUrl: flags.fullReportUrl }
@@ -123,6 +132,22 @@ export async function emitReport(
   }
   if (!flags.report && !flags.html && !flags.summary && !flags.comment) io.out(rendered.summary);
   if (rendered.omitted.length > 0 && flags.comment) io.err(`the comment left out: ${rendered.omitted.join(", ")}`);
+}
+
+/**
+ * The repository's directory, that report paths are shown relative to: GITHUB_WORKSPACE in a workflow, else the git
+ * top level of the working directory; none outside a checkout.
+ */
+function pathBaseOf(env: NodeJS.ProcessEnv): { pathBase?: string } {
+  if (env.GITHUB_WORKSPACE) return { pathBase: env.GITHUB_WORKSPACE };
+  try {
+    const top = execFileSync("git", ["rev-parse", "--show-toplevel"], { stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
+    return top ? { pathBase: top } : {};
+  } catch {
+    return {};
+  }
 }
 
 /** What GitHub Actions tells about the run, or git when run locally. */

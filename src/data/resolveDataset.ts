@@ -8,7 +8,7 @@
  * The listing is bounded: at most MAX_SHARDS shards and MAX_LISTED_ENTRIES directory entries looked at.
  */
 import { opendir, stat } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { ModelguardError } from "../errors.js";
 import { withoutCompression } from "./openDataSource.js";
 
@@ -27,6 +27,8 @@ export interface Shard {
 export interface Dataset {
   /** The argument as given: the label of every message about the whole dataset. */
   spec: string;
+  /** The directory the shards' paths (and partitions) are taken below; a single file's own directory. */
+  root: string;
   shards: Shard[];
   /** Partition keys, outermost first (the same for every shard). */
   partitionKeys: string[];
@@ -165,7 +167,7 @@ function withPartitions(spec: string, root: string, rels: string[]): Dataset {
       "Name each partition key once.",
       { file: shards[0]!.file },
     );
-  return { spec, shards, partitionKeys: keys };
+  return { spec, root, shards, partitionKeys: keys };
 }
 
 /** Lists the shards of a dataset argument. A plain file is a dataset of one shard without partitions. */
@@ -183,7 +185,7 @@ export async function resolveDataset(spec: string): Promise<Dataset> {
     return withPartitions(spec, spec, rels);
   }
   if (st !== null || !GLOB_CHARS.test(spec))
-    return { spec, shards: [{ file: spec, partitions: [] }], partitionKeys: [] };
+    return { spec, root: dirname(spec), shards: [{ file: spec, partitions: [] }], partitionKeys: [] };
   // a glob: walk from the directory before the first segment with a wildcard
   const segments = spec.split(/[\\/]/);
   const firstGlob = segments.findIndex((s) => GLOB_CHARS.test(s));

@@ -41,7 +41,7 @@ import { computeMetrics, type ComputedMetrics, type MetricsDocument } from "./me
 import type { Predictions } from "./predictions.js";
 import { MIN_BATCH_ROWS, runBatches, type GatheredOutput } from "./runBatches.js";
 import { selectOutputs, type OutputSelection } from "./selectOutputs.js";
-import { sha256File } from "./sha256File.js";
+import { sha256Dataset } from "./sha256Dataset.js";
 import { writePredictionsCsv } from "./writePredictionsCsv.js";
 
 export const DEFAULT_BATCH_SIZE = 16_384;
@@ -82,6 +82,20 @@ export interface EvaluationResult {
  *   data: "fixtures/datasets/wine/test.csv", target: "cultivar" }); document.metrics.accuracy -> 0.736
  */
 export async function evaluateModel(options: EvaluateOptions): Promise<EvaluationResult> {
+  const [result] = await evaluateModels([options.model], options);
+  if (options.predictions !== undefined) writePredictionsCsv(options.predictions, result!.predictions);
+  return result!;
+}
+
+/**
+ * evaluateModel for several models on the same data file, read once: the columns any model needs are loaded into
+ * one Table and every model runs on it in turn (what a paired comparison needs; reading a 1M-row CSV costs more than
+ * running a small model on it). Results are in `models` order; `options.model` and `options.predictions` are ignored.
+ */
+export async function evaluateModels(
+  models: readonly string[],
+  options: Omit<EvaluateOptions, "model" | "predictions">,
+): Promise<EvaluationResult[]> {
   const started = performance.now();
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const minSliceSize = options.minSliceSize ?? DEFAULT_MIN_SLICE_SIZE;
@@ -97,9 +111,10 @@ export async function evaluateModel(options: EvaluateOptions): Promise<Evaluatio
       `--min-slice-size must be an integer >= 0, got ${minSliceSize}`,
       "e.g. --min-slice-size 30",
     );
-  const model = await loadOnnxModel(options.model);
+  const opened: OnnxModel[] = [];
   try {
-    const selection = selectOutputs(model, options.outputName);
+    for (const path of models) opened.push(await loadOnnxModel(path));
+    const selections = opened.map((model) => selectOutputs(model, options.outputName));
     const columnNames = await readColumnNames(options.data, options.load);
     for (const [flag, name] of [
       ["--target", options.target],
@@ -113,50 +128,60 @@ export async function evaluateModel(options: EvaluateOptions): Promise<Evaluatio
           { file: options.data, column: name },
         );
     }
-    const plan = bindInputs(model, columnNames, {
-      dataPath: options.data,
-      target: options.target,
-      features: options.features,
-      inputName: options.inputName,
-    });
+    const plans = opened.map((model) =>
+      bindInputs(model, columnNames, {
+        dataPath: options.data,
+        target: options.target,
+        features: options.features,
+        inputName: options.inputName,
+      }),
+    );
     const needed = new Set<string>([options.target]);
     if (options.sliceBy !== undefined) needed.add(options.sliceBy);
-    for (const b of plan.bindings) for (const c of b.kind === "matrix" ? b.features : [b.column]) needed.add(c);
+    for (const plan of plans)
+      for (const b of plan.bindings) for (const c of b.kind === "matrix" ? b.features : [b.column]) needed.add(c);
     const [table, dataSha256] = await Promise.all([
       loadTable(options.data, { ...options.load, columns: [...needed] }),
       sha256File(options.data),
     ]);
-    const computed = await evaluateTable(model, table, {
-      plan,
-      selection,
-      target: options.target,
-      task: options.task ?? "auto",
-      positiveLabel: options.positiveLabel,
-      sliceBy: options.sliceBy,
-      minSliceSize,
-      batchSize,
-    });
-    if (options.predictions !== undefined) writePredictionsCsv(options.predictions, computed.predictions);
-    const { predictions, ...metricParts } = computed;
-    const document: MetricsDocument = {
-      kind: "modelguard.metrics",
-      version: 1,
-      task: metricParts.task,
-      model: { path: options.model, sha256: model.sha256, bytes: model.bytes },
-      data: { path: options.data, sha256: dataSha256, rows: table.rowCount },
-      target: options.target,
-      ...(metricParts.positive_label !== undefined ? { positive_label: metricParts.positive_label } : {}),
-      ...(metricParts.classes ? { classes: metricParts.classes } : {}),
-      metrics: metricParts.metrics,
-      ...(metricParts.per_class ? { per_class: metricParts.per_class } : {}),
-      ...(metricParts.confusion_matrix ? { confusion_matrix: metricParts.confusion_matrix } : {}),
-      ...(metricParts.slices ? { slices: metricParts.slices } : {}),
-      notes: metricParts.notes,
-      duration_ms: Math.round(performance.now() - started),
-    };
-    return { document, predictions };
+    const loaded = performance.now() - started;
+    const results: EvaluationResult[] = [];
+    for (let m = 0; m < opened.length; m++) {
+      const modelStarted = performance.now();
+      const model = opened[m]!;
+      const computed = await evaluateTable(model, table, {
+        plan: plans[m]!,
+        selection: selections[m]!,
+        target: options.target,
+        task: options.task ?? "auto",
+        positiveLabel: options.positiveLabel,
+        sliceBy: options.sliceBy,
+        minSliceSize,
+        batchSize,
+      });
+      const { predictions, ...metricParts } = computed;
+      const document: MetricsDocument = {
+        kind: "modelguard.metrics",
+        version: 1,
+        task: metricParts.task,
+        model: { path: models[m]!, sha256: model.sha256, bytes: model.bytes },
+        data: { path: options.data, sha256: dataSha256, rows: table.rowCount },
+        target: options.target,
+        ...(metricParts.positive_label !== undefined ? { positive_label: metricParts.positive_label } : {}),
+        ...(metricParts.classes ? { classes: metricParts.classes } : {}),
+        metrics: metricParts.metrics,
+        ...(metricParts.per_class ? { per_class: metricParts.per_class } : {}),
+        ...(metricParts.confusion_matrix ? { confusion_matrix: metricParts.confusion_matrix } : {}),
+        ...(metricParts.slices ? { slices: metricParts.slices } : {}),
+        notes: metricParts.notes,
+        // Reading the data is shared: each model's duration counts it once, plus its own run and metrics.
+        duration_ms: Math.round(loaded + performance.now() - modelStarted),
+      };
+      results.push({ document, predictions });
+    }
+    return results;
   } finally {
-    await model.session.release();
+    for (const model of opened) await model.session.release();
   }
 }
 

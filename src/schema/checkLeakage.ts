@@ -1,6 +1,7 @@
 import { sampleCorrelation } from "simple-statistics";
 import { cellText, getColumn, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
+import { isIdLike } from "./isIdLike.js";
 
 export interface LeakageOptions {
   /** Target column: also look for features that predict it almost perfectly on their own. */
@@ -17,14 +18,28 @@ export interface LeakageOptions {
 }
 
 export interface DuplicateRows {
-  /** The columns compared: every column present in both tables, target included. */
+  /** The columns compared: every column present in both tables, target included, id-like ones excluded. */
   readonly columns: readonly string[];
+  /** Shared columns left out of the comparison because they are id-like in either table (see isIdLike). */
+  readonly idColumns?: readonly string[];
   /** Holdout rows whose values in `columns` equal those of some train row. */
   readonly count: number;
   /** count / holdout rows. */
   readonly fraction: number;
   /** Up to five, the first holdout rows in order, each with the first train row it equals. */
   readonly examples: readonly { readonly trainRow: number; readonly holdoutRow: number }[];
+}
+
+/** Rows of the training data that repeat an earlier training row. */
+export interface TrainDuplicates {
+  /** The columns compared: the training data's columns, id-like ones excluded. */
+  readonly columns: readonly string[];
+  /** Rows equal to an earlier row (the first occurrence is not counted). */
+  readonly count: number;
+  /** count / training rows. */
+  readonly fraction: number;
+  /** Up to five: the repeating row and the first row it equals. */
+  readonly examples: readonly { readonly row: number; readonly firstRow: number }[];
 }
 
 export type LeakageMethod =
@@ -48,6 +63,8 @@ export interface LeakageResult {
   readonly holdoutSource: string;
   readonly holdoutRows: number;
   readonly duplicateRows: DuplicateRows;
+  /** Duplicates inside the training data (reported as a warning; they weigh some rows twice in training). */
+  readonly trainDuplicates?: TrainDuplicates;
   readonly target: string | null;
   readonly task: "classification" | "regression" | null;
   readonly targetLeakage: readonly LeakyFeature[];
@@ -58,8 +75,10 @@ export interface LeakageResult {
 /**
  * Leakage between a training table and a holdout (test) table.
  *
- * 1. Duplicate rows: a holdout row whose cells, over every column both tables share (target included), equal a train
- *    row's. Cells compare by value: numbers numerically when both tables hold the column as integer/number (1 equals
+ * 1. Duplicate rows: a holdout row whose cells, over every column both tables share (target included) except the
+ *    id-like ones, equal a train row's. Ids are left out because a copied row usually gets a new id (a row counter,
+ *    a fresh key): compared on its content it is still the same example. Inside the training data, rows equal to an
+ *    earlier one over its non-id columns are counted too (`trainDuplicates`). Cells compare by value: numbers numerically when both tables hold the column as integer/number (1 equals
  *    1.0), everything else by its text; missing equals missing. Rows are hashed (64-bit: two 32-bit hashes) and every
  *    hash match is confirmed cell by cell.
  *
@@ -80,9 +99,25 @@ export interface LeakageResult {
  */
 export function checkLeakage(train: Table, holdout: Table, options: LeakageOptions = {}): LeakageResult {
   const notes: string[] = [];
-  const shared = train.columns.filter((c, i) => getColumn(holdout, c.name) && firstIndex(train, c.name) === i);
-  const duplicateRows = findDuplicateRows(train, holdout, shared);
-  if (shared.length === 0) notes.push("the tables share no column, so no row can be compared");
+  const firsts = train.columns.filter((c, i) => firstIndex(train, c.name) === i);
+  const idLike = new Set(
+    firsts
+      .filter((c) => {
+        const h = getColumn(holdout, c.name);
+        return isIdLike(c, train.rowCount) || (h !== undefined && isIdLike(h, holdout.rowCount));
+      })
+      .map((c) => c.name),
+  );
+  const sharedAll = firsts.filter((c) => getColumn(holdout, c.name));
+  const shared = sharedAll.filter((c) => !idLike.has(c.name));
+  const idColumns = sharedAll.filter((c) => idLike.has(c.name)).map((c) => c.name);
+  const duplicateRows = { ...findDuplicateRows(train, holdout, shared), ...(idColumns.length > 0 && { idColumns }) };
+  const trainDuplicates = findTrainDuplicates(
+    train,
+    firsts.filter((c) => !idLike.has(c.name)),
+  );
+  if (sharedAll.length === 0) notes.push("the tables share no column, so no row can be compared");
+  else if (shared.length === 0) notes.push("the tables share only id-like columns, so no row content can be compared");
 
   let targetLeakage: LeakyFeature[] = [];
   let task: "classification" | "regression" | null = null;
@@ -119,6 +154,7 @@ export function checkLeakage(train: Table, holdout: Table, options: LeakageOptio
     holdoutSource: holdout.source,
     holdoutRows: holdout.rowCount,
     duplicateRows,
+    trainDuplicates,
     target: targetName,
     task,
     targetLeakage,
@@ -208,6 +244,41 @@ function findDuplicateRows(train: Table, holdout: Table, shared: readonly Column
     }
   }
   return { columns, count, fraction: count / holdout.rowCount, examples };
+}
+
+function findTrainDuplicates(train: Table, columns: readonly Column[]): TrainDuplicates {
+  const names = columns.map((c) => c.name);
+  if (columns.length === 0 || train.rowCount === 0) return { columns: names, count: 0, fraction: 0, examples: [] };
+  const readers = columns.map((c) => reader(c, isPlainNumber(c)));
+  const keys = rowHashes(readers, train.rowCount);
+  // Chained hash table as in findDuplicateRows: head[key] = a distinct row, next[row] = another with that key.
+  const head = new Map<number, number>();
+  const next = new Int32Array(train.rowCount).fill(-1);
+  let count = 0;
+  const examples: { row: number; firstRow: number }[] = [];
+  for (let r = 0; r < train.rowCount; r++) {
+    const k = keys[r]!;
+    const first = head.get(k);
+    if (first === undefined) {
+      head.set(k, r);
+      continue;
+    }
+    let match = -1;
+    for (let t = first; t >= 0; t = next[t]!) {
+      if (readers.every((rd) => sameKey(rd.key(t), rd.key(r)))) {
+        match = t;
+        break;
+      }
+    }
+    if (match >= 0) {
+      count++;
+      if (examples.length < 5) examples.push({ row: r, firstRow: match });
+    } else {
+      next[r] = next[first]!;
+      next[first] = r;
+    }
+  }
+  return { columns: names, count, fraction: count / train.rowCount, examples };
 }
 
 function isPlainNumber(c: Column): boolean {

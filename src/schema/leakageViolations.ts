@@ -2,6 +2,12 @@ import type { LeakageMethod, LeakageResult } from "./checkLeakage.js";
 import { fmtPercent } from "./fmtPercent.js";
 import type { Violation } from "./validationResult.js";
 
+function idNote(ids: readonly string[] | undefined): string {
+  if (!ids || ids.length === 0) return "";
+  const shown = ids.slice(0, 3).join(", ") + (ids.length > 3 ? ` and ${ids.length - 3} more` : "");
+  return `; id-like ${shown} left out`;
+}
+
 const METHOD_WORDS: Record<LeakageMethod, string> = {
   majority_per_category: "majority target per category, fit on train",
   majority_per_quantile_bin: "majority target per quantile bin, fit on train",
@@ -12,7 +18,8 @@ const METHOD_WORDS: Record<LeakageMethod, string> = {
 /**
  * A leakage result as violations of the ValidationResult shape (severity "error"), so `validate --holdout` reports
  * them with the schema checks (merge with mergeViolations): one `duplicate_rows` violation (column null; examples are
- * holdout rows, with the equal train row in `trainRow`) and one `target_leakage` violation per flagged feature.
+ * holdout rows, with the equal train row in `trainRow`), one `duplicate_train_rows` warning for rows repeated inside
+ * the training data, and one `target_leakage` violation per flagged feature.
  */
 export function leakageViolations(result: LeakageResult): Violation[] {
   const out: Violation[] = [];
@@ -33,8 +40,26 @@ export function leakageViolations(result: LeakageResult): Violation[] {
       message:
         `${result.holdoutSource}: ${dup.count.toLocaleString("en-US")} holdout row${dup.count === 1 ? "" : "s"} ` +
         `(${fmtPercent(dup.fraction)}) also in ${result.trainSource} (equal in all ${dup.columns.length} shared ` +
-        `columns), e.g. holdout row ${first.holdoutRow} = train row ${first.trainRow}`,
+        `columns${idNote(dup.idColumns)}), e.g. holdout row ${first.holdoutRow} = train row ${first.trainRow}`,
       details: { train: result.trainSource, holdout: result.holdoutSource },
+    });
+  }
+  const within = result.trainDuplicates;
+  if (within && within.count > 0) {
+    const first = within.examples[0]!;
+    out.push({
+      kind: "duplicate_train_rows",
+      column: null,
+      count: within.count,
+      fraction: within.fraction,
+      examples: within.examples.map((e) => ({ row: e.row, value: `row ${e.firstRow}` })),
+      // Not leakage: a repeated training row weighs twice, worth knowing but not a reason to fail the data.
+      severity: "warning",
+      message:
+        `${result.trainSource}: ${within.count.toLocaleString("en-US")} row${within.count === 1 ? "" : "s"} ` +
+        `(${fmtPercent(within.fraction)}) repeat an earlier row (equal in all ${within.columns.length} columns` +
+        `${idNote(dup.idColumns)}), e.g. row ${first.row} = row ${first.firstRow}`,
+      details: { train: result.trainSource },
     });
   }
   for (const f of result.targetLeakage) {

@@ -64,7 +64,8 @@ function classificationTables() {
 test("duplicate rows: planted copies are found with count, fraction and the first five pairs", () => {
   const { train, holdout, planted } = classificationTables();
   const result = checkLeakage(train, holdout);
-  assert.deepEqual(result.duplicateRows.columns, Object.keys(CLASSIFICATION_TYPES));
+  assert.deepEqual(result.duplicateRows.columns, ["good", "leak", "leak_score", "noise", "target"]);
+  assert.deepEqual(result.duplicateRows.idColumns, ["id", "customer_key"], "compared on content, not ids");
   assert.equal(result.duplicateRows.count, planted.length);
   assert.equal(result.duplicateRows.fraction, planted.length / 2000);
   assert.deepEqual(
@@ -73,6 +74,43 @@ test("duplicate rows: planted copies are found with count, fraction and the firs
   );
   assert.equal(result.ok, false);
   assert.deepEqual(result.targetLeakage, [], "no target given, no target check");
+});
+
+test("duplicate rows by content: copies with new ids are found, and repeats inside the training data reported", () => {
+  const trainRows = classificationRows(3000, 0, 11);
+  const holdoutRows = classificationRows(1000, 50_000, 12);
+  // The same examples under fresh ids (a re-export, a second ingestion): equal in every column but the ids.
+  for (const [t, h] of [
+    [10, 7],
+    [2000, 500],
+  ] as const) {
+    holdoutRows[h] = { ...trainRows[t]!, id: 90_000 + h, customer_key: `K${String(90_000 + h).padStart(6, "0")}` };
+  }
+  trainRows[2999] = { ...trainRows[40]!, id: 2999, customer_key: "K002999" };
+  trainRows[2998] = { ...trainRows[41]!, id: 2998, customer_key: "K002998" };
+  const result = checkLeakage(
+    tableFromRecords(trainRows, CLASSIFICATION_TYPES, "train.csv"),
+    tableFromRecords(holdoutRows, CLASSIFICATION_TYPES, "holdout.csv"),
+  );
+  assert.deepEqual(result.duplicateRows.examples, [
+    { trainRow: 10, holdoutRow: 7 },
+    { trainRow: 2000, holdoutRow: 500 },
+  ]);
+  assert.deepEqual(result.trainDuplicates, {
+    columns: ["good", "leak", "leak_score", "noise", "target"],
+    count: 2,
+    fraction: 2 / 3000,
+    examples: [
+      { row: 2998, firstRow: 41 },
+      { row: 2999, firstRow: 40 },
+    ],
+  });
+  const within = leakageViolations(result).find((v) => v.kind === "duplicate_train_rows")!;
+  assert.equal(within.severity, "warning");
+  assert.equal(
+    within.message,
+    "train.csv: 2 rows (0.067%) repeat an earlier row (equal in all 5 columns; id-like id, customer_key left out), e.g. row 2998 = row 41",
+  );
 });
 
 test("target leakage: the near-copy of the target is flagged; id, key and a good-but-imperfect feature are not", () => {
@@ -255,7 +293,7 @@ test("leakage as violations, merged into a validation result", () => {
   assert.deepEqual(dup.examples[0], { row: 3, value: "train row 17", trainRow: 17 });
   assert.equal(
     dup.message,
-    "holdout.csv: 6 holdout rows (0.3%) also in train.csv (equal in all 7 shared columns), e.g. holdout row 3 = train row 17",
+    "holdout.csv: 6 holdout rows (0.3%) also in train.csv (equal in all 5 shared columns; id-like id, customer_key left out), e.g. holdout row 3 = train row 17",
   );
   assert.match(
     violations[1]!.message,

@@ -142,7 +142,7 @@ export async function evaluateModels(
       for (const b of plan.bindings) for (const c of b.kind === "matrix" ? b.features : [b.column]) needed.add(c);
     const [table, dataSha256] = await Promise.all([
       loadTable(options.data, { ...options.load, columns: [...needed] }),
-      sha256File(options.data),
+      sha256Dataset(options.data),
     ]);
     const loaded = performance.now() - started;
     const results: EvaluationResult[] = [];

@@ -47,3 +47,4 @@ export {
   resolveTokenAuthor,
   type TokenAuthor,
 } from "./resolveTokenAuthor.js";
+export { findMergedPullRequest, type MergedPullRequest } from "./findMergedPullRequest.js";

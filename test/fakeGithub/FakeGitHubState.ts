@@ -48,7 +48,14 @@ export interface FakeIssue {
   labels: string[];
   user: FakeUser;
   /** Pull requests are issues with a `pull_request` key in the issues API. */
-  pullRequest: { headRepoFullName: string; headRef: string; headSha: string } | null;
+  pullRequest: {
+    headRepoFullName: string;
+    headRef: string;
+    headSha: string;
+    /** Set by mergePullRequest: the commit the merge made on the base branch. */
+    mergeCommitSha?: string;
+    mergedAt?: string;
+  } | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -192,14 +199,40 @@ export class FakeGitHubState {
   /** A pull request (an issue with a `pull_request` key), opened by `user` (default "octocat"). */
   addPullRequest(
     fullName: string,
-    opts: { title?: string; body?: string; user?: string; headRepoFullName?: string } = {},
+    opts: {
+      title?: string;
+      body?: string;
+      user?: string;
+      headRepoFullName?: string;
+      headRef?: string;
+      headSha?: string;
+    } = {},
   ): FakeIssue {
     return this.addIssue(fullName, {
       title: opts.title ?? "Update the model",
       body: opts.body ?? null,
       user: opts.user ?? "octocat",
-      pullRequest: { headRepoFullName: opts.headRepoFullName ?? fullName },
+      pullRequest: {
+        headRepoFullName: opts.headRepoFullName ?? fullName,
+        ...(opts.headRef ? { headRef: opts.headRef } : {}),
+        ...(opts.headSha ? { headSha: opts.headSha } : {}),
+      },
     });
+  }
+
+  /** Merges a pull request: closed, with the merge commit `sha` on the base branch (what a push event then carries). */
+  mergePullRequest(fullName: string, number: number, sha: string): FakeIssue {
+    const repo = this.addRepository(fullName);
+    const pr = this.issue(repo, number);
+    if (!pr?.pullRequest) throw new Error(`${fullName}#${number} is not a pull request`);
+    const now = this.tick();
+    pr.pullRequest.mergeCommitSha = sha;
+    pr.pullRequest.mergedAt = now;
+    pr.state = "closed";
+    pr.stateReason = "completed";
+    pr.closedAt = now;
+    pr.updatedAt = now;
+    return pr;
   }
 
   issue(repo: FakeRepository, number: number): FakeIssue | undefined {

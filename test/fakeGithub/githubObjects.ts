@@ -163,6 +163,70 @@ export function issueJson(i: FakeIssue, commentCount: number, urls: Urls): Recor
   return json;
 }
 
+/**
+ * A pull request as list endpoints return it (GitHub's pull-request-simple), e.g. the pull requests of a commit. The
+ * base is the repository's default branch; head and base name the repository (a fork's head names the base's too:
+ * the fake keeps no fork repositories).
+ */
+export function pullRequestSimpleJson(i: FakeIssue, urls: Urls): Record<string, unknown> {
+  const pr = i.pullRequest!;
+  const repo = i.repo;
+  const api = `${repoApi(repo, urls)}/pulls/${i.number}`;
+  const issueApi = `${repoApi(repo, urls)}/issues/${i.number}`;
+  const web = `${urls.web}/${repo.fullName}/pull/${i.number}`;
+  // The `repository` schema (not full-repository) still lists has_downloads as required.
+  const repoJson = { ...repositoryJson(repo, 0, urls), has_downloads: true };
+  const side = (ref: string, sha: string) => ({
+    label: `${repo.owner.login}:${ref}`,
+    ref,
+    repo: repoJson,
+    sha,
+    user: userJson(repo.owner, urls),
+  });
+  return {
+    url: api,
+    id: i.id,
+    node_id: nodeId("PR", i.id),
+    html_url: web,
+    diff_url: `${web}.diff`,
+    patch_url: `${web}.patch`,
+    issue_url: issueApi,
+    commits_url: `${api}/commits`,
+    review_comments_url: `${api}/comments`,
+    review_comment_url: `${repoApi(repo, urls)}/pulls/comments{/number}`,
+    comments_url: `${issueApi}/comments`,
+    statuses_url: `${repoApi(repo, urls)}/statuses/${pr.headSha}`,
+    number: i.number,
+    state: i.state,
+    locked: false,
+    title: i.title,
+    user: userJson(i.user, urls),
+    body: i.body,
+    labels: [],
+    milestone: null,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    closed_at: i.closedAt,
+    merged_at: pr.mergedAt ?? null,
+    merge_commit_sha: pr.mergeCommitSha ?? null,
+    assignee: null,
+    head: side(pr.headRef, pr.headSha),
+    base: side(repo.defaultBranch, "f".repeat(40)),
+    _links: {
+      self: { href: api },
+      html: { href: web },
+      issue: { href: issueApi },
+      comments: { href: `${issueApi}/comments` },
+      review_comments: { href: `${api}/comments` },
+      review_comment: { href: `${repoApi(repo, urls)}/pulls/comments{/number}` },
+      commits: { href: `${api}/commits` },
+      statuses: { href: `${repoApi(repo, urls)}/statuses/${pr.headSha}` },
+    },
+    author_association: authorAssociation(i.user, repo),
+    auto_merge: null,
+  };
+}
+
 export function repositoryJson(repo: FakeRepository, openIssues: number, urls: Urls): Record<string, unknown> {
   const api = repoApi(repo, urls);
   const host = new URL(urls.web).host;

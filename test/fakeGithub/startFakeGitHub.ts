@@ -12,8 +12,9 @@
  * Implemented: GET /user (a user token's account; an installation token such as GITHUB_TOKEN gets GitHub's 403
  * "Resource not accessible by integration", see `actor`); GET /repos/{o}/{r}; issue comments (list with paging, get, create, update); issues (list with
  * state/labels/creator/since/sort/direction and paging, get, create, update); workflow dispatch (with
- * `return_run_details`, or as a server that predates it: see `workflowRunDetails`) and repository dispatch.
- * Any other operation of the description answers 404 and is listed in `unhandled`.
+ * `return_run_details`, or as a server that predates it: see `workflowRunDetails`) and repository dispatch; the pull
+ * requests of a commit (head or merge commit, see FakeGitHubState.mergePullRequest); releases, assets, refs, contents
+ * (with ETag and 304 for If-None-Match) and deployments (registryRoutes.ts). Any other operation of the description answers 404 and is listed in `unhandled`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -25,7 +26,14 @@ import {
   type FakeUser,
   type WorkflowDispatch,
 } from "./FakeGitHubState.js";
-import { commentJson, issueJson, privateUserJson, repositoryJson, type Urls } from "./githubObjects.js";
+import {
+  commentJson,
+  issueJson,
+  privateUserJson,
+  pullRequestSimpleJson,
+  repositoryJson,
+  type Urls,
+} from "./githubObjects.js";
 import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
 import {
   FakeRegistryState,
@@ -127,6 +135,8 @@ export interface FakeGitHub {
   violations: Violation[];
   /** Operations of the description the fake does not implement that were called (answered 404). */
   unhandled: string[];
+  /** Conditional requests (If-None-Match) answered 304 Not Modified. */
+  readonly notModified: number;
   injectFault(spec: FaultSpec): Fault;
   /** Drops every fault not yet used up (e.g. between tests). */
   clearFaults(): void;
@@ -158,6 +168,7 @@ interface Ctx {
   rawUrl: URL;
   rawBytes: Buffer;
   accept: string;
+  ifNoneMatch: string | undefined;
 }
 
 interface Reply {
@@ -186,6 +197,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     ...options.permissions,
   };
   let requestCounter = 0;
+  let conditionalHits = 0;
   const stats = { maxConcurrentRequests: 0, maxConcurrentWrites: 0 };
   let inFlight = 0;
   let writesInFlight = 0;
@@ -313,6 +325,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       rawUrl,
       rawBytes,
       accept: String(req.headers.accept ?? ""),
+      ifNoneMatch: typeof req.headers["if-none-match"] === "string" ? req.headers["if-none-match"] : undefined,
     };
     let r: Reply;
     try {
@@ -501,6 +514,17 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         });
         return { status: 204 };
       }
+      case "repos/list-pull-requests-associated-with-commit": {
+        const repo = repository(p);
+        const sha = String(p.commit_sha);
+        const items = state.issues.filter(
+          (i) =>
+            i.repo === repo &&
+            i.pullRequest !== null &&
+            (i.pullRequest.headSha === sha || i.pullRequest.mergeCommitSha === sha),
+        );
+        return paginate(ctx, items, (i) => pullRequestSimpleJson(i, ctx.urls));
+      }
       case "repos/list-releases": {
         const repo = repository(p);
         const items = registry.releases.filter((r) => r.repo === repo).sort((a, b) => b.id - a.id);
@@ -609,7 +633,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const branch = typeof ctx.query.ref === "string" ? ctx.query.ref : repo.defaultBranch;
         const f = registry.branchFiles(repo, branch)?.get(String(p.path));
         if (!f) throw notFound();
-        return { status: 200, body: contentJson(repo, branch, String(p.path), f, ctx.urls, true) };
+        // GitHub's conditional requests: the ETag of the file's version, and 304 (no body) when the client has it.
+        const etag = `"${f.sha}"`;
+        if (
+          ctx.ifNoneMatch !== undefined &&
+          ctx.ifNoneMatch.split(/\s*,\s*/).some((t) => t.replace(/^W\//, "") === etag)
+        ) {
+          conditionalHits++;
+          return { status: 304, headers: { etag } };
+        }
+        return { status: 200, body: contentJson(repo, branch, String(p.path), f, ctx.urls, true), headers: { etag } };
       }
       case "repos/create-or-update-file-contents": {
         const repo = repository(p);
@@ -779,6 +812,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     requests,
     violations,
     unhandled,
+    get notModified() {
+      return conditionalHits;
+    },
     injectFault,
     clearFaults: () => {
       faults.length = 0;

@@ -12,7 +12,13 @@ export interface MonitorConfig {
   reference: string;
   host: string;
   port: number;
-  window: { size: number } | { durationMs: number };
+  /**
+   * Tumbling windows: by count, or by time. `time`: `arrival` (the default, for configs older than the option) runs on
+   * the server's arrival clock from the first window's start; `processing` on the arrival clock, aligned to the epoch
+   * (multiples of the duration, the same on every member); `event` by each event's `ts`, aligned the same way, a
+   * window staying open `allowedLatenessMs` past its end for late events.
+   */
+  window: { size: number } | { durationMs: number; time: WindowTime; allowedLatenessMs: number };
   keepWindows: number;
   drift: DriftPolicy;
   alert: { consecutive: number; cooldownMs: number; closeAfterClean: number };
@@ -42,11 +48,16 @@ export interface MonitorConfig {
   source: { file: string; pollMs: number } | null;
 }
 
+export type WindowTime = "arrival" | "processing" | "event";
+
+/** How long an event-time window waits for late events when neither `allowed_lateness` nor `fleet.grace` says. */
+export const DEFAULT_ALLOWED_LATENESS_MS = 30_000;
+
 interface RawConfig {
   model?: string;
   reference: string;
   listen?: string;
-  window?: { size?: number; duration?: string };
+  window?: { size?: number; duration?: string; time?: WindowTime; allowed_lateness?: string };
   keep_windows?: number;
   drift?: Partial<DriftPolicy>;
   alert?: { consecutive?: number; cooldown?: string; close_after_clean?: number };
@@ -74,6 +85,7 @@ export const DURATION_BOUNDS: Readonly<Record<string, readonly [min: number, max
   "alert.cooldown": [0, 366 * 86_400_000],
   snapshot_interval: [1000, 30 * 86_400_000],
   "source.poll": [10, 3_600_000],
+  "window.allowed_lateness": [0, 7 * 86_400_000],
 });
 
 /** "1h30m" -> 5400000. Throws a RangeError on anything else. */
@@ -128,7 +140,19 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
   if (port > 65535) throw bad(path, "listen", `port ${port} is above 65535`);
   let window: MonitorConfig["window"] = { size: raw.window?.size ?? 1000 };
   if (raw.window?.duration !== undefined) {
-    window = { durationMs: duration(path, "window.duration", raw.window.duration) };
+    const w = raw.window;
+    // allowed_lateness defaults to the fleet's grace: a window the leader merges after `grace` takes late events as long.
+    const grace = (raw as { fleet?: { grace?: string } }).fleet?.grace;
+    window = {
+      durationMs: duration(path, "window.duration", w.duration!),
+      time: w.time ?? "arrival",
+      allowedLatenessMs:
+        w.allowed_lateness !== undefined
+          ? duration(path, "window.allowed_lateness", w.allowed_lateness)
+          : grace !== undefined
+            ? duration(path, "window.allowed_lateness", grace)
+            : DEFAULT_ALLOWED_LATENESS_MS,
+    };
   }
   let maxBodyBytes = 10 * 1024 * 1024;
   if (raw.ingest?.max_body !== undefined) {

@@ -17,6 +17,14 @@ export function driftRoute(config: MonitorConfig, monitor: DriftMonitor): Route 
           events: monitor.window.events,
           started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
         },
+        // Event time: every window still open (a late event may land in any), oldest first.
+        ...(monitor.eventWindows
+          ? {
+              open_windows: [...monitor.eventWindows.open.values()]
+                .sort((x, y) => x.startedAt - y.startedAt)
+                .map((w) => ({ started_at: new Date(w.startedAt).toISOString(), events: w.events })),
+            }
+          : {}),
         alert: monitor.alert,
         windows: monitor.recent.slice(-limit).reverse(),
       });

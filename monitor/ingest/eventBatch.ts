@@ -1,3 +1,4 @@
+import { eventTimeOf } from "./eventTime.js";
 import type { FeatureLayout } from "./featureLayout.js";
 
 /**
@@ -188,10 +189,10 @@ export function obtainBatch(layout: FeatureLayout): EventBatch {
 /** A batch of the events of parsed JSON objects (arrays, the file source, tests). */
 export function batchOfEvents(
   layout: FeatureLayout,
-  events: readonly { features: Record<string, unknown>; prediction?: unknown }[],
+  events: readonly { features: Record<string, unknown>; prediction?: unknown; ts?: unknown }[],
 ): EventBatch {
   const b = obtainBatch(layout);
-  for (const e of events) b.appendObject(e.features, e.prediction);
+  for (const e of events) b.appendObject(e.features, e.prediction, e.ts);
   return b;
 }
 
@@ -202,6 +203,8 @@ export class EventBatch {
   values: Float64Array;
   predictionStatus: Uint8Array;
   predictionValues: Float64Array;
+  /** Each event's `ts` in ms since the epoch (eventTimeOf); NaN when absent or not a usable time. */
+  ts: Float64Array;
   /** Unknown feature names in the order seen, each once per event, with the event it came in. */
   readonly unknownEvent: number[] = [];
   readonly unknownName: string[] = [];
@@ -220,6 +223,7 @@ export class EventBatch {
     this.values = new Float64Array(capacity * this.width);
     this.predictionStatus = new Uint8Array(capacity);
     this.predictionValues = new Float64Array(capacity);
+    this.ts = new Float64Array(capacity);
   }
 
   /** Starts a new event, every feature ABSENT and no prediction; returns its index. */
@@ -230,6 +234,7 @@ export class EventBatch {
     const row = e * this.width;
     for (let k = row; k < row + this.width; k++) this.status[k] = ABSENT;
     this.predictionStatus[e] = PREDICTION_MISSING;
+    this.ts[e] = NaN;
     this.length = e + 1;
     return e;
   }
@@ -253,7 +258,9 @@ export class EventBatch {
     ps.set(this.predictionStatus);
     const pv = new Float64Array(cap);
     pv.set(this.predictionValues);
-    Object.assign(this, { status, values, predictionStatus: ps, predictionValues: pv, capacity: cap });
+    const ts = new Float64Array(cap);
+    ts.set(this.ts);
+    Object.assign(this, { status, values, predictionStatus: ps, predictionValues: pv, ts, capacity: cap });
   }
 
   /** The code of a category value of feature `f` (or of the prediction, f = -1), interned when there is room. */
@@ -284,8 +291,9 @@ export class EventBatch {
   }
 
   /** Appends one event given as a parsed JSON object: the reference semantics the fast parser reproduces. */
-  appendObject(features: Record<string, unknown>, prediction: unknown): void {
+  appendObject(features: Record<string, unknown>, prediction: unknown, ts?: unknown): void {
     const e = this.begin();
+    this.ts[e] = eventTimeOf(ts);
     const { names, kinds } = this.encoding;
     const w = this.width;
     for (const key in features) {

@@ -47,6 +47,7 @@ export function acceptedAnswer(accepted: number, window: number, stats: BatchSta
     unknown_features: recordOf(stats.unknown),
     missing_values: stats.missing,
     invalid_values: stats.invalid,
+    ...(stats.late !== undefined ? { late_events: stats.late, invalid_ts: stats.invalidTs ?? 0 } : {}),
   });
 }
 

@@ -14,6 +14,7 @@ import {
 } from "./eventBatch.js";
 import type { FeatureLayout } from "./featureLayout.js";
 import { jsonStringScan, scanJsonString } from "../../src/data/scanJsonString.js";
+import { eventTimeOf } from "./eventTime.js";
 
 /** One event as posted: `{id?, ts?, features: {name: value}, prediction?}`. */
 export interface IngestEvent {
@@ -83,7 +84,7 @@ function slowLine(raw: string, batch: EventBatch): string | null {
   }
   const problem = checkEvent(v);
   if (problem) return problem;
-  batch.appendObject((v as IngestEvent).features, (v as IngestEvent).prediction);
+  batch.appendObject((v as IngestEvent).features, (v as IngestEvent).prediction, (v as IngestEvent).ts);
   return null;
 }
 
@@ -372,6 +373,7 @@ function categoryOfString(batch: EventBatch, encoding: BatchEncoding, f: number,
 
 const FEATURES = Buffer.from("features");
 const PREDICTION = Buffer.from("prediction");
+const TS = Buffer.from("ts");
 
 function sameBytes(buf: Buffer, at: number, word: Buffer): boolean {
   for (let k = 0; k < word.length; k++) if (buf[at + k] !== word[k]) return false;
@@ -425,7 +427,8 @@ function readEvent(buf: Buffer, p: number, end: number, batch: EventBatch, encod
       if (sawPrediction) return false;
       sawPrediction = true;
       p = readPrediction(buf, p, end, batch, encoding, e);
-    } else p = skipValue(buf, p, end, 0);
+    } else if (keyLength === 2 && sameBytes(buf, keyStart, TS)) p = readTs(buf, p, end, batch, e);
+    else p = skipValue(buf, p, end, 0);
     if (p === FAIL) return false;
     p = skipSpace(buf, p, end);
     if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
@@ -433,6 +436,23 @@ function readEvent(buf: Buffer, p: number, end: number, batch: EventBatch, encod
     else return false;
   }
   return sawFeatures && skipSpace(buf, p + 1, end) === end;
+}
+
+/** The event's `ts` (a repeated key overwrites, as in JSON.parse): what eventTimeOf makes of the value. */
+function readTs(buf: Buffer, p: number, end: number, batch: EventBatch, e: number): number {
+  const c = buf[p];
+  let q: number;
+  if (c === QUOTE) {
+    q = readString(buf, p, end);
+    if (q !== FAIL) batch.ts[e] = eventTimeOf(stringValue(buf, p, q));
+  } else if (c === MINUS || (c !== undefined && isDigit(c))) {
+    q = readNumber(buf, p, end, scratchNumber, 0);
+    if (q !== FAIL) batch.ts[e] = eventTimeOf(scratchNumber[0]);
+  } else {
+    q = skipValue(buf, p, end, 0);
+    batch.ts[e] = NaN;
+  }
+  return q;
 }
 
 function readPrediction(buf: Buffer, p: number, end: number, batch: EventBatch, encoding: BatchEncoding, e: number) {

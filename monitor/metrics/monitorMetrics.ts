@@ -10,7 +10,7 @@ export class MonitorMetrics {
   });
   readonly rejected = new Counter({
     name: "modelguard_monitor_rejected_total",
-    help: "Rejected requests (unauthorized, too_large, malformed, not_ready), prediction log lines (source_malformed) and values (invalid_value, unknown_feature, missing_feature).",
+    help: "Rejected requests (unauthorized, too_large, malformed, not_ready), prediction log lines (source_malformed), values (invalid_value, unknown_feature, missing_feature) and, with event-time windows, events (late, invalid_ts).",
     labelNames: ["reason"] as const,
     registers: [this.registry],
   });
@@ -91,7 +91,12 @@ export class MonitorMetrics {
   }
 
   /** Counts accepted events, and what they carried that the reference did not expect (per reason). */
-  countAccepted(events: number, stats: { unknown: Map<string, number>; missing: number; invalid: number }): void {
+  countAccepted(
+    events: number,
+    stats: { unknown: Map<string, number>; missing: number; invalid: number; late?: number; invalidTs?: number },
+  ): void {
+    if (stats.late) this.rejected.inc({ reason: "late" }, stats.late);
+    if (stats.invalidTs) this.rejected.inc({ reason: "invalid_ts" }, stats.invalidTs);
     this.events.inc(events);
     let unknown = 0;
     for (const c of stats.unknown.values()) unknown += c;

@@ -17,6 +17,7 @@ import { ensureStateSubdirectory } from "../state/stateDirectory.js";
 import { layoutOf, type FeatureLayout } from "../ingest/featureLayout.js";
 import { countAt, recordOf, WindowState, type BatchStats, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
+import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 
 interface Snapshot {
@@ -32,6 +33,8 @@ interface Snapshot {
   source_position?: SourcePosition;
   /** Recent Idempotency-Keys and their answers, as of journal_offset (absent in snapshots of older versions). */
   idempotency_keys?: ReturnType<IdempotencyKeys["toJson"]>;
+  /** With `window.time: event`: the windows still open (several may be) and the late events not yet reported. */
+  event_windows?: EventTimeJson;
 }
 
 export interface DriftMonitorOptions {
@@ -48,6 +51,8 @@ export interface DriftMonitorOptions {
  */
 export class DriftMonitor {
   readonly layout: FeatureLayout;
+  /** With `window.time: event`: the open windows by event time; null otherwise (one open window, `window`). */
+  readonly eventWindows: EventTimeWindows | null = null;
   private readonly reference: Map<string, ColumnSample>;
   /** The reference column predictions are compared with (not a feature then), and its sample; null: none. */
   readonly predictionColumn: string | null;
@@ -80,6 +85,9 @@ export class DriftMonitor {
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);
     this.window = new WindowState(this.layout, 0, 0);
+    const cw = config.window;
+    if ("durationMs" in cw && cw.time === "event")
+      this.eventWindows = new EventTimeWindows(this.layout, cw.durationMs, cw.allowedLatenessMs);
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
     ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
@@ -110,6 +118,7 @@ export class DriftMonitor {
       this.appliedOffset = s.journal_offset!;
       this.lastRecordAt = s.last_record_at === undefined ? 0 : countAt(s.last_record_at, "last_record_at");
       this.sourcePosition = s.source_position ?? null;
+      if (this.eventWindows && s.event_windows !== undefined) this.eventWindows.load(s.event_windows);
       return s.journal_offset!;
     } catch (e) {
       throw new ModelguardError(
@@ -138,6 +147,7 @@ export class DriftMonitor {
       last_record_at: this.lastRecordAt,
       ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
       ...(this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}),
+      ...(this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {}),
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -215,6 +225,7 @@ export class DriftMonitor {
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */
   applyEvents(events: EventBatch, t: number, batch?: BatchStats): void {
+    if (this.eventWindows) return this.applyByEventTime(this.eventWindows, events, t, batch);
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     const size = "size" in this.config.window ? this.config.window.size : Infinity;
@@ -231,6 +242,11 @@ export class DriftMonitor {
 
   /** A clock tick (journaled): closes a duration window whose time is up. */
   applyTick(t: number): void {
+    if (this.eventWindows) {
+      this.lastRecordAt = Math.max(this.lastRecordAt, t);
+      this.closeEventWindows(this.eventWindows.takeDue(t));
+      return this.updateProgress(t);
+    }
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     this.updateProgress(t);
@@ -241,12 +257,39 @@ export class DriftMonitor {
    * window is not reported, so it needs no tick: the next batch realigns it.
    */
   dueAt(t: number): boolean {
+    if (this.eventWindows) return this.eventWindows.dueAt(t);
     return (
       "durationMs" in this.config.window &&
       this.window.startedAt > 0 &&
       this.window.events > 0 &&
       t >= this.window.startedAt + this.config.window.durationMs
     );
+  }
+
+  /**
+   * Event time: each event to the window of its ts; late, ts-less and far-future events are counted (metric, batch
+   * answer), not added; then the windows whose end + allowed lateness the clock has passed close, oldest first.
+   */
+  private applyByEventTime(windows: EventTimeWindows, events: EventBatch, t: number, batch?: BatchStats): void {
+    this.lastRecordAt = Math.max(this.lastRecordAt, t);
+    events.mapPredictions((p) => this.predictionValue(p));
+    const counts = windows.add(events, t, batch);
+    if (batch) {
+      batch.late = (batch.late ?? 0) + counts.late;
+      batch.invalidTs = (batch.invalidTs ?? 0) + counts.invalidTs + counts.futureTs;
+    }
+    this.closeEventWindows(windows.takeDue(t));
+    this.updateProgress(t);
+  }
+
+  /** Closes event-time windows in order of start: each gets the next index and reports the late events since the last. */
+  closeEventWindows(due: WindowState[]): void {
+    for (const w of due) {
+      w.index = this.window.index;
+      this.window = w;
+      this.closeWindow(w.startedAt + this.eventWindows!.durationMs);
+    }
+    this.window = new WindowState(this.layout, this.window.index, 0);
   }
 
   private maybeCloseByTime(t: number): void {
@@ -266,7 +309,10 @@ export class DriftMonitor {
   }
 
   private startWindowAt(t: number): void {
-    this.window = new WindowState(this.layout, this.window.index, t);
+    const w = this.config.window;
+    // time: processing is aligned to the clock (multiples of the duration since the epoch): the same on every member.
+    const start = "durationMs" in w && w.time === "processing" ? Math.floor(t / w.durationMs) * w.durationMs : t;
+    this.window = new WindowState(this.layout, this.window.index, start);
   }
 
   private closeWindow(at: number): void {
@@ -304,6 +350,7 @@ export class DriftMonitor {
       },
       drift,
     };
+    if (this.eventWindows) report.late_events = this.eventWindows.takeLate();
     this.recent.push(report);
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
@@ -422,6 +469,15 @@ export class DriftMonitor {
 
   updateProgress(now: number): void {
     const m = this.options.metrics;
+    if (this.eventWindows) {
+      // Event time: the events in all open windows, and how far the oldest is towards closing.
+      const open = [...this.eventWindows.open.values()];
+      m.windowEvents.set(open.reduce((n, w) => n + w.events, 0));
+      const { durationMs, latenessMs } = this.eventWindows;
+      const oldest = Math.min(...open.map((w) => w.startedAt));
+      m.windowProgress.set(open.length > 0 ? Math.max(0, Math.min(1, (now - oldest) / (durationMs + latenessMs))) : 0);
+      return;
+    }
     m.windowEvents.set(this.window.events);
     const w = this.config.window;
     if ("size" in w) m.windowProgress.set(this.window.events / w.size);

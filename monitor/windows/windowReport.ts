@@ -14,6 +14,11 @@ export interface WindowReport {
   unknown_features: Record<string, number>;
   prediction: PredictionReport;
   drift: DriftReport;
+  /**
+   * With `window.time: event`: events that arrived after their window had closed (its end + allowed_lateness), since
+   * the previous report; they were counted, not added to any window.
+   */
+  late_events?: number;
 }
 
 /**

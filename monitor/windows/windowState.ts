@@ -187,6 +187,10 @@ export interface BatchStats {
   missing: number;
   /** Values of the wrong type (a string for a numeric feature, an object anywhere). */
   invalid: number;
+  /** Event time: events whose window had closed (counted, not added). */
+  late?: number;
+  /** Event time: events without a usable ts, or more than a window ahead of the clock (counted, not added). */
+  invalidTs?: number;
 }
 
 /** Distinct unknown feature names remembered per window; the rest are counted together. */
@@ -221,7 +225,7 @@ export class WindowState {
 
   constructor(
     readonly layout: FeatureLayout,
-    readonly index: number,
+    public index: number,
     readonly startedAt: number,
   ) {
     this.slots = layout.kinds.map((k) =>

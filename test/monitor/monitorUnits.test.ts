@@ -55,7 +55,7 @@ test("config: full form", () => {
     },
     "/x/monitor.yml",
   );
-  assert.deepEqual(c.window, { durationMs: 5_400_000 });
+  assert.deepEqual(c.window, { durationMs: 5_400_000, time: "arrival", allowedLatenessMs: 30_000 });
   assert.equal(c.drift.psi_threshold, 0.2);
   assert.equal(c.drift.columns.age?.critical, true);
   assert.deepEqual(c.actions.dispatch, { workflow: "retrain.yml", ref: "main" });

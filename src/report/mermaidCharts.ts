@@ -1,6 +1,6 @@
 import { escapeMarkdown } from "./escapeMarkdown.js";
 import { escapeMermaidLabel } from "./escapeMermaidLabel.js";
-import { formatChartNumber, formatCount, formatParameter } from "./formatNumber.js";
+import { formatChartNumber, formatCount, formatMetric, formatParameter } from "./formatNumber.js";
 import type { DeltaChartData, PsiChartData } from "./reportModel.js";
 
 /** Bars per Mermaid chart: beyond this a chart is unreadable in a PR comment. */
@@ -46,25 +46,40 @@ export function mermaidDeltaChart(data: DeltaChartData, max = MERMAID_MAX_BARS):
   return `${lines.join("\n")}\n\n<sub>${caption}</sub>`;
 }
 
-/** Mermaid `xychart-beta` bar chart of PSI per feature (largest first), with the threshold as a line. */
+/**
+ * Mermaid `xychart-beta` bar chart of PSI per feature (largest first), with the threshold as a line. Mermaid has no
+ * log scale, so the axis is broken instead: it ends at five times the threshold, a longer bar is cut there, and every
+ * label carries the feature's PSI, so a cut bar still reads right and the threshold line crosses no number.
+ */
 export function mermaidPsiChart(data: PsiChartData, max = MERMAID_MAX_BARS): string {
   const shown = data.items.slice(0, max);
-  const top = Math.max(...shown.map((x) => x.psi), data.threshold ?? 0, 0.01) * 1.1;
-  const labels = shown.map((x) => `${escapeMermaidLabel(x.name, 32)}${x.drifted ? " (drifted)" : ""}`);
+  const largest = Math.max(...shown.map((x) => x.psi), data.threshold ?? 0, 0.01);
+  const cap = data.threshold !== null ? Math.min(largest, data.threshold * 5) : largest;
+  const top = cap * 1.1;
+  const cut = shown.some((x) => x.psi > cap);
+  const labels = shown.map(
+    (x) =>
+      `${escapeMermaidLabel(x.name, 32)}: ${formatMetric(x.psi)}${x.drifted ? " (drifted)" : ""}${x.psi > cap ? " ✂" : ""}`,
+  );
   const lines = [
     "```mermaid",
     "xychart-beta horizontal",
     `    title "PSI per feature${data.items.length > shown.length ? `, largest ${shown.length} of ${formatCount(data.items.length)}` : ""}"`,
     `    x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
-    `    y-axis "PSI" 0 --> ${formatChartNumber(top, 4)}`,
-    `    bar [${shown.map((x) => formatChartNumber(x.psi, 4)).join(", ")}]`,
+    `    y-axis "PSI${cut ? ` (axis cut at ${formatParameter(cap)})` : ""}" 0 --> ${formatChartNumber(top, 4)}`,
+    `    bar [${shown.map((x) => formatChartNumber(Math.min(x.psi, cap), 4)).join(", ")}]`,
   ];
   if (data.threshold !== null)
     lines.push(`    line [${shown.map(() => formatChartNumber(data.threshold!, 4)).join(", ")}]`);
   lines.push("```");
-  const caption =
-    data.threshold !== null
-      ? `The line is the PSI threshold, ${formatParameter(data.threshold)}; labels mark drifted features.`
-      : "Labels mark drifted features.";
+  const caption = [
+    data.threshold !== null ? `The line is the PSI threshold, ${formatParameter(data.threshold)}.` : "",
+    cut
+      ? `Bars marked ✂ are cut at ${formatParameter(cap)} (five times the threshold); their label has the value.`
+      : "",
+    "Labels give each feature's PSI and mark drifted features.",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return `${lines.join("\n")}\n\n<sub>${caption}</sub>`;
 }

@@ -20,7 +20,7 @@ const WIDTH = 760;
 const LABEL_WIDTH = 230;
 const VALUE_WIDTH = 110;
 const ROW = 22;
-const TOP = 34;
+const TOP = 40;
 const BOTTOM = 26;
 
 /**
@@ -77,41 +77,49 @@ export function svgDeltaChart(data: DeltaChartData, max = SVG_MAX_BARS): string 
   return figure(parts.join(""), notes.join(" "));
 }
 
-/** Inline SVG of PSI per feature, largest first: red bars for drifted features, the threshold as a dashed line. */
+/**
+ * Inline SVG of PSI per feature, largest first: red bars for drifted features, the threshold as a dashed line. The
+ * axis is logarithmic (decade ticks), since PSI spans orders of magnitude (0.01 for a stable feature, 2 for a shifted
+ * one) and a linear axis squeezes everything near the threshold into slivers. Values are printed in a column right of
+ * the plot, so the threshold line never runs through them.
+ */
 export function svgPsiChart(data: PsiChartData, max = SVG_MAX_BARS): string {
   const shown = data.items.slice(0, max);
-  const hi = Math.max(...shown.map((s) => s.psi), data.threshold ?? 0, 1e-6) * 1.08;
+  const positive = shown.map((s) => s.psi).filter((v) => v > 0);
+  const smallest = Math.min(...positive, data.threshold ?? Infinity, 1);
+  const largest = Math.max(...positive, data.threshold ?? 0, 1e-6);
+  const loExp = Math.floor(Math.log10(smallest));
+  const hiExp = Math.max(Math.ceil(Math.log10(largest * 1.0001)), loExp + 1);
   const plotLeft = LABEL_WIDTH + 10;
   const plotWidth = WIDTH - plotLeft - VALUE_WIDTH;
-  const x = (v: number) => plotLeft + (v / hi) * plotWidth;
+  const x = (v: number) => plotLeft + ((Math.log10(Math.max(v, 10 ** loExp)) - loExp) / (hiExp - loExp)) * plotWidth;
   const height = TOP + shown.length * ROW + BOTTOM;
-  const title = `PSI per feature${data.items.length > shown.length ? `, largest ${shown.length} of ${formatCount(data.items.length)}` : ""}`;
+  const title = `PSI per feature (log scale)${data.items.length > shown.length ? `, largest ${shown.length} of ${formatCount(data.items.length)}` : ""}`;
   const parts: string[] = [svgOpen(height, title)];
   parts.push(text(0, 16, title, { weight: "600" }));
-  parts.push(line(x(0), TOP - 6, x(0), TOP + shown.length * ROW, CHART_COLORS.ink, 1));
+  const bottom = TOP + shown.length * ROW;
+  for (let e = loExp; e <= hiExp; e++) {
+    parts.push(line(x(10 ** e), TOP - 6, x(10 ** e), bottom, CHART_COLORS.grid, 1));
+    parts.push(text(x(10 ** e), bottom + 16, formatParameter(10 ** e), { anchor: "middle", muted: true }));
+  }
   shown.forEach((item, i) => {
     const y = TOP + i * ROW;
     parts.push(text(LABEL_WIDTH, y + 15, clipLabel(item.name, 34), { anchor: "end" }));
     const color = item.drifted ? CHART_COLORS.drifted : CHART_COLORS.stable;
     parts.push(
-      `<rect x="${n(x(0))}" y="${y + 4}" width="${n(Math.max(x(item.psi) - x(0), 1))}" height="${ROW - 8}" fill="${color}"/>`,
+      `<rect x="${n(plotLeft)}" y="${y + 4}" width="${n(Math.max(x(item.psi) - plotLeft, 1))}" height="${ROW - 8}" fill="${color}"/>`,
     );
-    parts.push(text(x(item.psi) + 6, y + 15, formatMetric(item.psi), {}));
+    parts.push(text(plotLeft + plotWidth + 8, y + 15, formatMetric(item.psi), {}));
   });
   if (data.threshold !== null) {
     const tx = x(data.threshold);
     parts.push(
-      `<line x1="${n(tx)}" y1="${TOP - 6}" x2="${n(tx)}" y2="${TOP + shown.length * ROW}" stroke="${CHART_COLORS.ink}" stroke-width="1" stroke-dasharray="4 3"/>`,
+      `<line x1="${n(tx)}" y1="${TOP - 6}" x2="${n(tx)}" y2="${bottom}" stroke="${CHART_COLORS.ink}" stroke-width="1.5" stroke-dasharray="4 3"/>`,
     );
-    parts.push(
-      text(tx, TOP + shown.length * ROW + 16, `threshold ${formatParameter(data.threshold)}`, {
-        anchor: "middle",
-        muted: true,
-      }),
-    );
+    parts.push(text(tx + 4, TOP - 10, `threshold ${formatParameter(data.threshold)}`, { muted: true }));
   }
   parts.push("</svg>");
-  return figure(parts.join(""), "Red: drifted features.");
+  return figure(parts.join(""), "Red: drifted features. Logarithmic axis; values in the right-hand column.");
 }
 
 function svgOpen(height: number, title: string): string {

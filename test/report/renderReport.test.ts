@@ -175,7 +175,11 @@ test("the full report has every part, in order, long parts folded", () => {
     assert.equal(bars, labels);
   }
   assert.match(blocks[0]!, /"accuracy: -2\.34 pp \(worse\)"/);
-  assert.match(blocks[1]!, /"mean_smoothness \(drifted\)"/);
+  // PSI spans orders of magnitude: the axis is cut at five times the threshold, the cut bars say so and every label
+  // carries its value, so the threshold line crosses no number.
+  assert.match(blocks[1]!, /"mean_smoothness: 2\.000 \(drifted\) ✂"/);
+  assert.match(blocks[1]!, /"size_band: 0\.1525 \(drifted\)"/);
+  assert.match(blocks[1]!, /y-axis "PSI \(axis cut at 0\.5\)" 0 --> 0\.55\n {4}bar \[0\.5, 0\.5, 0\.1525,/);
   assert.match(blocks[1]!, /\n {4}line \[0\.1, 0\.1/);
   // Run facts.
   const f = Object.fromEntries(table(md, "| fact | value |").slice(2) as [string, string][]);

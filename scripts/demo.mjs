@@ -147,6 +147,22 @@ const compare = run(
   { okCodes: [0, 1], env: { GITHUB_STEP_SUMMARY: summary, GITHUB_ACTIONS: "" } },
 );
 console.log(indent(compare.stdout, 16));
+// The verdict, explained from the comparison itself: what the data can show at this many test rows.
+{
+  const c = JSON.parse(readFileSync(join(out, "comparison.json"), "utf8"));
+  const acc = c.metrics.find((m) => m.name === "accuracy");
+  const pp = (x) => (x * 100).toFixed(2);
+  const lines = [`verdict: ${c.verdict} (evidence: ${c.outcome}, on_inconclusive: ${c.on_inconclusive})`];
+  if (c.outcome === "inconclusive" && acc?.detectable_change != null) {
+    const gate = acc.checks.find((k) => k.kind === "max_drop");
+    lines.push(
+      `not enough evidence: with ${c.rows} test rows one row is ${pp(1 / c.rows)} points of accuracy, and the ${Math.round(c.confidence * 100)}% interval`,
+      `of the change is about ±${pp(acc.detectable_change)} points wide${gate ? `, so a ${pp(gate.threshold)}-point max_drop can only pass if the candidate` : ""}`,
+      gate ? "is measurably better: more test rows (or a wider margin) would decide it." : "",
+    );
+  }
+  console.log(indent(lines.filter(Boolean).join("\n")));
+}
 
 // 5-8. Production: profile, start the monitor, replay traffic, watch the windows and the alert.
 const profile = join(out, "profile.json");

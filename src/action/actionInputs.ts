@@ -1,5 +1,5 @@
 /** The Action's inputs, read through a getter so tests and `@actions/core` supply them alike. */
-export const COMMANDS = ["validate", "train", "evaluate", "compare", "report"] as const;
+export const COMMANDS = ["validate", "train", "evaluate", "compare", "report", "promote"] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 export type FailOn = "fail" | "warn" | "never";
 
@@ -18,6 +18,12 @@ export interface ActionInputs {
   metrics: string;
   gates: string;
   config: string;
+  /** promote: the model's name in the registry. */
+  name: string;
+  /** promote (and a `registry:` baseline): where versions live; empty: this repository's releases. */
+  registry: string;
+  /** promote: the reference profile stored with the version (what the monitor follows). */
+  profile: string;
   reportId: string;
   /** "auto" (on pull requests, for compare and report), "true" or "false". */
   comment: "auto" | "true" | "false";
@@ -71,6 +77,9 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     metrics: get("metrics"),
     gates: get("gates"),
     config: get("config"),
+    name: get("name"),
+    registry: get("registry"),
+    profile: get("profile"),
     reportId,
     comment,
     githubToken: get("github-token"),

@@ -11,6 +11,7 @@ import { ActionInputError, readActionInputs } from "./actionInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
 import { neutralizeWorkflowCommands } from "../cli/neutralizeWorkflowCommands.js";
 import { planCommand, resultPaths, type CommandPlan, type ResultPaths } from "./planCommand.js";
+import { commentPromotion, mergedPullRequestOf, pushContextOf } from "./promoteOnMerge.js";
 import { runCli } from "./runCli.js";
 import { recordResult, stepFails, summarizeResults, type StepResults } from "./summarizeResults.js";
 
@@ -49,7 +50,13 @@ export async function run(): Promise<void> {
     }
     const paths = resultPaths(process.env.RUNNER_TEMP || tmpdir(), inputs.reportId);
     mkdirSync(paths.dir, { recursive: true });
-    const plan = planCommand(inputs, paths, await isPullRequest());
+    const warn = (message: string) => core.warning(message, { title: "modelguard" });
+    // promote runs on the push a merge made: the pull request it came from goes on the card and gets the comment.
+    const push = inputs.command === "promote" ? pushContextOf(process.env, log) : null;
+    if (push?.why) warn(`not looking up the merged pull request: ${push.why}`);
+    const merged = push?.context ? await mergedPullRequestOf(push.context, warn, inputs.githubToken) : null;
+    if (push?.context && !merged) log(`no merged pull request has commit ${push.context.sha}: a direct push`);
+    const plan = planCommand(inputs, paths, await isPullRequest(), merged?.number ?? null);
     // Results of an earlier run of this step must not stand in for this run's (a report step reads them).
     if (inputs.command !== "report") for (const k of writtenBy(plan, paths)) rmSync(paths[k], { force: true });
     rmSync(paths.report, { force: true });
@@ -60,7 +67,7 @@ export async function run(): Promise<void> {
       out: (text) => log(text),
       err: (text) => log(text),
       commentPosted: (url) => (commentUrl = url),
-      warning: (message) => core.warning(message, { title: "modelguard" }),
+      warning: warn,
       result: (result) => recordResult(results, result),
     };
 
@@ -87,6 +94,19 @@ export async function run(): Promise<void> {
       }
     }
 
+    const promotion = results.promotion?.value;
+    if (promotion) {
+      core.setOutput("model-version", `v${promotion.version}`);
+      core.setOutput("model-tag", promotion.tag);
+      if (merged) core.setOutput("pull-request", String(merged.number));
+      if (merged && push?.context) {
+        const url = await commentPromotion(push.context, merged, promotion, warn, inputs.githubToken);
+        if (url) {
+          commentUrl = url;
+          log(`commented v${promotion.version} on pull request #${merged.number}: ${url}`);
+        }
+      }
+    }
     const outcome = summarizeResults(results);
     core.setOutput("verdict", outcome.verdict);
     if (existsSync(paths.report)) core.setOutput("report-path", paths.report);

@@ -42,7 +42,13 @@ export interface CommandPlan {
  * Maps the inputs to CLI invocations. Every checking command gets its `--no-fail`: the step's status is decided
  * afterwards from the JSON results and `fail-on`, so a failed gate still renders and posts its report first.
  */
-export function planCommand(inputs: ActionInputs, paths: ResultPaths, isPullRequest: boolean): CommandPlan {
+export function planCommand(
+  inputs: ActionInputs,
+  paths: ResultPaths,
+  isPullRequest: boolean,
+  /** promote: the merged pull request the pushed commit came from, recorded on the model card. */
+  mergedPullRequest: number | null = null,
+): CommandPlan {
   const opt = (flag: string, value: string) => (value ? [flag, value] : []);
   const comment =
     inputs.comment === "true" ||
@@ -169,6 +175,8 @@ export function planCommand(inputs: ActionInputs, paths: ResultPaths, isPullRequ
               inputs.baselineModel,
               ...opt("--data", inputs.data),
               ...opt("--target", inputs.target),
+              // registry:NAME baselines: where NAME's versions are (default: this repository's releases).
+              ...(inputs.baselineModel.startsWith("registry:") ? opt("--registry", inputs.registry) : []),
             ]
           : inputs.baseline !== ""
             ? [
@@ -198,6 +206,81 @@ export function planCommand(inputs: ActionInputs, paths: ResultPaths, isPullRequ
             ],
             // compare.ts imports the evaluator statically, so even aggregate comparisons load onnxruntime.
             onnx: true,
+          },
+        ],
+        modelPath: null,
+      };
+    }
+    case "promote": {
+      if (inputs.name === "" || inputs.model === "" || inputs.data === "" || inputs.target === "") {
+        throw new ActionInputError(
+          "promote needs 'name' (the model's name in the registry), 'model' (the merged ONNX model), and 'data' and 'target' (the test set it is evaluated on before it is promoted)",
+        );
+      }
+      const registry = opt("--registry", inputs.registry);
+      const compare: CliStep[] =
+        inputs.baselineModel !== ""
+          ? [
+              {
+                argv: [
+                  "compare",
+                  "--candidate-model",
+                  inputs.model,
+                  "--baseline-model",
+                  inputs.baselineModel,
+                  "--data",
+                  inputs.data,
+                  "--target",
+                  inputs.target,
+                  ...registry,
+                  ...opt("--gates", inputs.gates || inputs.config),
+                  "--out",
+                  paths.comparison,
+                  // The pull request passed its gate before it merged: the comparison goes on the card, it does not decide.
+                  "--no-fail",
+                  "--report",
+                  paths.report,
+                  "--summary",
+                  "--report-id",
+                  inputs.reportId,
+                ],
+                onnx: true,
+              },
+            ]
+          : [];
+      return {
+        steps: [
+          {
+            argv: [
+              "evaluate",
+              "--model",
+              inputs.model,
+              "--data",
+              inputs.data,
+              "--target",
+              inputs.target,
+              "-o",
+              paths.metrics,
+            ],
+            onnx: true,
+          },
+          ...compare,
+          {
+            argv: [
+              "promote",
+              "--name",
+              inputs.name,
+              "--model",
+              inputs.model,
+              "--metrics",
+              paths.metrics,
+              ...opt("--profile", inputs.profile),
+              ...(compare.length > 0 ? ["--comparison", paths.comparison] : []),
+              ...(existsSync(paths.run) ? ["--record", paths.run] : []),
+              ...(mergedPullRequest !== null ? ["--pull-request", String(mergedPullRequest)] : []),
+              ...registry,
+            ],
+            onnx: false,
           },
         ],
         modelPath: null,

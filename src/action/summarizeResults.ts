@@ -30,6 +30,9 @@ export function recordResult(results: StepResults, result: CommandResult): void 
     case "metrics":
       results.metrics = result;
       break;
+    case "promotion":
+      results.promotion = result;
+      break;
   }
 }
 

@@ -3,6 +3,18 @@ import type { DriftReport } from "../drift/driftReport.js";
 import type { MetricsDocument } from "../model/evaluate/metricsDocument.js";
 import type { ValidateReport } from "../schema/validateReport.js";
 
+/** What `promote` did: the version it stored and made production, and where. */
+export interface PromotionSummary {
+  name: string;
+  version: number;
+  tag: string;
+  previous: number | null;
+  registry: string;
+  metrics: { name: string; value: number | null }[];
+  deployment: { id: number; environment: string; url: string | null } | null;
+  warnings: string[];
+}
+
 /**
  * A result a command produced (or, for `report`, read and rendered), handed to whoever runs it in-process through
  * `CliIO.result`: the Action judges a step from these values instead of re-reading or parsing what the CLI printed.
@@ -12,6 +24,7 @@ export type CommandResult =
   | { kind: "validation"; value: ValidateReport; path: string | null }
   | { kind: "drift"; value: DriftReport; path: string | null }
   | { kind: "comparison"; value: ComparisonResult; path: string | null }
-  | { kind: "metrics"; value: MetricsDocument; path: string | null };
+  | { kind: "metrics"; value: MetricsDocument; path: string | null }
+  | { kind: "promotion"; value: PromotionSummary; path: null };
 
 export type CommandResultKind = CommandResult["kind"];

@@ -12,7 +12,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
 
 const ACTIONS = [
   "action.yml",
-  ...["validate", "train", "evaluate", "compare", "report"].map((s) => `actions/${s}/action.yml`),
+  ...["validate", "train", "evaluate", "compare", "report", "promote"].map((s) => `actions/${s}/action.yml`),
 ];
 const WORKFLOWS = [".github/workflows/ml-pr.yml", ".github/workflows/retrain.yml"];
 const validator = join(REPO_ROOT, "node_modules/@action-validator/cli/cli.mjs");
@@ -40,7 +40,7 @@ for (const file of ACTIONS) {
 }
 
 test("the per-step actions fix their command through the command input's default", () => {
-  for (const step of ["validate", "train", "evaluate", "compare", "report"]) {
+  for (const step of ["validate", "train", "evaluate", "compare", "report", "promote"]) {
     const yml = parse(readFileSync(join(REPO_ROOT, `actions/${step}/action.yml`), "utf8"));
     assert.equal(yml.inputs.command.default, step);
   }

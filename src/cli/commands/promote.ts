@@ -112,6 +112,20 @@ export function registerPromote(program: Command, io: CliIO): void {
     if (flags.pullRequest !== undefined) context.pullRequest = flags.pullRequest;
     const r = await promoteModel(registry, flags.name, files, context, flags.reason ?? null);
     for (const w of r.notice.warnings) (io.warning ?? ((m: string) => io.err(`warning: ${m}`)))(w);
+    io.result?.({
+      kind: "promotion",
+      value: {
+        name: r.name,
+        version: r.version,
+        tag: r.tag,
+        previous: r.previous,
+        registry: registry.uri,
+        metrics: r.card.metrics,
+        deployment: r.notice.deployment ?? null,
+        warnings: r.notice.warnings,
+      },
+      path: null,
+    });
     if (flags.json) {
       io.out(
         JSON.stringify(

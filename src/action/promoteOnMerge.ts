@@ -1,0 +1,115 @@
+import type { PromotionSummary } from "../cli/commandResult.js";
+import {
+  createGitHubClient,
+  findMergedPullRequest,
+  isGitHubError,
+  redactSecrets,
+  upsertPullRequestComment,
+  type GitHubClient,
+  type MergedPullRequest,
+} from "../github/index.js";
+import { escapeMarkdown } from "../report/escapeMarkdown.js";
+import { formatMetric } from "../report/formatNumber.js";
+
+/** Where the promote step runs: the pushed commit and the repository, from the runner's environment. */
+export interface PushContext {
+  owner: string;
+  repo: string;
+  sha: string;
+  client: GitHubClient;
+  serverUrl: string;
+}
+
+/** The push context, or null (with the reason) when the step cannot look anything up on GitHub. */
+export function pushContextOf(
+  env: NodeJS.ProcessEnv,
+  log: (m: string) => void,
+): { context: PushContext | null; why: string | null } {
+  const token = (env.GITHUB_TOKEN ?? "").trim();
+  const m = /^([^/]+)\/([^/]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
+  const sha = env.GITHUB_SHA ?? "";
+  if (token === "") return { context: null, why: "no github-token" };
+  if (!m || !/^[0-9a-f]{40}$/.test(sha)) return { context: null, why: "GITHUB_REPOSITORY or GITHUB_SHA is not set" };
+  const client = createGitHubClient({
+    token,
+    ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
+    log: { warn: (w) => log(`github: ${w}`) },
+  });
+  return {
+    context: { owner: m[1]!, repo: m[2]!, sha, client, serverUrl: env.GITHUB_SERVER_URL || "https://github.com" },
+    why: null,
+  };
+}
+
+/**
+ * The merged pull request the pushed commit came from, or null: a direct push, or a lookup GitHub refused (a
+ * warning, not a failure: the promotion itself does not need it, only the card's link and the comment do).
+ */
+export async function mergedPullRequestOf(
+  push: PushContext,
+  warn: (m: string) => void,
+  token: string,
+): Promise<MergedPullRequest | null> {
+  try {
+    return await findMergedPullRequest(push.client, { owner: push.owner, repo: push.repo, sha: push.sha });
+  } catch (e) {
+    if (!isGitHubError(e)) throw e;
+    warn(redactSecrets(`could not find the pull request of ${push.sha.slice(0, 12)}: ${e.message}`, token));
+    return null;
+  }
+}
+
+/** The comment on the merged pull request: which version it became, what it replaced, and where to find it. */
+export function promotionComment(p: PromotionSummary, push: PushContext): string {
+  const code = (s: string) => "`" + s.replace(/[`\r\n]/g, "") + "`";
+  const ownRepo = p.registry.toLowerCase() === `github:${push.owner}/${push.repo}`.toLowerCase();
+  // Tags are modelguard/NAME/vN with NAME restricted to [A-Za-z0-9._-]: safe in a URL path as they are.
+  const release = ownRepo
+    ? `[${escapeMarkdown(p.tag)}](${push.serverUrl}/${push.owner}/${push.repo}/releases/tag/${p.tag})`
+    : code(p.tag);
+  const metrics = p.metrics
+    .filter((m) => m.value !== null)
+    .slice(0, 20)
+    .map((m) => `| ${escapeMarkdown(m.name)} | ${formatMetric(m.value)} |`);
+  return [
+    `### modelguard: ${code(p.name)} v${p.version} is production`,
+    "",
+    `This pull request's model was evaluated on the test set again after the merge and promoted to ${code(p.name)} ` +
+      `**v${p.version}** (${p.previous === null ? "the first production version" : `replacing v${p.previous}`}) ` +
+      `in ${code(p.registry)}: release ${release}` +
+      (p.deployment ? `, deployment ${p.deployment.id} to ${code(p.deployment.environment)}.` : "."),
+    ...(metrics.length > 0 ? ["", "| metric | value |", "|---|---|", ...metrics] : []),
+    ...(p.warnings.length > 0 ? ["", ...p.warnings.map((w) => `> warning: ${escapeMarkdown(w)}`)] : []),
+    "",
+    `Roll back with ${code(`modelguard registry set-production ${p.name}@v${p.previous ?? p.version} --reason "..."`)}.`,
+  ].join("\n");
+}
+
+/** Posts (or updates, on a re-run) the promotion comment on the merged pull request; returns its URL. */
+export async function commentPromotion(
+  push: PushContext,
+  pr: MergedPullRequest,
+  p: PromotionSummary,
+  warn: (m: string) => void,
+  token: string,
+): Promise<string | null> {
+  try {
+    const r = await upsertPullRequestComment(push.client, {
+      owner: push.owner,
+      repo: push.repo,
+      issueNumber: pr.number,
+      reportId: `promote/${p.name}`,
+      body: promotionComment(p, push),
+    });
+    return redactSecrets(r.url, token);
+  } catch (e) {
+    if (!isGitHubError(e)) throw e;
+    warn(
+      redactSecrets(
+        `promoted, but could not comment on pull request #${pr.number}: ${e.message}${e.hint ? ` — ${e.hint}` : ""}`,
+        token,
+      ),
+    );
+    return null;
+  }
+}

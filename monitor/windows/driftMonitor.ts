@@ -224,8 +224,8 @@ export class DriftMonitor {
   }
 
   /** Applies a durable batch to the window(s), closing windows as they fill. */
-  applyEvents(events: EventBatch, t: number, batch?: BatchStats): void {
-    if (this.eventWindows) return this.applyByEventTime(this.eventWindows, events, t, batch);
+  applyEvents(events: EventBatch, t: number, batch?: BatchStats, clocks?: Float64Array): void {
+    if (this.eventWindows) return this.applyByEventTime(this.eventWindows, events, t, batch, clocks);
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     this.maybeCloseByTime(t);
     const size = "size" in this.config.window ? this.config.window.size : Infinity;
@@ -270,10 +270,16 @@ export class DriftMonitor {
    * Event time: each event to the window of its ts; late, ts-less and far-future events are counted (metric, batch
    * answer), not added; then the windows whose end + allowed lateness the clock has passed close, oldest first.
    */
-  private applyByEventTime(windows: EventTimeWindows, events: EventBatch, t: number, batch?: BatchStats): void {
+  private applyByEventTime(
+    windows: EventTimeWindows,
+    events: EventBatch,
+    t: number,
+    batch?: BatchStats,
+    clocks?: Float64Array,
+  ): void {
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     events.mapPredictions((p) => this.predictionValue(p));
-    const counts = windows.add(events, t, batch);
+    const counts = windows.add(events, t, batch, clocks);
     if (batch) {
       batch.late = (batch.late ?? 0) + counts.late;
       batch.invalidTs = (batch.invalidTs ?? 0) + counts.invalidTs + counts.futureTs;

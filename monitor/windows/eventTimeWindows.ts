@@ -36,8 +36,11 @@ export class EventTimeWindows {
     readonly latenessMs: number,
   ) {}
 
-  /** Adds each event of `events` to the window of its ts, as of clock `t`; returns what was not added. */
-  add(events: EventBatch, t: number, stats?: BatchStats): EventTimeCounts {
+  /**
+   * Adds each event of `events` to the window of its ts, as of clock `t` (or, given `clocks`, event e as of clocks[e]:
+   * a replay of a prediction log, where each event arrived at its own time); returns what was not added.
+   */
+  add(events: EventBatch, t: number, stats?: BatchStats, clocks?: Float64Array): EventTimeCounts {
     const d = this.durationMs;
     const counts: EventTimeCounts = { late: 0, invalidTs: 0, futureTs: 0 };
     // Runs of events bound for the same window are added together (addBatch keeps each accumulator in event order).
@@ -49,15 +52,16 @@ export class EventTimeWindows {
     };
     for (let e = 0; e < events.length; e++) {
       const ts = events.ts[e]!;
+      const now = clocks ? clocks[e]! : t;
       const start = Number.isNaN(ts) || ts < 0 ? -1 : Math.floor(ts / d) * d;
       let target = start;
       if (start < 0) {
         counts.invalidTs++;
         target = -1;
-      } else if (start + d + this.latenessMs <= t) {
+      } else if (start + d + this.latenessMs <= now) {
         counts.late++;
         target = -1;
-      } else if (start > t + d) {
+      } else if (start > now + d) {
         counts.futureTs++;
         target = -1;
       }

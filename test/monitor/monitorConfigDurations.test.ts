@@ -14,6 +14,7 @@ test("config: every duration key is bounded; outside its range is an error namin
     [{ snapshot_interval: "99999999999999999999999d" }, /snapshot_interval: .* 1s to 30d/],
     [{ window: { duration: "0s" } }, /window\.duration: '0s' is outside the allowed range 1s to 366d/],
     [{ window: { duration: "367d" } }, /window\.duration: .* 1s to 366d/],
+    [{ window: { duration: "1h", allowed_lateness: "8d" } }, /window\.allowed_lateness: '8d' is outside .* 0s to 7d/],
     [{ alert: { cooldown: "400d" } }, /alert\.cooldown: '400d' is outside the allowed range 0s to 366d/],
     [{ source: { file: "/x", poll: "0s" } }, /source\.poll: '0s' is outside the allowed range 10ms to 1h/],
     [{ source: { file: "/x", poll: "2h" } }, /source\.poll: .* 10ms to 1h/],
@@ -30,7 +31,18 @@ test("config: every duration key is bounded; outside its range is an error namin
 test("config: the ends of each range are accepted, 30d snapshots included (past setTimeout's 2^31-1 ms)", () => {
   assert.equal(resolve({ snapshot_interval: "30d" }).snapshotIntervalMs, 30 * 86_400_000);
   assert.equal(resolve({ snapshot_interval: "1s" }).snapshotIntervalMs, 1000);
-  assert.deepEqual(resolve({ window: { duration: "366d" } }).window, { durationMs: 366 * 86_400_000 });
+  assert.deepEqual(resolve({ window: { duration: "366d" } }).window, {
+    durationMs: 366 * 86_400_000,
+    time: "arrival",
+    allowedLatenessMs: 30_000,
+  });
+  for (const [lateness, ms] of [
+    ["0s", 0],
+    ["7d", 7 * 86_400_000],
+  ] as const) {
+    const w = resolve({ window: { duration: "1h", time: "event", allowed_lateness: lateness } }).window;
+    assert.equal((w as { allowedLatenessMs: number }).allowedLatenessMs, ms);
+  }
   assert.equal(resolve({ alert: { cooldown: "0s" } }).alert.cooldownMs, 0);
   assert.equal(resolve({ source: { file: "/x", poll: "10ms" } }).source?.pollMs, 10);
   assert.equal(resolve({ source: { file: "/x", poll: "1h" } }).source?.pollMs, 3_600_000);

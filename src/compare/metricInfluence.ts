@@ -1,7 +1,7 @@
 import type { ClassificationPredictions, Predictions, RegressionPredictions } from "../model/evaluate/predictions.js";
-import { logLoss } from "../model/metrics/logLoss.js";
+import { LOG_LOSS_EPS } from "../model/metrics/logLoss.js";
+import { argsortFloat64 } from "../stats/argsortFloat64.js";
 import { delongPlacements } from "../stats/delongPlacements.js";
-import { radixSortFloat64InPlace } from "../stats/radixSortFloat64.js";
 
 /** How an analytic interval was derived: see README ("How intervals are computed"). */
 export type AnalyticMethod = "clt" | "delta" | "delong";
@@ -25,50 +25,109 @@ export interface Influence {
  * the normal approximation fails: they keep the bootstrap) or is undefined (one class only).
  */
 export function metricInfluence(name: string, p: Predictions): Influence | null {
-  const out = p.task === "regression" ? regression(name, p) : classification(name, p);
-  if (!out || !Number.isFinite(out.value)) return null;
-  for (let i = 0; i < out.psi.length; i++) if (!Number.isFinite(out.psi[i]!)) return null;
-  return out;
+  return influenceCalculator(p)(name);
 }
 
-/** psi of a mean: x_i - mean, with the n - 1 correction. */
+/**
+ * metricInfluence for one model's metrics one at a time, sharing the work they have in common: each class's scores
+ * are sorted once for both ROC AUC (DeLong) and average precision.
+ */
+export function influenceCalculator(p: Predictions): (name: string) => Influence | null {
+  const ranked = new Map<number, RankedScores>();
+  return (name) => {
+    const inf = p.task === "regression" ? regression(name, p) : classification(name, p, ranked);
+    if (!inf || !Number.isFinite(inf.value)) return null;
+    for (let i = 0; i < inf.psi.length; i++) if (!Number.isFinite(inf.psi[i]!)) return null;
+    return inf;
+  };
+}
+
+/** One class's scores, whether each row is of that class, and the rows in ascending score order. */
+interface RankedScores {
+  score: Float64Array;
+  positive: Uint8Array;
+  order: Int32Array | null;
+}
+
+function rankedScores(p: ClassificationPredictions, k: number, cache: Map<number, RankedScores>): RankedScores {
+  let r = cache.get(k);
+  if (r) return r;
+  const n = p.rowCount;
+  const C = p.classes.length;
+  const proba = p.proba!;
+  const score = new Float64Array(n);
+  const positive = new Uint8Array(n);
+  let nan = false;
+  for (let i = 0; i < n; i++) {
+    const s = proba[i * C + k]!;
+    score[i] = s;
+    positive[i] = p.yTrue[i] === k ? 1 : 0;
+    if (s !== s) nan = true;
+  }
+  r = { score, positive, order: nan ? null : argsortFloat64(score) };
+  cache.set(k, r);
+  return r;
+}
+
+/** psi of a mean: x_i - mean, with the n - 1 correction (in place). */
 function meanInfluence(x: Float64Array, method: AnalyticMethod = "clt"): Influence {
   const n = x.length;
   let s = 0;
   for (let i = 0; i < n; i++) s += x[i]!;
   const value = s / n;
   const scale = Math.sqrt(n / (n - 1));
-  return { value, psi: x.map((v) => (v - value) * scale), method };
+  for (let i = 0; i < n; i++) x[i] = (x[i]! - value) * scale;
+  return { value, psi: x, method };
 }
 
-function classification(name: string, p: ClassificationPredictions): Influence | null {
+function classification(
+  name: string,
+  p: ClassificationPredictions,
+  ranked: Map<number, RankedScores>,
+): Influence | null {
   const n = p.rowCount;
   const C = p.classes.length;
   const pos = p.positiveIndex ?? 1;
   const { yTrue, yPred } = p;
   switch (name) {
-    case "accuracy":
-      return meanInfluence(Float64Array.from(yTrue, (t, i) => (t === yPred[i] ? 1 : 0)));
-    case "log_loss":
+    case "accuracy": {
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = yTrue[i] === yPred[i] ? 1 : 0;
+      return meanInfluence(x);
+    }
+    case "log_loss": {
       if (!p.proba) return null;
-      return meanInfluence(
-        Float64Array.from(yTrue, (_, i) => logLoss(yTrue.subarray(i, i + 1), p.proba!.subarray(i * C, (i + 1) * C), C)),
-      );
-    case "brier":
+      // Row i's term of logLoss (src/model/metrics/logLoss.ts): probabilities clipped, the row renormalised.
+      const proba = p.proba;
+      const hi = 1 - LOG_LOSS_EPS;
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const base = i * C;
+        let rowSum = 0;
+        for (let k = 0; k < C; k++) {
+          const v = proba[base + k]!;
+          rowSum += v < LOG_LOSS_EPS ? LOG_LOSS_EPS : v > hi ? hi : v;
+        }
+        const v = proba[base + yTrue[i]!]!;
+        x[i] = -Math.log((v < LOG_LOSS_EPS ? LOG_LOSS_EPS : v > hi ? hi : v) / rowSum);
+      }
+      return meanInfluence(x);
+    }
+    case "brier": {
       if (!p.proba || p.task !== "binary") return null;
-      return meanInfluence(Float64Array.from(yTrue, (t, i) => ((t === pos ? 1 : 0) - p.proba![i * C + pos]!) ** 2));
+      const x = new Float64Array(n);
+      for (let i = 0; i < n; i++) x[i] = ((yTrue[i] === pos ? 1 : 0) - p.proba[i * C + pos]!) ** 2;
+      return meanInfluence(x);
+    }
     case "roc_auc":
     case "pr_auc": {
       if (!p.proba) return null;
       const targets = p.task === "binary" ? [pos] : Array.from({ length: C }, (_, k) => k);
       const parts = targets.map((k) => {
-        const score = new Float64Array(n);
-        const positive = new Uint8Array(n);
-        for (let i = 0; i < n; i++) {
-          score[i] = p.proba![i * C + k]!;
-          positive[i] = yTrue[i] === k ? 1 : 0;
-        }
-        return name === "roc_auc" ? rocAucInfluence(score, positive) : averagePrecisionInfluence(score, positive);
+        const r = rankedScores(p, k, ranked);
+        return name === "roc_auc"
+          ? rocAucInfluence(r.score, r.positive, r.order ?? undefined)
+          : averagePrecisionInfluence(r.score, r.positive, r.order ?? undefined);
       });
       return averageOf(parts, name === "roc_auc" ? "delong" : "delta");
     }
@@ -83,30 +142,34 @@ function classification(name: string, p: ClassificationPredictions): Influence |
     predicted[yPred[i]!]!++;
     if (yTrue[i] === yPred[i]) tp[yTrue[i]!]!++;
   }
-  const ratio = (k: number, kind: "precision" | "recall" | "f1"): Float64Array => {
+  const denominator = (k: number, kind: RatioKind) =>
+    kind === "precision" ? predicted[k]! : kind === "recall" ? truth[k]! : truth[k]! + predicted[k]!;
+  const ratio = (k: number, kind: RatioKind): Float64Array => {
     const psi = new Float64Array(n);
-    const den = kind === "precision" ? predicted[k]! : kind === "recall" ? truth[k]! : truth[k]! + predicted[k]!;
+    const den = denominator(k, kind);
     if (den === 0) return psi; // scikit-learn's zero_division=0: a constant, no variance
-    const num = kind === "f1" ? 2 * tp[k]! : tp[k]!;
-    const r = num / den;
-    for (let i = 0; i < n; i++) {
-      const hit = yTrue[i] === k && yPred[i] === k ? 1 : 0;
-      const a = kind === "f1" ? 2 * hit : hit;
-      const b =
-        kind === "precision"
-          ? +(yPred[i] === k)
-          : kind === "recall"
-            ? +(yTrue[i] === k)
-            : +(yTrue[i] === k) + +(yPred[i] === k);
-      psi[i] = ((a - r * b) * n) / den;
+    const hit = kind === "f1" ? 2 : 1;
+    const r = (hit * tp[k]!) / den;
+    const f = n / den;
+    // psi_i = (a_i - r b_i) n / den, a_i = hit when row i is a true positive of k; one loop per kind keeps it tight.
+    if (kind === "precision") {
+      for (let i = 0; i < n; i++) if (yPred[i] === k) psi[i] = ((yTrue[i] === k ? hit : 0) - r) * f;
+    } else if (kind === "recall") {
+      for (let i = 0; i < n; i++) if (yTrue[i] === k) psi[i] = ((yPred[i] === k ? hit : 0) - r) * f;
+    } else {
+      for (let i = 0; i < n; i++) {
+        const t = yTrue[i] === k;
+        const q = yPred[i] === k;
+        if (t || q) psi[i] = ((t && q ? hit : 0) - r * ((t ? 1 : 0) + (q ? 1 : 0))) * f;
+      }
     }
     return psi;
   };
-  const value = (k: number, kind: "precision" | "recall" | "f1") => {
-    const den = kind === "precision" ? predicted[k]! : kind === "recall" ? truth[k]! : truth[k]! + predicted[k]!;
+  const value = (k: number, kind: RatioKind) => {
+    const den = denominator(k, kind);
     return den === 0 ? 0 : ((kind === "f1" ? 2 : 1) * tp[k]!) / den;
   };
-  const average = (kind: "precision" | "recall" | "f1", include: (k: number) => boolean): Influence => {
+  const average = (kind: RatioKind, include: (k: number) => boolean): Influence => {
     const ks = Array.from({ length: C }, (_, k) => k).filter(include);
     return averageOf(
       ks.map((k) => ({ value: value(k, kind), psi: ratio(k, kind), method: "delta" as const })),
@@ -127,7 +190,7 @@ function classification(name: string, p: ClassificationPredictions): Influence |
     case "precision_macro":
     case "recall_macro":
     case "f1_macro":
-      out = average(name.replace("_macro", "") as "precision" | "recall" | "f1", present);
+      out = average(name.replace("_macro", "") as RatioKind, present);
       break;
     case "f1_weighted": {
       // sum_k f1_k s_k with s_k = truth_k / n: the product rule on each term.
@@ -151,6 +214,8 @@ function classification(name: string, p: ClassificationPredictions): Influence |
   return out;
 }
 
+type RatioKind = "precision" | "recall" | "f1";
+
 function averageOf(parts: Influence[], method: AnalyticMethod): Influence {
   const n = parts[0]?.psi.length ?? 0;
   if (parts.length === 0) return { value: NaN, psi: new Float64Array(n), method };
@@ -168,8 +233,8 @@ function averageOf(parts: Influence[], method: AnalyticMethod): Influence {
  * DeLong: a positive's psi is (V10_i - AUC) n / m, a negative's (V01_j - AUC) n / nn, each class with its own n - 1
  * correction, so sum(psi^2) / n^2 = S10/m + S01/nn exactly.
  */
-export function rocAucInfluence(score: Float64Array, positive: Uint8Array): Influence {
-  const d = delongPlacements(score, positive);
+export function rocAucInfluence(score: Float64Array, positive: Uint8Array, order?: Int32Array): Influence {
+  const d = delongPlacements(score, positive, order);
   const n = score.length;
   const m = d.positives;
   const nn = d.negatives;
@@ -186,40 +251,37 @@ export function rocAucInfluence(score: Float64Array, positive: Uint8Array): Infl
  * with respect to the weight of a row k at threshold g_k is
  *   [y_k (h_gk - AP + R1_gk) - R2_gk] / P,  h_g = TP_g / K_g,  R1_g = sum_{h >= g} a_h / K_h,  R2_g = sum_{h >= g} a_h h_h / K_h
  * (sums over g_k and every lower threshold): the nonparametric delta method for this statistic.
+ * `order` (the rows by ascending score, argsortFloat64) is computed when not given.
  */
-export function averagePrecisionInfluence(score: Float64Array, positive: Uint8Array): Influence {
+export function averagePrecisionInfluence(score: Float64Array, positive: Uint8Array, order?: Int32Array): Influence {
   const n = score.length;
-  const sorted = score.slice();
-  radixSortFloat64InPlace(sorted);
-  // Thresholds in descending order; group g holds the rows whose score equals thresholds[g].
-  const thresholds: number[] = [];
-  for (let j = n - 1; j >= 0; j--) if (j === n - 1 || sorted[j] !== sorted[j + 1]) thresholds.push(sorted[j]!);
-  const G = thresholds.length;
-  const groupOf = (s: number) => {
-    let lo = 0;
-    let hi = G - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (thresholds[mid]! > s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  const group = new Int32Array(n);
-  const a = new Float64Array(G);
-  const rows = new Float64Array(G);
+  const psi = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (score[i] !== score[i]) return { value: NaN, psi, method: "delta" };
+  const ascending = order ?? argsortFloat64(score);
+  // Walk the rows from the highest score down, in rank space (sequential arrays): group g holds the rows of the g-th
+  // highest distinct score; rank r's group and class are kept so the second walk reads nothing at random.
+  const groupAt = new Int32Array(n);
+  const positiveAt = new Uint8Array(n);
+  const a = new Float64Array(n);
+  const rows = new Float64Array(n);
+  let G = -1;
   let P = 0;
-  for (let i = 0; i < n; i++) {
-    const g = groupOf(score[i]!);
-    group[i] = g;
-    rows[g]!++;
+  let previous = NaN;
+  for (let r = 0; r < n; r++) {
+    const i = ascending[n - 1 - r]!;
+    const s = score[i]!;
+    if (s !== previous) G++;
+    previous = s;
+    groupAt[r] = G;
+    rows[G]!++;
     if (positive[i]) {
-      a[g]!++;
+      positiveAt[r] = 1;
+      a[G]!++;
       P++;
     }
   }
-  const psi = new Float64Array(n);
-  if (P === 0 || Number.isNaN(sorted[n - 1]!)) return { value: NaN, psi, method: "delta" };
+  G++;
+  if (P === 0) return { value: NaN, psi, method: "delta" };
   const h = new Float64Array(G);
   let tp = 0;
   let k = 0;
@@ -244,9 +306,9 @@ export function averagePrecisionInfluence(score: Float64Array, positive: Uint8Ar
     k -= rows[g]!;
   }
   const scale = (n / P) * Math.sqrt(n / (n - 1));
-  for (let i = 0; i < n; i++) {
-    const g = group[i]!;
-    psi[i] = ((positive[i] ? h[g]! - ap + r1[g]! : 0) - r2[g]!) * scale;
+  for (let r = 0; r < n; r++) {
+    const g = groupAt[r]!;
+    psi[ascending[n - 1 - r]!] = ((positiveAt[r] ? h[g]! - ap + r1[g]! : 0) - r2[g]!) * scale;
   }
   return { value: ap, psi, method: "delta" };
 }

@@ -1,6 +1,6 @@
 import type { Predictions } from "../model/evaluate/predictions.js";
 import { normalQuantile } from "../stats/normalQuantile.js";
-import { metricInfluence, type AnalyticMethod } from "./metricInfluence.js";
+import { influenceCalculator, type AnalyticMethod, type Influence } from "./metricInfluence.js";
 import { pairedBootstrap, type BootstrapInterval } from "./pairedBootstrap.js";
 import { buildResamplePlan } from "./resamplePlan.js";
 import { prepareResampledMetric } from "./resampledMetric.js";
@@ -41,8 +41,12 @@ export async function pairedIntervals(
   const analytic = options.interval === "analytic" || (options.interval === "auto" && analyticFits(candidate));
   const out = new Map<string, PairedInterval>();
   const rest: string[] = [];
+  const influenceC = analytic ? influenceCalculator(candidate) : null;
+  const influenceB = analytic ? influenceCalculator(baseline) : null;
   for (const name of names) {
-    const iv = analytic ? analyticInterval(name, candidate, baseline, options.confidence) : null;
+    const c = influenceC?.(name);
+    const b = c ? influenceB?.(name) : null;
+    const iv = c && b ? analyticInterval(c, b, options.confidence) : null;
     if (iv) out.set(name, iv);
     else rest.push(name);
   }
@@ -74,20 +78,12 @@ export function analyticFits(p: Predictions): boolean {
 }
 
 /**
- * estimate +- z sqrt(sum psi_d^2) / n with psi_d = psi_candidate - psi_baseline; the relative change
- * r = d / |b| gets psi_r = (psi_d - r sign(b) psi_b) / |b| (the delta method). Null when either model's metric has no
- * analytic form or is undefined on these rows.
+ * estimate +- z sqrt(sum psi_d^2) / n with psi_d = psi_candidate - psi_baseline, from both models' influences of one
+ * metric on the same rows (metricInfluence); the relative change r = d / |b| gets psi_r = (psi_d - r sign(b) psi_b) / |b|
+ * (the delta method).
  */
-export function analyticInterval(
-  name: string,
-  candidate: Predictions,
-  baseline: Predictions,
-  confidence: number,
-): PairedInterval | null {
-  const c = metricInfluence(name, candidate);
-  const b = metricInfluence(name, baseline);
-  if (!c || !b) return null;
-  const n = candidate.rowCount;
+export function analyticInterval(c: Influence, b: Influence, confidence: number): PairedInterval {
+  const n = c.psi.length;
   const z = normalQuantile(1 - (1 - confidence) / 2);
   const d = c.value - b.value;
   let sd = 0;

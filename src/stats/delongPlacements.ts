@@ -1,4 +1,4 @@
-import { radixSortFloat64InPlace } from "./radixSortFloat64.js";
+import { argsortFloat64 } from "./argsortFloat64.js";
 
 export interface DelongPlacements {
   /** Area under the ROC curve (ties count one half), the mean placement of the positives. */
@@ -13,42 +13,47 @@ export interface DelongPlacements {
 }
 
 /**
- * DeLong, DeLong & Clarke-Pearson (1988) placements of one scorer, in O(n log n): positives' and negatives' scores
- * sorted once each, every row placed by two binary searches. NaN scores make every placement NaN.
+ * DeLong, DeLong & Clarke-Pearson (1988) placements of one scorer, in O(n): the rows sorted once by score
+ * (argsortFloat64, a radix sort; pass `order` when the caller has it), then one walk over the runs of equal scores,
+ * counting the positives and negatives below each run. NaN scores make every placement NaN.
  *
  * Example: delongPlacements(Float64Array.of(0.1, 0.4, 0.35, 0.8), Uint8Array.of(0, 0, 1, 1)).auc -> 0.75
  */
-export function delongPlacements(score: Float64Array, positive: Uint8Array): DelongPlacements {
+export function delongPlacements(score: Float64Array, positive: Uint8Array, order?: Int32Array): DelongPlacements {
   const n = score.length;
   let m = 0;
-  for (let i = 0; i < n; i++) m += positive[i] ? 1 : 0;
-  const pos = new Float64Array(m);
-  const neg = new Float64Array(n - m);
   let hasNaN = false;
-  for (let i = 0, a = 0, b = 0; i < n; i++) {
-    const s = score[i]!;
-    if (s !== s) hasNaN = true;
-    if (positive[i]) pos[a++] = s;
-    else neg[b++] = s;
-  }
-  const placement = new Float64Array(n);
-  if (hasNaN || m === 0 || m === n) return { auc: NaN, positives: m, negatives: n - m, placement: placement.fill(NaN) };
-  radixSortFloat64InPlace(pos);
-  radixSortFloat64InPlace(neg);
-  let sum = 0;
   for (let i = 0; i < n; i++) {
-    const s = score[i]!;
-    if (positive[i]) {
-      const below = lowerBound(neg, s);
-      const v = (below + 0.5 * (upperBound(neg, s) - below)) / neg.length;
-      placement[i] = v;
-      sum += v;
-    } else {
-      const notAbove = upperBound(pos, s);
-      placement[i] = (m - notAbove + 0.5 * (notAbove - lowerBound(pos, s))) / m;
-    }
+    m += positive[i] ? 1 : 0;
+    if (score[i] !== score[i]) hasNaN = true;
   }
-  return { auc: sum / m, positives: m, negatives: n - m, placement };
+  const nn = n - m;
+  const placement = new Float64Array(n);
+  if (hasNaN || m === 0 || m === n) return { auc: NaN, positives: m, negatives: nn, placement: placement.fill(NaN) };
+  order ??= argsortFloat64(score);
+  let posBelow = 0;
+  let negBelow = 0;
+  for (let start = 0; start < n;) {
+    const s = score[order[start]!]!;
+    let end = start;
+    let posIn = 0;
+    while (end < n && score[order[end]!] === s) posIn += positive[order[end++]!] ? 1 : 0;
+    const negIn = end - start - posIn;
+    // A positive outscores the negatives below its run and ties those in it; a negative is outscored by the
+    // positives above its run and tied by those in it.
+    const v10 = (negBelow + 0.5 * negIn) / nn;
+    const v01 = (m - (posBelow + posIn) + 0.5 * posIn) / m;
+    for (let j = start; j < end; j++) {
+      const i = order[j]!;
+      placement[i] = positive[i] ? v10 : v01;
+    }
+    posBelow += posIn;
+    negBelow += negIn;
+    start = end;
+  }
+  let sum = 0;
+  for (let i = 0; i < n; i++) if (positive[i]) sum += placement[i]!;
+  return { auc: sum / m, positives: m, negatives: nn, placement };
 }
 
 /**
@@ -84,28 +89,4 @@ export function delongCovariance(
     }
   }
   return { auc, covariance };
-}
-
-/** First index whose value is >= x. */
-function lowerBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index whose value is > x. */
-function upperBound(sorted: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

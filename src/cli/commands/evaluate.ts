@@ -73,7 +73,7 @@ export function registerEvaluate(program: Command, io: CliIO): void {
     .command("evaluate")
     .description("evaluate an ONNX model on a labelled data file and write metrics.json")
     .option("--model <file>", "the .onnx model")
-    .option("--data <file>", "labelled data (CSV, JSONL or Parquet)")
+    .option("--data <dataset>", "labelled data: CSV, JSONL or Parquet file, directory of shards or glob")
     .option("--target <column>", "the label column")
     .option(
       "--task <task>",

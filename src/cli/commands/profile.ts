@@ -24,7 +24,7 @@ export function registerProfile(program: Command, io: CliIO): void {
   const cmd = program
     .command("profile")
     .description("build the reference profile of a dataset (the reference for drift and the monitor)")
-    .option("--data <file>", "CSV, JSONL or Parquet file to profile")
+    .option("--data <dataset>", "CSV, JSONL or Parquet file (.gz/.zst too), directory of shards or glob to profile")
     .option("-o, --output <file>", "where to write profile.json")
     .option(
       "--bins <n>",

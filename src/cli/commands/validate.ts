@@ -30,9 +30,9 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
   program
     .command("validate")
     .description("check a dataset against a schema, and for leakage against a holdout set")
-    .option("--data <file>", "the dataset to check (CSV, JSONL, Parquet)")
+    .option("--data <dataset>", "the dataset to check: CSV, JSONL or Parquet file, directory of shards or glob")
     .option("--schema <file>", "schema YAML (see `modelguard schema infer`)")
-    .option("--holdout <file>", "holdout/test set: report rows present in both and leaky features")
+    .option("--holdout <dataset>", "holdout/test set: report rows present in both and leaky features")
     .option("--target <column>", "with --holdout: the target, to find features that predict it on their own")
     .option(
       "--environment <name>",

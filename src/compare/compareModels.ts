@@ -21,6 +21,8 @@ export interface CompareModelsInput {
   policy: GatePolicy;
   /** Extra metrics to show; default: the task's usual set plus every gated metric. */
   metrics?: readonly string[];
+  /** Each model's metrics on these rows when the caller has them (evaluateModel's document): not computed again. */
+  pointMetrics?: { candidate: Record<string, number>; baseline: Record<string, number> };
   /** `--interval`: auto (analytic at large n, see pairedIntervals), bootstrap or analytic. Default auto. */
   interval?: IntervalChoice;
   /** `--slice-by`: the slice of every row; compared per slice (compareSlices) and judged into the verdict. */
@@ -40,8 +42,8 @@ export async function compareModels(input: CompareModelsInput): Promise<Comparis
   const task = candidate.task;
   checkGateMetrics(input.policy.gates, task);
   const names = metricNames(task, input.policy.gates, input.metrics);
-  const pointC = pointMetrics(candidate);
-  const pointB = pointMetrics(baseline);
+  const pointC = input.pointMetrics?.candidate ?? pointMetrics(candidate);
+  const pointB = input.pointMetrics?.baseline ?? pointMetrics(baseline);
   const notes: string[] = [];
 
   const intervals = await pairedIntervals(names, candidate, baseline, {
@@ -164,6 +166,12 @@ function alignClasses(candidate: Predictions, baseline: Predictions): Prediction
   const map = candidate.classes.map((label) => b.classes.indexOf(label));
   if (map.some((k) => k < 0) || b.classes.length !== candidate.classes.length) {
     throw fail(`the classes differ: [${candidate.classes.join(", ")}] vs [${b.classes.join(", ")}]`);
+  }
+  if (map.every((bk, ck) => bk === ck) && candidate.positiveIndex === b.positiveIndex) {
+    // The same class order (the usual case): nothing to remap, only the targets to check.
+    for (let i = 0; i < candidate.rowCount; i++)
+      if (b.yTrue[i] !== candidate.yTrue[i]) throw fail(`the targets differ at row ${i}`);
+    return b;
   }
   const inverse = new Int32Array(b.classes.length);
   map.forEach((bk, ck) => (inverse[bk] = ck));

@@ -15,7 +15,7 @@ import { loadTable } from "../../data/loadTable.js";
 import { sliceKeyOf } from "../../model/evaluate/sliceKeyOf.js";
 import type { SliceKey } from "../../model/metrics/slicedMetrics.js";
 import { ModelguardError } from "../../errors.js";
-import { evaluateModel } from "../../model/evaluate/evaluateModel.js";
+import { evaluateModels } from "../../model/evaluate/evaluateModel.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import { formatNumber, formatTable, type CliIO } from "../io.js";
 import {
@@ -204,17 +204,19 @@ export async function compareCommand(flags: CompareFlags): Promise<{
     ...(flags.positiveLabel ? { positiveLabel: flags.positiveLabel } : {}),
     ...(flags.delimiter ? { load: { delimiter: flags.delimiter } } : {}),
   };
-  const [cand, base, slices] = await Promise.all([
-    evaluateModel({ ...common, model: flags.candidateModel }),
-    evaluateModel({ ...common, model: flags.baselineModel }),
+  // One read of the data for both models: on a large file the parse costs more than either model's run.
+  const [evaluated, slices] = await Promise.all([
+    evaluateModels([flags.candidateModel, flags.baselineModel], common),
     flags.sliceBy === undefined ? undefined : readSliceKey(flags.data, flags.sliceBy, flags.delimiter),
   ]);
+  const [cand, base] = [evaluated[0]!, evaluated[1]!];
   const comparison = await compareModels({
     candidate: cand.predictions,
     baseline: base.predictions,
     candidateSide: { source: flags.candidateModel, model: cand.document.model },
     baselineSide: { source: flags.baselineModel, model: base.document.model },
     data: cand.document.data,
+    pointMetrics: { candidate: cand.document.metrics, baseline: base.document.metrics },
     policy,
     ...(flags.metrics ? { metrics: flags.metrics } : {}),
     ...(slices ? { slices: { column: flags.sliceBy!, key: slices } } : {}),

@@ -17,6 +17,10 @@ export interface ActionInputs {
   baseline: string;
   metrics: string;
   gates: string;
+  /** compare: "" (the gates file's on_inconclusive, default fail), fail, warn or pass. */
+  onInconclusive: string;
+  /** compare: a column to compare slices by ("" for none). */
+  sliceBy: string;
   config: string;
   /** promote: the model's name in the registry. */
   name: string;
@@ -58,6 +62,10 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
   if (failOn !== "fail" && failOn !== "warn" && failOn !== "never") {
     throw new ActionInputError(`'fail-on' must be fail, warn or never, got '${failOn}'`);
   }
+  const onInconclusive = get("on-inconclusive").toLowerCase();
+  if (onInconclusive !== "" && onInconclusive !== "fail" && onInconclusive !== "warn" && onInconclusive !== "pass") {
+    throw new ActionInputError(`'on-inconclusive' must be fail, warn or pass, got '${onInconclusive}'`);
+  }
   const reportId = get("report-id") || "default";
   if (!/^[A-Za-z0-9._-]+$/.test(reportId)) {
     throw new ActionInputError(`'report-id' may hold letters, digits, '.', '_' and '-', got '${reportId}'`);
@@ -76,6 +84,8 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     baseline: get("baseline"),
     metrics: get("metrics"),
     gates: get("gates"),
+    onInconclusive,
+    sliceBy: get("slice-by"),
     config: get("config"),
     name: get("name"),
     registry: get("registry"),

@@ -197,6 +197,8 @@ export function planCommand(
               "compare",
               ...side,
               ...opt("--gates", gates),
+              ...opt("--on-inconclusive", inputs.onInconclusive),
+              ...(inputs.baselineModel !== "" ? opt("--slice-by", inputs.sliceBy) : []),
               ...earlier("validation"),
               ...earlier("drift"),
               "--out",

@@ -270,6 +270,44 @@ test("a failing gate fails the step: exit code 1 and one ::error:: line, after t
   assert.equal(r.outputs["error-code"], undefined);
 });
 
+test("compare passes on-inconclusive and slice-by to the command; a bad on-inconclusive is an input error", async () => {
+  const r = await runAction({
+    checkout,
+    action: "actions/compare/action.yml",
+    event: "push",
+    with: {
+      data: `${DATA}/test.csv`,
+      target: "malignant",
+      model: MODEL,
+      "baseline-model": MODEL,
+      gates: GATES,
+      "on-inconclusive": "warn",
+      "slice-by": "size_band",
+    },
+    env: ONNX,
+  });
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const comparison = JSON.parse(readFileSync(r.outputs["comparison-path"]!, "utf8"));
+  assert.equal(comparison.on_inconclusive, "warn");
+  assert.equal(comparison.slices.column, "size_band");
+  assert.match(r.summary, /Slices by size_band/);
+  const bad = await runAction({
+    checkout,
+    action: "actions/compare/action.yml",
+    event: "push",
+    with: {
+      data: `${DATA}/test.csv`,
+      target: "malignant",
+      model: MODEL,
+      "baseline-model": MODEL,
+      "on-inconclusive": "maybe",
+    },
+    env: ONNX,
+  });
+  assert.notEqual(bad.code, 0);
+  assert.match(bad.stdout + bad.stderr, /'on-inconclusive' must be fail, warn or pass, got 'maybe'/);
+});
+
 test("a fork pull request (read-only token) warns and still writes the summary", async () => {
   const forkFake = await startFakeGitHub({
     token: TOKEN,

@@ -6,6 +6,8 @@ import { readYamlFile } from "./readYamlFile.js";
 /** modelguard.yml: one file for the project's policies, each section optional. */
 export interface ProjectConfig {
   version: 1;
+  /** The label column, left out of drift by default. */
+  target?: string;
   drift?: Partial<DriftPolicy>;
   /** The model registry: a directory, `github`, or `github:OWNER/REPO` (read by promote, registry and compare). */
   registry?: string;

@@ -13,6 +13,8 @@ export interface DriftInput {
   currentLabel: string;
   /** Test only these columns (in this order); default: every column of the reference. */
   columns?: readonly string[];
+  /** Columns skipped unless the policy has an override for them (other than skip: true): name -> reason. */
+  skip?: ReadonlyMap<string, string>;
 }
 
 interface Pending {
@@ -30,6 +32,11 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
     const override = columnOverride(policy, name);
     if (override.skip) {
       skipped.push({ name, reason: "skipped by configuration" });
+      continue;
+    }
+    const defaultReason = input.skip?.get(name);
+    if (defaultReason !== undefined && Object.keys(override).length === 0) {
+      skipped.push({ name, reason: defaultReason });
       continue;
     }
     const ref = input.reference.get(name);

@@ -3,6 +3,7 @@ import type { LoadOptions } from "../data/loadTable.js";
 import { isProfilePath, readProfile } from "../profile/profileFile.js";
 import type { ReferenceProfile } from "../profile/referenceProfile.js";
 import { driftKindOfType, sampleProfile, type ColumnSample } from "./columnSample.js";
+import { defaultSkips, type KnownTarget } from "./defaultSkips.js";
 import { detectDrift } from "./detectDrift.js";
 import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReport } from "./driftReport.js";
@@ -19,6 +20,8 @@ export interface DriftFilesInput {
   /** The columns a config file's drift.columns names: each must be in both files too. */
   config?: ConfiguredColumns;
   load?: Omit<LoadOptions, "types" | "columns">;
+  /** The target, when known: left out by default, as are id-like columns (see defaultSkips). */
+  target?: KnownTarget;
 }
 
 /**
@@ -26,19 +29,25 @@ export interface DriftFilesInput {
  * file. Current columns are read with the reference's types, so a stray bad cell cannot turn a numeric column into
  * text and hide it from the test. A run that names columns neither file has, or that tests no column, is an input
  * error rather than a clean report: a gate that tested nothing has nothing to say.
+ *
+ * Without `columns`, the target and id-like columns are skipped with the reason (defaultSkips); `columns`, or a
+ * drift.columns override of the column in the policy (other than `skip: true`), tests them again.
  */
 export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): Promise<DriftReport> {
   const load = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
   let reference: Map<string, ColumnSample>;
   let current: Map<string, ColumnSample>;
+  let types: Map<string, ColumnType>;
   if (isProfilePath(input.reference)) {
     const profile = readProfile(input.reference);
     reference = sampleProfile(profile);
-    current = (await loadSamples(input.current, { ...load, types: profileTypes(profile) })).samples;
+    types = profileTypes(profile);
+    current = (await loadSamples(input.current, { ...load, types })).samples;
   } else {
     const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
     reference = ref.samples;
     current = cur.samples;
+    types = ref.types;
     const mismatched = new Map<string, ColumnType>();
     for (const [name, type] of ref.types) {
       const curType = cur.types.get(name);
@@ -54,8 +63,16 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
     }
   }
   checkRequestedColumns(reference, current, input);
+  const skip = input.columns ? undefined : defaultSkips(reference, current, types, input.target);
   const report = detectDrift(
-    { reference, current, referenceLabel: input.reference, currentLabel: input.current, columns: input.columns },
+    {
+      reference,
+      current,
+      referenceLabel: input.reference,
+      currentLabel: input.current,
+      columns: input.columns,
+      ...(skip && { skip }),
+    },
     policy,
   );
   checkSomethingTested(report, reference, current);

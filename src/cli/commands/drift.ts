@@ -1,4 +1,7 @@
+import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
+import type { KnownTarget } from "../../drift/defaultSkips.js";
+import { readOnnxModelInfo } from "../../model/onnx/readOnnxModelInfo.js";
 import { readProjectConfig, type ProjectConfig } from "../../config/projectConfig.js";
 import { ModelguardError } from "../../errors.js";
 import type { ConfiguredColumns } from "../../drift/driftCoverage.js";
@@ -24,6 +27,8 @@ interface DriftFlags {
   columns?: string[];
   critical?: string[];
   config?: string;
+  target?: string;
+  model?: string;
   delimiter?: string;
   json?: boolean;
   out?: string;
@@ -74,6 +79,11 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
     .option("--columns <a,b>", "test only these columns", nonEmptyListOption("--columns"))
     .option("--critical <a,b>", "columns whose drift alone makes the dataset drift", nonEmptyListOption("--critical"))
     .option("--config <file>", "modelguard.yml with a drift: section (flags win)")
+    .option(
+      "--target <column>",
+      "the label column: left out of the test, like id-like columns (--columns brings both back)",
+    )
+    .option("--model <file>", "an ONNX model whose metadata names the target (modelguard's trainer writes it)")
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
     .option("--json", "print the drift report as JSON on stdout")
     .option("--out <file>", "also write the JSON report to a file")
@@ -86,7 +96,9 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           "e.g. modelguard drift --reference train.csv --current prod.csv",
         );
       }
-      const fromFile = flags.config ? (readProjectConfig(flags.config).drift ?? {}) : {};
+      const project = flags.config ? readProjectConfig(flags.config) : undefined;
+      const fromFile = project?.drift ?? {};
+      const target = knownTarget(flags, project);
       const policy = policyFromFlags(flags, fromFile);
       const report = await driftFiles(
         {
@@ -95,6 +107,7 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           ...(flags.columns ? { columns: flags.columns } : {}),
           ...(flags.critical ? { critical: flags.critical } : {}),
           ...(flags.config ? { config: configuredColumns(flags.config, fromFile) } : {}),
+          ...(target ? { target } : {}),
           load: flags.delimiter ? { delimiter: flags.delimiter } : {},
         },
         policy,
@@ -107,6 +120,45 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
 }
 
 type DriftSection = NonNullable<ProjectConfig["drift"]>;
+
+/** The target from --target, else the model's metadata (`target`), else modelguard.yml's `target`. */
+function knownTarget(flags: DriftFlags, project: ProjectConfig | undefined): KnownTarget | undefined {
+  if (flags.target !== undefined) return { name: flags.target, from: "--target" };
+  if (flags.model !== undefined) {
+    const info = readOnnxModelInfo(readModelBytes(flags.model), flags.model);
+    const name = info.metadata.target;
+    if (name) return { name, from: `the metadata of ${flags.model}` };
+  }
+  if (project?.target !== undefined) return { name: project.target, from: flags.config! };
+  return undefined;
+}
+
+/** ONNX files are protobuf messages, which cannot exceed 2 GiB. */
+const MAX_MODEL_BYTES = 2 * 1024 ** 3;
+
+function readModelBytes(path: string): Uint8Array {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_MODEL_BYTES) {
+      throw new ModelguardError(
+        "usage",
+        stat.isFile() ? `${path} is ${stat.size} bytes, more than an ONNX model can be` : `${path} is not a model file`,
+        "--model names the ONNX model file whose metadata holds the target",
+        { file: path },
+      );
+    }
+    return readFileSync(path);
+  } catch (e) {
+    if (e instanceof ModelguardError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ModelguardError(
+      "usage",
+      code === "ENOENT" ? `model file not found: ${path}` : `cannot read model ${path}: ${(e as Error).message}`,
+      "--model names the ONNX model whose metadata holds the target; or pass --target COLUMN",
+      { file: path },
+    );
+  }
+}
 
 export function policyFromFlags(flags: DriftFlags, fromFile: DriftSection = {}): DriftPolicy {
   // Column names are data: no prototype, so `--critical __proto__` marks a column instead of replacing one.

@@ -104,7 +104,9 @@ function schemaValidator(): ValidateFunction {
  * Parses the text of a schema file (YAML, version 1) into a DataSchema with every default filled in.
  *
  * The file is checked against schemas/schema-file.schema.json (ajv), then semantically: min <= max, datetime bounds
- * are ISO 8601, `pattern` compiles with RE2 (linear-time matching; see compilePattern), `allowed` has no value twice.
+ * are ISO 8601, `pattern` compiles with RE2 (linear-time matching; see compilePattern), `allowed` has no value twice,
+ * each of `checks` compiles against the columns' types (see compileCheck; a syntax error names the character), and
+ * `unique` keys and `environments` name columns of the schema.
  * Unknown keys are errors, with a "did you mean" suggestion: a misspelt `nulable: true` silently ignored would leave
  * a check the author believes in switched off.
  *

@@ -164,11 +164,18 @@ export class DecompressingSource {
         this.compressedRead = pos;
         // a copy: zlib may still hold the buffer when the next read refills it
         if (!gunzip.write(Buffer.from(input.subarray(0, bytesRead))))
+          // a reader that stops early destroys the stream: "close" ends the wait, not only "drain"
           await new Promise<void>((resolve, reject) => {
-            const onDrain = () => (gunzip.off("error", onError), resolve());
-            const onError = (e: Error) => (gunzip.off("drain", onDrain), reject(e));
-            gunzip.once("drain", onDrain);
-            gunzip.once("error", onError);
+            const done = () => (off(), resolve());
+            const failed = (e: Error) => (off(), reject(e));
+            const off = () => {
+              gunzip.off("drain", done);
+              gunzip.off("close", done);
+              gunzip.off("error", failed);
+            };
+            gunzip.once("drain", done);
+            gunzip.once("close", done);
+            gunzip.once("error", failed);
           });
         if (gunzip.destroyed) break;
       }

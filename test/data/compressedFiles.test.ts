@@ -4,6 +4,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { loadTable, readColumnNames, scanTable } from "../../src/data/loadTable.js";
+import { openDataSource } from "../../src/data/openDataSource.js";
 import type { Table } from "../../src/data/table.js";
 import { rejectsWith, tempFile, texts } from "./tempFiles.js";
 
@@ -143,3 +144,36 @@ test("a compressed Parquet file is a usage error; the format comes from the exte
   const tsv = tempFile("t.tsv.gz", gzipSync("a\tb\n1\t2\n"));
   assert.deepEqual(texts(await loadTable(tsv), "b"), ["2"]);
 });
+
+test(
+  "a compressed source read at positions: forward, far back (a restart from the top), and closed part-way",
+  { timeout: 60_000 },
+  async () => {
+    // 12 MiB of numbered lines: more than the 8 MiB kept behind a read, in several 1 MiB compressed reads
+    const text = Buffer.from(Array.from({ length: 1_000_000 }, (_, i) => `line ${i}`).join("\n") + "\n");
+    const file = tempFile("lines.csv.gz", gzipSync(text, { level: 1 }));
+    const limits = { maxBytes: 1 << 30, maxRatio: 1000, ratioAfterBytes: 1 << 30 };
+    const source = await openDataSource(file, limits);
+    const at = async (position: number, length: number) => {
+      const buf = Buffer.alloc(length);
+      let got = 0;
+      while (got < length) {
+        const { bytesRead } = await source.read(buf, got, length - got, position + got);
+        if (bytesRead === 0) break;
+        got += bytesRead;
+      }
+      return buf.subarray(0, got);
+    };
+    assert.deepEqual(await at(0, 100), text.subarray(0, 100));
+    assert.deepEqual(await at(text.length - 50, 100), text.subarray(text.length - 50));
+    assert.equal(await source.estimatedSize(), text.length);
+    // far behind what is kept: decompression starts again from the top
+    assert.deepEqual(await at(1000, 5000), text.subarray(1000, 6000));
+    // stopped after a few bytes, with compressed input still waiting to be written: close returns
+    await source.close();
+    const early = await openDataSource(file, limits);
+    await early.read(Buffer.alloc(10), 0, 10, 0);
+    await early.close();
+    assert.deepEqual(await readColumnNames(file), ["line 0"]);
+  },
+);

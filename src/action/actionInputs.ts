@@ -19,6 +19,8 @@ export interface ActionInputs {
   gates: string;
   /** compare: "" (the gates file's on_inconclusive, default fail), fail, warn or pass. */
   onInconclusive: string;
+  /** compare: "" (the gates file's interval, default auto), auto, bootstrap or analytic. */
+  interval: string;
   /** compare: a column to compare slices by ("" for none). */
   sliceBy: string;
   config: string;
@@ -66,6 +68,10 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
   if (onInconclusive !== "" && onInconclusive !== "fail" && onInconclusive !== "warn" && onInconclusive !== "pass") {
     throw new ActionInputError(`'on-inconclusive' must be fail, warn or pass, got '${onInconclusive}'`);
   }
+  const interval = get("interval").toLowerCase();
+  if (interval !== "" && interval !== "auto" && interval !== "bootstrap" && interval !== "analytic") {
+    throw new ActionInputError(`'interval' must be auto, bootstrap or analytic, got '${interval}'`);
+  }
   const reportId = get("report-id") || "default";
   if (!/^[A-Za-z0-9._-]+$/.test(reportId)) {
     throw new ActionInputError(`'report-id' may hold letters, digits, '.', '_' and '-', got '${reportId}'`);
@@ -85,6 +91,7 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     metrics: get("metrics"),
     gates: get("gates"),
     onInconclusive,
+    interval,
     sliceBy: get("slice-by"),
     config: get("config"),
     name: get("name"),

@@ -198,6 +198,7 @@ export function planCommand(
               ...side,
               ...opt("--gates", gates),
               ...opt("--on-inconclusive", inputs.onInconclusive),
+              ...opt("--interval", inputs.interval),
               ...(inputs.baselineModel !== "" ? opt("--slice-by", inputs.sliceBy) : []),
               ...earlier("validation"),
               ...earlier("drift"),

@@ -48,12 +48,12 @@ export async function compareModels(input: CompareModelsInput): Promise<Comparis
 
   const intervals = await pairedIntervals(names, candidate, baseline, {
     ...input.policy,
-    interval: input.interval ?? "auto",
+    interval: input.interval ?? input.policy.interval ?? "auto",
   });
   const methods = [...new Set([...intervals.values()].map((iv) => iv.method))];
   if (methods.some((m) => m !== "bootstrap"))
     notes.push(
-      `intervals: ${[...intervals].map(([name, iv]) => `${name} ${INTERVAL_LABELS[iv.method]}`).join(", ")} (--interval ${input.interval ?? "auto"})`,
+      `intervals: ${[...intervals].map(([name, iv]) => `${name} ${INTERVAL_LABELS[iv.method]}`).join(", ")} (--interval ${input.interval ?? input.policy.interval ?? "auto"})`,
     );
   for (const [name, iv] of intervals) {
     if (iv.undefinedResamples > 0) {
@@ -69,6 +69,9 @@ export async function compareModels(input: CompareModelsInput): Promise<Comparis
     const c = pointC[name] ?? null;
     const iv = intervals.get(name);
     const entry = judge(name, gate, b, c, iv ?? null, input.policy.confidence);
+    const analytic = entry.ci && iv && iv.method !== "bootstrap" ? iv.method : null;
+    entry.ci_method = entry.ci ? (analytic ? "analytic" : "bootstrap") : null;
+    entry.ci_analytic = analytic;
     if (name === "accuracy" && task !== "regression")
       entry.mcnemar = mcnemar(candidate, baseline as ClassificationPredictions);
     return entry;

@@ -53,6 +53,13 @@ export interface MetricComparison {
   /** The same for (candidate - baseline) / |baseline|, what relative rules are judged on; null without pairs. */
   ci_relative: [number, number] | null;
   /**
+   * What made `ci` (paired comparisons; absent in comparisons written before it was recorded): the percentile
+   * bootstrap, or an analytic interval (estimate +- z x standard error) with `ci_analytic` naming the formula.
+   */
+  ci_method?: "bootstrap" | "analytic" | null;
+  /** With ci_method analytic: "delong" (ROC AUC), "clt" (means of per-row terms), "delta" (ratios, average precision). */
+  ci_analytic?: "delong" | "clt" | "delta" | null;
+  /**
    * The smallest change this comparison can tell from no change at this many rows: half the width of `ci`, in the
    * metric's unit. A change rule whose allowed change is below it can pass only when the candidate is measurably
    * better. Null without an interval.

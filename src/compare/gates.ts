@@ -5,6 +5,7 @@ import { didYouMean } from "../schema/didYouMean.js";
 import { formatDelta, formatParameter, isProportionMetric } from "../report/formatNumber.js";
 import type { MetricDirection } from "./comparisonResult.js";
 import { METRIC_DIRECTIONS, TASK_METRICS } from "./metricDirection.js";
+import type { IntervalChoice } from "./pairedIntervals.js";
 
 export interface Gate {
   metric: string;
@@ -40,9 +41,21 @@ export interface GatePolicy {
   on_inconclusive: OnInconclusive;
   /** Per-slice gates; null when not configured (slices are then reported, not gated). */
   slices: SliceGate | null;
+  /** How intervals are made (`interval:`, `--interval`); absent means auto (see pairedIntervals). */
+  interval?: IntervalChoice;
 }
 
-const GATES_FILE_KEYS = ["$schema", "version", "gates", "confidence", "resamples", "seed", "on_inconclusive", "slices"];
+const GATES_FILE_KEYS = [
+  "$schema",
+  "version",
+  "gates",
+  "confidence",
+  "resamples",
+  "seed",
+  "on_inconclusive",
+  "interval",
+  "slices",
+];
 
 /** Slices smaller than this are reported but not gated, unless `slices.min_size` says otherwise. */
 export const DEFAULT_SLICE_MIN_SIZE = 200;
@@ -78,6 +91,7 @@ interface RawGates {
   resamples?: number;
   seed?: number;
   on_inconclusive?: OnInconclusive;
+  interval?: IntervalChoice;
   slices?: { metric?: string; min_size?: number; max_drop?: number; max_increase?: number; on_fail?: "fail" | "warn" };
 }
 
@@ -162,6 +176,7 @@ export function gatePolicyFrom(raw: RawGates, source = "gates"): GatePolicy {
     seed: raw.seed ?? DEFAULT_GATE_POLICY.seed,
     on_inconclusive: raw.on_inconclusive ?? DEFAULT_GATE_POLICY.on_inconclusive,
     slices: raw.slices ? sliceGateFrom(raw.slices, source, finite) : null,
+    ...(raw.interval !== undefined ? { interval: raw.interval } : {}),
   };
 }
 

@@ -98,7 +98,7 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
       .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
       .option(
         "--interval <method>",
-        "auto (analytic from 50,000 rows, see README) | bootstrap | analytic",
+        "auto (analytic from 50,000 rows, see README) | bootstrap | analytic (default auto, or the gates file's interval)",
         choiceOption("--interval", ["auto", "bootstrap", "analytic"] as const),
       )
       .option("--metrics <a,b>", "metrics to show besides the gated ones (default: the task's usual set)", listOption)
@@ -247,6 +247,7 @@ function resolvePolicy(flags: CompareFlags): GatePolicy {
     confidence: flags.confidence ?? base.confidence ?? DEFAULT_GATE_POLICY.confidence,
     resamples: flags.resamples ?? base.resamples ?? DEFAULT_GATE_POLICY.resamples,
     seed: flags.seed ?? base.seed ?? DEFAULT_GATE_POLICY.seed,
+    interval: flags.interval ?? base.interval ?? "auto",
   };
 }
 
@@ -272,8 +273,9 @@ export function describeComparison(r: ComparisonResult): string {
       m.status ?? "",
     ];
   });
+  const analytic = r.metrics.some((m) => m.ci_method === "analytic");
   const how = r.paired
-    ? `paired on ${r.rows} rows, ${r.resamples} bootstrap resamples, ${pct} intervals; detectable = half the interval's width`
+    ? `paired on ${r.rows} rows, ${analytic ? "analytic intervals where a note says so, else " : ""}${r.resamples} bootstrap resamples, ${pct} intervals; detectable = half the interval's width`
     : "aggregate metrics only: point values, no intervals";
   const lines = [
     `${head}: ${r.reason}`,

@@ -19,7 +19,7 @@ import { Checkpointer } from "./state/checkpointer.js";
 import { Journal, JournalUnavailableError } from "./state/journal.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDirectory.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
-import type { BatchStats } from "./windows/windowState.js";
+import type { BatchStats } from "./ingest/batchStats.js";
 
 export { JOURNAL_CHECKPOINT_BYTES } from "./state/checkpointer.js";
 

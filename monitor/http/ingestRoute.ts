@@ -6,7 +6,7 @@ import { parseBatch } from "../ingest/parseBatch.js";
 import type { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import { JournalUnavailableError, type Journal } from "../state/journal.js";
 import type { DriftMonitor } from "../windows/driftMonitor.js";
-import type { BatchStats } from "../windows/windowState.js";
+import type { BatchStats } from "../ingest/batchStats.js";
 import type { Lifecycle } from "./healthRoutes.js";
 import type { Route } from "./monitorServer.js";
 import { BodyPool, readBody } from "./readBody.js";

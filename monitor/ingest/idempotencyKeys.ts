@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { JOURNAL_KEY } from "../state/journal.js";
-import { recordOf, type BatchStats } from "../windows/windowState.js";
+import { recordOf, type BatchStats } from "./batchStats.js";
 
 /** One remembered key: when its batch arrived, a digest of its body, and the answer it got. */
 export interface IdempotentAnswer {

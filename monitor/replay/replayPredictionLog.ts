@@ -13,7 +13,7 @@ import { eventTimeOf } from "../ingest/eventTime.js";
 import { parseEventLine, type IngestEvent } from "../ingest/parseBatch.js";
 import { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import { DriftMonitor } from "../windows/driftMonitor.js";
-import type { BatchStats } from "../windows/windowState.js";
+import type { BatchStats } from "../ingest/batchStats.js";
 
 /** One closed window of a replay: when, how many events, the verdict and what drifted. */
 export interface ReplayWindow {

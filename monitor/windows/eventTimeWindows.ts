@@ -1,6 +1,7 @@
 import type { EventBatch } from "../ingest/eventBatch.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
-import { countAt, WindowState, type BatchStats, type WindowStateJson } from "./windowState.js";
+import type { BatchStats } from "../ingest/batchStats.js";
+import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 
 /** What adding a batch by event time did with the events it did not add to a window. */
 export interface EventTimeCounts {

@@ -62,7 +62,7 @@ test("config: every duration key of the JSON Schema has a range (a new one canno
   };
   walk(schema, "");
   assert.deepEqual([...keys].sort(), Object.keys(DURATION_BOUNDS).sort());
-  assert.equal(keys.size, 4);
+  assert.equal(keys.size, 5);
 });
 
 test("config: ingest.allow_anonymous defaults to false and must be a boolean", () => {

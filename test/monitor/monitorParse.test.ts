@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { batchOfEvents, encodingOf, obtainBatch, VALUE, type EventBatch } from "../../monitor/ingest/eventBatch.js";
 import { parseBatch, parseEvents, type IngestEvent } from "../../monitor/ingest/parseBatch.js";
 import type { FeatureLayout } from "../../monitor/ingest/featureLayout.js";
-import { WindowState, type BatchStats } from "../../monitor/windows/windowState.js";
+import type { BatchStats } from "../../monitor/ingest/batchStats.js";
+import { WindowState } from "../../monitor/windows/windowState.js";
 import { seededRandom } from "../../src/stats/seededRandom.js";
 
 const NAMES = ["x", "y", "plan", "größe", 'q"k', "7", "note"];

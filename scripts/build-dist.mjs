@@ -26,7 +26,13 @@ const result = await build({
   absWorkingDir: root,
   // drift's worker is found at new URL("./sampleWorker.js", import.meta.url) of the chunk holding loadSamples, which
   // lands in chunks/ (the action test runs drift from a built checkout, so a move shows up there).
-  entryPoints: { index: "src/action/index.ts", "chunks/sampleWorker": "src/drift/sampleWorker.ts" },
+  // compare's bootstrap worker likewise: weightedPairedBootstrap looks for chunks/resampleWorker.js (next to its chunk,
+  // or under chunks/ when it is bundled into index.js); without it compare still runs, on one thread.
+  entryPoints: {
+    index: "src/action/index.ts",
+    "chunks/sampleWorker": "src/drift/sampleWorker.ts",
+    "chunks/resampleWorker": "src/compare/resampleWorker.ts",
+  },
   outdir,
   bundle: true,
   splitting: true,

@@ -12,10 +12,20 @@ const MIN_WORK_FOR_WORKERS = 20_000_000;
 const MIN_WORK_PER_WORKER = 10_000_000;
 const MAX_WORKERS = 8;
 
-// Built: the worker is the .js file next to this one (dist: chunks/resampleWorker.js, next to the chunk holding this
-// module). From sources under tsx, Node 20 does not resolve a worker's .ts entry, so a bootstrap registers tsx first.
+// Built by tsc: the worker is the .js file next to this one. Bundled (dist/, scripts/build-dist.mjs): the entry
+// chunks/resampleWorker.js, next to this module's chunk, or under chunks/ when esbuild put this module in index.js.
+// From sources under tsx, Node 20 does not resolve a worker's .ts entry, so a bootstrap registers tsx first.
 const fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
-const workerEntry = new URL(fromSource ? "./resampleWorker.ts" : "./resampleWorker.js", import.meta.url);
+const workerEntry = fromSource
+  ? new URL("./resampleWorker.ts", import.meta.url)
+  : (["./resampleWorker.js", "./chunks/resampleWorker.js"]
+      .map((p) => new URL(p, import.meta.url))
+      .find((u) => existsSync(fileURLToPath(u))) ?? new URL("./resampleWorker.js", import.meta.url));
+
+/** Whether the worker's file is where this module looks for it (else the bootstrap runs on one thread). */
+export function resampleWorkerFound(): boolean {
+  return existsSync(fileURLToPath(workerEntry));
+}
 
 /**
  * The paired percentile bootstrap of src/compare/pairedBootstrap.ts, computed as weighted passes: each resample is a
@@ -41,7 +51,7 @@ export async function weightedPairedBootstrap(
       work < MIN_WORK_FOR_WORKERS ? 1 : Math.floor(work / MIN_WORK_PER_WORKER),
     ),
   );
-  if (threads === 1 || !existsSync(fileURLToPath(workerEntry))) {
+  if (threads === 1 || !resampleWorkerFound()) {
     runResamples(plan, options.seed, 0, B, stats);
   } else {
     const size = Math.ceil(B / threads);

@@ -65,7 +65,8 @@ export async function readPullRequestContext(env: NodeJS.ProcessEnv = process.en
 /**
  * Our view of @actions/github's context. pull_request and pull_request_target (and review events) carry
  * `pull_request.number` and `pull_request.head.repo.full_name`; an issue_comment on a pull request carries
- * `issue.number` and `issue.pull_request`; push and the rest have no pull request (context.issue.number would give a
+ * `issue.number` and `issue.pull_request`; a workflow_dispatch names one with its `pull_request` input (the gate
+ * dispatched on a pull request a workflow opened); push and the rest have no pull request (context.issue.number would give a
  * plain issue's number, or a push payload's nothing, so it is not used).
  */
 export function pullRequestContextOf(context: ActionsContextFields): PullRequestContext {
@@ -86,6 +87,12 @@ export function pullRequestContextOf(context: ActionsContextFields): PullRequest
     // A deleted fork leaves head.repo null: still not this repository.
     isFork = headName === undefined ? headRepo === null : headName.toLowerCase() !== base.toLowerCase();
     if (typeof head.sha === "string") sha = head.sha;
+  } else if (context.eventName === "workflow_dispatch") {
+    // The PR gate dispatched on a pull request (a PR opened with GITHUB_TOKEN starts no pull_request workflow, so the
+    // retraining workflow dispatches the gate with `pull_request: N`): the report goes to that pull request.
+    const inputs: unknown = payload.inputs;
+    const n = isRecord(inputs) ? inputs.pull_request : undefined;
+    if (typeof n === "string" && /^[1-9][0-9]{0,9}$/.test(n.trim())) issueNumber = Number(n.trim());
   } else {
     const issue: unknown = payload.issue;
     if (isRecord(issue) && issue.pull_request && Number.isInteger(issue.number)) issueNumber = issue.number as number;

@@ -96,6 +96,30 @@ test("an issue_comment on a pull request names the PR; on a plain issue it does 
   assert.equal(onIssue.issueNumber, null);
 });
 
+test("a workflow_dispatch with a pull_request input names that pull request (the gate dispatched on a PR)", async () => {
+  const dispatched = await readPullRequestContext(
+    env(
+      "workflow_dispatch",
+      { inputs: { pull_request: "42" }, ref: "refs/heads/main" },
+      { GITHUB_REF: "refs/heads/main" },
+    ),
+  );
+  assert.equal(dispatched.issueNumber, 42);
+  assert.equal(dispatched.isFork, false);
+  for (const input of [
+    {},
+    { pull_request: "" },
+    { pull_request: "0" },
+    { pull_request: "4 2" },
+    { pull_request: 42 },
+  ]) {
+    const ctx = await readPullRequestContext(env("workflow_dispatch", { inputs: input }));
+    assert.equal(ctx.issueNumber, null, JSON.stringify(input));
+  }
+  // Only a dispatch: a push payload with such a key is still a push.
+  assert.equal((await readPullRequestContext(env("push", { inputs: { pull_request: "42" } }))).issueNumber, null);
+});
+
 test("without an event file (a local run) there is no pull request", async () => {
   const ctx = await readPullRequestContext({ GITHUB_REPOSITORY: "acme/models" });
   assert.deepEqual([ctx.issueNumber, ctx.isFork, ctx.sha, ctx.ref, ctx.eventName], [null, false, "", "", ""]);

@@ -134,10 +134,27 @@ export class FleetMember {
     this.timer.unref();
   }
 
+  /** Stops the rounds; a leader gives the lease up so that another member leads on its next round. */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     while (this.running) await this.running;
+    try {
+      // The last events of the open window reach Redis: a member scaled down for good is merged with all of them.
+      await this.memberWork(true);
+    } catch (e) {
+      this.o.log.debug({ err: (e as Error).message }, "fleet: last publish failed");
+    }
+    if (this.lease) {
+      try {
+        await this.o.store.release(this.lease);
+        this.o.log.info({ member: this.member }, "fleet: lease released on stop");
+      } catch (e) {
+        // Fenced (already lost) or Redis unreachable: the lease then expires by itself.
+        this.o.log.debug({ err: (e as Error).message }, "fleet: lease not released");
+      }
+      this.setLease(null);
+    }
     await this.o.store.close();
   }
 
@@ -206,9 +223,13 @@ export class FleetMember {
     this.o.metrics.pendingPartials.set(n);
   }
 
-  /** Every window of this member ending at or before the returned time is published final. */
-  private through(): number {
-    let t = Math.floor(this.o.now() / this.durationMs) * this.durationMs;
+  /**
+   * Every window of this member ending at or before the returned time is published final. A member stopping with an
+   * empty open window has nothing more to give any window: it says so (MAX_SAFE_INTEGER), so that a member scaled down
+   * is not reported missing from the windows after it left.
+   */
+  private through(leaving = false): number {
+    let t = leaving ? Number.MAX_SAFE_INTEGER : Math.floor(this.o.now() / this.durationMs) * this.durationMs;
     const w = this.o.host.openWindow();
     if (w.events > 0 && w.startedAt > 0) t = Math.min(t, w.startedAt);
     for (const [start, r] of this.retained) if (!r.published) t = Math.min(t, start);
@@ -219,10 +240,10 @@ export class FleetMember {
     return 4 * (this.durationMs + this.o.fleet.graceMs) + 60_000;
   }
 
-  private async memberWork(): Promise<void> {
+  private async memberWork(leaving = false): Promise<void> {
     const { store } = this.o;
     const now = this.o.now();
-    const beat: MemberRecord = { since: this.since, seen: now, through: this.through() };
+    const beat: MemberRecord = { since: this.since, seen: now, through: this.through(leaving) };
     await store.heartbeat(this.member, beat.since, beat.through);
     for (const [start, r] of [...this.retained].sort((a, b) => a[0] - b[0])) {
       if (r.published) {
@@ -252,9 +273,9 @@ export class FleetMember {
         this.lastOpen = { start: w.startedAt, events: w.events };
       }
     }
-    this.setLease(await store.lease(this.lease, this.member));
+    if (!leaving) this.setLease(await store.lease(this.lease, this.member));
     // Heartbeat again with the watermark after publishing, so the leader does not wait a period for it.
-    await store.heartbeat(this.member, this.since, this.through());
+    await store.heartbeat(this.member, this.since, this.through(leaving));
   }
 
   private localAlert(): AlertRecord | null {

@@ -204,6 +204,14 @@ export class FleetStore {
     return typeof v === "string" ? v : null;
   }
 
+  /**
+   * Gives the lease up (a member stopping gracefully, as in a rolling update): another member takes it on its next
+   * round instead of after the lease expires. Only our own value is deleted.
+   */
+  async release(lease: string): Promise<void> {
+    await this.evalScript(FENCE + `redis.call('DEL', KEYS[1]) return 1`, [this.k("lease")], [lease]);
+  }
+
   /** Who holds the lease (`token:member`), or null. */
   leaseHolder(): Promise<string | null> {
     return this.run(() => this.client.get(this.k("lease")));

@@ -7,172 +7,102 @@ import { metricInfluence } from "../../src/compare/metricInfluence.js";
 import { buildResamplePlan } from "../../src/compare/resamplePlan.js";
 import { prepareResampledMetric } from "../../src/compare/resampledMetric.js";
 import { resampleCounts, runResamples } from "../../src/compare/runResamples.js";
-import type {
-  ClassificationPredictions,
-  Predictions,
-  RegressionPredictions,
-} from "../../src/model/evaluate/predictions.js";
-import { seededRandom } from "../../src/stats/seededRandom.js";
+import type { Predictions } from "../../src/model/evaluate/predictions.js";
+import { readFileSync } from "node:fs";
+import {
+  BINARY,
+  CASES,
+  fingerprint,
+  MULTICLASS,
+  REFERENCE_OPTIONS,
+  REGRESSION,
+  twoModels,
+  twoRegressions,
+} from "./pairedIntervalData.js";
 
-/** Two correlated models scoring the same rows: a logistic truth, each model a noisy view of it (ties from rounding). */
-function twoModels(
-  rows: number,
-  classes: number,
-  seed: number,
-): [ClassificationPredictions, ClassificationPredictions] {
-  const r = seededRandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-  const yTrue = new Int32Array(rows);
-  const sides = [0.6, 1.1].map(() => ({ proba: new Float64Array(rows * classes), yPred: new Int32Array(rows) }));
-  for (let i = 0; i < rows; i++) {
-    const z = Array.from({ length: classes }, () => normal());
-    const pTrue = softmax(z.map((v) => 1.2 * v));
-    let u = r();
-    let y = 0;
-    while (y < classes - 1 && u >= pTrue[y]!) u -= pTrue[y++]!;
-    yTrue[i] = y;
-    [0.6, 1.1].forEach((noise, s) => {
-      const p = softmax(z.map((v) => v + noise * normal())).map((x) => Math.round(x * 1000) / 1000);
-      const total = p.reduce((a, b) => a + b, 0);
-      let top = 0;
-      p.forEach((x, k) => {
-        sides[s]!.proba[i * classes + k] = x / total;
-        if (x > p[top]!) top = k;
-      });
-      sides[s]!.yPred[i] = top;
-    });
-  }
-  const classNames = Array.from({ length: classes }, (_, k) => String(k));
-  const make = (s: number): ClassificationPredictions => ({
-    task: classes === 2 ? "binary" : "multiclass",
-    rowCount: rows,
-    classes: classNames,
-    ...(classes === 2 ? { positiveIndex: 1 } : {}),
-    yTrue,
-    yPred: sides[s]!.yPred,
-    proba: sides[s]!.proba,
-  });
-  return [make(0), make(1)];
-}
-
-function softmax(z: number[]): number[] {
-  const m = Math.max(...z);
-  const e = z.map((v) => Math.exp(v - m));
-  const s = e.reduce((a, b) => a + b, 0);
-  return e.map((v) => v / s);
-}
-
-function twoRegressions(rows: number, seed: number): [RegressionPredictions, RegressionPredictions] {
-  const r = seededRandom(seed);
-  const normal = () => Math.sqrt(-2 * Math.log(1 - r())) * Math.cos(2 * Math.PI * r());
-  const yTrue = new Float64Array(rows);
-  const a = new Float64Array(rows);
-  const b = new Float64Array(rows);
-  for (let i = 0; i < rows; i++) {
-    const x = normal();
-    yTrue[i] = 10 + 3 * x + normal();
-    a[i] = 10 + 2.8 * x + 0.5 * normal();
-    b[i] = 10 + 2.5 * x + 0.8 * normal();
-  }
-  return [
-    { task: "regression", rowCount: rows, yTrue, yPred: a },
-    { task: "regression", rowCount: rows, yTrue, yPred: b },
-  ];
-}
-
-const OPTIONS = { resamples: 2000, seed: 7, confidence: 0.95 };
+const OPTIONS = REFERENCE_OPTIONS;
+const REFERENCE = JSON.parse(readFileSync("fixtures/compare/paired_interval_reference.json", "utf8")) as {
+  options: typeof REFERENCE_OPTIONS;
+  cases: Record<
+    string,
+    {
+      fingerprint: string;
+      intervals: Record<string, { delta: [number, number]; relative: [number, number] | null }>;
+    }
+  >;
+};
 
 /**
  * Every fast interval against the plain reference bootstrap (pairedBootstrap: 2,000 resamples, each metric computed
- * on the resample's counts on its own) on the same fixed data. Tolerance: each bound within 10% of the reference
- * interval's width. Why that much: two bootstraps with different random streams disagree on a 2.5% quantile of 2,000
- * resamples by about 1.3 x sd x sqrt(0.025 x 0.975 / 2000) / density, about 4-5% of a 95% interval's width at one
- * standard error (a normal interval is 3.92 sd wide), so 10% is about two standard errors of Monte Carlo noise; the
- * analytic intervals add their own approximation error at n >= 5,000, measured here at under 5% of the width.
+ * on the resample's counts on its own) on the same fixed data, read from fixtures/compare/paired_interval_reference.json
+ * (scripts/make-paired-interval-reference.ts; the data's fingerprint must match, so a changed generator cannot be
+ * judged against stale intervals). Tolerance: each bound within 10% of the reference interval's width. Why that much:
+ * two bootstraps with different random streams disagree on a 2.5% quantile of 2,000 resamples by about
+ * 1.3 x sd x sqrt(0.025 x 0.975 / 2000) / density, about 4-5% of a 95% interval's width at one standard error (a normal
+ * interval is 3.92 sd wide), so 10% is about two standard errors of Monte Carlo noise; the analytic intervals add their
+ * own approximation error at n >= 5,000, measured here at under 5% of the width.
  */
-async function assertAgrees(
-  name: string,
-  candidate: Predictions,
-  baseline: Predictions,
-  metrics: string[],
-  interval: "bootstrap" | "analytic",
-) {
-  const reference = pairedBootstrap(
-    candidate.rowCount,
-    metrics.map((m) => ({
-      name: m,
-      candidate: prepareResampledMetric(m, candidate)!,
-      baseline: prepareResampledMetric(m, baseline)!,
-    })),
-    OPTIONS,
-  );
-  const fast = await pairedIntervals(metrics, candidate, baseline, { ...OPTIONS, interval });
-  for (const m of metrics) {
-    const want = reference.get(m)!;
+async function assertAgrees(id: string, interval: "bootstrap" | "analytic") {
+  const c = CASES.find((x) => x.id === id)!;
+  const [candidate, baseline] = c.make();
+  const reference = REFERENCE.cases[id]!;
+  assert.deepEqual(REFERENCE.options, OPTIONS);
+  assert.equal(fingerprint([candidate, baseline]), reference.fingerprint, `${id}: regenerate the reference intervals`);
+  const fast = await pairedIntervals(c.metrics, candidate, baseline, { ...OPTIONS, interval });
+  for (const m of c.metrics) {
+    const want = reference.intervals[m]!;
     const got = fast.get(m)!;
     const width = want.delta[1] - want.delta[0];
-    assert.ok(width > 0, `${name} ${m}: reference interval has no width`);
+    assert.ok(width > 0, `${id} ${m}: reference interval has no width`);
     for (const k of [0, 1] as const) {
       const off = Math.abs(got.delta[k] - want.delta[k]) / width;
       assert.ok(
         off <= 0.1,
-        `${name} ${m} (${got.method}): bound ${k} ${got.delta[k]} vs ${want.delta[k]}, off by ${(off * 100).toFixed(1)}% of the width`,
+        `${id} ${m} (${got.method}): bound ${k} ${got.delta[k]} vs ${want.delta[k]}, off by ${(off * 100).toFixed(1)}% of the width`,
       );
       if (want.relative && got.relative) {
         const rw = want.relative[1] - want.relative[0];
         const roff = Math.abs(got.relative[k] - want.relative[k]) / rw;
-        assert.ok(roff <= 0.1, `${name} ${m}: relative bound ${k} off by ${(roff * 100).toFixed(1)}% of the width`);
+        assert.ok(roff <= 0.1, `${id} ${m}: relative bound ${k} off by ${(roff * 100).toFixed(1)}% of the width`);
       }
     }
   }
 }
 
-const BINARY = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "roc_auc",
-  "pr_auc",
-  "log_loss",
-  "brier",
-  "ece",
-];
-const MULTICLASS = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision_macro",
-  "recall_macro",
-  "f1_macro",
-  "f1_weighted",
-  "roc_auc",
-  "pr_auc",
-  "log_loss",
-];
-const REGRESSION = ["mse", "rmse", "mae", "r2", "mape"];
-
 test("binary, 5,000 rows: the weighted bootstrap and every analytic interval agree with the plain bootstrap", async () => {
-  const [c, b] = twoModels(5_000, 2, 1);
-  await assertAgrees("binary 5k", c, b, BINARY, "bootstrap");
-  await assertAgrees("binary 5k", c, b, BINARY, "analytic");
+  await assertAgrees("binary 5k", "bootstrap");
+  await assertAgrees("binary 5k", "analytic");
 });
 
 test("binary, 20,000 rows (worker threads): fast intervals agree with the plain bootstrap", async () => {
-  // Four metrics only: the plain reference bootstrap is the slow part of this test.
-  const [c, b] = twoModels(20_000, 2, 2);
-  const some = ["accuracy", "f1", "roc_auc", "log_loss"];
-  await assertAgrees("binary 20k", c, b, some, "bootstrap");
-  await assertAgrees("binary 20k", c, b, some, "analytic");
+  await assertAgrees("binary 20k", "bootstrap");
+  await assertAgrees("binary 20k", "analytic");
 });
 
 test("multiclass, 6,000 rows, and regression, 8,000 rows: fast intervals agree with the plain bootstrap", async () => {
-  const [c, b] = twoModels(6_000, 3, 3);
-  await assertAgrees("multiclass 6k", c, b, MULTICLASS, "bootstrap");
-  await assertAgrees("multiclass 6k", c, b, MULTICLASS, "analytic");
-  const [rc, rb] = twoRegressions(8_000, 4);
-  await assertAgrees("regression 8k", rc, rb, REGRESSION, "bootstrap");
-  await assertAgrees("regression 8k", rc, rb, REGRESSION, "analytic");
+  await assertAgrees("multiclass 6k", "bootstrap");
+  await assertAgrees("multiclass 6k", "analytic");
+  await assertAgrees("regression 8k", "bootstrap");
+  await assertAgrees("regression 8k", "analytic");
+});
+
+test("the reference file is the plain bootstrap: one case's interval recomputed with fewer metrics matches it", () => {
+  // A spot check that the committed file is what pairedBootstrap gives (same seed, same resamples): accuracy of the
+  // 5k binary case alone, a few seconds of the slow loop rather than minutes.
+  const c = CASES.find((x) => x.id === "binary 5k")!;
+  const [candidate, baseline] = c.make();
+  const again = pairedBootstrap(
+    candidate.rowCount,
+    [
+      {
+        name: "accuracy",
+        candidate: prepareResampledMetric("accuracy", candidate)!,
+        baseline: prepareResampledMetric("accuracy", baseline)!,
+      },
+    ],
+    OPTIONS,
+  );
+  assert.deepEqual(again.get("accuracy")!.delta, REFERENCE.cases["binary 5k"]!.intervals.accuracy!.delta);
 });
 
 test("each interval says which method made it; auto is analytic only with enough rows of every class", async () => {

@@ -1,10 +1,12 @@
 // `npm run bench -- <name> [args]`: each benchmark prints ratios against a peer measured in the same run.
 import { spawnSync } from "node:child_process";
+import { benchCompare } from "./compare.js";
 import { benchDrift } from "./drift.js";
 import { benchEvaluate } from "./evaluate.js";
 import { benchMonitor } from "./monitor.js";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
+  compare: benchCompare,
   drift: benchDrift,
   evaluate: benchEvaluate,
   monitor: benchMonitor,

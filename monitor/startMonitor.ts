@@ -18,6 +18,7 @@ import { MonitorMetrics } from "./metrics/monitorMetrics.js";
 import { Checkpointer } from "./state/checkpointer.js";
 import { Journal, JournalUnavailableError } from "./state/journal.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDirectory.js";
+import { ProductionReference } from "./reference/ProductionReference.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
@@ -46,6 +47,13 @@ export interface RunningMonitor {
   checkpoint(onStep?: (step: string) => void): Promise<void>;
   /** Stop accepting, finish in-flight batches, snapshot, close. */
   shutdown(): Promise<void>;
+  /** With `reference: registry:NAME`: the production it follows; null for a file reference. */
+  production: ProductionReference | null;
+  /**
+   * Checks for a new reference now: the registry's production (what the registry_poll timer runs), or the profile
+   * file again (what SIGHUP runs). Resolves to what it switched to (at the next window boundary), or null.
+   */
+  reloadReference(): Promise<string | null>;
 }
 
 export interface StartOptions {
@@ -67,6 +75,8 @@ export interface StartOptions {
   pollIntervalMs?: number;
   /** Journal bytes appended since the last snapshot that trigger the next one (default JOURNAL_CHECKPOINT_BYTES). */
   checkpointBytes?: number;
+  /** Overrides config.registryPollMs; 0 turns the registry poll off (tests call reloadReference()). */
+  registryPollMs?: number;
 }
 
 /**
@@ -94,7 +104,10 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           },
           ...(options.github ? { clientOptions: options.github } : {}),
         });
-  const profile = readProfile(config.reference);
+  // A registry reference: production's profile, verified against its card (GITHUB_TOKEN reads a GitHub registry).
+  const production = config.referenceRegistry ? ProductionReference.fromConfig(config, env) : null;
+  const loaded = production ? await production.load() : null;
+  const profile = loaded ? loaded.profile : readProfile(config.reference);
   ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
   const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
@@ -103,6 +116,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
   });
   const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
+  if (loaded) {
+    monitor.modelVersion = `v${loaded.version}`;
+    monitor.referenceLabel = `${config.reference}@v${loaded.version}`;
+    metrics.modelVersionChanged(null, monitor.modelVersion);
+  }
   const life: Lifecycle = { ready: false, draining: false };
 
   // Replay before listening for events: readiness means every acknowledged batch is in the window.
@@ -131,6 +149,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     options.checkpointBytes,
   );
   lastT = Math.max(lastT, monitor.lastRecordAt);
+  // Production moved while the monitor was down: the same switch as a poll finding it (a note on an open issue).
+  if (loaded && monitor.snapshotModelVersion !== null && monitor.snapshotModelVersion !== monitor.modelVersion) {
+    monitor.modelVersion = monitor.snapshotModelVersion;
+    monitor.switchReference(loaded.profile, `v${loaded.version}`, `${config.reference}@v${loaded.version}`);
+  }
   monitor.updateProgress(now());
   log.info(
     { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },
@@ -232,6 +255,37 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           source.pollOnce().catch((e: Error) => failed(e, "prediction log poll failed", { file: source.file }));
         }, pollMs).unref()
       : null;
+  /** A new production (or the profile file again): switched to at the next window boundary, if its features match. */
+  async function reloadReference(): Promise<string | null> {
+    const next = production
+      ? await production.poll()
+      : { version: null, profile: readProfile(config.reference), path: config.reference };
+    if (!next) return null;
+    const version = next.version === null ? null : `v${next.version}`;
+    const label = version === null ? config.reference : `${config.reference}@${version}`;
+    if (!monitor.switchReference(next.profile, version, label)) {
+      log.error(
+        { reference: label, profile: next.path },
+        "the new reference profile has other features (names or kinds) than the running one: restart the monitor to use it",
+      );
+      return null;
+    }
+    return version ?? config.reference;
+  }
+  let reloading = false;
+  const registryPollMs = options.registryPollMs ?? config.registryPollMs;
+  const registryPoller =
+    production && registryPollMs > 0
+      ? setLongInterval(() => {
+          if (life.draining || reloading) return;
+          reloading = true;
+          reloadReference()
+            .catch((e: Error) =>
+              log.warn({ err: e.message, registry: production.registry.uri }, "registry poll failed"),
+            )
+            .finally(() => (reloading = false));
+        }, registryPollMs).unref()
+      : null;
   const checkpoint = (onStep?: (step: string) => void) => checkpointer.checkpoint(onStep);
   function checkpointWhenJournalGrew(): void {
     if (life.draining || !checkpointer.due()) return;
@@ -247,6 +301,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     life.draining = true;
     if (ticker) clearInterval(ticker);
     poller?.cancel();
+    registryPoller?.cancel();
     snapshots.cancel();
     // A poll in flight finishes (its batch is journaled) before the shutdown snapshot.
     await source?.close();
@@ -262,5 +317,17 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     log.info({ offset: monitor.appliedOffset }, "monitor stopped");
   }
 
-  return { url, monitor, metrics, outbox, journal, source, tick, checkpoint, shutdown };
+  return {
+    url,
+    monitor,
+    metrics,
+    outbox,
+    journal,
+    source,
+    production,
+    reloadReference,
+    tick,
+    checkpoint,
+    shutdown,
+  };
 }

@@ -128,19 +128,55 @@ export function buildAlertRequest(
   }
 }
 
+/**
+ * The note on the open drift issue that production moved (the monitor measures against the new version's profile
+ * from window `window` on). Kind `issue.note`: a comment when the model's issue is open, nothing when it is not.
+ */
+export function productionChangedRequest(
+  config: MonitorConfig,
+  change: { version: string; previous: string | null; window: number; at: string },
+): OutboxEntry {
+  const repo = repositoryOf(config);
+  const name = config.referenceRegistry?.name ?? config.model;
+  return {
+    id: `${config.model}:w${change.window}:production.${change.version}`,
+    kind: "issue.note",
+    created_at: change.at,
+    method: "POST",
+    path: `/repos/${repo}/issues/{issue_number}/comments`,
+    body: {
+      body:
+        `Production is now ${codeSpan(`${name} ${change.version}`)}` +
+        (change.previous ? ` (was ${codeSpan(change.previous)})` : "") +
+        `: windows from window ${change.window} on are measured against its profile, and a new alert episode starts. ` +
+        `This issue closes after ${config.alert.closeAfterClean} clean window(s) in a row.`,
+      marker: driftIssueMarker(config.model),
+    },
+  };
+}
+
 /** The hidden second line of an issue body or comment naming the outbox entry it carries (resends skip it). */
 export function alertMarker(id: string): string {
   return `<!-- modelguard:alert id=${id} -->`;
 }
 
 /**
- * The retraining dispatch's inputs (workflow_dispatch) or client payload (repository_dispatch): why, which window
- * (index and span), and the drifted features (comma-separated, at most 1,000 characters so GitHub accepts it).
+ * The retraining dispatch's inputs (workflow_dispatch) or client payload (repository_dispatch), what a training job
+ * can use: why, which window (index and span, and its start and end as ISO 8601 instants), the drifted features
+ * (comma-separated, at most 1,000 characters so GitHub accepts it), and the production version the window drifted
+ * from ("" for a file reference). A workflow must declare each as an input: GitHub refuses undeclared ones.
  */
 export function dispatchPayload(
   config: MonitorConfig,
   report: WindowReport,
-): { reason: string; window: string; features: string } {
+): {
+  reason: string;
+  window: string;
+  window_start: string;
+  window_end: string;
+  features: string;
+  production_version: string;
+} {
   let features = "";
   for (const f of report.drift.drifted_features) {
     const next = features === "" ? f : `${features},${f}`;
@@ -150,7 +186,10 @@ export function dispatchPayload(
   return {
     reason: `modelguard: dataset drift in ${config.alert.consecutive} consecutive window(s) for model ${config.model}`,
     window: `${report.window} (${report.started_at}/${report.closed_at})`,
+    window_start: report.started_at,
+    window_end: report.closed_at,
     features,
+    production_version: report.model_version ?? "",
   };
 }
 

@@ -125,6 +125,12 @@ export function githubSender(
           });
         return;
       }
+      case "issue.note": {
+        // Only on an issue that is open: a note about production is no reason to open one.
+        const found = await findOurIssue();
+        if (found) await comment(found.number, entry.id, String(b.body));
+        return;
+      }
       case "issue.close": {
         const found = await findOurIssue();
         if (!found) return;

@@ -9,7 +9,12 @@ export interface MonitorConfig {
   /** The config file as the user named it, for messages about its keys. */
   file: string;
   model: string;
+  /** The profile's absolute path, or `registry:NAME` as written when the reference follows a registry. */
   reference: string;
+  /** `reference: registry:NAME`: the model and the registry (as `--registry` takes it) to follow; null for a file. */
+  referenceRegistry: { name: string; registry: string } | null;
+  /** How often the production pointer is polled (ms) when the reference follows a registry. */
+  registryPollMs: number;
   host: string;
   port: number;
   /**
@@ -56,6 +61,8 @@ export const DEFAULT_ALLOWED_LATENESS_MS = 30_000;
 interface RawConfig {
   model?: string;
   reference: string;
+  registry?: string;
+  registry_poll?: string;
   listen?: string;
   window?: { size?: number; duration?: string; time?: WindowTime; allowed_lateness?: string };
   keep_windows?: number;
@@ -86,6 +93,7 @@ export const DURATION_BOUNDS: Readonly<Record<string, readonly [min: number, max
   snapshot_interval: [1000, 30 * 86_400_000],
   "source.poll": [10, 3_600_000],
   "window.allowed_lateness": [0, 7 * 86_400_000],
+  registry_poll: [10_000, 86_400_000],
 });
 
 /** "1h30m" -> 5400000. Throws a RangeError on anything else. */
@@ -175,15 +183,19 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     const pollMs = raw.source.poll !== undefined ? duration(path, "source.poll", raw.source.poll) : 1000;
     source = { file: abs(raw.source.file), pollMs };
   }
-  const reference = abs(raw.reference);
+  const referenceRegistry = registryReference(path, raw);
+  const reference = referenceRegistry ? raw.reference : abs(raw.reference);
   return {
     file: path,
     model:
       raw.model ??
+      referenceRegistry?.name ??
       basename(reference)
         .replace(/\.json$/i, "")
         .replace(/[^A-Za-z0-9._-]/g, "-"),
     reference,
+    referenceRegistry,
+    registryPollMs: raw.registry_poll !== undefined ? duration(path, "registry_poll", raw.registry_poll) : 300_000,
     host: listen.slice(0, colon),
     port,
     window,
@@ -215,6 +227,36 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     },
     source,
   };
+}
+
+/**
+ * `reference: registry:NAME` (NAME's production; `@vN` is refused: a pinned version is a file, pull it with
+ * `modelguard registry pull`), with `registry` (default github). A `registry` key with a file reference is a mistake.
+ */
+function registryReference(path: string, raw: RawConfig): MonitorConfig["referenceRegistry"] {
+  if (!raw.reference.startsWith("registry:")) {
+    if (raw.registry !== undefined || raw.registry_poll !== undefined) {
+      throw bad(
+        path,
+        raw.registry !== undefined ? "registry" : "registry_poll",
+        "only applies with reference: registry:NAME",
+      );
+    }
+    return null;
+  }
+  const name = raw.reference.slice("registry:".length);
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name) || name.endsWith(".lock") || name.includes("..")) {
+    throw bad(
+      path,
+      "reference",
+      `'${raw.reference.slice(0, 80)}' is not registry:NAME (the monitor follows production; NAME is 1-64 letters, digits, '.', '_' or '-')`,
+    );
+  }
+  if ((raw as { fleet?: unknown }).fleet !== undefined) {
+    // Members would switch at different windows, and the leader would merge windows measured against two references.
+    throw bad(path, "reference", "registry:NAME is not supported in fleet mode yet: give the profile's path");
+  }
+  return { name, registry: raw.registry ?? "github" };
 }
 
 const EXAMPLE_HINT = "a minimal monitor.yml is `reference: profile.json`";

@@ -17,24 +17,25 @@ export class MonitorMetrics {
   readonly psi = new Gauge({
     name: "modelguard_monitor_feature_psi",
     help: "PSI of each feature in the last closed window.",
-    labelNames: ["feature"] as const,
+    labelNames: ["feature", "model_version"] as const,
     registers: [this.registry],
   });
   readonly ks = new Gauge({
     name: "modelguard_monitor_feature_ks",
     help: "KS statistic of each numeric feature in the last closed window.",
-    labelNames: ["feature"] as const,
+    labelNames: ["feature", "model_version"] as const,
     registers: [this.registry],
   });
   readonly featureDrifted = new Gauge({
     name: "modelguard_monitor_feature_drifted",
     help: "1 when the feature drifted in the last closed window.",
-    labelNames: ["feature"] as const,
+    labelNames: ["feature", "model_version"] as const,
     registers: [this.registry],
   });
   readonly datasetDrifted = new Gauge({
     name: "modelguard_monitor_dataset_drifted",
     help: "1 when the last closed window drifted as a dataset.",
+    labelNames: ["model_version"] as const,
     registers: [this.registry],
   });
   readonly predictionPsi = new Gauge({
@@ -64,7 +65,8 @@ export class MonitorMetrics {
   });
   readonly windowsClosed = new Counter({
     name: "modelguard_monitor_windows_closed_total",
-    help: "Windows closed since start (including replayed ones).",
+    help: "Windows closed since start (including replayed ones), by the production version they were measured against.",
+    labelNames: ["model_version"] as const,
     registers: [this.registry],
   });
   readonly alerts = new Counter({
@@ -84,10 +86,24 @@ export class MonitorMetrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [this.registry],
   });
+  readonly modelVersion = new Gauge({
+    name: "modelguard_monitor_model_version_info",
+    help: "1 for the production version the reference is the profile of (reference: registry:NAME).",
+    labelNames: ["model_version"] as const,
+    registers: [this.registry],
+  });
   constructor() {
     // prom-client's process and Node.js metrics (memory, CPU, event-loop lag, GC, handles) in the monitor's registry,
     // so a sidecar's own health is watched with the usual names; the bench reads the heap from here too.
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** A new reference: the last window's gauges of the old version go (they described it), the info gauge moves. */
+  modelVersionChanged(previous: string | null, next: string | null): void {
+    if (previous === next) return;
+    for (const g of [this.psi, this.ks, this.featureDrifted, this.datasetDrifted]) g.reset();
+    this.modelVersion.reset();
+    if (next !== null) this.modelVersion.set({ model_version: next }, 1);
   }
 
   /** Counts accepted events, and what they carried that the reference did not expect (per reason). */

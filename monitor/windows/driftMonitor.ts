@@ -5,7 +5,7 @@ import { sampleProfile, type ColumnSample } from "../../src/drift/columnSample.j
 import { ModelguardError } from "../../src/errors.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
-import { buildAlertRequest } from "../alerts/alertRequests.js";
+import { buildAlertRequest, productionChangedRequest } from "../alerts/alertRequests.js";
 import { acceptedAnswer, bodyDigest, IdempotencyKeys } from "../ingest/idempotencyKeys.js";
 import type { JournalRecord, SourcePosition } from "../state/journal.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
@@ -36,6 +36,8 @@ interface Snapshot {
   idempotency_keys?: ReturnType<IdempotencyKeys["toJson"]>;
   /** With `window.time: event`: the windows still open (several may be) and the late events not yet reported. */
   event_windows?: EventTimeJson;
+  /** With `reference: registry:NAME`: the production version the windows were measured against. */
+  model_version?: string;
 }
 
 export interface DriftMonitorOptions {
@@ -54,10 +56,19 @@ export class DriftMonitor {
   readonly layout: FeatureLayout;
   /** With `window.time: event`: the open windows by event time; null otherwise (one open window, `window`). */
   readonly eventWindows: EventTimeWindows | null = null;
-  private readonly reference: Map<string, ColumnSample>;
+  private reference: Map<string, ColumnSample>;
   /** The reference column predictions are compared with (not a feature then), and its sample; null: none. */
   readonly predictionColumn: string | null;
-  private readonly predictionReference: ColumnSample | null;
+  private predictionReference: ColumnSample | null;
+  /**
+   * The production version the reference is the profile of ("v3"), with `reference: registry:NAME`; null for a file.
+   * Windows and metrics carry it as `model_version`.
+   */
+  modelVersion: string | null = null;
+  /** Where the reference came from, for reports (`config.reference`, or the registry version's profile file). */
+  referenceLabel: string;
+  /** A reference to switch to at the next window boundary (see switchReference). */
+  private pendingReference: { profile: ReferenceProfile; version: string | null; label: string } | null = null;
   window: WindowState;
   alert: AlertState = { ...INITIAL_ALERT_STATE };
   recent: WindowReport[] = [];
@@ -89,6 +100,7 @@ export class DriftMonitor {
     const cw = config.window;
     if ("durationMs" in cw && cw.time === "event")
       this.eventWindows = new EventTimeWindows(this.layout, cw.durationMs, cw.allowedLatenessMs);
+    this.referenceLabel = config.reference;
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
     ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
@@ -119,6 +131,8 @@ export class DriftMonitor {
       this.appliedOffset = s.journal_offset!;
       this.lastRecordAt = s.last_record_at === undefined ? 0 : countAt(s.last_record_at, "last_record_at");
       this.sourcePosition = s.source_position ?? null;
+      // A production that moved while the monitor was down is a switch: checked by the caller against this.
+      this.snapshotModelVersion = s.model_version ?? null;
       if (this.eventWindows && s.event_windows !== undefined) this.eventWindows.load(s.event_windows);
       return s.journal_offset!;
     } catch (e) {
@@ -149,6 +163,7 @@ export class DriftMonitor {
       ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
       ...(this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}),
       ...(this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {}),
+      ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -328,7 +343,7 @@ export class DriftMonitor {
       {
         reference: this.reference,
         current: w.samples(),
-        referenceLabel: this.config.reference,
+        referenceLabel: this.referenceLabel,
         currentLabel: `window ${w.index}`,
       },
       this.config.drift,
@@ -346,6 +361,7 @@ export class DriftMonitor {
       started_at: new Date(w.startedAt).toISOString(),
       closed_at: new Date(at).toISOString(),
       events: w.events,
+      ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
       dataset_drifted: datasetDrifted,
       unknown_features: recordOf(w.unknown),
       prediction: {
@@ -395,6 +411,66 @@ export class DriftMonitor {
       : decision.actions;
     for (const action of ordered) this.recordAction(action, report, dispatched);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
+    if (this.pendingReference) this.applyReference(report);
+  }
+
+  /** The model version of the last snapshot loaded (null: none, or a file reference). */
+  snapshotModelVersion: string | null = null;
+
+  /**
+   * Switches the reference to `profile` (production `version`, null for a file) at the next window boundary, so no
+   * window is measured against two references; at once when the open window has no events yet. The new profile must
+   * describe the same features as the running one (names and kinds): windows and the journal are laid out by them.
+   * Returns false (and changes nothing) when it does not.
+   */
+  switchReference(profile: ReferenceProfile, version: string | null, label: string): boolean {
+    const col = this.predictionColumn;
+    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
+    const next = layoutOf(features);
+    const same =
+      next.names.length === this.layout.names.length &&
+      next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
+      (col === null || Object.hasOwn(profile.columns, col));
+    if (!same) return false;
+    this.pendingReference = { profile, version, label };
+    const idle = this.eventWindows ? this.eventWindows.open.size === 0 : this.window.events === 0;
+    if (idle) this.applyReference(null);
+    return true;
+  }
+
+  /**
+   * Applies the pending reference: a new production starts a new alert episode (streaks and the dispatch cooldown
+   * reset: the old production's drift is not the new one's), and an open drift issue hears that production changed;
+   * it closes after the clean windows, as the policy already does.
+   */
+  private applyReference(lastReport: WindowReport | null): void {
+    const next = this.pendingReference!;
+    this.pendingReference = null;
+    const previous = this.modelVersion;
+    this.reference = sampleProfile(next.profile);
+    const col = this.predictionColumn;
+    this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
+    if (col !== null) this.reference.delete(col);
+    this.referenceLabel = next.label;
+    this.modelVersion = next.version;
+    this.options.metrics.modelVersionChanged(previous, next.version);
+    this.options.log.info(
+      { model_version: next.version, previous, window: this.window.index },
+      next.version === null
+        ? "reference reloaded"
+        : `production is now ${next.version}: new reference from the next window`,
+    );
+    if (next.version === null || next.version === previous) return;
+    this.alert = { ...INITIAL_ALERT_STATE, issueOpen: this.alert.issueOpen };
+    if (this.alert.issueOpen) {
+      const entry = productionChangedRequest(this.config, {
+        version: next.version,
+        previous,
+        window: this.window.index,
+        at: lastReport?.closed_at ?? new Date(Math.max(this.lastRecordAt, 1)).toISOString(),
+      });
+      if (this.options.outbox.add(entry)) this.options.metrics.alerts.inc({ action: "issue.note" });
+    }
   }
 
   /**
@@ -435,7 +511,7 @@ export class DriftMonitor {
       {
         reference: new Map([[col, ref]]),
         current: current ? new Map([[col, current]]) : new Map(),
-        referenceLabel: this.config.reference,
+        referenceLabel: this.referenceLabel,
         currentLabel: `window ${w.index} predictions`,
       },
       this.config.drift,
@@ -455,14 +531,16 @@ export class DriftMonitor {
 
   private recordMetrics(report: WindowReport): void {
     const m = this.options.metrics;
-    m.windowsClosed.inc();
-    m.datasetDrifted.set(report.dataset_drifted ? 1 : 0);
+    // A file reference has no version: the series carry no model_version label then.
+    const version = this.modelVersion !== null ? { model_version: this.modelVersion } : {};
+    m.windowsClosed.inc(version);
+    m.datasetDrifted.set(version, report.dataset_drifted ? 1 : 0);
     for (const f of report.drift.features) {
       const psi = f.tests.psi?.statistic;
-      if (psi !== undefined) m.psi.set({ feature: f.name }, psi);
+      if (psi !== undefined) m.psi.set({ feature: f.name, ...version }, psi);
       const ks = f.tests.ks?.statistic;
-      if (ks !== undefined) m.ks.set({ feature: f.name }, ks);
-      m.featureDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
+      if (ks !== undefined) m.ks.set({ feature: f.name, ...version }, ks);
+      m.featureDrifted.set({ feature: f.name, ...version }, f.drifted ? 1 : 0);
     }
     const p = report.prediction.drift;
     if (p) {

@@ -10,6 +10,8 @@ export interface WindowReport {
   started_at: string;
   closed_at: string;
   events: number;
+  /** With `reference: registry:NAME`: the production version ("v3") whose profile the window was measured against. */
+  model_version?: string;
   dataset_drifted: boolean | null;
   unknown_features: Record<string, number>;
   prediction: PredictionReport;

@@ -228,6 +228,42 @@ export class GitHubModelRegistry implements ModelRegistry {
     return { pointer: parsePointer(text, name, where), revision: data.sha };
   }
 
+  /**
+   * The pointer, unless it is still the version `etag` names: a conditional request (If-None-Match), which GitHub
+   * answers 304 without counting it against the rate limit. What a poller (the monitor following production) uses.
+   */
+  async readPointerIfChanged(
+    name: string,
+    etag: string | null,
+  ): Promise<{ state: PointerState; etag: string | null } | "unchanged"> {
+    const path = this.pointerPath(name);
+    let r;
+    try {
+      r = await this.client.request("GET /repos/{owner}/{repo}/contents/{path}", {
+        owner: this.owner,
+        repo: this.repo,
+        path,
+        ref: REGISTRY_BRANCH,
+        ...(etag ? { headers: { "if-none-match": etag } } : {}),
+      });
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      if (status === 304) return "unchanged";
+      if (status === 404) return { state: { pointer: emptyPointer(name), revision: null }, etag: null };
+      return this.call(`read ${path} on the branch ${REGISTRY_BRANCH}`, () => Promise.reject(e));
+    }
+    const data = r.data as { content?: string; encoding?: string; sha: string; type?: string };
+    const where = `${path} on the branch ${REGISTRY_BRANCH} of ${this.owner}/${this.repo}`;
+    if (data.type !== "file" || data.encoding !== "base64" || typeof data.content !== "string") {
+      throw new ModelguardError("registry", `${where} is not a file GitHub serves inline`, "");
+    }
+    const text = Buffer.from(data.content, "base64").toString("utf8");
+    return {
+      state: { pointer: parsePointer(text, name, where), revision: data.sha },
+      etag: typeof r.headers.etag === "string" ? r.headers.etag : null,
+    };
+  }
+
   async writePointer(name: string, next: ProductionPointer, revision: string | null): Promise<"written" | "conflict"> {
     if (revision === null) await this.ensureRegistryBranch();
     const last = next.moves.at(-1);

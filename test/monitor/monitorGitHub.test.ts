@@ -114,7 +114,18 @@ test("token mode: one issue with the drift table, comments on further alerts, cl
     assert.match(outboxText(h.config), new RegExp(`"status":"sent".*"workflow_run_id":${d.runId}`));
     assert.equal(d.workflowId, "retrain.yml");
     assert.equal(d.ref, "main");
-    assert.deepEqual(Object.keys(d.inputs).sort(), ["features", "reason", "window"]);
+    assert.deepEqual(Object.keys(d.inputs).sort(), [
+      "features",
+      "production_version",
+      "reason",
+      "window",
+      "window_end",
+      "window_start",
+    ]);
+    // The window as instants a training job can filter on; no production version behind a file reference.
+    assert.equal(d.inputs.window_start, "2026-03-01T00:03:00.000Z");
+    assert.equal(d.inputs.window_end, "2026-03-01T00:03:00.000Z");
+    assert.equal(d.inputs.production_version, "");
     assert.deepEqual(String(d.inputs.features).split(",").sort(), ["plan", "x", "y"]);
     assert.match(String(d.inputs.window), /^2 \(2026-03-01T00:03:00\.000Z\/2026-03-01T00:03:00\.000Z\)$/);
     assert.match(String(d.inputs.reason), /drift .*model fraud/);
@@ -165,7 +176,15 @@ test("token mode: repository_dispatch 'modelguard-retrain' carries reason, windo
     assert.equal(h.fake.state.repositoryDispatches.length, 1);
     const d = h.fake.state.repositoryDispatches[0]!;
     assert.equal(d.eventType, "modelguard-retrain");
-    assert.deepEqual(Object.keys(d.clientPayload).sort(), ["features", "model", "reason", "window"]);
+    assert.deepEqual(Object.keys(d.clientPayload).sort(), [
+      "features",
+      "model",
+      "production_version",
+      "reason",
+      "window",
+      "window_end",
+      "window_start",
+    ]);
     assert.equal(d.clientPayload.model, "fraud");
     assert.equal(h.fake.state.workflowDispatches.length, 0);
     // No run id for a repository_dispatch: the Actions page filtered by the event.

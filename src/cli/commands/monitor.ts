@@ -21,7 +21,14 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
       const config = readMonitorConfig(flags.config);
       if (flags.check) {
         const { readProfile } = await import("../../profile/profileFile.js");
-        const profile = readProfile(config.reference);
+        // A registry reference: production's profile, fetched and verified as a start would.
+        const profile = config.referenceRegistry
+          ? (
+              await (
+                await import("../../../monitor/reference/ProductionReference.js")
+              ).ProductionReference.fromConfig(config, process.env).load()
+            ).profile
+          : readProfile(config.reference);
         // The same checks a start makes: a drift.columns override or a prediction.column the profile lacks stops it.
         checkDriftColumns(config, profile);
         const predictions = predictionColumnOf(config, profile);
@@ -37,14 +44,23 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
         const stop = () => {
           process.off("SIGTERM", stop);
           process.off("SIGINT", stop);
+          process.off("SIGHUP", reload);
           running.shutdown().then(resolve, (e: Error) => {
             io.err(`modelguard monitor: shutdown failed: ${e.message}`);
             exit.code = 1;
             resolve();
           });
         };
+        // SIGHUP: the reference again (the profile file, or the registry's production), from the next window.
+        const reload = () => {
+          running.reloadReference().then(
+            (to) => io.err(`modelguard monitor: ${to === null ? "reference unchanged" : `reference reloaded: ${to}`}`),
+            (e: Error) => io.err(`modelguard monitor: reloading the reference failed: ${e.message}`),
+          );
+        };
         process.on("SIGTERM", stop);
         process.on("SIGINT", stop);
+        process.on("SIGHUP", reload);
       });
     });
   registerMonitorReplay(monitor, io);

@@ -1,0 +1,102 @@
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ModelguardError } from "../../src/errors.js";
+import { readProfile } from "../../src/profile/profileFile.js";
+import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
+import { GitHubModelRegistry } from "../../src/registry/GitHubModelRegistry.js";
+import type { ModelRegistry } from "../../src/registry/ModelRegistry.js";
+import { openModelRegistry } from "../../src/registry/openModelRegistry.js";
+import { fetchVerifiedAsset, resolveVersion } from "../../src/registry/pullModelVersion.js";
+import type { MonitorConfig } from "../config/monitorConfig.js";
+
+/** One production version as the monitor uses it: its number, its profile, and the file the profile was kept in. */
+export interface ProductionVersion {
+  version: number;
+  profile: ReferenceProfile;
+  /** The verified profile, written under the state directory (what `reference` names in window reports). */
+  path: string;
+}
+
+/**
+ * Follows the production version of a model in a registry (`reference: registry:NAME`): loads production's profile
+ * (verified against its model card, cached by sha256), and `poll()` answers a new production version when the pointer
+ * moved. On GitHub the poll is a conditional request (If-None-Match with the pointer file's ETag): an unchanged
+ * pointer costs a 304, which GitHub does not count against the rate limit.
+ */
+export class ProductionReference {
+  private etag: string | null = null;
+  current: ProductionVersion | null = null;
+
+  constructor(
+    readonly name: string,
+    readonly registry: ModelRegistry,
+    private readonly dir: string,
+  ) {}
+
+  /** The registry and model a monitor config names; the token comes from GITHUB_TOKEN, as the alert sender's does. */
+  static fromConfig(config: MonitorConfig, env: NodeJS.ProcessEnv): ProductionReference {
+    const r = config.referenceRegistry!;
+    const token = env.GITHUB_TOKEN?.trim();
+    const repository = config.github.repository ?? env.GITHUB_REPOSITORY;
+    const apiUrl = config.github.apiUrl ?? env.GITHUB_API_URL;
+    const registry = openModelRegistry(r.registry, {
+      ...(token ? { token } : {}),
+      ...(repository ? { repository } : {}),
+      ...(apiUrl ? { apiUrl } : {}),
+      inActions: false,
+    });
+    return new ProductionReference(r.name, registry, join(config.state, "reference"));
+  }
+
+  /** Loads production; a model without one is a config error (the monitor has nothing to compare with). */
+  async load(): Promise<ProductionVersion> {
+    const version = await this.pointerVersion(true);
+    if (version === null) {
+      throw new ModelguardError(
+        "config",
+        `reference: registry:${this.name}: ${this.name} has no production version in ${this.registry.uri}`,
+        `promote one first (modelguard promote --name ${this.name} --model model.onnx --profile profile.json)`,
+      );
+    }
+    this.current = await this.fetch(version);
+    return this.current;
+  }
+
+  /** A new production version since the last load or poll, or null when production has not moved. */
+  async poll(): Promise<ProductionVersion | null> {
+    const version = await this.pointerVersion(false);
+    if (version === null || version === this.current?.version) return null;
+    this.current = await this.fetch(version);
+    return this.current;
+  }
+
+  /** Production's version number; `force` reads it even when the ETag says it has not changed. */
+  private async pointerVersion(force: boolean): Promise<number | null> {
+    if (this.registry instanceof GitHubModelRegistry) {
+      const r = await this.registry.readPointerIfChanged(this.name, force ? null : this.etag);
+      if (r === "unchanged") return this.current?.version ?? null;
+      this.etag = r.etag;
+      return r.state.pointer.production;
+    }
+    return (await this.registry.readPointer(this.name)).pointer.production;
+  }
+
+  private async fetch(version: number): Promise<ProductionVersion> {
+    const v = await resolveVersion(this.registry, { name: this.name, version });
+    const asset = v.card.assets.find((a) => a.name === "profile.json");
+    if (!asset) {
+      throw new ModelguardError(
+        "registry",
+        `${this.name} v${version} in ${this.registry.uri} has no profile.json: the monitor has no reference for it`,
+        `promote with --profile (modelguard profile --data train.csv -o profile.json), or point production at a version that has one`,
+      );
+    }
+    const { bytes } = await fetchVerifiedAsset(this.registry, v, asset, join(this.dir, "cache"));
+    mkdirSync(this.dir, { recursive: true });
+    const path = join(this.dir, `${this.name}-v${version}.profile.json`);
+    // Renamed into place: a crash never leaves half a profile under the name a restart would read.
+    writeFileSync(`${path}.tmp`, bytes);
+    renameSync(`${path}.tmp`, path);
+    return { version, profile: readProfile(path), path };
+  }
+}

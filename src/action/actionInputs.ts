@@ -30,6 +30,8 @@ export interface ActionInputs {
   registry: string;
   /** promote: the reference profile stored with the version (what the monitor follows). */
   profile: string;
+  /** promote: data to build that profile from (modelguard profile), when no profile file is given. */
+  profileData: string;
   reportId: string;
   /** "auto" (on pull requests, for compare and report), "true" or "false". */
   comment: "auto" | "true" | "false";
@@ -97,6 +99,7 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     name: get("name"),
     registry: get("registry"),
     profile: get("profile"),
+    profileData: get("profile-data"),
     reportId,
     comment,
     githubToken: get("github-token"),

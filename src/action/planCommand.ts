@@ -221,6 +221,11 @@ export function planCommand(
         );
       }
       const registry = opt("--registry", inputs.registry);
+      const profile = inputs.profile || (inputs.profileData ? join(paths.dir, "profile.json") : "");
+      const profileStep: CliStep[] =
+        inputs.profile === "" && inputs.profileData !== ""
+          ? [{ argv: ["profile", "--data", inputs.profileData, "-o", profile], onnx: false }]
+          : [];
       const compare: CliStep[] =
         inputs.baselineModel !== ""
           ? [
@@ -268,6 +273,7 @@ export function planCommand(
             onnx: true,
           },
           ...compare,
+          ...profileStep,
           {
             argv: [
               "promote",
@@ -277,7 +283,7 @@ export function planCommand(
               inputs.model,
               "--metrics",
               paths.metrics,
-              ...opt("--profile", inputs.profile),
+              ...opt("--profile", profile),
               ...(compare.length > 0 ? ["--comparison", paths.comparison] : []),
               ...(existsSync(paths.run) ? ["--record", paths.run] : []),
               ...(mergedPullRequest !== null ? ["--pull-request", String(mergedPullRequest)] : []),

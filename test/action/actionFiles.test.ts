@@ -14,7 +14,7 @@ const ACTIONS = [
   "action.yml",
   ...["validate", "train", "evaluate", "compare", "report", "promote"].map((s) => `actions/${s}/action.yml`),
 ];
-const WORKFLOWS = [".github/workflows/ml-pr.yml", ".github/workflows/retrain.yml"];
+const WORKFLOWS = [".github/workflows/ml-pr.yml", ".github/workflows/retrain.yml", ".github/workflows/promote.yml"];
 const validator = join(REPO_ROOT, "node_modules/@action-validator/cli/cli.mjs");
 
 function validate(path: string): { status: number | null; output: string } {
@@ -80,4 +80,29 @@ test("the outputs file parser reads heredoc blocks and rejects an unterminated o
   const text = "verdict<<ghadelimiter_1\npass\nghadelimiter_1\nreport<<EOF_2\nline 1\nline 2\nEOF_2\nold=style\n";
   assert.deepEqual(parseOutputFile(text), { verdict: "pass", report: "line 1\nline 2", old: "style" });
   assert.throws(() => parseOutputFile("x<<D\nvalue\n"), /no closing delimiter/);
+});
+
+test("retrain.yml declares every input the monitor's dispatch sends (GitHub refuses undeclared inputs)", async () => {
+  const { dispatchPayload } = await import("../../monitor/alerts/alertRequests.js");
+  const { resolveMonitorConfig } = await import("../../monitor/config/monitorConfig.js");
+  const config = resolveMonitorConfig({ reference: "p.json" }, join(work, "monitor.yml"));
+  const report = {
+    window: 3,
+    started_at: "2026-03-01T00:00:00.000Z",
+    closed_at: "2026-03-01T01:00:00.000Z",
+    model_version: "v2",
+    drift: { drifted_features: ["x"] },
+  } as unknown as Parameters<typeof dispatchPayload>[1];
+  const sent = Object.keys(dispatchPayload(config, report)).sort();
+  const yml = parse(readFileSync(join(REPO_ROOT, ".github/workflows/retrain.yml"), "utf8"));
+  const declared = Object.keys(yml.on.workflow_dispatch.inputs).sort();
+  assert.deepEqual(declared, sent);
+  // and each reaches the training command as a MODELGUARD_* variable
+  const env = yml.jobs.retrain.env as Record<string, string>;
+  for (const k of ["reason", "window_start", "window_end", "features", "production_version"]) {
+    assert.ok(
+      Object.values(env).some((v) => v.includes(`inputs.${k}`)),
+      k,
+    );
+  }
 });

@@ -36,7 +36,7 @@ test("promote on the push of a merge: evaluates, releases v1, deploys, and comme
   const pr = fake.state.addPullRequest("acme/models", { title: "Retrain on March", headSha: "c".repeat(40) });
   fake.state.mergePullRequest("acme/models", pr.number, PUSHED);
 
-  const r = await promote();
+  const r = await promote({ "profile-data": `${DATA}/train.csv` });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(r.outputs["model-version"], "v1");
   assert.equal(r.outputs["model-tag"], "modelguard/bc/v1");
@@ -46,6 +46,10 @@ test("promote on the push of a merge: evaluates, releases v1, deploys, and comme
   const release = fake.registry.releases.find((x) => x.tag === "modelguard/bc/v1");
   assert.ok(release, "the release of v1");
   assert.equal(release.makeLatest, "false");
+  // The profile built from profile-data is stored with the version: what a monitor following production loads.
+  const profile = JSON.parse(release.assets.find((a) => a.name === "profile.json")!.bytes.toString("utf8"));
+  assert.equal(profile.kind, "modelguard.profile");
+  assert.ok(Object.hasOwn(profile.columns, "mean_radius"));
   const card = JSON.parse(release.assets.find((a) => a.name === "card.json")!.bytes.toString("utf8"));
   // Re-evaluated on the test set after the merge, with the merged pull request and commit on the card.
   assert.ok(card.metrics.some((m: { name: string; value: number }) => m.name === "accuracy" && m.value > 0.9));

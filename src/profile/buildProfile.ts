@@ -105,7 +105,10 @@ function countMissing(column: NumericColumn): number {
 /** The quantiles a profile stores, in the order of p01 .. p99. */
 const QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 
-/** Everything derived from the sketch (PSI bins, quantiles), computed the same way when building and merging. */
+/**
+ * Everything derived from the sketch (PSI bins, quantiles), computed the same way when building and merging. The
+ * profile holds the sketch's occupied buckets only, made a dense run when written.
+ */
 export function numericProfileFrom(
   s: {
     type: "integer" | "number";
@@ -134,7 +137,7 @@ export function numericProfileFrom(
     mean: s.moments.n > 0 ? s.moments.mean : null,
     std: momentsStd(s.moments, 1),
     m2: momentsM2(s.moments),
-    sketch: sketch.toJson(),
+    sketch: sketch.toProfileJson(),
     psi_bins: sketchBins(sketch, bins),
     quantiles: { p01: q[0]!, p05: q[1]!, p25: q[2]!, p50: q[3]!, p75: q[4]!, p95: q[5]!, p99: q[6]! },
   };

@@ -30,65 +30,226 @@ export interface SketchJson {
   negative_infinity?: number;
 }
 
-/** A dense run of bucket counts starting at log index `offset`. */
-class Store {
-  offset = 0;
-  counts: Float64Array = new Float64Array(0);
+/**
+ * Past this many occupied buckets a store is dense whatever its span: sorted inserts into a sparse list cost its
+ * length each, and a dense run is at most some 700,000 counts (5.6 MB) long.
+ */
+const SPARSE_MAX_BUCKETS = 4096;
+
+/**
+ * The bucket counts of one sign: sparse (ascending keys and their counts) while few buckets are occupied far apart,
+ * a dense run of counts from log index `offset` once the run would be no more than SPARSE_TO_DENSE times the sparse
+ * list. Why both: at accuracy 0.001 the values 1..9 span 1,100 buckets but occupy nine, so a dense run per column
+ * made a 6-row, 100,000-column profile hold 0.9 GB; a sparse list costs what the data has.
+ */
+export class Store {
+  /** Sparse form (dense === null): ascending keys and their counts. */
+  private keys: number[] = [];
+  private values: number[] = [];
+  /** Dense form: counts of indices offset, offset + 1, ... */
+  private dense: Float64Array | null = null;
+  private offset = 0;
+  /** Dense form: how many of its counts are not 0. */
+  private occupied = 0;
 
   add(index: number, n = 1): void {
-    if (this.counts.length === 0) {
-      this.offset = index;
-      this.counts = new Float64Array(64);
-    } else if (index < this.offset || index >= this.offset + this.counts.length) {
+    if (this.dense) return this.addDense(index, n);
+    const keys = this.keys;
+    // Values often arrive in order, or repeat the last bucket: check the end before searching.
+    let i = keys.length;
+    if (i > 0 && keys[i - 1]! >= index) i = lowerBound(keys, index);
+    if (keys[i] === index) {
+      this.values[i]! += n;
+      return;
+    }
+    keys.splice(i, 0, index);
+    this.values.splice(i, 0, n);
+    if (
+      keys.length > SPARSE_MAX_BUCKETS ||
+      (keys.length >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * keys.length)
+    )
+      this.toDense();
+  }
+
+  /** Indices from the first occupied to the last, of the sparse form. */
+  private span(): number {
+    return this.keys.length === 0 ? 0 : this.keys[this.keys.length - 1]! - this.keys[0]! + 1;
+  }
+
+  private toDense(): void {
+    const lo = this.keys[0]!;
+    const dense = new Float64Array(this.span());
+    for (let i = 0; i < this.keys.length; i++) dense[this.keys[i]! - lo] = this.values[i]!;
+    this.dense = dense;
+    this.offset = lo;
+    this.occupied = this.keys.length;
+    this.keys = [];
+    this.values = [];
+  }
+
+  private toSparse(): void {
+    const d = this.dense!;
+    for (let i = 0; i < d.length; i++) {
+      if (d[i] === 0) continue;
+      this.keys.push(this.offset + i);
+      this.values.push(d[i]!);
+    }
+    this.dense = null;
+  }
+
+  private addDense(index: number, n: number): void {
+    const d = this.dense!;
+    if (index < this.offset || index >= this.offset + d.length) {
+      // A far outlier would stretch the run over empty buckets: back to the sparse list while it is short.
+      const span = Math.max(index + 1, this.offset + d.length) - Math.min(index, this.offset);
+      if (this.occupied < SPARSE_MAX_BUCKETS && span > DENSE_SPAN_FACTOR * (this.occupied + 1)) {
+        this.toSparse();
+        return this.add(index, n);
+      }
       this.grow(index);
     }
-    this.counts[index - this.offset]! += n;
+    const j = index - this.offset;
+    if (this.dense![j] === 0 && n !== 0) this.occupied++;
+    this.dense![j]! += n;
   }
 
   private grow(index: number): void {
+    const counts = this.dense!;
     const lo = Math.min(this.offset, index);
-    const hi = Math.max(this.offset + this.counts.length, index + 1);
+    const hi = Math.max(this.offset + counts.length, index + 1);
     // Grow with slack on the side that overflowed, so a sweep of increasing values is amortised O(1).
     const span = hi - lo;
     const slack = Math.max(64, span >> 1);
     const newLo = index < this.offset ? lo - slack : lo;
-    const newHi = index >= this.offset + this.counts.length ? hi + slack : hi;
+    const newHi = index >= this.offset + counts.length ? hi + slack : hi;
     const next = new Float64Array(newHi - newLo);
-    next.set(this.counts, this.offset - newLo);
-    this.counts = next;
+    next.set(counts, this.offset - newLo);
+    this.dense = next;
     this.offset = newLo;
+  }
+
+  /** Calls f for each occupied bucket (count not 0), in ascending index order. */
+  forEach(f: (index: number, count: number) => void): void {
+    if (!this.dense) {
+      for (let i = 0; i < this.keys.length; i++) if (this.values[i] !== 0) f(this.keys[i]!, this.values[i]!);
+      return;
+    }
+    const d = this.dense;
+    for (let i = 0; i < d.length; i++) if (d[i] !== 0) f(this.offset + i, d[i]!);
+  }
+
+  /** Same as forEach, in descending index order. */
+  forEachDescending(f: (index: number, count: number) => void): void {
+    if (!this.dense) {
+      for (let i = this.keys.length - 1; i >= 0; i--) if (this.values[i] !== 0) f(this.keys[i]!, this.values[i]!);
+      return;
+    }
+    const d = this.dense;
+    for (let i = d.length - 1; i >= 0; i--) if (d[i] !== 0) f(this.offset + i, d[i]!);
+  }
+
+  /** Number of buckets this store holds memory for (occupied ones when sparse): what it costs, for tests. */
+  get allocatedBuckets(): number {
+    return this.dense ? this.dense.length : this.keys.length;
+  }
+
+  total(): number {
+    let n = 0;
+    this.forEach((_, c) => (n += c));
+    return n;
   }
 
   /** [first, last] occupied indices, or null when empty. */
   range(): [number, number] | null {
-    let a = 0;
-    while (a < this.counts.length && this.counts[a] === 0) a++;
-    if (a === this.counts.length) return null;
-    let b = this.counts.length - 1;
-    while (this.counts[b] === 0) b--;
-    return [this.offset + a, this.offset + b];
+    let first = NaN;
+    let last = NaN;
+    this.forEach((i) => {
+      if (first !== first) first = i;
+      last = i;
+    });
+    return first === first ? [first, last] : null;
   }
 
-  get(index: number): number {
-    const i = index - this.offset;
-    return i >= 0 && i < this.counts.length ? this.counts[i]! : 0;
-  }
-
+  /** The contract's form: a dense run of counts from the first occupied index to the last. */
   toJson(): { offset: number; counts: number[] } {
     const r = this.range();
     if (!r) return { offset: 0, counts: [] };
     // Filled into an array of the final length: Array.from(typed array) grows as it iterates, leaving up to half
     // again as much spare capacity in every column's counts of a wide profile.
-    const counts = new Array<number>(r[1] - r[0] + 1);
-    for (let i = 0; i < counts.length; i++) counts[i] = this.counts[r[0] - this.offset + i]!;
+    const counts = new Array<number>(r[1] - r[0] + 1).fill(0);
+    this.forEach((i, c) => (counts[i - r[0]] = c));
     return { offset: r[0], counts };
   }
 
-  static fromJson(j: { offset: number; counts: number[] }): Store {
+  static fromJson(j: { offset: number; counts: number[] } | SketchStoreJson): Store {
     const s = new Store();
-    s.offset = j.offset;
-    s.counts = Float64Array.from(j.counts);
+    if (j instanceof SketchStoreJson) {
+      for (let i = 0; i < j.indices.length; i++) s.add(j.indices[i]!, j.values[i]!);
+      return s;
+    }
+    // Read sparsely: a profile's dense runs are mostly zeros when a column has few distinct values.
+    for (let i = 0; i < j.counts.length; i++) if (j.counts[i] !== 0) s.add(j.offset + i, j.counts[i]!);
     return s;
+  }
+}
+
+/**
+ * A sparse list of at least DENSE_MIN_BUCKETS becomes a dense run once the run would be at most DENSE_SPAN_FACTOR
+ * times as long as the list (a run costs 8 bytes a bucket, the list about 16); a run that an outlier would stretch
+ * past that goes back to a list.
+ */
+const DENSE_MIN_BUCKETS = 32;
+const DENSE_SPAN_FACTOR = 2;
+
+/** First position in ascending `keys` whose key is >= index. */
+function lowerBound(keys: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[mid]! < index) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A store in a profile held in memory: its occupied buckets only (ascending indices and their counts), made the
+ * contract's dense run only when written (JSON.stringify calls toJSON) or when `counts` is read. A wide profile so
+ * costs memory for the buckets its columns occupy, not for the runs between them (values 1..9 at accuracy 0.001
+ * occupy 9 buckets of a run of 1,100). The fields are canonical, so two equal stores compare equal field by field.
+ */
+export class SketchStoreJson {
+  constructor(
+    readonly indices: readonly number[],
+    readonly values: readonly number[],
+  ) {}
+
+  static of(store: Store): SketchStoreJson {
+    const indices: number[] = [];
+    const values: number[] = [];
+    store.forEach((i, c) => {
+      indices.push(i);
+      values.push(c);
+    });
+    return new SketchStoreJson(indices, values);
+  }
+
+  get offset(): number {
+    return this.indices[0] ?? 0;
+  }
+
+  get counts(): number[] {
+    return this.toJSON().counts;
+  }
+
+  toJSON(): { offset: number; counts: number[] } {
+    const n = this.indices.length;
+    if (n === 0) return { offset: 0, counts: [] };
+    const offset = this.indices[0]!;
+    const counts = new Array<number>(this.indices[n - 1]! - offset + 1).fill(0);
+    for (let i = 0; i < n; i++) counts[this.indices[i]! - offset] = this.values[i]!;
+    return { offset, counts };
   }
 }
 
@@ -162,10 +323,7 @@ export class QuantileSketch {
   }
 
   get count(): number {
-    let n = this.zero + this.positiveInfinity + this.negativeInfinity;
-    for (const c of this.positive.counts) n += c;
-    for (const c of this.negative.counts) n += c;
-    return n;
+    return this.zero + this.positiveInfinity + this.negativeInfinity + this.positive.total() + this.negative.total();
   }
 
   merge(other: QuantileSketch): void {
@@ -175,17 +333,8 @@ export class QuantileSketch {
     this.zero += other.zero;
     this.positiveInfinity += other.positiveInfinity;
     this.negativeInfinity += other.negativeInfinity;
-    for (const [mine, theirs] of [
-      [this.positive, other.positive],
-      [this.negative, other.negative],
-    ] as const) {
-      const r = theirs.range();
-      if (!r) continue;
-      for (let i = r[0]; i <= r[1]; i++) {
-        const c = theirs.get(i);
-        if (c !== 0) mine.add(i, c);
-      }
-    }
+    other.positive.forEach((i, c) => this.positive.add(i, c));
+    other.negative.forEach((i, c) => this.negative.add(i, c));
   }
 
   /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
@@ -196,28 +345,18 @@ export class QuantileSketch {
       keys.push(-this.infinityKey);
       counts.push(this.negativeInfinity);
     }
-    const neg = this.negative.range();
-    if (neg) {
-      for (let i = neg[1]; i >= neg[0]; i--) {
-        const c = this.negative.get(i);
-        if (c === 0) continue;
-        keys.push(-i);
-        counts.push(c);
-      }
-    }
+    this.negative.forEachDescending((i, c) => {
+      keys.push(-i);
+      counts.push(c);
+    });
     if (this.zero !== 0) {
       keys.push(0);
       counts.push(this.zero);
     }
-    const pos = this.positive.range();
-    if (pos) {
-      for (let i = pos[0]; i <= pos[1]; i++) {
-        const c = this.positive.get(i);
-        if (c === 0) continue;
-        keys.push(i);
-        counts.push(c);
-      }
-    }
+    this.positive.forEach((i, c) => {
+      keys.push(i);
+      counts.push(c);
+    });
     if (this.positiveInfinity !== 0) {
       keys.push(this.infinityKey);
       counts.push(this.positiveInfinity);
@@ -245,11 +384,28 @@ export class QuantileSketch {
   }
 
   toJson(): SketchJson {
+    return this.json(this.positive.toJson(), this.negative.toJson());
+  }
+
+  /**
+   * The same document for a profile held in memory: its stores hold the occupied buckets only until written
+   * (see SketchStoreJson).
+   */
+  toProfileJson(): SketchJson {
+    return this.json(SketchStoreJson.of(this.positive), SketchStoreJson.of(this.negative));
+  }
+
+  /** Number of buckets the two stores hold memory for: O(occupied buckets) while sparse. */
+  get allocatedBuckets(): number {
+    return this.positive.allocatedBuckets + this.negative.allocatedBuckets;
+  }
+
+  private json(positive: SketchJson["positive"], negative: SketchJson["negative"]): SketchJson {
     return {
       relative_accuracy: this.relativeAccuracy,
       zero: this.zero,
-      positive: this.positive.toJson(),
-      negative: this.negative.toJson(),
+      positive,
+      negative,
       // Written only when there are some, so profiles without infinities stay as they were.
       ...(this.positiveInfinity !== 0 ? { positive_infinity: this.positiveInfinity } : {}),
       ...(this.negativeInfinity !== 0 ? { negative_infinity: this.negativeInfinity } : {}),

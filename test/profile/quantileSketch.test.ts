@@ -61,3 +61,55 @@ test("a sketch survives a JSON round trip", () => {
 test("merging sketches of different accuracy is refused", () => {
   assert.throws(() => new QuantileSketch(0.01).merge(new QuantileSketch(0.001)), /accuracy/);
 });
+
+test("a sketch's memory follows its occupied buckets: 1..9 at accuracy 0.001 hold 9 of a run of 1,100", () => {
+  const s = new QuantileSketch(0.001);
+  for (let x = 9; x >= 1; x--) s.add(x);
+  // The dense run the contract writes is the whole span; what the sketch holds is one entry per bucket.
+  const json = s.toJson();
+  assert.ok(json.positive.counts.length > 1000, `${json.positive.counts.length}`);
+  assert.equal(s.allocatedBuckets, 9);
+  // A profile's in-memory copy holds the same 9 buckets, and is the dense run again when written.
+  const held = s.toProfileJson();
+  assert.equal(JSON.stringify(held), JSON.stringify(json));
+  assert.deepEqual(held.positive.counts, json.positive.counts);
+  assert.equal(held.positive.offset, json.positive.offset);
+  // Read back from the dense file form, the sketch is sparse again.
+  assert.equal(QuantileSketch.fromJson(json).allocatedBuckets, 9);
+  // Neighbouring buckets are cheaper as a dense run: 1,000 adjacent buckets make one of about that length.
+  const adjacent = new QuantileSketch(0.001);
+  for (let i = 0; i < 1000; i++) adjacent.add(Math.pow(adjacent.gamma, i) * 1.0000001);
+  assert.ok(adjacent.allocatedBuckets >= 1000 && adjacent.allocatedBuckets <= 2100, `${adjacent.allocatedBuckets}`);
+});
+
+test("sparse and dense stores give the same sketch whatever the order of the values (property)", () => {
+  fc.assert(
+    fc.property(
+      fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true })), {
+        maxLength: 300,
+      }),
+      fc.integer({ min: 0, max: 1000 }),
+      (values, seed) => {
+        const a = new QuantileSketch(0.01);
+        for (const x of values) a.add(x);
+        // Another order (reversed, then rotated by the seed) reaches the sparse-to-dense switch at other points.
+        const other = [...values].reverse();
+        const r = values.length > 0 ? seed % values.length : 0;
+        const b = new QuantileSketch(0.01);
+        for (const x of [...other.slice(r), ...other.slice(0, r)]) b.add(x);
+        assert.deepEqual(b.toJson(), a.toJson());
+        assert.deepEqual(b.buckets(), a.buckets());
+        assert.equal(a.count, values.length);
+        // Against the definition: each bucket's count is the number of values with that key.
+        const byKey = new Map<number, number>();
+        for (const x of values) byKey.set(a.key(x), (byKey.get(a.key(x)) ?? 0) + 1);
+        const { keys, counts } = a.buckets();
+        assert.deepEqual(
+          [...keys].map((k, i) => [k, counts[i]]),
+          [...byKey].sort((p, q) => p[0] - q[0]),
+        );
+      },
+    ),
+    { numRuns: 200 },
+  );
+});

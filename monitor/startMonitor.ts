@@ -18,8 +18,12 @@ import { MonitorMetrics } from "./metrics/monitorMetrics.js";
 import { Checkpointer } from "./state/checkpointer.js";
 import { Journal, JournalUnavailableError } from "./state/journal.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDirectory.js";
-import { ProductionReference } from "./reference/ProductionReference.js";
+import { FleetMember } from "./fleet/fleetMember.js";
+import { FleetMetrics } from "./fleet/fleetMetrics.js";
+import { FleetStore } from "./fleet/fleetStore.js";
+import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
+import { ProductionReference } from "./reference/ProductionReference.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
 export { JOURNAL_CHECKPOINT_BYTES } from "./state/checkpointer.js";
@@ -47,6 +51,8 @@ export interface RunningMonitor {
   checkpoint(onStep?: (step: string) => void): Promise<void>;
   /** Stop accepting, finish in-flight batches, snapshot, close. */
   shutdown(): Promise<void>;
+  /** The fleet member (config `fleet`), or null. `fleet.round()` is what its timer runs. */
+  fleet: FleetMember | null;
   /** With `reference: registry:NAME`: the production it follows; null for a file reference. */
   production: ProductionReference | null;
   /**
@@ -75,6 +81,8 @@ export interface StartOptions {
   pollIntervalMs?: number;
   /** Journal bytes appended since the last snapshot that trigger the next one (default JOURNAL_CHECKPOINT_BYTES). */
   checkpointBytes?: number;
+  /** Period of the fleet rounds (default: fleet.lease/3, at most 5 s; 0 turns the timer off, tests call round()). */
+  fleetRoundMs?: number;
   /** Overrides config.registryPollMs; 0 turns the registry poll off (tests call reloadReference()). */
   registryPollMs?: number;
 }
@@ -115,7 +123,30 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     now: () => clock(),
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
   });
-  const monitor = new DriftMonitor(config, profile, { metrics, outbox, log });
+  // Fleet mode: closed windows go to the fleet member (created once the monitor has its layout).
+  let fleet: FleetMember | null = null;
+  const monitor = new DriftMonitor(config, profile, {
+    metrics,
+    outbox,
+    log,
+    ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
+  });
+  if (config.fleet) {
+    fleet = new FleetMember({
+      config,
+      fleet: config.fleet,
+      host: {
+        layout: monitor.layout,
+        openWindows: () => (monitor.eventWindows ? [...monitor.eventWindows.open.values()] : [monitor.window]),
+        reportOf: (w, at) => monitor.reportOf(w, at),
+      },
+      store: new FleetStore(config.fleet, env, () => clock()),
+      metrics: new FleetMetrics(metrics.registry),
+      sender,
+      now: () => clock(),
+      log,
+    });
+  }
   if (loaded) {
     monitor.modelVersion = `v${loaded.version}`;
     monitor.referenceLabel = `${config.reference}@v${loaded.version}`;
@@ -198,9 +229,9 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const server = createMonitorServer(
     [
       healthzRoute(),
-      readyzRoute(life, journal),
+      readyzRoute(life, journal, fleet),
       metricsRoute(metrics),
-      driftRoute(config, monitor),
+      driftRoute(config, monitor, fleet),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
     ],
     log,
@@ -212,6 +243,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   } catch (e) {
     // Nothing was served: close what the start opened, so the process can exit with the error.
     await source?.close();
+    await fleet?.stop();
     outbox.stop();
     await journal.close();
     throw e;
@@ -242,6 +274,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     monitor.updateProgress(t);
     return Promise.resolve();
   }
+  // After replay: the windows it closed are this member's partials, published on the first round.
+  fleet?.start(options.fleetRoundMs ?? (config.fleet ? fleetPeriodMs(config.fleet) : 0));
   const tickMs = options.tickIntervalMs ?? 1000;
   const ticker =
     tickMs > 0 ? setInterval(() => void tick().catch((e: Error) => failed(e, "journal tick failed")), tickMs) : null;
@@ -312,6 +346,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     await checkpointer.idle();
     await journal.drain();
     await checkpoint();
+    // Every accepted event is in the window now: the member publishes it once more and, leading, gives the lease up.
+    await fleet?.stop();
     await journal.close();
     await closed;
     log.info({ offset: monitor.appliedOffset }, "monitor stopped");
@@ -324,6 +360,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     outbox,
     journal,
     source,
+    fleet,
     production,
     reloadReference,
     tick,

@@ -3,6 +3,7 @@ import { readYamlFile } from "../../src/config/readYamlFile.js";
 import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { ModelguardError } from "../../src/errors.js";
+import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
 
 /** monitor.yml, resolved: every default filled in, durations in milliseconds, sizes in bytes, paths absolute. */
 export interface MonitorConfig {
@@ -51,6 +52,8 @@ export interface MonitorConfig {
   ingest: { tokenEnv: string; maxBodyBytes: number; allowAnonymous: boolean };
   /** A JSONL prediction log to follow (absolute path, poll period); null when events arrive over HTTP only. */
   source: { file: string; pollMs: number } | null;
+  /** Fleet mode (windows shared through Redis); null when the monitor runs alone. */
+  fleet: FleetConfig | null;
 }
 
 export type WindowTime = "arrival" | "processing" | "event";
@@ -78,6 +81,7 @@ interface RawConfig {
   snapshot_interval?: string;
   ingest?: { token_env?: string; max_body?: string; allow_anonymous?: boolean };
   source?: { file: string; poll?: string };
+  fleet?: RawFleetConfig;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -93,6 +97,8 @@ export const DURATION_BOUNDS: Readonly<Record<string, readonly [min: number, max
   snapshot_interval: [1000, 30 * 86_400_000],
   "source.poll": [10, 3_600_000],
   "window.allowed_lateness": [0, 7 * 86_400_000],
+  "fleet.lease": [1000, 600_000],
+  "fleet.grace": [0, 86_400_000],
   registry_poll: [10_000, 86_400_000],
 });
 
@@ -185,7 +191,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
   }
   const referenceRegistry = registryReference(path, raw);
   const reference = referenceRegistry ? raw.reference : abs(raw.reference);
-  return {
+  const config: MonitorConfig = {
     file: path,
     model:
       raw.model ??
@@ -226,7 +232,19 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
       allowAnonymous: raw.ingest?.allow_anonymous ?? false,
     },
     source,
+    fleet: null,
   };
+  if (raw.fleet !== undefined) {
+    if (!("durationMs" in config.window))
+      throw bad(path, "fleet", "fleet mode needs windows by time (window: {duration: 5m}), the same on every member");
+    config.fleet = resolveFleetConfig(raw.fleet, {
+      path,
+      model: config.model,
+      env: process.env,
+      duration: (key, text) => duration(path, key, text),
+    });
+  }
+  return config;
 }
 
 /**

@@ -17,8 +17,11 @@ import { FencedError, FleetStore, FleetUnavailableError, type MemberRecord, type
 /** What the fleet needs of the member's own monitor. */
 export interface FleetHost {
   layout: FeatureLayout;
-  /** The local open window (clock-aligned: it starts at a multiple of the window duration). */
-  openWindow(): WindowState;
+  /**
+   * The local open windows, clock-aligned (each starts at a multiple of the window duration): one, or with event time
+   * every window still open for late events.
+   */
+  openWindows(): WindowState[];
   /** The window report a single monitor writes for `w` closed at `closedAt`: the same drift code and policy. */
   reportOf(w: WindowState, closedAt: number): WindowReport;
 }
@@ -72,8 +75,8 @@ export class FleetMember {
   private readonly dir: string;
   /** Closed windows' final partials not yet known finalized, by start; `published` false until Redis has them. */
   private readonly retained = new Map<number, { json: WindowStateJson; published: boolean }>();
-  /** Open window last published: its start and event count (unchanged windows are not sent again). */
-  private lastOpen: { start: number; events: number } | null = null;
+  /** Open windows last published: start -> event count (unchanged windows are not sent again). */
+  private lastOpen = new Map<number, number>();
   private readonly since: number;
   lease: string | null = null;
   private settleUntil = 0;
@@ -196,7 +199,7 @@ export class FleetMember {
     if (down) {
       // Redis may come back empty (restarted without persistence): everything is published again then.
       for (const r of this.retained.values()) r.published = false;
-      this.lastOpen = null;
+      this.lastOpen.clear();
       this.setLease(null);
     }
     this.wasDown = !!down;
@@ -230,8 +233,7 @@ export class FleetMember {
    */
   private through(leaving = false): number {
     let t = leaving ? Number.MAX_SAFE_INTEGER : Math.floor(this.o.now() / this.durationMs) * this.durationMs;
-    const w = this.o.host.openWindow();
-    if (w.events > 0 && w.startedAt > 0) t = Math.min(t, w.startedAt);
+    for (const w of this.o.host.openWindows()) if (w.events > 0 && w.startedAt > 0) t = Math.min(t, w.startedAt);
     for (const [start, r] of this.retained) if (!r.published) t = Math.min(t, start);
     return t;
   }
@@ -264,14 +266,15 @@ export class FleetMember {
       }
     }
     this.updatePending();
-    const w = this.o.host.openWindow();
-    if (w.events > 0 && w.startedAt > 0 && !this.retained.has(w.startedAt)) {
-      if (this.lastOpen?.start !== w.startedAt || this.lastOpen.events !== w.events) {
-        const rec: PartialRecord = { member: this.member, final: false, published_at: now, window: w.toJson() };
-        if (await store.publish(w.startedAt, rec, this.partialTtl())) this.o.metrics.published.inc();
-        else this.o.metrics.late.inc();
-        this.lastOpen = { start: w.startedAt, events: w.events };
-      }
+    const open = this.o.host.openWindows();
+    for (const start of this.lastOpen.keys()) if (!open.some((w) => w.startedAt === start)) this.lastOpen.delete(start);
+    for (const w of open) {
+      if (w.events === 0 || w.startedAt === 0 || this.retained.has(w.startedAt)) continue;
+      if (this.lastOpen.get(w.startedAt) === w.events) continue;
+      const rec: PartialRecord = { member: this.member, final: false, published_at: now, window: w.toJson() };
+      if (await store.publish(w.startedAt, rec, this.partialTtl())) this.o.metrics.published.inc();
+      else this.o.metrics.late.inc();
+      this.lastOpen.set(w.startedAt, w.events);
     }
     if (!leaving) this.setLease(await store.lease(this.lease, this.member));
     // Heartbeat again with the watermark after publishing, so the leader does not wait a period for it.

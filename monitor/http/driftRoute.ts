@@ -1,15 +1,33 @@
 import type { MonitorConfig } from "../config/monitorConfig.js";
+import type { FleetMember } from "../fleet/fleetMember.js";
 import type { DriftMonitor } from "../windows/driftMonitor.js";
 import type { Route } from "./monitorServer.js";
 import { sendJson } from "./sendJson.js";
 
-/** `GET /v1/drift?limit=N`: the open window, the alert state and the last N closed windows, newest first. */
-export function driftRoute(config: MonitorConfig, monitor: DriftMonitor): Route {
+/**
+ * `GET /v1/drift?limit=N`: the open window, the alert state and the last N closed windows, newest first. In fleet mode
+ * the windows are the fleet's merged ones (from Redis; the last read while it is unreachable) and `fleet` says who
+ * this member is and who leads.
+ */
+export function driftRoute(config: MonitorConfig, monitor: DriftMonitor, fleet?: FleetMember | null): Route {
   return {
     method: "GET",
     path: "/v1/drift",
-    handle: (_req, res, url) => {
+    handle: async (_req, res, url) => {
       const limit = Math.max(1, Math.min(Number(url.searchParams.get("limit") ?? 10) || 10, config.keepWindows));
+      if (fleet) {
+        const windows = await fleet.mergedWindows(limit);
+        return sendJson(res, 200, {
+          model: config.model,
+          open_window: {
+            window: monitor.window.index,
+            events: monitor.window.events,
+            started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
+          },
+          fleet: fleet.status(),
+          windows,
+        });
+      }
       sendJson(res, 200, {
         model: config.model,
         open_window: {

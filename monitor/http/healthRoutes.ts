@@ -1,3 +1,4 @@
+import type { FleetMember } from "../fleet/fleetMember.js";
 import type { Journal } from "../state/journal.js";
 import type { Route } from "./monitorServer.js";
 import { sendJson } from "./sendJson.js";
@@ -14,7 +15,7 @@ export function healthzRoute(): Route {
 }
 
 /** `GET /readyz`: 200 while events are accepted, 503 (with why) while replaying, draining or the journal is down. */
-export function readyzRoute(life: Lifecycle, journal: Journal): Route {
+export function readyzRoute(life: Lifecycle, journal: Journal, fleet?: FleetMember | null): Route {
   return {
     method: "GET",
     path: "/readyz",
@@ -23,7 +24,12 @@ export function readyzRoute(life: Lifecycle, journal: Journal): Route {
       // up, since a restart fixes neither; the journal recovers by itself once writes succeed.
       const unwritable = life.ready ? journal.unavailable : null;
       const ok = life.ready && !life.draining && !unwritable;
-      sendJson(res, ok ? 200 : 503, { ready: ok, ...(unwritable ? { journal: unwritable.message } : {}) });
+      // A Redis outage does not make a member unready: it keeps accepting into its journal; the detail says so.
+      sendJson(res, ok ? 200 : 503, {
+        ready: ok,
+        ...(unwritable ? { journal: unwritable.message } : {}),
+        ...(fleet ? { fleet: fleet.status() } : {}),
+      });
     },
   };
 }

@@ -44,6 +44,12 @@ export interface DriftMonitorOptions {
   metrics: MonitorMetrics;
   outbox: Outbox;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
+  /**
+   * Fleet mode: windows start at multiples of the duration (the same windows on every member), each closed window is
+   * handed to `windowClosed` (the member's final partial of it), and no alert is decided here (the fleet's leader
+   * decides them on the merged window).
+   */
+  fleet?: { windowClosed(w: WindowState): void };
 }
 
 /**
@@ -332,48 +338,17 @@ export class DriftMonitor {
 
   private startWindowAt(t: number): void {
     const w = this.config.window;
-    // time: processing is aligned to the clock (multiples of the duration since the epoch): the same on every member.
-    const start = "durationMs" in w && w.time === "processing" ? Math.floor(t / w.durationMs) * w.durationMs : t;
+    // Aligned to the clock (multiples of the duration since the epoch): the same windows on every member.
+    const aligned = "durationMs" in w && (this.options.fleet !== undefined || w.time === "processing");
+    const start = aligned ? Math.floor(t / w.durationMs) * w.durationMs : t;
     this.window = new WindowState(this.layout, this.window.index, start);
   }
 
   private closeWindow(at: number): void {
     const w = this.window;
-    const drift = detectDrift(
-      {
-        reference: this.reference,
-        current: w.samples(),
-        referenceLabel: this.referenceLabel,
-        currentLabel: `window ${w.index}`,
-      },
-      this.config.drift,
-    );
-    const prediction = this.predictionDrift(w);
-    const featuresVerdict = drift.features.length > 0 ? drift.dataset_drifted : null;
-    const predictionVerdict = prediction.drift ? prediction.drift.drifted : null;
-    const datasetDrifted =
-      this.config.prediction.countsTowardDataset && predictionVerdict !== null
-        ? featuresVerdict === true || predictionVerdict
-        : featuresVerdict;
-    const top = w.predictionCategorical.toJson();
-    const report: WindowReport = {
-      window: w.index,
-      started_at: new Date(w.startedAt).toISOString(),
-      closed_at: new Date(at).toISOString(),
-      events: w.events,
-      ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
-      dataset_drifted: datasetDrifted,
-      unknown_features: recordOf(w.unknown),
-      prediction: {
-        count: w.predictionNumeric.count + w.predictionCategorical.count,
-        missing: w.predictionMissing,
-        mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
-        top: recordOf(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!] as const)),
-        ...prediction,
-      },
-      drift,
-    };
+    const report = this.reportOf(w, at);
     if (this.eventWindows) report.late_events = this.eventWindows.takeLate();
+    const { drift, dataset_drifted: datasetDrifted } = report;
     this.recent.push(report);
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
@@ -388,10 +363,15 @@ export class DriftMonitor {
         events: w.events,
         dataset_drifted: datasetDrifted,
         drifted: drift.drifted_features,
-        ...(this.predictionColumn !== null ? { prediction_drifted: predictionVerdict } : {}),
+        ...(this.predictionColumn !== null ? { prediction_drifted: report.prediction.drift?.drifted ?? null } : {}),
       },
       drift.summary,
     );
+    if (this.options.fleet) {
+      this.options.fleet.windowClosed(w);
+      this.window = new WindowState(this.layout, w.index + 1, at);
+      return;
+    }
 
     const decision = decideAlerts(
       this.alert,
@@ -471,6 +451,45 @@ export class DriftMonitor {
       });
       if (this.options.outbox.add(entry)) this.options.metrics.alerts.inc({ action: "issue.note" });
     }
+  }
+
+  /** The report of window `w` closed at `at`: drift of its features and predictions with the policy (no side effects). */
+  reportOf(w: WindowState, at: number): WindowReport {
+    const drift = detectDrift(
+      {
+        reference: this.reference,
+        current: w.samples(),
+        referenceLabel: this.referenceLabel,
+        currentLabel: `window ${w.index}`,
+      },
+      this.config.drift,
+    );
+    const prediction = this.predictionDrift(w);
+    const featuresVerdict = drift.features.length > 0 ? drift.dataset_drifted : null;
+    const predictionVerdict = prediction.drift ? prediction.drift.drifted : null;
+    const datasetDrifted =
+      this.config.prediction.countsTowardDataset && predictionVerdict !== null
+        ? featuresVerdict === true || predictionVerdict
+        : featuresVerdict;
+    const top = w.predictionCategorical.toJson();
+    const report: WindowReport = {
+      window: w.index,
+      started_at: new Date(w.startedAt).toISOString(),
+      closed_at: new Date(at).toISOString(),
+      events: w.events,
+      ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
+      dataset_drifted: datasetDrifted,
+      unknown_features: recordOf(w.unknown),
+      prediction: {
+        count: w.predictionNumeric.count + w.predictionCategorical.count,
+        missing: w.predictionMissing,
+        mean: w.predictionNumeric.finite > 0 ? w.predictionNumeric.mean : null,
+        top: recordOf(top.values.slice(0, 20).map((v, i) => [v, top.counts[i]!] as const)),
+        ...prediction,
+      },
+      drift,
+    };
+    return report;
   }
 
   /**

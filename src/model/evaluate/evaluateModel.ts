@@ -145,8 +145,9 @@ export async function evaluateModels(
       sha256Dataset(options.data),
     ]);
     const loaded = performance.now() - started;
-    const results: EvaluationResult[] = [];
-    for (let m = 0; m < opened.length; m++) {
+    // The models run side by side: while one's batches are in onnxruntime's threads, this thread interprets and
+    // scores the other's outputs.
+    const evaluateOne = async (m: number): Promise<EvaluationResult> => {
       const modelStarted = performance.now();
       const model = opened[m]!;
       const computed = await evaluateTable(model, table, {
@@ -177,9 +178,9 @@ export async function evaluateModels(
         // Reading the data is shared: each model's duration counts it once, plus its own run and metrics.
         duration_ms: Math.round(loaded + performance.now() - modelStarted),
       };
-      results.push({ document, predictions });
-    }
-    return results;
+      return { document, predictions };
+    };
+    return await Promise.all(opened.map((_, m) => evaluateOne(m)));
   } finally {
     for (const model of opened) await model.session.release();
   }

@@ -3,6 +3,7 @@ import type { ColumnType } from "../data/table.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { ModelguardError, type ErrorCode } from "../errors.js";
 import type { ColumnSample } from "./columnSample.js";
+import { unpackSamples, type PackedSamples } from "./packedSamples.js";
 
 export interface LoadedSamples {
   samples: Map<string, ColumnSample>;
@@ -28,15 +29,20 @@ export function loadSamples(path: string, options: LoadOptions = {}): Promise<Lo
     let settled = false;
     worker.once(
       "message",
-      (m: { error?: { code: string; message: string; hint?: string; location?: object } } & LoadedSamples) => {
+      (m: {
+        error?: { code: string; message: string; hint?: string; location?: object };
+        packed: PackedSamples;
+        types: [string, ColumnType][];
+        rows: number;
+      }) => {
         settled = true;
         if (m.error) {
           if (m.error.code === "internal") reject(new Error(m.error.message));
           else reject(new ModelguardError(m.error.code as ErrorCode, m.error.message, m.error.hint, m.error.location));
         } else {
           resolve({
-            samples: new Map(m.samples as unknown as [string, ColumnSample][]),
-            types: new Map(m.types as unknown as [string, ColumnType][]),
+            samples: unpackSamples(m.packed),
+            types: new Map(m.types),
             rows: m.rows,
           });
         }

@@ -2,7 +2,8 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { loadTable, type LoadOptions } from "../data/loadTable.js";
 import { isModelguardError } from "../errors.js";
-import { sampleTable, type ColumnSample } from "./columnSample.js";
+import { sampleTable } from "./columnSample.js";
+import { packSamples } from "./packedSamples.js";
 
 const { path, options } = workerData as { path: string; options: LoadOptions };
 try {
@@ -10,12 +11,8 @@ try {
   // The table is ours alone: sort each column inside its own buffer and hand the buffers over without copies.
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
   const types = table.columns.map((c) => [c.name, c.type]);
-  const transfer = new Set<ArrayBuffer>();
-  for (const s of samples.values()) {
-    if (s.kind === "numeric" && s.form === "exact") transfer.add(s.sorted.buffer as ArrayBuffer);
-  }
-  const message = { samples: [...samples] as [string, ColumnSample][], types, rows: table.rowCount };
-  parentPort!.postMessage(message, [...transfer]);
+  const { packed, transfer } = packSamples(samples);
+  parentPort!.postMessage({ packed, types, rows: table.rowCount }, transfer);
 } catch (e) {
   if (isModelguardError(e)) {
     parentPort!.postMessage({ error: { code: e.code, message: e.message, hint: e.hint, location: e.location } });

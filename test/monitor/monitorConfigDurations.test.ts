@@ -18,6 +18,8 @@ test("config: every duration key is bounded; outside its range is an error namin
     [{ alert: { cooldown: "400d" } }, /alert\.cooldown: '400d' is outside the allowed range 0s to 366d/],
     [{ source: { file: "/x", poll: "0s" } }, /source\.poll: '0s' is outside the allowed range 10ms to 1h/],
     [{ source: { file: "/x", poll: "2h" } }, /source\.poll: .* 10ms to 1h/],
+    [{ reference: "registry:m", registry_poll: "5s" }, /registry_poll: '5s' is outside the allowed range 10s to 1d/],
+    [{ reference: "registry:m", registry_poll: "2d" }, /registry_poll: .* 10s to 1d/],
     [
       { window: { duration: "1m" }, fleet: { redis: "redis://r:6379", lease: "500ms" } },
       /fleet\.lease: '500ms' is outside the allowed range 1s to 10m/,
@@ -70,7 +72,7 @@ test("config: every duration key of the JSON Schema has a range (a new one canno
   };
   walk(schema, "");
   assert.deepEqual([...keys].sort(), Object.keys(DURATION_BOUNDS).sort());
-  assert.equal(keys.size, 7);
+  assert.equal(keys.size, 8);
 });
 
 test("config: ingest.allow_anonymous defaults to false and must be a boolean", () => {

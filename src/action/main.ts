@@ -11,7 +11,8 @@ import { ActionInputError, readActionInputs } from "./actionInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
 import { neutralizeWorkflowCommands } from "../cli/neutralizeWorkflowCommands.js";
 import { planCommand, resultPaths, type CommandPlan, type ResultPaths } from "./planCommand.js";
-import { commentPromotion, mergedPullRequestOf, pushContextOf } from "./promoteOnMerge.js";
+import { registryFromFlags } from "../cli/registryFromFlags.js";
+import { alreadyPromoted, commentPromotion, mergedPullRequestOf, pushContextOf } from "./promoteOnMerge.js";
 import { runCli } from "./runCli.js";
 import { recordResult, stepFails, summarizeResults, type StepResults } from "./summarizeResults.js";
 
@@ -71,8 +72,26 @@ export async function run(): Promise<void> {
       result: (result) => recordResult(results, result),
     };
 
+    // A re-run of a promotion that went through: production is already this commit's model, so nothing is stored again.
+    let done = null;
+    if (inputs.command === "promote" && push?.context) {
+      try {
+        const registry = registryFromFlags(inputs.registry ? { registry: inputs.registry } : {}, io);
+        done = await alreadyPromoted(registry, inputs.name, inputs.model, push.context.sha);
+      } catch (e) {
+        // The promote step meets the same registry and reports what is wrong with it, with its hint.
+        log(`could not check whether this commit is already production: ${(e as Error).message}`);
+      }
+    }
+    if (done) {
+      log(
+        `${done.name} v${done.version} is already production from commit ${push!.context!.sha}: not promoting it again`,
+      );
+      recordResult(results, { kind: "promotion", value: done, path: null });
+    }
+
     let ensured = false;
-    for (const step of plan.steps) {
+    for (const step of done ? [] : plan.steps) {
       if (step.onnx && !ensured) {
         ensureOnnxRuntime({ version: onnxRuntimeVersion(), distDir: bundleDir(), log: (m) => log(m) });
         ensured = true;

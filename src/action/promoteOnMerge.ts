@@ -1,4 +1,7 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import type { PromotionSummary } from "../cli/commandResult.js";
+import type { ModelRegistry } from "../registry/ModelRegistry.js";
 import {
   createGitHubClient,
   findMergedPullRequest,
@@ -57,6 +60,40 @@ export async function mergedPullRequestOf(
     warn(redactSecrets(`could not find the pull request of ${push.sha.slice(0, 12)}: ${e.message}`, token));
     return null;
   }
+}
+
+/**
+ * Production, when it is already this commit's model (the same model bytes, promoted from this commit): a re-run of
+ * the job after a promotion that succeeded must not store the same model again as a new version.
+ */
+export async function alreadyPromoted(
+  registry: ModelRegistry,
+  name: string,
+  modelPath: string,
+  commit: string,
+): Promise<PromotionSummary | null> {
+  const { pointer } = await registry.readPointer(name);
+  if (pointer.production === null) return null;
+  const card = await registry.readCard(name, pointer.production);
+  const model = card?.assets.find((a) => a.name === "model.onnx");
+  if (!card || !model || card.git.commit !== commit) return null;
+  let sha: string;
+  try {
+    sha = createHash("sha256").update(readFileSync(modelPath)).digest("hex");
+  } catch {
+    return null; // the promote step reports the unreadable model
+  }
+  if (sha !== model.sha256) return null;
+  return {
+    name,
+    version: card.model_version,
+    tag: card.tag,
+    previous: card.previous_production,
+    registry: registry.uri,
+    metrics: card.metrics,
+    deployment: null,
+    warnings: [],
+  };
 }
 
 /** The comment on the merged pull request: which version it became, what it replaced, and where to find it. */

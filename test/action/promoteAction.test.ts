@@ -5,6 +5,7 @@ import { buildActionCheckout, REPO_ROOT, runAction, TOKEN } from "./harness.js";
 
 const DATA = "fixtures/datasets/breast_cancer";
 const MODEL = "fixtures/models/breast_cancer_columns.onnx";
+const OTHER_MODEL = "fixtures/models/breast_cancer_logreg.onnx";
 const GATES = "fixtures/compare/gates.yml";
 const ONNX = { MODELGUARD_ONNXRUNTIME_DIR: REPO_ROOT };
 /** The harness's push event carries GITHUB_SHA = "b" x 40: the merge commit of the pull request below. */
@@ -72,8 +73,19 @@ test("promote on the push of a merge: evaluates, releases v1, deploys, and comme
   );
 });
 
+test("a re-run on the same commit with the same model promotes nothing again: v1 stays, the comment is the same", async () => {
+  const before = fake.registry.releases.length;
+  const r = await promote();
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  assert.equal(r.outputs["model-version"], "v1");
+  assert.match(r.stdout, /bc v1 is already production from commit b{40}: not promoting it again/);
+  assert.equal(fake.registry.releases.length, before);
+  assert.equal(fake.state.commentsOf("acme/models", Number(r.outputs["pull-request"])).length, 1);
+});
+
 test("with baseline-model registry:bc the comparison with production goes on the card of v2; the comment is updated", async () => {
-  const r = await promote({ "baseline-model": "registry:bc", gates: GATES });
+  // Another model from the same commit (say the job's training changed): a new version.
+  const r = await promote({ model: OTHER_MODEL, "baseline-model": "registry:bc", gates: GATES });
   assert.equal(r.code, 0, r.stdout + r.stderr);
   assert.equal(r.outputs["model-version"], "v2");
   const release = fake.registry.releases.find((x) => x.tag === "modelguard/bc/v2")!;

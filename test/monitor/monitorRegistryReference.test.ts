@@ -1,6 +1,6 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -180,6 +180,15 @@ test("a directory registry works the same way (no ETag: the pointer is read each
     dir,
   );
   assert.equal(r.code, 0, r.stderr);
+  // `monitor --check` fetches and checks production's profile as a start would.
+  const yml = join(work, "check.yml");
+  writeFileSync(
+    yml,
+    `reference: registry:fraud\nregistry: ${JSON.stringify(dir)}\nstate: ${JSON.stringify(join(work, "check-state"))}\n`,
+  );
+  const checked = await runCli("monitor", "--config", yml, "--check");
+  assert.equal(checked.code, 0, checked.stderr);
+  assert.match(checked.stdout, /ok \(model fraud, 3 reference columns/);
   const clock = manualClock();
   const m = await startOn({ registry: dir }, [], clock);
   try {

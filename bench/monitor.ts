@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -7,6 +7,8 @@ import type { Column, Table } from "../src/data/table.js";
 import { buildProfile } from "../src/profile/buildProfile.js";
 import { writeProfile } from "../src/profile/profileFile.js";
 import { seededRandom } from "../src/stats/seededRandom.js";
+import { createClient } from "redis";
+import { REDIS_SERVER, startRedisServer } from "../test/helpers/redisServer.js";
 import { sampleProcess, type ProcessSample } from "./measure.js";
 
 const NUMERIC = 16;
@@ -138,8 +140,15 @@ const pct = (a: number, b: number) => `${b >= a ? "+" : ""}${((b / a - 1) * 100)
  * external memory after 1e6 events and after 1e7 (when `events` reaches it) with the growth between them.
  * The monitor gets the NODE_OPTIONS monitor/Dockerfile's runtime stage sets (so it runs as deployed), or
  * BENCH_MONITOR_NODE_OPTIONS when that is set (e.g. "--max-semi-space-size=4", or "" for none).
+ * Then the fleet comparison (benchFleet, 20 s a run); `npm run bench -- monitor fleet [seconds] [clients]` runs only it.
  */
 export async function benchMonitor(args: string[]): Promise<void> {
+  if (args[0] === "fleet") return benchFleet(Number(args[1] ?? 20), Number(args[2] ?? 4));
+  await benchSingle(args);
+  await benchFleet(20, Number(args[1] ?? 4));
+}
+
+async function benchSingle(args: string[]): Promise<void> {
   const seconds = Number(args[0] ?? 60);
   const concurrency = Number(args[1] ?? 4);
   const minEvents = Number(args[2] ?? 10_000_000);
@@ -265,4 +274,126 @@ export async function benchMonitor(args: string[]): Promise<void> {
       `  growth      1e6 -> 1e7 events: RSS ${pct(at1e6.rssMb, at1e7.rssMb)}, peak RSS ${pct(at1e6.peakRssMb, at1e7.peakRssMb)}, heap used ${pct(at1e6.heapUsedMb, at1e7.heapUsedMb)} (target: RSS within 10% and < 200 MB)`,
     );
   } else console.log(`  growth      1e7 events not reached (pass a larger [seconds] or [events])`);
+}
+
+/** Events a monitor process (the CLI, config `configText`) accepted in `seconds` of load, and its CPU time. */
+async function ingestRun(
+  configText: string,
+  dir: string,
+  seconds: number,
+  concurrency: number,
+  bodies: Buffer[],
+): Promise<{ events: number; elapsed: number; cpu: number; failures: number }> {
+  const config = join(dir, `monitor-${Math.random().toString(36).slice(2)}.yml`);
+  writeFileSync(config, configText);
+  const env = { ...process.env };
+  delete env.GITHUB_TOKEN;
+  const nodeOptions = process.env.BENCH_MONITOR_NODE_OPTIONS ?? imageNodeOptions();
+  if (nodeOptions !== "") env.NODE_OPTIONS = nodeOptions;
+  else delete env.NODE_OPTIONS;
+  const child = spawn(process.execPath, [resolve("bin/modelguard.js"), "monitor", "--config", config], {
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const url = await new Promise<URL>((ok, fail) => {
+    let err = "";
+    child.stderr.on("data", (c: Buffer) => {
+      err += c.toString();
+      const m = /listening on (http:\/\/\S+)/.exec(err);
+      if (m) ok(new URL(m[1]!));
+    });
+    child.once("exit", (code) => fail(new Error(`monitor exited with ${code}: ${err}`)));
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  let events = 0;
+  let failures = 0;
+  const start = sampleProcess(child.pid!);
+  const t = performance.now();
+  const deadline = t + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, k) => {
+      for (let i = k; performance.now() < deadline;) {
+        if ((await post(agent, url, bodies[i++ % bodies.length]!)) === 202) events += BATCH;
+        else failures++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t) / 1000;
+  const cpu = sampleProcess(child.pid!).cpuSeconds - start.cpuSeconds;
+  child.kill("SIGTERM");
+  await new Promise((r) => child.once("exit", r));
+  agent.destroy();
+  return { events, elapsed, cpu, failures };
+}
+
+/**
+ * Fleet mode on vs off: the same monitor, the same 10 s clock-aligned windows, with and without `fleet` (a real
+ * redis-server on a free loopback port; the member is alone, so it also leads: it publishes, merges and reports every
+ * window, the most a member does). Runs alternate off, on, off, on (`seconds` each) so that a change of the machine's
+ * load falls on both; events/s per wall second and per CPU-second of the monitor (the fair one on a shared machine).
+ * Skipped, saying why, without /usr/bin/redis-server.
+ */
+async function benchFleet(seconds: number, concurrency: number): Promise<void> {
+  if (!existsSync(REDIS_SERVER)) {
+    console.log(`monitor fleet: skipped: ${REDIS_SERVER} is not installed (apt-get install redis-server)`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), "mg-bench-fleet-"));
+  const redis = await startRedisServer();
+  try {
+    const profile = join(dir, "profile.json");
+    writeProfile(profile, buildProfile(referenceTable(100_000)));
+    const bodies = payloads(32, BATCH).map((t) => Buffer.from(t));
+    const config = (fleet: boolean, run: number) =>
+      [
+        `reference: ${profile}`,
+        "listen: 127.0.0.1:0",
+        "window: { duration: 10s, time: processing }",
+        `state: ${join(dir, `state-${run}`)}`,
+        ...(fleet ? [`fleet: { redis: "${redis.url}", member: bench, key_prefix: "bench${run}:", grace: 2s }`] : []),
+        "",
+      ].join("\n");
+    const runs: { fleet: boolean; events: number; elapsed: number; cpu: number; failures: number }[] = [];
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    let merged = 0;
+    try {
+      for (const [i, fleet] of [false, true, false, true].entries()) {
+        runs.push({ fleet, ...(await ingestRun(config(fleet, i), dir, seconds, concurrency, bodies)) });
+        // The fleet did its work: windows merged and reported in Redis (the last one may still be within grace).
+        if (fleet) merged += await client.zCard(`bench${i}:reports`);
+      }
+    } finally {
+      client.destroy();
+    }
+    const sum = (fleet: boolean) => {
+      const r = runs.filter((x) => x.fleet === fleet);
+      const events = r.reduce((n, x) => n + x.events, 0);
+      return {
+        wall: events / r.reduce((n, x) => n + x.elapsed, 0),
+        cpu: events / r.reduce((n, x) => n + x.cpu, 0),
+        failures: r.reduce((n, x) => n + x.failures, 0),
+      };
+    };
+    const off = sum(false);
+    const on = sum(true);
+    console.log(
+      `monitor fleet: 10 s windows, ${concurrency} clients, runs of ${seconds} s alternating off/on (x2), redis-server on loopback`,
+    );
+    console.log(
+      `  fleet off   ${fmt(off.wall)} events/s, ${fmt(off.cpu)} events per CPU-second; ${off.failures} failed`,
+    );
+    console.log(`  fleet on    ${fmt(on.wall)} events/s, ${fmt(on.cpu)} events per CPU-second; ${on.failures} failed`);
+    console.log(
+      `  ratio       on/off ${(on.wall / off.wall).toFixed(3)} wall (${pct(off.wall, on.wall)}), ${(on.cpu / off.cpu).toFixed(3)} per CPU-second (${pct(off.cpu, on.cpu)}) (target: within 10%)`,
+    );
+    console.log(`  fleet work  ${merged} windows merged and reported in Redis during the "on" runs`);
+    for (const r of runs)
+      console.log(
+        `    run ${r.fleet ? "on " : "off"}  ${fmt(r.events / r.elapsed)} events/s, ${fmt(r.events / r.cpu)} per CPU-s`,
+      );
+  } finally {
+    await redis.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

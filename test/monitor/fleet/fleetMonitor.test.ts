@@ -279,6 +279,35 @@ test("a member restarting from its journal (what kill -9 leaves) does not count 
   }
 });
 
+test("event-time windows in fleet mode: each member publishes its open windows, and the leader waits for a window still open for late events (allowed_lateness past grace)", async () => {
+  const clock = manualClock();
+  const { members } = configs(2, "fleet-e:", { window: { duration: "1m", time: "event", allowed_lateness: "15s" } });
+  const live = await startAll(members, clock);
+  const t0 = clock.now();
+  const withTs = (n: number, seed: number, at: number) =>
+    trafficNdjson(n, seed, false)
+      .split("\n")
+      .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), ts: at + (i % 50) * 1000 }))
+      .join("\n");
+  try {
+    for (const [i, m] of live.entries()) assert.equal((await postEvents(m.url, withTs(1000, 600 + i, t0))).status, 202);
+    await run(clock, live, 62);
+    // A late event of window 0 (within its lateness, after its end) reaches m2 only.
+    assert.equal((await postEvents(live[1]!.url, withTs(1, 610, t0 + 59_000))).status, 202);
+    // Window 0 ends at 1:00, is due at the leader at 1:10 (grace) and stays open at the members until 1:15.
+    await run(clock, live, 10);
+    assert.equal((await merged(live[0]!)).length, 0, "not merged while a member still has it open");
+    await run(clock, live, 10);
+    const [w] = await merged(live[0]!);
+    assert.ok(w);
+    assert.equal(w.started_at, new Date(t0).toISOString());
+    assert.equal(w.events, 2001);
+    assert.deepEqual(w.fleet.missing, []);
+  } finally {
+    await closeAll(live);
+  }
+});
+
 test("Redis restarted empty after an outage: members keep accepting, show the outage in /readyz and a metric, catch up, and a window merged without a member's partial says so in its report and alert", async () => {
   const clock = manualClock();
   const { members } = configs(2, "fleet-d:", { alert: { consecutive: 1 } });

@@ -19,6 +19,7 @@ import { compileCheck } from "./compileCheck.js";
 import { compilePattern } from "./compilePattern.js";
 import { didYouMean } from "./didYouMean.js";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
+import { parseOneLineColumns } from "./parseOneLineColumns.js";
 import { parseCellText } from "./parseCellText.js";
 
 /** The JSON Schema every schema file is checked against, in the package's schemas/ folder. */
@@ -115,6 +116,14 @@ function schemaValidator(): ValidateFunction {
  * 'x' (line 4)"; YAML syntax errors read "<sourceName>: line N, column C: YAML syntax error: ...".
  */
 export function parseSchema(text: string, sourceName: string): DataSchema {
+  // A wide schema written one column per line is parsed in pieces; with any problem, the whole document is parsed
+  // again below, so that every message has its line.
+  const quick = parseOneLineColumns(text);
+  if (quick !== null && schemaValidator()(quick)) {
+    const problems: Problem[] = [];
+    const schema = buildSchema(quick, sourceName, problems, []);
+    if (schema && problems.length === 0) return schema;
+  }
   const lineCounter = new LineCounter();
   // uniqueKeys: false because the library's check is quadratic in the number of keys; findDuplicateKeys does it.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });

@@ -1,0 +1,66 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { parse } from "yaml";
+import { parseOneLineColumns } from "../../src/schema/parseOneLineColumns.js";
+import { parseSchema } from "../../src/schema/parseSchema.js";
+
+/** What the whole document parses to: the value the pieces must add up to. */
+const whole = (text: string) => parse(text, { uniqueKeys: false }) as unknown;
+
+test("a schema written one column per line is parsed in pieces to the whole document's value", () => {
+  const names = Array.from({ length: 4500 }, (_, i) => (i === 7 ? "__proto__" : i === 8 ? "constructor" : `c${i}`));
+  const text = [
+    "# header comment",
+    "version: 1",
+    "columns:",
+    "  # a comment between columns",
+    ...names.map((n, i) => `  ${n}: { type: integer, min: ${i}, max: ${i + 10} }  # observed ${i}`),
+    "",
+    "rows: { min: 1 }",
+    "extra_columns: warn",
+  ].join("\n");
+  const got = parseOneLineColumns(text);
+  assert.ok(got !== null);
+  assert.deepEqual(Object.keys(got), ["version", "columns", "rows", "extra_columns"]);
+  assert.deepEqual(Object.keys(got.columns as object), names);
+  assert.deepEqual(JSON.stringify(got), JSON.stringify(whole(text)));
+  // `__proto__` is a column like any other, through the whole of parseSchema too.
+  const schema = parseSchema(text, "wide.yml");
+  assert.deepEqual(
+    schema.columns.map((c) => c.name),
+    names,
+  );
+});
+
+test("other shapes, and pieces a split would break, fall back to the whole document (null)", () => {
+  const cases = [
+    // A column over several lines.
+    "version: 1\ncolumns:\n  a:\n    type: integer\n",
+    // Columns at another indentation.
+    "version: 1\ncolumns:\n    a: { type: integer }\n",
+    // A flow mapping over two lines, a quoted string over two lines.
+    "version: 1\ncolumns:\n  a: { type: integer,\n  min: 1 }\n",
+    'version: 1\ncolumns:\n  a: { type: string, pattern: "x\n  y" }\n',
+    // An alias to an anchor in another piece, a repeated column, columns twice, a syntax error.
+    `version: 1\ncolumns:\n  a: &t { type: integer }\n${Array.from({ length: 2000 }, (_, i) => `  b${i}: { type: integer }`).join("\n")}\n  z: *t\n`,
+    "version: 1\ncolumns:\n  a: { type: integer }\n  a: { type: string }\n",
+    "version: 1\ncolumns:\n  a: { type: integer }\ncolumns:\n  b: { type: integer }\n",
+    "version: 1\ncolumns:\n  a: { type: integer\n",
+    "version: 1\ncolumns: { a: { type: integer } }\n",
+  ];
+  for (const text of cases) assert.equal(parseOneLineColumns(text), null, text.slice(0, 80));
+});
+
+test("errors in a one-line-per-column schema keep their line numbers (the whole document is parsed again)", () => {
+  const lines = ["version: 1", "columns:", ...Array.from({ length: 3000 }, (_, i) => `  c${i}: { type: integer }`)];
+  lines[2502] = "  c2500: { type: integer, min: x }";
+  assert.throws(
+    () => parseSchema(lines.join("\n"), "wide.yml"),
+    (e: Error) => /wide\.yml: columns\.c2500\.min: .*\(line 2503\)/.test(e.message),
+  );
+  lines[2502] = "  c0: { type: integer }";
+  assert.throws(
+    () => parseSchema(lines.join("\n"), "wide.yml"),
+    (e: Error) => /line 2503, column 3: .*Map keys must be unique; 'c0' is also on line 3/.test(e.message),
+  );
+});

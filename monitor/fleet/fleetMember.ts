@@ -87,6 +87,8 @@ export class FleetMember {
   /** Merged reports last read from Redis (newest first), for /v1/drift while Redis is unreachable. */
   reportsCache: unknown[] = [];
   private sendBackoff = { attempts: 0, until: 0 };
+  /** The last merged report shown on /metrics (its JSON text). */
+  private lastMerged: string | null = null;
 
   constructor(private readonly o: FleetMemberOptions) {
     this.member = o.fleet.member;
@@ -176,6 +178,7 @@ export class FleetMember {
         await this.finalizeDue();
         await this.sendAlerts();
       }
+      await this.showMerged();
     } catch (e) {
       if (e instanceof FencedError) {
         this.o.log.warn({ member: this.member }, "fleet: lease lost; this member no longer leads");
@@ -451,6 +454,14 @@ export class FleetMember {
         return;
       }
     }
+  }
+
+  /** The fleet's last merged window on this member's /metrics (read once per period; parsed only when it changed). */
+  private async showMerged(): Promise<void> {
+    const [text] = await this.o.store.reports(1);
+    if (text === undefined || text === this.lastMerged) return;
+    this.lastMerged = text;
+    this.o.metrics.showMerged(JSON.parse(text) as WindowReport);
   }
 
   /** The fleet's merged windows, newest first (the last ones read when Redis is unreachable). */

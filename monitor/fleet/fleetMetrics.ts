@@ -1,4 +1,5 @@
 import { Counter, Gauge, type Registry } from "prom-client";
+import type { WindowReport } from "../windows/windowReport.js";
 
 /** The fleet's facts on a member's /metrics, in the monitor's registry. */
 export class FleetMetrics {
@@ -11,6 +12,11 @@ export class FleetMetrics {
   readonly finalized: Counter;
   readonly missingPartials: Counter;
   readonly alertsSent: Counter<"action">;
+  readonly mergedEvents: Gauge;
+  readonly mergedDatasetDrifted: Gauge;
+  readonly mergedPsi: Gauge<"feature">;
+  readonly mergedKs: Gauge<"feature">;
+  readonly mergedDrifted: Gauge<"feature">;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -61,5 +67,49 @@ export class FleetMetrics {
       labelNames: ["action"] as const,
       registers,
     });
+    // The fleet's verdict, on every member: its last merged window (the monitor's own drift gauges are this member's
+    // share of the traffic only).
+    this.mergedEvents = new Gauge({
+      name: "modelguard_monitor_fleet_window_events",
+      help: "Events of the fleet's last merged window (all members).",
+      registers,
+    });
+    this.mergedDatasetDrifted = new Gauge({
+      name: "modelguard_monitor_fleet_dataset_drifted",
+      help: "1 when the fleet's last merged window drifted as a dataset (the verdict the leader alerts on).",
+      registers,
+    });
+    this.mergedPsi = new Gauge({
+      name: "modelguard_monitor_fleet_feature_psi",
+      help: "PSI of each feature in the fleet's last merged window.",
+      labelNames: ["feature"] as const,
+      registers,
+    });
+    this.mergedKs = new Gauge({
+      name: "modelguard_monitor_fleet_feature_ks",
+      help: "KS statistic of each numeric feature in the fleet's last merged window.",
+      labelNames: ["feature"] as const,
+      registers,
+    });
+    this.mergedDrifted = new Gauge({
+      name: "modelguard_monitor_fleet_feature_drifted",
+      help: "1 when the feature drifted in the fleet's last merged window.",
+      labelNames: ["feature"] as const,
+      registers,
+    });
+  }
+
+  /** Sets the merged-window gauges from the fleet's last merged report. */
+  showMerged(report: WindowReport): void {
+    this.mergedEvents.set(report.events);
+    this.mergedDatasetDrifted.set(report.dataset_drifted ? 1 : 0);
+    for (const g of [this.mergedPsi, this.mergedKs, this.mergedDrifted]) g.reset();
+    for (const f of report.drift.features) {
+      const psi = f.tests.psi?.statistic;
+      if (psi !== undefined) this.mergedPsi.set({ feature: f.name }, psi);
+      const ks = f.tests.ks?.statistic;
+      if (ks !== undefined) this.mergedKs.set({ feature: f.name }, ks);
+      this.mergedDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
+    }
   }
 }

@@ -153,6 +153,15 @@ test("3 members fed round-robin find drift in the same window, with the same sta
     const text = await (await fetch(`${leaders[0]!.url}/metrics`)).text();
     assert.match(text, /modelguard_monitor_fleet_leader\{member="m1"\} 1/);
     assert.match(text, /modelguard_monitor_fleet_windows_finalized_total 3/);
+    // Any member's /metrics shows the fleet's last merged window (its own drift gauges are its third of the traffic).
+    const other = await (await fetch(`${ms.find((m) => m !== leaders[0])!.url}/metrics`)).text();
+    const last = fleetWindows[2]!;
+    assert.match(other, /^modelguard_monitor_fleet_window_events 3000$/m);
+    assert.match(other, /^modelguard_monitor_fleet_dataset_drifted 1$/m);
+    const x = last.drift.features.find((f) => f.name === "x")!;
+    const psi = Number(/^modelguard_monitor_fleet_feature_psi\{feature="x"\} (\S+)$/m.exec(other)?.[1]);
+    assert.ok(Math.abs(psi - x.tests.psi!.statistic) <= 1e-12, `${psi} vs ${x.tests.psi!.statistic}`);
+    assert.match(other, /^modelguard_monitor_window_events 0$/m);
   } finally {
     await closeAll([one!, ...ms]);
   }

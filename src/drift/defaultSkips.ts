@@ -1,5 +1,5 @@
 import type { Column, ColumnType } from "../data/table.js";
-import { isIdLike } from "../schema/isIdLike.js";
+import { idLikeName, isIdLike } from "../schema/isIdLike.js";
 import type { ColumnSample } from "./columnSample.js";
 
 /** Where the target's name came from, for the reason a skipped column is given. */
@@ -40,8 +40,24 @@ export function defaultSkips(
   return out;
 }
 
+/**
+ * Below this many rows, distinct consecutive integers or distinct codes are as likely a small feature sample (ages 30,
+ * 31, 32) as a key, and skipping a real feature hides its drift, which is worse than testing a key. Under it only the
+ * column's name (`id`, `customer_id`, ...) makes it id-like.
+ */
+const MIN_ROWS_FOR_VALUE_RULE = 100;
+
 /** isIdLike over the values a sample holds exactly; sketches and skipped samples are not judged. */
 function sampleIsIdLike(name: string, type: ColumnType, sample: ColumnSample): boolean {
+  const rows =
+    sample.kind === "numeric"
+      ? sample.form === "exact"
+        ? sample.sorted.length
+        : sample.count
+      : sample.kind === "categorical"
+        ? sample.count
+        : 0;
+  if (rows < MIN_ROWS_FOR_VALUE_RULE && !idLikeName(name)) return false;
   if (sample.kind === "numeric") {
     if (sample.form !== "exact" || sample.missing > 0 || (type !== "integer" && type !== "number")) return false;
     const n = sample.sorted.length;

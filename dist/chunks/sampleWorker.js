@@ -2,12 +2,16 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   loadTable,
+  packSamples
+} from "./chunk-NS6PBXDM.js";
+import {
   sampleTable
-} from "./chunk-4RINT6HA.js";
-import "./chunk-J3THV3KH.js";
+} from "./chunk-MYRXWKPU.js";
+import "./chunk-4SL7UKIU.js";
 import {
   isModelguardError
-} from "./chunk-SJ6FC7J3.js";
+} from "./chunk-FVTIIIIB.js";
+import "./chunk-3DORHFRE.js";
 
 // src/drift/sampleWorker.ts
 import { parentPort, workerData } from "node:worker_threads";
@@ -16,12 +20,8 @@ try {
   const table = await loadTable(path, options);
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
   const types = table.columns.map((c) => [c.name, c.type]);
-  const transfer = /* @__PURE__ */ new Set();
-  for (const s of samples.values()) {
-    if (s.kind === "numeric" && s.form === "exact") transfer.add(s.sorted.buffer);
-  }
-  const message = { samples: [...samples], types, rows: table.rowCount };
-  parentPort.postMessage(message, [...transfer]);
+  const { packed, transfer } = packSamples(samples);
+  parentPort.postMessage({ packed, types, rows: table.rowCount }, transfer);
 } catch (e) {
   if (isModelguardError(e)) {
     parentPort.postMessage({ error: { code: e.code, message: e.message, hint: e.hint, location: e.location } });

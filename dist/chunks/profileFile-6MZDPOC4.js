@@ -5,9 +5,11 @@ import {
   isProfilePath,
   readProfile,
   writeProfile
-} from "./chunk-X5TSTOAB.js";
-import "./chunk-J3THV3KH.js";
-import "./chunk-SJ6FC7J3.js";
+} from "./chunk-OW4Q7UEO.js";
+import "./chunk-5ELNIL3S.js";
+import "./chunk-4SL7UKIU.js";
+import "./chunk-FVTIIIIB.js";
+import "./chunk-3DORHFRE.js";
 export {
   MAX_PROFILE_BYTES,
   isProfilePath,

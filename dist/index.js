@@ -1080,7 +1080,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-5F3AVHA6.js");
+  const { runCommand } = await import("./chunks/main-VUQSCPHL.js");
   return runCommand(argv, io);
 }
 

@@ -73221,15 +73221,15 @@ function verdictModel(input, validation, drift, show2) {
   };
 }
 function intervalBasis(c, pct) {
-  const bootstrap = `${formatCount(c.resamples)} bootstrap resamples: intervals are ${pct} percentile bootstrap intervals of the change.`;
+  const bootstrap = `, ${formatCount(c.resamples)} bootstrap resamples: intervals are ${pct} percentile bootstrap intervals of the change.`;
   const analytic = c.metrics.filter((m) => m.ci_method === "analytic").map((m) => clip2(m.name, MAX_NAME));
   if (analytic.length === 0) return bootstrap;
   const rest = c.metrics.some((m) => m.ci && m.ci_method !== "analytic");
-  return `intervals are ${pct} analytic intervals of the change (estimate ± z × standard error: DeLong for ROC AUC, the delta method for ratios, the normal approximation for means) for ${analytic.join(", ")}${rest ? `; the others are percentile bootstrap intervals (${formatCount(c.resamples)} resamples)` : ""}.`;
+  return `: intervals are ${pct} analytic intervals of the change (estimate ± z × standard error: DeLong for ROC AUC, the delta method for ratios, the normal approximation for means) for ${analytic.join(", ")}${rest ? `; the others are percentile bootstrap intervals (${formatCount(c.resamples)} resamples)` : ""}.`;
 }
 function comparisonModel(c, show2) {
   const pct = `${Number((c.confidence * 100).toFixed(1))}%`;
-  const basis = c.paired ? `Paired on the same ${c.rows !== null ? `${formatCount(c.rows)} ` : ""}rows: ${intervalBasis(c, pct)} A change rule passes when the interval's worse bound is within the allowed change, fails when the whole interval is beyond it, and is inconclusive when the interval straddles it (on_inconclusive: ${c.on_inconclusive ?? "fail"}). Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).` : "Point values only: the models were not evaluated on the same rows, so changes have no interval and change rules are judged on the point change. Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).";
+  const basis = c.paired ? `Paired on the same ${c.rows !== null ? `${formatCount(c.rows)} ` : ""}rows${intervalBasis(c, pct)} A change rule passes when the interval's worse bound is within the allowed change, fails when the whole interval is beyond it, and is inconclusive when the interval straddles it (on_inconclusive: ${c.on_inconclusive ?? "fail"}). Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).` : "Point values only: the models were not evaluated on the same rows, so changes have no interval and change rules are judged on the point change. Proportions (accuracy, f1, ...) are in percent, their changes in percentage points (pp).";
   const rows = c.metrics.map((m) => ({
     name: clip2(m.name, MAX_NAME),
     direction: m.direction,

@@ -30,35 +30,58 @@ export function pairedBootstrap(
 ): Map<string, BootstrapInterval> {
   const random = seededRandom(options.seed);
   const counts = new Float64Array(rows);
-  const deltas = metrics.map(() => new Float64Array(options.resamples));
-  const relatives = metrics.map(() => new Float64Array(options.resamples));
-  const filled = metrics.map(() => 0);
-  const relativeOk = metrics.map(() => true);
+  const deltas = new ResampleDeltas(metrics.length, options.resamples);
   for (let r = 0; r < options.resamples; r++) {
     counts.fill(0);
     for (let i = 0; i < rows; i++) counts[Math.floor(random() * rows)]!++;
-    metrics.forEach((m, k) => {
-      const c = m.candidate.evaluate(counts);
-      const b = m.baseline.evaluate(counts);
-      if (!Number.isFinite(c) || !Number.isFinite(b)) return;
-      const j = filled[k]!++;
-      deltas[k]![j] = c - b;
-      if (b === 0) relativeOk[k] = false;
-      else relatives[k]![j] = (c - b) / Math.abs(b);
-    });
+    metrics.forEach((m, k) => deltas.record(k, m.candidate.evaluate(counts), m.baseline.evaluate(counts)));
   }
-  return percentileIntervals(
+  return deltas.intervals(
     metrics.map((m) => m.name),
-    { deltas, relatives, filled, relativeOk },
     options,
   );
+}
+
+/**
+ * The per-resample changes of each metric, as both bootstraps (this one and the weighted pass) collect them: a
+ * resample where either model's value is undefined is left out; relative changes are kept only while the baseline
+ * was never 0.
+ */
+export class ResampleDeltas {
+  private readonly deltas: Float64Array[];
+  private readonly relatives: Float64Array[];
+  private readonly filled: number[];
+  private readonly relativeOk: boolean[];
+
+  constructor(metrics: number, resamples: number) {
+    this.deltas = Array.from({ length: metrics }, () => new Float64Array(resamples));
+    this.relatives = Array.from({ length: metrics }, () => new Float64Array(resamples));
+    this.filled = new Array<number>(metrics).fill(0);
+    this.relativeOk = new Array<boolean>(metrics).fill(true);
+  }
+
+  record(k: number, candidate: number, baseline: number): void {
+    if (!Number.isFinite(candidate) || !Number.isFinite(baseline)) return;
+    const j = this.filled[k]!++;
+    this.deltas[k]![j] = candidate - baseline;
+    if (baseline === 0) this.relativeOk[k] = false;
+    else this.relatives[k]![j] = (candidate - baseline) / Math.abs(baseline);
+  }
+
+  intervals(
+    names: readonly string[],
+    options: { resamples: number; confidence: number },
+  ): Map<string, BootstrapInterval> {
+    const { deltas, relatives, filled, relativeOk } = this;
+    return percentileIntervals(names, { deltas, relatives, filled, relativeOk }, options);
+  }
 }
 
 /**
  * Percentile intervals from per-resample deltas: `filled[k]` of deltas[k] hold resamples on which metric k was defined
  * for both models; relative deltas only when the baseline was never 0.
  */
-export function percentileIntervals(
+function percentileIntervals(
   names: readonly string[],
   d: { deltas: Float64Array[]; relatives: Float64Array[]; filled: number[]; relativeOk: boolean[] },
   options: { resamples: number; confidence: number },

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { percentileIntervals, type BootstrapInterval } from "./pairedBootstrap.js";
+import { ResampleDeltas, type BootstrapInterval } from "./pairedBootstrap.js";
 import type { PlannedMetric, ResamplePlan } from "./resamplePlan.js";
 import { runResamples } from "./runResamples.js";
 
@@ -62,25 +62,13 @@ export async function weightedPairedBootstrap(
     }
     await Promise.all(blocks);
   }
-  const deltas = metrics.map(() => new Float64Array(B));
-  const relatives = metrics.map(() => new Float64Array(B));
-  const filled = metrics.map(() => 0);
-  const relativeOk = metrics.map(() => true);
+  const deltas = new ResampleDeltas(metrics.length, B);
   for (let r = 0; r < B; r++) {
     const at = r * S;
-    metrics.forEach((m, k) => {
-      const c = m.candidate(stats, at);
-      const b = m.baseline(stats, at);
-      if (!Number.isFinite(c) || !Number.isFinite(b)) return;
-      const j = filled[k]!++;
-      deltas[k]![j] = c - b;
-      if (b === 0) relativeOk[k] = false;
-      else relatives[k]![j] = (c - b) / Math.abs(b);
-    });
+    metrics.forEach((m, k) => deltas.record(k, m.candidate(stats, at), m.baseline(stats, at)));
   }
-  return percentileIntervals(
+  return deltas.intervals(
     metrics.map((m) => m.name),
-    { deltas, relatives, filled, relativeOk },
     options,
   );
 }

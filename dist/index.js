@@ -1080,7 +1080,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-VUQSCPHL.js");
+  const { runCommand } = await import("./chunks/main-CUGVMNW5.js");
   return runCommand(argv, io);
 }
 

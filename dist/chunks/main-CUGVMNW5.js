@@ -69785,29 +69785,40 @@ function gateChecks(name, gate, direction, candidate, delta, ci, ciRelative, bas
 function pairedBootstrap(rows, metrics, options) {
   const random = seededRandom(options.seed);
   const counts = new Float64Array(rows);
-  const deltas = metrics.map(() => new Float64Array(options.resamples));
-  const relatives = metrics.map(() => new Float64Array(options.resamples));
-  const filled = metrics.map(() => 0);
-  const relativeOk = metrics.map(() => true);
+  const deltas = new ResampleDeltas(metrics.length, options.resamples);
   for (let r = 0; r < options.resamples; r++) {
     counts.fill(0);
     for (let i = 0; i < rows; i++) counts[Math.floor(random() * rows)]++;
-    metrics.forEach((m, k) => {
-      const c = m.candidate.evaluate(counts);
-      const b = m.baseline.evaluate(counts);
-      if (!Number.isFinite(c) || !Number.isFinite(b)) return;
-      const j = filled[k]++;
-      deltas[k][j] = c - b;
-      if (b === 0) relativeOk[k] = false;
-      else relatives[k][j] = (c - b) / Math.abs(b);
-    });
+    metrics.forEach((m, k) => deltas.record(k, m.candidate.evaluate(counts), m.baseline.evaluate(counts)));
   }
-  return percentileIntervals(
+  return deltas.intervals(
     metrics.map((m) => m.name),
-    { deltas, relatives, filled, relativeOk },
     options
   );
 }
+var ResampleDeltas = class {
+  deltas;
+  relatives;
+  filled;
+  relativeOk;
+  constructor(metrics, resamples) {
+    this.deltas = Array.from({ length: metrics }, () => new Float64Array(resamples));
+    this.relatives = Array.from({ length: metrics }, () => new Float64Array(resamples));
+    this.filled = new Array(metrics).fill(0);
+    this.relativeOk = new Array(metrics).fill(true);
+  }
+  record(k, candidate, baseline) {
+    if (!Number.isFinite(candidate) || !Number.isFinite(baseline)) return;
+    const j = this.filled[k]++;
+    this.deltas[k][j] = candidate - baseline;
+    if (baseline === 0) this.relativeOk[k] = false;
+    else this.relatives[k][j] = (candidate - baseline) / Math.abs(baseline);
+  }
+  intervals(names, options) {
+    const { deltas, relatives, filled, relativeOk } = this;
+    return percentileIntervals(names, { deltas, relatives, filled, relativeOk }, options);
+  }
+};
 function percentileIntervals(names, d, options) {
   const lower = (1 - options.confidence) / 2;
   const upper = 1 - lower;
@@ -71135,25 +71146,13 @@ async function weightedPairedBootstrap(plan, metrics, options) {
     }
     await Promise.all(blocks);
   }
-  const deltas = metrics.map(() => new Float64Array(B));
-  const relatives = metrics.map(() => new Float64Array(B));
-  const filled = metrics.map(() => 0);
-  const relativeOk = metrics.map(() => true);
+  const deltas = new ResampleDeltas(metrics.length, B);
   for (let r = 0; r < B; r++) {
     const at = r * S;
-    metrics.forEach((m, k) => {
-      const c = m.candidate(stats, at);
-      const b = m.baseline(stats, at);
-      if (!Number.isFinite(c) || !Number.isFinite(b)) return;
-      const j = filled[k]++;
-      deltas[k][j] = c - b;
-      if (b === 0) relativeOk[k] = false;
-      else relatives[k][j] = (c - b) / Math.abs(b);
-    });
+    metrics.forEach((m, k) => deltas.record(k, m.candidate(stats, at), m.baseline(stats, at)));
   }
-  return percentileIntervals(
+  return deltas.intervals(
     metrics.map((m) => m.name),
-    { deltas, relatives, filled, relativeOk },
     options
   );
 }

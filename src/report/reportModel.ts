@@ -4,6 +4,7 @@ import type {
   GateStatus,
   MetricDirection,
   SliceComparison,
+  SliceMetricComparison,
   Verdict,
 } from "../compare/comparisonResult.js";
 import type { DriftReport, FeatureDrift } from "../drift/driftReport.js";
@@ -206,16 +207,10 @@ export interface SliceComparisonModel {
   minSize: number;
   intervalHeader: string;
   status: GateStatus | null;
-  rows: {
-    value: string | null;
-    size: number;
-    judged: boolean;
-    baseline: number | null;
-    candidate: number | null;
-    delta: number | null;
-    ci: [number, number] | null;
-    status: GateStatus | null;
-  }[];
+  rows: Pick<
+    SliceMetricComparison,
+    "value" | "size" | "judged" | "baseline" | "candidate" | "delta" | "ci" | "status"
+  >[];
   gaps: { what: string; model: string; high: string; low: string; gap: number; ci: [number, number] | null }[];
   /** Why no gaps are shown, when none are. */
   gapsNote: string | null;

@@ -292,7 +292,9 @@ test("file source: rotated while stopped, the rest of the old file is read from 
 });
 
 test("FileSource: lines split across small read chunks (and one longer than a chunk) are committed whole, in order", async () => {
-  const file = join(mkdtempSync(join(tmpdir(), "mg-filesource-")), "p.jsonl");
+  const dir = mkdtempSync(join(tmpdir(), "mg-filesource-"));
+  removeAfter.push(dir);
+  const file = join(dir, "p.jsonl");
   const body = Array.from({ length: 20 }, (_, i) =>
     JSON.stringify({ id: i, features: { x: i, s: "v".repeat(i * 3) } }),
   );

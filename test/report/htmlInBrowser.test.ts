@@ -58,7 +58,8 @@ function chromium(htmlFile: string, args: string[]): void {
         ...args,
         pathToFileURL(htmlFile).href,
       ],
-      { encoding: "utf8", timeout: 120_000 },
+      // Chromium writes session and debug files into TMPDIR as well as the profile: both go with the profile.
+      { encoding: "utf8", timeout: 120_000, env: { ...process.env, TMPDIR: profile } },
     );
     assert.equal(r.status, 0, `chromium failed: ${r.error?.message ?? ""}\n${r.stderr.slice(-2000)}`);
   } finally {

@@ -10,6 +10,8 @@ export interface ActionInputs {
   reference: string;
   holdout: string;
   target: string;
+  /** validate: the schema environment to check as (its excluded columns are not expected); "" for none. */
+  environment: string;
   run: string;
   builtin: string;
   model: string;
@@ -85,6 +87,7 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     reference: get("reference"),
     holdout: get("holdout"),
     target: get("target"),
+    environment: get("environment"),
     run: get("run"),
     builtin: get("builtin") || "logistic",
     model: get("model"),

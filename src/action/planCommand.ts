@@ -66,6 +66,9 @@ export function planCommand(
   switch (inputs.command) {
     case "validate": {
       const steps: CliStep[] = [];
+      if (inputs.environment !== "" && inputs.schema === "") {
+        throw new ActionInputError("'environment' goes with 'schema' (it names one of the schema's environments)");
+      }
       const checks = inputs.schema !== "" || inputs.holdout !== "";
       if (checks || inputs.reference === "") {
         steps.push({
@@ -73,6 +76,7 @@ export function planCommand(
             "validate",
             ...opt("--data", inputs.data),
             ...opt("--schema", inputs.schema),
+            ...(inputs.schema ? opt("--environment", inputs.environment) : []),
             ...opt("--holdout", inputs.holdout),
             ...(inputs.holdout ? opt("--target", inputs.target) : []),
             "--out",
@@ -92,6 +96,8 @@ export function planCommand(
             "--current",
             inputs.data,
             ...opt("--config", inputs.config),
+            // the target is left out of the drift test by default (its drift is the labels', not the inputs')
+            ...opt("--target", inputs.target),
             "--out",
             paths.drift,
             "--no-fail",

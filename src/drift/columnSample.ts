@@ -29,6 +29,11 @@ export interface SketchNumericSample {
   /** Reference PSI bins when the sketch comes from a profile (keys of bucket boundaries and proportions). */
   bins?: { count: number; keys: number[]; proportions: number[] };
   missing: number;
+  /** A profile's finite range (its min and max), for the out-of-range quality signal. */
+  min?: number | null;
+  max?: number | null;
+  /** A monitor window's finite values outside the reference's range, counted as they arrived (see measureQuality). */
+  outOfRange?: number;
 }
 
 export interface CategoricalSample {
@@ -137,6 +142,8 @@ function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample 
         std0: momentsStd(profileMoments(column), 0),
         bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
         missing: column.missing + column.invalid,
+        min: column.min,
+        max: column.max,
       };
     }
     case "categorical": {

@@ -15,6 +15,7 @@ import { batchOfEvents } from "./ingest/eventBatch.js";
 import { FileSource } from "./ingest/fileSource.js";
 import { ingestAuthFromEnv } from "./ingest/ingestAuth.js";
 import { MonitorMetrics } from "./metrics/monitorMetrics.js";
+import { StateMetrics } from "./metrics/stateMetrics.js";
 import { Checkpointer } from "./state/checkpointer.js";
 import { Journal, JournalUnavailableError } from "./state/journal.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDirectory.js";
@@ -193,6 +194,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   for (const cut of opened.cuts)
     log.warn({ ...cut }, "journal: cut off the bytes of a write that never completed (never acknowledged)");
   outbox.start();
+  new StateMetrics(metrics.registry, { outbox, journal, life, dryRun: !sender, now: () => clock() });
 
   /** After a batch is durable and applied, from HTTP or the file source. */
   function accepted(events: number, stats: BatchStats): void {

@@ -13,6 +13,7 @@ import { eventTimeOf } from "../ingest/eventTime.js";
 import { parseEventLine, type IngestEvent } from "../ingest/parseBatch.js";
 import { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import { DriftMonitor } from "../windows/driftMonitor.js";
+import { ProductionReference } from "../reference/ProductionReference.js";
 import type { BatchStats } from "../ingest/batchStats.js";
 
 /** One closed window of a replay: when, how many events, the verdict and what drifted. */
@@ -41,6 +42,8 @@ export interface ReplayResult {
   version: 1;
   model: string;
   from: string;
+  /** With `reference: registry:NAME`: the production version replayed against ("v3"). */
+  model_version?: string;
   sent: boolean;
   lines: number;
   events: number;
@@ -62,6 +65,8 @@ export interface ReplayOptions {
   from: string;
   /** Sends the alerts with this sender (`--send`); null or absent: a dry run. */
   sender?: OutboxSender | null;
+  /** Where a registry reference finds its token and repository (GITHUB_TOKEN, ...); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Events applied together; each keeps its own clock, so the size changes no result, only the speed. */
@@ -90,8 +95,20 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
       "give --from a JSONL file (one event per line, optionally .gz)",
     );
   }
-  const profile = readProfile(config.reference);
   const state = mkdtempSync(join(tmpdir(), "mg-monitor-replay-"));
+  let profile;
+  let production = null;
+  try {
+    // `reference: registry:NAME`: production's profile, verified against its card, fetched into the temporary state
+    // (the live monitor's copy is not read: a replay must not depend on, or disturb, a running monitor).
+    production = config.referenceRegistry
+      ? await ProductionReference.fromConfig({ ...config, state }, options.env ?? process.env).load()
+      : null;
+    profile = production ? production.profile : readProfile(config.reference);
+  } catch (e) {
+    rmSync(state, { recursive: true, force: true });
+    throw e;
+  }
   const sender = options.sender ?? null;
   let sendError = "";
   const outbox = new Outbox(join(state, "outbox.jsonl"), sender, { onError: (e) => (sendError ||= e.message) });
@@ -102,11 +119,16 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
     outbox,
     log: quiet,
   });
+  if (production) {
+    monitor.modelVersion = `v${production.version}`;
+    monitor.referenceLabel = `${config.reference}@v${production.version}`;
+  }
   const result: ReplayResult = {
     kind: "modelguard.monitor-replay",
     version: 1,
     model: config.model,
     from,
+    ...(production ? { model_version: `v${production.version}` } : {}),
     sent: sender !== null,
     lines: 0,
     events: 0,

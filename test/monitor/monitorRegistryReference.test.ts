@@ -203,6 +203,43 @@ test("a directory registry works the same way (no ETag: the pointer is read each
   }
 });
 
+test("monitor replay with reference: registry:NAME replays against production's profile, and says which version", async () => {
+  const dir = join(work, "replay-registry");
+  const log = join(work, "replay.jsonl");
+  // Two windows of 1000 events: the first like v1's training data, the second like v2's.
+  writeFileSync(log, trafficNdjson(1000, 700, false) + "\n" + trafficNdjson(1000, 800, true) + "\n");
+  const yml = join(work, "replay.yml");
+  writeFileSync(
+    yml,
+    `reference: registry:fraud\nregistry: ${JSON.stringify(dir)}\nstate: ${JSON.stringify(join(work, "replay-state"))}\n` +
+      "window: {size: 1000}\nalert: {consecutive: 1}\n",
+  );
+  const replay = async () => {
+    const r = await runCli("monitor", "replay", "--config", yml, "--from", log, "--json");
+    assert.equal(r.code, 0, r.stderr);
+    return JSON.parse(r.stdout) as { model_version?: string; windows: { dataset_drifted: boolean | null }[] };
+  };
+  await promote(profileFile("r1", false), dir);
+  let r = await replay();
+  assert.equal(r.model_version, "v1");
+  assert.deepEqual(
+    r.windows.map((w) => w.dataset_drifted),
+    [false, true],
+  );
+  await promote(profileFile("r2", true), dir);
+  r = await replay();
+  assert.equal(r.model_version, "v2");
+  assert.deepEqual(
+    r.windows.map((w) => w.dataset_drifted),
+    [true, false],
+  );
+  const text = await runCli("monitor", "replay", "--config", yml, "--from", log);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(text.stdout, /against production v2 \(dry run/);
+  // The replay kept nothing in the state directory the config names: a live monitor's state is never touched.
+  assert.throws(() => readdirSync(join(work, "replay-state")));
+});
+
 test("monitor.yml: registry keys need a registry reference; a bad name, a pinned version and fleet mode are refused", () => {
   const path = join(work, "monitor.yml");
   const refuse = (raw: Record<string, unknown>, re: RegExp) =>

@@ -101,6 +101,7 @@ function registerMonitorReplay(monitor: Command, io: CliIO): void {
 function formatReplay(r: ReplayResult): string {
   const lines = [
     `replay of ${r.from} for model ${r.model}: ${r.events} events in ${r.windows.length} closed windows` +
+      (r.model_version ? ` against production ${r.model_version}` : "") +
       (r.sent ? "" : " (dry run: nothing sent)"),
   ];
   const extra = [

@@ -28,6 +28,58 @@ export const PREDICTION_STRING = 2;
 export const PREDICTION_BOOLEAN = 3;
 export const PREDICTION_OTHER = 4;
 
+/** The longest event `id` kept, in UTF-8 bytes: a longer one is INVALID (a join key, not a payload). */
+export const MAX_ID_BYTES = 256;
+
+/** The parts of an event besides features, prediction and ts: the join key and the positive-class probability. */
+export interface EventKeyFields {
+  id?: unknown;
+  probability?: unknown;
+  probabilities?: unknown;
+}
+
+/**
+ * An event's `id` as the join key: a string of 1 to MAX_ID_BYTES UTF-8 bytes as is, a safe integer as its decimal
+ * text (so `7` and `"7"` are the same key: label files often carry ids as text); with the status it gets (ABSENT for
+ * undefined, NULL for null, INVALID for anything else: booleans, fractions, objects, over-long or empty strings).
+ */
+export function idOf(id: unknown): { status: number; id: string | null } {
+  if (id === undefined) return { status: ABSENT, id: null };
+  if (id === null) return { status: NULL, id: null };
+  if (typeof id === "string") {
+    const ok = id.length > 0 && id.length <= MAX_ID_BYTES && Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES;
+    return ok ? { status: VALUE, id } : { status: INVALID, id: null };
+  }
+  if (typeof id === "number" && Number.isSafeInteger(id)) return { status: VALUE, id: String(id) };
+  return { status: INVALID, id: null };
+}
+
+/** A probability as posted: VALUE for a number in [0, 1]; the status and NaN otherwise. */
+function probabilityOf(p: unknown): { status: number; p: number } {
+  if (p === undefined) return { status: ABSENT, p: NaN };
+  if (p === null) return { status: NULL, p: NaN };
+  if (typeof p === "number" && p >= 0 && p <= 1) return { status: VALUE, p };
+  return { status: INVALID, p: NaN };
+}
+
+/**
+ * The positive-class probability of an event: `probability` when it is there (not null), else
+ * `probabilities[positiveClass]` (an object without that class gives ABSENT: a multi-class model has none); a
+ * `probabilities` that is not an object is INVALID.
+ */
+export function positiveProbabilityOf(
+  probability: unknown,
+  probabilities: unknown,
+  positiveClass: string,
+): { status: number; p: number } {
+  if (probability !== undefined && probability !== null) return probabilityOf(probability);
+  if (probabilities === undefined) return probabilityOf(probability);
+  if (probabilities === null) return { status: NULL, p: NaN };
+  if (typeof probabilities !== "object" || Array.isArray(probabilities)) return { status: INVALID, p: NaN };
+  if (!Object.prototype.hasOwnProperty.call(probabilities, positiveClass)) return { status: ABSENT, p: NaN };
+  return probabilityOf((probabilities as Record<string, unknown>)[positiveClass]);
+}
+
 /** Distinct values interned per categorical feature (and for the prediction); rarer ones are kept per batch. */
 export const MAX_CATEGORY_CODES = 1024;
 /** Unknown feature names interned on top of the reference's names. */
@@ -149,8 +201,15 @@ export class BatchEncoding {
   /** The feature codes of the last event's first keys, in order (-1: none or unknown): the next event's likely keys. */
   readonly keyOrder = new Int32Array(64).fill(-1);
   readonly pool: EventBatch[] = [];
+  /** The class `probabilities` is read at, and its UTF-8 bytes when JSON writes it as is (else null: slow path). */
+  readonly positiveClass: string;
+  readonly plainPositiveClass: Buffer | null;
 
   constructor(readonly layout: FeatureLayout) {
+    this.positiveClass = layout.positiveClass ?? "1";
+    const pc = Buffer.from(this.positiveClass, "utf8");
+    const plainPc = pc.toString("utf8") === this.positiveClass && !pc.some((b) => b < 32 || b === 34 || b === 92);
+    this.plainPositiveClass = plainPc ? pc : null;
     this.width = layout.names.length;
     this.names = new InternTable(this.width + MAX_UNKNOWN_NAME_CODES);
     layout.names.forEach((name, i) => {
@@ -189,10 +248,10 @@ export function obtainBatch(layout: FeatureLayout): EventBatch {
 /** A batch of the events of parsed JSON objects (arrays, the file source, tests). */
 export function batchOfEvents(
   layout: FeatureLayout,
-  events: readonly { features: Record<string, unknown>; prediction?: unknown; ts?: unknown }[],
+  events: readonly ({ features: Record<string, unknown>; prediction?: unknown; ts?: unknown } & EventKeyFields)[],
 ): EventBatch {
   const b = obtainBatch(layout);
-  for (const e of events) b.appendObject(e.features, e.prediction, e.ts);
+  for (const e of events) b.appendObject(e.features, e.prediction, e.ts, e);
   return b;
 }
 
@@ -205,6 +264,14 @@ export class EventBatch {
   predictionValues: Float64Array;
   /** Each event's `ts` in ms since the epoch (eventTimeOf); NaN when absent or not a usable time. */
   ts: Float64Array;
+  /** Each event's `id` as a join key (idOf: a string, an integer as its decimal text), null when not VALUE. */
+  readonly ids: (string | null)[] = [];
+  /** What the `id` was: ABSENT, VALUE, NULL or INVALID (counted by the label join; the event itself still counts). */
+  idStatus: Uint8Array;
+  /** The positive class's probability (positiveProbabilityOf), NaN when not VALUE. */
+  positiveProbability: Float64Array;
+  /** What the probability was: ABSENT, VALUE, NULL or INVALID. */
+  probabilityStatus: Uint8Array;
   /** Unknown feature names in the order seen, each once per event, with the event it came in. */
   readonly unknownEvent: number[] = [];
   readonly unknownName: string[] = [];
@@ -224,6 +291,9 @@ export class EventBatch {
     this.predictionStatus = new Uint8Array(capacity);
     this.predictionValues = new Float64Array(capacity);
     this.ts = new Float64Array(capacity);
+    this.idStatus = new Uint8Array(capacity);
+    this.positiveProbability = new Float64Array(capacity);
+    this.probabilityStatus = new Uint8Array(capacity);
   }
 
   /** Starts a new event, every feature ABSENT and no prediction; returns its index. */
@@ -235,6 +305,10 @@ export class EventBatch {
     for (let k = row; k < row + this.width; k++) this.status[k] = ABSENT;
     this.predictionStatus[e] = PREDICTION_MISSING;
     this.ts[e] = NaN;
+    this.ids[e] = null;
+    this.idStatus[e] = ABSENT;
+    this.positiveProbability[e] = NaN;
+    this.probabilityStatus[e] = ABSENT;
     this.length = e + 1;
     return e;
   }
@@ -260,7 +334,23 @@ export class EventBatch {
     pv.set(this.predictionValues);
     const ts = new Float64Array(cap);
     ts.set(this.ts);
-    Object.assign(this, { status, values, predictionStatus: ps, predictionValues: pv, ts, capacity: cap });
+    const idStatus = new Uint8Array(cap);
+    idStatus.set(this.idStatus);
+    const positiveProbability = new Float64Array(cap);
+    positiveProbability.set(this.positiveProbability);
+    const probabilityStatus = new Uint8Array(cap);
+    probabilityStatus.set(this.probabilityStatus);
+    Object.assign(this, {
+      status,
+      values,
+      predictionStatus: ps,
+      predictionValues: pv,
+      ts,
+      idStatus,
+      positiveProbability,
+      probabilityStatus,
+      capacity: cap,
+    });
   }
 
   /** The code of a category value of feature `f` (or of the prediction, f = -1), interned when there is room. */
@@ -291,9 +381,17 @@ export class EventBatch {
   }
 
   /** Appends one event given as a parsed JSON object: the reference semantics the fast parser reproduces. */
-  appendObject(features: Record<string, unknown>, prediction: unknown, ts?: unknown): void {
+  appendObject(features: Record<string, unknown>, prediction: unknown, ts?: unknown, keys?: EventKeyFields): void {
     const e = this.begin();
     this.ts[e] = eventTimeOf(ts);
+    if (keys) {
+      const id = idOf(keys.id);
+      this.idStatus[e] = id.status;
+      this.ids[e] = id.id;
+      const p = positiveProbabilityOf(keys.probability, keys.probabilities, this.encoding.positiveClass);
+      this.probabilityStatus[e] = p.status;
+      this.positiveProbability[e] = p.p;
+    }
     const { names, kinds } = this.encoding;
     const w = this.width;
     for (const key in features) {
@@ -362,6 +460,7 @@ export class EventBatch {
     if (this.released) return;
     this.released = true;
     this.length = 0;
+    this.ids.length = 0;
     this.unknownEvent.length = 0;
     this.unknownName.length = 0;
     this.extra.length = 0;

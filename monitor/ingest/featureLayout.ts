@@ -6,13 +6,25 @@ export interface FeatureLayout {
   kinds: ("numeric" | "categorical" | "untested")[];
   index: Map<string, number>;
   accuracy: number;
+  /**
+   * The class whose probability an event's `probabilities: {class: p}` gives as its positive-class probability
+   * (`labels.positive_class`); "1" when unset, scikit-learn's default `pos_label`.
+   */
+  positiveClass?: string;
 }
 
-export function layoutOf(profile: ReferenceProfile): FeatureLayout {
+export function layoutOf(profile: ReferenceProfile, positiveClass?: string): FeatureLayout {
   const names = Object.keys(profile.columns);
   const kinds = names.map((n) => {
     const k = profile.columns[n]!.kind;
     return k === "numeric" || k === "categorical" ? k : "untested";
   });
-  return { names, kinds, index: new Map(names.map((n, i) => [n, i])), accuracy: profile.sketch_accuracy };
+  const layout: FeatureLayout = {
+    names,
+    kinds,
+    index: new Map(names.map((n, i) => [n, i])),
+    accuracy: profile.sketch_accuracy,
+  };
+  if (positiveClass !== undefined) layout.positiveClass = positiveClass;
+  return layout;
 }

@@ -1,6 +1,8 @@
 import {
+  ABSENT,
   batchOfEvents,
   encodingOf,
+  idOf,
   INVALID,
   NULL,
   obtainBatch,
@@ -16,12 +18,18 @@ import type { FeatureLayout } from "./featureLayout.js";
 import { jsonStringScan, scanJsonString } from "../../src/data/scanJsonString.js";
 import { eventTimeOf } from "./eventTime.js";
 
-/** One event as posted: `{id?, ts?, features: {name: value}, prediction?}`. */
+/**
+ * One event as posted: `{id?, ts?, features: {name: value}, prediction?, probability?, probabilities?}`. `id` is the
+ * key its label joins on; `probability` the positive class's probability of a binary classifier, `probabilities`
+ * `{class: p}` (read at the layout's positive class).
+ */
 export interface IngestEvent {
   id?: unknown;
   ts?: unknown;
   features: Record<string, unknown>;
   prediction?: unknown;
+  probability?: unknown;
+  probabilities?: unknown;
 }
 
 export type ParsedBatch =
@@ -84,7 +92,8 @@ function slowLine(raw: string, batch: EventBatch): string | null {
   }
   const problem = checkEvent(v);
   if (problem) return problem;
-  batch.appendObject((v as IngestEvent).features, (v as IngestEvent).prediction, (v as IngestEvent).ts);
+  const event = v as IngestEvent;
+  batch.appendObject(event.features, event.prediction, event.ts, event);
   return null;
 }
 
@@ -374,6 +383,9 @@ function categoryOfString(batch: EventBatch, encoding: BatchEncoding, f: number,
 const FEATURES = Buffer.from("features");
 const PREDICTION = Buffer.from("prediction");
 const TS = Buffer.from("ts");
+const ID = Buffer.from("id");
+const PROBABILITY = Buffer.from("probability");
+const PROBABILITIES = Buffer.from("probabilities");
 
 function sameBytes(buf: Buffer, at: number, word: Buffer): boolean {
   for (let k = 0; k < word.length; k++) if (buf[at + k] !== word[k]) return false;
@@ -408,6 +420,14 @@ function readLine(buf: Buffer, start: number, end: number, batch: EventBatch, en
 function readEvent(buf: Buffer, p: number, end: number, batch: EventBatch, encoding: BatchEncoding, e: number) {
   let sawFeatures = false;
   let sawPrediction = false;
+  let sawId = false;
+  // `probability` decides when present and not null, else `probabilities`: read both, settle at the end.
+  let sawProbability = false;
+  let probabilityStatus = ABSENT;
+  let probability = NaN;
+  let sawProbabilities = false;
+  let probabilitiesStatus = ABSENT;
+  let probabilities = NaN;
   p = skipSpace(buf, p + 1, end);
   if (buf[p] === RBRACE) return false;
   for (;;) {
@@ -428,14 +448,135 @@ function readEvent(buf: Buffer, p: number, end: number, batch: EventBatch, encod
       sawPrediction = true;
       p = readPrediction(buf, p, end, batch, encoding, e);
     } else if (keyLength === 2 && sameBytes(buf, keyStart, TS)) p = readTs(buf, p, end, batch, e);
-    else p = skipValue(buf, p, end, 0);
+    else if (keyLength === 2 && sameBytes(buf, keyStart, ID)) {
+      // A repeated id, probability or probabilities goes to JSON.parse (the last one wins there).
+      if (sawId) return false;
+      sawId = true;
+      p = readId(buf, p, end, batch, e);
+    } else if (keyLength === 11 && sameBytes(buf, keyStart, PROBABILITY)) {
+      if (sawProbability) return false;
+      sawProbability = true;
+      p = readProbability(buf, p, end);
+      probabilityStatus = probabilityRead;
+      probability = probabilityOut[0]!;
+    } else if (keyLength === 13 && sameBytes(buf, keyStart, PROBABILITIES)) {
+      if (sawProbabilities || encoding.plainPositiveClass === null) return false;
+      sawProbabilities = true;
+      p = readProbabilities(buf, p, end, encoding.plainPositiveClass);
+      probabilitiesStatus = probabilityRead;
+      probabilities = probabilityOut[0]!;
+    } else p = skipValue(buf, p, end, 0);
     if (p === FAIL) return false;
     p = skipSpace(buf, p, end);
     if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
     else if (buf[p] === RBRACE) break;
     else return false;
   }
+  const byProbability = probabilityStatus !== ABSENT && probabilityStatus !== NULL;
+  batch.probabilityStatus[e] = byProbability || !sawProbabilities ? probabilityStatus : probabilitiesStatus;
+  batch.positiveProbability[e] = byProbability ? probability : probabilitiesStatus === VALUE ? probabilities : NaN;
   return sawFeatures && skipSpace(buf, p + 1, end) === end;
+}
+
+/** The event's `id`, as idOf makes it: a string or a safe integer (as its decimal text), else NULL or INVALID. */
+function readId(buf: Buffer, p: number, end: number, batch: EventBatch, e: number): number {
+  const c = buf[p];
+  let q: number;
+  let id: { status: number; id: string | null };
+  if (c === QUOTE) {
+    q = readString(buf, p, end);
+    if (q === FAIL) return FAIL;
+    // Longer than MAX_ID_BYTES even escaped: INVALID without making the string.
+    id = q - p - 2 > 6 * 256 ? { status: INVALID, id: null } : idOf(stringValue(buf, p, q));
+  } else if (c === MINUS || (c !== undefined && isDigit(c))) {
+    q = readNumber(buf, p, end, scratchNumber, 0);
+    if (q === FAIL) return FAIL;
+    id = idOf(scratchNumber[0]);
+  } else if (c === 110) {
+    q = readLiteral(buf, p, end, "null");
+    id = { status: NULL, id: null };
+  } else {
+    q = skipValue(buf, p, end, 0);
+    id = { status: INVALID, id: null };
+  }
+  batch.idStatus[e] = id.status;
+  batch.ids[e] = id.id;
+  return q;
+}
+
+/** The status of the last probability readProbability or readProbabilities read (its value in probabilityOut[0]). */
+let probabilityRead = ABSENT;
+/** Where readProbability and readProbabilities leave the probability (skipValue uses scratchNumber). */
+const probabilityOut = new Float64Array(1);
+
+/** A probability value: VALUE for a number in [0, 1], NULL for null, else INVALID; the number in probabilityOut[0]. */
+function readProbability(buf: Buffer, p: number, end: number): number {
+  const c = buf[p];
+  let q: number;
+  if (c === MINUS || (c !== undefined && isDigit(c))) {
+    q = readNumber(buf, p, end, probabilityOut, 0);
+    const v = probabilityOut[0]!;
+    probabilityRead = v >= 0 && v <= 1 ? VALUE : INVALID;
+    if (probabilityRead !== VALUE) probabilityOut[0] = NaN;
+    return q;
+  }
+  probabilityOut[0] = NaN;
+  if (c === 110) {
+    probabilityRead = NULL;
+    return readLiteral(buf, p, end, "null");
+  }
+  probabilityRead = INVALID;
+  return skipValue(buf, p, end, 0);
+}
+
+/**
+ * `probabilities: {class: p}` read at the positive class (its plain UTF-8 bytes): that entry's probability (the last
+ * one when repeated, as in JSON.parse), ABSENT when the object has no such entry, NULL for null, INVALID when it is not
+ * an object. A key with an escape goes to JSON.parse (FAIL).
+ */
+function readProbabilities(buf: Buffer, p: number, end: number, positiveClass: Buffer): number {
+  const c = buf[p];
+  if (c === 110) {
+    probabilityOut[0] = NaN;
+    probabilityRead = NULL;
+    return readLiteral(buf, p, end, "null");
+  }
+  if (c !== LBRACE) {
+    probabilityOut[0] = NaN;
+    probabilityRead = INVALID;
+    return skipValue(buf, p, end, 0);
+  }
+  let status = ABSENT;
+  let value = NaN;
+  p = skipSpace(buf, p + 1, end);
+  if (buf[p] === RBRACE) {
+    probabilityOut[0] = NaN;
+    probabilityRead = ABSENT;
+    return p + 1;
+  }
+  for (;;) {
+    if (buf[p] !== QUOTE) return FAIL;
+    const keyStart = p + 1;
+    p = readString(buf, p, end);
+    if (p === FAIL || stringEscaped) return FAIL;
+    const isPositive = p - 1 - keyStart === positiveClass.length && sameBytes(buf, keyStart, positiveClass);
+    p = skipSpace(buf, p, end);
+    if (buf[p] !== COLON) return FAIL;
+    p = skipSpace(buf, p + 1, end);
+    if (isPositive) {
+      p = readProbability(buf, p, end);
+      status = probabilityRead;
+      value = probabilityOut[0]!;
+    } else p = skipValue(buf, p, end, 1);
+    if (p === FAIL) return FAIL;
+    p = skipSpace(buf, p, end);
+    if (buf[p] === COMMA) p = skipSpace(buf, p + 1, end);
+    else if (buf[p] === RBRACE) break;
+    else return FAIL;
+  }
+  probabilityRead = status;
+  probabilityOut[0] = value;
+  return p + 1;
 }
 
 /** The event's `ts` (a repeated key overwrites, as in JSON.parse): what eventTimeOf makes of the value. */

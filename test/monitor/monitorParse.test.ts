@@ -87,7 +87,13 @@ function dump(b: EventBatch) {
       return [st, kinds[f] === 2 ? b.category(f, b.values[k]!) : b.values[k]!];
     });
     const unknown = b.unknownName.filter((_, k) => b.unknownEvent[k] === e);
-    rows.push({ features, prediction: [b.predictionStatus[e], b.prediction(e)], unknown });
+    rows.push({
+      features,
+      prediction: [b.predictionStatus[e], b.prediction(e)],
+      unknown,
+      id: [b.idStatus[e], b.ids[e]],
+      probability: [b.probabilityStatus[e], b.positiveProbability[e]],
+    });
   }
   return rows;
 }
@@ -190,13 +196,55 @@ const value: fc.Arbitrary<Value> = fc.oneof(
   { weight: 6, arbitrary: scalar },
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Value> },
 );
+const idValue: fc.Arbitrary<Value> = fc.oneof(
+  fc.integer(),
+  fc.constantFrom(
+    0,
+    -0,
+    1.5,
+    2 ** 53,
+    2 ** 53 - 1,
+    -(2 ** 53) + 1,
+    1e21,
+    "",
+    "a",
+    "7",
+    "é".repeat(128),
+    "é".repeat(129),
+  ),
+  fc.constantFrom("x".repeat(256), "x".repeat(257), "\ud800", true, null, [1], { a: 1 }),
+  fc.string({ maxLength: 300, unit: "binary" }),
+  numberText.map((raw) => ({ raw })),
+);
+const probabilityValue: fc.Arbitrary<Value> = fc.oneof(
+  fc.double({ min: -0.5, max: 1.5 }),
+  fc.constantFrom(0, -0, 1, 1.0000000000000002, "0.5", null, true, [0.5]),
+  numberText.map((raw) => ({ raw })),
+);
+const probabilitiesValue: fc.Arbitrary<Value> = fc.oneof(
+  fc
+    .array(fc.tuple(fc.constantFrom("1", "0", "yes", "__proto__", "1 ", "\u0031"), probabilityValue), { maxLength: 4 })
+    .map((entries) => ({ raw: `{${entries.map(([k, v]) => `"${k}":${rawOf(v)}`).join(",")}}` })),
+  fc.constantFrom(null, 0.5, "x", [0.5]),
+);
+
+/** A probability value as JSON text (raw number texts as they are). */
+function rawOf(v: Value): string {
+  return v !== null && typeof v === "object" && "raw" in v && typeof v.raw === "string" ? v.raw : JSON.stringify(v);
+}
+
 const eventLine = fc
   .record({
     features: fc.array(fc.tuple(anyKey, value), { maxLength: 9 }),
     prediction: fc.option(value, { nil: undefined }),
     others: fc.array(
-      fc.tuple(fc.constantFrom("id", "ts", "meta", "features", "prediction"), fc.jsonValue({ maxDepth: 2 })),
-      { maxLength: 2 },
+      fc.oneof(
+        fc.tuple(fc.constantFrom("id", "ts", "meta", "features", "prediction"), fc.jsonValue({ maxDepth: 2 })),
+        fc.tuple(fc.constant("id"), idValue),
+        fc.tuple(fc.constantFrom("probability", "probabilities"), probabilityValue),
+        fc.tuple(fc.constant("probabilities"), probabilitiesValue),
+      ),
+      { maxLength: 3 },
     ),
     featuresAt: fc.nat(3),
     seed: fc.nat(),
@@ -346,4 +394,42 @@ test("intern tables stay bounded: values past the bound are still counted, per b
   assert.equal(again.unknownName.length, 0);
   assert.equal(again.extra.length, 0);
   again.release();
+});
+
+test("id and the positive-class probability: what each spelling gives, on both paths", () => {
+  const ABSENT_ = 0;
+  const VALUE_ = 1;
+  const NULL_ = 2;
+  const INVALID_ = 3;
+  const cases: [string, [number, string | null], [number, number]][] = [
+    ['"id":"a-1","probability":0.25', [VALUE_, "a-1"], [VALUE_, 0.25]],
+    ['"id":42,"probabilities":{"0":0.1,"1":0.9}', [VALUE_, "42"], [VALUE_, 0.9]],
+    ['"id":"42","probability":0.3,"probabilities":{"1":0.9}', [VALUE_, "42"], [VALUE_, 0.3]],
+    ['"id":null,"probability":null,"probabilities":{"1":0.9}', [NULL_, null], [VALUE_, 0.9]],
+    ['"id":1.5,"probability":1.2', [INVALID_, null], [INVALID_, NaN]],
+    ['"id":true,"probabilities":[0.1,0.9]', [INVALID_, null], [INVALID_, NaN]],
+    ['"id":"","probabilities":{"yes":0.9}', [INVALID_, null], [ABSENT_, NaN]],
+    [`"id":"${"x".repeat(256)}"`, [VALUE_, "x".repeat(256)], [ABSENT_, NaN]],
+    [`"id":"${"x".repeat(257)}"`, [INVALID_, null], [ABSENT_, NaN]],
+    [`"id":"${"é".repeat(129)}"`, [INVALID_, null], [ABSENT_, NaN]],
+    ['"id":9007199254740993', [INVALID_, null], [ABSENT_, NaN]],
+    ['"probabilities":{"1":0.2,"1":0.7}', [ABSENT_, null], [VALUE_, 0.7]],
+  ];
+  for (const [fields, id, probability] of cases) {
+    for (const text of [`{"features":{"x":1},${fields}}`, `[{"features":{"x":1},${fields}}]`]) {
+      const parsed = parseBatch(Buffer.from(text), layout);
+      assert.ok(parsed.ok, text);
+      const b = parsed.events;
+      assert.deepEqual([b.idStatus[0], b.ids[0]], id, text);
+      assert.deepEqual([b.probabilityStatus[0], b.positiveProbability[0]], probability, text);
+      b.release();
+      assertAgrees(text);
+    }
+  }
+  // Another positive class reads another entry.
+  const other: FeatureLayout = { ...layout, positiveClass: "churn" };
+  const parsed = parseBatch(Buffer.from('{"features":{},"probabilities":{"1":0.2,"churn":0.6}}'), other);
+  assert.ok(parsed.ok);
+  assert.equal(parsed.events.positiveProbability[0], 0.6);
+  parsed.events.release();
 });

@@ -1,7 +1,7 @@
 import { escapeMarkdown } from "../../src/report/escapeMarkdown.js";
 import type { FeatureDrift } from "../../src/drift/driftReport.js";
 import type { MethodName } from "../../src/drift/methods/driftMethod.js";
-import type { AlertActionKind } from "./alertPolicy.js";
+import type { AlertActionKind, AlertReason } from "./alertPolicy.js";
 import type { WindowReport } from "../windows/windowReport.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxResult } from "./outbox.js";
@@ -56,6 +56,32 @@ export interface RunLinkRef {
 }
 
 /**
+ * The window an alert is about: a closed window's report (drift, quality), or for a breach judged after the window
+ * closed (realized performance) its span alone, when its report may have left the recent ones.
+ */
+export type AlertSubject = Pick<WindowReport, "window" | "started_at" | "closed_at" | "model_version"> &
+  Partial<Pick<WindowReport, "drift" | "prediction" | "events" | "dataset_drifted">>;
+
+/**
+ * Why an action fires: the reasons of this window (`fired`, default drift), and Markdown sections their owners add to
+ * the issue body (already escaped: data-derived text in them went through escapeMarkdown or a code span).
+ */
+export interface AlertCause {
+  fired: AlertReason[];
+  sections?: string[];
+}
+
+const DRIFT_CAUSE: AlertCause = { fired: ["drift"] };
+
+/** How the issue names each reason. */
+const REASON_TEXT: Record<AlertReason, string> = {
+  drift: "dataset drift",
+  quality: "data quality",
+  performance: "realized performance below its rule",
+  estimated_performance: "estimated performance below its rule",
+};
+
+/**
  * The GitHub request an alert action stands for, as recorded in the outbox. Issue numbers are not known when the
  * decision is made (the issue is found by its marker when sent), so update and close paths carry `{issue_number}`.
  * Fields that are not part of GitHub's request body (`marker`, `comment`, `run_link`) tell the sender what to do.
@@ -63,12 +89,15 @@ export interface RunLinkRef {
 export function buildAlertRequest(
   config: MonitorConfig,
   action: AlertActionKind,
-  report: WindowReport,
+  report: AlertSubject,
   recent: WindowReport[],
   dispatched = false,
+  cause: AlertCause = DRIFT_CAUSE,
 ): OutboxEntry {
   const repo = repositoryOf(config);
-  const idOf = (a: AlertActionKind) => `${config.model}:w${report.window}:${a}`;
+  // A window's drift keeps its ids; a breach of another reason about the same window (judged later) is its own alert.
+  const tag = cause.fired.includes("drift") || cause.fired.length === 0 ? "" : `${cause.fired.join("+")}:`;
+  const idOf = (a: AlertActionKind) => `${config.model}:w${report.window}:${tag}${a}`;
   const base = { id: idOf(action), kind: action, created_at: report.closed_at };
   const marker = driftIssueMarker(config.model);
   const fallback = dispatched ? fallbackRunLink(config) : null;
@@ -82,8 +111,10 @@ export function buildAlertRequest(
         method: "POST",
         path: `/repos/${repo}/issues`,
         body: {
-          title: `Data drift detected for model ${config.model}`,
-          body: `${marker}\n${alertMarker(base.id)}\n${issueBody(config, report, recent, dispatched)}`,
+          title: cause.fired.every((r) => r === "drift")
+            ? `Data drift detected for model ${config.model}`
+            : `Model ${config.model}: ${cause.fired.map((r) => REASON_TEXT[r]).join(", ")}`,
+          body: `${marker}\n${alertMarker(base.id)}\n${issueBody(config, report, recent, dispatched, cause)}`,
           labels: config.actions.issue.labels,
           ...runLink,
         },
@@ -93,7 +124,7 @@ export function buildAlertRequest(
         ...base,
         method: "POST",
         path: `/repos/${repo}/issues/{issue_number}/comments`,
-        body: { body: issueBody(config, report, recent, dispatched), marker, ...runLink },
+        body: { body: issueBody(config, report, recent, dispatched, cause), marker, ...runLink },
       };
     case "issue.close":
       return {
@@ -109,7 +140,7 @@ export function buildAlertRequest(
       };
     case "dispatch": {
       const d = config.actions.dispatch!;
-      const payload = dispatchPayload(config, report);
+      const payload = dispatchPayload(config, report, cause.fired);
       return "workflow" in d
         ? {
             ...base,
@@ -162,15 +193,18 @@ export function alertMarker(id: string): string {
 
 /**
  * The retraining dispatch's inputs (workflow_dispatch) or client payload (repository_dispatch), what a training job
- * can use: why, which window (index and span, and its start and end as ISO 8601 instants), the drifted features
+ * can use: why (`reason`: the reasons that fired, comma-separated keywords a workflow can branch on, e.g. `drift` or
+ * `performance`; `detail`: the same in words), which window (index and span, and its start and end as ISO 8601 instants), the drifted features
  * (comma-separated, at most 1,000 characters so GitHub accepts it), and the production version the window drifted
  * from ("" for a file reference). A workflow must declare each as an input: GitHub refuses undeclared ones.
  */
 export function dispatchPayload(
   config: MonitorConfig,
-  report: WindowReport,
+  report: AlertSubject,
+  fired: AlertReason[] = ["drift"],
 ): {
   reason: string;
+  detail: string;
   window: string;
   window_start: string;
   window_end: string;
@@ -178,13 +212,21 @@ export function dispatchPayload(
   production_version: string;
 } {
   let features = "";
-  for (const f of report.drift.drifted_features) {
+  for (const f of report.drift?.drifted_features ?? []) {
     const next = features === "" ? f : `${features},${f}`;
     if (next.length > 1000) break;
     features = next;
   }
   return {
-    reason: `modelguard: dataset drift in ${config.alert.consecutive} consecutive window(s) for model ${config.model}`,
+    reason: fired.join(","),
+    detail: fired
+      .map((r) =>
+        r === "drift"
+          ? `dataset drift in ${config.alert.consecutive} consecutive window(s)`
+          : `${REASON_TEXT[r]} in window ${report.window}`,
+      )
+      .concat(`for model ${config.model}`)
+      .join("; "),
     window: `${report.window} (${report.started_at}/${report.closed_at})`,
     window_start: report.started_at,
     window_end: report.closed_at,
@@ -292,17 +334,23 @@ function fmt(x: number | null | undefined): string {
 }
 
 /**
- * Markdown: the verdict and window span, a table of drifted features with their PSI and KS statistics, the
- * prediction drift (when predictions are compared with a reference column), the retraining dispatch (with the
- * runs-page link that the sender replaces with the dispatched run's) and the streak of recent windows.
+ * Markdown: the reason(s) that fired, the verdict and window span, a table of drifted features with their PSI and KS
+ * statistics, the prediction drift (when predictions are compared with a reference column), the sections of the other
+ * reasons, the retraining dispatch (with the runs-page link that the sender replaces with the dispatched run's) and
+ * the streak of recent windows. The drift part is left out for a window whose report is not at hand (a breach judged
+ * after the window left the recent ones).
  */
 export function issueBody(
   config: MonitorConfig,
-  report: WindowReport,
+  report: AlertSubject,
   recent: WindowReport[],
   dispatched = false,
+  cause: AlertCause = DRIFT_CAUSE,
 ): string {
-  const rows = report.drift.features
+  const because = `Reason: ${cause.fired.map((r) => `${escapeMarkdown(r)} (${REASON_TEXT[r]})`).join(", ")}.`;
+  const span = `window ${report.window} (${report.started_at} to ${report.closed_at}${report.events !== undefined ? `, ${report.events} events` : ""})`;
+  const drift = report.drift;
+  const rows = (drift?.features ?? [])
     .filter((f) => f.drifted)
     .sort((a, b) => b.statistic - a.statistic)
     .slice(0, 100)
@@ -321,16 +369,23 @@ export function issueBody(
         ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ${link}` : ""}.`
         : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}${link ? ` ${link}` : ""}.`
       : null;
-  const prediction = predictionLine(config, report);
+  const prediction = report.prediction ? predictionLine(config, report.prediction, report.drift) : null;
   return [
+    because,
+    "",
     // Column names and config values are data: escaped so a column named @everyone pings no one.
-    `**${escapeMarkdown(report.drift.summary)}** in window ${report.window} (${report.started_at} to ${report.closed_at}, ${report.events} events).`,
-    "",
-    "| feature | kind | PSI | KS | p-value (adjusted) | events |",
-    "|---|---|---|---|---|---|",
-    ...rows,
-    "",
+    ...(drift
+      ? [
+          `**${escapeMarkdown(drift.summary)}** in ${span}.`,
+          "",
+          "| feature | kind | PSI | KS | p-value (adjusted) | events |",
+          "|---|---|---|---|---|---|",
+          ...rows,
+          "",
+        ]
+      : [`In ${span}.`, ""]),
     ...(prediction ? [prediction, ""] : []),
+    ...(cause.sections ?? []).flatMap((x) => [x, ""]),
     ...(retrain ? [retrain, ""] : []),
     `Recent windows: ${streak.join("; ")}.`,
   ].join("\n");
@@ -349,8 +404,11 @@ const STAT_LABEL: [MethodName, string][] = [
  * One line on the window's prediction drift (its statistics, adjusted p-value and count, and whether it counts toward
  * dataset drift), or null when predictions are not compared with a reference column.
  */
-function predictionLine(config: MonitorConfig, report: WindowReport): string | null {
-  const p = report.prediction;
+function predictionLine(
+  config: MonitorConfig,
+  p: WindowReport["prediction"],
+  drift: WindowReport["drift"] | undefined,
+): string | null {
   if (!p.column) return null;
   const what = `Predictions against the reference column ${escapeMarkdown(p.column)}`;
   const f: FeatureDrift | null | undefined = p.drift;
@@ -360,7 +418,7 @@ function predictionLine(config: MonitorConfig, report: WindowReport): string | n
   );
   const counts = !config.prediction.countsTowardDataset
     ? "; reported only, not counted toward dataset drift"
-    : f.drifted && !report.drift.dataset_drifted
+    : f.drifted && drift?.dataset_drifted === false
       ? "; this window counts as drifted because of them (prediction.counts_toward_dataset)"
       : "";
   return (

@@ -5,7 +5,7 @@ import { sampleProfile, type ColumnSample } from "../../src/drift/columnSample.j
 import { ModelguardError } from "../../src/errors.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
-import { buildAlertRequest, productionChangedRequest } from "../alerts/alertRequests.js";
+import { buildAlertRequest, productionChangedRequest, type AlertCause } from "../alerts/alertRequests.js";
 import { acceptedAnswer, bodyDigest, IdempotencyKeys } from "../ingest/idempotencyKeys.js";
 import type { JournalRecord, SourcePosition } from "../state/journal.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
@@ -50,6 +50,11 @@ export interface DriftMonitorOptions {
    * decides them on the merged window).
    */
   fleet?: { windowClosed(w: WindowState): void };
+  /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
+  deployment?: {
+    loaded(version: string | null, window: number, at: string): void;
+    windowClosed(report: WindowReport, alert: AlertState): void;
+  };
 }
 
 /**
@@ -389,7 +394,9 @@ export class DriftMonitor {
     const ordered = dispatched
       ? ["dispatch" as const, ...decision.actions.filter((a) => a !== "dispatch")]
       : decision.actions;
-    for (const action of ordered) this.recordAction(action, report, dispatched);
+    const cause = { fired: decision.reasons.length > 0 ? decision.reasons : ["drift" as const] };
+    for (const action of ordered) this.recordAction(action, report, dispatched, cause);
+    this.options.deployment?.windowClosed(report, this.alert);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
     if (this.pendingReference) this.applyReference(report);
   }
@@ -441,13 +448,15 @@ export class DriftMonitor {
         : `production is now ${next.version}: new reference from the next window`,
     );
     if (next.version === null || next.version === previous) return;
+    const at = lastReport?.closed_at ?? new Date(Math.max(this.lastRecordAt, 1)).toISOString();
+    this.options.deployment?.loaded(next.version, this.window.index, at);
     this.alert = { ...INITIAL_ALERT_STATE, issueOpen: this.alert.issueOpen };
     if (this.alert.issueOpen) {
       const entry = productionChangedRequest(this.config, {
         version: next.version,
         previous,
         window: this.window.index,
-        at: lastReport?.closed_at ?? new Date(Math.max(this.lastRecordAt, 1)).toISOString(),
+        at,
       });
       if (this.options.outbox.add(entry)) this.options.metrics.alerts.inc({ action: "issue.note" });
     }
@@ -539,8 +548,8 @@ export class DriftMonitor {
     return drift ? { column: col, drift } : { column: col, drift: null, skipped: r.skipped[0]?.reason ?? "not tested" };
   }
 
-  private recordAction(action: AlertActionKind, report: WindowReport, dispatched: boolean): void {
-    const entry = buildAlertRequest(this.config, action, report, this.recent, dispatched);
+  private recordAction(action: AlertActionKind, report: WindowReport, dispatched: boolean, cause: AlertCause): void {
+    const entry = buildAlertRequest(this.config, action, report, this.recent, dispatched, cause);
     // Recorded before it is executed; an id seen before (replay after a crash) is not recorded or sent again.
     if (this.options.outbox.add(entry)) {
       this.options.metrics.alerts.inc({ action });

@@ -99,7 +99,7 @@ test("retrain.yml declares every input the monitor's dispatch sends (GitHub refu
   assert.deepEqual(declared, sent);
   // and each reaches the training command as a MODELGUARD_* variable
   const env = yml.jobs.retrain.env as Record<string, string>;
-  for (const k of ["reason", "window_start", "window_end", "features", "production_version"]) {
+  for (const k of ["reason", "detail", "window_start", "window_end", "features", "production_version"]) {
     assert.ok(
       Object.values(env).some((v) => v.includes(`inputs.${k}`)),
       k,

@@ -115,6 +115,7 @@ test("token mode: one issue with the drift table, comments on further alerts, cl
     assert.equal(d.workflowId, "retrain.yml");
     assert.equal(d.ref, "main");
     assert.deepEqual(Object.keys(d.inputs).sort(), [
+      "detail",
       "features",
       "production_version",
       "reason",
@@ -128,7 +129,8 @@ test("token mode: one issue with the drift table, comments on further alerts, cl
     assert.equal(d.inputs.production_version, "");
     assert.deepEqual(String(d.inputs.features).split(",").sort(), ["plan", "x", "y"]);
     assert.match(String(d.inputs.window), /^2 \(2026-03-01T00:03:00\.000Z\/2026-03-01T00:03:00\.000Z\)$/);
-    assert.match(String(d.inputs.reason), /drift .*model fraud/);
+    assert.equal(d.inputs.reason, "drift");
+    assert.match(String(d.inputs.detail), /drift .*model fraud/);
 
     await window(h, m, 400, true); // w3 drift: comment, no dispatch (cooldown 1 h)
     await delivered(m);
@@ -177,6 +179,7 @@ test("token mode: repository_dispatch 'modelguard-retrain' carries reason, windo
     const d = h.fake.state.repositoryDispatches[0]!;
     assert.equal(d.eventType, "modelguard-retrain");
     assert.deepEqual(Object.keys(d.clientPayload).sort(), [
+      "detail",
       "features",
       "model",
       "production_version",

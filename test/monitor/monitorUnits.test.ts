@@ -5,10 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
   decideAlerts,
+  decideBreach,
   INITIAL_ALERT_STATE,
   type AlertPolicy,
   type AlertState,
 } from "../../monitor/alerts/alertPolicy.js";
+import { buildAlertRequest } from "../../monitor/alerts/alertRequests.js";
 import { Journal, type JournalRecord } from "../../monitor/state/journal.js";
 import { parseDuration, parseSize, resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { Outbox, type OutboxEntry } from "../../monitor/alerts/outbox.js";
@@ -272,4 +274,60 @@ test("outbox: durable, deduplicated by id across restarts; failures retried unti
   assert.equal(calls, 2);
   assert.equal(new Outbox(path, null).pending().length, 0);
   writeFileSync(join(dir, "unused"), "");
+});
+
+test("alert policy: reasons — a window's other signals count like drift; a late breach alerts at once and joins the episode", () => {
+  const policy = { ...POLICY, consecutive: 2 };
+  let r = decideAlerts(
+    INITIAL_ALERT_STATE,
+    { window: 0, at: 100, datasetDrifted: false, signals: ["quality"] },
+    policy,
+  );
+  assert.deepEqual(r.actions, []);
+  r = decideAlerts(r.state, { window: 1, at: 200, datasetDrifted: true, signals: ["quality"] }, policy);
+  assert.deepEqual(r.actions, ["issue.open", "dispatch"]);
+  assert.deepEqual(r.reasons, ["drift", "quality"]);
+  assert.deepEqual(r.state.reasons, ["drift", "quality"]);
+  // A realized-performance breach of an earlier window, judged when its labels came: an update, cooldown respected.
+  const b = decideBreach(r.state, { at: 300, reason: "performance" }, policy);
+  assert.deepEqual(b.actions, ["issue.update"]);
+  assert.deepEqual(b.reasons, ["performance"]);
+  assert.deepEqual(b.state.reasons, ["drift", "quality", "performance"]);
+  assert.equal(b.state.cleanStreak, 0);
+  // On its own, with no issue open: opens and dispatches without waiting for a streak.
+  const alone = decideBreach(INITIAL_ALERT_STATE, { at: 5000, reason: "performance" }, policy);
+  assert.deepEqual(alone.actions, ["issue.open", "dispatch"]);
+  assert.deepEqual(alone.state.reasons, ["performance"]);
+  // Clean windows close the episode and forget its reasons.
+  let c = decideAlerts(alone.state, { window: 5, at: 5100, datasetDrifted: false }, policy);
+  c = decideAlerts(c.state, { window: 6, at: 5200, datasetDrifted: false }, policy);
+  assert.deepEqual(c.actions, ["issue.close"]);
+  assert.equal(c.state.reasons, undefined);
+});
+
+test("alert requests: a performance breach has its own ids, title, reason line and dispatch reason", () => {
+  const config = resolveMonitorConfig(
+    { reference: "p.json", model: "fraud", actions: { dispatch: { workflow: "retrain.yml" } } },
+    "/x/monitor.yml",
+  );
+  const subject = {
+    window: 4,
+    started_at: "2026-03-01T00:00:00.000Z",
+    closed_at: "2026-03-01T01:00:00.000Z",
+  };
+  const cause = { fired: ["performance" as const], sections: ["accuracy 0.61 \\*"] };
+  const open = buildAlertRequest(config, "issue.open", subject, [], true, cause);
+  assert.equal(open.id, "fraud:w4:performance:issue.open");
+  assert.equal(open.body.title, "Model fraud: realized performance below its rule");
+  const body = String(open.body.body);
+  assert.match(body, /^Reason: performance \(realized performance below its rule\)\.$/m);
+  assert.match(body, /^In window 4 \(2026-03-01T00:00:00\.000Z to 2026-03-01T01:00:00\.000Z\)\.$/m);
+  assert.ok(body.includes("accuracy 0.61 \\*"));
+  assert.doesNotMatch(body, /\| feature \|/);
+  const d = buildAlertRequest(config, "dispatch", subject, [], true, cause);
+  assert.equal(d.id, "fraud:w4:performance:dispatch");
+  const inputs = (d.body as { inputs: Record<string, string> }).inputs;
+  assert.equal(inputs.reason, "performance");
+  assert.match(inputs.detail!, /^realized performance below its rule in window 4; for model fraud$/);
+  assert.equal(inputs.features, "");
 });

@@ -45,6 +45,23 @@ export interface GitHubClientOptions {
   pacing?: { retryBaseMs?: number; writeIntervalMs?: number; notifyingWriteIntervalMs?: number };
 }
 
+type Pacing = NonNullable<GitHubClientOptions["pacing"]>;
+let testPacing: Pacing = {};
+
+/**
+ * For tests only: the pacing every client created from now on starts from (its own `pacing` option still wins), until
+ * the returned function restores the previous one. The clients the CLI, the Action and the monitor create in-process
+ * follow it, so a test suite of many writes does not wait GitHub's second between each. Deliberately no flag or
+ * environment variable: a user cannot turn GitHub's pacing off by accident.
+ */
+export function setGitHubPacingForTests(pacing: Pacing): () => void {
+  const previous = testPacing;
+  testPacing = { ...pacing };
+  return () => {
+    testPacing = previous;
+  };
+}
+
 /**
  * Makes the GitHub client: octokit's Octokit, its throttling set up as GitHub asks of integrations (writes one at a
  * time, rate limits waited out a bounded number of times), its retry for 5xx and network errors (with backoff), each
@@ -91,7 +108,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return true;
     };
 
-  const pacing = options.pacing ?? {};
+  const pacing = { ...testPacing, ...options.pacing };
   const groups: { write?: Bottleneck.Group; notifications?: Bottleneck.Group } = {};
   if (pacing.writeIntervalMs !== undefined) {
     groups.write = new Bottleneck.Group({ maxConcurrent: 1, minTime: pacing.writeIntervalMs });

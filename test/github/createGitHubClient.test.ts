@@ -1,7 +1,7 @@
 import { after, before, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
-import { createGitHubClient } from "../../src/github/createGitHubClient.js";
+import { createGitHubClient, setGitHubPacingForTests } from "../../src/github/createGitHubClient.js";
 import { GitHubError } from "../../src/github/GitHubError.js";
 import { upsertPullRequestComment } from "../../src/github/upsertPullRequestComment.js";
 import { commentOnIssue } from "../../src/github/findOpenIssueByMarker.js";
@@ -161,6 +161,30 @@ test("writes go one at a time even when callers fire them together; reads may ov
   } finally {
     await slow.close();
   }
+});
+
+test("setGitHubPacingForTests sets the pacing of clients created later without one (and is restored)", async () => {
+  const issue = fake.state.addIssue(REPO, { title: "paced" }).number;
+  const twoWrites = async (client: ReturnType<typeof createGitHubClient>) => {
+    const started = performance.now();
+    await Promise.all(
+      ["a", "b"].map((body) => commentOnIssue(client, { owner: "acme", repo: "models", issueNumber: issue, body })),
+    );
+    return performance.now() - started;
+  };
+  const plain = { token: TOKEN, baseUrl: fake.url, log: { warn: () => {} } };
+  const restore = setGitHubPacingForTests({ writeIntervalMs: 1200 });
+  let paced;
+  try {
+    paced = createGitHubClient(plain);
+  } finally {
+    restore();
+  }
+  // A lower bound only: the second write may not start before the interval the test pacing set (GitHub's own
+  // default is 1000 ms, so the 1200 ms can only come from the test pacing).
+  assert.ok((await twoWrites(paced)) >= 1150, "the second write waited the test pacing's interval");
+  assert.equal(fake.state.commentsOf(REPO, issue).length, 2);
+  assert.deepEqual(fake.violations, []);
 });
 
 test("octokit's REST methods share the client's retry, write queue and pagination", async () => {

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { runCli } from "../helpers/cli.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
 import { clientForFake } from "../fakeGithub/clientForFake.js";
+import { setGitHubPacingForTests } from "../../src/github/createGitHubClient.js";
 import { GitHubModelRegistry } from "../../src/registry/GitHubModelRegistry.js";
 import type { ModelRegistry } from "../../src/registry/ModelRegistry.js";
 import { promoteModel } from "../../src/registry/promoteModel.js";
@@ -21,15 +22,19 @@ const DATA = "fixtures/datasets/breast_cancer/test.csv";
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
 const context = { actor: "tester", commit: null, ref: null, pullRequest: null, runUrl: null };
 let fake: FakeGitHub;
+let restorePacing: () => void;
 const saved = { ...process.env };
 
 before(async () => {
   fake = await startFakeGitHub({ token: "ghs_registrytoken", repositories: ["acme/models"] });
+  // The CLI's clients are created in-process: without a write a second, as GitHub asks, this suite takes seconds.
+  restorePacing = setGitHubPacingForTests({ retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 });
   process.env.GITHUB_TOKEN = "ghs_registrytoken";
   process.env.GITHUB_API_URL = fake.url;
   delete process.env.GITHUB_ACTIONS;
 });
 after(async () => {
+  restorePacing();
   process.env = saved;
   await fake.close();
   rmSync(dir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js
 import { dispatchWorkflow } from "../../src/github/dispatchWorkflow.js";
 import { runCli } from "../helpers/cli.js";
 import { clientForFake } from "../fakeGithub/clientForFake.js";
+import { setGitHubPacingForTests } from "../../src/github/createGitHubClient.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
 import { manualClock, postEvents, waitFor } from "../monitor/monitorFixtures.js";
 
@@ -26,13 +27,17 @@ const work = mkdtempSync(join(tmpdir(), "mg-loop-"));
 const saved = { ...process.env };
 const traffic = readFileSync("fixtures/traffic/production.jsonl", "utf8").trim().split("\n");
 let fake: FakeGitHub;
+let restorePacing: () => void;
 
 before(async () => {
   fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  // The CLI's clients are created in-process: without a write a second, as GitHub asks, this suite takes seconds.
+  restorePacing = setGitHubPacingForTests({ retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 });
   for (const k of Object.keys(process.env)) if (/^(GITHUB_|RUNNER_|INPUT_)/.test(k)) delete process.env[k];
   Object.assign(process.env, { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url, GITHUB_REPOSITORY: "acme/models" });
 });
 after(async () => {
+  restorePacing();
   process.env = saved;
   await fake.close();
   rmSync(work, { recursive: true, force: true });

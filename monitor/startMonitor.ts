@@ -25,6 +25,7 @@ import { FleetStore } from "./fleet/fleetStore.js";
 import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import { ProductionReference } from "./reference/ProductionReference.js";
+import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
 export { JOURNAL_CHECKPOINT_BYTES } from "./state/checkpointer.js";
@@ -126,10 +127,15 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   });
   // Fleet mode: closed windows go to the fleet member (created once the monitor has its layout).
   let fleet: FleetMember | null = null;
+  // A GitHub registry's production is a deployment: its status follows what this monitor sees (not in fleet mode,
+  // which registry references are refused in, so one monitor posts).
+  const deploymentRepository = production && !config.fleet ? deploymentRepositoryOf(config, env) : null;
+  const deployment = deploymentRepository ? new DeploymentStatusTracker(config, deploymentRepository, outbox) : null;
   const monitor = new DriftMonitor(config, profile, {
     metrics,
     outbox,
     log,
+    ...(deployment ? { deployment } : {}),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
   });
   if (config.fleet) {
@@ -186,6 +192,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     monitor.modelVersion = monitor.snapshotModelVersion;
     monitor.switchReference(loaded.profile, `v${loaded.version}`, `${config.reference}@v${loaded.version}`);
   }
+  // The version loaded now: after the replay, whose windows may already have judged it (then nothing is posted).
+  if (loaded) deployment?.loaded(monitor.modelVersion, monitor.window.index, new Date(clock()).toISOString());
   monitor.updateProgress(now());
   log.info(
     { from, replayed: opened.replayed, truncated_bytes: opened.truncatedBytes, window: monitor.window.index },

@@ -6,6 +6,7 @@ import {
   findOpenIssueByMarker,
   openIssue,
   redactSecrets,
+  reportDeploymentStatus,
   upsertPullRequestComment,
   GitHubError,
   type GitHubClient,
@@ -24,6 +25,10 @@ import {
 } from "./alertRequests.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import { parkable, type OutboxEntry, type OutboxSender } from "./outbox.js";
+import { DEPLOYMENT_STATUS_KIND } from "./deploymentStatus.js";
+
+/** A version promoted a moment ago may not have its deployment yet (promotion moves the pointer first). */
+const DEPLOYMENT_GRACE_MS = 15 * 60_000;
 
 /**
  * The sender for a real GitHub when GITHUB_TOKEN is set; null (dry run into the outbox) otherwise. The API root is
@@ -162,6 +167,32 @@ export function githubSender(
         } catch (e) {
           // GitHub refused it (a workflow that is not there, a token without the permission, bad inputs): retrying
           // soon changes nothing, so it no longer holds back the issue. Rate limits and outages do hold it back.
+          if (e instanceof GitHubError && e.kind !== "rate_limited" && e.status !== null && e.status < 500) {
+            throw parkable(e);
+          }
+          throw e;
+        }
+      }
+      case DEPLOYMENT_STATUS_KIND: {
+        try {
+          const r = await reportDeploymentStatus(client, {
+            owner: String(b.owner),
+            repo: String(b.repo),
+            environment: String(b.environment),
+            ref: String(b.ref),
+            state: b.state as "in_progress" | "success" | "failure",
+            description: String(b.description),
+            onlyIfUnmonitored: b.only_if_unmonitored === true,
+          });
+          if (r.outcome === "no-deployment" && Date.now() - Date.parse(entry.created_at) < DEPLOYMENT_GRACE_MS) {
+            throw parkable(new Error(`no deployment of ${String(b.ref)} to ${String(b.environment)} yet`));
+          }
+          return r.outcome === "no-deployment"
+            ? { outcome: r.outcome }
+            : { outcome: r.outcome, deployment_id: r.deploymentId };
+        } catch (e) {
+          // A status is a courtesy to deploy workflows: a token without `deployments: write` must not hold back the
+          // drift issue. Rate limits and outages are retried in order like everything else.
           if (e instanceof GitHubError && e.kind !== "rate_limited" && e.status !== null && e.status < 500) {
             throw parkable(e);
           }

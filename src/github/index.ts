@@ -1,6 +1,7 @@
 /** The GitHub layer: the only module that talks to GitHub. */
 export {
   createGitHubClient,
+  setGitHubPacingForTests,
   type GitHubClient,
   type GitHubClientOptions,
   type GitHubLogger,
@@ -48,3 +49,10 @@ export {
   type TokenAuthor,
 } from "./resolveTokenAuthor.js";
 export { findMergedPullRequest, type MergedPullRequest } from "./findMergedPullRequest.js";
+export {
+  MONITOR_STATUS_PREFIX,
+  reportDeploymentStatus,
+  type MonitorDeploymentState,
+  type ReportDeploymentStatusInput,
+  type ReportDeploymentStatusResult,
+} from "./reportDeploymentStatus.js";

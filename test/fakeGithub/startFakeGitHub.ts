@@ -708,8 +708,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       case "repos/list-deployments": {
         const repo = repository(p);
         const env = typeof ctx.query.environment === "string" ? ctx.query.environment : undefined;
+        const ref = typeof ctx.query.ref === "string" ? ctx.query.ref : undefined;
         const items = registry.deployments
-          .filter((d) => d.repo === repo && (!env || d.environment === env))
+          .filter((d) => d.repo === repo && (!env || d.environment === env) && (!ref || d.ref === ref))
           .sort((a, b) => b.id - a.id);
         return paginate(ctx, items, (d) => deploymentJson(d, ctx.urls));
       }

@@ -105,6 +105,15 @@ export function registerPromote(program: Command, io: CliIO): void {
           },
         );
       }
+      if (doc.outcome !== undefined && doc.outcome !== "succeeded") {
+        // Records written before `outcome` existed are of successful runs only (a failed run wrote none).
+        throw new ModelguardError(
+          "input",
+          `${flags.record} records a training run that did not succeed (${doc.outcome}, exit code ${doc.exit_code})`,
+          "promote the model of a successful run, with that run's record",
+          { file: flags.record },
+        );
+      }
       files.record = { path: flags.record, bytes, document: doc };
     }
     const registry = registryFromFlags(flags, io);

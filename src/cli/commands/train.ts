@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { ModelguardError } from "../../errors.js";
-import { runTraining, type RunRecord } from "../../model/train/runTraining.js";
+import { runTraining, TrainingFailedError, type RunRecord } from "../../model/train/runTraining.js";
 import { writeJsonFile, type CliIO } from "../io.js";
 import { delimiterOption, durationOption, listOption, numberOption } from "../options.js";
 import { BUILTIN_TRAINERS, describeTrain, trainBuiltinCommand } from "./trainBuiltin.js";
@@ -89,15 +89,23 @@ export function registerTrain(program: Command, io: CliIO): void {
           'e.g. modelguard train --run "python train.py" --model model.onnx, or modelguard train --builtin logistic --data train.csv --target y -o model.onnx',
         );
       }
-      const record = await runTraining({
-        command: flags.run,
-        ...(flags.cwd ? { cwd: flags.cwd } : {}),
-        ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
-        ...(flags.model ? { model: flags.model } : {}),
-        ...(flags.data ? { data: listOption(flags.data) } : {}),
-        // With --json, stdout carries only the result: the command's own output goes to stderr.
-        ...(flags.json ? { out: (c: Buffer) => process.stderr.write(c) } : {}),
-      });
+      let record: RunRecord;
+      try {
+        record = await runTraining({
+          command: flags.run,
+          ...(flags.cwd ? { cwd: flags.cwd } : {}),
+          ...(flags.timeout !== undefined ? { timeoutMs: flags.timeout } : {}),
+          ...(flags.model ? { model: flags.model } : {}),
+          ...(flags.data ? { data: listOption(flags.data) } : {}),
+          // With --json, stdout carries only the result: the command's own output goes to stderr.
+          ...(flags.json ? { out: (c: Buffer) => process.stderr.write(c) } : {}),
+        });
+      } catch (e) {
+        // A failed run is recorded too (outcome, exit code, last output, how long, how much memory): that is the
+        // run whose facts someone will look for.
+        if (e instanceof TrainingFailedError && e.record && flags.record) writeJsonFile(flags.record, e.record);
+        throw e;
+      }
       if (flags.record) writeJsonFile(flags.record, record);
       io.out(flags.json ? JSON.stringify(record, null, 2) : describeRun(record, flags.record));
     });

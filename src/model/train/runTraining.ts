@@ -32,7 +32,12 @@ export interface RunRecord {
   start: string;
   end: string;
   duration_ms: number;
+  /** succeeded; failed (a non-zero exit); timed_out (stopped at --timeout); cancelled (a signal). */
+  outcome: RunOutcome;
+  /** 0 on success; the command's exit code, 124 on a timeout, 128 + the signal's number when cancelled. */
   exit_code: number;
+  /** Why the run failed, with the command's last output lines; absent on success. */
+  error?: string;
   /** Highest total resident memory of the command's process tree, sampled every 250 ms (Linux); null elsewhere. */
   peak_memory_bytes: number | null;
   git_commit: string | null;
@@ -41,12 +46,18 @@ export interface RunRecord {
   environment: { node: string; os: string; arch: string; cpu: string; cpus: number; memory_bytes: number };
 }
 
-/** The command failed or timed out: the CLI exits with the command's own exit code (124 on timeout, like timeout(1)). */
+export type RunOutcome = "succeeded" | "failed" | "timed_out" | "cancelled";
+
+/**
+ * The command failed or timed out: the CLI exits with the command's own exit code (124 on timeout, like timeout(1)).
+ * `record` is the run record of the failed run, for `--record`: a failed CI run is the one whose facts are needed.
+ */
 export class TrainingFailedError extends ModelguardError {
   constructor(
     message: string,
     hint: string,
     readonly childExitCode: number,
+    readonly record?: RunRecord,
   ) {
     super("train", message, hint);
   }
@@ -176,16 +187,44 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
   const { code, signal } = exit;
   const ended = new Date();
   const lastLines = tail.lines();
+  const recordOf = (outcome: RunOutcome, exitCode: number, model: RunRecord["model"], error?: string): RunRecord => ({
+    kind: "modelguard.run",
+    version: 1,
+    command: options.command,
+    cwd,
+    start: started.toISOString(),
+    end: ended.toISOString(),
+    duration_ms: ended.getTime() - started.getTime(),
+    outcome,
+    exit_code: exitCode,
+    ...(error !== undefined ? { error } : {}),
+    peak_memory_bytes: peak,
+    git_commit: gitCommit(cwd),
+    data,
+    model,
+    environment: {
+      node: process.version,
+      os: `${platform()} ${release()}`,
+      arch: arch(),
+      cpu: cpus()[0]?.model ?? "unknown",
+      cpus: cpus().length,
+      memory_bytes: totalmem(),
+    },
+  });
+  const failed = (outcome: RunOutcome, message: string, hint: string, exitCode: number) =>
+    new TrainingFailedError(message, hint, exitCode, recordOf(outcome, exitCode, null, message));
 
   if (interrupted !== undefined) {
-    throw new TrainingFailedError(
+    throw failed(
+      "cancelled",
       `modelguard received ${interrupted} and stopped the training command${lastLines ? `; last output:\n${lastLines}` : ""}`,
       "the run was cancelled (Ctrl-C, a CI cancel or a closed terminal); start it again to train",
       128 + signalNumber(interrupted),
     );
   }
   if (timedOut) {
-    throw new TrainingFailedError(
+    throw failed(
+      "timed_out",
       `training command timed out after ${formatDuration(options.timeoutMs!)} and was stopped${lastLines ? `; last output:\n${lastLines}` : ""}`,
       "raise --timeout, or make the training faster (a smaller sample for CI?)",
       124,
@@ -193,7 +232,8 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
   }
   const exitCode = code ?? (signal ? 128 + signalNumber(signal) : 1);
   if (exitCode !== 0) {
-    throw new TrainingFailedError(
+    throw failed(
+      "failed",
       `training command failed with exit code ${exitCode}${signal ? ` (${signal})` : ""}${lastLines ? `; last output:\n${lastLines}` : ""}`,
       "run the command by hand in the same directory to see the whole error",
       exitCode,
@@ -221,28 +261,7 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
       outputs: info.outputs.map((o) => o.name),
     };
   }
-  return {
-    kind: "modelguard.run",
-    version: 1,
-    command: options.command,
-    cwd,
-    start: started.toISOString(),
-    end: ended.toISOString(),
-    duration_ms: ended.getTime() - started.getTime(),
-    exit_code: 0,
-    peak_memory_bytes: peak,
-    git_commit: gitCommit(cwd),
-    data,
-    model,
-    environment: {
-      node: process.version,
-      os: `${platform()} ${release()}`,
-      arch: arch(),
-      cpu: cpus()[0]?.model ?? "unknown",
-      cpus: cpus().length,
-      memory_bytes: totalmem(),
-    },
-  };
+  return recordOf("succeeded", 0, model);
 }
 
 /** The promise's value, or undefined when it has not settled within `ms`. */

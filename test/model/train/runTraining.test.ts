@@ -300,10 +300,32 @@ test("modelguard train --run writes run.json, and a failure exits with the comma
   assert.equal(ok.code, 0, ok.stderr);
   assert.match(ok.stdout, /training finished/);
   assert.ok(existsSync(record));
-  assert.equal(JSON.parse(readFileSync(record, "utf8")).kind, "modelguard.run");
-  const bad = await runCli("train", "--run", "exit 7", "--cwd", dir, "--record", join(dir, "r2.json"));
+  const okRecord = JSON.parse(readFileSync(record, "utf8"));
+  assert.deepEqual(
+    [okRecord.kind, okRecord.outcome, okRecord.exit_code, "error" in okRecord],
+    ["modelguard.run", "succeeded", 0, false],
+  );
+  // The failed run is recorded too: outcome, the command's exit code, why, with its last output.
+  const failedRecord = join(dir, "r2.json");
+  const bad = await runCli("train", "--run", "echo loss exploded; exit 7", "--cwd", dir, "--record", failedRecord);
   assert.equal(bad.code, 7);
   assert.match(bad.stderr, /training command failed with exit code 7/);
+  const failed = JSON.parse(readFileSync(failedRecord, "utf8"));
+  assert.deepEqual([failed.outcome, failed.exit_code, failed.model], ["failed", 7, null]);
+  assert.match(failed.error, /exit code 7; last output:\nloss exploded/);
+  assert.ok(failed.duration_ms >= 0 && failed.command === "echo loss exploded; exit 7");
+  const late = await runCli("train", "--run", "sleep 30", "--timeout", "300ms", "--cwd", dir, "--record", failedRecord);
+  assert.equal(late.code, 124);
+  assert.deepEqual((({ outcome, exit_code }) => [outcome, exit_code])(JSON.parse(readFileSync(failedRecord, "utf8"))), [
+    "timed_out",
+    124,
+  ]);
+  const promoted = await runCli(
+    "promote",
+    ...["--name", "m", "--model", modelSource, "--record", failedRecord, "--registry", join(dir, "registry")],
+  );
+  assert.equal(promoted.code, 2);
+  assert.match(promoted.stderr, /records a training run that did not succeed \(timed_out, exit code 124\)/);
   const usage = await runCli("train");
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /train needs --run/);

@@ -7,6 +7,7 @@ import { registerDrift } from "./commands/drift.js";
 import { registerProfile } from "./commands/profile.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerEvaluate } from "./commands/evaluate.js";
+import { registerCalibrate } from "./commands/calibrate.js";
 import { registerMonitor } from "./commands/monitor.js";
 import { registerPromote } from "./commands/promote.js";
 import { registerRegistry } from "./commands/registry.js";
@@ -36,6 +37,7 @@ const commands: RegisterCommand[] = [
   registerDrift,
   registerTrain,
   registerEvaluate,
+  registerCalibrate,
   registerCompare,
   registerReport,
   registerMonitor,

@@ -6,6 +6,9 @@
  *
  * Example: const r = seededRandom(42); r() -> 0.6011037519201636
  */
+/** The largest seed: mulberry32's state is 32 bits, so a larger one would silently repeat a smaller one's stream. */
+export const MAX_SEED = 0xffffffff;
+
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

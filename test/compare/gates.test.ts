@@ -121,3 +121,19 @@ test("non-finite gate values and too many resamples are exit 2 with the key or f
   assert.equal(many.code, 2, many.stderr);
   assert.match(many.stderr, /--resamples must be an integer >= 1000 and <= 100000, got '1e12'/);
 });
+
+// A seed past 2^32 used to wrap silently: --seed 4294967296 gave seed 0's resamples.
+test("a seed beyond the generator's 32 bits is exit 2 with the range, on the flag and in the gates file", async () => {
+  const flag = await runCli("compare", "--seed", "4294967296", "--candidate", "c.json", "--baseline", "b.json");
+  assert.equal(flag.code, 2, flag.stderr);
+  assert.match(flag.stderr, /--seed must be an integer >= 0 and <= 4294967295, got '4294967296'/);
+  const train = await runCli("train", "--builtin", "logistic", "--seed", "1e10");
+  assert.equal(train.code, 2, train.stderr);
+  assert.match(train.stderr, /--seed must be an integer >= 0 and <= 4294967295/);
+  const file = join(dir, "seed.yml");
+  writeFileSync(file, "seed: 4294967296\ngates:\n  accuracy: { min: 0.5 }\n");
+  const r = await runCli("compare", "--gates", file, "--candidate", "c.json", "--baseline", "b.json");
+  assert.equal(r.code, 2, r.stderr);
+  assert.match(r.stderr, /seed/);
+  assert.match(r.stderr, /4294967295/);
+});

@@ -33,6 +33,7 @@ import { choiceOption, delimiterOption, listOption, numberOption } from "../opti
 import type { RegistryFlags } from "../registryFromFlags.js";
 import { withResolvedModels } from "../resolveModelSpec.js";
 import { withRegistryOptions } from "./promote.js";
+import { MAX_SEED } from "../../stats/seededRandom.js";
 
 export interface CompareFlags extends Partial<ReportOutputFlags>, RegistryFlags {
   validation?: string;
@@ -95,7 +96,11 @@ export function registerCompare(program: Command, io: CliIO, exit: { code: numbe
         `bootstrap resamples (default 2000, at most ${MAX_RESAMPLES})`,
         numberOption("--resamples", { min: 1000, max: MAX_RESAMPLES, integer: true }),
       )
-      .option("--seed <n>", "bootstrap seed (default 0)", numberOption("--seed", { min: 0, integer: true }))
+      .option(
+        "--seed <n>",
+        "bootstrap seed (default 0)",
+        numberOption("--seed", { min: 0, max: MAX_SEED, integer: true }),
+      )
       .option(
         "--interval <method>",
         "auto (analytic from 50,000 rows, see README) | bootstrap | analytic (default auto, or the gates file's interval)",

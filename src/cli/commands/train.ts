@@ -4,6 +4,7 @@ import { runTraining, TrainingFailedError, type RunRecord } from "../../model/tr
 import { writeJsonFile, type CliIO } from "../io.js";
 import { delimiterOption, durationOption, listOption, numberOption } from "../options.js";
 import { BUILTIN_TRAINERS, describeTrain, trainBuiltinCommand } from "./trainBuiltin.js";
+import { MAX_SEED } from "../../stats/seededRandom.js";
 
 interface TrainFlags {
   run?: string;
@@ -59,7 +60,7 @@ export function registerTrain(program: Command, io: CliIO): void {
     .option(
       "--seed <n>",
       "--builtin: seed (recorded; training is deterministic)",
-      numberOption("--seed", { integer: true, min: 0 }),
+      numberOption("--seed", { integer: true, min: 0, max: MAX_SEED }),
     )
     .option("-o, --output <file>", "--builtin: where to write model.onnx")
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)

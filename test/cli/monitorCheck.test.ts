@@ -64,3 +64,27 @@ test(
     );
   },
 );
+
+test("monitor --check refuses an anonymous config on an address others can reach, as a start does", async () => {
+  if (!existsSync(profile)) {
+    const made = await runCli("profile", "--data", resolve("fixtures/datasets/breast_cancer/train.csv"), "-o", profile);
+    assert.equal(made.code, 0, made.stderr);
+  }
+  const tokenEnv = "MG_CHECK_TEST_INGEST_TOKEN";
+  delete process.env[tokenEnv];
+  const open = config(`listen: 0.0.0.0:9470\ningest: { token_env: ${tokenEnv} }\n`);
+  const refused = await runCli("monitor", "--check", "--config", open);
+  assert.equal(refused.code, 2, refused.stdout);
+  assert.match(refused.stderr, new RegExp(`${tokenEnv} is unset, so POST /v1/events would accept events from anyone`));
+
+  const meant = config(`listen: 0.0.0.0:9470\ningest: { token_env: ${tokenEnv}, allow_anonymous: true }\n`);
+  assert.equal((await runCli("monitor", "--check", "--config", meant)).code, 0);
+  process.env[tokenEnv] = "s3cret";
+  try {
+    const withToken = await runCli("monitor", "--check", "--config", open);
+    assert.equal(withToken.code, 0, withToken.stderr);
+    assert.doesNotMatch(withToken.stdout + withToken.stderr, /s3cret/);
+  } finally {
+    delete process.env[tokenEnv];
+  }
+});

@@ -31,6 +31,9 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
           : readProfile(config.reference);
         // The same checks a start makes: a drift.columns override or a prediction.column the profile lacks stops it.
         checkDriftColumns(config, profile);
+        // And the ingest token: an anonymous config on an address others can reach would not start.
+        const { ingestAuthFromEnv } = await import("../../../monitor/ingest/ingestAuth.js");
+        ingestAuthFromEnv(config, process.env, { warn: () => {} });
         const predictions = predictionColumnOf(config, profile);
         io.out(
           `${flags.config}: ok (model ${config.model}, ${Object.keys(profile.columns).length} reference columns` +

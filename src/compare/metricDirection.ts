@@ -31,9 +31,13 @@ export const DEFAULT_COMPARED_METRICS: Readonly<Record<"binary" | "multiclass" |
   regression: ["rmse", "mae", "r2", "mape"],
 };
 
+/** Every classification metric, in the order comparisons list them. */
 const CLASSIFICATION_METRICS = [
   "accuracy",
   "balanced_accuracy",
+  "precision",
+  "recall",
+  "f1",
   "precision_macro",
   "recall_macro",
   "f1_macro",
@@ -41,15 +45,18 @@ const CLASSIFICATION_METRICS = [
   "roc_auc",
   "pr_auc",
   "log_loss",
+  "brier",
   "ece",
 ] as const;
+/** Of the positive class, so binary only. */
+const BINARY_ONLY: ReadonlySet<string> = new Set(["precision", "recall", "f1", "brier"]);
 
 /**
- * Every built-in metric a task can have (src/model/metrics): precision, recall, f1 and brier are of the positive class,
- * so binary only. A metric of the list may still be missing for one model (roc_auc without probabilities).
+ * Every built-in metric a task can have (src/model/metrics), the one list the gates and the resampling read. A metric
+ * of the list may still be missing for one model (roc_auc without probabilities).
  */
 export const TASK_METRICS: Readonly<Record<"binary" | "multiclass" | "regression", readonly string[]>> = {
-  binary: [...CLASSIFICATION_METRICS, "precision", "recall", "f1", "brier"],
-  multiclass: CLASSIFICATION_METRICS,
+  binary: CLASSIFICATION_METRICS,
+  multiclass: CLASSIFICATION_METRICS.filter((m) => !BINARY_ONLY.has(m)),
   regression: ["mse", "rmse", "mae", "r2", "mape", "median_ae"],
 };

@@ -1,6 +1,7 @@
 import { binOf } from "../model/metrics/expectedCalibrationError.js";
 import { logLoss } from "../model/metrics/logLoss.js";
 import type { ClassificationPredictions, Predictions, RegressionPredictions } from "../model/evaluate/predictions.js";
+import { TASK_METRICS } from "./metricDirection.js";
 
 /**
  * A metric evaluated on a bootstrap resample given as per-row counts: `evaluate(counts)` is the metric of the
@@ -16,32 +17,12 @@ export interface ResampledMetric {
   evaluate(counts: Float64Array): number;
 }
 
-const CLASSIFICATION = [
-  "accuracy",
-  "balanced_accuracy",
-  "precision",
-  "recall",
-  "f1",
-  "precision_macro",
-  "recall_macro",
-  "f1_macro",
-  "f1_weighted",
-  "roc_auc",
-  "pr_auc",
-  "log_loss",
-  "brier",
-  "ece",
-] as const;
-const REGRESSION = ["mse", "rmse", "mae", "r2", "mape", "median_ae"] as const;
-const BINARY_ONLY = new Set(["precision", "recall", "f1", "brier"]);
 const NEEDS_PROBA = new Set(["roc_auc", "pr_auc", "log_loss", "brier", "ece"]);
 
 /** Metric names the comparison can resample for these predictions. */
 export function resampledMetricNames(p: Predictions): string[] {
-  if (p.task === "regression") return [...REGRESSION];
-  return CLASSIFICATION.filter(
-    (m) => (p.task === "binary" || !BINARY_ONLY.has(m)) && (p.proba !== undefined || !NEEDS_PROBA.has(m)),
-  );
+  const ofTask = TASK_METRICS[p.task];
+  return p.task === "regression" ? [...ofTask] : ofTask.filter((m) => p.proba !== undefined || !NEEDS_PROBA.has(m));
 }
 
 export function prepareResampledMetric(name: string, p: Predictions): ResampledMetric | null {

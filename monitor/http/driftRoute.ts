@@ -4,48 +4,53 @@ import type { DriftMonitor } from "../windows/driftMonitor.js";
 import type { Route } from "./monitorServer.js";
 import { sendJson } from "./sendJson.js";
 
+/** What `GET /v1/drift` answers (and the status page shows): the open window(s), the alert state, the last windows. */
+export type DriftStatus = Awaited<ReturnType<typeof driftStatus>>;
+
 /**
- * `GET /v1/drift?limit=N`: the open window, the alert state and the last N closed windows, newest first. In fleet mode
- * the windows are the fleet's merged ones (from Redis; the last read while it is unreachable) and `fleet` says who
- * this member is and who leads.
+ * The open window, the alert state and the last `limit` closed windows, newest first. In fleet mode the windows are
+ * the fleet's merged ones (from Redis; the last read while it is unreachable) and `fleet` says who this member is and
+ * who leads.
  */
+export async function driftStatus(
+  config: MonitorConfig,
+  monitor: DriftMonitor,
+  fleet: FleetMember | null | undefined,
+  limit: number,
+) {
+  const openWindow = {
+    window: monitor.window.index,
+    events: monitor.window.events,
+    started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
+  };
+  if (fleet) {
+    const windows = await fleet.mergedWindows(limit);
+    return { model: config.model, open_window: openWindow, fleet: fleet.status(), windows };
+  }
+  return {
+    model: config.model,
+    open_window: openWindow,
+    // Event time: every window still open (a late event may land in any), oldest first.
+    ...(monitor.eventWindows
+      ? {
+          open_windows: [...monitor.eventWindows.open.values()]
+            .sort((x, y) => x.startedAt - y.startedAt)
+            .map((w) => ({ started_at: new Date(w.startedAt).toISOString(), events: w.events })),
+        }
+      : {}),
+    alert: monitor.alert,
+    windows: monitor.recent.slice(-limit).reverse(),
+  };
+}
+
+/** `GET /v1/drift?limit=N`: see driftStatus. */
 export function driftRoute(config: MonitorConfig, monitor: DriftMonitor, fleet?: FleetMember | null): Route {
   return {
     method: "GET",
     path: "/v1/drift",
     handle: async (_req, res, url) => {
       const limit = Math.max(1, Math.min(Number(url.searchParams.get("limit") ?? 10) || 10, config.keepWindows));
-      if (fleet) {
-        const windows = await fleet.mergedWindows(limit);
-        return sendJson(res, 200, {
-          model: config.model,
-          open_window: {
-            window: monitor.window.index,
-            events: monitor.window.events,
-            started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
-          },
-          fleet: fleet.status(),
-          windows,
-        });
-      }
-      sendJson(res, 200, {
-        model: config.model,
-        open_window: {
-          window: monitor.window.index,
-          events: monitor.window.events,
-          started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
-        },
-        // Event time: every window still open (a late event may land in any), oldest first.
-        ...(monitor.eventWindows
-          ? {
-              open_windows: [...monitor.eventWindows.open.values()]
-                .sort((x, y) => x.startedAt - y.startedAt)
-                .map((w) => ({ started_at: new Date(w.startedAt).toISOString(), events: w.events })),
-            }
-          : {}),
-        alert: monitor.alert,
-        windows: monitor.recent.slice(-limit).reverse(),
-      });
+      sendJson(res, 200, await driftStatus(config, monitor, fleet, limit));
     },
   };
 }

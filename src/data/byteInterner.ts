@@ -1,21 +1,23 @@
 import type { NaMatcher } from "./naMatcher.js";
+import { newInt32Array, newUint8Array } from "./smallTypedArray.js";
+import { utf8Text } from "./utf8Text.js";
 
 /**
  * Dictionary encoding straight from bytes: a repeated value is hashed (FNV-1a) and compared byte for byte against
  * the copy kept in an arena, and decoded to a JS string only the first time it is seen. NA strings map to -1.
  * Open addressing with linear probing; the slot table doubles at half load. Everything starts small and grows with
- * the distinct values: a wide file has one interner per column.
+ * the distinct values: a wide file has one interner per column, whose small arrays share slabs (smallTypedArray.ts).
  */
 export class ByteInterner {
   /** Distinct non-missing values, in order of first appearance; a value's code is its index here. */
   readonly dictionary: string[] = [];
   private slots: Int32Array; // entry index + 1, 0 = empty
   private mask: number;
-  private hashes = new Int32Array(8);
-  private offsets = new Int32Array(8);
-  private lengths = new Int32Array(8);
-  private codes = new Int32Array(8);
-  private arena = new Uint8Array(64);
+  private hashes = newInt32Array(8);
+  private offsets = newInt32Array(8);
+  private lengths = newInt32Array(8);
+  private codes = newInt32Array(8);
+  private arena = newUint8Array(64);
   private arenaUsed = 0;
   private entries = 0;
 
@@ -25,7 +27,7 @@ export class ByteInterner {
   }
 
   constructor(private readonly na: NaMatcher) {
-    this.slots = new Int32Array(16);
+    this.slots = newInt32Array(16);
     this.mask = 15;
   }
 
@@ -65,7 +67,7 @@ export class ByteInterner {
       this.codes = grow(this.codes);
     }
     if (this.arenaUsed + len > this.arena.length) {
-      const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
+      const next = newUint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
       next.set(this.arena.subarray(0, this.arenaUsed));
       this.arena = next;
     }
@@ -77,7 +79,7 @@ export class ByteInterner {
     let code = -1;
     if (!this.na.matches(bytes, start, end)) {
       code = this.dictionary.length;
-      this.dictionary.push(Buffer.from(bytes.buffer, bytes.byteOffset + start, len).toString("utf8"));
+      this.dictionary.push(utf8Text(bytes, start, end));
     }
     this.codes[entry] = code;
     this.slots[slot] = entry + 1;
@@ -86,7 +88,7 @@ export class ByteInterner {
   }
 
   private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
+    const slots = newInt32Array(this.slots.length * 2);
     const mask = slots.length - 1;
     for (let e = 0; e < this.entries; e++) {
       let slot = this.hashes[e]! & mask;
@@ -99,7 +101,7 @@ export class ByteInterner {
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
+  const next = newInt32Array(a.length * 2);
   next.set(a);
   return next;
 }

@@ -12,6 +12,7 @@ import type { NaMatcher } from "./naMatcher.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { fitLength } from "./numericColumnBuilder.js";
 import { parseNumberBytes } from "./parseNumber.js";
+import { newInt32Array } from "./smallTypedArray.js";
 import type { Column, DictionaryColumn } from "./table.js";
 
 /** Builds one category/string column: one interned code per cell (-1 for missing). */
@@ -31,14 +32,14 @@ export class DictionaryColumnBuilder {
     capacity: number,
     readonly reinfer = false,
   ) {
-    this.codes = new Int32Array(Math.max(16, capacity));
+    this.codes = newInt32Array(Math.max(16, capacity));
     this.interner = new ByteInterner(na);
   }
 
   /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
   ensureCapacity(rows: number, limit = Infinity): void {
     if (rows <= this.codes.length) return;
-    const codes = new Int32Array(Math.max(rows, Math.min(Math.ceil(this.codes.length * 1.5), limit)));
+    const codes = newInt32Array(Math.max(rows, Math.min(Math.ceil(this.codes.length * 1.5), limit)));
     codes.set(this.codes);
     this.codes = codes;
   }

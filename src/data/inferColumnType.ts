@@ -26,6 +26,8 @@ import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
 import { DEFAULT_NA_VALUES, NaMatcher } from "./naMatcher.js";
 import type { ColumnType } from "./table.js";
+import { newFloat64Array } from "./smallTypedArray.js";
+import { utf8Text } from "./utf8Text.js";
 
 export const CELL_MISSING = 0;
 export const CELL_INTEGER = 1;
@@ -128,7 +130,7 @@ export function classifyCell(bytes: Uint8Array, start: number, end: number, na: 
 /** Accumulates cells of one column and tells its type (the rule above). */
 export class ColumnTypeInference {
   /** Cells per class, indexed by CellClass. */
-  readonly counts = new Float64Array(7);
+  readonly counts = newFloat64Array(7);
   private readonly distinct = new Set<string>();
   private distinctOverflow = false;
 
@@ -142,7 +144,7 @@ export class ColumnTypeInference {
     const cls = classifyCell(bytes, start, end, this.na);
     this.counts[cls]!++;
     if (cls !== CELL_MISSING && !this.distinctOverflow) {
-      this.distinct.add(Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"));
+      this.distinct.add(utf8Text(bytes, start, end));
       if (this.distinct.size > CATEGORY_MAX_DISTINCT) {
         this.distinctOverflow = true;
         this.distinct.clear();

@@ -3,7 +3,9 @@ import { parseBooleanBytes, parseIntegerBytes, trimEnd, trimStart } from "./infe
 import type { NaMatcher } from "./naMatcher.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
-import type { NumericColumn } from "./table.js";
+import { newFloat64Array, newUint8Array } from "./smallTypedArray.js";
+import { NO_INVALID_CELLS, type NumericColumn } from "./table.js";
+import { utf8Text } from "./utf8Text.js";
 
 export type NumericType = NumericColumn["type"];
 
@@ -23,7 +25,8 @@ const ACCEPTS: Record<NumericType, (b: Uint8Array) => boolean> = {
 export class NumericColumnBuilder {
   values: Float64Array;
   valid: Uint8Array;
-  readonly invalid = new Map<number, string>();
+  /** Created with the first invalid cell: an empty Map per column of a wide file costs some 300 bytes. */
+  private invalidCells: Map<number, string> | null = null;
   /** Mode "infer" only: a cell fit no number/boolean/datetime reading, so the column must be re-read as text. */
   demoted = false;
   /** Mode "infer" only: an integer beyond 2^53 was seen; unless the column widens to number it becomes text. */
@@ -38,8 +41,8 @@ export class NumericColumnBuilder {
     private readonly na: NaMatcher,
     capacity: number,
   ) {
-    this.values = new Float64Array(Math.max(16, capacity));
-    this.valid = new Uint8Array(this.values.length);
+    this.values = newFloat64Array(Math.max(16, capacity));
+    this.valid = newUint8Array(this.values.length);
     this.naFirst = na.anyAccepted(ACCEPTS[type]);
   }
 
@@ -47,9 +50,9 @@ export class NumericColumnBuilder {
   ensureCapacity(rows: number, limit = Infinity): void {
     if (rows <= this.values.length) return;
     const size = Math.max(rows, Math.min(Math.ceil(this.values.length * 1.5), limit));
-    const values = new Float64Array(size);
+    const values = newFloat64Array(size);
     values.set(this.values);
-    const valid = new Uint8Array(size);
+    const valid = newUint8Array(size);
     valid.set(this.valid);
     this.values = values;
     this.valid = valid;
@@ -235,7 +238,7 @@ export class NumericColumnBuilder {
     }
     this.values[row] = NaN;
     this.valid[row] = 0;
-    this.invalid.set(row, Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString("utf8"));
+    (this.invalidCells ??= new Map()).set(row, utf8Text(bytes, start, end));
   }
 
   private store(row: number, v: number): void {
@@ -254,7 +257,8 @@ export class NumericColumnBuilder {
   finish(rows: number): NumericColumn {
     const values = fitLength(this.values, rows);
     const valid = fitLength(this.valid, rows);
-    return { kind: "numeric", name: this.name, type: this.type, values, valid, invalid: this.invalid };
+    const invalid = this.invalidCells ?? NO_INVALID_CELLS;
+    return { kind: "numeric", name: this.name, type: this.type, values, valid, invalid };
   }
 
   /** Mode "infer": whether some cell did not fit, so the column has to be read again as text. */

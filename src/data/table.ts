@@ -15,8 +15,11 @@ export interface NumericColumn {
   /** 1 where the cell holds a value of the column's type, 0 where it is missing or did not parse. */
   readonly valid: Uint8Array;
   /** Cells whose text did not parse as the column's type: data row -> raw text. Their value is NaN, valid 0. */
-  readonly invalid: Map<number, string>;
+  readonly invalid: ReadonlyMap<number, string>;
 }
+
+/** The `invalid` of every column without invalid cells: one shared empty map rather than one per column. */
+export const NO_INVALID_CELLS: ReadonlyMap<number, string> = new Map();
 
 /** category and string columns: one code per row into `dictionary`, -1 for missing. */
 export interface DictionaryColumn {

@@ -1,0 +1,43 @@
+/**
+ * Small zero-filled typed arrays carved out of shared 64 KB slabs. Why: every ArrayBuffer costs some 600 bytes of
+ * resident memory beyond its contents (the buffer object, its backing-store record, a malloc block), so a wide file
+ * (100,000 columns, a few arrays of a few rows each per column) spent hundreds of megabytes on bookkeeping; a view
+ * into a slab costs about 100 bytes. Only arrays of at most SMALL_BYTES bytes come from a slab, so a slab kept alive
+ * by one survivor wastes at most 64 KB, and nothing large (sorted in place, transferred to another thread) shares a
+ * buffer. A slab is never reused once full: its views stay zero-filled until their owner writes them.
+ */
+
+/** Arrays of at most this many bytes come from a slab. */
+export const SMALL_BYTES = 256;
+const SLAB_BYTES = 64 * 1024;
+
+let slab = new ArrayBuffer(SLAB_BYTES);
+let used = 0;
+
+/** `bytes` bytes (a multiple of 8) of a slab, or null when the array is too large for one. */
+function carve(bytes: number): [ArrayBuffer, number] | null {
+  if (bytes > SMALL_BYTES) return null;
+  const size = (bytes + 7) & ~7;
+  if (used + size > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    used = 0;
+  }
+  const at = used;
+  used += size;
+  return [slab, at];
+}
+
+export function newFloat64Array(length: number): Float64Array<ArrayBuffer> {
+  const c = carve(length * 8);
+  return c ? new Float64Array(c[0], c[1], length) : new Float64Array(length);
+}
+
+export function newInt32Array(length: number): Int32Array<ArrayBuffer> {
+  const c = carve(length * 4);
+  return c ? new Int32Array(c[0], c[1], length) : new Int32Array(length);
+}
+
+export function newUint8Array(length: number): Uint8Array<ArrayBuffer> {
+  const c = carve(length);
+  return c ? new Uint8Array(c[0], c[1], length) : new Uint8Array(length);
+}

@@ -4,6 +4,11 @@ import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { ModelguardError } from "../../src/errors.js";
 import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
+import {
+  resolvePerformanceConfig,
+  type PerformanceConfig,
+  type RawPerformanceConfig,
+} from "../performance/performanceConfig.js";
 
 /** monitor.yml, resolved: every default filled in, durations in milliseconds, sizes in bytes, paths absolute. */
 export interface MonitorConfig {
@@ -54,6 +59,8 @@ export interface MonitorConfig {
   source: { file: string; pollMs: number } | null;
   /** Fleet mode (windows shared through Redis); null when the monitor runs alone. */
   fleet: FleetConfig | null;
+  /** Realized performance (`performance`, `performance_policy`, `reference_metrics`); null when none is set. */
+  performance: PerformanceConfig | null;
 }
 
 export type WindowTime = "arrival" | "processing" | "event";
@@ -61,7 +68,7 @@ export type WindowTime = "arrival" | "processing" | "event";
 /** How long an event-time window waits for late events when neither `allowed_lateness` nor `fleet.grace` says. */
 export const DEFAULT_ALLOWED_LATENESS_MS = 30_000;
 
-interface RawConfig {
+interface RawConfig extends RawPerformanceConfig {
   model?: string;
   reference: string;
   registry?: string;
@@ -233,6 +240,7 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     },
     source,
     fleet: null,
+    performance: resolvePerformanceConfig(raw, { abs, file: path }),
   };
   if (raw.fleet !== undefined) {
     if (!("durationMs" in config.window))

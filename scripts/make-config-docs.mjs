@@ -27,6 +27,12 @@ const FILES = [
   { schema: "comparison.schema.json", name: "comparison.json", what: "comparison", writtenBy: "modelguard" },
   { schema: "validation.schema.json", name: "validation.json", what: "validation result", writtenBy: "modelguard" },
   { schema: "drift.schema.json", name: "drift.json", what: "drift report", writtenBy: "modelguard" },
+  {
+    schema: "monitor-performance.schema.json",
+    name: "GET /v1/performance",
+    what: "monitor realized performance",
+    writtenBy: "modelguard",
+  },
 ];
 
 // A map's keys are names the user chooses; JSON Schema has no keyword for what they name, so the placeholder shown in

@@ -29,8 +29,8 @@ export function resampleWorkerFound(): boolean {
 
 /**
  * The paired percentile bootstrap of src/compare/pairedBootstrap.ts, computed as weighted passes: each resample is a
- * vector of row counts (rows drawn with replacement), and every planned metric of both models is evaluated from one
- * pass over those counts (see ResamplePlan). Resamples are split across worker threads, at most one per available
+ * vector of row counts (Poisson(1) each, the Poisson bootstrap: see runResamples), and every planned metric of both
+ * models is evaluated from one pass over those counts (see ResamplePlan). Resamples are split across worker threads, at most one per available
  * core; resample r depends only on (seed, r), so the intervals do not depend on the number of threads.
  */
 export async function weightedPairedBootstrap(

@@ -219,6 +219,8 @@ type RatioKind = "precision" | "recall" | "f1";
 function averageOf(parts: Influence[], method: AnalyticMethod): Influence {
   const n = parts[0]?.psi.length ?? 0;
   if (parts.length === 0) return { value: NaN, psi: new Float64Array(n), method };
+  // One part (a binary curve, a single class present): its own influence, without a copy of n numbers.
+  if (parts.length === 1) return { ...parts[0]!, method };
   const psi = new Float64Array(n);
   let value = 0;
   for (const part of parts) {

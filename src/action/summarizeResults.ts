@@ -58,6 +58,10 @@ export function summarizeResults(results: StepResults): ActionOutcome {
       text: `the data drifted from the reference (${(drift.drifted_share * 100).toFixed(1)}% of columns)`,
     });
   }
+  if (drift?.quality_failed) {
+    const columns = new Set(drift.quality?.fired.map((f) => f.feature));
+    reasons.push({ verdict: "fail", text: `data quality failed in ${columns.size} column(s)` });
+  }
   if (comparison && comparison.verdict !== "pass") {
     reasons.push({ verdict: comparison.verdict, text: `comparison ${comparison.verdict}: ${comparison.reason}` });
   }

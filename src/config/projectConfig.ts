@@ -1,6 +1,7 @@
 import { ModelguardError } from "../errors.js";
 import { validateContract } from "../contracts/validateContract.js";
 import type { DriftPolicy } from "../drift/driftPolicy.js";
+import type { QualityThresholds } from "../quality/qualityThresholds.js";
 import { readYamlFile } from "./readYamlFile.js";
 
 /** modelguard.yml: one file for the project's policies, each section optional. */
@@ -9,6 +10,8 @@ export interface ProjectConfig {
   /** The label column, left out of drift by default. */
   target?: string;
   drift?: Partial<DriftPolicy>;
+  /** Data-quality thresholds for `modelguard drift` (defaults: DEFAULT_QUALITY_THRESHOLDS). */
+  quality?: Partial<QualityThresholds>;
   /** The model registry: a directory, `github`, or `github:OWNER/REPO` (read by promote, registry and compare). */
   registry?: string;
 }

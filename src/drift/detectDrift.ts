@@ -5,6 +5,8 @@ import type { DriftReport, FeatureDrift, SkippedFeature, TestResult } from "./dr
 import { columnOverride, type Correction, type DriftPolicy } from "./driftPolicy.js";
 import type { DriftMethod, MethodName } from "./methods/driftMethod.js";
 import { DRIFT_METHODS } from "./methods/registry.js";
+import { measureQuality, type FeatureQuality } from "../quality/measureQuality.js";
+import type { QualityThresholds } from "../quality/qualityThresholds.js";
 
 export interface DriftInput {
   reference: Map<string, ColumnSample>;
@@ -15,6 +17,8 @@ export interface DriftInput {
   columns?: readonly string[];
   /** Columns skipped unless the policy has an override for them (other than skip: true): name -> reason. */
   skip?: ReadonlyMap<string, string>;
+  /** Measure the data-quality signals of every column not skipped (see measureQuality); absent: none are. */
+  quality?: QualityThresholds;
 }
 
 interface Pending {
@@ -28,6 +32,7 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
   const names = input.columns ?? [...input.reference.keys()];
   const skipped: SkippedFeature[] = [];
   const pending: Pending[] = [];
+  const quality: FeatureQuality[] = [];
   for (const name of names) {
     const override = columnOverride(policy, name);
     if (override.skip) {
@@ -49,6 +54,9 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
       skipped.push({ name, reason: ref.reason });
       continue;
     }
+    // Before the empty-side check: a column whose current values are all missing is the loudest quality signal.
+    const q = input.quality ? measureQuality(name, ref, cur, input.quality) : null;
+    if (q) quality.push(q);
     if (cur.kind === "skipped" || cur.kind !== ref.kind) {
       const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
       skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
@@ -80,8 +88,12 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
 
   const drifted = features.filter((f) => f.drifted);
   const criticalDrifted = drifted.filter((f) => f.critical);
+  const major = policy.major_psi;
+  const majorDrifted = major === null ? [] : drifted.filter((f) => (f.tests.psi?.statistic ?? -Infinity) >= major);
   const share = features.length > 0 ? drifted.length / features.length : 0;
-  const datasetDrifted = (features.length > 0 && share >= policy.dataset_share) || criticalDrifted.length > 0;
+  const datasetDrifted =
+    (features.length > 0 && share >= policy.dataset_share) || criticalDrifted.length > 0 || majorDrifted.length > 0;
+  const fired = quality.flatMap((q) => q.fired.map((signal) => ({ feature: q.name, signal, share: q[signal]!.share })));
   return {
     kind: "modelguard.drift",
     version: 1,
@@ -94,19 +106,27 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
       correction: policy.correction,
       bins: policy.bins,
       dataset_share: policy.dataset_share,
+      major_psi: policy.major_psi,
     },
     features,
     skipped,
     drifted_features: drifted.map((f) => f.name),
     drifted_share: share,
     dataset_drifted: datasetDrifted,
-    summary: summarize(
-      features.length,
-      drifted.length,
+    major_drifted: majorDrifted.map((f) => f.name),
+    ...(input.quality
+      ? { quality: { thresholds: input.quality, features: quality, fired }, quality_failed: fired.length > 0 }
+      : {}),
+    summary: summarize({
+      tested: features.length,
+      drifted: drifted.length,
       share,
-      policy.dataset_share,
-      criticalDrifted.map((f) => f.name),
-    ),
+      threshold: policy.dataset_share,
+      critical: criticalDrifted.map((f) => f.name),
+      major: majorDrifted.map((f) => f.name),
+      majorPsi: major,
+      quality: fired,
+    }),
   };
 }
 
@@ -185,13 +205,40 @@ function correct(p: Float64Array, correction: Correction): Float64Array {
   return Float64Array.from(benjaminiHochberg(p));
 }
 
-function summarize(tested: number, drifted: number, share: number, threshold: number, critical: string[]): string {
+interface SummaryFacts {
+  tested: number;
+  drifted: number;
+  share: number;
+  threshold: number;
+  critical: string[];
+  major: string[];
+  majorPsi: number | null;
+  quality: { feature: string; signal: string; share: number }[];
+}
+
+function summarize(f: SummaryFacts): string {
   const pct = (x: number) => `${Number((x * 100).toFixed(1))}%`;
-  if (tested === 0) return "no column could be tested";
-  const counts = `${drifted} of ${tested} columns drifted (${pct(share)})`;
-  if (critical.length > 0)
-    return `dataset drifted: critical column${critical.length > 1 ? "s" : ""} ${critical.join(", ")} drifted; ${counts}`;
-  return share >= threshold
-    ? `dataset drifted: ${counts}, at or above the ${pct(threshold)} threshold`
-    : `no dataset drift: ${counts}, below the ${pct(threshold)} threshold`;
+  const quality =
+    f.quality.length > 0
+      ? `data quality failed: ${f.quality
+          .slice(0, 5)
+          .map((q) => `${q.feature} ${q.signal.replace(/_share$/, "").replace(/_/g, "-")} ${pct(q.share)}`)
+          .join(", ")}${f.quality.length > 5 ? ` and ${f.quality.length - 5} more` : ""}`
+      : "";
+  const withQuality = (text: string) => (quality ? `${quality}; ${text}` : text);
+  if (f.tested === 0) return withQuality("no column could be tested");
+  const counts = `${f.drifted} of ${f.tested} columns drifted (${pct(f.share)})`;
+  const plural = (names: string[]) => (names.length > 1 ? "s" : "");
+  if (f.critical.length > 0)
+    return withQuality(
+      `dataset drifted: critical column${plural(f.critical)} ${f.critical.join(", ")} drifted; ${counts}`,
+    );
+  if (f.share >= f.threshold)
+    return withQuality(`dataset drifted: ${counts}, at or above the ${pct(f.threshold)} threshold`);
+  if (f.major.length > 0)
+    return withQuality(
+      `dataset drifted: column${plural(f.major)} ${f.major.slice(0, 5).join(", ")}${f.major.length > 5 ? ` and ${f.major.length - 5} more` : ""} ` +
+        `drifted with PSI at or above ${f.majorPsi}; ${counts}`,
+    );
+  return withQuality(`no dataset drift: ${counts}, below the ${pct(f.threshold)} threshold`);
 }

@@ -9,6 +9,7 @@ import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReport } from "./driftReport.js";
 import { checkRequestedColumns, checkSomethingTested, type ConfiguredColumns } from "./driftCoverage.js";
 import { loadSamples } from "./loadSamples.js";
+import type { QualityThresholds } from "../quality/qualityThresholds.js";
 
 export interface DriftFilesInput {
   /** A data file, or a profile made by `modelguard profile`. */
@@ -22,6 +23,8 @@ export interface DriftFilesInput {
   load?: Omit<LoadOptions, "types" | "columns">;
   /** The target, when known: left out by default, as are id-like columns (see defaultSkips). */
   target?: KnownTarget;
+  /** Data-quality thresholds: every column tested (or empty in the current data) is measured too. */
+  quality?: QualityThresholds;
 }
 
 /**
@@ -72,6 +75,7 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
       currentLabel: input.current,
       columns: input.columns,
       ...(skip && { skip }),
+      ...(input.quality && { quality: input.quality }),
     },
     policy,
   );

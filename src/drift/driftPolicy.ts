@@ -32,6 +32,11 @@ export interface DriftPolicy {
   bins: number;
   /** The dataset drifts when at least this share of tested columns drift. */
   dataset_share: number;
+  /**
+   * The dataset also drifts when any one column drifts (its test passing, under auto) with a PSI at or above this:
+   * a strong shift of one feature (often the model's key one) is news even when it is 3 of 31. null: off.
+   */
+  major_psi: number | null;
   columns: Record<string, ColumnDriftOverride>;
 }
 
@@ -47,6 +52,9 @@ export const DEFAULT_DRIFT_POLICY: DriftPolicy = {
   correction: "bh",
   bins: 10,
   dataset_share: 0.5,
+  // 0.25 is the industry's "significant shift" line for PSI (0.1-0.25 moderate): at or above it, with the test
+  // passing, one column is enough to look.
+  major_psi: 0.25,
   columns: {},
 };
 

@@ -1,5 +1,7 @@
 import { contractNumber } from "../contracts/contractJson.js";
 import type { MethodName } from "./methods/driftMethod.js";
+import type { FeatureQuality } from "../quality/measureQuality.js";
+import type { QualitySignal, QualityThresholds } from "../quality/qualityThresholds.js";
 
 export interface TestResult {
   statistic: number;
@@ -48,12 +50,27 @@ export interface DriftReport {
     correction: string;
     bins: number;
     dataset_share: number;
+    /** Absent in reports written before it existed. */
+    major_psi?: number | null;
   };
   features: FeatureDrift[];
   skipped: SkippedFeature[];
   drifted_features: string[];
   drifted_share: number;
+  /** The verdict: the drifted share reached dataset_share, a critical column drifted, or a major_drifted one did. */
   dataset_drifted: boolean;
+  /** Drifted columns whose PSI reached policy.major_psi (each alone makes the dataset drift). */
+  major_drifted?: string[];
+  /**
+   * The data-quality signals of every column measured (reports written before them, and reports made without
+   * thresholds, have none). A gate fails on quality_failed as on dataset_drifted.
+   */
+  quality?: {
+    thresholds: QualityThresholds;
+    features: FeatureQuality[];
+    fired: { feature: string; signal: QualitySignal; share: number }[];
+  };
+  quality_failed?: boolean;
   /** One sentence saying why the dataset did or did not drift. */
   summary: string;
 }

@@ -170,7 +170,15 @@ export interface DriftModel {
   /** Every feature, in the report's order. */
   features: FeatureRow[];
   skipped: { name: string; reason: string }[];
+  /** The report's dataset_drifted (status is also "warn" when only data quality failed). */
+  datasetDrifted: boolean;
+  /** Data-quality signals that fired (at most MAX_QUALITY_ROWS), and how many more did. */
+  quality: { name: string; signal: string; share: number; expected: number; threshold: number }[];
+  qualityMore: number;
 }
+
+/** Fired quality signals listed in the drift section; the rest are counted. */
+const MAX_QUALITY_ROWS = 20;
 
 export interface ConfusionModel {
   /** "candidate" or "baseline". */
@@ -335,16 +343,19 @@ function verdictModel(
         fail: ["Fail", "data validation failed"],
       },
     });
-  if (drift)
+  if (drift) {
+    // A quality failure without drift is not "the data drifted": the headline says what failed.
+    const what = drift.datasetDrifted ? "the data drifted" : "data quality failed";
     parts.push({
       status: drift.status,
       reason: drift.headline,
       headline: {
         pass: ["Pass", "no dataset drift"],
-        warn: ["Warn", "the data drifted"],
-        fail: ["Fail", "the data drifted"],
+        warn: ["Warn", what],
+        fail: ["Fail", what],
       },
     });
+  }
   const of = (label: string, title: string) => ({ label, title: sentence(title), headline: `${label}: ${title}` });
   if (parts.length === 0)
     return {
@@ -520,12 +531,29 @@ function driftModel(d: DriftReport, show: ShowPath): DriftModel {
   const driftedCount = features.filter((f) => f.drifted).length;
   const n = features.length;
   const counted = `${formatCount(driftedCount)} of ${plural(n, "feature", "features")} drifted (${formatPercent(d.drifted_share)})`;
-  const headline = d.dataset_drifted ? `Dataset drift: ${counted}.` : `No dataset drift: ${counted}.`;
+  const fired = d.quality?.fired ?? [];
+  const qualityColumns = new Set(fired.map((f) => f.feature)).size;
+  const headline =
+    (fired.length > 0 ? `Data quality failed in ${plural(qualityColumns, "column", "columns")}. ` : "") +
+    (d.dataset_drifted ? `Dataset drift: ${counted}.` : `No dataset drift: ${counted}.`);
   const p = d.policy;
-  const policy = `Method ${p.method}: significance ${formatParameter(p.alpha)} with ${p.correction} correction, PSI threshold ${formatParameter(p.psi_threshold)}, ${formatCount(p.bins)} bins; the dataset drifts when ${formatPercent(p.dataset_share)} of features drift.`;
+  const major =
+    typeof p.major_psi === "number" ? `, or when one drifts with PSI ${formatParameter(p.major_psi)} or more` : "";
+  const policy = `Method ${p.method}: significance ${formatParameter(p.alpha)} with ${p.correction} correction, PSI threshold ${formatParameter(p.psi_threshold)}, ${formatCount(p.bins)} bins; the dataset drifts when ${formatPercent(p.dataset_share)} of features drift${major}.`;
+  const measured = new Map((d.quality?.features ?? []).map((q) => [q.name, q]));
+  const quality = fired.slice(0, MAX_QUALITY_ROWS).map((f) => {
+    const m = measured.get(f.feature)?.[f.signal];
+    return {
+      name: clip(f.feature, MAX_NAME),
+      signal: f.signal.replace(/_share$/, "").replace(/_/g, " "),
+      share: f.share,
+      expected: m?.expected ?? 0,
+      threshold: typeof m?.threshold === "number" ? m.threshold : 0,
+    };
+  });
   const key = (f: FeatureRow) => f.psi ?? f.statistic;
   return {
-    status: d.dataset_drifted ? "warn" : "pass",
+    status: d.dataset_drifted || d.quality_failed === true ? "warn" : "pass",
     headline,
     // The drift module's own summary says the same as the headline and more: the section shows it once.
     summary: clip(sentence(d.summary.trim() === "" ? headline : d.summary), MAX_REASON),
@@ -538,6 +566,9 @@ function driftModel(d: DriftReport, show: ShowPath): DriftModel {
       .sort((a, b) => Number(b.critical) - Number(a.critical) || key(b) - key(a)),
     features,
     skipped: d.skipped.map((s) => ({ name: clip(s.name, MAX_NAME), reason: clip(s.reason, MAX_TEXT) })),
+    datasetDrifted: d.dataset_drifted,
+    quality,
+    qualityMore: fired.length - quality.length,
   };
 }
 

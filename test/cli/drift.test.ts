@@ -9,11 +9,36 @@ const DIR = "fixtures/datasets/breast_cancer";
 const tmp = mkdtempSync(join(tmpdir(), "mg-cli-drift-"));
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
-test("drift finds the planted drift in the bundled data; a critical column makes it fail", async () => {
+test("drift finds the planted drift in the bundled data; strong drift of one column or a critical one makes it fail", async () => {
   const r = await runCli("drift", "--reference", `${DIR}/train.csv`, "--current", `${DIR}/current.csv`, "--json");
-  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.code, 1, r.stderr);
   const report = JSON.parse(r.stdout);
-  assert.equal(report.dataset_drifted, false, "3 of 32 columns is below the 50% share");
+  // 3 of 32 columns is below the 50% share, but two of them drifted with PSI >= major_psi (0.25).
+  assert.equal(report.dataset_drifted, true);
+  assert.deepEqual(report.major_drifted, ["mean_texture", "mean_smoothness"]);
+  assert.equal(report.policy.major_psi, 0.25);
+  assert.match(
+    report.summary,
+    /^dataset drifted: columns mean_texture, mean_smoothness drifted with PSI at or above 0\.25; 3 of 32 columns drifted/,
+  );
+  const config = join(tmp, "share-only.yml");
+  writeFileSync(config, "version: 1\ndrift:\n  major_psi: null\n");
+  const shareOnly = await runCli(
+    "drift",
+    "--reference",
+    `${DIR}/train.csv`,
+    "--current",
+    `${DIR}/current.csv`,
+    "--config",
+    config,
+    "--json",
+  );
+  assert.equal(shareOnly.code, 0, shareOnly.stderr);
+  assert.equal(
+    JSON.parse(shareOnly.stdout).dataset_drifted,
+    false,
+    "major_psi: null: only the share and critical columns count",
+  );
   const critical = await runCli(
     "drift",
     "--reference",

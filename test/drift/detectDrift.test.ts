@@ -126,9 +126,14 @@ test("a critical column drifting makes the dataset drift; per-column overrides a
     referenceLabel: "r",
     currentLabel: "c",
   };
-  const plain = detectDrift(input, resolvePolicy());
+  const plain = detectDrift(input, resolvePolicy({ major_psi: null }));
   assert.equal(plain.dataset_drifted, false);
-  const critical = detectDrift(input, resolvePolicy({ columns: { a: { critical: true } } }));
+  // By default one column drifting with PSI >= 0.25 (a is shifted by one sd) is enough.
+  const major = detectDrift(input, resolvePolicy());
+  assert.equal(major.dataset_drifted, true);
+  assert.deepEqual(major.major_drifted, ["a"]);
+  assert.match(major.summary, /^dataset drifted: column a drifted with PSI at or above 0\.25; 1 of 3 columns drifted/);
+  const critical = detectDrift(input, resolvePolicy({ major_psi: null, columns: { a: { critical: true } } }));
   assert.equal(critical.dataset_drifted, true);
   assert.match(critical.summary, /critical column a drifted/);
   const overridden = detectDrift(

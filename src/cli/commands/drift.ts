@@ -9,6 +9,8 @@ import { driftFiles } from "../../drift/driftFiles.js";
 import { resolvePolicy, type Correction, type DriftPolicy, type MethodChoice } from "../../drift/driftPolicy.js";
 import type { DriftReport } from "../../drift/driftReport.js";
 import { METHOD_NAMES } from "../../drift/methods/driftMethod.js";
+import { resolveQualityThresholds } from "../../quality/qualityThresholds.js";
+import type { SignalMeasure } from "../../quality/measureQuality.js";
 import { stringifyContract } from "../../contracts/contractJson.js";
 import { writeOutputFile } from "../../outputFile.js";
 import { formatNumber, formatTable, type CliIO } from "../io.js";
@@ -87,7 +89,7 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
     .option("--json", "print the drift report as JSON on stdout")
     .option("--out <file>", "also write the JSON report to a file")
-    .option("--no-fail", "exit 0 even when the dataset drifted")
+    .option("--no-fail", "exit 0 even when the dataset drifted or a data-quality signal fired")
     .action(async (flags: DriftFlags) => {
       if (!flags.reference || !flags.current) {
         throw new ModelguardError(
@@ -109,13 +111,15 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           ...(flags.config ? { config: configuredColumns(flags.config, fromFile) } : {}),
           ...(target ? { target } : {}),
           load: flags.delimiter ? { delimiter: flags.delimiter } : {},
+          quality: resolveQualityThresholds(project?.quality),
         },
         policy,
       );
       if (flags.out) writeOutputFile(flags.out, stringifyContract(report, 2) + "\n");
       io.result?.({ kind: "drift", value: report, path: flags.out ?? null });
       io.out(flags.json ? stringifyContract(report, 2) : describeDrift(report));
-      if (report.dataset_drifted && flags.fail) exit.code = 1;
+      // A quality signal fails the gate like drift: 40% empty cells is a broken pipeline even when no shape moved.
+      if ((report.dataset_drifted || report.quality_failed === true) && flags.fail) exit.code = 1;
     });
 }
 
@@ -204,6 +208,25 @@ function describeDrift(r: DriftReport): string {
   ]);
   const lines = [formatTable(["column", "kind", "method", "statistic", "p (adj.)", "threshold", "result"], rows)];
   for (const s of r.skipped) lines.push(`skipped ${s.name}: ${s.reason}`);
+  const quality = r.quality?.features.filter((q) => q.fired.length > 0) ?? [];
+  if (r.quality && quality.length === 0)
+    lines.push(`data quality: no signal fired in ${r.quality.features.length} columns`);
+  if (quality.length > 0) {
+    const cell = (m: SignalMeasure | undefined) =>
+      m === undefined ? "-" : `${Number((m.share * 100).toFixed(2))}%${m.fired ? " FAIL" : ""}`;
+    const rows = quality.map((q) => [
+      q.name,
+      cell(q.missing_share),
+      cell(q.out_of_range_share),
+      cell(q.new_category_share),
+      cell(q.non_finite_share),
+    ]);
+    lines.push(
+      "",
+      "data quality (columns where a signal fired; FAIL: above the reference by more than the threshold):",
+    );
+    lines.push(formatTable(["column", "missing", "out of range", "new category", "non-finite"], rows));
+  }
   if (r.features.some((f) => f.approximate))
     lines.push(
       "(reference is a profile: numeric statistics come from its sketches, see approximation_error in --json)",

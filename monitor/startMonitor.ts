@@ -9,6 +9,9 @@ import type { MonitorConfig } from "./config/monitorConfig.js";
 import { driftRoute } from "./http/driftRoute.js";
 import { healthzRoute, readyzRoute, type Lifecycle } from "./http/healthRoutes.js";
 import { ingestRoute } from "./http/ingestRoute.js";
+import { labelsRoute } from "./http/labelsRoute.js";
+import { LabelMetrics } from "./labels/labelMetrics.js";
+import { parseLabelLine, type LabelBatch } from "./labels/parseLabels.js";
 import { metricsRoute } from "./http/metricsRoute.js";
 import { createMonitorServer, listenOn } from "./http/monitorServer.js";
 import { statusRoute } from "./http/statusRoute.js";
@@ -42,6 +45,8 @@ export interface RunningMonitor {
    * since the last poll, journal them with the file position after them, apply them (resolves once durable).
    */
   source: FileSource | null;
+  /** The label log (config `labels.source`), or null; `labelSource.pollOnce()` is what its poll timer runs. */
+  labelSource: FileSource<{ id: string; label: LabelBatch["labels"][number] }> | null;
   /**
    * What the once-a-second timer does, run now: if the open duration window is due at `now()`, journal a tick and
    * close it (resolves once durable). Tests drive windows with this and an injected clock.
@@ -80,7 +85,7 @@ export interface StartOptions {
   outboxRetry?: { baseDelayMs?: number; maxDelayMs?: number };
   /** Period of the timer that closes idle duration windows (default 1000 ms; 0 turns it off, tests call tick()). */
   tickIntervalMs?: number;
-  /** Overrides config.source.poll (ms); 0 turns the poll timer off (tests call `source.pollOnce()`). */
+  /** Overrides config.source.poll and labels.source.poll (ms); 0 turns the poll timers off (tests call pollOnce()). */
   pollIntervalMs?: number;
   /** Journal bytes appended since the last snapshot that trigger the next one (default JOURNAL_CHECKPOINT_BYTES). */
   checkpointBytes?: number;
@@ -236,6 +241,36 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       })
     : null;
   if (source) log.info({ file: source.file, from: monitor.sourcePosition }, "following the prediction log");
+  const labelJoin = monitor.labels;
+  if (labelJoin) new LabelMetrics(metrics.registry, labelJoin);
+  // The label log resumes, like the prediction log, from the position in its last journaled record.
+  const labelSource =
+    labelJoin && config.labels?.source
+      ? new FileSource<{ id: string; label: LabelBatch["labels"][number] }>({
+          file: config.labels.source.file,
+          start: labelJoin.sourcePosition,
+          log,
+          kind: "label",
+          parseLine: parseLabelLine,
+          commit: async (body, labels, position, malformed) => {
+            const t = now();
+            const batch: LabelBatch = { ids: labels.map((l) => l.id), labels: labels.map((l) => l.label) };
+            await journal.appendLabels(
+              t,
+              body,
+              (end) => {
+                monitor.applyLabels(batch, t);
+                labelJoin.sourcePosition = position;
+                monitor.appliedOffset = end;
+              },
+              { position },
+            );
+            checkpointWhenJournalGrew();
+            if (malformed) metrics.rejected.inc({ reason: "label_source_malformed" }, malformed);
+          },
+        })
+      : null;
+  if (labelSource) log.info({ file: labelSource.file, from: labelJoin!.sourcePosition }, "following the label log");
 
   const server = createMonitorServer(
     [
@@ -245,6 +280,16 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       driftRoute(config, monitor, fleet),
       statusRoute(config, monitor, metrics, fleet, () => clock()),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
+      labelsRoute({
+        config,
+        monitor,
+        journal,
+        metrics,
+        auth: ingestAuth,
+        life,
+        now,
+        accepted: checkpointWhenJournalGrew,
+      }),
     ],
     log,
   );
@@ -255,6 +300,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   } catch (e) {
     // Nothing was served: close what the start opened, so the process can exit with the error.
     await source?.close();
+    await labelSource?.close();
     await fleet?.stop();
     outbox.stop();
     await journal.close();
@@ -300,6 +346,14 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           if (life.draining || source.polling) return;
           source.pollOnce().catch((e: Error) => failed(e, "prediction log poll failed", { file: source.file }));
         }, pollMs).unref()
+      : null;
+  const labelPollMs = options.pollIntervalMs ?? config.labels?.source?.pollMs ?? 0;
+  const labelPoller =
+    labelSource && labelPollMs > 0
+      ? setLongInterval(() => {
+          if (life.draining || labelSource.polling) return;
+          labelSource.pollOnce().catch((e: Error) => failed(e, "label log poll failed", { file: labelSource.file }));
+        }, labelPollMs).unref()
       : null;
   /** A new production (or the profile file again): switched to at the next window boundary, if its features match. */
   async function reloadReference(): Promise<string | null> {
@@ -347,10 +401,12 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     life.draining = true;
     if (ticker) clearInterval(ticker);
     poller?.cancel();
+    labelPoller?.cancel();
     registryPoller?.cancel();
     snapshots.cancel();
     // A poll in flight finishes (its batch is journaled) before the shutdown snapshot.
     await source?.close();
+    await labelSource?.close();
     outbox.stop();
     await outbox.idle();
     const closed = new Promise<void>((r) => server.close(() => r()));
@@ -372,6 +428,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     outbox,
     journal,
     source,
+    labelSource,
     fleet,
     production,
     reloadReference,

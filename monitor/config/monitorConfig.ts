@@ -4,6 +4,7 @@ import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { ModelguardError } from "../../src/errors.js";
 import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
+import { resolveLabelsConfig, type LabelsConfig, type RawLabelsConfig } from "../labels/labelsConfig.js";
 import {
   resolvePerformanceConfig,
   type PerformanceConfig,
@@ -59,6 +60,8 @@ export interface MonitorConfig {
   source: { file: string; pollMs: number } | null;
   /** Fleet mode (windows shared through Redis); null when the monitor runs alone. */
   fleet: FleetConfig | null;
+  /** Labels joined to events by id (`labels:`); null: ids and labels are not joined. */
+  labels: LabelsConfig | null;
   /** Realized performance (`performance`, `performance_policy`, `reference_metrics`); null when none is set. */
   performance: PerformanceConfig | null;
 }
@@ -88,6 +91,7 @@ interface RawConfig extends RawPerformanceConfig {
   snapshot_interval?: string;
   ingest?: { token_env?: string; max_body?: string; allow_anonymous?: boolean };
   source?: { file: string; poll?: string };
+  labels?: RawLabelsConfig;
   fleet?: RawFleetConfig;
 }
 
@@ -107,6 +111,8 @@ export const DURATION_BOUNDS: Readonly<Record<string, readonly [min: number, max
   "fleet.lease": [1000, 600_000],
   "fleet.grace": [0, 86_400_000],
   registry_poll: [10_000, 86_400_000],
+  "labels.max_delay": [1000, 366 * 86_400_000],
+  "labels.source.poll": [10, 3_600_000],
 });
 
 /** "1h30m" -> 5400000. Throws a RangeError on anything else. */
@@ -240,6 +246,10 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     },
     source,
     fleet: null,
+    labels:
+      raw.labels !== undefined
+        ? resolveLabelsConfig(raw.labels, { abs, duration: (key, text) => duration(path, key, text) })
+        : null,
     performance: resolvePerformanceConfig(raw, { abs, file: path }),
   };
   if (raw.fleet !== undefined) {

@@ -15,7 +15,10 @@ export interface PollResult {
   truncated: boolean;
 }
 
-export interface FileSourceOptions {
+/** One line read: an item, null for a blank line, or why it is malformed. */
+export type LineResult<T> = { ok: true; item: T | null } | { ok: false; message: string };
+
+export interface FileSourceOptions<T = IngestEvent> {
   file: string;
   /** The durable position to resume from (from the snapshot and journal replay); null: from the start of the file. */
   start: SourcePosition | null;
@@ -23,7 +26,14 @@ export interface FileSourceOptions {
    * Makes a batch durable: `body` is the well-formed lines as NDJSON (possibly empty), `position` the file position just
    * after the lines read. Resolves once the batch and the position are in the journal and applied.
    */
-  commit(body: Buffer, events: IngestEvent[], position: SourcePosition, malformed: number): Promise<void>;
+  commit(body: Buffer, events: T[], position: SourcePosition, malformed: number): Promise<void>;
+  /**
+   * Reads one line: an item, null for a blank line, or why it is malformed (skipped, logged, counted). Default: a
+   * prediction event (parseEventLine). The label log passes its own.
+   */
+  parseLine?(raw: string): LineResult<T>;
+  /** What a line is, for the log: "prediction" (default) or "label". */
+  kind?: string;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   /** Bytes read per journal record at most (plus any one line longer than that). Default 1 MiB. */
   chunkBytes?: number;
@@ -43,7 +53,7 @@ const NL = 10;
  * still-open old file to its end, then switches to the new file from byte 0; a file smaller than the read position was
  * truncated and is read again from byte 0.
  */
-export class FileSource {
+export class FileSource<T = IngestEvent> {
   private fh: FileHandle | null = null;
   private id: FileId = { dev: "0", ino: "0" };
   private offset = 0;
@@ -57,7 +67,7 @@ export class FileSource {
   /** The last committed position: where a (re)open resumes. */
   private resume: SourcePosition | null;
 
-  constructor(private readonly options: FileSourceOptions) {
+  constructor(private readonly options: FileSourceOptions<T>) {
     this.chunk = options.chunkBytes ?? 1024 * 1024;
     this.resume = options.start;
   }
@@ -267,7 +277,9 @@ export class FileSource {
   /** Parses lines (the last may lack its newline only when the file is being left), then commits them. */
   private async consume(bytes: Buffer, result: PollResult): Promise<void> {
     const good: Buffer[] = [];
-    const events: IngestEvent[] = [];
+    const events: T[] = [];
+    // Without parseLine, T is IngestEvent (the default): the prediction log.
+    const parseLine = this.options.parseLine ?? (eventLine as unknown as (raw: string) => LineResult<T>);
     let malformed = 0;
     let line = this.line;
     let from = 0;
@@ -279,16 +291,16 @@ export class FileSource {
       const bom = from === 0 && this.offset === 0 && startsWithBom(bytes) ? BOM.length : 0;
       const raw = bytes.subarray(from + bom, nl);
       from = nl + 1;
-      const parsed = parseEventLine(raw.toString("utf8"));
+      const parsed = parseLine(raw.toString("utf8"));
       if (!parsed.ok) {
         malformed++;
         this.options.log.warn(
           { file: this.options.file, line, err: parsed.message },
-          `${basename(this.options.file)}:${line}: malformed prediction line skipped`,
+          `${basename(this.options.file)}:${line}: malformed ${this.options.kind ?? "prediction"} line skipped`,
         );
-      } else if (parsed.event) {
+      } else if (parsed.item !== null) {
         good.push(raw);
-        events.push(parsed.event);
+        events.push(parsed.item);
       }
     }
     const body = Buffer.concat(good.flatMap((b, i) => (i === 0 ? [b] : [NEWLINE, b])));
@@ -300,6 +312,12 @@ export class FileSource {
     result.events += events.length;
     result.malformed += malformed;
   }
+}
+
+/** The default line reader: a prediction event. */
+function eventLine(raw: string): LineResult<IngestEvent> {
+  const parsed = parseEventLine(raw);
+  return parsed.ok ? { ok: true, item: parsed.event } : parsed;
 }
 
 const NEWLINE = Buffer.from("\n");

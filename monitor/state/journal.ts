@@ -23,6 +23,10 @@ import { crc32c } from "./crc32c.js";
  *   t <ms> 0 00000000 <header crc>\n\n                                          a clock tick that closed an idle window
  *   f <arrival ms> <dev> <ino> <offset> <line> <len> <body crc> <header crc>\n<body>\n
  *                                                                               lines read from the file source
+ *   l <arrival ms> <len> <body crc> <header crc>\n<body>\n                      labels, the request body as received
+ *   j <arrival ms> <key> <len> <body crc> <header crc>\n<body>\n                the same with its Idempotency-Key
+ *   g <arrival ms> <dev> <ino> <offset> <line> <len> <body crc> <header crc>\n<body>\n
+ *                                                                               lines read from the label log
  *
  * The checksums are CRC-32C as 8 hex digits: of the body, and of the header text before the header's own checksum
  * (so it covers the body's). They are what tells a torn write from damage on replay: only an incomplete record at the
@@ -61,7 +65,9 @@ import { crc32c } from "./crc32c.js";
 export type JournalRecord =
   | { type: "batch"; t: number; body: Buffer; key?: string }
   | { type: "tick"; t: number }
-  | { type: "source"; t: number; body: Buffer; position: SourcePosition };
+  | { type: "source"; t: number; body: Buffer; position: SourcePosition }
+  /** Labels (POST /v1/labels, with its key if any; or lines of the label log, with the position after them). */
+  | { type: "labels"; t: number; body: Buffer; key?: string; position?: SourcePosition };
 
 /**
  * Where the file source has read to: the file's identity (device and inode, decimal strings since inodes can exceed
@@ -317,6 +323,23 @@ export class Journal {
     return this.enqueue(framed(`f ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`, body), onDurable);
   }
 
+  /** A label batch as received (with its Idempotency-Key), or lines of the label log and the position after them. */
+  appendLabels(
+    t: number,
+    body: Buffer,
+    onDurable: (endOffset: number) => void,
+    from: { key?: string; position?: SourcePosition } = {},
+  ): Promise<void> {
+    const { key, position: p } = from;
+    if (key !== undefined && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
+    const fields = p
+      ? `g ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`
+      : key !== undefined
+        ? `j ${t} ${key}`
+        : `l ${t}`;
+    return this.enqueue(framed(fields, body), onDurable);
+  }
+
   appendTick(t: number, onDurable: (endOffset: number) => void): Promise<void> {
     return this.enqueue(framed(`t ${t}`, EMPTY), onDurable);
   }
@@ -566,7 +589,7 @@ type ReadResult =
 const DIGITS = /^[0-9]+$/;
 const HEX8 = /^[0-9a-f]{8}$/;
 /** Fields before the body length, by record kind (checksummed format). */
-const FIELDS: Record<string, number> = { b: 2, k: 3, t: 2, f: 6 };
+const FIELDS: Record<string, number> = { b: 2, k: 3, t: 2, f: 6, l: 2, j: 3, g: 6 };
 
 function readRecord(buf: Buffer, pos: number): ReadResult {
   const nl = buf.indexOf(10, pos);
@@ -602,6 +625,15 @@ function readRecord(buf: Buffer, pos: number): ReadResult {
   const end = stop + 1;
   if (kind === "t") return len === 0 ? { ok: true, record: { type: "tick", t }, end } : bad(kind);
   if (kind === "b") return { ok: true, record: { type: "batch", t, body }, end };
+  if (kind === "l") return { ok: true, record: { type: "labels", t, body }, end };
+  if (kind === "j") {
+    const key = parts[2]!;
+    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "labels", t, body, key }, end } : bad(kind);
+  }
+  if (kind === "g") {
+    const position = sourcePosition(parts);
+    return position ? { ok: true, record: { type: "labels", t, body, position }, end } : bad(kind);
+  }
   if (kind === "k") {
     const key = parts[2]!;
     return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "batch", t, body, key }, end } : bad(kind);

@@ -20,6 +20,8 @@ import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
 import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
+import { LabelJoin, type LabelJoinJson } from "../labels/labelJoin.js";
+import { parseLabels, type LabelBatch } from "../labels/parseLabels.js";
 
 interface Snapshot {
   kind: "modelguard.monitor-snapshot";
@@ -38,6 +40,8 @@ interface Snapshot {
   event_windows?: EventTimeJson;
   /** With `reference: registry:NAME`: the production version the windows were measured against. */
   model_version?: string;
+  /** With `labels:`: the events and labels waiting for each other, and the join's counts. */
+  labels?: LabelJoinJson;
 }
 
 export interface DriftMonitorOptions {
@@ -91,6 +95,8 @@ export class DriftMonitor {
   sourcePosition: SourcePosition | null = null;
   /** Idempotency-Keys of applied batches and their answers (in the snapshot; keyed journal records add to it). */
   idempotency = new IdempotencyKeys();
+  /** With `labels:`: the join of events and the labels that arrive later (in the snapshot); null otherwise. */
+  readonly labels: LabelJoin | null = null;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
 
@@ -103,7 +109,7 @@ export class DriftMonitor {
     this.predictionColumn = predictionColumnOf(config, profile);
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
-    this.layout = layoutOf(features);
+    this.layout = layoutOf(features, config.labels?.positiveClass);
     this.reference = sampleProfile(profile);
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);
@@ -114,6 +120,7 @@ export class DriftMonitor {
     this.referenceLabel = config.reference;
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
+    if (config.labels) this.labels = new LabelJoin(config.labels);
     ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
   }
 
@@ -145,6 +152,7 @@ export class DriftMonitor {
       // A production that moved while the monitor was down is a switch: checked by the caller against this.
       this.snapshotModelVersion = s.model_version ?? null;
       if (this.eventWindows && s.event_windows !== undefined) this.eventWindows.load(s.event_windows);
+      if (this.labels && s.labels !== undefined) this.labels.load(s.labels);
       return s.journal_offset!;
     } catch (e) {
       throw new ModelguardError(
@@ -175,6 +183,7 @@ export class DriftMonitor {
       ...(this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}),
       ...(this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {}),
       ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
+      ...(this.labels ? { labels: this.labels.toJson() } : {}),
     };
     const tmp = this.snapshotPath + ".tmp";
     const fd = openSync(tmp, "w");
@@ -198,7 +207,18 @@ export class DriftMonitor {
   /** Applies a replayed journal record. */
   applyRecord(record: JournalRecord, endOffset: number): void {
     if (record.type === "tick") this.applyTick(record.t);
-    else if (record.type === "source") {
+    else if (record.type === "labels") {
+      // The label log journals its position even after a poll of only malformed lines (an empty body).
+      const parsed =
+        record.body.length > 0 ? parseLabels(record.body) : { ok: true as const, batch: { ids: [], labels: [] } };
+      // Only parseable batches were journaled (the label log's lines each parsed); skip rather than crash.
+      if (!parsed.ok) this.options.log.warn({ offset: endOffset }, "journal label batch no longer parses; skipped");
+      else {
+        const idempotency = record.key !== undefined ? { key: record.key, digest: bodyDigest(record.body) } : undefined;
+        this.applyLabels(parsed.batch, record.t, idempotency);
+      }
+      if (record.position && this.labels) this.labels.sourcePosition = record.position;
+    } else if (record.type === "source") {
       // The body holds only well-formed lines; a poll that read nothing but malformed lines journals an empty one.
       const parsed =
         record.body.length > 0
@@ -250,6 +270,24 @@ export class DriftMonitor {
     return { answer, stats };
   }
 
+  /**
+   * Applies a durable label batch to the join and returns its 202 answer (remembered under the key, if any); replay of
+   * its journal record gives the same answer. Without `labels:` (no join) the labels are counted nowhere.
+   */
+  applyLabels(batch: LabelBatch, t: number, idempotency?: { key: string; digest: string }): { answer: string } {
+    this.lastRecordAt = Math.max(this.lastRecordAt, t);
+    const before = this.labels ? this.labels.counts.matched : 0;
+    this.labels?.labelsArrived(batch, t);
+    const answer = JSON.stringify({
+      accepted: batch.ids.length,
+      matched: this.labels ? this.labels.counts.matched - before : 0,
+      waiting_labels: this.labels?.waitingLabels ?? 0,
+    });
+    if (idempotency)
+      this.idempotency.remember(idempotency.key, { t, digest: idempotency.digest, status: 202, body: answer });
+    return { answer };
+  }
+
   /** Applies a durable batch to the window(s), closing windows as they fill. */
   applyEvents(events: EventBatch, t: number, batch?: BatchStats, clocks?: Float64Array): void {
     if (this.eventWindows) return this.applyByEventTime(this.eventWindows, events, t, batch, clocks);
@@ -261,6 +299,8 @@ export class DriftMonitor {
       if (this.window.events === 0 && this.window.startedAt === 0) this.startWindowAt(t);
       const to = Math.min(events.length, from + Math.max(1, size - this.window.events));
       this.window.addBatch(events, from, to, batch);
+      const w = { index: this.window.index, start: this.window.startedAt };
+      this.labels?.eventsAdded(events, from, to, w, t, this.modelVersion, clocks);
       from = to;
       if (this.window.events >= size) this.closeWindow(t);
     }
@@ -269,6 +309,7 @@ export class DriftMonitor {
 
   /** A clock tick (journaled): closes a duration window whose time is up. */
   applyTick(t: number): void {
+    this.labels?.expire(t);
     if (this.eventWindows) {
       this.lastRecordAt = Math.max(this.lastRecordAt, t);
       this.closeEventWindows(this.eventWindows.takeDue(t));
@@ -306,7 +347,14 @@ export class DriftMonitor {
   ): void {
     this.lastRecordAt = Math.max(this.lastRecordAt, t);
     events.mapPredictions((p) => this.predictionValue(p));
-    const counts = windows.add(events, t, batch, clocks);
+    const labels = this.labels;
+    const modelVersion = this.modelVersion;
+    // Event-time windows are numbered when they close: the join holds their rows by start until then.
+    const added = labels
+      ? (w: WindowState, from: number, to: number) =>
+          labels.eventsAdded(events, from, to, { index: -1, start: w.startedAt }, t, modelVersion, clocks)
+      : undefined;
+    const counts = windows.add(events, t, batch, clocks, added);
     if (batch) {
       batch.late = (batch.late ?? 0) + counts.late;
       batch.invalidTs = (batch.invalidTs ?? 0) + counts.invalidTs + counts.futureTs;
@@ -319,6 +367,7 @@ export class DriftMonitor {
   closeEventWindows(due: WindowState[]): void {
     for (const w of due) {
       w.index = this.window.index;
+      this.labels?.windowClosed(w.startedAt, w.index, this.lastRecordAt);
       this.window = w;
       this.closeWindow(w.startedAt + this.eventWindows!.durationMs);
     }
@@ -413,7 +462,7 @@ export class DriftMonitor {
   switchReference(profile: ReferenceProfile, version: string | null, label: string): boolean {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
-    const next = layoutOf(features);
+    const next = layoutOf(features, this.config.labels?.positiveClass);
     const same =
       next.names.length === this.layout.names.length &&
       next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&

@@ -39,16 +39,27 @@ export class EventTimeWindows {
 
   /**
    * Adds each event of `events` to the window of its ts, as of clock `t` (or, given `clocks`, event e as of clocks[e]:
-   * a replay of a prediction log, where each event arrived at its own time); returns what was not added.
+   * a replay of a prediction log, where each event arrived at its own time); returns what was not added. `added` hears
+   * each run of events [from, to) added to one window (the label join notes their window).
    */
-  add(events: EventBatch, t: number, stats?: BatchStats, clocks?: Float64Array): EventTimeCounts {
+  add(
+    events: EventBatch,
+    t: number,
+    stats?: BatchStats,
+    clocks?: Float64Array,
+    added?: (w: WindowState, from: number, to: number) => void,
+  ): EventTimeCounts {
     const d = this.durationMs;
     const counts: EventTimeCounts = { late: 0, invalidTs: 0, futureTs: 0 };
     // Runs of events bound for the same window are added together (addBatch keeps each accumulator in event order).
     let runStart = -1;
     let from = 0;
     const flush = (to: number) => {
-      if (runStart >= 0 && to > from) this.windowAt(runStart).addBatch(events, from, to, stats);
+      if (runStart >= 0 && to > from) {
+        const w = this.windowAt(runStart);
+        w.addBatch(events, from, to, stats);
+        added?.(w, from, to);
+      }
       runStart = -1;
     };
     for (let e = 0; e < events.length; e++) {

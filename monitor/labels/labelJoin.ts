@@ -1,0 +1,375 @@
+import { VALUE, type EventBatch } from "../ingest/eventBatch.js";
+import type { JoinedRowsSink } from "../performance/joinedRowsSink.js";
+import type { SourcePosition } from "../state/journal.js";
+import type { LabelsConfig } from "./labelsConfig.js";
+import type { LabelBatch, LabelValue } from "./parseLabels.js";
+
+/** What the join has done since the state began (kept in the snapshot, so restarts do not reset or double them). */
+export interface LabelCounts {
+  /** Labels applied (HTTP and the label log). */
+  labels: number;
+  /** Events that carried a usable `id` and were counted in a window. */
+  events_with_id: number;
+  /** Events whose `id` was of a wrong type, empty or over 256 bytes (not joinable). */
+  invalid_ids: number;
+  /** Prediction-label pairs joined. */
+  matched: number;
+  /** Events whose label did not come within max_delay. */
+  unmatched_events: number;
+  /** Labels whose event did not come within max_delay. */
+  unmatched_labels: number;
+  /** Waiting events dropped, oldest first, to stay within max_pending. */
+  evicted_events: number;
+  /** Waiting labels dropped, oldest first, to stay within max_pending. */
+  evicted_labels: number;
+  /** Labels for an id that already has one (waiting or joined): the first one counts, the repeat is dropped. */
+  duplicate_labels: number;
+  /** Events with an id already waiting or joined: the first one counts, the repeat is not joined. */
+  duplicate_events: number;
+}
+
+export const LABEL_COUNT_NAMES = [
+  "labels",
+  "events_with_id",
+  "invalid_ids",
+  "matched",
+  "unmatched_events",
+  "unmatched_labels",
+  "evicted_events",
+  "evicted_labels",
+  "duplicate_labels",
+  "duplicate_events",
+] as const satisfies readonly (keyof LabelCounts)[];
+
+type Prediction = number | string | boolean | null;
+
+/** What a waiting event keeps: only what realized performance needs. */
+interface WaitingEvent {
+  t: number;
+  /** The window's index, or -1 for an event-time window not closed yet (then `start` finds it). */
+  window: number;
+  start: number;
+  prediction: Prediction;
+  probability: number;
+  modelVersion: string | null;
+}
+
+interface WaitingLabel {
+  t: number;
+  label: LabelValue;
+}
+
+/** Joined rows of an event-time window still open: handed over when it closes and gets its index. */
+interface HeldRows {
+  prediction: Prediction[];
+  probability: number[];
+  label: LabelValue[];
+}
+
+/** Where the event window of a batch range was counted: its index (-1: event time, numbered at close) and start. */
+export interface EventWindowRef {
+  index: number;
+  start: number;
+}
+
+/**
+ * The join of predictions and the labels that arrive later, by `id`. Events with an id wait for their label, and
+ * labels that come first wait for their event, each up to `max_delay` after its arrival and at most `max_pending` of
+ * each (past it the oldest is dropped and counted). Each joined pair goes to the sink once, with the window the
+ * prediction was counted in; an id joined once stays remembered (as long and as many as the waiting ones), so a repeat
+ * of its label or event is a duplicate, not a new wait.
+ *
+ * Everything here is a function of the journal: the clock is the records' arrival time, the maps keep arrival order
+ * (the arrival clock never goes back, so the oldest waiting entry is always the first one), and the whole state is in
+ * the snapshot; replay after it makes the same joins and the same sink calls.
+ */
+export class LabelJoin {
+  readonly counts: LabelCounts = Object.fromEntries(LABEL_COUNT_NAMES.map((k) => [k, 0])) as unknown as LabelCounts;
+  /** Ids (data: Map keys, never object keys) waiting, in arrival order. */
+  private readonly events = new Map<string, WaitingEvent>();
+  private readonly labels = new Map<string, WaitingLabel>();
+  /** Ids joined, with when: a repeat is a duplicate. */
+  private readonly joined = new Map<string, number>();
+  /**
+   * Event-time windows: start -> [index, clock when it closed] of those closed while an event counted in them may
+   * still wait; the rows joined for those still open, held by start.
+   */
+  private readonly closedWindows = new Map<number, [index: number, closedAt: number]>();
+  private readonly held = new Map<number, HeldRows>();
+  /** Rows joined by the call in progress, handed to the sink at its end. */
+  private readonly out = { window: [] as number[], prediction: [] as Prediction[], probability: [] as number[] };
+  private readonly outLabels: LabelValue[] = [];
+
+  /** Where the label log has been read to, as of the applied journal offset (null: never read). */
+  sourcePosition: SourcePosition | null = null;
+
+  constructor(
+    readonly config: LabelsConfig,
+    private sink: JoinedRowsSink | null = null,
+  ) {}
+
+  setSink(sink: JoinedRowsSink | null): void {
+    this.sink = sink;
+  }
+
+  get waitingEvents(): number {
+    return this.events.size;
+  }
+
+  get waitingLabels(): number {
+    return this.labels.size;
+  }
+
+  /** Events [from, to) of `events`, just counted in window `w` at clock t (or event e at clocks[e]). */
+  eventsAdded(
+    events: EventBatch,
+    from: number,
+    to: number,
+    w: EventWindowRef,
+    t: number,
+    modelVersion: string | null,
+    clocks?: Float64Array,
+  ): void {
+    this.expire(clocks && to > from ? clocks[from]! : t);
+    const { ids, idStatus } = events;
+    for (let e = from; e < to; e++) {
+      const st = idStatus[e];
+      if (st !== VALUE) {
+        if (st !== 0 && st !== 2) this.counts.invalid_ids++;
+        continue;
+      }
+      const id = ids[e]!;
+      this.counts.events_with_id++;
+      const at = clocks ? clocks[e]! : t;
+      if (this.joined.has(id) || this.events.has(id)) {
+        this.counts.duplicate_events++;
+        continue;
+      }
+      const prediction = events.prediction(e);
+      const probability = events.positiveProbability[e]!;
+      const label = this.labels.get(id);
+      if (label) {
+        this.labels.delete(id);
+        this.join(id, at, w.index, w.start, prediction, probability, label.label);
+        continue;
+      }
+      this.events.set(id, { t: at, window: w.index, start: w.start, prediction, probability, modelVersion });
+      if (this.events.size > this.config.maxPending) {
+        this.events.delete(this.events.keys().next().value!);
+        this.counts.evicted_events++;
+      }
+    }
+    this.flush(t);
+  }
+
+  /** A batch of labels at clock t. */
+  labelsArrived(batch: LabelBatch, t: number): void {
+    this.expire(t);
+    for (let k = 0; k < batch.ids.length; k++) {
+      const id = batch.ids[k]!;
+      const label = batch.labels[k]!;
+      this.counts.labels++;
+      if (this.joined.has(id) || this.labels.has(id)) {
+        this.counts.duplicate_labels++;
+        continue;
+      }
+      const ev = this.events.get(id);
+      if (ev) {
+        this.events.delete(id);
+        this.join(id, t, ev.window, ev.start, ev.prediction, ev.probability, label);
+        continue;
+      }
+      this.labels.set(id, { t, label });
+      if (this.labels.size > this.config.maxPending) {
+        this.labels.delete(this.labels.keys().next().value!);
+        this.counts.evicted_labels++;
+      }
+    }
+    this.flush(t);
+  }
+
+  /** An event-time window closed as `index` at clock t: the rows held for it go to the sink now. */
+  windowClosed(start: number, index: number, t: number): void {
+    this.closedWindows.set(start, [index, t]);
+    const rows = this.held.get(start);
+    if (rows) {
+      this.held.delete(start);
+      for (let k = 0; k < rows.label.length; k++)
+        this.emit(index, rows.prediction[k]!, rows.probability[k]!, rows.label[k]!);
+    }
+    this.flush(t);
+  }
+
+  /** Drops what waited longer than max_delay (counted unmatched), and joined ids and closed windows as old. */
+  expire(t: number): void {
+    const cutoff = t - this.config.maxDelayMs;
+    for (const [id, ev] of this.events) {
+      if (ev.t > cutoff) break;
+      this.events.delete(id);
+      this.counts.unmatched_events++;
+    }
+    for (const [id, label] of this.labels) {
+      if (label.t > cutoff) break;
+      this.labels.delete(id);
+      this.counts.unmatched_labels++;
+    }
+    for (const [id, at] of this.joined) {
+      if (at > cutoff) break;
+      this.joined.delete(id);
+    }
+    // Every event of a window arrived before it closed: once that is past the cutoff, none of them waits any more.
+    for (const [start, [, closedAt]] of this.closedWindows) {
+      if (closedAt > cutoff) break;
+      this.closedWindows.delete(start);
+    }
+  }
+
+  private join(
+    id: string,
+    at: number,
+    window: number,
+    start: number,
+    prediction: Prediction,
+    probability: number,
+    label: LabelValue,
+  ): void {
+    this.counts.matched++;
+    this.joined.set(id, at);
+    if (this.joined.size > this.config.maxPending) this.joined.delete(this.joined.keys().next().value!);
+    const index = window >= 0 ? window : (this.closedWindows.get(start)?.[0] ?? -1);
+    if (index >= 0) return this.emit(index, prediction, probability, label);
+    let rows = this.held.get(start);
+    if (!rows) this.held.set(start, (rows = { prediction: [], probability: [], label: [] }));
+    rows.prediction.push(prediction);
+    rows.probability.push(probability);
+    rows.label.push(label);
+  }
+
+  private emit(window: number, prediction: Prediction, probability: number, label: LabelValue): void {
+    this.out.window.push(window);
+    this.out.prediction.push(prediction);
+    this.out.probability.push(probability);
+    this.outLabels.push(label);
+  }
+
+  private flush(t: number): void {
+    const n = this.outLabels.length;
+    if (n === 0) return;
+    const rows = {
+      length: n,
+      window: this.out.window.splice(0),
+      prediction: this.out.prediction.splice(0),
+      probability: this.out.probability.splice(0),
+      label: this.outLabels.splice(0),
+      at: t,
+    };
+    this.sink?.addJoined(rows);
+  }
+
+  toJson(): LabelJoinJson {
+    const events = [...this.events];
+    const labels = [...this.labels];
+    return {
+      counts: { ...this.counts },
+      events: {
+        id: events.map(([id]) => id),
+        t: events.map(([, e]) => e.t),
+        window: events.map(([, e]) => e.window),
+        start: events.map(([, e]) => e.start),
+        prediction: events.map(([, e]) => finiteOrNull(e.prediction)),
+        probability: events.map(([, e]) => (Number.isNaN(e.probability) ? null : e.probability)),
+        model_version: events.map(([, e]) => e.modelVersion),
+      },
+      labels: { id: labels.map(([id]) => id), t: labels.map(([, l]) => l.t), label: labels.map(([, l]) => l.label) },
+      joined: { id: [...this.joined.keys()], t: [...this.joined.values()] },
+      closed_windows: [...this.closedWindows].map(([start, [index, at]]) => [start, index, at]),
+      ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
+      held: [...this.held].map(([start, rows]) => ({
+        start,
+        prediction: rows.prediction.map(finiteOrNull),
+        probability: rows.probability.map((p) => (Number.isNaN(p) ? null : p)),
+        label: rows.label,
+      })),
+    };
+  }
+
+  /** Restores a snapshot's `labels` (replacing this state); throws an Error naming what does not read back. */
+  load(j: unknown): void {
+    const s = j as Partial<LabelJoinJson> | null;
+    if (typeof s !== "object" || s === null) throw new Error("labels is not an object");
+    const counts = s.counts as Partial<Record<string, unknown>> | undefined;
+    for (const k of LABEL_COUNT_NAMES) {
+      const v = counts?.[k];
+      if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`labels.counts.${k} is not a count`);
+      this.counts[k] = v as number;
+    }
+    const ev = s.events;
+    const n = columns(ev, ["id", "t", "window", "start", "prediction", "probability", "model_version"], "events");
+    this.events.clear();
+    for (let k = 0; k < n; k++) {
+      this.events.set(ev!.id[k]!, {
+        t: ev!.t[k]!,
+        window: ev!.window[k]!,
+        start: ev!.start[k]!,
+        prediction: ev!.prediction[k]!,
+        probability: ev!.probability[k] ?? NaN,
+        modelVersion: ev!.model_version[k] ?? null,
+      });
+    }
+    const lb = s.labels;
+    const m = columns(lb, ["id", "t", "label"], "labels");
+    this.labels.clear();
+    for (let k = 0; k < m; k++) this.labels.set(lb!.id[k]!, { t: lb!.t[k]!, label: lb!.label[k]! });
+    const jn = s.joined;
+    const q = columns(jn, ["id", "t"], "joined");
+    this.joined.clear();
+    for (let k = 0; k < q; k++) this.joined.set(jn!.id[k]!, jn!.t[k]!);
+    this.closedWindows.clear();
+    for (const [start, index, at] of s.closed_windows ?? []) this.closedWindows.set(start, [index, at]);
+    this.sourcePosition = s.source_position ?? null;
+    this.held.clear();
+    for (const h of s.held ?? []) {
+      this.held.set(h.start, {
+        prediction: h.prediction,
+        probability: h.probability.map((p) => p ?? NaN),
+        label: h.label,
+      });
+    }
+  }
+}
+
+export interface LabelJoinJson {
+  counts: LabelCounts;
+  events: {
+    id: string[];
+    t: number[];
+    window: number[];
+    start: number[];
+    prediction: Prediction[];
+    probability: (number | null)[];
+    model_version: (string | null)[];
+  };
+  labels: { id: string[]; t: number[]; label: LabelValue[] };
+  joined: { id: string[]; t: number[] };
+  closed_windows: [start: number, index: number, closedAt: number][];
+  source_position?: SourcePosition;
+  held: { start: number; prediction: Prediction[]; probability: (number | null)[]; label: LabelValue[] }[];
+}
+
+/** A prediction as JSON keeps it: a non-finite number (1e400 was sent) has no JSON form and becomes null. */
+function finiteOrNull(p: Prediction): Prediction {
+  return typeof p === "number" && !Number.isFinite(p) ? null : p;
+}
+
+/** The common length of the named arrays of a columnar snapshot part; throws when one is missing or they differ. */
+function columns(part: unknown, names: string[], what: string): number {
+  if (typeof part !== "object" || part === null) throw new Error(`labels.${what} is missing`);
+  let n = -1;
+  for (const name of names) {
+    const col = (part as Record<string, unknown>)[name];
+    if (!Array.isArray(col)) throw new Error(`labels.${what}.${name} is not a list`);
+    if (n >= 0 && col.length !== n) throw new Error(`labels.${what}: its lists differ in length`);
+    n = col.length;
+  }
+  return n;
+}

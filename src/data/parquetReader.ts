@@ -162,8 +162,48 @@ class ParquetColumnSink {
     }
   }
 
-  append(data: ArrayLike<unknown>, from: number, to: number): void {
-    for (let i = from; i < to; i++) this.put(this.rows++, data[i]);
+  /** Rows from..to-1 of a row group given as its decoded pieces (readGroup); rows no piece covers are missing. */
+  append(pieces: readonly Piece[], from: number, to: number): void {
+    let row = from;
+    for (const { start, data } of pieces) {
+      const end = Math.min(to, start + data.length);
+      if (end <= row) continue;
+      for (; row < start && row < to; row++) this.put(this.rows++, null);
+      const at = this.rows;
+      this.copy(data, row - start, end - start);
+      this.rows = at + (end - row);
+      row = end;
+    }
+    for (; row < to; row++) this.put(this.rows++, null);
+  }
+
+  /**
+   * data[from..to-1] into the next rows. Numbers into a number column, and safe integers into an integer column, are
+   * written straight into the typed arrays (the bulk of a numeric file); anything else goes through put.
+   */
+  private copy(data: ArrayLike<unknown>, from: number, to: number): void {
+    const values = this.values;
+    const valid = this.valid;
+    let row = this.rows;
+    if (values && valid && !this.info.datetimeSource && (this.type === "number" || this.type === "integer")) {
+      const integer = this.type === "integer";
+      for (let i = from; i < to; i++, row++) {
+        const v = data[i];
+        if (typeof v === "number" && (!integer || Number.isSafeInteger(v))) {
+          values[row] = v;
+          valid[row] = 1;
+        } else {
+          this.put(row, v);
+          if (this.values !== values) {
+            // put turned the column into text (an INT64 beyond 2^53): the rest goes through put too.
+            for (i++, row++; i < to; i++, row++) this.put(row, data[i]);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    for (let i = from; i < to; i++, row++) this.put(row, data[i]);
   }
 
   private put(row: number, v: unknown): void {
@@ -336,15 +376,24 @@ function rowGroups(metadata: FileMetaData): Group[] {
   return groups;
 }
 
-/** Decodes one row group's wanted columns: per column, its values in row order. */
+/** Decoded values of a column: data[k] is the value of row start + k of the row group. */
+interface Piece {
+  start: number;
+  data: ArrayLike<unknown>;
+}
+
+/**
+ * Decodes one row group's wanted columns: per column, its decoded pieces (hyparquet's pages, typed arrays for
+ * required numeric columns) in row order, not copied into one array per column.
+ */
 async function readGroup(
   file: string,
   buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>,
   metadata: FileMetaData,
   names: string[],
   group: Group,
-): Promise<Map<string, unknown[]>> {
-  const pieces = new Map<string, { start: number; data: ArrayLike<unknown> }[]>();
+): Promise<Map<string, Piece[]>> {
+  const pieces = new Map<string, Piece[]>(names.map((name) => [name, []]));
   try {
     await parquetRead({
       file: buffer,
@@ -355,9 +404,9 @@ async function readGroup(
       parsers: PARSERS,
       compressors,
       onChunk: (chunk) => {
-        const list = pieces.get(chunk.columnName) ?? [];
-        list.push({ start: chunk.rowStart, data: chunk.columnData as ArrayLike<unknown> });
-        pieces.set(chunk.columnName, list);
+        pieces
+          .get(chunk.columnName)
+          ?.push({ start: chunk.rowStart - group.start, data: chunk.columnData as ArrayLike<unknown> });
       },
     });
   } catch (e) {
@@ -367,18 +416,8 @@ async function readGroup(
       "Check that the file is not corrupt.",
     );
   }
-  const out = new Map<string, unknown[]>();
-  for (const name of names) {
-    const values: unknown[] = new Array(group.rows).fill(null);
-    for (const { start, data } of pieces.get(name) ?? []) {
-      for (let i = 0; i < data.length; i++) {
-        const row = start + i - group.start;
-        if (row >= 0 && row < group.rows) values[row] = data[i];
-      }
-    }
-    out.set(name, values);
-  }
-  return out;
+  for (const list of pieces.values()) list.sort((a, b) => a.start - b.start);
+  return pieces;
 }
 
 export async function loadParquet(file: string, options: ResolvedLoadOptions): Promise<Table> {

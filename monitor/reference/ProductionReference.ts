@@ -1,6 +1,8 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ModelguardError } from "../../src/errors.js";
+import { readCalibration } from "../../src/performance/cbpe/calibrationFile.js";
+import type { CbpeCalibration } from "../../src/performance/cbpe/buildCbpeCalibration.js";
 import { readProfile } from "../../src/profile/profileFile.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { GitHubModelRegistry } from "../../src/registry/GitHubModelRegistry.js";
@@ -15,6 +17,8 @@ export interface ProductionVersion {
   profile: ReferenceProfile;
   /** The verified profile, written under the state directory (what `reference` names in window reports). */
   path: string;
+  /** Its calibration.json (promoted with --calibration), verified the same way; null when it has none. */
+  calibration: CbpeCalibration | null;
 }
 
 /**
@@ -91,12 +95,26 @@ export class ProductionReference {
         `promote with --profile (modelguard profile --data train.csv -o profile.json), or point production at a version that has one`,
       );
     }
+    const path = await this.keep(v, asset, `${this.name}-v${version}.profile.json`);
+    const calibrationAsset = v.card.assets.find((a) => a.name === "calibration.json");
+    const calibration = calibrationAsset
+      ? readCalibration(await this.keep(v, calibrationAsset, `${this.name}-v${version}.calibration.json`))
+      : null;
+    return { version, profile: readProfile(path), path, calibration };
+  }
+
+  /** Fetches an asset verified against the card and keeps it under the state directory as `file`; returns its path. */
+  private async keep(
+    v: Awaited<ReturnType<typeof resolveVersion>>,
+    asset: Parameters<typeof fetchVerifiedAsset>[2],
+    file: string,
+  ): Promise<string> {
     const { bytes } = await fetchVerifiedAsset(this.registry, v, asset, join(this.dir, "cache"));
     mkdirSync(this.dir, { recursive: true });
-    const path = join(this.dir, `${this.name}-v${version}.profile.json`);
-    // Renamed into place: a crash never leaves half a profile under the name a restart would read.
+    const path = join(this.dir, file);
+    // Renamed into place: a crash never leaves half a file under the name a restart would read.
     writeFileSync(`${path}.tmp`, bytes);
     renameSync(`${path}.tmp`, path);
-    return { version, profile: readProfile(path), path };
+    return path;
   }
 }

@@ -25,13 +25,15 @@ import {
 } from "./alertRequests.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import { parkable, type OutboxEntry, type OutboxSender } from "./outbox.js";
+import { monitorGitHubAuth } from "../config/monitorGitHubAuth.js";
 import { DEPLOYMENT_STATUS_KIND } from "./deploymentStatus.js";
 
 /** A version promoted a moment ago may not have its deployment yet (promotion moves the pointer first). */
 const DEPLOYMENT_GRACE_MS = 15 * 60_000;
 
 /**
- * The sender for a real GitHub when GITHUB_TOKEN is set; null (dry run into the outbox) otherwise. The API root is
+ * The sender for a real GitHub when GITHUB_TOKEN is set or `github.app` configured (monitorGitHubAuth); null (dry
+ * run into the outbox) otherwise. The API root is
  * `github.api_url`, else `GITHUB_API_URL` from `env`, else https://api.github.com. `clientOptions` (tests: pacing,
  * retries) and `log` (where the client's scrubbed warnings go) are passed to createGitHubClient.
  */
@@ -40,18 +42,19 @@ export function githubSenderFromEnv(
   env: NodeJS.ProcessEnv,
   options: { log?: GitHubLogger; clientOptions?: Partial<GitHubClientOptions> } = {},
 ): OutboxSender | null {
-  const token = env.GITHUB_TOKEN?.trim() ?? "";
-  if (token === "") return null;
+  const auth = monitorGitHubAuth(config, env);
+  if (!auth) return null;
   if (!config.github.repository && !env.GITHUB_REPOSITORY) {
     throw new ModelguardError(
       "config",
-      "github.repository is not set, and GITHUB_TOKEN is",
+      `github.repository is not set, and ${auth.app ? "github.app" : "GITHUB_TOKEN"} is`,
       "set `github: {repository: owner/name}` in monitor.yml, or unset GITHUB_TOKEN for a dry run",
     );
   }
+  const token = auth.token ?? "";
   const client = createGitHubClient({
     ...options.clientOptions,
-    token,
+    ...auth,
     // The same root the issue's links are derived from (webRootOf).
     baseUrl: apiRootOf(config, env),
     ...(options.log ? { log: options.log } : {}),
@@ -124,7 +127,8 @@ export function githubSender(
             owner,
             repo,
             marker,
-            title: `Data drift detected for model ${config.model}`,
+            // The recorded title names the reason (drift, performance, ...); older entries have none.
+            title: typeof b.title === "string" ? b.title : `Data drift detected for model ${config.model}`,
             body: text.includes(alertMarker(entry.id)) ? text : `${alertMarker(entry.id)}\n${text}`,
             labels,
           });

@@ -4,11 +4,6 @@ import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { ModelguardError } from "../../src/errors.js";
 import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
-import {
-  resolveEstimationConfig,
-  type EstimationConfig,
-  type RawEstimationConfig,
-} from "../performance/estimationConfig.js";
 import { resolveLabelsConfig, type LabelsConfig, type RawLabelsConfig } from "../labels/labelsConfig.js";
 import {
   resolvePerformanceConfig,
@@ -47,7 +42,19 @@ export interface MonitorConfig {
    * `webUrl`: GitHub's web root for links in issues (no trailing slash), null to derive it from the API root.
    * `author`: the login whose issues and comments are the monitor's own; null: the token's own account.
    */
-  github: { repository: string | null; apiUrl: string | null; webUrl: string | null; author: string | null };
+  github: {
+    repository: string | null;
+    apiUrl: string | null;
+    webUrl: string | null;
+    author: string | null;
+    /** Authenticate as a GitHub App instead of GITHUB_TOKEN: its id, where its key is, the installation (optional). */
+    app: {
+      id: string;
+      privateKeyFile: string | null;
+      privateKeyEnv: string | null;
+      installationId: number | null;
+    } | null;
+  };
   /**
    * Prediction drift: the reference profile column live predictions are compared with (null: `prediction` when the
    * profile has such a column, else no prediction drift), and whether a drifted prediction makes the window count as
@@ -65,8 +72,6 @@ export interface MonitorConfig {
   source: { file: string; pollMs: number } | null;
   /** Fleet mode (windows shared through Redis); null when the monitor runs alone. */
   fleet: FleetConfig | null;
-  /** Estimated performance before labels (`estimation:`, CBPE); null when not configured. */
-  estimation: EstimationConfig | null;
   /** Labels joined to events by id (`labels:`); null: ids and labels are not joined. */
   labels: LabelsConfig | null;
   /** Realized performance (`performance`, `performance_policy`, `reference_metrics`); null when none is set. */
@@ -92,7 +97,13 @@ interface RawConfig extends RawPerformanceConfig {
     issue?: { labels?: string[] };
     dispatch?: { workflow?: string; ref?: string; event?: string };
   };
-  github?: { repository?: string; api_url?: string; web_url?: string; author?: string };
+  github?: {
+    repository?: string;
+    api_url?: string;
+    web_url?: string;
+    author?: string;
+    app?: { id: string | number; private_key_file?: string; private_key_env?: string; installation_id?: number };
+  };
   prediction?: { column?: string; counts_toward_dataset?: boolean };
   state?: string;
   snapshot_interval?: string;
@@ -100,7 +111,6 @@ interface RawConfig extends RawPerformanceConfig {
   source?: { file: string; poll?: string };
   labels?: RawLabelsConfig;
   fleet?: RawFleetConfig;
-  estimation?: RawEstimationConfig;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -239,6 +249,14 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
       apiUrl: raw.github?.api_url ?? null,
       webUrl: raw.github?.web_url !== undefined ? webUrl(path, raw.github.web_url) : null,
       author: raw.github?.author ?? null,
+      app: raw.github?.app
+        ? {
+            id: String(raw.github.app.id),
+            privateKeyFile: raw.github.app.private_key_file !== undefined ? abs(raw.github.app.private_key_file) : null,
+            privateKeyEnv: raw.github.app.private_key_env ?? null,
+            installationId: raw.github.app.installation_id ?? null,
+          }
+        : null,
     },
     prediction: {
       column: raw.prediction?.column ?? null,
@@ -254,15 +272,12 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     },
     source,
     fleet: null,
-    estimation: raw.estimation !== undefined ? resolveEstimationConfig(raw.estimation, { abs }) : null,
     labels:
       raw.labels !== undefined
         ? resolveLabelsConfig(raw.labels, { abs, duration: (key, text) => duration(path, key, text) })
         : null,
     performance: resolvePerformanceConfig(raw, { abs, file: path }),
   };
-  if (config.estimation?.calibration === "registry" && !referenceRegistry)
-    throw bad(path, "estimation.calibration", "registry needs reference: registry:NAME; give calibration.json's path");
   if (raw.fleet !== undefined) {
     if (!("durationMs" in config.window))
       throw bad(path, "fleet", "fleet mode needs windows by time (window: {duration: 5m}), the same on every member");

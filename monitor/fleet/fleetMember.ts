@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
 import { buildAlertRequest } from "../alerts/alertRequests.js";
-import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/outbox.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
@@ -358,7 +357,7 @@ export class FleetMember {
       recent.push(report);
       const decision = decideAlerts(
         alert.state,
-        { window: report.window, at: end, datasetDrifted: report.dataset_drifted, signals: windowSignals(report) },
+        { window: report.window, at: end, datasetDrifted: report.dataset_drifted },
         {
           consecutive: config.alert.consecutive,
           cooldownMs: config.alert.cooldownMs,
@@ -370,10 +369,8 @@ export class FleetMember {
       const ordered: AlertActionKind[] = dispatched
         ? ["dispatch", ...decision.actions.filter((a) => a !== "dispatch")]
         : decision.actions;
-      const fired = decision.reasons.length > 0 ? decision.reasons : ["drift" as const];
-      const cause = { fired, sections: windowSignalSections(report, fired) };
       const entries = ordered.map((a) =>
-        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
+        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched), missing)),
       );
       const next: AlertRecord = { state: decision.state, last_window: start };
       const ok = await store.finalize(

@@ -10,6 +10,7 @@ import type { ModelRegistry } from "../../src/registry/ModelRegistry.js";
 import { openModelRegistry } from "../../src/registry/openModelRegistry.js";
 import { fetchVerifiedAsset, resolveVersion } from "../../src/registry/pullModelVersion.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
+import { monitorGitHubAuth } from "../config/monitorGitHubAuth.js";
 
 /** One production version as the monitor uses it: its number, its profile, and the file the profile was kept in. */
 export interface ProductionVersion {
@@ -37,14 +38,15 @@ export class ProductionReference {
     private readonly dir: string,
   ) {}
 
-  /** The registry and model a monitor config names; the token comes from GITHUB_TOKEN, as the alert sender's does. */
+  /** The registry and model a monitor config names; credentials as the alert sender's (github.app, else GITHUB_TOKEN). */
   static fromConfig(config: MonitorConfig, env: NodeJS.ProcessEnv): ProductionReference {
     const r = config.referenceRegistry!;
-    const token = env.GITHUB_TOKEN?.trim();
     const repository = config.github.repository ?? env.GITHUB_REPOSITORY;
     const apiUrl = config.github.apiUrl ?? env.GITHUB_API_URL;
+    // Only a GitHub registry needs credentials (a directory registry works without an App's key at hand).
+    const github = r.registry === "github" || r.registry.startsWith("github:");
     const registry = openModelRegistry(r.registry, {
-      ...(token ? { token } : {}),
+      ...(github ? monitorGitHubAuth(config, env) : {}),
       ...(repository ? { repository } : {}),
       ...(apiUrl ? { apiUrl } : {}),
       inActions: false,

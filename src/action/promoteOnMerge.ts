@@ -4,6 +4,7 @@ import type { PromotionSummary } from "../cli/commandResult.js";
 import type { ModelRegistry } from "../registry/ModelRegistry.js";
 import {
   createGitHubClient,
+  githubAuthFromEnv,
   findMergedPullRequest,
   isGitHubError,
   redactSecrets,
@@ -28,13 +29,14 @@ export function pushContextOf(
   env: NodeJS.ProcessEnv,
   log: (m: string) => void,
 ): { context: PushContext | null; why: string | null } {
-  const token = (env.GITHUB_TOKEN ?? "").trim();
   const m = /^([^/]+)\/([^/]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
   const sha = env.GITHUB_SHA ?? "";
-  if (token === "") return { context: null, why: "no github-token" };
+  // A GitHub App (MODELGUARD_APP_ID ...) when configured, else the github-token.
+  const auth = githubAuthFromEnv(env, { token: env.GITHUB_TOKEN, repository: env.GITHUB_REPOSITORY });
+  if (!auth) return { context: null, why: "no github-token" };
   if (!m || !/^[0-9a-f]{40}$/.test(sha)) return { context: null, why: "GITHUB_REPOSITORY or GITHUB_SHA is not set" };
   const client = createGitHubClient({
-    token,
+    ...auth,
     ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
     log: { warn: (w) => log(`github: ${w}`) },
   });

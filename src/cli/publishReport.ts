@@ -2,6 +2,7 @@ import { appendFileSync } from "node:fs";
 import { isModelguardError, ModelguardError } from "../errors.js";
 import {
   createGitHubClient,
+  githubAuthFromEnv,
   isAuthorLogin,
   isGitHubError,
   readPullRequestContext,
@@ -90,13 +91,15 @@ export async function publishReport(o: PublishOptions): Promise<PublishResult> {
     );
     return { summary, comment: null, warnings };
   }
-  if (token.trim() === "") {
+  // A GitHub App (MODELGUARD_APP_ID ...) when configured, else the token; a mistake in the App's settings is exit 2.
+  const auth = githubAuthFromEnv(env, { token, repository: `${context.owner}/${context.repo}` });
+  if (!auth) {
     warn("not posting the PR comment: no GITHUB_TOKEN; pass `github-token: ${{ github.token }}` or set GITHUB_TOKEN");
     return { summary, comment: null, warnings };
   }
   try {
     const client = createGitHubClient({
-      token,
+      ...auth,
       ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}),
       log: { warn: (m) => o.io.err(`github: ${m}`) },
     });

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { readProjectConfig } from "../config/projectConfig.js";
+import { githubAuthFromEnv } from "../github/githubAuthFromEnv.js";
 import type { ModelRegistry } from "../registry/ModelRegistry.js";
 import { openModelRegistry, registryCacheDir } from "../registry/openModelRegistry.js";
 import type { PromotionContext } from "../registry/promoteModel.js";
@@ -14,7 +15,8 @@ export interface RegistryFlags {
 
 /**
  * The registry the flags name: --registry, else `registry:` of --config (default ./modelguard.yml when it exists),
- * else the current repository inside GitHub Actions. The token comes from GITHUB_TOKEN (or the Action's input).
+ * else the current repository inside GitHub Actions. The token comes from GITHUB_TOKEN (or the Action's input), or a
+ * GitHub App from MODELGUARD_APP_ID and its key (githubAuthFromEnv).
  */
 export function registryFromFlags(
   flags: RegistryFlags,
@@ -26,9 +28,12 @@ export function registryFromFlags(
     const config = flags.config ?? (existsSync("modelguard.yml") ? "modelguard.yml" : undefined);
     if (config) uri = readProjectConfig(config).registry;
   }
-  const token = env.GITHUB_TOKEN ?? env["INPUT_GITHUB-TOKEN"];
+  const auth = githubAuthFromEnv(env, {
+    token: env.GITHUB_TOKEN ?? env["INPUT_GITHUB-TOKEN"],
+    repository: env.GITHUB_REPOSITORY,
+  });
   return openModelRegistry(uri, {
-    ...(token ? { token } : {}),
+    ...auth,
     ...(env.GITHUB_REPOSITORY ? { repository: env.GITHUB_REPOSITORY } : {}),
     ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
     ...(env.GITHUB_SHA ? { targetCommit: env.GITHUB_SHA } : {}),

@@ -2,6 +2,7 @@ import { format } from "node:util";
 import Bottleneck from "bottleneck";
 import { Octokit } from "octokit";
 import { VERSION } from "../version.js";
+import { GitHubAppAuth, type GitHubAppCredentials } from "./GitHubAppAuth.js";
 import { GitHubError } from "./GitHubError.js";
 import { redactSecrets } from "./redactSecrets.js";
 
@@ -21,7 +22,10 @@ export interface GitHubLogger {
 }
 
 export interface GitHubClientOptions {
-  token: string;
+  /** A token (GITHUB_TOKEN, a PAT, an App installation token made elsewhere); not used with `app`. */
+  token?: string;
+  /** Authenticate as a GitHub App installation instead: installation tokens are made and renewed by the client. */
+  app?: GitHubAppCredentials;
   /** API root; default `GITHUB_API_URL` or https://api.github.com (GitHub Enterprise Server: https://HOST/api/v3). */
   baseUrl?: string;
   userAgent?: string;
@@ -71,7 +75,13 @@ export function setGitHubPacingForTests(pacing: Pacing): () => void {
  */
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   const token = options.token?.trim() ?? "";
-  if (token === "") {
+  const baseUrl = (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "");
+  const userAgent = options.userAgent ?? `modelguard/${VERSION}`;
+  const timedFetch = fetchWithTimeout(options.requestTimeoutMs ?? 30_000);
+  const app = options.app ? new GitHubAppAuth(options.app, { baseUrl, userAgent, fetch: timedFetch }) : null;
+  // What never reaches a log line or an error: the token, or the App's current and recent tokens and JWTs.
+  const secrets = (): string[] => (app ? app.secrets() : [token]);
+  if (token === "" && !app) {
     throw new GitHubError(
       "permission",
       "no GitHub token was given",
@@ -80,7 +90,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
   const sink = options.log ?? { warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };
   const line = (message: unknown, rest: unknown[]): string =>
-    redactSecrets(typeof message === "string" && rest.length === 0 ? message : format(message, ...rest), token);
+    redactAll(typeof message === "string" && rest.length === 0 ? message : format(message, ...rest), secrets());
   const log = {
     debug: (m: unknown, ...rest: unknown[]) => sink.debug?.(line(m, rest)),
     info: (m: unknown, ...rest: unknown[]) => sink.info?.(line(m, rest)),
@@ -118,11 +128,11 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
 
   const client = new Octokit({
-    auth: token,
-    baseUrl: (options.baseUrl || process.env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
-    userAgent: options.userAgent ?? `modelguard/${VERSION}`,
+    ...(app ? { authStrategy: app.strategy() } : { auth: token }),
+    baseUrl,
+    userAgent,
     log,
-    request: { fetch: fetchWithTimeout(options.requestTimeoutMs ?? 30_000) },
+    request: { fetch: timedFetch },
     throttle: {
       onRateLimit: onLimit("rate limit"),
       onSecondaryRateLimit: onLimit("secondary rate limit"),
@@ -152,17 +162,31 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     try {
       return await request(requestOptions);
     } catch (e) {
-      throw scrubError(e, token);
+      throw scrubError(e, secrets());
     }
   });
+  if (app) appClients.set(client, app);
   return client;
+}
+
+const appClients = new WeakMap<GitHubClient, GitHubAppAuth>();
+
+/** The App a client authenticates as, or null for a token client (resolveTokenAuthor asks GET /app then). */
+export function appAuthOf(client: GitHubClient): GitHubAppAuth | null {
+  return appClients.get(client) ?? null;
+}
+
+function redactAll(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) out = redactSecrets(out, s);
+  return redactSecrets(out);
 }
 
 /**
  * Removes the token from an error in place: the Authorization header of the request it carries, its message and
  * stack, and any string in the response GitHub sent back.
  */
-function scrubError(e: unknown, token: string): unknown {
+function scrubError(e: unknown, secrets: string[]): unknown {
   if (typeof e !== "object" || e === null) return e;
   const err = e as {
     message?: unknown;
@@ -176,21 +200,21 @@ function scrubError(e: unknown, token: string): unknown {
       if (k.toLowerCase() === "authorization") headers[k] = "[REDACTED]";
     }
   }
-  if (typeof err.message === "string") err.message = redactSecrets(err.message, token);
-  if (typeof err.stack === "string") err.stack = redactSecrets(err.stack, token);
+  if (typeof err.message === "string") err.message = redactAll(err.message, secrets);
+  if (typeof err.stack === "string") err.stack = redactAll(err.stack, secrets);
   if (err.response) {
-    err.response.data = scrubValue(err.response.data, token, 0);
-    if (typeof err.response.url === "string") err.response.url = redactSecrets(err.response.url, token);
+    err.response.data = scrubValue(err.response.data, secrets, 0);
+    if (typeof err.response.url === "string") err.response.url = redactAll(err.response.url, secrets);
   }
   return e;
 }
 
-function scrubValue(v: unknown, token: string, depth: number): unknown {
-  if (typeof v === "string") return redactSecrets(v, token);
+function scrubValue(v: unknown, secrets: string[], depth: number): unknown {
+  if (typeof v === "string") return redactAll(v, secrets);
   if (depth > 20 || typeof v !== "object" || v === null) return v;
-  if (Array.isArray(v)) return v.map((x) => scrubValue(x, token, depth + 1));
+  if (Array.isArray(v)) return v.map((x) => scrubValue(x, secrets, depth + 1));
   if (Object.getPrototypeOf(v) !== Object.prototype) return v;
-  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, token, depth + 1)]));
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, scrubValue(x, secrets, depth + 1)]));
 }
 
 function fetchWithTimeout(ms: number): typeof fetch {

@@ -1,5 +1,6 @@
 /** The GitHub layer: the only module that talks to GitHub. */
 export {
+  appAuthOf,
   createGitHubClient,
   setGitHubPacingForTests,
   type GitHubClient,
@@ -56,3 +57,10 @@ export {
   type ReportDeploymentStatusInput,
   type ReportDeploymentStatusResult,
 } from "./reportDeploymentStatus.js";
+export { GitHubAppAuth, TOKEN_REFRESH_MARGIN_MS, type GitHubAppCredentials } from "./GitHubAppAuth.js";
+export {
+  githubAppCredentials,
+  githubAuthFromEnv,
+  type GitHubAppSettings,
+  type GitHubAuth,
+} from "./githubAuthFromEnv.js";

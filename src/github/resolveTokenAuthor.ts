@@ -1,5 +1,5 @@
-import type { GitHubClient } from "./createGitHubClient.js";
-import { isRequestFailure, toGitHubError } from "./classifyGitHubError.js";
+import { appAuthOf, type GitHubClient } from "./createGitHubClient.js";
+import { callGitHub, isRequestFailure, toGitHubError } from "./classifyGitHubError.js";
 import { GitHubError } from "./GitHubError.js";
 
 /** The account GitHub Actions' GITHUB_TOKEN writes as, on github.com and GitHub Enterprise Server alike. */
@@ -8,8 +8,11 @@ export const GITHUB_ACTIONS_LOGIN = "github-actions[bot]";
 /** Who the token writes as, and how we know. */
 export interface TokenAuthor {
   login: string;
-  /** `configured`: given by the user; `user`: GET /user; `installation`: GitHub's 403 for an installation token. */
-  source: "configured" | "user" | "installation";
+  /**
+   * `configured`: given by the user; `user`: GET /user; `installation`: GitHub's 403 for an installation token;
+   * `app`: the client authenticates as a GitHub App, whose slug GET /app names (`<slug>[bot]`).
+   */
+  source: "configured" | "user" | "installation" | "app";
 }
 
 /** A user login (letters, digits, hyphens; GHES also `_` and `.`) or a GitHub App's `<slug>[bot]`. */
@@ -36,9 +39,10 @@ const resolved = new WeakMap<GitHubClient, Promise<TokenAuthor>>();
  * can make it, so only what the token's own account wrote counts. `configured` (the user's override) wins;
  * otherwise GET /user names the account of a user token (a PAT, a GitHub App's user-to-server token), and GitHub's
  * 403 "Resource not accessible by integration" marks an installation token, which we take to be GITHUB_TOKEN,
- * writing as github-actions[bot]. A GitHub App's own installation token (`<slug>[bot]`) cannot be told apart, and
- * GET /app does not accept it either: that case needs `configured`. Asked once per client; a failure is not kept,
- * so a later call asks again.
+ * writing as github-actions[bot]. A client that authenticates as a GitHub App itself (createGitHubClient's `app`)
+ * writes as `<slug>[bot]`, the slug from GET /app (signed with the App's JWT). An App installation token made
+ * elsewhere and passed as a token cannot be told apart from GITHUB_TOKEN (GET /app does not accept it): that case
+ * needs `configured`. Asked once per client; a failure is not kept, so a later call asks again.
  */
 export async function resolveTokenAuthor(client: GitHubClient, configured?: string): Promise<TokenAuthor> {
   if (configured !== undefined) {
@@ -64,6 +68,7 @@ export async function resolveTokenAuthor(client: GitHubClient, configured?: stri
 }
 
 async function askGitHub(client: GitHubClient): Promise<TokenAuthor> {
+  if (appAuthOf(client)) return askApp(client);
   const action = "find out which account the token acts as (GET /user)";
   try {
     const { data } = await client.request("GET /user");
@@ -87,4 +92,14 @@ async function askGitHub(client: GitHubClient): Promise<TokenAuthor> {
       err.requestId,
     );
   }
+}
+
+async function askApp(client: GitHubClient): Promise<TokenAuthor> {
+  const action = "find out which GitHub App the client authenticates as (GET /app)";
+  const { data } = await callGitHub({ action }, () => client.request("GET /app"));
+  const login = `${String((data as { slug?: unknown } | null)?.slug ?? "")}[bot]`;
+  if (!isAuthorLogin(login) || login === "[bot]") {
+    throw new GitHubError("other", `cannot ${action}: GitHub answered an unusable slug`, AUTHOR_OVERRIDE_HINT);
+  }
+  return { login, source: "app" };
 }

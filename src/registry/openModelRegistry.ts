@@ -2,6 +2,7 @@ import { homedir } from "node:os";
 import { join } from "node:path";
 import { ModelguardError } from "../errors.js";
 import { createGitHubClient, type GitHubLogger } from "../github/createGitHubClient.js";
+import type { GitHubAppCredentials } from "../github/GitHubAppAuth.js";
 import { DirectoryModelRegistry } from "./DirectoryModelRegistry.js";
 import { GitHubModelRegistry } from "./GitHubModelRegistry.js";
 import type { ModelRegistry } from "./ModelRegistry.js";
@@ -11,6 +12,8 @@ const OWNER_REPO = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9._-]{1,100}
 export interface RegistryEnvironment {
   /** GITHUB_TOKEN (or the Action's github-token input). */
   token?: string;
+  /** A GitHub App to authenticate as instead of the token (githubAuthFromEnv). */
+  app?: GitHubAppCredentials;
   /** GITHUB_REPOSITORY, for `github` and as the default inside GitHub Actions. */
   repository?: string;
   apiUrl?: string;
@@ -45,12 +48,17 @@ export function openModelRegistry(uri: string | undefined, env: RegistryEnvironm
       "e.g. --registry github:acme/churn-model",
     );
   }
+  const owner = m[1]!;
+  const repo = m[2]!;
   const client = createGitHubClient({
-    token: env.token ?? "",
+    // An App without an installation id acts for the installation on the registry's repository.
+    ...(env.app
+      ? { app: env.app.installationId ? env.app : { ...env.app, repository: { owner, repo } } }
+      : { token: env.token ?? "" }),
     ...(env.apiUrl ? { baseUrl: env.apiUrl } : {}),
     ...(env.log ? { log: env.log } : {}),
   });
-  return new GitHubModelRegistry(client, m[1]!, m[2]!, env.targetCommit ?? null);
+  return new GitHubModelRegistry(client, owner, repo, env.targetCommit ?? null);
 }
 
 /** The download cache: --cache-dir, else the runner's tool cache, else ~/.cache/modelguard. */

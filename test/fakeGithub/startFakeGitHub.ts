@@ -35,6 +35,7 @@ import {
   type Urls,
 } from "./githubObjects.js";
 import { openApiValidator, type MatchedOperation } from "./openApiValidator.js";
+import { APP_OPERATIONS, FakeApp, type FakeAppOptions } from "./appRoutes.js";
 import {
   FakeRegistryState,
   contentJson,
@@ -117,6 +118,13 @@ export interface FakeGitHubOptions {
    * keys: 204), `refused` (one that validates keys: GitHub's 422 "not a permitted key", nothing dispatched).
    */
   workflowRunDetails?: "returned" | "ignored" | "refused";
+  /**
+   * A GitHub App: its JWT is accepted on the App routes (GET /app, GET /repos/{o}/{r}/installation, POST
+   * /app/installations/{id}/access_tokens), the installation tokens those hand out everywhere else until they expire
+   * (then 401), and what they write is authored by `<slug>[bot]` (unless `actor` says otherwise). `token` may still
+   * be set: it is accepted too.
+   */
+  app?: FakeAppOptions;
   /** Overrides the `html_url` of dispatched runs (tests of clients that must not trust it blindly). */
   runHtmlUrl?: (fullName: string, runId: number) => string;
 }
@@ -137,6 +145,8 @@ export interface FakeGitHub {
   unhandled: string[];
   /** Conditional requests (If-None-Match) answered 304 Not Modified. */
   readonly notModified: number;
+  /** With `app`: the App (its tokens, `expireTokens()`); else null. */
+  app: FakeApp | null;
   injectFault(spec: FaultSpec): Fault;
   /** Drops every fault not yet used up (e.g. between tests). */
   clearFaults(): void;
@@ -181,7 +191,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const validator = openApiValidator();
   const state = new FakeGitHubState();
   const registry = new FakeRegistryState(state);
-  const actor = options.actor ? state.user(options.actor) : GITHUB_ACTIONS_BOT;
+  const app = options.app ? new FakeApp(options.app, state) : null;
+  const actor = options.actor ? state.user(options.actor) : app ? app.bot : GITHUB_ACTIONS_BOT;
   for (const r of options.repositories ?? []) state.addRepository(r);
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
@@ -238,7 +249,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     const rawUrl = new URL(req.url ?? "/", "http://fake.invalid");
     const origin = `http://${req.headers.host ?? "127.0.0.1"}`;
     const urls: Urls = { api: origin + basePath, web: options.webUrl ?? "https://github.com" };
-    const auth = authOf(req.headers.authorization, options.token);
+    const appAuth = app?.authOf(req.headers.authorization) ?? null;
+    const auth =
+      appAuth?.kind === "jwt"
+        ? "bearer"
+        : appAuth?.kind === "installation"
+          ? "token"
+          : authOf(req.headers.authorization, app ? (options.token ?? "") : options.token);
     const record: RecordedRequest = {
       method,
       url: req.url ?? "/",
@@ -299,7 +316,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         body: { message: "Request does not conform to GitHub's REST API description", problems },
       });
     }
-    if (auth === "wrong") {
+    if (appAuth && check.operation && APP_OPERATIONS.has(check.operation.operationId)) {
+      // GitHub's answers: the App routes take the App's JWT and nothing else.
+      if (appAuth.kind !== "jwt") {
+        const message = appAuth.kind === "bad-jwt" ? appAuth.message : "A JSON web token could not be decoded";
+        return reply({ status: 401, body: { message, documentation_url: DOCS, status: "401" } });
+      }
+    } else if (appAuth?.kind === "jwt" || appAuth?.kind === "bad-jwt") {
+      const message = "A JSON web token could not be decoded";
+      return reply({ status: 401, body: { message, documentation_url: DOCS, status: "401" } });
+    } else if (auth === "wrong") {
       return reply({ status: 401, body: { message: "Bad credentials", documentation_url: DOCS, status: "401" } });
     }
 
@@ -736,6 +762,20 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         if (!d) throw notFound();
         return paginate(ctx, [...d.statuses].reverse(), (st) => deploymentStatusJson(d, st, ctx.urls));
       }
+      case "apps/get-authenticated":
+        if (!app) break;
+        return { status: 200, body: app.appJson(ctx.urls) };
+      case "apps/get-repo-installation": {
+        if (!app) break;
+        const repo = repository(p);
+        return { status: 200, body: app.installationJson(repo.owner, ctx.urls) };
+      }
+      case "apps/create-installation-access-token":
+        if (!app) break;
+        if (Number(p.installation_id) !== app.options.installationId) throw notFound();
+        return { status: 201, body: app.createToken() };
+    }
+    switch (ctx.op.operationId) {
       default:
         unhandled.push(`${ctx.op.method} ${ctx.op.template} (${ctx.op.operationId})`);
         throw new HttpError(404, { message: "Not Found", documentation_url: DOCS, status: "404" });
@@ -816,6 +856,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     get notModified() {
       return conditionalHits;
     },
+    app,
     injectFault,
     clearFaults: () => {
       faults.length = 0;

@@ -28,6 +28,7 @@ import { FleetMetrics } from "./fleet/fleetMetrics.js";
 import { FleetStore } from "./fleet/fleetStore.js";
 import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
+import { loadEstimator } from "./performance/loadEstimator.js";
 import { ProductionReference } from "./reference/ProductionReference.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
 import type { BatchStats } from "./ingest/batchStats.js";
@@ -124,6 +125,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const production = config.referenceRegistry ? ProductionReference.fromConfig(config, env) : null;
   const loaded = production ? await production.load() : null;
   const profile = loaded ? loaded.profile : readProfile(config.reference);
+  // Before the state directory is touched: a calibration that cannot be read stops the start (exit 2).
+  const estimator = loadEstimator(config, loaded?.calibration ?? null);
   ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
   const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
@@ -141,6 +144,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     metrics,
     outbox,
     log,
+    ...(estimator ? { estimator } : {}),
     ...(deployment ? { deployment } : {}),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
   });

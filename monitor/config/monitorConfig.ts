@@ -4,6 +4,11 @@ import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { ModelguardError } from "../../src/errors.js";
 import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
+import {
+  resolveEstimationConfig,
+  type EstimationConfig,
+  type RawEstimationConfig,
+} from "../performance/estimationConfig.js";
 import { resolveLabelsConfig, type LabelsConfig, type RawLabelsConfig } from "../labels/labelsConfig.js";
 import {
   resolvePerformanceConfig,
@@ -72,6 +77,8 @@ export interface MonitorConfig {
   source: { file: string; pollMs: number } | null;
   /** Fleet mode (windows shared through Redis); null when the monitor runs alone. */
   fleet: FleetConfig | null;
+  /** Estimated performance before labels (`estimation:`, CBPE); null when not configured. */
+  estimation: EstimationConfig | null;
   /** Labels joined to events by id (`labels:`); null: ids and labels are not joined. */
   labels: LabelsConfig | null;
   /** Realized performance (`performance`, `performance_policy`, `reference_metrics`); null when none is set. */
@@ -111,6 +118,7 @@ interface RawConfig extends RawPerformanceConfig {
   source?: { file: string; poll?: string };
   labels?: RawLabelsConfig;
   fleet?: RawFleetConfig;
+  estimation?: RawEstimationConfig;
 }
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
@@ -272,12 +280,15 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     },
     source,
     fleet: null,
+    estimation: raw.estimation !== undefined ? resolveEstimationConfig(raw.estimation, { abs }) : null,
     labels:
       raw.labels !== undefined
         ? resolveLabelsConfig(raw.labels, { abs, duration: (key, text) => duration(path, key, text) })
         : null,
     performance: resolvePerformanceConfig(raw, { abs, file: path }),
   };
+  if (config.estimation?.calibration === "registry" && !referenceRegistry)
+    throw bad(path, "estimation.calibration", "registry needs reference: registry:NAME; give calibration.json's path");
   if (raw.fleet !== undefined) {
     if (!("durationMs" in config.window))
       throw bad(path, "fleet", "fleet mode needs windows by time (window: {duration: 5m}), the same on every member");

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
 import { buildAlertRequest } from "../alerts/alertRequests.js";
+import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/outbox.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
@@ -357,7 +358,7 @@ export class FleetMember {
       recent.push(report);
       const decision = decideAlerts(
         alert.state,
-        { window: report.window, at: end, datasetDrifted: report.dataset_drifted },
+        { window: report.window, at: end, datasetDrifted: report.dataset_drifted, signals: windowSignals(report) },
         {
           consecutive: config.alert.consecutive,
           cooldownMs: config.alert.cooldownMs,
@@ -369,8 +370,10 @@ export class FleetMember {
       const ordered: AlertActionKind[] = dispatched
         ? ["dispatch", ...decision.actions.filter((a) => a !== "dispatch")]
         : decision.actions;
+      const fired = decision.reasons.length > 0 ? decision.reasons : ["drift" as const];
+      const cause = { fired, sections: windowSignalSections(report, fired) };
       const entries = ordered.map((a) =>
-        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched), missing)),
+        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
       );
       const next: AlertRecord = { state: decision.state, last_window: start };
       const ok = await store.finalize(

@@ -1,3 +1,4 @@
+import type { CbpeEstimator } from "../../src/performance/cbpe/cbpeEstimator.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 
 /** The features the monitor tracks, fixed by the reference profile. */
@@ -11,6 +12,11 @@ export interface FeatureLayout {
    * (`labels.positive_class`); "1" when unset, scikit-learn's default `pos_label`.
    */
   positiveClass?: string;
+  /**
+   * `estimation`: every window of this layout also keeps a CBPE sketch of its events' positive-class probabilities,
+   * calibrated by this estimator (set before the first window is filled; the same on every fleet member).
+   */
+  estimator?: CbpeEstimator;
 }
 
 export function layoutOf(profile: ReferenceProfile, positiveClass?: string): FeatureLayout {

@@ -3,6 +3,7 @@ import { sanitizeText } from "../../src/report/escapeMarkdown.js";
 import { formatMetric, NO_VALUE } from "../../src/report/formatNumber.js";
 import type { AlertState } from "../alerts/alertPolicy.js";
 import type { DriftStatus } from "../http/driftRoute.js";
+import type { PerformanceWindowReport } from "../performance/performanceWindows.js";
 import type { WindowReport } from "../windows/windowReport.js";
 
 /** Rows of the per-feature tables: a window of 100,000 features must not make a page of megabytes. */
@@ -39,6 +40,38 @@ export interface StatusView {
   };
   latest: LatestWindow | null;
   windows: WindowRow[];
+  /** Realized (labels joined) beside estimated (CBPE) performance per recent window; null when neither is configured. */
+  performance: PerformanceRow[] | null;
+}
+
+/** One metric of one window: realized with its interval, estimated with its band, production's value, verdicts. */
+export interface PerformanceRow {
+  window: number;
+  closedAt: string;
+  metric: string;
+  labelledRows: string;
+  realized: string;
+  realizedInterval: string;
+  realizedBreached: boolean;
+  estimated: string;
+  estimatedBand: string;
+  estimatedBreached: boolean;
+  reference: string;
+}
+
+/**
+ * A window report's `estimated_performance` as the page reads it (written by the estimation when `estimation` is set;
+ * read structurally, so a report without it, or from an older version, shows no estimate).
+ */
+interface EstimatedShape {
+  metrics: {
+    metric: string;
+    value: number | null;
+    lower: number | null;
+    upper: number | null;
+    reference: number | null;
+    rule?: { verdict: string };
+  }[];
 }
 
 export interface LatestWindow {
@@ -107,7 +140,10 @@ const percent = (x: number | null | undefined): string =>
     ? NO_VALUE
     : `${(x * 100).toFixed(x !== 0 && Math.abs(x) < 0.01 ? 2 : 1)}%`;
 
-export function statusView(drift: DriftStatus, o: { now: number; progress: number | null }): StatusView {
+export function statusView(
+  drift: DriftStatus,
+  o: { now: number; progress: number | null; performance?: PerformanceWindowReport[] | null },
+): StatusView {
   const windows = (drift.windows as WindowReport[]).filter(isWindowReport).slice(0, STATUS_MAX_WINDOWS);
   const last = windows[0] ?? null;
   const alert = "alert" in drift ? (drift.alert as AlertState) : null;
@@ -138,7 +174,52 @@ export function statusView(drift: DriftStatus, o: { now: number; progress: numbe
     },
     latest: last ? latestWindow(last) : null,
     windows: windows.map(windowRow),
+    performance: performanceRows(windows, o.performance ?? null),
   };
+}
+
+/**
+ * The recent windows' performance, newest first: for each window with realized metrics (judged on its labels) or an
+ * estimate, one row per metric either has. Windows whose labels have not come show the estimate alone.
+ */
+function performanceRows(windows: WindowReport[], realized: PerformanceWindowReport[] | null): PerformanceRow[] | null {
+  const byWindow = new Map((realized ?? []).map((r) => [r.window, r]));
+  const estimatedOf = (w: WindowReport) =>
+    (w as WindowReport & { estimated_performance?: EstimatedShape }).estimated_performance ?? null;
+  if (realized === null && !windows.some((w) => estimatedOf(w) !== null)) return null;
+  const rows: PerformanceRow[] = [];
+  // Judged windows may be older than the drift windows still listed: the union, newest first, at most the list's size.
+  const indices = [...new Set([...windows.map((w) => w.window), ...byWindow.keys()])]
+    .sort((a, b) => b - a)
+    .slice(0, STATUS_MAX_WINDOWS);
+  for (const index of indices) {
+    const w = windows.find((x) => x.window === index) ?? null;
+    const r = byWindow.get(index) ?? null;
+    const est = w ? estimatedOf(w) : null;
+    const metrics = [...new Set([...Object.keys(r?.metrics ?? {}), ...(est?.metrics.map((m) => m.metric) ?? [])])];
+    for (const metric of metrics.sort()) {
+      const real = r?.metrics && Object.hasOwn(r.metrics, metric) ? r.metrics[metric]! : null;
+      const check = r?.checks?.find((c) => c.metric === metric);
+      const e = est?.metrics.find((m) => m.metric === metric) ?? null;
+      rows.push({
+        window: index,
+        closedAt: time(r?.closed_at ?? w?.closed_at),
+        metric: text(metric),
+        labelledRows: r ? `${r.labelled_rows}${r.judged ? "" : " (not judged yet)"}` : NO_VALUE,
+        realized: real ? formatMetric(real.value) : NO_VALUE,
+        realizedInterval: real?.interval
+          ? `${formatMetric(real.interval[0])} to ${formatMetric(real.interval[1])}`
+          : "",
+        realizedBreached: check?.outcome === "breach",
+        estimated: e ? formatMetric(e.value) : NO_VALUE,
+        estimatedBand:
+          e && e.lower !== null && e.upper !== null ? `${formatMetric(e.lower)} to ${formatMetric(e.upper)}` : "",
+        estimatedBreached: e?.rule?.verdict === "fail",
+        reference: formatMetric(check?.reference ?? e?.reference ?? null),
+      });
+    }
+  }
+  return rows;
 }
 
 function banner(alert: AlertState | null, last: WindowReport | null, reasons: string): StatusView["banner"] {

@@ -20,6 +20,11 @@ import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
 import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
+import type { CbpeEstimator } from "../../src/performance/cbpe/cbpeEstimator.js";
+import { CbpeSketch } from "../../src/performance/cbpe/cbpeSketch.js";
+import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
+import { estimatedPerformanceReport } from "../performance/estimatedPerformance.js";
+import { EstimatedPerformanceMetrics } from "../performance/estimatedPerformanceMetrics.js";
 import { LabelJoin, type LabelJoinJson } from "../labels/labelJoin.js";
 import { parseLabels, type LabelBatch } from "../labels/parseLabels.js";
 
@@ -54,6 +59,8 @@ export interface DriftMonitorOptions {
    * decides them on the merged window).
    */
   fleet?: { windowClosed(w: WindowState): void };
+  /** With `estimation`: the calibration every window's events are estimated with (CBPE). */
+  estimator?: CbpeEstimator;
   /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
   deployment?: {
     loaded(version: string | null, window: number, at: string): void;
@@ -99,6 +106,7 @@ export class DriftMonitor {
   readonly labels: LabelJoin | null = null;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
+  private readonly estimationMetrics: EstimatedPerformanceMetrics | null = null;
 
   constructor(
     readonly config: MonitorConfig,
@@ -110,6 +118,12 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
+    if (options.estimator) {
+      this.layout.estimator = options.estimator;
+      // Events' `probabilities` are read at the calibration's positive class unless labels.positive_class says.
+      this.layout.positiveClass ??= options.estimator.calibration.positive_class;
+      this.estimationMetrics = new EstimatedPerformanceMetrics(options.metrics.registry);
+    }
     this.reference = sampleProfile(profile);
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);
@@ -429,7 +443,7 @@ export class DriftMonitor {
 
     const decision = decideAlerts(
       this.alert,
-      { window: w.index, at, datasetDrifted },
+      { window: w.index, at, datasetDrifted, signals: windowSignals(report) },
       {
         consecutive: this.config.alert.consecutive,
         cooldownMs: this.config.alert.cooldownMs,
@@ -443,7 +457,8 @@ export class DriftMonitor {
     const ordered = dispatched
       ? ["dispatch" as const, ...decision.actions.filter((a) => a !== "dispatch")]
       : decision.actions;
-    const cause = { fired: decision.reasons.length > 0 ? decision.reasons : ["drift" as const] };
+    const fired = decision.reasons.length > 0 ? decision.reasons : ["drift" as const];
+    const cause = { fired, sections: windowSignalSections(report, fired) };
     for (const action of ordered) this.recordAction(action, report, dispatched, cause);
     this.options.deployment?.windowClosed(report, this.alert);
     this.window = new WindowState(this.layout, w.index + 1, "size" in this.config.window ? 0 : at);
@@ -547,6 +562,14 @@ export class DriftMonitor {
       },
       drift,
     };
+    const estimator = this.layout.estimator;
+    if (estimator && this.config.estimation)
+      report.estimated_performance = estimatedPerformanceReport(
+        estimator,
+        this.config.estimation,
+        w.cbpe ?? new CbpeSketch(),
+        w.cbpeMissing,
+      );
     return report;
   }
 
@@ -627,6 +650,8 @@ export class DriftMonitor {
       if (ks !== undefined) m.predictionKs.set(ks);
       m.predictionDrifted.set(p.drifted ? 1 : 0);
     }
+    if (report.estimated_performance)
+      this.estimationMetrics?.windowClosed(report.estimated_performance, this.modelVersion);
   }
 
   updateProgress(now: number): void {

@@ -1,4 +1,5 @@
 import type { DriftReport, FeatureDrift } from "../../src/drift/driftReport.js";
+import type { EstimatedPerformanceReport } from "../performance/estimatedPerformance.js";
 
 /**
  * One closed window: its drift report (features) and what else it saw. `dataset_drifted` is the verdict alerts
@@ -21,6 +22,11 @@ export interface WindowReport {
    * the previous report; they were counted, not added to any window.
    */
   late_events?: number;
+  /**
+   * With `estimation`: the window's performance estimated from its events' probabilities (CBPE), with sampling bands
+   * and the rules' verdicts.
+   */
+  estimated_performance?: EstimatedPerformanceReport;
 }
 
 /**

@@ -13,6 +13,8 @@ import {
   type EventBatch,
 } from "../ingest/eventBatch.js";
 import { recordOf, type BatchStats } from "../ingest/batchStats.js";
+import { CbpeSketch, type CbpeSketchJson } from "../../src/performance/cbpe/cbpeSketch.js";
+import { addEstimationBatch } from "../performance/estimatedPerformance.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
 
 /**
@@ -178,6 +180,8 @@ export interface WindowStateJson {
   prediction: { numeric: NumericJson; categorical: CategoricalJson; missing: number };
   unknown: Record<string, number>;
   unknown_other: number;
+  /** With `estimation`: the window's CBPE sketch and the events without a usable probability (absent before). */
+  estimation?: CbpeSketchJson & { missing_probability: number };
 }
 
 /** Distinct unknown feature names remembered per window; the rest are counted together. */
@@ -209,6 +213,10 @@ export class WindowState {
   predictionMissing = 0;
   readonly unknown = new Map<string, number>();
   unknownOther = 0;
+  /** With `estimation` (the layout's estimator): the CBPE sketch of the events' probabilities, made on first use. */
+  cbpe: CbpeSketch | null = null;
+  /** Events that carried no usable positive-class probability, while estimating. */
+  cbpeMissing = 0;
 
   constructor(
     readonly layout: FeatureLayout,
@@ -293,6 +301,8 @@ export class WindowState {
       else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]!));
       else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
     }
+    const estimator = this.layout.estimator;
+    if (estimator) this.cbpeMissing += addEstimationBatch(estimator, (this.cbpe ??= new CbpeSketch()), b, from, to);
     const ue = b.unknownEvent;
     for (let k = lowerBound(ue, from); k < ue.length && ue[k]! < to; k++) {
       const key = b.unknownName[k]!;
@@ -326,6 +336,8 @@ export class WindowState {
     this.predictionMissing += o.predictionMissing;
     for (const [k, c] of o.unknown) this.unknown.set(k, (this.unknown.get(k) ?? 0) + c);
     this.unknownOther += o.unknownOther;
+    if (o.cbpe) (this.cbpe ??= new CbpeSketch()).merge(o.cbpe);
+    this.cbpeMissing += o.cbpeMissing;
   }
 
   /** The current samples for detectDrift. */
@@ -355,6 +367,7 @@ export class WindowState {
       },
       unknown: recordOf(this.unknown),
       unknown_other: this.unknownOther,
+      ...(this.cbpe ? { estimation: { ...this.cbpe.toJSON(), missing_probability: this.cbpeMissing } } : {}),
     };
   }
 
@@ -393,6 +406,15 @@ export class WindowState {
     if (!isObject(j.unknown)) throw new Error(`${p}.unknown is not an object`);
     for (const [k, c] of Object.entries(j.unknown)) w.unknown.set(k, countAt(c, `${p}.unknown.${k}`));
     w.unknownOther = countAt(j.unknown_other, `${p}.unknown_other`);
+    if (j.estimation !== undefined) {
+      if (!isObject(j.estimation)) throw new Error(`${p}.estimation is not an object`);
+      try {
+        w.cbpe = CbpeSketch.fromJSON(j.estimation);
+      } catch (e) {
+        throw new Error(`${p}.estimation: ${(e as Error).message}`);
+      }
+      w.cbpeMissing = countAt(j.estimation.missing_probability, `${p}.estimation.missing_probability`);
+    }
     return w;
   }
 }

@@ -166,9 +166,19 @@ function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample 
   }
 }
 
-/** A numeric sample as a sketch of the given accuracy (exact samples are bucketed value by value). */
+/**
+ * A numeric sample as a sketch of the given accuracy (exact samples are bucketed value by value). A sketch of another
+ * accuracy (a streamed current side against a profile made with --sketch-accuracy) is re-bucketed through each
+ * bucket's representative value, so both sides' keys mean the same ranges.
+ */
 export function toSketch(sample: ExactNumericSample | SketchNumericSample, accuracy: number): QuantileSketch {
-  if (sample.form === "sketch") return sample.sketch;
+  if (sample.form === "sketch") {
+    if (sample.sketch.relativeAccuracy === accuracy) return sample.sketch;
+    const sketch = new QuantileSketch(accuracy);
+    const { keys, counts } = sample.sketch.buckets();
+    for (let i = 0; i < keys.length; i++) sketch.add(sample.sketch.keyValue(keys[i]!), counts[i]!);
+    return sketch;
+  }
   const sketch = new QuantileSketch(accuracy);
   const s = sample.sorted;
   // Sorted input: add runs of equal values at once.

@@ -2,8 +2,10 @@ import { Worker } from "node:worker_threads";
 import type { ColumnType } from "../data/table.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { ModelguardError, type ErrorCode } from "../errors.js";
+import { QuantileSketch, type SketchJson } from "../profile/quantileSketch.js";
 import type { ColumnSample } from "./columnSample.js";
 import { unpackSamples, type PackedSamples } from "./packedSamples.js";
+import { DEFAULT_SAMPLE_BUDGET, type SampleBudget } from "./streamSamples.js";
 
 export interface LoadedSamples {
   samples: Map<string, ColumnSample>;
@@ -22,10 +24,18 @@ function startWorker(workerData: unknown): Worker {
   return new Worker(bootstrap, { eval: true, workerData });
 }
 
-/** Loads a data file into drift samples on a worker thread (parse + sort off the main thread). */
-export function loadSamples(path: string, options: LoadOptions = {}): Promise<LoadedSamples> {
+/**
+ * Loads a data file into drift samples on a worker thread (parse + sort off the main thread). A dataset of at least
+ * `budget.streamFromBytes` is streamed instead, its numeric columns sketched past `budget.exactValues` values
+ * (streamSamples.ts).
+ */
+export function loadSamples(
+  path: string,
+  options: LoadOptions = {},
+  budget: SampleBudget = DEFAULT_SAMPLE_BUDGET,
+): Promise<LoadedSamples> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ path, options });
+    const worker = startWorker({ path, options, budget });
     let settled = false;
     worker.once(
       "message",
@@ -41,7 +51,7 @@ export function loadSamples(path: string, options: LoadOptions = {}): Promise<Lo
           else reject(new ModelguardError(m.error.code as ErrorCode, m.error.message, m.error.hint, m.error.location));
         } else {
           resolve({
-            samples: unpackSamples(m.packed),
+            samples: reviveSketches(unpackSamples(m.packed)),
             types: new Map(m.types),
             rows: m.rows,
           });
@@ -56,4 +66,13 @@ export function loadSamples(path: string, options: LoadOptions = {}): Promise<Lo
       if (!settled) reject(new Error(`drift worker exited with code ${code} before answering`));
     });
   });
+}
+
+/** Sketches cross from the worker as their JSON: made QuantileSketch objects again. */
+function reviveSketches(samples: Map<string, ColumnSample>): Map<string, ColumnSample> {
+  for (const [name, s] of samples) {
+    if (s.kind === "numeric" && s.form === "sketch" && !(s.sketch instanceof QuantileSketch))
+      samples.set(name, { ...s, sketch: QuantileSketch.fromJson(s.sketch as unknown as SketchJson) });
+  }
+  return samples;
 }

@@ -7,7 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
+import { driftStatus } from "../../monitor/http/driftRoute.js";
+import type { PerformanceWindowReport } from "../../monitor/performance/performanceWindows.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
+import { renderStatusPage } from "../../monitor/status/renderStatusPage.js";
+import { statusView } from "../../monitor/status/statusView.js";
 import type { WindowReport } from "../../monitor/windows/windowReport.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";
@@ -210,3 +214,98 @@ test(
     }
   },
 );
+
+test("the performance section: realized (with its interval) beside estimated (with its band) per window and metric, breaches marked", async () => {
+  await withMonitor({}, async (m) => {
+    assert.equal((await postEvents(m.url, trafficNdjson(1000, 101, false))).status, 202);
+    assert.equal((await postEvents(m.url, trafficNdjson(1000, 102, false))).status, 202);
+    // A copy: the windows are the monitor's own report objects.
+    const drift = structuredClone(await driftStatus(m.monitor.config, m.monitor, null, 12));
+    // Window 1 has an estimate only (its labels have not come); window 0 both, its realized accuracy breached.
+    const [w1, w0] = drift.windows as (WindowReport & { estimated_performance?: unknown })[];
+    w1!.estimated_performance = {
+      method: "cbpe",
+      rows: 1000,
+      missing_probability: 0,
+      breached: false,
+      metrics: [
+        { metric: "accuracy", value: 0.9012, standard_error: 0.01, lower: 0.8712, upper: 0.9312, reference: 0.91 },
+      ],
+    };
+    w0!.estimated_performance = {
+      method: "cbpe",
+      rows: 1000,
+      missing_probability: 0,
+      breached: true,
+      metrics: [
+        {
+          metric: "accuracy",
+          value: 0.8,
+          standard_error: 0.01,
+          lower: 0.77,
+          upper: 0.83,
+          reference: 0.91,
+          rule: { max_drop: 0.05, limit: 0.86, verdict: "fail" },
+        },
+      ],
+    };
+    const realized: PerformanceWindowReport[] = [
+      {
+        window: 0,
+        started_at: w0!.started_at,
+        closed_at: w0!.closed_at,
+        labelled_rows: 640,
+        kept_rows: 640,
+        judged: true,
+        breached: true,
+        rows: 640,
+        metrics: { accuracy: { value: 0.7523, interval: [0.7189, 0.7857] }, roc_auc: { value: 0.8, interval: null } },
+        checks: [
+          {
+            metric: "accuracy",
+            kind: "max_drop",
+            threshold: 0.02,
+            value: 0.7523,
+            interval: [0.7189, 0.7857],
+            reference: 0.91,
+            outcome: "breach",
+            description: "accuracy dropped",
+          },
+        ],
+      },
+    ];
+    const html = renderStatusPage(statusView(drift, { now: Date.now(), progress: 0, performance: realized }));
+    const table = /<table id="performance-table">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    // Each row: tinted or not, then its cells' text (window, closed, metric, labelled rows, realized, interval,
+    // estimated, band, reference, verdict).
+    const rows = [...table.matchAll(/<tr( class="drifted")?>(<td[\s\S]*?)<\/tr>/g)].map((r) => [
+      r[1] !== undefined,
+      ...[...r[2]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim()),
+    ]);
+    assert.deepEqual(
+      rows.map((r) => [r[0], r[1], ...r.slice(3)]),
+      [
+        [false, "1", "accuracy", "—", "—", "", "0.9012", "0.8712 to 0.9312", "0.9100", ""],
+        [
+          true,
+          "0",
+          "accuracy",
+          "640",
+          "0.7523",
+          "0.7189 to 0.7857",
+          "0.8000",
+          "0.7700 to 0.8300",
+          "0.9100",
+          "breach estimate breach",
+        ],
+        [false, "0", "roc_auc", "640", "0.8000", "", "—", "", "—", ""],
+      ],
+    );
+    assert.match(String(rows[1]![2]), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+    // Without performance or estimation configured the section is absent.
+    const plain = renderStatusPage(
+      statusView(await driftStatus(m.monitor.config, m.monitor, null, 12), { now: 0, progress: 0 }),
+    );
+    assert.doesNotMatch(plain, /id="performance"/);
+  });
+});

@@ -7,6 +7,7 @@ import { githubSenderFromEnv } from "./alerts/githubSender.js";
 import { Outbox, type OutboxSender } from "./alerts/outbox.js";
 import type { MonitorConfig } from "./config/monitorConfig.js";
 import { driftRoute } from "./http/driftRoute.js";
+import { performanceRoute } from "./http/performanceRoute.js";
 import { healthzRoute, readyzRoute, type Lifecycle } from "./http/healthRoutes.js";
 import { ingestRoute } from "./http/ingestRoute.js";
 import { labelsRoute } from "./http/labelsRoute.js";
@@ -282,6 +283,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       readyzRoute(life, journal, fleet),
       metricsRoute(metrics),
       driftRoute(config, monitor, fleet),
+      performanceRoute(config, () => monitor.performance),
       statusRoute(config, monitor, metrics, fleet, () => clock()),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
       labelsRoute({

@@ -20,6 +20,9 @@ import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
 import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
+import { PerformanceMetrics } from "../performance/performanceMetrics.js";
+import { PerformanceWindows, type PerformanceWindowsJson } from "../performance/performanceWindows.js";
+import { readProductionMetrics } from "../performance/productionMetrics.js";
 import type { CbpeEstimator } from "../../src/performance/cbpe/cbpeEstimator.js";
 import { CbpeSketch } from "../../src/performance/cbpe/cbpeSketch.js";
 import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
@@ -45,6 +48,8 @@ interface Snapshot {
   event_windows?: EventTimeJson;
   /** With `reference: registry:NAME`: the production version the windows were measured against. */
   model_version?: string;
+  /** With `performance:`: the labelled rows and realized performance of each window (absent in older snapshots). */
+  performance?: PerformanceWindowsJson;
   /** With `labels:`: the events and labels waiting for each other, and the join's counts. */
   labels?: LabelJoinJson;
 }
@@ -104,6 +109,8 @@ export class DriftMonitor {
   idempotency = new IdempotencyKeys();
   /** With `labels:`: the join of events and the labels that arrive later (in the snapshot); null otherwise. */
   readonly labels: LabelJoin | null = null;
+  /** With `performance:` (and the label join feeding it): realized performance per window; null otherwise. */
+  readonly performance: PerformanceWindows | null = null;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
   private readonly estimationMetrics: EstimatedPerformanceMetrics | null = null;
@@ -135,6 +142,22 @@ export class DriftMonitor {
     this.windowsDir = join(config.state, "windows");
     this.snapshotPath = join(config.state, "snapshot.json");
     if (config.labels) this.labels = new LabelJoin(config.labels);
+    if (config.performance)
+      this.performance = new PerformanceWindows(
+        config.performance,
+        readProductionMetrics(config.performance, config.file),
+        this,
+        {
+          outbox: options.outbox,
+          metrics: options.metrics,
+          gauges: new PerformanceMetrics(options.metrics.registry),
+          log: options.log,
+          // In fleet mode the leader decides alerts on merged windows; realized performance is reported per member.
+          alerts: options.fleet === undefined,
+        },
+      );
+    // The label join feeds realized performance the rows it matches.
+    this.labels?.setSink(this.performance);
     ensureStateSubdirectory(this.windowsDir, "the reports of closed windows");
   }
 
@@ -166,6 +189,7 @@ export class DriftMonitor {
       // A production that moved while the monitor was down is a switch: checked by the caller against this.
       this.snapshotModelVersion = s.model_version ?? null;
       if (this.eventWindows && s.event_windows !== undefined) this.eventWindows.load(s.event_windows);
+      if (this.performance && s.performance !== undefined) this.performance.load(s.performance);
       if (this.labels && s.labels !== undefined) this.labels.load(s.labels);
       return s.journal_offset!;
     } catch (e) {
@@ -196,6 +220,7 @@ export class DriftMonitor {
       ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
       ...(this.idempotency.size > 0 ? { idempotency_keys: this.idempotency.toJson() } : {}),
       ...(this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {}),
+      ...(this.performance ? { performance: this.performance.toJson() } : {}),
       ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
       ...(this.labels ? { labels: this.labels.toJson() } : {}),
     };
@@ -425,6 +450,7 @@ export class DriftMonitor {
     const old = w.index - this.config.keepWindows;
     if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
     this.recordMetrics(report);
+    this.performance?.windowClosed(report, at);
     this.options.log.info(
       {
         window: w.index,

@@ -1,16 +1,20 @@
 // The Grafana dashboard and the alerting rules of monitor/deploy query only what a real monitor exports: every metric
 // name in every dashboard query and rule expression is a sample on /metrics of monitors driven until it appears (a
-// closed drifted window, a rejected batch, a fleet member that merged a window and sent its alert), so a renamed or
-// removed metric fails here.
+// closed drifted window, a rejected batch, labels joined with events, a window's estimated performance, a fleet member
+// that merged a window and sent its alert), so a renamed or removed metric fails here.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pino } from "pino";
 import { parse } from "yaml";
 import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { buildCbpeCalibration } from "../../src/performance/cbpe/buildCbpeCalibration.js";
+import { writeCalibration } from "../../src/performance/cbpe/calibrationFile.js";
 import { exposedSampleNames, promqlMetricNames } from "../helpers/promqlMetricNames.js";
+import { rng } from "../helpers/random.js";
 import { startRedisServer, type RedisServer, REDIS_SERVER } from "../helpers/redisServer.js";
 import { manualClock, postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
 
@@ -150,6 +154,57 @@ async function singleMonitorExposition(): Promise<string> {
   }
 }
 
+/**
+ * A monitor with labels and estimation (CBPE): events with ids and probabilities, a window closed with an estimate
+ * whose rule fails, labels for part of the events (joined) and for unknown ids (waiting).
+ */
+async function labelledMonitorExposition(): Promise<string> {
+  const { dir } = setupMonitor();
+  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+  const u = rng(61);
+  const n = 4000;
+  const score = Float64Array.from({ length: n }, () => u());
+  const calibration = buildCbpeCalibration(
+    {
+      score,
+      yTrue: Uint8Array.from(score, (s) => (u() < s ? 1 : 0)),
+      yPred: Uint8Array.from(score, (s) => (s > 0.5 ? 1 : 0)),
+    },
+    { positiveClass: "1", negativeClass: "0", path: "preds.csv", sha256: "0".repeat(64) },
+  );
+  writeCalibration(join(dir, "calibration.json"), calibration);
+  const config = resolveMonitorConfig(
+    {
+      model: "fraud",
+      reference: "profile.json",
+      state: "state",
+      window: { size: 1000 },
+      labels: { max_delay: "1h" },
+      // A floor no model reaches: the estimate's rule fails, so its breach gauge has a series.
+      estimation: { calibration: "calibration.json", rules: { accuracy: { min: 0.999 } } },
+    },
+    join(dir, "monitor.yml"),
+  );
+  const m = await startMonitor(config, { env: {}, logger: quiet, port: 0, sender: null });
+  try {
+    const events = trafficNdjson(1010, 51, false)
+      .split("\n")
+      .map((line, i) => {
+        const e = JSON.parse(line) as { features: { x: number } };
+        return JSON.stringify({ ...e, id: `e${i}`, probability: sigmoid(2 * e.features.x) });
+      });
+    assert.equal((await postEvents(m.url, events.join("\n"))).status, 202);
+    const labels = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `e${i}`, label: i % 2 }));
+    labels.push(JSON.stringify({ id: "never-seen", label: 1 }));
+    const r = await fetch(`${m.url}/v1/labels`, { method: "POST", body: labels.join("\n") });
+    assert.equal(r.status, 202);
+    assert.equal(m.monitor.recent.length, 1);
+    return await scrape(m);
+  } finally {
+    await m.shutdown();
+  }
+}
+
 /** A one-member fleet on a manual clock that merges a drifted window as the leader and sends its issue. */
 async function fleetMemberExposition(): Promise<string> {
   const { dir } = setupMonitor();
@@ -195,6 +250,7 @@ async function fleetMemberExposition(): Promise<string> {
 
 test("every metric the dashboard and the rules query is exported by a running monitor", async () => {
   const exported = exposedSampleNames(await singleMonitorExposition());
+  for (const name of exposedSampleNames(await labelledMonitorExposition())) exported.add(name);
   if (!noRedis) for (const name of exposedSampleNames(await fleetMemberExposition())) exported.add(name);
   const qs = queries();
   assert.ok(qs.length > 40, `${qs.length} queries`);

@@ -25,6 +25,8 @@ export interface PromotionFiles {
   profile?: { path: string; bytes: Buffer; data?: { path: string; sha256: string; rows: number } };
   record?: { path: string; bytes: Buffer; document: RunRecord };
   comparison?: { path: string; bytes: Buffer; document: ComparisonResult };
+  /** calibration.json (`modelguard calibrate`): what the monitor's estimated performance needs. */
+  calibration?: { path: string; bytes: Buffer };
 }
 
 export interface PromotionResult {
@@ -143,6 +145,7 @@ function assetsOf(files: PromotionFiles): NewAsset[] {
   if (files.profile) out.push({ name: "profile.json", bytes: files.profile.bytes });
   if (files.record) out.push({ name: "run.json", bytes: files.record.bytes });
   if (files.comparison) out.push({ name: "comparison.json", bytes: files.comparison.bytes });
+  if (files.calibration) out.push({ name: "calibration.json", bytes: files.calibration.bytes });
   return out;
 }
 

@@ -4,6 +4,7 @@ import { ModelguardError } from "../../errors.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import type { RunRecord } from "../../model/train/runTraining.js";
 import { readProfile } from "../../profile/profileFile.js";
+import { readCalibration } from "../../performance/cbpe/calibrationFile.js";
 import { checkModelName } from "../../registry/modelVersionSpec.js";
 import { promoteModel, type PromotionFiles } from "../../registry/promoteModel.js";
 import { readAssetFile } from "../../registry/readAssetFile.js";
@@ -17,6 +18,7 @@ interface PromoteFlags extends RegistryFlags {
   model: string;
   metrics?: string;
   profile?: string;
+  calibration?: string;
   record?: string;
   comparison?: string;
   reason?: string;
@@ -58,6 +60,7 @@ export function registerPromote(program: Command, io: CliIO): void {
       .requiredOption("--model <onnx>", "the model file")
       .option("--metrics <file>", "its metrics.json (evaluate -o)")
       .option("--profile <file>", "the reference profile the monitor should use with it")
+      .option("--calibration <file>", "calibration.json (modelguard calibrate) for the monitor's estimated performance")
       .option("--record <file>", "the training run record (train --record)")
       .option("--comparison <file>", "its comparison with production (compare --out)")
       .option("--reason <text>", "why it is promoted (recorded with the move)", reasonOption)
@@ -86,6 +89,10 @@ export function registerPromote(program: Command, io: CliIO): void {
     if (flags.profile) {
       readProfile(flags.profile);
       files.profile = { path: flags.profile, bytes: readAssetFile(flags.profile, "--profile") };
+    }
+    if (flags.calibration) {
+      readCalibration(flags.calibration);
+      files.calibration = { path: flags.calibration, bytes: readAssetFile(flags.calibration, "--calibration") };
     }
     if (flags.record) {
       const bytes = readAssetFile(flags.record, "--record", 16 * 1024 * 1024);

@@ -27,6 +27,7 @@ const FILES = [
   { schema: "comparison.schema.json", name: "comparison.json", what: "comparison", writtenBy: "modelguard" },
   { schema: "validation.schema.json", name: "validation.json", what: "validation result", writtenBy: "modelguard" },
   { schema: "drift.schema.json", name: "drift.json", what: "drift report", writtenBy: "modelguard" },
+  { schema: "calibration.schema.json", name: "calibration.json", what: "calibration", writtenBy: "modelguard" },
   {
     schema: "monitor-performance.schema.json",
     name: "GET /v1/performance",

@@ -23,7 +23,10 @@ export async function resolveVersion(registry: ModelRegistry, spec: ModelVersion
       throw new ModelguardError(
         "registry",
         `${spec.name} has no production version in ${registry.uri}`,
-        `promote one first: \`modelguard promote --name ${spec.name} --model model.onnx\``,
+        // The first version is bootstrapped on purpose: a gate that passed with nothing to compare with would let the
+        // one model no gate has looked at become production.
+        `this is its first version: promote it once (\`modelguard promote --name ${spec.name} --model model.onnx ` +
+          `--reason "first model"\`), or compare it with a committed model file; see "Production" in the README`,
       );
     }
     version = pointer.production;

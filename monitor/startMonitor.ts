@@ -284,7 +284,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       metricsRoute(metrics),
       driftRoute(config, monitor, fleet),
       performanceRoute(config, () => monitor.performance),
-      statusRoute(config, monitor, metrics, fleet, () => clock()),
+      statusRoute(config, monitor, metrics, fleet, () => clock(), () => monitor.performance),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
       labelsRoute({
         config,

@@ -9,7 +9,7 @@ import { validateContract } from "../../../src/contracts/validateContract.js";
 import { ModelguardError } from "../../../src/errors.js";
 import { startFakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
 import { normals, rng } from "../../helpers/random.js";
-import { manualClock, postEvents, setupMonitor, waitFor } from "../monitorFixtures.js";
+import { crashImage, manualClock, postEvents, setupMonitor, waitFor } from "../monitorFixtures.js";
 
 const TOKEN = "ghs_monitorPerformanceToken0123456789abcdef";
 const MINUTE = 60_000;
@@ -60,14 +60,15 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     actions: { issue: { labels: ["drift"] }, dispatch: { workflow: "retrain.yml", ref: "main" } },
     labels: { max_delay: "1d" },
     performance: { accuracy: { max_drop: 0.05 }, roc_auc: { min: 0.5 } },
+    window: { size: 500 },
     performance_policy: { min_rows: 200 },
     reference_metrics: "metrics.json",
   });
   copyFileSync(PRODUCTION_METRICS, join(dir, "metrics.json"));
   const clock = manualClock();
   const logs: string[] = [];
-  const start = () =>
-    startMonitor(config, {
+  const start = (c = config) =>
+    startMonitor(c, {
       env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url },
       logger: pino({ level: "debug" }, { write: (s: string) => void logs.push(s) }),
       port: 0,
@@ -78,9 +79,9 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     });
   let m: RunningMonitor = await start();
   try {
-    // Two windows of 1,000 predictions (window.size 1000), no drift: nothing alerts.
-    const w0 = events(0, 1000, 501);
-    const w1 = events(1, 1000, 502);
+    // Two windows of 500 predictions (window.size 500), no drift: nothing alerts.
+    const w0 = events(0, 500, 501);
+    const w1 = events(1, 500, 502);
     clock.advance(MINUTE);
     assert.equal((await postEvents(m.url, w0.body)).status, 202);
     clock.advance(MINUTE);
@@ -98,11 +99,13 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     clock.advance(10 * MINUTE);
     const l0 = await post(m.url, "/v1/labels", labels(0, w0.predictions, 0.97, 7));
     assert.equal(l0.status, 202);
-    assert.equal(l0.body.matched, 1000);
+    assert.equal(l0.body.matched, 500);
     clock.advance(MINUTE);
     assert.equal((await post(m.url, "/v1/labels", labels(1, w1.predictions, 0.7, 8))).status, 202);
     await waitFor("the outbox to be delivered", () => m.outbox.pending().length === 0);
     await m.outbox.idle();
+    // What a kill -9 now would leave: no shutdown snapshot, the labels only in the journal.
+    const crashed = crashImage(config);
 
     perf = await getJson(m.url, "/v1/performance");
     assert.deepEqual(validateContract("monitor-performance.schema.json", perf.body), []);
@@ -115,7 +118,7 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     }[];
     assert.equal(p0!.window, 0);
     assert.equal(p0!.breached, false);
-    assert.equal(p0!.rows, 1000);
+    assert.equal(p0!.rows, 500);
     assert.equal(p1!.window, 1);
     assert.equal(p1!.breached, true);
     const acc = p1!.metrics.accuracy!;
@@ -135,7 +138,7 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     const body = fake.state.issues[0]!.body ?? "";
     assert.match(fake.state.issues[0]!.title, /^Model fraud: realized performance below its rule$/);
     assert.match(body, /^Reason: performance \(realized performance below its rule\)\.$/m);
-    assert.match(body, /^\*\*Realized performance\*\* of window 1 on 1000 labelled predictions/m);
+    assert.match(body, /^\*\*Realized performance\*\* of window 1 on 500 labelled predictions/m);
     assert.match(
       body,
       /^\| accuracy \| 0\.\d{4} \| 0\.\d{4} to 0\.\d{4} \| 0\.9708 \| max_drop 0\.0500 \| \*\*breach\*\* \|$/m,
@@ -148,7 +151,7 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
 
     const metrics = await (await fetch(`${m.url}/metrics`)).text();
     assert.match(metrics, /^modelguard_monitor_performance\{metric="accuracy"\} 0\.\d+$/m);
-    assert.match(metrics, /^modelguard_monitor_performance_labelled_rows 1000$/m);
+    assert.match(metrics, /^modelguard_monitor_performance_labelled_rows 500$/m);
     assert.match(metrics, /^modelguard_monitor_performance_breached 1$/m);
     assert.match(metrics, /^modelguard_monitor_performance_reference\{metric="accuracy"\} 0\.97076/m);
 
@@ -158,6 +161,17 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
     const again = await getJson(m.url, "/v1/performance");
     assert.deepEqual(again.body.windows, perf.body.windows);
     await m.outbox.idle();
+    assert.equal(fake.state.issues.length, 1);
+    assert.equal(fake.state.workflowDispatches.length, 1);
+    await m.shutdown();
+
+    // After the kill -9: journal replay rebuilds the join and the windows' realized performance, and the breach's
+    // alert, already recorded in the outbox, is not sent again.
+    m = await start(crashed);
+    const replayed = await getJson(m.url, "/v1/performance");
+    assert.deepEqual(replayed.body.windows, perf.body.windows);
+    await m.outbox.idle();
+    assert.equal(m.outbox.pending().length, 0);
     assert.equal(fake.state.issues.length, 1);
     assert.equal(fake.state.workflowDispatches.length, 1);
     assert.ok(!logs.join("").includes(TOKEN));

@@ -4,7 +4,7 @@
 // that merged a window and sent its alert), so a renamed or removed metric fails here.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
 import { parse } from "yaml";
@@ -155,8 +155,9 @@ async function singleMonitorExposition(): Promise<string> {
 }
 
 /**
- * A monitor with labels and estimation (CBPE): events with ids and probabilities, a window closed with an estimate
- * whose rule fails, labels for part of the events (joined) and for unknown ids (waiting).
+ * A monitor with labels, estimation (CBPE) and realized performance: events with ids and probabilities, a window closed
+ * with an estimate whose rule fails, labels for part of the events (joined: the window is judged and breaches) and for
+ * an unknown id (waiting).
  */
 async function labelledMonitorExposition(): Promise<string> {
   const { dir } = setupMonitor();
@@ -173,6 +174,7 @@ async function labelledMonitorExposition(): Promise<string> {
     { positiveClass: "1", negativeClass: "0", path: "preds.csv", sha256: "0".repeat(64) },
   );
   writeCalibration(join(dir, "calibration.json"), calibration);
+  copyFileSync("fixtures/report/metrics.json", join(dir, "metrics.json"));
   const config = resolveMonitorConfig(
     {
       model: "fraud",
@@ -182,6 +184,11 @@ async function labelledMonitorExposition(): Promise<string> {
       labels: { max_delay: "1h" },
       // A floor no model reaches: the estimate's rule fails, so its breach gauge has a series.
       estimation: { calibration: "calibration.json", rules: { accuracy: { min: 0.999 } } },
+      // Realized performance on the joined rows: judged from 50 labels, breached (the labels are coin flips).
+      performance: { accuracy: { min: 0.99 } },
+      performance_policy: { min_rows: 50 },
+      // Production's metrics (a binary classifier's metrics.json, classes 0 and 1): the reference gauges.
+      reference_metrics: "metrics.json",
     },
     join(dir, "monitor.yml"),
   );
@@ -199,6 +206,8 @@ async function labelledMonitorExposition(): Promise<string> {
     const r = await fetch(`${m.url}/v1/labels`, { method: "POST", body: labels.join("\n") });
     assert.equal(r.status, 202);
     assert.equal(m.monitor.recent.length, 1);
+    const performance = (await (await fetch(`${m.url}/v1/performance`)).json()) as { windows: { breached: boolean }[] };
+    assert.equal(performance.windows[0]?.breached, true, "window 0 judged on its labels and breached");
     return await scrape(m);
   } finally {
     await m.shutdown();

@@ -3,20 +3,16 @@ import { outcomeOfError, type CommandOutcome } from "./commandOutcome.js";
 import { exitCodeForError } from "./exitCodeForError.js";
 import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
-import { registerDrift } from "./commands/drift.js";
-import { registerProfile } from "./commands/profile.js";
-import { registerCompare } from "./commands/compare.js";
-import { registerEvaluate } from "./commands/evaluate.js";
-import { registerCalibrate } from "./commands/calibrate.js";
-import { registerMonitor } from "./commands/monitor.js";
-import { registerPromote } from "./commands/promote.js";
-import { registerRegistry } from "./commands/registry.js";
-import { registerReport } from "./commands/report.js";
-import { registerTrain } from "./commands/train.js";
-import { registerValidate } from "./commands/validate.js";
-
-/** Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. */
-export function buildProgram(io: CliIO): { program: Command; exit: { code: number } } {
+/**
+ * Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. Only the module
+ * of the command being run is loaded (every one for help, a version or an unknown command): a command then pays for
+ * its own imports alone, not the monitor's Redis and Prometheus clients or the GitHub client (about half a second of
+ * start-up CPU on this project's 2-core test machine).
+ */
+export async function buildProgram(
+  io: CliIO,
+  argv: readonly string[] = [],
+): Promise<{ program: Command; exit: { code: number } }> {
   const exit = { code: 0 };
   const program = new Command("modelguard")
     .description("Data tests, drift, model evaluation and gates for ML pull requests, and a drift monitor.")
@@ -25,30 +21,38 @@ export function buildProgram(io: CliIO): { program: Command; exit: { code: numbe
     .enablePositionalOptions()
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
-  for (const register of commands) register(program, io, exit);
+  const named = argv[0] !== undefined ? COMMAND_MODULE.get(argv[0]) : undefined;
+  const modules = named ? [named] : [...new Set(COMMAND_MODULE.values())];
+  for (const load of modules) (await load())(program, io, exit);
   return { program, exit };
 }
 
 export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
 
-const commands: RegisterCommand[] = [
-  registerValidate,
-  registerProfile,
-  registerDrift,
-  registerTrain,
-  registerEvaluate,
-  registerCalibrate,
-  registerCompare,
-  registerReport,
-  registerMonitor,
-  registerPromote,
-  registerRegistry,
-];
+type LoadCommand = () => Promise<RegisterCommand>;
+const validate: LoadCommand = async () => (await import("./commands/validate.js")).registerValidate;
+const monitor: LoadCommand = async () => (await import("./commands/monitor.js")).registerMonitor;
+
+/** Top-level command name -> its module's register function, in help order. */
+const COMMAND_MODULE = new Map<string, LoadCommand>([
+  ["validate", validate],
+  ["schema", validate],
+  ["profile", async () => (await import("./commands/profile.js")).registerProfile],
+  ["drift", async () => (await import("./commands/drift.js")).registerDrift],
+  ["train", async () => (await import("./commands/train.js")).registerTrain],
+  ["evaluate", async () => (await import("./commands/evaluate.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./commands/calibrate.js")).registerCalibrate],
+  ["compare", async () => (await import("./commands/compare.js")).registerCompare],
+  ["report", async () => (await import("./commands/report.js")).registerReport],
+  ["monitor", monitor],
+  ["promote", async () => (await import("./commands/promote.js")).registerPromote],
+  ["registry", async () => (await import("./commands/registry.js")).registerRegistry],
+]);
 
 /** Runs the CLI and returns the exit code: 0 ok, 1 a check failed, 2 bad usage or unreadable input. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
-  const { program, exit } = buildProgram(io);
   try {
+    const { program, exit } = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: "user" });
     return exit.code;
   } catch (e) {
@@ -62,8 +66,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
  * not printed (commander's own usage messages aside, which it writes through `io.err` before throwing).
  */
 export async function runCommand(argv: string[], io: CliIO): Promise<CommandOutcome> {
-  const { program, exit } = buildProgram(io);
   try {
+    const { program, exit } = await buildProgram(io, argv);
     await program.parseAsync(argv, { from: "user" });
     return { exitCode: exit.code, error: null, internalError: null };
   } catch (e) {

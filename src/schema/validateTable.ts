@@ -1,6 +1,6 @@
 import { cellText, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
-import { compilePattern } from "./compilePattern.js";
+import { compilePattern, type CompiledPattern } from "./compilePattern.js";
 import { codePoints, compileCheck, type CellReader } from "./compileCheck.js";
 import type { ColumnSchema, DataSchema, RowCheck, ValueRange } from "./dataSchema.js";
 import { quantileSorted } from "../stats/quantileSorted.js";
@@ -36,7 +36,10 @@ interface Failures {
 
 /**
  * Checks a table against a schema and collects every violation (lazily, like pandera's `lazy=True`), never throwing
- * on bad data.
+ * on bad data. TableValidator does the same over a table given chunk by chunk (scanTable), in memory that follows
+ * the chunk, not the table: cell checks and row checks keep counts and the first examples; only `unique`,
+ * `unique_together` (a map entry per distinct value or key) and `median`/`quantiles` (the column's values, 8 bytes
+ * each) keep memory per row of the columns they name.
  *
  * Order: `rows`, then per schema column `missing_column` or its cell checks (type, nullable, min, max, allowed,
  * pattern, unique), then `extra_column` in table order.
@@ -56,176 +59,303 @@ interface Failures {
  * - Rows in examples are 0-based data rows, the first five failing rows in row order.
  */
 export function validateTable(table: Table, schema: DataSchema): ValidationResult {
-  const rows = table.rowCount;
-  const violations: Violation[] = [];
-  const push = (v: Violation) => violations.push(v);
-
-  const { min: rowsMin, max: rowsMax } = schema.rows;
-  if ((rowsMin !== undefined && rows < rowsMin) || (rowsMax !== undefined && rows > rowsMax)) {
-    const below = rowsMin !== undefined && rows < rowsMin;
-    push({
-      kind: "rows",
-      column: null,
-      count: rows,
-      fraction: rows > 0 ? 1 : 0,
-      examples: [],
-      severity: "error",
-      message: `${table.source}: ${plural(rows, "row")}, ${below ? `fewer than the minimum ${fmtInt(rowsMin!)}` : `more than the maximum ${fmtInt(rowsMax!)}`}`,
-      details: below ? { min: rowsMin! } : { max: rowsMax! },
-    });
-  }
-
-  // getColumn searches the column list; one Map keeps a 20,000-column schema over a 20,000-column table linear.
-  const byName = new Map<string, Column>();
-  for (const column of table.columns) if (!byName.has(column.name)) byName.set(column.name, column);
-  const ignored = new Set(schema.ignored ?? []);
-  for (const spec of schema.columns) {
-    if (ignored.has(spec.name)) continue;
-    const column = byName.get(spec.name);
-    if (!column) {
-      if (spec.required) {
-        push({
-          kind: "missing_column",
-          column: spec.name,
-          count: rows,
-          fraction: rows > 0 ? 1 : 0,
-          examples: [],
-          severity: "error",
-          message: `${spec.name}: required column is missing from ${table.source}`,
-        });
-      }
-      continue;
-    }
-    checkColumn(column, spec, rows, push);
-  }
-
-  // Views of the columns the table-level rules read, each made once.
-  const specs = new Map(schema.columns.map((c) => [c.name, c]));
-  const views = new Map<string, View | null>();
-  const viewOf = (name: string): View | null => {
-    let view = views.get(name);
-    if (view === undefined) {
-      const column = byName.get(name);
-      view = column ? viewColumn(column, specs.get(name)!.type, rows) : null;
-      views.set(name, view);
-    }
-    return view;
-  };
-  for (const key of schema.uniqueTogether ?? []) {
-    if (key.some((n) => ignored.has(n))) continue;
-    const keyViews = key.map(viewOf);
-    // A missing key column is already a missing_column violation (or allowed by required: false).
-    if (keyViews.some((v) => v === null)) continue;
-    const f = compoundDuplicates(keyViews as View[], rows);
-    if (f.count === 0) continue;
-    const fraction = rows > 0 ? f.count / rows : 0;
-    const examples = f.rows.map((row) => ({ row, value: rowText(key, keyViews as View[], row) }));
-    push({
-      kind: "compound_unique",
-      column: null,
-      count: f.count,
-      fraction,
-      examples,
-      severity: "error",
-      message: `(${key.join(", ")}): ${plural(f.count, "row")} (${fmtPercent(fraction)}) hold a combination that occurs more than once, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`,
-      details: { columns: key.join(", ") },
-    });
-  }
-  if ((schema.checks ?? []).length > 0) {
-    const types = new Map(schema.columns.map((c) => [c.name, c.type]));
-    for (const check of schema.checks ?? []) runCheck(check, types, ignored, viewOf, rows, push);
-  }
-
-  if (schema.extraColumns !== "ignore") {
-    const known = new Set(schema.columns.map((c) => c.name));
-    for (const column of table.columns) {
-      if (known.has(column.name) || ignored.has(column.name)) continue;
-      push({
-        kind: "extra_column",
-        column: column.name,
-        count: rows,
-        fraction: rows > 0 ? 1 : 0,
-        examples: [],
-        severity: schema.extraColumns === "warn" ? "warning" : "error",
-        message: `${column.name}: column is not in the schema (extra_columns: ${schema.extraColumns})`,
-      });
-    }
-  }
-
-  return { ok: violations.every((v) => v.severity !== "error"), rows, violations };
+  const validator = new TableValidator(schema, table.source);
+  validator.add(table);
+  return validator.finish();
 }
 
-function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v: Violation) => void): void {
-  const view = viewColumn(column, spec.type, rows);
-  const report = (kind: ViolationKind, f: Failures, what: string, details: Record<string, number | string> = {}) => {
-    if (f.count === 0) return;
-    const passes = f.count <= (1 - spec.mostly) * rows + 1e-9 * Math.max(1, rows);
-    const severity: Severity = passes ? "warning" : "error";
-    const examples = f.rows.map((row) => ({ row, value: textAt(view, row) }));
-    const fraction = rows > 0 ? f.count / rows : 0;
-    let message = `${spec.name}: ${plural(f.count, "row")} (${fmtPercent(fraction)}) ${what}`;
-    if (examples.length > 0) message += `, e.g. ${exampleText(examples[0]!, view, kind)}`;
-    if (spec.mostly < 1) {
-      const slack = fmtPercent(1 - spec.mostly);
-      message += passes
-        ? ` (within mostly ${spec.mostly}: up to ${slack} may fail)`
-        : ` (more than the ${slack} mostly ${spec.mostly} allows)`;
-      details = { ...details, mostly: spec.mostly };
+/** Failing rows of one check over all chunks so far: how many, the first examples, and how to word them. */
+interface Found {
+  /** Sort key: where the whole-table validator reported it (schema column, then the order of its checks). */
+  order: number;
+  kind: ViolationKind;
+  spec: ColumnSchema;
+  what: string;
+  details: Record<string, number | string>;
+  /** Numeric examples (other than type) are shown raw, text ones quoted. */
+  rawExamples: boolean;
+  count: number;
+  examples: ViolationExample[];
+}
+
+/** Rows holding a value (or key) that occurs more than once: a map entry per distinct value, examples kept small. */
+class DuplicateTracker {
+  private readonly firstRow = new Map<string | number, number>();
+  private readonly repeated = new Map<string | number, { count: number; rows: number[]; text: string[] }>();
+  private readonly firstText = new Map<string | number, string>();
+
+  /** @param keyIsText a text column's key is its example text: nothing more is kept per value. */
+  constructor(private readonly keyIsText: boolean) {}
+
+  add(key: string | number, row: number, text: () => string): void {
+    const dup = this.repeated.get(key);
+    if (dup) {
+      dup.count++;
+      if (dup.rows.length < MAX_EXAMPLES) {
+        dup.rows.push(row);
+        dup.text.push(text());
+      }
+      return;
     }
-    push({
-      kind,
-      column: spec.name,
-      count: f.count,
-      fraction,
-      examples,
-      severity,
-      message,
-      ...(Object.keys(details).length > 0 && { details }),
+    const first = this.firstRow.get(key);
+    if (first === undefined) {
+      this.firstRow.set(key, row);
+      // The example text of a first occurrence is needed only if the value repeats, but by then its chunk is gone.
+      if (!this.keyIsText) this.firstText.set(key, text());
+      return;
+    }
+    const firstText = this.keyIsText ? (key as string) : this.firstText.get(key)!;
+    this.firstText.delete(key);
+    this.repeated.set(key, { count: 2, rows: [first, row], text: [firstText, text()] });
+  }
+
+  result(): { count: number; examples: ViolationExample[] } {
+    let count = 0;
+    const all: ViolationExample[] = [];
+    for (const dup of this.repeated.values()) {
+      count += dup.count;
+      dup.rows.forEach((row, i) => all.push({ row, value: dup.text[i]! }));
+    }
+    all.sort((a, b) => a.row - b.row);
+    return { count, examples: all.slice(0, MAX_EXAMPLES) };
+  }
+}
+
+/** Values a column statistic is over, gathered chunk by chunk. */
+interface StatState {
+  spec: ColumnSchema;
+  order: number;
+  numeric: boolean;
+  datetime: boolean;
+  values: Float64Array;
+  count: number;
+  distinct: Set<string> | null;
+}
+
+/** A table-level rule's failures: a unique_together key or a row check. */
+interface RuleFound {
+  count: number;
+  examples: ViolationExample[];
+}
+
+export class TableValidator {
+  private rows = 0;
+  private readonly ignored: Set<string>;
+  private readonly specs: Map<string, ColumnSchema>;
+  private readonly specOrder: Map<string, number>;
+  /** Table column names in order of first appearance (a JSONL key may first appear in a later chunk). */
+  private readonly seen: string[] = [];
+  private readonly seenSet = new Set<string>();
+  private readonly found = new Map<string, Found>();
+  private readonly duplicates = new Map<string, DuplicateTracker>();
+  private readonly stats = new Map<string, StatState>();
+  private readonly compound: (DuplicateTracker | null)[];
+  private readonly checks: RuleFound[];
+  private readonly patterns = new Map<string, CompiledPattern>();
+
+  constructor(
+    private readonly schema: DataSchema,
+    private readonly source: string,
+  ) {
+    this.ignored = new Set(schema.ignored ?? []);
+    this.specs = new Map(schema.columns.map((c) => [c.name, c]));
+    this.specOrder = new Map(schema.columns.map((c, i) => [c.name, i]));
+    this.compound = (schema.uniqueTogether ?? []).map(() => new DuplicateTracker(false));
+    this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));
+  }
+
+  /** Checks the next `chunk.rowCount` rows. */
+  add(table: Table): void {
+    const rowBase = this.rows;
+    const rows = table.rowCount;
+    this.rows += rows;
+    // One Map keeps a 20,000-column schema over a 20,000-column table linear (getColumn searches the list).
+    const byName = new Map<string, Column>();
+    for (const column of table.columns) {
+      if (byName.has(column.name)) continue;
+      byName.set(column.name, column);
+      if (!this.seenSet.has(column.name)) {
+        this.seenSet.add(column.name);
+        this.seen.push(column.name);
+      }
+    }
+    for (const spec of this.schema.columns) {
+      if (this.ignored.has(spec.name)) continue;
+      const column = byName.get(spec.name);
+      if (column) this.checkColumn(column, spec, rows, rowBase);
+    }
+
+    // Views of the columns the table-level rules read, each made once.
+    const views = new Map<string, View | null>();
+    const viewOf = (name: string): View | null => {
+      let view = views.get(name);
+      if (view === undefined) {
+        const column = byName.get(name);
+        view = column ? viewColumn(column, this.specs.get(name)!.type, rows) : null;
+        views.set(name, view);
+      }
+      return view;
+    };
+    (this.schema.uniqueTogether ?? []).forEach((key, k) => {
+      if (key.some((n) => this.ignored.has(n))) return;
+      const keyViews = key.map(viewOf);
+      // A missing key column is already a missing_column violation (or allowed by required: false).
+      if (keyViews.some((v) => v === null)) {
+        this.compound[k] = null;
+        return;
+      }
+      const tracker = this.compound[k];
+      if (!tracker) return;
+      for (let r = 0; r < rows; r++) {
+        let joined: string | null = "";
+        for (const view of keyViews as View[]) {
+          const part = keyPart(view, r);
+          if (part === null) {
+            joined = null;
+            break;
+          }
+          // Length-prefixed parts, so ("a,b", "c") and ("a", "b,c") stay different keys.
+          joined += `${part.length}:${part}`;
+        }
+        if (joined !== null) tracker.add(joined, rowBase + r, () => rowText(key, keyViews as View[], r));
+      }
     });
-  };
+    if ((this.schema.checks ?? []).length > 0) {
+      const types = new Map(this.schema.columns.map((c) => [c.name, c.type]));
+      (this.schema.checks ?? []).forEach((check, i) =>
+        this.runCheck(check, this.checks[i]!, types, viewOf, rows, rowBase),
+      );
+    }
+  }
 
-  if (view.kind === "numeric") {
-    report("type", scanState(view.state, 2), `not ${TYPE_WORDS[view.type]}`);
-    if (!spec.nullable) report("nullable", scanState(view.state, 0), "missing but the column is not nullable");
-    if (spec.min !== undefined) {
-      const bound = spec.min;
-      report(
-        "min",
-        scanValues(view, (v) => !(v >= bound)),
-        `below min ${fmtBound(bound, view.type)}`,
-        { min: bound },
-      );
+  private record(
+    spec: ColumnSchema,
+    rank: number,
+    kind: ViolationKind,
+    what: string,
+    details: Record<string, number | string>,
+    rawExamples: boolean,
+    f: Failures,
+    view: View,
+    rowBase: number,
+  ): void {
+    if (f.count === 0) return;
+    const key = `${this.specOrder.get(spec.name)}:${rank}`;
+    let found = this.found.get(key);
+    if (!found) {
+      found = {
+        order: this.specOrder.get(spec.name)! * 16 + rank,
+        kind,
+        spec,
+        what,
+        details,
+        rawExamples,
+        count: 0,
+        examples: [],
+      };
+      this.found.set(key, found);
     }
-    if (spec.max !== undefined) {
-      const bound = spec.max;
-      report(
-        "max",
-        scanValues(view, (v) => !(v <= bound)),
-        `above max ${fmtBound(bound, view.type)}`,
-        { max: bound },
-      );
+    found.count += f.count;
+    for (const row of f.rows) {
+      if (found.examples.length >= MAX_EXAMPLES) break;
+      found.examples.push({ row: rowBase + row, value: textAt(view, row) });
     }
+  }
+
+  private checkColumn(column: Column, spec: ColumnSchema, rows: number, rowBase: number): void {
+    const view = viewColumn(column, spec.type, rows);
+    const rec = (rank: number, kind: ViolationKind, f: Failures, what: string, details = {}) =>
+      this.record(spec, rank, kind, what, details, view.kind === "numeric" && kind !== "type", f, view, rowBase);
+
+    if (view.kind === "numeric") {
+      rec(0, "type", scanState(view.state, 2), `not ${TYPE_WORDS[view.type]}`);
+      if (!spec.nullable) rec(1, "nullable", scanState(view.state, 0), "missing but the column is not nullable");
+      if (spec.min !== undefined) {
+        const bound = spec.min;
+        rec(
+          2,
+          "min",
+          scanValues(view, (v) => !(v >= bound)),
+          `below min ${fmtBound(bound, view.type)}`,
+          { min: bound },
+        );
+      }
+      if (spec.max !== undefined) {
+        const bound = spec.max;
+        rec(
+          3,
+          "max",
+          scanValues(view, (v) => !(v <= bound)),
+          `above max ${fmtBound(bound, view.type)}`,
+          { max: bound },
+        );
+      }
+      if (spec.allowed !== undefined) {
+        const allowed = new Set(spec.allowed.map(Number));
+        rec(
+          4,
+          "allowed",
+          scanValues(view, (v) => !allowed.has(v)),
+          `not in allowed values ${listValues(spec.allowed)}`,
+        );
+      }
+      if (spec.unique) {
+        const tracker = this.tracker(spec.name, false);
+        const { state, values } = view;
+        for (let r = 0; r < rows; r++) {
+          const v = values[r]!;
+          if (state[r] === 1 && v === v) tracker.add(v + 0, rowBase + r, () => view.text(r) ?? "");
+        }
+      }
+      this.gatherStatistics(spec, view, rows);
+      return;
+    }
+
+    if (!spec.nullable) rec(1, "nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
     if (spec.allowed !== undefined) {
-      const allowed = new Set(spec.allowed.map(Number));
-      report(
-        "allowed",
-        scanValues(view, (v) => !allowed.has(v)),
-        `not in allowed values ${listValues(spec.allowed)}`,
-      );
+      const allowed = new Set(spec.allowed.map(String));
+      const bad = view.dictionary.map((d) => !allowed.has(d));
+      rec(4, "allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
     }
-    if (spec.unique) report("unique", numericDuplicates(view), "hold a value that occurs more than once");
-    checkStatistics(spec, view, rows, push);
-    return;
+    if (spec.pattern !== undefined) {
+      const pattern = this.pattern(spec);
+      const bad = view.dictionary.map((d) => !pattern.test(d));
+      rec(5, "pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, {
+        pattern: spec.pattern,
+      });
+    }
+    if (spec.unique) {
+      const tracker = this.tracker(spec.name, true);
+      const { codes, dictionary } = view;
+      for (let r = 0; r < rows; r++) {
+        const code = codes[r]!;
+        if (code >= 0) tracker.add(dictionary[code]!, rowBase + r, () => dictionary[code]!);
+      }
+    }
+    if (spec.length !== undefined) {
+      const { min = -Infinity, max = Infinity } = spec.length;
+      const bad = view.dictionary.map((d) => {
+        const n = codePoints(d);
+        return n < min || n > max;
+      });
+      rec(7, "length", scanCodes(view.codes, bad), `with a length outside ${rangeText(spec.length)} characters`, {
+        ...(spec.length.min !== undefined && { min: spec.length.min }),
+        ...(spec.length.max !== undefined && { max: spec.length.max }),
+      });
+    }
+    this.gatherStatistics(spec, view, rows);
   }
 
-  if (!spec.nullable) report("nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
-  if (spec.allowed !== undefined) {
-    const allowed = new Set(spec.allowed.map(String));
-    const bad = view.dictionary.map((d) => !allowed.has(d));
-    report("allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
+  private tracker(name: string, keyIsText: boolean): DuplicateTracker {
+    let t = this.duplicates.get(name);
+    if (!t) this.duplicates.set(name, (t = new DuplicateTracker(keyIsText)));
+    return t;
   }
-  if (spec.pattern !== undefined) {
-    const compiled = compilePattern(spec.pattern);
+
+  private pattern(spec: ColumnSchema): CompiledPattern {
+    let p = this.patterns.get(spec.name);
+    if (p) return p;
+    const compiled = compilePattern(spec.pattern!);
     if (!compiled.ok) {
       // parseSchema refuses such patterns; a DataSchema built another way gets the same message.
       throw new ModelguardError(
@@ -235,22 +365,229 @@ function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v:
         { column: spec.name },
       );
     }
-    const bad = view.dictionary.map((d) => !compiled.pattern.test(d));
-    report("pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
+    p = compiled.pattern;
+    this.patterns.set(spec.name, p);
+    return p;
   }
-  if (spec.unique) report("unique", textDuplicates(view), "hold a value that occurs more than once");
-  if (spec.length !== undefined) {
-    const { min = -Infinity, max = Infinity } = spec.length;
-    const bad = view.dictionary.map((d) => {
-      const n = codePoints(d);
-      return n < min || n > max;
-    });
-    report("length", scanCodes(view.codes, bad), `with a length outside ${rangeText(spec.length)} characters`, {
-      ...(spec.length.min !== undefined && { min: spec.length.min }),
-      ...(spec.length.max !== undefined && { max: spec.length.max }),
-    });
+
+  /** The values (numeric) or distinct texts the column-level expectations need. */
+  private gatherStatistics(spec: ColumnSchema, view: View, rows: number): void {
+    if (!(spec.mean || spec.median || spec.quantiles || spec.distinctCount)) return;
+    let s = this.stats.get(spec.name);
+    if (!s) {
+      s = {
+        spec,
+        order: this.specOrder.get(spec.name)! * 16 + 8,
+        numeric: view.kind === "numeric",
+        datetime: view.kind === "numeric" && view.type === "datetime",
+        values: new Float64Array(0),
+        count: 0,
+        distinct: view.kind === "numeric" ? null : new Set(),
+      };
+      this.stats.set(spec.name, s);
+    }
+    if (view.kind === "numeric") {
+      if (s.count + rows > s.values.length) {
+        const grown = new Float64Array(Math.max(s.count + rows, Math.ceil(s.values.length * 1.5)));
+        grown.set(s.values.subarray(0, s.count));
+        s.values = grown;
+      }
+      for (let r = 0; r < rows; r++)
+        if (view.state[r] === 1 && !Number.isNaN(view.values[r]!)) s.values[s.count++] = view.values[r]!;
+      return;
+    }
+    for (let r = 0; r < rows; r++) {
+      const code = view.codes[r]!;
+      if (code < 0) continue;
+      s.count++;
+      s.distinct!.add(view.dictionary[code]!);
+    }
   }
-  checkStatistics(spec, view, rows, push);
+
+  /** Runs one row check on a chunk and counts the rows where it is false. */
+  private runCheck(
+    check: RowCheck,
+    found: RuleFound,
+    types: ReadonlyMap<string, ColumnSchema["type"]>,
+    viewOf: (name: string) => View | null,
+    rows: number,
+    rowBase: number,
+  ): void {
+    const compiled = compileCheck(check.expr, types);
+    if (!compiled.ok) {
+      // parseSchema refuses such checks; a DataSchema built another way gets the same message.
+      throw new ModelguardError(
+        "schema",
+        `check '${check.name}' ${compiled.message}`,
+        "see compileCheck for the syntax",
+      );
+    }
+    const columns = compiled.check.columns;
+    // Left out where a column it reads is excluded by the environment, or absent (a missing_column violation already).
+    if (columns.some((c) => this.ignored.has(c))) return;
+    const colViews = columns.map(viewOf);
+    if (colViews.some((v) => v === null)) return;
+    const readers = new Map<string, CellReader>();
+    columns.forEach((name, i) => readers.set(name, cellReader(colViews[i]!)));
+    const evaluate = compiled.check.bind(readers);
+    for (let r = 0; r < rows; r++) {
+      if (evaluate(r) === false) {
+        found.count++;
+        if (found.examples.length < MAX_EXAMPLES)
+          found.examples.push({ row: rowBase + r, value: rowText(columns, colViews as View[], r) });
+      }
+    }
+  }
+
+  /** The violations over every row added. */
+  finish(): ValidationResult {
+    const rows = this.rows;
+    const violations: Violation[] = [];
+    const push = (v: Violation) => violations.push(v);
+
+    const { min: rowsMin, max: rowsMax } = this.schema.rows;
+    if ((rowsMin !== undefined && rows < rowsMin) || (rowsMax !== undefined && rows > rowsMax)) {
+      const below = rowsMin !== undefined && rows < rowsMin;
+      push({
+        kind: "rows",
+        column: null,
+        count: rows,
+        fraction: rows > 0 ? 1 : 0,
+        examples: [],
+        severity: "error",
+        message: `${this.source}: ${plural(rows, "row")}, ${below ? `fewer than the minimum ${fmtInt(rowsMin!)}` : `more than the maximum ${fmtInt(rowsMax!)}`}`,
+        details: below ? { min: rowsMin! } : { max: rowsMax! },
+      });
+    }
+
+    // Per schema column: missing_column, or its checks in the whole-table order.
+    const perColumn: { order: number; make: () => Violation[] }[] = [];
+    this.schema.columns.forEach((spec, i) => {
+      if (this.ignored.has(spec.name) || this.seenSet.has(spec.name) || !spec.required) return;
+      perColumn.push({
+        order: i * 16,
+        make: () => [
+          {
+            kind: "missing_column",
+            column: spec.name,
+            count: rows,
+            fraction: rows > 0 ? 1 : 0,
+            examples: [],
+            severity: "error",
+            message: `${spec.name}: required column is missing from ${this.source}`,
+          },
+        ],
+      });
+    });
+    for (const f of this.found.values()) perColumn.push({ order: f.order, make: () => [columnViolation(f, rows)] });
+    for (const [name, tracker] of this.duplicates) {
+      const spec = this.specs.get(name)!;
+      const { count, examples } = tracker.result();
+      if (count === 0) continue;
+      const numeric = spec.type !== "string" && spec.type !== "category";
+      const f: Found = {
+        order: this.specOrder.get(name)! * 16 + 6,
+        kind: "unique",
+        spec,
+        what: "hold a value that occurs more than once",
+        details: {},
+        rawExamples: numeric,
+        count,
+        examples,
+      };
+      perColumn.push({ order: f.order, make: () => [columnViolation(f, rows)] });
+    }
+    for (const s of this.stats.values()) perColumn.push({ order: s.order, make: () => statisticViolations(s, rows) });
+    perColumn.sort((a, b) => a.order - b.order);
+    for (const p of perColumn) violations.push(...p.make());
+
+    (this.schema.uniqueTogether ?? []).forEach((key, k) => {
+      const tracker = this.compound[k];
+      if (!tracker || key.some((n) => this.ignored.has(n))) return;
+      const { count, examples } = tracker.result();
+      if (count === 0) return;
+      const fraction = rows > 0 ? count / rows : 0;
+      push({
+        kind: "compound_unique",
+        column: null,
+        count,
+        fraction,
+        examples,
+        severity: "error",
+        message: `(${key.join(", ")}): ${plural(count, "row")} (${fmtPercent(fraction)}) hold a combination that occurs more than once, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`,
+        details: { columns: key.join(", ") },
+      });
+    });
+    (this.schema.checks ?? []).forEach((check, i) => {
+      const found = this.checks[i]!;
+      if (found.count === 0) return;
+      const passes = found.count <= (1 - check.mostly) * rows + 1e-9 * Math.max(1, rows);
+      const fraction = rows > 0 ? found.count / rows : 0;
+      const examples = found.examples;
+      const label = check.name === check.expr ? `'${check.expr}'` : `'${check.name}' (${check.expr})`;
+      let message = `check ${label}: ${plural(found.count, "row")} (${fmtPercent(fraction)}) fail, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`;
+      if (check.mostly < 1) {
+        const slack = fmtPercent(1 - check.mostly);
+        message += passes
+          ? ` (within mostly ${check.mostly}: up to ${slack} may fail)`
+          : ` (more than the ${slack} mostly ${check.mostly} allows)`;
+      }
+      push({
+        kind: "check",
+        column: null,
+        count: found.count,
+        fraction,
+        examples,
+        severity: passes ? "warning" : "error",
+        message,
+        details: { check: check.name, expr: check.expr, ...(check.mostly < 1 && { mostly: check.mostly }) },
+      });
+    });
+
+    if (this.schema.extraColumns !== "ignore") {
+      for (const name of this.seen) {
+        if (this.specs.has(name) || this.ignored.has(name)) continue;
+        push({
+          kind: "extra_column",
+          column: name,
+          count: rows,
+          fraction: rows > 0 ? 1 : 0,
+          examples: [],
+          severity: this.schema.extraColumns === "warn" ? "warning" : "error",
+          message: `${name}: column is not in the schema (extra_columns: ${this.schema.extraColumns})`,
+        });
+      }
+    }
+
+    return { ok: violations.every((v) => v.severity !== "error"), rows, violations };
+  }
+}
+
+function columnViolation(f: Found, rows: number): Violation {
+  const { spec, kind, examples } = f;
+  let details = f.details;
+  const passes = f.count <= (1 - spec.mostly) * rows + 1e-9 * Math.max(1, rows);
+  const severity: Severity = passes ? "warning" : "error";
+  const fraction = rows > 0 ? f.count / rows : 0;
+  let message = `${spec.name}: ${plural(f.count, "row")} (${fmtPercent(fraction)}) ${f.what}`;
+  if (examples.length > 0) message += `, e.g. ${exampleText(examples[0]!, f.rawExamples)}`;
+  if (spec.mostly < 1) {
+    const slack = fmtPercent(1 - spec.mostly);
+    message += passes
+      ? ` (within mostly ${spec.mostly}: up to ${slack} may fail)`
+      : ` (more than the ${slack} mostly ${spec.mostly} allows)`;
+    details = { ...details, mostly: spec.mostly };
+  }
+  return {
+    kind,
+    column: spec.name,
+    count: f.count,
+    fraction,
+    examples,
+    severity,
+    message,
+    ...(Object.keys(details).length > 0 && { details }),
+  };
 }
 
 /**
@@ -259,42 +596,22 @@ function checkColumn(column: Column, spec: ColumnSchema, rows: number, push: (v:
  * numpy's linear method), one violation per statistic outside its bounds. `count` is the number of values the
  * statistic is over. A column without values fails no expectation: there is nothing to measure.
  */
-function checkStatistics(spec: ColumnSchema, view: View, rows: number, push: (v: Violation) => void): void {
-  const wanted = spec.mean || spec.median || spec.quantiles || spec.distinctCount;
-  if (!wanted) return;
-  let sorted: Float64Array | null = null;
-  let distinct: number;
-  let count: number;
-  if (view.kind === "numeric") {
-    const xs: number[] = [];
-    for (let r = 0; r < rows; r++) if (view.state[r] === 1 && !Number.isNaN(view.values[r]!)) xs.push(view.values[r]!);
-    sorted = Float64Array.from(xs).sort();
-    count = sorted.length;
-    distinct = 0;
-    for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
-  } else {
-    const seen = new Set<string>();
-    count = 0;
-    for (let r = 0; r < rows; r++) {
-      const code = view.codes[r]!;
-      if (code < 0) continue;
-      count++;
-      seen.add(view.dictionary[code]!);
-    }
-    distinct = seen.size;
-  }
-  if (count === 0) return;
+function statisticViolations(s: StatState, rows: number): Violation[] {
+  const { spec, count } = s;
+  if (count === 0) return [];
+  const out: Violation[] = [];
+  const fmt = { datetime: s.datetime };
   const judge = (kind: ViolationKind, what: string, observed: number, range: ValueRange, extra = {}) => {
     const { min = -Infinity, max = Infinity } = range;
     if (observed >= min && observed <= max) return;
-    push({
+    out.push({
       kind,
       column: spec.name,
       count,
       fraction: rows > 0 ? count / rows : 0,
       examples: [],
       severity: "error",
-      message: `${spec.name}: ${what} is ${fmtStat(observed, view)}, outside ${rangeText(range, view)} (over ${plural(count, "value")})`,
+      message: `${spec.name}: ${what} is ${fmtStat(observed, fmt)}, outside ${rangeText(range, fmt)} (over ${plural(count, "value")})`,
       details: {
         observed,
         ...extra,
@@ -303,7 +620,11 @@ function checkStatistics(spec: ColumnSchema, view: View, rows: number, push: (v:
       },
     });
   };
-  if (sorted) {
+  let distinct: number;
+  if (s.numeric) {
+    const sorted = s.values.subarray(0, count).sort();
+    distinct = 0;
+    for (let i = 0; i < count; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct++;
     if (spec.mean) {
       let sum = 0;
       for (const x of sorted) sum += x;
@@ -313,37 +634,9 @@ function checkStatistics(spec: ColumnSchema, view: View, rows: number, push: (v:
     for (const range of spec.quantiles ?? []) {
       judge("quantile", `quantile ${range.q}`, quantileSorted(sorted, range.q), range, { quantile: range.q });
     }
-  }
+  } else distinct = s.distinct!.size;
   if (spec.distinctCount) judge("distinct_count", "the number of distinct values", distinct, spec.distinctCount);
-}
-
-/** Every row whose values in all key columns are present and occur together on another row. */
-function compoundDuplicates(views: readonly View[], rows: number): Failures {
-  const seen = new Map<string, number>();
-  const keys: (string | null)[] = new Array<string | null>(rows);
-  for (let r = 0; r < rows; r++) {
-    let key: string | null = "";
-    for (const view of views) {
-      const part = keyPart(view, r);
-      if (part === null) {
-        key = null;
-        break;
-      }
-      // Length-prefixed parts, so ("a,b", "c") and ("a", "b,c") stay different keys.
-      key += `${part.length}:${part}`;
-    }
-    keys[r] = key;
-    if (key !== null) seen.set(key, (seen.get(key) ?? 0) + 1);
-  }
-  const f: Failures = { count: 0, rows: [] };
-  for (let r = 0; r < rows; r++) {
-    const key = keys[r]!;
-    if (key !== null && seen.get(key)! > 1) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
+  return out;
 }
 
 /** The cell's identity for a compound key: the number (as text) or the text; null when missing or unparsed. */
@@ -354,59 +647,6 @@ function keyPart(view: View, row: number): string | null {
   }
   const code = view.codes[row]!;
   return code < 0 ? null : view.dictionary[code]!;
-}
-
-/** Runs one row check and reports the rows where it is false. */
-function runCheck(
-  check: RowCheck,
-  types: ReadonlyMap<string, ColumnSchema["type"]>,
-  ignored: ReadonlySet<string>,
-  viewOf: (name: string) => View | null,
-  rows: number,
-  push: (v: Violation) => void,
-): void {
-  const compiled = compileCheck(check.expr, types);
-  if (!compiled.ok) {
-    // parseSchema refuses such checks; a DataSchema built another way gets the same message.
-    throw new ModelguardError("schema", `check '${check.name}' ${compiled.message}`, "see compileCheck for the syntax");
-  }
-  const columns = compiled.check.columns;
-  // Left out where a column it reads is excluded by the environment, or absent (a missing_column violation already).
-  if (columns.some((c) => ignored.has(c))) return;
-  const colViews = columns.map(viewOf);
-  if (colViews.some((v) => v === null)) return;
-  const readers = new Map<string, CellReader>();
-  columns.forEach((name, i) => readers.set(name, cellReader(colViews[i]!)));
-  const evaluate = compiled.check.bind(readers);
-  const f: Failures = { count: 0, rows: [] };
-  for (let r = 0; r < rows; r++) {
-    if (evaluate(r) === false) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  if (f.count === 0) return;
-  const passes = f.count <= (1 - check.mostly) * rows + 1e-9 * Math.max(1, rows);
-  const fraction = rows > 0 ? f.count / rows : 0;
-  const examples = f.rows.map((row) => ({ row, value: rowText(columns, colViews as View[], row) }));
-  const label = check.name === check.expr ? `'${check.expr}'` : `'${check.name}' (${check.expr})`;
-  let message = `check ${label}: ${plural(f.count, "row")} (${fmtPercent(fraction)}) fail, e.g. row ${examples[0]!.row}: ${examples[0]!.value}`;
-  if (check.mostly < 1) {
-    const slack = fmtPercent(1 - check.mostly);
-    message += passes
-      ? ` (within mostly ${check.mostly}: up to ${slack} may fail)`
-      : ` (more than the ${slack} mostly ${check.mostly} allows)`;
-  }
-  push({
-    kind: "check",
-    column: null,
-    count: f.count,
-    fraction,
-    examples,
-    severity: passes ? "warning" : "error",
-    message,
-    details: { check: check.name, expr: check.expr, ...(check.mostly < 1 && { mostly: check.mostly }) },
-  });
 }
 
 /** A view's cells as check values: numbers (datetimes in ms), booleans, text; null when missing, unparsed or NaN. */
@@ -436,14 +676,19 @@ function rowText(names: readonly string[], views: readonly View[], row: number):
     .join(", ");
 }
 
-function rangeText(range: ValueRange, view?: View): string {
-  const f = (v: number) => (view ? fmtStat(v, view) : String(v));
+/** How statistics are shown: datetimes (epoch milliseconds) as ISO 8601. */
+interface StatFormat {
+  datetime: boolean;
+}
+
+function rangeText(range: ValueRange, format?: StatFormat): string {
+  const f = (v: number) => (format ? fmtStat(v, format) : String(v));
   if (range.min !== undefined && range.max !== undefined) return `[${f(range.min)}, ${f(range.max)}]`;
   return range.min !== undefined ? `>= ${f(range.min)}` : `<= ${f(range.max!)}`;
 }
 
-function fmtStat(v: number, view: View): string {
-  if (view.kind === "numeric" && view.type === "datetime") return new Date(v).toISOString();
+function fmtStat(v: number, format: StatFormat): string {
+  if (format.datetime) return new Date(v).toISOString();
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(6)));
 }
 
@@ -582,80 +827,14 @@ function scanCodes(codes: Int32Array, bad: readonly boolean[] | null): Failures 
   return f;
 }
 
-function textDuplicates(view: TextView): Failures {
-  const { codes, dictionary } = view;
-  // Dictionary entries with the same text are the same value.
-  const canonical = new Int32Array(dictionary.length);
-  const first = new Map<string, number>();
-  dictionary.forEach((d, i) => {
-    const c = first.get(d);
-    if (c === undefined) first.set(d, i);
-    canonical[i] = c ?? i;
-  });
-  const counts = new Int32Array(dictionary.length);
-  for (let r = 0; r < codes.length; r++) {
-    const code = codes[r]!;
-    if (code >= 0) counts[canonical[code]!]!++;
-  }
-  const f: Failures = { count: 0, rows: [] };
-  if (!counts.some((c) => c > 1)) return f;
-  for (let r = 0; r < codes.length; r++) {
-    const code = codes[r]!;
-    if (code >= 0 && counts[canonical[code]!]! > 1) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
-}
-
-function numericDuplicates(view: NumericView): Failures {
-  const { state, values } = view;
-  let n = 0;
-  for (let r = 0; r < state.length; r++) if (state[r] === 1) n++;
-  const sorted = new Float64Array(n);
-  for (let r = 0, i = 0; r < state.length; r++) if (state[r] === 1) sorted[i++] = values[r]!;
-  sorted.sort();
-  const repeated: number[] = [];
-  for (let i = 1; i < n; i++) {
-    if (sorted[i] === sorted[i - 1] && (repeated.length === 0 || repeated[repeated.length - 1] !== sorted[i])) {
-      repeated.push(sorted[i]!);
-    }
-  }
-  const f: Failures = { count: 0, rows: [] };
-  if (repeated.length === 0) return f;
-  const dup = Float64Array.from(repeated);
-  for (let r = 0; r < state.length; r++) {
-    if (state[r] === 1 && sortedHas(dup, values[r]!)) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
-}
-
-function sortedHas(sorted: Float64Array, v: number): boolean {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const m = sorted[mid]!;
-    if (m < v) lo = mid + 1;
-    else if (m > v) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
 function textAt(view: View, row: number): string | null {
   if (view.kind === "numeric") return view.text(row);
   const code = view.codes[row]!;
   return code < 0 ? null : view.dictionary[code]!;
 }
 
-function exampleText(e: ViolationExample, view: View, kind: ViolationKind): string {
+function exampleText(e: ViolationExample, raw: boolean): string {
   if (e.value === null) return `row ${e.row}`;
-  const raw = view.kind === "numeric" && kind !== "type";
   return `row ${e.row}: ${raw ? e.value : JSON.stringify(e.value)}`;
 }
 

@@ -12,6 +12,8 @@ import { healthzRoute, readyzRoute, type Lifecycle } from "./http/healthRoutes.j
 import { ingestRoute } from "./http/ingestRoute.js";
 import { labelsRoute } from "./http/labelsRoute.js";
 import { LabelMetrics } from "./labels/labelMetrics.js";
+import { FleetLabelJoin } from "./labels/fleetLabelJoin.js";
+import { FleetLabelStore } from "./labels/fleetLabelStore.js";
 import { parseLabelLine, type LabelBatch } from "./labels/parseLabels.js";
 import { metricsRoute } from "./http/metricsRoute.js";
 import { createMonitorServer, listenOn } from "./http/monitorServer.js";
@@ -63,6 +65,8 @@ export interface RunningMonitor {
   shutdown(): Promise<void>;
   /** The fleet member (config `fleet`), or null. `fleet.round()` is what its timer runs. */
   fleet: FleetMember | null;
+  /** Fleet mode with `labels:`: the fleet-wide label join; `labelFleet.round()` runs with each fleet round. */
+  labelFleet: FleetLabelJoin | null;
   /** With `reference: registry:NAME`: the production it follows; null for a file reference. */
   production: ProductionReference | null;
   /**
@@ -275,6 +279,23 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           },
         })
       : null;
+  // Fleet mode: a label may reach another member than its event; pairs are joined once fleet-wide in Redis.
+  const labelFleet =
+    labelJoin && config.fleet && config.labels
+      ? new FleetLabelJoin({
+          join: labelJoin,
+          store: new FleetLabelStore(config.fleet, env, config.labels.maxDelayMs),
+          journal,
+          member: config.fleet.member,
+          now,
+          apply: (joins, t, end) => {
+            monitor.applyJoins(joins, t);
+            monitor.appliedOffset = end;
+          },
+        })
+      : null;
+  // After replay: everything still waiting is pushed again (Redis answers a side it has seen the same way).
+  if (labelFleet) labelJoin!.queueAllWaiting();
   if (labelSource) log.info({ file: labelSource.file, from: labelJoin!.sourcePosition }, "following the label log");
 
   const server = createMonitorServer(
@@ -284,7 +305,14 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       metricsRoute(metrics),
       driftRoute(config, monitor, fleet),
       performanceRoute(config, () => monitor.performance),
-      statusRoute(config, monitor, metrics, fleet, () => clock(), () => monitor.performance),
+      statusRoute(
+        config,
+        monitor,
+        metrics,
+        fleet,
+        () => clock(),
+        () => monitor.performance,
+      ),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
       labelsRoute({
         config,
@@ -340,6 +368,14 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   }
   // After replay: the windows it closed are this member's partials, published on the first round.
   fleet?.start(options.fleetRoundMs ?? (config.fleet ? fleetPeriodMs(config.fleet) : 0));
+  const labelRoundMs = options.fleetRoundMs ?? (config.fleet ? fleetPeriodMs(config.fleet) : 0);
+  const labelRounds =
+    labelFleet && labelRoundMs > 0
+      ? setLongInterval(() => {
+          if (life.draining) return;
+          labelFleet.round().catch((e: Error) => log.warn({ err: e.message }, "fleet label join round failed"));
+        }, labelRoundMs).unref()
+      : null;
   const tickMs = options.tickIntervalMs ?? 1000;
   const ticker =
     tickMs > 0 ? setInterval(() => void tick().catch((e: Error) => failed(e, "journal tick failed")), tickMs) : null;
@@ -422,6 +458,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     await checkpoint();
     // Every accepted event is in the window now: the member publishes it once more and, leading, gives the lease up.
     await fleet?.stop();
+    labelRounds?.cancel();
+    await labelFleet?.close();
     await journal.close();
     await closed;
     log.info({ offset: monitor.appliedOffset }, "monitor stopped");
@@ -436,6 +474,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     source,
     labelSource,
     fleet,
+    labelFleet,
     production,
     reloadReference,
     tick,

@@ -102,6 +102,12 @@ export class LabelJoin {
 
   /** Where the label log has been read to, as of the applied journal offset (null: never read). */
   sourcePosition: SourcePosition | null = null;
+  /**
+   * Fleet mode: nothing is joined here. Every new waiting side is queued for Redis (FleetLabelJoin pushes it; the
+   * pair is joined exactly once fleet-wide there), and pairs come back as journaled `remoteJoined` records.
+   */
+  fleet = false;
+  private pushQueue: [side: "event" | "label", id: string][] = [];
 
   constructor(
     readonly config: LabelsConfig,
@@ -147,13 +153,14 @@ export class LabelJoin {
       }
       const prediction = events.prediction(e);
       const probability = events.positiveProbability[e]!;
-      const label = this.labels.get(id);
+      const label = this.fleet ? undefined : this.labels.get(id);
       if (label) {
         this.labels.delete(id);
         this.join(id, at, w.index, w.start, prediction, probability, label.label);
         continue;
       }
       this.events.set(id, { t: at, window: w.index, start: w.start, prediction, probability, modelVersion });
+      if (this.fleet) this.pushQueue.push(["event", id]);
       if (this.events.size > this.config.maxPending) {
         this.events.delete(this.events.keys().next().value!);
         this.counts.evicted_events++;
@@ -173,19 +180,75 @@ export class LabelJoin {
         this.counts.duplicate_labels++;
         continue;
       }
-      const ev = this.events.get(id);
+      const ev = this.fleet ? undefined : this.events.get(id);
       if (ev) {
         this.events.delete(id);
         this.join(id, t, ev.window, ev.start, ev.prediction, ev.probability, label);
         continue;
       }
       this.labels.set(id, { t, label });
+      if (this.fleet) this.pushQueue.push(["label", id]);
       if (this.labels.size > this.config.maxPending) {
         this.labels.delete(this.labels.keys().next().value!);
         this.counts.evicted_labels++;
       }
     }
     this.flush(t);
+  }
+
+  /**
+   * Fleet mode: pairs Redis joined, as journaled. `event` sides are this member's waiting events, joined with the label
+   * (the row is emitted here, in the event's window, and counted matched here); `label` sides are this member's waiting
+   * labels another member's event took (dropped: counted there). A side no longer waiting (expired, evicted, or
+   * applied before a restart pushed it again) is skipped, so each pair counts once.
+   */
+  remoteJoined(joins: readonly RemoteJoin[], t: number): void {
+    this.expire(t);
+    for (const j of joins) {
+      if (j.duplicate) {
+        const waiting = j.side === "event" ? this.events : this.labels;
+        if (waiting.delete(j.id)) this.counts[j.side === "event" ? "duplicate_events" : "duplicate_labels"]++;
+        continue;
+      }
+      if (j.side === "label") {
+        if (this.labels.delete(j.id)) this.joined.set(j.id, t);
+        continue;
+      }
+      const ev = this.events.get(j.id);
+      if (!ev || j.label === undefined) continue;
+      this.events.delete(j.id);
+      this.join(j.id, t, ev.window, ev.start, ev.prediction, ev.probability, j.label);
+    }
+    this.flush(t);
+  }
+
+  /** Fleet mode: the sides queued for Redis since the last call (what still waits of them is pushed). */
+  takePushQueue(): [side: "event" | "label", id: string][] {
+    const q = this.pushQueue;
+    this.pushQueue = [];
+    return q.filter(([side, id]) => (side === "event" ? this.events : this.labels).has(id));
+  }
+
+  /** Fleet mode: sides a round could not push (Redis down) go back to the front of the queue. */
+  requeue(sides: [side: "event" | "label", id: string][]): void {
+    this.pushQueue = [...sides, ...this.pushQueue];
+  }
+
+  /** Fleet mode, after a restart: every waiting side is pushed again (Redis answers idempotently). */
+  queueAllWaiting(): void {
+    this.pushQueue = [
+      ...[...this.events.keys()].map((id) => ["event", id] as ["event", string]),
+      ...[...this.labels.keys()].map((id) => ["label", id] as ["label", string]),
+    ];
+  }
+
+  /** The label waiting for id here, if any (the fleet pusher sends it to Redis). */
+  waitingLabel(id: string): LabelValue | undefined {
+    return this.labels.get(id)?.label;
+  }
+
+  isWaiting(side: "event" | "label", id: string): boolean {
+    return (side === "event" ? this.events : this.labels).has(id);
   }
 
   /** An event-time window closed as `index` at clock t: the rows held for it go to the sink now. */
@@ -336,6 +399,16 @@ export class LabelJoin {
       });
     }
   }
+}
+
+/** A pair Redis joined, one side of it as this member holds it (fleet mode; journaled as an `x` record). */
+export interface RemoteJoin {
+  id: string;
+  side: "event" | "label";
+  /** For an event side: the label. */
+  label?: LabelValue;
+  /** This side repeats an id another member's side was joined with before: dropped and counted as a duplicate. */
+  duplicate?: true;
 }
 
 export interface LabelJoinJson {

@@ -27,6 +27,7 @@ import { crc32c } from "./crc32c.js";
  *   j <arrival ms> <key> <len> <body crc> <header crc>\n<body>\n                the same with its Idempotency-Key
  *   g <arrival ms> <dev> <ino> <offset> <line> <len> <body crc> <header crc>\n<body>\n
  *                                                                               lines read from the label log
+ *   x <arrival ms> <len> <body crc> <header crc>\n<body>\n                      fleet mode: pairs Redis joined (JSON)
  *
  * The checksums are CRC-32C as 8 hex digits: of the body, and of the header text before the header's own checksum
  * (so it covers the body's). They are what tells a torn write from damage on replay: only an incomplete record at the
@@ -67,7 +68,9 @@ export type JournalRecord =
   | { type: "tick"; t: number }
   | { type: "source"; t: number; body: Buffer; position: SourcePosition }
   /** Labels (POST /v1/labels, with its key if any; or lines of the label log, with the position after them). */
-  | { type: "labels"; t: number; body: Buffer; key?: string; position?: SourcePosition };
+  | { type: "labels"; t: number; body: Buffer; key?: string; position?: SourcePosition }
+  /** Fleet mode: the pairs Redis joined that this member holds a side of (a JSON array of RemoteJoin). */
+  | { type: "joins"; t: number; body: Buffer };
 
 /**
  * Where the file source has read to: the file's identity (device and inode, decimal strings since inodes can exceed
@@ -340,6 +343,11 @@ export class Journal {
     return this.enqueue(framed(fields, body), onDurable);
   }
 
+  /** Fleet mode: pairs Redis joined that this member holds a side of. */
+  appendJoins(t: number, body: Buffer, onDurable: (endOffset: number) => void): Promise<void> {
+    return this.enqueue(framed(`x ${t}`, body), onDurable);
+  }
+
   appendTick(t: number, onDurable: (endOffset: number) => void): Promise<void> {
     return this.enqueue(framed(`t ${t}`, EMPTY), onDurable);
   }
@@ -589,7 +597,7 @@ type ReadResult =
 const DIGITS = /^[0-9]+$/;
 const HEX8 = /^[0-9a-f]{8}$/;
 /** Fields before the body length, by record kind (checksummed format). */
-const FIELDS: Record<string, number> = { b: 2, k: 3, t: 2, f: 6, l: 2, j: 3, g: 6 };
+const FIELDS: Record<string, number> = { b: 2, k: 3, t: 2, f: 6, l: 2, j: 3, g: 6, x: 2 };
 
 function readRecord(buf: Buffer, pos: number): ReadResult {
   const nl = buf.indexOf(10, pos);
@@ -626,6 +634,7 @@ function readRecord(buf: Buffer, pos: number): ReadResult {
   if (kind === "t") return len === 0 ? { ok: true, record: { type: "tick", t }, end } : bad(kind);
   if (kind === "b") return { ok: true, record: { type: "batch", t, body }, end };
   if (kind === "l") return { ok: true, record: { type: "labels", t, body }, end };
+  if (kind === "x") return { ok: true, record: { type: "joins", t, body }, end };
   if (kind === "j") {
     const key = parts[2]!;
     return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "labels", t, body, key }, end } : bad(kind);

@@ -28,7 +28,7 @@ import { CbpeSketch } from "../../src/performance/cbpe/cbpeSketch.js";
 import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
 import { estimatedPerformanceReport } from "../performance/estimatedPerformance.js";
 import { EstimatedPerformanceMetrics } from "../performance/estimatedPerformanceMetrics.js";
-import { LabelJoin, type LabelJoinJson } from "../labels/labelJoin.js";
+import { LabelJoin, type LabelJoinJson, type RemoteJoin } from "../labels/labelJoin.js";
 import { parseLabels, type LabelBatch } from "../labels/parseLabels.js";
 
 interface Snapshot {
@@ -246,7 +246,15 @@ export class DriftMonitor {
   /** Applies a replayed journal record. */
   applyRecord(record: JournalRecord, endOffset: number): void {
     if (record.type === "tick") this.applyTick(record.t);
-    else if (record.type === "labels") {
+    else if (record.type === "joins") {
+      let joins: RemoteJoin[] | null = null;
+      try {
+        joins = JSON.parse(record.body.toString("utf8")) as RemoteJoin[];
+      } catch {
+        this.options.log.warn({ offset: endOffset }, "journal joins record does not parse; skipped");
+      }
+      if (joins) this.applyJoins(joins, record.t);
+    } else if (record.type === "labels") {
       // The label log journals its position even after a poll of only malformed lines (an empty body).
       const parsed =
         record.body.length > 0 ? parseLabels(record.body) : { ok: true as const, batch: { ids: [], labels: [] } };
@@ -307,6 +315,12 @@ export class DriftMonitor {
     if (idempotency)
       this.idempotency.remember(idempotency.key, { t, digest: idempotency.digest, status: 202, body: answer });
     return { answer, stats };
+  }
+
+  /** Fleet mode: pairs Redis joined that this member holds a side of (a durable `x` record). */
+  applyJoins(joins: RemoteJoin[], t: number): void {
+    this.lastRecordAt = Math.max(this.lastRecordAt, t);
+    this.labels?.remoteJoined(joins, t);
   }
 
   /**

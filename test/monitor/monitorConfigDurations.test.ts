@@ -56,6 +56,13 @@ test("config: the ends of each range are accepted, 30d snapshots included (past 
   assert.equal(resolve({ alert: { cooldown: "0s" } }).alert.cooldownMs, 0);
   assert.equal(resolve({ source: { file: "/x", poll: "10ms" } }).source?.pollMs, 10);
   assert.equal(resolve({ source: { file: "/x", poll: "1h" } }).source?.pollMs, 3_600_000);
+  assert.equal(resolve({ labels: {} }).labels?.maxDelayMs, 7 * 86_400_000);
+  assert.equal(resolve({ labels: { max_delay: "366d" } }).labels?.maxDelayMs, 366 * 86_400_000);
+  assert.throws(() => resolve({ labels: { max_delay: "0s" } }), /labels\.max_delay: '0s' is outside .* 1s to 366d/);
+  assert.throws(
+    () => resolve({ labels: { source: { file: "l", poll: "2h" } } }),
+    /labels\.source\.poll: .* 10ms to 1h/,
+  );
 });
 
 test("config: every duration key of the JSON Schema has a range (a new one cannot be added unbounded)", () => {
@@ -72,7 +79,7 @@ test("config: every duration key of the JSON Schema has a range (a new one canno
   };
   walk(schema, "");
   assert.deepEqual([...keys].sort(), Object.keys(DURATION_BOUNDS).sort());
-  assert.equal(keys.size, 8);
+  assert.equal(keys.size, 10);
 });
 
 test("config: ingest.allow_anonymous defaults to false and must be a boolean", () => {

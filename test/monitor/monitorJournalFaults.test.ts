@@ -327,7 +327,7 @@ test("journal: records of the format before checksums still replay, followed by 
         ? `tick ${r.t}`
         : r.type === "source"
           ? `source ${r.t} ${r.position.ino}:${r.position.offset}`
-          : `batch ${r.t}${r.key ? ` ${r.key}` : ""}`;
+          : `batch ${r.t}${"key" in r && r.key ? ` ${r.key}` : ""}`;
     const a = await Journal.open(jdir, 0, (r) => seen.push(describe(r)));
     await a.journal.appendBatch(4000, Buffer.from(body), () => {}, "key-1");
     await a.journal.appendTick(5000, () => {});

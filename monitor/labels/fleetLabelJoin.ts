@@ -1,0 +1,85 @@
+import type { Journal } from "../state/journal.js";
+import type { FleetLabelStore } from "./fleetLabelStore.js";
+import type { LabelJoin, RemoteJoin } from "./labelJoin.js";
+import type { LabelValue } from "./parseLabels.js";
+
+/**
+ * Fleet mode's label join: a label may reach another member than its event. Each member's LabelJoin keeps what waits
+ * here (journaled, in the snapshot) but joins nothing itself; each round this pushes the newly waiting sides to Redis,
+ * where a script joins each pair exactly once fleet-wide, and reads the inbox of sides another member joined. What
+ * concerns this member goes into the journal as one `x` record and is applied from there (the event's member emits
+ * the row, in its own window), so a kill -9 between Redis and the journal only means the sides are pushed again after
+ * the restart, and Redis gives the same answer.
+ */
+export class FleetLabelJoin {
+  constructor(
+    private readonly o: {
+      join: LabelJoin;
+      store: FleetLabelStore;
+      journal: Journal;
+      member: string;
+      now(): number;
+      /** Applies a durable `x` record's joins (DriftMonitor.applyJoins) and sets the applied offset. */
+      apply(joins: RemoteJoin[], t: number, end: number): void;
+    },
+  ) {
+    o.join.fleet = true;
+  }
+
+  private busy: Promise<void> | null = null;
+
+  /** One round (rounds run one at a time): push, read the inbox, journal and apply what joined. */
+  round(): Promise<void> {
+    this.busy ??= this.pushAndCollect().finally(() => (this.busy = null));
+    return this.busy;
+  }
+
+  /** Waits for a round in flight, then closes the Redis connection. */
+  async close(): Promise<void> {
+    await this.busy?.catch(() => undefined);
+    await this.o.store.close();
+  }
+
+  private async pushAndCollect(): Promise<void> {
+    const { join, store, member } = this.o;
+    const queue = join.takePushQueue();
+    const joins: RemoteJoin[] = [];
+    try {
+      for (let k = 0; k < queue.length; k++) {
+        const [side, id] = queue[k]!;
+        if (!join.isWaiting(side, id)) continue;
+        const label = side === "label" ? JSON.stringify(join.waitingLabel(id)!) : undefined;
+        let r;
+        try {
+          r = await store.push(side, id, { member, ...(label !== undefined ? { label } : {}) });
+        } catch (e) {
+          // Redis is down: what was not pushed yet waits for the next round.
+          join.requeue(queue.slice(k));
+          throw e;
+        }
+        if (r.state !== "joined") continue;
+        // Joined before with another member's side of this id: this one is a repeat of the id.
+        const mine = side === "event" ? r.eventMember === member : r.labelMember === member;
+        if (!r.fresh && !mine) joins.push({ id, side, duplicate: true });
+        else if (side === "event") joins.push({ id, side, label: JSON.parse(r.label) as LabelValue });
+        else {
+          joins.push({ id, side });
+          // The label took this member's own event: both sides are here.
+          if (r.eventMember === member && join.isWaiting("event", id))
+            joins.push({ id, side: "event", label: JSON.parse(r.label) as LabelValue });
+        }
+      }
+      for (const id of await store.inbox(member)) {
+        const label = await store.joinedLabel(id);
+        if (label === null) continue;
+        if (join.isWaiting("event", id)) joins.push({ id, side: "event", label: JSON.parse(label) as LabelValue });
+        if (join.isWaiting("label", id)) joins.push({ id, side: "label" });
+      }
+    } finally {
+      if (joins.length > 0) {
+        const t = this.o.now();
+        await this.o.journal.appendJoins(t, Buffer.from(JSON.stringify(joins)), (end) => this.o.apply(joins, t, end));
+      }
+    }
+  }
+}

@@ -92,6 +92,12 @@ test("report --comment as a GitHub App: installation found from the repository, 
     assert.equal(write.auth, "token");
     assert.deepEqual(fake.violations, []);
 
+    // The registry commands take the same App settings.
+    const list = await runCli("registry", "list", "churn", "--registry", "github:acme/models");
+    assert.equal(list.code, 0, list.stderr);
+    assert.match(list.stdout, /churn has no versions in github:acme\/models/);
+    assert.equal(ops(fake, "repos/list-releases").at(-1)?.auth, "token");
+
     // A key that is not a PEM is a usage error naming the variable, exit 2, nothing sent.
     process.env.MODELGUARD_APP_PRIVATE_KEY = "not a key";
     delete process.env.MODELGUARD_APP_PRIVATE_KEY_FILE;

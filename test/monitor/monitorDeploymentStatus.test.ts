@@ -178,3 +178,37 @@ test("the deployment status follows the monitor: in_progress, success, failure; 
     await m.shutdown();
   }
 });
+
+test("a version without a deployment (promotion could not make one): the status is parked, the drift issue is not held back", async () => {
+  fake.injectFault({ method: "POST", path: /\/deployments$/, status: 403, times: 3 });
+  const before = fake.registry.deployments.length;
+  await promote(profileFile("nodeploy", false));
+  assert.equal(fake.registry.deployments.length, before, "promotion moved production without a deployment");
+  fake.clearFaults();
+  // The real clock: the sender gives a missing deployment 15 minutes from the entry's time before dropping it.
+  const clock = manualClock(Date.now());
+  const config = resolveMonitorConfig(
+    {
+      reference: "registry:fraud",
+      registry: "github:acme/models",
+      state: "state",
+      window: { size: 1000 },
+      github: { repository: "acme/models" },
+      alert: { consecutive: 1, cooldown: "1h", close_after_clean: 1 },
+      actions: { issue: { labels: ["drift-nodeploy"] } },
+    },
+    join(mkdtempSync(join(work, "monitor-")), "monitor.yml"),
+  );
+  const m = await start(config, clock);
+  try {
+    await window(m, clock, 900, true); // drifted against this version: the issue opens
+    await waitFor("the drift issue", () =>
+      fake.state.issuesOf("acme/models").some((i) => i.labels.includes("drift-nodeploy")),
+    );
+    const status = m.outbox.all().find((e) => e.kind === "deployment.status")!;
+    assert.equal(m.outbox.statusOf(status.id).state, "parked");
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    await m.shutdown();
+  }
+});

@@ -33,6 +33,7 @@ import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import { loadEstimator } from "./performance/loadEstimator.js";
 import { ProductionReference } from "./reference/ProductionReference.js";
+import { productionMetricsOf } from "./performance/productionMetrics.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
@@ -177,6 +178,14 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const life: Lifecycle = { ready: false, draining: false };
 
   // Replay before listening for events: readiness means every acknowledged batch is in the window.
+  // Production's metrics.json from the registry (reference_metrics, when given, wins): before the replay judges windows.
+  if (loaded?.metrics && monitor.performance && config.performance) {
+    const source = `${config.reference} v${loaded.version}`;
+    monitor.performance.addProduction(
+      `v${loaded.version}`,
+      productionMetricsOf(loaded.metrics, source, config.performance, config.file),
+    );
+  }
   const from = monitor.loadSnapshot();
   const journalDir = join(config.state, "journal");
   ensureStateSubdirectory(journalDir, "its journal (the acknowledged batches)");
@@ -404,6 +413,20 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       : { version: null, profile: readProfile(config.reference), path: config.reference };
     if (!next) return null;
     const version = next.version === null ? null : `v${next.version}`;
+    if (version !== null && "metrics" in next && next.metrics && monitor.performance && config.performance) {
+      try {
+        const source = `${config.reference} ${version}`;
+        monitor.performance.addProduction(
+          version,
+          productionMetricsOf(next.metrics, source, config.performance, config.file),
+        );
+      } catch (e) {
+        log.error(
+          { err: (e as Error).message, version },
+          "production's metrics.json does not fit the performance rules",
+        );
+      }
+    }
     const label = version === null ? config.reference : `${config.reference}@${version}`;
     if (!monitor.switchReference(next.profile, version, label)) {
       log.error(

@@ -80,13 +80,33 @@ export class PerformanceWindows implements JoinedRowsSink {
   private readonly windows = new Map<number, PerformanceWindow>();
   /** Rows for windows older than those kept (their results were dropped): counted only. */
   tooOld = 0;
+  /** Production's metrics by version ("v3"), from the registry: a window is judged against its own version's. */
+  private readonly byVersion = new Map<string, ProductionMetrics>();
+  private latestRegistry: ProductionMetrics | null = null;
 
   constructor(
     readonly config: PerformanceConfig,
-    readonly production: ProductionMetrics | null,
+    /** From `reference_metrics` (it wins over the registry's: it was given explicitly); null without it. */
+    private readonly fileProduction: ProductionMetrics | null,
     private readonly host: PerformanceHost,
     private readonly options: PerformanceWindowsOptions,
   ) {}
+
+  /** The metrics.json of production version `version` (registry), for windows that version served. */
+  addProduction(version: string, metrics: ProductionMetrics): void {
+    this.byVersion.set(version, metrics);
+    this.latestRegistry = metrics;
+    this.options.gauges.update(this.latest(), this.production);
+  }
+
+  /** What windows are judged against now: reference_metrics, else the newest production version's metrics. */
+  get production(): ProductionMetrics | null {
+    return this.fileProduction ?? this.latestRegistry;
+  }
+
+  private productionOf(version: string | null): ProductionMetrics | null {
+    return this.fileProduction ?? (version !== null ? this.byVersion.get(version) : undefined) ?? this.latestRegistry;
+  }
 
   addJoined(rows: JoinedRows): void {
     const touched = new Set<PerformanceWindow>();
@@ -164,7 +184,8 @@ export class PerformanceWindows implements JoinedRowsSink {
     if (w.closedMs === null || n < this.config.minRows) return;
     if (w.result !== null && n < Math.max(w.judgedRows + 1, Math.ceil(w.judgedRows * 1.01))) return;
     w.judgedRows = n;
-    const spec = this.production?.spec ?? inferSpec(w, this.host.config.labels?.positiveClass);
+    const production = this.productionOf(w.model_version);
+    const spec = production?.spec ?? inferSpec(w, this.host.config.labels?.positiveClass);
     const joined = labelledPredictions(
       { length: n, label: w.label, prediction: w.prediction, probability: w.probability },
       spec,
@@ -174,7 +195,7 @@ export class PerformanceWindows implements JoinedRowsSink {
     const checks = judgePerformance(
       this.config.rules,
       realized.metrics,
-      this.production?.values ?? new Map(),
+      production?.values ?? new Map(),
       this.config.confidence,
     );
     const breached = checks.some((c) => c.outcome === "breach");
@@ -222,7 +243,10 @@ export class PerformanceWindows implements JoinedRowsSink {
       closed_at: w.closed_at!,
       ...(w.model_version !== null ? { model_version: w.model_version } : {}),
     };
-    const cause = { fired: ["performance" as const], sections: [this.section(w, result)] };
+    const cause = {
+      fired: ["performance" as const],
+      sections: [this.section(w, result, this.productionOf(w.model_version))],
+    };
     for (const action of ordered) {
       const entry = buildAlertRequest(config, action, subject, this.host.recent, dispatched, cause);
       entry.created_at = new Date(at).toISOString();
@@ -234,7 +258,7 @@ export class PerformanceWindows implements JoinedRowsSink {
   }
 
   /** The issue's section: the window's labelled rows and each rule's check (metric names are ours, values numbers). */
-  private section(w: PerformanceWindow, result: PerformanceResult): string {
+  private section(w: PerformanceWindow, result: PerformanceResult, production: ProductionMetrics | null): string {
     const pct = `${Number((this.config.confidence * 100).toFixed(1))}%`;
     const rows = result.checks.map(
       (c) =>
@@ -242,7 +266,7 @@ export class PerformanceWindows implements JoinedRowsSink {
     );
     return [
       `**Realized performance** of window ${w.window} on ${result.rows} labelled predictions` +
-        (this.production ? ` against production's metrics (${escapeMarkdown(this.production.source)})` : "") +
+        (production ? ` against production's metrics (${escapeMarkdown(production.source)})` : "") +
         `: a rule is breached when even the better bound of the ${pct} interval is past it.`,
       "",
       `| metric | window | ${pct} interval | production | rule | outcome |`,

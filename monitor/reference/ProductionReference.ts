@@ -3,6 +3,8 @@ import { join } from "node:path";
 import { ModelguardError } from "../../src/errors.js";
 import { readCalibration } from "../../src/performance/cbpe/calibrationFile.js";
 import type { CbpeCalibration } from "../../src/performance/cbpe/buildCbpeCalibration.js";
+import { readMetricsDocument } from "../../src/compare/readMetricsDocument.js";
+import type { MetricsDocument } from "../../src/model/evaluate/metricsDocument.js";
 import { readProfile } from "../../src/profile/profileFile.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { GitHubModelRegistry } from "../../src/registry/GitHubModelRegistry.js";
@@ -20,6 +22,8 @@ export interface ProductionVersion {
   path: string;
   /** Its calibration.json (promoted with --calibration), verified the same way; null when it has none. */
   calibration: CbpeCalibration | null;
+  /** Its metrics.json (promoted with --metrics), verified the same way: what realized performance is judged against. */
+  metrics: MetricsDocument | null;
 }
 
 /**
@@ -102,7 +106,11 @@ export class ProductionReference {
     const calibration = calibrationAsset
       ? readCalibration(await this.keep(v, calibrationAsset, `${this.name}-v${version}.calibration.json`))
       : null;
-    return { version, profile: readProfile(path), path, calibration };
+    const metricsAsset = v.card.assets.find((a) => a.name === "metrics.json");
+    const metrics = metricsAsset
+      ? readMetricsDocument(await this.keep(v, metricsAsset, `${this.name}-v${version}.metrics.json`))
+      : null;
+    return { version, profile: readProfile(path), path, calibration, metrics };
   }
 
   /** Fetches an asset verified against the card and keeps it under the state directory as `file`; returns its path. */

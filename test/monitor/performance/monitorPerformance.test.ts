@@ -8,6 +8,7 @@ import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor
 import { validateContract } from "../../../src/contracts/validateContract.js";
 import { ModelguardError } from "../../../src/errors.js";
 import { startFakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
+import { runCli } from "../../helpers/cli.js";
 import { normals, rng } from "../../helpers/random.js";
 import { crashImage, manualClock, postEvents, setupMonitor, waitFor } from "../monitorFixtures.js";
 
@@ -216,4 +217,60 @@ test("performance config: a rule on a metric of another task, or a change rule p
     tickIntervalMs: 0,
   });
   await m.shutdown();
+});
+
+test("reference: registry:NAME — windows are judged against the metrics.json promoted with production", async () => {
+  const { dir } = setupMonitor();
+  const registry = join(dir, "registry");
+  const promoted = await runCli(
+    "promote",
+    "--name",
+    "fraud",
+    "--model",
+    "fixtures/models/breast_cancer_logreg.onnx",
+    "--profile",
+    join(dir, "profile.json"),
+    "--metrics",
+    PRODUCTION_METRICS.pathname,
+    "--registry",
+    registry,
+  );
+  assert.equal(promoted.code, 0, promoted.stderr);
+  const config = resolveMonitorConfig(
+    {
+      reference: "registry:fraud",
+      registry,
+      state: "state",
+      window: { size: 500 },
+      labels: {},
+      performance: { accuracy: { max_drop: 0.05 } },
+    },
+    join(dir, "monitor.yml"),
+  );
+  const clock = manualClock();
+  const m = await startMonitor(config, {
+    env: {},
+    logger: pino({ level: "silent" }),
+    port: 0,
+    now: clock.now,
+    tickIntervalMs: 0,
+    registryPollMs: 0,
+  });
+  try {
+    const w0 = events(0, 500, 601);
+    clock.advance(MINUTE);
+    assert.equal((await postEvents(m.url, w0.body)).status, 202);
+    assert.equal((await post(m.url, "/v1/labels", labels(0, w0.predictions, 0.7, 9))).status, 202);
+    const perf = await getJson(m.url, "/v1/performance");
+    assert.deepEqual(validateContract("monitor-performance.schema.json", perf.body), []);
+    const production = perf.body.production as { source: string; metrics: Record<string, number> };
+    assert.equal(production.source, "registry:fraud v1");
+    assert.equal(production.metrics.accuracy, 0.9707602339181286);
+    const w = perf.body.windows[0] as { model_version: string; breached: boolean; checks: { reference: number }[] };
+    assert.equal(w.model_version, "v1");
+    assert.equal(w.breached, true);
+    assert.equal(w.checks[0]!.reference, 0.9707602339181286);
+  } finally {
+    await m.shutdown();
+  }
 });

@@ -4,18 +4,15 @@
 // that merged a window and sent its alert), so a renamed or removed metric fails here.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
 import { pino } from "pino";
 import { parse } from "yaml";
 import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
-import { buildCbpeCalibration } from "../../src/performance/cbpe/buildCbpeCalibration.js";
-import { writeCalibration } from "../../src/performance/cbpe/calibrationFile.js";
 import { exposedSampleNames, promqlMetricNames } from "../helpers/promqlMetricNames.js";
-import { rng } from "../helpers/random.js";
 import { startRedisServer, type RedisServer, REDIS_SERVER } from "../helpers/redisServer.js";
+import { startLabelledMonitor } from "./labelledMonitor.js";
 import { manualClock, postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
 
 const DASHBOARD = "monitor/deploy/grafana-dashboard.json";
@@ -154,58 +151,10 @@ async function singleMonitorExposition(): Promise<string> {
   }
 }
 
-/**
- * A monitor with labels, estimation (CBPE) and realized performance: events with ids and probabilities, a window closed
- * with an estimate whose rule fails, labels for part of the events (joined: the window is judged and breaches) and for
- * an unknown id (waiting).
- */
+/** The monitor of labelledMonitor.ts: labels joined, a window estimated and judged on its labels, both breached. */
 async function labelledMonitorExposition(): Promise<string> {
-  const { dir } = setupMonitor();
-  const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
-  const u = rng(61);
-  const n = 4000;
-  const score = Float64Array.from({ length: n }, () => u());
-  const calibration = buildCbpeCalibration(
-    {
-      score,
-      yTrue: Uint8Array.from(score, (s) => (u() < s ? 1 : 0)),
-      yPred: Uint8Array.from(score, (s) => (s > 0.5 ? 1 : 0)),
-    },
-    { positiveClass: "1", negativeClass: "0", path: "preds.csv", sha256: "0".repeat(64) },
-  );
-  writeCalibration(join(dir, "calibration.json"), calibration);
-  copyFileSync("fixtures/report/metrics.json", join(dir, "metrics.json"));
-  const config = resolveMonitorConfig(
-    {
-      model: "fraud",
-      reference: "profile.json",
-      state: "state",
-      window: { size: 1000 },
-      labels: { max_delay: "1h" },
-      // A floor no model reaches: the estimate's rule fails, so its breach gauge has a series.
-      estimation: { calibration: "calibration.json", rules: { accuracy: { min: 0.999 } } },
-      // Realized performance on the joined rows: judged from 50 labels, breached (the labels are coin flips).
-      performance: { accuracy: { min: 0.99 } },
-      performance_policy: { min_rows: 50 },
-      // Production's metrics (a binary classifier's metrics.json, classes 0 and 1): the reference gauges.
-      reference_metrics: "metrics.json",
-    },
-    join(dir, "monitor.yml"),
-  );
-  const m = await startMonitor(config, { env: {}, logger: quiet, port: 0, sender: null });
+  const m = await startLabelledMonitor();
   try {
-    const events = trafficNdjson(1010, 51, false)
-      .split("\n")
-      .map((line, i) => {
-        const e = JSON.parse(line) as { features: { x: number } };
-        return JSON.stringify({ ...e, id: `e${i}`, probability: sigmoid(2 * e.features.x) });
-      });
-    assert.equal((await postEvents(m.url, events.join("\n"))).status, 202);
-    const labels = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `e${i}`, label: i % 2 }));
-    labels.push(JSON.stringify({ id: "never-seen", label: 1 }));
-    const r = await fetch(`${m.url}/v1/labels`, { method: "POST", body: labels.join("\n") });
-    assert.equal(r.status, 202);
-    assert.equal(m.monitor.recent.length, 1);
     const performance = (await (await fetch(`${m.url}/v1/performance`)).json()) as { windows: { breached: boolean }[] };
     assert.equal(performance.windows[0]?.breached, true, "window 0 judged on its labels and breached");
     return await scrape(m);

@@ -19,6 +19,7 @@ import { formatMetric } from "../../src/report/formatNumber.js";
 import { chromium, near, noChromium, screenshot, share, type Rgb } from "../helpers/headlessChromium.js";
 import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
+import { startLabelledMonitor } from "./labelledMonitor.js";
 import { postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
 
 const quiet = pino({ level: "silent" });
@@ -73,7 +74,7 @@ test("GET /: the open window, the alert state and the last window's drift per fe
     const { html } = await getPage(m);
     assertSelfContained(html);
     assert.match(html, /class="banner banner-alert"/);
-    assert.match(html, /Reason: drift\./);
+    assert.match(html, /Reason: drift[,.]/);
     // The open window after the first closed: 250 events, a quarter of its size.
     assert.match(html, /<h3>Open window 1<\/h3>/);
     assert.match(html, /<dt>Events<\/dt><dd>250<\/dd>/);
@@ -308,4 +309,35 @@ test("the performance section: realized (with its interval) beside estimated (wi
     );
     assert.doesNotMatch(plain, /id="performance"/);
   });
+});
+
+test("GET / with labels, estimation and realized performance: window 0's realized accuracy (from /v1/performance) beside its estimate, both breached", async () => {
+  const m = await startLabelledMonitor();
+  try {
+    const perf = (await (await fetch(`${m.url}/v1/performance`)).json()) as {
+      production: { metrics: Record<string, number> };
+      windows: { window: number; metrics: Record<string, { value: number; interval: [number, number] }> }[];
+    };
+    const realized = perf.windows[0]!.metrics.accuracy!;
+    const estimated = m.monitor.recent[0]!.estimated_performance!.metrics.find((x) => x.metric === "accuracy")!;
+    const { html } = await getPage(m);
+    assertSelfContained(html);
+    const table = /<table id="performance-table">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    const row = /<tr class="drifted">(<td[\s\S]*?)<\/tr>/.exec(table)![1]!;
+    const cells = [...row.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!.replace(/<[^>]+>/g, "").trim());
+    assert.deepEqual(cells.slice(2), [
+      "accuracy",
+      "300",
+      formatMetric(realized.value),
+      `${formatMetric(realized.interval[0])} to ${formatMetric(realized.interval[1])}`,
+      formatMetric(estimated.value),
+      `${formatMetric(estimated.lower)} to ${formatMetric(estimated.upper)}`,
+      // Production's accuracy (reference_metrics), which the realized rule's check carries.
+      formatMetric(perf.production.metrics.accuracy!),
+      "breach estimate breach",
+    ]);
+    assert.equal(cells[0], "0");
+  } finally {
+    await m.shutdown();
+  }
 });

@@ -2,6 +2,7 @@ import { basename, dirname, isAbsolute, resolve } from "node:path";
 import { readYamlFile } from "../../src/config/readYamlFile.js";
 import { validateContract } from "../../src/contracts/validateContract.js";
 import { resolvePolicy, type DriftPolicy } from "../../src/drift/driftPolicy.js";
+import { resolveQualityThresholds, type QualityThresholds } from "../../src/quality/qualityThresholds.js";
 import { ModelguardError } from "../../src/errors.js";
 import { resolveFleetConfig, type FleetConfig, type RawFleetConfig } from "../fleet/fleetConfig.js";
 import {
@@ -38,6 +39,10 @@ export interface MonitorConfig {
   window: { size: number } | { durationMs: number; time: WindowTime; allowedLatenessMs: number };
   keepWindows: number;
   drift: DriftPolicy;
+  /** Data-quality thresholds per signal (`quality:`, defaults filled in); a fired signal alerts with reason quality. */
+  quality: QualityThresholds;
+  /** The label column of the profile (`target:`): left out of drift, quality and missing-feature counts. */
+  target: string | null;
   alert: { consecutive: number; cooldownMs: number; closeAfterClean: number };
   actions: {
     issue: { labels: string[] };
@@ -99,6 +104,8 @@ interface RawConfig extends RawPerformanceConfig {
   window?: { size?: number; duration?: string; time?: WindowTime; allowed_lateness?: string };
   keep_windows?: number;
   drift?: Partial<DriftPolicy>;
+  quality?: Partial<QualityThresholds>;
+  target?: string;
   alert?: { consecutive?: number; cooldown?: string; close_after_clean?: number };
   actions?: {
     issue?: { labels?: string[] };
@@ -246,6 +253,8 @@ export function resolveMonitorConfig(value: unknown, path: string): MonitorConfi
     window,
     keepWindows: raw.keep_windows ?? 48,
     drift: resolvePolicy(raw.drift ?? {}),
+    quality: resolveQualityThresholds(raw.quality),
+    target: raw.target ?? null,
     alert: {
       consecutive: raw.alert?.consecutive ?? 3,
       cooldownMs: raw.alert?.cooldown !== undefined ? duration(path, "alert.cooldown", raw.alert.cooldown) : 86_400_000,

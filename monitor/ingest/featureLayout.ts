@@ -17,6 +17,11 @@ export interface FeatureLayout {
    * calibrated by this estimator (set before the first window is filled; the same on every fleet member).
    */
   estimator?: CbpeEstimator;
+  /**
+   * Per feature, the reference's finite [min, max] for numeric features (null: none), which windows count values
+   * outside of (the out-of-range quality signal). Set by the monitor from the profile; absent: not counted.
+   */
+  ranges?: (readonly [number, number] | null)[];
 }
 
 export function layoutOf(profile: ReferenceProfile, positiveClass?: string): FeatureLayout {

@@ -20,6 +20,8 @@ import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
 import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
+import { monitorSkips, referenceRanges, skipInLayout } from "./monitorSkips.js";
+import { QualityMetrics } from "../quality/qualityMetrics.js";
 import { PerformanceMetrics } from "../performance/performanceMetrics.js";
 import { PerformanceWindows, type PerformanceWindowsJson } from "../performance/performanceWindows.js";
 import { readProductionMetrics } from "../performance/productionMetrics.js";
@@ -111,6 +113,9 @@ export class DriftMonitor {
   readonly labels: LabelJoin | null = null;
   /** With `performance:` (and the label join feeding it): realized performance per window; null otherwise. */
   readonly performance: PerformanceWindows | null = null;
+  /** Profile columns not tracked (id-like, the target, `skip: true`): name -> reason (see monitorSkips). */
+  readonly skips: Map<string, string>;
+  private readonly qualityMetrics: QualityMetrics;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
   private readonly estimationMetrics: EstimatedPerformanceMetrics | null = null;
@@ -125,6 +130,10 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
+    this.skips = monitorSkips(features, config.drift, config.target);
+    skipInLayout(this.layout, this.skips);
+    this.layout.ranges = referenceRanges(features, this.layout);
+    this.qualityMetrics = new QualityMetrics(options.metrics.registry);
     if (options.estimator) {
       this.layout.estimator = options.estimator;
       // Events' `probabilities` are read at the calibration's positive class unless labels.positive_class says.
@@ -518,6 +527,7 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     const next = layoutOf(features, this.config.labels?.positiveClass);
+    skipInLayout(next, monitorSkips(features, this.config.drift, this.config.target));
     const same =
       next.names.length === this.layout.names.length &&
       next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
@@ -539,6 +549,8 @@ export class DriftMonitor {
     this.pendingReference = null;
     const previous = this.modelVersion;
     this.reference = sampleProfile(next.profile);
+    // Windows opened from here count out-of-range values against the new production's range.
+    this.layout.ranges = referenceRanges(next.profile, this.layout);
     const col = this.predictionColumn;
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);
@@ -574,6 +586,8 @@ export class DriftMonitor {
         current: w.samples(),
         referenceLabel: this.referenceLabel,
         currentLabel: `window ${w.index}`,
+        skip: this.skips,
+        quality: this.config.quality,
       },
       this.config.drift,
     );
@@ -682,6 +696,7 @@ export class DriftMonitor {
       if (ks !== undefined) m.ks.set({ feature: f.name, ...version }, ks);
       m.featureDrifted.set({ feature: f.name, ...version }, f.drifted ? 1 : 0);
     }
+    this.qualityMetrics.windowClosed(report.drift, this.modelVersion);
     const p = report.prediction.drift;
     if (p) {
       const psi = p.tests.psi?.statistic;

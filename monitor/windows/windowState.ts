@@ -31,14 +31,25 @@ export class NumericAccumulator {
   m2 = 0;
   missing = 0;
   invalid = 0;
-  constructor(accuracy: number) {
+  /** Finite values outside the reference's [low, high] (the out-of-range quality signal); 0 without a range. */
+  outOfRange = 0;
+  private readonly low: number;
+  private readonly high: number;
+  /** `range`: the reference's finite [min, max] (null: not counted). */
+  constructor(
+    accuracy: number,
+    readonly range: readonly [number, number] | null = null,
+  ) {
     this.sketch = new QuantileSketch(accuracy);
+    this.low = range ? range[0] : -Infinity;
+    this.high = range ? range[1] : Infinity;
   }
 
   add(x: number): void {
     this.count++;
     this.sketch.add(x);
     if (x === Infinity || x === -Infinity) return;
+    if (x < this.low || x > this.high) this.outOfRange++;
     // Welford's update: exact enough to merge with Chan's formula.
     this.finite++;
     const d = x - this.mean;
@@ -58,6 +69,7 @@ export class NumericAccumulator {
     this.count += o.count;
     this.missing += o.missing;
     this.invalid += o.invalid;
+    this.outOfRange += o.outOfRange;
   }
 
   sample(): SketchNumericSample {
@@ -68,19 +80,37 @@ export class NumericAccumulator {
       count: this.count,
       std0: this.finite > 0 ? Math.sqrt(this.m2 / this.finite) : null,
       missing: this.missing + this.invalid,
+      ...(this.range ? { outOfRange: this.outOfRange } : {}),
     };
   }
 
   toJson(): NumericJson {
-    const { count, finite, mean, m2, missing, invalid } = this;
-    return { kind: "numeric", count, finite, mean, m2, missing, invalid, sketch: this.sketch.toJson() };
+    const { count, finite, mean, m2, missing, invalid, outOfRange } = this;
+    const out: NumericJson = {
+      kind: "numeric",
+      count,
+      finite,
+      mean,
+      m2,
+      missing,
+      invalid,
+      sketch: this.sketch.toJson(),
+    };
+    // Absent when 0: snapshots and fleet partials of windows without out-of-range values read as before.
+    if (outOfRange > 0) out.out_of_range = outOfRange;
+    return out;
   }
 
   /**
    * The accumulator a snapshot holds at `path`; throws naming the field when a number is not what toJson writes (a
    * count that is not a non-negative integer, a moment that is not finite, a sketch whose counts do not add up).
    */
-  static fromJson(j: NumericJson, path = "numeric", accuracy?: number): NumericAccumulator {
+  static fromJson(
+    j: NumericJson,
+    path = "numeric",
+    accuracy?: number,
+    range: readonly [number, number] | null = null,
+  ): NumericAccumulator {
     const count = countAt(j.count, `${path}.count`);
     const finite = countAt(j.finite, `${path}.finite`);
     if (finite > count) throw new Error(`${path}.finite: ${finite} is above the count ${count}`);
@@ -89,10 +119,14 @@ export class NumericAccumulator {
     if (m2 < 0) throw new Error(`${path}.m2: ${m2} is negative`);
     const sketch = sketchAt(j.sketch, `${path}.sketch`, accuracy);
     if (sketch.count !== count) throw new Error(`${path}.sketch: its counts add up to ${sketch.count}, not ${count}`);
-    const a = new NumericAccumulator(sketch.accuracy);
+    const a = new NumericAccumulator(sketch.accuracy, range);
     a.sketch = QuantileSketch.fromJson(j.sketch);
     Object.assign(a, { count, finite, mean, m2, missing: countAt(j.missing, `${path}.missing`) });
     a.invalid = countAt(j.invalid, `${path}.invalid`);
+    if (j.out_of_range !== undefined) {
+      a.outOfRange = countAt(j.out_of_range, `${path}.out_of_range`);
+      if (a.outOfRange > finite) throw new Error(`${path}.out_of_range: ${a.outOfRange} is above the finite ${finite}`);
+    }
     return a;
   }
 }
@@ -161,6 +195,8 @@ export interface NumericJson {
   m2: number;
   missing: number;
   invalid: number;
+  /** Finite values outside the reference's range (absent: 0). */
+  out_of_range?: number;
   sketch: SketchJson;
 }
 export interface CategoricalJson {
@@ -223,9 +259,9 @@ export class WindowState {
     public index: number,
     readonly startedAt: number,
   ) {
-    this.slots = layout.kinds.map((k) =>
+    this.slots = layout.kinds.map((k, i) =>
       k === "numeric"
-        ? new NumericAccumulator(layout.accuracy)
+        ? new NumericAccumulator(layout.accuracy, layout.ranges?.[i] ?? null)
         : k === "categorical"
           ? new CategoricalAccumulator()
           : null,
@@ -388,7 +424,7 @@ export class WindowState {
       if (!isObject(f)) throw new Error(`${at} is not an object`);
       w.slots[i] =
         f.kind === "numeric"
-          ? NumericAccumulator.fromJson(f, at, layout.accuracy)
+          ? NumericAccumulator.fromJson(f, at, layout.accuracy, layout.ranges?.[i] ?? null)
           : CategoricalAccumulator.fromJson(f, at);
     });
     if (!isObject(j.prediction) || !isObject(j.prediction.numeric) || !isObject(j.prediction.categorical))

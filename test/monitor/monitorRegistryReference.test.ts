@@ -13,6 +13,7 @@ import { runCli } from "../helpers/cli.js";
 import { normals } from "../helpers/random.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { setGitHubPacingForTests } from "../../src/github/createGitHubClient.js";
 import { manualClock, postEvents, trafficNdjson, waitFor } from "./monitorFixtures.js";
 
 const TOKEN = "ghs_registryReferenceToken0123456789abcdef";
@@ -21,15 +22,19 @@ const MINUTE = 60_000;
 const work = mkdtempSync(join(tmpdir(), "mg-monitor-registry-"));
 const saved = { ...process.env };
 let fake: FakeGitHub;
+let restorePacing: () => void;
 
 before(async () => {
   fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  // promote runs in-process: without GitHub's second between writes.
+  restorePacing = setGitHubPacingForTests({ retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 });
   // promote (run in-process below) reads these, as it does in a workflow.
   process.env.GITHUB_TOKEN = TOKEN;
   process.env.GITHUB_API_URL = fake.url;
   delete process.env.GITHUB_ACTIONS;
 });
 after(async () => {
+  restorePacing();
   process.env = saved;
   await fake.close();
   rmSync(work, { recursive: true, force: true });

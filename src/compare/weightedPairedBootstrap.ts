@@ -74,7 +74,14 @@ export async function weightedPairedBootstrap(
 }
 
 function runInWorker(plan: ResamplePlan, seed: number, first: number, count: number): Promise<Float64Array> {
-  const workerData = { plan, seed, first, count };
+  return runCompareWorker<{ stats: Float64Array }>({ plan, seed, first, count }).then((m) => m.stats);
+}
+
+/**
+ * Runs one job on the comparison's worker (src/compare/resampleWorker.ts: a block of resamples, or one model's
+ * influences) and resolves with its answer.
+ */
+export function runCompareWorker<T>(workerData: unknown): Promise<T> {
   const worker = fromSource
     ? new Worker(
         `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`,
@@ -83,10 +90,10 @@ function runInWorker(plan: ResamplePlan, seed: number, first: number, count: num
     : new Worker(workerEntry, { workerData });
   return new Promise((resolve, reject) => {
     let settled = false;
-    worker.once("message", (m: { stats?: Float64Array; error?: string }) => {
+    worker.once("message", (m: T & { error?: string }) => {
       settled = true;
-      if (m.stats) resolve(m.stats);
-      else reject(new Error(`bootstrap worker failed: ${m.error}`));
+      if (m.error === undefined) resolve(m);
+      else reject(new Error(`comparison worker failed: ${m.error}`));
       void worker.terminate();
     });
     worker.once("error", (e) => {
@@ -94,7 +101,7 @@ function runInWorker(plan: ResamplePlan, seed: number, first: number, count: num
       settled = true;
     });
     worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`bootstrap worker exited with code ${code} before answering`));
+      if (!settled) reject(new Error(`comparison worker exited with code ${code} before answering`));
     });
   });
 }

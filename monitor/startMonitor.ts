@@ -303,8 +303,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           },
         })
       : null;
-  // After replay: everything still waiting is pushed again (Redis answers a side it has seen the same way).
-  if (labelFleet) labelJoin!.queueAllWaiting();
   if (labelSource) log.info({ file: labelSource.file, from: labelJoin!.sourcePosition }, "following the label log");
 
   const server = createMonitorServer(

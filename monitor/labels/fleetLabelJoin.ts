@@ -27,6 +27,8 @@ export class FleetLabelJoin {
   }
 
   private busy: Promise<void> | null = null;
+  /** The store's connection count when everything waiting was last pushed in full. */
+  private pushedOn = -1;
 
   /** One round (rounds run one at a time): push, read the inbox, journal and apply what joined. */
   round(): Promise<void> {
@@ -42,21 +44,23 @@ export class FleetLabelJoin {
 
   private async pushAndCollect(): Promise<void> {
     const { join, store, member } = this.o;
+    await store.connect();
+    // A new connection (the first, or Redis came back and may have lost its keys): push all that waits again.
+    if (store.connections !== this.pushedOn) {
+      this.pushedOn = store.connections;
+      join.queueAllWaiting();
+    }
     const queue = join.takePushQueue();
     const joins: RemoteJoin[] = [];
+    let failed: unknown = null;
+    let k = 0;
+    let inbox: string[] = [];
     try {
-      for (let k = 0; k < queue.length; k++) {
+      for (; k < queue.length; k++) {
         const [side, id] = queue[k]!;
         if (!join.isWaiting(side, id)) continue;
         const label = side === "label" ? JSON.stringify(join.waitingLabel(id)!) : undefined;
-        let r;
-        try {
-          r = await store.push(side, id, { member, ...(label !== undefined ? { label } : {}) });
-        } catch (e) {
-          // Redis is down: what was not pushed yet waits for the next round.
-          join.requeue(queue.slice(k));
-          throw e;
-        }
+        const r = await store.push(side, id, { member, ...(label !== undefined ? { label } : {}) });
         if (r.state !== "joined") continue;
         // Joined before with another member's side of this id: this one is a repeat of the id.
         const mine = side === "event" ? r.eventMember === member : r.labelMember === member;
@@ -69,17 +73,37 @@ export class FleetLabelJoin {
             joins.push({ id, side: "event", label: JSON.parse(r.label) as LabelValue });
         }
       }
-      for (const id of await store.inbox(member)) {
+      inbox = await store.inbox(member);
+      for (; inbox.length > 0; inbox.shift()) {
+        const id = inbox[0]!;
         const label = await store.joinedLabel(id);
         if (label === null) continue;
         if (join.isWaiting("event", id)) joins.push({ id, side: "event", label: JSON.parse(label) as LabelValue });
         if (join.isWaiting("label", id)) joins.push({ id, side: "label" });
       }
-    } finally {
-      if (joins.length > 0) {
-        const t = this.o.now();
+    } catch (e) {
+      // Redis is down: what was not pushed yet, and the sides of inbox ids not read yet (gone from the inbox; a push
+      // of the side finds the joined pair), wait for the next round.
+      failed = e;
+      join.requeue([...queue.slice(k), ...inbox.flatMap((id) => waitingSides(join, id))]);
+    }
+    if (joins.length > 0) {
+      const t = this.o.now();
+      try {
         await this.o.journal.appendJoins(t, Buffer.from(JSON.stringify(joins)), (end) => this.o.apply(joins, t, end));
+      } catch (e) {
+        // Not journaled (the journal is unavailable): these sides are pushed again next round; Redis answers the same.
+        join.requeue(joins.map((j) => [j.side, j.id]));
+        failed ??= e;
       }
     }
+    if (failed) throw failed;
   }
+}
+
+function waitingSides(join: LabelJoin, id: string): [side: "event" | "label", id: string][] {
+  const sides: [side: "event" | "label", id: string][] = [];
+  if (join.isWaiting("event", id)) sides.push(["event", id]);
+  if (join.isWaiting("label", id)) sides.push(["label", id]);
+  return sides;
 }

@@ -74,6 +74,11 @@ return {'waiting'}`;
 export class FleetLabelStore {
   private readonly client: ReturnType<typeof createClient>;
   private connecting: Promise<unknown> | null = null;
+  /**
+   * Connections made so far: one more after each reconnect. A Redis that restarted may have lost what was pushed to
+   * it (the fleet's Redis need not persist), so the join pushes everything that waits again after one.
+   */
+  connections = 0;
 
   constructor(
     private readonly fleet: FleetConfig,
@@ -93,6 +98,7 @@ export class FleetLabelStore {
     });
     // Failures surface through the commands (FleetUnavailableError); node-redis would otherwise throw them.
     this.client.on("error", () => undefined);
+    this.client.on("ready", () => this.connections++);
   }
 
   private k(name: string): string {

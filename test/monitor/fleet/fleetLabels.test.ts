@@ -128,6 +128,34 @@ test("fleet of 3: labels sent to other members than their events are joined once
       again.sink.rows.map((r) => [r[2], r[3]]),
       [[0.7, 1]],
     );
+    // Redis restarts empty (no persistence): what was pushed before is gone, so each member pushes again all that
+    // waits once it is connected again; pairs still join once.
+    await post(ms[0]!.url, "/v1/events", [event("r1", 0.3), event("r2", 0.9)]);
+    await labelRounds(ms);
+    await redis.kill();
+    await post(ms[1]!.url, "/v1/labels", [{ id: "r1", label: 0 }]);
+    await assert.rejects(ms[1]!.labelFleet!.round());
+    await redis.restart();
+    await post(ms[2]!.url, "/v1/labels", [{ id: "r2", label: 1 }]);
+    for (let i = 0; i < 50 && again.sink.rows.length < 3; i++) {
+      for (const m of ms) await m.labelFleet!.round().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    assert.deepEqual(
+      again.sink.rows
+        .slice(1)
+        .map((r) => [r[2], r[3]])
+        .sort(),
+      [
+        [0.3, 0],
+        [0.9, 1],
+      ],
+    );
+    assert.equal(again.m.monitor.labels!.counts.matched, 11);
+    assert.deepEqual(
+      ms.map((m) => m.monitor.labels!.waitingLabels),
+      [0, 0, 0],
+    );
   } finally {
     for (const m of ms) await m.shutdown();
   }

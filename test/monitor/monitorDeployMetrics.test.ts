@@ -1,15 +1,18 @@
 // The Grafana dashboard and the alerting rules of monitor/deploy query only what a real monitor exports: every metric
 // name in every dashboard query and rule expression is a sample on /metrics of monitors driven until it appears (a
-// closed drifted window, a rejected batch, labels joined with events, a window's estimated performance, a fleet member
+// closed drifted window, a rejected batch, labels joined with events, a window's estimated performance, production
+// followed in a registry, a fleet member
 // that merged a window and sent its alert), so a renamed or removed metric fails here.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pino } from "pino";
 import { parse } from "yaml";
 import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
 import { startFakeGitHub, type FakeGitHub } from "../fakeGithub/startFakeGitHub.js";
+import { runCli } from "../helpers/cli.js";
 import { exposedSampleNames, promqlMetricNames } from "../helpers/promqlMetricNames.js";
 import { startRedisServer, type RedisServer, REDIS_SERVER } from "../helpers/redisServer.js";
 import { startLabelledMonitor } from "./labelledMonitor.js";
@@ -163,6 +166,30 @@ async function labelledMonitorExposition(): Promise<string> {
   }
 }
 
+/** A monitor following production in a directory registry: the production version's info gauge. */
+async function registryMonitorExposition(): Promise<string> {
+  const { dir } = setupMonitor();
+  const registry = join(dir, "registry");
+  const promoted = await runCli(
+    "promote",
+    ...["--name", "fraud", "--model", "fixtures/models/breast_cancer_columns.onnx"],
+    ...["--profile", join(dir, "profile.json"), "--registry", registry],
+  );
+  assert.equal(promoted.code, 0, promoted.stderr);
+  const config = resolveMonitorConfig(
+    { model: "fraud", reference: "registry:fraud", registry, state: "state", window: { size: 1000 } },
+    join(dir, "monitor.yml"),
+  );
+  const m = await startMonitor(config, { env: {}, logger: quiet, port: 0, sender: null, registryPollMs: 0 });
+  try {
+    const text = await scrape(m);
+    assert.match(text, /^modelguard_monitor_model_version_info\{model_version="v1"\} 1$/m);
+    return text;
+  } finally {
+    await m.shutdown();
+  }
+}
+
 /** A one-member fleet on a manual clock that merges a drifted window as the leader and sends its issue. */
 async function fleetMemberExposition(): Promise<string> {
   const { dir } = setupMonitor();
@@ -209,6 +236,7 @@ async function fleetMemberExposition(): Promise<string> {
 test("every metric the dashboard and the rules query is exported by a running monitor", async () => {
   const exported = exposedSampleNames(await singleMonitorExposition());
   for (const name of exposedSampleNames(await labelledMonitorExposition())) exported.add(name);
+  for (const name of exposedSampleNames(await registryMonitorExposition())) exported.add(name);
   if (!noRedis) for (const name of exposedSampleNames(await fleetMemberExposition())) exported.add(name);
   const qs = queries();
   assert.ok(qs.length > 40, `${qs.length} queries`);

@@ -110,6 +110,7 @@ test("realized performance: judged once a closed window has min_rows; a breach a
   // More labels for window 1 re-judge it; still breached, but alerted once.
   s.windows.addJoined(rows(1, 100, 0.6, 4, 400_000));
   assert.equal(s.windows.report()[0]!.labelled_rows, 500);
+  assert.equal(s.windows.report()[0]!.rows, 500, "grown by 25%: judged again");
   assert.equal(s.outbox.pending().length, 2);
   // The gauges show the newest judged window.
   const text = await s.metrics.registry.metrics();
@@ -135,6 +136,9 @@ test("realized performance: the snapshot keeps rows, results and the alerted fla
   assert.equal(t.windows.report()[0]!.rows, 220);
   // Window 3 was alerted before the restart: more of its labels re-judge it, but do not alert again.
   t.windows.addJoined(rows(3, 10, 0.6, 8, 170_000));
+  // Grown by 3%: not judged again yet (every 5%).
+  assert.equal(t.windows.report().find((w) => w.window === 3)!.rows, 300);
+  assert.equal(t.windows.report().find((w) => w.window === 3)!.labelled_rows, 310);
   assert.deepEqual(
     t.outbox.pending().map((e) => e.id),
     ["fraud:w3:performance:dispatch", "fraud:w3:performance:issue.open"],

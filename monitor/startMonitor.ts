@@ -32,6 +32,7 @@ import { FleetStore } from "./fleet/fleetStore.js";
 import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import { loadEstimator } from "./performance/loadEstimator.js";
+import { CbpeEstimator } from "../src/performance/cbpe/cbpeEstimator.js";
 import { ProductionReference } from "./reference/ProductionReference.js";
 import { productionMetricsOf } from "./performance/productionMetrics.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
@@ -426,7 +427,12 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       }
     }
     const label = version === null ? config.reference : `${config.reference}@${version}`;
-    if (!monitor.switchReference(next.profile, version, label)) {
+    // estimation.calibration: registry follows production too (null: the new version has none).
+    const estimator =
+      "calibration" in next && config.estimation?.calibration === "registry"
+        ? next.calibration && new CbpeEstimator(next.calibration)
+        : undefined;
+    if (!monitor.switchReference(next.profile, version, label, estimator)) {
       log.error(
         { reference: label, profile: next.path },
         "the new reference profile has other features (names or kinds) than the running one: restart the monitor to use it",

@@ -97,7 +97,13 @@ export class DriftMonitor {
   /** Where the reference came from, for reports (`config.reference`, or the registry version's profile file). */
   referenceLabel: string;
   /** A reference to switch to at the next window boundary (see switchReference). */
-  private pendingReference: { profile: ReferenceProfile; version: string | null; label: string } | null = null;
+  private pendingReference: {
+    profile: ReferenceProfile;
+    version: string | null;
+    label: string;
+    /** Production's calibration (`estimation.calibration: registry`), switched with the profile; null: it has none. */
+    estimator?: CbpeEstimator | null;
+  } | null = null;
   window: WindowState;
   alert: AlertState = { ...INITIAL_ALERT_STATE };
   recent: WindowReport[] = [];
@@ -514,6 +520,29 @@ export class DriftMonitor {
     if (this.pendingReference) this.applyReference(report);
   }
 
+  /**
+   * Production's calibration moves with production, at the same window boundary. One with another positive class is
+   * not switched to (events are parsed at the running one's); a production without one stops the estimates.
+   */
+  private switchEstimator(estimator: CbpeEstimator | null, version: string | null): void {
+    const current = this.layout.estimator;
+    if (estimator && current && estimator.calibration.positive_class !== current.calibration.positive_class) {
+      this.options.log.warn(
+        { model_version: version },
+        "the new production's calibration has another positive class: the old calibration stays; restart the monitor to use it",
+      );
+      return;
+    }
+    if (estimator) this.layout.estimator = estimator;
+    else {
+      delete this.layout.estimator;
+      this.options.log.warn(
+        { model_version: version },
+        "the new production has no calibration.json: no estimated performance until a version with one is production",
+      );
+    }
+  }
+
   /** The model version of the last snapshot loaded (null: none, or a file reference). */
   snapshotModelVersion: string | null = null;
 
@@ -523,7 +552,12 @@ export class DriftMonitor {
    * describe the same features as the running one (names and kinds): windows and the journal are laid out by them.
    * Returns false (and changes nothing) when it does not.
    */
-  switchReference(profile: ReferenceProfile, version: string | null, label: string): boolean {
+  switchReference(
+    profile: ReferenceProfile,
+    version: string | null,
+    label: string,
+    estimator?: CbpeEstimator | null,
+  ): boolean {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     const next = layoutOf(features, this.config.labels?.positiveClass);
@@ -533,7 +567,7 @@ export class DriftMonitor {
       next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
       (col === null || Object.hasOwn(profile.columns, col));
     if (!same) return false;
-    this.pendingReference = { profile, version, label };
+    this.pendingReference = { profile, version, label, ...(estimator !== undefined ? { estimator } : {}) };
     const idle = this.eventWindows ? this.eventWindows.open.size === 0 : this.window.events === 0;
     if (idle) this.applyReference(null);
     return true;
@@ -555,6 +589,7 @@ export class DriftMonitor {
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);
     this.referenceLabel = next.label;
+    if (next.estimator !== undefined) this.switchEstimator(next.estimator, next.version);
     this.modelVersion = next.version;
     this.options.metrics.modelVersionChanged(previous, next.version);
     this.options.log.info(

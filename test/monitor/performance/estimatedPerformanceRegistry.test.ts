@@ -24,7 +24,7 @@ const MODEL = "fixtures/models/breast_cancer_columns.onnx";
 const silent = pino({ level: "silent" });
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-test("promote --calibration stores calibration.json; the monitor estimates with production's, and refuses a production without one", async () => {
+test("promote --calibration stores calibration.json; the monitor estimates with production's, follows it to a new production, and refuses a production without one", async () => {
   const registry = join(work, "registry");
   const profile = join(work, "profile.json");
   writeProfile(profile, buildProfile(table([numericColumn("z", normals(2000, 3), "number")])));
@@ -104,13 +104,38 @@ test("promote --calibration stores calibration.json; the monitor estimates with 
       ],
     );
     assert.ok(est.metrics.every((e) => e.value !== null && e.lower! <= e.value && e.value <= e.upper!));
+
+    // Production moves to v2 with its own calibration: the next window is estimated with v2's.
+    const calibration2 = { ...calibration, reference_metrics: { ...calibration.reference_metrics, accuracy: 0.5 } };
+    const calFile2 = join(work, "calibration2.json");
+    writeCalibration(calFile2, calibration2);
+    const p2 = await runCli(
+      "promote",
+      "--name",
+      "churn",
+      "--model",
+      MODEL,
+      "--profile",
+      profile,
+      "--calibration",
+      calFile2,
+      "--registry",
+      registry,
+    );
+    assert.equal(p2.code, 0, p2.stderr);
+    assert.equal(await m.reloadReference(), "v2");
+    assert.equal((await postEvents(m.url, body)).status, 202);
+    const r2 = await fetch(`${m.url}/v1/drift?limit=1`);
+    const [w2] = ((await r2.json()) as { windows: WindowReport[] }).windows;
+    assert.equal(w2!.model_version, "v2");
+    assert.equal(w2!.estimated_performance!.metrics[0]!.reference, 0.5);
   } finally {
     await m.shutdown();
   }
 
-  // v2 without a calibration: a monitor that wants production's calibration cannot start on it.
-  const v2 = await runCli("promote", "--name", "churn", "--model", MODEL, "--profile", profile, "--registry", registry);
-  assert.equal(v2.code, 0, v2.stderr);
+  // v3 without a calibration: a monitor that wants production's calibration cannot start on it.
+  const v3 = await runCli("promote", "--name", "churn", "--model", MODEL, "--profile", profile, "--registry", registry);
+  assert.equal(v3.code, 0, v3.stderr);
   const again = resolveMonitorConfig(
     { reference: "registry:churn", registry, state: "state2", estimation: { calibration: "registry" } },
     join(dir, "monitor.yml"),

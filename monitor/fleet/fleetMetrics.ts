@@ -1,5 +1,6 @@
 import { Counter, Gauge, type Registry } from "prom-client";
 import type { WindowReport } from "../windows/windowReport.js";
+import { QUALITY_SIGNALS } from "../../src/quality/qualityThresholds.js";
 
 /** The fleet's facts on a member's /metrics, in the monitor's registry. */
 export class FleetMetrics {
@@ -8,6 +9,8 @@ export class FleetMetrics {
   readonly outages: Counter;
   readonly published: Counter;
   readonly pendingPartials: Gauge;
+  readonly mergedQualityShare: Gauge<"feature" | "signal">;
+  readonly mergedQualityFired: Gauge<"feature" | "signal">;
   readonly late: Counter;
   readonly finalized: Counter;
   readonly missingPartials: Counter;
@@ -97,6 +100,18 @@ export class FleetMetrics {
       labelNames: ["feature"] as const,
       registers,
     });
+    this.mergedQualityShare = new Gauge({
+      name: "modelguard_monitor_fleet_quality_share",
+      help: "Data-quality share per feature and signal in the fleet's last merged window (as modelguard_monitor_quality_share).",
+      labelNames: ["feature", "signal"] as const,
+      registers,
+    });
+    this.mergedQualityFired = new Gauge({
+      name: "modelguard_monitor_fleet_quality_fired",
+      help: "1 when the data-quality signal fired for the feature in the fleet's last merged window.",
+      labelNames: ["feature", "signal"] as const,
+      registers,
+    });
   }
 
   /** Sets the merged-window gauges from the fleet's last merged report. */
@@ -110,6 +125,16 @@ export class FleetMetrics {
       const ks = f.tests.ks?.statistic;
       if (ks !== undefined) this.mergedKs.set({ feature: f.name }, ks);
       this.mergedDrifted.set({ feature: f.name }, f.drifted ? 1 : 0);
+    }
+    this.mergedQualityShare.reset();
+    this.mergedQualityFired.reset();
+    for (const q of report.drift.quality?.features ?? []) {
+      for (const signal of QUALITY_SIGNALS) {
+        const m = q[signal];
+        if (!m) continue;
+        this.mergedQualityShare.set({ feature: q.name, signal }, m.share);
+        this.mergedQualityFired.set({ feature: q.name, signal }, m.fired ? 1 : 0);
+      }
     }
   }
 }

@@ -162,6 +162,15 @@ test("3 members fed round-robin find drift in the same window, with the same sta
     const psi = Number(/^modelguard_monitor_fleet_feature_psi\{feature="x"\} (\S+)$/m.exec(other)?.[1]);
     assert.ok(Math.abs(psi - x.tests.psi!.statistic) <= 1e-12, `${psi} vs ${x.tests.psi!.statistic}`);
     assert.match(other, /^modelguard_monitor_window_events 0$/m);
+    // Data-quality counts merge exactly (out-of-range values are counted per member, summed in the merge): the fleet's
+    // windows have the single monitor's signals, and /metrics the merged window's.
+    alone.forEach((r, i) => assert.deepEqual(fleetWindows[i]!.drift.quality, r.drift.quality));
+    const y = last.drift.quality!.features.find((q) => q.name === "y")!.out_of_range_share!;
+    assert.ok(y.count > 0, "the shifted y has values past the reference's maximum");
+    const yShare = /^modelguard_monitor_fleet_quality_share\{feature="y",signal="out_of_range_share"\} (\S+)$/m.exec(
+      other,
+    );
+    assert.equal(Number(yShare?.[1]), y.share);
   } finally {
     await closeAll([one!, ...ms]);
   }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { writeOutputFile } from "../../outputFile.js";
-import { loadTable, type LoadOptions } from "../../data/loadTable.js";
+import { loadTable, scanTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
 import { forEnvironment } from "../../schema/forEnvironment.js";
@@ -8,7 +8,7 @@ import { inferSchema } from "../../schema/inferSchema.js";
 import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
-import { validateTable } from "../../schema/validateTable.js";
+import { TableValidator, validateTable } from "../../schema/validateTable.js";
 import type { ValidateReport } from "../../schema/validateReport.js";
 import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
 import { formatTable, writeJsonFile, type CliIO } from "../io.js";
@@ -105,17 +105,23 @@ export async function validateFiles(flags: ValidateFlags & { data: string }): Pr
   const parsed = flags.schema ? parseSchemaFile(flags.schema) : undefined;
   const schema = parsed && flags.environment !== undefined ? forEnvironment(parsed, flags.environment) : parsed;
   const load = { ...loadOptions(flags), ...(schema ? { types: schemaColumnTypes(schema) } : {}) };
-  const [table, holdout] = await Promise.all([
-    loadTable(flags.data, load),
-    flags.holdout ? loadTable(flags.holdout, load) : undefined,
-  ]);
-  let result: ValidationResult = schema
-    ? validateTable(table, schema)
-    : { ok: true, rows: table.rowCount, violations: [] };
+  let result: ValidationResult;
   let leakage: LeakageResult | undefined;
-  if (holdout) {
+  if (flags.holdout) {
+    // Leakage compares the two tables row by row: both are held.
+    const [table, holdout] = await Promise.all([loadTable(flags.data, load), loadTable(flags.holdout, load)]);
+    result = schema ? validateTable(table, schema) : { ok: true, rows: table.rowCount, violations: [] };
     leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
     result = mergeViolations(result, leakageViolations(leakage));
+  } else {
+    // Chunk by chunk: memory follows a chunk (and what unique/median need), not the dataset.
+    const validator = schema ? new TableValidator(schema, flags.data) : null;
+    let rows = 0;
+    for await (const chunk of scanTable(flags.data, load)) {
+      rows += chunk.rowCount;
+      validator?.add(chunk);
+    }
+    result = validator ? validator.finish() : { ok: true, rows, violations: [] };
   }
   return {
     kind: "modelguard.validation",

@@ -2,6 +2,7 @@ import type { DriftPolicy } from "../../src/drift/driftPolicy.js";
 import { columnOverride } from "../../src/drift/driftPolicy.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { idLikeName } from "../../src/schema/isIdLike.js";
+import { ModelguardError } from "../../src/errors.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
 
 /** Below this many reference values, "every category distinct" is as likely a small feature sample as a key. */
@@ -15,13 +16,24 @@ const MIN_ROWS_FOR_VALUE_RULE = 100;
  * (src/drift/defaultSkips.ts), judged on the profile since a window keeps no values.
  *
  * Skipped columns are not tracked at all: not tested, not measured for quality, and an event without them is not
- * missing a feature. Returns column name -> reason, in profile order.
+ * missing a feature. Returns column name -> reason, in profile order. A `target` the profile lacks is a config error
+ * (`file` names the config): a typo would leave the real target tracked, and missing from every event.
  */
 export function monitorSkips(
   profile: ReferenceProfile,
   policy: DriftPolicy,
   target: string | null,
+  file = "monitor.yml",
 ): Map<string, string> {
+  if (target !== null && !Object.hasOwn(profile.columns, target)) {
+    const names = Object.keys(profile.columns);
+    throw new ModelguardError(
+      "config",
+      `${file}: target: '${target}' is not a column of the reference profile`,
+      `name the label column as the profile has it (names are case-sensitive): ${names.slice(0, 10).join(", ")}${names.length > 10 ? ", ..." : ""}`,
+      { file },
+    );
+  }
   const out = new Map<string, string>();
   for (const [name, column] of Object.entries(profile.columns)) {
     const override = columnOverride(policy, name);

@@ -245,3 +245,20 @@ test("out-of-range values are counted as they arrive, fire out_of_range_share, a
   assert.equal((slot as { outOfRange: number }).outOfRange, 2);
   assert.equal(layout.kinds[layout.index.get("customer_id")!], "untested");
 });
+
+test("monitor.yml: quality thresholds out of range and a target the profile lacks are config errors naming the key", async () => {
+  const bad = () => setup({ quality: { missing_share: 1.5 } });
+  assert.throws(
+    bad,
+    (e: Error & { code?: string }) => e.code === "config" && /quality\/missing_share|quality/.test(e.message),
+  );
+  const typo = setup({ target: "Churned" });
+  await assert.rejects(
+    startMonitor(typo, { env: {}, logger: silent, port: 0 }),
+    (e: Error & { code?: string }) =>
+      e.code === "config" && /target: 'Churned' is not a column of the reference profile/.test(e.message),
+  );
+  const off = setup({ quality: { missing_share: false } });
+  assert.equal(off.quality.missing_share, false);
+  assert.equal(off.quality.out_of_range_share, 0.05);
+});

@@ -136,7 +136,7 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
-    this.skips = monitorSkips(features, config.drift, config.target);
+    this.skips = monitorSkips(features, config.drift, config.target, config.file);
     skipInLayout(this.layout, this.skips);
     this.layout.ranges = referenceRanges(features, this.layout);
     this.qualityMetrics = new QualityMetrics(options.metrics.registry);

@@ -40,11 +40,13 @@ export async function benchCompare(args: string[]): Promise<void> {
       (JSON.parse(ours.stdout) as { metrics: { ci_method?: string }[] }).metrics.map((m) => m.ci_method),
     );
     console.log(
-      `  ${rows.toLocaleString("en")} rows: ours ${ours.seconds.toFixed(2)} s, peak ${ours.peakRssMb.toFixed(0)} MB (intervals: ${[...methods].join(", ")})`,
+      `  ${rows.toLocaleString("en")} rows: ours ${ours.seconds.toFixed(2)} s wall, ${ours.cpuSeconds.toFixed(2)} s CPU, peak ${ours.peakRssMb.toFixed(0)} MB (intervals: ${[...methods].join(", ")})`,
     );
     if (rows > 50_000) {
       const boot = measure([...argv, "--interval", "bootstrap"]);
-      console.log(`    with --interval bootstrap: ${boot.seconds.toFixed(2)} s, peak ${boot.peakRssMb.toFixed(0)} MB`);
+      console.log(
+        `    with --interval bootstrap: ${boot.seconds.toFixed(2)} s wall, ${boot.cpuSeconds.toFixed(2)} s CPU, peak ${boot.peakRssMb.toFixed(0)} MB`,
+      );
     }
     if (rows === 20_000) benchPeer(f, cli, ours.seconds, peerResamples);
   }

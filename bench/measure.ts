@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 
 export interface Measurement {
   seconds: number;
+  /** User + system CPU time of the command and its children (every thread). */
+  cpuSeconds: number;
   peakRssMb: number;
   stdout: string;
 }
@@ -13,7 +15,8 @@ import resource, subprocess, sys, time, json
 t = time.perf_counter()
 r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE)
 dt = time.perf_counter() - t
-sys.stderr.write(json.dumps({"seconds": dt, "rss_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, "code": r.returncode}) + "\\n")
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(json.dumps({"seconds": dt, "cpu": u.ru_utime + u.ru_stime, "rss_kb": u.ru_maxrss, "code": r.returncode}) + "\\n")
 sys.stdout.buffer.write(r.stdout)
 `;
 
@@ -21,11 +24,11 @@ sys.stdout.buffer.write(r.stdout)
 export function measure(argv: string[], env: NodeJS.ProcessEnv = process.env): Measurement {
   const r = spawnSync("/usr/bin/python3", ["-c", WRAPPER, ...argv], { env, maxBuffer: 1 << 30, encoding: "utf8" });
   const lines = r.stderr.trim().split("\n");
-  const stats = JSON.parse(lines[lines.length - 1]!) as { seconds: number; rss_kb: number; code: number };
+  const stats = JSON.parse(lines[lines.length - 1]!) as { seconds: number; cpu: number; rss_kb: number; code: number };
   if (stats.code !== 0 && stats.code !== 1) {
     throw new Error(`${argv.join(" ")} exited with ${stats.code}:\n${lines.slice(0, -1).join("\n")}`);
   }
-  return { seconds: stats.seconds, peakRssMb: stats.rss_kb / 1024, stdout: r.stdout };
+  return { seconds: stats.seconds, cpuSeconds: stats.cpu, peakRssMb: stats.rss_kb / 1024, stdout: r.stdout };
 }
 
 export function median(xs: number[]): number {

@@ -4,12 +4,14 @@ import { benchCompare } from "./compare.js";
 import { benchDrift } from "./drift.js";
 import { benchEvaluate } from "./evaluate.js";
 import { benchMonitor } from "./monitor.js";
+import { benchParquet } from "./parquet.js";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   compare: benchCompare,
   drift: benchDrift,
   evaluate: benchEvaluate,
   monitor: benchMonitor,
+  parquet: benchParquet,
 };
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);

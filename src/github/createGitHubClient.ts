@@ -85,7 +85,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     throw new GitHubError(
       "permission",
       "no GitHub token was given",
-      "pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (the default) or set GITHUB_TOKEN for the CLI",
+      "pass `github-token: ${{ secrets.GITHUB_TOKEN }}` (the default) or set GITHUB_TOKEN for the CLI, or a GitHub App (MODELGUARD_APP_ID and its key)",
     );
   }
   const sink = options.log ?? { warn: (m: string) => console.warn(m), error: (m: string) => console.error(m) };

@@ -1,5 +1,5 @@
 import { Counter, Gauge, type Registry } from "prom-client";
-import type { PerformanceResult, ProductionMetrics } from "./performanceWindows.js";
+import type { PerformanceResult, ProductionMetrics } from "./performanceResult.js";
 
 /**
  * Realized performance on /metrics, in the monitor's registry: the newest judged window's metrics with their interval

@@ -3,7 +3,7 @@ import { readMetricsDocument } from "../../src/compare/readMetricsDocument.js";
 import { ModelguardError } from "../../src/errors.js";
 import type { MetricsDocument } from "../../src/model/evaluate/metricsDocument.js";
 import type { PerformanceConfig } from "./performanceConfig.js";
-import type { ProductionMetrics } from "./performanceWindows.js";
+import type { ProductionMetrics } from "./performanceResult.js";
 
 /**
  * Production's metrics as the rules use them: the task and classes (so a window's rows are read as evaluate read

@@ -30,7 +30,11 @@ export interface CardComparison {
 
 /**
  * The model card of one version (`card.json`, an asset of the version, and rendered as the release notes): what the
- * model is, how it was measured, where it came from, and the sha256 of every other asset.
+ * model is, how it was measured, where it came from, and the sha256 of every other asset. card.json is the record and
+ * the only thing read back (downloads are verified against it); the release notes are a rendering for people and are
+ * never parsed or cross-checked: GitHub lets anyone with write access edit them in the UI, cuts them at 125,000
+ * characters, and a disagreement could only be resolved in the card's favour anyway. Correcting a version means
+ * promoting a new one, not editing either.
  */
 export interface ModelCard {
   kind: "modelguard.model-card";

@@ -1,0 +1,133 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { once } from "node:events";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { loadTable } from "../../src/data/loadTable.js";
+import { parseSchemaFile } from "../../src/schema/parseSchemaFile.js";
+import { schemaColumnTypes } from "../../src/schema/schemaColumnTypes.js";
+import { validateTable } from "../../src/schema/validateTable.js";
+
+const dir = mkdtempSync(join(tmpdir(), "modelguard-validate-memory-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../src/${path}`, import.meta.url))).href;
+
+/**
+ * Runs `validate` (validateFiles, as the CLI does) in a child, killed once its resident memory passes `limitMb`.
+ * Returns the JSON report and the child's peak resident memory.
+ */
+async function validateInChild(
+  data: string,
+  schema: string,
+  limitMb: number,
+): Promise<{
+  code: number | null;
+  report: { ok: boolean; rows: number; violations: unknown[] };
+  peakMb: number;
+  err: string;
+}> {
+  const script = join(dir, "child.mts");
+  writeFileSync(
+    script,
+    `import { validateFiles } from ${JSON.stringify(srcUrl("cli/commands/validate.ts"))};
+const report = await validateFiles({ data: process.argv[2], schema: process.argv[3] });
+console.log(JSON.stringify({ report, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+`,
+  );
+  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, data, schema], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  let peakMb = 0;
+  const watch = setInterval(() => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
+      if (peakMb > limitMb) child.kill("SIGKILL");
+    } catch {
+      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
+    }
+  }, 25);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearInterval(watch);
+  clearTimeout(timeout);
+  if (code !== 0) return { code, report: { ok: false, rows: 0, violations: [] }, peakMb, err };
+  const parsed = JSON.parse(out) as { report: { ok: boolean; rows: number; violations: unknown[] }; maxRssMb: number };
+  return { code, report: parsed.report, peakMb: Math.max(peakMb, parsed.maxRssMb), err };
+}
+
+test("validate of 20,000 columns x 6 rows against a 20,000-column schema stays within a few hundred MB", async () => {
+  const cols = 20_000;
+  const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
+  const row = (r: number) =>
+    Array.from({ length: cols }, (_, i) => (i % 3 === 0 ? String(i + r) : i % 3 === 1 ? `${r}.5` : "ab")).join(",");
+  const data = join(dir, "wide.csv");
+  writeFileSync(data, [header, ...[0, 1, 2, 3, 4, 5].map(row)].join("\n") + "\n");
+  const schema = join(dir, "wide.yaml");
+  const lines = Array.from({ length: cols }, (_, i) =>
+    i % 3 === 0
+      ? `  c${i}: {type: integer, max: ${i + 4}}`
+      : i % 3 === 1
+        ? `  c${i}: {type: number}`
+        : `  c${i}: {type: string}`,
+  );
+  writeFileSync(schema, `version: 1\ncolumns:\n${lines.join("\n")}\n`);
+  const r = await validateInChild(data, schema, 450);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.report.rows, 6);
+  // Rows 5 of every integer column (i + 5 > i + 4) break its max.
+  assert.equal(r.report.violations.length, Math.ceil(cols / 3));
+  assert.ok(r.peakMb < 450, `peak ${r.peakMb} MB`);
+});
+
+/** A CSV of `rows` rows: an id (unique but for two repeats), a bounded number, a category, a day. */
+async function writeLong(file: string, rows: number): Promise<void> {
+  const out = createWriteStream(file);
+  out.write("id,x,k,note\n");
+  for (let start = 0; start < rows; start += 10_000) {
+    let text = "";
+    for (let i = start; i < Math.min(rows, start + 10_000); i++) {
+      const id = i === rows - 1 ? 7 : i === rows - 2 ? 123_456 : i;
+      text += `${id},${(i * 7919) % 1000},${"abcd"[i % 4]},${i % 1000 === 999 ? "" : "n" + (i % 50)}\n`;
+    }
+    if (!out.write(text)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+test("validate streams a long file chunk by chunk: the same report as the whole table, in memory that does not hold it", async () => {
+  const rows = 400_000;
+  const data = join(dir, "long.csv");
+  await writeLong(data, rows);
+  const schema = join(dir, "long.yaml");
+  writeFileSync(
+    schema,
+    `version: 1
+columns:
+  id: {type: integer, unique: true}
+  x: {type: integer, max: 990, mostly: 0.99, median: {min: 600, max: 700}}
+  k: {type: category, allowed: [a, b, c]}
+  note: {type: string, nullable: false, pattern: "^n[0-3]"}
+unique: [k, x]
+checks:
+  - name: small
+    expr: x < 995
+`,
+  );
+  const streamed = await validateInChild(data, schema, 450);
+  assert.equal(streamed.code, 0, streamed.err);
+  const parsed = parseSchemaFile(schema);
+  const whole = validateTable(await loadTable(data, { types: schemaColumnTypes(parsed) }), parsed);
+  assert.ok(whole.violations.length >= 7, JSON.stringify(whole.violations.map((v) => v.kind)));
+  assert.deepEqual(streamed.report.violations, JSON.parse(JSON.stringify(whole.violations)));
+  assert.equal(streamed.report.rows, rows);
+  assert.ok(streamed.peakMb < 450, `peak ${streamed.peakMb} MB`);
+});

@@ -108,3 +108,16 @@ test("quality thresholds come from modelguard.yml: a stricter out_of_range_share
   assert.equal(refused.code, 2);
   assert.match(refused.stderr, /quality/);
 });
+
+test("--major-psi sets the PSI at which one drifted column makes the dataset drift", async () => {
+  const bc = "fixtures/datasets/breast_cancer";
+  const args = ["drift", "--reference", `${bc}/train.csv`, "--current", `${bc}/current.csv`, "--json"];
+  const high = await runCli(...args, "--major-psi", "100");
+  assert.equal(high.code, 0, high.stderr);
+  const report = JSON.parse(high.stdout) as Report & { major_drifted: string[]; policy: { major_psi: number } };
+  assert.deepEqual(report.major_drifted, []);
+  assert.equal(report.policy.major_psi, 100);
+  assert.equal(report.dataset_drifted, false);
+  const bad = await runCli(...args, "--major-psi", "-1");
+  assert.equal(bad.code, 2);
+});

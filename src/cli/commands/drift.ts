@@ -26,6 +26,7 @@ interface DriftFlags {
   correction?: Correction;
   bins?: number;
   datasetShare?: number;
+  majorPsi?: number;
   columns?: string[];
   critical?: string[];
   config?: string;
@@ -77,6 +78,11 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
       "--dataset-share <x>",
       "share of drifted columns that makes the dataset drift (default 0.5)",
       numberOption("--dataset-share", { min: 0, max: 1 }),
+    )
+    .option(
+      "--major-psi <x>",
+      "one column drifting with at least this PSI makes the dataset drift (default 0.25; drift.major_psi: null in the config turns it off)",
+      numberOption("--major-psi", { min: 0 }),
     )
     .option("--columns <a,b>", "test only these columns", nonEmptyListOption("--columns"))
     .option("--critical <a,b>", "columns whose drift alone makes the dataset drift", nonEmptyListOption("--critical"))
@@ -182,6 +188,7 @@ export function policyFromFlags(flags: DriftFlags, fromFile: DriftSection = {}):
     correction: flags.correction ?? fromFile.correction,
     bins: flags.bins ?? fromFile.bins,
     dataset_share: flags.datasetShare ?? fromFile.dataset_share,
+    major_psi: flags.majorPsi ?? fromFile.major_psi,
     columns,
   });
 }

@@ -82,7 +82,8 @@ test("GET /: the open window, the alert state and the last window's drift per fe
     // The same numbers /v1/drift reports, formatted as the reports format them.
     const drift = (await (await fetch(`${m.url}/v1/drift`)).json()) as { windows: WindowReport[] };
     const w = drift.windows[0]!;
-    const rows = [...html.matchAll(/<tr( class="drifted")?><td class="name">([^<]*)<\/td>.*?<\/tr>/g)];
+    const features = /<table id="features">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    const rows = [...features.matchAll(/<tr( class="drifted")?><td class="name">([^<]*)<\/td>.*?<\/tr>/g)];
     assert.deepEqual(rows.map((r) => r[2]).sort(), w.drift.features.map((f) => f.name).sort());
     for (const f of w.drift.features) {
       const row = rows.find((r) => r[2] === f.name)!;
@@ -93,6 +94,19 @@ test("GET /: the open window, the alert state and the last window's drift per fe
     assert.match(html, new RegExp(`<td class="num">${w.events}</td>`));
     // The prediction column's drift.
     assert.match(html, /Against the reference column <strong>x<\/strong>: /);
+    // The window's quality signals: every fired one is a tinted row with its share, as the report has it.
+    const fired = w.drift.quality!.fired;
+    assert.ok(fired.length > 0, "the shifted window fires a quality signal");
+    const quality = /<table id="quality-table">([\s\S]*?)<\/table>/.exec(html)![1]!;
+    const firedRows = [
+      ...quality.matchAll(
+        /<tr class="drifted"><td class="name">([^<]*)<\/td><td>([^<]*)<\/td><td class="num">([^<]*)</g,
+      ),
+    ];
+    assert.deepEqual(
+      firedRows.map((r) => [r[1], r[2], r[3]]).sort(),
+      fired.map((f) => [f.feature, f.signal, `${(f.share * 100).toFixed(1)}%`]).sort(),
+    );
   });
 });
 

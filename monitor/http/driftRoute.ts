@@ -39,7 +39,14 @@ export async function driftStatus(
         }
       : {}),
     alert: monitor.alert,
-    windows: monitor.recent.slice(-limit).reverse(),
+    // With realized performance, each window says how far its labels have come (details: /v1/performance).
+    windows: monitor.recent
+      .slice(-limit)
+      .reverse()
+      .map((w) => {
+        const performance = monitor.performance?.ofWindow(w.window) ?? null;
+        return performance ? { ...w, performance } : w;
+      }),
   };
 }
 

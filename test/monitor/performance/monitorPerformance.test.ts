@@ -134,6 +134,16 @@ test("labels after events: a window whose accuracy dropped opens one issue and d
       ],
     );
 
+    // /v1/drift's window entries say how far each window's labels have come.
+    const drift = await getJson(m.url, "/v1/drift");
+    assert.deepEqual(
+      drift.body.windows.map((w) => w.performance),
+      [
+        { labelled_rows: 500, judged: true, breached: true },
+        { labelled_rows: 500, judged: true, breached: false },
+      ],
+    );
+
     // One issue, reason performance; one dispatch with reason performance and the window's span.
     assert.equal(fake.state.issues.length, 1);
     const body = fake.state.issues[0]!.body ?? "";

@@ -14,6 +14,7 @@ import { parseEventLine, type IngestEvent } from "../ingest/parseBatch.js";
 import { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import { DriftMonitor } from "../windows/driftMonitor.js";
 import { ProductionReference } from "../reference/ProductionReference.js";
+import { loadEstimator } from "../performance/loadEstimator.js";
 import type { BatchStats } from "../ingest/batchStats.js";
 
 /** One closed window of a replay: when, how many events, the verdict and what drifted. */
@@ -98,6 +99,7 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
   const state = mkdtempSync(join(tmpdir(), "mg-monitor-replay-"));
   let profile;
   let production = null;
+  let estimator = null;
   try {
     // `reference: registry:NAME`: production's profile, verified against its card, fetched into the temporary state
     // (the live monitor's copy is not read: a replay must not depend on, or disturb, a running monitor).
@@ -105,6 +107,7 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
       ? await ProductionReference.fromConfig({ ...config, state }, options.env ?? process.env).load()
       : null;
     profile = production ? production.profile : readProfile(config.reference);
+    estimator = loadEstimator(config, production?.calibration ?? null);
   } catch (e) {
     rmSync(state, { recursive: true, force: true });
     throw e;
@@ -118,6 +121,7 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
     metrics: new MonitorMetrics(),
     outbox,
     log: quiet,
+    ...(estimator ? { estimator } : {}),
   });
   if (production) {
     monitor.modelVersion = `v${production.version}`;

@@ -22,13 +22,15 @@ export function registerMonitor(program: Command, io: CliIO, exit: { code: numbe
       if (flags.check) {
         const { readProfile } = await import("../../profile/profileFile.js");
         // A registry reference: production's profile, fetched and verified as a start would.
-        const profile = config.referenceRegistry
-          ? (
-              await (
-                await import("../../../monitor/reference/ProductionReference.js")
-              ).ProductionReference.fromConfig(config, process.env).load()
-            ).profile
-          : readProfile(config.reference);
+        const production = config.referenceRegistry
+          ? await (
+              await import("../../../monitor/reference/ProductionReference.js")
+            ).ProductionReference.fromConfig(config, process.env).load()
+          : null;
+        const profile = production ? production.profile : readProfile(config.reference);
+        // estimation: its calibration (the file, or production's) read and checked as a start would.
+        const { loadEstimator } = await import("../../../monitor/performance/loadEstimator.js");
+        loadEstimator(config, production?.calibration ?? null);
         // The same checks a start makes: a drift.columns override or a prediction.column the profile lacks stops it.
         checkDriftColumns(config, profile);
         // And the ingest token: an anonymous config on an address others can reach would not start.

@@ -1,6 +1,6 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -19,6 +19,8 @@ import { writeProfile } from "../../../src/profile/profileFile.js";
 import { normals, rng } from "../../helpers/random.js";
 import { numericColumn, table } from "../../helpers/tables.js";
 import { postEvents } from "../monitorFixtures.js";
+import { runCli } from "../../helpers/cli.js";
+import { replayPredictionLog } from "../../../monitor/replay/replayPredictionLog.js";
 
 // Estimated performance over HTTP: a binary classifier whose score depends on a hidden x (not a monitored feature, so
 // the features never drift), y ~ Bernoulli(sigmoid(2x)), an overconfident score sigmoid(4x + 0.3). The calibration is
@@ -230,5 +232,30 @@ test("estimation config: registry needs a registry reference; a positive class t
   await assert.rejects(
     startMonitor(config, { env: {}, logger: silent, port: 0, tickIntervalMs: 0 }),
     /labels\.positive_class is 'yes' but the calibration's positive class is '1'/,
+  );
+});
+
+test("monitor --check reads the calibration as a start would; monitor replay estimates too and decides the same alert", async () => {
+  const { dir, config } = setup();
+  writeFileSync(
+    join(dir, "monitor.yml"),
+    `model: churn\nreference: profile.json\nstate: state\nestimation: {calibration: missing.json}\n`,
+  );
+  const missing = await runCli("monitor", "--check", "--config", join(dir, "monitor.yml"));
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /calibration not found: .*missing\.json/);
+  writeFileSync(
+    join(dir, "monitor.yml"),
+    `model: churn\nreference: profile.json\nstate: state\nestimation: {calibration: calibration.json}\n`,
+  );
+  assert.equal((await runCli("monitor", "--check", "--config", join(dir, "monitor.yml"))).code, 0);
+
+  const log = join(dir, "log.jsonl");
+  writeFileSync(log, events(simulate(WINDOW, 51, 0.8), 8) + "\n" + events(simulate(WINDOW, 52, -0.075, 0.3), 9) + "\n");
+  const r = await replayPredictionLog(config, { from: log });
+  assert.equal(r.windows.length, 2);
+  assert.deepEqual(
+    r.alerts.map((a) => a.id),
+    ["churn:w1:estimated_performance:issue.open"],
   );
 });

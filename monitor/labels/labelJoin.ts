@@ -1,4 +1,4 @@
-import { VALUE, type EventBatch } from "../ingest/eventBatch.js";
+import { INVALID, VALUE, type EventBatch } from "../ingest/eventBatch.js";
 import type { JoinedRowsSink } from "../performance/joinedRowsSink.js";
 import type { SourcePosition } from "../state/journal.js";
 import type { LabelsConfig } from "./labelsConfig.js";
@@ -12,6 +12,11 @@ export interface LabelCounts {
   events_with_id: number;
   /** Events whose `id` was of a wrong type, empty or over 256 bytes (not joinable). */
   invalid_ids: number;
+  /**
+   * Events whose `probability` (or `probabilities[positive_class]`) was not a number in [0, 1], or whose
+   * `probabilities` was not an object: treated as absent.
+   */
+  invalid_probabilities: number;
   /** Prediction-label pairs joined. */
   matched: number;
   /** Events whose label did not come within max_delay. */
@@ -32,6 +37,7 @@ export const LABEL_COUNT_NAMES = [
   "labels",
   "events_with_id",
   "invalid_ids",
+  "invalid_probabilities",
   "matched",
   "unmatched_events",
   "unmatched_labels",
@@ -137,11 +143,12 @@ export class LabelJoin {
     clocks?: Float64Array,
   ): void {
     this.expire(clocks && to > from ? clocks[from]! : t);
-    const { ids, idStatus } = events;
+    const { ids, idStatus, probabilityStatus } = events;
     for (let e = from; e < to; e++) {
+      if (probabilityStatus[e] === INVALID) this.counts.invalid_probabilities++;
       const st = idStatus[e];
       if (st !== VALUE) {
-        if (st !== 0 && st !== 2) this.counts.invalid_ids++;
+        if (st === INVALID) this.counts.invalid_ids++;
         continue;
       }
       const id = ids[e]!;
@@ -383,7 +390,8 @@ export class LabelJoin {
     if (typeof s !== "object" || s === null) throw new Error("labels is not an object");
     const counts = s.counts as Partial<Record<string, unknown>> | undefined;
     for (const k of LABEL_COUNT_NAMES) {
-      const v = counts?.[k];
+      // A count added after the snapshot was written starts at 0.
+      const v = counts?.[k] ?? (counts && k === "invalid_probabilities" ? 0 : undefined);
       if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`labels.counts.${k} is not a count`);
       this.counts[k] = v as number;
     }

@@ -33,6 +33,11 @@ export class LabelMetrics {
       "Events whose id was not a join key (a wrong type, empty, over 256 bytes): counted in their window, never joined.",
       "invalid_ids",
     );
+    counter(
+      "modelguard_monitor_labels_invalid_probabilities_total",
+      "Events whose probability (or probabilities[positive_class]) was not a number in [0, 1]: treated as absent.",
+      "invalid_probabilities",
+    );
     counter("modelguard_monitor_labels_matched_total", "Predictions joined with their label.", "matched");
     counter(
       "modelguard_monitor_labels_unmatched_events_total",

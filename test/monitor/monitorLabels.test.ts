@@ -108,6 +108,18 @@ test("labels after events: each pair joined once, with the prediction's window, 
     assert.equal(await metric(m.url, 'modelguard_monitor_labels_waiting{kind="event"}'), 1);
     assert.equal(await metric(m.url, 'modelguard_monitor_labels_waiting{kind="label"}'), 1);
     assert.equal(await metric(m.url, "modelguard_monitor_labels_events_with_id_total"), 4);
+    // Wrong ids and probabilities are counted; the events still count in their window.
+    await post(
+      m.url,
+      "/v1/events",
+      [
+        event(1.5, 0, 1, 0.5),
+        event("p", 0, 1, 1.5),
+        JSON.stringify({ id: "q", features: {}, probabilities: [0.1] }),
+      ].join("\n"),
+    );
+    assert.equal(await metric(m.url, "modelguard_monitor_labels_invalid_ids_total"), 1);
+    assert.equal(await metric(m.url, "modelguard_monitor_labels_invalid_probabilities_total"), 2);
   } finally {
     await m.shutdown();
   }

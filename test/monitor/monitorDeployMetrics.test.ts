@@ -227,6 +227,12 @@ async function fleetMemberExposition(): Promise<string> {
     }
     assert.equal(fake.state.issues.length, 1, "the leader opened the issue");
     assert.deepEqual(fake.violations, []);
+    // The member's status page shows the fleet's merged window, and who leads (the alert state is the leader's).
+    const page = await (await fetch(`${m.url}/`)).text();
+    assert.match(page, /class="banner banner-drift"/);
+    assert.match(page, /<dt>This member<\/dt><dd>m1<\/dd>\s*<dt>Leader<\/dt><dd>yes<\/dd>/);
+    assert.match(page, /Kept by the fleet's leader/);
+    assert.match(page, /<td class="num">1000<\/td>/);
     return await scrape(m);
   } finally {
     await m.shutdown();

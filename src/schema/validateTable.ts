@@ -1,3 +1,4 @@
+import { newFloat64Array, newInt32Array, newUint8Array } from "../data/smallTypedArray.js";
 import { cellText, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
 import { compilePattern, type CompiledPattern } from "./compilePattern.js";
@@ -704,7 +705,7 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
   if (type === "string" || type === "category") {
     if (column.kind === "dictionary") return { kind: "text", codes: column.codes, dictionary: column.dictionary };
     // A numeric column checked as text: intern each cell's text (numbers once per distinct value).
-    const codes = new Int32Array(rows);
+    const codes = newInt32Array(rows);
     const dictionary: string[] = [];
     const byText = new Map<string, number>();
     const byValue = new Map<number, number>();
@@ -745,8 +746,8 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
         entryOk[i] = 1;
       }
     });
-    const values = new Float64Array(rows);
-    const state = new Uint8Array(rows);
+    const values = newFloat64Array(rows);
+    const state = newUint8Array(rows);
     const { codes, dictionary } = column;
     for (let r = 0; r < rows; r++) {
       const code = codes[r]!;
@@ -761,7 +762,9 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
 
   const direct = column.type === type || (type === "number" && column.type === "integer");
   if (direct || (type === "integer" && column.type === "number")) {
-    const state = column.valid.slice();
+    // A copy from a shared slab when small: a wide chunk makes one per column (see smallTypedArray.ts).
+    const state = newUint8Array(rows);
+    state.set(column.valid.subarray(0, rows));
     for (const row of column.invalid.keys()) if (row >= 0 && row < rows) state[row] = 2;
     if (!direct) {
       const values = column.values;
@@ -771,8 +774,8 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
   }
 
   // Another numeric type (e.g. a boolean column checked as number): compare by each cell's text.
-  const values = new Float64Array(rows);
-  const state = new Uint8Array(rows);
+  const values = newFloat64Array(rows);
+  const state = newUint8Array(rows);
   const texts = new Map<number, string>();
   for (let r = 0; r < rows; r++) {
     const text = cellText(column, r);

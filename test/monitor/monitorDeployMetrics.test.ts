@@ -239,7 +239,7 @@ async function fleetMemberExposition(): Promise<string> {
   }
 }
 
-test("every metric the dashboard and the rules query is exported by a running monitor", async () => {
+test("every metric the dashboard and the rules query is exported by a running monitor, and every one it exports is on the dashboard", async () => {
   const exported = exposedSampleNames(await singleMonitorExposition());
   for (const name of exposedSampleNames(await labelledMonitorExposition())) exported.add(name);
   for (const name of exposedSampleNames(await registryMonitorExposition())) exported.add(name);
@@ -255,4 +255,16 @@ test("every metric the dashboard and the rules query is exported by a running mo
         missing.push(`${where}: ${name}`);
   }
   assert.deepEqual(missing, [], "queried but not exported");
+  // And the other way round: every modelguard metric a monitor exports is on the dashboard (a histogram by its
+  // _bucket, _sum or _count), so a new metric comes with its panel.
+  const onDashboard = new Set(
+    queries()
+      .filter((q) => q.where.startsWith("dashboard"))
+      .flatMap((q) => [...promqlMetricNames(q.expr)].map((n) => n.replace(/_(bucket|sum|count)$/, ""))),
+  );
+  const notShown = [...exported]
+    .filter((n) => n.startsWith("modelguard_monitor_"))
+    .map((n) => n.replace(/_(bucket|sum|count)$/, ""))
+    .filter((n) => !onDashboard.has(n));
+  assert.deepEqual([...new Set(notShown)], [], "exported but on no panel of monitor/deploy/grafana-dashboard.json");
 });

@@ -236,7 +236,7 @@ function describeDrift(r: DriftReport): string {
   }
   if (r.features.some((f) => f.approximate))
     lines.push(
-      "(reference is a profile: numeric statistics come from its sketches, see approximation_error in --json)",
+      "(numeric statistics marked approximate come from quantile sketches: a profile reference, or a side too large to hold; see approximation_error in --json)",
     );
   lines.push("", r.summary);
   return lines.join("\n");

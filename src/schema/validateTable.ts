@@ -102,10 +102,14 @@ class DuplicateTracker {
     if (first === undefined) {
       this.firstRow.set(key, row);
       // The example text of a first occurrence is needed only if the value repeats, but by then its chunk is gone.
-      if (!this.keyIsText) this.firstText.set(key, text());
+      // A number whose text is its plain form keeps nothing more (a unique id column: one map entry per id).
+      if (!this.keyIsText) {
+        const t = text();
+        if (typeof key !== "number" || t !== String(key)) this.firstText.set(key, t);
+      }
       return;
     }
-    const firstText = this.keyIsText ? (key as string) : this.firstText.get(key)!;
+    const firstText = this.keyIsText ? (key as string) : (this.firstText.get(key) ?? String(key));
     this.firstText.delete(key);
     this.repeated.set(key, { count: 2, rows: [first, row], text: [firstText, text()] });
   }

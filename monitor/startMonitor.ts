@@ -35,6 +35,7 @@ import { loadEstimator } from "./performance/loadEstimator.js";
 import { CbpeEstimator } from "../src/performance/cbpe/cbpeEstimator.js";
 import { ProductionReference } from "./reference/ProductionReference.js";
 import { productionMetricsOf } from "./performance/productionMetrics.js";
+import { referenceTargetOf } from "./reference/referenceTarget.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
@@ -153,6 +154,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     log,
     ...(estimator ? { estimator } : {}),
     ...(deployment ? { deployment } : {}),
+    ...referenceTargetOf(config, loaded),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
   });
   if (config.fleet) {

@@ -14,6 +14,7 @@ import { parseEventLine, type IngestEvent } from "../ingest/parseBatch.js";
 import { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import { DriftMonitor } from "../windows/driftMonitor.js";
 import { ProductionReference } from "../reference/ProductionReference.js";
+import { referenceTargetOf } from "../reference/referenceTarget.js";
 import { loadEstimator } from "../performance/loadEstimator.js";
 import type { BatchStats } from "../ingest/batchStats.js";
 
@@ -122,6 +123,7 @@ export async function replayPredictionLog(config: MonitorConfig, options: Replay
     outbox,
     log: quiet,
     ...(estimator ? { estimator } : {}),
+    ...referenceTargetOf(config, production),
   });
   if (production) {
     monitor.modelVersion = `v${production.version}`;

@@ -68,6 +68,12 @@ export interface DriftMonitorOptions {
   fleet?: { windowClosed(w: WindowState): void };
   /** With `estimation`: the calibration every window's events are estimated with (CBPE). */
   estimator?: CbpeEstimator;
+  /**
+   * The target as production's metrics.json names it (evaluate writes `target`), used when monitor.yml has no
+   * `target:`: a profile of the training data holds the label column, which events never carry, and tracking it would
+   * make every window "missing" it. `from` says where it came from, for the skip's reason.
+   */
+  referenceTarget?: { name: string; from: string };
   /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
   deployment?: {
     loaded(version: string | null, window: number, at: string): void;
@@ -121,6 +127,8 @@ export class DriftMonitor {
   readonly performance: PerformanceWindows | null = null;
   /** Profile columns not tracked (id-like, the target, `skip: true`): name -> reason (see monitorSkips). */
   readonly skips: Map<string, string>;
+  /** The label column left out: monitor.yml's `target:` (from null), else production's metrics.json's. */
+  private readonly target: { name: string | null; from: string | null };
   private readonly qualityMetrics: QualityMetrics;
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
@@ -136,7 +144,9 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
-    this.skips = monitorSkips(features, config.drift, config.target, config.file);
+    const derived = config.target === null ? (options.referenceTarget ?? null) : null;
+    this.target = derived ? { name: derived.name, from: derived.from } : { name: config.target, from: null };
+    this.skips = monitorSkips(features, config.drift, this.target.name, config.file, this.target.from);
     skipInLayout(this.layout, this.skips);
     this.layout.ranges = referenceRanges(features, this.layout);
     this.qualityMetrics = new QualityMetrics(options.metrics.registry);
@@ -561,7 +571,7 @@ export class DriftMonitor {
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     const next = layoutOf(features, this.config.labels?.positiveClass);
-    skipInLayout(next, monitorSkips(features, this.config.drift, this.config.target));
+    skipInLayout(next, monitorSkips(features, this.config.drift, this.target.name, this.config.file, this.target.from));
     const same =
       next.names.length === this.layout.names.length &&
       next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&

@@ -24,8 +24,10 @@ export function monitorSkips(
   policy: DriftPolicy,
   target: string | null,
   file = "monitor.yml",
+  /** Where the target came from when not `target:` (production's metrics.json): then it may be absent. */
+  targetFrom: string | null = null,
 ): Map<string, string> {
-  if (target !== null && !Object.hasOwn(profile.columns, target)) {
+  if (target !== null && targetFrom === null && !Object.hasOwn(profile.columns, target)) {
     const names = Object.keys(profile.columns);
     throw new ModelguardError(
       "config",
@@ -43,7 +45,7 @@ export function monitorSkips(
     }
     if (Object.keys(override).length > 0) continue;
     if (name === target) {
-      out.set(name, "the target (from target in the monitor config): events do not carry it");
+      out.set(name, `the target (from ${targetFrom ?? "target in the monitor config"}): events do not carry it`);
       continue;
     }
     const distinctCategories =

@@ -1,27 +1,37 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  registryFromFlags
+} from "./chunks/chunk-FSEJIZ6W.js";
+import {
+  findMergedPullRequest,
+  readPullRequestContext,
+  upsertPullRequestComment
+} from "./chunks/chunk-YGNMLOBJ.js";
+import "./chunks/chunk-LNMG3F5P.js";
+import {
+  createGitHubClient,
+  escapeMarkdown,
+  formatMetric,
+  githubAuthFromEnv,
+  isGitHubError,
+  redactSecrets
+} from "./chunks/chunk-4NQ5B76I.js";
+import "./chunks/chunk-WBEWDNAQ.js";
+import "./chunks/chunk-NZDUHHNH.js";
+import "./chunks/chunk-KXKSH3KJ.js";
+import {
   require_tunnel,
   require_undici
 } from "./chunks/chunk-EQZQF4BK.js";
-import {
-  findMergedPullRequest,
-  neutralizeWorkflowCommands,
-  readPullRequestContext,
-  registryFromFlags,
-  upsertPullRequestComment
-} from "./chunks/chunk-VYO7OHPS.js";
-import {
-  createGitHubClient,
-  formatMetric,
-  isGitHubError,
-  redactSecrets
-} from "./chunks/chunk-QDHZ7MH3.js";
 import "./chunks/chunk-Z2HOCP5K.js";
+import "./chunks/chunk-72K2B37S.js";
+import "./chunks/chunk-CV6AQ6IM.js";
 import {
-  escapeMarkdown
-} from "./chunks/chunk-OWFMNSQG.js";
-import "./chunks/chunk-5ELNIL3S.js";
+  neutralizeWorkflowCommands
+} from "./chunks/chunk-3YGHXF46.js";
+import "./chunks/chunk-R667OS6Q.js";
+import "./chunks/chunk-GT6KQK6X.js";
 import {
   locatedMessage
 } from "./chunks/chunk-FVTIIIIB.js";
@@ -573,6 +583,7 @@ function readActionInputs(get) {
     reference: get("reference"),
     holdout: get("holdout"),
     target: get("target"),
+    environment: get("environment"),
     run: get("run"),
     builtin: get("builtin") || "logistic",
     model: get("model"),
@@ -754,6 +765,9 @@ function planCommand(inputs, paths, isPullRequest2, mergedPullRequest = null) {
   switch (inputs.command) {
     case "validate": {
       const steps = [];
+      if (inputs.environment !== "" && inputs.schema === "") {
+        throw new ActionInputError("'environment' goes with 'schema' (it names one of the schema's environments)");
+      }
       const checks = inputs.schema !== "" || inputs.holdout !== "";
       if (checks || inputs.reference === "") {
         steps.push({
@@ -761,6 +775,7 @@ function planCommand(inputs, paths, isPullRequest2, mergedPullRequest = null) {
             "validate",
             ...opt("--data", inputs.data),
             ...opt("--schema", inputs.schema),
+            ...inputs.schema ? opt("--environment", inputs.environment) : [],
             ...opt("--holdout", inputs.holdout),
             ...inputs.holdout ? opt("--target", inputs.target) : [],
             "--out",
@@ -780,6 +795,8 @@ function planCommand(inputs, paths, isPullRequest2, mergedPullRequest = null) {
             "--current",
             inputs.data,
             ...opt("--config", inputs.config),
+            // the target is left out of the drift test by default (its drift is the labels', not the inputs')
+            ...opt("--target", inputs.target),
             "--out",
             paths.drift,
             "--no-fail"
@@ -993,13 +1010,13 @@ function planCommand(inputs, paths, isPullRequest2, mergedPullRequest = null) {
 import { createHash } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 function pushContextOf(env, log2) {
-  const token = (env.GITHUB_TOKEN ?? "").trim();
   const m = /^([^/]+)\/([^/]+)$/.exec(env.GITHUB_REPOSITORY ?? "");
   const sha = env.GITHUB_SHA ?? "";
-  if (token === "") return { context: null, why: "no github-token" };
+  const auth = githubAuthFromEnv(env, { token: env.GITHUB_TOKEN, repository: env.GITHUB_REPOSITORY });
+  if (!auth) return { context: null, why: "no github-token" };
   if (!m || !/^[0-9a-f]{40}$/.test(sha)) return { context: null, why: "GITHUB_REPOSITORY or GITHUB_SHA is not set" };
   const client = createGitHubClient({
-    token,
+    ...auth,
     ...env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {},
     log: { warn: (w) => log2(`github: ${w}`) }
   });
@@ -1080,7 +1097,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-CUGVMNW5.js");
+  const { runCommand } = await import("./chunks/main-EQ7X6X7M.js");
   return runCommand(argv, io);
 }
 
@@ -1120,6 +1137,10 @@ function summarizeResults(results) {
       verdict: "fail",
       text: `the data drifted from the reference (${(drift.drifted_share * 100).toFixed(1)}% of columns)`
     });
+  }
+  if (drift?.quality_failed) {
+    const columns = new Set(drift.quality?.fired.map((f) => f.feature));
+    reasons.push({ verdict: "fail", text: `data quality failed in ${columns.size} column(s)` });
   }
   if (comparison && comparison.verdict !== "pass") {
     reasons.push({ verdict: comparison.verdict, text: `comparison ${comparison.verdict}: ${comparison.reason}` });

@@ -2,16 +2,28 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   runResamples
-} from "./chunk-6RN5T7NK.js";
+} from "./chunk-EOUY7LOJ.js";
+import {
+  influenceCalculator
+} from "./chunk-2Y5XZXLW.js";
+import "./chunk-22WMU2UJ.js";
+import "./chunk-IX27OB3T.js";
 import "./chunk-3DORHFRE.js";
 
 // src/compare/resampleWorker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { plan, seed, first, count } = workerData;
+var job = workerData;
 try {
-  const out = new Float64Array(count * plan.statCount);
-  runResamples(plan, seed, first, count, out);
-  parentPort.postMessage({ stats: out }, [out.buffer]);
+  if (job.kind === "influences") {
+    const influence = influenceCalculator(job.predictions);
+    const influences = job.names.map((name) => influence(name));
+    const buffers = influences.flatMap((inf) => inf ? [inf.psi.buffer] : []);
+    parentPort.postMessage({ influences }, [...new Set(buffers)]);
+  } else {
+    const out = new Float64Array(job.count * job.plan.statCount);
+    runResamples(job.plan, job.seed, job.first, job.count, out);
+    parentPort.postMessage({ stats: out }, [out.buffer]);
+  }
 } catch (e) {
   parentPort.postMessage({ error: e.stack ?? String(e) });
 }

@@ -1,12 +1,20 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  loadTable,
-  packSamples
-} from "./chunk-NS6PBXDM.js";
+  packSamples,
+  shouldStream,
+  streamSamples
+} from "./chunk-Y7YOH6DA.js";
 import {
   sampleTable
-} from "./chunk-MYRXWKPU.js";
+} from "./chunk-7C2IMDJW.js";
+import "./chunk-3DTPGBZG.js";
+import "./chunk-R7MEBYWB.js";
+import {
+  loadTable
+} from "./chunk-VJAFT2KI.js";
+import "./chunk-MPNIT6YO.js";
+import "./chunk-ALM73KK2.js";
 import "./chunk-4SL7UKIU.js";
 import {
   isModelguardError
@@ -15,13 +23,22 @@ import "./chunk-3DORHFRE.js";
 
 // src/drift/sampleWorker.ts
 import { parentPort, workerData } from "node:worker_threads";
-var { path, options } = workerData;
+var { path, options, budget } = workerData;
 try {
-  const table = await loadTable(path, options);
-  const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
-  const types = table.columns.map((c) => [c.name, c.type]);
-  const { packed, transfer } = packSamples(samples);
-  parentPort.postMessage({ packed, types, rows: table.rowCount }, transfer);
+  if (await shouldStream(path, budget)) {
+    const { samples, types, rows } = await streamSamples(path, options, budget);
+    const wire = /* @__PURE__ */ new Map();
+    for (const [name, s] of samples)
+      wire.set(name, s.kind === "numeric" && s.form === "sketch" ? { ...s, sketch: s.sketch.toJson() } : s);
+    const { packed, transfer } = packSamples(wire);
+    parentPort.postMessage({ packed, types: [...types], rows }, transfer);
+  } else {
+    const table = await loadTable(path, options);
+    const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
+    const types = table.columns.map((c) => [c.name, c.type]);
+    const { packed, transfer } = packSamples(samples);
+    parentPort.postMessage({ packed, types, rows: table.rowCount }, transfer);
+  }
 } catch (e) {
   if (isModelguardError(e)) {
     parentPort.postMessage({ error: { code: e.code, message: e.message, hint: e.hint, location: e.location } });

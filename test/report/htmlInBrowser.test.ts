@@ -1,17 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PNG } from "pngjs";
 import type { ComparisonResult } from "../../src/compare/comparisonResult.js";
 import { renderReport } from "../../src/report/renderReport.js";
 import type { ReportInput } from "../../src/report/reportInput.js";
+import { chromium, near, noChromium, screenshot, share, type Image, type Rgb } from "../helpers/headlessChromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is not installed: the HTML report is not checked in a browser`;
+const skip = noChromium;
 
 const fixture = <T>(name: string): T => JSON.parse(readFileSync(`fixtures/report/${name}`, "utf8")) as T;
 const fullInput = (comparison: ComparisonResult): ReportInput => ({
@@ -30,74 +28,16 @@ const fullInput = (comparison: ComparisonResult): ReportInput => ({
 /** The verdict banner colours of templates/report.html.hbs. */
 const FAIL_RED: Rgb = [0xb3, 0x26, 0x1e];
 const PASS_GREEN: Rgb = [0x1a, 0x7f, 0x37];
-type Rgb = [number, number, number];
 
-interface Image {
-  width: number;
-  height: number;
-  at(x: number, y: number): Rgb;
-}
-
-/** Runs headless Chromium on the HTML file, without network or profile state, and returns what it wrote. */
-function chromium(htmlFile: string, args: string[]): void {
-  const profile = mkdtempSync(join(tmpdir(), "modelguard-chromium-"));
-  try {
-    const r = spawnSync(
-      CHROMIUM,
-      [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        `--user-data-dir=${profile}`,
-        ...args,
-        pathToFileURL(htmlFile).href,
-      ],
-      // Chromium writes session and debug files into TMPDIR as well as the profile: both go with the profile.
-      { encoding: "utf8", timeout: 120_000, env: { ...process.env, TMPDIR: profile } },
-    );
-    assert.equal(r.status, 0, `chromium failed: ${r.error?.message ?? ""}\n${r.stderr.slice(-2000)}`);
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
-  }
-}
-
-function screenshot(dir: string, html: string, name: string, height: number): Image {
+/** Renders `html` from a file in `dir` and screenshots it in a 1200 x height window. */
+async function shot(dir: string, html: string, name: string, height: number): Promise<Image> {
   const htmlFile = join(dir, `${name}.html`);
-  const pngFile = join(dir, `${name}.png`);
   writeFileSync(htmlFile, html);
-  chromium(htmlFile, [`--window-size=1200,${height}`, `--screenshot=${pngFile}`]);
-  const png = PNG.sync.read(readFileSync(pngFile));
-  return {
-    width: png.width,
-    height: png.height,
-    at: (x, y) => {
-      const i = (y * png.width + x) * 4;
-      return [png.data[i]!, png.data[i + 1]!, png.data[i + 2]!];
-    },
-  };
+  return screenshot(pathToFileURL(htmlFile).href, 1200, height);
 }
 
-const near = (a: Rgb, b: Rgb, tolerance = 12) => a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 const isWhite = (c: Rgb) => c.every((v) => v >= 245);
 const isDark = (c: Rgb) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2] < 90;
-
-/** Share of the pixels of rows [y0, y1) for which `pred` holds. */
-function share(img: Image, y0: number, y1: number, pred: (c: Rgb) => boolean): number {
-  let n = 0;
-  let hit = 0;
-  for (let y = y0; y < y1; y++)
-    for (let x = 0; x < img.width; x += 2) {
-      n++;
-      if (pred(img.at(x, y))) hit++;
-    }
-  return hit / n;
-}
 
 /** The last row with anything but the white page background: where the page's content ends. */
 function contentBottom(img: Image): number {
@@ -105,11 +45,11 @@ function contentBottom(img: Image): number {
   return -1;
 }
 
-test("the HTML report in a real browser: verdict banner, text, charts, page length", { skip }, () => {
+test("the HTML report in a real browser: verdict banner, text, charts, page length", { skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), "modelguard-html-"));
   try {
     const fail = renderReport(fullInput(fixture("comparison-fail.json"))).html;
-    const img = screenshot(dir, fail, "fail", 1600);
+    const img = await shot(dir, fail, "fail", 1600);
     assert.equal(img.width, 1200);
     assert.equal(img.height, 1600);
     // The top band is the verdict banner, in the fail red, and never the pass green.
@@ -133,13 +73,13 @@ test("the HTML report in a real browser: verdict banner, text, charts, page leng
     assert.ok(colours.size > 50, `${colours.size} colours`);
 
     // A tall window shows where the page ends: longer than one screen (33 features, tables), not endless.
-    const tall = screenshot(dir, fail, "fail-tall", 9000);
+    const tall = await shot(dir, fail, "fail-tall", 9000);
     const bottom = contentBottom(tall);
     assert.ok(bottom > 3000 && bottom < 8900, `content ends at ${bottom}px`);
 
     // The same report passing: a green banner, no red in it.
     const greenOnly = renderReport({ comparison: fixture("comparison-pass-unpaired.json") }).html;
-    const g = screenshot(dir, greenOnly, "pass", 1600);
+    const g = await shot(dir, greenOnly, "pass", 1600);
     const bannerGreen = share(g, 0, 100, (c) => near(c, PASS_GREEN));
     assert.ok(bannerGreen > 0.6, `pass green covers ${(bannerGreen * 100).toFixed(1)}% of the top band`);
     assert.equal(
@@ -150,7 +90,7 @@ test("the HTML report in a real browser: verdict banner, text, charts, page leng
     // Printed: a few A4/Letter pages, the banner kept.
     const pdf = join(dir, "fail.pdf");
     writeFileSync(join(dir, "print.html"), fail);
-    chromium(join(dir, "print.html"), [`--print-to-pdf=${pdf}`, "--no-pdf-header-footer"]);
+    await chromium(pathToFileURL(join(dir, "print.html")).href, [`--print-to-pdf=${pdf}`, "--no-pdf-header-footer"]);
     const pages = (readFileSync(pdf, "latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
     assert.ok(pages >= 2 && pages <= 12, `${pages} printed pages`);
   } finally {

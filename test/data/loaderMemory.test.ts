@@ -1,10 +1,10 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,27 +36,9 @@ for await (const chunk of scanTable(file, { chunkRows: 65536 })) shapes.push([ch
 console.log(JSON.stringify({ shapes, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `,
   );
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, file], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-  let peakMb = 0;
-  const watch = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
-      if (peakMb > limitMb) child.kill("SIGKILL");
-    } catch {
-      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
-    }
-  }, 25);
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearInterval(watch);
-  clearTimeout(timeout);
+  const run = await runRssBounded(script, [file], limitMb);
+  const { code, out, err } = run;
+  let { peakMb } = run;
   if (code === 0) peakMb = Math.max(peakMb, (JSON.parse(out) as { maxRssMb: number }).maxRssMb);
   return { code, out: out + err.slice(0, 2000), peakMb };
 }

@@ -1,7 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { detectDrift } from "../../src/drift/detectDrift.js";
 import { DEFAULT_DRIFT_POLICY } from "../../src/drift/driftPolicy.js";
 import { loadSamples } from "../../src/drift/loadSamples.js";
 import { rng } from "../helpers/random.js";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-drift-memory-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -43,27 +43,7 @@ const report = detectDrift({ reference: ref.samples, current: cur.samples, refer
 console.log(JSON.stringify({ features: report.features.slice(0, 50), maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `,
   );
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, ref, cur], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  let peakMb = 0;
-  const watch = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
-      if (peakMb > limitMb) child.kill("SIGKILL");
-    } catch {
-      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
-    }
-  }, 25);
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearInterval(watch);
-  clearTimeout(timeout);
+  const { code, out, err, peakMb } = await runRssBounded(script, [ref, cur], limitMb);
   if (code !== 0) return { code, features: [], peakMb, err };
   const parsed = JSON.parse(out) as { features: ChildFeature[]; maxRssMb: number };
   return { code, features: parsed.features, peakMb: Math.max(peakMb, parsed.maxRssMb), err };

@@ -1,7 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,6 +9,7 @@ import { loadTable } from "../../src/data/loadTable.js";
 import { parseSchemaFile } from "../../src/schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../src/schema/schemaColumnTypes.js";
 import { validateTable } from "../../src/schema/validateTable.js";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-validate-memory-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,27 +37,7 @@ const report = await validateFiles({ data: process.argv[2], schema: process.argv
 console.log(JSON.stringify({ report, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `,
   );
-  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, data, schema], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  let peakMb = 0;
-  const watch = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
-      if (peakMb > limitMb) child.kill("SIGKILL");
-    } catch {
-      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked below
-    }
-  }, 25);
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearInterval(watch);
-  clearTimeout(timeout);
+  const { code, out, err, peakMb } = await runRssBounded(script, [data, schema], limitMb);
   if (code !== 0) return { code, report: { ok: false, rows: 0, violations: [] }, peakMb, err };
   const parsed = JSON.parse(out) as { report: { ok: boolean; rows: number; violations: unknown[] }; maxRssMb: number };
   return { code, report: parsed.report, peakMb: Math.max(peakMb, parsed.maxRssMb), err };

@@ -1,0 +1,41 @@
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+
+export interface BoundedRun {
+  code: number | null;
+  out: string;
+  /** The last 4,000 characters of stderr. */
+  err: string;
+  /** The highest resident memory seen (sampled from /proc every 25 ms), in MB. */
+  peakMb: number;
+}
+
+/**
+ * Runs `node --max-old-space-size=256 --import tsx <script> ...args` and kills it (SIGKILL) as soon as its resident
+ * memory passes `limitMb` or it runs for 2 minutes: a memory test fails on the limit instead of filling the machine.
+ * The script should print its own `process.resourceUsage().maxRSS` too, for what the sampling misses (no /proc).
+ */
+export async function runRssBounded(script: string, args: string[], limitMb: number): Promise<BoundedRun> {
+  const child = spawn(process.execPath, ["--max-old-space-size=256", "--import", "tsx", script, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  let peakMb = 0;
+  const watch = setInterval(() => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (rss) peakMb = Math.max(peakMb, Number(rss[1]) / 1024);
+      if (peakMb > limitMb) child.kill("SIGKILL");
+    } catch {
+      // no /proc (macOS), or the child has just exited: its own maxRSS report is checked by the caller
+    }
+  }, 25);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearInterval(watch);
+  clearTimeout(timeout);
+  return { code, out, err, peakMb };
+}

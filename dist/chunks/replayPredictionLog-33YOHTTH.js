@@ -8,7 +8,7 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-JD2USPZC.js";
+} from "./chunk-FQY7LY2P.js";
 import "./chunk-N6AD7QXR.js";
 import {
   ProductionReference

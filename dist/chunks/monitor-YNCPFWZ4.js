@@ -38,7 +38,7 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-JD2USPZC.js";
+} from "./chunk-FQY7LY2P.js";
 import {
   describeGate
 } from "./chunk-N6AD7QXR.js";
@@ -53598,103 +53598,164 @@ function readBody(req, max, declared, pool) {
   });
 }
 
-// monitor/http/ingestRoute.ts
-function ingestRoute(ctx) {
-  const { config, monitor, journal, metrics, auth, life, now } = ctx;
-  const bodies = new BodyPool();
-  const inflight = /* @__PURE__ */ new Map();
-  async function ingest(req, res) {
-    const started = process.hrtime.bigint();
+// monitor/http/journaledPost.ts
+var JournaledPost = class {
+  constructor(ctx) {
+    this.ctx = ctx;
+  }
+  ctx;
+  bodies = new BodyPool();
+  /** Keyed batches on their way into the journal: a repeat of the key waits for the first one's answer. */
+  inflight = /* @__PURE__ */ new Map();
+  /**
+   * Authenticates, checks `refuse` (a route's own reason not to take the body: 404 without `labels:`), readiness, and
+   * reads the body; null when the request was answered instead. The body comes from `bodies`: release it when done.
+   */
+  async admit(req, res, refuse) {
+    const { config, metrics, auth, life } = this.ctx;
     if (auth && !authorizedBy(req.headers.authorization, auth)) {
       metrics.rejected.inc({ reason: "unauthorized" });
       req.resume();
-      return sendJson(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
+      sendJson(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
+      return null;
+    }
+    const refused = refuse?.() ?? null;
+    if (refused) {
+      req.resume();
+      sendJson(res, refused.status, { error: refused.error });
+      return null;
     }
     if (!life.ready || life.draining) {
       metrics.rejected.inc({ reason: "not_ready" });
       req.resume();
       const error = life.draining ? "shutting down" : "replaying the journal";
-      return sendJson(res, 503, { error }, { "retry-after": "1" });
+      sendJson(res, 503, { error }, { "retry-after": "1" });
+      return null;
     }
     const max = config.ingest.maxBodyBytes;
     const declared = Number(req.headers["content-length"] ?? NaN);
-    if (declared > max) return tooLarge(req, res, max);
-    const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, bodies);
-    if (body === null) return tooLarge(req, res, max);
-    const keyHeader = req.headers["idempotency-key"];
-    const key = Array.isArray(keyHeader) ? keyHeader.join(", ") : keyHeader;
-    if (key !== void 0 && !isIdempotencyKey(key)) {
-      bodies.release(body);
+    if (declared > max) return this.tooLarge(req, res, max);
+    const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, this.bodies);
+    return body ?? this.tooLarge(req, res, max);
+  }
+  /**
+   * The request's Idempotency-Key, after any batch in flight with it: null when the request was answered (a malformed
+   * key, or a repeat: the first answer again, or 422 for another body). Sent twice, the header is both values joined
+   * by ", ", which is not a key.
+   */
+  async keyed(req, res, body) {
+    const { metrics, monitor, now } = this.ctx;
+    const header = req.headers["idempotency-key"];
+    const key = Array.isArray(header) ? header.join(", ") : header;
+    if (key === void 0) return { key, digest: "" };
+    if (!isIdempotencyKey(key)) {
       metrics.rejected.inc({ reason: "malformed" });
-      const error = "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces";
-      return sendJson(res, 400, { error });
+      sendJson(res, 400, { error: "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces" });
+      return null;
     }
-    const digest = key !== void 0 ? bodyDigest(body) : "";
-    if (key !== void 0) {
-      for (let first = inflight.get(key); first; first = inflight.get(key)) await first;
-      const answered = monitor.idempotency.lookup(key, now());
-      if (answered) {
-        bodies.release(body);
-        return repeatAnswer(res, answered, digest);
-      }
+    const digest = bodyDigest(body);
+    for (let first = this.inflight.get(key); first; first = this.inflight.get(key)) await first;
+    const answered = monitor.idempotency.lookup(key, now());
+    if (!answered) return { key, digest };
+    if (answered.digest !== digest) {
+      metrics.rejected.inc({ reason: "malformed" });
+      const error = "this Idempotency-Key was sent before with another body; use a new key for a new batch";
+      sendJson(res, 422, { error });
+      return null;
     }
+    res.writeHead(answered.status, { "content-type": "application/json", "idempotent-replayed": "true" });
+    res.end(answered.body);
+    return null;
+  }
+  /** 400 for a body that does not parse, naming its line (NDJSON) or index (a JSON array). */
+  malformed(res, parsed) {
+    this.ctx.metrics.rejected.inc({ reason: "malformed" });
+    sendJson(res, 400, {
+      error: parsed.message,
+      ...parsed.line !== void 0 ? { line: parsed.line } : {},
+      ...parsed.index !== void 0 ? { index: parsed.index } : {}
+    });
+  }
+  /**
+   * Runs `append` (the route's journal write and apply) with the key held in flight. A journal that cannot write
+   * answers 503 with Retry-After and the cause, then `notAccepted` ("the batch was not accepted; ..."); returns false.
+   */
+  async append(res, keyed, notAccepted, append) {
+    const { key } = keyed;
+    let settled = () => {
+    };
+    if (key !== void 0) this.inflight.set(key, new Promise((r) => settled = r));
+    try {
+      await append();
+      return true;
+    } catch (e) {
+      if (!(e instanceof JournalUnavailableError)) throw e;
+      this.ctx.metrics.rejected.inc({ reason: "journal_unavailable" });
+      sendJson(res, 503, { error: `${e.message}: ${notAccepted}` }, { "retry-after": "1" });
+      return false;
+    } finally {
+      if (key !== void 0) this.inflight.delete(key);
+      settled();
+    }
+  }
+  tooLarge(req, res, max) {
+    this.ctx.metrics.rejected.inc({ reason: "too_large" });
+    res.once("finish", () => req.socket.destroy());
+    sendJson(res, 413, { error: `body over the ${max}-byte limit (ingest.max_body)` }, { connection: "close" });
+    return null;
+  }
+};
+
+// monitor/http/ingestRoute.ts
+function ingestRoute(ctx) {
+  const { monitor, journal, metrics, now } = ctx;
+  const post = new JournaledPost(ctx);
+  async function ingest(req, res) {
+    const started = process.hrtime.bigint();
+    const body = await post.admit(req, res);
+    if (body === null) return;
+    const keyed = await post.keyed(req, res, body);
+    if (keyed === null) return post.bodies.release(body);
     const parsed = parseBatch(body, monitor.layout);
     if (!parsed.ok) {
-      bodies.release(body);
-      metrics.rejected.inc({ reason: "malformed" });
-      return sendJson(res, 400, {
-        error: parsed.message,
-        ...parsed.line !== void 0 ? { line: parsed.line } : {},
-        ...parsed.index !== void 0 ? { index: parsed.index } : {}
-      });
+      post.bodies.release(body);
+      return post.malformed(res, parsed);
     }
     const events = parsed.events;
+    const { key } = keyed;
     const t = now();
     let stats = { unknown: /* @__PURE__ */ new Map(), missing: 0, invalid: 0 };
     let answer = "";
     const count = events.length;
-    let settled = () => {
-    };
-    if (key !== void 0) inflight.set(key, new Promise((r) => settled = r));
+    let appended;
     try {
-      await journal.appendBatch(
-        t,
-        body,
-        (end) => {
-          ({ answer, stats } = monitor.applyIngest(events, t, key !== void 0 ? { key, digest } : void 0));
-          monitor.appliedOffset = end;
-        },
-        key
+      appended = await post.append(
+        res,
+        keyed,
+        "the batch was not accepted; send it again",
+        () => journal.appendBatch(
+          t,
+          body,
+          (end) => {
+            ({ answer, stats } = monitor.applyIngest(
+              events,
+              t,
+              key !== void 0 ? { key, digest: keyed.digest } : void 0
+            ));
+            monitor.appliedOffset = end;
+          },
+          key
+        )
       );
-    } catch (e) {
-      if (!(e instanceof JournalUnavailableError)) throw e;
-      metrics.rejected.inc({ reason: "journal_unavailable" });
-      const error = `${e.message}: the batch was not accepted; send it again`;
-      return sendJson(res, 503, { error }, { "retry-after": "1" });
     } finally {
-      bodies.release(body);
+      post.bodies.release(body);
       events.release();
-      if (key !== void 0) inflight.delete(key);
-      settled();
     }
+    if (!appended) return;
     ctx.accepted(count, stats);
     metrics.ingestLatency.observe(Number(process.hrtime.bigint() - started) / 1e9);
     res.writeHead(202, { "content-type": "application/json" });
     res.end(answer);
-  }
-  function repeatAnswer(res, first, digest) {
-    if (first.digest !== digest) {
-      metrics.rejected.inc({ reason: "malformed" });
-      const error = "this Idempotency-Key was sent before with another body; use a new key for a new batch";
-      return sendJson(res, 422, { error });
-    }
-    res.writeHead(first.status, { "content-type": "application/json", "idempotent-replayed": "true" });
-    res.end(first.body);
-  }
-  function tooLarge(req, res, max) {
-    metrics.rejected.inc({ reason: "too_large" });
-    res.once("finish", () => req.socket.destroy());
-    sendJson(res, 413, { error: `body over the ${max}-byte limit (ingest.max_body)` }, { connection: "close" });
   }
   return {
     method: "*",
@@ -53705,102 +53766,50 @@ function ingestRoute(ctx) {
 
 // monitor/http/labelsRoute.ts
 function labelsRoute(ctx) {
-  const { config, monitor, journal, metrics, auth, life, now } = ctx;
-  const bodies = new BodyPool();
-  const inflight = /* @__PURE__ */ new Map();
-  async function post(req, res) {
-    if (auth && !authorizedBy(req.headers.authorization, auth)) {
-      metrics.rejected.inc({ reason: "unauthorized" });
-      req.resume();
-      return sendJson(res, 401, { error: "missing or wrong bearer token" }, { "www-authenticate": "Bearer" });
-    }
-    if (!monitor.labels) {
-      req.resume();
-      return sendJson(res, 404, { error: "labels are not joined: add `labels:` to monitor.yml" });
-    }
-    if (!life.ready || life.draining) {
-      metrics.rejected.inc({ reason: "not_ready" });
-      req.resume();
-      const error = life.draining ? "shutting down" : "replaying the journal";
-      return sendJson(res, 503, { error }, { "retry-after": "1" });
-    }
-    const max = config.ingest.maxBodyBytes;
-    const declared = Number(req.headers["content-length"] ?? NaN);
-    if (declared > max) return tooLarge(req, res, max);
-    const body = await readBody(req, max, Number.isSafeInteger(declared) ? declared : -1, bodies);
-    if (body === null) return tooLarge(req, res, max);
+  const { monitor, journal, now } = ctx;
+  const post = new JournaledPost(ctx);
+  const notJoined = () => monitor.labels ? null : { status: 404, error: "labels are not joined: add `labels:` to monitor.yml" };
+  async function labels(req, res) {
+    const body = await post.admit(req, res, notJoined);
+    if (body === null) return;
     try {
-      const keyHeader = req.headers["idempotency-key"];
-      const key = Array.isArray(keyHeader) ? keyHeader.join(", ") : keyHeader;
-      if (key !== void 0 && !isIdempotencyKey(key)) {
-        metrics.rejected.inc({ reason: "malformed" });
-        const error = "Idempotency-Key must be 1 to 255 printable ASCII characters without spaces";
-        return sendJson(res, 400, { error });
-      }
-      const digest = key !== void 0 ? bodyDigest(body) : "";
-      if (key !== void 0) {
-        for (let first = inflight.get(key); first; first = inflight.get(key)) await first;
-        const answered = monitor.idempotency.lookup(key, now());
-        if (answered) {
-          if (answered.digest !== digest) {
-            metrics.rejected.inc({ reason: "malformed" });
-            const error = "this Idempotency-Key was sent before with another body; use a new key for a new batch";
-            return sendJson(res, 422, { error });
-          }
-          res.writeHead(answered.status, { "content-type": "application/json", "idempotent-replayed": "true" });
-          res.end(answered.body);
-          return;
-        }
-      }
+      const keyed = await post.keyed(req, res, body);
+      if (keyed === null) return;
       const parsed = parseLabels(body);
-      if (!parsed.ok) {
-        metrics.rejected.inc({ reason: "malformed" });
-        return sendJson(res, 400, {
-          error: parsed.message,
-          ...parsed.line !== void 0 ? { line: parsed.line } : {},
-          ...parsed.index !== void 0 ? { index: parsed.index } : {}
-        });
-      }
+      if (!parsed.ok) return post.malformed(res, parsed);
+      const { key } = keyed;
       const t = now();
       let answer = "";
-      let settled = () => {
-      };
-      if (key !== void 0) inflight.set(key, new Promise((r) => settled = r));
-      try {
-        await journal.appendLabels(
+      const appended = await post.append(
+        res,
+        keyed,
+        "the labels were not accepted; send them again",
+        () => journal.appendLabels(
           t,
           body,
           (end) => {
-            ({ answer } = monitor.applyLabels(parsed.batch, t, key !== void 0 ? { key, digest } : void 0));
+            ({ answer } = monitor.applyLabels(
+              parsed.batch,
+              t,
+              key !== void 0 ? { key, digest: keyed.digest } : void 0
+            ));
             monitor.appliedOffset = end;
           },
           key !== void 0 ? { key } : {}
-        );
-      } catch (e) {
-        if (!(e instanceof JournalUnavailableError)) throw e;
-        metrics.rejected.inc({ reason: "journal_unavailable" });
-        const error = `${e.message}: the labels were not accepted; send them again`;
-        return sendJson(res, 503, { error }, { "retry-after": "1" });
-      } finally {
-        if (key !== void 0) inflight.delete(key);
-        settled();
-      }
+        )
+      );
+      if (!appended) return;
       ctx.accepted();
       res.writeHead(202, { "content-type": "application/json" });
       res.end(answer);
     } finally {
-      bodies.release(body);
+      post.bodies.release(body);
     }
-  }
-  function tooLarge(req, res, max) {
-    metrics.rejected.inc({ reason: "too_large" });
-    res.once("finish", () => req.socket.destroy());
-    sendJson(res, 413, { error: `body over the ${max}-byte limit (ingest.max_body)` }, { connection: "close" });
   }
   return {
     method: "*",
     path: "/v1/labels",
-    handle: (req, res) => req.method === "POST" ? post(req, res) : sendJson(res, 405, { error: "use POST" })
+    handle: (req, res) => req.method === "POST" ? labels(req, res) : sendJson(res, 405, { error: "use POST" })
   };
 }
 
@@ -55894,7 +55903,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-5P2HKVJM.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-33YOHTTH.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

@@ -5,6 +5,7 @@ import type { AlertActionKind, AlertReason } from "./alertPolicy.js";
 import type { WindowReport } from "../windows/windowReport.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxResult } from "./outbox.js";
+import { windowSignals } from "./windowSignals.js";
 
 /** The hidden marker that makes the model's drift issue findable (same format as src/github's issueMarker). */
 export function driftIssueMarker(model: string): string {
@@ -360,7 +361,7 @@ export function issueBody(
     );
   const streak = recent
     .slice(-Math.max(config.alert.consecutive, 1))
-    .map((r) => `window ${r.window} (${r.closed_at}): ${r.dataset_drifted ? "drifted" : "clean"}`);
+    .map((r) => `window ${r.window} (${r.closed_at}): ${windowState(r)}`);
   const d = config.actions.dispatch;
   const link = fallbackRunLink(config);
   const retrain =
@@ -425,4 +426,10 @@ function predictionLine(
     `${what}: **${f.drifted ? "drifted" : "no drift"}** ` +
     `(${f.kind}; ${[...stats, `p-value (adjusted) ${fmt(f.p_value)}`].join(", ")}; ${f.current.count} predictions)${counts}.`
   );
+}
+
+/** A recent window in the issue: drifted and each other signal it raised (data quality, ...), or clean: none. */
+function windowState(r: WindowReport): string {
+  const signals = [...(r.dataset_drifted ? ["drifted"] : []), ...windowSignals(r).map((s) => REASON_TEXT[s])];
+  return signals.length > 0 ? signals.join(", ") : "clean";
 }

@@ -127,6 +127,8 @@ test("a window where 60% of three features is missing alerts with reason quality
     const text = String(open[0]!.body.body);
     assert.match(text, /Reason: quality \(data quality\)/);
     assert.match(text, /\| f0 \| missing_share \| 60% \| 0% \| \+10% \|/);
+    // The recent windows say what each raised, not "clean" for a window without drift that alerted on quality.
+    assert.match(text, /Recent windows: window 0 \([^)]*\): data quality\./);
     const metrics = await (await fetch(`${m.url}/metrics`)).text();
     assert.match(metrics, /^modelguard_monitor_quality_share\{feature="f0",signal="missing_share"\} 0\.6$/m);
     assert.match(metrics, /^modelguard_monitor_quality_fired\{feature="f0",signal="missing_share"\} 1$/m);

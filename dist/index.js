@@ -1097,7 +1097,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-W6LFE2XH.js");
+  const { runCommand } = await import("./chunks/main-BU6AGFS7.js");
   return runCommand(argv, io);
 }
 

@@ -38,7 +38,7 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-FQY7LY2P.js";
+} from "./chunk-NUGCDSFA.js";
 import {
   describeGate
 } from "./chunk-N6AD7QXR.js";
@@ -55903,7 +55903,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-33YOHTTH.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-KJGZNDNV.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

@@ -8,7 +8,7 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-FQY7LY2P.js";
+} from "./chunk-NUGCDSFA.js";
 import "./chunk-N6AD7QXR.js";
 import {
   ProductionReference

@@ -3494,7 +3494,7 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var validate = async () => (await import("./validate-P2E3RTO2.js")).registerValidate;
-var monitor = async () => (await import("./monitor-YNCPFWZ4.js")).registerMonitor;
+var monitor = async () => (await import("./monitor-5LOMUUAB.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],

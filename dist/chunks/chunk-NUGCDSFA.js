@@ -5019,190 +5019,6 @@ var require_prom_client = __commonJS({
   }
 });
 
-// monitor/alerts/outbox.ts
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
-function parkable(e) {
-  return Object.assign(e, { parkable: true });
-}
-function isParkable(e) {
-  return typeof e === "object" && e !== null && e.parkable === true;
-}
-var Outbox = class {
-  constructor(path, sender, options = {}) {
-    this.path = path;
-    this.sender = sender;
-    this.options = options;
-    if (!existsSync(path)) return;
-    for (const line of readFileSync(path, "utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      let v;
-      try {
-        v = JSON.parse(line);
-      } catch {
-        continue;
-      }
-      if ("status" in v && v.status !== void 0) {
-        if (v.status === "sent") {
-          this.sent.add(v.id);
-          if (v.result) this.results.set(v.id, v.result);
-        } else {
-          this.attempts.set(v.id, v.attempts);
-          if (v.parked) this.parked.add(v.id);
-          else this.parked.delete(v.id);
-        }
-      } else this.entries.set(v.id, v);
-    }
-  }
-  path;
-  sender;
-  options;
-  entries = /* @__PURE__ */ new Map();
-  sent = /* @__PURE__ */ new Set();
-  results = /* @__PURE__ */ new Map();
-  attempts = /* @__PURE__ */ new Map();
-  parked = /* @__PURE__ */ new Set();
-  /** When each parked entry may be tried again (its backoff); not persisted: a restart tries them once at start. */
-  retryAt = /* @__PURE__ */ new Map();
-  /** The timer only waits for a parked entry's backoff, so a new entry may go ahead of it at once. */
-  waitingOnParked = false;
-  timer = null;
-  current = null;
-  stopped = false;
-  has(id) {
-    return this.entries.has(id);
-  }
-  /** Records an entry durably; false when an entry with this id was recorded before (a replayed decision). */
-  add(entry) {
-    if (this.entries.has(entry.id)) return false;
-    this.appendLine(entry);
-    this.entries.set(entry.id, entry);
-    if (this.waitingOnParked && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = null;
-    }
-    this.kick(0);
-    return true;
-  }
-  /** Entries not sent yet, in the order recorded. */
-  pending() {
-    return [...this.entries.values()].filter((e) => !this.sent.has(e.id));
-  }
-  /** Where an entry stands: sent (with its recorded result), parked, pending, or unknown. */
-  statusOf(id) {
-    if (this.sent.has(id)) return { state: "sent", result: this.results.get(id) ?? null };
-    if (!this.entries.has(id)) return { state: "unknown" };
-    return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
-  }
-  /** The next entry to send: the first pending one that is not parked, else the first parked one whose backoff is over. */
-  next() {
-    const pending = this.pending();
-    const now = this.elapsed();
-    return pending.find((e) => !this.parked.has(e.id)) ?? pending.find((e) => (this.retryAt.get(e.id) ?? 0) <= now);
-  }
-  all() {
-    return [...this.entries.values()];
-  }
-  /** Starts sending pending entries (no-op in dry run). */
-  start() {
-    this.kick(0);
-  }
-  stop() {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-  }
-  /** Resolves when no send is in flight (shutdown waits for it, so a `sent` line is not lost to a restart). */
-  async idle() {
-    while (this.current) await this.current;
-  }
-  /**
-   * Sends pending entries one at a time, in order, until none is left (entries added meanwhile included), stopping
-   * at the first failure (later ones wait their turn). A call while a send is in flight joins it.
-   */
-  sendPending() {
-    if (!this.sender) return Promise.resolve();
-    if (this.current) return this.current;
-    this.current = this.sendLoop().finally(() => {
-      this.current = null;
-    });
-    return this.current;
-  }
-  async sendLoop() {
-    const sender = this.sender;
-    {
-      for (; ; ) {
-        const entry = this.next();
-        if (!entry) {
-          const due = Math.min(...this.pending().map((e) => this.retryAt.get(e.id) ?? 0));
-          if (Number.isFinite(due)) {
-            this.waitingOnParked = true;
-            this.kick(Math.max(0, due - this.elapsed()));
-          }
-          return;
-        }
-        const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
-        try {
-          const result = await sender(entry, { statusOf: (id) => this.statusOf(id) }) ?? void 0;
-          this.sent.add(entry.id);
-          this.parked.delete(entry.id);
-          this.retryAt.delete(entry.id);
-          if (result) this.results.set(entry.id, result);
-          this.appendLine({ id: entry.id, status: "sent", attempts, ...result ? { result } : {}, at: this.at() });
-        } catch (e) {
-          this.attempts.set(entry.id, attempts);
-          const error = e.message;
-          const park = isParkable(e);
-          const base = this.options.baseDelayMs ?? 1e3;
-          const delay = Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 6e5);
-          if (park) {
-            this.parked.add(entry.id);
-            this.retryAt.set(entry.id, this.elapsed() + delay);
-          } else {
-            this.parked.delete(entry.id);
-            this.retryAt.delete(entry.id);
-          }
-          this.appendLine({
-            id: entry.id,
-            status: "failed",
-            attempts,
-            error,
-            ...park ? { parked: true } : {},
-            at: this.at()
-          });
-          this.options.onError?.(e, entry.id);
-          if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
-          this.waitingOnParked = park;
-          this.kick(delay);
-          return;
-        }
-      }
-    }
-  }
-  elapsed() {
-    return this.options.elapsed ? this.options.elapsed() : performance.now();
-  }
-  at() {
-    return new Date((this.options.now ?? Date.now)()).toISOString();
-  }
-  kick(delayMs) {
-    if (!this.sender || this.stopped || this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      void this.sendPending();
-    }, delayMs);
-    this.timer.unref();
-  }
-  appendLine(value) {
-    const fd = openSync(this.path, "a");
-    try {
-      writeSync(fd, JSON.stringify(value) + "\n");
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  }
-};
-
 // monitor/ingest/eventTime.ts
 function eventTimeOf(ts) {
   if (typeof ts === "number") return Number.isFinite(ts) && Math.abs(ts) <= MAX_DATE_MS ? ts : NaN;
@@ -5616,6 +5432,190 @@ var EventBatch = class {
   /** Taken from the pool again. */
   reuse() {
     this.released = false;
+  }
+};
+
+// monitor/alerts/outbox.ts
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+function parkable(e) {
+  return Object.assign(e, { parkable: true });
+}
+function isParkable(e) {
+  return typeof e === "object" && e !== null && e.parkable === true;
+}
+var Outbox = class {
+  constructor(path, sender, options = {}) {
+    this.path = path;
+    this.sender = sender;
+    this.options = options;
+    if (!existsSync(path)) return;
+    for (const line of readFileSync(path, "utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      let v;
+      try {
+        v = JSON.parse(line);
+      } catch {
+        continue;
+      }
+      if ("status" in v && v.status !== void 0) {
+        if (v.status === "sent") {
+          this.sent.add(v.id);
+          if (v.result) this.results.set(v.id, v.result);
+        } else {
+          this.attempts.set(v.id, v.attempts);
+          if (v.parked) this.parked.add(v.id);
+          else this.parked.delete(v.id);
+        }
+      } else this.entries.set(v.id, v);
+    }
+  }
+  path;
+  sender;
+  options;
+  entries = /* @__PURE__ */ new Map();
+  sent = /* @__PURE__ */ new Set();
+  results = /* @__PURE__ */ new Map();
+  attempts = /* @__PURE__ */ new Map();
+  parked = /* @__PURE__ */ new Set();
+  /** When each parked entry may be tried again (its backoff); not persisted: a restart tries them once at start. */
+  retryAt = /* @__PURE__ */ new Map();
+  /** The timer only waits for a parked entry's backoff, so a new entry may go ahead of it at once. */
+  waitingOnParked = false;
+  timer = null;
+  current = null;
+  stopped = false;
+  has(id) {
+    return this.entries.has(id);
+  }
+  /** Records an entry durably; false when an entry with this id was recorded before (a replayed decision). */
+  add(entry) {
+    if (this.entries.has(entry.id)) return false;
+    this.appendLine(entry);
+    this.entries.set(entry.id, entry);
+    if (this.waitingOnParked && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = null;
+    }
+    this.kick(0);
+    return true;
+  }
+  /** Entries not sent yet, in the order recorded. */
+  pending() {
+    return [...this.entries.values()].filter((e) => !this.sent.has(e.id));
+  }
+  /** Where an entry stands: sent (with its recorded result), parked, pending, or unknown. */
+  statusOf(id) {
+    if (this.sent.has(id)) return { state: "sent", result: this.results.get(id) ?? null };
+    if (!this.entries.has(id)) return { state: "unknown" };
+    return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
+  }
+  /** The next entry to send: the first pending one that is not parked, else the first parked one whose backoff is over. */
+  next() {
+    const pending = this.pending();
+    const now = this.elapsed();
+    return pending.find((e) => !this.parked.has(e.id)) ?? pending.find((e) => (this.retryAt.get(e.id) ?? 0) <= now);
+  }
+  all() {
+    return [...this.entries.values()];
+  }
+  /** Starts sending pending entries (no-op in dry run). */
+  start() {
+    this.kick(0);
+  }
+  stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+  /** Resolves when no send is in flight (shutdown waits for it, so a `sent` line is not lost to a restart). */
+  async idle() {
+    while (this.current) await this.current;
+  }
+  /**
+   * Sends pending entries one at a time, in order, until none is left (entries added meanwhile included), stopping
+   * at the first failure (later ones wait their turn). A call while a send is in flight joins it.
+   */
+  sendPending() {
+    if (!this.sender) return Promise.resolve();
+    if (this.current) return this.current;
+    this.current = this.sendLoop().finally(() => {
+      this.current = null;
+    });
+    return this.current;
+  }
+  async sendLoop() {
+    const sender = this.sender;
+    {
+      for (; ; ) {
+        const entry = this.next();
+        if (!entry) {
+          const due = Math.min(...this.pending().map((e) => this.retryAt.get(e.id) ?? 0));
+          if (Number.isFinite(due)) {
+            this.waitingOnParked = true;
+            this.kick(Math.max(0, due - this.elapsed()));
+          }
+          return;
+        }
+        const attempts = (this.attempts.get(entry.id) ?? 0) + 1;
+        try {
+          const result = await sender(entry, { statusOf: (id) => this.statusOf(id) }) ?? void 0;
+          this.sent.add(entry.id);
+          this.parked.delete(entry.id);
+          this.retryAt.delete(entry.id);
+          if (result) this.results.set(entry.id, result);
+          this.appendLine({ id: entry.id, status: "sent", attempts, ...result ? { result } : {}, at: this.at() });
+        } catch (e) {
+          this.attempts.set(entry.id, attempts);
+          const error = e.message;
+          const park = isParkable(e);
+          const base = this.options.baseDelayMs ?? 1e3;
+          const delay = Math.min(base * 2 ** (attempts - 1), this.options.maxDelayMs ?? 6e5);
+          if (park) {
+            this.parked.add(entry.id);
+            this.retryAt.set(entry.id, this.elapsed() + delay);
+          } else {
+            this.parked.delete(entry.id);
+            this.retryAt.delete(entry.id);
+          }
+          this.appendLine({
+            id: entry.id,
+            status: "failed",
+            attempts,
+            error,
+            ...park ? { parked: true } : {},
+            at: this.at()
+          });
+          this.options.onError?.(e, entry.id);
+          if (park && this.pending().some((x) => !this.parked.has(x.id))) continue;
+          this.waitingOnParked = park;
+          this.kick(delay);
+          return;
+        }
+      }
+    }
+  }
+  elapsed() {
+    return this.options.elapsed ? this.options.elapsed() : performance.now();
+  }
+  at() {
+    return new Date((this.options.now ?? Date.now)()).toISOString();
+  }
+  kick(delayMs) {
+    if (!this.sender || this.stopped || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.sendPending();
+    }, delayMs);
+    this.timer.unref();
+  }
+  appendLine(value) {
+    const fd = openSync(this.path, "a");
+    try {
+      writeSync(fd, JSON.stringify(value) + "\n");
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
   }
 };
 
@@ -6340,6 +6340,104 @@ function openOrUpdate(next, actions, at, policy, fired) {
   }
 }
 
+// monitor/performance/estimatedPerformance.ts
+function addEstimationBatch(estimator, sketch, b, from, to) {
+  const { positive_class: positive, negative_class: negative } = estimator.calibration;
+  let missing = 0;
+  for (let e = from; e < to; e++) {
+    if (b.probabilityStatus[e] !== VALUE) {
+      missing++;
+      continue;
+    }
+    let predicted = null;
+    const st = b.predictionStatus[e];
+    if (st === PREDICTION_BOOLEAN) predicted = b.predictionValues[e] === 1;
+    else if (st === PREDICTION_STRING || st === PREDICTION_NUMBER) {
+      const text = st === PREDICTION_STRING ? b.category(-1, b.predictionValues[e]) : String(b.predictionValues[e]);
+      predicted = text === positive ? true : text === negative ? false : null;
+    }
+    if (!estimator.add(sketch, b.positiveProbability[e], predicted)) missing++;
+  }
+  return missing;
+}
+function estimatedPerformanceReport(estimator, config, sketch, missingProbability) {
+  const reference = estimator.calibration.reference_metrics;
+  let breached = false;
+  const metrics = estimator.estimate(sketch, config.metrics).map((e) => {
+    const out = { ...e, reference: reference[e.metric] };
+    const rule = config.rules.get(e.metric);
+    if (rule && e.value !== null) {
+      const limit = limitOf(rule, reference[e.metric]);
+      if (limit !== null) {
+        const upper = e.upper ?? e.value;
+        const lower = e.lower ?? e.value;
+        const verdict = upper < limit ? "fail" : lower >= limit ? "pass" : "inconclusive";
+        if (verdict === "fail") breached = true;
+        out.rule = { ...rule, limit, verdict };
+      }
+    }
+    return out;
+  });
+  return { method: "cbpe", rows: sketch.rows, missing_probability: missingProbability, metrics, breached };
+}
+function limitOf(rule, reference) {
+  const limits = [];
+  if (rule.min !== void 0) limits.push(rule.min);
+  if (rule.max_drop !== void 0 && reference !== null) limits.push(reference - rule.max_drop);
+  return limits.length > 0 ? Math.max(...limits) : null;
+}
+function estimatedPerformanceSection(r) {
+  const f = (x) => x === null ? "—" : x.toFixed(4);
+  const rows = r.metrics.filter((m) => m.rule?.verdict === "fail").map(
+    (m) => `| ${escapeMarkdown(m.metric)} | ${f(m.value)} | ${f(m.lower)} to ${f(m.upper)} | ${f(m.reference)} | ${f(m.rule.limit)} |`
+  );
+  return [
+    `**Estimated performance** (confidence-based, from ${r.rows} events' probabilities; no labels needed) is below its rule: the whole band is under the limit.`,
+    "",
+    "| metric | estimated | band (3 standard errors) | reference | limit |",
+    "|---|---|---|---|---|",
+    ...rows
+  ].join("\n");
+}
+
+// monitor/quality/qualitySection.ts
+var MAX_ROWS = 20;
+function qualitySection(drift) {
+  const quality = drift.quality;
+  if (!quality || quality.fired.length === 0) return "";
+  const pct = (x) => `${Number((x * 100).toFixed(2))}%`;
+  const byName = new Map(quality.features.map((q) => [q.name, q]));
+  const rows = quality.fired.slice(0, MAX_ROWS).map((f) => {
+    const m = byName.get(f.feature)?.[f.signal];
+    const allowed = typeof m?.threshold === "number" ? `+${pct(m.threshold)}` : "-";
+    return `| ${escapeMarkdown(f.feature)} | ${f.signal} | ${pct(f.share)} | ${m ? pct(m.expected) : "-"} | ${allowed} |`;
+  });
+  const more = quality.fired.length - rows.length;
+  return [
+    "**Data quality** (signals above what the reference leads to expect):",
+    "",
+    "| feature | signal | share | expected | allowed excess |",
+    "| :-- | :-- | --: | --: | --: |",
+    ...rows,
+    ...more > 0 ? [`| … ${more} more | | | | |`] : []
+  ].join("\n");
+}
+
+// monitor/alerts/windowSignals.ts
+function windowSignals(report) {
+  const out = [];
+  if (report.drift.quality_failed) out.push("quality");
+  if (report.estimated_performance?.breached) out.push("estimated_performance");
+  return out;
+}
+function windowSignalSections(report, fired) {
+  const out = [];
+  if (fired.includes("quality")) out.push(qualitySection(report.drift));
+  if (fired.includes("estimated_performance") && report.estimated_performance)
+    out.push(estimatedPerformanceSection(report.estimated_performance));
+  return out;
+}
+
 // monitor/alerts/alertRequests.ts
 function driftIssueMarker(model) {
   return `<!-- modelguard:issue id=drift/${model} -->`;
@@ -6537,7 +6635,7 @@ function issueBody(config, report, recent, dispatched = false, cause = DRIFT_CAU
   const rows = (drift?.features ?? []).filter((f) => f.drifted).sort((a, b) => b.statistic - a.statistic).slice(0, 100).map(
     (f) => `| ${escapeMarkdown(f.name)} | ${f.kind} | ${fmt(f.tests.psi?.statistic)} | ${fmt(f.tests.ks?.statistic)} | ${fmt(f.p_value)} | ${f.current.count} |`
   );
-  const streak = recent.slice(-Math.max(config.alert.consecutive, 1)).map((r) => `window ${r.window} (${r.closed_at}): ${r.dataset_drifted ? "drifted" : "clean"}`);
+  const streak = recent.slice(-Math.max(config.alert.consecutive, 1)).map((r) => `window ${r.window} (${r.closed_at}): ${windowState(r)}`);
   const d = config.actions.dispatch;
   const link = fallbackRunLink(config);
   const retrain = dispatched && d ? "workflow" in d ? `Retraining dispatched: workflow ${codeSpan(d.workflow)} on ${codeSpan(d.ref)}${link ? ` ${link}` : ""}.` : `Retraining dispatched: repository_dispatch event ${codeSpan(d.event)}${link ? ` ${link}` : ""}.` : null;
@@ -6577,6 +6675,10 @@ function predictionLine(config, p, drift) {
   );
   const counts = !config.prediction.countsTowardDataset ? "; reported only, not counted toward dataset drift" : f.drifted && drift?.dataset_drifted === false ? "; this window counts as drifted because of them (prediction.counts_toward_dataset)" : "";
   return `${what}: **${f.drifted ? "drifted" : "no drift"}** (${f.kind}; ${[...stats, `p-value (adjusted) ${fmt(f.p_value)}`].join(", ")}; ${f.current.count} predictions)${counts}.`;
+}
+function windowState(r) {
+  const signals = [...r.dataset_drifted ? ["drifted"] : [], ...windowSignals(r).map((s) => REASON_TEXT[s])];
+  return signals.length > 0 ? signals.join(", ") : "clean";
 }
 
 // monitor/ingest/idempotencyKeys.ts
@@ -7356,66 +7458,6 @@ var CbpeSketch = class _CbpeSketch {
 function binOfScore(score) {
   const b = Math.floor(score * CBPE_SCORE_BINS);
   return b < 0 ? 0 : b >= CBPE_SCORE_BINS ? CBPE_SCORE_BINS - 1 : b;
-}
-
-// monitor/performance/estimatedPerformance.ts
-function addEstimationBatch(estimator, sketch, b, from, to) {
-  const { positive_class: positive, negative_class: negative } = estimator.calibration;
-  let missing = 0;
-  for (let e = from; e < to; e++) {
-    if (b.probabilityStatus[e] !== VALUE) {
-      missing++;
-      continue;
-    }
-    let predicted = null;
-    const st = b.predictionStatus[e];
-    if (st === PREDICTION_BOOLEAN) predicted = b.predictionValues[e] === 1;
-    else if (st === PREDICTION_STRING || st === PREDICTION_NUMBER) {
-      const text = st === PREDICTION_STRING ? b.category(-1, b.predictionValues[e]) : String(b.predictionValues[e]);
-      predicted = text === positive ? true : text === negative ? false : null;
-    }
-    if (!estimator.add(sketch, b.positiveProbability[e], predicted)) missing++;
-  }
-  return missing;
-}
-function estimatedPerformanceReport(estimator, config, sketch, missingProbability) {
-  const reference = estimator.calibration.reference_metrics;
-  let breached = false;
-  const metrics = estimator.estimate(sketch, config.metrics).map((e) => {
-    const out = { ...e, reference: reference[e.metric] };
-    const rule = config.rules.get(e.metric);
-    if (rule && e.value !== null) {
-      const limit = limitOf(rule, reference[e.metric]);
-      if (limit !== null) {
-        const upper = e.upper ?? e.value;
-        const lower = e.lower ?? e.value;
-        const verdict = upper < limit ? "fail" : lower >= limit ? "pass" : "inconclusive";
-        if (verdict === "fail") breached = true;
-        out.rule = { ...rule, limit, verdict };
-      }
-    }
-    return out;
-  });
-  return { method: "cbpe", rows: sketch.rows, missing_probability: missingProbability, metrics, breached };
-}
-function limitOf(rule, reference) {
-  const limits = [];
-  if (rule.min !== void 0) limits.push(rule.min);
-  if (rule.max_drop !== void 0 && reference !== null) limits.push(reference - rule.max_drop);
-  return limits.length > 0 ? Math.max(...limits) : null;
-}
-function estimatedPerformanceSection(r) {
-  const f = (x) => x === null ? "—" : x.toFixed(4);
-  const rows = r.metrics.filter((m) => m.rule?.verdict === "fail").map(
-    (m) => `| ${escapeMarkdown(m.metric)} | ${f(m.value)} | ${f(m.lower)} to ${f(m.upper)} | ${f(m.reference)} | ${f(m.rule.limit)} |`
-  );
-  return [
-    `**Estimated performance** (confidence-based, from ${r.rows} events' probabilities; no labels needed) is below its rule: the whole band is under the limit.`,
-    "",
-    "| metric | estimated | band (3 standard errors) | reference | limit |",
-    "|---|---|---|---|---|",
-    ...rows
-  ].join("\n");
 }
 
 // monitor/windows/windowState.ts
@@ -8607,44 +8649,6 @@ function readProductionMetrics(config, file) {
   return productionMetricsOf(readMetricsDocument(config.referenceMetrics), config.referenceMetrics, config, file);
 }
 
-// monitor/quality/qualitySection.ts
-var MAX_ROWS = 20;
-function qualitySection(drift) {
-  const quality = drift.quality;
-  if (!quality || quality.fired.length === 0) return "";
-  const pct = (x) => `${Number((x * 100).toFixed(2))}%`;
-  const byName = new Map(quality.features.map((q) => [q.name, q]));
-  const rows = quality.fired.slice(0, MAX_ROWS).map((f) => {
-    const m = byName.get(f.feature)?.[f.signal];
-    const allowed = typeof m?.threshold === "number" ? `+${pct(m.threshold)}` : "-";
-    return `| ${escapeMarkdown(f.feature)} | ${f.signal} | ${pct(f.share)} | ${m ? pct(m.expected) : "-"} | ${allowed} |`;
-  });
-  const more = quality.fired.length - rows.length;
-  return [
-    "**Data quality** (signals above what the reference leads to expect):",
-    "",
-    "| feature | signal | share | expected | allowed excess |",
-    "| :-- | :-- | --: | --: | --: |",
-    ...rows,
-    ...more > 0 ? [`| … ${more} more | | | | |`] : []
-  ].join("\n");
-}
-
-// monitor/alerts/windowSignals.ts
-function windowSignals(report) {
-  const out = [];
-  if (report.drift.quality_failed) out.push("quality");
-  if (report.estimated_performance?.breached) out.push("estimated_performance");
-  return out;
-}
-function windowSignalSections(report, fired) {
-  const out = [];
-  if (fired.includes("quality")) out.push(qualitySection(report.drift));
-  if (fired.includes("estimated_performance") && report.estimated_performance)
-    out.push(estimatedPerformanceSection(report.estimated_performance));
-  return out;
-}
-
 // monitor/performance/estimatedPerformanceMetrics.ts
 var import_prom_client4 = __toESM(require_prom_client(), 1);
 var EstimatedPerformanceMetrics = class {
@@ -9756,6 +9760,10 @@ function referenceTargetOf(config, loaded) {
 
 export {
   performanceRulesFrom,
+  eventTimeOf,
+  batchOfEvents,
+  windowSignals,
+  windowSignalSections,
   driftIssueMarker,
   repositoryOf,
   apiRootOf,
@@ -9765,8 +9773,6 @@ export {
   resolveRunLink,
   parkable,
   Outbox,
-  eventTimeOf,
-  batchOfEvents,
   parseBatch,
   parseEventLine,
   JournalUnavailableError,
@@ -9782,8 +9788,6 @@ export {
   ensureStateSubdirectory,
   INITIAL_ALERT_STATE,
   decideAlerts,
-  windowSignals,
-  windowSignalSections,
   WindowState,
   productionMetricsOf,
   DriftMonitor,

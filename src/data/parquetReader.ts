@@ -23,6 +23,13 @@ import {
 } from "hyparquet";
 import { compressors } from "hyparquet-compressors";
 import { ModelguardError } from "../errors.js";
+import {
+  decodeFlatChunk,
+  flatValueKind,
+  type FlatChunk,
+  type FlatTextChunk,
+  type FlatValueKind,
+} from "./parquetFlatColumn.js";
 import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
@@ -53,6 +60,9 @@ interface ParquetColumnInfo {
   /** Values are epoch ms of a timestamp/date: their text is ISO 8601. */
   datetimeSource: boolean;
   nested: boolean;
+  element: SchemaElement;
+  /** How parquetFlatColumn.ts decodes it, null when only hyparquet does. */
+  flat: FlatValueKind | null;
 }
 
 function inputError(file: string, message: string, hint: string, column?: string): ModelguardError {
@@ -94,7 +104,10 @@ function pandasCategoricals(metadata: FileMetaData): Set<string> {
   return names;
 }
 
-function typeOfElement(el: SchemaElement, categorical: boolean): Omit<ParquetColumnInfo, "name" | "nested"> {
+function typeOfElement(
+  el: SchemaElement,
+  categorical: boolean,
+): Omit<ParquetColumnInfo, "name" | "nested" | "element" | "flat"> {
   const ct = el.converted_type;
   const lt = el.logical_type?.type;
   if (
@@ -120,7 +133,8 @@ function columnInfos(metadata: FileMetaData): ParquetColumnInfo[] {
   return parquetSchema(metadata).children.map((child) => {
     const el = child.element;
     const nested = child.children.length > 0 || el.repetition_type === "REPEATED";
-    return { name: el.name, nested, ...typeOfElement(el, categoricals.has(el.name)) };
+    const flat = nested ? null : flatValueKind(el);
+    return { name: el.name, nested, element: el, flat, ...typeOfElement(el, categoricals.has(el.name)) };
   });
 }
 
@@ -175,6 +189,49 @@ class ParquetColumnSink {
       row = end;
     }
     for (; row < to; row++) this.put(this.rows++, null);
+  }
+
+  /** Rows from..to-1 of a row group decoded by parquetFlatColumn.ts (only when flatFits says so). */
+  appendFlat(chunk: FlatChunk, from: number, to: number): void {
+    const at = this.rows;
+    if (chunk.kind === "numeric") {
+      this.values!.set(chunk.values.subarray(from, to), at);
+      this.valid!.set(chunk.valid.subarray(from, to), at);
+    } else {
+      const codes = this.codes!;
+      const remap = this.remapOf(chunk);
+      const texts = chunk.texts;
+      for (let r = from, row = at; r < to; r++, row++) {
+        const c = chunk.codes[r]!;
+        if (c < 0) codes[row] = -1;
+        else {
+          let m = remap[c]!;
+          if (m < 0) m = remap[c] = this.code(texts[c]!);
+          codes[row] = m;
+        }
+      }
+    }
+    this.rows = at + (to - from);
+  }
+
+  /** The chunk's text indexes -> this column's codes (-1: not seen yet), kept while rows come from that chunk. */
+  private remapOf(chunk: FlatTextChunk): Int32Array {
+    if (this.remapChunk !== chunk) {
+      this.remapChunk = chunk;
+      this.remap = new Int32Array(chunk.texts.length).fill(-1);
+    }
+    return this.remap;
+  }
+  private remapChunk: FlatTextChunk | null = null;
+  private remap = new Int32Array(0);
+
+  /**
+   * Whether a column chunk decoded as `kind` lands in this column unchanged: the column still has the type the
+   * schema gave (not forced to another, not turned into text by an INT64 beyond 2^53).
+   */
+  flatFits(kind: FlatValueKind): boolean {
+    if (kind === "text") return this.codes !== null && (this.info.type === "category" || this.info.type === "string");
+    return this.values !== null && this.type === this.info.type && this.type === FLAT_TYPES[kind];
   }
 
   /**
@@ -307,6 +364,20 @@ class ParquetColumnSink {
   }
 }
 
+/** The column type of each numeric kind parquetFlatColumn.ts decodes, as typeOfElement gives it. */
+const FLAT_TYPES: Record<Exclude<FlatValueKind, "text">, ColumnType> = {
+  double: "number",
+  float: "number",
+  int32: "integer",
+  uint32: "integer",
+  int64: "integer",
+  date32: "datetime",
+  timestampMillis: "datetime",
+  timestampMicros: "datetime",
+  timestampNanos: "datetime",
+  boolean: "boolean",
+};
+
 function trimmedBytes(text: string): Buffer {
   return Buffer.from(text.trim(), "utf8");
 }
@@ -363,18 +434,24 @@ function checkCodecs(file: string, metadata: FileMetaData, infos: ParquetColumnI
     }
 }
 
-type Group = { start: number; rows: number };
+type Group = { index: number; start: number; rows: number };
 
 function rowGroups(metadata: FileMetaData): Group[] {
   const groups: Group[] = [];
   let start = 0;
-  for (const g of metadata.row_groups) {
+  metadata.row_groups.forEach((g, index) => {
     const rows = Number(g.num_rows);
-    groups.push({ start, rows });
+    groups.push({ index, start, rows });
     start += rows;
-  }
+  });
   return groups;
 }
+
+/**
+ * How row groups are decoded: "flat" (the default) decodes flat columns with parquetFlatColumn.ts and leaves the
+ * rest to hyparquet; "hyparquet" decodes everything with hyparquet (the reference the tests compare against).
+ */
+export type ParquetRoute = "flat" | "hyparquet";
 
 /** Decoded values of a column: data[k] is the value of row start + k of the row group. */
 interface Piece {
@@ -382,13 +459,73 @@ interface Piece {
   data: ArrayLike<unknown>;
 }
 
+/** A column of a row group: decoded by parquetFlatColumn.ts, or hyparquet's pieces. */
+type GroupColumn = FlatChunk | Piece[];
+
+type ParquetBuffer = Awaited<ReturnType<typeof asyncBufferFromFile>>;
+
+function appendGroupColumn(sink: ParquetColumnSink, column: GroupColumn, from: number, to: number): void {
+  if (Array.isArray(column)) sink.append(column, from, to);
+  else sink.appendFlat(column, from, to);
+}
+
 /**
- * Decodes one row group's wanted columns: per column, its decoded pieces (hyparquet's pages, typed arrays for
- * required numeric columns) in row order, not copied into one array per column.
+ * Decodes one row group's wanted columns: the flat ones `sinks` take as they are straight into typed arrays
+ * (parquetFlatColumn.ts), the others (and any chunk it declines) through hyparquet as decoded pieces in row order.
  */
 async function readGroup(
   file: string,
-  buffer: Awaited<ReturnType<typeof asyncBufferFromFile>>,
+  buffer: ParquetBuffer,
+  metadata: FileMetaData,
+  sinks: readonly ParquetColumnSink[],
+  group: Group,
+  route: ParquetRoute,
+): Promise<Map<string, GroupColumn>> {
+  const columns = new Map<string, GroupColumn>();
+  const rest: string[] = [];
+  for (const sink of sinks) {
+    const chunk = route === "flat" ? await readFlat(file, buffer, metadata, sink, group) : null;
+    if (chunk) columns.set(sink.info.name, chunk);
+    else rest.push(sink.info.name);
+  }
+  if (rest.length > 0)
+    for (const [name, pieces] of await readPieces(file, buffer, metadata, rest, group)) columns.set(name, pieces);
+  return columns;
+}
+
+/** The sink's column chunk of the group through parquetFlatColumn.ts, or null when hyparquet has to decode it. */
+async function readFlat(
+  file: string,
+  buffer: ParquetBuffer,
+  metadata: FileMetaData,
+  sink: ParquetColumnSink,
+  group: Group,
+): Promise<FlatChunk | null> {
+  const kind = sink.info.flat;
+  if (kind === null || !sink.flatFits(kind)) return null;
+  const chunk = metadata.row_groups[group.index]?.columns.find(
+    (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === sink.info.name,
+  );
+  const meta = chunk?.meta_data;
+  if (!chunk || !meta || chunk.file_path !== undefined) return null;
+  const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+  const end = start + Number(meta.total_compressed_size);
+  try {
+    const bytes = new Uint8Array(await buffer.slice(start, end));
+    return decodeFlatChunk(bytes, meta, sink.info.element, kind, group.rows, compressors);
+  } catch (e) {
+    throw inputError(
+      file,
+      `cannot decode the Parquet data (${(e as Error).message})`,
+      "Check that the file is not corrupt.",
+    );
+  }
+}
+
+/** hyparquet's decoded pieces of the named columns of one row group, in row order. */
+async function readPieces(
+  file: string,
+  buffer: ParquetBuffer,
   metadata: FileMetaData,
   names: string[],
   group: Group,
@@ -420,7 +557,11 @@ async function readGroup(
   return pieces;
 }
 
-export async function loadParquet(file: string, options: ResolvedLoadOptions): Promise<Table> {
+export async function loadParquet(
+  file: string,
+  options: ResolvedLoadOptions,
+  route: ParquetRoute = "flat",
+): Promise<Table> {
   const { buffer, metadata } = await openParquet(file);
   const infos = wantedInfos(file, metadata, options);
   const total = Number(metadata.num_rows);
@@ -429,14 +570,8 @@ export async function loadParquet(file: string, options: ResolvedLoadOptions): P
     return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
   });
   for (const group of rowGroups(metadata)) {
-    const data = await readGroup(
-      file,
-      buffer,
-      metadata,
-      infos.map((i) => i.name),
-      group,
-    );
-    sinks.forEach((sink) => sink.append(data.get(sink.info.name)!, 0, group.rows));
+    const data = await readGroup(file, buffer, metadata, sinks, group, route);
+    sinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, 0, group.rows));
   }
   return { source: file, rowCount: total, columns: sinks.map((s) => s.finish()) };
 }
@@ -446,11 +581,11 @@ export async function* scanParquet(
   options: ResolvedLoadOptions,
   maxChunkRows: number,
   chunkCells: number,
+  route: ParquetRoute = "flat",
 ): AsyncGenerator<Table> {
   const { buffer, metadata } = await openParquet(file);
   const infos = wantedInfos(file, metadata, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
-  const names = infos.map((i) => i.name);
   const groups = rowGroups(metadata);
   // types: forced, or what loadTable would make of the first INFERENCE_ROWS rows
   const sampleSinks = infos.map((info) => {
@@ -460,8 +595,8 @@ export async function* scanParquet(
   for (const group of groups) {
     const left = INFERENCE_ROWS - (sampleSinks[0]?.rows ?? INFERENCE_ROWS);
     if (left <= 0) break;
-    const data = await readGroup(file, buffer, metadata, names, group);
-    sampleSinks.forEach((sink) => sink.append(data.get(sink.info.name)!, 0, Math.min(left, group.rows)));
+    const data = await readGroup(file, buffer, metadata, sampleSinks, group, route);
+    sampleSinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, 0, Math.min(left, group.rows)));
   }
   const types = sampleSinks.map((s) => s.finish().type);
   const newChunk = () =>
@@ -473,11 +608,12 @@ export async function* scanParquet(
   let chunkRowCount = 0;
   let yielded = false;
   for (const group of groups) {
-    const data = await readGroup(file, buffer, metadata, names, group);
+    // every chunk's sinks have the same (fixed) types, so the current ones decide which columns are flat
+    const data = await readGroup(file, buffer, metadata, chunk, group, route);
     let offset = 0;
     while (offset < group.rows) {
       const take = Math.min(chunkRows - chunkRowCount, group.rows - offset);
-      chunk.forEach((sink) => sink.append(data.get(sink.info.name)!, offset, offset + take));
+      chunk.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, offset, offset + take));
       offset += take;
       chunkRowCount += take;
       if (chunkRowCount === chunkRows) {

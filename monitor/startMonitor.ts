@@ -25,6 +25,7 @@ import { MonitorMetrics } from "./metrics/monitorMetrics.js";
 import { StateMetrics } from "./metrics/stateMetrics.js";
 import { Checkpointer } from "./state/checkpointer.js";
 import { Journal, JournalUnavailableError } from "./state/journal.js";
+import { StateWrites } from "./state/stateWrites.js";
 import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDirectory.js";
 import { FleetMember } from "./fleet/fleetMember.js";
 import { FleetMetrics } from "./fleet/fleetMetrics.js";
@@ -139,8 +140,19 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const metrics = new MonitorMetrics();
   const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
     ...options.outboxRetry,
+  // Window reports and outbox lines whose write failed (disk full, EIO) wait here; the journal refuses batches meanwhile.
+  const writes = new StateWrites();
+  writes.onAvailability((unavailable) => {
+    if (unavailable)
+      log.error(
+        { err: unavailable.message, code: (unavailable.reason as NodeJS.ErrnoException).code },
+        "state write failed: it waits in memory and is retried every second; events are refused (503, the file source waits) until it is done",
+      );
+    else log.warn("state writes done again: accepting events");
+  });
     now: () => clock(),
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
+    writes,
   });
   // Fleet mode: closed windows go to the fleet member (created once the monitor has its layout).
   let fleet: FleetMember | null = null;
@@ -153,6 +165,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     outbox,
     log,
     ...(estimator ? { estimator } : {}),
+    writes,
     ...(deployment ? { deployment } : {}),
     ...referenceTargetOf(config, loaded),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
@@ -214,6 +227,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     options.checkpointBytes,
   );
   lastT = Math.max(lastT, monitor.lastRecordAt);
+    blockedBy: () => writes.unavailable,
   // Production moved while the monitor was down: the same switch as a poll finding it (a note on an open issue).
   if (loaded && monitor.snapshotModelVersion !== null && monitor.snapshotModelVersion !== monitor.modelVersion) {
     monitor.modelVersion = monitor.snapshotModelVersion;
@@ -365,6 +379,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   let syncsSeen = 0;
   function tick(): Promise<void> {
     const t = now();
+    writes.close();
     metrics.journalSyncs.inc(journal.syncs - syncsSeen);
     syncsSeen = journal.syncs;
     if (monitor.dueAt(t) && !life.draining) {
@@ -502,6 +517,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     journal,
     source,
     labelSource,
+    writes.close();
     fleet,
     labelFleet,
     production,

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, ftruncateSync, openSync, readFileSync, writeSync } from "node:fs";
+import { StateWrites } from "../state/stateWrites.js";
 
 /** One GitHub request the monitor decided to make. `id` is deterministic (window and action), so replay dedupes. */
 export interface OutboxEntry {
@@ -74,6 +75,12 @@ export class Outbox {
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<void> | null = null;
   private stopped = false;
+  /** Bytes of the file up to the end of its last complete line: a failed append is cut back to here first. */
+  private durableSize = 0;
+  /** Lines handed to `writes`, and those of them on disk: nothing is sent while one waits (see appendLine). */
+  private linesQueued = 0;
+  private linesWritten = 0;
+  private readonly writes: StateWrites;
 
   constructor(
     readonly path: string,
@@ -86,10 +93,19 @@ export class Outbox {
       now?: () => number;
       /** Milliseconds clock for parked entries' backoff, which real timers wait out (default performance.now). */
       elapsed?: () => number;
+      /** Where a failed append waits to be retried (the monitor's, shared with the window reports); default its own. */
+      writes?: StateWrites;
     } = {},
   ) {
+    this.writes = options.writes ?? new StateWrites();
+    // Writes queued while the disk was full are done: what waited on them may be sent now.
+    this.writes.onAvailability((unavailable) => {
+      if (!unavailable) this.kick(0);
+    });
     if (!existsSync(path)) return;
-    for (const line of readFileSync(path, "utf8").split("\n")) {
+    const bytes = readFileSync(path);
+    this.durableSize = bytes.lastIndexOf(10) + 1;
+    for (const line of bytes.toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       let v: (OutboxEntry & { status?: undefined }) | StatusLine;
       try {
@@ -114,7 +130,10 @@ export class Outbox {
     return this.entries.has(id);
   }
 
-  /** Records an entry durably; false when an entry with this id was recorded before (a replayed decision). */
+  /**
+   * Records an entry (durably, or waiting in `writes` for the disk: it is not sent before); false when an entry with
+   * this id was recorded before (a replayed decision).
+   */
   add(entry: OutboxEntry): boolean {
     if (this.entries.has(entry.id)) return false;
     this.appendLine(entry);
@@ -183,6 +202,9 @@ export class Outbox {
     const sender = this.sender!;
     {
       for (;;) {
+        // An entry is sent only once its line is on disk, and a later one only once the earlier one's `sent` line
+        // (with its result) is: while an append waits for space, sending waits too (the writes' recovery kicks it).
+        if (this.linesWritten < this.linesQueued) return;
         const entry = this.next();
         if (!entry) {
           // Only parked entries are left, each waiting out its backoff.
@@ -251,13 +273,25 @@ export class Outbox {
     this.timer.unref();
   }
 
+  /**
+   * Appends one line and fsyncs it, through `writes`: when that fails (disk full, EIO) the line waits in memory, with
+   * every line after it, and is retried; the in-memory state already has it, and the journal refuses new batches
+   * meanwhile. A retry first cuts off what the failed write left (a torn line that the next one would run into).
+   */
   private appendLine(value: unknown): void {
-    const fd = openSync(this.path, "a");
-    try {
-      writeSync(fd, JSON.stringify(value) + "\n");
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const line = Buffer.from(JSON.stringify(value) + "\n");
+    this.linesQueued++;
+    this.writes.run(`the outbox ${this.path}`, () => {
+      const fd = openSync(this.path, "a");
+      try {
+        if (fstatSync(fd).size > this.durableSize) ftruncateSync(fd, this.durableSize);
+        for (let at = 0; at < line.length;) at += writeSync(fd, line, at);
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+      this.durableSize += line.length;
+      this.linesWritten++;
+    });
   }
 }

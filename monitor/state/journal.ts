@@ -179,6 +179,7 @@ export class Journal {
     offset: number,
     private readonly retryMs: number,
     private readonly onAvailability: (unavailable: JournalUnavailableError | null) => void,
+    private readonly blockedBy: () => JournalUnavailableError | null,
   ) {
     this.offset = offset;
   }
@@ -204,7 +205,15 @@ export class Journal {
     dir: string,
     fromOffset: number,
     onRecord: (r: JournalRecord, endOffset: number) => void,
-    options: { retryMs?: number; onAvailability?: (unavailable: JournalUnavailableError | null) => void } = {},
+    options: {
+      retryMs?: number;
+      onAvailability?: (unavailable: JournalUnavailableError | null) => void;
+      /**
+       * A reason to refuse appends besides the journal's own (state the records lead to could not be written, see
+       * StateWrites): appends are refused with it while it is not null.
+       */
+      blockedBy?: () => JournalUnavailableError | null;
+    } = {},
   ): Promise<{ journal: Journal; replayed: number; truncatedBytes: number; cuts: JournalCut[] }> {
     mkdirSync(dir, { recursive: true });
     let segments = listSegments(dir);
@@ -299,13 +308,14 @@ export class Journal {
       end,
       options.retryMs ?? 1000,
       options.onAvailability ?? (() => {}),
+      options.blockedBy ?? (() => null),
     );
     return { journal, replayed, truncatedBytes, cuts };
   }
 
-  /** Why the journal refuses appends right now (a failed write not yet recovered from), or null. */
+  /** Why the journal refuses appends right now (a failed write not yet recovered from, or `blockedBy`), or null. */
   get unavailable(): JournalUnavailableError | null {
-    return this.failed ? new JournalUnavailableError(this.failed) : null;
+    return this.failed ? new JournalUnavailableError(this.failed) : this.blockedBy();
   }
 
   /** A batch as received; `key` its Idempotency-Key (JOURNAL_KEY), replayed with it so a repeat is recognised. */
@@ -361,6 +371,8 @@ export class Journal {
   private enqueue(bytes: Buffer[], onDurable: (endOffset: number) => void): Promise<void> {
     if (this.closed) return Promise.reject(new Error("journal is closed"));
     if (this.failed) return Promise.reject(new JournalUnavailableError(this.failed));
+    const blocked = this.blockedBy();
+    if (blocked) return Promise.reject(blocked);
     return new Promise((resolve, reject) => {
       this.queue.push({ bytes, onDurable, resolve, reject });
       if (!this.flushing) {

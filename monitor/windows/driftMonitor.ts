@@ -14,6 +14,7 @@ import type { Outbox } from "../alerts/outbox.js";
 import { obtainBatch, type EventBatch } from "../ingest/eventBatch.js";
 import { parseBatch } from "../ingest/parseBatch.js";
 import { ensureStateSubdirectory } from "../state/stateDirectory.js";
+import { StateWrites } from "../state/stateWrites.js";
 import { layoutOf, type FeatureLayout } from "../ingest/featureLayout.js";
 import { recordOf, type BatchStats } from "../ingest/batchStats.js";
 import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
@@ -75,6 +76,11 @@ export interface DriftMonitorOptions {
    */
   referenceTarget?: { name: string; from: string };
   /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
+  /**
+   * Where a window report whose write failed (disk full, EIO) waits to be retried; shared with the outbox, and the
+   * journal refuses appends while it holds one (default: its own).
+   */
+  writes?: StateWrites;
   deployment?: {
     loaded(version: string | null, window: number, at: string): void;
     windowClosed(report: WindowReport, alert: AlertState): void;
@@ -134,6 +140,7 @@ export class DriftMonitor {
   private readonly snapshotPath: string;
   private readonly estimationMetrics: EstimatedPerformanceMetrics | null = null;
 
+  private readonly writes: StateWrites;
   constructor(
     readonly config: MonitorConfig,
     private readonly profile: ReferenceProfile,
@@ -141,6 +148,7 @@ export class DriftMonitor {
   ) {
     checkDriftColumns(config, profile);
     this.predictionColumn = predictionColumnOf(config, profile);
+    this.writes = options.writes ?? new StateWrites();
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
@@ -236,6 +244,9 @@ export class DriftMonitor {
   writeSnapshot(onTempWritten?: () => void): number {
     const s: Snapshot = {
       kind: "modelguard.monitor-snapshot",
+    // A snapshot past a window report or outbox line still waiting for the disk would let compaction delete the
+    // journal records that make it again on a restart: first those writes, else no snapshot.
+    if (!this.writes.retryNow()) throw this.writes.unavailable!;
       version: 1,
       journal_offset: this.appliedOffset,
       window: this.window.toJson(),
@@ -485,9 +496,14 @@ export class DriftMonitor {
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
     const file = join(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
-    writeFileSync(file, stringifyContract(report, 2) + "\n");
+    const text = stringifyContract(report, 2) + "\n";
+    // Never throws for a full disk: the write waits in `writes` (the whole file again, so a torn one is replaced).
+    this.writes.run(`the window report ${file}`, () => writeFileSync(file, text));
     const old = w.index - this.config.keepWindows;
-    if (old >= 0) rmSync(join(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
+    if (old >= 0) {
+      const oldFile = join(this.windowsDir, `${String(old).padStart(8, "0")}.json`);
+      this.writes.run(`the old window report ${oldFile}`, () => rmSync(oldFile, { force: true }));
+    }
     this.recordMetrics(report);
     this.performance?.windowClosed(report, at);
     this.options.log.info(

@@ -138,8 +138,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const estimator = loadEstimator(config, loaded?.calibration ?? null);
   ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
-  const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
-    ...options.outboxRetry,
   // Window reports and outbox lines whose write failed (disk full, EIO) wait here; the journal refuses batches meanwhile.
   const writes = new StateWrites();
   writes.onAvailability((unavailable) => {
@@ -150,9 +148,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       );
     else log.warn("state writes done again: accepting events");
   });
+  const outbox = new Outbox(join(config.state, "outbox.jsonl"), sender, {
+    ...options.outboxRetry,
+    writes,
     now: () => clock(),
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry"),
-    writes,
   });
   // Fleet mode: closed windows go to the fleet member (created once the monitor has its layout).
   let fleet: FleetMember | null = null;
@@ -163,9 +163,9 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   const monitor = new DriftMonitor(config, profile, {
     metrics,
     outbox,
+    writes,
     log,
     ...(estimator ? { estimator } : {}),
-    writes,
     ...(deployment ? { deployment } : {}),
     ...referenceTargetOf(config, loaded),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
@@ -209,6 +209,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   // Logged on the change only: while the journal stays unavailable every batch, poll and tick is refused the same way,
   // and an error line per poll (every 100 ms) would bury everything else. /readyz reports it meanwhile.
   const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end), {
+    blockedBy: () => writes.unavailable,
     onAvailability: (unavailable) => {
       if (unavailable)
         log.error(
@@ -227,7 +228,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     options.checkpointBytes,
   );
   lastT = Math.max(lastT, monitor.lastRecordAt);
-    blockedBy: () => writes.unavailable,
   // Production moved while the monitor was down: the same switch as a poll finding it (a note on an open issue).
   if (loaded && monitor.snapshotModelVersion !== null && monitor.snapshotModelVersion !== monitor.modelVersion) {
     monitor.modelVersion = monitor.snapshotModelVersion;
@@ -361,6 +361,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     await labelSource?.close();
     await fleet?.stop();
     outbox.stop();
+    writes.close();
     await journal.close();
     throw e;
   }
@@ -379,7 +380,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   let syncsSeen = 0;
   function tick(): Promise<void> {
     const t = now();
-    writes.close();
     metrics.journalSyncs.inc(journal.syncs - syncsSeen);
     syncsSeen = journal.syncs;
     if (monitor.dueAt(t) && !life.draining) {
@@ -499,6 +499,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     server.closeIdleConnections();
     await checkpointer.idle();
     await journal.drain();
+    writes.close();
     await checkpoint();
     // Every accepted event is in the window now: the member publishes it once more and, leading, gives the lease up.
     await fleet?.stop();
@@ -517,7 +518,6 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     journal,
     source,
     labelSource,
-    writes.close();
     fleet,
     labelFleet,
     production,

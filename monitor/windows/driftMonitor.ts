@@ -75,12 +75,12 @@ export interface DriftMonitorOptions {
    * make every window "missing" it. `from` says where it came from, for the skip's reason.
    */
   referenceTarget?: { name: string; from: string };
-  /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
   /**
    * Where a window report whose write failed (disk full, EIO) waits to be retried; shared with the outbox, and the
    * journal refuses appends while it holds one (default: its own).
    */
   writes?: StateWrites;
+  /** With a GitHub registry reference: what the monitor sees, as the status of production's deployment. */
   deployment?: {
     loaded(version: string | null, window: number, at: string): void;
     windowClosed(report: WindowReport, alert: AlertState): void;
@@ -139,16 +139,16 @@ export class DriftMonitor {
   private readonly windowsDir: string;
   private readonly snapshotPath: string;
   private readonly estimationMetrics: EstimatedPerformanceMetrics | null = null;
-
   private readonly writes: StateWrites;
+
   constructor(
     readonly config: MonitorConfig,
     private readonly profile: ReferenceProfile,
     private readonly options: DriftMonitorOptions,
   ) {
     checkDriftColumns(config, profile);
-    this.predictionColumn = predictionColumnOf(config, profile);
     this.writes = options.writes ?? new StateWrites();
+    this.predictionColumn = predictionColumnOf(config, profile);
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
     this.layout = layoutOf(features, config.labels?.positiveClass);
@@ -242,11 +242,11 @@ export class DriftMonitor {
    * covers. `onTempWritten` runs between the temp file and the rename (tests copy the directory there).
    */
   writeSnapshot(onTempWritten?: () => void): number {
-    const s: Snapshot = {
-      kind: "modelguard.monitor-snapshot",
     // A snapshot past a window report or outbox line still waiting for the disk would let compaction delete the
     // journal records that make it again on a restart: first those writes, else no snapshot.
     if (!this.writes.retryNow()) throw this.writes.unavailable!;
+    const s: Snapshot = {
+      kind: "modelguard.monitor-snapshot",
       version: 1,
       journal_offset: this.appliedOffset,
       window: this.window.toJson(),

@@ -30,6 +30,8 @@ import { ensureStateDirectory, ensureStateSubdirectory } from "./state/stateDire
 import { FleetMember } from "./fleet/fleetMember.js";
 import { FleetMetrics } from "./fleet/fleetMetrics.js";
 import { FleetStore } from "./fleet/fleetStore.js";
+import { FleetPerformance } from "./fleet/fleetPerformance.js";
+import { PerformanceMetrics } from "./performance/performanceMetrics.js";
 import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import { loadEstimator } from "./performance/loadEstimator.js";
@@ -170,7 +172,22 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     ...referenceTargetOf(config, loaded),
     ...(config.fleet ? { fleet: { windowClosed: (w) => fleet!.windowClosed(w) } } : {}),
   });
+  // Fleet mode with `performance:`: the members' labelled rows are merged and judged by the leader.
+  let fleetPerformance: FleetPerformance | null = null;
   if (config.fleet) {
+    const store = new FleetStore(config.fleet, env, () => clock());
+    if (monitor.performance)
+      fleetPerformance = new FleetPerformance({
+        config,
+        fleet: config.fleet,
+        store,
+        local: monitor.performance,
+        gauges: new PerformanceMetrics(metrics.registry),
+        metrics,
+        member: config.fleet.member,
+        now: () => clock(),
+        log,
+      });
     fleet = new FleetMember({
       config,
       fleet: config.fleet,
@@ -179,9 +196,10 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
         openWindows: () => (monitor.eventWindows ? [...monitor.eventWindows.open.values()] : [monitor.window]),
         reportOf: (w, at) => monitor.reportOf(w, at),
       },
-      store: new FleetStore(config.fleet, env, () => clock()),
+      store,
       metrics: new FleetMetrics(metrics.registry),
       sender,
+      ...(fleetPerformance ? { performance: fleetPerformance } : {}),
       now: () => clock(),
       log,
     });
@@ -328,7 +346,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       readyzRoute(life, journal, fleet),
       metricsRoute(metrics),
       driftRoute(config, monitor, fleet),
-      performanceRoute(config, () => monitor.performance),
+      performanceRoute(config, () => monitor.performance, fleetPerformance),
       statusRoute(
         config,
         monitor,

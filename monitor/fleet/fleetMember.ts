@@ -38,10 +38,30 @@ export interface FleetWindowFacts {
 
 export type FleetWindowReport = WindowReport & { fleet: FleetWindowFacts };
 
-interface AlertRecord {
+/** The fleet's alert state in Redis (`alert`), with the leader's copy on disk for a Redis restarted empty. */
+export interface AlertRecord {
   state: AlertState;
   /** Start (ms) of the last finalized window; windows at or before it are late. */
   last_window: number | null;
+  /** Starts (ms) of the windows whose realized-performance breach was alerted (once per window, per fleet). */
+  performance_alerted?: number[];
+}
+
+/** The leader's access to the fleet's alert record: Redis, else its own last copy, else the initial state. */
+export interface FleetAlertIo {
+  read(): Promise<AlertRecord>;
+  /** Keeps the copy on disk of a record just written to Redis. */
+  keep(record: AlertRecord): void;
+}
+
+/** Realized performance in fleet mode (fleetPerformance.ts), run in each round. */
+export interface FleetPerformanceHook {
+  /** Every member: publish its labelled rows of closed windows. */
+  publish(): Promise<void>;
+  /** The leader, after the drift windows: merge, judge, and alert a breach once per fleet. */
+  lead(lease: string, alert: FleetAlertIo): Promise<void>;
+  /** Every member: show the leader's merged view. */
+  show(): Promise<void>;
 }
 
 /** Closed windows kept for publishing at most: older ones are dropped (logged) so a long outage stays bounded. */
@@ -54,6 +74,8 @@ export interface FleetMemberOptions {
   store: FleetStore;
   metrics: FleetMetrics;
   sender: OutboxSender | null;
+  /** With `performance:`: the fleet's realized performance. */
+  performance?: FleetPerformanceHook;
   now: () => number;
   log: {
     info(o: object, m: string): void;
@@ -148,6 +170,7 @@ export class FleetMember {
     try {
       // The last events of the open window reach Redis: a member scaled down for good is merged with all of them.
       await this.memberWork(true);
+      await this.o.performance?.publish();
     } catch (e) {
       this.o.log.debug({ err: (e as Error).message }, "fleet: last publish failed");
     }
@@ -175,11 +198,14 @@ export class FleetMember {
     if (this.stopped) return;
     try {
       await this.memberWork();
+      await this.o.performance?.publish();
       if (this.lease && this.o.now() >= this.settleUntil) {
         await this.finalizeDue();
+        await this.o.performance?.lead(this.lease, this.alertIo);
         await this.sendAlerts();
       }
       await this.showMerged();
+      await this.o.performance?.show();
     } catch (e) {
       if (e instanceof FencedError) {
         this.o.log.warn({ member: this.member }, "fleet: lease lost; this member no longer leads");
@@ -285,6 +311,18 @@ export class FleetMember {
     await store.heartbeat(this.member, this.since, this.through(leaving));
   }
 
+  private readonly alertIo: FleetAlertIo = {
+    read: async () =>
+      (await this.o.store.alertState<AlertRecord>()) ??
+      this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null },
+    keep: (record) => this.keepAlert(record),
+  };
+
+  private keepAlert(record: AlertRecord): void {
+    writeFileSync(join(this.dir, "alert.json.tmp"), JSON.stringify(record));
+    renameSync(join(this.dir, "alert.json.tmp"), join(this.dir, "alert.json"));
+  }
+
   private localAlert(): AlertRecord | null {
     try {
       return JSON.parse(readFileSync(join(this.dir, "alert.json"), "utf8")) as AlertRecord;
@@ -303,8 +341,7 @@ export class FleetMember {
     if (due.length === 0) return;
     // Redis restarted empty loses the alert state; this member's copy of the last one it wrote (if it led) keeps the
     // cooldown and the open issue across that.
-    const alert = (await store.alertState<AlertRecord>()) ??
-      this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null };
+    const alert = await this.alertIo.read();
     const members = await store.members();
     for (const start of due) {
       const end = start + d;
@@ -375,7 +412,7 @@ export class FleetMember {
       const entries = ordered.map((a) =>
         JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
       );
-      const next: AlertRecord = { state: decision.state, last_window: start };
+      const next: AlertRecord = { ...alert, state: decision.state, last_window: start };
       const ok = await store.finalize(
         lease,
         start,
@@ -386,8 +423,7 @@ export class FleetMember {
       );
       if (!ok) continue;
       Object.assign(alert, next);
-      writeFileSync(join(this.dir, "alert.json.tmp"), JSON.stringify(next));
-      renameSync(join(this.dir, "alert.json.tmp"), join(this.dir, "alert.json"));
+      this.keepAlert(next);
       this.o.metrics.finalized.inc();
       if (missing.length > 0) this.o.metrics.missingPartials.inc(missing.length);
       this.o.log.info(

@@ -93,6 +93,27 @@ if c == ARGV[1] then return 'mine' end
 if ARGV[3] == '1' then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) end
 return c`;
 
+/** A member's labelled rows of one window (overwritten: a repeat is the same), and its small count beside them. */
+const PUBLISH_ROWS = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[4])
+return 1`;
+
+/**
+ * The leader's realized-performance view of the fleet's windows, in one fenced step: the view every member shows,
+ * and when a breach was decided the alert state after it and its alert entries (appended to the shared outbox).
+ */
+const PERFORMANCE_VERDICT =
+  FENCE +
+  `
+redis.call('SET', KEYS[2], ARGV[2])
+if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3]) end
+for i = 4, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+return 1`;
+
 /** Records an alert as sent (with the sender's result) and removes it from the shared outbox. */
 const SENT =
   FENCE + `redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) redis.call('LREM', KEYS[3], 1, ARGV[4]) return 1`;
@@ -104,7 +125,10 @@ const SENT =
  * - `windows` (sorted set of window starts with partials) and `partials:<start>` (hash member -> PartialRecord);
  * - `report:<start>` (the merged window's report) and `reports` (sorted set of their starts, the last keep_windows);
  * - `alert` (the alert policy's state and the last finalized window);
- * - `outbox` (list of decided alert requests), `claim:<id>` and `sent:<id>` (who sends it, what it returned).
+ * - `outbox` (list of decided alert requests), `claim:<id>` and `sent:<id>` (who sends it, what it returned);
+ * - realized performance: `perf:windows` (sorted set of window starts with labelled rows), `perf:rows:<start>` (hash
+ *   member -> that member's labelled rows of the window) and `perf:counts:<start>` (member -> its row count), both
+ *   expiring; `perf:view` (the leader's merged view, what every member shows).
  */
 export class FleetStore {
   private readonly client: ReturnType<typeof createClient>;
@@ -112,6 +136,8 @@ export class FleetStore {
   /** null while Redis answers; otherwise since when it does not and why. */
   down: { since: number; reason: string } | null;
   private connecting: Promise<unknown> | null = null;
+  /** Connections made so far: a Redis that restarted may have lost everything, so what a member holds is sent again. */
+  connections = 0;
 
   constructor(
     readonly fleet: FleetConfig,
@@ -132,7 +158,10 @@ export class FleetStore {
     });
     // Errors are reported through `down` (and the commands that fail); node-redis would otherwise throw them.
     this.client.on("error", (e: Error) => this.markDown(e));
-    this.client.on("ready", () => (this.down = null));
+    this.client.on("ready", () => {
+      this.down = null;
+      this.connections++;
+    });
     this.k = (name) => fleet.keyPrefix + name;
     this.down = { since: now(), reason: "not connected yet" };
   }
@@ -307,6 +336,47 @@ export class FleetStore {
       [this.k("lease"), this.k(`sent:${id}`), this.k("outbox")],
       [lease, JSON.stringify(result ?? null), String(CLAIM_TTL_MS), entryText],
     );
+  }
+
+  /** Overwrites this member's labelled rows of window `start` (JSON text) and their count. */
+  async publishRows(start: number, member: string, rowsJson: string, count: string, ttlMs: number): Promise<void> {
+    const s = String(start);
+    await this.evalScript(
+      PUBLISH_ROWS,
+      [this.k(`perf:rows:${s}`), this.k(`perf:counts:${s}`), this.k("perf:windows")],
+      [member, rowsJson, count, s, String(ttlMs)],
+    );
+  }
+
+  /** Starts of windows with labelled rows up to `until`, oldest first; those before `expired` are forgotten. */
+  async rowWindows(until: number, expired: number): Promise<number[]> {
+    await this.run(() => this.client.zRemRangeByScore(this.k("perf:windows"), "-inf", `(${expired}`));
+    const r = await this.run(() => this.client.zRangeByScore(this.k("perf:windows"), "-inf", until));
+    return r.map(Number);
+  }
+
+  /** Each member's row count of window `start` (small: read every round to see whether the window changed). */
+  async rowCounts(start: number): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:counts:${start}`)))));
+  }
+
+  /** Each member's labelled rows of window `start` (JSON texts). */
+  async rows(start: number): Promise<Map<string, string>> {
+    return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:rows:${start}`)))));
+  }
+
+  /** Leader: the merged performance view, with the alert state and entries of a breach when one was decided. */
+  async performanceVerdict(lease: string, viewJson: string, alertJson: string | null, entries: string[]) {
+    await this.evalScript(
+      PERFORMANCE_VERDICT,
+      [this.k("lease"), this.k("perf:view"), this.k("alert"), this.k("outbox")],
+      [lease, viewJson, alertJson ?? "", ...entries],
+    );
+  }
+
+  /** The leader's last merged performance view (JSON text), or null. */
+  performanceView(): Promise<string | null> {
+    return this.run(() => this.client.get(this.k("perf:view")));
   }
 
   /** What a sent alert returned (null: sent without a result), or undefined when it is not recorded as sent. */

@@ -1,11 +1,20 @@
 import { describeGate } from "../../src/compare/gates.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
+import type { FleetPerformance } from "../fleet/fleetPerformance.js";
 import type { PerformanceWindows } from "../performance/performanceWindows.js";
 import type { Route } from "./monitorServer.js";
 import { sendJson } from "./sendJson.js";
 
-/** What `GET /v1/performance` answers (schemas/monitor-performance.schema.json). */
-export function performanceStatus(config: MonitorConfig, performance: PerformanceWindows, limit: number) {
+/**
+ * What `GET /v1/performance` answers (schemas/monitor-performance.schema.json). In fleet mode the windows are the
+ * fleet's, as the leader merged and judged them (none before it has); `too_old_rows` is this member's own count.
+ */
+export function performanceStatus(
+  config: MonitorConfig,
+  performance: PerformanceWindows,
+  limit: number,
+  fleet: FleetPerformance | null = null,
+) {
   const p = performance.config;
   const production = performance.production;
   return {
@@ -18,7 +27,7 @@ export function performanceStatus(config: MonitorConfig, performance: Performanc
     rules: p.rules.map((r) => ({ metric: r.metric, rule: describeGate(r) })),
     // Labels for windows older than those kept: counted, not judged.
     too_old_rows: performance.tooOld,
-    windows: performance.report().slice(0, limit),
+    windows: (fleet ? (fleet.view?.windows ?? []) : performance.report()).slice(0, limit),
   };
 }
 
@@ -26,7 +35,11 @@ export function performanceStatus(config: MonitorConfig, performance: Performanc
  * `GET /v1/performance?limit=N`: each closed window's realized performance (newest first): its labelled rows so far,
  * its metrics with their intervals and each rule's check once judged. 404 without `performance:` in monitor.yml.
  */
-export function performanceRoute(config: MonitorConfig, performance: () => PerformanceWindows | null): Route {
+export function performanceRoute(
+  config: MonitorConfig,
+  performance: () => PerformanceWindows | null,
+  fleet: FleetPerformance | null = null,
+): Route {
   return {
     method: "GET",
     path: "/v1/performance",
@@ -40,7 +53,7 @@ export function performanceRoute(config: MonitorConfig, performance: () => Perfo
         return;
       }
       const limit = Math.max(1, Math.min(Number(url.searchParams.get("limit") ?? 10) || 10, config.keepWindows));
-      sendJson(res, 200, performanceStatus(config, p, limit));
+      sendJson(res, 200, performanceStatus(config, p, limit, fleet));
     },
   };
 }

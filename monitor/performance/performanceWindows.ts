@@ -43,11 +43,14 @@ export interface PerformanceHost {
 }
 
 export interface PerformanceWindowsOptions {
-  outbox: Outbox;
+  outbox: Pick<Outbox, "add">;
   metrics: MonitorMetrics;
   gauges: PerformanceMetrics;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
-  /** Fleet mode: the leader decides alerts; a member only reports (realized performance is per member there). */
+  /**
+   * Fleet mode: false on a member, whose windows hold only the rows of its own events (it publishes them); the
+   * leader's merged windows (FleetPerformance) decide the alerts.
+   */
   alerts: boolean;
 }
 
@@ -114,6 +117,53 @@ export class PerformanceWindows implements JoinedRowsSink {
     }
     for (const w of touched) this.maybeJudge(w, rows.at);
     this.options.gauges.update(this.latest(), this.production);
+  }
+
+  /**
+   * Fleet mode (the leader): window `index` holds the fleet's merged rows now (they replace what it held: a member's
+   * rows only grow), closed, and is judged as a single monitor's would be. `alerted`: the fleet alerted its breach
+   * before (under another leader), so it is not alerted again.
+   */
+  replaceWindow(
+    index: number,
+    span: Pick<WindowReport, "started_at" | "closed_at"> & { model_version: string | null },
+    rows: { label: string[]; prediction: (string | null)[]; probability: number[]; dropped: number },
+    alerted: boolean,
+    at: number,
+  ): void {
+    const w = this.windowOf(index);
+    w.started_at = span.started_at;
+    w.closed_at = span.closed_at;
+    w.closedMs ??= at;
+    w.model_version = span.model_version;
+    w.label = rows.label;
+    w.prediction = rows.prediction;
+    w.probability = rows.probability;
+    w.dropped = rows.dropped;
+    w.alerted ||= alerted;
+    this.maybeJudge(w, at);
+    this.trim();
+  }
+
+  /** Closed windows with labelled rows, for a fleet member to publish (the arrays are the windows' own: read only). */
+  closedRows(): {
+    started_at: string;
+    model_version: string | null;
+    label: readonly string[];
+    prediction: readonly (string | null)[];
+    probability: readonly number[];
+    dropped: number;
+  }[] {
+    return [...this.windows.values()]
+      .filter((w) => w.closedMs !== null && w.started_at !== null && w.label.length + w.dropped > 0)
+      .map((w) => ({
+        started_at: w.started_at!,
+        model_version: w.model_version,
+        label: w.label,
+        prediction: w.prediction,
+        probability: w.probability,
+        dropped: w.dropped,
+      }));
   }
 
   /** The drift monitor closed window `report.window` at `at`: its span is known now, and rows already in are judged. */

@@ -23,6 +23,7 @@ import { EventTimeWindows, type EventTimeJson } from "./eventTimeWindows.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { monitorSkips, referenceRanges, skipInLayout } from "./monitorSkips.js";
 import { QualityMetrics } from "../quality/qualityMetrics.js";
+import { Registry } from "prom-client";
 import { PerformanceMetrics } from "../performance/performanceMetrics.js";
 import { PerformanceWindows, type PerformanceWindowsJson } from "../performance/performanceWindows.js";
 import { readProductionMetrics } from "../performance/productionMetrics.js";
@@ -183,9 +184,10 @@ export class DriftMonitor {
         {
           outbox: options.outbox,
           metrics: options.metrics,
-          gauges: new PerformanceMetrics(options.metrics.registry),
+          // In fleet mode a member's windows hold the rows of its own events: /metrics shows the fleet's merged view
+          // (FleetPerformance), and the leader alerts on it.
+          gauges: new PerformanceMetrics(options.fleet ? new Registry() : options.metrics.registry),
           log: options.log,
-          // In fleet mode the leader decides alerts on merged windows; realized performance is reported per member.
           alerts: options.fleet === undefined,
         },
       );

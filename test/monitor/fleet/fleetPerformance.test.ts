@@ -1,0 +1,317 @@
+// Realized performance in fleet mode (issue 15), against a real redis-server and the fake GitHub: three in-process
+// members over HTTP, labels sent to other members than their events, a member crashed (its crash image: what a kill -9
+// leaves) and Redis restarted empty between events and labels. The members' rows are merged by the leader, whose
+// judgment equals one monitor fed everything (1e-12) and computeMetrics on the joined rows; a breach opens one issue
+// and dispatches once per fleet.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync } from "node:fs";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createClient } from "redis";
+import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
+import type { FleetWindowReport } from "../../../monitor/fleet/fleetMember.js";
+import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
+import { validateContract } from "../../../src/contracts/validateContract.js";
+import { computeMetrics } from "../../../src/model/evaluate/metricsDocument.js";
+import { labelledPredictions } from "../../../src/performance/labelledPredictions.js";
+import { startFakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
+import { normals, rng } from "../../helpers/random.js";
+import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
+import { crashImage, manualClock, setupMonitor } from "../monitorFixtures.js";
+
+const MINUTE = 60_000;
+const T0 = Date.parse("2026-03-01T00:00:00.000Z");
+const TOKEN = "ghs_fleetPerformanceToken0123456789abcdef";
+// fixtures/report/metrics.json: production's accuracy 0.9708, binary with classes 0/1.
+const PRODUCTION_METRICS = new URL("../../../fixtures/report/metrics.json", import.meta.url);
+const quiet = pino({ level: "silent" });
+const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
+
+let redis: RedisServer;
+before(async () => {
+  redis = await startRedisServer();
+});
+after(() => redis.stop());
+
+interface Window {
+  lines: string[];
+  ids: string[];
+  prediction: number[];
+  probability: number[];
+}
+
+/** n events of window k (ids `w<k>-<i>`): the reference's features, the model's probability of x and its class. */
+function window(k: number, n: number, seed: number): Window {
+  const xs = normals(n, seed);
+  const ys = normals(n, seed + 1, 10, 2);
+  const out: Window = { lines: [], ids: [], prediction: [], probability: [] };
+  xs.forEach((x, i) => {
+    const p = sigmoid(3 * x);
+    const id = `w${k}-${i}`;
+    out.ids.push(id);
+    out.probability.push(p);
+    out.prediction.push(p > 0.5 ? 1 : 0);
+    out.lines.push(
+      JSON.stringify({
+        id,
+        features: { x, y: ys[i], plan: ["basic", "pro", "team"][i % 3] },
+        prediction: p > 0.5 ? 1 : 0,
+        probability: p,
+      }),
+    );
+  });
+  return out;
+}
+
+/** Each event's label: its prediction with probability `accuracy`, else the other class. */
+function labelsOf(w: Window, accuracy: number, seed: number): number[] {
+  const u = rng(seed);
+  return w.prediction.map((p) => (u() < accuracy ? p : 1 - p));
+}
+
+function configs(extra: Record<string, unknown>, prefix: string) {
+  const base = {
+    window: { duration: "1m", time: "processing" },
+    labels: { max_delay: "1h" },
+    performance: { accuracy: { max_drop: 0.05 }, roc_auc: { min: 0.5 } },
+    performance_policy: { min_rows: 100 },
+    reference_metrics: "metrics.json",
+    ...extra,
+  };
+  const one = setupMonitor(base);
+  copyFileSync(PRODUCTION_METRICS, join(one.dir, "metrics.json"));
+  const members = [1, 2, 3].map((i) => {
+    const { dir } = setupMonitor(base);
+    copyFileSync(PRODUCTION_METRICS, join(dir, "metrics.json"));
+    return resolveMonitorConfig(
+      {
+        model: "fraud",
+        reference: "profile.json",
+        state: "state",
+        ...base,
+        fleet: { redis: redis.url, member: `m${i}`, key_prefix: prefix, lease: "3s", grace: "10s" },
+      },
+      join(dir, "monitor.yml"),
+    );
+  });
+  return { single: one.config, members };
+}
+
+async function post(url: string, path: string, lines: string[]) {
+  const r = await fetch(`${url}${path}`, { method: "POST", body: lines.join("\n") });
+  assert.equal(r.status, 202, await r.text());
+}
+
+interface PerformanceBody {
+  windows: {
+    window: number;
+    started_at: string;
+    labelled_rows: number;
+    judged: boolean;
+    breached: boolean;
+    rows?: number;
+    metrics?: Record<string, { value: number; interval: [number, number] | null }>;
+  }[];
+}
+
+async function performance(m: RunningMonitor): Promise<PerformanceBody> {
+  const r = await fetch(`${m.url}/v1/performance?limit=10`);
+  assert.equal(r.status, 200);
+  const body = (await r.json()) as PerformanceBody;
+  assert.deepEqual(validateContract("monitor-performance.schema.json", body), []);
+  return body;
+}
+
+test("fleet of 3: labels at other members than their events, a member crashed and Redis restarted empty in between; the leader's merged windows equal one monitor's and alert once", async () => {
+  const fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  const { single, members } = configs(
+    {
+      github: { repository: "acme/models", web_url: "https://github.com" },
+      alert: { consecutive: 2, cooldown: "1h", close_after_clean: 2 },
+      actions: { issue: { labels: ["drift"] }, dispatch: { workflow: "retrain.yml", ref: "main" } },
+    },
+    "fleet-perf-a:",
+  );
+  const clock = manualClock(T0);
+  const env = { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url };
+  const start = (c: MonitorConfig, fleetMember: boolean) =>
+    startMonitor(c, {
+      env: fleetMember ? env : {},
+      logger: quiet,
+      port: 0,
+      now: clock.now,
+      tickIntervalMs: 0,
+      fleetRoundMs: 0,
+      ...(fleetMember ? {} : { sender: null }),
+      github: { pacing: { retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 }, rateLimitRetries: 0 },
+    });
+  const one = await start(single, false);
+  const ms: RunningMonitor[] = [];
+  for (const c of members) ms.push(await start(c, true));
+  /** One second of a running fleet: every tick, then every member's label round and fleet round. */
+  const step = async (seconds = 1) => {
+    for (let s = 0; s < seconds; s++) {
+      clock.advance(1000);
+      for (const m of [one, ...ms]) await m.tick();
+      for (const m of ms) await m.labelFleet!.round().catch(() => undefined);
+      for (const m of ms) await m.fleet!.round();
+    }
+  };
+  try {
+    // Two windows of 300 events, in batches of 50: batch b to member b % 3 (and everything to the single monitor).
+    const ws = [window(0, 300, 801), window(1, 300, 802)];
+    const memberOf = new Map<string, number>();
+    for (const [k, w] of ws.entries()) {
+      clock.set(T0 + k * MINUTE + 1000);
+      for (let b = 0; b < 6; b++) {
+        const lines = w.lines.slice(b * 50, b * 50 + 50);
+        await post(one.url, "/v1/events", lines);
+        await post(ms[b % 3]!.url, "/v1/events", lines);
+        for (const id of w.ids.slice(b * 50, b * 50 + 50)) memberOf.set(id, b % 3);
+        await step();
+      }
+    }
+    clock.set(T0 + 2 * MINUTE);
+    await step(12);
+    // Both windows merged by the fleet (no drift: the reference's inputs), none judged yet (no labels).
+    const drift = (await (await fetch(`${ms[0]!.url}/v1/drift`)).json()) as { windows: FleetWindowReport[] };
+    assert.equal(drift.windows.length, 2);
+    assert.ok(drift.windows.every((w) => !w.dataset_drifted));
+    assert.deepEqual((await performance(ms[1]!)).windows, []);
+
+    // m2 crashes (kill -9: what its state directory holds now, nothing more) and restarts from that.
+    const crashed = crashImage(members[1]!);
+    await ms[1]!.shutdown();
+    ms[1] = await start(crashed, true);
+    await step(2);
+    // Redis restarts empty: the waiting events pushed before are gone from it, and are pushed again.
+    await redis.kill();
+    await step();
+    await redis.restart();
+    await step(3);
+
+    // Labels: window 0's predictions right as often as production's, window 1's 70% of the time; each batch of labels
+    // goes to another member than its events.
+    const labels = [labelsOf(ws[0]!, 0.97, 901), labelsOf(ws[1]!, 0.7, 902)];
+    for (const [k, w] of ws.entries()) {
+      const lines = w.ids.map((id, i) => JSON.stringify({ id, label: labels[k]![i] }));
+      await post(one.url, "/v1/labels", lines);
+      for (let b = 0; b < 6; b++) {
+        const batch = lines.slice(b * 50, b * 50 + 50);
+        const to = ((memberOf.get(w.ids[b * 50]!)! + 1 + (b % 2)) % 3) as 0 | 1 | 2;
+        await post(ms[to]!.url, "/v1/labels", batch);
+      }
+      await step(3);
+    }
+    await step(4);
+
+    // Each pair emitted once, by its event's member.
+    const matched = ms.map((m) => m.monitor.labels!.counts.matched);
+    assert.equal(
+      matched.reduce((a, b) => a + b, 0),
+      600,
+      `matched ${matched.join(", ")}`,
+    );
+    const mine = [0, 1, 2].map((k) => [...memberOf.values()].filter((v) => v === k).length);
+    assert.deepEqual(matched, mine);
+
+    const alone = (await performance(one)).windows.slice().reverse();
+    const views = await Promise.all(ms.map((m) => performance(m)));
+    // Every member shows the leader's merged view.
+    assert.deepEqual(views[0]!.windows, views[1]!.windows);
+    assert.deepEqual(views[0]!.windows, views[2]!.windows);
+    const fleet = views[0]!.windows.slice().reverse();
+    assert.equal(fleet.length, 2);
+    assert.equal(alone.length, 2);
+    fleet.forEach((f, i) => {
+      const a = alone[i]!;
+      assert.equal(f.started_at, a.started_at);
+      assert.equal(f.labelled_rows, 300);
+      assert.equal(f.rows, 300);
+      assert.equal(f.breached, a.breached);
+      assert.deepEqual(Object.keys(f.metrics!).sort(), Object.keys(a.metrics!).sort());
+      // The same as scikit-learn's metric code on the joined rows (evaluate's computeMetrics, tested against it).
+      const w = ws[i]!;
+      const joined = labelledPredictions(
+        {
+          length: 300,
+          label: labels[i]!.map(String),
+          prediction: w.prediction.map(String),
+          probability: w.probability,
+        },
+        { task: "binary", classes: ["0", "1"], positiveLabel: "1" },
+      )!;
+      const expected = computeMetrics(joined.predictions).metrics;
+      for (const [name, m] of Object.entries(f.metrics!)) {
+        const b = a.metrics![name]!;
+        const close = (x: number, y: number, what: string) =>
+          assert.ok(Math.abs(x - y) <= 1e-12, `window ${i} ${name} ${what}: ${x} vs ${y}`);
+        close(m.value, b.value, "value vs one monitor");
+        close(m.value, expected[name]!, "value vs computeMetrics");
+        if (b.interval) {
+          close(m.interval![0], b.interval[0], "lower");
+          close(m.interval![1], b.interval[1], "upper");
+        } else assert.equal(m.interval, null);
+      }
+    });
+    assert.deepEqual(
+      fleet.map((f) => f.breached),
+      [false, true],
+    );
+
+    // One issue and one dispatch for the fleet, reason performance, sent by the leader.
+    await step(3);
+    assert.equal(fake.state.issues.length, 1);
+    assert.match(fake.state.issues[0]!.title, /^Model fraud: realized performance below its rule$/);
+    assert.match(
+      fake.state.issues[0]!.body ?? "",
+      /^\*\*Realized performance\*\* of window \d+ on \d+ labelled predictions/m,
+    );
+    assert.equal(fake.state.workflowDispatches.length, 1);
+    assert.equal(fake.state.workflowDispatches[0]!.inputs.reason, "performance");
+    assert.equal(fake.state.workflowDispatches[0]!.inputs.window_start, "2026-03-01T00:01:00.000Z");
+    assert.deepEqual(fake.violations, []);
+
+    // Every member's /metrics shows the fleet's newest judged window.
+    const acc = fleet[1]!.metrics!.accuracy!.value;
+    for (const m of ms) {
+      const text = await (await fetch(`${m.url}/metrics`)).text();
+      assert.equal(Number(/^modelguard_monitor_performance\{metric="accuracy"\} (\S+)$/m.exec(text)?.[1]), acc);
+      assert.match(text, /^modelguard_monitor_performance_labelled_rows 300$/m);
+      assert.match(text, /^modelguard_monitor_performance_breached 1$/m);
+      assert.match(text, /^modelguard_monitor_performance_breaches_total 1$/m);
+    }
+
+    // Redis restarts empty once more, after the alert: members publish their rows again, the leader judges the same
+    // windows again, and nothing is alerted twice.
+    // Judged again after the restart: the same windows but for when.
+    const judged = (ws: PerformanceBody["windows"]) => ws.map((w) => ({ ...w, judged_at: undefined }));
+    const before = judged(views[0]!.windows);
+    await redis.kill();
+    await step();
+    await redis.restart();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      // The members reconnect on their own backoff (real time, up to 1 s).
+      let text: string | null = null;
+      for (let i = 0; i < 100 && text === null; i++) {
+        await step();
+        text = await client.get("fleet-perf-a:perf:view");
+        if (text === null) await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.ok(text !== null, "the leader wrote the merged view again");
+      assert.deepEqual(judged((JSON.parse(text) as PerformanceBody).windows), before);
+    } finally {
+      client.destroy();
+    }
+    await step(3);
+    assert.deepEqual(judged((await performance(ms[2]!)).windows), before);
+    assert.equal(fake.state.issues.length, 1);
+    assert.equal(fake.state.workflowDispatches.length, 1);
+  } finally {
+    for (const m of [one, ...ms]) await m.shutdown();
+    await fake.close();
+  }
+});

@@ -42,7 +42,7 @@ const PLACEHOLDERS = {
   "https://modelguard.dev/schemas/config.v1.json#/$defs/drift/properties/columns": "column",
   "https://modelguard.dev/schemas/gates.v1.json#/$defs/gates": "metric",
   "https://modelguard.dev/schemas/metrics.v1.json#/$defs/metrics": "metric",
-  "https://modelguard.dev/schemas/profile.v1.json#/$defs/column/oneOf/0/properties/quantiles": "quantile",
+  "https://modelguard.dev/schemas/profile.v2.json#/$defs/column/oneOf/0/properties/quantiles": "quantile",
 };
 
 // Every keyword the renderer understands. Anything else fails the run: a construct the docs would silently leave out

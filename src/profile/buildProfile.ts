@@ -3,6 +3,7 @@ import { momentsM2, momentsStd, scaledMoments, type ScaledMoments } from "../sta
 import { QuantileSketch } from "./quantileSketch.js";
 import {
   PROFILE_DEFAULTS,
+  PROFILE_VERSION,
   type CategoricalProfile,
   type ColumnProfile,
   type DatetimeProfile,
@@ -29,7 +30,7 @@ export function buildProfile(table: Table, options: ProfileOptions = {}): Refere
   for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
   return {
     kind: "modelguard.profile",
-    version: 1,
+    version: PROFILE_VERSION,
     created_at: options.createdAt ?? new Date().toISOString(),
     sources: [options.source ?? table.source],
     rows: table.rowCount,

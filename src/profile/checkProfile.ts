@@ -1,4 +1,4 @@
-import { QuantileSketch, type SketchJson } from "./quantileSketch.js";
+import { QuantileSketch, SketchStoreJson, type SketchJson } from "./quantileSketch.js";
 import type { ColumnProfile, NumericProfile, ReferenceProfile } from "./referenceProfile.js";
 
 /**
@@ -41,10 +41,11 @@ function checkNumeric(p: ReferenceProfile, c: NumericProfile): string | null {
   const finite = c.count - c.infinite;
   const maxKey = new QuantileSketch(s.relative_accuracy).key(Number.MAX_VALUE);
   for (const side of ["positive", "negative"] as const) {
-    const store = s[side];
-    if (store.counts.length > 0 && store.offset < 1) return `sketch.${side}.offset: ${store.offset} is below 1`;
-    if (store.counts.length > 0 && store.offset + store.counts.length - 1 > maxKey)
-      return `sketch.${side}: keys ${store.offset}..${store.offset + store.counts.length - 1} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
+    const keys = storeKeys(s[side]);
+    if (keys === null) continue;
+    if (keys.first < 1) return `sketch.${side}.offset: ${keys.first} is below 1`;
+    if (keys.last > maxKey)
+      return `sketch.${side}: keys ${keys.first}..${keys.last} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
   }
   // Profiles written before infinities had their own counts keep them in the outermost buckets, and have neither field.
   if (s.positive_infinity !== undefined || s.negative_infinity !== undefined) {
@@ -71,9 +72,18 @@ function checkNumeric(p: ReferenceProfile, c: NumericProfile): string | null {
   return null;
 }
 
+/** First and last occupied keys of a store (null when empty), without making a sparse store a dense run. */
+function storeKeys(store: SketchJson["positive"]): { first: number; last: number } | null {
+  if (store instanceof SketchStoreJson) {
+    const n = store.indices.length;
+    return n === 0 ? null : { first: store.indices[0]!, last: store.indices[n - 1]! };
+  }
+  return store.counts.length === 0 ? null : { first: store.offset, last: store.offset + store.counts.length - 1 };
+}
+
 function sketchTotal(s: SketchJson): number {
   let total = s.zero + (s.positive_infinity ?? 0) + (s.negative_infinity ?? 0);
-  for (const c of s.positive.counts) total += c;
-  for (const c of s.negative.counts) total += c;
+  for (const store of [s.positive, s.negative])
+    for (const c of store instanceof SketchStoreJson ? store.values : store.counts) total += c;
   return total;
 }

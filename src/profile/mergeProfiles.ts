@@ -3,13 +3,14 @@ import { categoricalProfileFrom, numericProfileFrom } from "./buildProfile.js";
 import { EMPTY_MOMENTS, mergeScaledMoments } from "../stats/scaledMoments.js";
 import { profileMoments } from "./profileMoments.js";
 import { QuantileSketch } from "./quantileSketch.js";
-import type {
-  CategoricalProfile,
-  ColumnProfile,
-  DatetimeProfile,
-  NumericProfile,
-  ReferenceProfile,
-  TextProfile,
+import {
+  PROFILE_VERSION,
+  type CategoricalProfile,
+  type ColumnProfile,
+  type DatetimeProfile,
+  type NumericProfile,
+  type ReferenceProfile,
+  type TextProfile,
 } from "./referenceProfile.js";
 
 /**
@@ -43,7 +44,7 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
   }
   return {
     kind: "modelguard.profile",
-    version: 1,
+    version: PROFILE_VERSION,
     created_at: new Date().toISOString(),
     sources: [...a.sources, ...b.sources],
     rows: a.rows + b.rows,

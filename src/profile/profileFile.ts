@@ -4,7 +4,13 @@ import { readBoundedTextFile } from "../readBoundedTextFile.js";
 import { contractNumber, stringifyContract } from "../contracts/contractJson.js";
 import { validateContract } from "../contracts/validateContract.js";
 import { checkProfile } from "./checkProfile.js";
-import type { ColumnProfile, ReferenceProfile } from "./referenceProfile.js";
+import { SketchStoreJson } from "./quantileSketch.js";
+import {
+  PROFILE_VERSION,
+  READABLE_PROFILE_VERSIONS,
+  type ColumnProfile,
+  type ReferenceProfile,
+} from "./referenceProfile.js";
 
 /**
  * Profiles are a few kilobytes to megabytes per column. V8 holds no string much over 512 MiB, so a larger file could
@@ -49,20 +55,23 @@ export function readProfile(path: string): ReferenceProfile {
     );
   }
   const version = (value as { version?: unknown }).version;
-  if (version !== 1) {
+  if (typeof version !== "number" || !READABLE_PROFILE_VERSIONS.includes(version)) {
     throw new ModelguardError(
       "profile",
-      `${path} has profile version ${JSON.stringify(version)}; this modelguard reads version 1`,
+      `${path} has profile version ${JSON.stringify(version)}; this modelguard reads versions ${READABLE_PROFILE_VERSIONS.join(" and ")}`,
       "rebuild it with this version of `modelguard profile`",
       { file: path },
     );
   }
   const problems = validateContract("profile.schema.json", value);
   if (problems.length === 0) {
-    const profile = reviveProfile(value as ReferenceProfile);
-    const problem = checkProfile(profile);
-    if (problem === null) return profile;
-    problems.push(problem);
+    const revived = reviveProfile(value as StoredProfile);
+    if (typeof revived === "string") problems.push(revived);
+    else {
+      const problem = checkProfile(revived);
+      if (problem === null) return revived;
+      problems.push(problem);
+    }
   }
   throw new ModelguardError(
     "profile",
@@ -94,8 +103,15 @@ function readProfileText(path: string): string {
   });
 }
 
-/** Columns in an object without a prototype, and the numbers written as "Infinity" read back as numbers. */
-function reviveProfile(p: ReferenceProfile): ReferenceProfile {
+/** A profile as a file holds it: of a version readProfile reads, its sketch stores in that version's form. */
+type StoredProfile = Omit<ReferenceProfile, "version"> & { version: number };
+
+/**
+ * Columns in an object without a prototype, numbers written as "Infinity" read back as numbers, and sketch stores in
+ * their in-memory form (their occupied buckets), whichever version wrote them: the result is a profile of the current
+ * version. A version 1 store has no skips, so a negative count there is a problem (returned as "path: what").
+ */
+function reviveProfile(p: StoredProfile): ReferenceProfile | string {
   const columns: Record<string, ColumnProfile> = Object.create(null) as Record<string, ColumnProfile>;
   for (const name of Object.keys(p.columns)) {
     const c = p.columns[name]!;
@@ -103,17 +119,26 @@ function reviveProfile(p: ReferenceProfile): ReferenceProfile {
       const quantiles = { ...c.quantiles };
       for (const k of Object.keys(quantiles) as (keyof typeof quantiles)[])
         quantiles[k] = contractNumber(quantiles[k]) as number | null;
+      for (const side of ["positive", "negative"] as const) {
+        if (p.version === 1 && c.sketch[side].counts.some((n) => n < 0))
+          return `columns.${name}.sketch.${side}.counts: a negative count in a version 1 profile`;
+      }
       columns[name] = {
         ...c,
         m2: contractNumber(c.m2) as number,
         std: contractNumber(c.std) as number | null,
+        sketch: {
+          ...c.sketch,
+          positive: SketchStoreJson.fromContract(c.sketch.positive),
+          negative: SketchStoreJson.fromContract(c.sketch.negative),
+        },
         quantiles,
       };
     } else {
       columns[name] = c;
     }
   }
-  return { ...p, columns };
+  return { ...p, version: PROFILE_VERSION, columns };
 }
 
 /**

@@ -214,24 +214,58 @@ function lowerBound(keys: readonly number[], index: number): number {
 }
 
 /**
- * A store in a profile held in memory: its occupied buckets only (ascending indices and their counts), made the
- * contract's dense run only when written (JSON.stringify calls toJSON) or when `counts` is read. A wide profile so
- * costs memory for the buckets its columns occupy, not for the runs between them (values 1..9 at accuracy 0.001
- * occupy 9 buckets of a run of 1,100). The fields are canonical, so two equal stores compare equal field by field.
+ * A store in a profile held in memory: its occupied buckets only (ascending indices and their counts, arrays of their
+ * exact length, one shared instance when empty). A wide profile so costs memory for the buckets its columns occupy,
+ * not for the runs between them (values 1..9 at accuracy 0.001 occupy 9 buckets of a run of 1,100). The fields are
+ * canonical, so two equal stores compare equal field by field.
+ *
+ * Written (JSON.stringify calls toJSON) in the form of profile version 2: counts from `offset` on, where a negative
+ * entry -n stands for n empty buckets, so a six-value column's store is some 50 bytes rather than a 1,100-count run.
+ * `counts`, read in code, is still the dense run of version 1 (what SketchJson promises).
  */
 export class SketchStoreJson {
+  static readonly EMPTY = new SketchStoreJson([], []);
+
   constructor(
     readonly indices: readonly number[],
     readonly values: readonly number[],
   ) {}
 
   static of(store: Store): SketchStoreJson {
-    const indices: number[] = [];
-    const values: number[] = [];
+    let n = 0;
+    store.forEach(() => n++);
+    if (n === 0) return SketchStoreJson.EMPTY;
+    // Preallocated: arrays grown by push keep up to half again as much capacity, in every column of a wide profile.
+    const indices = new Array<number>(n);
+    const values = new Array<number>(n);
+    let j = 0;
     store.forEach((i, c) => {
-      indices.push(i);
-      values.push(c);
+      indices[j] = i;
+      values[j++] = c;
     });
+    return new SketchStoreJson(indices, values);
+  }
+
+  /**
+   * A store as a profile file holds it: version 1's dense run, or version 2's run with skips (-n for n empty
+   * buckets; a 0 is one empty bucket in both). Read sparsely, whatever span the skips cover. The caller has checked
+   * the types (the JSON Schema); checkProfile checks the keys' range.
+   */
+  static fromContract(j: { offset: number; counts: readonly number[] }): SketchStoreJson {
+    let n = 0;
+    for (const c of j.counts) if (c > 0) n++;
+    if (n === 0) return SketchStoreJson.EMPTY;
+    const indices = new Array<number>(n);
+    const values = new Array<number>(n);
+    let key = j.offset;
+    let k = 0;
+    for (const c of j.counts) {
+      if (c > 0) {
+        indices[k] = key;
+        values[k++] = c;
+        key++;
+      } else key += c === 0 ? 1 : -c;
+    }
     return new SketchStoreJson(indices, values);
   }
 
@@ -239,17 +273,27 @@ export class SketchStoreJson {
     return this.indices[0] ?? 0;
   }
 
+  /** The dense run of version 1: counts of every key from offset to the last occupied one. */
   get counts(): number[] {
-    return this.toJSON().counts;
-  }
-
-  toJSON(): { offset: number; counts: number[] } {
     const n = this.indices.length;
-    if (n === 0) return { offset: 0, counts: [] };
+    if (n === 0) return [];
     const offset = this.indices[0]!;
     const counts = new Array<number>(this.indices[n - 1]! - offset + 1).fill(0);
     for (let i = 0; i < n; i++) counts[this.indices[i]! - offset] = this.values[i]!;
-    return { offset, counts };
+    return counts;
+  }
+
+  /** Profile version 2's form: each gap of empty buckets between two occupied ones is one negative entry. */
+  toJSON(): { offset: number; counts: number[] } {
+    const n = this.indices.length;
+    if (n === 0) return { offset: 0, counts: [] };
+    const counts: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const gap = i === 0 ? 0 : this.indices[i]! - this.indices[i - 1]! - 1;
+      if (gap > 0) counts.push(-gap);
+      counts.push(this.values[i]!);
+    }
+    return { offset: this.indices[0]!, counts };
   }
 }
 

@@ -7,7 +7,8 @@ import type { SketchJson } from "./quantileSketch.js";
  */
 export interface ReferenceProfile {
   kind: "modelguard.profile";
-  version: 1;
+  /** What this modelguard writes; a profile of version 1 is read into this form (see readProfile). */
+  version: typeof PROFILE_VERSION;
   created_at: string;
   /** Files (or labels) the rows came from, in merge order. */
   sources: string[];
@@ -70,5 +71,13 @@ export interface DatetimeProfile extends ProfileCounts {
   min: string | null;
   max: string | null;
 }
+
+/**
+ * Version 2 writes a sketch store's empty buckets as skips (a negative count -n for n of them) where version 1 wrote
+ * every bucket of the run; everything else is the same, and version 1 is still read.
+ */
+export const PROFILE_VERSION = 2;
+/** The versions readProfile reads. */
+export const READABLE_PROFILE_VERSIONS: readonly number[] = [1, 2];
 
 export const PROFILE_DEFAULTS = { sketchAccuracy: 0.001, bins: 10 } as const;

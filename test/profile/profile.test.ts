@@ -10,6 +10,7 @@ import { readProfile, writeProfile } from "../../src/profile/profileFile.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { dictionaryColumn, numericColumn, sliceTable, table } from "../helpers/tables.js";
 import { ModelguardError } from "../../src/errors.js";
+import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { runCli } from "../helpers/cli.js";
 
 const T0 = "2026-01-01T00:00:00.000Z";
@@ -119,7 +120,8 @@ test("profiles round-trip through a file and are checked on read", (t) => {
   writeProfile(join(dir, "p.json"), p);
   const read = readProfile(join(dir, "p.json"));
   assert.equal(Object.getPrototypeOf(read.columns), null, "column names are data: no prototype");
-  assert.deepEqual({ ...read, columns: { ...read.columns } }, JSON.parse(JSON.stringify(p)));
+  // What was read writes the same file again (its sketch stores are held sparsely, as buildProfile holds them).
+  assert.equal(stringifyContract(read), stringifyContract(p));
   writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...p, bins: "ten" }));
   assert.throws(() => readProfile(join(dir, "bad.json")), /bins: must be integer/);
   writeFileSync(join(dir, "other.json"), JSON.stringify({ hello: 1 }));

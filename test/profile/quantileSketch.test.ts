@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { QuantileSketch } from "../../src/profile/quantileSketch.js";
+import { QuantileSketch, SketchStoreJson, type SketchJson } from "../../src/profile/quantileSketch.js";
 
 test("every value is within the relative accuracy of its bucket's representative", () => {
   const s = new QuantileSketch(0.001);
@@ -69,11 +69,18 @@ test("a sketch's memory follows its occupied buckets: 1..9 at accuracy 0.001 hol
   const json = s.toJson();
   assert.ok(json.positive.counts.length > 1000, `${json.positive.counts.length}`);
   assert.equal(s.allocatedBuckets, 9);
-  // A profile's in-memory copy holds the same 9 buckets, and is the dense run again when written.
-  const held = s.toProfileJson();
-  assert.equal(JSON.stringify(held), JSON.stringify(json));
+  // A profile's in-memory copy holds the same 9 buckets; written (profile version 2), each gap is one skip.
+  const held = s.toProfileJson() as SketchJson & { positive: SketchStoreJson };
   assert.deepEqual(held.positive.counts, json.positive.counts);
   assert.equal(held.positive.offset, json.positive.offset);
+  const written = JSON.parse(JSON.stringify(held)) as SketchJson;
+  assert.deepEqual(written.positive.counts, [1, -346, 1, -202, 1, -143, 1, -110, 1, -90, 1, -76, 1, -66, 1, -58, 1]);
+  assert.deepEqual(written.negative, { offset: 0, counts: [] });
+  // Read back from either file form, the store is the same 9 buckets.
+  for (const form of [json.positive, written.positive]) {
+    const store = SketchStoreJson.fromContract(form);
+    assert.deepEqual([store.indices, store.values], [held.positive.indices, held.positive.values]);
+  }
   // Read back from the dense file form, the sketch is sparse again.
   assert.equal(QuantileSketch.fromJson(json).allocatedBuckets, 9);
   // Neighbouring buckets are cheaper as a dense run: 1,000 adjacent buckets make one of about that length.

@@ -1,6 +1,7 @@
 import { open, readdir, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { SourcePosition } from "../state/journal.js";
+import type { FileFingerprint, SourcePosition } from "../state/journal.js";
+import { fingerprintOf, FINGERPRINT_BYTES, startsAs } from "./fileFingerprint.js";
 import { parseEventLine, type IngestEvent } from "./parseBatch.js";
 
 /** What one poll read. */
@@ -52,10 +53,19 @@ const NL = 10;
  * A last line without its newline is left for a later poll. Rotation (the path now names another inode) drains the
  * still-open old file to its end, then switches to the new file from byte 0; a file smaller than the read position was
  * truncated and is read again from byte 0.
+ *
+ * A file is identified by device, inode and a fingerprint of its first bytes (up to 1024 of those already read, see
+ * fileFingerprint), as Filebeat and Vector do: once a rotated file is deleted the file system may give its inode to a
+ * new file, and a saved position matched by inode alone would resume that new file at the old one's offset (skipping
+ * its beginning, or reading from the middle of a line). A file at the saved inode that does not start with the saved
+ * bytes is a new file, read from byte 0; a followed file whose first bytes changed was rewritten in place (copytruncate
+ * followed by more writes than were read), and is read again from byte 0 as a truncation is.
  */
 export class FileSource<T = IngestEvent> {
   private fh: FileHandle | null = null;
   private id: FileId = { dev: "0", ino: "0" };
+  /** The fingerprint of the open file's first bytes read so far (up to FINGERPRINT_BYTES); null: none taken yet. */
+  private fingerprint: FileFingerprint | null = null;
   private offset = 0;
   private line = 0;
   private chain: Promise<unknown> = Promise.resolve();
@@ -106,13 +116,17 @@ export class FileSource<T = IngestEvent> {
         const current = await statId(this.options.file);
         const rotated = current !== null && !sameFile(current, this.id);
         const size = Number((await this.fh!.stat({ bigint: true })).size);
-        if (size < this.offset) {
+        const rewritten = size >= this.offset && !(await startsAs(this.fh!, this.fingerprint ?? undefined));
+        if (size < this.offset || rewritten) {
           this.options.log.warn(
             { file: this.options.file, size, offset: this.offset },
-            "prediction log truncated: reading it again from the start",
+            rewritten
+              ? "prediction log's first bytes changed (rewritten in place): reading it again from the start"
+              : "prediction log truncated: reading it again from the start",
           );
           this.offset = 0;
           this.line = 0;
+          this.fingerprint = null;
           result.truncated = true;
         }
         // After a rotation nothing more is expected in the old file: its last line counts even without a newline.
@@ -150,8 +164,17 @@ export class FileSource<T = IngestEvent> {
     }
     if (!start) return true;
     if (sameFile(start, this.id)) {
+      if (!(await startsAs(this.fh!, start.fingerprint))) {
+        // The saved file was deleted and a new one got its inode: nothing of it was read yet.
+        this.options.log.warn(
+          { file: this.options.file, saved: start },
+          "prediction log at the saved inode is another file (other first bytes; the inode was reused after a rotation): reading it from the start",
+        );
+        return true;
+      }
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       return true; // poll() checks the size against the offset (truncation while stopped)
     }
     // Rotated while the monitor was down: read the rest of the old file if it is still in the same directory.
@@ -171,10 +194,12 @@ export class FileSource<T = IngestEvent> {
       this.id = { dev: start.dev, ino: start.ino };
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       const size = Number((await oldFh.stat({ bigint: true })).size);
       if (size < this.offset) {
         this.offset = 0;
         this.line = 0;
+        this.fingerprint = null;
         result.truncated = true;
       }
       this.options.log.info({ file: old, offset: this.offset }, "reading the rest of the rotated prediction log");
@@ -186,6 +211,7 @@ export class FileSource<T = IngestEvent> {
       this.id = current.id;
       this.offset = 0;
       this.line = 0;
+      this.fingerprint = null;
     }
     return true;
   }
@@ -216,10 +242,12 @@ export class FileSource<T = IngestEvent> {
       this.id = { dev: start.dev, ino: start.ino };
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       const size = Number((await this.fh.stat({ bigint: true })).size);
       if (size < this.offset) {
         this.offset = 0;
         this.line = 0;
+        this.fingerprint = null;
         result.truncated = true;
       }
       await this.readToEnd(result, false);
@@ -228,6 +256,7 @@ export class FileSource<T = IngestEvent> {
       this.fh = null;
       this.offset = 0;
       this.line = 0;
+      this.fingerprint = null;
     }
   }
 
@@ -243,6 +272,7 @@ export class FileSource<T = IngestEvent> {
     this.id = { dev: String(st.dev), ino: String(st.ino) };
     this.offset = 0;
     this.line = 0;
+    this.fingerprint = null;
     return true;
   }
 
@@ -304,7 +334,17 @@ export class FileSource<T = IngestEvent> {
       }
     }
     const body = Buffer.concat(good.flatMap((b, i) => (i === 0 ? [b] : [NEWLINE, b])));
-    const position: SourcePosition = { ...this.id, offset: this.offset + bytes.length, line };
+    const offset = this.offset + bytes.length;
+    // Taken of bytes read (never past the position), so a short log is followed from its first line; fixed once the
+    // file has FINGERPRINT_BYTES.
+    if (!this.fingerprint || this.fingerprint.bytes < Math.min(offset, FINGERPRINT_BYTES))
+      this.fingerprint = await fingerprintOf(this.fh!, offset);
+    const position: SourcePosition = {
+      ...this.id,
+      offset,
+      line,
+      ...(this.fingerprint ? { fingerprint: this.fingerprint } : {}),
+    };
     await this.options.commit(body, events, position, malformed);
     this.resume = position;
     this.offset = position.offset;
@@ -341,12 +381,22 @@ async function statId(path: string): Promise<FileId | null> {
   }
 }
 
-/** The path of the file in `dir` with this device and inode (a rotated log renamed next to the new one), if any. */
-async function findById(dir: string, id: FileId): Promise<string | null> {
+/**
+ * The path of the file in `dir` with this device and inode and, when the position has one, its fingerprint (a rotated
+ * log renamed next to the new one), if any.
+ */
+async function findById(dir: string, id: SourcePosition): Promise<string | null> {
   for (const name of await readdir(dir)) {
     const path = join(dir, name);
     const found = await statId(path).catch(() => null);
-    if (found && sameFile(found, id)) return path;
+    if (!found || !sameFile(found, id)) continue;
+    const fh = await open(path, "r").catch(() => null);
+    if (!fh) continue;
+    try {
+      if (await startsAs(fh, id.fingerprint)) return path;
+    } finally {
+      await fh.close();
+    }
   }
   return null;
 }

@@ -21,12 +21,14 @@ import { crc32c } from "./crc32c.js";
  *   b <arrival ms> <len> <body crc> <header crc>\n<body>\n                      a batch, the request body as received
  *   k <arrival ms> <key> <len> <body crc> <header crc>\n<body>\n                the same with its Idempotency-Key
  *   t <ms> 0 00000000 <header crc>\n\n                                          a clock tick that closed an idle window
- *   f <arrival ms> <dev> <ino> <offset> <line> <len> <body crc> <header crc>\n<body>\n
+ *   f <arrival ms> <dev> <ino> <offset> <line> [<fp bytes>:<fp crc>] <len> <body crc> <header crc>\n<body>\n
  *                                                                               lines read from the file source
  *   l <arrival ms> <len> <body crc> <header crc>\n<body>\n                      labels, the request body as received
  *   j <arrival ms> <key> <len> <body crc> <header crc>\n<body>\n                the same with its Idempotency-Key
- *   g <arrival ms> <dev> <ino> <offset> <line> <len> <body crc> <header crc>\n<body>\n
+ *   g <arrival ms> <dev> <ino> <offset> <line> [<fp bytes>:<fp crc>] <len> <body crc> <header crc>\n<body>\n
  *                                                                               lines read from the label log
+ *
+ * (`f` and `g` carry the fingerprint of the file's first bytes, see SourcePosition, unless journaled before it.)
  *   x <arrival ms> <len> <body crc> <header crc>\n<body>\n                      fleet mode: pairs Redis joined (JSON)
  *
  * The checksums are CRC-32C as 8 hex digits: of the body, and of the header text before the header's own checksum
@@ -81,6 +83,17 @@ export interface SourcePosition {
   ino: string;
   offset: number;
   line: number;
+  /**
+   * The file's first bytes (up to 1024, never past `offset`), so that a new file given a deleted one's inode is not
+   * taken for it; absent in positions journaled before fingerprints (then the inode alone identifies the file).
+   */
+  fingerprint?: FileFingerprint;
+}
+
+/** The CRC-32C (8 hex digits) of a file's first `bytes` bytes. */
+export interface FileFingerprint {
+  bytes: number;
+  crc32c: string;
 }
 
 interface Pending {
@@ -332,8 +345,7 @@ export class Journal {
     position: SourcePosition,
     onDurable: (endOffset: number) => void,
   ): Promise<void> {
-    const p = position;
-    return this.enqueue(framed(`f ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`, body), onDurable);
+    return this.enqueue(framed(`f ${t} ${positionFields(position)}`, body), onDurable);
   }
 
   /** A label batch as received (with its Idempotency-Key), or lines of the label log and the position after them. */
@@ -345,11 +357,7 @@ export class Journal {
   ): Promise<void> {
     const { key, position: p } = from;
     if (key !== undefined && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
-    const fields = p
-      ? `g ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`
-      : key !== undefined
-        ? `j ${t} ${key}`
-        : `l ${t}`;
+    const fields = p ? `g ${t} ${positionFields(p)}` : key !== undefined ? `j ${t} ${key}` : `l ${t}`;
     return this.enqueue(framed(fields, body), onDurable);
   }
 
@@ -538,6 +546,12 @@ export class Journal {
 const NEWLINE = Buffer.from("\n");
 const EMPTY = Buffer.alloc(0);
 
+/** `<dev> <ino> <offset> <line>`, then the fingerprint as `<bytes>:<crc>` when the position has one. */
+function positionFields(p: SourcePosition): string {
+  const fp = p.fingerprint ? ` ${p.fingerprint.bytes}:${p.fingerprint.crc32c}` : "";
+  return `${p.dev} ${p.ino} ${p.offset} ${p.line}${fp}`;
+}
+
 /** The buffers of one record: its header (fields, body length, body and header checksums), the body, a newline. */
 function framed(fields: string, body: Buffer): Buffer[] {
   const head = `${fields} ${body.length} ${hex8(crc32c(body))}`;
@@ -617,13 +631,15 @@ function readRecord(buf: Buffer, pos: number): ReadResult {
   const header = buf.toString("latin1", pos, nl);
   const kind = header[0] ?? "";
   if (kind === "B" || kind === "T" || kind === "F") return readLegacyRecord(buf, pos, nl, header);
-  const fieldCount = FIELDS[kind];
+  let fieldCount = FIELDS[kind];
   if (fieldCount === undefined) return { ok: false, incomplete: false, reason: "not a record header" };
   const sp = header.lastIndexOf(" ");
   const headerCrc = header.slice(sp + 1);
   if (!HEX8.test(headerCrc) || crc32c(buf.subarray(pos, pos + sp)) !== parseInt(headerCrc, 16))
     return { ok: false, incomplete: false, reason: "header checksum mismatch" };
   const parts = header.slice(0, sp).split(" ");
+  // A file position with the fingerprint of the file's first bytes has one field more.
+  if ((kind === "f" || kind === "g") && parts.length === fieldCount + 3) fieldCount++;
   const t = Number(parts[1]);
   const len = Number(parts[fieldCount]);
   const bodyCrc = parts[fieldCount + 1] ?? "";
@@ -652,14 +668,14 @@ function readRecord(buf: Buffer, pos: number): ReadResult {
     return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "labels", t, body, key }, end } : bad(kind);
   }
   if (kind === "g") {
-    const position = sourcePosition(parts);
+    const position = sourcePosition(parts, fieldCount === 7);
     return position ? { ok: true, record: { type: "labels", t, body, position }, end } : bad(kind);
   }
   if (kind === "k") {
     const key = parts[2]!;
     return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "batch", t, body, key }, end } : bad(kind);
   }
-  const position = sourcePosition(parts);
+  const position = sourcePosition(parts, fieldCount === 7);
   return position ? { ok: true, record: { type: "source", t, body, position }, end } : bad(kind);
 }
 
@@ -667,15 +683,23 @@ function bad(kind: string): ReadResult {
   return { ok: false, incomplete: false, reason: `unreadable ${kind} record` };
 }
 
-/** `[kind, t, dev, ino, offset, line, ...]` -> the position, or null when a field is not a non-negative integer. */
-function sourcePosition(parts: string[]): SourcePosition | null {
+const FINGERPRINT = /^([0-9]{1,4}):([0-9a-f]{8})$/;
+
+/**
+ * `[kind, t, dev, ino, offset, line, fingerprint?, ...]` (`withFingerprint`: the seventh field is one) -> the position,
+ * or null when a field is not a non-negative integer or not a fingerprint.
+ */
+function sourcePosition(parts: string[], withFingerprint = false): SourcePosition | null {
   const [, , dev, ino] = parts as [string, string, string, string];
   const offset = Number(parts[4]);
   const line = Number(parts[5]);
   if (!DIGITS.test(dev) || !DIGITS.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line))
     return null;
   if (offset < 0 || line < 0) return null;
-  return { dev, ino, offset, line };
+  if (!withFingerprint) return { dev, ino, offset, line };
+  const fp = FINGERPRINT.exec(parts[6] ?? "");
+  if (!fp || Number(fp[1]) > offset) return null;
+  return { dev, ino, offset, line, fingerprint: { bytes: Number(fp[1]), crc32c: fp[2]! } };
 }
 
 /** A record of the format before checksums (`B`, `T`, `F`): read as before, without a way to tell damage apart. */

@@ -380,3 +380,87 @@ test("file source: restarted while the path is absent (rotated, no new file yet)
   assert.equal((await poll(b)).events, 0, "nothing counted twice");
   await b.shutdown();
 });
+
+test("file source: restarted after a rotation that gave the new file the old one's inode, the new file is read from its first line (inode + fingerprint)", async (t) => {
+  /** Starts a monitor on `c` and checks that the file at the saved inode, now another one, is read whole. */
+  async function readsNewFileWhole(what: string, c: MonitorConfig, ino: number, newLines: number) {
+    const b = await start(c);
+    try {
+      assert.equal(b.monitor.window.events, 6, what);
+      const saved = b.monitor.sourcePosition!;
+      assert.equal(saved.ino, String(ino), what);
+      assert.equal(saved.fingerprint?.bytes, Math.min(1024, saved.offset), `${what}: the position has a fingerprint`);
+      const r = await poll(b);
+      assert.equal(r.events, newLines, `${what}: every line of the new file, none skipped`);
+      assert.equal(b.monitor.window.events, 6 + newLines, what);
+      assert.ok(
+        b.logs.some((l) => String(l.msg).includes("another file")),
+        `${what}: the log says the inode was reused`,
+      );
+      assert.equal((await poll(b)).events, 0, what);
+    } finally {
+      await b.shutdown();
+    }
+  }
+  const { config, file } = setup();
+  const a = await start(config);
+  writeFileSync(file, lines(6, 1));
+  assert.equal((await poll(a)).events, 6);
+  const crash = crashImage(config); // the position only in the journal's last source record
+  const crashAgain = crashImage(config);
+  await a.shutdown(); // and in the snapshot
+  const ino = statSync(file).ino;
+
+  // What the monitor sees after an inode reuse, made certain: the same inode, other bytes, longer than the offset.
+  writeFileSync(file, lines(10, 2));
+  assert.equal(statSync(file).ino, ino);
+  await readsNewFileWhole("from the journal after kill -9", crash, ino, 10);
+  await readsNewFileWhole("from the snapshot", config, ino, 10);
+
+  // A real delete + create: ext4 (and others) hand a freed inode to one of the next files created.
+  rmSync(file);
+  const spares: string[] = [];
+  let reused = false;
+  for (let i = 0; i < 64 && !reused; i++) {
+    const candidate = `${file}.new${i}`;
+    writeFileSync(candidate, lines(12, 3));
+    if (statSync(candidate).ino === ino) {
+      renameSync(candidate, file);
+      reused = true;
+    } else spares.push(candidate);
+  }
+  for (const f of spares) rmSync(f);
+  if (!reused) {
+    t.diagnostic(`this file system gave none of 64 new files the freed inode ${ino}: only the rewrite was tested`);
+    return;
+  }
+  await readsNewFileWhole("a reused inode, from the journal", crashAgain, ino, 12);
+});
+
+test("file source: a followed file rewritten in place past the read position (same inode, other first bytes) is read again from byte 0", async () => {
+  const { config, file } = setup();
+  const m = await start(config);
+  try {
+    writeFileSync(file, lines(3, 1));
+    assert.equal((await poll(m)).events, 3);
+    const ino = statSync(file).ino;
+    const before = statSync(file).size;
+    // copytruncate, then more written than was read before the next poll: by size alone this is not a truncation.
+    writeFileSync(file, lines(8, 5));
+    assert.equal(statSync(file).ino, ino);
+    assert.ok(statSync(file).size > before);
+    const r = await poll(m);
+    assert.deepEqual([r.events, r.malformed, r.truncated, r.rotated], [8, 0, true, false]);
+    assert.equal(m.monitor.window.events, 11);
+    assert.ok(m.logs.some((l) => String(l.msg).includes("first bytes changed")));
+    // The fingerprint grows with what is read (up to 1024 bytes), and a plain append is not taken for a rewrite.
+    appendFileSync(file, lines(20, 6));
+    assert.deepEqual([(await poll(m)).events, m.monitor.window.events], [20, 31]);
+    assert.equal(m.monitor.sourcePosition?.fingerprint?.bytes, 1024);
+    appendFileSync(file, lines(1, 7));
+    const again = await poll(m);
+    assert.deepEqual([again.events, again.truncated], [1, false]);
+  } finally {
+    await m.shutdown();
+  }
+});

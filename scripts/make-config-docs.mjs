@@ -34,6 +34,12 @@ const FILES = [
     what: "monitor realized performance",
     writtenBy: "modelguard",
   },
+  {
+    schema: "monitor-replay.schema.json",
+    name: "monitor replay --json",
+    what: "monitor replay",
+    writtenBy: "modelguard",
+  },
 ];
 
 // A map's keys are names the user chooses; JSON Schema has no keyword for what they name, so the placeholder shown in

@@ -10,6 +10,7 @@ import { pino } from "pino";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { replayPredictionLog, type ReplayResult } from "../../monitor/replay/replayPredictionLog.js";
 import type { OutboxEntry } from "../../monitor/alerts/outbox.js";
+import { validateContract } from "../../src/contracts/validateContract.js";
 import { runCli } from "../helpers/cli.js";
 import { normals } from "../helpers/random.js";
 import { manualClock, postEvents, setupMonitor } from "./monitorFixtures.js";
@@ -53,6 +54,7 @@ test("replay: the windows and alerts of a month's log, dry run, the same as a li
   const r = await runCli("monitor", "replay", "--config", join(dir, "monitor.json"), "--from", log, "--json");
   assert.equal(r.code, 0, r.stderr);
   const replay = JSON.parse(r.stdout) as ReplayResult;
+  assert.deepEqual(validateContract("monitor-replay.schema.json", replay), []);
   assert.equal(replay.sent, false);
   assert.equal(replay.events, 2000);
   assert.deepEqual(
@@ -123,6 +125,15 @@ test("replay --send sends the decided alerts in order; without a token --send is
     ["fraud:w3:issue.open", "fraud:w4:issue.update"],
   );
   assert.deepEqual(r.unsent, []);
+  assert.deepEqual(validateContract("monitor-replay.schema.json", JSON.parse(JSON.stringify(r))), []);
+  // The schema is not a formality: a window without its verdict, or a malformed line numbered 0, is refused.
+  const broken = JSON.parse(JSON.stringify(r)) as { windows: Record<string, unknown>[]; malformed: unknown };
+  delete broken.windows[0]!.dataset_drifted;
+  broken.malformed = { count: 1, first: [{ line: 0, message: "x" }] };
+  assert.deepEqual(validateContract("monitor-replay.schema.json", broken), [
+    "malformed.first.0.line: must be >= 1",
+    "windows.0: must have required property 'dataset_drifted'",
+  ]);
 
   const saved = process.env.GITHUB_TOKEN;
   delete process.env.GITHUB_TOKEN;

@@ -1,6 +1,6 @@
 import type { Journal } from "../state/journal.js";
 import type { FleetLabelStore } from "./fleetLabelStore.js";
-import type { LabelJoin, RemoteJoin } from "./labelJoin.js";
+import type { JoinedEventRow, LabelJoin, RemoteJoin } from "./labelJoin.js";
 import type { LabelValue } from "./parseLabels.js";
 
 /**
@@ -9,7 +9,8 @@ import type { LabelValue } from "./parseLabels.js";
  * where a script joins each pair exactly once fleet-wide, and reads the inbox of sides another member joined. What
  * concerns this member goes into the journal as one `x` record and is applied from there (the event's member emits
  * the row, in its own window), so a kill -9 between Redis and the journal only means the sides are pushed again after
- * the restart, and Redis gives the same answer.
+ * the restart, and Redis gives the same answer. An event's side carries its row, so that an event dropped here after
+ * it was pushed (max_pending, max_delay) and then joined in Redis still gives its row: the pair comes back with it.
  */
 export class FleetLabelJoin {
   constructor(
@@ -60,7 +61,12 @@ export class FleetLabelJoin {
         const [side, id] = queue[k]!;
         if (!join.isWaiting(side, id)) continue;
         const label = side === "label" ? JSON.stringify(join.waitingLabel(id)!) : undefined;
-        const r = await store.push(side, id, { member, ...(label !== undefined ? { label } : {}) });
+        const row = side === "event" ? JSON.stringify(join.waitingEventRow(id)!) : undefined;
+        const r = await store.push(side, id, {
+          member,
+          ...(label !== undefined ? { label } : {}),
+          ...(row !== undefined ? { row } : {}),
+        });
         if (r.state !== "joined") continue;
         // Joined before with another member's side of this id: this one is a repeat of the id.
         const mine = side === "event" ? r.eventMember === member : r.labelMember === member;
@@ -68,17 +74,18 @@ export class FleetLabelJoin {
         else if (side === "event") joins.push({ id, side, label: JSON.parse(r.label) as LabelValue });
         else {
           joins.push({ id, side });
-          // The label took this member's own event: both sides are here.
-          if (r.eventMember === member && join.isWaiting("event", id))
-            joins.push({ id, side: "event", label: JSON.parse(r.label) as LabelValue });
+          // The label took this member's own event (waiting here, or dropped here after it was pushed).
+          if (r.eventMember === member) joins.push(eventJoin(id, r.label, r.event));
         }
       }
       inbox = await store.inbox(member);
       for (; inbox.length > 0; inbox.shift()) {
         const id = inbox[0]!;
-        const label = await store.joinedLabel(id);
-        if (label === null) continue;
-        if (join.isWaiting("event", id)) joins.push({ id, side: "event", label: JSON.parse(label) as LabelValue });
+        const pair = await store.joinedPair(id);
+        if (pair === null) continue;
+        // The event's side applies even when the event no longer waits here: LabelJoin.remoteJoined emits its row
+        // from the pair then, unless this member joined the id already.
+        if (pair.eventMember === member) joins.push(eventJoin(id, pair.label, pair.event));
         if (join.isWaiting("label", id)) joins.push({ id, side: "label" });
       }
     } catch (e) {
@@ -99,6 +106,15 @@ export class FleetLabelJoin {
     }
     if (failed) throw failed;
   }
+}
+
+function eventJoin(id: string, label: string, event: string | undefined): RemoteJoin {
+  return {
+    id,
+    side: "event",
+    label: JSON.parse(label) as LabelValue,
+    ...(event !== undefined ? { event: JSON.parse(event) as JoinedEventRow } : {}),
+  };
 }
 
 function waitingSides(join: LabelJoin, id: string): [side: "event" | "label", id: string][] {

@@ -9,18 +9,31 @@ const INBOX_BATCH = 1000;
 
 /**
  * One side of a pair as it waits in Redis: the member holding it and, for a label, the label (as JSON text). An
- * event's side carries no prediction: the event's member keeps that and emits the joined row itself.
+ * event's side carries its row (JSON text of a JoinedEventRow: window, prediction, probability): the event's member
+ * emits the joined row, from its own copy while the event waits there, else (dropped there by max_pending or
+ * max_delay after it was pushed) from this one. Texts, not tables: Lua's cjson would round numbers to 14 digits.
  */
 export interface PushedSide {
   member: string;
   label?: string;
+  row?: string;
 }
 
 /** What pushing one side found: it waits now (or already did), or the pair is joined: then the label, as JSON text. */
 export type PushResult =
   | { state: "waiting" }
-  /** `fresh`: this push made the pair; else it was joined before (this side pushed again, or a duplicate). */
-  | { state: "joined"; label: string; eventMember: string; labelMember: string; fresh: boolean };
+  /**
+   * `fresh`: this push made the pair; else it was joined before (this side pushed again, or a duplicate). `event`: the
+   * event side's row (JSON text), when it carried one.
+   */
+  | { state: "joined"; label: string; eventMember: string; labelMember: string; fresh: boolean; event?: string };
+
+/** A joined pair as Redis keeps it (`lj:j:<id>`). */
+export interface JoinedPair {
+  label: string;
+  eventMember: string;
+  event?: string;
+}
 
 // KEYS: event:<id>, label:<id>, joined:<id>, inbox of the other side's member (filled in by the script: ARGV[4] is
 // the prefix of inboxes). ARGV: this side's record (JSON), the id, PX, inbox prefix.
@@ -36,7 +49,7 @@ if l then
   redis.call('DEL', KEYS[2])
   local ev = cjson.decode(ARGV[1])
   local lab = cjson.decode(l)
-  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label})
+  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label, event = ev.row})
   redis.call('SET', KEYS[3], rec, 'PX', ARGV[3])
   if lab.member ~= ev.member then
     redis.call('RPUSH', ARGV[4] .. lab.member, ARGV[2])
@@ -55,7 +68,7 @@ if e then
   redis.call('DEL', KEYS[1])
   local ev = cjson.decode(e)
   local lab = cjson.decode(ARGV[1])
-  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label})
+  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label, event = ev.row})
   redis.call('SET', KEYS[3], rec, 'PX', ARGV[3])
   if lab.member ~= ev.member then
     redis.call('RPUSH', ARGV[4] .. ev.member, ARGV[2])
@@ -135,13 +148,14 @@ export class FleetLabelStore {
       }),
     )) as [string, string?, string?];
     if (r[0] !== "joined") return { state: "waiting" };
-    const pair = JSON.parse(r[1]!) as { event_member: string; label_member: string; label: string };
+    const pair = JSON.parse(r[1]!) as { event_member: string; label_member: string; label: string; event?: string };
     return {
       state: "joined",
       label: pair.label,
       eventMember: pair.event_member,
       labelMember: pair.label_member,
       fresh: r[2] !== "old",
+      ...(pair.event !== undefined ? { event: pair.event } : {}),
     };
   }
 
@@ -151,9 +165,15 @@ export class FleetLabelStore {
     return r ?? [];
   }
 
-  /** The label of a joined pair (JSON text), or null when it is not joined (or expired). */
-  async joinedLabel(id: string): Promise<string | null> {
+  /** A joined pair: its label (JSON text), its event's member and row; null when it is not joined (or expired). */
+  async joinedPair(id: string): Promise<JoinedPair | null> {
     const v = await this.run(() => this.client.get(this.k(`j:${id}`)));
-    return v === null ? null : (JSON.parse(v) as { label: string }).label;
+    if (v === null) return null;
+    const pair = JSON.parse(v) as { event_member: string; label: string; event?: string };
+    return {
+      label: pair.label,
+      eventMember: pair.event_member,
+      ...(pair.event !== undefined ? { event: pair.event } : {}),
+    };
   }
 }

@@ -221,6 +221,13 @@ export class LabelJoin {
         if (this.labels.delete(j.id)) this.joined.set(j.id, t);
         continue;
       }
+      if (j.event && j.label !== undefined && !this.isWaiting("event", j.id) && !this.joined.has(j.id)) {
+        // The event was dropped here (evicted past max_pending, or expired) after it was pushed, and its label still
+        // took it in Redis: the row comes back with the pair, so it is emitted (and counted matched) all the same.
+        const e = j.event;
+        this.join(j.id, t, e.window, e.start, e.prediction, e.probability ?? NaN, j.label);
+        continue;
+      }
       const ev = this.events.get(j.id);
       if (!ev || j.label === undefined) continue;
       this.events.delete(j.id);
@@ -252,6 +259,21 @@ export class LabelJoin {
   /** The label waiting for id here, if any (the fleet pusher sends it to Redis). */
   waitingLabel(id: string): LabelValue | undefined {
     return this.labels.get(id)?.label;
+  }
+
+  /**
+   * Fleet mode: what the pushed side of a waiting event carries (its row but the label), so that the row is emitted
+   * even when the event is dropped here before a label takes it in Redis.
+   */
+  waitingEventRow(id: string): JoinedEventRow | undefined {
+    const e = this.events.get(id);
+    if (!e) return undefined;
+    return {
+      window: e.window,
+      start: e.start,
+      prediction: finiteOrNull(e.prediction),
+      probability: Number.isNaN(e.probability) ? null : e.probability,
+    };
   }
 
   isWaiting(side: "event" | "label", id: string): boolean {
@@ -438,6 +460,16 @@ export interface RemoteJoin {
   label?: LabelValue;
   /** This side repeats an id another member's side was joined with before: dropped and counted as a duplicate. */
   duplicate?: true;
+  /** For an event side: the event's row as it was pushed (emitted from this when the event no longer waits here). */
+  event?: JoinedEventRow;
+}
+
+/** A waiting event's row as its pushed side carries it to Redis (JSON: a NaN probability is null). */
+export interface JoinedEventRow {
+  window: number;
+  start: number;
+  prediction: number | string | boolean | null;
+  probability: number | null;
 }
 
 export interface LabelJoinJson {

@@ -12,6 +12,7 @@ import { createClient } from "redis";
 import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
 import type { FleetWindowReport } from "../../../monitor/fleet/fleetMember.js";
 import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
+import type { JoinedRows, JoinedRowsSink } from "../../../monitor/performance/joinedRowsSink.js";
 import { validateContract } from "../../../src/contracts/validateContract.js";
 import { computeMetrics } from "../../../src/model/evaluate/metricsDocument.js";
 import { labelledPredictions } from "../../../src/performance/labelledPredictions.js";
@@ -313,5 +314,65 @@ test("fleet of 3: labels at other members than their events, a member crashed an
   } finally {
     for (const m of [one, ...ms]) await m.shutdown();
     await fake.close();
+  }
+});
+class RecordingSink implements JoinedRowsSink {
+  rows: [number, unknown][] = [];
+  addJoined(r: JoinedRows): void {
+    for (let i = 0; i < r.length; i++) this.rows.push([r.probability[i]!, r.label[i]]);
+  }
+}
+
+test("fleet: an event evicted by max_pending after it was pushed still joins in Redis, and its row is emitted by its member", async () => {
+  const { members } = configs({ labels: { max_delay: "1h", max_pending: 2 } }, "fleet-perf-b:");
+  const clock = manualClock(T0);
+  const ms: RunningMonitor[] = [];
+  for (const c of members.slice(0, 2))
+    ms.push(
+      await startMonitor(c, { env: {}, logger: quiet, port: 0, now: clock.now, tickIntervalMs: 0, fleetRoundMs: 0 }),
+    );
+  const sink = new RecordingSink();
+  ms[0]!.monitor.labels!.setSink(sink);
+  const rounds = async () => {
+    for (let i = 0; i < 2; i++) for (const m of ms) await m.labelFleet!.round();
+  };
+  try {
+    const ev = (id: string, p: number) =>
+      JSON.stringify({ id, features: { x: p, y: 10, plan: "pro" }, prediction: p > 0.5 ? 1 : 0, probability: p });
+    await post(ms[0]!.url, "/v1/events", [ev("a", 0.1), ev("b", 0.2)]);
+    await rounds();
+    // "a" and "b" are in Redis now; two more events evict them here (max_pending 2).
+    await post(ms[0]!.url, "/v1/events", [ev("c", 0.3), ev("d", 0.4)]);
+    assert.equal(ms[0]!.monitor.labels!.counts.evicted_events, 2);
+    // Their labels reach the other member; the pairs join in Redis with the pushed events.
+    await post(ms[1]!.url, "/v1/labels", [
+      JSON.stringify({ id: "a", label: 0 }),
+      JSON.stringify({ id: "c", label: 1 }),
+    ]);
+    await rounds();
+    assert.deepEqual(sink.rows.sort(), [
+      [0.1, 0],
+      [0.3, 1],
+    ]);
+    assert.equal(ms[0]!.monitor.labels!.counts.matched, 2);
+    assert.equal(ms[1]!.monitor.labels!.waitingLabels, 0);
+    // A restart from the crash image replays the same: the row is not emitted again.
+    const crashed = crashImage(members[0]!);
+    await ms[0]!.shutdown();
+    ms[0] = await startMonitor(crashed, {
+      env: {},
+      logger: quiet,
+      port: 0,
+      now: clock.now,
+      tickIntervalMs: 0,
+      fleetRoundMs: 0,
+    });
+    const again = new RecordingSink();
+    ms[0].monitor.labels!.setSink(again);
+    await rounds();
+    assert.deepEqual(again.rows, []);
+    assert.equal(ms[0].monitor.labels!.counts.matched, 2);
+  } finally {
+    for (const m of ms) await m.shutdown();
   }
 });

@@ -354,6 +354,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
         fleet,
         () => clock(),
         () => monitor.performance,
+        fleetPerformance,
       ),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
       labelsRoute({

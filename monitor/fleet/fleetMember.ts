@@ -62,6 +62,8 @@ export interface FleetPerformanceHook {
   lead(lease: string, alert: FleetAlertIo): Promise<void>;
   /** Every member: show the leader's merged view. */
   show(): Promise<void>;
+  /** How far window `index`'s labels have come in the view shown, or null. */
+  ofWindow(index: number): { labelled_rows: number; judged: boolean; breached: boolean } | null;
 }
 
 /** Closed windows kept for publishing at most: older ones are dropped (logged) so a long outage stays bounded. */
@@ -511,6 +513,11 @@ export class FleetMember {
       if (!(e instanceof FleetUnavailableError)) throw e;
     }
     return this.reportsCache.slice(0, limit);
+  }
+
+  /** The fleet's realized performance of merged window `index` (for /v1/drift), or null. */
+  performanceOf(index: number): { labelled_rows: number; judged: boolean; breached: boolean } | null {
+    return this.o.performance?.ofWindow(index) ?? null;
   }
 
   /** Member and leader facts for /readyz and /v1/drift. */

@@ -213,6 +213,12 @@ export class FleetPerformance implements FleetPerformanceHook {
     }
   }
 
+  /** How far window `index`'s labels have come in the view shown, or null. */
+  ofWindow(index: number): { labelled_rows: number; judged: boolean; breached: boolean } | null {
+    const w = this.view?.windows.find((x) => x.window === index);
+    return w ? { labelled_rows: w.labelled_rows, judged: w.judged, breached: w.breached } : null;
+  }
+
   /** Every member: the leader's view on /v1/performance and the performance gauges (read once a round). */
   async show(): Promise<void> {
     const text = await this.o.store.performanceView();

@@ -24,7 +24,11 @@ export async function driftStatus(
     started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null,
   };
   if (fleet) {
-    const windows = await fleet.mergedWindows(limit);
+    // With realized performance, each merged window says how far the fleet's labels have come (the leader's view).
+    const windows = (await fleet.mergedWindows(limit)).map((w) => {
+      const performance = fleet.performanceOf((w as { window: number }).window);
+      return performance ? { ...(w as object), performance } : w;
+    });
     return { model: config.model, open_window: openWindow, fleet: fleet.status(), windows };
   }
   return {

@@ -2,6 +2,7 @@ import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { FleetMember } from "../fleet/fleetMember.js";
 import type { MonitorMetrics } from "../metrics/monitorMetrics.js";
 import type { PerformanceWindows } from "../performance/performanceWindows.js";
+import type { FleetPerformance } from "../fleet/fleetPerformance.js";
 import { renderStatusPage, STATUS_PAGE_CSP } from "../status/renderStatusPage.js";
 import { STATUS_MAX_WINDOWS, statusView } from "../status/statusView.js";
 import type { DriftMonitor } from "../windows/driftMonitor.js";
@@ -21,6 +22,7 @@ export function statusRoute(
   fleet: FleetMember | null | undefined,
   now: () => number,
   performance: () => PerformanceWindows | null = () => null,
+  fleetPerformance: FleetPerformance | null = null,
 ): Route {
   return {
     method: "GET",
@@ -29,7 +31,7 @@ export function statusRoute(
       const drift = await driftStatus(config, monitor, fleet, Math.min(STATUS_MAX_WINDOWS, config.keepWindows));
       const progress = (await metrics.windowProgress.get()).values[0]?.value ?? null;
       const p = performance();
-      const realized = p ? performanceStatus(config, p, STATUS_MAX_WINDOWS).windows : null;
+      const realized = p ? performanceStatus(config, p, STATUS_MAX_WINDOWS, fleetPerformance).windows : null;
       const html = renderStatusPage(statusView(drift, { now: now(), progress, performance: realized }));
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",

@@ -284,6 +284,27 @@ test("fleet of 3: labels at other members than their events, a member crashed an
       assert.match(text, /^modelguard_monitor_performance_breaches_total 1$/m);
     }
 
+    // A third window, merged before its labels come: /v1/drift's merged windows say how far their labels have come.
+    const w2 = window(2, 150, 803);
+    clock.set(T0 + 3 * MINUTE + 1000);
+    for (let b = 0; b < 3; b++) await post(ms[b]!.url, "/v1/events", w2.lines.slice(b * 50, b * 50 + 50));
+    clock.set(T0 + 4 * MINUTE);
+    await step(12);
+    const l2 = labelsOf(w2, 0.97, 903);
+    for (let b = 0; b < 3; b++)
+      await post(
+        ms[(b + 1) % 3]!.url,
+        "/v1/labels",
+        w2.ids.slice(b * 50, b * 50 + 50).map((id, i) => JSON.stringify({ id, label: l2[b * 50 + i] })),
+      );
+    await step(4);
+    const merged = (await (await fetch(`${ms[0]!.url}/v1/drift?limit=1`)).json()) as {
+      windows: (FleetWindowReport & { performance?: unknown })[];
+    };
+    assert.equal(merged.windows[0]!.started_at, "2026-03-01T00:03:00.000Z");
+    assert.deepEqual(merged.windows[0]!.performance, { labelled_rows: 150, judged: true, breached: false });
+    views[0] = await performance(ms[0]!);
+
     // Redis restarts empty once more, after the alert: members publish their rows again, the leader judges the same
     // windows again, and nothing is alerted twice.
     // Judged again after the restart: the same windows but for when.

@@ -39,8 +39,25 @@ export interface Table {
   readonly columns: readonly Column[];
 }
 
+/**
+ * Each columns array's columns by name, built on its first lookup and dropped with it (a WeakMap: tables are plain
+ * values, built in many places). A linear search made a lookup per column of a wide table quadratic: 20,000 columns
+ * were 200 million name comparisons. A Map, never a plain object, since names are data (`__proto__`, `constructor`).
+ */
+const columnsByName = new WeakMap<readonly Column[], { length: number; byName: Map<string, Column> }>();
+
+/** The table's column of this name (the first, if several share it), or undefined. O(1) after the first lookup. */
 export function getColumn(table: Table, name: string): Column | undefined {
-  return table.columns.find((c) => c.name === name);
+  const columns = table.columns;
+  let index = columnsByName.get(columns);
+  // The array is readonly by type; the length check still catches one grown after its first lookup.
+  if (index === undefined || index.length !== columns.length) {
+    const byName = new Map<string, Column>();
+    for (const c of columns) if (!byName.has(c.name)) byName.set(c.name, c);
+    index = { length: columns.length, byName };
+    columnsByName.set(columns, index);
+  }
+  return index.byName.get(name);
 }
 
 export function isMissing(column: Column, row: number): boolean {

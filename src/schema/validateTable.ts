@@ -174,7 +174,7 @@ export class TableValidator {
     const rowBase = this.rows;
     const rows = table.rowCount;
     this.rows += rows;
-    // One Map keeps a 20,000-column schema over a 20,000-column table linear (getColumn searches the list).
+    // One pass over the chunk's columns: the first of each name, and the names seen (for extra and missing columns).
     const byName = new Map<string, Column>();
     for (const column of table.columns) {
       if (byName.has(column.name)) continue;

@@ -14,10 +14,11 @@
  * one row group's wanted column chunks at a time.
  */
 import {
-  asyncBufferFromFile,
   parquetMetadataAsync,
   parquetRead,
   parquetSchema,
+  type AsyncBuffer,
+  type ColumnMetaData,
   type FileMetaData,
   type SchemaElement,
 } from "hyparquet";
@@ -33,6 +34,7 @@ import {
 import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
+import { parquetFileBuffer } from "./parquetFileBuffer.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
 import type { Column, ColumnType, Table } from "./table.js";
@@ -74,14 +76,15 @@ function inputError(file: string, message: string, hint: string, column?: string
   );
 }
 
+/** The file's metadata and positioned reads on it; the caller closes it. */
 async function openParquet(file: string) {
   const fh = await openDataFile(file);
-  await fh.close();
-  const buffer = await asyncBufferFromFile(file);
   try {
+    const buffer = parquetFileBuffer(fh, (await fh.stat()).size);
     const metadata = await parquetMetadataAsync(buffer);
-    return { buffer, metadata };
+    return { buffer, metadata, close: () => fh.close() };
   } catch (e) {
+    await fh.close();
     throw inputError(
       file,
       `not a readable Parquet file (${(e as Error).message})`,
@@ -462,7 +465,7 @@ interface Piece {
 /** A column of a row group: decoded by parquetFlatColumn.ts, or hyparquet's pieces. */
 type GroupColumn = FlatChunk | Piece[];
 
-type ParquetBuffer = Awaited<ReturnType<typeof asyncBufferFromFile>>;
+type ParquetBuffer = AsyncBuffer;
 
 function appendGroupColumn(sink: ParquetColumnSink, column: GroupColumn, from: number, to: number): void {
   if (Array.isArray(column)) sink.append(column, from, to);
@@ -482,37 +485,67 @@ async function readGroup(
   route: ParquetRoute,
 ): Promise<Map<string, GroupColumn>> {
   const columns = new Map<string, GroupColumn>();
-  const rest: string[] = [];
-  for (const sink of sinks) {
-    const chunk = route === "flat" ? await readFlat(file, buffer, metadata, sink, group) : null;
-    if (chunk) columns.set(sink.info.name, chunk);
-    else rest.push(sink.info.name);
+  const flat = route === "flat" ? flatPlans(metadata, sinks, group) : [];
+  if (flat.length > 0) {
+    const read = await readChunks(buffer, flat);
+    flat.forEach((plan, k) => {
+      const chunk = decodeOrFail(file, read[k]!, plan, group.rows);
+      if (chunk) columns.set(plan.sink.info.name, chunk);
+    });
   }
+  const rest = sinks.filter((s) => !columns.has(s.info.name)).map((s) => s.info.name);
   if (rest.length > 0)
     for (const [name, pieces] of await readPieces(file, buffer, metadata, rest, group)) columns.set(name, pieces);
   return columns;
 }
 
-/** The sink's column chunk of the group through parquetFlatColumn.ts, or null when hyparquet has to decode it. */
-async function readFlat(
-  file: string,
-  buffer: ParquetBuffer,
-  metadata: FileMetaData,
-  sink: ParquetColumnSink,
-  group: Group,
-): Promise<FlatChunk | null> {
-  const kind = sink.info.flat;
-  if (kind === null || !sink.flatFits(kind)) return null;
-  const chunk = metadata.row_groups[group.index]?.columns.find(
-    (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === sink.info.name,
-  );
-  const meta = chunk?.meta_data;
-  if (!chunk || !meta || chunk.file_path !== undefined) return null;
-  const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
-  const end = start + Number(meta.total_compressed_size);
+/** A column chunk parquetFlatColumn.ts is to decode: its byte range in the file. */
+interface FlatPlan {
+  sink: ParquetColumnSink;
+  kind: FlatValueKind;
+  meta: ColumnMetaData;
+  start: number;
+  end: number;
+}
+
+/** The group's column chunks that go through parquetFlatColumn.ts (flat, of a kind the sink takes unchanged). */
+function flatPlans(metadata: FileMetaData, sinks: readonly ParquetColumnSink[], group: Group): FlatPlan[] {
+  const plans: FlatPlan[] = [];
+  const chunks = metadata.row_groups[group.index]?.columns ?? [];
+  for (const sink of sinks) {
+    const kind = sink.info.flat;
+    if (kind === null || !sink.flatFits(kind)) continue;
+    const chunk = chunks.find(
+      (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === sink.info.name,
+    );
+    const meta = chunk?.meta_data;
+    if (!chunk || !meta || chunk.file_path !== undefined) continue;
+    const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    plans.push({ sink, kind, meta, start, end: start + Number(meta.total_compressed_size) });
+  }
+  return plans;
+}
+
+/**
+ * The chunks' bytes: one read of their whole span when what lies between them is small (a file of small row groups
+ * would otherwise cost a read per column per group), else one read each. Either way bounded by the row group.
+ */
+async function readChunks(buffer: ParquetBuffer, plans: FlatPlan[]): Promise<Uint8Array[]> {
+  const from = Math.min(...plans.map((p) => p.start));
+  const to = Math.max(...plans.map((p) => p.end));
+  const needed = plans.reduce((n, p) => n + (p.end - p.start), 0);
+  if (to - from <= 2 * needed + (1 << 20)) {
+    const span = new Uint8Array(await buffer.slice(from, to));
+    return plans.map((p) => span.subarray(p.start - from, p.end - from));
+  }
+  return Promise.all(plans.map(async (p) => new Uint8Array(await buffer.slice(p.start, p.end))));
+}
+
+/** The chunk decoded, or null when hyparquet has to decode it; corrupt data is an input error naming the file. */
+function decodeOrFail(file: string, bytes: Uint8Array, plan: FlatPlan, rows: number): FlatChunk | null {
   try {
-    const bytes = new Uint8Array(await buffer.slice(start, end));
-    return decodeFlatChunk(bytes, meta, sink.info.element, kind, group.rows, compressors);
+    if (bytes.length !== plan.end - plan.start) throw new Error("the column chunk runs past the end of the file");
+    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, rows, compressors);
   } catch (e) {
     throw inputError(
       file,
@@ -562,7 +595,21 @@ export async function loadParquet(
   options: ResolvedLoadOptions,
   route: ParquetRoute = "flat",
 ): Promise<Table> {
-  const { buffer, metadata } = await openParquet(file);
+  const { buffer, metadata, close } = await openParquet(file);
+  try {
+    return await loadGroups(file, buffer, metadata, options, route);
+  } finally {
+    await close();
+  }
+}
+
+async function loadGroups(
+  file: string,
+  buffer: ParquetBuffer,
+  metadata: FileMetaData,
+  options: ResolvedLoadOptions,
+  route: ParquetRoute,
+): Promise<Table> {
   const infos = wantedInfos(file, metadata, options);
   const total = Number(metadata.num_rows);
   const sinks = infos.map((info) => {
@@ -583,7 +630,23 @@ export async function* scanParquet(
   chunkCells: number,
   route: ParquetRoute = "flat",
 ): AsyncGenerator<Table> {
-  const { buffer, metadata } = await openParquet(file);
+  const { buffer, metadata, close } = await openParquet(file);
+  try {
+    yield* scanGroups(file, buffer, metadata, options, maxChunkRows, chunkCells, route);
+  } finally {
+    await close();
+  }
+}
+
+async function* scanGroups(
+  file: string,
+  buffer: ParquetBuffer,
+  metadata: FileMetaData,
+  options: ResolvedLoadOptions,
+  maxChunkRows: number,
+  chunkCells: number,
+  route: ParquetRoute,
+): AsyncGenerator<Table> {
   const infos = wantedInfos(file, metadata, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
   const groups = rowGroups(metadata);
@@ -629,6 +692,7 @@ export async function* scanParquet(
 }
 
 export async function parquetColumnNames(file: string): Promise<string[]> {
-  const { metadata } = await openParquet(file);
+  const { metadata, close } = await openParquet(file);
+  await close();
   return columnInfos(metadata).map((i) => i.name);
 }

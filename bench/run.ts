@@ -5,6 +5,7 @@ import { benchDrift } from "./drift.js";
 import { benchEvaluate } from "./evaluate.js";
 import { benchMonitor } from "./monitor.js";
 import { benchParquet } from "./parquet.js";
+import { benchProfile } from "./profile.js";
 
 const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   compare: benchCompare,
@@ -12,6 +13,7 @@ const benches: Record<string, (args: string[]) => void | Promise<void>> = {
   evaluate: benchEvaluate,
   monitor: benchMonitor,
   parquet: benchParquet,
+  profile: benchProfile,
 };
 const [name, ...args] = process.argv.slice(2);
 const selected = name ? [name] : Object.keys(benches);

@@ -32,6 +32,8 @@ const result = await build({
     index: "src/action/index.ts",
     "chunks/sampleWorker": "src/drift/sampleWorker.ts",
     "chunks/resampleWorker": "src/compare/resampleWorker.ts",
+    // profile's range worker likewise (profileDataset.ts): without it a large CSV is profiled on one thread.
+    "chunks/profileRangeWorker": "src/profile/profileRangeWorker.ts",
   },
   outdir,
   bundle: true,

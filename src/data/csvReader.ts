@@ -3,14 +3,20 @@
  * wanted column from bytes, and, only when some later cell did not fit an inferred type, a third pass re-reads just
  * those columns as text.
  */
+import { byteRangeSource } from "./byteRangeSource.js";
 import { CsvRecordReader, readCsvHeader, type CsvHeader } from "./csvRecordReader.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
-import { openDataSource, type DataSource } from "./openDataSource.js";
+import { compressionOf, openDataSource, type DataSource, type PositionedReader } from "./openDataSource.js";
 import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
 
 /** A reader of the data records, with read-ahead. */
-function newReader(fh: DataSource, file: string, header: CsvHeader, options: ResolvedLoadOptions): CsvRecordReader {
+function newReader(
+  fh: PositionedReader,
+  file: string,
+  header: CsvHeader,
+  options: ResolvedLoadOptions,
+): CsvRecordReader {
   const { names, dataOffset, dataLine } = header;
   return new CsvRecordReader(
     fh,
@@ -122,29 +128,96 @@ export async function* scanCsv(
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans } = await inferPlans(fh, file, header, options, true);
-    const reader = newReader(fh, file, header, options);
-    const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
-    // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk
-    const initialRows = Math.min(chunkRows, reader.batchRows);
-    let yielded = false;
-    while (true) {
-      const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
-      chunk.updateParseKinds(reader.parseKinds);
-      let done = false;
-      while (chunk.rows < chunkRows) {
-        const batch = await reader.next(chunkRows - chunk.rows);
-        if (!batch) {
-          done = true;
-          break;
-        }
-        chunk.add(batch);
+    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Chunks of the records from header.dataOffset on, with the types fixed by `plans`; one 0-row table if none. */
+async function* scanRecords(
+  fh: PositionedReader,
+  file: string,
+  header: CsvHeader,
+  plans: ColumnPlan[],
+  options: ResolvedLoadOptions,
+  maxChunkRows: number,
+  chunkCells: number,
+): AsyncGenerator<Table> {
+  const reader = newReader(fh, file, header, options);
+  const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
+  // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk
+  const initialRows = Math.min(chunkRows, reader.batchRows);
+  let yielded = false;
+  while (true) {
+    const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
+    chunk.updateParseKinds(reader.parseKinds);
+    let done = false;
+    while (chunk.rows < chunkRows) {
+      const batch = await reader.next(chunkRows - chunk.rows);
+      if (!batch) {
+        done = true;
+        break;
       }
-      if (chunk.rows > 0 || !yielded) {
-        yielded = true;
-        yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
-      }
-      if (done) return;
+      chunk.add(batch);
     }
+    if (chunk.rows > 0 || !yielded) {
+      yielded = true;
+      yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
+    }
+    if (done) return;
+  }
+}
+
+/** What scanCsv decides before its first chunk, so that byte ranges of the file can be scanned alike elsewhere. */
+export interface CsvScanPlan {
+  header: CsvHeader;
+  /** The wanted columns with their types fixed, as scanCsv fixes them (plain data: it crosses to worker threads). */
+  plans: ColumnPlan[];
+  /** The file's size in bytes. */
+  size: number;
+  /** Whether the inference sample holds a quote character (then cuts between ranges must respect quotes). */
+  quoted: boolean;
+}
+
+/**
+ * The header and fixed types of a plain CSV file, for scanning byte ranges of it in parallel (scanCsvRange); null for
+ * a compressed file, whose bytes cannot be reached at an offset without decompressing everything before it.
+ */
+export async function planCsvScan(file: string, options: ResolvedLoadOptions): Promise<CsvScanPlan | null> {
+  if (compressionOf(file) !== undefined) return null;
+  const fh = await openDataSource(file, options.decompression);
+  try {
+    const header = await readCsvHeader(fh, file, options.delimiter);
+    const { plans, sampleBytes } = await inferPlans(fh, file, header, options, true);
+    const sample = Buffer.allocUnsafe(sampleBytes);
+    const { bytesRead } = await fh.read(sample, 0, sampleBytes, header.dataOffset);
+    const quoted = sample.subarray(0, bytesRead).includes(34);
+    return { header, plans, size: await fh.estimatedSize(), quoted };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * scanCsv's chunks of the records in [start, end) of a plain CSV file, `start` a record start at or after the data
+ * and `end` just after a line end (or the file's end). Line numbers in errors count from `line`, which the caller
+ * gives as 1 where it does not know the line of `start`.
+ */
+export async function* scanCsvRange(
+  file: string,
+  options: ResolvedLoadOptions,
+  plan: CsvScanPlan,
+  start: number,
+  end: number,
+  line: number,
+  maxChunkRows: number,
+  chunkCells: number,
+): AsyncGenerator<Table> {
+  const fh = await openDataSource(file, options.decompression);
+  try {
+    const header = { ...plan.header, dataOffset: start, dataLine: line };
+    yield* scanRecords(byteRangeSource(fh, end), file, header, plan.plans, options, maxChunkRows, chunkCells);
   } finally {
     await fh.close();
   }

@@ -1,8 +1,7 @@
 import type { Command } from "commander";
-import { loadTable } from "../../data/loadTable.js";
-import { SCAN_CHUNK_CELLS, scanTable } from "../../data/loadTable.js";
-import { buildProfile } from "../../profile/buildProfile.js";
+import { SCAN_CHUNK_CELLS } from "../../data/loadTable.js";
 import { mergeProfiles } from "../../profile/mergeProfiles.js";
+import { MAX_THREADS, profileDataset } from "../../profile/profileDataset.js";
 import { readProfile, writeProfile } from "../../profile/profileFile.js";
 import type { ReferenceProfile } from "../../profile/referenceProfile.js";
 import { stringifyContract } from "../../contracts/contractJson.js";
@@ -17,6 +16,7 @@ interface ProfileFlags {
   sketchAccuracy: number;
   delimiter?: string;
   chunkRows: number;
+  threads?: number;
   json?: boolean;
 }
 
@@ -46,6 +46,11 @@ export function registerProfile(program: Command, io: CliIO): void {
       65536,
     )
     .option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption)
+    .option(
+      "--threads <n>",
+      `threads for a large plain CSV file, each profiling a byte range (default: the cores, at most ${MAX_THREADS})`,
+      numberOption("--threads", { min: 1, max: 64, integer: true }),
+    )
     .option("--json", "print the profile on stdout")
     .action(async (flags: ProfileFlags) => {
       if (!flags.data)
@@ -82,17 +87,15 @@ export function registerProfile(program: Command, io: CliIO): void {
     });
 }
 
-/** Streams the file chunk by chunk and merges chunk profiles: memory stays bounded whatever the file size. */
-async function profileFile(flags: ProfileFlags): Promise<ReferenceProfile> {
-  const options = { bins: flags.bins, sketchAccuracy: flags.sketchAccuracy, source: flags.data };
-  const load = flags.delimiter ? { delimiter: flags.delimiter } : {};
-  let profile: ReferenceProfile | undefined;
-  for await (const chunk of scanTable(flags.data, { ...load, chunkRows: flags.chunkRows })) {
-    const p = buildProfile(chunk, options);
-    profile = profile ? mergeProfiles(profile, p) : p;
-  }
-  if (!profile) profile = buildProfile(await loadTable(flags.data, load), options);
-  return { ...profile, sources: [flags.data] };
+/** Streams the dataset chunk by chunk (a large CSV file in byte ranges on worker threads): memory stays bounded. */
+function profileFile(flags: ProfileFlags): Promise<ReferenceProfile> {
+  return profileDataset(flags.data, {
+    bins: flags.bins,
+    sketchAccuracy: flags.sketchAccuracy,
+    load: flags.delimiter ? { delimiter: flags.delimiter } : {},
+    chunkRows: flags.chunkRows,
+    ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
+  });
 }
 
 function describeProfile(p: ReferenceProfile): string {

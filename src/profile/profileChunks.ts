@@ -1,0 +1,20 @@
+import type { Table } from "../data/table.js";
+import { buildProfile, type ProfileOptions } from "./buildProfile.js";
+import { mergeProfiles } from "./mergeProfiles.js";
+import type { ReferenceProfile } from "./referenceProfile.js";
+
+/**
+ * The profile of a stream of chunks: each chunk profiled and merged into the profile so far, in order, so memory
+ * holds one chunk whatever the row count. Null when the stream yields no chunk.
+ */
+export async function profileChunks(
+  chunks: AsyncIterable<Table>,
+  options: ProfileOptions,
+): Promise<ReferenceProfile | null> {
+  let profile: ReferenceProfile | null = null;
+  for await (const chunk of chunks) {
+    const p = buildProfile(chunk, options);
+    profile = profile ? mergeProfiles(profile, p) : p;
+  }
+  return profile;
+}

@@ -1,0 +1,153 @@
+import { existsSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import { csvRangeBoundaries } from "../data/csvRangeBoundaries.js";
+import { planCsvScan, type CsvScanPlan } from "../data/csvReader.js";
+import { openDataSource } from "../data/openDataSource.js";
+import { resolveLoadOptions } from "../data/loadOptions.js";
+import { loadTable, scanTable, type LoadOptions } from "../data/loadTable.js";
+import { resolveDataset } from "../data/resolveDataset.js";
+import { buildProfile, type ProfileOptions } from "./buildProfile.js";
+import { mergeProfiles } from "./mergeProfiles.js";
+import { profileChunks } from "./profileChunks.js";
+import type { ReferenceProfile } from "./referenceProfile.js";
+import { fromTransferable, type TransferableProfile } from "./transferableProfile.js";
+
+export interface ProfileDatasetOptions extends ProfileOptions {
+  load?: LoadOptions;
+  /** Rows per streamed chunk (scanTable's chunkRows). */
+  chunkRows?: number;
+  /** Threads for a plain CSV file: default the available cores, at most MAX_THREADS; 1 profiles in this thread. */
+  threads?: number;
+  /** A thread is started per this many bytes of the file at most (MIN_BYTES_PER_THREAD); tests lower it. */
+  minBytesPerThread?: number;
+}
+
+/** A 4 MiB file is profiled in well under a second: below this per thread, starting workers costs more than it saves. */
+export const MIN_BYTES_PER_THREAD = 32 << 20;
+export const MAX_THREADS = 8;
+
+/** What one worker profiles: a byte range of a plain CSV file, with the types the whole file's sample fixed. */
+export interface ProfileRangeJob {
+  file: string;
+  load: LoadOptions;
+  plan: CsvScanPlan;
+  start: number;
+  end: number;
+  chunkRows: number;
+  profile: ProfileOptions;
+}
+
+// Built by tsc: the worker is the .js file next to this one. Bundled (dist/, scripts/build-dist.mjs): the entry
+// chunks/profileRangeWorker.js, next to this module's chunk or under chunks/ when it is in index.js. From sources
+// under tsx, Node 20 does not resolve a worker's .ts entry, so a bootstrap registers tsx first.
+const fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
+const workerEntry = fromSource
+  ? new URL("./profileRangeWorker.ts", import.meta.url)
+  : (["./profileRangeWorker.js", "./chunks/profileRangeWorker.js"]
+      .map((p) => new URL(p, import.meta.url))
+      .find((u) => existsSync(fileURLToPath(u))) ?? new URL("./profileRangeWorker.js", import.meta.url));
+
+/**
+ * The profile of a dataset, streamed chunk by chunk (memory bounded by a chunk, whatever the row count), with
+ * `sources` the path given. A plain CSV file of at least 2 x minBytesPerThread is cut into byte ranges at record
+ * boundaries (csvRangeBoundaries), each profiled on a worker thread with the types the file's first 10,000 rows fixed,
+ * and the ranges' profiles are merged in file order: the profile of the union, as `profile merge` of shards gives it.
+ * Counts, min/max, sketches (so quantiles and PSI bins) and category frequencies are the same as one thread's; mean
+ * and std differ only by floating-point rounding (the chunks' moments are merged in a different grouping). Where a
+ * range fails (a bad record, or a cut that fell inside a quoted field), the file is profiled again in one thread,
+ * whose answer or error (with the right line) is the result. Compressed files and datasets of shards take one thread.
+ */
+export async function profileDataset(path: string, options: ProfileDatasetOptions = {}): Promise<ReferenceProfile> {
+  const profileOptions = profileOptionsOf(path, options);
+  const load = options.load ?? {};
+  // A failed parallel pass is never the answer: one thread gives the profile, or the error with its line.
+  const parallel = await profileCsvInParallel(path, options).catch(() => null);
+  const profile =
+    parallel ??
+    (await profileChunks(scanTable(path, { ...load, chunkRows: options.chunkRows }), profileOptions)) ??
+    buildProfile(await loadTable(path, load), profileOptions);
+  return { ...profile, sources: [profileOptions.source!] };
+}
+
+/** Options of each chunk's buildProfile; the source is the path given unless named. */
+function profileOptionsOf(path: string, options: ProfileDatasetOptions): ProfileOptions {
+  return {
+    bins: options.bins,
+    sketchAccuracy: options.sketchAccuracy,
+    source: options.source ?? path,
+    ...(options.createdAt !== undefined ? { createdAt: options.createdAt } : {}),
+  };
+}
+
+/**
+ * profileDataset's parallel path alone: the profile, or null where it does not apply (one thread wanted, not a single
+ * plain CSV file, too small, or no cut found). Rejects when a range fails; profileDataset then takes one thread.
+ */
+export async function profileCsvInParallel(
+  path: string,
+  options: ProfileDatasetOptions,
+): Promise<ReferenceProfile | null> {
+  const threads = Math.min(options.threads ?? availableParallelism(), MAX_THREADS);
+  if (threads < 2 || !existsSync(fileURLToPath(workerEntry))) return null;
+  const dataset = await resolveDataset(path);
+  if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
+  const file = dataset.shards[0]!.file;
+  const load = options.load ?? {};
+  const resolved = resolveLoadOptions(file, load);
+  if (resolved.format !== "csv") return null;
+  const plan = await planCsvScan(file, resolved);
+  if (!plan) return null;
+  const { dataOffset } = plan.header;
+  const parts = Math.min(
+    threads,
+    Math.floor((plan.size - dataOffset) / (options.minBytesPerThread ?? MIN_BYTES_PER_THREAD)),
+  );
+  if (parts < 2) return null;
+  const fh = await openDataSource(file, resolved.decompression);
+  let cuts: number[];
+  try {
+    cuts = await csvRangeBoundaries(fh, dataOffset, plan.size, parts, plan.quoted);
+  } finally {
+    await fh.close();
+  }
+  if (cuts.length === 0) return null;
+  const bounds = [dataOffset, ...cuts, plan.size];
+  const profile = profileOptionsOf(path, options);
+  const jobs: ProfileRangeJob[] = bounds.slice(1).map((end, i) => ({
+    file,
+    load,
+    plan,
+    start: bounds[i]!,
+    end,
+    chunkRows: options.chunkRows ?? 100_000,
+    profile,
+  }));
+  const workers: Worker[] = [];
+  try {
+    const parts = await Promise.all(jobs.map((job) => runRange(job, workers)));
+    return parts.reduce((a, b) => mergeProfiles(a, b));
+  } finally {
+    // On a failure the other ranges are of no use: stop them rather than let them run on.
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+function runRange(job: ProfileRangeJob, workers: Worker[]): Promise<ReferenceProfile> {
+  const worker = fromSource
+    ? new Worker(
+        `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`,
+        { eval: true, workerData: job },
+      )
+    : new Worker(workerEntry, { workerData: job });
+  workers.push(worker);
+  return new Promise((resolve, reject) => {
+    worker.once("message", (m: { profile?: TransferableProfile | null; error?: string }) => {
+      if (m.error !== undefined || !m.profile) reject(new Error(`profile worker failed: ${m.error ?? "no rows"}`));
+      else resolve(fromTransferable(m.profile));
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`profile worker exited with code ${code}`)));
+  });
+}

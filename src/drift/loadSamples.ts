@@ -5,7 +5,8 @@ import { ModelguardError, type ErrorCode } from "../errors.js";
 import { QuantileSketch, type SketchJson } from "../profile/quantileSketch.js";
 import type { ColumnSample } from "./columnSample.js";
 import { unpackSamples, type PackedSamples } from "./packedSamples.js";
-import { DEFAULT_SAMPLE_BUDGET, type SampleBudget } from "./streamSamples.js";
+import { sampleFile } from "./sampleFile.js";
+import { DEFAULT_SAMPLE_BUDGET, datasetBytes, type SampleBudget } from "./streamSamples.js";
 
 export interface LoadedSamples {
   samples: Map<string, ColumnSample>;
@@ -25,15 +26,34 @@ function startWorker(workerData: unknown): Worker {
 }
 
 /**
- * Loads a data file into drift samples on a worker thread (parse + sort off the main thread). A dataset of at least
- * `budget.streamFromBytes` is streamed instead, its numeric columns sketched past `budget.exactValues` values
- * (streamSamples.ts).
+ * Below this many bytes (datasetBytes: compressed shards counted 4x) a side is loaded in the calling thread, one such
+ * side at a time. Why: a worker is a second V8 heap, and the two sides of a drift in two workers held two loads at
+ * once; on 100,000 columns x 6 rows (2 MB files) each load peaks at some 100 MB while it parses in well under a second,
+ * which is all a thread could save.
  */
-export function loadSamples(
+export const IN_THREAD_MAX_BYTES = 16 * 1024 * 1024;
+
+/** In-thread loads run one after another: each waits for the one before it (whatever its outcome). */
+let inThreadQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Loads a data file into drift samples: on a worker thread (parse + sort off the main thread, while the other side
+ * loads), or in this thread for a dataset under IN_THREAD_MAX_BYTES. A dataset of at least `budget.streamFromBytes`
+ * is streamed instead, its numeric columns sketched past `budget.exactValues` values (streamSamples.ts).
+ */
+export async function loadSamples(
   path: string,
   options: LoadOptions = {},
   budget: SampleBudget = DEFAULT_SAMPLE_BUDGET,
 ): Promise<LoadedSamples> {
+  const bytes = await datasetBytes(path);
+  if (bytes === null || bytes >= IN_THREAD_MAX_BYTES) return loadSamplesInWorker(path, options, budget);
+  const run = inThreadQueue.then(() => sampleFile(path, options, budget));
+  inThreadQueue = run.catch(() => undefined);
+  return run;
+}
+
+function loadSamplesInWorker(path: string, options: LoadOptions, budget: SampleBudget): Promise<LoadedSamples> {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ path, options, budget });
     let settled = false;

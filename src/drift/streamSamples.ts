@@ -40,6 +40,12 @@ const COMPRESSED_FACTOR = 4;
 
 /** Whether the dataset is large enough to stream (by its size on disk; a path that cannot be read is loaded, to fail there). */
 export async function shouldStream(path: string, budget: SampleBudget): Promise<boolean> {
+  const bytes = await datasetBytes(path);
+  return bytes !== null && bytes >= budget.streamFromBytes;
+}
+
+/** The dataset's size on disk, compressed shards counted COMPRESSED_FACTOR times; null when it cannot be read. */
+export async function datasetBytes(path: string): Promise<number | null> {
   try {
     const dataset = await resolveDataset(path);
     let bytes = 0;
@@ -47,9 +53,9 @@ export async function shouldStream(path: string, budget: SampleBudget): Promise<
       const size = (await stat(shard.file)).size;
       bytes += /\.(gz|zst)$/i.test(shard.file) ? size * COMPRESSED_FACTOR : size;
     }
-    return bytes >= budget.streamFromBytes;
+    return bytes;
   } catch {
-    return false;
+    return null;
   }
 }
 

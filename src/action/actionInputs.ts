@@ -38,6 +38,10 @@ export interface ActionInputs {
   /** "auto" (on pull requests, for compare and report), "true" or "false". */
   comment: "auto" | "true" | "false";
   githubToken: string;
+  /** A GitHub App instead of the token: its id, private key (PEM) and installation id ("" when unset). */
+  appId: string;
+  appPrivateKey: string;
+  appInstallationId: string;
   failOn: FailOn;
 }
 
@@ -106,6 +110,9 @@ export function readActionInputs(get: (name: string) => string): ActionInputs {
     reportId,
     comment,
     githubToken: get("github-token"),
+    appId: get("app-id"),
+    appPrivateKey: get("app-private-key"),
+    appInstallationId: get("app-installation-id"),
     failOn,
   };
 }

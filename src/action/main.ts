@@ -4,10 +4,11 @@ import { tmpdir } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CliIO } from "../cli/io.js";
-import { locatedMessage, type ModelguardError } from "../errors.js";
+import { locatedMessage, ModelguardError } from "../errors.js";
 import { readPullRequestContext } from "../github/readPullRequestContext.js";
 import { escapeMarkdown } from "../report/escapeMarkdown.js";
 import { ActionInputError, readActionInputs } from "./actionInputs.js";
+import { applyGitHubAppInputs } from "./applyGitHubAppInputs.js";
 import { ensureOnnxRuntime, OnnxRuntimeSetupError } from "./ensureOnnxRuntime.js";
 import { neutralizeWorkflowCommands } from "../cli/neutralizeWorkflowCommands.js";
 import { planCommand, resultPaths, type CommandPlan, type ResultPaths } from "./planCommand.js";
@@ -49,6 +50,8 @@ export async function run(): Promise<void> {
       // publishReport reads GITHUB_TOKEN; the input wins over a token the job put in the environment.
       process.env.GITHUB_TOKEN = inputs.githubToken;
     }
+    // Masked here too, before anything is logged; the App wins over the token wherever GitHub is used.
+    applyGitHubAppInputs(inputs, process.env, (secret) => core.setSecret(secret));
     const paths = resultPaths(process.env.RUNNER_TEMP || tmpdir(), inputs.reportId);
     mkdirSync(paths.dir, { recursive: true });
     const warn = (message: string) => core.warning(message, { title: "modelguard" });
@@ -139,6 +142,7 @@ export async function run(): Promise<void> {
     if (stepFails(outcome.verdict, inputs.failOn)) core.setFailed(`modelguard: ${outcome.reason}`);
   } catch (e) {
     if (e instanceof ActionInputError || e instanceof OnnxRuntimeSetupError) core.setFailed(e.message);
+    else if (e instanceof ModelguardError) await failWithError(e);
     else core.setFailed(`modelguard: internal error: ${(e as Error).stack ?? String(e)}`);
   }
 }

@@ -114,6 +114,8 @@ export class FleetMember {
   private sendBackoff = { attempts: 0, until: 0 };
   /** The last merged report shown on /metrics (its JSON text). */
   private lastMerged: string | null = null;
+  /** The fleet's alert record last copied to disk (its JSON text). */
+  private lastAlertCopy: string | null = null;
 
   constructor(private readonly o: FleetMemberOptions) {
     this.member = o.fleet.member;
@@ -208,6 +210,7 @@ export class FleetMember {
       }
       await this.showMerged();
       await this.o.performance?.show();
+      await this.copyAlert();
     } catch (e) {
       if (e instanceof FencedError) {
         this.o.log.warn({ member: this.member }, "fleet: lease lost; this member no longer leads");
@@ -495,6 +498,20 @@ export class FleetMember {
         return;
       }
     }
+  }
+
+  /**
+   * Every member keeps a copy of the fleet's alert record (state/fleet/alert.json), not only the leader that wrote it:
+   * after a Redis restarted empty, whichever member leads next still knows the open issue, the cooldown and which
+   * windows' performance breaches were alerted.
+   */
+  private async copyAlert(): Promise<void> {
+    const record = await this.o.store.alertState<AlertRecord>();
+    if (record === null) return;
+    const text = JSON.stringify(record);
+    if (text === this.lastAlertCopy) return;
+    this.keepAlert(record);
+    this.lastAlertCopy = text;
   }
 
   /** The fleet's last merged window on this member's /metrics (read once per period; parsed only when it changed). */

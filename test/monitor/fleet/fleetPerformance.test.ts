@@ -150,13 +150,16 @@ test("fleet of 3: labels at other members than their events, a member crashed an
   const one = await start(single, false);
   const ms: RunningMonitor[] = [];
   for (const c of members) ms.push(await start(c, true));
+  /** Members stopped for a while (their rounds do not run). */
+  const down = new Set<RunningMonitor>();
   /** One second of a running fleet: every tick, then every member's label round and fleet round. */
   const step = async (seconds = 1) => {
     for (let s = 0; s < seconds; s++) {
       clock.advance(1000);
-      for (const m of [one, ...ms]) await m.tick();
-      for (const m of ms) await m.labelFleet!.round().catch(() => undefined);
-      for (const m of ms) await m.fleet!.round();
+      for (const m of [one, ...ms]) if (!down.has(m)) await m.tick();
+      const live = ms.filter((m) => !down.has(m));
+      for (const m of live) await m.labelFleet!.round().catch(() => undefined);
+      for (const m of live) await m.fleet!.round();
     }
   };
   try {
@@ -204,6 +207,18 @@ test("fleet of 3: labels at other members than their events, a member crashed an
         await post(ms[to]!.url, "/v1/labels", batch);
       }
       await step(3);
+      if (k === 0) {
+        // The leader crashes between the two windows' labels: another member leads (and judges window 1), and m1
+        // comes back from its crash image a few seconds later.
+        assert.equal(ms[0]!.fleet!.status().leader, true);
+        const image = crashImage(members[0]!);
+        await ms[0]!.shutdown();
+        down.add(ms[0]!);
+        await step(4);
+        assert.equal(ms[1]!.fleet!.status().leader, true);
+        ms[0] = await start(image, true);
+        await step(2);
+      }
     }
     await step(4);
 
@@ -329,6 +344,8 @@ test("fleet of 3: labels at other members than their events, a member crashed an
       client.destroy();
     }
     await step(3);
+    // m1 leads now (its round runs first), not m2 that alerted: its copy of the alert record says window 1 was alerted.
+    assert.equal(ms[0]!.fleet!.status().leader, true);
     assert.deepEqual(judged((await performance(ms[2]!)).windows), before);
     assert.equal(fake.state.issues.length, 1);
     assert.equal(fake.state.workflowDispatches.length, 1);

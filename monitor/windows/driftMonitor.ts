@@ -613,6 +613,9 @@ export class DriftMonitor {
     this.reference = sampleProfile(next.profile);
     // Windows opened from here count out-of-range values against the new production's range.
     this.layout.ranges = referenceRanges(next.profile, this.layout);
+    // So does the open window when it is still empty (a switch at its boundary, or while idle: a duration window
+    // opens before its first event): its drift is judged against the new profile, its quality must be too.
+    if (this.window.events === 0) this.window = new WindowState(this.layout, this.window.index, this.window.startedAt);
     const col = this.predictionColumn;
     this.predictionReference = col === null ? null : (this.reference.get(col) ?? null);
     if (col !== null) this.reference.delete(col);

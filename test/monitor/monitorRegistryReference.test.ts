@@ -267,3 +267,44 @@ test("monitor.yml: registry keys need a registry reference; a bad name, a pinned
   assert.equal(c.registryPollMs, 300_000);
   assert.equal(c.model, "fraud");
 });
+
+test("a switch while idle: the empty duration window already open counts out-of-range values against the new production's range, as its drift is judged against its profile", async () => {
+  const dir = join(work, "registry-quality");
+  const v1 = profileFile("q1", false);
+  const v2 = profileFile("q2", true);
+  await promote(v1, dir);
+  const clock = manualClock();
+  const m = await startOn({ registry: dir, window: { duration: "1m" } }, [], clock);
+  try {
+    // Shifted traffic throughout: v1's range is too narrow for it, v2 (trained on it) is not.
+    const traffic = trafficNdjson(2000, 700, true).split("\n");
+    assert.equal((await postEvents(m.url, traffic.slice(0, 1000).join("\n"))).status, 202);
+    clock.advance(MINUTE);
+    await m.tick();
+    // Window 0 closed; window 1 is open (a duration window opens before its first event) and empty: v2 at once.
+    assert.equal(m.monitor.recent.length, 1);
+    await promote(v2, dir);
+    assert.equal(await m.reloadReference(), "v2");
+    assert.equal((await postEvents(m.url, traffic.slice(1000).join("\n"))).status, 202);
+    clock.advance(MINUTE);
+    await m.tick();
+    assert.equal(m.monitor.recent.length, 2);
+    const xs = traffic.map((l) => (JSON.parse(l) as { features: { x: number } }).features.x);
+    const outside = (profile: string, values: number[]) => {
+      const x = (JSON.parse(readFileSync(profile, "utf8")) as { columns: { x: { min: number; max: number } } }).columns
+        .x;
+      return values.filter((v) => v < x.min || v > x.max).length;
+    };
+    const [w0, w1] = m.monitor.recent.map((r) => ({
+      version: r.model_version,
+      reference: r.drift.reference,
+      outOfRange: r.drift.quality!.features.find((f) => f.name === "x")!.out_of_range_share!.count,
+    }));
+    assert.deepEqual(w0, { version: "v1", reference: "registry:fraud@v1", outOfRange: outside(v1, xs.slice(0, 1000)) });
+    assert.deepEqual(w1, { version: "v2", reference: "registry:fraud@v2", outOfRange: outside(v2, xs.slice(1000)) });
+    // The two ranges differ on this traffic, so the assertion above tells them apart.
+    assert.notEqual(outside(v1, xs.slice(1000)), outside(v2, xs.slice(1000)));
+  } finally {
+    await m.shutdown();
+  }
+});

@@ -25,6 +25,8 @@ import {
 import { compressors } from "hyparquet-compressors";
 import { ModelguardError } from "../errors.js";
 import {
+  newFlatScratch,
+  type FlatScratch,
   decodeFlatChunk,
   flatValueKind,
   type FlatChunk,
@@ -483,13 +485,17 @@ async function readGroup(
   sinks: readonly ParquetColumnSink[],
   group: Group,
   route: ParquetRoute,
+  scratch: Map<string, FlatScratch>,
 ): Promise<Map<string, GroupColumn>> {
   const columns = new Map<string, GroupColumn>();
   const flat = route === "flat" ? flatPlans(metadata, sinks, group) : [];
   if (flat.length > 0) {
     const read = await readChunks(buffer, flat);
     flat.forEach((plan, k) => {
-      const chunk = decodeOrFail(file, read[k]!, plan, group.rows);
+      const name = plan.sink.info.name;
+      let arrays = scratch.get(name);
+      if (!arrays) scratch.set(name, (arrays = newFlatScratch()));
+      const chunk = decodeOrFail(file, read[k]!, plan, group.rows, arrays);
       if (chunk) columns.set(plan.sink.info.name, chunk);
     });
   }
@@ -542,10 +548,16 @@ async function readChunks(buffer: ParquetBuffer, plans: FlatPlan[]): Promise<Uin
 }
 
 /** The chunk decoded, or null when hyparquet has to decode it; corrupt data is an input error naming the file. */
-function decodeOrFail(file: string, bytes: Uint8Array, plan: FlatPlan, rows: number): FlatChunk | null {
+function decodeOrFail(
+  file: string,
+  bytes: Uint8Array,
+  plan: FlatPlan,
+  rows: number,
+  scratch: FlatScratch,
+): FlatChunk | null {
   try {
     if (bytes.length !== plan.end - plan.start) throw new Error("the column chunk runs past the end of the file");
-    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, rows, compressors);
+    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, rows, compressors, scratch);
   } catch (e) {
     throw inputError(
       file,
@@ -612,12 +624,14 @@ async function loadGroups(
 ): Promise<Table> {
   const infos = wantedInfos(file, metadata, options);
   const total = Number(metadata.num_rows);
+  // a chunk decoded into them is appended before the next group is read
+  const scratch = new Map<string, FlatScratch>();
   const sinks = infos.map((info) => {
     const forced = options.types.get(info.name);
     return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
   });
   for (const group of rowGroups(metadata)) {
-    const data = await readGroup(file, buffer, metadata, sinks, group, route);
+    const data = await readGroup(file, buffer, metadata, sinks, group, route, scratch);
     sinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, 0, group.rows));
   }
   return { source: file, rowCount: total, columns: sinks.map((s) => s.finish()) };
@@ -649,6 +663,8 @@ async function* scanGroups(
 ): AsyncGenerator<Table> {
   const infos = wantedInfos(file, metadata, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
+  // a group's chunks are appended (across the chunks yielded meanwhile) before the next group is read
+  const scratch = new Map<string, FlatScratch>();
   const groups = rowGroups(metadata);
   // types: forced, or what loadTable would make of the first INFERENCE_ROWS rows
   const sampleSinks = infos.map((info) => {
@@ -658,7 +674,7 @@ async function* scanGroups(
   for (const group of groups) {
     const left = INFERENCE_ROWS - (sampleSinks[0]?.rows ?? INFERENCE_ROWS);
     if (left <= 0) break;
-    const data = await readGroup(file, buffer, metadata, sampleSinks, group, route);
+    const data = await readGroup(file, buffer, metadata, sampleSinks, group, route, scratch);
     sampleSinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, 0, Math.min(left, group.rows)));
   }
   const types = sampleSinks.map((s) => s.finish().type);
@@ -672,7 +688,7 @@ async function* scanGroups(
   let yielded = false;
   for (const group of groups) {
     // every chunk's sinks have the same (fixed) types, so the current ones decide which columns are flat
-    const data = await readGroup(file, buffer, metadata, chunk, group, route);
+    const data = await readGroup(file, buffer, metadata, chunk, group, route, scratch);
     let offset = 0;
     while (offset < group.rows) {
       const take = Math.min(chunkRows - chunkRowCount, group.rows - offset);

@@ -64,7 +64,9 @@ process.on("SIGINT", () => {});
 const quiet = ["--disable-warning=ExperimentalWarning"];
 const r = spawnSync(process.execPath, [...quiet, "--import", "tsx", "--test", "--test-reporter=spec", ...files], {
   stdio: "inherit",
-  env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp },
+  // Tests that open onnxruntime sessions themselves (not through loadOnnxRuntime, which sets it) would otherwise leave
+  // its telemetry's mat-debug-<pid>.log files here; test/model/evaluate/onnxTelemetry.test.ts clears it for its checks.
+  env: { ...process.env, TMPDIR: tmp, TMP: tmp, TEMP: tmp, ORT_DISABLE_TELEMETRY: "1" },
 });
 let left = { entries: 0, bytes: 0 };
 const byPrefix = new Map();

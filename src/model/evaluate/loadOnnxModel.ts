@@ -15,9 +15,16 @@ const SESSION_OPTIONS: InferenceSession.SessionOptions = {
 /**
  * onnxruntime-node, loaded on first use: only the commands that run models pay for it (about 15 MB of RSS and its
  * native library), so validate, drift, profile and the monitor start without it.
+ *
+ * Its Linux build (1.30) starts Microsoft's telemetry (the 1DS C++ SDK) when the first session creates the runtime's
+ * environment: every process leaves an empty `mat-debug-<pid>.log` and a `.ses` file in TMPDIR, and the SDK may upload
+ * usage events. No session option or log setting stops it; ORT_DISABLE_TELEMETRY, read at that moment, turns all of it
+ * off, so it is set before any session is made (unless the user set it), through the real environment that
+ * assigning process.env changes.
  */
 let runtime: Promise<typeof import("onnxruntime-node")> | undefined;
 export function loadOnnxRuntime(): Promise<typeof import("onnxruntime-node")> {
+  process.env.ORT_DISABLE_TELEMETRY ??= "1";
   return (runtime ??= import("onnxruntime-node"));
 }
 

@@ -125,7 +125,9 @@ export function numericProfileFrom(
   sketch: QuantileSketch,
   bins: number,
 ): NumericProfile {
-  const q = s.count > 0 ? sketch.quantiles(QUANTILES) : QUANTILES.map(() => null);
+  // The occupied buckets listed once for the quantiles and the bins: a wide profile does this for every column.
+  const buckets = sketch.buckets();
+  const q = s.count > 0 ? sketch.quantiles(QUANTILES, buckets) : QUANTILES.map(() => null);
   return {
     kind: "numeric",
     type: s.type,
@@ -139,7 +141,7 @@ export function numericProfileFrom(
     std: momentsStd(s.moments, 1),
     m2: momentsM2(s.moments),
     sketch: sketch.toProfileJson(),
-    psi_bins: sketchBins(sketch, bins),
+    psi_bins: sketchBins(sketch, bins, buckets),
     quantiles: { p01: q[0]!, p05: q[1]!, p25: q[2]!, p50: q[3]!, p75: q[4]!, p95: q[5]!, p99: q[6]! },
   };
 }
@@ -153,8 +155,11 @@ export function numericProfileFrom(
  * outermost finite bucket), an edge at -inf makes an empty first bin (edge key: one below the key of -inf). An edge
  * at a value of the sample starts the bin above at that value's bucket, as the exact bins [e_i, e_i+1) do.
  */
-export function sketchBins(sketch: QuantileSketch, bins: number): NumericProfile["psi_bins"] {
-  const { keys, counts } = sketch.buckets();
+export function sketchBins(
+  sketch: QuantileSketch,
+  bins: number,
+  { keys, counts } = sketch.buckets(),
+): NumericProfile["psi_bins"] {
   let total = 0;
   for (const c of counts) total += c;
   if (total === 0) return { keys: [], edges: [], proportions: [] };

@@ -418,9 +418,8 @@ export class QuantileSketch {
     return Number.isNaN(k) ? NaN : this.keyValue(k);
   }
 
-  /** quantile(q) for each q, listing the buckets once rather than once per quantile. */
-  quantiles(qs: readonly number[]): number[] {
-    const buckets = this.buckets();
+  /** quantile(q) for each q, listing the buckets once rather than once per quantile (or not at all, when given). */
+  quantiles(qs: readonly number[], buckets = this.buckets()): number[] {
     return qs.map((q) => {
       const k = quantileKeyOf(buckets, q);
       return Number.isNaN(k) ? NaN : this.keyValue(k);

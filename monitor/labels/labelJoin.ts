@@ -3,6 +3,7 @@ import type { JoinedRowsSink } from "../performance/joinedRowsSink.js";
 import type { SourcePosition } from "../state/journal.js";
 import type { LabelsConfig } from "./labelsConfig.js";
 import type { LabelBatch, LabelValue } from "./parseLabels.js";
+import { WaitingSide, type WaitingSideCopy } from "./waitingSide.js";
 
 /** What the join has done since the state began (kept in the snapshot, so restarts do not reset or double them). */
 export interface LabelCounts {
@@ -49,20 +50,88 @@ export const LABEL_COUNT_NAMES = [
 
 type Prediction = number | string | boolean | null;
 
-/** What a waiting event keeps: only what realized performance needs. */
-interface WaitingEvent {
-  t: number;
-  /** The window's index, or -1 for an event-time window not closed yet (then `start` finds it). */
-  window: number;
-  start: number;
-  prediction: Prediction;
-  probability: number;
-  modelVersion: string | null;
+/**
+ * What a waiting event keeps (only what realized performance needs), as columns of `events`: arrival clock, the
+ * window's index (-1 for an event-time window not closed yet: then `start` finds it), the window's start, the
+ * probability, the model version (an index into `versions`, -1 for none) and the prediction (a value column).
+ */
+const EV_T = 0;
+const EV_WINDOW = 1;
+const EV_START = 2;
+const EV_PROBABILITY = 3;
+const EV_VERSION = 4;
+const EV_KIND = 5;
+const EV_NUMBER = 6;
+/** A waiting label: arrival clock and the label (a value column). */
+const LB_T = 0;
+const LB_KIND = 1;
+const LB_NUMBER = 2;
+
+/**
+ * A value column is three: a kind, a number and a string (in the plain column, for TEXT only), so predictions and
+ * labels (numbers, strings, booleans, null) need no object each.
+ */
+export const VALUE_NULL = 0;
+export const VALUE_NUMBER = 1;
+export const VALUE_TEXT = 2;
+export const VALUE_TRUE = 3;
+export const VALUE_FALSE = 4;
+
+function valueKind(v: Prediction): number {
+  if (v === null) return VALUE_NULL;
+  if (typeof v === "number") return VALUE_NUMBER;
+  if (typeof v === "string") return VALUE_TEXT;
+  return v ? VALUE_TRUE : VALUE_FALSE;
 }
 
-interface WaitingLabel {
-  t: number;
-  label: LabelValue;
+/** The value at slot of a value column (kinds, numbers, strings). */
+export function valueAt(
+  kinds: Uint8Array,
+  numbers: Float64Array,
+  texts: readonly (string | undefined)[],
+  slot: number,
+): Prediction {
+  switch (kinds[slot]) {
+    case VALUE_NUMBER:
+      return numbers[slot]!;
+    case VALUE_TEXT:
+      return texts[slot]!;
+    case VALUE_TRUE:
+      return true;
+    case VALUE_FALSE:
+      return false;
+    default:
+      return null;
+  }
+}
+
+/** The columns of events waiting for a label: typed [t, window, start, probability, version, kind, number]; plain [text]. */
+export function waitingEventsSide(): WaitingSide {
+  return new WaitingSide(
+    [Float64Array, Int32Array, Float64Array, Float64Array, Int32Array, Uint8Array, Float64Array],
+    1,
+  );
+}
+
+/** The columns of labels waiting for an event: typed [t, kind, number]; plain [text]. */
+export function waitingLabelsSide(): WaitingSide {
+  return new WaitingSide([Float64Array, Uint8Array, Float64Array], 1);
+}
+
+/** Ids joined, with when: typed [t]. */
+export function joinedSide(): WaitingSide {
+  return new WaitingSide([Float64Array], 0);
+}
+
+/**
+ * What a checkpoint writes of the join, as of one journal offset: the small parts as JSON (counts, windows, held rows,
+ * the label log's position, the model versions) and the three sides pinned (labelJoinFile writes them).
+ */
+export interface LabelJoinCopy {
+  json: Omit<LabelJoinJson, "events" | "labels" | "joined"> & { versions: string[] };
+  events: WaitingSideCopy;
+  labels: WaitingSideCopy;
+  joined: WaitingSideCopy;
 }
 
 /** Joined rows of an event-time window still open: handed over when it closes and gets its index. */
@@ -91,11 +160,14 @@ export interface EventWindowRef {
  */
 export class LabelJoin {
   readonly counts: LabelCounts = Object.fromEntries(LABEL_COUNT_NAMES.map((k) => [k, 0])) as unknown as LabelCounts;
-  /** Ids (data: Map keys, never object keys) waiting, in arrival order. */
-  private readonly events = new Map<string, WaitingEvent>();
-  private readonly labels = new Map<string, WaitingLabel>();
+  /** Ids (data: Map keys inside, never object keys) waiting, in arrival order, as columns. */
+  private readonly events = waitingEventsSide();
+  private readonly labels = waitingLabelsSide();
   /** Ids joined, with when: a repeat is a duplicate. */
-  private readonly joined = new Map<string, number>();
+  private readonly joined = joinedSide();
+  /** Model versions of waiting events (few: one per production), by the index the events column holds. */
+  private versions: string[] = [];
+  private readonly versionIndex = new Map<string, number>();
   /**
    * Event-time windows: start -> [index, clock when it closed] of those closed while an event counted in them may
    * still wait; the rows joined for those still open, held by start.
@@ -160,16 +232,17 @@ export class LabelJoin {
       }
       const prediction = events.prediction(e);
       const probability = events.positiveProbability[e]!;
-      const label = this.fleet ? undefined : this.labels.get(id);
-      if (label) {
-        this.labels.delete(id);
-        this.join(id, at, w.index, w.start, prediction, probability, label.label);
+      const labelSlot = this.fleet ? -1 : this.labels.slotOf(id);
+      if (labelSlot >= 0) {
+        const label = this.labelAt(labelSlot);
+        this.labels.deleteSlot(labelSlot);
+        this.join(id, at, w.index, w.start, prediction, probability, label);
         continue;
       }
-      this.events.set(id, { t: at, window: w.index, start: w.start, prediction, probability, modelVersion });
+      this.addEvent(id, at, w.index, w.start, prediction, probability, modelVersion);
       if (this.fleet) this.pushQueue.push(["event", id]);
       if (this.events.size > this.config.maxPending) {
-        this.events.delete(this.events.keys().next().value!);
+        this.events.deleteSlot(this.events.oldest());
         this.counts.evicted_events++;
       }
     }
@@ -187,16 +260,15 @@ export class LabelJoin {
         this.counts.duplicate_labels++;
         continue;
       }
-      const ev = this.fleet ? undefined : this.events.get(id);
-      if (ev) {
-        this.events.delete(id);
-        this.join(id, t, ev.window, ev.start, ev.prediction, ev.probability, label);
+      const ev = this.fleet ? -1 : this.events.slotOf(id);
+      if (ev >= 0) {
+        this.joinEvent(id, ev, t, label);
         continue;
       }
-      this.labels.set(id, { t, label });
+      this.addLabel(id, t, label);
       if (this.fleet) this.pushQueue.push(["label", id]);
       if (this.labels.size > this.config.maxPending) {
-        this.labels.delete(this.labels.keys().next().value!);
+        this.labels.deleteSlot(this.labels.oldest());
         this.counts.evicted_labels++;
       }
     }
@@ -218,7 +290,7 @@ export class LabelJoin {
         continue;
       }
       if (j.side === "label") {
-        if (this.labels.delete(j.id)) this.joined.set(j.id, t);
+        if (this.labels.delete(j.id)) this.remember(j.id, t);
         continue;
       }
       if (j.event && j.label !== undefined && !this.isWaiting("event", j.id) && !this.joined.has(j.id)) {
@@ -228,10 +300,9 @@ export class LabelJoin {
         this.join(j.id, t, e.window, e.start, e.prediction, e.probability ?? NaN, j.label);
         continue;
       }
-      const ev = this.events.get(j.id);
-      if (!ev || j.label === undefined) continue;
-      this.events.delete(j.id);
-      this.join(j.id, t, ev.window, ev.start, ev.prediction, ev.probability, j.label);
+      const ev = this.events.slotOf(j.id);
+      if (ev < 0 || j.label === undefined) continue;
+      this.joinEvent(j.id, ev, t, j.label);
     }
     this.flush(t);
   }
@@ -250,15 +321,16 @@ export class LabelJoin {
 
   /** Fleet mode, after a restart: every waiting side is pushed again (Redis answers idempotently). */
   queueAllWaiting(): void {
-    this.pushQueue = [
-      ...[...this.events.keys()].map((id) => ["event", id] as ["event", string]),
-      ...[...this.labels.keys()].map((id) => ["label", id] as ["label", string]),
-    ];
+    const q: [side: "event" | "label", id: string][] = [];
+    for (const s of this.events.slots()) q.push(["event", this.events.ids[s]!]);
+    for (const s of this.labels.slots()) q.push(["label", this.labels.ids[s]!]);
+    this.pushQueue = q;
   }
 
   /** The label waiting for id here, if any (the fleet pusher sends it to Redis). */
   waitingLabel(id: string): LabelValue | undefined {
-    return this.labels.get(id)?.label;
+    const slot = this.labels.slotOf(id);
+    return slot >= 0 ? this.labelAt(slot) : undefined;
   }
 
   /**
@@ -266,13 +338,17 @@ export class LabelJoin {
    * even when the event is dropped here before a label takes it in Redis.
    */
   waitingEventRow(id: string): JoinedEventRow | undefined {
-    const e = this.events.get(id);
-    if (!e) return undefined;
+    const slot = this.events.slotOf(id);
+    if (slot < 0) return undefined;
+    const c = this.events.typed;
+    const probability = c[EV_PROBABILITY]![slot]!;
     return {
-      window: e.window,
-      start: e.start,
-      prediction: finiteOrNull(e.prediction),
-      probability: Number.isNaN(e.probability) ? null : e.probability,
+      window: c[EV_WINDOW]![slot]!,
+      start: c[EV_START]![slot]!,
+      prediction: finiteOrNull(
+        valueAt(c[EV_KIND] as Uint8Array, c[EV_NUMBER] as Float64Array, this.events.plain[0]!, slot),
+      ),
+      probability: Number.isNaN(probability) ? null : probability,
     };
   }
 
@@ -295,20 +371,9 @@ export class LabelJoin {
   /** Drops what waited longer than max_delay (counted unmatched), and joined ids and closed windows as old. */
   expire(t: number): void {
     const cutoff = t - this.config.maxDelayMs;
-    for (const [id, ev] of this.events) {
-      if (ev.t > cutoff) break;
-      this.events.delete(id);
-      this.counts.unmatched_events++;
-    }
-    for (const [id, label] of this.labels) {
-      if (label.t > cutoff) break;
-      this.labels.delete(id);
-      this.counts.unmatched_labels++;
-    }
-    for (const [id, at] of this.joined) {
-      if (at > cutoff) break;
-      this.joined.delete(id);
-    }
+    this.counts.unmatched_events += dropUpTo(this.events, EV_T, cutoff);
+    this.counts.unmatched_labels += dropUpTo(this.labels, LB_T, cutoff);
+    dropUpTo(this.joined, 0, cutoff);
     // Every event of a window arrived before it closed: once that is past the cutoff, none of them waits any more.
     for (const [start, [, closedAt]] of this.closedWindows) {
       if (closedAt > cutoff) break;
@@ -326,8 +391,7 @@ export class LabelJoin {
     label: LabelValue,
   ): void {
     this.counts.matched++;
-    this.joined.set(id, at);
-    if (this.joined.size > this.config.maxPending) this.joined.delete(this.joined.keys().next().value!);
+    this.remember(id, at);
     const index = window >= 0 ? window : (this.closedWindows.get(start)?.[0] ?? -1);
     if (index >= 0) return this.emit(index, prediction, probability, label);
     let rows = this.held.get(start);
@@ -335,6 +399,77 @@ export class LabelJoin {
     rows.prediction.push(prediction);
     rows.probability.push(probability);
     rows.label.push(label);
+  }
+
+  /** Joins the waiting event at slot with its label, at clock t. */
+  private joinEvent(id: string, slot: number, t: number, label: LabelValue): void {
+    const c = this.events.typed;
+    const window = c[EV_WINDOW]![slot]!;
+    const start = c[EV_START]![slot]!;
+    const probability = c[EV_PROBABILITY]![slot]!;
+    const prediction = valueAt(c[EV_KIND] as Uint8Array, c[EV_NUMBER] as Float64Array, this.events.plain[0]!, slot);
+    this.events.deleteSlot(slot);
+    this.join(id, t, window, start, prediction, probability, label);
+  }
+
+  private addEvent(
+    id: string,
+    t: number,
+    window: number,
+    start: number,
+    prediction: Prediction,
+    probability: number,
+    modelVersion: string | null,
+  ): void {
+    const slot = this.events.add(id);
+    const c = this.events.typed;
+    c[EV_T]![slot] = t;
+    c[EV_WINDOW]![slot] = window;
+    c[EV_START]![slot] = start;
+    c[EV_PROBABILITY]![slot] = probability;
+    c[EV_VERSION]![slot] = this.versionOf(modelVersion);
+    const kind = valueKind(prediction);
+    c[EV_KIND]![slot] = kind;
+    c[EV_NUMBER]![slot] = kind === VALUE_NUMBER ? (prediction as number) : 0;
+    this.events.plain[0]![slot] = kind === VALUE_TEXT ? (prediction as string) : undefined;
+  }
+
+  private addLabel(id: string, t: number, label: LabelValue): void {
+    const slot = this.labels.add(id);
+    const c = this.labels.typed;
+    c[LB_T]![slot] = t;
+    const kind = valueKind(label);
+    c[LB_KIND]![slot] = kind;
+    c[LB_NUMBER]![slot] = kind === VALUE_NUMBER ? (label as number) : 0;
+    this.labels.plain[0]![slot] = kind === VALUE_TEXT ? (label as string) : undefined;
+  }
+
+  private labelAt(slot: number): LabelValue {
+    const c = this.labels.typed;
+    return valueAt(c[LB_KIND] as Uint8Array, c[LB_NUMBER] as Float64Array, this.labels.plain[0]!, slot) as LabelValue;
+  }
+
+  /** An id joined at t: a repeat of it is a duplicate (as many remembered as may wait). */
+  private remember(id: string, t: number): void {
+    const slot = this.joined.slotOf(id);
+    // Like a Map's set: a known id keeps its place and takes the new time.
+    if (slot >= 0) this.joined.setTyped(0, slot, t);
+    else {
+      const added = this.joined.add(id);
+      this.joined.typed[0]![added] = t;
+    }
+    if (this.joined.size > this.config.maxPending) this.joined.deleteSlot(this.joined.oldest());
+  }
+
+  private versionOf(version: string | null): number {
+    if (version === null) return -1;
+    let k = this.versionIndex.get(version);
+    if (k === undefined) {
+      k = this.versions.length;
+      this.versions.push(version);
+      this.versionIndex.set(version, k);
+    }
+    return k;
   }
 
   private emit(window: number, prediction: Prediction, probability: number, label: LabelValue): void {
@@ -358,8 +493,8 @@ export class LabelJoin {
     this.sink?.addJoined(rows);
   }
 
+  /** The join as JSON (the snapshot's `labels` before version 2 wrote the sides to their own file). */
   toJson(): LabelJoinJson {
-    // One pass per map into preallocated columns: with a million waiting events this is most of a snapshot's time.
     const n = this.events.size;
     const events: LabelJoinJson["events"] = {
       id: new Array<string>(n),
@@ -370,31 +505,43 @@ export class LabelJoin {
       probability: new Array<number | null>(n),
       model_version: new Array<string | null>(n),
     };
+    const c = this.events.typed;
     let k = 0;
-    for (const [id, e] of this.events) {
-      events.id[k] = id;
-      events.t[k] = e.t;
-      events.window[k] = e.window;
-      events.start[k] = e.start;
-      events.prediction[k] = finiteOrNull(e.prediction);
-      events.probability[k] = Number.isNaN(e.probability) ? null : e.probability;
-      events.model_version[k] = e.modelVersion;
+    for (const s of this.events.slots()) {
+      events.id[k] = this.events.ids[s]!;
+      events.t[k] = c[EV_T]![s]!;
+      events.window[k] = c[EV_WINDOW]![s]!;
+      events.start[k] = c[EV_START]![s]!;
+      events.prediction[k] = finiteOrNull(
+        valueAt(c[EV_KIND] as Uint8Array, c[EV_NUMBER] as Float64Array, this.events.plain[0]!, s),
+      );
+      const p = c[EV_PROBABILITY]![s]!;
+      events.probability[k] = Number.isNaN(p) ? null : p;
+      const v = c[EV_VERSION]![s]!;
+      events.model_version[k] = v >= 0 ? this.versions[v]! : null;
       k++;
     }
     const m = this.labels.size;
     const labels: LabelJoinJson["labels"] = { id: new Array<string>(m), t: new Array<number>(m), label: new Array(m) };
     k = 0;
-    for (const [id, l] of this.labels) {
-      labels.id[k] = id;
-      labels.t[k] = l.t;
-      labels.label[k] = l.label;
+    for (const s of this.labels.slots()) {
+      labels.id[k] = this.labels.ids[s]!;
+      labels.t[k] = this.labels.typed[LB_T]![s]!;
+      labels.label[k] = this.labelAt(s);
       k++;
     }
+    const joined: LabelJoinJson["joined"] = { id: [], t: [] };
+    for (const s of this.joined.slots()) {
+      joined.id.push(this.joined.ids[s]!);
+      joined.t.push(this.joined.typed[0]![s]!);
+    }
+    return { ...this.smallJson(), events, labels, joined };
+  }
+
+  /** The counts, windows, held rows and label log position: the parts of the snapshot that stay JSON. */
+  private smallJson(): Omit<LabelJoinJson, "events" | "labels" | "joined"> {
     return {
       counts: { ...this.counts },
-      events,
-      labels,
-      joined: { id: [...this.joined.keys()], t: [...this.joined.values()] },
       closed_windows: [...this.closedWindows].map(([start, [index, at]]) => [start, index, at]),
       ...(this.sourcePosition ? { source_position: this.sourcePosition } : {}),
       held: [...this.held].map(([start, rows]) => ({
@@ -406,9 +553,111 @@ export class LabelJoin {
     };
   }
 
+  /**
+   * The whole join as of now, for a checkpoint to write in chunks while this join goes on changing: the small parts as
+   * JSON and the three sides pinned (a byte per slot copied). `release` ends the pin; one checkpoint at a time.
+   */
+  pin(): LabelJoinCopy & { release(): void } {
+    const copy = {
+      json: { ...this.smallJson(), versions: [...this.versions] },
+      events: this.events.pin(),
+      labels: this.labels.pin(),
+      joined: this.joined.pin(),
+    };
+    return {
+      ...copy,
+      release: () => {
+        this.events.unpin();
+        this.labels.unpin();
+        this.joined.unpin();
+      },
+    };
+  }
+
   /** Restores a snapshot's `labels` (replacing this state); throws an Error naming what does not read back. */
   load(j: unknown): void {
     const s = j as Partial<LabelJoinJson> | null;
+    this.loadSmall(s);
+    const ev = s!.events;
+    const n = columns(ev, ["id", "t", "window", "start", "prediction", "probability", "model_version"], "events");
+    const lb = s!.labels;
+    const m = columns(lb, ["id", "t", "label"], "labels");
+    const jn = s!.joined;
+    const q = columns(jn, ["id", "t"], "joined");
+    this.clearSides();
+    for (let k = 0; k < n; k++) {
+      const e = ev!;
+      const id = e.id[k]!;
+      if (this.events.has(id)) throw new Error(`labels.events: id ${JSON.stringify(id)} waits twice`);
+      this.addEvent(
+        id,
+        e.t[k]!,
+        e.window[k]!,
+        e.start[k]!,
+        e.prediction[k]!,
+        e.probability[k] ?? NaN,
+        e.model_version[k] ?? null,
+      );
+    }
+    for (let k = 0; k < m; k++) {
+      if (this.labels.has(lb!.id[k]!)) throw new Error(`labels.labels: id ${JSON.stringify(lb!.id[k])} waits twice`);
+      this.addLabel(lb!.id[k]!, lb!.t[k]!, lb!.label[k]!);
+    }
+    for (let k = 0; k < q; k++) this.remember(jn!.id[k]!, jn!.t[k]!);
+  }
+
+  /**
+   * Restores a version-2 snapshot: its `labels` JSON (without the sides) and the sides read back from their file, in
+   * arrival order. Versions index `json.versions`.
+   */
+  loadCopy(c: LabelJoinCopy): void {
+    this.loadSmall(c.json);
+    const versions = c.json.versions;
+    if (!Array.isArray(versions) || !versions.every((v) => typeof v === "string"))
+      throw new Error("labels.versions is not a list of strings");
+    this.clearSides();
+    const e = c.events;
+    for (let s = 0; s < e.span; s++) {
+      if (e.live && e.live[s] === 0) continue;
+      const id = e.ids[s]!;
+      if (this.events.has(id)) throw new Error(`labels: event id ${JSON.stringify(id)} waits twice`);
+      const v = e.typed[EV_VERSION]![s]!;
+      if (v >= versions.length) throw new Error(`labels: event ${JSON.stringify(id)} has no model version ${v}`);
+      const prediction = valueAt(e.typed[EV_KIND] as Uint8Array, e.typed[EV_NUMBER] as Float64Array, e.plain[0]!, s);
+      const t = e.typed;
+      this.addEvent(
+        id,
+        t[EV_T]![s]!,
+        t[EV_WINDOW]![s]!,
+        t[EV_START]![s]!,
+        prediction,
+        t[EV_PROBABILITY]![s]!,
+        v >= 0 ? versions[v]! : null,
+      );
+    }
+    const l = c.labels;
+    for (let s = 0; s < l.span; s++) {
+      if (l.live && l.live[s] === 0) continue;
+      const id = l.ids[s]!;
+      if (this.labels.has(id)) throw new Error(`labels: label id ${JSON.stringify(id)} waits twice`);
+      const label = valueAt(l.typed[LB_KIND] as Uint8Array, l.typed[LB_NUMBER] as Float64Array, l.plain[0]!, s);
+      if (label === null) throw new Error(`labels: the label of ${JSON.stringify(id)} is null`);
+      this.addLabel(id, l.typed[LB_T]![s]!, label);
+    }
+    const j = c.joined;
+    for (let s = 0; s < j.span; s++) if (!j.live || j.live[s] === 1) this.remember(j.ids[s]!, j.typed[0]![s]!);
+  }
+
+  private clearSides(): void {
+    this.events.clear();
+    this.labels.clear();
+    this.joined.clear();
+    this.versions = [];
+    this.versionIndex.clear();
+  }
+
+  /** The counts, windows, label log position and held rows of a snapshot's `labels`. */
+  private loadSmall(s: Partial<LabelJoinJson> | null): void {
     if (typeof s !== "object" || s === null) throw new Error("labels is not an object");
     const counts = s.counts as Partial<Record<string, unknown>> | undefined;
     for (const k of LABEL_COUNT_NAMES) {
@@ -417,27 +666,6 @@ export class LabelJoin {
       if (!Number.isSafeInteger(v) || (v as number) < 0) throw new Error(`labels.counts.${k} is not a count`);
       this.counts[k] = v as number;
     }
-    const ev = s.events;
-    const n = columns(ev, ["id", "t", "window", "start", "prediction", "probability", "model_version"], "events");
-    this.events.clear();
-    for (let k = 0; k < n; k++) {
-      this.events.set(ev!.id[k]!, {
-        t: ev!.t[k]!,
-        window: ev!.window[k]!,
-        start: ev!.start[k]!,
-        prediction: ev!.prediction[k]!,
-        probability: ev!.probability[k] ?? NaN,
-        modelVersion: ev!.model_version[k] ?? null,
-      });
-    }
-    const lb = s.labels;
-    const m = columns(lb, ["id", "t", "label"], "labels");
-    this.labels.clear();
-    for (let k = 0; k < m; k++) this.labels.set(lb!.id[k]!, { t: lb!.t[k]!, label: lb!.label[k]! });
-    const jn = s.joined;
-    const q = columns(jn, ["id", "t"], "joined");
-    this.joined.clear();
-    for (let k = 0; k < q; k++) this.joined.set(jn!.id[k]!, jn!.t[k]!);
     this.closedWindows.clear();
     for (const [start, index, at] of s.closed_windows ?? []) this.closedWindows.set(start, [index, at]);
     this.sourcePosition = s.source_position ?? null;
@@ -506,4 +734,14 @@ function columns(part: unknown, names: string[], what: string): number {
     n = col.length;
   }
   return n;
+}
+
+/** Drops the oldest entries of a side whose time (typed column `t`) is at or before cutoff; returns how many. */
+function dropUpTo(side: WaitingSide, t: number, cutoff: number): number {
+  let dropped = 0;
+  for (let s = side.oldest(); s >= 0 && side.typed[t]![s]! <= cutoff; s = side.oldest()) {
+    side.deleteSlot(s);
+    dropped++;
+  }
+  return dropped;
 }

@@ -9,8 +9,11 @@ import type { Journal } from "./journal.js";
  */
 export const JOURNAL_CHECKPOINT_BYTES = 256 * 1024 * 1024;
 
-/** Writes the snapshot (calling `onStep` at its crash-relevant steps) and returns the journal offset it covers. */
-export type WriteSnapshot = (onStep: () => void) => number;
+/**
+ * Writes the snapshot (calling `onStep` at its crash-relevant steps) and returns the journal offset it covers; a
+ * promise when it writes in chunks with ingest going on between them (the state it writes is copied before that).
+ */
+export type WriteSnapshot = (onStep: (step: string) => void) => number | Promise<number>;
 
 /** Snapshot then journal compaction, one at a time; on a timer, when the journal grew, and at shutdown. */
 export class Checkpointer {
@@ -37,7 +40,7 @@ export class Checkpointer {
   async checkpoint(onStep?: (step: string) => void): Promise<void> {
     while (this.running) await this.running;
     const run = (async () => {
-      const covered = this.writeSnapshot(() => onStep?.("snapshot temp written"));
+      const covered = await this.writeSnapshot((step) => onStep?.(step));
       this.checkpointedAt = covered;
       onStep?.("snapshot renamed");
       const deleted = await this.journal.compact(covered, onStep);

@@ -1,4 +1,5 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { open, rename } from "node:fs/promises";
 import { join } from "node:path";
 import { detectDrift } from "../../src/drift/detectDrift.js";
 import { sampleProfile, type ColumnSample } from "../../src/drift/columnSample.js";
@@ -32,12 +33,17 @@ import { CbpeSketch } from "../../src/performance/cbpe/cbpeSketch.js";
 import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
 import { estimatedPerformanceReport } from "../performance/estimatedPerformance.js";
 import { EstimatedPerformanceMetrics } from "../performance/estimatedPerformanceMetrics.js";
-import { LabelJoin, type LabelJoinJson, type RemoteJoin } from "../labels/labelJoin.js";
+import { LabelJoin, type LabelJoinCopy, type LabelJoinJson, type RemoteJoin } from "../labels/labelJoin.js";
+import { readLabelJoinFile, removeLabelJoinFiles, writeLabelJoinFile } from "../labels/labelJoinFile.js";
 import { parseLabels, type LabelBatch } from "../labels/parseLabels.js";
 
+/**
+ * Version 2 keeps the label join's waiting events, waiting labels and joined ids in their own file (labelJoinFile),
+ * which `labels.columns_file` names; version 1 had them inline in `labels` and still loads.
+ */
 interface Snapshot {
   kind: "modelguard.monitor-snapshot";
-  version: 1;
+  version: 1 | 2;
   journal_offset: number;
   window: WindowStateJson;
   alert: AlertState;
@@ -54,9 +60,12 @@ interface Snapshot {
   model_version?: string;
   /** With `performance:`: the labelled rows and realized performance of each window (absent in older snapshots). */
   performance?: PerformanceWindowsJson;
-  /** With `labels:`: the events and labels waiting for each other, and the join's counts. */
-  labels?: LabelJoinJson;
+  /** With `labels:`: the events and labels waiting for each other (version 2: in `columns_file`), and the counts. */
+  labels?: LabelJoinJson | LabelJoinFileJson;
 }
+
+/** A version-2 snapshot's `labels`: the small parts, and the file of the three sides. */
+type LabelJoinFileJson = LabelJoinCopy["json"] & { columns_file: string };
 
 export interface DriftMonitorOptions {
   metrics: MonitorMetrics;
@@ -204,11 +213,15 @@ export class DriftMonitor {
   loadSnapshot(): number {
     // A temp file left by a crash mid-write was never the snapshot.
     rmSync(this.snapshotPath + ".tmp", { force: true });
-    if (!existsSync(this.snapshotPath)) return 0;
+    if (!existsSync(this.snapshotPath)) {
+      // A label join file of a snapshot that was never renamed into place.
+      removeLabelJoinFiles(this.config.state, null);
+      return 0;
+    }
     try {
       const s = JSON.parse(readFileSync(this.snapshotPath, "utf8")) as Partial<Snapshot> | null;
       if (s?.kind !== "modelguard.monitor-snapshot") throw new Error("it is not a monitor snapshot");
-      if (s.version !== 1) throw new Error(`unknown snapshot version ${String(s.version)}`);
+      if (s.version !== 1 && s.version !== 2) throw new Error(`unknown snapshot version ${String(s.version)}`);
       if (!Number.isSafeInteger(s.journal_offset) || s.journal_offset! < 0)
         throw new Error("journal_offset is not a non-negative integer");
       if (typeof s.window !== "object" || s.window === null) throw new Error("window is missing");
@@ -225,14 +238,21 @@ export class DriftMonitor {
       this.snapshotModelVersion = s.model_version ?? null;
       if (this.eventWindows && s.event_windows !== undefined) this.eventWindows.load(s.event_windows);
       if (this.performance && s.performance !== undefined) this.performance.load(s.performance);
-      if (this.labels && s.labels !== undefined) this.labels.load(s.labels);
+      const file = s.version === 2 && s.labels ? (s.labels as LabelJoinFileJson).columns_file : null;
+      if (this.labels && s.labels !== undefined) {
+        if (s.version === 1) this.labels.load(s.labels);
+        else
+          this.labels.loadCopy({ json: s.labels as LabelJoinFileJson, ...readLabelJoinFile(this.config.state, file) });
+      }
+      // Files of older snapshots, or of one a crash kept from being renamed into place.
+      removeLabelJoinFiles(this.config.state, file);
       return s.journal_offset!;
     } catch (e) {
       throw new ModelguardError(
         "input",
         `${this.snapshotPath}: the monitor snapshot cannot be read: ${(e as Error).message}`,
-        `the monitor replaces it only by an atomic rename, so it was damaged or overwritten from outside. Restore it ` +
-          `from a backup; or, if ${join(this.config.state, "journal")} still starts at offset 0 ` +
+        `the monitor replaces it (and the label join file join-<offset>.bin it names) only by an atomic rename, so ` +
+          `it was damaged or overwritten from outside. Restore the snapshot and its label join file from a backup; or, if ${join(this.config.state, "journal")} still starts at offset 0 ` +
           `(0000000000000000.log), delete it to rebuild the state from the journal; or move the state directory ` +
           `${this.config.state} aside to start from an empty state`,
       );
@@ -240,17 +260,23 @@ export class DriftMonitor {
   }
 
   /**
-   * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); returns the journal offset it
-   * covers. `onTempWritten` runs between the temp file and the rename (tests copy the directory there).
+   * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); resolves to the journal offset
+   * it covers. Everything is copied at that offset before the first await: the JSON text, and the label join's columns,
+   * which are written to their own file first, in chunks, so ingest goes on meanwhile (applying records past the
+   * offset, which the journal keeps). `onStep` hears each crash-relevant step (tests copy the directory there):
+   * "label join chunk written", "label join file written", "snapshot temp written".
    */
-  writeSnapshot(onTempWritten?: () => void): number {
+  async writeSnapshot(onStep?: (step: string) => void): Promise<number> {
     // A snapshot past a window report or outbox line still waiting for the disk would let compaction delete the
     // journal records that make it again on a restart: first those writes, else no snapshot.
     if (!this.writes.retryNow()) throw this.writes.unavailable!;
+    const labels = this.labels?.pin() ?? null;
+    const offset = this.appliedOffset;
+    const file = `join-${String(offset).padStart(16, "0")}.bin`;
     const s: Snapshot = {
       kind: "modelguard.monitor-snapshot",
-      version: 1,
-      journal_offset: this.appliedOffset,
+      version: 2,
+      journal_offset: offset,
       window: this.window.toJson(),
       alert: this.alert,
       recent: this.recent,
@@ -260,25 +286,35 @@ export class DriftMonitor {
       ...(this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {}),
       ...(this.performance ? { performance: this.performance.toJson() } : {}),
       ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
-      ...(this.labels ? { labels: this.labels.toJson() } : {}),
+      ...(labels ? { labels: { ...labels.json, columns_file: file } } : {}),
     };
+    const text = JSON.stringify(s);
+    // The file first: a snapshot is renamed into place only once the file it names is durable.
+    try {
+      if (labels && (await writeLabelJoinFile(this.config.state, offset, labels, onStep)) !== file)
+        throw new Error("the label join file was written under another name");
+    } finally {
+      labels?.release();
+    }
     const tmp = this.snapshotPath + ".tmp";
-    const fd = openSync(tmp, "w");
+    const fh = await open(tmp, "w");
     try {
-      writeFileSync(fd, JSON.stringify(s));
-      fsyncSync(fd);
+      await fh.writeFile(text);
+      await fh.sync();
     } finally {
-      closeSync(fd);
+      await fh.close();
     }
-    onTempWritten?.();
-    renameSync(tmp, this.snapshotPath);
-    const dir = openSync(this.config.state, "r");
+    onStep?.("snapshot temp written");
+    await rename(tmp, this.snapshotPath);
+    const dir = await open(this.config.state, "r");
     try {
-      fsyncSync(dir);
+      await dir.sync();
     } finally {
-      closeSync(dir);
+      await dir.close();
     }
-    return s.journal_offset;
+    // The older snapshot's file is not named any more.
+    removeLabelJoinFiles(this.config.state, labels ? file : null);
+    return offset;
   }
 
   /** Applies a replayed journal record. */

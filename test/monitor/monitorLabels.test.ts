@@ -10,6 +10,7 @@ import { pino } from "pino";
 import type { MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import type { JoinedRows, JoinedRowsSink } from "../../monitor/performance/joinedRowsSink.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
+import { readLabelJoinFile } from "../../monitor/labels/labelJoinFile.js";
 import { crashImage, manualClock, setupMonitor } from "./monitorFixtures.js";
 
 const silent = pino({ level: "silent" });
@@ -409,10 +410,12 @@ test("kill -9 between the event and its label: the acknowledged event still wait
     child.kill("SIGTERM");
     assert.equal(await exited(child), 0);
     const snap = JSON.parse(readFileSync(join(dir, "state", "snapshot.json"), "utf8")) as {
-      labels: { counts: { matched: number }; events: { id: string[] } };
+      labels: { counts: { matched: number }; columns_file: string };
     };
     assert.equal(snap.labels.counts.matched, 2);
-    assert.deepEqual(snap.labels.events.id, []);
+    // The waiting sides are in the label join file the snapshot names.
+    const sides = readLabelJoinFile(join(dir, "state"), snap.labels.columns_file);
+    assert.deepEqual([sides.events.size, sides.labels.size, sides.joined.size], [0, 0, 2]);
   } finally {
     if (child.exitCode === null) child.kill("SIGKILL");
   }

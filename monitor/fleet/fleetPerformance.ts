@@ -145,6 +145,7 @@ export class FleetPerformance implements FleetPerformanceHook {
     const due = await store.rowWindows(now - d - fleet.graceMs, now - this.ttlMs());
     if (due.length === 0) return;
     const m = (this.merged ??= this.newMerged());
+    for (const start of m.judged.keys()) if (!due.includes(start)) m.judged.delete(start);
     const changed: [start: number, counts: string][] = [];
     for (const start of due) {
       const counts = [...(await store.rowCounts(start))]
@@ -227,6 +228,9 @@ export class FleetPerformance implements FleetPerformanceHook {
     const view = JSON.parse(text) as FleetPerformanceView;
     this.view = view;
     this.o.gauges.update(view.latest, this.o.local.production);
+    // Windows older than any the view keeps are gone for good (a window missing from a view may come back in the next).
+    const oldest = Math.min(...view.windows.map((w) => w.window));
+    for (const k of this.breachesSeen) if (k < oldest) this.breachesSeen.delete(k);
     for (const w of view.windows) {
       if (!w.breached || this.breachesSeen.has(w.window)) continue;
       this.breachesSeen.add(w.window);

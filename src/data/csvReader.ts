@@ -146,8 +146,9 @@ async function* scanRecords(
 ): AsyncGenerator<Table> {
   const reader = newReader(fh, file, header, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
-  // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk
-  const initialRows = Math.min(chunkRows, reader.batchRows);
+  // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk; once a chunk
+  // filled up, the next starts at its full size rather than growing (and copying) its way there again
+  let initialRows = Math.min(chunkRows, reader.batchRows);
   let yielded = false;
   while (true) {
     const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
@@ -166,6 +167,7 @@ async function* scanRecords(
       yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
     }
     if (done) return;
+    initialRows = chunkRows;
   }
 }
 

@@ -70,7 +70,6 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
       continue;
     }
     count++;
-    sketch.add(x);
     if (x === Infinity || x === -Infinity) {
       infinite++;
       continue;
@@ -78,6 +77,7 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
     if (x < min) min = x;
     if (x > max) max = x;
   }
+  sketch.addValues(values, valid);
   // Two passes (mean, then squared deviations), scaled so that values near 1e308 or 1e-160 neither overflow nor
   // underflow, are exact enough to merge with Chan's formula.
   const moments = scaledMoments(values, valid);

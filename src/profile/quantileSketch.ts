@@ -52,6 +52,20 @@ export class Store {
   /** Dense form: how many of its counts are not 0. */
   private occupied = 0;
 
+  /** add(index, 1), with the common case (a dense run that holds the index) first. */
+  addOne(index: number): void {
+    const d = this.dense;
+    if (d !== null) {
+      const j = index - this.offset;
+      if (j >= 0 && j < d.length) {
+        if (d[j] === 0) this.occupied++;
+        d[j]!++;
+        return;
+      }
+    }
+    this.add(index, 1);
+  }
+
   add(index: number, n = 1): void {
     if (this.dense) return this.addDense(index, n);
     const keys = this.keys;
@@ -359,6 +373,48 @@ export class QuantileSketch {
     else this.addFinite(x, n);
   }
 
+  /**
+   * add(x) for each values[i] where valid[i] is not 0, skipping NaN: the same buckets, faster. A profile spends much
+   * of its time here, and value by value a sparse store pays a search (or an insertion) per value: 100 integers span
+   * some 2,300 buckets at accuracy 0.001, so such a store stays sparse. Here the keys (computed exactly as key()
+   * computes them) are counted in a scratch run first, and each occupied bucket is added once, in ascending order.
+   */
+  addValues(values: ArrayLike<number>, valid: ArrayLike<number>): void {
+    const lnGamma = this.lnGamma;
+    const shift = 1 - this.minIndex;
+    const keys = scratchKeys(values.length);
+    let m = 0;
+    let posLo = Infinity;
+    let posHi = -Infinity;
+    let negLo = Infinity;
+    let negHi = -Infinity;
+    for (let i = 0; i < values.length; i++) {
+      if (valid[i] === 0) continue;
+      const x = values[i]!;
+      if (x > 0) {
+        if (x === Infinity) this.positiveInfinity++;
+        else if (x < MIN_INDEXABLE) this.zero++;
+        else {
+          const k = Math.ceil(Math.log(x) / lnGamma) + shift;
+          keys[m++] = k;
+          if (k < posLo) posLo = k;
+          if (k > posHi) posHi = k;
+        }
+      } else if (x < 0) {
+        if (x === -Infinity) this.negativeInfinity++;
+        else if (x > -MIN_INDEXABLE) this.zero++;
+        else {
+          const k = Math.ceil(Math.log(-x) / lnGamma) + shift;
+          keys[m++] = -k;
+          if (k < negLo) negLo = k;
+          if (k > negHi) negHi = k;
+        }
+      } else if (x === 0) this.zero++;
+    }
+    if (posHi >= posLo) addKeys(this.positive, keys, m, 1, posLo, posHi);
+    if (negHi >= negLo) addKeys(this.negative, keys, m, -1, negLo, negHi);
+  }
+
   private addFinite(x: number, n: number): void {
     const k = this.key(x);
     if (k === 0) this.zero += n;
@@ -463,6 +519,44 @@ export class QuantileSketch {
     s.positiveInfinity = j.positive_infinity ?? 0;
     s.negativeInfinity = j.negative_infinity ?? 0;
     return s;
+  }
+}
+
+/** Longest run of buckets counted in a scratch array at once (8 MB); a wider batch is added key by key. */
+const MAX_SCRATCH_SPAN = 1 << 20;
+let keyScratch = new Int32Array(0);
+let countScratch = new Float64Array(0);
+
+function scratchKeys(n: number): Int32Array {
+  if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, 2 * keyScratch.length));
+  return keyScratch;
+}
+
+/**
+ * Adds to `store` the keys of one sign (`sign` 1: the positive keys as they are; -1: the negated negative ones) among
+ * keys[0..m), which span lo..hi: counted in the scratch run and added bucket by bucket in ascending order (appends, for
+ * a sparse store), or one by one where the span is too wide for the scratch. The scratch is left all zeros.
+ */
+function addKeys(store: Store, keys: Int32Array, m: number, sign: 1 | -1, lo: number, hi: number): void {
+  const span = hi - lo + 1;
+  if (span > MAX_SCRATCH_SPAN) {
+    for (let j = 0; j < m; j++) {
+      const k = keys[j]! * sign;
+      if (k > 0) store.addOne(k);
+    }
+    return;
+  }
+  if (countScratch.length < span) countScratch = new Float64Array(Math.max(span, 2 * countScratch.length));
+  const counts = countScratch;
+  for (let j = 0; j < m; j++) {
+    const k = keys[j]! * sign;
+    if (k > 0) counts[k - lo]!++;
+  }
+  for (let b = 0; b < span; b++) {
+    const c = counts[b]!;
+    if (c === 0) continue;
+    counts[b] = 0;
+    store.add(b + lo, c);
   }
 }
 

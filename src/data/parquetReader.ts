@@ -17,7 +17,6 @@ import {
   parquetMetadataAsync,
   parquetRead,
   parquetSchema,
-  type AsyncBuffer,
   type ColumnMetaData,
   type FileMetaData,
   type SchemaElement,
@@ -36,7 +35,7 @@ import {
 import { isCategoryCardinality, parseBooleanBytes } from "./inferColumnType.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataFile } from "./openDataFile.js";
-import { parquetFileBuffer } from "./parquetFileBuffer.js";
+import { parquetFileBuffer, type ParquetFileBuffer } from "./parquetFileBuffer.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
 import type { Column, ColumnType, Table } from "./table.js";
@@ -467,7 +466,18 @@ interface Piece {
 /** A column of a row group: decoded by parquetFlatColumn.ts, or hyparquet's pieces. */
 type GroupColumn = FlatChunk | Piece[];
 
-type ParquetBuffer = AsyncBuffer;
+type ParquetBuffer = ParquetFileBuffer;
+
+/** Memory a load or scan reuses from one row group to the next (see FlatScratch). */
+interface ReadScratch {
+  columns: Map<string, FlatScratch>;
+  /** The bytes of a row group's flat column chunks. */
+  span: Uint8Array;
+}
+
+function newReadScratch(): ReadScratch {
+  return { columns: new Map(), span: new Uint8Array(0) };
+}
 
 function appendGroupColumn(sink: ParquetColumnSink, column: GroupColumn, from: number, to: number): void {
   if (Array.isArray(column)) sink.append(column, from, to);
@@ -485,16 +495,22 @@ async function readGroup(
   sinks: readonly ParquetColumnSink[],
   group: Group,
   route: ParquetRoute,
-  scratch: Map<string, FlatScratch>,
+  scratch: ReadScratch,
 ): Promise<Map<string, GroupColumn>> {
   const columns = new Map<string, GroupColumn>();
   const flat = route === "flat" ? flatPlans(metadata, sinks, group) : [];
   if (flat.length > 0) {
-    const read = await readChunks(buffer, flat);
+    const read = await readChunks(buffer, flat, scratch).catch((e: unknown) => {
+      throw inputError(
+        file,
+        `cannot read the Parquet data (${(e as Error).message})`,
+        "Check that the file is not corrupt.",
+      );
+    });
     flat.forEach((plan, k) => {
       const name = plan.sink.info.name;
-      let arrays = scratch.get(name);
-      if (!arrays) scratch.set(name, (arrays = newFlatScratch()));
+      let arrays = scratch.columns.get(name);
+      if (!arrays) scratch.columns.set(name, (arrays = newFlatScratch()));
       const chunk = decodeOrFail(file, read[k]!, plan, group.rows, arrays);
       if (chunk) columns.set(plan.sink.info.name, chunk);
     });
@@ -536,12 +552,15 @@ function flatPlans(metadata: FileMetaData, sinks: readonly ParquetColumnSink[], 
  * The chunks' bytes: one read of their whole span when what lies between them is small (a file of small row groups
  * would otherwise cost a read per column per group), else one read each. Either way bounded by the row group.
  */
-async function readChunks(buffer: ParquetBuffer, plans: FlatPlan[]): Promise<Uint8Array[]> {
-  const from = Math.min(...plans.map((p) => p.start));
-  const to = Math.max(...plans.map((p) => p.end));
+async function readChunks(buffer: ParquetBuffer, plans: FlatPlan[], scratch: ReadScratch): Promise<Uint8Array[]> {
+  const from = Math.max(0, Math.min(...plans.map((p) => p.start)));
+  const to = Math.max(from, Math.min(buffer.byteLength, Math.max(...plans.map((p) => p.end))));
   const needed = plans.reduce((n, p) => n + (p.end - p.start), 0);
   if (to - from <= 2 * needed + (1 << 20)) {
-    const span = new Uint8Array(await buffer.slice(from, to));
+    // into the reused buffer: its bytes are decoded before the next group is read
+    if (scratch.span.length < to - from) scratch.span = new Uint8Array(to - from);
+    const filled = await buffer.readInto(scratch.span.subarray(0, to - from), from);
+    const span = scratch.span.subarray(0, filled);
     return plans.map((p) => span.subarray(p.start - from, p.end - from));
   }
   return Promise.all(plans.map(async (p) => new Uint8Array(await buffer.slice(p.start, p.end))));
@@ -625,7 +644,7 @@ async function loadGroups(
   const infos = wantedInfos(file, metadata, options);
   const total = Number(metadata.num_rows);
   // a chunk decoded into them is appended before the next group is read
-  const scratch = new Map<string, FlatScratch>();
+  const scratch = newReadScratch();
   const sinks = infos.map((info) => {
     const forced = options.types.get(info.name);
     return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
@@ -664,7 +683,7 @@ async function* scanGroups(
   const infos = wantedInfos(file, metadata, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
   // a group's chunks are appended (across the chunks yielded meanwhile) before the next group is read
-  const scratch = new Map<string, FlatScratch>();
+  const scratch = newReadScratch();
   const groups = rowGroups(metadata);
   // types: forced, or what loadTable would make of the first INFERENCE_ROWS rows
   const sampleSinks = infos.map((info) => {

@@ -147,12 +147,22 @@ export class FleetPerformance implements FleetPerformanceHook {
     const m = (this.merged ??= this.newMerged());
     for (const start of m.judged.keys()) if (!due.includes(start)) m.judged.delete(start);
     const changed: [start: number, counts: string][] = [];
+    const { minRows, maxRows } = m.windows.config;
     for (const start of due) {
-      const counts = [...(await store.rowCounts(start))]
-        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-        .map(([member, c]) => `${member}=${c}`)
-        .join(",");
-      if (m.judged.get(start) !== counts) changed.push([start, counts]);
+      const byMember = [...(await store.rowCounts(start))].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      const counts = byMember.map(([member, c]) => `${member}=${c}`).join(",");
+      if (m.judged.get(start) === counts) continue;
+      // The rows are read and merged only when the judgment would change, as a single monitor re-judges: below
+      // min_rows (few rows), never judged, or grown by 5% since. A full window is megabytes of JSON to parse, and its
+      // labels come a batch at a time.
+      const kept = Math.min(
+        maxRows,
+        byMember.reduce((n, [, c]) => n + Number(c.split("+")[0]), 0),
+      );
+      const judgedRows = m.windows.judgedRowsOf(Math.floor(start / d));
+      if (kept >= minRows && judgedRows !== null && kept < Math.max(judgedRows + 1, Math.ceil(judgedRows * 1.05)))
+        continue;
+      changed.push([start, counts]);
     }
     if (changed.length === 0) return;
     const record = await alert.read();

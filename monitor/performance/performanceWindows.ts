@@ -145,6 +145,12 @@ export class PerformanceWindows implements JoinedRowsSink {
     this.trim();
   }
 
+  /** The kept rows window `index` was last judged on, or null when it was not judged (fleet: the leader's merge). */
+  judgedRowsOf(index: number): number | null {
+    const w = this.windows.get(index);
+    return w?.result ? w.judgedRows : null;
+  }
+
   /** Closed windows with labelled rows, for a fleet member to publish (the arrays are the windows' own: read only). */
   closedRows(): {
     started_at: string;

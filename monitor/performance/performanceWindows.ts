@@ -48,8 +48,8 @@ export interface PerformanceWindowsOptions {
   gauges: PerformanceMetrics;
   log: { info(o: object, m: string): void; warn(o: object, m: string): void };
   /**
-   * Fleet mode: false on a member, whose windows hold only the rows of its own events (it publishes them); the
-   * leader's merged windows (FleetPerformance) decide the alerts.
+   * Fleet mode: false on a member, whose windows hold only the rows of its own events (it publishes them, and judges
+   * none); the leader's merged windows (FleetPerformance) are judged and decide the alerts.
    */
   alerts: boolean;
 }
@@ -220,6 +220,8 @@ export class PerformanceWindows implements JoinedRowsSink {
 
   private maybeJudge(w: PerformanceWindow, at: number): void {
     const n = w.label.length;
+    // A fleet member's windows hold only its share of the rows: the leader judges the merged ones (FleetPerformance).
+    if (!this.options.alerts) return;
     if (w.closedMs === null || n < this.config.minRows) return;
     // Every 5% of growth: a window's judgments cost about 21 times one pass over its final rows in all (the geometric
     // series), where judging at each label batch would cost one pass per batch (one pass over 100,000 binary rows with

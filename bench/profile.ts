@@ -22,13 +22,13 @@ interface SummarizeRow {
   count: string;
 }
 
-// Node's DuckDB client, in a fresh process like ours: the SUMMARIZE is the whole work (read_csv infers the types and
+// Node's DuckDB client, in a fresh process like ours (with -e, the arguments start at process.argv[1]): the SUMMARIZE is the whole work (read_csv infers the types and
 // reads the file, then every column's min, max, approx_unique, avg, std, q25/q50/q75, count and null share).
 const DUCKDB_NODE_SCRIPT = `
 const { DuckDBInstance } = await import(${JSON.stringify(DUCKDB_NODE)});
-const instance = await DuckDBInstance.create(":memory:", { threads: process.argv[2] });
+const instance = await DuckDBInstance.create(":memory:", { threads: process.argv[1] });
 const connection = await instance.connect();
-const reader = await connection.runAndReadAll(process.argv[3]);
+const reader = await connection.runAndReadAll(process.argv[2]);
 console.log(JSON.stringify(reader.getRowObjectsJson()));
 `;
 
@@ -158,7 +158,13 @@ export function benchProfile(args: string[]): void {
         if (side === "ours") {
           mine.push(measure(ours));
           serial.push(measure(oursSerial));
-        } else peers.forEach((p, k) => theirs[k]!.push(measure(p.argv(sql))));
+        } else
+          peers.forEach((p, k) => {
+            const m = measure(p.argv(sql));
+            // measure() lets exit 1 through (a failed gate, for our commands): a peer's answer must be there.
+            if (m.stdout.trim() === "") throw new Error(`${p.name} printed nothing: ${p.argv(sql).join(" ")}`);
+            theirs[k]!.push(m);
+          });
       }
     }
     console.log(line("modelguard profile --threads 2", mine, rows));

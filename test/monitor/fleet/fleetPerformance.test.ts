@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { pino } from "pino";
 import { createClient } from "redis";
 import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
+import type { FleetConfig } from "../../../monitor/fleet/fleetConfig.js";
 import type { FleetWindowReport } from "../../../monitor/fleet/fleetMember.js";
+import { FencedError, FleetStore } from "../../../monitor/fleet/fleetStore.js";
 import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
 import type { JoinedRows, JoinedRowsSink } from "../../../monitor/performance/joinedRowsSink.js";
 import { validateContract } from "../../../src/contracts/validateContract.js";
@@ -412,5 +414,51 @@ test("fleet: an event evicted by max_pending after it was pushed still joins in 
     assert.equal(ms[0].monitor.labels!.counts.matched, 2);
   } finally {
     for (const m of ms) await m.shutdown();
+  }
+});
+
+test("fleet store: a member's rows of a window are overwritten, never added; old windows are forgotten; the leader's performance verdict is fenced", async () => {
+  const config = (member: string): FleetConfig => ({
+    redisUrl: redis.url,
+    passwordEnv: null,
+    keyPrefix: "fleet-perf-c:",
+    member,
+    leaseMs: 60_000,
+    graceMs: 0,
+  });
+  const a = new FleetStore(config("a"), {});
+  const b = new FleetStore(config("b"), {});
+  await a.connect();
+  await b.connect();
+  for (let i = 0; i < 200 && (a.down !== null || b.down !== null); i++) await new Promise((r) => setTimeout(r, 10));
+  try {
+    await a.publishRows(60_000, "a", '{"label":["1"]}', "1+0", 60_000);
+    await a.publishRows(60_000, "a", '{"label":["1","0"]}', "2+0", 60_000);
+    await b.publishRows(60_000, "b", '{"label":["0"]}', "1+0", 60_000);
+    await a.publishRows(120_000, "a", '{"label":[]}', "0+1", 60_000);
+    assert.deepEqual([...(await a.rows(60_000))].sort(), [
+      ["a", '{"label":["1","0"]}'],
+      ["b", '{"label":["0"]}'],
+    ]);
+    assert.deepEqual([...(await a.rowCounts(60_000))].sort(), [
+      ["a", "2+0"],
+      ["b", "1+0"],
+    ]);
+    assert.deepEqual(await a.rowWindows(120_000, 0), [60_000, 120_000]);
+    assert.deepEqual(await a.rowWindows(60_000, 0), [60_000]);
+    // Windows that started before `expired` are forgotten (their rows expire by themselves).
+    assert.deepEqual(await a.rowWindows(1e12, 100_000), [120_000]);
+    const lease = (await a.lease(null, "a"))!;
+    await a.performanceVerdict(lease, '{"windows":[]}', '{"state":{}}', ['{"id":"p1"}']);
+    assert.equal(await b.performanceView(), '{"windows":[]}');
+    assert.deepEqual(await b.outbox(), ['{"id":"p1"}']);
+    assert.deepEqual(await b.alertState(), { state: {} });
+    // A member that does not hold the lease (a paused former leader) writes nothing.
+    await assert.rejects(b.performanceVerdict(`${lease}x`, '{"windows":[1]}', null, ['{"id":"p2"}']), FencedError);
+    assert.equal(await a.performanceView(), '{"windows":[]}');
+    assert.deepEqual(await a.outbox(), ['{"id":"p1"}']);
+  } finally {
+    await a.close();
+    await b.close();
   }
 });

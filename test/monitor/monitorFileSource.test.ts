@@ -14,7 +14,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { FileSource } from "../../monitor/ingest/fileSource.js";
-import type { SourcePosition } from "../../monitor/state/journal.js";
+import { Journal, segmentName, type JournalRecord, type SourcePosition } from "../../monitor/state/journal.js";
+import { crc32c } from "../../monitor/state/crc32c.js";
 import { pino } from "pino";
 import { resolveMonitorConfig, type MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../monitor/startMonitor.js";
@@ -463,4 +464,31 @@ test("file source: a followed file rewritten in place past the read position (sa
   } finally {
     await m.shutdown();
   }
+});
+
+test("journal: f records without a fingerprint (an older monitor's) still replay, matched by inode alone; one whose fingerprint covers bytes past its offset is damage", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "mg-journal-fp-"));
+  removeAfter.push(dir);
+  const hex = (n: number) => n.toString(16).padStart(8, "0");
+  const record = (fields: string, body: string) => {
+    const head = `${fields} ${Buffer.byteLength(body)} ${hex(crc32c(Buffer.from(body)))}`;
+    return `${head} ${hex(crc32c(Buffer.from(head, "latin1")))}\n${body}\n`;
+  };
+  const body = '{"features":{"x":1}}';
+  const replay = async (text: string) => {
+    const jdir = mkdtempSync(join(dir, "journal-"));
+    writeFileSync(join(jdir, segmentName(0)), text);
+    const seen: SourcePosition[] = [];
+    const opened = await Journal.open(jdir, 0, (r: JournalRecord) => {
+      if (r.type === "source") seen.push(r.position);
+    });
+    await opened.journal.close();
+    return seen;
+  };
+  assert.deepEqual(await replay(record("f 1000 64 77 120 3", body) + record("f 2000 64 77 240 6 120:0badf00d", body)), [
+    { dev: "64", ino: "77", offset: 120, line: 3 },
+    { dev: "64", ino: "77", offset: 240, line: 6, fingerprint: { bytes: 120, crc32c: "0badf00d" } },
+  ]);
+  await assert.rejects(replay(record("f 1000 64 77 120 3 500:0badf00d", body)), /damaged/);
+  await assert.rejects(replay(record("f 1000 64 77 120 3 12:XYZ", body)), /damaged/);
 });

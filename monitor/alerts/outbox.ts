@@ -105,13 +105,15 @@ export class Outbox {
     if (!existsSync(path)) return;
     const bytes = readFileSync(path);
     this.durableSize = bytes.lastIndexOf(10) + 1;
-    for (const line of bytes.toString("utf8").split("\n")) {
+    // Past the last newline is a write that never completed (never acknowledged), even when it parses: the next append
+    // cuts it off, so it must not count now (a replayed decision records it again).
+    for (const line of bytes.subarray(0, this.durableSize).toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       let v: (OutboxEntry & { status?: undefined }) | StatusLine;
       try {
         v = JSON.parse(line) as OutboxEntry | StatusLine;
       } catch {
-        continue; // a torn last line: that entry was never acknowledged as recorded
+        continue; // not JSON: damaged from outside, skipped
       }
       if ("status" in v && v.status !== undefined) {
         if (v.status === "sent") {

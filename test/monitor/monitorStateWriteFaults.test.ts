@@ -4,7 +4,18 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { pino } from "pino";
 import { Outbox, type OutboxEntry } from "../../monitor/alerts/outbox.js";
@@ -192,6 +203,34 @@ test("outbox: an append that failed part-way is cut back before the retry, so th
   } finally {
     writes.close();
     execFileSync("umount", ["-l", config.state]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("outbox: a last line without its newline (a write that never completed) is not an entry, even when it parses, and the next append replaces it", () => {
+  const { dir, config } = setupMonitor();
+  mkdirSync(config.state);
+  const path = join(config.state, "outbox.jsonl");
+  const entry = (id: string): OutboxEntry => ({
+    id,
+    kind: "issue.open",
+    method: "POST",
+    path: "/repos/o/r/issues",
+    body: {},
+    created_at: "2026-01-01T00:00:00.000Z",
+  });
+  try {
+    writeFileSync(path, JSON.stringify(entry("w0")) + "\n");
+    appendFileSync(path, JSON.stringify(entry("w1")));
+    const outbox = new Outbox(path, null);
+    assert.deepEqual(
+      outbox.all().map((e) => e.id),
+      ["w0"],
+    );
+    // The replayed decision records it again, once, after the complete line.
+    assert.equal(outbox.add(entry("w1")), true);
+    assert.equal(readFileSync(path, "utf8"), [entry("w0"), entry("w1")].map((e) => JSON.stringify(e) + "\n").join(""));
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,8 +1,13 @@
 import { parseDocument } from "yaml";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
 
-/** Column lines parsed per YAML document: small enough that no document tree of the whole file is ever built. */
-const CHUNK_LINES = 2000;
+/**
+ * Column lines parsed per YAML document: small enough that no document tree of the whole file is ever built, and that
+ * a piece's tree is garbage before it leaves the young generation. At 2,000 lines each tree lived long enough to be
+ * promoted: parsing the 100,000-column schema `schema infer` writes (20 MB) peaked at 321 MB of RSS, at 250 lines at
+ * 177 MB (a `validate` with it peaks while loading the data, so it gained less: 366 MB to 357 MB).
+ */
+const CHUNK_LINES = 250;
 
 /**
  * The value of a schema file written one column per line (what `schema infer` writes), parsed in pieces: the top

@@ -250,8 +250,9 @@ function readDataPageV2(
 
 /**
  * The page decompressed: zstd (polars' and Spark's default) into the reused scratch page, the other codecs as
- * hyparquet does (snappy's WebAssembly decoder, about 20% faster here than hyparquet's JS one into a reused buffer,
- * hands out a fresh copy of each page).
+ * hyparquet does. Snappy stays with hyparquet-compressors' WebAssembly decoder even though it hands out a fresh copy
+ * of each page: a JS decoder into the reused page (hyparquet's, or one copying runs with set/copyWithin) measured
+ * slower on the bench file, whose pages are runs of a few bytes.
  */
 function decompress(
   state: ChunkState,

@@ -23,8 +23,10 @@ const FIRST_CAPACITY = 1024;
  * One side of the label join (events waiting for a label, labels waiting for an event, ids joined): entries by id, in
  * arrival order, kept as columns rather than an object per entry. Slots are appended at the tail; a deleted entry
  * leaves a hole (its live flag 0) that the head skips, and when the tail reaches the capacity the live entries are
- * moved to the front (when holes are at least a quarter of it) or the columns double. Only `index` (id -> slot) is a
- * Map (ids are data: never object keys).
+ * moved to the front (when holes are at least a quarter of it) or the columns double. Only `index` is a Map (ids are
+ * data: never object keys), and it maps an id to a handle that stays while the entry lives, not to its slot: moving
+ * entries then rewrites two typed arrays (handle -> slot, slot -> handle) instead of a Map entry per moved entry, which
+ * took about 0.3 s for 700,000 on the loaded machine.
  *
  * Why columns: a checkpoint must write the state of one journal offset while ingest goes on. `pin` gives it that state
  * for the cost of copying one byte per slot (the live flags): until `unpin`, nothing writes a slot below the pinned
@@ -35,6 +37,11 @@ const FIRST_CAPACITY = 1024;
  */
 export class WaitingSide {
   private readonly index = new Map<string, number>();
+  /** Handle -> slot, and slot -> handle; handles of deleted entries are reused (a stack in `free`). */
+  private slotOfHandle = new Int32Array(FIRST_CAPACITY);
+  private handleOfSlot = new Int32Array(FIRST_CAPACITY);
+  private free: number[] = [];
+  private handles = 0;
   /** Ids by slot; a dead slot's id is cleared ("") unless a pin holds it, then at the next move. */
   ids: string[] = [];
   /** 1 where the slot holds a live entry. */
@@ -71,7 +78,8 @@ export class WaitingSide {
 
   /** The slot of id, or -1. */
   slotOf(id: string): number {
-    return this.index.get(id) ?? -1;
+    const h = this.index.get(id);
+    return h === undefined ? -1 : this.slotOfHandle[h]!;
   }
 
   /** The oldest entry's slot, or -1 when empty. */
@@ -85,7 +93,14 @@ export class WaitingSide {
     const slot = this.tail++;
     this.ids[slot] = id;
     this.live[slot] = 1;
-    this.index.set(id, slot);
+    let h = this.free.pop();
+    if (h === undefined) {
+      h = this.handles++;
+      if (h === this.slotOfHandle.length) this.slotOfHandle = grown(this.slotOfHandle, 2 * h);
+    }
+    this.slotOfHandle[h] = slot;
+    this.handleOfSlot[slot] = h;
+    this.index.set(id, h);
     return slot;
   }
 
@@ -98,6 +113,7 @@ export class WaitingSide {
   /** Deletes the entry at slot (live). */
   deleteSlot(slot: number): void {
     this.index.delete(this.ids[slot]!);
+    this.free.push(this.handleOfSlot[slot]!);
     this.live[slot] = 0;
     // A pinned slot keeps its id and strings for the checkpoint (cleared when entries move).
     if (slot >= this.pinnedSpan) {
@@ -109,8 +125,8 @@ export class WaitingSide {
 
   /** Deletes id; false when it is not here. */
   delete(id: string): boolean {
-    const slot = this.index.get(id);
-    if (slot === undefined) return false;
+    const slot = this.slotOf(id);
+    if (slot < 0) return false;
     this.deleteSlot(slot);
     return true;
   }
@@ -122,6 +138,10 @@ export class WaitingSide {
 
   clear(): void {
     this.index.clear();
+    this.slotOfHandle = new Int32Array(FIRST_CAPACITY);
+    this.handleOfSlot = new Int32Array(FIRST_CAPACITY);
+    this.free = [];
+    this.handles = 0;
     this.ids = [];
     this.capacity = FIRST_CAPACITY;
     this.live = new Uint8Array(FIRST_CAPACITY);
@@ -168,34 +188,51 @@ export class WaitingSide {
   private makeRoom(): void {
     // Moving writes slots in place: under a pin the columns grow instead (bounded: one checkpoint's worth).
     if (this.pinnedSpan < 0 && this.tail - this.index.size >= this.capacity / 4) {
-      let to = 0;
-      for (let from = this.head; from < this.tail; from++) {
-        if (this.live[from] === 0) continue;
-        if (to !== from) {
-          const id = this.ids[from]!;
-          this.ids[to] = id;
-          this.live[to] = 1;
-          for (const col of this.typed) col[to] = col[from]!;
-          for (const col of this.plain) col[to] = col[from];
-          this.index.set(id, to);
-        }
-        to++;
+      // The live slots, oldest first; then each column moved by one tight loop over them (slots only move down).
+      const keep = new Int32Array(this.index.size);
+      let n = 0;
+      for (let s = this.head; s < this.tail; s++) if (this.live[s] === 1) keep[n++] = s;
+      for (const col of this.typed) moveDown(col, keep);
+      for (const col of this.plain) {
+        for (let i = 0; i < n; i++) col[i] = col[keep[i]!];
+        col.length = Math.min(col.length, n);
       }
-      this.live.fill(0, to, this.tail);
-      this.ids.length = to;
-      for (const col of this.plain) col.length = Math.min(col.length, to);
+      const ids = this.ids;
+      const handleOfSlot = this.handleOfSlot;
+      const slotOfHandle = this.slotOfHandle;
+      for (let i = 0; i < n; i++) {
+        const from = keep[i]!;
+        if (from === i) continue;
+        ids[i] = ids[from]!;
+        const h = handleOfSlot[from]!;
+        handleOfSlot[i] = h;
+        slotOfHandle[h] = i;
+      }
+      ids.length = n;
+      this.live.fill(1, 0, n);
+      this.live.fill(0, n, this.tail);
       this.head = 0;
-      this.tail = to;
+      this.tail = n;
       return;
     }
     this.capacity *= 2;
-    const live = new Uint8Array(this.capacity);
-    live.set(this.live);
-    this.live = live;
+    this.live = grown(this.live, this.capacity);
+    this.handleOfSlot = grown(this.handleOfSlot, this.capacity);
     this.typed = this.typed.map((c, k) => {
       const grown = new this.kinds[k]!(this.capacity);
       grown.set(c);
       return grown;
     });
   }
+}
+
+/** col[i] = col[keep[i]] for each i (keep ascending, keep[i] >= i): one loop per column type. */
+function moveDown(col: TypedColumn, keep: Int32Array): void {
+  for (let i = 0; i < keep.length; i++) col[i] = col[keep[i]!]!;
+}
+
+function grown<T extends Uint8Array | Int32Array>(a: T, length: number): T {
+  const b = new (a.constructor as new (n: number) => T)(length);
+  b.set(a);
+  return b;
 }

@@ -482,14 +482,61 @@ function readUint32(page: Uint8Array, pos: number): number {
   return (page[pos]! | (page[pos + 1]! << 8) | (page[pos + 2]! << 16) | (page[pos + 3]! << 24)) >>> 0;
 }
 
-/** Definition levels (bit width 1) into out[at..at+n-1]; the count of present values. */
+/**
+ * Definition levels (bit width 1: 1 present, 0 null) into out[at..at+n-1]; the count of present values. The
+ * hybrid of readHybrid, specialised: a bit-packed byte is eight levels, a run is a fill.
+ */
 function readLevels(page: Uint8Array, pos: number, end: number, out: Uint8Array, at: number, n: number): number {
   if (end > page.length) throw new Error("definition levels run past the page");
-  readHybrid(page, pos, end, 1, out, at, n);
+  const reader: DataReader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+  let k = at;
+  const stop = at + n;
   let present = 0;
-  for (let i = at, e = at + n; i < e; i++) present += out[i]!;
+  while (k < stop) {
+    if (reader.offset >= end) throw new Error("RLE / bit-packed runs end before their values");
+    const header = readVarInt(reader);
+    let p = reader.offset;
+    if (header & 1) {
+      const groups = header >>> 1;
+      const take = Math.min(groups * 8, stop - k);
+      if (p + Math.ceil(take / 8) > end) throw new Error("a bit-packed run extends past its data");
+      const whole = k + (take & ~7);
+      for (; k < whole; k += 8) {
+        const b = page[p++]!;
+        out[k] = b & 1;
+        out[k + 1] = (b >> 1) & 1;
+        out[k + 2] = (b >> 2) & 1;
+        out[k + 3] = (b >> 3) & 1;
+        out[k + 4] = (b >> 4) & 1;
+        out[k + 5] = (b >> 5) & 1;
+        out[k + 6] = (b >> 6) & 1;
+        out[k + 7] = b >> 7;
+        present += POPCOUNT[b]!;
+      }
+      if (k < whole + (take & 7)) {
+        const b = page[p]!;
+        for (let i = 0; k < whole + (take & 7); i++, k++) present += out[k] = (b >> i) & 1;
+      }
+      reader.offset += groups;
+    } else {
+      const run = header >>> 1;
+      if (p >= end) throw new Error("an RLE run extends past its data");
+      const value = page[p++]! & 1;
+      const take = Math.min(run, stop - k);
+      out.fill(value, k, k + take);
+      present += value * take;
+      k += take;
+      reader.offset = p;
+    }
+  }
   return present;
 }
+
+const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let c = 0;
+  for (let x = b; x; x >>= 1) c += x & 1;
+  return c;
+});
 
 /**
  * The RLE / bit-packed hybrid of `count` values of `width` (at most 24) bits at page[pos..end) into out[at..].

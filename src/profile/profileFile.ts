@@ -116,24 +116,20 @@ function reviveProfile(p: StoredProfile): ReferenceProfile | string {
   for (const name of Object.keys(p.columns)) {
     const c = p.columns[name]!;
     if (c.kind === "numeric") {
-      const quantiles = { ...c.quantiles };
+      const quantiles = c.quantiles;
       for (const k of Object.keys(quantiles) as (keyof typeof quantiles)[])
         quantiles[k] = contractNumber(quantiles[k]) as number | null;
       for (const side of ["positive", "negative"] as const) {
         if (p.version === 1 && c.sketch[side].counts.some((n) => n < 0))
           return `columns.${name}.sketch.${side}.counts: a negative count in a version 1 profile`;
       }
-      columns[name] = {
-        ...c,
-        m2: contractNumber(c.m2) as number,
-        std: contractNumber(c.std) as number | null,
-        sketch: {
-          ...c.sketch,
-          positive: SketchStoreJson.fromContract(c.sketch.positive),
-          negative: SketchStoreJson.fromContract(c.sketch.negative),
-        },
-        quantiles,
-      };
+      // In place: the parsed value is ours, and a copy of every column would hold a wide profile twice for a while.
+      c.m2 = contractNumber(c.m2) as number;
+      c.std = contractNumber(c.std) as number | null;
+      c.sketch.positive = SketchStoreJson.fromContract(c.sketch.positive);
+      c.sketch.negative = SketchStoreJson.fromContract(c.sketch.negative);
+      c.quantiles = quantiles;
+      columns[name] = c;
     } else {
       columns[name] = c;
     }

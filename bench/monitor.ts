@@ -10,6 +10,7 @@ import { seededRandom } from "../src/stats/seededRandom.js";
 import { createClient } from "redis";
 import { REDIS_SERVER, startRedisServer } from "../test/helpers/redisServer.js";
 import { sampleProcess, type ProcessSample } from "./measure.js";
+import { benchLabelsBacklog } from "./labelsBacklog.js";
 
 const NUMERIC = 16;
 const CATEGORIES = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"];
@@ -141,9 +142,11 @@ const pct = (a: number, b: number) => `${b >= a ? "+" : ""}${((b / a - 1) * 100)
  * The monitor gets the NODE_OPTIONS monitor/Dockerfile's runtime stage sets (so it runs as deployed), or
  * BENCH_MONITOR_NODE_OPTIONS when that is set (e.g. "--max-semi-space-size=4", or "" for none).
  * Then the fleet comparison (benchFleet, 20 s a run); `npm run bench -- monitor fleet [seconds] [clients]` runs only it.
+ * `npm run bench -- monitor labels [waiting]` runs only the label backlog's checkpoint (benchLabelsBacklog).
  */
 export async function benchMonitor(args: string[]): Promise<void> {
   if (args[0] === "fleet") return benchFleet(Number(args[1] ?? 20), Number(args[2] ?? 4));
+  if (args[0] === "labels") return benchLabelsBacklog(args.slice(1));
   await benchSingle(args);
   await benchFleet(20, Number(args[1] ?? 4));
 }

@@ -40,6 +40,8 @@ const NOT_RUN_HERE: Record<string, string> = {
   "npm run bench -- drift": "benchmarks are run by hand, never as timed tests (they need ../shared/bench and minutes)",
   "npm run bench -- evaluate": "benchmarks are run by hand, never as timed tests",
   "npm run bench -- monitor": "benchmarks are run by hand, never as timed tests",
+  "npm run bench:peers": "installs the benchmarks' peers (DuckDB, 70 MB) by hand; no test needs them",
+  "npm run bench -- profile": "benchmarks are run by hand, never as timed tests (a 1.3 GB file and minutes)",
 };
 
 /** Container commands shown inline: there is no container engine on the machines that run this suite. */

@@ -190,3 +190,16 @@ test("modelguard profile --threads: 2 and 1 write the same profile; a small file
   assert.equal(bad.code, 2);
   assert.match(bad.stderr, /--threads/);
 });
+
+test("column names are data across threads: __proto__ and constructor come back as columns", async () => {
+  const lines = ["__proto__,constructor,x"];
+  for (let i = 0; i < 20_000; i++) lines.push(`${i % 7},${["a", "b"][i % 2]},${(i * 0.25).toFixed(2)}`);
+  const file = write("names.csv", lines.join("\n") + "\n");
+  const serial = await profileDataset(file, SERIAL);
+  const parallel = await profileCsvInParallel(file, PARALLEL);
+  assert.ok(parallel);
+  assert.equal(Object.getPrototypeOf(parallel.columns), null);
+  assert.deepEqual(Object.keys(parallel.columns), ["__proto__", "constructor", "x"]);
+  assert.equal(parallel.columns["__proto__"]!.kind, "numeric");
+  assertSameProfile(parallel, serial);
+});

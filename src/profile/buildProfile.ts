@@ -192,7 +192,8 @@ export function sketchBins(
     binCounts[b]! += counts[i]!;
   }
   return {
-    keys: edgeKeys,
+    // A copy of its own length: edgeKeys grew by push, with spare capacity that every numeric column would keep.
+    keys: edgeKeys.slice(),
     // Clamped: JSON has no infinite edges, and the edge key says exactly where the bin ends.
     edges: edgeKeys.map((k) => Math.min(Math.max(sketch.keyUpperBound(k), -Number.MAX_VALUE), Number.MAX_VALUE)),
     proportions: binCounts.map((c) => c / total),

@@ -11,6 +11,7 @@
 import type { ColumnMetaData, CompressionCodec, Compressors, DataReader, PageHeader, SchemaElement } from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
 import { decompressPage } from "hyparquet/src/datapage.js";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { decompress as zstdDecompress } from "fzstd";
 import { deltaBinaryUnpack, deltaByteArray, deltaLengthByteArray } from "hyparquet/src/delta.js";
 import { byteStreamSplit } from "hyparquet/src/encoding.js";
@@ -249,8 +250,9 @@ function readDataPageV2(
 }
 
 /**
- * The page decompressed: zstd (polars' and Spark's default) into the reused scratch page, the other codecs as
- * hyparquet does. Snappy stays with hyparquet-compressors' WebAssembly decoder even though it hands out a fresh copy
+ * The page decompressed: zstd (polars' and Spark's default) into the reused scratch page; gzip and brotli by Node's
+ * zlib (native: hyparquet-compressors' JS brotli zero-fills a window of up to 16 MB per page, which made a file of
+ * small pages take seconds); the other codecs as hyparquet does. Snappy stays with hyparquet-compressors' WebAssembly decoder even though it hands out a fresh copy
  * of each page: a JS decoder into the reused page (hyparquet's, or one copying runs with set/copyWithin) measured
  * slower on the bench file, whose pages are runs of a few bytes.
  */
@@ -261,8 +263,16 @@ function decompress(
   codec: CompressionCodec,
   compressors: Compressors,
 ): Uint8Array {
-  if (codec !== "ZSTD") return decompressPage(raw, size, codec, compressors);
   if (!(size >= 0) || size > MAX_PAGE_BYTES) throw new Error(`a page of ${size} bytes is beyond any writer's pages`);
+  if (codec === "GZIP" || codec === "BROTLI") {
+    // maxOutputLength: a page that inflates past its declared size stops there instead of filling memory
+    const options = { maxOutputLength: Math.max(size, 1) };
+    const out = codec === "GZIP" ? gunzipSync(raw, options) : brotliDecompressSync(raw, options);
+    if (out.length !== size) throw new Error(`decompressed page length ${out.length} does not match header ${size}`);
+    // a plain Uint8Array: a Buffer's slice is a view (of a pool shared with other buffers), not a copy
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  }
+  if (codec !== "ZSTD") return decompressPage(raw, size, codec, compressors);
   if (state.scratch.page.length < size) state.scratch.page = new Uint8Array(Math.max(size, 1 << 16));
   const page = zstdDecompress(raw, state.scratch.page.subarray(0, size));
   if (page.length !== size) throw new Error(`decompressed page length ${page.length} does not match header ${size}`);
@@ -443,7 +453,8 @@ function plainNumbers(page: Uint8Array, pos: number, count: number, kind: FlatVa
   if (pos + count * width > page.length) throw new Error("PLAIN values run past the page");
   const at = page.byteOffset + pos;
   // a view where aligned, else one copy of the bytes
-  const buffer = at % width === 0 ? page.buffer : page.slice(pos, pos + count * width).buffer;
+  const buffer =
+    at % width === 0 ? page.buffer : Uint8Array.prototype.slice.call(page, pos, pos + count * width).buffer;
   const offset = at % width === 0 ? at : 0;
   switch (type) {
     case "DOUBLE":

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { brotliCompressSync, gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { parquetMetadata, parquetSchema, type CompressionCodec, type Encoding, type SchemaElement } from "hyparquet";
 import { parquetHeader } from "hyparquet/src/column.js";
@@ -84,7 +84,8 @@ const COMPRESS: Partial<Record<CompressionCodec, (b: Uint8Array) => Uint8Array>>
   UNCOMPRESSED: (b) => b,
   SNAPPY: snappyCompress,
   GZIP: (b) => new Uint8Array(gzipSync(b)),
-  BROTLI: (b) => new Uint8Array(brotliCompressSync(b)),
+  // quality 11 (the default) costs seconds over a run; the reader does not care how hard the writer tried
+  BROTLI: (b) => new Uint8Array(brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } })),
 };
 
 interface FileSpec {
@@ -184,7 +185,7 @@ async function assertDecodedFlat(bytes: ArrayBuffer, columns: ColumnSpec[], labe
 test("property: flat columns of every physical type, encoding, codec and page version read as hyparquet reads them", async () => {
   const specs = fc.record({
     seed: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
-    rows: fc.integer({ min: 0, max: 1500 }),
+    rows: fc.integer({ min: 0, max: 1200 }),
     columns: fc.integer({ min: 1, max: 6 }),
     rowGroupSize: fc.integer({ min: 16, max: 1200 }),
     pageSize: fc.constantFrom(512, 4096, 1 << 20),
@@ -208,9 +209,9 @@ test("property: flat columns of every physical type, encoding, codec and page ve
       assert.equal(flat.length, reference.length, label);
       flat.forEach((t, i) => assertSameTable(t, reference[i]!, `${label} chunk ${i}`));
     }),
-    { numRuns: 30, seed: 13 },
+    { numRuns: 24, seed: 13 },
   );
-  assert.equal(runs, 30);
+  assert.equal(runs, 24);
 });
 
 test("Parquet flat columns: a chunk past its data is a corrupt-file error in both routes, not a crash", async () => {

@@ -131,6 +131,13 @@ async function writeSides(path: string, sides: NamedSide[], onChunk?: () => void
   const fh = await open(path, "w");
   let crc = 0;
   let bytes = 0;
+  // One buffer for every chunk (each is written before the next is made): a checkpoint of a million waiting events
+  // would otherwise allocate its whole size again in chunks, and that much external memory brings on full collections.
+  let scratch = Buffer.allocUnsafeSlow(1 << 20);
+  const room: Room = (n) => {
+    if (scratch.length < n) scratch = Buffer.allocUnsafeSlow(Math.max(n, 2 * scratch.length));
+    return scratch;
+  };
   const put = async (b: Uint8Array) => {
     if (b.length === 0) return;
     crc = crc32c(b, crc);
@@ -156,14 +163,14 @@ async function writeSides(path: string, sides: NamedSide[], onChunk?: () => void
     await put(Buffer.concat([head, header]));
     for (const { side } of sides) {
       for (let from = 0; from < side.span; from += CHUNK)
-        await put(idsChunk(side, from, Math.min(side.span, from + CHUNK)));
+        await put(idsChunk(side, from, Math.min(side.span, from + CHUNK), room));
       for (const col of side.typed) {
         for (let from = 0; from < side.span; from += CHUNK)
-          await put(typedChunk(side, col, from, Math.min(side.span, from + CHUNK)));
+          await put(typedChunk(side, col, from, Math.min(side.span, from + CHUNK), room));
       }
       for (const col of side.plain) {
         for (let from = 0; from < side.span; from += CHUNK)
-          await put(plainChunk(side, col, from, Math.min(side.span, from + CHUNK)));
+          await put(plainChunk(side, col, from, Math.min(side.span, from + CHUNK), room));
       }
     }
     const trailer = Buffer.alloc(12);
@@ -179,11 +186,14 @@ async function writeSides(path: string, sides: NamedSide[], onChunk?: () => void
   }
 }
 
-function idsChunk(side: WaitingSideCopy, from: number, to: number): Buffer {
+/** A buffer of at least n bytes, at byte offset 0 of its own memory (so typed views of it are aligned). */
+type Room = (n: number) => Buffer;
+
+function idsChunk(side: WaitingSideCopy, from: number, to: number, room: Room): Buffer {
   let n = 0;
   const live = side.live;
   for (let s = from; s < to; s++) if (!live || live[s] === 1) n += 2 + Buffer.byteLength(side.ids[s]!, "utf8");
-  const b = Buffer.allocUnsafe(n);
+  const b = room(n);
   let at = 0;
   for (let s = from; s < to; s++) {
     if (live && live[s] === 0) continue;
@@ -192,23 +202,36 @@ function idsChunk(side: WaitingSideCopy, from: number, to: number): Buffer {
     b.writeUInt16LE(len, at);
     at += 2 + len;
   }
-  return b;
+  return b.subarray(0, n);
 }
 
-function typedChunk(side: WaitingSideCopy, col: TypedColumn, from: number, to: number): Uint8Array {
+function typedChunk(side: WaitingSideCopy, col: TypedColumn, from: number, to: number, room: Room): Uint8Array {
   const live = side.live;
   let n = 0;
   for (let s = from; s < to; s++) if (!live || live[s] === 1) n++;
-  // No holes in the chunk: a copy of its bytes (the column is the side's own, which goes on changing past the span).
   const width = col.BYTES_PER_ELEMENT;
-  if (n === to - from) return new Uint8Array(col.buffer, col.byteOffset + from * width, n * width).slice();
-  const out = new (col.constructor as new (n: number) => TypedColumn)(n);
-  let k = 0;
-  for (let s = from; s < to; s++) if (!live || live[s] === 1) out[k++] = col[s]!;
-  return new Uint8Array(out.buffer);
+  const b = room(n * width);
+  // No holes in the chunk: a copy of its bytes (the column is the side's own, which goes on changing past the span).
+  if (n === to - from) b.set(new Uint8Array(col.buffer, col.byteOffset + from * width, n * width));
+  else {
+    const out = new (col.constructor as new (buffer: ArrayBufferLike, offset: number, n: number) => TypedColumn)(
+      b.buffer,
+      b.byteOffset,
+      n,
+    );
+    let k = 0;
+    for (let s = from; s < to; s++) if (!live || live[s] === 1) out[k++] = col[s]!;
+  }
+  return b.subarray(0, n * width);
 }
 
-function plainChunk(side: WaitingSideCopy, col: readonly (string | undefined)[], from: number, to: number): Buffer {
+function plainChunk(
+  side: WaitingSideCopy,
+  col: readonly (string | undefined)[],
+  from: number,
+  to: number,
+  room: Room,
+): Buffer {
   const live = side.live;
   let n = 0;
   for (let s = from; s < to; s++) {
@@ -216,7 +239,7 @@ function plainChunk(side: WaitingSideCopy, col: readonly (string | undefined)[],
     const v = col[s];
     n += 4 + (v === undefined ? 0 : Buffer.byteLength(v, "utf8"));
   }
-  const b = Buffer.allocUnsafe(n);
+  const b = room(n);
   let at = 0;
   for (let s = from; s < to; s++) {
     if (live && live[s] === 0) continue;
@@ -230,7 +253,7 @@ function plainChunk(side: WaitingSideCopy, col: readonly (string | undefined)[],
     b.writeUInt32LE(len + 1, at);
     at += 4 + len;
   }
-  return b;
+  return b.subarray(0, n);
 }
 
 /** Reads a file writeSides wrote: the sides by name, each without holes (span = size). */

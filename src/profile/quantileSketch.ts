@@ -198,7 +198,13 @@ export class Store {
   static fromJson(j: { offset: number; counts: number[] } | SketchStoreJson): Store {
     const s = new Store();
     if (j instanceof SketchStoreJson) {
-      for (let i = 0; i < j.indices.length; i++) s.add(j.indices[i]!, j.values[i]!);
+      // Its indices ascend without repeats: the sparse form as it is, copied at its length (adding them one by one
+      // grew the lists with spare capacity, in every numeric column of a profile used as a drift reference), made
+      // dense where adding them would have.
+      const n = j.indices.length;
+      s.keys = j.indices.slice();
+      s.values = j.values.slice();
+      if (n > SPARSE_MAX_BUCKETS || (n >= DENSE_MIN_BUCKETS && s.span() <= DENSE_SPAN_FACTOR * n)) s.toDense();
       return s;
     }
     // Read sparsely: a profile's dense runs are mostly zeros when a column has few distinct values.

@@ -87,6 +87,10 @@ test("a sketch's memory follows its occupied buckets: 1..9 at accuracy 0.001 hol
   const adjacent = new QuantileSketch(0.001);
   for (let i = 0; i < 1000; i++) adjacent.add(Math.pow(adjacent.gamma, i) * 1.0000001);
   assert.ok(adjacent.allocatedBuckets >= 1000 && adjacent.allocatedBuckets <= 2100, `${adjacent.allocatedBuckets}`);
+  // Taken back from a profile's occupied buckets, such a store is a dense run again, of exactly their span.
+  const back = QuantileSketch.fromJson(adjacent.toProfileJson());
+  assert.deepEqual(back.buckets(), adjacent.buckets());
+  assert.equal(back.allocatedBuckets, 1000);
 });
 
 test("sparse and dense stores give the same sketch whatever the order of the values (property)", () => {
@@ -107,6 +111,16 @@ test("sparse and dense stores give the same sketch whatever the order of the val
         assert.deepEqual(b.toJson(), a.toJson());
         assert.deepEqual(b.buckets(), a.buckets());
         assert.equal(a.count, values.length);
+        // Through a profile (stores held as their occupied buckets, taken back as they are) and its file form.
+        const held = a.toProfileJson();
+        assert.deepEqual(QuantileSketch.fromJson(held).buckets(), a.buckets());
+        const written = JSON.parse(JSON.stringify(held)) as SketchJson;
+        const read = {
+          ...written,
+          positive: SketchStoreJson.fromContract(written.positive),
+          negative: SketchStoreJson.fromContract(written.negative),
+        };
+        assert.deepEqual(QuantileSketch.fromJson(read).buckets(), a.buckets());
         // Against the definition: each bucket's count is the number of values with that key.
         const byKey = new Map<number, number>();
         for (const x of values) byKey.set(a.key(x), (byKey.get(a.key(x)) ?? 0) + 1);

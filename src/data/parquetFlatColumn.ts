@@ -477,13 +477,26 @@ function plainTextCodes(state: ChunkState, page: Uint8Array, pos: number, count:
   return codes;
 }
 
+/**
+ * PLAIN byte arrays as text. ASCII values (ids, codes, most categories) are read as latin1 from one Buffer view of
+ * the page, which is the same text and skips a subarray and a TextDecoder call per value; anything else goes through
+ * the TextDecoder hyparquet uses, so invalid UTF-8 gets the same replacement characters.
+ */
 function readPlainTexts(page: Uint8Array, pos: number, count: number, out: string[]): number {
+  const view = Buffer.from(page.buffer, page.byteOffset, page.length);
   for (let i = 0; i < count; i++) {
     const length = readUint32(page, pos);
     pos += 4;
-    if (pos + length > page.length) throw new Error("a PLAIN byte array runs past the page");
-    out.push(utf8.decode(page.subarray(pos, pos + length)));
-    pos += length;
+    const end = pos + length;
+    if (end > page.length) throw new Error("a PLAIN byte array runs past the page");
+    let ascii = true;
+    for (let k = pos; k < end; k++)
+      if (page[k]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    out.push(ascii ? view.toString("latin1", pos, end) : utf8.decode(page.subarray(pos, end)));
+    pos = end;
   }
   return pos;
 }

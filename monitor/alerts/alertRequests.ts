@@ -388,7 +388,8 @@ export function issueBody(
     ...(prediction ? [prediction, ""] : []),
     ...(cause.sections ?? []).flatMap((x) => [x, ""]),
     ...(retrain ? [retrain, ""] : []),
-    `Recent windows: ${streak.join("; ")}.`,
+    // Empty when no report is at hand (a fleet whose Redis restarted empty lost the merged ones): no bare "Recent windows: ."
+    streak.length > 0 ? `Recent windows: ${streak.join("; ")}.` : "Recent windows: no window report is at hand.",
   ].join("\n");
 }
 

@@ -195,3 +195,20 @@ test("the prediction line escapes the column name and the reason it was not test
   assert.doesNotMatch(line, /(^|[^\w])@everyone|<b>|<i>|\||(^|[^\w&])#1/);
   assert.match(line, /not tested/);
 });
+
+test("an issue with no window report at hand says so instead of an empty 'Recent windows: .'", () => {
+  const config = resolveMonitorConfig(
+    { reference: "profile.json", github: { repository: "acme/models" } },
+    "/tmp/monitor.yml",
+  );
+  const report = {
+    window: 7,
+    started_at: "2026-01-01T00:00:00.000Z",
+    closed_at: "2026-01-01T01:00:00.000Z",
+    verdict: "drift",
+    drift: { summary: "1 of 1 columns drifted", features: [] },
+  } as unknown as WindowReport;
+  const body = issueBody(config, report, []);
+  assert.match(body, /^Recent windows: no window report is at hand\.$/m);
+  assert.doesNotMatch(body, /Recent windows: \./);
+});

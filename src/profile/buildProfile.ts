@@ -23,20 +23,23 @@ export interface ProfileOptions {
 
 /** Profiles every column of a table. For files larger than memory, profile chunks and merge them (mergeProfiles). */
 export function buildProfile(table: Table, options: ProfileOptions = {}): ReferenceProfile {
-  const sketchAccuracy = options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy;
-  const bins = options.bins ?? PROFILE_DEFAULTS.bins;
+  const fields = profileFields(table, options);
   // Column names are data: no prototype, so `__proto__` is stored like any other name.
   const columns = Object.create(null) as Record<string, ColumnProfile>;
-  for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
+  for (const column of table.columns) columns[column.name] = profileColumn(column, fields.sketch_accuracy, fields.bins);
+  return { ...fields, columns };
+}
+
+/** A table's profile but its columns, in the key order of buildProfile's. */
+export function profileFields(table: Table, options: ProfileOptions = {}): Omit<ReferenceProfile, "columns"> {
   return {
     kind: "modelguard.profile",
     version: PROFILE_VERSION,
     created_at: options.createdAt ?? new Date().toISOString(),
     sources: [options.source ?? table.source],
     rows: table.rowCount,
-    sketch_accuracy: sketchAccuracy,
-    bins,
-    columns,
+    sketch_accuracy: options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy,
+    bins: options.bins ?? PROFILE_DEFAULTS.bins,
   };
 }
 

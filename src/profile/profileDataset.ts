@@ -8,10 +8,12 @@ import { openDataSource } from "../data/openDataSource.js";
 import { resolveLoadOptions, SCAN_CHUNK_CELLS } from "../data/loadOptions.js";
 import { loadTable, scanTable, type LoadOptions } from "../data/loadTable.js";
 import { resolveDataset } from "../data/resolveDataset.js";
-import { buildProfile, type ProfileOptions } from "./buildProfile.js";
+import type { Column, Table } from "../data/table.js";
+import { buildProfile, profileColumn, profileFields, type ProfileOptions } from "./buildProfile.js";
 import { mergeProfiles } from "./mergeProfiles.js";
 import { profileChunks } from "./profileChunks.js";
-import type { ReferenceProfile } from "./referenceProfile.js";
+import { wholeProfileParts, type ProfileParts } from "./profileFile.js";
+import type { ColumnProfile, ReferenceProfile } from "./referenceProfile.js";
 import { fromTransferable, type TransferableProfile } from "./transferableProfile.js";
 
 export interface ProfileDatasetOptions extends ProfileOptions {
@@ -63,15 +65,69 @@ const workerEntry = fromSource
  * whose answer or error (with the right line) is the result. Compressed files and datasets of shards take one thread.
  */
 export async function profileDataset(path: string, options: ProfileDatasetOptions = {}): Promise<ReferenceProfile> {
+  const { fields, columns } = await profileDatasetParts(path, options);
+  const byName = Object.create(null) as Record<string, ColumnProfile>;
+  for (const [name, column] of columns) byName[name] = column;
+  return { ...fields, columns: byName };
+}
+
+/**
+ * profileDataset as profile parts (see writeProfileParts). When the whole dataset is one chunk (a wide file: 100,000
+ * columns x 6 rows is one chunk of cells), its columns are profiled as they are iterated, each column's values
+ * dropped once profiled: a profile written from these parts is never held whole, and the table shrinks as it goes.
+ * The same profile as profileDataset's, field for field.
+ */
+export async function profileDatasetParts(path: string, options: ProfileDatasetOptions = {}): Promise<ProfileParts> {
   const profileOptions = profileOptionsOf(path, options);
   const load = options.load ?? {};
+  const sources = [profileOptions.source!];
   // A failed parallel pass is never the answer: one thread gives the profile, or the error with its line.
   const parallel = await profileCsvInParallel(path, options).catch(() => null);
-  const profile =
-    parallel ??
-    (await profileChunks(scanTable(path, { ...load, chunkRows: options.chunkRows }), profileOptions)) ??
-    buildProfile(await loadTable(path, load), profileOptions);
-  return { ...profile, sources: [profileOptions.source!] };
+  if (parallel) return wholeProfileParts({ ...parallel, sources });
+  const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
+  const chunks = scanTable(path, { ...load, chunkRows })[Symbol.asyncIterator]();
+  const first = await chunks.next();
+  if (first.done) return wholeProfileParts({ ...buildProfile(await loadTable(path, load), profileOptions), sources });
+  const table = first.value;
+  // A chunk cut by neither cap is the file's last (or its shard's): only then is the next one worth asking for.
+  const cap = Math.min(chunkRows, Math.max(1, Math.floor(SCAN_CHUNK_CELLS / Math.max(1, table.columns.length))));
+  if (table.rowCount < cap) {
+    const next = await chunks.next();
+    if (next.done) {
+      const fields = { ...profileFields(table, profileOptions), sources };
+      // The generator gets a copy of the column list, not the table, so that each column is freed once profiled.
+      return { fields, columns: profileColumns([...table.columns], fields.sketch_accuracy, fields.bins) };
+    }
+    const profile = await profileChunks(
+      restOf(chunks),
+      profileOptions,
+      mergeProfiles(buildProfile(table, profileOptions), buildProfile(next.value, profileOptions)),
+    );
+    return wholeProfileParts({ ...profile!, sources });
+  }
+  const profile = await profileChunks(restOf(chunks), profileOptions, buildProfile(table, profileOptions));
+  return wholeProfileParts({ ...profile!, sources });
+}
+
+/** Each column's profile as it is asked for; `pending` is emptied as it goes, so each column is let go once profiled. */
+function* profileColumns(
+  pending: (Column | undefined)[],
+  sketchAccuracy: number,
+  bins: number,
+): Generator<[string, ColumnProfile]> {
+  for (let i = 0; i < pending.length; i++) {
+    const column = pending[i]!;
+    pending[i] = undefined;
+    yield [column.name, profileColumn(column, sketchAccuracy, bins)];
+  }
+}
+
+/** The rows per chunk when none are asked for (scanTable's default). */
+const DEFAULT_CHUNK_ROWS = 100_000;
+
+/** The chunks an iterator has left, as an iterable. */
+function restOf(chunks: AsyncIterator<Table>): AsyncIterable<Table> {
+  return { [Symbol.asyncIterator]: () => chunks };
 }
 
 /** Options of each chunk's buildProfile; the source is the path given unless named. */

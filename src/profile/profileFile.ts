@@ -142,19 +142,46 @@ function reviveProfile(p: StoredProfile): ReferenceProfile | string {
  * column: the file is the same bytes as stringifyContract(profile) + "\n", but a wide profile is never one string.
  */
 export function writeProfile(path: string, profile: ReferenceProfile): void {
-  writeOutputFileParts(path, profileJsonParts(profile));
+  writeProfileParts(path, wholeProfileParts(profile));
+}
+
+/**
+ * A profile as its fields and its columns one after the other. `columns` may be profiled as it is iterated (see
+ * profileDatasetParts), so a wide profile is written without ever being held: it is iterable once.
+ */
+export interface ProfileParts {
+  /** Every field; `columns`, when present, is only where the columns go in the key order (last otherwise). */
+  fields: Omit<ReferenceProfile, "columns">;
+  columns: Iterable<[string, ColumnProfile]>;
+}
+
+/** The parts of a profile held whole: its own columns, in their key order. */
+export function wholeProfileParts(profile: ReferenceProfile): ProfileParts {
+  return {
+    fields: profile,
+    columns: (function* () {
+      for (const name of Object.keys(profile.columns)) yield [name, profile.columns[name]!] as [string, ColumnProfile];
+    })(),
+  };
+}
+
+/** writeProfile of profile parts: the same bytes as the whole profile's, each column dropped once written. */
+export function writeProfileParts(path: string, parts: ProfileParts): void {
+  writeOutputFileParts(path, profileJsonParts(parts));
 }
 
 /** The pieces of stringifyContract(profile) + "\n", in order; keys in the order JSON.stringify takes them. */
-function* profileJsonParts(profile: ReferenceProfile): Generator<string> {
+function* profileJsonParts({ fields, columns }: ProfileParts): Generator<string> {
   let first = true;
+  const keys = Object.keys(fields);
+  if (!keys.includes("columns")) keys.push("columns");
   yield "{";
-  for (const key of Object.keys(profile) as (keyof ReferenceProfile)[]) {
+  for (const key of keys) {
     if (key === "columns") {
       yield `${first ? "" : ","}${JSON.stringify(key)}:{`;
       let firstColumn = true;
-      for (const name of Object.keys(profile.columns)) {
-        const json = stringifyContract(profile.columns[name]);
+      for (const [name, column] of columns) {
+        const json = stringifyContract(column);
         if (json === undefined) continue;
         yield `${firstColumn ? "" : ","}${JSON.stringify(name)}:${json}`;
         firstColumn = false;
@@ -162,7 +189,7 @@ function* profileJsonParts(profile: ReferenceProfile): Generator<string> {
       yield "}";
     } else {
       // undefined (an absent optional field) is left out, as JSON.stringify leaves it out.
-      const json = stringifyContract(profile[key]) as string | undefined;
+      const json = stringifyContract(fields[key as keyof typeof fields]) as string | undefined;
       if (json === undefined) continue;
       yield `${first ? "" : ","}${JSON.stringify(key)}:${json}`;
     }

@@ -1,9 +1,14 @@
 import type { Command } from "commander";
 import { SCAN_CHUNK_CELLS } from "../../data/loadTable.js";
 import { mergeProfiles } from "../../profile/mergeProfiles.js";
-import { MAX_THREADS, profileDataset } from "../../profile/profileDataset.js";
-import { readProfile, writeProfile } from "../../profile/profileFile.js";
-import type { ReferenceProfile } from "../../profile/referenceProfile.js";
+import {
+  MAX_THREADS,
+  profileDataset,
+  profileDatasetParts,
+  type ProfileDatasetOptions,
+} from "../../profile/profileDataset.js";
+import { readProfile, writeProfile, writeProfileParts, type ProfileParts } from "../../profile/profileFile.js";
+import type { ColumnProfile, ReferenceProfile } from "../../profile/referenceProfile.js";
 import { stringifyContract } from "../../contracts/contractJson.js";
 import { formatTable, type CliIO } from "../io.js";
 import { delimiterOption, numberOption } from "../options.js";
@@ -65,10 +70,25 @@ export function registerProfile(program: Command, io: CliIO): void {
           "profile needs -o FILE or --json",
           "e.g. modelguard profile --data train.csv -o profile.json",
         );
-      const profile = await profileFile(flags);
-      if (flags.output) writeProfile(flags.output, profile);
-      if (flags.json) io.out(stringifyContract(profile));
-      else io.out(describeProfile(profile) + `\nwrote ${flags.output}`);
+      if (flags.json) {
+        const profile = await profileFile(flags);
+        if (flags.output) writeProfile(flags.output, profile);
+        io.out(stringifyContract(profile));
+        return;
+      }
+      // Written as its columns are profiled: a wide profile is never held whole, only its summary lines.
+      const { fields, columns } = await profileFileParts(flags);
+      const summary: (string | number)[][] = [];
+      writeProfileParts(flags.output!, {
+        fields,
+        columns: (function* () {
+          for (const [name, column] of columns) {
+            summary.push(describeColumn(name, column));
+            yield [name, column] as [string, ColumnProfile];
+          }
+        })(),
+      });
+      io.out(describeRows(fields.rows, summary) + `\nwrote ${flags.output}`);
     });
 
   cmd
@@ -89,30 +109,47 @@ export function registerProfile(program: Command, io: CliIO): void {
 
 /** Streams the dataset chunk by chunk (a large CSV file in byte ranges on worker threads): memory stays bounded. */
 function profileFile(flags: ProfileFlags): Promise<ReferenceProfile> {
-  return profileDataset(flags.data, {
+  return profileDataset(flags.data, datasetOptions(flags));
+}
+
+/** profileFile as parts, for writing the profile without holding it (a dataset of one chunk). */
+function profileFileParts(flags: ProfileFlags): Promise<ProfileParts> {
+  return profileDatasetParts(flags.data, datasetOptions(flags));
+}
+
+function datasetOptions(flags: ProfileFlags): ProfileDatasetOptions {
+  return {
     bins: flags.bins,
     sketchAccuracy: flags.sketchAccuracy,
     load: flags.delimiter ? { delimiter: flags.delimiter } : {},
     chunkRows: flags.chunkRows,
     ...(flags.threads !== undefined ? { threads: flags.threads } : {}),
-  });
+  };
 }
 
 function describeProfile(p: ReferenceProfile): string {
-  const rows = Object.entries(p.columns).map(([name, c]) => {
-    const summary =
-      c.kind === "numeric"
-        ? `mean ${fmt(c.mean)}, std ${fmt(c.std)}, min ${fmt(c.min)}, max ${fmt(c.max)}`
-        : c.kind === "categorical"
-          ? `${c.distinct} values, top ${c.frequencies.values.slice(0, 3).join(", ")}`
-          : c.kind === "datetime"
-            ? `${c.min ?? "-"} .. ${c.max ?? "-"}`
-            : `length ${c.min_length ?? "-"}..${c.max_length ?? "-"}`;
-    return [name, c.type, c.count, c.missing, summary];
-  });
-  return (
-    `${p.rows} rows, ${rows.length} columns\n` + formatTable(["column", "type", "count", "missing", "summary"], rows)
+  return describeRows(
+    p.rows,
+    Object.entries(p.columns).map(([name, c]) => describeColumn(name, c)),
   );
+}
+
+function describeRows(rowCount: number, rows: (string | number)[][]): string {
+  return (
+    `${rowCount} rows, ${rows.length} columns\n` + formatTable(["column", "type", "count", "missing", "summary"], rows)
+  );
+}
+
+function describeColumn(name: string, c: ColumnProfile): (string | number)[] {
+  const summary =
+    c.kind === "numeric"
+      ? `mean ${fmt(c.mean)}, std ${fmt(c.std)}, min ${fmt(c.min)}, max ${fmt(c.max)}`
+      : c.kind === "categorical"
+        ? `${c.distinct} values, top ${c.frequencies.values.slice(0, 3).join(", ")}`
+        : c.kind === "datetime"
+          ? `${c.min ?? "-"} .. ${c.max ?? "-"}`
+          : `length ${c.min_length ?? "-"}..${c.max_length ?? "-"}`;
+  return [name, c.type, c.count, c.missing, summary];
 }
 
 function fmt(v: number | null): string {

@@ -9,6 +9,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";
+import { profileDataset } from "../../src/profile/profileDataset.js";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
@@ -116,4 +117,49 @@ test("a profile holds about 1.2 KB per numeric column of six values, not a run o
   // Written, each column's sketch is its six buckets and the skips between them.
   const c = JSON.parse(stringifyContract(profile.columns["c0"])) as { sketch: { positive: { counts: number[] } } };
   assert.equal(c.sketch.positive.counts.filter((x) => x > 0).length, 6);
+});
+
+/**
+ * The heap `profile` may use on 40,000 numeric columns x 6 rows (a 2 MB CSV, a 36 MB profile). The file is one chunk,
+ * so each column is profiled as it is written and let go: the run needs about 40 MB of heap. Holding the whole
+ * profile until it was written (some 1.2 KB a column) and the table with it needed more than 80 MB.
+ */
+const WIDE_PROFILE_HEAP_MB = 64;
+
+test("profile of a wide file (40,000 columns x 6 rows) fits a 64 MB heap: no column's profile is held once written", async () => {
+  const cols = 40_000;
+  const rows = 6;
+  const csv = join(dir, "wide40k.csv");
+  const lines = [Array.from({ length: cols }, (_, i) => `c${i}`).join(",")];
+  for (let r = 0; r < rows; r++)
+    lines.push(
+      Array.from({ length: cols }, (_, i) => (((i * 7919 + r * 104729) % 1_000_003) / 10_000).toFixed(4)).join(","),
+    );
+  writeFileSync(csv, lines.join("\n") + "\n");
+  const out = join(dir, "wide40k.profile.json");
+  const script = join(dir, "profileChild.mts");
+  writeFileSync(
+    script,
+    `import { main } from ${JSON.stringify(srcUrl("cli/main.ts"))};
+process.exitCode = await main(["profile", "--data", process.argv[2], "-o", process.argv[3], "--threads", "1"]);
+`,
+  );
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${WIDE_PROFILE_HEAP_MB}`, "--import", "tsx", script, csv, out],
+    { stdio: ["ignore", "ignore", "pipe"], cwd: fileURLToPath(new URL("../..", import.meta.url)) },
+  );
+  let err = "";
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearTimeout(timeout);
+  assert.equal(code, 0, err);
+  // The same profile as the one held whole, but the time it was made.
+  const written = JSON.parse(readFileSync(out, "utf8")) as Record<string, unknown>;
+  const held = JSON.parse(
+    stringifyContract(await profileDataset(csv, { threads: 1, createdAt: written["created_at"] as string })),
+  ) as Record<string, unknown>;
+  assert.deepEqual(written, held);
+  assert.equal(Object.keys(written["columns"] as object).length, cols);
 });

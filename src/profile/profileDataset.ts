@@ -5,7 +5,7 @@ import { Worker } from "node:worker_threads";
 import { csvRangeBoundaries } from "../data/csvRangeBoundaries.js";
 import { planCsvScan, scanCsvRange, type CsvScanPlan } from "../data/csvReader.js";
 import { openDataSource } from "../data/openDataSource.js";
-import { resolveLoadOptions, SCAN_CHUNK_CELLS } from "../data/loadOptions.js";
+import { resolveLoadOptions, rowsPerChunk, SCAN_CHUNK_CELLS } from "../data/loadOptions.js";
 import { loadTable, scanTable, type LoadOptions } from "../data/loadTable.js";
 import { resolveDataset } from "../data/resolveDataset.js";
 import type { Column, Table } from "../data/table.js";
@@ -90,8 +90,7 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
   if (first.done) return wholeProfileParts({ ...buildProfile(await loadTable(path, load), profileOptions), sources });
   const table = first.value;
   // A chunk cut by neither cap is the file's last (or its shard's): only then is the next one worth asking for.
-  const cap = Math.min(chunkRows, Math.max(1, Math.floor(SCAN_CHUNK_CELLS / Math.max(1, table.columns.length))));
-  if (table.rowCount < cap) {
+  if (table.rowCount < rowsPerChunk(chunkRows, SCAN_CHUNK_CELLS, table.columns.length)) {
     const next = await chunks.next();
     if (next.done) {
       const fields = { ...profileFields(table, profileOptions), sources };

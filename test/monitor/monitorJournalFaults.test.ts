@@ -5,16 +5,13 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import {
   appendFileSync,
-  closeSync,
   mkdirSync,
   mkdtempSync,
-  openSync,
   readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
-  writeSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -25,6 +22,7 @@ import { startMonitor } from "../../monitor/startMonitor.js";
 import { ModelguardError } from "../../src/errors.js";
 import { runCli } from "../helpers/cli.js";
 import { crashImage, postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
+import { fillDisk, mountSmallDisks, readyWithin } from "./smallDisks.js";
 
 const silent = pino({ level: "silent" });
 const start = (config: MonitorConfig) => startMonitor(config, { env: {}, logger: silent, port: 0, tickIntervalMs: 0 });
@@ -66,15 +64,6 @@ function headerOffsets(buf: Buffer): number[] {
   return out;
 }
 
-/** Polls /readyz until 200; fails after `turns` tries 20 ms apart. */
-async function readyWithin(url: string, turns: number): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if ((await fetch(`${url}/readyz`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail("/readyz did not come back to 200 once the disk had space");
-}
-
 const lastSegment = (config: MonitorConfig) => {
   const segs = listSegments(join(config.state, "journal"));
   return join(config.state, "journal", segs[segs.length - 1]!.name);
@@ -82,14 +71,8 @@ const lastSegment = (config: MonitorConfig) => {
 
 test("journal: a full disk answers 503 with Retry-After and fails /readyz; once space is freed ingest resumes and nothing acknowledged is lost", async (t) => {
   const { dir, config } = setupMonitor({ window: { size: 1_000_000 } });
-  mkdirSync(config.state);
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", config.state], { stdio: "pipe" });
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    t.skip(`cannot mount a small tmpfs to fill (needs root and mount permission): ${(e as Error).message.trim()}`);
-    return;
-  }
+  const unmount = mountSmallDisks(t, dir, [[config.state, "256k"]]);
+  if (!unmount) return;
   const images: string[] = [];
   try {
     const m = await start(config);
@@ -97,15 +80,7 @@ test("journal: a full disk answers 503 with Retry-After and fails /readyz; once 
     try {
       assert.equal((await postEvents(m.url, trafficNdjson(100, 1, false))).status, 202);
       // Fill the file system: every later journal write that needs a new page fails with ENOSPC.
-      const fd = openSync(filler, "w");
-      try {
-        const block = Buffer.alloc(4096, 1);
-        for (;;) writeSync(fd, block);
-      } catch (e) {
-        assert.equal((e as NodeJS.ErrnoException).code, "ENOSPC");
-      } finally {
-        closeSync(fd);
-      }
+      fillDisk(filler);
       for (const seed of [2, 3]) {
         const r = await fetch(`${m.url}/v1/events`, { method: "POST", body: trafficNdjson(100, seed, false) });
         assert.equal(r.status, 503);
@@ -146,8 +121,7 @@ test("journal: a full disk answers 503 with Retry-After and fails /readyz; once 
       await again.shutdown();
     }
   } finally {
-    // Lazy: detaches even while a monitor that failed its shutdown still holds a file open there.
-    execFileSync("umount", ["-l", config.state]);
+    unmount();
     rmSync(dir, { recursive: true, force: true });
     for (const s of images) rmSync(s, { recursive: true, force: true });
   }
@@ -383,14 +357,8 @@ test("journal: becoming unavailable is logged once as an error with its cause (H
   const { dir, config } = setupMonitor({ window: { size: 1_000_000 }, source: { file: "predictions.jsonl" } });
   const file = join(dir, "predictions.jsonl");
   writeFileSync(file, "");
-  mkdirSync(config.state);
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", config.state], { stdio: "pipe" });
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    t.skip(`cannot mount a small tmpfs to fill (needs root and mount permission): ${(e as Error).message.trim()}`);
-    return;
-  }
+  const unmount = mountSmallDisks(t, dir, [[config.state, "256k"]]);
+  if (!unmount) return;
   const logs: { level: number; msg: string; err?: string }[] = [];
   const logger = pino({ level: "debug" }, { write: (line: string) => void logs.push(JSON.parse(line)) });
   const errors = () => logs.filter((l) => l.level >= 50);
@@ -399,15 +367,7 @@ test("journal: becoming unavailable is logged once as an error with its cause (H
     const m = await startMonitor(config, { env: {}, logger, port: 0, tickIntervalMs: 0, pollIntervalMs: 20 });
     try {
       assert.equal((await postEvents(m.url, trafficNdjson(100, 1, false))).status, 202);
-      const fd = openSync(filler, "w");
-      try {
-        const block = Buffer.alloc(4096, 1);
-        for (;;) writeSync(fd, block);
-      } catch (e) {
-        assert.equal((e as NodeJS.ErrnoException).code, "ENOSPC");
-      } finally {
-        closeSync(fd);
-      }
+      fillDisk(filler);
       // The HTTP ingest path: the refused batch makes the journal unavailable, which is logged with its cause.
       assert.equal((await postEvents(m.url, trafficNdjson(100, 2, false))).status, 503);
       assert.equal(errors().length, 1, JSON.stringify(errors().slice(0, 3)));
@@ -441,7 +401,7 @@ test("journal: becoming unavailable is logged once as an error with its cause (H
       await m.shutdown();
     }
   } finally {
-    execFileSync("umount", ["-l", config.state]);
+    unmount();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -3,7 +3,6 @@
 // decided is lost, and no GitHub request is sent before its outbox line is on disk.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import {
   appendFileSync,
   closeSync,
@@ -23,50 +22,22 @@ import type { MonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { startMonitor } from "../../monitor/startMonitor.js";
 import { StateWrites } from "../../monitor/state/stateWrites.js";
 import { crashImage, postEvents, setupMonitor, trafficNdjson } from "./monitorFixtures.js";
+import { fillDisk, mountSmallDisks, readyWithin } from "./smallDisks.js";
 
 const silent = pino({ level: "silent" });
-
-function fill(path: string): void {
-  const fd = openSync(path, "w");
-  try {
-    const block = Buffer.alloc(4096, 1);
-    for (;;) writeSync(fd, block);
-  } catch (e) {
-    assert.equal((e as NodeJS.ErrnoException).code, "ENOSPC");
-  } finally {
-    closeSync(fd);
-  }
-}
-
-async function readyWithin(url: string, turns: number): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if ((await fetch(`${url}/readyz`)).status === 200) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail("/readyz did not come back to 200 once the disk had space");
-}
 
 const reportPath = (config: MonitorConfig, index: number) =>
   join(config.state, "windows", `${String(index).padStart(8, "0")}.json`);
 
 test("state writes: a full disk under the window reports and the outbox answers 503 + Retry-After (never 500), fails /readyz, sends nothing unrecorded, and recovers every report and entry", async (t) => {
   const { dir, config } = setupMonitor({ window: { size: 100 }, alert: { consecutive: 1 } });
-  mkdirSync(config.state);
   const journalDir = join(config.state, "journal");
-  const mounted: string[] = [];
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", config.state], { stdio: "pipe" });
-    mounted.push(config.state);
-    mkdirSync(journalDir);
-    // The journal keeps room: only the window reports and the outbox (in the state directory itself) hit the full disk.
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=8m", "tmpfs", journalDir], { stdio: "pipe" });
-    mounted.push(journalDir);
-  } catch (e) {
-    for (const m of mounted.reverse()) execFileSync("umount", ["-l", m]);
-    rmSync(dir, { recursive: true, force: true });
-    t.skip(`cannot mount a small tmpfs to fill (needs root and mount permission): ${(e as Error).message.trim()}`);
-    return;
-  }
+  // The journal keeps room: only the window reports and the outbox (in the state directory itself) hit the full disk.
+  const unmount = mountSmallDisks(t, dir, [
+    [config.state, "256k"],
+    [journalDir, "8m"],
+  ]);
+  if (!unmount) return;
   const images: string[] = [];
   const sent: string[] = [];
   const sender = (entry: OutboxEntry) => {
@@ -80,7 +51,7 @@ test("state writes: a full disk under the window reports and the outbox answers 
     try {
       assert.equal((await postEvents(m.url, trafficNdjson(100, 1, false))).status, 202);
       assert.ok(existsSync(reportPath(config, 0)));
-      fill(filler);
+      fillDisk(filler);
 
       // This batch is durable in the journal and closes window 1 (drifted: an alert): the report and the outbox entry
       // wait in memory, and the batch is answered as accepted, since it is.
@@ -148,7 +119,7 @@ test("state writes: a full disk under the window reports and the outbox answers 
     );
     assert.deepEqual(again.pending(), []);
   } finally {
-    for (const m of mounted.reverse()) execFileSync("umount", ["-l", m]);
+    unmount();
     rmSync(dir, { recursive: true, force: true });
     for (const s of images) rmSync(s, { recursive: true, force: true });
   }
@@ -156,14 +127,8 @@ test("state writes: a full disk under the window reports and the outbox answers 
 
 test("outbox: an append that failed part-way is cut back before the retry, so the next line does not run into it", async (t) => {
   const { dir, config } = setupMonitor();
-  mkdirSync(config.state);
-  try {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", config.state], { stdio: "pipe" });
-  } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
-    t.skip(`cannot mount a small tmpfs to fill (needs root and mount permission): ${(e as Error).message.trim()}`);
-    return;
-  }
+  const unmount = mountSmallDisks(t, dir, [[config.state, "64k"]]);
+  if (!unmount) return;
   const path = join(config.state, "outbox.jsonl");
   const writes = new StateWrites({ retryMs: 60_000 });
   try {
@@ -180,7 +145,7 @@ test("outbox: an append that failed part-way is cut back before the retry, so th
     const firstLine = statSync(path).size;
     // Leave less room than the next line needs: its write stops part-way (a torn line on disk).
     const filler = join(config.state, "filler");
-    fill(filler);
+    fillDisk(filler);
     rmSync(filler);
     const fd = openSync(filler, "w");
     const room = 64 * 1024 - 8192;
@@ -202,7 +167,7 @@ test("outbox: an append that failed part-way is cut back before the retry, so th
     );
   } finally {
     writes.close();
-    execFileSync("umount", ["-l", config.state]);
+    unmount();
     rmSync(dir, { recursive: true, force: true });
   }
 });

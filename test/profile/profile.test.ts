@@ -200,3 +200,25 @@ test("a profile whose std exceeds the largest double loads, merges and serves as
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("profile's summary table shows the first 1,000 columns and says how many more the file holds", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "mg-profile-summary-"));
+  try {
+    const cols = 1002;
+    const csv = join(dir, "wide.csv");
+    const names = Array.from({ length: cols }, (_, i) => `c${i}`);
+    writeFileSync(csv, `${names.join(",")}\n${names.map((_, i) => i).join(",")}\n`);
+    const out = join(dir, "wide.json");
+    const made = await runCli("profile", "--data", csv, "-o", out, "--threads", "1");
+    assert.equal(made.code, 0, made.stderr);
+    const lines = made.stdout.trimEnd().split("\n");
+    assert.equal(lines[0], `1 rows, ${cols} columns`);
+    assert.ok(lines.some((l) => l.startsWith("c999 ")));
+    assert.ok(!lines.some((l) => l.startsWith("c1000 ")));
+    assert.equal(lines.at(-2), `... and 2 more columns (all in ${out})`);
+    assert.equal(lines.at(-1), `wrote ${out}`);
+    assert.equal(Object.keys(readProfile(out).columns).length, cols);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

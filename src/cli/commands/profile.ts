@@ -76,19 +76,20 @@ export function registerProfile(program: Command, io: CliIO): void {
         io.out(stringifyContract(profile));
         return;
       }
-      // Written as its columns are profiled: a wide profile is never held whole, only its summary lines.
+      // Written as its columns are profiled: a wide profile is never held whole, only its first summary lines.
       const { fields, columns } = await profileFileParts(flags);
       const summary: (string | number)[][] = [];
+      let columnCount = 0;
       writeProfileParts(flags.output!, {
         fields,
         columns: (function* () {
           for (const [name, column] of columns) {
-            summary.push(describeColumn(name, column));
+            if (columnCount++ < SUMMARY_COLUMNS) summary.push(describeColumn(name, column));
             yield [name, column] as [string, ColumnProfile];
           }
         })(),
       });
-      io.out(describeRows(fields.rows, summary) + `\nwrote ${flags.output}`);
+      io.out(describeRows(fields.rows, columnCount, summary, flags.output!) + `\nwrote ${flags.output}`);
     });
 
   cmd
@@ -103,7 +104,7 @@ export function registerProfile(program: Command, io: CliIO): void {
       const merged = files.map(readProfile).reduce(mergeProfiles);
       if (flags.output) writeProfile(flags.output, merged);
       if (flags.json) io.out(stringifyContract(merged));
-      else io.out(describeProfile(merged) + `\nwrote ${flags.output}`);
+      else io.out(describeProfile(merged, flags.output) + `\nwrote ${flags.output}`);
     });
 }
 
@@ -127,17 +128,23 @@ function datasetOptions(flags: ProfileFlags): ProfileDatasetOptions {
   };
 }
 
-function describeProfile(p: ReferenceProfile): string {
-  return describeRows(
-    p.rows,
-    Object.entries(p.columns).map(([name, c]) => describeColumn(name, c)),
-  );
+/**
+ * Columns the summary table shows. A table of 100,000 columns is 8 MB that nobody reads on a terminal and, held until
+ * printed, some 40 MB of rows; the profile file has every column.
+ */
+const SUMMARY_COLUMNS = 1000;
+
+function describeProfile(p: ReferenceProfile, file: string | undefined): string {
+  const names = Object.keys(p.columns);
+  const rows = names.slice(0, SUMMARY_COLUMNS).map((name) => describeColumn(name, p.columns[name]!));
+  return describeRows(p.rows, names.length, rows, file);
 }
 
-function describeRows(rowCount: number, rows: (string | number)[][]): string {
-  return (
-    `${rowCount} rows, ${rows.length} columns\n` + formatTable(["column", "type", "count", "missing", "summary"], rows)
-  );
+function describeRows(rowCount: number, columnCount: number, rows: (string | number)[][], file?: string): string {
+  const table = formatTable(["column", "type", "count", "missing", "summary"], rows);
+  const more = columnCount - rows.length;
+  const rest = more > 0 ? `\n... and ${more} more columns${file ? ` (all in ${file})` : ""}` : "";
+  return `${rowCount} rows, ${columnCount} columns\n${table}${rest}`;
 }
 
 function describeColumn(name: string, c: ColumnProfile): (string | number)[] {

@@ -149,7 +149,7 @@ export async function* scanJsonl(
     while (true) {
       // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
       const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
-      const chunk = new TableAssembler(known, "fixed", options.na, Math.min(chunkRows, 1024), chunkRows);
+      const chunk = new TableAssembler(known, "fixed", options.na, initialRows(chunkRows, known.length), chunkRows);
       const more = await assemble(reader, chunk, options, chunkRows, chunkCells);
       known = chunk.plans;
       if (chunk.rows > 0 || !yielded) {
@@ -173,3 +173,14 @@ export async function jsonlColumnNames(file: string, options: ResolvedLoadOption
     await fh.close();
   }
 }
+
+/**
+ * Rows a chunk's columns start with (they grow with the rows read): 1,024, but fewer on a wide file, so that its many
+ * short columns fit the shared slabs of smallTypedArray.ts. One record of 100,000 keys started every column at 41
+ * rows, 328 bytes, each an ArrayBuffer of its own with some 600 bytes of bookkeeping: about 90 MB for one row.
+ */
+function initialRows(chunkRows: number, columns: number): number {
+  return Math.min(chunkRows, 1024, Math.max(16, Math.floor(INITIAL_CHUNK_CELLS / Math.max(1, columns))));
+}
+
+const INITIAL_CHUNK_CELLS = 1 << 16;

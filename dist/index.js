@@ -13,6 +13,7 @@ import {
   createGitHubClient,
   escapeMarkdown,
   formatMetric,
+  githubAppCredentials,
   githubAuthFromEnv,
   isGitHubError,
   redactSecrets
@@ -33,6 +34,7 @@ import {
 import "./chunks/chunk-R667OS6Q.js";
 import "./chunks/chunk-GT6KQK6X.js";
 import {
+  ModelguardError,
   locatedMessage
 } from "./chunks/chunk-FVTIIIIB.js";
 import {
@@ -602,8 +604,49 @@ function readActionInputs(get) {
     reportId,
     comment,
     githubToken: get("github-token"),
+    appId: get("app-id"),
+    appPrivateKey: get("app-private-key"),
+    appInstallationId: get("app-installation-id"),
     failOn
   };
+}
+
+// src/action/applyGitHubAppInputs.ts
+function applyGitHubAppInputs(inputs, env, mask) {
+  const { appId, appPrivateKey, appInstallationId } = inputs;
+  if (appPrivateKey !== "") {
+    mask(appPrivateKey);
+    for (const line of appPrivateKey.replace(/\\n/g, "\n").split(/\r?\n/)) {
+      const l = line.trim();
+      if (l !== "" && !/^-----(BEGIN|END) /.test(l)) mask(l);
+    }
+  }
+  if (appId === "" && appPrivateKey === "" && appInstallationId === "") return;
+  if (appId !== "") env.MODELGUARD_APP_ID = appId;
+  if (appPrivateKey !== "") {
+    env.MODELGUARD_APP_PRIVATE_KEY = appPrivateKey;
+    delete env.MODELGUARD_APP_PRIVATE_KEY_FILE;
+  }
+  if (appInstallationId !== "") env.MODELGUARD_APP_INSTALLATION_ID = appInstallationId;
+  if ((env.MODELGUARD_APP_ID ?? "").trim() === "") {
+    throw new ActionInputError(
+      `'${appPrivateKey !== "" ? "app-private-key" : "app-installation-id"}' is set but 'app-id' is not: a GitHub App needs its id too`
+    );
+  }
+  githubAppCredentials(
+    {
+      id: env.MODELGUARD_APP_ID,
+      privateKey: env.MODELGUARD_APP_PRIVATE_KEY,
+      privateKeyFile: env.MODELGUARD_APP_PRIVATE_KEY_FILE,
+      installationId: env.MODELGUARD_APP_INSTALLATION_ID,
+      names: {
+        id: appId !== "" ? "app-id" : "MODELGUARD_APP_ID",
+        privateKey: appPrivateKey !== "" ? "app-private-key" : "MODELGUARD_APP_PRIVATE_KEY or MODELGUARD_APP_PRIVATE_KEY_FILE",
+        installationId: appInstallationId !== "" ? "app-installation-id" : "MODELGUARD_APP_INSTALLATION_ID"
+      }
+    },
+    env.GITHUB_REPOSITORY
+  );
 }
 
 // src/action/ensureOnnxRuntime.ts
@@ -1097,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-BU6AGFS7.js");
+  const { runCommand } = await import("./chunks/main-ZEUS5H6U.js");
   return runCommand(argv, io);
 }
 
@@ -1177,6 +1220,7 @@ async function run() {
       setSecret(inputs.githubToken);
       process.env.GITHUB_TOKEN = inputs.githubToken;
     }
+    applyGitHubAppInputs(inputs, process.env, (secret) => setSecret(secret));
     const paths = resultPaths(process.env.RUNNER_TEMP || tmpdir2(), inputs.reportId);
     mkdirSync2(paths.dir, { recursive: true });
     const warn = (message) => warning(message, { title: "modelguard" });
@@ -1258,6 +1302,7 @@ async function run() {
     if (stepFails(outcome.verdict, inputs.failOn)) setFailed(`modelguard: ${outcome.reason}`);
   } catch (e) {
     if (e instanceof ActionInputError || e instanceof OnnxRuntimeSetupError) setFailed(e.message);
+    else if (e instanceof ModelguardError) await failWithError(e);
     else setFailed(`modelguard: internal error: ${e.stack ?? String(e)}`);
   }
 }

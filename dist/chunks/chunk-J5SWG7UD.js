@@ -5,21 +5,21 @@ import {
   stirlingError
 } from "./chunk-HPSV2ECA.js";
 import {
-  sketchBins
-} from "./chunk-V6WF5AXB.js";
-import {
   sampleCount,
   toSketch
-} from "./chunk-7C2IMDJW.js";
+} from "./chunk-PD2BLNGC.js";
+import {
+  pairwiseSum
+} from "./chunk-IX27OB3T.js";
+import {
+  sketchBins
+} from "./chunk-O5Q4KKFV.js";
 import {
   binaryExponent,
   ldexp,
   momentsStd,
   scaledMoments
 } from "./chunk-3DTPGBZG.js";
-import {
-  pairwiseSum
-} from "./chunk-IX27OB3T.js";
 import {
   quantileSorted
 } from "./chunk-ABFRWPKF.js";

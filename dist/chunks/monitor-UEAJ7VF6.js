@@ -10,6 +10,9 @@ import {
   JournalUnavailableError,
   MonitorMetrics,
   Outbox,
+  PerformanceMetrics,
+  PerformanceWindows,
+  StateWrites,
   WindowState,
   alertMarker,
   apiRootOf,
@@ -17,6 +20,7 @@ import {
   bodyDigest,
   buildAlertRequest,
   checkDriftColumns,
+  crc32c,
   decideAlerts,
   driftIssueMarker,
   ensureStateDirectory,
@@ -38,28 +42,35 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-NUGCDSFA.js";
+} from "./chunk-U3LSZTLL.js";
 import {
   describeGate
 } from "./chunk-N6AD7QXR.js";
 import {
+  CbpeEstimator,
+  loadEstimator
+} from "./chunk-WPGBLHWI.js";
+import {
+  CBPE_METRICS
+} from "./chunk-IN4FC3XQ.js";
+import {
   ProductionReference,
   monitorGitHubAuth
-} from "./chunk-TJJUXOGU.js";
-import "./chunk-2IMFPSCW.js";
+} from "./chunk-L3SH6RYR.js";
+import "./chunk-OOP3WJYH.js";
 import "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
+import "./chunk-F2ISEWNZ.js";
 import {
   QUALITY_SIGNALS,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-OW3TZMXU.js";
+} from "./chunk-J5SWG7UD.js";
 import "./chunk-HPSV2ECA.js";
-import "./chunk-V6WF5AXB.js";
 import {
   setLongTimeout
 } from "./chunk-AJVNORZY.js";
-import "./chunk-AE6ET32Z.js";
+import "./chunk-X7XVCWDR.js";
 import "./chunk-BPVXUAZL.js";
 import {
   closeIssue,
@@ -87,12 +98,13 @@ import {
   readYamlFile
 } from "./chunk-NZDUHHNH.js";
 import "./chunk-KXKSH3KJ.js";
-import "./chunk-7C2IMDJW.js";
-import "./chunk-3DTPGBZG.js";
+import "./chunk-PD2BLNGC.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-2Y5XZXLW.js";
 import "./chunk-22WMU2UJ.js";
 import "./chunk-IX27OB3T.js";
+import "./chunk-O5Q4KKFV.js";
+import "./chunk-3DTPGBZG.js";
 import "./chunk-Z2HOCP5K.js";
 import "./chunk-J5XLAYS5.js";
 import "./chunk-ABFRWPKF.js";
@@ -100,33 +112,25 @@ import "./chunk-QIDGOCBZ.js";
 import "./chunk-72K2B37S.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-MPNIT6YO.js";
-import "./chunk-ALM73KK2.js";
+import "./chunk-IXAQPRDD.js";
 import {
   readProfile
-} from "./chunk-7LHU6D6K.js";
+} from "./chunk-OX5IJE7Z.js";
 import {
   stringifyContract
 } from "./chunk-H5HJGWES.js";
-import "./chunk-4SL7UKIU.js";
-import {
-  authorizedBy,
-  ingestAuthFromEnv
-} from "./chunk-L2SJHJ2M.js";
-import {
-  CbpeEstimator,
-  loadEstimator
-} from "./chunk-WPGBLHWI.js";
-import {
-  CBPE_METRICS
-} from "./chunk-IN4FC3XQ.js";
-import "./chunk-F2ISEWNZ.js";
 import {
   validateContract
 } from "./chunk-R667OS6Q.js";
+import "./chunk-WGMHYXJD.js";
 import "./chunk-MGSHJULD.js";
 import {
   packageRoot
 } from "./chunk-GT6KQK6X.js";
+import {
+  authorizedBy,
+  ingestAuthFromEnv
+} from "./chunk-L2SJHJ2M.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";
@@ -53448,7 +53452,10 @@ async function driftStatus(config, monitor, fleet, limit) {
     started_at: monitor.window.startedAt > 0 ? new Date(monitor.window.startedAt).toISOString() : null
   };
   if (fleet) {
-    const windows = await fleet.mergedWindows(limit);
+    const windows = (await fleet.mergedWindows(limit)).map((w) => {
+      const performance2 = fleet.performanceOf(w.window);
+      return performance2 ? { ...w, performance: performance2 } : w;
+    });
     return { model: config.model, open_window: openWindow, fleet: fleet.status(), windows };
   }
   return {
@@ -53478,7 +53485,7 @@ function driftRoute(config, monitor, fleet) {
 }
 
 // monitor/http/performanceRoute.ts
-function performanceStatus(config, performance2, limit) {
+function performanceStatus(config, performance2, limit, fleet = null) {
   const p = performance2.config;
   const production = performance2.production;
   return {
@@ -53491,10 +53498,10 @@ function performanceStatus(config, performance2, limit) {
     rules: p.rules.map((r) => ({ metric: r.metric, rule: describeGate(r) })),
     // Labels for windows older than those kept: counted, not judged.
     too_old_rows: performance2.tooOld,
-    windows: performance2.report().slice(0, limit)
+    windows: (fleet ? fleet.view?.windows ?? [] : performance2.report()).slice(0, limit)
   };
 }
-function performanceRoute(config, performance2) {
+function performanceRoute(config, performance2, fleet = null) {
   return {
     method: "GET",
     path: "/v1/performance",
@@ -53508,7 +53515,7 @@ function performanceRoute(config, performance2) {
         return;
       }
       const limit = Math.max(1, Math.min(Number(url.searchParams.get("limit") ?? 10) || 10, config.keepWindows));
-      sendJson(res, 200, performanceStatus(config, p, limit));
+      sendJson(res, 200, performanceStatus(config, p, limit, fleet));
     }
   };
 }
@@ -53931,23 +53938,27 @@ var FleetLabelJoin = class {
         const [side, id] = queue[k];
         if (!join5.isWaiting(side, id)) continue;
         const label = side === "label" ? JSON.stringify(join5.waitingLabel(id)) : void 0;
-        const r = await store.push(side, id, { member, ...label !== void 0 ? { label } : {} });
+        const row = side === "event" ? JSON.stringify(join5.waitingEventRow(id)) : void 0;
+        const r = await store.push(side, id, {
+          member,
+          ...label !== void 0 ? { label } : {},
+          ...row !== void 0 ? { row } : {}
+        });
         if (r.state !== "joined") continue;
         const mine = side === "event" ? r.eventMember === member : r.labelMember === member;
         if (!r.fresh && !mine) joins.push({ id, side, duplicate: true });
         else if (side === "event") joins.push({ id, side, label: JSON.parse(r.label) });
         else {
           joins.push({ id, side });
-          if (r.eventMember === member && join5.isWaiting("event", id))
-            joins.push({ id, side: "event", label: JSON.parse(r.label) });
+          if (r.eventMember === member) joins.push(eventJoin(id, r.label, r.event));
         }
       }
       inbox = await store.inbox(member);
       for (; inbox.length > 0; inbox.shift()) {
         const id = inbox[0];
-        const label = await store.joinedLabel(id);
-        if (label === null) continue;
-        if (join5.isWaiting("event", id)) joins.push({ id, side: "event", label: JSON.parse(label) });
+        const pair = await store.joinedPair(id);
+        if (pair === null) continue;
+        if (pair.eventMember === member) joins.push(eventJoin(id, pair.label, pair.event));
         if (join5.isWaiting("label", id)) joins.push({ id, side: "label" });
       }
     } catch (e) {
@@ -53966,6 +53977,14 @@ var FleetLabelJoin = class {
     if (failed) throw failed;
   }
 };
+function eventJoin(id, label, event) {
+  return {
+    id,
+    side: "event",
+    label: JSON.parse(label),
+    ...event !== void 0 ? { event: JSON.parse(event) } : {}
+  };
+}
 function waitingSides(join5, id) {
   const sides = [];
   if (join5.isWaiting("event", id)) sides.push(["event", id]);
@@ -54021,6 +54040,18 @@ if not c then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) return 'claimed
 if c == ARGV[1] then return 'mine' end
 if ARGV[3] == '1' then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) end
 return c`;
+var PUBLISH_ROWS = `
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+redis.call('PEXPIRE', KEYS[1], ARGV[5])
+redis.call('PEXPIRE', KEYS[2], ARGV[5])
+redis.call('ZADD', KEYS[3], ARGV[4], ARGV[4])
+return 1`;
+var PERFORMANCE_VERDICT = FENCE + `
+redis.call('SET', KEYS[2], ARGV[2])
+if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3]) end
+for i = 4, #ARGV do redis.call('RPUSH', KEYS[4], ARGV[i]) end
+return 1`;
 var SENT = FENCE + `redis.call('SET', KEYS[2], ARGV[2], 'PX', ARGV[3]) redis.call('LREM', KEYS[3], 1, ARGV[4]) return 1`;
 var FleetStore = class {
   constructor(fleet, env, now = Date.now) {
@@ -54039,7 +54070,10 @@ var FleetStore = class {
       }
     });
     this.client.on("error", (e) => this.markDown(e));
-    this.client.on("ready", () => this.down = null);
+    this.client.on("ready", () => {
+      this.down = null;
+      this.connections++;
+    });
     this.k = (name) => fleet.keyPrefix + name;
     this.down = { since: now(), reason: "not connected yet" };
   }
@@ -54050,6 +54084,8 @@ var FleetStore = class {
   /** null while Redis answers; otherwise since when it does not and why. */
   down;
   connecting = null;
+  /** Connections made so far: a Redis that restarted may have lost everything, so what a member holds is sent again. */
+  connections = 0;
   markDown(e) {
     if (!this.down) this.down = { since: this.now(), reason: e.message || e.name };
   }
@@ -54192,6 +54228,41 @@ var FleetStore = class {
       [lease, JSON.stringify(result ?? null), String(CLAIM_TTL_MS), entryText]
     );
   }
+  /** Overwrites this member's labelled rows of window `start` (JSON text) and their count. */
+  async publishRows(start, member, rowsJson, count, ttlMs) {
+    const s = String(start);
+    await this.evalScript(
+      PUBLISH_ROWS,
+      [this.k(`perf:rows:${s}`), this.k(`perf:counts:${s}`), this.k("perf:windows")],
+      [member, rowsJson, count, s, String(ttlMs)]
+    );
+  }
+  /** Starts of windows with labelled rows up to `until`, oldest first; those before `expired` are forgotten. */
+  async rowWindows(until, expired) {
+    await this.run(() => this.client.zRemRangeByScore(this.k("perf:windows"), "-inf", `(${expired}`));
+    const r = await this.run(() => this.client.zRangeByScore(this.k("perf:windows"), "-inf", until));
+    return r.map(Number);
+  }
+  /** Each member's row count of window `start` (small: read every round to see whether the window changed). */
+  async rowCounts(start) {
+    return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:counts:${start}`)))));
+  }
+  /** Each member's labelled rows of window `start` (JSON texts). */
+  async rows(start) {
+    return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:rows:${start}`)))));
+  }
+  /** Leader: the merged performance view, with the alert state and entries of a breach when one was decided. */
+  async performanceVerdict(lease, viewJson, alertJson, entries) {
+    await this.evalScript(
+      PERFORMANCE_VERDICT,
+      [this.k("lease"), this.k("perf:view"), this.k("alert"), this.k("outbox")],
+      [lease, viewJson, alertJson ?? "", ...entries]
+    );
+  }
+  /** The leader's last merged performance view (JSON text), or null. */
+  performanceView() {
+    return this.run(() => this.client.get(this.k("perf:view")));
+  }
   /** What a sent alert returned (null: sent without a result), or undefined when it is not recorded as sent. */
   async sentResult(id) {
     const v = await this.run(() => this.client.get(this.k(`sent:${id}`)));
@@ -54210,7 +54281,7 @@ if l then
   redis.call('DEL', KEYS[2])
   local ev = cjson.decode(ARGV[1])
   local lab = cjson.decode(l)
-  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label})
+  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label, event = ev.row})
   redis.call('SET', KEYS[3], rec, 'PX', ARGV[3])
   if lab.member ~= ev.member then
     redis.call('RPUSH', ARGV[4] .. lab.member, ARGV[2])
@@ -54228,7 +54299,7 @@ if e then
   redis.call('DEL', KEYS[1])
   local ev = cjson.decode(e)
   local lab = cjson.decode(ARGV[1])
-  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label})
+  local rec = cjson.encode({event_member = ev.member, label_member = lab.member, label = lab.label, event = ev.row})
   redis.call('SET', KEYS[3], rec, 'PX', ARGV[3])
   if lab.member ~= ev.member then
     redis.call('RPUSH', ARGV[4] .. ev.member, ARGV[2])
@@ -54301,7 +54372,8 @@ var FleetLabelStore = class {
       label: pair.label,
       eventMember: pair.event_member,
       labelMember: pair.label_member,
-      fresh: r[2] !== "old"
+      fresh: r[2] !== "old",
+      ...pair.event !== void 0 ? { event: pair.event } : {}
     };
   }
   /** Ids of this member's sides that another member joined since the last call (at most INBOX_BATCH). */
@@ -54309,10 +54381,16 @@ var FleetLabelStore = class {
     const r = await this.run(() => this.client.lPopCount(this.k(`inbox:${member}`), INBOX_BATCH));
     return r ?? [];
   }
-  /** The label of a joined pair (JSON text), or null when it is not joined (or expired). */
-  async joinedLabel(id) {
+  /** A joined pair: its label (JSON text), its event's member and row; null when it is not joined (or expired). */
+  async joinedPair(id) {
     const v = await this.run(() => this.client.get(this.k(`j:${id}`)));
-    return v === null ? null : JSON.parse(v).label;
+    if (v === null) return null;
+    const pair = JSON.parse(v);
+    return {
+      label: pair.label,
+      eventMember: pair.event_member,
+      ...pair.event !== void 0 ? { event: pair.event } : {}
+    };
   }
 };
 
@@ -54587,7 +54665,7 @@ function isWindowReport(w) {
 }
 
 // monitor/http/statusRoute.ts
-function statusRoute(config, monitor, metrics, fleet, now, performance2 = () => null) {
+function statusRoute(config, monitor, metrics, fleet, now, performance2 = () => null, fleetPerformance = null) {
   return {
     method: "GET",
     path: "/",
@@ -54595,7 +54673,7 @@ function statusRoute(config, monitor, metrics, fleet, now, performance2 = () => 
       const drift = await driftStatus(config, monitor, fleet, Math.min(STATUS_MAX_WINDOWS, config.keepWindows));
       const progress = (await metrics.windowProgress.get()).values[0]?.value ?? null;
       const p = performance2();
-      const realized = p ? performanceStatus(config, p, STATUS_MAX_WINDOWS).windows : null;
+      const realized = p ? performanceStatus(config, p, STATUS_MAX_WINDOWS, fleetPerformance).windows : null;
       const html = renderStatusPage(statusView(drift, { now: now(), progress, performance: realized }));
       res.writeHead(200, {
         "content-type": "text/html; charset=utf-8",
@@ -54612,6 +54690,27 @@ function statusRoute(config, monitor, metrics, fleet, now, performance2 = () => 
 // monitor/ingest/fileSource.ts
 import { open, readdir, stat } from "node:fs/promises";
 import { basename as basename2, dirname as dirname2, join as join2 } from "node:path";
+
+// monitor/ingest/fileFingerprint.ts
+var FINGERPRINT_BYTES = 1024;
+async function fingerprintOf(fh, upTo) {
+  const bytes = Math.min(upTo, FINGERPRINT_BYTES);
+  const buf = Buffer.alloc(bytes);
+  let got = 0;
+  while (got < bytes) {
+    const { bytesRead } = await fh.read(buf, got, bytes - got, got);
+    if (bytesRead === 0) return null;
+    got += bytesRead;
+  }
+  return { bytes, crc32c: crc32c(buf).toString(16).padStart(8, "0") };
+}
+async function startsAs(fh, fingerprint) {
+  if (!fingerprint || fingerprint.bytes === 0) return true;
+  const now = await fingerprintOf(fh, fingerprint.bytes);
+  return now !== null && now.bytes === fingerprint.bytes && now.crc32c === fingerprint.crc32c;
+}
+
+// monitor/ingest/fileSource.ts
 var NL = 10;
 var FileSource = class {
   constructor(options) {
@@ -54622,6 +54721,8 @@ var FileSource = class {
   options;
   fh = null;
   id = { dev: "0", ino: "0" };
+  /** The fingerprint of the open file's first bytes read so far (up to FINGERPRINT_BYTES); null: none taken yet. */
+  fingerprint = null;
   offset = 0;
   line = 0;
   chain = Promise.resolve();
@@ -54662,13 +54763,15 @@ var FileSource = class {
         const current = await statId(this.options.file);
         const rotated = current !== null && !sameFile(current, this.id);
         const size = Number((await this.fh.stat({ bigint: true })).size);
-        if (size < this.offset) {
+        const rewritten = size >= this.offset && !await startsAs(this.fh, this.fingerprint ?? void 0);
+        if (size < this.offset || rewritten) {
           this.options.log.warn(
             { file: this.options.file, size, offset: this.offset },
-            "prediction log truncated: reading it again from the start"
+            rewritten ? "prediction log's first bytes changed (rewritten in place): reading it again from the start" : "prediction log truncated: reading it again from the start"
           );
           this.offset = 0;
           this.line = 0;
+          this.fingerprint = null;
           result.truncated = true;
         }
         await this.readToEnd(result, rotated);
@@ -54703,8 +54806,16 @@ var FileSource = class {
     }
     if (!start) return true;
     if (sameFile(start, this.id)) {
+      if (!await startsAs(this.fh, start.fingerprint)) {
+        this.options.log.warn(
+          { file: this.options.file, saved: start },
+          "prediction log at the saved inode is another file (other first bytes; the inode was reused after a rotation): reading it from the start"
+        );
+        return true;
+      }
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       return true;
     }
     const old = await findById(dirname2(this.options.file), start);
@@ -54723,10 +54834,12 @@ var FileSource = class {
       this.id = { dev: start.dev, ino: start.ino };
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       const size = Number((await oldFh.stat({ bigint: true })).size);
       if (size < this.offset) {
         this.offset = 0;
         this.line = 0;
+        this.fingerprint = null;
         result.truncated = true;
       }
       this.options.log.info({ file: old, offset: this.offset }, "reading the rest of the rotated prediction log");
@@ -54738,6 +54851,7 @@ var FileSource = class {
       this.id = current.id;
       this.offset = 0;
       this.line = 0;
+      this.fingerprint = null;
     }
     return true;
   }
@@ -54767,10 +54881,12 @@ var FileSource = class {
       this.id = { dev: start.dev, ino: start.ino };
       this.offset = start.offset;
       this.line = start.line;
+      this.fingerprint = start.fingerprint ?? null;
       const size = Number((await this.fh.stat({ bigint: true })).size);
       if (size < this.offset) {
         this.offset = 0;
         this.line = 0;
+        this.fingerprint = null;
         result.truncated = true;
       }
       await this.readToEnd(result, false);
@@ -54779,6 +54895,7 @@ var FileSource = class {
       this.fh = null;
       this.offset = 0;
       this.line = 0;
+      this.fingerprint = null;
     }
   }
   /** Opens the path at byte 0; false when it does not exist (yet). */
@@ -54793,6 +54910,7 @@ var FileSource = class {
     this.id = { dev: String(st.dev), ino: String(st.ino) };
     this.offset = 0;
     this.line = 0;
+    this.fingerprint = null;
     return true;
   }
   /** Reads from the offset to the current end, committing complete lines chunk by chunk. */
@@ -54850,7 +54968,15 @@ var FileSource = class {
       }
     }
     const body = Buffer.concat(good.flatMap((b, i) => i === 0 ? [b] : [NEWLINE, b]));
-    const position = { ...this.id, offset: this.offset + bytes.length, line };
+    const offset = this.offset + bytes.length;
+    if (!this.fingerprint || this.fingerprint.bytes < Math.min(offset, FINGERPRINT_BYTES))
+      this.fingerprint = await fingerprintOf(this.fh, offset);
+    const position = {
+      ...this.id,
+      offset,
+      line,
+      ...this.fingerprint ? { fingerprint: this.fingerprint } : {}
+    };
     await this.options.commit(body, events, position, malformed);
     this.resume = position;
     this.offset = position.offset;
@@ -54884,7 +55010,14 @@ async function findById(dir, id) {
   for (const name of await readdir(dir)) {
     const path = join2(dir, name);
     const found = await statId(path).catch(() => null);
-    if (found && sameFile(found, id)) return path;
+    if (!found || !sameFile(found, id)) continue;
+    const fh = await open(path, "r").catch(() => null);
+    if (!fh) continue;
+    try {
+      if (await startsAs(fh, id.fingerprint)) return path;
+    } finally {
+      await fh.close();
+    }
   }
   return null;
 }
@@ -54964,7 +55097,7 @@ var Checkpointer = class {
   async checkpoint(onStep) {
     while (this.running) await this.running;
     const run = (async () => {
-      const covered = this.writeSnapshot(() => onStep?.("snapshot temp written"));
+      const covered = await this.writeSnapshot((step) => onStep?.(step));
       this.checkpointedAt = covered;
       onStep?.("snapshot renamed");
       const deleted = await this.journal.compact(covered, onStep);
@@ -55037,6 +55170,8 @@ var FleetMember = class {
   sendBackoff = { attempts: 0, until: 0 };
   /** The last merged report shown on /metrics (its JSON text). */
   lastMerged = null;
+  /** The fleet's alert record last copied to disk (its JSON text). */
+  lastAlertCopy = null;
   /** The monitor closed a window: its state is this member's final partial of it (replay closes it again: same). */
   windowClosed(w) {
     const json = w.toJson();
@@ -55065,6 +55200,7 @@ var FleetMember = class {
     while (this.running) await this.running;
     try {
       await this.memberWork(true);
+      await this.o.performance?.publish();
     } catch (e) {
       this.o.log.debug({ err: e.message }, "fleet: last publish failed");
     }
@@ -55089,11 +55225,15 @@ var FleetMember = class {
     if (this.stopped) return;
     try {
       await this.memberWork();
+      await this.o.performance?.publish();
       if (this.lease && this.o.now() >= this.settleUntil) {
         await this.finalizeDue();
+        await this.o.performance?.lead(this.lease, this.alertIo);
         await this.sendAlerts();
       }
       await this.showMerged();
+      await this.o.performance?.show();
+      await this.copyAlert();
     } catch (e) {
       if (e instanceof FencedError) {
         this.o.log.warn({ member: this.member }, "fleet: lease lost; this member no longer leads");
@@ -55188,6 +55328,14 @@ var FleetMember = class {
     if (!leaving) this.setLease(await store.lease(this.lease, this.member));
     await store.heartbeat(this.member, this.since, this.through(leaving));
   }
+  alertIo = {
+    read: async () => await this.o.store.alertState() ?? this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null },
+    keep: (record) => this.keepAlert(record)
+  };
+  keepAlert(record) {
+    writeFileSync(join3(this.dir, "alert.json.tmp"), JSON.stringify(record));
+    renameSync(join3(this.dir, "alert.json.tmp"), join3(this.dir, "alert.json"));
+  }
   localAlert() {
     try {
       return JSON.parse(readFileSync2(join3(this.dir, "alert.json"), "utf8"));
@@ -55203,7 +55351,7 @@ var FleetMember = class {
     const d = this.durationMs;
     const due = await store.windowsUpTo(now - d - fleet.graceMs);
     if (due.length === 0) return;
-    const alert = await store.alertState() ?? this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null };
+    const alert = await this.alertIo.read();
     const members = await store.members();
     for (const start of due) {
       const end = start + d;
@@ -55267,7 +55415,7 @@ var FleetMember = class {
       const entries = ordered.map(
         (a) => JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing))
       );
-      const next = { state: decision.state, last_window: start };
+      const next = { ...alert, state: decision.state, last_window: start };
       const ok = await store.finalize(
         lease,
         start,
@@ -55278,8 +55426,7 @@ var FleetMember = class {
       );
       if (!ok) continue;
       Object.assign(alert, next);
-      writeFileSync(join3(this.dir, "alert.json.tmp"), JSON.stringify(next));
-      renameSync(join3(this.dir, "alert.json.tmp"), join3(this.dir, "alert.json"));
+      this.keepAlert(next);
       this.o.metrics.finalized.inc();
       if (missing.length > 0) this.o.metrics.missingPartials.inc(missing.length);
       this.o.log.info(
@@ -55345,6 +55492,19 @@ var FleetMember = class {
       }
     }
   }
+  /**
+   * Every member keeps a copy of the fleet's alert record (state/fleet/alert.json), not only the leader that wrote it:
+   * after a Redis restarted empty, whichever member leads next still knows the open issue, the cooldown and which
+   * windows' performance breaches were alerted.
+   */
+  async copyAlert() {
+    const record = await this.o.store.alertState();
+    if (record === null) return;
+    const text2 = JSON.stringify(record);
+    if (text2 === this.lastAlertCopy) return;
+    this.keepAlert(record);
+    this.lastAlertCopy = text2;
+  }
   /** The fleet's last merged window on this member's /metrics (read once per period; parsed only when it changed). */
   async showMerged() {
     const [text2] = await this.o.store.reports(1);
@@ -55360,6 +55520,10 @@ var FleetMember = class {
       if (!(e instanceof FleetUnavailableError)) throw e;
     }
     return this.reportsCache.slice(0, limit);
+  }
+  /** The fleet's realized performance of merged window `index` (for /v1/drift), or null. */
+  performanceOf(index) {
+    return this.o.performance?.ofWindow(index) ?? null;
   }
   /** Member and leader facts for /readyz and /v1/drift. */
   status() {
@@ -55516,6 +55680,195 @@ var FleetMetrics = class {
   }
 };
 
+// monitor/fleet/fleetPerformance.ts
+var import_prom_client4 = __toESM(require_prom_client(), 1);
+var FleetPerformance = class {
+  constructor(o) {
+    this.o = o;
+    if (!("durationMs" in o.config.window)) throw new Error("fleet mode needs windows by duration (window.duration)");
+    this.durationMs = o.config.window.durationMs;
+    o.gauges.update(null, o.local.production);
+  }
+  o;
+  /** Window start -> the count signature last published; cleared after a reconnect. */
+  published = /* @__PURE__ */ new Map();
+  publishedOn = -1;
+  /** The leader's merged windows (null: rebuilt from Redis, e.g. after a failed write or on a new leader). */
+  merged = null;
+  /** The view last shown (its JSON text, and parsed). */
+  viewText = null;
+  view = null;
+  breachesSeen = /* @__PURE__ */ new Set();
+  durationMs;
+  /** A window's rows live in Redis as long as the window is kept and its labels may come. */
+  ttlMs() {
+    const d = this.durationMs;
+    return this.o.config.keepWindows * d + (this.o.config.labels?.maxDelayMs ?? 0) + d + this.o.fleet.graceMs;
+  }
+  /** Member: publishes the rows of each closed window that changed since it was last published. */
+  async publish() {
+    const { store, local, member } = this.o;
+    if (store.connections !== this.publishedOn) {
+      this.published.clear();
+      this.publishedOn = store.connections;
+    }
+    const seen = /* @__PURE__ */ new Set();
+    for (const w of local.closedRows()) {
+      const start = Date.parse(w.started_at);
+      seen.add(start);
+      const count = `${w.label.length}+${w.dropped}`;
+      if (this.published.get(start) === count) continue;
+      const rows = {
+        member,
+        model_version: w.model_version,
+        label: [...w.label],
+        prediction: [...w.prediction],
+        probability: w.probability.map((p) => Number.isNaN(p) ? null : p),
+        dropped: w.dropped
+      };
+      await store.publishRows(start, member, JSON.stringify(rows), count, this.ttlMs());
+      this.published.set(start, count);
+    }
+    for (const start of this.published.keys()) if (!seen.has(start)) this.published.delete(start);
+  }
+  newMerged() {
+    const { config, local } = this.o;
+    const entries = [];
+    const host = { config, alert: { ...INITIAL_ALERT_STATE }, recent: [] };
+    const windows = new PerformanceWindows(local.config, local.production, host, {
+      outbox: { add: (e) => (entries.push(e), true) },
+      metrics: this.o.metrics,
+      // The leader's own judgment is not what /metrics shows: the view it writes is, on every member.
+      gauges: new PerformanceMetrics(new import_prom_client4.Registry()),
+      log: this.o.log,
+      alerts: true
+    });
+    return { windows, host, entries, judged: /* @__PURE__ */ new Map(), on: this.o.store.connections };
+  }
+  /** Leader: merges and judges the windows whose rows changed; a breach alerts once per fleet. */
+  async lead(lease, alert) {
+    const { store, fleet, config } = this.o;
+    const d = this.durationMs;
+    const now = this.o.now();
+    if (this.merged && this.merged.on !== store.connections) this.merged = null;
+    const due = await store.rowWindows(now - d - fleet.graceMs, now - this.ttlMs());
+    if (due.length === 0) return;
+    const m = this.merged ??= this.newMerged();
+    for (const start of m.judged.keys()) if (!due.includes(start)) m.judged.delete(start);
+    const changed = [];
+    const { minRows, maxRows } = m.windows.config;
+    for (const start of due) {
+      const byMember = [...await store.rowCounts(start)].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0);
+      const counts = byMember.map(([member, c]) => `${member}=${c}`).join(",");
+      if (m.judged.get(start) === counts) continue;
+      const kept = Math.min(
+        maxRows,
+        byMember.reduce((n, [, c]) => n + Number(c.split("+")[0]), 0)
+      );
+      const judgedRows = m.windows.judgedRowsOf(Math.floor(start / d));
+      if (kept >= minRows && judgedRows !== null && kept < Math.max(judgedRows + 1, Math.ceil(judgedRows * 1.05)))
+        continue;
+      changed.push([start, counts]);
+    }
+    if (changed.length === 0) return;
+    const record = await alert.read();
+    const alerted = new Set(record.performance_alerted ?? []);
+    m.host.alert = record.state;
+    m.host.recent = (await store.reports(config.keepWindows)).map((t) => JSON.parse(t)).reverse();
+    m.entries.length = 0;
+    try {
+      for (const [start, counts] of changed) {
+        const rows = mergeRows(await store.rows(start), m.windows.config.maxRows);
+        m.windows.replaceWindow(
+          Math.floor(start / d),
+          {
+            started_at: new Date(start).toISOString(),
+            closed_at: new Date(start + d).toISOString(),
+            model_version: rows.modelVersion
+          },
+          rows,
+          alerted.has(start),
+          now
+        );
+        m.judged.set(start, counts);
+      }
+      const newly = m.windows.report().filter((w) => w.breached && !alerted.has(w.window * d)).map((w) => w.window * d);
+      let next = null;
+      if (newly.length > 0) {
+        const keepFrom = now - this.ttlMs();
+        next = {
+          ...record,
+          state: m.host.alert,
+          performance_alerted: [...alerted, ...newly].filter((s) => s >= keepFrom).sort((a, b) => a - b)
+        };
+      }
+      const view = {
+        judged_by: this.o.member,
+        windows: m.windows.report(),
+        latest: m.windows.latest()
+      };
+      await store.performanceVerdict(
+        lease,
+        JSON.stringify(view),
+        next && JSON.stringify(next),
+        m.entries.map((e) => JSON.stringify(e))
+      );
+      if (next) {
+        alert.keep(next);
+        this.o.log.info(
+          { windows: newly.map((s) => Math.floor(s / d)), actions: m.entries.map((e) => e.kind) },
+          "fleet: realized performance breached a rule; alert recorded in the fleet's outbox"
+        );
+      }
+    } catch (e) {
+      this.merged = null;
+      throw e;
+    }
+  }
+  /** How far window `index`'s labels have come in the view shown, or null. */
+  ofWindow(index) {
+    const w = this.view?.windows.find((x) => x.window === index);
+    return w ? { labelled_rows: w.labelled_rows, judged: w.judged, breached: w.breached } : null;
+  }
+  /** Every member: the leader's view on /v1/performance and the performance gauges (read once a round). */
+  async show() {
+    const text2 = await this.o.store.performanceView();
+    if (text2 === null || text2 === this.viewText) return;
+    this.viewText = text2;
+    const view = JSON.parse(text2);
+    this.view = view;
+    this.o.gauges.update(view.latest, this.o.local.production);
+    const oldest = Math.min(...view.windows.map((w) => w.window));
+    for (const k of this.breachesSeen) if (k < oldest) this.breachesSeen.delete(k);
+    for (const w of view.windows) {
+      if (!w.breached || this.breachesSeen.has(w.window)) continue;
+      this.breachesSeen.add(w.window);
+      this.o.gauges.breaches.inc();
+    }
+  }
+};
+function mergeRows(parts, maxRows) {
+  const label = [];
+  const prediction = [];
+  const probability = [];
+  let dropped = 0;
+  let modelVersion = null;
+  for (const member of [...parts.keys()].sort()) {
+    const p = JSON.parse(parts.get(member));
+    dropped += p.dropped;
+    modelVersion ??= p.model_version;
+    const room = Math.max(0, maxRows - label.length);
+    const n = Math.min(room, p.label.length);
+    dropped += p.label.length - n;
+    for (let i = 0; i < n; i++) {
+      label.push(p.label[i]);
+      prediction.push(p.prediction[i] ?? null);
+      probability.push(p.probability[i] ?? NaN);
+    }
+  }
+  return { label, prediction, probability, dropped, modelVersion };
+}
+
 // monitor/startMonitor.ts
 async function startMonitor(config, options = {}) {
   const env = options.env ?? process.env;
@@ -55539,8 +55892,18 @@ async function startMonitor(config, options = {}) {
   const estimator = loadEstimator(config, loaded?.calibration ?? null);
   ensureStateDirectory(config.state);
   const metrics = new MonitorMetrics();
+  const writes = new StateWrites();
+  writes.onAvailability((unavailable) => {
+    if (unavailable)
+      log.error(
+        { err: unavailable.message, code: unavailable.reason.code },
+        "state write failed: it waits in memory and is retried every second; events are refused (503, the file source waits) until it is done"
+      );
+    else log.warn("state writes done again: accepting events");
+  });
   const outbox = new Outbox(join4(config.state, "outbox.jsonl"), sender, {
     ...options.outboxRetry,
+    writes,
     now: () => clock(),
     onError: (e, id) => log.warn({ id, err: e.message }, "GitHub request failed; it stays in the outbox for retry")
   });
@@ -55550,13 +55913,28 @@ async function startMonitor(config, options = {}) {
   const monitor = new DriftMonitor(config, profile, {
     metrics,
     outbox,
+    writes,
     log,
     ...estimator ? { estimator } : {},
     ...deployment ? { deployment } : {},
     ...referenceTargetOf(config, loaded),
     ...config.fleet ? { fleet: { windowClosed: (w) => fleet.windowClosed(w) } } : {}
   });
+  let fleetPerformance = null;
   if (config.fleet) {
+    const store = new FleetStore(config.fleet, env, () => clock());
+    if (monitor.performance)
+      fleetPerformance = new FleetPerformance({
+        config,
+        fleet: config.fleet,
+        store,
+        local: monitor.performance,
+        gauges: new PerformanceMetrics(metrics.registry),
+        metrics,
+        member: config.fleet.member,
+        now: () => clock(),
+        log
+      });
     fleet = new FleetMember({
       config,
       fleet: config.fleet,
@@ -55565,9 +55943,10 @@ async function startMonitor(config, options = {}) {
         openWindows: () => monitor.eventWindows ? [...monitor.eventWindows.open.values()] : [monitor.window],
         reportOf: (w, at) => monitor.reportOf(w, at)
       },
-      store: new FleetStore(config.fleet, env, () => clock()),
+      store,
       metrics: new FleetMetrics(metrics.registry),
       sender,
+      ...fleetPerformance ? { performance: fleetPerformance } : {},
       now: () => clock(),
       log
     });
@@ -55590,6 +55969,7 @@ async function startMonitor(config, options = {}) {
   ensureStateSubdirectory(journalDir, "its journal (the acknowledged batches)");
   Journal.migrateSingleFile(join4(config.state, "journal.log"), journalDir);
   const opened = await Journal.open(journalDir, from, (r, end) => monitor.applyRecord(r, end), {
+    blockedBy: () => writes.unavailable,
     onAvailability: (unavailable) => {
       if (unavailable)
         log.error(
@@ -55691,14 +56071,15 @@ async function startMonitor(config, options = {}) {
       readyzRoute(life, journal, fleet),
       metricsRoute(metrics),
       driftRoute(config, monitor, fleet),
-      performanceRoute(config, () => monitor.performance),
+      performanceRoute(config, () => monitor.performance, fleetPerformance),
       statusRoute(
         config,
         monitor,
         metrics,
         fleet,
         () => clock(),
-        () => monitor.performance
+        () => monitor.performance,
+        fleetPerformance
       ),
       ingestRoute({ config, monitor, journal, metrics, auth: ingestAuth, life, now, accepted }),
       labelsRoute({
@@ -55723,6 +56104,7 @@ async function startMonitor(config, options = {}) {
     await labelSource?.close();
     await fleet?.stop();
     outbox.stop();
+    writes.close();
     await journal.close();
     throw e;
   }
@@ -55828,6 +56210,7 @@ async function startMonitor(config, options = {}) {
     server.closeIdleConnections();
     await checkpointer.idle();
     await journal.drain();
+    writes.close();
     await checkpoint();
     await fleet?.stop();
     labelRounds?.cancel();
@@ -55859,8 +56242,8 @@ function registerMonitor(program, io, exit) {
   const monitor = program.command("monitor").enablePositionalOptions().description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-ZUEQ7Z2J.js");
-      const production = config.referenceRegistry ? await (await import("./ProductionReference-6I6IHYBC.js")).ProductionReference.fromConfig(config, process.env).load() : null;
+      const { readProfile: readProfile2 } = await import("./profileFile-HTQIF3KP.js");
+      const production = config.referenceRegistry ? await (await import("./ProductionReference-OTCRHGY3.js")).ProductionReference.fromConfig(config, process.env).load() : null;
       const profile = production ? production.profile : readProfile2(config.reference);
       const { loadEstimator: loadEstimator2 } = await import("./loadEstimator-JDQCQN7F.js");
       loadEstimator2(config, production?.calibration ?? null);
@@ -55903,7 +56286,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-KJGZNDNV.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-74TVCD5N.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

@@ -4,9 +4,8 @@ import {
   detectDrift,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-OW3TZMXU.js";
+} from "./chunk-J5SWG7UD.js";
 import "./chunk-HPSV2ECA.js";
-import "./chunk-V6WF5AXB.js";
 import {
   readOnnxModelInfo
 } from "./chunk-2UIKLSWL.js";
@@ -17,15 +16,18 @@ import {
 import "./chunk-NZDUHHNH.js";
 import {
   DEFAULT_SAMPLE_BUDGET,
+  datasetBytes,
+  sampleFile,
   unpackSamples
-} from "./chunk-Y7YOH6DA.js";
+} from "./chunk-CUUEQMHP.js";
 import {
   driftKindOfType,
   sampleProfile
-} from "./chunk-7C2IMDJW.js";
-import "./chunk-3DTPGBZG.js";
+} from "./chunk-PD2BLNGC.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-IX27OB3T.js";
+import "./chunk-O5Q4KKFV.js";
+import "./chunk-3DTPGBZG.js";
 import {
   idLikeName,
   isIdLike
@@ -43,20 +45,20 @@ import {
 } from "./chunk-53OHGDPV.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
-import "./chunk-VJAFT2KI.js";
+import "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
-import "./chunk-ALM73KK2.js";
+import "./chunk-IXAQPRDD.js";
 import {
   isProfilePath,
   readProfile
-} from "./chunk-7LHU6D6K.js";
+} from "./chunk-OX5IJE7Z.js";
 import {
   stringifyContract
 } from "./chunk-H5HJGWES.js";
+import "./chunk-R667OS6Q.js";
 import {
   QuantileSketch
-} from "./chunk-4SL7UKIU.js";
-import "./chunk-R667OS6Q.js";
+} from "./chunk-WGMHYXJD.js";
 import {
   writeOutputFile
 } from "./chunk-MGSHJULD.js";
@@ -189,7 +191,16 @@ function startWorker(workerData) {
   const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData });
 }
-function loadSamples(path, options = {}, budget = DEFAULT_SAMPLE_BUDGET) {
+var IN_THREAD_MAX_BYTES = 16 * 1024 * 1024;
+var inThreadQueue = Promise.resolve();
+async function loadSamples(path, options = {}, budget = DEFAULT_SAMPLE_BUDGET) {
+  const bytes = await datasetBytes(path);
+  if (bytes === null || bytes >= IN_THREAD_MAX_BYTES) return loadSamplesInWorker(path, options, budget);
+  const run = inThreadQueue.then(() => sampleFile(path, options, budget));
+  inThreadQueue = run.catch(() => void 0);
+  return run;
+}
+function loadSamplesInWorker(path, options, budget) {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ path, options, budget });
     let settled = false;

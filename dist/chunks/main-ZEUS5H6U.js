@@ -3493,21 +3493,21 @@ async function buildProgram(io, argv = []) {
   for (const load of modules) (await load())(program2, io, exit);
   return { program: program2, exit };
 }
-var validate = async () => (await import("./validate-P2E3RTO2.js")).registerValidate;
-var monitor = async () => (await import("./monitor-5LOMUUAB.js")).registerMonitor;
+var validate = async () => (await import("./validate-CJN5A3LH.js")).registerValidate;
+var monitor = async () => (await import("./monitor-UEAJ7VF6.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-HE7F2WXC.js")).registerProfile],
-  ["drift", async () => (await import("./drift-OT67V6T4.js")).registerDrift],
-  ["train", async () => (await import("./train-SZRKNM75.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-Z4EV5JRI.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-PKWUC52C.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-TCCUDWE7.js")).registerCompare],
-  ["report", async () => (await import("./report-UR6FJWRK.js")).registerReport],
+  ["profile", async () => (await import("./profile-QUMKCLEB.js")).registerProfile],
+  ["drift", async () => (await import("./drift-EDG47C4U.js")).registerDrift],
+  ["train", async () => (await import("./train-NTI63H4Q.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-6GL3C5B4.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-Z7PGLDJM.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-OEV5BMLN.js")).registerCompare],
+  ["report", async () => (await import("./report-BTBRBSIB.js")).registerReport],
   ["monitor", monitor],
-  ["promote", async () => (await import("./promote-VZTG2RJQ.js")).registerPromote],
-  ["registry", async () => (await import("./registry-QRSHQHED.js")).registerRegistry]
+  ["promote", async () => (await import("./promote-ULNUJU57.js")).registerPromote],
+  ["registry", async () => (await import("./registry-BT2C6F5T.js")).registerRegistry]
 ]);
 async function main(argv, io = processIO) {
   try {

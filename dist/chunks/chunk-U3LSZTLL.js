@@ -7,18 +7,21 @@ import {
   normalQuantile
 } from "./chunk-N6AD7QXR.js";
 import {
+  CBPE_METRICS
+} from "./chunk-IN4FC3XQ.js";
+import {
   readMetricsDocument
-} from "./chunk-2IMFPSCW.js";
+} from "./chunk-OOP3WJYH.js";
 import {
   QUALITY_SIGNALS,
   columnOverride,
   detectDrift
-} from "./chunk-OW3TZMXU.js";
+} from "./chunk-J5SWG7UD.js";
 import {
   ClassLabels,
   computeMetrics,
   sortLabels
-} from "./chunk-AE6ET32Z.js";
+} from "./chunk-X7XVCWDR.js";
 import {
   escapeMarkdown,
   formatParameter,
@@ -26,7 +29,7 @@ import {
 } from "./chunk-4NQ5B76I.js";
 import {
   sampleProfile
-} from "./chunk-7C2IMDJW.js";
+} from "./chunk-PD2BLNGC.js";
 import {
   influenceCalculator
 } from "./chunk-2Y5XZXLW.js";
@@ -42,10 +45,7 @@ import {
 } from "./chunk-H5HJGWES.js";
 import {
   QuantileSketch
-} from "./chunk-4SL7UKIU.js";
-import {
-  CBPE_METRICS
-} from "./chunk-IN4FC3XQ.js";
+} from "./chunk-WGMHYXJD.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";
@@ -164,7 +164,7 @@ var require_registry = __commonJS({
   "node_modules/prom-client/lib/registry.js"(exports, module) {
     "use strict";
     var { getValueAsString } = require_util();
-    var Registry2 = class _Registry {
+    var Registry3 = class _Registry {
       static get PROMETHEUS_CONTENT_TYPE() {
         return "text/plain; version=0.0.4; charset=utf-8";
       }
@@ -343,8 +343,8 @@ var require_registry = __commonJS({
     function standardizeCounterName(name) {
       return name.replace(/_total$/, "");
     }
-    module.exports = Registry2;
-    module.exports.globalRegistry = new Registry2();
+    module.exports = Registry3;
+    module.exports.globalRegistry = new Registry3();
   }
 });
 
@@ -379,7 +379,7 @@ var require_validation = __commonJS({
 var require_metric = __commonJS({
   "node_modules/prom-client/lib/metric.js"(exports, module) {
     "use strict";
-    var Registry2 = require_registry();
+    var Registry3 = require_registry();
     var { isObject: isObject2 } = require_util();
     var { validateMetricName, validateLabelName } = require_validation();
     var Metric = class {
@@ -391,7 +391,7 @@ var require_metric = __commonJS({
           this,
           {
             labelNames: [],
-            registers: [Registry2.globalRegistry],
+            registers: [Registry3.globalRegistry],
             aggregator: "sum",
             enableExemplars: false
           },
@@ -399,7 +399,7 @@ var require_metric = __commonJS({
           config
         );
         if (!this.registers) {
-          this.registers = [Registry2.globalRegistry];
+          this.registers = [Registry3.globalRegistry];
         }
         if (!this.help) {
           throw new Error("Missing mandatory help parameter");
@@ -423,7 +423,7 @@ var require_metric = __commonJS({
         }
         this.reset();
         for (const register of this.registers) {
-          if (this.enableExemplars && register.contentType === Registry2.PROMETHEUS_CONTENT_TYPE) {
+          if (this.enableExemplars && register.contentType === Registry3.PROMETHEUS_CONTENT_TYPE) {
             throw new TypeError(
               "Exemplars are supported only on OpenMetrics registries"
             );
@@ -4820,7 +4820,7 @@ var require_metricAggregators = __commonJS({
 var require_cluster = __commonJS({
   "node_modules/prom-client/lib/cluster.js"(exports, module) {
     "use strict";
-    var Registry2 = require_registry();
+    var Registry3 = require_registry();
     var { Grouper } = require_util();
     var { aggregators } = require_metricAggregators();
     var cluster = () => {
@@ -4830,12 +4830,12 @@ var require_cluster = __commonJS({
     };
     var GET_METRICS_REQ = "prom-client:getMetricsReq";
     var GET_METRICS_RES = "prom-client:getMetricsRes";
-    var registries = [Registry2.globalRegistry];
+    var registries = [Registry3.globalRegistry];
     var requestCtr = 0;
     var listenersAdded = false;
     var requests = /* @__PURE__ */ new Map();
-    var AggregatorRegistry = class extends Registry2 {
-      constructor(regContentType = Registry2.PROMETHEUS_CONTENT_TYPE) {
+    var AggregatorRegistry = class extends Registry3 {
+      constructor(regContentType = Registry3.PROMETHEUS_CONTENT_TYPE) {
         super(regContentType);
         addListeners();
       }
@@ -4895,8 +4895,8 @@ var require_cluster = __commonJS({
        * to PROMETHEUS_CONTENT_TYPE.
        * @return {Registry} aggregated registry.
        */
-      static aggregate(metricsArr, registryType = Registry2.PROMETHEUS_CONTENT_TYPE) {
-        const aggregatedRegistry = new Registry2();
+      static aggregate(metricsArr, registryType = Registry3.PROMETHEUS_CONTENT_TYPE) {
+        const aggregatedRegistry = new Registry3();
         const metricsByName = new Grouper();
         aggregatedRegistry.setContentType(registryType);
         metricsArr.forEach((metrics) => {
@@ -4933,7 +4933,7 @@ var require_cluster = __commonJS({
       static setRegistries(regs) {
         if (!Array.isArray(regs)) regs = [regs];
         regs.forEach((reg) => {
-          if (!(reg instanceof Registry2)) {
+          if (!(reg instanceof Registry3)) {
             throw new TypeError(`Expected Registry, got ${typeof reg}`);
           }
         });
@@ -5150,9 +5150,9 @@ var InternTable = class {
     const len = end - start;
     if (code < 0 || this.keys >= this.maxCodes || this.keyBytesUsed + len > MAX_KEY_BYTES) return;
     if (this.keyBytesUsed + len > this.keyBytes.length) {
-      const grown = Buffer.alloc(Math.min(MAX_KEY_BYTES, Math.max(256, (this.keyBytesUsed + len) * 2)));
-      this.keyBytes.copy(grown, 0, 0, this.keyBytesUsed);
-      this.keyBytes = grown;
+      const grown2 = Buffer.alloc(Math.min(MAX_KEY_BYTES, Math.max(256, (this.keyBytesUsed + len) * 2)));
+      this.keyBytes.copy(grown2, 0, 0, this.keyBytesUsed);
+      this.keyBytes = grown2;
     }
     const h = fnv1a(buf, start, end);
     const k = this.keys++;
@@ -5436,7 +5436,629 @@ var EventBatch = class {
 };
 
 // monitor/alerts/outbox.ts
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from "node:fs";
+import { closeSync as closeSync2, existsSync as existsSync2, fstatSync, fsyncSync as fsyncSync2, ftruncateSync, openSync as openSync2, readFileSync as readFileSync2, writeSync } from "node:fs";
+
+// monitor/state/journal.ts
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  truncateSync
+} from "node:fs";
+import { open, statfs, truncate, unlink } from "node:fs/promises";
+import { dirname, join } from "node:path";
+
+// monitor/state/crc32c.ts
+function crc32c(data, previous = 0) {
+  let crc = ~previous >>> 0;
+  let i = 0;
+  const n = data.length;
+  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
+  for (; i + 8 <= n; i += 8) {
+    const lo = (crc ^ (data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24)) >>> 0;
+    crc = t7[lo & 255] ^ t6[lo >>> 8 & 255] ^ t5[lo >>> 16 & 255] ^ t4[lo >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
+  }
+  for (; i < n; i++) crc = t0[(crc ^ data[i]) & 255] ^ crc >>> 8;
+  return ~crc >>> 0;
+}
+var TABLES = (() => {
+  const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
+  for (let b = 0; b < 256; b++) {
+    let c = b;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 2197175160 ^ c >>> 1 : c >>> 1;
+    tables[0][b] = c >>> 0;
+  }
+  for (let b = 0; b < 256; b++) {
+    for (let k = 1; k < 8; k++) {
+      const prev = tables[k - 1][b];
+      tables[k][b] = (tables[0][prev & 255] ^ prev >>> 8) >>> 0;
+    }
+  }
+  return tables;
+})();
+
+// monitor/state/journal.ts
+var JournalUnavailableError = class extends Error {
+  constructor(reason) {
+    const code = reason.code;
+    super(`the journal cannot be written (${code ? `${code}: ` : ""}${reason.message})`);
+    this.reason = reason;
+  }
+  reason;
+  name = "JournalUnavailableError";
+};
+var SEGMENT = /^([0-9]{16})\.log$/;
+var JOURNAL_KEY = /^[\x21-\x7e]{1,255}$/;
+function segmentName(start) {
+  return `${String(start).padStart(16, "0")}.log`;
+}
+function listSegments(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync(join(dir, m[0])).size })).sort((a, b) => a.start - b.start);
+}
+function fsyncDir(dir) {
+  const fd = openSync(dir, "r");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+function fsyncFile(path) {
+  const fd = openSync(path, "r+");
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+var Journal = class _Journal {
+  constructor(dir, fh, segmentStart, offset, retryMs, onAvailability, blockedBy) {
+    this.dir = dir;
+    this.fh = fh;
+    this.segmentStart = segmentStart;
+    this.retryMs = retryMs;
+    this.onAvailability = onAvailability;
+    this.blockedBy = blockedBy;
+    this.offset = offset;
+  }
+  dir;
+  fh;
+  segmentStart;
+  retryMs;
+  onAvailability;
+  blockedBy;
+  /** Global byte offset of the end of the last durable record. */
+  offset;
+  /** fdatasync calls made (for metrics and the group-commit test). */
+  syncs = 0;
+  queue = [];
+  flushing = false;
+  closed = false;
+  /** Why appends are refused, until a recovery succeeds; null while the journal is writable. */
+  failed = null;
+  /** A segment was created but the directory fsync after it failed: recovery repeats it before any append. */
+  dirUnsynced = false;
+  /** After a write failed for lack of space: the bytes it needed, which must be free before recovery reports success. */
+  spaceNeeded = 0;
+  retry = null;
+  /** Flushes, segment rolls and recoveries run one at a time, in order. */
+  exclusive = Promise.resolve();
+  /**
+   * A journal of the older single-file layout (`journal.log`, offsets from 0) becomes the first segment of `dir`
+   * (one atomic rename; a no-op when `dir` already has segments).
+   */
+  static migrateSingleFile(file, dir) {
+    mkdirSync(dir, { recursive: true });
+    if (!existsSync(file) || listSegments(dir).length > 0) return;
+    renameSync(file, join(dir, segmentName(0)));
+    fsyncDir(dir);
+  }
+  /**
+   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail of the last segment (an incomplete
+   * record at its very end, never acknowledged) and what a failed write left past the start of a later segment, and
+   * opens the last segment for appending. Throws a ModelguardError naming the file, the offset and what to do when a
+   * segment is missing or damaged, rather than skip acknowledged batches.
+   */
+  static async open(dir, fromOffset, onRecord, options = {}) {
+    mkdirSync(dir, { recursive: true });
+    let segments = listSegments(dir);
+    if (segments.length === 0) {
+      if (fromOffset > 0) {
+        throw new ModelguardError(
+          "input",
+          `${dir}: the journal has no segments, but the snapshot ${join(dirname(dir), "snapshot.json")} covers it up to offset ${fromOffset}`,
+          restoreHint(dir)
+        );
+      }
+      closeSync(openSync(join(dir, segmentName(0)), "a"));
+      fsyncDir(dir);
+      segments = listSegments(dir);
+    }
+    if (segments[0].start > fromOffset) {
+      throw new ModelguardError(
+        "input",
+        `${dir}: the journal starts at offset ${segments[0].start} (${segments[0].name}), after the snapshot's offset ${fromOffset}: segments are missing`,
+        restoreHint(dir)
+      );
+    }
+    for (let i = 0; i + 1 < segments.length; i++) {
+      const a = segments[i];
+      const b = segments[i + 1];
+      if (a.start + a.size < b.start) {
+        throw new ModelguardError(
+          "input",
+          `${join(dir, a.name)}: journal segment ${a.name} (${a.size} bytes) ends at offset ${a.start + a.size}, but the next one, ${b.name}, starts at ${b.start}: a segment is missing or ${a.name} was cut short`,
+          restoreHint(dir)
+        );
+      }
+    }
+    const last = segments[segments.length - 1];
+    let replayed = 0;
+    const cuts = [];
+    let end = fromOffset;
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i];
+      const next = segments[i + 1];
+      const path = join(dir, seg.name);
+      const limit = next ? next.start - seg.start : seg.size;
+      if (seg.start + limit <= fromOffset && seg !== last) {
+        if (seg.size > limit)
+          cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
+        continue;
+      }
+      if (fromOffset - seg.start > seg.size) {
+        throw new ModelguardError(
+          "input",
+          `${path}: the journal ends at offset ${seg.start + seg.size}, before the snapshot's offset ${fromOffset}`,
+          restoreHint(dir)
+        );
+      }
+      const whole = readFileSync(path);
+      const buf = whole.subarray(0, limit);
+      let pos = Math.max(fromOffset - seg.start, 0);
+      for (; ; ) {
+        if (pos >= buf.length) break;
+        const r = readRecord(buf, pos);
+        if (!r.ok) {
+          const why = seg !== last ? "later segments follow it" : !r.incomplete ? "the record is complete but does not read back" : recordFollows(buf, pos) ? "complete records follow it" : null;
+          if (why !== null)
+            throw damaged(dir, path, seg, pos, `${r.reason}; this is not a torn write (${why})`, segments);
+          cutSegment(path, pos, seg, cuts, `a torn write: ${r.reason}`);
+          break;
+        }
+        onRecord(r.record, seg.start + r.end);
+        pos = r.end;
+        replayed++;
+      }
+      end = seg.start + pos;
+      if (whole.length > limit)
+        cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
+    }
+    const fh = await open(join(dir, last.name), "a");
+    const truncatedBytes = cuts.reduce((n, c) => n + c.bytes, 0);
+    const journal = new _Journal(
+      dir,
+      fh,
+      last.start,
+      end,
+      options.retryMs ?? 1e3,
+      options.onAvailability ?? (() => {
+      }),
+      options.blockedBy ?? (() => null)
+    );
+    return { journal, replayed, truncatedBytes, cuts };
+  }
+  /** Why the journal refuses appends right now (a failed write not yet recovered from, or `blockedBy`), or null. */
+  get unavailable() {
+    return this.failed ? new JournalUnavailableError(this.failed) : this.blockedBy();
+  }
+  /** A batch as received; `key` its Idempotency-Key (JOURNAL_KEY), replayed with it so a repeat is recognised. */
+  appendBatch(t, body, onDurable, key) {
+    if (key !== void 0 && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
+    const fields = key !== void 0 ? `k ${t} ${key}` : `b ${t}`;
+    return this.enqueue(framed(fields, body), onDurable);
+  }
+  /** A file-source batch (`body` the well-formed lines, possibly empty) and the file position it reads up to. */
+  appendSource(t, body, position, onDurable) {
+    return this.enqueue(framed(`f ${t} ${positionFields(position)}`, body), onDurable);
+  }
+  /** A label batch as received (with its Idempotency-Key), or lines of the label log and the position after them. */
+  appendLabels(t, body, onDurable, from = {}) {
+    const { key, position: p } = from;
+    if (key !== void 0 && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
+    const fields = p ? `g ${t} ${positionFields(p)}` : key !== void 0 ? `j ${t} ${key}` : `l ${t}`;
+    return this.enqueue(framed(fields, body), onDurable);
+  }
+  /** Fleet mode: pairs Redis joined that this member holds a side of. */
+  appendJoins(t, body, onDurable) {
+    return this.enqueue(framed(`x ${t}`, body), onDurable);
+  }
+  appendTick(t, onDurable) {
+    return this.enqueue(framed(`t ${t}`, EMPTY), onDurable);
+  }
+  run(fn) {
+    const next = this.exclusive.then(fn);
+    this.exclusive = next.catch(() => void 0);
+    return next;
+  }
+  enqueue(bytes, onDurable) {
+    if (this.closed) return Promise.reject(new Error("journal is closed"));
+    if (this.failed) return Promise.reject(new JournalUnavailableError(this.failed));
+    const blocked = this.blockedBy();
+    if (blocked) return Promise.reject(blocked);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ bytes, onDurable, resolve, reject });
+      if (!this.flushing) {
+        this.flushing = true;
+        setImmediate(() => void this.run(() => this.flush()));
+      }
+    });
+  }
+  async flush() {
+    while (this.queue.length > 0) {
+      const group = this.queue;
+      this.queue = [];
+      try {
+        if (this.failed) throw this.failed;
+        let chunks = group.flatMap((p) => p.bytes);
+        let left = chunks.reduce((n, b) => n + b.length, 0);
+        while (left > 0) {
+          const { bytesWritten } = await this.fh.writev(chunks);
+          left -= bytesWritten;
+          if (left > 0) chunks = unwritten(chunks, bytesWritten);
+        }
+        await this.fh.datasync();
+        this.syncs++;
+      } catch (e) {
+        const code = e.code;
+        if (code === "ENOSPC" || code === "EDQUOT")
+          this.spaceNeeded = group.reduce((n, p) => p.bytes.reduce((m, b) => m + b.length, n), 0);
+        this.fail(e);
+        const error = new JournalUnavailableError(this.failed);
+        for (const p of [...group, ...this.queue]) p.reject(error);
+        this.queue = [];
+        break;
+      }
+      for (const p of group) {
+        for (const b of p.bytes) this.offset += b.length;
+        try {
+          p.onDurable(this.offset);
+          p.resolve();
+        } catch (e) {
+          p.reject(e);
+        }
+      }
+    }
+    this.flushing = false;
+  }
+  fail(e) {
+    const was = this.failed;
+    this.failed = e;
+    if (was === null) this.onAvailability(new JournalUnavailableError(e));
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      void this.recover();
+    }, this.retryMs);
+    this.retry.unref();
+  }
+  /**
+   * After a failed write: closes the segment, cuts it back to the last durable record, fsyncs it (and the directory,
+   * when a roll's fsync failed) and reopens it. Resolves true when the journal takes appends again; on failure it
+   * stays unavailable and tries again after `retryMs`.
+   */
+  async recover() {
+    await this.run(async () => {
+      if (!this.failed || this.closed) return;
+      try {
+        const path = join(this.dir, segmentName(this.segmentStart));
+        const fh = this.fh;
+        this.fh = null;
+        await fh?.close().catch(() => void 0);
+        await truncate(path, this.offset - this.segmentStart);
+        fsyncFile(path);
+        if (this.dirUnsynced) fsyncDir(this.dir);
+        this.dirUnsynced = false;
+        this.fh = await open(path, "a");
+        if (this.spaceNeeded > 0) {
+          const fs = await statfs(this.dir);
+          const free = fs.bavail * fs.bsize;
+          if (free < this.spaceNeeded) {
+            const e = new Error(`no space left on device: ${free} bytes free, ${this.spaceNeeded} needed`);
+            throw Object.assign(e, { code: "ENOSPC" });
+          }
+          this.spaceNeeded = 0;
+        }
+        this.failed = null;
+        this.onAvailability(null);
+      } catch (e) {
+        this.fail(e);
+      }
+    });
+    return this.failed === null;
+  }
+  /**
+   * Starts a new segment at the current offset (between two group commits) unless the current one is empty, then
+   * deletes, oldest first, every segment that ends at or before `coveredOffset` (the offset of a durable snapshot).
+   * Returns the names deleted. Throws a JournalUnavailableError while the journal is unavailable: a roll then would
+   * leave the failed write's bytes in the old segment past the new one's start.
+   */
+  async compact(coveredOffset, onStep) {
+    if (this.closed) throw new Error("journal is closed");
+    await this.run(async () => {
+      if (this.failed) throw new JournalUnavailableError(this.failed);
+      if (this.offset === this.segmentStart) return;
+      const name = segmentName(this.offset);
+      const fh = await open(join(this.dir, name), "wx").catch(async (e) => {
+        if (e.code === "EEXIST" && statSync(join(this.dir, name)).size === 0) return open(join(this.dir, name), "a");
+        throw e;
+      });
+      const old = this.fh;
+      this.fh = fh;
+      this.segmentStart = this.offset;
+      await old?.close().catch(() => void 0);
+      try {
+        fsyncDir(this.dir);
+      } catch (e) {
+        this.dirUnsynced = true;
+        this.fail(e);
+        throw new JournalUnavailableError(e);
+      }
+      onStep?.("rolled");
+    });
+    const deleted = [];
+    const segments = listSegments(this.dir);
+    for (let i = 0; i + 1 < segments.length; i++) {
+      if (segments[i + 1].start > coveredOffset) break;
+      await unlink(join(this.dir, segments[i].name));
+      await fsyncDirAsync(this.dir);
+      deleted.push(segments[i].name);
+      onStep?.(`deleted ${segments[i].name}`);
+    }
+    return deleted;
+  }
+  /** Resolves when every queued append is durable (or refused). */
+  async drain() {
+    while (this.flushing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    await this.exclusive;
+  }
+  async close() {
+    await this.drain();
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    await this.fh?.close();
+    this.fh = null;
+  }
+};
+var NEWLINE = Buffer.from("\n");
+var EMPTY = Buffer.alloc(0);
+function positionFields(p) {
+  const fp = p.fingerprint ? ` ${p.fingerprint.bytes}:${p.fingerprint.crc32c}` : "";
+  return `${p.dev} ${p.ino} ${p.offset} ${p.line}${fp}`;
+}
+function framed(fields, body) {
+  const head = `${fields} ${body.length} ${hex8(crc32c(body))}`;
+  const bytes = Buffer.from(head, "latin1");
+  return [Buffer.from(`${head} ${hex8(crc32c(bytes))}
+`, "latin1"), body, NEWLINE];
+}
+function hex8(n) {
+  return n.toString(16).padStart(8, "0");
+}
+function unwritten(chunks, written) {
+  let i = 0;
+  while (written >= chunks[i].length) written -= chunks[i++].length;
+  return [chunks[i].subarray(written), ...chunks.slice(i + 1)];
+}
+async function fsyncDirAsync(dir) {
+  const fh = await open(dir, "r");
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+function cutSegment(path, at, seg, cuts, reason) {
+  const size = statSync(path).size;
+  if (size <= at) return;
+  truncateSync(path, at);
+  fsyncFile(path);
+  cuts.push({ segment: seg.name, at, bytes: size - at, reason });
+}
+function restoreHint(dir) {
+  const state = dirname(dir);
+  return `the journal holds acknowledged events, so the monitor does not start without them. Restore ${dir} from a backup, or, to start over from an empty state (losing the open window, the alert state and the recent window reports), move the state directory ${state} aside`;
+}
+function damaged(dir, path, seg, pos, reason, segments) {
+  const later = segments.filter((s) => s.start > seg.start).map((s) => s.name);
+  return new ModelguardError(
+    "input",
+    `${path}: journal segment damaged at byte ${pos} (journal offset ${seg.start + pos}): ${reason}, so skipping it would lose acknowledged events`,
+    `stop the monitor and copy ${dirname(dir)} aside first. Then restore ${path} from a backup, or, to start from the records before the damage and lose every event after it, run \`truncate -s ${pos} ${path}\`` + (later.length > 0 ? ` and delete the later segments (${later.join(", ")})` : "")
+  );
+}
+function recordFollows(buf, pos) {
+  for (let nl = buf.indexOf(10, pos); nl >= 0 && nl + 1 < buf.length; nl = buf.indexOf(10, nl + 1)) {
+    if (readRecord(buf, nl + 1).ok) return true;
+  }
+  return false;
+}
+var DIGITS = /^[0-9]+$/;
+var HEX8 = /^[0-9a-f]{8}$/;
+var FIELDS = { b: 2, k: 3, t: 2, f: 6, l: 2, j: 3, g: 6, x: 2 };
+function readRecord(buf, pos) {
+  const nl = buf.indexOf(10, pos);
+  if (nl < 0) return { ok: false, incomplete: true, reason: "a record header without its newline" };
+  const header = buf.toString("latin1", pos, nl);
+  const kind = header[0] ?? "";
+  if (kind === "B" || kind === "T" || kind === "F") return readLegacyRecord(buf, pos, nl, header);
+  let fieldCount = FIELDS[kind];
+  if (fieldCount === void 0) return { ok: false, incomplete: false, reason: "not a record header" };
+  const sp = header.lastIndexOf(" ");
+  const headerCrc = header.slice(sp + 1);
+  if (!HEX8.test(headerCrc) || crc32c(buf.subarray(pos, pos + sp)) !== parseInt(headerCrc, 16))
+    return { ok: false, incomplete: false, reason: "header checksum mismatch" };
+  const parts = header.slice(0, sp).split(" ");
+  if ((kind === "f" || kind === "g") && parts.length === fieldCount + 3) fieldCount++;
+  const t = Number(parts[1]);
+  const len = Number(parts[fieldCount]);
+  const bodyCrc = parts[fieldCount + 1] ?? "";
+  if (parts.length !== fieldCount + 2 || !Number.isFinite(t) || !Number.isSafeInteger(len) || len < 0 || !HEX8.test(bodyCrc))
+    return { ok: false, incomplete: false, reason: `unreadable ${kind} record header` };
+  const start = nl + 1;
+  const stop = start + len;
+  if (stop + 1 > buf.length)
+    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
+  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
+  const body = buf.subarray(start, stop);
+  if (crc32c(body) !== parseInt(bodyCrc, 16)) return { ok: false, incomplete: false, reason: "body checksum mismatch" };
+  const end = stop + 1;
+  if (kind === "t") return len === 0 ? { ok: true, record: { type: "tick", t }, end } : bad(kind);
+  if (kind === "b") return { ok: true, record: { type: "batch", t, body }, end };
+  if (kind === "l") return { ok: true, record: { type: "labels", t, body }, end };
+  if (kind === "x") return { ok: true, record: { type: "joins", t, body }, end };
+  if (kind === "j") {
+    const key = parts[2];
+    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "labels", t, body, key }, end } : bad(kind);
+  }
+  if (kind === "g") {
+    const position2 = sourcePosition(parts, fieldCount === 7);
+    return position2 ? { ok: true, record: { type: "labels", t, body, position: position2 }, end } : bad(kind);
+  }
+  if (kind === "k") {
+    const key = parts[2];
+    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "batch", t, body, key }, end } : bad(kind);
+  }
+  const position = sourcePosition(parts, fieldCount === 7);
+  return position ? { ok: true, record: { type: "source", t, body, position }, end } : bad(kind);
+}
+function bad(kind) {
+  return { ok: false, incomplete: false, reason: `unreadable ${kind} record` };
+}
+var FINGERPRINT = /^([0-9]{1,4}):([0-9a-f]{8})$/;
+function sourcePosition(parts, withFingerprint = false) {
+  const [, , dev, ino] = parts;
+  const offset = Number(parts[4]);
+  const line = Number(parts[5]);
+  if (!DIGITS.test(dev) || !DIGITS.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line))
+    return null;
+  if (offset < 0 || line < 0) return null;
+  if (!withFingerprint) return { dev, ino, offset, line };
+  const fp = FINGERPRINT.exec(parts[6] ?? "");
+  if (!fp || Number(fp[1]) > offset) return null;
+  return { dev, ino, offset, line, fingerprint: { bytes: Number(fp[1]), crc32c: fp[2] } };
+}
+function readLegacyRecord(buf, pos, nl, header) {
+  const parts = header.split(" ");
+  const t = Number(parts[1]);
+  const unreadable = { ok: false, incomplete: false, reason: `unreadable ${parts[0]} record header` };
+  if (parts[0] === "T")
+    return parts.length === 2 && Number.isFinite(t) ? { ok: true, record: { type: "tick", t }, end: nl + 1 } : unreadable;
+  const source = parts[0] === "F";
+  if (parts.length !== (source ? 7 : 3) || !Number.isFinite(t)) return unreadable;
+  const len = Number(parts[parts.length - 1]);
+  if (!Number.isSafeInteger(len) || len < 0) return unreadable;
+  const start = nl + 1;
+  const stop = start + len;
+  if (stop + 1 > buf.length)
+    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
+  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
+  const body = buf.subarray(start, stop);
+  if (!source) return { ok: true, record: { type: "batch", t, body }, end: stop + 1 };
+  const position = sourcePosition(parts);
+  return position ? { ok: true, record: { type: "source", t, body, position }, end: stop + 1 } : unreadable;
+}
+
+// monitor/state/stateWrites.ts
+var StateWriteError = class extends JournalUnavailableError {
+  constructor(reason, what) {
+    super(reason);
+    this.what = what;
+    const code = reason.code;
+    this.message = `${what} cannot be written (${code ? `${code}: ` : ""}${reason.message})`;
+  }
+  what;
+};
+var StateWrites = class {
+  queue = [];
+  failed = null;
+  retry = null;
+  closed = false;
+  listeners = [];
+  retryMs;
+  constructor(options = {}) {
+    this.retryMs = options.retryMs ?? 1e3;
+  }
+  /** Hears each change of availability once: the failure, then null when every queued write is done. */
+  onAvailability(listener) {
+    this.listeners.push(listener);
+  }
+  /** Why writes are queued right now, or null. */
+  get unavailable() {
+    return this.failed;
+  }
+  /** Writes not done yet. */
+  get pending() {
+    return this.queue.length;
+  }
+  /** Runs `write` now, or after the writes queued before it; true when it is done. `what` names it in errors. */
+  run(what, write) {
+    this.queue.push({ what, write });
+    if (this.queue.length > 1) return false;
+    return this.drain();
+  }
+  /** Tries the queued writes again, in order; true when none is left. */
+  retryNow() {
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+    return this.drain();
+  }
+  /** Stops the retry timer (shutdown); queued writes stay queued. */
+  close() {
+    this.closed = true;
+    if (this.retry) clearTimeout(this.retry);
+    this.retry = null;
+  }
+  drain() {
+    while (this.queue.length > 0) {
+      const next = this.queue[0];
+      try {
+        next.write();
+      } catch (e) {
+        if (typeof e.code !== "string") throw e;
+        const was = this.failed;
+        this.failed = new StateWriteError(e, next.what);
+        if (was === null) for (const l of this.listeners) l(this.failed);
+        this.schedule();
+        return false;
+      }
+      this.queue.shift();
+    }
+    if (this.failed) {
+      this.failed = null;
+      for (const l of this.listeners) l(null);
+    }
+    return true;
+  }
+  schedule() {
+    if (this.retry || this.closed) return;
+    this.retry = setTimeout(() => {
+      this.retry = null;
+      this.drain();
+    }, this.retryMs);
+    this.retry.unref();
+  }
+};
+
+// monitor/alerts/outbox.ts
 function parkable(e) {
   return Object.assign(e, { parkable: true });
 }
@@ -5448,8 +6070,14 @@ var Outbox = class {
     this.path = path;
     this.sender = sender;
     this.options = options;
-    if (!existsSync(path)) return;
-    for (const line of readFileSync(path, "utf8").split("\n")) {
+    this.writes = options.writes ?? new StateWrites();
+    this.writes.onAvailability((unavailable) => {
+      if (!unavailable) this.kick(0);
+    });
+    if (!existsSync2(path)) return;
+    const bytes = readFileSync2(path);
+    this.durableSize = bytes.lastIndexOf(10) + 1;
+    for (const line of bytes.subarray(0, this.durableSize).toString("utf8").split("\n")) {
       if (line.trim() === "") continue;
       let v;
       try {
@@ -5484,10 +6112,19 @@ var Outbox = class {
   timer = null;
   current = null;
   stopped = false;
+  /** Bytes of the file up to the end of its last complete line: a failed append is cut back to here first. */
+  durableSize = 0;
+  /** Lines handed to `writes`, and those of them on disk: nothing is sent while one waits (see appendLine). */
+  linesQueued = 0;
+  linesWritten = 0;
+  writes;
   has(id) {
     return this.entries.has(id);
   }
-  /** Records an entry durably; false when an entry with this id was recorded before (a replayed decision). */
+  /**
+   * Records an entry (durably, or waiting in `writes` for the disk: it is not sent before); false when an entry with
+   * this id was recorded before (a replayed decision).
+   */
   add(entry) {
     if (this.entries.has(entry.id)) return false;
     this.appendLine(entry);
@@ -5547,6 +6184,7 @@ var Outbox = class {
     const sender = this.sender;
     {
       for (; ; ) {
+        if (this.linesWritten < this.linesQueued) return;
         const entry = this.next();
         if (!entry) {
           const due = Math.min(...this.pending().map((e) => this.retryAt.get(e.id) ?? 0));
@@ -5608,14 +6246,26 @@ var Outbox = class {
     }, delayMs);
     this.timer.unref();
   }
+  /**
+   * Appends one line and fsyncs it, through `writes`: when that fails (disk full, EIO) the line waits in memory, with
+   * every line after it, and is retried; the in-memory state already has it, and the journal refuses new batches
+   * meanwhile. A retry first cuts off what the failed write left (a torn line that the next one would run into).
+   */
   appendLine(value) {
-    const fd = openSync(this.path, "a");
-    try {
-      writeSync(fd, JSON.stringify(value) + "\n");
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
+    const line = Buffer.from(JSON.stringify(value) + "\n");
+    this.linesQueued++;
+    this.writes.run(`the outbox ${this.path}`, () => {
+      const fd = openSync2(this.path, "a");
+      try {
+        if (fstatSync(fd).size > this.durableSize) ftruncateSync(fd, this.durableSize);
+        for (let at = 0; at < line.length; ) at += writeSync(fd, line, at);
+        fsyncSync2(fd);
+      } finally {
+        closeSync2(fd);
+      }
+      this.durableSize += line.length;
+      this.linesWritten++;
+    });
   }
 };
 
@@ -6284,8 +6934,9 @@ var MonitorMetrics = class {
 };
 
 // monitor/windows/driftMonitor.ts
-import { closeSync as closeSync3, existsSync as existsSync3, fsyncSync as fsyncSync3, openSync as openSync3, readFileSync as readFileSync3, renameSync as renameSync2, rmSync, writeFileSync } from "node:fs";
-import { join as join2 } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync4, rmSync as rmSync2, writeFileSync } from "node:fs";
+import { open as open3, rename as rename2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
 
 // monitor/alerts/alertPolicy.ts
 var INITIAL_ALERT_STATE = {
@@ -6655,7 +7306,8 @@ function issueBody(config, report, recent, dispatched = false, cause = DRIFT_CAU
     ...prediction ? [prediction, ""] : [],
     ...(cause.sections ?? []).flatMap((x) => [x, ""]),
     ...retrain ? [retrain, ""] : [],
-    `Recent windows: ${streak.join("; ")}.`
+    // Empty when no report is at hand (a fleet whose Redis restarted empty lost the merged ones): no bare "Recent windows: ."
+    streak.length > 0 ? `Recent windows: ${streak.join("; ")}.` : "Recent windows: no window report is at hand."
   ].join("\n");
 }
 var STAT_LABEL = [
@@ -6683,532 +7335,6 @@ function windowState(r) {
 
 // monitor/ingest/idempotencyKeys.ts
 import { createHash } from "node:crypto";
-
-// monitor/state/journal.ts
-import {
-  closeSync as closeSync2,
-  existsSync as existsSync2,
-  fsyncSync as fsyncSync2,
-  mkdirSync,
-  openSync as openSync2,
-  readdirSync,
-  readFileSync as readFileSync2,
-  renameSync,
-  statSync,
-  truncateSync
-} from "node:fs";
-import { open, statfs, truncate, unlink } from "node:fs/promises";
-import { dirname, join } from "node:path";
-
-// monitor/state/crc32c.ts
-function crc32c(data, previous = 0) {
-  let crc = ~previous >>> 0;
-  let i = 0;
-  const n = data.length;
-  const [t0, t1, t2, t3, t4, t5, t6, t7] = TABLES;
-  for (; i + 8 <= n; i += 8) {
-    const lo = (crc ^ (data[i] | data[i + 1] << 8 | data[i + 2] << 16 | data[i + 3] << 24)) >>> 0;
-    crc = t7[lo & 255] ^ t6[lo >>> 8 & 255] ^ t5[lo >>> 16 & 255] ^ t4[lo >>> 24] ^ t3[data[i + 4]] ^ t2[data[i + 5]] ^ t1[data[i + 6]] ^ t0[data[i + 7]];
-  }
-  for (; i < n; i++) crc = t0[(crc ^ data[i]) & 255] ^ crc >>> 8;
-  return ~crc >>> 0;
-}
-var TABLES = (() => {
-  const tables = Array.from({ length: 8 }, () => new Uint32Array(256));
-  for (let b = 0; b < 256; b++) {
-    let c = b;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 2197175160 ^ c >>> 1 : c >>> 1;
-    tables[0][b] = c >>> 0;
-  }
-  for (let b = 0; b < 256; b++) {
-    for (let k = 1; k < 8; k++) {
-      const prev = tables[k - 1][b];
-      tables[k][b] = (tables[0][prev & 255] ^ prev >>> 8) >>> 0;
-    }
-  }
-  return tables;
-})();
-
-// monitor/state/journal.ts
-var JournalUnavailableError = class extends Error {
-  constructor(reason) {
-    const code = reason.code;
-    super(`the journal cannot be written (${code ? `${code}: ` : ""}${reason.message})`);
-    this.reason = reason;
-  }
-  reason;
-  name = "JournalUnavailableError";
-};
-var SEGMENT = /^([0-9]{16})\.log$/;
-var JOURNAL_KEY = /^[\x21-\x7e]{1,255}$/;
-function segmentName(start) {
-  return `${String(start).padStart(16, "0")}.log`;
-}
-function listSegments(dir) {
-  if (!existsSync2(dir)) return [];
-  return readdirSync(dir).map((name) => SEGMENT.exec(name)).filter((m) => m !== null).map((m) => ({ start: Number(m[1]), name: m[0], size: statSync(join(dir, m[0])).size })).sort((a, b) => a.start - b.start);
-}
-function fsyncDir(dir) {
-  const fd = openSync2(dir, "r");
-  try {
-    fsyncSync2(fd);
-  } finally {
-    closeSync2(fd);
-  }
-}
-function fsyncFile(path) {
-  const fd = openSync2(path, "r+");
-  try {
-    fsyncSync2(fd);
-  } finally {
-    closeSync2(fd);
-  }
-}
-var Journal = class _Journal {
-  constructor(dir, fh, segmentStart, offset, retryMs, onAvailability) {
-    this.dir = dir;
-    this.fh = fh;
-    this.segmentStart = segmentStart;
-    this.retryMs = retryMs;
-    this.onAvailability = onAvailability;
-    this.offset = offset;
-  }
-  dir;
-  fh;
-  segmentStart;
-  retryMs;
-  onAvailability;
-  /** Global byte offset of the end of the last durable record. */
-  offset;
-  /** fdatasync calls made (for metrics and the group-commit test). */
-  syncs = 0;
-  queue = [];
-  flushing = false;
-  closed = false;
-  /** Why appends are refused, until a recovery succeeds; null while the journal is writable. */
-  failed = null;
-  /** A segment was created but the directory fsync after it failed: recovery repeats it before any append. */
-  dirUnsynced = false;
-  /** After a write failed for lack of space: the bytes it needed, which must be free before recovery reports success. */
-  spaceNeeded = 0;
-  retry = null;
-  /** Flushes, segment rolls and recoveries run one at a time, in order. */
-  exclusive = Promise.resolve();
-  /**
-   * A journal of the older single-file layout (`journal.log`, offsets from 0) becomes the first segment of `dir`
-   * (one atomic rename; a no-op when `dir` already has segments).
-   */
-  static migrateSingleFile(file, dir) {
-    mkdirSync(dir, { recursive: true });
-    if (!existsSync2(file) || listSegments(dir).length > 0) return;
-    renameSync(file, join(dir, segmentName(0)));
-    fsyncDir(dir);
-  }
-  /**
-   * Replays the records after `fromOffset` through `onRecord`, cuts off a torn tail of the last segment (an incomplete
-   * record at its very end, never acknowledged) and what a failed write left past the start of a later segment, and
-   * opens the last segment for appending. Throws a ModelguardError naming the file, the offset and what to do when a
-   * segment is missing or damaged, rather than skip acknowledged batches.
-   */
-  static async open(dir, fromOffset, onRecord, options = {}) {
-    mkdirSync(dir, { recursive: true });
-    let segments = listSegments(dir);
-    if (segments.length === 0) {
-      if (fromOffset > 0) {
-        throw new ModelguardError(
-          "input",
-          `${dir}: the journal has no segments, but the snapshot ${join(dirname(dir), "snapshot.json")} covers it up to offset ${fromOffset}`,
-          restoreHint(dir)
-        );
-      }
-      closeSync2(openSync2(join(dir, segmentName(0)), "a"));
-      fsyncDir(dir);
-      segments = listSegments(dir);
-    }
-    if (segments[0].start > fromOffset) {
-      throw new ModelguardError(
-        "input",
-        `${dir}: the journal starts at offset ${segments[0].start} (${segments[0].name}), after the snapshot's offset ${fromOffset}: segments are missing`,
-        restoreHint(dir)
-      );
-    }
-    for (let i = 0; i + 1 < segments.length; i++) {
-      const a = segments[i];
-      const b = segments[i + 1];
-      if (a.start + a.size < b.start) {
-        throw new ModelguardError(
-          "input",
-          `${join(dir, a.name)}: journal segment ${a.name} (${a.size} bytes) ends at offset ${a.start + a.size}, but the next one, ${b.name}, starts at ${b.start}: a segment is missing or ${a.name} was cut short`,
-          restoreHint(dir)
-        );
-      }
-    }
-    const last = segments[segments.length - 1];
-    let replayed = 0;
-    const cuts = [];
-    let end = fromOffset;
-    for (let i = 0; i < segments.length; i++) {
-      const seg = segments[i];
-      const next = segments[i + 1];
-      const path = join(dir, seg.name);
-      const limit = next ? next.start - seg.start : seg.size;
-      if (seg.start + limit <= fromOffset && seg !== last) {
-        if (seg.size > limit)
-          cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
-        continue;
-      }
-      if (fromOffset - seg.start > seg.size) {
-        throw new ModelguardError(
-          "input",
-          `${path}: the journal ends at offset ${seg.start + seg.size}, before the snapshot's offset ${fromOffset}`,
-          restoreHint(dir)
-        );
-      }
-      const whole = readFileSync2(path);
-      const buf = whole.subarray(0, limit);
-      let pos = Math.max(fromOffset - seg.start, 0);
-      for (; ; ) {
-        if (pos >= buf.length) break;
-        const r = readRecord(buf, pos);
-        if (!r.ok) {
-          const why = seg !== last ? "later segments follow it" : !r.incomplete ? "the record is complete but does not read back" : recordFollows(buf, pos) ? "complete records follow it" : null;
-          if (why !== null)
-            throw damaged(dir, path, seg, pos, `${r.reason}; this is not a torn write (${why})`, segments);
-          cutSegment(path, pos, seg, cuts, `a torn write: ${r.reason}`);
-          break;
-        }
-        onRecord(r.record, seg.start + r.end);
-        pos = r.end;
-        replayed++;
-      }
-      end = seg.start + pos;
-      if (whole.length > limit)
-        cutSegment(path, limit, seg, cuts, `a failed write left them past the start of ${next.name}`);
-    }
-    const fh = await open(join(dir, last.name), "a");
-    const truncatedBytes = cuts.reduce((n, c) => n + c.bytes, 0);
-    const journal = new _Journal(
-      dir,
-      fh,
-      last.start,
-      end,
-      options.retryMs ?? 1e3,
-      options.onAvailability ?? (() => {
-      })
-    );
-    return { journal, replayed, truncatedBytes, cuts };
-  }
-  /** Why the journal refuses appends right now (a failed write not yet recovered from), or null. */
-  get unavailable() {
-    return this.failed ? new JournalUnavailableError(this.failed) : null;
-  }
-  /** A batch as received; `key` its Idempotency-Key (JOURNAL_KEY), replayed with it so a repeat is recognised. */
-  appendBatch(t, body, onDurable, key) {
-    if (key !== void 0 && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
-    const fields = key !== void 0 ? `k ${t} ${key}` : `b ${t}`;
-    return this.enqueue(framed(fields, body), onDurable);
-  }
-  /** A file-source batch (`body` the well-formed lines, possibly empty) and the file position it reads up to. */
-  appendSource(t, body, position, onDurable) {
-    const p = position;
-    return this.enqueue(framed(`f ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}`, body), onDurable);
-  }
-  /** A label batch as received (with its Idempotency-Key), or lines of the label log and the position after them. */
-  appendLabels(t, body, onDurable, from = {}) {
-    const { key, position: p } = from;
-    if (key !== void 0 && !JOURNAL_KEY.test(key)) return Promise.reject(new Error(`not a journal key: ${key}`));
-    const fields = p ? `g ${t} ${p.dev} ${p.ino} ${p.offset} ${p.line}` : key !== void 0 ? `j ${t} ${key}` : `l ${t}`;
-    return this.enqueue(framed(fields, body), onDurable);
-  }
-  /** Fleet mode: pairs Redis joined that this member holds a side of. */
-  appendJoins(t, body, onDurable) {
-    return this.enqueue(framed(`x ${t}`, body), onDurable);
-  }
-  appendTick(t, onDurable) {
-    return this.enqueue(framed(`t ${t}`, EMPTY), onDurable);
-  }
-  run(fn) {
-    const next = this.exclusive.then(fn);
-    this.exclusive = next.catch(() => void 0);
-    return next;
-  }
-  enqueue(bytes, onDurable) {
-    if (this.closed) return Promise.reject(new Error("journal is closed"));
-    if (this.failed) return Promise.reject(new JournalUnavailableError(this.failed));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ bytes, onDurable, resolve, reject });
-      if (!this.flushing) {
-        this.flushing = true;
-        setImmediate(() => void this.run(() => this.flush()));
-      }
-    });
-  }
-  async flush() {
-    while (this.queue.length > 0) {
-      const group = this.queue;
-      this.queue = [];
-      try {
-        if (this.failed) throw this.failed;
-        let chunks = group.flatMap((p) => p.bytes);
-        let left = chunks.reduce((n, b) => n + b.length, 0);
-        while (left > 0) {
-          const { bytesWritten } = await this.fh.writev(chunks);
-          left -= bytesWritten;
-          if (left > 0) chunks = unwritten(chunks, bytesWritten);
-        }
-        await this.fh.datasync();
-        this.syncs++;
-      } catch (e) {
-        const code = e.code;
-        if (code === "ENOSPC" || code === "EDQUOT")
-          this.spaceNeeded = group.reduce((n, p) => p.bytes.reduce((m, b) => m + b.length, n), 0);
-        this.fail(e);
-        const error = new JournalUnavailableError(this.failed);
-        for (const p of [...group, ...this.queue]) p.reject(error);
-        this.queue = [];
-        break;
-      }
-      for (const p of group) {
-        for (const b of p.bytes) this.offset += b.length;
-        try {
-          p.onDurable(this.offset);
-          p.resolve();
-        } catch (e) {
-          p.reject(e);
-        }
-      }
-    }
-    this.flushing = false;
-  }
-  fail(e) {
-    const was = this.failed;
-    this.failed = e;
-    if (was === null) this.onAvailability(new JournalUnavailableError(e));
-    if (this.retry || this.closed) return;
-    this.retry = setTimeout(() => {
-      this.retry = null;
-      void this.recover();
-    }, this.retryMs);
-    this.retry.unref();
-  }
-  /**
-   * After a failed write: closes the segment, cuts it back to the last durable record, fsyncs it (and the directory,
-   * when a roll's fsync failed) and reopens it. Resolves true when the journal takes appends again; on failure it
-   * stays unavailable and tries again after `retryMs`.
-   */
-  async recover() {
-    await this.run(async () => {
-      if (!this.failed || this.closed) return;
-      try {
-        const path = join(this.dir, segmentName(this.segmentStart));
-        const fh = this.fh;
-        this.fh = null;
-        await fh?.close().catch(() => void 0);
-        await truncate(path, this.offset - this.segmentStart);
-        fsyncFile(path);
-        if (this.dirUnsynced) fsyncDir(this.dir);
-        this.dirUnsynced = false;
-        this.fh = await open(path, "a");
-        if (this.spaceNeeded > 0) {
-          const fs = await statfs(this.dir);
-          const free = fs.bavail * fs.bsize;
-          if (free < this.spaceNeeded) {
-            const e = new Error(`no space left on device: ${free} bytes free, ${this.spaceNeeded} needed`);
-            throw Object.assign(e, { code: "ENOSPC" });
-          }
-          this.spaceNeeded = 0;
-        }
-        this.failed = null;
-        this.onAvailability(null);
-      } catch (e) {
-        this.fail(e);
-      }
-    });
-    return this.failed === null;
-  }
-  /**
-   * Starts a new segment at the current offset (between two group commits) unless the current one is empty, then
-   * deletes, oldest first, every segment that ends at or before `coveredOffset` (the offset of a durable snapshot).
-   * Returns the names deleted. Throws a JournalUnavailableError while the journal is unavailable: a roll then would
-   * leave the failed write's bytes in the old segment past the new one's start.
-   */
-  async compact(coveredOffset, onStep) {
-    if (this.closed) throw new Error("journal is closed");
-    await this.run(async () => {
-      if (this.failed) throw new JournalUnavailableError(this.failed);
-      if (this.offset === this.segmentStart) return;
-      const name = segmentName(this.offset);
-      const fh = await open(join(this.dir, name), "wx").catch(async (e) => {
-        if (e.code === "EEXIST" && statSync(join(this.dir, name)).size === 0) return open(join(this.dir, name), "a");
-        throw e;
-      });
-      const old = this.fh;
-      this.fh = fh;
-      this.segmentStart = this.offset;
-      await old?.close().catch(() => void 0);
-      try {
-        fsyncDir(this.dir);
-      } catch (e) {
-        this.dirUnsynced = true;
-        this.fail(e);
-        throw new JournalUnavailableError(e);
-      }
-      onStep?.("rolled");
-    });
-    const deleted = [];
-    const segments = listSegments(this.dir);
-    for (let i = 0; i + 1 < segments.length; i++) {
-      if (segments[i + 1].start > coveredOffset) break;
-      await unlink(join(this.dir, segments[i].name));
-      await fsyncDirAsync(this.dir);
-      deleted.push(segments[i].name);
-      onStep?.(`deleted ${segments[i].name}`);
-    }
-    return deleted;
-  }
-  /** Resolves when every queued append is durable (or refused). */
-  async drain() {
-    while (this.flushing || this.queue.length > 0) await new Promise((r) => setImmediate(r));
-    await this.exclusive;
-  }
-  async close() {
-    await this.drain();
-    this.closed = true;
-    if (this.retry) clearTimeout(this.retry);
-    this.retry = null;
-    await this.fh?.close();
-    this.fh = null;
-  }
-};
-var NEWLINE = Buffer.from("\n");
-var EMPTY = Buffer.alloc(0);
-function framed(fields, body) {
-  const head = `${fields} ${body.length} ${hex8(crc32c(body))}`;
-  const bytes = Buffer.from(head, "latin1");
-  return [Buffer.from(`${head} ${hex8(crc32c(bytes))}
-`, "latin1"), body, NEWLINE];
-}
-function hex8(n) {
-  return n.toString(16).padStart(8, "0");
-}
-function unwritten(chunks, written) {
-  let i = 0;
-  while (written >= chunks[i].length) written -= chunks[i++].length;
-  return [chunks[i].subarray(written), ...chunks.slice(i + 1)];
-}
-async function fsyncDirAsync(dir) {
-  const fh = await open(dir, "r");
-  try {
-    await fh.sync();
-  } finally {
-    await fh.close();
-  }
-}
-function cutSegment(path, at, seg, cuts, reason) {
-  const size = statSync(path).size;
-  if (size <= at) return;
-  truncateSync(path, at);
-  fsyncFile(path);
-  cuts.push({ segment: seg.name, at, bytes: size - at, reason });
-}
-function restoreHint(dir) {
-  const state = dirname(dir);
-  return `the journal holds acknowledged events, so the monitor does not start without them. Restore ${dir} from a backup, or, to start over from an empty state (losing the open window, the alert state and the recent window reports), move the state directory ${state} aside`;
-}
-function damaged(dir, path, seg, pos, reason, segments) {
-  const later = segments.filter((s) => s.start > seg.start).map((s) => s.name);
-  return new ModelguardError(
-    "input",
-    `${path}: journal segment damaged at byte ${pos} (journal offset ${seg.start + pos}): ${reason}, so skipping it would lose acknowledged events`,
-    `stop the monitor and copy ${dirname(dir)} aside first. Then restore ${path} from a backup, or, to start from the records before the damage and lose every event after it, run \`truncate -s ${pos} ${path}\`` + (later.length > 0 ? ` and delete the later segments (${later.join(", ")})` : "")
-  );
-}
-function recordFollows(buf, pos) {
-  for (let nl = buf.indexOf(10, pos); nl >= 0 && nl + 1 < buf.length; nl = buf.indexOf(10, nl + 1)) {
-    if (readRecord(buf, nl + 1).ok) return true;
-  }
-  return false;
-}
-var DIGITS = /^[0-9]+$/;
-var HEX8 = /^[0-9a-f]{8}$/;
-var FIELDS = { b: 2, k: 3, t: 2, f: 6, l: 2, j: 3, g: 6, x: 2 };
-function readRecord(buf, pos) {
-  const nl = buf.indexOf(10, pos);
-  if (nl < 0) return { ok: false, incomplete: true, reason: "a record header without its newline" };
-  const header = buf.toString("latin1", pos, nl);
-  const kind = header[0] ?? "";
-  if (kind === "B" || kind === "T" || kind === "F") return readLegacyRecord(buf, pos, nl, header);
-  const fieldCount = FIELDS[kind];
-  if (fieldCount === void 0) return { ok: false, incomplete: false, reason: "not a record header" };
-  const sp = header.lastIndexOf(" ");
-  const headerCrc = header.slice(sp + 1);
-  if (!HEX8.test(headerCrc) || crc32c(buf.subarray(pos, pos + sp)) !== parseInt(headerCrc, 16))
-    return { ok: false, incomplete: false, reason: "header checksum mismatch" };
-  const parts = header.slice(0, sp).split(" ");
-  const t = Number(parts[1]);
-  const len = Number(parts[fieldCount]);
-  const bodyCrc = parts[fieldCount + 1] ?? "";
-  if (parts.length !== fieldCount + 2 || !Number.isFinite(t) || !Number.isSafeInteger(len) || len < 0 || !HEX8.test(bodyCrc))
-    return { ok: false, incomplete: false, reason: `unreadable ${kind} record header` };
-  const start = nl + 1;
-  const stop = start + len;
-  if (stop + 1 > buf.length)
-    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
-  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
-  const body = buf.subarray(start, stop);
-  if (crc32c(body) !== parseInt(bodyCrc, 16)) return { ok: false, incomplete: false, reason: "body checksum mismatch" };
-  const end = stop + 1;
-  if (kind === "t") return len === 0 ? { ok: true, record: { type: "tick", t }, end } : bad(kind);
-  if (kind === "b") return { ok: true, record: { type: "batch", t, body }, end };
-  if (kind === "l") return { ok: true, record: { type: "labels", t, body }, end };
-  if (kind === "x") return { ok: true, record: { type: "joins", t, body }, end };
-  if (kind === "j") {
-    const key = parts[2];
-    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "labels", t, body, key }, end } : bad(kind);
-  }
-  if (kind === "g") {
-    const position2 = sourcePosition(parts);
-    return position2 ? { ok: true, record: { type: "labels", t, body, position: position2 }, end } : bad(kind);
-  }
-  if (kind === "k") {
-    const key = parts[2];
-    return JOURNAL_KEY.test(key) ? { ok: true, record: { type: "batch", t, body, key }, end } : bad(kind);
-  }
-  const position = sourcePosition(parts);
-  return position ? { ok: true, record: { type: "source", t, body, position }, end } : bad(kind);
-}
-function bad(kind) {
-  return { ok: false, incomplete: false, reason: `unreadable ${kind} record` };
-}
-function sourcePosition(parts) {
-  const [, , dev, ino] = parts;
-  const offset = Number(parts[4]);
-  const line = Number(parts[5]);
-  if (!DIGITS.test(dev) || !DIGITS.test(ino) || !Number.isSafeInteger(offset) || !Number.isSafeInteger(line))
-    return null;
-  if (offset < 0 || line < 0) return null;
-  return { dev, ino, offset, line };
-}
-function readLegacyRecord(buf, pos, nl, header) {
-  const parts = header.split(" ");
-  const t = Number(parts[1]);
-  const unreadable = { ok: false, incomplete: false, reason: `unreadable ${parts[0]} record header` };
-  if (parts[0] === "T")
-    return parts.length === 2 && Number.isFinite(t) ? { ok: true, record: { type: "tick", t }, end: nl + 1 } : unreadable;
-  const source = parts[0] === "F";
-  if (parts.length !== (source ? 7 : 3) || !Number.isFinite(t)) return unreadable;
-  const len = Number(parts[parts.length - 1]);
-  if (!Number.isSafeInteger(len) || len < 0) return unreadable;
-  const start = nl + 1;
-  const stop = start + len;
-  if (stop + 1 > buf.length)
-    return { ok: false, incomplete: true, reason: "a record body cut short by the end of the file" };
-  if (buf[stop] !== 10) return { ok: false, incomplete: false, reason: "no newline after the record body" };
-  const body = buf.subarray(start, stop);
-  if (!source) return { ok: true, record: { type: "batch", t, body }, end: stop + 1 };
-  const position = sourcePosition(parts);
-  return position ? { ok: true, record: { type: "source", t, body, position }, end: stop + 1 } : unreadable;
-}
 
 // monitor/ingest/batchStats.ts
 function recordOf(map) {
@@ -8055,6 +8181,9 @@ var QualityMetrics = class {
   }
 };
 
+// monitor/windows/driftMonitor.ts
+var import_prom_client5 = __toESM(require_prom_client(), 1);
+
 // monitor/performance/performanceMetrics.ts
 var import_prom_client3 = __toESM(require_prom_client(), 1);
 var PerformanceMetrics = class {
@@ -8388,6 +8517,41 @@ var PerformanceWindows = class {
     for (const w of touched) this.maybeJudge(w, rows.at);
     this.options.gauges.update(this.latest(), this.production);
   }
+  /**
+   * Fleet mode (the leader): window `index` holds the fleet's merged rows now (they replace what it held: a member's
+   * rows only grow), closed, and is judged as a single monitor's would be. `alerted`: the fleet alerted its breach
+   * before (under another leader), so it is not alerted again.
+   */
+  replaceWindow(index, span, rows, alerted, at) {
+    const w = this.windowOf(index);
+    w.started_at = span.started_at;
+    w.closed_at = span.closed_at;
+    w.closedMs ??= at;
+    w.model_version = span.model_version;
+    w.label = rows.label;
+    w.prediction = rows.prediction;
+    w.probability = rows.probability;
+    w.dropped = rows.dropped;
+    w.alerted ||= alerted;
+    this.maybeJudge(w, at);
+    this.trim();
+  }
+  /** The kept rows window `index` was last judged on, or null when it was not judged (fleet: the leader's merge). */
+  judgedRowsOf(index) {
+    const w = this.windows.get(index);
+    return w?.result ? w.judgedRows : null;
+  }
+  /** Closed windows with labelled rows, for a fleet member to publish (the arrays are the windows' own: read only). */
+  closedRows() {
+    return [...this.windows.values()].filter((w) => w.closedMs !== null && w.started_at !== null && w.label.length + w.dropped > 0).map((w) => ({
+      started_at: w.started_at,
+      model_version: w.model_version,
+      label: w.label,
+      prediction: w.prediction,
+      probability: w.probability,
+      dropped: w.dropped
+    }));
+  }
   /** The drift monitor closed window `report.window` at `at`: its span is known now, and rows already in are judged. */
   windowClosed(report, at) {
     const w = this.windowOf(report.window);
@@ -8432,6 +8596,7 @@ var PerformanceWindows = class {
   }
   maybeJudge(w, at) {
     const n = w.label.length;
+    if (!this.options.alerts) return;
     if (w.closedMs === null || n < this.config.minRows) return;
     if (w.result !== null && n < Math.max(w.judgedRows + 1, Math.ceil(w.judgedRows * 1.05))) return;
     w.judgedRows = n;
@@ -8715,6 +8880,187 @@ var EstimatedPerformanceMetrics = class {
   }
 };
 
+// monitor/labels/waitingSide.ts
+var FIRST_CAPACITY = 1024;
+var WaitingSide = class {
+  constructor(kinds, plainColumns) {
+    this.kinds = kinds;
+    this.live = new Uint8Array(FIRST_CAPACITY);
+    this.typed = kinds.map((K) => new K(FIRST_CAPACITY));
+    this.plain = Array.from({ length: plainColumns }, () => []);
+  }
+  kinds;
+  index = /* @__PURE__ */ new Map();
+  /** Handle -> slot, and slot -> handle; handles of deleted entries are reused (a stack in `free`). */
+  slotOfHandle = new Int32Array(FIRST_CAPACITY);
+  handleOfSlot = new Int32Array(FIRST_CAPACITY);
+  free = [];
+  handles = 0;
+  /** Ids by slot; a dead slot's id is cleared ("") unless a pin holds it, then at the next move. */
+  ids = [];
+  /** 1 where the slot holds a live entry. */
+  live;
+  /** The fixed-width columns, in the order given to the constructor. */
+  typed;
+  /** Columns of references (strings of a value column), by slot; undefined where the slot has none. */
+  plain;
+  /** First live slot (or tail when empty). */
+  head = 0;
+  /** Next free slot. */
+  tail = 0;
+  capacity = FIRST_CAPACITY;
+  /** While a checkpoint holds a pin: its span and the typed arrays it reads (-1: no pin). */
+  pinnedSpan = -1;
+  pinnedTyped = [];
+  get size() {
+    return this.index.size;
+  }
+  has(id) {
+    return this.index.has(id);
+  }
+  /** The slot of id, or -1. */
+  slotOf(id) {
+    const h = this.index.get(id);
+    return h === void 0 ? -1 : this.slotOfHandle[h];
+  }
+  /** The oldest entry's slot, or -1 when empty. */
+  oldest() {
+    return this.head < this.tail ? this.head : -1;
+  }
+  /** Appends id (not present) and returns its slot; the caller fills the columns at it (a new slot: never pinned). */
+  add(id) {
+    if (this.tail === this.capacity) this.makeRoom();
+    const slot = this.tail++;
+    this.ids[slot] = id;
+    this.live[slot] = 1;
+    let h = this.free.pop();
+    if (h === void 0) {
+      h = this.handles++;
+      if (h === this.slotOfHandle.length) this.slotOfHandle = grown(this.slotOfHandle, 2 * h);
+    }
+    this.slotOfHandle[h] = slot;
+    this.handleOfSlot[slot] = h;
+    this.index.set(id, h);
+    return slot;
+  }
+  /** Sets typed column `col` at an existing slot: copies the column first when a pin reads that slot of it. */
+  setTyped(col, slot, value) {
+    if (slot < this.pinnedSpan && this.typed[col] === this.pinnedTyped[col]) this.typed[col] = this.typed[col].slice();
+    this.typed[col][slot] = value;
+  }
+  /** Deletes the entry at slot (live). */
+  deleteSlot(slot) {
+    this.index.delete(this.ids[slot]);
+    this.free.push(this.handleOfSlot[slot]);
+    this.live[slot] = 0;
+    if (slot >= this.pinnedSpan) {
+      this.ids[slot] = "";
+      for (const col of this.plain) if (col[slot] !== void 0) col[slot] = void 0;
+    }
+    if (slot === this.head) this.skipHoles();
+  }
+  /** Deletes id; false when it is not here. */
+  delete(id) {
+    const slot = this.slotOf(id);
+    if (slot < 0) return false;
+    this.deleteSlot(slot);
+    return true;
+  }
+  /** Live slots in arrival order. */
+  *slots() {
+    for (let s = this.head; s < this.tail; s++) if (this.live[s] === 1) yield s;
+  }
+  clear() {
+    this.index.clear();
+    this.slotOfHandle = new Int32Array(FIRST_CAPACITY);
+    this.handleOfSlot = new Int32Array(FIRST_CAPACITY);
+    this.free = [];
+    this.handles = 0;
+    this.ids = [];
+    this.capacity = FIRST_CAPACITY;
+    this.live = new Uint8Array(FIRST_CAPACITY);
+    this.typed = this.kinds.map((K) => new K(FIRST_CAPACITY));
+    this.plain = this.plain.map(() => []);
+    this.head = this.tail = 0;
+  }
+  /**
+   * The side as of now, for a checkpoint (one at a time) to read until `unpin`: its own arrays, and a copy of the
+   * live flags (one byte per slot: the only part deletes change in place).
+   */
+  pin() {
+    if (this.pinnedSpan >= 0) throw new Error("a waiting side is pinned twice");
+    const span = this.tail;
+    this.pinnedSpan = span;
+    this.pinnedTyped = [...this.typed];
+    return {
+      size: this.index.size,
+      span,
+      live: this.live.slice(0, span),
+      ids: this.ids,
+      typed: this.pinnedTyped,
+      plain: this.plain
+    };
+  }
+  unpin() {
+    this.pinnedSpan = -1;
+    this.pinnedTyped = [];
+  }
+  skipHoles() {
+    while (this.head < this.tail && this.live[this.head] === 0) this.head++;
+    if (this.head === this.tail && this.pinnedSpan < 0) {
+      this.head = this.tail = 0;
+      this.ids = [];
+      this.plain = this.plain.map(() => []);
+    }
+  }
+  /** The tail reached the capacity: move the live entries to the front, or double the columns. */
+  makeRoom() {
+    if (this.pinnedSpan < 0 && this.tail - this.index.size >= this.capacity / 4) {
+      const keep = new Int32Array(this.index.size);
+      let n = 0;
+      for (let s = this.head; s < this.tail; s++) if (this.live[s] === 1) keep[n++] = s;
+      for (const col of this.typed) moveDown(col, keep);
+      for (const col of this.plain) {
+        for (let i = 0; i < n; i++) col[i] = col[keep[i]];
+        col.length = Math.min(col.length, n);
+      }
+      const ids = this.ids;
+      const handleOfSlot = this.handleOfSlot;
+      const slotOfHandle = this.slotOfHandle;
+      for (let i = 0; i < n; i++) {
+        const from = keep[i];
+        if (from === i) continue;
+        ids[i] = ids[from];
+        const h = handleOfSlot[from];
+        handleOfSlot[i] = h;
+        slotOfHandle[h] = i;
+      }
+      ids.length = n;
+      this.live.fill(1, 0, n);
+      this.live.fill(0, n, this.tail);
+      this.head = 0;
+      this.tail = n;
+      return;
+    }
+    this.capacity *= 2;
+    this.live = grown(this.live, this.capacity);
+    this.handleOfSlot = grown(this.handleOfSlot, this.capacity);
+    this.typed = this.typed.map((c, k) => {
+      const grown2 = new this.kinds[k](this.capacity);
+      grown2.set(c);
+      return grown2;
+    });
+  }
+};
+function moveDown(col, keep) {
+  for (let i = 0; i < keep.length; i++) col[i] = col[keep[i]];
+}
+function grown(a, length) {
+  const b = new a.constructor(length);
+  b.set(a);
+  return b;
+}
+
 // monitor/labels/labelJoin.ts
 var LABEL_COUNT_NAMES = [
   "labels",
@@ -8729,6 +9075,53 @@ var LABEL_COUNT_NAMES = [
   "duplicate_labels",
   "duplicate_events"
 ];
+var EV_T = 0;
+var EV_WINDOW = 1;
+var EV_START = 2;
+var EV_PROBABILITY = 3;
+var EV_VERSION = 4;
+var EV_KIND = 5;
+var EV_NUMBER = 6;
+var LB_T = 0;
+var LB_KIND = 1;
+var LB_NUMBER = 2;
+var VALUE_NULL = 0;
+var VALUE_NUMBER = 1;
+var VALUE_TEXT = 2;
+var VALUE_TRUE = 3;
+var VALUE_FALSE = 4;
+function valueKind(v) {
+  if (v === null) return VALUE_NULL;
+  if (typeof v === "number") return VALUE_NUMBER;
+  if (typeof v === "string") return VALUE_TEXT;
+  return v ? VALUE_TRUE : VALUE_FALSE;
+}
+function valueAt(kinds, numbers, texts, slot) {
+  switch (kinds[slot]) {
+    case VALUE_NUMBER:
+      return numbers[slot];
+    case VALUE_TEXT:
+      return texts[slot];
+    case VALUE_TRUE:
+      return true;
+    case VALUE_FALSE:
+      return false;
+    default:
+      return null;
+  }
+}
+function waitingEventsSide() {
+  return new WaitingSide(
+    [Float64Array, Int32Array, Float64Array, Float64Array, Int32Array, Uint8Array, Float64Array],
+    1
+  );
+}
+function waitingLabelsSide() {
+  return new WaitingSide([Float64Array, Uint8Array, Float64Array], 1);
+}
+function joinedSide() {
+  return new WaitingSide([Float64Array], 0);
+}
 var LabelJoin = class {
   constructor(config, sink = null) {
     this.config = config;
@@ -8737,11 +9130,14 @@ var LabelJoin = class {
   config;
   sink;
   counts = Object.fromEntries(LABEL_COUNT_NAMES.map((k) => [k, 0]));
-  /** Ids (data: Map keys, never object keys) waiting, in arrival order. */
-  events = /* @__PURE__ */ new Map();
-  labels = /* @__PURE__ */ new Map();
+  /** Ids (data: Map keys inside, never object keys) waiting, in arrival order, as columns. */
+  events = waitingEventsSide();
+  labels = waitingLabelsSide();
   /** Ids joined, with when: a repeat is a duplicate. */
-  joined = /* @__PURE__ */ new Map();
+  joined = joinedSide();
+  /** Model versions of waiting events (few: one per production), by the index the events column holds. */
+  versions = [];
+  versionIndex = /* @__PURE__ */ new Map();
   /**
    * Event-time windows: start -> [index, clock when it closed] of those closed while an event counted in them may
    * still wait; the rows joined for those still open, held by start.
@@ -8788,16 +9184,17 @@ var LabelJoin = class {
       }
       const prediction = events.prediction(e);
       const probability = events.positiveProbability[e];
-      const label = this.fleet ? void 0 : this.labels.get(id);
-      if (label) {
-        this.labels.delete(id);
-        this.join(id, at, w.index, w.start, prediction, probability, label.label);
+      const labelSlot = this.fleet ? -1 : this.labels.slotOf(id);
+      if (labelSlot >= 0) {
+        const label = this.labelAt(labelSlot);
+        this.labels.deleteSlot(labelSlot);
+        this.join(id, at, w.index, w.start, prediction, probability, label);
         continue;
       }
-      this.events.set(id, { t: at, window: w.index, start: w.start, prediction, probability, modelVersion });
+      this.addEvent(id, at, w.index, w.start, prediction, probability, modelVersion);
       if (this.fleet) this.pushQueue.push(["event", id]);
       if (this.events.size > this.config.maxPending) {
-        this.events.delete(this.events.keys().next().value);
+        this.events.deleteSlot(this.events.oldest());
         this.counts.evicted_events++;
       }
     }
@@ -8814,16 +9211,15 @@ var LabelJoin = class {
         this.counts.duplicate_labels++;
         continue;
       }
-      const ev = this.fleet ? void 0 : this.events.get(id);
-      if (ev) {
-        this.events.delete(id);
-        this.join(id, t, ev.window, ev.start, ev.prediction, ev.probability, label);
+      const ev = this.fleet ? -1 : this.events.slotOf(id);
+      if (ev >= 0) {
+        this.joinEvent(id, ev, t, label);
         continue;
       }
-      this.labels.set(id, { t, label });
+      this.addLabel(id, t, label);
       if (this.fleet) this.pushQueue.push(["label", id]);
       if (this.labels.size > this.config.maxPending) {
-        this.labels.delete(this.labels.keys().next().value);
+        this.labels.deleteSlot(this.labels.oldest());
         this.counts.evicted_labels++;
       }
     }
@@ -8844,13 +9240,17 @@ var LabelJoin = class {
         continue;
       }
       if (j.side === "label") {
-        if (this.labels.delete(j.id)) this.joined.set(j.id, t);
+        if (this.labels.delete(j.id)) this.remember(j.id, t);
         continue;
       }
-      const ev = this.events.get(j.id);
-      if (!ev || j.label === void 0) continue;
-      this.events.delete(j.id);
-      this.join(j.id, t, ev.window, ev.start, ev.prediction, ev.probability, j.label);
+      if (j.event && j.label !== void 0 && !this.isWaiting("event", j.id) && !this.joined.has(j.id)) {
+        const e = j.event;
+        this.join(j.id, t, e.window, e.start, e.prediction, e.probability ?? NaN, j.label);
+        continue;
+      }
+      const ev = this.events.slotOf(j.id);
+      if (ev < 0 || j.label === void 0) continue;
+      this.joinEvent(j.id, ev, t, j.label);
     }
     this.flush(t);
   }
@@ -8866,14 +9266,33 @@ var LabelJoin = class {
   }
   /** Fleet mode, after a restart: every waiting side is pushed again (Redis answers idempotently). */
   queueAllWaiting() {
-    this.pushQueue = [
-      ...[...this.events.keys()].map((id) => ["event", id]),
-      ...[...this.labels.keys()].map((id) => ["label", id])
-    ];
+    const q = [];
+    for (const s of this.events.slots()) q.push(["event", this.events.ids[s]]);
+    for (const s of this.labels.slots()) q.push(["label", this.labels.ids[s]]);
+    this.pushQueue = q;
   }
   /** The label waiting for id here, if any (the fleet pusher sends it to Redis). */
   waitingLabel(id) {
-    return this.labels.get(id)?.label;
+    const slot = this.labels.slotOf(id);
+    return slot >= 0 ? this.labelAt(slot) : void 0;
+  }
+  /**
+   * Fleet mode: what the pushed side of a waiting event carries (its row but the label), so that the row is emitted
+   * even when the event is dropped here before a label takes it in Redis.
+   */
+  waitingEventRow(id) {
+    const slot = this.events.slotOf(id);
+    if (slot < 0) return void 0;
+    const c = this.events.typed;
+    const probability = c[EV_PROBABILITY][slot];
+    return {
+      window: c[EV_WINDOW][slot],
+      start: c[EV_START][slot],
+      prediction: finiteOrNull(
+        valueAt(c[EV_KIND], c[EV_NUMBER], this.events.plain[0], slot)
+      ),
+      probability: Number.isNaN(probability) ? null : probability
+    };
   }
   isWaiting(side, id) {
     return (side === "event" ? this.events : this.labels).has(id);
@@ -8892,20 +9311,9 @@ var LabelJoin = class {
   /** Drops what waited longer than max_delay (counted unmatched), and joined ids and closed windows as old. */
   expire(t) {
     const cutoff = t - this.config.maxDelayMs;
-    for (const [id, ev] of this.events) {
-      if (ev.t > cutoff) break;
-      this.events.delete(id);
-      this.counts.unmatched_events++;
-    }
-    for (const [id, label] of this.labels) {
-      if (label.t > cutoff) break;
-      this.labels.delete(id);
-      this.counts.unmatched_labels++;
-    }
-    for (const [id, at] of this.joined) {
-      if (at > cutoff) break;
-      this.joined.delete(id);
-    }
+    this.counts.unmatched_events += dropUpTo(this.events, EV_T, cutoff);
+    this.counts.unmatched_labels += dropUpTo(this.labels, LB_T, cutoff);
+    dropUpTo(this.joined, 0, cutoff);
     for (const [start, [, closedAt]] of this.closedWindows) {
       if (closedAt > cutoff) break;
       this.closedWindows.delete(start);
@@ -8913,8 +9321,7 @@ var LabelJoin = class {
   }
   join(id, at, window2, start, prediction, probability, label) {
     this.counts.matched++;
-    this.joined.set(id, at);
-    if (this.joined.size > this.config.maxPending) this.joined.delete(this.joined.keys().next().value);
+    this.remember(id, at);
     const index = window2 >= 0 ? window2 : this.closedWindows.get(start)?.[0] ?? -1;
     if (index >= 0) return this.emit(index, prediction, probability, label);
     let rows = this.held.get(start);
@@ -8922,6 +9329,62 @@ var LabelJoin = class {
     rows.prediction.push(prediction);
     rows.probability.push(probability);
     rows.label.push(label);
+  }
+  /** Joins the waiting event at slot with its label, at clock t. */
+  joinEvent(id, slot, t, label) {
+    const c = this.events.typed;
+    const window2 = c[EV_WINDOW][slot];
+    const start = c[EV_START][slot];
+    const probability = c[EV_PROBABILITY][slot];
+    const prediction = valueAt(c[EV_KIND], c[EV_NUMBER], this.events.plain[0], slot);
+    this.events.deleteSlot(slot);
+    this.join(id, t, window2, start, prediction, probability, label);
+  }
+  addEvent(id, t, window2, start, prediction, probability, modelVersion) {
+    const slot = this.events.add(id);
+    const c = this.events.typed;
+    c[EV_T][slot] = t;
+    c[EV_WINDOW][slot] = window2;
+    c[EV_START][slot] = start;
+    c[EV_PROBABILITY][slot] = probability;
+    c[EV_VERSION][slot] = this.versionOf(modelVersion);
+    const kind = valueKind(prediction);
+    c[EV_KIND][slot] = kind;
+    c[EV_NUMBER][slot] = kind === VALUE_NUMBER ? prediction : 0;
+    this.events.plain[0][slot] = kind === VALUE_TEXT ? prediction : void 0;
+  }
+  addLabel(id, t, label) {
+    const slot = this.labels.add(id);
+    const c = this.labels.typed;
+    c[LB_T][slot] = t;
+    const kind = valueKind(label);
+    c[LB_KIND][slot] = kind;
+    c[LB_NUMBER][slot] = kind === VALUE_NUMBER ? label : 0;
+    this.labels.plain[0][slot] = kind === VALUE_TEXT ? label : void 0;
+  }
+  labelAt(slot) {
+    const c = this.labels.typed;
+    return valueAt(c[LB_KIND], c[LB_NUMBER], this.labels.plain[0], slot);
+  }
+  /** An id joined at t: a repeat of it is a duplicate (as many remembered as may wait). */
+  remember(id, t) {
+    const slot = this.joined.slotOf(id);
+    if (slot >= 0) this.joined.setTyped(0, slot, t);
+    else {
+      const added = this.joined.add(id);
+      this.joined.typed[0][added] = t;
+    }
+    if (this.joined.size > this.config.maxPending) this.joined.deleteSlot(this.joined.oldest());
+  }
+  versionOf(version) {
+    if (version === null) return -1;
+    let k = this.versionIndex.get(version);
+    if (k === void 0) {
+      k = this.versions.length;
+      this.versions.push(version);
+      this.versionIndex.set(version, k);
+    }
+    return k;
   }
   emit(window2, prediction, probability, label) {
     this.out.window.push(window2);
@@ -8942,6 +9405,7 @@ var LabelJoin = class {
     };
     this.sink?.addJoined(rows);
   }
+  /** The join as JSON (the snapshot's `labels` before version 2 wrote the sides to their own file). */
   toJson() {
     const n = this.events.size;
     const events = {
@@ -8953,31 +9417,42 @@ var LabelJoin = class {
       probability: new Array(n),
       model_version: new Array(n)
     };
+    const c = this.events.typed;
     let k = 0;
-    for (const [id, e] of this.events) {
-      events.id[k] = id;
-      events.t[k] = e.t;
-      events.window[k] = e.window;
-      events.start[k] = e.start;
-      events.prediction[k] = finiteOrNull(e.prediction);
-      events.probability[k] = Number.isNaN(e.probability) ? null : e.probability;
-      events.model_version[k] = e.modelVersion;
+    for (const s of this.events.slots()) {
+      events.id[k] = this.events.ids[s];
+      events.t[k] = c[EV_T][s];
+      events.window[k] = c[EV_WINDOW][s];
+      events.start[k] = c[EV_START][s];
+      events.prediction[k] = finiteOrNull(
+        valueAt(c[EV_KIND], c[EV_NUMBER], this.events.plain[0], s)
+      );
+      const p = c[EV_PROBABILITY][s];
+      events.probability[k] = Number.isNaN(p) ? null : p;
+      const v = c[EV_VERSION][s];
+      events.model_version[k] = v >= 0 ? this.versions[v] : null;
       k++;
     }
     const m = this.labels.size;
     const labels = { id: new Array(m), t: new Array(m), label: new Array(m) };
     k = 0;
-    for (const [id, l] of this.labels) {
-      labels.id[k] = id;
-      labels.t[k] = l.t;
-      labels.label[k] = l.label;
+    for (const s of this.labels.slots()) {
+      labels.id[k] = this.labels.ids[s];
+      labels.t[k] = this.labels.typed[LB_T][s];
+      labels.label[k] = this.labelAt(s);
       k++;
     }
+    const joined = { id: [], t: [] };
+    for (const s of this.joined.slots()) {
+      joined.id.push(this.joined.ids[s]);
+      joined.t.push(this.joined.typed[0][s]);
+    }
+    return { ...this.smallJson(), events, labels, joined };
+  }
+  /** The counts, windows, held rows and label log position: the parts of the snapshot that stay JSON. */
+  smallJson() {
     return {
       counts: { ...this.counts },
-      events,
-      labels,
-      joined: { id: [...this.joined.keys()], t: [...this.joined.values()] },
       closed_windows: [...this.closedWindows].map(([start, [index, at]]) => [start, index, at]),
       ...this.sourcePosition ? { source_position: this.sourcePosition } : {},
       held: [...this.held].map(([start, rows]) => ({
@@ -8988,9 +9463,107 @@ var LabelJoin = class {
       }))
     };
   }
+  /**
+   * The whole join as of now, for a checkpoint to write in chunks while this join goes on changing: the small parts as
+   * JSON and the three sides pinned (a byte per slot copied). `release` ends the pin; one checkpoint at a time.
+   */
+  pin() {
+    const copy = {
+      json: { ...this.smallJson(), versions: [...this.versions] },
+      events: this.events.pin(),
+      labels: this.labels.pin(),
+      joined: this.joined.pin()
+    };
+    return {
+      ...copy,
+      release: () => {
+        this.events.unpin();
+        this.labels.unpin();
+        this.joined.unpin();
+      }
+    };
+  }
   /** Restores a snapshot's `labels` (replacing this state); throws an Error naming what does not read back. */
   load(j) {
     const s = j;
+    this.loadSmall(s);
+    const ev = s.events;
+    const n = columns(ev, ["id", "t", "window", "start", "prediction", "probability", "model_version"], "events");
+    const lb = s.labels;
+    const m = columns(lb, ["id", "t", "label"], "labels");
+    const jn = s.joined;
+    const q = columns(jn, ["id", "t"], "joined");
+    this.clearSides();
+    for (let k = 0; k < n; k++) {
+      const e = ev;
+      const id = e.id[k];
+      if (this.events.has(id)) throw new Error(`labels.events: id ${JSON.stringify(id)} waits twice`);
+      this.addEvent(
+        id,
+        e.t[k],
+        e.window[k],
+        e.start[k],
+        e.prediction[k],
+        e.probability[k] ?? NaN,
+        e.model_version[k] ?? null
+      );
+    }
+    for (let k = 0; k < m; k++) {
+      if (this.labels.has(lb.id[k])) throw new Error(`labels.labels: id ${JSON.stringify(lb.id[k])} waits twice`);
+      this.addLabel(lb.id[k], lb.t[k], lb.label[k]);
+    }
+    for (let k = 0; k < q; k++) this.remember(jn.id[k], jn.t[k]);
+  }
+  /**
+   * Restores a version-2 snapshot: its `labels` JSON (without the sides) and the sides read back from their file, in
+   * arrival order. Versions index `json.versions`.
+   */
+  loadCopy(c) {
+    this.loadSmall(c.json);
+    const versions = c.json.versions;
+    if (!Array.isArray(versions) || !versions.every((v) => typeof v === "string"))
+      throw new Error("labels.versions is not a list of strings");
+    this.clearSides();
+    const e = c.events;
+    for (let s = 0; s < e.span; s++) {
+      if (e.live && e.live[s] === 0) continue;
+      const id = e.ids[s];
+      if (this.events.has(id)) throw new Error(`labels: event id ${JSON.stringify(id)} waits twice`);
+      const v = e.typed[EV_VERSION][s];
+      if (v >= versions.length) throw new Error(`labels: event ${JSON.stringify(id)} has no model version ${v}`);
+      const prediction = valueAt(e.typed[EV_KIND], e.typed[EV_NUMBER], e.plain[0], s);
+      const t = e.typed;
+      this.addEvent(
+        id,
+        t[EV_T][s],
+        t[EV_WINDOW][s],
+        t[EV_START][s],
+        prediction,
+        t[EV_PROBABILITY][s],
+        v >= 0 ? versions[v] : null
+      );
+    }
+    const l = c.labels;
+    for (let s = 0; s < l.span; s++) {
+      if (l.live && l.live[s] === 0) continue;
+      const id = l.ids[s];
+      if (this.labels.has(id)) throw new Error(`labels: label id ${JSON.stringify(id)} waits twice`);
+      const label = valueAt(l.typed[LB_KIND], l.typed[LB_NUMBER], l.plain[0], s);
+      if (label === null) throw new Error(`labels: the label of ${JSON.stringify(id)} is null`);
+      this.addLabel(id, l.typed[LB_T][s], label);
+    }
+    const j = c.joined;
+    for (let s = 0; s < j.span; s++) if (!j.live || j.live[s] === 1) this.remember(j.ids[s], j.typed[0][s]);
+  }
+  clearSides() {
+    this.events.clear();
+    this.labels.clear();
+    this.joined.clear();
+    this.versions = [];
+    this.versionIndex.clear();
+  }
+  /** The counts, windows, label log position and held rows of a snapshot's `labels`. */
+  loadSmall(s) {
     if (typeof s !== "object" || s === null) throw new Error("labels is not an object");
     const counts = s.counts;
     for (const k of LABEL_COUNT_NAMES) {
@@ -8998,27 +9571,6 @@ var LabelJoin = class {
       if (!Number.isSafeInteger(v) || v < 0) throw new Error(`labels.counts.${k} is not a count`);
       this.counts[k] = v;
     }
-    const ev = s.events;
-    const n = columns(ev, ["id", "t", "window", "start", "prediction", "probability", "model_version"], "events");
-    this.events.clear();
-    for (let k = 0; k < n; k++) {
-      this.events.set(ev.id[k], {
-        t: ev.t[k],
-        window: ev.window[k],
-        start: ev.start[k],
-        prediction: ev.prediction[k],
-        probability: ev.probability[k] ?? NaN,
-        modelVersion: ev.model_version[k] ?? null
-      });
-    }
-    const lb = s.labels;
-    const m = columns(lb, ["id", "t", "label"], "labels");
-    this.labels.clear();
-    for (let k = 0; k < m; k++) this.labels.set(lb.id[k], { t: lb.t[k], label: lb.label[k] });
-    const jn = s.joined;
-    const q = columns(jn, ["id", "t"], "joined");
-    this.joined.clear();
-    for (let k = 0; k < q; k++) this.joined.set(jn.id[k], jn.t[k]);
     this.closedWindows.clear();
     for (const [start, index, at] of s.closed_windows ?? []) this.closedWindows.set(start, [index, at]);
     this.sourcePosition = s.source_position ?? null;
@@ -9045,6 +9597,254 @@ function columns(part, names, what) {
     n = col.length;
   }
   return n;
+}
+function dropUpTo(side, t, cutoff) {
+  let dropped = 0;
+  for (let s = side.oldest(); s >= 0 && side.typed[t][s] <= cutoff; s = side.oldest()) {
+    side.deleteSlot(s);
+    dropped++;
+  }
+  return dropped;
+}
+
+// monitor/labels/labelJoinFile.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, rmSync } from "node:fs";
+import { endianness } from "node:os";
+import { open as open2, rename } from "node:fs/promises";
+import { join as join2 } from "node:path";
+var MAGIC = Buffer.from("MGJOIN01", "latin1");
+var CHUNK = 32768;
+var MAX_HEADER_BYTES = 1 << 20;
+var WIDTH = { f64: 8, i32: 4, u8: 1 };
+function typeOf(c) {
+  return c instanceof Float64Array ? "f64" : c instanceof Int32Array ? "i32" : "u8";
+}
+var FILE_NAME = /^join-[0-9]{16}\.bin$/;
+var ANY_FILE = /^join-[0-9]{16}\.bin(\.tmp)?$/;
+var SIDES = [
+  ["events", waitingEventsSide],
+  ["labels", waitingLabelsSide],
+  ["joined", joinedSide]
+];
+async function writeLabelJoinFile(state, offset, copy, onStep) {
+  const name = `join-${String(offset).padStart(16, "0")}.bin`;
+  const tmp = join2(state, `${name}.tmp`);
+  await writeSides(
+    tmp,
+    SIDES.map(([side]) => ({ name: side, side: copy[side] })),
+    () => onStep?.("label join chunk written")
+  );
+  await rename(tmp, join2(state, name));
+  const dir = await open2(state, "r");
+  try {
+    await dir.sync();
+  } finally {
+    await dir.close();
+  }
+  onStep?.("label join file written");
+  return name;
+}
+function readLabelJoinFile(state, name) {
+  if (typeof name !== "string" || !FILE_NAME.test(name))
+    throw new Error(`labels.columns_file is not a label join file name (join-<16 digits>.bin)`);
+  const path = join2(state, name);
+  let sides;
+  try {
+    sides = readSides(path);
+  } catch (e) {
+    if (e.code === "ENOENT")
+      throw new Error(`the label join file ${path} it names is missing`);
+    throw e;
+  }
+  const out = {};
+  for (const [side, shape] of SIDES) {
+    const got = sides.get(side);
+    const want = shape();
+    if (!got || got.typed.length !== want.typed.length || got.typed.some((c, k) => typeOf(c) !== typeOf(want.typed[k])) || got.plain.length !== want.plain.length)
+      throw new Error(`${path}: the ${side} side is missing or has other columns`);
+    out[side] = got;
+  }
+  return out;
+}
+function removeLabelJoinFiles(state, keep) {
+  for (const f of readdirSync2(state)) if (ANY_FILE.test(f) && f !== keep) rmSync(join2(state, f), { force: true });
+}
+async function writeSides(path, sides, onChunk) {
+  if (endianness() !== "LE") throw new Error("the label join file is written on little-endian hosts only");
+  const fh = await open2(path, "w");
+  let crc = 0;
+  let bytes = 0;
+  let scratch = Buffer.allocUnsafeSlow(1 << 20);
+  const room = (n) => {
+    if (scratch.length < n) scratch = Buffer.allocUnsafeSlow(Math.max(n, 2 * scratch.length));
+    return scratch;
+  };
+  const put = async (b) => {
+    if (b.length === 0) return;
+    crc = crc32c(b, crc);
+    bytes += b.length;
+    let done = 0;
+    while (done < b.length) done += (await fh.write(b, done, b.length - done)).bytesWritten;
+    onChunk?.();
+  };
+  try {
+    const header = Buffer.from(
+      JSON.stringify({
+        sides: sides.map(({ name, side }) => ({
+          name,
+          size: side.size,
+          typed: side.typed.map(typeOf),
+          plain: side.plain.length
+        }))
+      })
+    );
+    const head = Buffer.alloc(MAGIC.length + 4);
+    MAGIC.copy(head);
+    head.writeUInt32LE(header.length, MAGIC.length);
+    await put(Buffer.concat([head, header]));
+    for (const { side } of sides) {
+      for (let from = 0; from < side.span; from += CHUNK)
+        await put(idsChunk(side, from, Math.min(side.span, from + CHUNK), room));
+      for (const col of side.typed) {
+        for (let from = 0; from < side.span; from += CHUNK)
+          await put(typedChunk(side, col, from, Math.min(side.span, from + CHUNK), room));
+      }
+      for (const col of side.plain) {
+        for (let from = 0; from < side.span; from += CHUNK)
+          await put(plainChunk(side, col, from, Math.min(side.span, from + CHUNK), room));
+      }
+    }
+    const trailer = Buffer.alloc(12);
+    trailer.writeUInt32LE(bytes % 2 ** 32, 0);
+    trailer.writeUInt32LE(Math.floor(bytes / 2 ** 32), 4);
+    trailer.writeUInt32LE(crc, 8);
+    let done = 0;
+    while (done < 12) done += (await fh.write(trailer, done, 12 - done)).bytesWritten;
+    await fh.sync();
+    return bytes + 12;
+  } finally {
+    await fh.close();
+  }
+}
+function idsChunk(side, from, to, room) {
+  let n = 0;
+  const live = side.live;
+  for (let s = from; s < to; s++) if (!live || live[s] === 1) n += 2 + Buffer.byteLength(side.ids[s], "utf8");
+  const b = room(n);
+  let at = 0;
+  for (let s = from; s < to; s++) {
+    if (live && live[s] === 0) continue;
+    const id = side.ids[s];
+    const len = b.write(id, at + 2, "utf8");
+    b.writeUInt16LE(len, at);
+    at += 2 + len;
+  }
+  return b.subarray(0, n);
+}
+function typedChunk(side, col, from, to, room) {
+  const live = side.live;
+  let n = 0;
+  for (let s = from; s < to; s++) if (!live || live[s] === 1) n++;
+  const width = col.BYTES_PER_ELEMENT;
+  const b = room(n * width);
+  if (n === to - from) b.set(new Uint8Array(col.buffer, col.byteOffset + from * width, n * width));
+  else {
+    const out = new col.constructor(
+      b.buffer,
+      b.byteOffset,
+      n
+    );
+    let k = 0;
+    for (let s = from; s < to; s++) if (!live || live[s] === 1) out[k++] = col[s];
+  }
+  return b.subarray(0, n * width);
+}
+function plainChunk(side, col, from, to, room) {
+  const live = side.live;
+  let n = 0;
+  for (let s = from; s < to; s++) {
+    if (live && live[s] === 0) continue;
+    const v = col[s];
+    n += 4 + (v === void 0 ? 0 : Buffer.byteLength(v, "utf8"));
+  }
+  const b = room(n);
+  let at = 0;
+  for (let s = from; s < to; s++) {
+    if (live && live[s] === 0) continue;
+    const v = col[s];
+    if (v === void 0) {
+      b.writeUInt32LE(0, at);
+      at += 4;
+      continue;
+    }
+    const len = b.write(v, at + 4, "utf8");
+    b.writeUInt32LE(len + 1, at);
+    at += 4 + len;
+  }
+  return b.subarray(0, n);
+}
+function readSides(path) {
+  if (endianness() !== "LE") throw new Error("the label join file is read on little-endian hosts only");
+  const buf = readFileSync3(path);
+  if (buf.length < MAGIC.length + 4 + 12 || !buf.subarray(0, MAGIC.length).equals(MAGIC))
+    throw new Error(`${path} is not a label join file (MGJOIN01)`);
+  const body = buf.length - 12;
+  const recorded = buf.readUInt32LE(body) + buf.readUInt32LE(body + 4) * 2 ** 32;
+  if (recorded !== body)
+    throw new Error(`${path} was cut short or has bytes after its end (${body} bytes, its trailer says ${recorded})`);
+  if (crc32c(buf.subarray(0, body)) !== buf.readUInt32LE(body + 8)) throw new Error(`${path}: checksum mismatch`);
+  let at = MAGIC.length;
+  const need = (n, what) => {
+    if (at + n > body) throw new Error(`${path}: ${what} runs past the end of the file`);
+  };
+  need(4, "the header length");
+  const headerLength = buf.readUInt32LE(at);
+  at += 4;
+  if (headerLength > MAX_HEADER_BYTES) throw new Error(`${path}: the header is too long`);
+  need(headerLength, "the header");
+  const header = JSON.parse(buf.toString("utf8", at, at + headerLength));
+  at += headerLength;
+  if (!Array.isArray(header.sides)) throw new Error(`${path}: the header has no sides`);
+  const out = /* @__PURE__ */ new Map();
+  for (const h of header.sides) {
+    if (typeof h.name !== "string" || !Number.isSafeInteger(h.size) || h.size < 0 || !Array.isArray(h.typed))
+      throw new Error(`${path}: a side of the header is unreadable`);
+    const n = h.size;
+    const ids = new Array(n);
+    for (let k = 0; k < n; k++) {
+      need(2, `the ids of ${h.name}`);
+      const len = buf.readUInt16LE(at);
+      need(2 + len, `the ids of ${h.name}`);
+      ids[k] = buf.toString("utf8", at + 2, at + 2 + len);
+      if (ids[k] === "") throw new Error(`${path}: an empty id in ${h.name}`);
+      at += 2 + len;
+    }
+    const typed = h.typed.map((type) => {
+      const width = WIDTH[type];
+      if (width === void 0) throw new Error(`${path}: unknown column type in ${h.name}`);
+      need(n * width, `a column of ${h.name}`);
+      const col = type === "f64" ? new Float64Array(n) : type === "i32" ? new Int32Array(n) : new Uint8Array(n);
+      new Uint8Array(col.buffer).set(buf.subarray(at, at + n * width));
+      at += n * width;
+      return col;
+    });
+    const plain = Array.from({ length: h.plain }, () => {
+      const col = new Array(n);
+      for (let k = 0; k < n; k++) {
+        need(4, `a string column of ${h.name}`);
+        const len = buf.readUInt32LE(at);
+        at += 4;
+        if (len === 0) continue;
+        need(len - 1, `a string column of ${h.name}`);
+        col[k] = buf.toString("utf8", at, at + len - 1);
+        at += len - 1;
+      }
+      return col;
+    });
+    out.set(h.name, { size: n, span: n, live: null, ids, typed, plain });
+  }
+  if (at !== body) throw new Error(`${path}: ${body - at} bytes after the last side`);
+  return out;
 }
 
 // monitor/labels/parseLabels.ts
@@ -9118,6 +9918,7 @@ var DriftMonitor = class {
     this.profile = profile;
     this.options = options;
     checkDriftColumns(config, profile);
+    this.writes = options.writes ?? new StateWrites();
     this.predictionColumn = predictionColumnOf(config, profile);
     const col = this.predictionColumn;
     const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
@@ -9141,8 +9942,8 @@ var DriftMonitor = class {
     if ("durationMs" in cw && cw.time === "event")
       this.eventWindows = new EventTimeWindows(this.layout, cw.durationMs, cw.allowedLatenessMs);
     this.referenceLabel = config.reference;
-    this.windowsDir = join2(config.state, "windows");
-    this.snapshotPath = join2(config.state, "snapshot.json");
+    this.windowsDir = join3(config.state, "windows");
+    this.snapshotPath = join3(config.state, "snapshot.json");
     if (config.labels) this.labels = new LabelJoin(config.labels);
     if (config.performance)
       this.performance = new PerformanceWindows(
@@ -9152,9 +9953,10 @@ var DriftMonitor = class {
         {
           outbox: options.outbox,
           metrics: options.metrics,
-          gauges: new PerformanceMetrics(options.metrics.registry),
+          // In fleet mode a member's windows hold the rows of its own events: /metrics shows the fleet's merged view
+          // (FleetPerformance), and the leader alerts on it.
+          gauges: new PerformanceMetrics(options.fleet ? new import_prom_client5.Registry() : options.metrics.registry),
           log: options.log,
-          // In fleet mode the leader decides alerts on merged windows; realized performance is reported per member.
           alerts: options.fleet === void 0
         }
       );
@@ -9203,18 +10005,22 @@ var DriftMonitor = class {
   windowsDir;
   snapshotPath;
   estimationMetrics = null;
+  writes;
   /**
    * Loads the last snapshot, if any; returns the journal offset to replay from. A snapshot that does not read back (cut
    * short, garbage, another file) is a ModelguardError naming it: it is only ever replaced by an atomic rename, so
    * that is damage from outside, and starting without it would apply the journal to the wrong state.
    */
   loadSnapshot() {
-    rmSync(this.snapshotPath + ".tmp", { force: true });
-    if (!existsSync3(this.snapshotPath)) return 0;
+    rmSync2(this.snapshotPath + ".tmp", { force: true });
+    if (!existsSync3(this.snapshotPath)) {
+      removeLabelJoinFiles(this.config.state, null);
+      return 0;
+    }
     try {
-      const s = JSON.parse(readFileSync3(this.snapshotPath, "utf8"));
+      const s = JSON.parse(readFileSync4(this.snapshotPath, "utf8"));
       if (s?.kind !== "modelguard.monitor-snapshot") throw new Error("it is not a monitor snapshot");
-      if (s.version !== 1) throw new Error(`unknown snapshot version ${String(s.version)}`);
+      if (s.version !== 1 && s.version !== 2) throw new Error(`unknown snapshot version ${String(s.version)}`);
       if (!Number.isSafeInteger(s.journal_offset) || s.journal_offset < 0)
         throw new Error("journal_offset is not a non-negative integer");
       if (typeof s.window !== "object" || s.window === null) throw new Error("window is missing");
@@ -9230,25 +10036,38 @@ var DriftMonitor = class {
       this.snapshotModelVersion = s.model_version ?? null;
       if (this.eventWindows && s.event_windows !== void 0) this.eventWindows.load(s.event_windows);
       if (this.performance && s.performance !== void 0) this.performance.load(s.performance);
-      if (this.labels && s.labels !== void 0) this.labels.load(s.labels);
+      const file = s.version === 2 && s.labels ? s.labels.columns_file : null;
+      if (this.labels && s.labels !== void 0) {
+        if (s.version === 1) this.labels.load(s.labels);
+        else
+          this.labels.loadCopy({ json: s.labels, ...readLabelJoinFile(this.config.state, file) });
+      }
+      removeLabelJoinFiles(this.config.state, file);
       return s.journal_offset;
     } catch (e) {
       throw new ModelguardError(
         "input",
         `${this.snapshotPath}: the monitor snapshot cannot be read: ${e.message}`,
-        `the monitor replaces it only by an atomic rename, so it was damaged or overwritten from outside. Restore it from a backup; or, if ${join2(this.config.state, "journal")} still starts at offset 0 (0000000000000000.log), delete it to rebuild the state from the journal; or move the state directory ${this.config.state} aside to start from an empty state`
+        `the monitor replaces it (and the label join file join-<offset>.bin it names) only by an atomic rename, so it was damaged or overwritten from outside. Restore the snapshot and its label join file from a backup; or, if ${join3(this.config.state, "journal")} still starts at offset 0 (0000000000000000.log), delete it to rebuild the state from the journal; or move the state directory ${this.config.state} aside to start from an empty state`
       );
     }
   }
   /**
-   * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); returns the journal offset it
-   * covers. `onTempWritten` runs between the temp file and the rename (tests copy the directory there).
+   * Writes the snapshot atomically (temp file, fsync, rename, fsync of the directory); resolves to the journal offset
+   * it covers. Everything is copied at that offset before the first await: the JSON text, and the label join's columns,
+   * which are written to their own file first, in chunks, so ingest goes on meanwhile (applying records past the
+   * offset, which the journal keeps). `onStep` hears each crash-relevant step (tests copy the directory there):
+   * "label join chunk written", "label join file written", "snapshot temp written".
    */
-  writeSnapshot(onTempWritten) {
+  async writeSnapshot(onStep) {
+    if (!this.writes.retryNow()) throw this.writes.unavailable;
+    const labels = this.labels?.pin() ?? null;
+    const offset = this.appliedOffset;
+    const file = `join-${String(offset).padStart(16, "0")}.bin`;
     const s = {
       kind: "modelguard.monitor-snapshot",
-      version: 1,
-      journal_offset: this.appliedOffset,
+      version: 2,
+      journal_offset: offset,
       window: this.window.toJson(),
       alert: this.alert,
       recent: this.recent,
@@ -9258,25 +10077,33 @@ var DriftMonitor = class {
       ...this.eventWindows ? { event_windows: this.eventWindows.toJson() } : {},
       ...this.performance ? { performance: this.performance.toJson() } : {},
       ...this.modelVersion !== null ? { model_version: this.modelVersion } : {},
-      ...this.labels ? { labels: this.labels.toJson() } : {}
+      ...labels ? { labels: { ...labels.json, columns_file: file } } : {}
     };
+    const text = JSON.stringify(s);
+    try {
+      if (labels && await writeLabelJoinFile(this.config.state, offset, labels, onStep) !== file)
+        throw new Error("the label join file was written under another name");
+    } finally {
+      labels?.release();
+    }
     const tmp = this.snapshotPath + ".tmp";
-    const fd = openSync3(tmp, "w");
+    const fh = await open3(tmp, "w");
     try {
-      writeFileSync(fd, JSON.stringify(s));
-      fsyncSync3(fd);
+      await fh.writeFile(text);
+      await fh.sync();
     } finally {
-      closeSync3(fd);
+      await fh.close();
     }
-    onTempWritten?.();
-    renameSync2(tmp, this.snapshotPath);
-    const dir = openSync3(this.config.state, "r");
+    onStep?.("snapshot temp written");
+    await rename2(tmp, this.snapshotPath);
+    const dir = await open3(this.config.state, "r");
     try {
-      fsyncSync3(dir);
+      await dir.sync();
     } finally {
-      closeSync3(dir);
+      await dir.close();
     }
-    return s.journal_offset;
+    removeLabelJoinFiles(this.config.state, labels ? file : null);
+    return offset;
   }
   /** Applies a replayed journal record. */
   applyRecord(record, endOffset) {
@@ -9452,10 +10279,14 @@ var DriftMonitor = class {
     this.recent.push(report);
     if (this.recent.length > this.config.keepWindows)
       this.recent.splice(0, this.recent.length - this.config.keepWindows);
-    const file = join2(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
-    writeFileSync(file, stringifyContract(report, 2) + "\n");
+    const file = join3(this.windowsDir, `${String(w.index).padStart(8, "0")}.json`);
+    const text = stringifyContract(report, 2) + "\n";
+    this.writes.run(`the window report ${file}`, () => writeFileSync(file, text));
     const old = w.index - this.config.keepWindows;
-    if (old >= 0) rmSync(join2(this.windowsDir, `${String(old).padStart(8, "0")}.json`), { force: true });
+    if (old >= 0) {
+      const oldFile = join3(this.windowsDir, `${String(old).padStart(8, "0")}.json`);
+      this.writes.run(`the old window report ${oldFile}`, () => rmSync2(oldFile, { force: true }));
+    }
     this.recordMetrics(report);
     this.performance?.windowClosed(report, at);
     this.options.log.info(
@@ -9546,6 +10377,7 @@ var DriftMonitor = class {
     const previous = this.modelVersion;
     this.reference = sampleProfile(next.profile);
     this.layout.ranges = referenceRanges(next.profile, this.layout);
+    if (this.window.events === 0) this.window = new WindowState(this.layout, this.window.index, this.window.startedAt);
     const col = this.predictionColumn;
     this.predictionReference = col === null ? null : this.reference.get(col) ?? null;
     if (col !== null) this.reference.delete(col);
@@ -9695,11 +10527,11 @@ var DriftMonitor = class {
   updateProgress(now) {
     const m = this.options.metrics;
     if (this.eventWindows) {
-      const open2 = [...this.eventWindows.open.values()];
-      m.windowEvents.set(open2.reduce((n, w2) => n + w2.events, 0));
+      const open4 = [...this.eventWindows.open.values()];
+      m.windowEvents.set(open4.reduce((n, w2) => n + w2.events, 0));
       const { durationMs, latenessMs } = this.eventWindows;
-      const oldest = Math.min(...open2.map((w2) => w2.startedAt));
-      m.windowProgress.set(open2.length > 0 ? Math.max(0, Math.min(1, (now - oldest) / (durationMs + latenessMs))) : 0);
+      const oldest = Math.min(...open4.map((w2) => w2.startedAt));
+      m.windowProgress.set(open4.length > 0 ? Math.max(0, Math.min(1, (now - oldest) / (durationMs + latenessMs))) : 0);
       return;
     }
     m.windowEvents.set(this.window.events);
@@ -9771,12 +10603,14 @@ export {
   buildAlertRequest,
   alertMarker,
   resolveRunLink,
+  crc32c,
+  JournalUnavailableError,
+  Journal,
+  StateWrites,
   parkable,
   Outbox,
   parseBatch,
   parseEventLine,
-  JournalUnavailableError,
-  Journal,
   isIdempotencyKey,
   bodyDigest,
   parseLabels,
@@ -9789,6 +10623,8 @@ export {
   INITIAL_ALERT_STATE,
   decideAlerts,
   WindowState,
+  PerformanceMetrics,
+  PerformanceWindows,
   productionMetricsOf,
   DriftMonitor,
   predictionColumnOf,

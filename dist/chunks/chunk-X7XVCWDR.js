@@ -12,7 +12,7 @@ import {
 } from "./chunk-IX27OB3T.js";
 import {
   cellText
-} from "./chunk-ALM73KK2.js";
+} from "./chunk-IXAQPRDD.js";
 import {
   contractNumber
 } from "./chunk-H5HJGWES.js";

@@ -1,6 +1,9 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  sha256File
+} from "./chunk-LGCZC3E3.js";
+import {
   ClassLabels,
   argmaxRows,
   computeMetrics,
@@ -8,23 +11,20 @@ import {
   sortLabels,
   targetClassIndices,
   targetValues
-} from "./chunk-AE6ET32Z.js";
+} from "./chunk-X7XVCWDR.js";
 import {
   require_onnx
 } from "./chunk-SMSJON5I.js";
 import {
-  sha256File
-} from "./chunk-LGCZC3E3.js";
-import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import {
   cellText,
   getColumn,
   isMissing
-} from "./chunk-ALM73KK2.js";
+} from "./chunk-IXAQPRDD.js";
 import {
   ensureParentDir
 } from "./chunk-MGSHJULD.js";
@@ -223,6 +223,7 @@ var SESSION_OPTIONS = {
 };
 var runtime;
 function loadOnnxRuntime() {
+  process.env.ORT_DISABLE_TELEMETRY ??= "1";
   return runtime ??= import("onnxruntime-node");
 }
 async function loadOnnxModel(path) {

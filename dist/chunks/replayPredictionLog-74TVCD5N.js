@@ -8,29 +8,34 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-NUGCDSFA.js";
+} from "./chunk-U3LSZTLL.js";
 import "./chunk-N6AD7QXR.js";
 import {
+  loadEstimator
+} from "./chunk-WPGBLHWI.js";
+import "./chunk-IN4FC3XQ.js";
+import {
   ProductionReference
-} from "./chunk-TJJUXOGU.js";
-import "./chunk-2IMFPSCW.js";
+} from "./chunk-L3SH6RYR.js";
+import "./chunk-OOP3WJYH.js";
 import "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
-import "./chunk-OW3TZMXU.js";
+import "./chunk-F2ISEWNZ.js";
+import "./chunk-J5SWG7UD.js";
 import "./chunk-HPSV2ECA.js";
-import "./chunk-V6WF5AXB.js";
-import "./chunk-AE6ET32Z.js";
+import "./chunk-X7XVCWDR.js";
 import "./chunk-BPVXUAZL.js";
 import "./chunk-LNMG3F5P.js";
 import "./chunk-4NQ5B76I.js";
 import "./chunk-NZDUHHNH.js";
 import "./chunk-KXKSH3KJ.js";
-import "./chunk-7C2IMDJW.js";
-import "./chunk-3DTPGBZG.js";
+import "./chunk-PD2BLNGC.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-2Y5XZXLW.js";
 import "./chunk-22WMU2UJ.js";
 import "./chunk-IX27OB3T.js";
+import "./chunk-O5Q4KKFV.js";
+import "./chunk-3DTPGBZG.js";
 import "./chunk-Z2HOCP5K.js";
 import "./chunk-J5XLAYS5.js";
 import "./chunk-ABFRWPKF.js";
@@ -38,18 +43,13 @@ import "./chunk-QIDGOCBZ.js";
 import "./chunk-72K2B37S.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-MPNIT6YO.js";
-import "./chunk-ALM73KK2.js";
+import "./chunk-IXAQPRDD.js";
 import {
   readProfile
-} from "./chunk-7LHU6D6K.js";
+} from "./chunk-OX5IJE7Z.js";
 import "./chunk-H5HJGWES.js";
-import "./chunk-4SL7UKIU.js";
-import {
-  loadEstimator
-} from "./chunk-WPGBLHWI.js";
-import "./chunk-IN4FC3XQ.js";
-import "./chunk-F2ISEWNZ.js";
 import "./chunk-R667OS6Q.js";
+import "./chunk-WGMHYXJD.js";
 import "./chunk-MGSHJULD.js";
 import "./chunk-GT6KQK6X.js";
 import {

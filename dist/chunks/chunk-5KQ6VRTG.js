@@ -2,10 +2,13 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   readResult
-} from "./chunk-MMTEG5WK.js";
+} from "./chunk-LI4KIYQ5.js";
 import {
   readAssetFile
 } from "./chunk-U7X3RWMU.js";
+import {
+  readCalibration
+} from "./chunk-F2ISEWNZ.js";
 import {
   promotionContext,
   registryFromFlags
@@ -22,10 +25,7 @@ import {
 } from "./chunk-MQ27DKMH.js";
 import {
   readProfile
-} from "./chunk-7LHU6D6K.js";
-import {
-  readCalibration
-} from "./chunk-F2ISEWNZ.js";
+} from "./chunk-OX5IJE7Z.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

@@ -32,12 +32,12 @@ import {
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
 import {
   cellText,
   getColumn
-} from "./chunk-ALM73KK2.js";
+} from "./chunk-IXAQPRDD.js";
 import {
   writeOutputFile
 } from "./chunk-MGSHJULD.js";

@@ -5,11 +5,12 @@ import {
   reasonOption,
   registerPromote,
   withRegistryOptions
-} from "./chunk-INAL4CSP.js";
-import "./chunk-MMTEG5WK.js";
+} from "./chunk-5KQ6VRTG.js";
+import "./chunk-LI4KIYQ5.js";
 import "./chunk-XLYBM3RQ.js";
 import "./chunk-U7X3RWMU.js";
-import "./chunk-AE6ET32Z.js";
+import "./chunk-F2ISEWNZ.js";
+import "./chunk-X7XVCWDR.js";
 import "./chunk-BPVXUAZL.js";
 import "./chunk-FSEJIZ6W.js";
 import "./chunk-YGNMLOBJ.js";
@@ -28,12 +29,11 @@ import "./chunk-53OHGDPV.js";
 import "./chunk-72K2B37S.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
-import "./chunk-ALM73KK2.js";
-import "./chunk-7LHU6D6K.js";
+import "./chunk-IXAQPRDD.js";
+import "./chunk-OX5IJE7Z.js";
 import "./chunk-H5HJGWES.js";
-import "./chunk-4SL7UKIU.js";
-import "./chunk-F2ISEWNZ.js";
 import "./chunk-R667OS6Q.js";
+import "./chunk-WGMHYXJD.js";
 import "./chunk-MGSHJULD.js";
 import "./chunk-GT6KQK6X.js";
 import "./chunk-FVTIIIIB.js";

@@ -1,8 +1,12 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  sampleColumn
-} from "./chunk-7C2IMDJW.js";
+  sampleColumn,
+  sampleTable
+} from "./chunk-PD2BLNGC.js";
+import {
+  radixSortFloat64InPlace
+} from "./chunk-R7MEBYWB.js";
 import {
   EMPTY_MOMENTS,
   mergeScaledMoments,
@@ -10,16 +14,14 @@ import {
   scaledMoments
 } from "./chunk-3DTPGBZG.js";
 import {
-  radixSortFloat64InPlace
-} from "./chunk-R7MEBYWB.js";
-import {
   INFERENCE_ROWS,
+  loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import {
   QuantileSketch
-} from "./chunk-4SL7UKIU.js";
+} from "./chunk-WGMHYXJD.js";
 
 // src/drift/packedSamples.ts
 var PACK_MAX_VALUES = 8192;
@@ -81,6 +83,10 @@ var DEFAULT_SAMPLE_BUDGET = {
 };
 var COMPRESSED_FACTOR = 4;
 async function shouldStream(path, budget) {
+  const bytes = await datasetBytes(path);
+  return bytes !== null && bytes >= budget.streamFromBytes;
+}
+async function datasetBytes(path) {
   try {
     const dataset = await resolveDataset(path);
     let bytes = 0;
@@ -88,9 +94,9 @@ async function shouldStream(path, budget) {
       const size = (await stat(shard.file)).size;
       bytes += /\.(gz|zst)$/i.test(shard.file) ? size * COMPRESSED_FACTOR : size;
     }
-    return bytes >= budget.streamFromBytes;
+    return bytes;
   } catch {
-    return false;
+    return null;
   }
 }
 async function streamSamples(path, options, budget) {
@@ -189,10 +195,19 @@ function finishState(state) {
   return { kind: "numeric", form: "exact", sorted, missing: state.missing };
 }
 
+// src/drift/sampleFile.ts
+async function sampleFile(path, options, budget) {
+  if (await shouldStream(path, budget)) return streamSamples(path, options, budget);
+  const table = await loadTable(path, options);
+  const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
+  const types = new Map(table.columns.map((c) => [c.name, c.type]));
+  return { samples, types, rows: table.rowCount };
+}
+
 export {
   packSamples,
   unpackSamples,
   DEFAULT_SAMPLE_BUDGET,
-  shouldStream,
-  streamSamples
+  datasetBytes,
+  sampleFile
 };

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   reviveMetricsDocument
-} from "./chunk-AE6ET32Z.js";
+} from "./chunk-X7XVCWDR.js";
 import {
   validateContract
 } from "./chunk-R667OS6Q.js";

@@ -5,7 +5,7 @@ import {
 } from "./chunk-XLYBM3RQ.js";
 import {
   reviveMetricsDocument
-} from "./chunk-AE6ET32Z.js";
+} from "./chunk-X7XVCWDR.js";
 import {
   isAuthorLogin,
   readPullRequestContext,

@@ -4,8 +4,17 @@ const require = __mgCreateRequire(import.meta.url);
 // src/data/table.ts
 var COLUMN_TYPES = ["integer", "number", "boolean", "datetime", "category", "string"];
 var NO_INVALID_CELLS = /* @__PURE__ */ new Map();
+var columnsByName = /* @__PURE__ */ new WeakMap();
 function getColumn(table, name) {
-  return table.columns.find((c) => c.name === name);
+  const columns = table.columns;
+  let index = columnsByName.get(columns);
+  if (index === void 0 || index.length !== columns.length) {
+    const byName = /* @__PURE__ */ new Map();
+    for (const c of columns) if (!byName.has(c.name)) byName.set(c.name, c);
+    index = { length: columns.length, byName };
+    columnsByName.set(columns, index);
+  }
+  return index.byName.get(name);
 }
 function isMissing(column, row) {
   return column.kind === "numeric" ? column.valid[row] === 0 : column.codes[row] === -1;

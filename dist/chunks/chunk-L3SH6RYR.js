@@ -2,11 +2,14 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   readMetricsDocument
-} from "./chunk-2IMFPSCW.js";
+} from "./chunk-OOP3WJYH.js";
 import {
   fetchVerifiedAsset,
   resolveVersion
 } from "./chunk-663REROH.js";
+import {
+  readCalibration
+} from "./chunk-F2ISEWNZ.js";
 import {
   GitHubModelRegistry,
   openModelRegistry
@@ -16,10 +19,7 @@ import {
 } from "./chunk-4NQ5B76I.js";
 import {
   readProfile
-} from "./chunk-7LHU6D6K.js";
-import {
-  readCalibration
-} from "./chunk-F2ISEWNZ.js";
+} from "./chunk-OX5IJE7Z.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

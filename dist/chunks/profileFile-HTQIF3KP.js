@@ -4,11 +4,13 @@ import {
   MAX_PROFILE_BYTES,
   isProfilePath,
   readProfile,
-  writeProfile
-} from "./chunk-7LHU6D6K.js";
+  wholeProfileParts,
+  writeProfile,
+  writeProfileParts
+} from "./chunk-OX5IJE7Z.js";
 import "./chunk-H5HJGWES.js";
-import "./chunk-4SL7UKIU.js";
 import "./chunk-R667OS6Q.js";
+import "./chunk-WGMHYXJD.js";
 import "./chunk-MGSHJULD.js";
 import "./chunk-GT6KQK6X.js";
 import "./chunk-FVTIIIIB.js";
@@ -17,5 +19,7 @@ export {
   MAX_PROFILE_BYTES,
   isProfilePath,
   readProfile,
-  writeProfile
+  wholeProfileParts,
+  writeProfile,
+  writeProfileParts
 };

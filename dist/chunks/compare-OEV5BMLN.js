@@ -2,12 +2,12 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   withRegistryOptions
-} from "./chunk-INAL4CSP.js";
+} from "./chunk-5KQ6VRTG.js";
 import {
   emitReport,
   readResult,
   withReportOptions
-} from "./chunk-MMTEG5WK.js";
+} from "./chunk-LI4KIYQ5.js";
 import "./chunk-XLYBM3RQ.js";
 import {
   DEFAULT_COMPARED_METRICS,
@@ -29,7 +29,7 @@ import {
   isGitSpec,
   readGitFile,
   readMetricsDocument
-} from "./chunk-2IMFPSCW.js";
+} from "./chunk-OOP3WJYH.js";
 import {
   fetchVerifiedAsset,
   resolveVersion
@@ -37,6 +37,7 @@ import {
 import {
   MAX_ASSET_BYTES
 } from "./chunk-U7X3RWMU.js";
+import "./chunk-F2ISEWNZ.js";
 import {
   binomialDeviance,
   stirlingError
@@ -47,17 +48,17 @@ import {
 } from "./chunk-CU7B2SDZ.js";
 import {
   evaluateModels
-} from "./chunk-WUMJ3REV.js";
+} from "./chunk-B2RTYBDK.js";
+import "./chunk-LGCZC3E3.js";
 import {
   MISSING_SLICE,
   binOf,
   classificationMetrics,
   regressionMetrics,
   sliceKeyOf
-} from "./chunk-AE6ET32Z.js";
-import "./chunk-SMSJON5I.js";
-import "./chunk-LGCZC3E3.js";
+} from "./chunk-X7XVCWDR.js";
 import "./chunk-BPVXUAZL.js";
+import "./chunk-SMSJON5I.js";
 import {
   cacheDirFromFlags,
   registryFromFlags
@@ -114,18 +115,17 @@ import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
 import {
   getColumn
-} from "./chunk-ALM73KK2.js";
-import "./chunk-7LHU6D6K.js";
+} from "./chunk-IXAQPRDD.js";
+import "./chunk-OX5IJE7Z.js";
 import {
   stringifyContract
 } from "./chunk-H5HJGWES.js";
-import "./chunk-4SL7UKIU.js";
-import "./chunk-F2ISEWNZ.js";
 import "./chunk-R667OS6Q.js";
+import "./chunk-WGMHYXJD.js";
 import {
   writeOutputFile
 } from "./chunk-MGSHJULD.js";

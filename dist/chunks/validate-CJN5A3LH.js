@@ -30,13 +30,13 @@ import {
   newInt32Array,
   newUint8Array,
   scanTable
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
 import {
   COLUMN_TYPES,
   cellText,
   getColumn
-} from "./chunk-ALM73KK2.js";
+} from "./chunk-IXAQPRDD.js";
 import {
   writeOutputFile
 } from "./chunk-MGSHJULD.js";
@@ -9250,7 +9250,7 @@ function findDuplicateKeys(doc, limit = 5) {
 
 // src/schema/parseOneLineColumns.ts
 var import_yaml3 = __toESM(require_dist(), 1);
-var CHUNK_LINES = 2e3;
+var CHUNK_LINES = 250;
 function parseOneLineColumns(text) {
   const lines = text.split(/\r?\n/);
   let columnsLine = -1;

@@ -5,11 +5,12 @@ import {
   stringifyContract
 } from "./chunk-H5HJGWES.js";
 import {
-  QuantileSketch
-} from "./chunk-4SL7UKIU.js";
-import {
   validateContract
 } from "./chunk-R667OS6Q.js";
+import {
+  QuantileSketch,
+  SketchStoreJson
+} from "./chunk-WGMHYXJD.js";
 import {
   writeOutputFileParts
 } from "./chunk-MGSHJULD.js";
@@ -53,10 +54,11 @@ function checkNumeric(p, c) {
   const finite = c.count - c.infinite;
   const maxKey = new QuantileSketch(s.relative_accuracy).key(Number.MAX_VALUE);
   for (const side of ["positive", "negative"]) {
-    const store = s[side];
-    if (store.counts.length > 0 && store.offset < 1) return `sketch.${side}.offset: ${store.offset} is below 1`;
-    if (store.counts.length > 0 && store.offset + store.counts.length - 1 > maxKey)
-      return `sketch.${side}: keys ${store.offset}..${store.offset + store.counts.length - 1} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
+    const keys2 = storeKeys(s[side]);
+    if (keys2 === null) continue;
+    if (keys2.first < 1) return `sketch.${side}.offset: ${keys2.first} is below 1`;
+    if (keys2.last > maxKey)
+      return `sketch.${side}: keys ${keys2.first}..${keys2.last} pass the largest key ${maxKey} of accuracy ${s.relative_accuracy}`;
   }
   if (s.positive_infinity !== void 0 || s.negative_infinity !== void 0) {
     const infinities = (s.positive_infinity ?? 0) + (s.negative_infinity ?? 0);
@@ -81,12 +83,24 @@ function checkNumeric(p, c) {
     if (!(keys[i] > keys[i - 1])) return `psi_bins.keys: not strictly ascending at index ${i}`;
   return null;
 }
+function storeKeys(store) {
+  if (store instanceof SketchStoreJson) {
+    const n = store.indices.length;
+    return n === 0 ? null : { first: store.indices[0], last: store.indices[n - 1] };
+  }
+  return store.counts.length === 0 ? null : { first: store.offset, last: store.offset + store.counts.length - 1 };
+}
 function sketchTotal(s) {
   let total = s.zero + (s.positive_infinity ?? 0) + (s.negative_infinity ?? 0);
-  for (const c of s.positive.counts) total += c;
-  for (const c of s.negative.counts) total += c;
+  for (const store of [s.positive, s.negative])
+    for (const c of store instanceof SketchStoreJson ? store.values : store.counts) total += c;
   return total;
 }
+
+// src/profile/referenceProfile.ts
+var PROFILE_VERSION = 2;
+var READABLE_PROFILE_VERSIONS = [1, 2];
+var PROFILE_DEFAULTS = { sketchAccuracy: 1e-3, bins: 10 };
 
 // src/profile/profileFile.ts
 var MAX_PROFILE_BYTES = 500 * 1024 * 1024;
@@ -114,20 +128,23 @@ function readProfile(path) {
     );
   }
   const version = value.version;
-  if (version !== 1) {
+  if (typeof version !== "number" || !READABLE_PROFILE_VERSIONS.includes(version)) {
     throw new ModelguardError(
       "profile",
-      `${path} has profile version ${JSON.stringify(version)}; this modelguard reads version 1`,
+      `${path} has profile version ${JSON.stringify(version)}; this modelguard reads versions ${READABLE_PROFILE_VERSIONS.join(" and ")}`,
       "rebuild it with this version of `modelguard profile`",
       { file: path }
     );
   }
   const problems = validateContract("profile.schema.json", value);
   if (problems.length === 0) {
-    const profile = reviveProfile(value);
-    const problem = checkProfile(profile);
-    if (problem === null) return profile;
-    problems.push(problem);
+    const revived = reviveProfile(value);
+    if (typeof revived === "string") problems.push(revived);
+    else {
+      const problem = checkProfile(revived);
+      if (problem === null) return revived;
+      problems.push(problem);
+    }
   }
   throw new ModelguardError(
     "profile",
@@ -161,40 +178,57 @@ function reviveProfile(p) {
   for (const name of Object.keys(p.columns)) {
     const c = p.columns[name];
     if (c.kind === "numeric") {
-      const quantiles = { ...c.quantiles };
+      const quantiles = c.quantiles;
       for (const k of Object.keys(quantiles))
         quantiles[k] = contractNumber(quantiles[k]);
-      columns[name] = {
-        ...c,
-        m2: contractNumber(c.m2),
-        std: contractNumber(c.std),
-        quantiles
-      };
+      for (const side of ["positive", "negative"]) {
+        if (p.version === 1 && c.sketch[side].counts.some((n) => n < 0))
+          return `columns.${name}.sketch.${side}.counts: a negative count in a version 1 profile`;
+      }
+      c.m2 = contractNumber(c.m2);
+      c.std = contractNumber(c.std);
+      c.sketch.positive = SketchStoreJson.fromContract(c.sketch.positive);
+      c.sketch.negative = SketchStoreJson.fromContract(c.sketch.negative);
+      c.quantiles = quantiles;
+      columns[name] = c;
     } else {
       columns[name] = c;
     }
   }
-  return { ...p, columns };
+  return { ...p, version: PROFILE_VERSION, columns };
 }
 function writeProfile(path, profile) {
-  writeOutputFileParts(path, profileJsonParts(profile));
+  writeProfileParts(path, wholeProfileParts(profile));
 }
-function* profileJsonParts(profile) {
+function wholeProfileParts(profile) {
+  return {
+    fields: profile,
+    columns: (function* () {
+      for (const name of Object.keys(profile.columns)) yield [name, profile.columns[name]];
+    })()
+  };
+}
+function writeProfileParts(path, parts) {
+  writeOutputFileParts(path, profileJsonParts(parts));
+}
+function* profileJsonParts({ fields, columns }) {
   let first = true;
+  const keys = Object.keys(fields);
+  if (!keys.includes("columns")) keys.push("columns");
   yield "{";
-  for (const key of Object.keys(profile)) {
+  for (const key of keys) {
     if (key === "columns") {
       yield `${first ? "" : ","}${JSON.stringify(key)}:{`;
       let firstColumn = true;
-      for (const name of Object.keys(profile.columns)) {
-        const json = stringifyContract(profile.columns[name]);
+      for (const [name, column] of columns) {
+        const json = stringifyContract(column);
         if (json === void 0) continue;
         yield `${firstColumn ? "" : ","}${JSON.stringify(name)}:${json}`;
         firstColumn = false;
       }
       yield "}";
     } else {
-      const json = stringifyContract(profile[key]);
+      const json = stringifyContract(fields[key]);
       if (json === void 0) continue;
       yield `${first ? "" : ","}${JSON.stringify(key)}:${json}`;
     }
@@ -204,8 +238,12 @@ function* profileJsonParts(profile) {
 }
 
 export {
+  PROFILE_VERSION,
+  PROFILE_DEFAULTS,
   MAX_PROFILE_BYTES,
   isProfilePath,
   readProfile,
-  writeProfile
+  writeProfile,
+  wholeProfileParts,
+  writeProfileParts
 };

@@ -6,27 +6,29 @@ import {
   scaledMoments
 } from "./chunk-3DTPGBZG.js";
 import {
+  PROFILE_DEFAULTS,
+  PROFILE_VERSION
+} from "./chunk-OX5IJE7Z.js";
+import {
   QuantileSketch
-} from "./chunk-4SL7UKIU.js";
-
-// src/profile/referenceProfile.ts
-var PROFILE_DEFAULTS = { sketchAccuracy: 1e-3, bins: 10 };
+} from "./chunk-WGMHYXJD.js";
 
 // src/profile/buildProfile.ts
 function buildProfile(table, options = {}) {
-  const sketchAccuracy = options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy;
-  const bins = options.bins ?? PROFILE_DEFAULTS.bins;
+  const fields = profileFields(table, options);
   const columns = /* @__PURE__ */ Object.create(null);
-  for (const column of table.columns) columns[column.name] = profileColumn(column, sketchAccuracy, bins);
+  for (const column of table.columns) columns[column.name] = profileColumn(column, fields.sketch_accuracy, fields.bins);
+  return { ...fields, columns };
+}
+function profileFields(table, options = {}) {
   return {
     kind: "modelguard.profile",
-    version: 1,
+    version: PROFILE_VERSION,
     created_at: options.createdAt ?? (/* @__PURE__ */ new Date()).toISOString(),
     sources: [options.source ?? table.source],
     rows: table.rowCount,
-    sketch_accuracy: sketchAccuracy,
-    bins,
-    columns
+    sketch_accuracy: options.sketchAccuracy ?? PROFILE_DEFAULTS.sketchAccuracy,
+    bins: options.bins ?? PROFILE_DEFAULTS.bins
   };
 }
 function profileColumn(column, sketchAccuracy, bins) {
@@ -57,7 +59,6 @@ function profileNumeric(column, sketchAccuracy, bins) {
       continue;
     }
     count++;
-    sketch.add(x);
     if (x === Infinity || x === -Infinity) {
       infinite++;
       continue;
@@ -65,6 +66,7 @@ function profileNumeric(column, sketchAccuracy, bins) {
     if (x < min) min = x;
     if (x > max) max = x;
   }
+  sketch.addValues(values, valid);
   const moments = scaledMoments(values, valid);
   return numericProfileFrom(
     {
@@ -88,7 +90,8 @@ function countMissing(column) {
 }
 var QUANTILES = [0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99];
 function numericProfileFrom(s, sketch, bins) {
-  const q = s.count > 0 ? sketch.quantiles(QUANTILES) : QUANTILES.map(() => null);
+  const buckets = sketch.buckets();
+  const q = s.count > 0 ? sketch.quantiles(QUANTILES, buckets) : QUANTILES.map(() => null);
   return {
     kind: "numeric",
     type: s.type,
@@ -102,12 +105,11 @@ function numericProfileFrom(s, sketch, bins) {
     std: momentsStd(s.moments, 1),
     m2: momentsM2(s.moments),
     sketch: sketch.toProfileJson(),
-    psi_bins: sketchBins(sketch, bins),
+    psi_bins: sketchBins(sketch, bins, buckets),
     quantiles: { p01: q[0], p05: q[1], p25: q[2], p50: q[3], p75: q[4], p95: q[5], p99: q[6] }
   };
 }
-function sketchBins(sketch, bins) {
-  const { keys, counts } = sketch.buckets();
+function sketchBins(sketch, bins, { keys, counts } = sketch.buckets()) {
   let total = 0;
   for (const c of counts) total += c;
   if (total === 0) return { keys: [], edges: [], proportions: [] };
@@ -136,7 +138,8 @@ function sketchBins(sketch, bins) {
     binCounts[b] += counts[i];
   }
   return {
-    keys: edgeKeys,
+    // A copy of its own length: edgeKeys grew by push, with spare capacity that every numeric column would keep.
+    keys: edgeKeys.slice(),
     // Clamped: JSON has no infinite edges, and the edge key says exactly where the bin ends.
     edges: edgeKeys.map((k) => Math.min(Math.max(sketch.keyUpperBound(k), -Number.MAX_VALUE), Number.MAX_VALUE)),
     proportions: binCounts.map((c) => c / total)
@@ -257,6 +260,8 @@ function profileDatetime(column) {
 
 export {
   buildProfile,
+  profileFields,
+  profileColumn,
   numericProfileFrom,
   sketchBins,
   categoricalProfileFrom

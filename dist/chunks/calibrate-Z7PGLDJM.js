@@ -1,6 +1,13 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  CBPE_METRICS,
+  calibrateProbability
+} from "./chunk-IN4FC3XQ.js";
+import {
+  writeCalibration
+} from "./chunk-F2ISEWNZ.js";
+import {
   sha256File
 } from "./chunk-LGCZC3E3.js";
 import {
@@ -14,19 +21,12 @@ import {
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-VJAFT2KI.js";
+} from "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
 import {
   cellText,
   getColumn
-} from "./chunk-ALM73KK2.js";
-import {
-  CBPE_METRICS,
-  calibrateProbability
-} from "./chunk-IN4FC3XQ.js";
-import {
-  writeCalibration
-} from "./chunk-F2ISEWNZ.js";
+} from "./chunk-IXAQPRDD.js";
 import "./chunk-R667OS6Q.js";
 import "./chunk-MGSHJULD.js";
 import "./chunk-GT6KQK6X.js";

@@ -4,11 +4,11 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MIN_SLICE_SIZE,
   evaluateModel
-} from "./chunk-WUMJ3REV.js";
-import "./chunk-AE6ET32Z.js";
-import "./chunk-SMSJON5I.js";
+} from "./chunk-B2RTYBDK.js";
 import "./chunk-LGCZC3E3.js";
+import "./chunk-X7XVCWDR.js";
 import "./chunk-BPVXUAZL.js";
+import "./chunk-SMSJON5I.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-22WMU2UJ.js";
 import "./chunk-IX27OB3T.js";
@@ -23,9 +23,9 @@ import {
   formatTable
 } from "./chunk-53OHGDPV.js";
 import "./chunk-3YGHXF46.js";
-import "./chunk-VJAFT2KI.js";
+import "./chunk-L6U7SQT7.js";
 import "./chunk-MPNIT6YO.js";
-import "./chunk-ALM73KK2.js";
+import "./chunk-IXAQPRDD.js";
 import {
   stringifyContract
 } from "./chunk-H5HJGWES.js";

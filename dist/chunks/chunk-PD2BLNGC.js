@@ -1,15 +1,15 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  radixSortFloat64InPlace
+} from "./chunk-R7MEBYWB.js";
+import {
   momentsStd,
   profileMoments
 } from "./chunk-3DTPGBZG.js";
 import {
-  radixSortFloat64InPlace
-} from "./chunk-R7MEBYWB.js";
-import {
   QuantileSketch
-} from "./chunk-4SL7UKIU.js";
+} from "./chunk-WGMHYXJD.js";
 
 // src/drift/columnSample.ts
 function driftKindOfType(type) {

@@ -14,7 +14,7 @@ import {
 import {
   COLUMN_TYPES,
   NO_INVALID_CELLS
-} from "./chunk-ALM73KK2.js";
+} from "./chunk-IXAQPRDD.js";
 import {
   ModelguardError,
   formatLocation
@@ -1130,6 +1130,13 @@ function resolveDecompressionLimits(given = {}) {
     limits[key] = v;
   }
   return limits;
+}
+
+// src/data/byteRangeSource.ts
+function byteRangeSource(source, end) {
+  return {
+    read: (buffer, offset, length, position) => position >= end ? Promise.resolve({ bytesRead: 0 }) : source.read(buffer, offset, Math.min(length, end - position), position)
+  };
 }
 
 // src/data/csvRecordReader.ts
@@ -2539,28 +2546,55 @@ async function* scanCsv(file, options, maxChunkRows, chunkCells) {
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans } = await inferPlans(fh, file, header, options, true);
-    const reader = newReader(fh, file, header, options);
-    const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
-    const initialRows = Math.min(chunkRows, reader.batchRows);
-    let yielded = false;
-    while (true) {
-      const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);
-      chunk.updateParseKinds(reader.parseKinds);
-      let done = false;
-      while (chunk.rows < chunkRows) {
-        const batch = await reader.next(chunkRows - chunk.rows);
-        if (!batch) {
-          done = true;
-          break;
-        }
-        chunk.add(batch);
+    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells);
+  } finally {
+    await fh.close();
+  }
+}
+async function* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells) {
+  const reader = newReader(fh, file, header, options);
+  const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
+  let initialRows2 = Math.min(chunkRows, reader.batchRows);
+  let yielded = false;
+  while (true) {
+    const chunk = new TableAssembler(plans, "fixed", options.na, initialRows2, chunkRows);
+    chunk.updateParseKinds(reader.parseKinds);
+    let done = false;
+    while (chunk.rows < chunkRows) {
+      const batch = await reader.next(chunkRows - chunk.rows);
+      if (!batch) {
+        done = true;
+        break;
       }
-      if (chunk.rows > 0 || !yielded) {
-        yielded = true;
-        yield { source: file, rowCount: chunk.rows, columns: chunk.finish() };
-      }
-      if (done) return;
+      chunk.add(batch);
     }
+    if (chunk.rows > 0 || !yielded) {
+      yielded = true;
+      yield { source: file, rowCount: chunk.rows, columns: chunk.finish() };
+    }
+    if (done) return;
+    initialRows2 = chunkRows;
+  }
+}
+async function planCsvScan(file, options) {
+  if (compressionOf(file) !== void 0) return null;
+  const fh = await openDataSource(file, options.decompression);
+  try {
+    const header = await readCsvHeader(fh, file, options.delimiter);
+    const { plans, sampleBytes } = await inferPlans(fh, file, header, options, true);
+    const sample = Buffer.allocUnsafe(sampleBytes);
+    const { bytesRead } = await fh.read(sample, 0, sampleBytes, header.dataOffset);
+    const quoted = sample.subarray(0, bytesRead).includes(34);
+    return { header, plans, size: await fh.estimatedSize(), quoted };
+  } finally {
+    await fh.close();
+  }
+}
+async function* scanCsvRange(file, options, plan, start, end, line, maxChunkRows, chunkCells) {
+  const fh = await openDataSource(file, options.decompression);
+  try {
+    const header = { ...plan.header, dataOffset: start, dataLine: line };
+    yield* scanRecords(byteRangeSource(fh, end), file, header, plan.plans, options, maxChunkRows, chunkCells);
   } finally {
     await fh.close();
   }
@@ -3110,7 +3144,7 @@ async function* scanJsonl(file, options, maxChunkRows, chunkCells) {
     let yielded = false;
     while (true) {
       const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
-      const chunk = new TableAssembler(known, "fixed", options.na, Math.min(chunkRows, 1024), chunkRows);
+      const chunk = new TableAssembler(known, "fixed", options.na, initialRows(chunkRows, known.length), chunkRows);
       const more = await assemble(reader, chunk, options, chunkRows, chunkCells);
       known = chunk.plans;
       if (chunk.rows > 0 || !yielded) {
@@ -3133,9 +3167,10 @@ async function jsonlColumnNames(file, options) {
     await fh.close();
   }
 }
-
-// node_modules/hyparquet/src/node.js
-import { createReadStream, promises as fs } from "fs";
+function initialRows(chunkRows, columns) {
+  return Math.min(chunkRows, 1024, Math.max(16, Math.floor(INITIAL_CHUNK_CELLS / Math.max(1, columns))));
+}
+var INITIAL_CHUNK_CELLS = 1 << 16;
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -3350,7 +3385,7 @@ function convertWithDictionary(data, dictionary2, encoding, columnDecoder) {
   }
 }
 function convert(data, columnDecoder) {
-  const { element, parsers, utf8 = true, schemaPath } = columnDecoder;
+  const { element, parsers, utf8: utf82 = true, schemaPath } = columnDecoder;
   const { type, converted_type: ctype, logical_type: ltype } = element;
   const nullable = element.repetition_type !== "REQUIRED";
   const isVariant = schemaPath?.some((s) => s.element.logical_type?.type === "VARIANT");
@@ -3400,7 +3435,7 @@ function convert(data, columnDecoder) {
   if (ltype?.type === "UUID") {
     return data.map((v) => parsers.uuidFromBytes(v));
   }
-  if (ctype === "UTF8" || ltype?.type === "STRING" || utf8 && type === "BYTE_ARRAY") {
+  if (ctype === "UTF8" || ltype?.type === "STRING" || utf82 && type === "BYTE_ARRAY") {
     return data.map((v) => parsers.stringFromBytes(v));
   }
   if (ctype === "UINT_64" || ltype?.type === "INTEGER" && ltype.bitWidth === 64 && !ltype.isSigned) {
@@ -6201,31 +6236,6 @@ async function awaitAllColumns(asyncGroups) {
   const results = await Promise.allSettled(all);
   const failed = results.find((r) => r.status === "rejected");
   if (failed) throw failed.reason;
-}
-
-// node_modules/hyparquet/src/node.js
-async function asyncBufferFromFile(filename) {
-  const { size } = await fs.stat(filename);
-  return {
-    byteLength: size,
-    slice(start, end) {
-      if (start === end) return Promise.resolve(new ArrayBuffer(0));
-      const reader = createReadStream(filename, { start, end: end === void 0 ? void 0 : end - 1 });
-      return new Promise((resolve2, reject) => {
-        const chunks = [];
-        reader.on("data", (chunk) => chunks.push(chunk));
-        reader.on("error", reject);
-        reader.on("end", () => {
-          const buffer = Buffer.concat(chunks);
-          if (buffer.byteOffset === 0 && buffer.byteLength === buffer.buffer.byteLength) {
-            resolve2(buffer.buffer);
-          } else {
-            resolve2(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-          }
-        });
-      });
-    }
-  };
 }
 
 // node_modules/hysnappy/js/uncompress.js
@@ -10806,17 +10816,460 @@ var compressors = {
   LZ4_RAW: decompressLz4Raw
 };
 
-// src/data/parquetReader.ts
+// src/data/parquetFlatColumn.ts
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 var DAY_MS = 864e5;
+function newFlatScratch() {
+  return { values: new Float64Array(0), valid: new Uint8Array(0), codes: new Int32Array(0), page: new Uint8Array(0) };
+}
+function flatValueKind(el) {
+  if (el.repetition_type === "REPEATED" || (el.num_children ?? 0) > 0) return null;
+  const ct = el.converted_type;
+  const lt = el.logical_type;
+  switch (el.type) {
+    case "DOUBLE":
+      return ct === void 0 && lt === void 0 ? "double" : null;
+    case "FLOAT":
+      return ct === void 0 && lt === void 0 ? "float" : null;
+    case "BOOLEAN":
+      return ct === void 0 && lt === void 0 ? "boolean" : null;
+    case "INT32": {
+      if (ct === "DATE") return lt === void 0 || lt.type === "DATE" ? "date32" : null;
+      const unsigned32 = lt?.type === "INTEGER" && lt.bitWidth === 32 && !lt.isSigned;
+      if (ct === "UINT_32" || unsigned32) return lt === void 0 || unsigned32 ? "uint32" : null;
+      const plainCt = ct === void 0 || ct === "INT_8" || ct === "INT_16" || ct === "INT_32";
+      const smallUnsignedCt = ct === "UINT_8" || ct === "UINT_16";
+      return (plainCt || smallUnsignedCt) && (lt === void 0 || lt.type === "INTEGER") ? "int32" : null;
+    }
+    case "INT64": {
+      if (ct === "TIMESTAMP_MILLIS") return "timestampMillis";
+      if (ct === "TIMESTAMP_MICROS") return "timestampMicros";
+      if (lt?.type === "TIMESTAMP" && ct === void 0)
+        return lt.unit === "MILLIS" ? "timestampMillis" : lt.unit === "MICROS" ? "timestampMicros" : "timestampNanos";
+      const plainCt = ct === void 0 || ct === "INT_64" || ct === "INT_32" || ct === "INT_16" || ct === "INT_8";
+      return plainCt && (lt === void 0 || lt.type === "INTEGER" && lt.isSigned) ? "int64" : null;
+    }
+    case "BYTE_ARRAY": {
+      const textCt = ct === void 0 || ct === "UTF8" || ct === "ENUM";
+      const textLt = lt === void 0 || lt.type === "STRING" || lt.type === "ENUM";
+      return textCt && textLt ? "text" : null;
+    }
+    default:
+      return null;
+  }
+}
+var Decline = class extends Error {
+};
+var utf8 = new TextDecoder();
+function decodeFlatChunk(bytes, meta, element, kind, rows, compressors2, scratch = newFlatScratch()) {
+  const nullable = element.repetition_type !== "REQUIRED";
+  if (scratch.valid.length < rows) scratch.valid = new Uint8Array(rows);
+  if (kind === "text" && scratch.codes.length < rows) scratch.codes = new Int32Array(rows);
+  if (kind !== "text" && scratch.values.length < rows) scratch.values = new Float64Array(rows);
+  const state = {
+    scratch,
+    kind,
+    rows,
+    values: kind === "text" ? null : scratch.values.subarray(0, rows),
+    valid: scratch.valid.subarray(0, rows),
+    codes: kind === "text" ? scratch.codes.subarray(0, rows) : null,
+    texts: [],
+    dictNumbers: null,
+    dictCodes: null,
+    row: 0
+  };
+  const reader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  try {
+    while (state.row < rows) {
+      if (reader.offset >= bytes.byteLength) throw new Error(`column chunk ends after ${state.row} of ${rows} rows`);
+      const header = parquetHeader(reader);
+      const start = reader.offset;
+      const size = header.compressed_page_size;
+      if (!(size >= 0) || start + size > bytes.byteLength) throw new Error("page extends past its column chunk");
+      reader.offset += size;
+      const raw = bytes.subarray(start, start + size);
+      if (header.type === "DICTIONARY_PAGE") readDictionaryPage(state, raw, header, meta, compressors2);
+      else if (header.type === "DATA_PAGE") readDataPageV1(state, raw, header, meta, nullable, compressors2);
+      else if (header.type === "DATA_PAGE_V2") readDataPageV22(state, raw, header, meta, nullable, compressors2);
+    }
+  } catch (e) {
+    if (e instanceof Decline) return null;
+    throw e;
+  }
+  if (state.kind === "text") return { kind: "text", codes: state.codes, texts: state.texts };
+  return { kind: "numeric", values: state.values, valid: state.valid };
+}
+function readDictionaryPage(state, raw, header, meta, compressors2) {
+  const count = header.dictionary_page_header?.num_values ?? 0;
+  const page = decompress2(state, raw, header.uncompressed_page_size, meta.codec, compressors2);
+  if (state.kind === "text") {
+    const codes = new Int32Array(count);
+    const at = state.texts.length;
+    readPlainTexts(page, 0, count, state.texts);
+    for (let i = 0; i < count; i++) codes[i] = at + i;
+    state.dictCodes = codes;
+  } else {
+    state.dictNumbers = Float64Array.from(plainNumbers(page, 0, count, state.kind));
+  }
+}
+function readDataPageV1(state, raw, header, meta, nullable, compressors2) {
+  const daph = header.data_page_header;
+  if (!daph) throw new Error("data page header is missing");
+  const n = pageRows(state, daph.num_values);
+  const page = decompress2(state, raw, header.uncompressed_page_size, meta.codec, compressors2);
+  let pos = 0;
+  let present = n;
+  if (nullable) {
+    const length = readUint32(page, pos);
+    pos += 4;
+    present = readLevels(page, pos, pos + length, state.valid, state.row, n);
+    pos += length;
+  }
+  const values = pageValues(state, page, pos, page.length, present, daph.encoding);
+  spread(state, values, n, present);
+}
+function readDataPageV22(state, raw, header, meta, nullable, compressors2) {
+  const daph = header.data_page_header_v2;
+  if (!daph) throw new Error("data page header v2 is missing");
+  const n = pageRows(state, daph.num_rows);
+  const repLength = daph.repetition_levels_byte_length ?? 0;
+  const defLength = daph.definition_levels_byte_length ?? 0;
+  if (daph.num_values !== daph.num_rows || repLength !== 0) throw new Decline();
+  let present = n;
+  if (nullable) present = readLevels(raw, 0, defLength, state.valid, state.row, n);
+  let page = raw.subarray(defLength);
+  if (daph.is_compressed !== false)
+    page = decompress2(state, page, header.uncompressed_page_size - defLength, meta.codec, compressors2);
+  const values = pageValues(state, page, 0, page.length, present, daph.encoding);
+  spread(state, values, n, present);
+}
+function decompress2(state, raw, size, codec, compressors2) {
+  if (!(size >= 0) || size > MAX_PAGE_BYTES) throw new Error(`a page of ${size} bytes is beyond any writer's pages`);
+  if (codec === "GZIP" || codec === "BROTLI") {
+    const options = { maxOutputLength: Math.max(size, 1) };
+    const out = codec === "GZIP" ? gunzipSync(raw, options) : brotliDecompressSync(raw, options);
+    if (out.length !== size) throw new Error(`decompressed page length ${out.length} does not match header ${size}`);
+    return new Uint8Array(out.buffer, out.byteOffset, out.length);
+  }
+  if (codec !== "ZSTD") return decompressPage(raw, size, codec, compressors2);
+  if (state.scratch.page.length < size) state.scratch.page = new Uint8Array(Math.max(size, 1 << 16));
+  const page = decompress(raw, state.scratch.page.subarray(0, size));
+  if (page.length !== size) throw new Error(`decompressed page length ${page.length} does not match header ${size}`);
+  return page;
+}
+var MAX_PAGE_BYTES = 2 ** 31 - 1;
+function pageRows(state, n) {
+  if (!(n >= 0) || state.row + n > state.rows) throw new Error("pages hold more rows than the row group");
+  return n;
+}
+function spread(state, values, n, present) {
+  const base = state.row;
+  const valid = state.valid;
+  if (present === n) valid.fill(1, base, base + n);
+  if (state.kind === "text") {
+    const codes = state.codes;
+    if (present === n) codes.set(values, base);
+    else for (let r = base, k = 0, end = base + n; r < end; r++) codes[r] = valid[r] ? values[k++] : -1;
+  } else {
+    const out = state.values;
+    if (present === n) out.set(values, base);
+    else for (let r = base, k = 0, end = base + n; r < end; r++) out[r] = valid[r] ? values[k++] : NaN;
+  }
+  state.row = base + n;
+}
+function pageValues(state, page, pos, end, count, encoding) {
+  const kind = state.kind;
+  switch (encoding) {
+    case "PLAIN":
+      if (kind === "text") return plainTextCodes(state, page, pos, count);
+      return plainNumbers(page, pos, count, kind);
+    case "PLAIN_DICTIONARY":
+    case "RLE_DICTIONARY": {
+      const indexes = new Int32Array(count);
+      const width = count > 0 ? page[pos] : 0;
+      if (width > 24) throw new Decline();
+      if (width > 0) readHybrid(page, pos + 1, end, width, indexes, 0, count);
+      const dictionary2 = kind === "text" ? state.dictCodes : state.dictNumbers;
+      if (!dictionary2) throw new Error("a dictionary-encoded page comes without a dictionary page");
+      const size = dictionary2.length;
+      const out = kind === "text" ? indexes : new Float64Array(count);
+      for (let i = 0; i < count; i++) {
+        const x = indexes[i];
+        if (x >= size) throw new Error(`dictionary index ${x} is beyond the dictionary's ${size} values`);
+        out[i] = dictionary2[x];
+      }
+      return out;
+    }
+    case "RLE": {
+      if (kind !== "boolean") throw new Decline();
+      const bits2 = new Int32Array(count);
+      if (count > 0) {
+        const length = readUint32(page, pos);
+        readHybrid(page, pos + 4, pos + 4 + length, 1, bits2, 0, count);
+      }
+      return bits2;
+    }
+    case "BYTE_STREAM_SPLIT": {
+      if (kind === "text" || kind === "boolean") throw new Decline();
+      const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+      const split = byteStreamSplit(reader, count, physicalOf(kind), void 0);
+      return numbersOf(split, kind);
+    }
+    case "DELTA_BINARY_PACKED": {
+      if (kind === "text" || kind === "boolean" || kind === "double" || kind === "float") throw new Decline();
+      const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+      const out = physicalOf(kind) === "INT32" ? new Int32Array(count) : new BigInt64Array(count);
+      if (count > 0) deltaBinaryUnpack(reader, count, out);
+      return numbersOf(out, kind);
+    }
+    case "DELTA_LENGTH_BYTE_ARRAY":
+    case "DELTA_BYTE_ARRAY": {
+      if (kind !== "text") throw new Decline();
+      const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+      const raw = new Array(count);
+      if (count > 0)
+        if (encoding === "DELTA_BYTE_ARRAY") deltaByteArray(reader, count, raw);
+        else deltaLengthByteArray(reader, count, raw);
+      const codes = new Int32Array(count);
+      for (let i = 0; i < count; i++) {
+        codes[i] = state.texts.length;
+        state.texts.push(utf8.decode(raw[i]));
+      }
+      return codes;
+    }
+    default:
+      throw new Decline();
+  }
+}
+function physicalOf(kind) {
+  if (kind === "int32" || kind === "uint32" || kind === "date32") return "INT32";
+  if (kind === "double") return "DOUBLE";
+  if (kind === "float") return "FLOAT";
+  return "INT64";
+}
+var SAFE_HIGH = 2 ** 21;
+function numbersOf(a, kind) {
+  if (a instanceof BigInt64Array) {
+    const out = new Float64Array(a.length);
+    const halves = new Int32Array(a.buffer, a.byteOffset, a.length * 2);
+    for (let i = 0; i < a.length; i++) out[i] = int64Number(halves[2 * i], halves[2 * i + 1], kind, a, i);
+    return out;
+  }
+  if (a instanceof Int32Array) {
+    if (kind === "int32") return a;
+    const out = new Float64Array(a.length);
+    for (let i = 0; i < a.length; i++) out[i] = int32Number(a[i], kind);
+    return out;
+  }
+  return a;
+}
+function int32Number(v, kind) {
+  if (kind === "uint32") return v < 0 ? v + 4294967296 : v;
+  if (kind === "date32") return v * DAY_MS;
+  return v;
+}
 function floorDiv(a, b) {
+  const q = a / b;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
+}
+function int64Number(low, high, kind, source, i) {
+  if (kind === "timestampNanos") return Number(floorDiv(source[i], 1000000n));
+  const safe = high > -SAFE_HIGH && high < SAFE_HIGH || high === -SAFE_HIGH && low !== 0;
+  if (!safe) {
+    if (kind === "int64") throw new Decline();
+    if (kind === "timestampMillis") return Number(source[i]);
+    return Number(floorDiv(source[i], 1000n));
+  }
+  const v = high * 4294967296 + (low >>> 0);
+  if (kind === "timestampMicros") {
+    let q = Math.floor(v / 1e3);
+    const r = v - q * 1e3;
+    if (r < 0) q--;
+    else if (r >= 1e3) q++;
+    return q;
+  }
+  return v;
+}
+function plainNumbers(page, pos, count, kind) {
+  if (kind === "boolean") {
+    if (pos + Math.ceil(count / 8) > page.length) throw new Error("PLAIN booleans run past the page");
+    const out = new Int32Array(count);
+    for (let i = 0; i < count; i++) out[i] = page[pos + (i >> 3)] >> (i & 7) & 1;
+    return out;
+  }
+  const type = physicalOf(kind);
+  const width = type === "DOUBLE" || type === "INT64" ? 8 : 4;
+  if (pos + count * width > page.length) throw new Error("PLAIN values run past the page");
+  const at = page.byteOffset + pos;
+  const buffer = at % width === 0 ? page.buffer : Uint8Array.prototype.slice.call(page, pos, pos + count * width).buffer;
+  const offset = at % width === 0 ? at : 0;
+  switch (type) {
+    case "DOUBLE":
+      return new Float64Array(buffer, offset, count);
+    case "FLOAT":
+      return new Float32Array(buffer, offset, count);
+    case "INT32":
+      return numbersOf(new Int32Array(buffer, offset, count), kind);
+    default:
+      return numbersOf(new BigInt64Array(buffer, offset, count), kind);
+  }
+}
+function plainTextCodes(state, page, pos, count) {
+  const codes = new Int32Array(count);
+  const at = state.texts.length;
+  readPlainTexts(page, pos, count, state.texts);
+  for (let i = 0; i < count; i++) codes[i] = at + i;
+  return codes;
+}
+function readPlainTexts(page, pos, count, out) {
+  const view = Buffer.from(page.buffer, page.byteOffset, page.length);
+  for (let i = 0; i < count; i++) {
+    const length = readUint32(page, pos);
+    pos += 4;
+    const end = pos + length;
+    if (end > page.length) throw new Error("a PLAIN byte array runs past the page");
+    let ascii = true;
+    for (let k = pos; k < end; k++)
+      if (page[k] >= 128) {
+        ascii = false;
+        break;
+      }
+    out.push(ascii ? view.toString("latin1", pos, end) : utf8.decode(page.subarray(pos, end)));
+    pos = end;
+  }
+  return pos;
+}
+function readUint32(page, pos) {
+  if (pos + 4 > page.length) throw new Error("a length runs past the page");
+  return (page[pos] | page[pos + 1] << 8 | page[pos + 2] << 16 | page[pos + 3] << 24) >>> 0;
+}
+function readLevels(page, pos, end, out, at, n) {
+  if (end > page.length) throw new Error("definition levels run past the page");
+  const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+  let k = at;
+  const stop = at + n;
+  let present = 0;
+  while (k < stop) {
+    if (reader.offset >= end) throw new Error("RLE / bit-packed runs end before their values");
+    const header = readVarInt(reader);
+    let p = reader.offset;
+    if (header & 1) {
+      const groups = header >>> 1;
+      const take = Math.min(groups * 8, stop - k);
+      if (p + Math.ceil(take / 8) > end) throw new Error("a bit-packed run extends past its data");
+      const whole = k + (take & ~7);
+      for (; k < whole; k += 8) {
+        const b = page[p++];
+        out[k] = b & 1;
+        out[k + 1] = b >> 1 & 1;
+        out[k + 2] = b >> 2 & 1;
+        out[k + 3] = b >> 3 & 1;
+        out[k + 4] = b >> 4 & 1;
+        out[k + 5] = b >> 5 & 1;
+        out[k + 6] = b >> 6 & 1;
+        out[k + 7] = b >> 7;
+        present += POPCOUNT[b];
+      }
+      if (k < whole + (take & 7)) {
+        const b = page[p];
+        for (let i = 0; k < whole + (take & 7); i++, k++) present += out[k] = b >> i & 1;
+      }
+      reader.offset += groups;
+    } else {
+      const run = header >>> 1;
+      if (p >= end) throw new Error("an RLE run extends past its data");
+      const value = page[p++] & 1;
+      const take = Math.min(run, stop - k);
+      out.fill(value, k, k + take);
+      present += value * take;
+      k += take;
+      reader.offset = p;
+    }
+  }
+  return present;
+}
+var POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
+  let c = 0;
+  for (let x = b; x; x >>= 1) c += x & 1;
+  return c;
+});
+function readHybrid(page, pos, end, width, out, at, count) {
+  const reader = { view: new DataView(page.buffer, page.byteOffset, page.byteLength), offset: pos };
+  const mask = (1 << width) - 1;
+  const valueBytes = width + 7 >> 3;
+  let n = 0;
+  while (n < count) {
+    if (reader.offset >= end) throw new Error("RLE / bit-packed runs end before their values");
+    const header = readVarInt(reader);
+    let p = reader.offset;
+    if (header & 1) {
+      const values = (header >>> 1) * 8;
+      const take = Math.min(values, count - n);
+      if (p + Math.ceil(take * width / 8) > end) throw new Error("a bit-packed run extends past its data");
+      if (width === 0) out.fill(0, at + n, at + n + take);
+      else {
+        let acc = 0;
+        let bits2 = 0;
+        for (let k = at + n, e = at + n + take; k < e; k++) {
+          while (bits2 < width) {
+            acc |= page[p++] << bits2;
+            bits2 += 8;
+          }
+          out[k] = acc & mask;
+          acc >>>= width;
+          bits2 -= width;
+        }
+      }
+      n += take;
+      reader.offset += values * width >> 3;
+    } else {
+      const run = header >>> 1;
+      if (p + valueBytes > end) throw new Error("an RLE run extends past its data");
+      let value = 0;
+      for (let i = 0; i < valueBytes; i++) value |= page[p++] << i * 8;
+      const take = Math.min(run, count - n);
+      out.fill(value, at + n, at + n + take);
+      n += take;
+      reader.offset = p;
+    }
+  }
+}
+
+// src/data/parquetFileBuffer.ts
+function parquetFileBuffer(fh, byteLength) {
+  const readInto = async (target, position) => {
+    let filled = 0;
+    while (filled < target.length) {
+      const { bytesRead } = await fh.read(target, filled, target.length - filled, position + filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return filled;
+  };
+  return {
+    byteLength,
+    readInto,
+    async slice(start, end = byteLength) {
+      const from = Math.max(0, Math.min(start, byteLength));
+      const to = Math.max(from, Math.min(end, byteLength));
+      const bytes = new Uint8Array(to - from);
+      const filled = await readInto(bytes, from);
+      return filled === bytes.length ? bytes.buffer : bytes.buffer.slice(0, filled);
+    }
+  };
+}
+
+// src/data/parquetReader.ts
+var DAY_MS2 = 864e5;
+function floorDiv2(a, b) {
   const q = a / b;
   return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 var PARSERS = {
   timestampFromMilliseconds: (ms) => Number(ms),
-  timestampFromMicroseconds: (us) => Number(floorDiv(us, 1000n)),
-  timestampFromNanoseconds: (ns) => Number(floorDiv(ns, 1000000n)),
-  dateFromDays: (days) => days * DAY_MS
+  timestampFromMicroseconds: (us) => Number(floorDiv2(us, 1000n)),
+  timestampFromNanoseconds: (ns) => Number(floorDiv2(ns, 1000000n)),
+  dateFromDays: (days) => days * DAY_MS2
 };
 function inputError(file, message, hint, column) {
   return new ModelguardError(
@@ -10828,12 +11281,12 @@ function inputError(file, message, hint, column) {
 }
 async function openParquet(file) {
   const fh = await openDataFile(file);
-  await fh.close();
-  const buffer = await asyncBufferFromFile(file);
   try {
+    const buffer = parquetFileBuffer(fh, (await fh.stat()).size);
     const metadata = await parquetMetadataAsync(buffer);
-    return { buffer, metadata };
+    return { buffer, metadata, close: () => fh.close() };
   } catch (e) {
+    await fh.close();
     throw inputError(
       file,
       `not a readable Parquet file (${e.message})`,
@@ -10871,7 +11324,8 @@ function columnInfos(metadata) {
   return parquetSchema(metadata).children.map((child) => {
     const el = child.element;
     const nested = child.children.length > 0 || el.repetition_type === "REPEATED";
-    return { name: el.name, nested, ...typeOfElement(el, categoricals.has(el.name)) };
+    const flat = nested ? null : flatValueKind(el);
+    return { name: el.name, nested, element: el, flat, ...typeOfElement(el, categoricals.has(el.name)) };
   });
 }
 function valueText(v, datetimeSource) {
@@ -10924,6 +11378,46 @@ var ParquetColumnSink = class {
       row = end;
     }
     for (; row < to; row++) this.put(this.rows++, null);
+  }
+  /** Rows from..to-1 of a row group decoded by parquetFlatColumn.ts (only when flatFits says so). */
+  appendFlat(chunk, from, to) {
+    const at = this.rows;
+    if (chunk.kind === "numeric") {
+      this.values.set(chunk.values.subarray(from, to), at);
+      this.valid.set(chunk.valid.subarray(from, to), at);
+    } else {
+      const codes = this.codes;
+      const remap = this.remapOf(chunk);
+      const texts = chunk.texts;
+      for (let r = from, row = at; r < to; r++, row++) {
+        const c = chunk.codes[r];
+        if (c < 0) codes[row] = -1;
+        else {
+          let m = remap[c];
+          if (m < 0) m = remap[c] = this.code(texts[c]);
+          codes[row] = m;
+        }
+      }
+    }
+    this.rows = at + (to - from);
+  }
+  /** The chunk's text indexes -> this column's codes (-1: not seen yet), kept while rows come from that chunk. */
+  remapOf(chunk) {
+    if (this.remapChunk !== chunk) {
+      this.remapChunk = chunk;
+      this.remap = new Int32Array(chunk.texts.length).fill(-1);
+    }
+    return this.remap;
+  }
+  remapChunk = null;
+  remap = new Int32Array(0);
+  /**
+   * Whether a column chunk decoded as `kind` lands in this column unchanged: the column still has the type the
+   * schema gave (not forced to another, not turned into text by an INT64 beyond 2^53).
+   */
+  flatFits(kind) {
+    if (kind === "text") return this.codes !== null && (this.info.type === "category" || this.info.type === "string");
+    return this.values !== null && this.type === this.info.type && this.type === FLAT_TYPES[kind];
   }
   /**
    * data[from..to-1] into the next rows. Numbers into a number column, and safe integers into an integer column, are
@@ -11047,6 +11541,18 @@ var ParquetColumnSink = class {
     };
   }
 };
+var FLAT_TYPES = {
+  double: "number",
+  float: "number",
+  int32: "integer",
+  uint32: "integer",
+  int64: "integer",
+  date32: "datetime",
+  timestampMillis: "datetime",
+  timestampMicros: "datetime",
+  timestampNanos: "datetime",
+  boolean: "boolean"
+};
 function trimmedBytes(text) {
   return Buffer.from(text.trim(), "utf8");
 }
@@ -11099,14 +11605,85 @@ function checkCodecs(file, metadata, infos) {
 function rowGroups(metadata) {
   const groups = [];
   let start = 0;
-  for (const g of metadata.row_groups) {
+  metadata.row_groups.forEach((g, index) => {
     const rows = Number(g.num_rows);
-    groups.push({ start, rows });
+    groups.push({ index, start, rows });
     start += rows;
-  }
+  });
   return groups;
 }
-async function readGroup(file, buffer, metadata, names, group) {
+function newReadScratch() {
+  return { columns: /* @__PURE__ */ new Map(), span: new Uint8Array(0) };
+}
+function appendGroupColumn(sink, column, from, to) {
+  if (Array.isArray(column)) sink.append(column, from, to);
+  else sink.appendFlat(column, from, to);
+}
+async function readGroup(file, buffer, metadata, sinks, group, route, scratch) {
+  const columns = /* @__PURE__ */ new Map();
+  const flat = route === "flat" ? flatPlans(metadata, sinks, group) : [];
+  if (flat.length > 0) {
+    const read = await readChunks(buffer, flat, scratch).catch((e) => {
+      throw inputError(
+        file,
+        `cannot read the Parquet data (${e.message})`,
+        "Check that the file is not corrupt."
+      );
+    });
+    flat.forEach((plan, k) => {
+      const name = plan.sink.info.name;
+      let arrays = scratch.columns.get(name);
+      if (!arrays) scratch.columns.set(name, arrays = newFlatScratch());
+      const chunk = decodeOrFail(file, read[k], plan, group.rows, arrays);
+      if (chunk) columns.set(plan.sink.info.name, chunk);
+    });
+  }
+  const rest = sinks.filter((s) => !columns.has(s.info.name)).map((s) => s.info.name);
+  if (rest.length > 0)
+    for (const [name, pieces] of await readPieces(file, buffer, metadata, rest, group)) columns.set(name, pieces);
+  return columns;
+}
+function flatPlans(metadata, sinks, group) {
+  const plans = [];
+  const chunks = metadata.row_groups[group.index]?.columns ?? [];
+  for (const sink of sinks) {
+    const kind = sink.info.flat;
+    if (kind === null || !sink.flatFits(kind)) continue;
+    const chunk = chunks.find(
+      (c) => c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === sink.info.name
+    );
+    const meta = chunk?.meta_data;
+    if (!chunk || !meta || chunk.file_path !== void 0) continue;
+    const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    plans.push({ sink, kind, meta, start, end: start + Number(meta.total_compressed_size) });
+  }
+  return plans;
+}
+async function readChunks(buffer, plans, scratch) {
+  const from = Math.max(0, Math.min(...plans.map((p) => p.start)));
+  const to = Math.max(from, Math.min(buffer.byteLength, Math.max(...plans.map((p) => p.end))));
+  const needed = plans.reduce((n, p) => n + (p.end - p.start), 0);
+  if (to - from <= 2 * needed + (1 << 20)) {
+    if (scratch.span.length < to - from) scratch.span = new Uint8Array(to - from);
+    const filled = await buffer.readInto(scratch.span.subarray(0, to - from), from);
+    const span = scratch.span.subarray(0, filled);
+    return plans.map((p) => span.subarray(p.start - from, p.end - from));
+  }
+  return Promise.all(plans.map(async (p) => new Uint8Array(await buffer.slice(p.start, p.end))));
+}
+function decodeOrFail(file, bytes, plan, rows, scratch) {
+  try {
+    if (bytes.length !== plan.end - plan.start) throw new Error("the column chunk runs past the end of the file");
+    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, rows, compressors, scratch);
+  } catch (e) {
+    throw inputError(
+      file,
+      `cannot decode the Parquet data (${e.message})`,
+      "Check that the file is not corrupt."
+    );
+  }
+}
+async function readPieces(file, buffer, metadata, names, group) {
   const pieces = new Map(names.map((name) => [name, []]));
   try {
     await parquetRead({
@@ -11131,31 +11708,40 @@ async function readGroup(file, buffer, metadata, names, group) {
   for (const list of pieces.values()) list.sort((a, b) => a.start - b.start);
   return pieces;
 }
-async function loadParquet(file, options) {
-  const { buffer, metadata } = await openParquet(file);
+async function loadParquet(file, options, route = "flat") {
+  const { buffer, metadata, close } = await openParquet(file);
+  try {
+    return await loadGroups(file, buffer, metadata, options, route);
+  } finally {
+    await close();
+  }
+}
+async function loadGroups(file, buffer, metadata, options, route) {
   const infos = wantedInfos(file, metadata, options);
   const total = Number(metadata.num_rows);
+  const scratch = newReadScratch();
   const sinks = infos.map((info) => {
     const forced = options.types.get(info.name);
     return new ParquetColumnSink(info, forced ?? info.type, forced !== void 0, forced !== void 0, total);
   });
   for (const group of rowGroups(metadata)) {
-    const data = await readGroup(
-      file,
-      buffer,
-      metadata,
-      infos.map((i) => i.name),
-      group
-    );
-    sinks.forEach((sink) => sink.append(data.get(sink.info.name), 0, group.rows));
+    const data = await readGroup(file, buffer, metadata, sinks, group, route, scratch);
+    sinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name), 0, group.rows));
   }
   return { source: file, rowCount: total, columns: sinks.map((s) => s.finish()) };
 }
-async function* scanParquet(file, options, maxChunkRows, chunkCells) {
-  const { buffer, metadata } = await openParquet(file);
+async function* scanParquet(file, options, maxChunkRows, chunkCells, route = "flat") {
+  const { buffer, metadata, close } = await openParquet(file);
+  try {
+    yield* scanGroups(file, buffer, metadata, options, maxChunkRows, chunkCells, route);
+  } finally {
+    await close();
+  }
+}
+async function* scanGroups(file, buffer, metadata, options, maxChunkRows, chunkCells, route) {
   const infos = wantedInfos(file, metadata, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, infos.length);
-  const names = infos.map((i) => i.name);
+  const scratch = newReadScratch();
   const groups = rowGroups(metadata);
   const sampleSinks = infos.map((info) => {
     const forced = options.types.get(info.name);
@@ -11164,8 +11750,8 @@ async function* scanParquet(file, options, maxChunkRows, chunkCells) {
   for (const group of groups) {
     const left = INFERENCE_ROWS - (sampleSinks[0]?.rows ?? INFERENCE_ROWS);
     if (left <= 0) break;
-    const data = await readGroup(file, buffer, metadata, names, group);
-    sampleSinks.forEach((sink) => sink.append(data.get(sink.info.name), 0, Math.min(left, group.rows)));
+    const data = await readGroup(file, buffer, metadata, sampleSinks, group, route, scratch);
+    sampleSinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name), 0, Math.min(left, group.rows)));
   }
   const types = sampleSinks.map((s) => s.finish().type);
   const newChunk = () => infos.map((info, k) => {
@@ -11176,11 +11762,11 @@ async function* scanParquet(file, options, maxChunkRows, chunkCells) {
   let chunkRowCount = 0;
   let yielded = false;
   for (const group of groups) {
-    const data = await readGroup(file, buffer, metadata, names, group);
+    const data = await readGroup(file, buffer, metadata, chunk, group, route, scratch);
     let offset = 0;
     while (offset < group.rows) {
       const take = Math.min(chunkRows - chunkRowCount, group.rows - offset);
-      chunk.forEach((sink) => sink.append(data.get(sink.info.name), offset, offset + take));
+      chunk.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name), offset, offset + take));
       offset += take;
       chunkRowCount += take;
       if (chunkRowCount === chunkRows) {
@@ -11195,7 +11781,8 @@ async function* scanParquet(file, options, maxChunkRows, chunkCells) {
     yield { source: file, rowCount: chunkRowCount, columns: chunk.map((s) => s.finish()) };
 }
 async function parquetColumnNames(file) {
-  const { metadata } = await openParquet(file);
+  const { metadata, close } = await openParquet(file);
+  await close();
   return columnInfos(metadata).map((i) => i.name);
 }
 
@@ -11718,11 +12305,16 @@ async function readColumnNames(path, options) {
 }
 
 export {
+  openDataSource,
   INFERENCE_ROWS,
   SCAN_CHUNK_CELLS,
+  rowsPerChunk,
+  resolveLoadOptions,
   newFloat64Array,
   newInt32Array,
   newUint8Array,
+  planCsvScan,
+  scanCsvRange,
   resolveDataset,
   loadTable,
   scanTable,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { endianness } from "node:os";
 import { open, rename } from "node:fs/promises";
@@ -37,9 +38,19 @@ function typeOf(c: TypedColumn): ColumnType {
   return c instanceof Float64Array ? "f64" : c instanceof Int32Array ? "i32" : "u8";
 }
 
-/** The file's name in the state directory: `join-<journal offset, 16 digits>.bin`. */
-const FILE_NAME = /^join-[0-9]{16}\.bin$/;
-const ANY_FILE = /^join-[0-9]{16}\.bin(\.tmp)?$/;
+/**
+ * The file's name in the state directory: `join-<journal offset, 16 digits>-<8 random hex digits>.bin`. The random
+ * part keeps a checkpoint at the offset of the snapshot in place (an idle monitor's timer or shutdown) from renaming
+ * over the file that snapshot names: the same state is not the same bytes (a restarted join numbers its model
+ * versions anew), so a crash between that rename and the snapshot's would pair the old snapshot with the new file.
+ */
+const FILE_NAME = /^join-[0-9]{16}-[0-9a-f]{8}\.bin$/;
+const ANY_FILE = /^join-[0-9]{16}(-[0-9a-f]{8})?\.bin(\.tmp)?$/;
+
+/** A new name for the label join file of a snapshot at journal `offset` (see FILE_NAME). */
+export function labelJoinFileName(offset: number): string {
+  return `join-${String(offset).padStart(16, "0")}-${randomBytes(4).toString("hex")}.bin`;
+}
 
 /** The sides a file holds, by name, with the columns each must have (LabelJoin's). */
 const SIDES: [name: "events" | "labels" | "joined", shape: () => WaitingSide][] = [
@@ -51,18 +62,17 @@ const SIDES: [name: "events" | "labels" | "joined", shape: () => WaitingSide][] 
 export type LabelJoinSides = Pick<LabelJoinCopy, "events" | "labels" | "joined">;
 
 /**
- * Writes the copied sides as `join-<offset>.bin` in the state directory (through a temp file, fsync'ed, renamed into
- * place, the directory fsync'ed) and resolves to its name, for the snapshot to name. `onStep` hears each chunk
- * written (tests copy the state directory there: a crash mid-write) and the rename. A file of the same name is
- * replaced atomically: same offset, same state, same bytes.
+ * Writes the copied sides as `name` (labelJoinFileName) in the state directory (through a temp file, fsync'ed, renamed
+ * into place, the directory fsync'ed), for the snapshot to name. `onStep` hears each chunk written (tests copy the
+ * state directory there: a crash mid-write) and the rename.
  */
 export async function writeLabelJoinFile(
   state: string,
-  offset: number,
+  name: string,
   copy: LabelJoinSides,
   onStep?: (step: string) => void,
-): Promise<string> {
-  const name = `join-${String(offset).padStart(16, "0")}.bin`;
+): Promise<void> {
+  if (!FILE_NAME.test(name)) throw new Error(`${name} is not a label join file name`);
   const tmp = join(state, `${name}.tmp`);
   await writeSides(
     tmp,
@@ -77,7 +87,6 @@ export async function writeLabelJoinFile(
     await dir.close();
   }
   onStep?.("label join file written");
-  return name;
 }
 
 /**
@@ -86,7 +95,7 @@ export async function writeLabelJoinFile(
  */
 export function readLabelJoinFile(state: string, name: unknown): LabelJoinSides {
   if (typeof name !== "string" || !FILE_NAME.test(name))
-    throw new Error(`labels.columns_file is not a label join file name (join-<16 digits>.bin)`);
+    throw new Error(`labels.columns_file is not a label join file name (join-<16 digits>-<8 hex digits>.bin)`);
   const path = join(state, name);
   let sides: Map<string, WaitingSideCopy>;
   try {

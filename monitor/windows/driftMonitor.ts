@@ -34,7 +34,12 @@ import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js"
 import { estimatedPerformanceReport } from "../performance/estimatedPerformance.js";
 import { EstimatedPerformanceMetrics } from "../performance/estimatedPerformanceMetrics.js";
 import { LabelJoin, type LabelJoinCopy, type LabelJoinJson, type RemoteJoin } from "../labels/labelJoin.js";
-import { readLabelJoinFile, removeLabelJoinFiles, writeLabelJoinFile } from "../labels/labelJoinFile.js";
+import {
+  labelJoinFileName,
+  readLabelJoinFile,
+  removeLabelJoinFiles,
+  writeLabelJoinFile,
+} from "../labels/labelJoinFile.js";
 import { parseLabels, type LabelBatch } from "../labels/parseLabels.js";
 
 /**
@@ -272,7 +277,7 @@ export class DriftMonitor {
     if (!this.writes.retryNow()) throw this.writes.unavailable!;
     const labels = this.labels?.pin() ?? null;
     const offset = this.appliedOffset;
-    const file = `join-${String(offset).padStart(16, "0")}.bin`;
+    const file = labelJoinFileName(offset);
     const s: Snapshot = {
       kind: "modelguard.monitor-snapshot",
       version: 2,
@@ -291,8 +296,7 @@ export class DriftMonitor {
     const text = JSON.stringify(s);
     // The file first: a snapshot is renamed into place only once the file it names is durable.
     try {
-      if (labels && (await writeLabelJoinFile(this.config.state, offset, labels, onStep)) !== file)
-        throw new Error("the label join file was written under another name");
+      if (labels) await writeLabelJoinFile(this.config.state, file, labels, onStep);
     } finally {
       labels?.release();
     }

@@ -238,7 +238,7 @@ test("snapshots: a damaged label join file refuses to start, naming it and what 
       assert.ok(e instanceof ModelguardError, String(e));
       assert.equal(e.code, "input");
       assert.match(e.message, /snapshot\.json: the monitor snapshot cannot be read/, what);
-      assert.match(e.message, /join-[0-9]{16}\.bin/, what);
+      assert.match(e.message, /join-[0-9]{16}-[0-9a-f]{8}\.bin/, what);
       assert.match(e.hint ?? "", /Restore the snapshot and its label join file from a backup/, what);
       return true;
     });
@@ -270,4 +270,47 @@ test("snapshots: a damaged label join file refuses to start, naming it and what 
   }
   // Its shutdown wrote version 2.
   assert.equal((JSON.parse(readFileSync(snapshotPath, "utf8")) as { version: number }).version, 2);
+});
+
+test("a checkpoint at the offset of the snapshot in place (an idle monitor) writes a file of its own: a crash before its snapshot leaves the old pair whole", async () => {
+  const config = configWith();
+  const { m } = await start(config);
+  const images: MonitorConfig[] = [];
+  try {
+    await post(m.url, "/v1/events", events(0, 2000));
+    await post(m.url, "/v1/labels", labels(300_000, 300_100));
+    await m.checkpoint();
+    const snapshot = () =>
+      (JSON.parse(readFileSync(join(config.state, "snapshot.json"), "utf8")) as { labels: { columns_file: string } })
+        .labels.columns_file;
+    const first = snapshot();
+    const bytes = readFileSync(join(config.state, first));
+    const live = stateOf(m);
+    // No new record: the same journal offset. The crash comes after the new file's rename, before the snapshot's.
+    await m.checkpoint((step) => {
+      if (step === "label join file written") images.push(crashImage(config));
+    });
+    assert.equal(images.length, 1);
+    const files = readdirSync(images[0]!.state).filter((f) => f.startsWith("join-"));
+    assert.equal(files.length, 2, files.join(", "));
+    assert.ok(
+      readFileSync(join(images[0]!.state, first)).equals(bytes),
+      "the file the old snapshot names is as it was",
+    );
+    assert.notEqual(snapshot(), first);
+    const r = (await start(images[0]!)).m;
+    try {
+      assert.deepEqual(stateOf(r), live);
+      assert.deepEqual(
+        readdirSync(images[0]!.state).filter((f) => f.startsWith("join-")),
+        [first],
+        "the unnamed file is removed",
+      );
+    } finally {
+      await r.shutdown();
+    }
+  } finally {
+    await m.shutdown();
+    for (const c of images) rmSync(c.state, { recursive: true, force: true });
+  }
 });

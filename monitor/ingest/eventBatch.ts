@@ -39,15 +39,25 @@ export interface EventKeyFields {
 }
 
 /**
+ * A lone UTF-16 surrogate (JSON's "\ud800" escape): not text UTF-8 can hold, so a key with one would come back from
+ * the label join's file as U+FFFD, another key (two such ids would even become one).
+ */
+export const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
  * An event's `id` as the join key: a string of 1 to MAX_ID_BYTES UTF-8 bytes as is, a safe integer as its decimal
  * text (so `7` and `"7"` are the same key: label files often carry ids as text); with the status it gets (ABSENT for
- * undefined, NULL for null, INVALID for anything else: booleans, fractions, objects, over-long or empty strings).
+ * undefined, NULL for null, INVALID for anything else: booleans, fractions, objects, over-long or empty strings, strings with a lone surrogate).
  */
 export function idOf(id: unknown): { status: number; id: string | null } {
   if (id === undefined) return { status: ABSENT, id: null };
   if (id === null) return { status: NULL, id: null };
   if (typeof id === "string") {
-    const ok = id.length > 0 && id.length <= MAX_ID_BYTES && Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES;
+    const ok =
+      id.length > 0 &&
+      id.length <= MAX_ID_BYTES &&
+      Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES &&
+      !LONE_SURROGATE.test(id);
     return ok ? { status: VALUE, id } : { status: INVALID, id: null };
   }
   if (typeof id === "number" && Number.isSafeInteger(id)) return { status: VALUE, id: String(id) };

@@ -1,4 +1,4 @@
-import { idOf, VALUE } from "../ingest/eventBatch.js";
+import { idOf, LONE_SURROGATE, VALUE } from "../ingest/eventBatch.js";
 import { eventTimeOf } from "../ingest/eventTime.js";
 
 /** A label as sent: a class (string, number or boolean) or a regression target (a number). */
@@ -82,12 +82,14 @@ function addLabel(batch: LabelBatch, v: unknown): string | null {
   if (id.status !== VALUE)
     return o.id === undefined
       ? "a label needs an 'id' (the id of the event it labels)"
-      : "'id' must be a string of 1 to 256 UTF-8 bytes or an integer";
+      : "'id' must be a string of 1 to 256 UTF-8 bytes or an integer (a string without a lone surrogate escape such as \\ud800)";
   const label = o.label;
   if (typeof label !== "string" && typeof label !== "boolean" && !(typeof label === "number" && Number.isFinite(label)))
     return label === undefined
       ? "a label needs a 'label' (a class or a number)"
       : "'label' must be a string, a finite number or a boolean";
+  if (typeof label === "string" && LONE_SURROGATE.test(label))
+    return "'label' has a lone surrogate escape (such as \\ud800): not text UTF-8 can hold";
   if (o.ts !== undefined && Number.isNaN(eventTimeOf(o.ts)))
     return "'ts' must be an RFC 3339 time (2024-05-01T12:00:00Z) or epoch milliseconds";
   batch.ids.push(id.id!);

@@ -2,7 +2,7 @@
 // damaged one is refused naming the field.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { obtainBatch } from "../../monitor/ingest/eventBatch.js";
+import { idOf, INVALID, obtainBatch, VALUE } from "../../monitor/ingest/eventBatch.js";
 import type { FeatureLayout } from "../../monitor/ingest/featureLayout.js";
 import { LabelJoin } from "../../monitor/labels/labelJoin.js";
 import type { JoinedRows } from "../../monitor/performance/joinedRowsSink.js";
@@ -81,4 +81,9 @@ test("label join: a damaged snapshot part is refused naming the field", () => {
     [{ ...good, labels: { id: [], t: [] } }, /labels\.labels\.label is not a list/],
   ];
   for (const [json, message] of cases) assert.throws(() => new LabelJoin(config).load(json), message);
+});
+
+test("idOf: a string with a lone surrogate is not a join key (UTF-8, the join file's encoding, cannot hold it); pairs are", () => {
+  for (const id of ["\ud800", "a\udfffb", "\udc00\ud800"]) assert.equal(idOf(id).status, INVALID, JSON.stringify(id));
+  assert.deepEqual(idOf("😀-1"), { status: VALUE, id: "😀-1" });
 });

@@ -171,6 +171,9 @@ test("POST /v1/labels: bad lines are a 400 naming the line, and auth, Idempotenc
       ['{"id":"a","label":1}\n\n{"label":1}', /line 3: a label needs an 'id'/, { line: 3 }],
       ['{"id":true,"label":1}', /line 1: 'id' must be a string of 1 to 256 UTF-8 bytes or an integer/, { line: 1 }],
       [`{"id":"${"x".repeat(257)}","label":1}`, /line 1: 'id' must be/, { line: 1 }],
+      // A lone surrogate has no UTF-8 form: the join's file would give back another id, or another label.
+      ['{"id":"\\ud800","label":1}', /line 1: 'id' must be .*lone surrogate/, { line: 1 }],
+      ['{"id":"a","label":"x\\udfff"}', /line 1: 'label' has a lone surrogate/, { line: 1 }],
       ['{"id":"a","label":{"k":1}}', /line 1: 'label' must be a string, a finite number or a boolean/, { line: 1 }],
       ['{"id":"a","label":1,"ts":"yesterday"}', /line 1: 'ts' must be an RFC 3339 time/, { line: 1 }],
       ['{"id":"a","label":1}\n{"id":', /line 2: invalid JSON/, { line: 2 }],

@@ -30,6 +30,11 @@ export class FleetLabelJoin {
   private busy: Promise<void> | null = null;
   /** The store's connection count when everything waiting was last pushed in full. */
   private pushedOn = -1;
+  /**
+   * Inbox ids taken from Redis (gone from there) whose pairs are not journaled yet: read again next round. A push of
+   * the sides would not do for an event dropped here after its push, which no longer waits and is not pushed again.
+   */
+  private unread: string[] = [];
 
   /** One round (rounds run one at a time): push, read the inbox, journal and apply what joined. */
   round(): Promise<void> {
@@ -55,7 +60,10 @@ export class FleetLabelJoin {
     const joins: RemoteJoin[] = [];
     let failed: unknown = null;
     let k = 0;
-    let inbox: string[] = [];
+    // Ids read again from an earlier round first; then those Redis hands over now.
+    const inbox: string[] = this.unread;
+    this.unread = [];
+    const fromInbox: string[] = [];
     try {
       for (; k < queue.length; k++) {
         const [side, id] = queue[k]!;
@@ -78,29 +86,32 @@ export class FleetLabelJoin {
           if (r.eventMember === member) joins.push(eventJoin(id, r.label, r.event));
         }
       }
-      inbox = await store.inbox(member);
+      inbox.push(...(await store.inbox(member)));
       for (; inbox.length > 0; inbox.shift()) {
         const id = inbox[0]!;
         const pair = await store.joinedPair(id);
         if (pair === null) continue;
+        fromInbox.push(id);
         // The event's side applies even when the event no longer waits here: LabelJoin.remoteJoined emits its row
         // from the pair then, unless this member joined the id already.
         if (pair.eventMember === member) joins.push(eventJoin(id, pair.label, pair.event));
         if (join.isWaiting("label", id)) joins.push({ id, side: "label" });
       }
     } catch (e) {
-      // Redis is down: what was not pushed yet, and the sides of inbox ids not read yet (gone from the inbox; a push
-      // of the side finds the joined pair), wait for the next round.
+      // Redis is down: what was not pushed yet, and the inbox ids not read yet, wait for the next round.
       failed = e;
-      join.requeue([...queue.slice(k), ...inbox.flatMap((id) => waitingSides(join, id))]);
+      join.requeue(queue.slice(k));
+      this.unread = inbox;
     }
     if (joins.length > 0) {
       const t = this.o.now();
       try {
         await this.o.journal.appendJoins(t, Buffer.from(JSON.stringify(joins)), (end) => this.o.apply(joins, t, end));
       } catch (e) {
-        // Not journaled (the journal is unavailable): these sides are pushed again next round; Redis answers the same.
+        // Not journaled (the journal is unavailable): these sides are pushed again next round, and the inbox ids
+        // read again; Redis answers the same.
         join.requeue(joins.map((j) => [j.side, j.id]));
+        this.unread.push(...fromInbox);
         failed ??= e;
       }
     }
@@ -115,11 +126,4 @@ function eventJoin(id: string, label: string, event: string | undefined): Remote
     label: JSON.parse(label) as LabelValue,
     ...(event !== undefined ? { event: JSON.parse(event) as JoinedEventRow } : {}),
   };
-}
-
-function waitingSides(join: LabelJoin, id: string): [side: "event" | "label", id: string][] {
-  const sides: [side: "event" | "label", id: string][] = [];
-  if (join.isWaiting("event", id)) sides.push(["event", id]);
-  if (join.isWaiting("label", id)) sides.push(["label", id]);
-  return sides;
 }

@@ -417,6 +417,41 @@ test("fleet: an event evicted by max_pending after it was pushed still joins in 
   }
 });
 
+test("fleet: when the journal refuses the round that read an evicted event's pair from the inbox, the next round reads it again and the row comes", async () => {
+  const { members } = configs({ labels: { max_delay: "1h", max_pending: 2 } }, "fleet-perf-c:");
+  const clock = manualClock(T0);
+  const ms: RunningMonitor[] = [];
+  for (const c of members.slice(0, 2))
+    ms.push(
+      await startMonitor(c, { env: {}, logger: quiet, port: 0, now: clock.now, tickIntervalMs: 0, fleetRoundMs: 0 }),
+    );
+  const sink = new RecordingSink();
+  ms[0]!.monitor.labels!.setSink(sink);
+  try {
+    const ev = (id: string, p: number) =>
+      JSON.stringify({ id, features: { x: p, y: 10, plan: "pro" }, prediction: p > 0.5 ? 1 : 0, probability: p });
+    await post(ms[0]!.url, "/v1/events", [ev("a", 0.1), ev("b", 0.2)]);
+    await ms[0]!.labelFleet!.round();
+    await post(ms[0]!.url, "/v1/events", [ev("c", 0.3), ev("d", 0.4)]);
+    assert.equal(ms[0]!.monitor.labels!.counts.evicted_events, 2);
+    await post(ms[1]!.url, "/v1/labels", [JSON.stringify({ id: "a", label: 0 })]);
+    await ms[1]!.labelFleet!.round(); // joins "a" in Redis with the pushed event: member 0's inbox holds "a"
+    // The journal refuses member 0's next round once (a full disk): "a" has left the inbox and no longer waits here.
+    const journal = (ms[0]!.labelFleet as unknown as { o: { journal: { appendJoins: (...a: unknown[]) => unknown } } })
+      .o.journal;
+    const appendJoins = journal.appendJoins;
+    journal.appendJoins = () => Promise.reject(new Error("ENOSPC: no space left on device"));
+    await assert.rejects(ms[0]!.labelFleet!.round(), /ENOSPC/);
+    journal.appendJoins = appendJoins;
+    assert.deepEqual(sink.rows, []);
+    await ms[0]!.labelFleet!.round();
+    assert.deepEqual(sink.rows, [[0.1, 0]]);
+    assert.equal(ms[0]!.monitor.labels!.counts.matched, 1);
+  } finally {
+    for (const m of ms) await m.shutdown();
+  }
+});
+
 test("fleet store: a member's rows of a window are overwritten, never added; old windows are forgotten; the leader's performance verdict is fenced", async () => {
   const config = (member: string): FleetConfig => ({
     redisUrl: redis.url,

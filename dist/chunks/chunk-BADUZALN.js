@@ -5061,11 +5061,12 @@ var PREDICTION_STRING = 2;
 var PREDICTION_BOOLEAN = 3;
 var PREDICTION_OTHER = 4;
 var MAX_ID_BYTES = 256;
+var LONE_SURROGATE = new RegExp("\\p{Cs}", "u");
 function idOf(id) {
   if (id === void 0) return { status: ABSENT, id: null };
   if (id === null) return { status: NULL, id: null };
   if (typeof id === "string") {
-    const ok = id.length > 0 && id.length <= MAX_ID_BYTES && Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES;
+    const ok = id.length > 0 && id.length <= MAX_ID_BYTES && Buffer.byteLength(id, "utf8") <= MAX_ID_BYTES && !LONE_SURROGATE.test(id);
     return ok ? { status: VALUE, id } : { status: INVALID, id: null };
   }
   if (typeof id === "number" && Number.isSafeInteger(id)) return { status: VALUE, id: String(id) };
@@ -9608,6 +9609,7 @@ function dropUpTo(side, t, cutoff) {
 }
 
 // monitor/labels/labelJoinFile.ts
+import { randomBytes } from "node:crypto";
 import { readdirSync as readdirSync2, readFileSync as readFileSync3, rmSync } from "node:fs";
 import { endianness } from "node:os";
 import { open as open2, rename } from "node:fs/promises";
@@ -9619,15 +9621,18 @@ var WIDTH = { f64: 8, i32: 4, u8: 1 };
 function typeOf(c) {
   return c instanceof Float64Array ? "f64" : c instanceof Int32Array ? "i32" : "u8";
 }
-var FILE_NAME = /^join-[0-9]{16}\.bin$/;
-var ANY_FILE = /^join-[0-9]{16}\.bin(\.tmp)?$/;
+var FILE_NAME = /^join-[0-9]{16}-[0-9a-f]{8}\.bin$/;
+var ANY_FILE = /^join-[0-9]{16}(-[0-9a-f]{8})?\.bin(\.tmp)?$/;
+function labelJoinFileName(offset) {
+  return `join-${String(offset).padStart(16, "0")}-${randomBytes(4).toString("hex")}.bin`;
+}
 var SIDES = [
   ["events", waitingEventsSide],
   ["labels", waitingLabelsSide],
   ["joined", joinedSide]
 ];
-async function writeLabelJoinFile(state, offset, copy, onStep) {
-  const name = `join-${String(offset).padStart(16, "0")}.bin`;
+async function writeLabelJoinFile(state, name, copy, onStep) {
+  if (!FILE_NAME.test(name)) throw new Error(`${name} is not a label join file name`);
   const tmp = join2(state, `${name}.tmp`);
   await writeSides(
     tmp,
@@ -9642,11 +9647,10 @@ async function writeLabelJoinFile(state, offset, copy, onStep) {
     await dir.close();
   }
   onStep?.("label join file written");
-  return name;
 }
 function readLabelJoinFile(state, name) {
   if (typeof name !== "string" || !FILE_NAME.test(name))
-    throw new Error(`labels.columns_file is not a label join file name (join-<16 digits>.bin)`);
+    throw new Error(`labels.columns_file is not a label join file name (join-<16 digits>-<8 hex digits>.bin)`);
   const path = join2(state, name);
   let sides;
   try {
@@ -9900,10 +9904,12 @@ function addLabel(batch, v) {
   const o = v;
   const id = idOf(o.id);
   if (id.status !== VALUE)
-    return o.id === void 0 ? "a label needs an 'id' (the id of the event it labels)" : "'id' must be a string of 1 to 256 UTF-8 bytes or an integer";
+    return o.id === void 0 ? "a label needs an 'id' (the id of the event it labels)" : "'id' must be a string of 1 to 256 UTF-8 bytes or an integer (a string without a lone surrogate escape such as \\ud800)";
   const label = o.label;
   if (typeof label !== "string" && typeof label !== "boolean" && !(typeof label === "number" && Number.isFinite(label)))
     return label === void 0 ? "a label needs a 'label' (a class or a number)" : "'label' must be a string, a finite number or a boolean";
+  if (typeof label === "string" && LONE_SURROGATE.test(label))
+    return "'label' has a lone surrogate escape (such as \\ud800): not text UTF-8 can hold";
   if (o.ts !== void 0 && Number.isNaN(eventTimeOf(o.ts)))
     return "'ts' must be an RFC 3339 time (2024-05-01T12:00:00Z) or epoch milliseconds";
   batch.ids.push(id.id);
@@ -10063,7 +10069,7 @@ var DriftMonitor = class {
     if (!this.writes.retryNow()) throw this.writes.unavailable;
     const labels = this.labels?.pin() ?? null;
     const offset = this.appliedOffset;
-    const file = `join-${String(offset).padStart(16, "0")}.bin`;
+    const file = labelJoinFileName(offset);
     const s = {
       kind: "modelguard.monitor-snapshot",
       version: 2,
@@ -10081,8 +10087,7 @@ var DriftMonitor = class {
     };
     const text = JSON.stringify(s);
     try {
-      if (labels && await writeLabelJoinFile(this.config.state, offset, labels, onStep) !== file)
-        throw new Error("the label join file was written under another name");
+      if (labels) await writeLabelJoinFile(this.config.state, file, labels, onStep);
     } finally {
       labels?.release();
     }

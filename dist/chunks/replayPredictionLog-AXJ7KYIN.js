@@ -8,7 +8,7 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-U3LSZTLL.js";
+} from "./chunk-BADUZALN.js";
 import "./chunk-N6AD7QXR.js";
 import {
   loadEstimator

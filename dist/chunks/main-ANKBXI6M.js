@@ -3494,7 +3494,7 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var validate = async () => (await import("./validate-CJN5A3LH.js")).registerValidate;
-var monitor = async () => (await import("./monitor-UEAJ7VF6.js")).registerMonitor;
+var monitor = async () => (await import("./monitor-UPOX2E26.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],

@@ -42,7 +42,7 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-U3LSZTLL.js";
+} from "./chunk-BADUZALN.js";
 import {
   describeGate
 } from "./chunk-N6AD7QXR.js";
@@ -53911,6 +53911,11 @@ var FleetLabelJoin = class {
   busy = null;
   /** The store's connection count when everything waiting was last pushed in full. */
   pushedOn = -1;
+  /**
+   * Inbox ids taken from Redis (gone from there) whose pairs are not journaled yet: read again next round. A push of
+   * the sides would not do for an event dropped here after its push, which no longer waits and is not pushed again.
+   */
+  unread = [];
   /** One round (rounds run one at a time): push, read the inbox, journal and apply what joined. */
   round() {
     this.busy ??= this.pushAndCollect().finally(() => this.busy = null);
@@ -53932,7 +53937,9 @@ var FleetLabelJoin = class {
     const joins = [];
     let failed = null;
     let k = 0;
-    let inbox = [];
+    const inbox = this.unread;
+    this.unread = [];
+    const fromInbox = [];
     try {
       for (; k < queue.length; k++) {
         const [side, id] = queue[k];
@@ -53953,17 +53960,19 @@ var FleetLabelJoin = class {
           if (r.eventMember === member) joins.push(eventJoin(id, r.label, r.event));
         }
       }
-      inbox = await store.inbox(member);
+      inbox.push(...await store.inbox(member));
       for (; inbox.length > 0; inbox.shift()) {
         const id = inbox[0];
         const pair = await store.joinedPair(id);
         if (pair === null) continue;
+        fromInbox.push(id);
         if (pair.eventMember === member) joins.push(eventJoin(id, pair.label, pair.event));
         if (join5.isWaiting("label", id)) joins.push({ id, side: "label" });
       }
     } catch (e) {
       failed = e;
-      join5.requeue([...queue.slice(k), ...inbox.flatMap((id) => waitingSides(join5, id))]);
+      join5.requeue(queue.slice(k));
+      this.unread = inbox;
     }
     if (joins.length > 0) {
       const t = this.o.now();
@@ -53971,6 +53980,7 @@ var FleetLabelJoin = class {
         await this.o.journal.appendJoins(t, Buffer.from(JSON.stringify(joins)), (end) => this.o.apply(joins, t, end));
       } catch (e) {
         join5.requeue(joins.map((j) => [j.side, j.id]));
+        this.unread.push(...fromInbox);
         failed ??= e;
       }
     }
@@ -53984,12 +53994,6 @@ function eventJoin(id, label, event) {
     label: JSON.parse(label),
     ...event !== void 0 ? { event: JSON.parse(event) } : {}
   };
-}
-function waitingSides(join5, id) {
-  const sides = [];
-  if (join5.isWaiting("event", id)) sides.push(["event", id]);
-  if (join5.isWaiting("label", id)) sides.push(["label", id]);
-  return sides;
 }
 
 // monitor/labels/fleetLabelStore.ts
@@ -56286,7 +56290,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-74TVCD5N.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-AXJ7KYIN.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

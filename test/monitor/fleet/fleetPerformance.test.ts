@@ -374,8 +374,9 @@ class RecordingSink implements JoinedRowsSink {
   }
 }
 
-test("fleet: an event evicted by max_pending after it was pushed still joins in Redis, and its row is emitted by its member", async () => {
-  const { members } = configs({ labels: { max_delay: "1h", max_pending: 2 } }, "fleet-perf-b:");
+/** Two members with a cap of 2 waiting events, on a settable clock; member 1 records the rows it emits. */
+async function twoCappedMembers(prefix: string) {
+  const { members } = configs({ labels: { max_delay: "1h", max_pending: 2 } }, prefix);
   const clock = manualClock(T0);
   const ms: RunningMonitor[] = [];
   for (const c of members.slice(0, 2))
@@ -384,12 +385,19 @@ test("fleet: an event evicted by max_pending after it was pushed still joins in 
     );
   const sink = new RecordingSink();
   ms[0]!.monitor.labels!.setSink(sink);
+  return { members, clock, ms, sink };
+}
+
+/** An event with a join id, whose probability tells which event a row is. */
+const ev = (id: string, p: number) =>
+  JSON.stringify({ id, features: { x: p, y: 10, plan: "pro" }, prediction: p > 0.5 ? 1 : 0, probability: p });
+
+test("fleet: an event evicted by max_pending after it was pushed still joins in Redis, and its row is emitted by its member", async () => {
+  const { members, clock, ms, sink } = await twoCappedMembers("fleet-perf-b:");
   const rounds = async () => {
     for (let i = 0; i < 2; i++) for (const m of ms) await m.labelFleet!.round();
   };
   try {
-    const ev = (id: string, p: number) =>
-      JSON.stringify({ id, features: { x: p, y: 10, plan: "pro" }, prediction: p > 0.5 ? 1 : 0, probability: p });
     await post(ms[0]!.url, "/v1/events", [ev("a", 0.1), ev("b", 0.2)]);
     await rounds();
     // "a" and "b" are in Redis now; two more events evict them here (max_pending 2).
@@ -429,18 +437,8 @@ test("fleet: an event evicted by max_pending after it was pushed still joins in 
 });
 
 test("fleet: when the journal refuses the round that read an evicted event's pair from the inbox, the next round reads it again and the row comes", async () => {
-  const { members } = configs({ labels: { max_delay: "1h", max_pending: 2 } }, "fleet-perf-c:");
-  const clock = manualClock(T0);
-  const ms: RunningMonitor[] = [];
-  for (const c of members.slice(0, 2))
-    ms.push(
-      await startMonitor(c, { env: {}, logger: quiet, port: 0, now: clock.now, tickIntervalMs: 0, fleetRoundMs: 0 }),
-    );
-  const sink = new RecordingSink();
-  ms[0]!.monitor.labels!.setSink(sink);
+  const { ms, sink } = await twoCappedMembers("fleet-perf-c:");
   try {
-    const ev = (id: string, p: number) =>
-      JSON.stringify({ id, features: { x: p, y: 10, plan: "pro" }, prediction: p > 0.5 ? 1 : 0, probability: p });
     await post(ms[0]!.url, "/v1/events", [ev("a", 0.1), ev("b", 0.2)]);
     await ms[0]!.labelFleet!.round();
     await post(ms[0]!.url, "/v1/events", [ev("c", 0.3), ev("d", 0.4)]);

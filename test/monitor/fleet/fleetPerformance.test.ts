@@ -164,6 +164,16 @@ test("fleet of 3: labels at other members than their events, a member crashed an
       for (const m of live) await m.fleet!.round();
     }
   };
+  /**
+   * After a Redis restart the clients reconnect on their own (real time, with backoff): rounds before that find Redis
+   * down, and which member leads would depend on who reconnected first. Waits for all, without moving the clock.
+   */
+  const reconnected = async () => {
+    for (let i = 0; i < 400 && ms.some((m) => m.fleet!.status().redis !== "ok"); i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      for (const m of ms) await m.fleet!.round();
+    }
+  };
   try {
     // Two windows of 300 events, in batches of 50: batch b to member b % 3 (and everything to the single monitor).
     const ws = [window(0, 300, 801), window(1, 300, 802)];
@@ -195,12 +205,7 @@ test("fleet of 3: labels at other members than their events, a member crashed an
     await redis.kill();
     await step();
     await redis.restart();
-    // The clients reconnect on their own (real time, with backoff): rounds before that find Redis down, and a fleet
-    // whose every member still sees it down has no leader. Wait for them, without moving the clock.
-    for (let i = 0; i < 400 && ms.some((m) => m.fleet!.status().redis !== "ok"); i++) {
-      await new Promise((r) => setTimeout(r, 25));
-      for (const m of ms) await m.fleet!.round();
-    }
+    await reconnected();
     await step(3);
 
     // Labels: window 0's predictions right as often as production's, window 1's 70% of the time; each batch of labels
@@ -341,6 +346,7 @@ test("fleet of 3: labels at other members than their events, a member crashed an
     await redis.kill();
     await step();
     await redis.restart();
+    await reconnected();
     const client = createClient({ url: redis.url });
     await client.connect();
     try {

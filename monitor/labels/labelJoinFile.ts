@@ -305,7 +305,8 @@ function readSides(path: string): Map<string, WaitingSideCopy> {
       at += 2 + len;
     }
     const typed = h.typed.map((type) => {
-      const width = WIDTH[type];
+      // The type is read from the file: an own key of WIDTH only (not "constructor", "__proto__").
+      const width = Object.hasOwn(WIDTH, type) ? WIDTH[type] : undefined;
       if (width === undefined) throw new Error(`${path}: unknown column type in ${h.name}`);
       need(n * width, `a column of ${h.name}`);
       const col = type === "f64" ? new Float64Array(n) : type === "i32" ? new Int32Array(n) : new Uint8Array(n);

@@ -200,6 +200,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       metrics: new FleetMetrics(metrics.registry),
       sender,
       ...(fleetPerformance ? { performance: fleetPerformance } : {}),
+      writes,
       now: () => clock(),
       log,
     });

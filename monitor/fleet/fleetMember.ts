@@ -8,6 +8,7 @@ import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/out
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
 import { ensureStateSubdirectory } from "../state/stateDirectory.js";
+import { StateWrites } from "../state/stateWrites.js";
 import type { WindowReport } from "../windows/windowReport.js";
 import { WindowState, type WindowStateJson } from "../windows/windowState.js";
 import { escapeMarkdown } from "../../src/report/escapeMarkdown.js";
@@ -78,6 +79,11 @@ export interface FleetMemberOptions {
   sender: OutboxSender | null;
   /** With `performance:`: the fleet's realized performance. */
   performance?: FleetPerformanceHook;
+  /**
+   * Where the partials and the alert copy are written: the monitor's, so that a full disk (ENOSPC, EIO) there waits
+   * and is retried like its window reports, and the journal refuses events meanwhile (503, /readyz 503).
+   */
+  writes?: StateWrites;
   now: () => number;
   log: {
     info(o: object, m: string): void;
@@ -116,6 +122,9 @@ export class FleetMember {
   private lastMerged: string | null = null;
   /** The fleet's alert record last copied to disk (its JSON text). */
   private lastAlertCopy: string | null = null;
+  /** The newest alert record whose copy on disk waits in `writes` (a full disk), or null: only the newest is written. */
+  private alertToKeep: AlertRecord | null = null;
+  private readonly writes: StateWrites;
 
   constructor(private readonly o: FleetMemberOptions) {
     this.member = o.fleet.member;
@@ -124,8 +133,11 @@ export class FleetMember {
     this.periodMs = fleetPeriodMs(o.fleet);
     this.since = o.now();
     this.dir = join(o.config.state, "fleet");
+    this.writes = o.writes ?? new StateWrites();
     ensureStateSubdirectory(this.dir, "closed windows' partials not yet merged by the fleet");
     for (const name of readdirSync(this.dir)) {
+      // A temp file is a write that failed or was cut by a crash: never read, its space is given back.
+      if (name.endsWith(".tmp")) rmSync(join(this.dir, name), { force: true });
       const m = /^([0-9]+)\.json$/.exec(name);
       if (!m) continue;
       try {
@@ -146,10 +158,16 @@ export class FleetMember {
   /** The monitor closed a window: its state is this member's final partial of it (replay closes it again: same). */
   windowClosed(w: WindowState): void {
     const json = w.toJson();
-    const file = join(this.dir, `${w.startedAt}.json`);
-    writeFileSync(file + ".tmp", JSON.stringify(json));
-    renameSync(file + ".tmp", file);
-    this.retained.set(w.startedAt, { json, published: false });
+    const start = w.startedAt;
+    const file = join(this.dir, `${start}.json`);
+    this.retained.set(start, { json, published: false });
+    // Called while a journal record is applied: a full disk must not throw into it. The write waits in `writes` (the
+    // journal refuses events meanwhile, and no snapshot is taken, so a crash closes the window again on replay); the
+    // partial is published from memory meanwhile. A write still waiting when its window was forgotten, or closed again
+    // (replay), is not made.
+    this.writes.run(`the fleet partial ${file}`, () => {
+      if (this.retained.get(start)?.json === json) replaceFile(file, JSON.stringify(json));
+    });
     if (this.retained.size > MAX_RETAINED) {
       const oldest = Math.min(...this.retained.keys());
       this.forget(oldest);
@@ -252,7 +270,9 @@ export class FleetMember {
 
   private forget(start: number): void {
     this.retained.delete(start);
-    rmSync(join(this.dir, `${start}.json`), { force: true });
+    const file = join(this.dir, `${start}.json`);
+    // After any write of it still waiting, so that the write cannot bring it back.
+    this.writes.run(`the removal of the fleet partial ${file}`, () => rmSync(file, { force: true }));
   }
 
   private updatePending(): void {
@@ -323,12 +343,24 @@ export class FleetMember {
     keep: (record) => this.keepAlert(record),
   };
 
+  /**
+   * Keeps the copy on disk through `writes`: a full disk does not fail the round (the record is in Redis already); the
+   * copy waits, and only the newest record waiting is written once there is room. It replaces the file by a rename,
+   * so a failed write never leaves a torn alert.json to be read back.
+   */
   private keepAlert(record: AlertRecord): void {
-    writeFileSync(join(this.dir, "alert.json.tmp"), JSON.stringify(record));
-    renameSync(join(this.dir, "alert.json.tmp"), join(this.dir, "alert.json"));
+    const waiting = this.alertToKeep !== null;
+    this.alertToKeep = record;
+    if (waiting) return;
+    const file = join(this.dir, "alert.json");
+    this.writes.run(`the fleet's alert state copy ${file}`, () => {
+      replaceFile(file, JSON.stringify(this.alertToKeep));
+      this.alertToKeep = null;
+    });
   }
 
   private localAlert(): AlertRecord | null {
+    if (this.alertToKeep) return this.alertToKeep;
     try {
       return JSON.parse(readFileSync(join(this.dir, "alert.json"), "utf8")) as AlertRecord;
     } catch {
@@ -545,6 +577,21 @@ export class FleetMember {
       leader: this.lease !== null,
       redis: down ? `unreachable since ${new Date(down.since).toISOString()}: ${down.reason}` : "ok",
     };
+  }
+}
+
+/** Replaces `path` by a rename of a whole temp file; a failed write removes its temp file (its space) and throws. */
+function replaceFile(path: string, text: string): void {
+  try {
+    writeFileSync(path + ".tmp", text);
+    renameSync(path + ".tmp", path);
+  } catch (e) {
+    try {
+      rmSync(path + ".tmp", { force: true });
+    } catch {
+      // The write's error is the one to report; the temp file is removed at the next start.
+    }
+    throw e;
   }
 }
 

@@ -1,7 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync, mkdirSync, existsSync, createWriteStream } from "node:fs";
 import { join, resolve } from "node:path";
-import { Tensor } from "onnxruntime-node";
 import type { Table } from "../src/data/table.js";
 import { trainBuiltin } from "../src/model/train/trainBuiltin.js";
 import { trainedModelToOnnx } from "../src/model/train/trainedModelToOnnx.js";
@@ -64,7 +63,9 @@ export async function benchEvaluate(args: string[]): Promise<void> {
     const col = (table.columns[f] as { values: Float64Array }).values;
     for (let i = 0; i < rows; i++) flat[i * FEATURES + f] = col[i]!;
   }
-  const tensor = new Tensor("float32", flat, [rows, FEATURES]);
+  // The runtime as openOnnxModel loaded it (loadOnnxRuntime): never imported here first, so its telemetry stays off
+  // (ORT_DISABLE_TELEMETRY, set before the first session) and no mat-debug-*.log or .ses file is left behind.
+  const tensor = new model.Tensor("float32", flat, [rows, FEATURES]);
   const inputName = model.session.inputNames[0]!;
   const bare: number[] = [];
   const ours: number[] = [];

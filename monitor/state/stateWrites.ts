@@ -28,7 +28,8 @@ interface QueuedWrite {
  * deduplicated by id). Each `write` must be safe to run again after a failure part-way (write the whole file; cut
  * back a torn line first).
  *
- * Only errors of the file system (an errno `code`) are queued; anything else is a bug and is thrown.
+ * Only errors of the file system (an errno `code`) are queued; anything else is a bug: that write is dropped and the
+ * error thrown (from a retry, uncaught: the monitor stops, and its restart replays the journal).
  */
 export class StateWrites {
   private readonly queue: QueuedWrite[] = [];
@@ -84,7 +85,12 @@ export class StateWrites {
       try {
         next.write();
       } catch (e) {
-        if (typeof (e as NodeJS.ErrnoException).code !== "string") throw e;
+        if (typeof (e as NodeJS.ErrnoException).code !== "string") {
+          // A bug, not the file system: thrown to the caller, and not left at the head of the queue, where it would
+          // hold every later write back while nothing says writes are unavailable.
+          this.queue.shift();
+          throw e;
+        }
         const was = this.failed;
         this.failed = new StateWriteError(e as Error, next.what);
         if (was === null) for (const l of this.listeners) l(this.failed);

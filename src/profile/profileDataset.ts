@@ -80,20 +80,26 @@ export async function profileDataset(path: string, options: ProfileDatasetOption
 export async function profileDatasetParts(path: string, options: ProfileDatasetOptions = {}): Promise<ProfileParts> {
   const profileOptions = profileOptionsOf(path, options);
   const load = options.load ?? {};
-  const sources = [profileOptions.source!];
+  // Merged profiles are stamped when merged: the sources and a creation time asked for are set again here.
+  const whole = (profile: ReferenceProfile) =>
+    wholeProfileParts({
+      ...profile,
+      sources: [profileOptions.source!],
+      ...(profileOptions.createdAt !== undefined ? { created_at: profileOptions.createdAt } : {}),
+    });
   // A failed parallel pass is never the answer: one thread gives the profile, or the error with its line.
   const parallel = await profileCsvInParallel(path, options).catch(() => null);
-  if (parallel) return wholeProfileParts({ ...parallel, sources });
+  if (parallel) return whole(parallel);
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   const chunks = scanTable(path, { ...load, chunkRows })[Symbol.asyncIterator]();
   const first = await chunks.next();
-  if (first.done) return wholeProfileParts({ ...buildProfile(await loadTable(path, load), profileOptions), sources });
+  if (first.done) return whole(buildProfile(await loadTable(path, load), profileOptions));
   const table = first.value;
   // A chunk cut by neither cap is the file's last (or its shard's): only then is the next one worth asking for.
   if (table.rowCount < rowsPerChunk(chunkRows, SCAN_CHUNK_CELLS, table.columns.length)) {
     const next = await chunks.next();
     if (next.done) {
-      const fields = { ...profileFields(table, profileOptions), sources };
+      const fields = { ...profileFields(table, profileOptions), sources: [profileOptions.source!] };
       // The generator gets a copy of the column list, not the table, so that each column is freed once profiled.
       return { fields, columns: profileColumns([...table.columns], fields.sketch_accuracy, fields.bins) };
     }
@@ -102,10 +108,10 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
       profileOptions,
       mergeProfiles(buildProfile(table, profileOptions), buildProfile(next.value, profileOptions)),
     );
-    return wholeProfileParts({ ...profile!, sources });
+    return whole(profile!);
   }
   const profile = await profileChunks(restOf(chunks), profileOptions, buildProfile(table, profileOptions));
-  return wholeProfileParts({ ...profile!, sources });
+  return whole(profile!);
 }
 
 /** Each column's profile as it is asked for; `pending` is emptied as it goes, so each column is let go once profiled. */

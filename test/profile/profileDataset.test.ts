@@ -102,6 +102,9 @@ test("byte ranges on worker threads give the one-thread profile: BOM, CRLF, quot
   const viaDataset = await profileDataset(file, PARALLEL);
   assertSameProfile(viaDataset, serial);
   assert.deepEqual(viaDataset.sources, [file]);
+  // A creation time asked for survives the merges (of ranges, and of chunks on one thread).
+  assert.equal(serial.created_at, T0);
+  assert.equal(viaDataset.created_at, T0);
 });
 
 test("cuts between ranges fall outside quotes where the sample has quotes; a line feed alone would not", async () => {

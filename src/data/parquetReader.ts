@@ -83,15 +83,42 @@ async function openParquet(file: string) {
   try {
     const buffer = parquetFileBuffer(fh, (await fh.stat()).size);
     const metadata = await parquetMetadataAsync(buffer);
+    checkRowCounts(file, metadata);
     return { buffer, metadata, close: () => fh.close() };
   } catch (e) {
     await fh.close();
+    if (e instanceof ModelguardError) throw e;
     throw inputError(
       file,
       `not a readable Parquet file (${(e as Error).message})`,
       "Check that the file is Parquet (it starts and ends with 'PAR1') and is not truncated.",
     );
   }
+}
+
+/**
+ * The footer's num_rows sizes the columns and each row group's places its rows, so they must agree: a count that
+ * does not (a corrupt or hostile footer) overran the typed arrays or silently dropped rows.
+ */
+function checkRowCounts(file: string, metadata: FileMetaData): void {
+  const hint = "The file's footer is corrupt: rewrite the file with its writer.";
+  let sum = 0n;
+  metadata.row_groups.forEach((group, index) => {
+    const rows = thriftInteger(group.num_rows);
+    if (rows === null || rows < 0n)
+      throw inputError(file, `row group ${index} declares ${String(group.num_rows)} rows`, hint);
+    sum += rows;
+  });
+  const total = thriftInteger(metadata.num_rows);
+  if (total !== sum)
+    throw inputError(file, `the file declares ${String(metadata.num_rows)} rows but its row groups hold ${sum}`, hint);
+  if (sum > BigInt(Number.MAX_SAFE_INTEGER)) throw inputError(file, `the file declares ${sum} rows`, hint);
+}
+
+/** An i64 field of the footer; a hostile footer can give the field another thrift type. */
+function thriftInteger(value: unknown): bigint | null {
+  if (typeof value === "bigint") return value;
+  return typeof value === "number" && Number.isSafeInteger(value) ? BigInt(value) : null;
 }
 
 function pandasCategoricals(metadata: FileMetaData): Set<string> {

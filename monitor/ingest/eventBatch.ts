@@ -20,13 +20,15 @@ export const INVALID = 3;
 
 /**
  * The prediction: absent or null; a number; a string (its intern code); a boolean (0 or 1; counted as the category
- * "true" / "false"); an object or array (ignored).
+ * "true" / "false"); an object or array (ignored); a string with a lone surrogate escape (invalid: counted as a missing
+ * prediction and an invalid value, never as a class, see setPrediction).
  */
 export const PREDICTION_MISSING = 0;
 export const PREDICTION_NUMBER = 1;
 export const PREDICTION_STRING = 2;
 export const PREDICTION_BOOLEAN = 3;
 export const PREDICTION_OTHER = 4;
+export const PREDICTION_INVALID = 5;
 
 /** The longest event `id` kept, in UTF-8 bytes: a longer one is INVALID (a join key, not a payload). */
 export const MAX_ID_BYTES = 256;
@@ -430,12 +432,17 @@ export class EventBatch {
     this.setPrediction(e, prediction);
   }
 
-  /** Sets the prediction of event e from a JSON value. */
+  /**
+   * Sets the prediction of event e from a JSON value. A class name with a lone surrogate escape is INVALID, as an id
+   * with one is: the label join keeps text predictions in UTF-8, which would bring it back as U+FFFD, another class.
+   */
   setPrediction(e: number, prediction: unknown): void {
     if (prediction === undefined || prediction === null) this.predictionStatus[e] = PREDICTION_MISSING;
     else if (typeof prediction === "number") {
       this.predictionStatus[e] = PREDICTION_NUMBER;
       this.predictionValues[e] = prediction;
+    } else if (typeof prediction === "string" && LONE_SURROGATE.test(prediction)) {
+      this.predictionStatus[e] = PREDICTION_INVALID;
     } else if (typeof prediction === "string") {
       this.predictionStatus[e] = PREDICTION_STRING;
       this.predictionValues[e] = this.categoryCode(-1, prediction);

@@ -601,8 +601,12 @@ function readPrediction(buf: Buffer, p: number, end: number, batch: EventBatch, 
   if (c === QUOTE) {
     const q = readString(buf, p, end);
     if (q === FAIL) return FAIL;
-    batch.predictionStatus[e] = PREDICTION_STRING;
-    batch.predictionValues[e] = categoryOfString(batch, encoding, -1, buf, p, q);
+    // Only an escape can make a lone surrogate: such a string goes the way JSON.parse's would (setPrediction).
+    if (stringEscaped) batch.setPrediction(e, stringValue(buf, p, q));
+    else {
+      batch.predictionStatus[e] = PREDICTION_STRING;
+      batch.predictionValues[e] = categoryOfString(batch, encoding, -1, buf, p, q);
+    }
     return q;
   }
   if (c === MINUS || (c !== undefined && isDigit(c))) {

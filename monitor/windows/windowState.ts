@@ -6,6 +6,7 @@ import {
   NULL,
   obtainBatch,
   PREDICTION_BOOLEAN,
+  PREDICTION_INVALID,
   PREDICTION_MISSING,
   PREDICTION_NUMBER,
   PREDICTION_STRING,
@@ -336,6 +337,11 @@ export class WindowState {
       else if (st === PREDICTION_NUMBER) this.predictionNumeric.add(pv[e]!);
       else if (st === PREDICTION_STRING) this.predictionCategorical.add(b.category(-1, pv[e]!));
       else if (st === PREDICTION_BOOLEAN) this.predictionCategorical.add(pv[e] === 1 ? "true" : "false");
+      else if (st === PREDICTION_INVALID) {
+        // A class name UTF-8 cannot hold (a lone surrogate): missing to the tests, an invalid value to the sender.
+        this.predictionMissing++;
+        tally.invalid++;
+      }
     }
     const estimator = this.layout.estimator;
     if (estimator) this.cbpeMissing += addEstimationBatch(estimator, (this.cbpe ??= new CbpeSketch()), b, from, to);

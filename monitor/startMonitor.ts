@@ -31,12 +31,13 @@ import { FleetMember } from "./fleet/fleetMember.js";
 import { FleetMetrics } from "./fleet/fleetMetrics.js";
 import { FleetStore } from "./fleet/fleetStore.js";
 import { FleetPerformance } from "./fleet/fleetPerformance.js";
+import { FleetReference } from "./fleet/fleetReference.js";
 import { PerformanceMetrics } from "./performance/performanceMetrics.js";
 import { fleetPeriodMs } from "./fleet/fleetConfig.js";
 import { DriftMonitor } from "./windows/driftMonitor.js";
 import { loadEstimator } from "./performance/loadEstimator.js";
 import { CbpeEstimator } from "../src/performance/cbpe/cbpeEstimator.js";
-import { ProductionReference } from "./reference/ProductionReference.js";
+import { ProductionReference, type ProductionVersion } from "./reference/ProductionReference.js";
 import { productionMetricsOf } from "./performance/productionMetrics.js";
 import { referenceTargetOf } from "./reference/referenceTarget.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
@@ -134,7 +135,29 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
         });
   // A registry reference: production's profile, verified against its card (GITHUB_TOKEN reads a GitHub registry).
   const production = config.referenceRegistry ? ProductionReference.fromConfig(config, env) : null;
-  const loaded = production ? await production.load() : null;
+  const fleetStore = config.fleet ? new FleetStore(config.fleet, env, () => clock()) : null;
+  // A fleet following production measures every window against the version its plan in Redis names for it.
+  const fleetReference =
+    production && config.fleet && fleetStore && "durationMs" in config.window
+      ? new FleetReference({
+          production,
+          store: fleetStore,
+          durationMs: config.window.durationMs,
+          periodMs: fleetPeriodMs(config.fleet),
+          graceMs: config.fleet.graceMs,
+          now: () => clock(),
+          loaded: (v) => addProductionMetrics(v),
+          inEffect: (v) => {
+            const version = `v${v.version}`;
+            if (monitor.modelVersion === version) return;
+            metrics.modelVersionChanged(monitor.modelVersion, version);
+            monitor.modelVersion = version;
+            monitor.referenceLabel = `${config.reference}@${version}`;
+          },
+          log,
+        })
+      : null;
+  const loaded = fleetReference ? await fleetReference.start() : production ? await production.load() : null;
   const profile = loaded ? loaded.profile : readProfile(config.reference);
   // Before the state directory is touched: a calibration that cannot be read stops the start (exit 2).
   const estimator = loadEstimator(config, loaded?.calibration ?? null);
@@ -175,7 +198,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   // Fleet mode with `performance:`: the members' labelled rows are merged and judged by the leader.
   let fleetPerformance: FleetPerformance | null = null;
   if (config.fleet) {
-    const store = new FleetStore(config.fleet, env, () => clock());
+    const store = fleetStore!;
     if (monitor.performance)
       fleetPerformance = new FleetPerformance({
         config,
@@ -200,6 +223,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       metrics: new FleetMetrics(metrics.registry),
       sender,
       ...(fleetPerformance ? { performance: fleetPerformance } : {}),
+      ...(fleetReference ? { reference: fleetReference } : {}),
       writes,
       now: () => clock(),
       log,
@@ -209,6 +233,35 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
     monitor.modelVersion = `v${loaded.version}`;
     monitor.referenceLabel = `${config.reference}@v${loaded.version}`;
     metrics.modelVersionChanged(null, monitor.modelVersion);
+  }
+  if (fleetReference) {
+    // Before the snapshot and the replay: the windows they rebuild are measured as the fleet measures them.
+    const calibrated = config.estimation?.calibration === "registry";
+    fleetReference.attach((v) =>
+      monitor.judgedReference(
+        v.profile,
+        `v${v.version}`,
+        `${config.reference}@v${v.version}`,
+        calibrated ? v.calibration && new CbpeEstimator(v.calibration) : undefined,
+      ),
+    );
+    monitor.followReferences((start) => fleetReference.at(start));
+  }
+  /** Production's metrics.json of a version the fleet follows: realized performance of the windows it served. */
+  function addProductionMetrics(v: ProductionVersion): void {
+    if (!v.metrics || !monitor.performance || !config.performance) return;
+    try {
+      const source = `${config.reference} v${v.version}`;
+      monitor.performance.addProduction(
+        `v${v.version}`,
+        productionMetricsOf(v.metrics, source, config.performance, config.file),
+      );
+    } catch (e) {
+      log.error(
+        { err: (e as Error).message, version: `v${v.version}` },
+        "production's metrics.json does not fit the performance rules",
+      );
+    }
   }
   const life: Lifecycle = { ready: false, draining: false };
 
@@ -248,7 +301,13 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   );
   lastT = Math.max(lastT, monitor.lastRecordAt);
   // Production moved while the monitor was down: the same switch as a poll finding it (a note on an open issue).
-  if (loaded && monitor.snapshotModelVersion !== null && monitor.snapshotModelVersion !== monitor.modelVersion) {
+  // (A fleet's switches are its plan's, at the window boundary it names.)
+  if (
+    loaded &&
+    !fleetReference &&
+    monitor.snapshotModelVersion !== null &&
+    monitor.snapshotModelVersion !== monitor.modelVersion
+  ) {
     monitor.modelVersion = monitor.snapshotModelVersion;
     monitor.switchReference(loaded.profile, `v${loaded.version}`, `${config.reference}@v${loaded.version}`);
   }
@@ -444,6 +503,8 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       : null;
   /** A new production (or the profile file again): switched to at the next window boundary, if its features match. */
   async function reloadReference(): Promise<string | null> {
+    // A fleet: its leader schedules the switch for every member (the others have nothing to do).
+    if (fleetReference) return fleetReference.poll(fleet!.lease);
     const next = production
       ? await production.poll()
       : { version: null, profile: readProfile(config.reference), path: config.reference };

@@ -334,10 +334,6 @@ function registryReference(path: string, raw: RawConfig): MonitorConfig["referen
       `'${raw.reference.slice(0, 80)}' is not registry:NAME (the monitor follows production; NAME is 1-64 letters, digits, '.', '_' or '-')`,
     );
   }
-  if ((raw as { fleet?: unknown }).fleet !== undefined) {
-    // Members would switch at different windows, and the leader would merge windows measured against two references.
-    throw bad(path, "reference", "registry:NAME is not supported in fleet mode yet: give the profile's path");
-  }
   return { name, registry: raw.registry ?? "github" };
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "no
 import { join } from "node:path";
 import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
-import { buildAlertRequest } from "../alerts/alertRequests.js";
+import { buildAlertRequest, productionChangedRequest } from "../alerts/alertRequests.js";
 import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
 import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/outbox.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
@@ -46,6 +46,16 @@ export interface AlertRecord {
   last_window: number | null;
   /** Starts (ms) of the windows whose realized-performance breach was alerted (once per window, per fleet). */
   performance_alerted?: number[];
+  /** Following production: the version the last finalized window was judged against (a new one: a new episode). */
+  model_version?: string | null;
+}
+
+/** A fleet following production (fleetReference.ts): the reference each window is measured and judged against. */
+export interface FleetReferenceHook {
+  /** Every member, each round: reads the fleet's plan and loads its versions; a leader writes the first plan. */
+  follow(lease: string | null): Promise<void>;
+  /** The version window `start` is judged against (`v2`), or null while this member cannot judge it yet. */
+  versionAt(start: number): string | null;
 }
 
 /** The leader's access to the fleet's alert record: Redis, else its own last copy, else the initial state. */
@@ -79,6 +89,8 @@ export interface FleetMemberOptions {
   sender: OutboxSender | null;
   /** With `performance:`: the fleet's realized performance. */
   performance?: FleetPerformanceHook;
+  /** With `reference: registry:NAME`: the fleet's reference per window. */
+  reference?: FleetReferenceHook;
   /**
    * Where the partials and the alert copy are written: the monitor's, so that a full disk (ENOSPC, EIO) there waits
    * and is retried like its window reports, and the journal refuses events meanwhile (503, /readyz 503).
@@ -220,6 +232,7 @@ export class FleetMember {
     if (this.stopped) return;
     try {
       await this.memberWork();
+      await this.o.reference?.follow(this.lease);
       await this.o.performance?.publish();
       if (this.lease && this.o.now() >= this.settleUntil) {
         await this.finalizeDue();
@@ -387,6 +400,9 @@ export class FleetMember {
         this.o.metrics.late.inc();
         continue;
       }
+      // Following production: judged against the version the fleet recorded for the window, once this member has it.
+      const version = this.o.reference ? this.o.reference.versionAt(start) : undefined;
+      if (version === null) return;
       const partials = await store.partials(start);
       const byMember = new Map(partials.map((p) => [p.member, p]));
       const missing: FleetWindowFacts["missing"] = [];
@@ -413,6 +429,15 @@ export class FleetMember {
       const merged = new WindowState(this.o.host.layout, Math.floor(start / d), start);
       const used: string[] = [];
       for (const p of [...partials].sort((a, b) => (a.member < b.member ? -1 : 1))) {
+        const measured = (p.window as WindowStateJson).reference;
+        if (version !== undefined && measured !== version) {
+          // Its counts (out of range, the calibrated sketch) were measured against another reference: never merged.
+          missing.push({
+            member: p.member,
+            reason: `its partial was measured against ${measured ?? "no production version"}, not ${version}`,
+          });
+          continue;
+        }
         try {
           merged.merge(WindowState.fromJson(this.o.host.layout, p.window as WindowStateJson));
           used.push(p.member);
@@ -430,8 +455,9 @@ export class FleetMember {
       };
       const recent = (await store.reports(config.keepWindows)).map((t) => JSON.parse(t) as WindowReport).reverse();
       recent.push(report);
+      const episode = newEpisode(config, alert, version, report);
       const decision = decideAlerts(
-        alert.state,
+        episode.state,
         { window: report.window, at: end, datasetDrifted: report.dataset_drifted, signals: windowSignals(report) },
         {
           consecutive: config.alert.consecutive,
@@ -446,10 +472,18 @@ export class FleetMember {
         : decision.actions;
       const fired = decision.reasons.length > 0 ? decision.reasons : ["drift" as const];
       const cause = { fired, sections: windowSignalSections(report, fired) };
-      const entries = ordered.map((a) =>
-        JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
-      );
-      const next: AlertRecord = { ...alert, state: decision.state, last_window: start };
+      const entries = [
+        ...episode.notes,
+        ...ordered.map((a) =>
+          JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
+        ),
+      ];
+      const next: AlertRecord = {
+        ...alert,
+        state: decision.state,
+        last_window: start,
+        ...(version !== undefined ? { model_version: version } : {}),
+      };
       const ok = await store.finalize(
         lease,
         start,
@@ -593,6 +627,26 @@ function replaceFile(path: string, text: string): void {
     }
     throw e;
   }
+}
+
+/**
+ * Following production, the first window the fleet judges against a new version starts a new alert episode, once per
+ * switch per fleet as a single monitor does: streaks and the dispatch cooldown reset, and an open drift issue hears
+ * that production changed (it closes after the clean windows, as the policy already does).
+ */
+function newEpisode(
+  config: MonitorConfig,
+  alert: AlertRecord,
+  version: string | undefined,
+  report: WindowReport,
+): { state: AlertState; notes: string[] } {
+  const previous = alert.model_version;
+  if (version === undefined || previous === undefined || previous === null || previous === version)
+    return { state: alert.state, notes: [] };
+  const state = { ...INITIAL_ALERT_STATE, issueOpen: alert.state.issueOpen };
+  if (!state.issueOpen) return { state, notes: [] };
+  const note = productionChangedRequest(config, { version, previous, window: report.window, at: report.closed_at });
+  return { state, notes: [JSON.stringify(note)] };
 }
 
 /** An alert decided with a member's partial missing says so in the issue or comment it posts. */

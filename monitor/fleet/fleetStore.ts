@@ -128,7 +128,8 @@ const SENT =
  * - `outbox` (list of decided alert requests), `claim:<id>` and `sent:<id>` (who sends it, what it returned);
  * - realized performance: `perf:windows` (sorted set of window starts with labelled rows), `perf:rows:<start>` (hash
  *   member -> that member's labelled rows of the window) and `perf:counts:<start>` (member -> its row count), both
- *   expiring; `perf:view` (the leader's merged view, what every member shows).
+ *   expiring; `perf:view` (the leader's merged view, what every member shows);
+ * - `reference` (following production: the fleet's plan of which version each window is measured against).
  */
 export class FleetStore {
   private readonly client: ReturnType<typeof createClient>;
@@ -377,6 +378,20 @@ export class FleetStore {
   /** The leader's last merged performance view (JSON text), or null. */
   performanceView(): Promise<string | null> {
     return this.run(() => this.client.get(this.k("perf:view")));
+  }
+
+  /** The fleet's reference plan (JSON text), or null before a leader wrote one. */
+  referencePlan(): Promise<string | null> {
+    return this.run(() => this.client.get(this.k("reference")));
+  }
+
+  /** Leader: replaces the fleet's reference plan, fenced by its lease. */
+  async setReferencePlan(lease: string, planJson: string): Promise<void> {
+    await this.evalScript(
+      FENCE + `redis.call('SET', KEYS[2], ARGV[2]) return 1`,
+      [this.k("lease"), this.k("reference")],
+      [lease, planJson],
+    );
   }
 
   /** What a sent alert returned (null: sent without a result), or undefined when it is not recorded as sent. */

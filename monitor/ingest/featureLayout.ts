@@ -22,6 +22,22 @@ export interface FeatureLayout {
    * outside of (the out-of-range quality signal). Set by the monitor from the profile; absent: not counted.
    */
   ranges?: (readonly [number, number] | null)[];
+  /**
+   * A fleet following production (`reference: registry:NAME`): the reference a window starting at `start` (ms) is
+   * measured against, the same on every member (the fleet's plan in Redis), or null for the layout's own. A window
+   * takes its ranges and estimator from it when it opens and carries its version, so that the leader merges only
+   * partials measured against the version it judges the window with.
+   */
+  referenceAt?: (start: number) => MeasuredReference | null;
+}
+
+/** What a window's own state depends on in a reference: the out-of-range bounds and the calibration. */
+export interface MeasuredReference {
+  /** The production version (`v2`). */
+  version: string;
+  ranges: (readonly [number, number] | null)[];
+  /** Production's calibration (`estimation.calibration: registry`); null: it has none; undefined: the layout's. */
+  estimator?: CbpeEstimator | null;
 }
 
 export function layoutOf(profile: ReferenceProfile, positiveClass?: string): FeatureLayout {

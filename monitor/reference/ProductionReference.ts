@@ -20,6 +20,8 @@ export interface ProductionVersion {
   profile: ReferenceProfile;
   /** The verified profile, written under the state directory (what `reference` names in window reports). */
   path: string;
+  /** The profile's sha256 as the version's model card records it (what it was verified against). */
+  sha256: string;
   /** Its calibration.json (promoted with --calibration), verified the same way; null when it has none. */
   calibration: CbpeCalibration | null;
   /** Its metrics.json (promoted with --metrics), verified the same way: what realized performance is judged against. */
@@ -80,6 +82,14 @@ export class ProductionReference {
     return this.current;
   }
 
+  /**
+   * Version `version` of the model, verified against its card like production's (a fleet member loads the version
+   * its fleet recorded, which may not be production any more).
+   */
+  version(version: number): Promise<ProductionVersion> {
+    return this.fetch(version);
+  }
+
   /** Production's version number; `force` reads it even when the ETag says it has not changed. */
   private async pointerVersion(force: boolean): Promise<number | null> {
     if (this.registry instanceof GitHubModelRegistry) {
@@ -110,7 +120,7 @@ export class ProductionReference {
     const metrics = metricsAsset
       ? readMetricsDocument(await this.keep(v, metricsAsset, `${this.name}-v${version}.metrics.json`))
       : null;
-    return { version, profile: readProfile(path), path, calibration, metrics };
+    return { version, profile: readProfile(path), path, sha256: asset.sha256, calibration, metrics };
   }
 
   /** Fetches an asset verified against the card and keeps it under the state directory as `file`; returns its path. */

@@ -16,7 +16,7 @@ import { obtainBatch, type EventBatch } from "../ingest/eventBatch.js";
 import { parseBatch } from "../ingest/parseBatch.js";
 import { ensureStateSubdirectory } from "../state/stateDirectory.js";
 import { StateWrites } from "../state/stateWrites.js";
-import { layoutOf, type FeatureLayout } from "../ingest/featureLayout.js";
+import { layoutOf, type FeatureLayout, type MeasuredReference } from "../ingest/featureLayout.js";
 import { recordOf, type BatchStats } from "../ingest/batchStats.js";
 import { countAt, WindowState, type WindowStateJson } from "./windowState.js";
 import type { PredictionReport, WindowReport } from "./windowReport.js";
@@ -72,6 +72,15 @@ interface Snapshot {
 /** A version-2 snapshot's `labels`: the small parts, and the file of the three sides. */
 type LabelJoinFileJson = LabelJoinCopy["json"] & { columns_file: string };
 
+/** A production version as a fleet's windows are measured and judged against it (see followReferences). */
+export interface JudgedReference extends MeasuredReference {
+  /** What reports name as the reference (`registry:fraud@v2`). */
+  label: string;
+  /** The profile's features as drift samples (without the prediction column), and the prediction column's. */
+  samples: Map<string, ColumnSample>;
+  prediction: ColumnSample | null;
+}
+
 export interface DriftMonitorOptions {
   metrics: MonitorMetrics;
   outbox: Outbox;
@@ -123,6 +132,8 @@ export class DriftMonitor {
   modelVersion: string | null = null;
   /** Where the reference came from, for reports (`config.reference`, or the registry version's profile file). */
   referenceLabel: string;
+  /** A fleet following production: the reference of each window by its start (see followReferences). */
+  private judgedAt: ((start: number) => JudgedReference | null) | null = null;
   /** A reference to switch to at the next window boundary (see switchReference). */
   private pendingReference: {
     profile: ReferenceProfile;
@@ -431,7 +442,8 @@ export class DriftMonitor {
       const to = Math.min(events.length, from + Math.max(1, size - this.window.events));
       this.window.addBatch(events, from, to, batch);
       const w = { index: this.window.index, start: this.window.startedAt };
-      this.labels?.eventsAdded(events, from, to, w, t, this.modelVersion, clocks);
+      // The version the window is measured against: in a fleet following production, the fleet's for its start.
+      this.labels?.eventsAdded(events, from, to, w, t, this.window.reference ?? this.modelVersion, clocks);
       from = to;
       if (this.window.events >= size) this.closeWindow(t);
     }
@@ -483,7 +495,15 @@ export class DriftMonitor {
     // Event-time windows are numbered when they close: the join holds their rows by start until then.
     const added = labels
       ? (w: WindowState, from: number, to: number) =>
-          labels.eventsAdded(events, from, to, { index: -1, start: w.startedAt }, t, modelVersion, clocks)
+          labels.eventsAdded(
+            events,
+            from,
+            to,
+            { index: -1, start: w.startedAt },
+            t,
+            w.reference ?? modelVersion,
+            clocks,
+          )
       : undefined;
     const counts = windows.add(events, t, batch, clocks, added);
     if (batch) {
@@ -642,6 +662,47 @@ export class DriftMonitor {
   }
 
   /**
+   * The reference `profile` (production `version`) as windows are measured and judged against it, or null when it
+   * describes other features than the running one (names or kinds): windows and the journal are laid out by them.
+   */
+  judgedReference(
+    profile: ReferenceProfile,
+    version: string,
+    label: string,
+    estimator?: CbpeEstimator | null,
+  ): JudgedReference | null {
+    const col = this.predictionColumn;
+    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
+    const next = layoutOf(features, this.config.labels?.positiveClass);
+    skipInLayout(next, monitorSkips(features, this.config.drift, this.target.name, this.config.file, this.target.from));
+    const same =
+      next.names.length === this.layout.names.length &&
+      next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
+      (col === null || Object.hasOwn(profile.columns, col));
+    if (!same) return null;
+    const samples = sampleProfile(profile);
+    const prediction = col === null ? null : (samples.get(col) ?? null);
+    if (col !== null) samples.delete(col);
+    return {
+      version,
+      label,
+      samples,
+      prediction,
+      ranges: referenceRanges(profile, this.layout),
+      ...(estimator !== undefined ? { estimator } : {}),
+    };
+  }
+
+  /**
+   * A fleet following production: every window is measured (ranges, calibration) and judged against the reference
+   * `at` gives for its start (the fleet's plan), instead of the one switched to locally. Set before the snapshot loads.
+   */
+  followReferences(at: (start: number) => JudgedReference | null): void {
+    this.judgedAt = at;
+    this.layout.referenceAt = at;
+  }
+
+  /**
    * Applies the pending reference: a new production starts a new alert episode (streaks and the dispatch cooldown
    * reset: the old production's drift is not the new one's), and an open drift issue hears that production changed;
    * it closes after the clean windows, as the policy already does.
@@ -686,18 +747,21 @@ export class DriftMonitor {
 
   /** The report of window `w` closed at `at`: drift of its features and predictions with the policy (no side effects). */
   reportOf(w: WindowState, at: number): WindowReport {
+    // A fleet following production judges each window against the version the fleet recorded for its start.
+    const ref = this.judgedAt?.(w.startedAt) ?? null;
+    const version = ref ? ref.version : this.modelVersion;
     const drift = detectDrift(
       {
-        reference: this.reference,
+        reference: ref?.samples ?? this.reference,
         current: w.samples(),
-        referenceLabel: this.referenceLabel,
+        referenceLabel: ref?.label ?? this.referenceLabel,
         currentLabel: `window ${w.index}`,
         skip: this.skips,
         quality: this.config.quality,
       },
       this.config.drift,
     );
-    const prediction = this.predictionDrift(w);
+    const prediction = this.predictionDrift(w, ref);
     const featuresVerdict = drift.features.length > 0 ? drift.dataset_drifted : null;
     const predictionVerdict = prediction.drift ? prediction.drift.drifted : null;
     const datasetDrifted =
@@ -710,7 +774,7 @@ export class DriftMonitor {
       started_at: new Date(w.startedAt).toISOString(),
       closed_at: new Date(at).toISOString(),
       events: w.events,
-      ...(this.modelVersion !== null ? { model_version: this.modelVersion } : {}),
+      ...(version !== null ? { model_version: version } : {}),
       dataset_drifted: datasetDrifted,
       unknown_features: recordOf(w.unknown),
       prediction: {
@@ -722,7 +786,7 @@ export class DriftMonitor {
       },
       drift,
     };
-    const estimator = this.layout.estimator;
+    const estimator = ref?.estimator !== undefined ? ref.estimator : this.layout.estimator;
     if (estimator && this.config.estimation)
       report.estimated_performance = estimatedPerformanceReport(
         estimator,
@@ -753,9 +817,12 @@ export class DriftMonitor {
    * chi-square + PSI for a categorical one by default; `drift.columns.<column>` overrides apply). Predictions of the
    * other kind count as missing.
    */
-  private predictionDrift(w: WindowState): Pick<PredictionReport, "column" | "drift" | "skipped"> {
+  private predictionDrift(
+    w: WindowState,
+    judged: JudgedReference | null,
+  ): Pick<PredictionReport, "column" | "drift" | "skipped"> {
     const col = this.predictionColumn;
-    const ref = this.predictionReference;
+    const ref = judged ? judged.prediction : this.predictionReference;
     if (col === null || ref === null) return { column: null, drift: null };
     const numeric = w.predictionNumeric;
     const categorical = w.predictionCategorical;
@@ -771,7 +838,7 @@ export class DriftMonitor {
       {
         reference: new Map([[col, ref]]),
         current: current ? new Map([[col, current]]) : new Map(),
-        referenceLabel: this.referenceLabel,
+        referenceLabel: judged?.label ?? this.referenceLabel,
         currentLabel: `window ${w.index} predictions`,
       },
       this.config.drift,
@@ -792,7 +859,8 @@ export class DriftMonitor {
   private recordMetrics(report: WindowReport): void {
     const m = this.options.metrics;
     // A file reference has no version: the series carry no model_version label then.
-    const version = this.modelVersion !== null ? { model_version: this.modelVersion } : {};
+    const modelVersion = report.model_version ?? null;
+    const version = modelVersion !== null ? { model_version: modelVersion } : {};
     m.windowsClosed.inc(version);
     m.datasetDrifted.set(version, report.dataset_drifted ? 1 : 0);
     for (const f of report.drift.features) {
@@ -802,7 +870,7 @@ export class DriftMonitor {
       if (ks !== undefined) m.ks.set({ feature: f.name, ...version }, ks);
       m.featureDrifted.set({ feature: f.name, ...version }, f.drifted ? 1 : 0);
     }
-    this.qualityMetrics.windowClosed(report.drift, this.modelVersion);
+    this.qualityMetrics.windowClosed(report.drift, modelVersion);
     const p = report.prediction.drift;
     if (p) {
       const psi = p.tests.psi?.statistic;
@@ -811,8 +879,7 @@ export class DriftMonitor {
       if (ks !== undefined) m.predictionKs.set(ks);
       m.predictionDrifted.set(p.drifted ? 1 : 0);
     }
-    if (report.estimated_performance)
-      this.estimationMetrics?.windowClosed(report.estimated_performance, this.modelVersion);
+    if (report.estimated_performance) this.estimationMetrics?.windowClosed(report.estimated_performance, modelVersion);
   }
 
   updateProgress(now: number): void {

@@ -16,7 +16,7 @@ import {
 import { recordOf, type BatchStats } from "../ingest/batchStats.js";
 import { CbpeSketch, type CbpeSketchJson } from "../../src/performance/cbpe/cbpeSketch.js";
 import { addEstimationBatch } from "../performance/estimatedPerformance.js";
-import type { FeatureLayout } from "../ingest/featureLayout.js";
+import type { FeatureLayout, MeasuredReference } from "../ingest/featureLayout.js";
 
 /**
  * What one window has seen, per feature: numeric features as a quantile sketch plus count/mean/m2 (the profile
@@ -219,6 +219,8 @@ export interface WindowStateJson {
   unknown_other: number;
   /** With `estimation`: the window's CBPE sketch and the events without a usable probability (absent before). */
   estimation?: CbpeSketchJson & { missing_probability: number };
+  /** The production version the window was measured against, in a fleet following production (absent otherwise). */
+  reference?: string;
 }
 
 /** Distinct unknown feature names remembered per window; the rest are counted together. */
@@ -254,15 +256,22 @@ export class WindowState {
   cbpe: CbpeSketch | null = null;
   /** Events that carried no usable positive-class probability, while estimating. */
   cbpeMissing = 0;
+  /** The fleet's reference this window is measured against (layout.referenceAt), or null: the layout's own. */
+  private readonly measured: MeasuredReference | null;
+  /** The version of `measured` (or of a partial read back: what it was measured against); null without one. */
+  reference: string | null;
 
   constructor(
     readonly layout: FeatureLayout,
     public index: number,
     readonly startedAt: number,
   ) {
+    this.measured = layout.referenceAt?.(startedAt) ?? null;
+    this.reference = this.measured?.version ?? null;
+    const ranges = this.measured ? this.measured.ranges : layout.ranges;
     this.slots = layout.kinds.map((k, i) =>
       k === "numeric"
-        ? new NumericAccumulator(layout.accuracy, layout.ranges?.[i] ?? null)
+        ? new NumericAccumulator(layout.accuracy, ranges?.[i] ?? null)
         : k === "categorical"
           ? new CategoricalAccumulator()
           : null,
@@ -343,7 +352,7 @@ export class WindowState {
         tally.invalid++;
       }
     }
-    const estimator = this.layout.estimator;
+    const estimator = this.measured?.estimator !== undefined ? this.measured.estimator : this.layout.estimator;
     if (estimator) this.cbpeMissing += addEstimationBatch(estimator, (this.cbpe ??= new CbpeSketch()), b, from, to);
     const ue = b.unknownEvent;
     for (let k = lowerBound(ue, from); k < ue.length && ue[k]! < to; k++) {
@@ -410,6 +419,7 @@ export class WindowState {
       unknown: recordOf(this.unknown),
       unknown_other: this.unknownOther,
       ...(this.cbpe ? { estimation: { ...this.cbpe.toJSON(), missing_probability: this.cbpeMissing } } : {}),
+      ...(this.reference !== null ? { reference: this.reference } : {}),
     };
   }
 
@@ -421,6 +431,11 @@ export class WindowState {
     const p = "window";
     const w = new WindowState(layout, countAt(j.index, `${p}.index`), countAt(j.started_at, `${p}.started_at`));
     w.events = countAt(j.events, `${p}.events`);
+    if (j.reference !== undefined) {
+      if (typeof j.reference !== "string") throw new Error(`${p}.reference is not a string`);
+      // What its counts were measured against, even when this member would measure the window otherwise now.
+      w.reference = j.reference;
+    }
     if (!isObject(j.features)) throw new Error(`${p}.features is not an object`);
     layout.names.forEach((name, i) => {
       // Own fields only: features.constructor of a snapshot without that feature is Object's, not a feature's.
@@ -430,7 +445,12 @@ export class WindowState {
       if (!isObject(f)) throw new Error(`${at} is not an object`);
       w.slots[i] =
         f.kind === "numeric"
-          ? NumericAccumulator.fromJson(f, at, layout.accuracy, layout.ranges?.[i] ?? null)
+          ? NumericAccumulator.fromJson(
+              f,
+              at,
+              layout.accuracy,
+              (w.measured ? w.measured.ranges : layout.ranges)?.[i] ?? null,
+            )
           : CategoricalAccumulator.fromJson(f, at);
     });
     if (!isObject(j.prediction) || !isObject(j.prediction.numeric) || !isObject(j.prediction.categorical))

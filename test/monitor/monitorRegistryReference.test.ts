@@ -245,7 +245,7 @@ test("monitor replay with reference: registry:NAME replays against production's 
   assert.throws(() => readdirSync(join(work, "replay-state")));
 });
 
-test("monitor.yml: registry keys need a registry reference; a bad name, a pinned version and fleet mode are refused", () => {
+test("monitor.yml: registry keys need a registry reference; a bad name and a pinned version are refused; fleet mode follows production too", () => {
   const path = join(work, "monitor.yml");
   const refuse = (raw: Record<string, unknown>, re: RegExp) =>
     assert.throws(
@@ -258,10 +258,13 @@ test("monitor.yml: registry keys need a registry reference; a bad name, a pinned
     { reference: "registry:fraud", registry_poll: "1s" },
     /registry_poll: '1s' is outside the allowed range 10s to 1d/,
   );
-  refuse(
+  // A fleet follows production too (test/monitor/fleet/fleetRegistryReference.test.ts).
+  const fleet = resolveMonitorConfig(
     { reference: "registry:fraud", window: { duration: "1m" }, fleet: { redis: "redis://127.0.0.1:1", member: "a" } },
-    /fleet/,
+    path,
   );
+  assert.deepEqual(fleet.referenceRegistry, { name: "fraud", registry: "github" });
+  assert.equal(fleet.fleet?.member, "a");
   const c = resolveMonitorConfig({ reference: "registry:fraud" }, path);
   assert.deepEqual(c.referenceRegistry, { name: "fraud", registry: "github" });
   assert.equal(c.registryPollMs, 300_000);

@@ -1,0 +1,263 @@
+import type { ProductionReference, ProductionVersion } from "../reference/ProductionReference.js";
+import type { JudgedReference } from "../windows/driftMonitor.js";
+import { FleetUnavailableError, type FleetStore } from "./fleetStore.js";
+
+/** From window start `from` (ms, a window boundary) on, the fleet measures and judges windows against `version`. */
+export interface ReferenceSwitch {
+  version: number;
+  /** The sha256 of the version's profile.json as its card records it: every member checks the one it loads. */
+  sha256: string;
+  from: number;
+}
+
+/** The fleet's plan in Redis (`reference`), oldest switch first. */
+export interface FleetReferencePlan {
+  switches: ReferenceSwitch[];
+}
+
+/**
+ * Switches kept in the plan: the newest, and enough before it for every window not yet finalized (a window waits at
+ * most end + 2 grace, and a switch is scheduled at least a period ahead), bounded whatever the registry does.
+ */
+const MAX_SWITCHES = 8;
+/** How long a start waits for Redis to read the fleet's plan before it follows the registry's production. */
+const START_WAIT_MS = 3000;
+
+export interface FleetReferenceOptions {
+  production: ProductionReference;
+  store: FleetStore;
+  durationMs: number;
+  /** How often every member runs a round (and reads the plan). */
+  periodMs: number;
+  graceMs: number;
+  now: () => number;
+  /** A version was loaded (every member; production's metrics.json for realized performance). */
+  loaded?: (v: ProductionVersion) => void;
+  /** The version in effect for the window open now changed (the monitor's model_version gauge). */
+  inEffect?: (v: ProductionVersion) => void;
+  log: {
+    info(o: object, m: string): void;
+    warn(o: object, m: string): void;
+    error(o: object, m: string): void;
+  };
+}
+
+/**
+ * A fleet following production (`reference: registry:NAME`). A member's partial of a window depends on the reference
+ * it was measured against (out-of-range counts against the reference's [min, max], the CBPE sketch against its
+ * calibration), so the leader alone cannot pick a window's reference after the fact: every member must measure the
+ * same window against the same version. The leader writes the plan, fenced by its lease: when production moves it
+ * adds `{version, sha256, from: W}`, W the first window boundary after now + 3 periods + grace, so that every member
+ * has read it (one round) and loaded that version's verified profile from the registry before W opens. A window's
+ * reference is then a function of its start, the same on every member, in replay and after a restart; a member that
+ * could not load it in time measures against the last version it has, says so in its partial (`reference`), and the
+ * leader leaves that partial out of the merge (reported missing) instead of merging across references.
+ */
+export class FleetReference {
+  private plan: ReferenceSwitch[] = [];
+  private planText: string | null = null;
+  /** Loaded versions (verified), and how windows use them once the monitor is attached. */
+  private readonly versions = new Map<number, { v: ProductionVersion; judged: JudgedReference | null }>();
+  /** The version this member started with (the plan's for now, else production): while the fleet has no plan. */
+  private initial: number | null = null;
+  private judge: ((v: ProductionVersion) => JudgedReference | null) | null = null;
+  private effective: number | null = null;
+
+  constructor(private readonly o: FleetReferenceOptions) {}
+
+  /**
+   * At start, before the monitor is built: the fleet's plan from Redis (a member restarted across a switch measures
+   * its windows as the others do), else production from the registry. Returns the version in effect now, whose
+   * profile lays out the monitor's features.
+   */
+  async start(): Promise<ProductionVersion> {
+    // Bounded: an unreachable Redis does not hold the start (node-redis would keep reconnecting).
+    await Promise.race([this.o.store.connect(), new Promise((r) => setTimeout(r, START_WAIT_MS).unref())]);
+    try {
+      await this.readPlan();
+    } catch (e) {
+      if (!(e instanceof FleetUnavailableError)) throw e;
+      this.o.log.warn({ err: e.message }, "fleet: Redis unreachable at start; following production in the registry");
+    }
+    const now = this.switchAt(this.o.now());
+    if (now && this.versions.has(now.version)) {
+      this.initial = now.version;
+      return this.versions.get(now.version)!.v;
+    }
+    const v = await this.o.production.load();
+    this.versions.set(v.version, { v, judged: null });
+    this.initial = v.version;
+    return v;
+  }
+
+  /** The monitor is built: every loaded version as windows are judged against it. */
+  attach(judge: (v: ProductionVersion) => JudgedReference | null): void {
+    this.judge = judge;
+    for (const [version, e] of this.versions) e.judged = this.judgedOf(e.v, version);
+    for (const e of this.versions.values()) this.o.loaded?.(e.v);
+    this.noteEffective();
+  }
+
+  /**
+   * What a window starting at `start` is measured against: the plan's version when this member has it, else the last
+   * one it has before it (its partial then says so and is left out), else production as loaded at start.
+   */
+  at(start: number): JudgedReference | null {
+    for (let i = this.plan.length - 1; i >= 0; i--) {
+      const s = this.plan[i]!;
+      if (s.from > start) continue;
+      const judged = this.versions.get(s.version)?.judged;
+      if (judged) return judged;
+    }
+    return this.initial !== null ? (this.versions.get(this.initial)?.judged ?? null) : null;
+  }
+
+  /**
+   * Leader: the version window `start` is judged against (`v2`), or null while this member cannot judge it yet (the
+   * fleet has no plan, or the version is not loaded): the window waits.
+   */
+  versionAt(start: number): string | null {
+    const s = this.switchAt(start);
+    return s && this.versions.get(s.version)?.judged ? `v${s.version}` : null;
+  }
+
+  /**
+   * Every round: reads the plan and loads the versions it names. A leader writes the first plan (production as it
+   * loaded it, for every window) when Redis has none: a fleet starting, or a Redis restarted empty.
+   */
+  async follow(lease: string | null): Promise<void> {
+    await this.readPlan();
+    if (lease && this.planText === null) {
+      if (this.plan.length > 0) await this.write(lease, this.plan, null);
+      else {
+        const v = this.versions.get(this.initial!)!.v;
+        await this.write(lease, [{ version: v.version, sha256: v.sha256, from: 0 }], v);
+      }
+    }
+    this.noteEffective();
+  }
+
+  /**
+   * Leader: checks production in the registry (a conditional request on GitHub) and, when it moved, schedules the
+   * switch to it at a window boundary every member reaches after it read the plan. Returns the version scheduled
+   * (`v2`), or null.
+   */
+  async poll(lease: string | null): Promise<string | null> {
+    if (!lease) return null;
+    await this.o.production.poll();
+    const v = this.o.production.current;
+    const last = this.plan.at(-1);
+    if (!v || !last || last.version === v.version) return null;
+    if (!this.judgedOf(v, v.version)) return null;
+    const d = this.o.durationMs;
+    const earliest = this.o.now() + 3 * this.o.periodMs + this.o.graceMs;
+    const from = Math.max(Math.ceil(earliest / d) * d, last.from + d);
+    await this.write(lease, [...this.plan, { version: v.version, sha256: v.sha256, from }].slice(-MAX_SWITCHES), v);
+    this.o.log.info(
+      { model_version: `v${v.version}`, from: new Date(from).toISOString() },
+      `fleet: production is now v${v.version}: the fleet measures windows from ${new Date(from).toISOString()} on against it`,
+    );
+    return `v${v.version}`;
+  }
+
+  private switchAt(start: number): ReferenceSwitch | null {
+    for (let i = this.plan.length - 1; i >= 0; i--) if (this.plan[i]!.from <= start) return this.plan[i]!;
+    return null;
+  }
+
+  private async write(lease: string, switches: ReferenceSwitch[], v: ProductionVersion | null): Promise<void> {
+    const text = JSON.stringify({ switches } satisfies FleetReferencePlan);
+    await this.o.store.setReferencePlan(lease, text);
+    if (v && !this.versions.has(v.version)) {
+      this.versions.set(v.version, { v, judged: this.judgedOf(v, v.version) });
+      this.o.loaded?.(v);
+    }
+    this.plan = switches;
+    this.planText = text;
+  }
+
+  /** Reads the plan when it changed, and loads (verified) the versions it names that this member does not have. */
+  private async readPlan(): Promise<void> {
+    const text = await this.o.store.referencePlan();
+    // None (a fleet starting, or a Redis restarted empty): the plan this member knows stays, for a leader to write back.
+    if (text === null || text === this.planText) {
+      this.planText = text;
+      return;
+    }
+    let plan: ReferenceSwitch[];
+    try {
+      plan = parsePlan(text, this.o.durationMs);
+    } catch (e) {
+      this.o.log.error({ err: (e as Error).message }, "fleet: the reference plan in Redis does not read; ignored");
+      return;
+    }
+    for (const s of plan) {
+      const have = this.versions.get(s.version);
+      if (have?.v.sha256 === s.sha256) continue;
+      try {
+        const v = await this.o.production.version(s.version);
+        if (v.sha256 !== s.sha256) {
+          this.o.log.error(
+            { model_version: `v${s.version}`, plan: s.sha256, registry: v.sha256 },
+            "fleet: the registry's profile of this version is not the one the fleet's plan names; not used",
+          );
+          continue;
+        }
+        this.versions.set(s.version, { v, judged: this.judge ? this.judgedOf(v, s.version) : null });
+        if (this.judge) this.o.loaded?.(v);
+      } catch (e) {
+        // Tried again next round; meanwhile this member's windows of it are measured against what it has.
+        this.o.log.error(
+          { model_version: `v${s.version}`, err: (e as Error).message },
+          "fleet: cannot load the version the fleet's plan names",
+        );
+        return;
+      }
+    }
+    this.plan = plan;
+    this.planText = text;
+    // Versions no switch names any more (and not the one loaded at start) are dropped: bounded by MAX_SWITCHES.
+    for (const version of this.versions.keys())
+      if (version !== this.initial && !plan.some((s) => s.version === version)) this.versions.delete(version);
+  }
+
+  private judgedOf(v: ProductionVersion, version: number): JudgedReference | null {
+    const judged = this.judge?.(v) ?? null;
+    if (this.judge && !judged)
+      this.o.log.error(
+        { model_version: `v${version}`, profile: v.path },
+        "fleet: this production version's profile has other features (names or kinds) than the running one: restart the fleet to use it",
+      );
+    return judged;
+  }
+
+  /** Tells the monitor when the version of the window open now changed. */
+  private noteEffective(): void {
+    const s = this.switchAt(Math.floor(this.o.now() / this.o.durationMs) * this.o.durationMs);
+    const version = s && this.versions.get(s.version)?.judged ? s.version : this.initial;
+    if (version === null || version === this.effective) return;
+    const e = this.versions.get(version);
+    if (!e) return;
+    this.effective = version;
+    this.o.inEffect?.(e.v);
+  }
+}
+
+/** The plan Redis holds, checked: at most MAX_SWITCHES switches at window boundaries, in order. */
+function parsePlan(text: string, durationMs: number): ReferenceSwitch[] {
+  const j = JSON.parse(text) as unknown;
+  const switches = (j as { switches?: unknown })?.switches;
+  if (!Array.isArray(switches) || switches.length === 0 || switches.length > MAX_SWITCHES)
+    throw new Error(`switches is not a list of 1 to ${MAX_SWITCHES}`);
+  let before = -1;
+  return switches.map((s: unknown, i) => {
+    const { version, sha256, from } = (s ?? {}) as Partial<ReferenceSwitch>;
+    if (!Number.isSafeInteger(version) || version! < 1) throw new Error(`switches[${i}].version is not a version`);
+    if (typeof sha256 !== "string" || !/^[0-9a-f]{64}$/.test(sha256))
+      throw new Error(`switches[${i}].sha256 is not a sha256`);
+    if (!Number.isSafeInteger(from) || from! < 0 || from! % durationMs !== 0 || from! <= before)
+      throw new Error(`switches[${i}].from is not a window boundary after the switch before`);
+    before = from!;
+    return { version: version!, sha256, from: from! };
+  });
+}

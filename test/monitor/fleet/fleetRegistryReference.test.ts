@@ -1,0 +1,237 @@
+// A fleet following production (`reference: registry:NAME`) against a real redis-server and a directory registry:
+// members are in-process monitors on a shared manual clock, their rounds run by the test (no timers).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createClient } from "redis";
+import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
+import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
+import type { FleetWindowReport } from "../../../monitor/fleet/fleetMember.js";
+import type { WindowReport } from "../../../monitor/windows/windowReport.js";
+import { buildProfile } from "../../../src/profile/buildProfile.js";
+import { writeProfile } from "../../../src/profile/profileFile.js";
+import { startFakeGitHub, type FakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
+import { runCli } from "../../helpers/cli.js";
+import { normals } from "../../helpers/random.js";
+import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
+import { dictionaryColumn, numericColumn, table } from "../../helpers/tables.js";
+import { manualClock, postEvents, trafficNdjson } from "../monitorFixtures.js";
+
+const TOKEN = "ghs_fleetRegistryToken0123456789abcdefABCDEF";
+const MODEL = "fixtures/models/breast_cancer_columns.onnx";
+const T0 = Date.parse("2026-03-01T00:00:00.000Z");
+const MINUTE = 60_000;
+const quiet = pino({ level: "silent" });
+const work = mkdtempSync(join(tmpdir(), "mg-fleet-registry-"));
+
+let redis: RedisServer;
+let fake: FakeGitHub;
+before(async () => {
+  redis = await startRedisServer();
+  fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+});
+after(async () => {
+  await fake.close();
+  await redis.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** The profile of the monitor fixtures' traffic: unshifted, or shifted the way trafficNdjson(…, true) is. */
+function profileFile(name: string, shifted: boolean): string {
+  const xs = normals(5000, 21, shifted ? 1.5 : 0, 1);
+  const ys = normals(5000, 22, shifted ? 14 : 10, 2);
+  const plan = xs.map((_, i) => (shifted && i % 2 === 0 ? "team" : ["basic", "pro", "team"][i % 3]!));
+  const path = join(work, `${name}.json`);
+  writeProfile(
+    path,
+    buildProfile(
+      table([numericColumn("x", xs, "number"), numericColumn("y", ys, "number"), dictionaryColumn("plan", plan)]),
+      { createdAt: "2026-01-01T00:00:00.000Z" },
+    ),
+  );
+  return path;
+}
+
+async function promote(profile: string, registry: string): Promise<void> {
+  const r = await runCli("promote", "--name", "fraud", "--model", MODEL, "--profile", profile, "--registry", registry);
+  assert.equal(r.code, 0, r.stderr);
+}
+
+function memberConfigs(n: number, registry: string, prefix: string): MonitorConfig[] {
+  return Array.from({ length: n }, (_, i) => {
+    const dir = mkdtempSync(join(work, `m${i + 1}-`));
+    return resolveMonitorConfig(
+      {
+        reference: "registry:fraud",
+        registry,
+        state: "state",
+        window: { duration: "1m", time: "processing" },
+        github: { repository: "acme/models", web_url: "https://github.com" },
+        alert: { consecutive: 2, cooldown: "1h", close_after_clean: 2 },
+        actions: { issue: { labels: ["drift"] }, dispatch: { workflow: "retrain.yml", ref: "main" } },
+        fleet: { redis: redis.url, member: `m${i + 1}`, key_prefix: prefix, lease: "3s", grace: "10s" },
+      },
+      join(dir, "monitor.yml"),
+    );
+  });
+}
+
+function start(c: MonitorConfig, clock: ReturnType<typeof manualClock>): Promise<RunningMonitor> {
+  return startMonitor(c, {
+    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url },
+    logger: quiet,
+    port: 0,
+    now: clock.now,
+    tickIntervalMs: 0,
+    fleetRoundMs: 0,
+    registryPollMs: 0,
+    github: { pacing: { retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 }, rateLimitRetries: 0 },
+  });
+}
+
+/** `seconds` of the fleet's timers on the manual clock: every member's tick each second, and its round (1 s period). */
+async function run(clock: ReturnType<typeof manualClock>, ms: RunningMonitor[], seconds: number) {
+  for (let i = 0; i < seconds; i++) {
+    clock.advance(1000);
+    for (const m of ms) await m.tick();
+    for (const m of ms) await m.fleet!.round();
+  }
+}
+
+/** 3,000 events of window `w` (shifted: drifted against v1, clean against v2), a third to each live member. */
+async function feed(ms: RunningMonitor[], w: number) {
+  const lines = trafficNdjson(3000, 500 + w, true).split("\n");
+  const per = Math.ceil(lines.length / ms.length);
+  for (let i = 0; i < ms.length; i++) {
+    const body = lines.slice(i * per, (i + 1) * per).join("\n");
+    assert.equal((await postEvents(ms[i]!.url, body)).status, 202);
+  }
+}
+
+async function merged(m: RunningMonitor): Promise<FleetWindowReport[]> {
+  const r = await fetch(`${m.url}/v1/drift?limit=50`);
+  return ((await r.json()) as { windows: FleetWindowReport[] }).windows.reverse();
+}
+
+/** A member's own window reports (state/windows): what it measured its windows against. */
+function localReports(c: MonitorConfig): WindowReport[] {
+  const dir = join(c.state, "windows");
+  return readdirSync(dir)
+    .sort()
+    .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as WindowReport);
+}
+
+test("a fleet follows production: the leader plans the switch at a window boundary ahead, windows before it are judged against v1 and from it against v2 on every member (a member restarted across it too), one new alert episode", async () => {
+  const registry = join(work, "registry");
+  await promote(profileFile("v1", false), registry);
+  const clock = manualClock(T0);
+  const configs = memberConfigs(3, registry, "fleet-reg-a:");
+  const ms = await Promise.all(configs.map((c) => start(c, clock)));
+  const live = [...ms];
+  let restarted: RunningMonitor | null = null;
+  try {
+    for (const m of ms) assert.equal(m.monitor.modelVersion, "v1");
+    // Windows 0 and 1 drifted against v1: the fleet's one issue opens, retraining is dispatched.
+    for (let w = 0; w < 2; w++) {
+      await feed(live, w);
+      await run(clock, live, 60);
+    }
+    // Window 2: events, then production moves to v2 (retrained on the shifted data) 10 s into it.
+    await feed(live, 2);
+    await run(clock, live, 10);
+    await promote(profileFile("v2", true), registry);
+    const leader = live.find((m) => m.fleet!.status().leader)!;
+    const follower = live.find((m) => !m.fleet!.status().leader)!;
+    assert.equal(await follower.reloadReference(), null, "only the leader schedules a switch");
+    assert.equal(await leader.reloadReference(), "v2");
+    assert.equal(await leader.reloadReference(), null, "scheduled once");
+    // The switch is at 00:03 (the first boundary after now + 3 periods + grace): every member reads it meanwhile.
+    const plan = await redisGet("fleet-reg-a:reference");
+    assert.deepEqual(
+      (JSON.parse(plan!) as { switches: { version: number; from: number }[] }).switches.map((s) => [
+        s.version,
+        new Date(s.from).toISOString(),
+      ]),
+      [
+        [1, "1970-01-01T00:00:00.000Z"],
+        [2, "2026-03-01T00:03:00.000Z"],
+      ],
+    );
+    // A member (not the leader) stops before the switch and starts again after it, from its state and Redis.
+    const leaving = live.find((m) => m !== leader)!;
+    const leavingConfig = configs[ms.indexOf(leaving)]!;
+    await run(clock, live, 5);
+    assert.equal(leaving.monitor.modelVersion, "v1", "window 2 is still v1's");
+    await leaving.shutdown();
+    live.splice(live.indexOf(leaving), 1);
+    await run(clock, live, 50); // 00:03:05
+    restarted = await start(leavingConfig, clock);
+    live.push(restarted);
+    assert.equal(restarted.monitor.modelVersion, "v2", "the restarted member starts on the fleet's version now");
+    await run(clock, live, 1);
+    // Windows 3 and 4: clean against v2; the issue hears of v2 once and closes after them.
+    for (let w = 3; w < 5; w++) {
+      await feed(live, w);
+      await run(clock, live, 60);
+    }
+    await run(clock, live, 15);
+
+    for (const m of live) {
+      const windows = await merged(m);
+      assert.deepEqual(
+        windows.map((r) => [r.started_at, r.model_version, r.dataset_drifted]),
+        [
+          ["2026-03-01T00:00:00.000Z", "v1", true],
+          ["2026-03-01T00:01:00.000Z", "v1", true],
+          ["2026-03-01T00:02:00.000Z", "v1", true],
+          ["2026-03-01T00:03:00.000Z", "v2", false],
+          ["2026-03-01T00:04:00.000Z", "v2", false],
+        ],
+        `the fleet's windows as ${m.fleet!.member} shows them`,
+      );
+      for (const r of windows) {
+        assert.deepEqual(r.fleet.missing, [], r.started_at);
+        assert.equal(r.fleet.members.length, 3, r.started_at);
+        assert.equal(r.drift.reference, `registry:fraud@${r.model_version}`);
+      }
+    }
+    // Every member measured every window against the fleet's version for it, the restarted one included.
+    for (const c of configs) {
+      for (const r of localReports(c)) {
+        const expected = Date.parse(r.started_at) < T0 + 3 * MINUTE ? "v1" : "v2";
+        assert.equal(r.model_version, expected, `${c.fleet!.member} ${r.started_at}`);
+      }
+    }
+    for (const m of live) {
+      const text = await (await fetch(`${m.url}/metrics`)).text();
+      assert.match(text, /^modelguard_monitor_model_version_info\{model_version="v2"\} 1$/m, m.fleet!.member);
+    }
+    // One episode per production: v1's opened the issue and dispatched once; v2's starts with a note, and its clean
+    // windows close the issue; nothing is dispatched for v2.
+    assert.equal(fake.state.issues.length, 1);
+    const issue = fake.state.issuesOf("acme/models")[0]!;
+    assert.equal(issue.state, "closed");
+    assert.equal(fake.state.workflowDispatches.length, 1);
+    assert.equal(fake.state.workflowDispatches[0]!.inputs.production_version, "v1");
+    const comments = fake.state.commentsOf("acme/models", issue.number).map((c) => c.body);
+    assert.equal(comments.filter((b) => /Production is now `fraud v2` \(was `v1`\)/.test(b)).length, 1);
+    const alert = JSON.parse((await redisGet("fleet-reg-a:alert"))!) as { model_version: string };
+    assert.equal(alert.model_version, "v2");
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    for (const m of live) await m.shutdown();
+  }
+});
+
+async function redisGet(key: string): Promise<string | null> {
+  const c = createClient({ url: redis.url });
+  await c.connect();
+  try {
+    return await c.get(key);
+  } finally {
+    c.destroy();
+  }
+}

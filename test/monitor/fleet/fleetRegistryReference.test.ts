@@ -226,6 +226,59 @@ test("a fleet follows production: the leader plans the switch at a window bounda
   }
 });
 
+test("a member that had not read the plan when the switch's window opened measured it against v1: the leader leaves its partial out of that window (reported missing, said in the window's fleet block) and merges it again from the next", async () => {
+  const registry = join(work, "registry-late");
+  await promote(profileFile("late-v1", false), registry);
+  const clock = manualClock(T0);
+  const configs = memberConfigs(2, registry, "fleet-reg-b:");
+  const [m1, m2] = [await start(configs[0]!, clock), await start(configs[1]!, clock)];
+  const both = [m1, m2];
+  /** Both members tick; only those in `rounding` run their fleet rounds. */
+  const step = async (seconds: number, rounding: RunningMonitor[]) => {
+    for (let i = 0; i < seconds; i++) {
+      clock.advance(1000);
+      for (const m of both) await m.tick();
+      for (const m of rounding) await m.fleet!.round();
+    }
+  };
+  try {
+    await step(1, both); // m1 rounds first: it leads
+    assert.ok(m1.fleet!.status().leader);
+    await feed(both, 0);
+    await step(64, both); // 00:01:05
+    await feed(both, 1);
+    await promote(profileFile("late-v2", true), registry);
+    assert.equal(await m1.reloadReference(), "v2"); // from 00:02
+    // m2's rounds stop (a partition from Redis) before it read the plan; its window 2 opens measured against v1.
+    await step(56, [m1]); // 00:02:01
+    await feed(both, 2);
+    assert.equal(m2.monitor.window.reference, "v1");
+    assert.equal(m1.monitor.window.reference, "v2");
+    await step(4, [m1]);
+    await step(56, both); // 00:03:01: m2 is back and has read the plan
+    await feed(both, 3);
+    assert.equal(m2.monitor.window.reference, "v2");
+    await step(75, both);
+
+    const windows = await merged(m2);
+    assert.deepEqual(
+      windows.map((r) => [r.started_at, r.model_version, r.events, r.fleet.members]),
+      [
+        ["2026-03-01T00:00:00.000Z", "v1", 3000, ["m1", "m2"]],
+        ["2026-03-01T00:01:00.000Z", "v1", 3000, ["m1", "m2"]],
+        ["2026-03-01T00:02:00.000Z", "v2", 1500, ["m1"]],
+        ["2026-03-01T00:03:00.000Z", "v2", 3000, ["m1", "m2"]],
+      ],
+    );
+    assert.deepEqual(windows[2]!.fleet.missing, [
+      { member: "m2", reason: "its partial was measured against v1, not v2" },
+    ]);
+    for (const r of [windows[0]!, windows[1]!, windows[3]!]) assert.deepEqual(r.fleet.missing, [], r.started_at);
+  } finally {
+    for (const m of both) await m.shutdown();
+  }
+});
+
 async function redisGet(key: string): Promise<string | null> {
   const c = createClient({ url: redis.url });
   await c.connect();

@@ -30,11 +30,29 @@ export function validateContract(schemaFile: string, value: unknown): string[] {
     compiled.set(schemaFile, validate);
   }
   if (validate(value)) return [];
-  return (validate.errors ?? []).map(describeError);
+  return (validate.errors ?? []).map((e) => describeError(e));
 }
 
-function describeError(e: ErrorObject): string {
-  const path = e.instancePath.replace(/^\//, "").replace(/\//g, ".") || "(top level)";
+/**
+ * Validates a value against one part of a schema (a JSON Pointer into it, e.g. "/$defs/column"): for readers that
+ * check a large document piece by piece. Problems name their path under `prefix` ("columns.age"), as validateContract
+ * names them in the whole document.
+ */
+export function validateContractPart(schemaFile: string, pointer: string, value: unknown, prefix: string): string[] {
+  const key = `${schemaFile}#${pointer}`;
+  let validate = compiled.get(key);
+  if (!validate) {
+    const id = (registry(), byFile.get(schemaFile));
+    validate = id ? registry().getSchema(`${id}#${pointer}`) : undefined;
+    if (!validate) throw new Error(`no schema ${key} in schemas/`);
+    compiled.set(key, validate);
+  }
+  if (validate(value)) return [];
+  return (validate.errors ?? []).map((e) => describeError(e, prefix));
+}
+
+function describeError(e: ErrorObject, prefix = ""): string {
+  const path = (prefix + e.instancePath).replace(/^\//, "").replace(/\//g, ".") || "(top level)";
   if (e.keyword === "additionalProperties") return `${path}: unknown key '${String(e.params.additionalProperty)}'`;
   if (e.keyword === "enum") return `${path}: must be one of ${(e.params.allowedValues as unknown[]).join(", ")}`;
   return `${path}: ${e.message ?? "is invalid"}`;

@@ -131,7 +131,8 @@ export function sampleProfile(profile: ReferenceProfile): Map<string, ColumnSamp
   return out;
 }
 
-function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample {
+/** One column of sampleProfile: `bins` is the profile's number of PSI bins. */
+export function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample {
   switch (column.kind) {
     case "numeric": {
       return {

@@ -1,8 +1,8 @@
 import type { ColumnType } from "../data/table.js";
 import type { LoadOptions } from "../data/loadTable.js";
-import { isProfilePath, readProfile } from "../profile/profileFile.js";
-import type { ReferenceProfile } from "../profile/referenceProfile.js";
-import { driftKindOfType, sampleProfile, type ColumnSample } from "./columnSample.js";
+import { isProfilePath } from "../profile/profileFile.js";
+import { readProfileColumns } from "../profile/readProfileColumns.js";
+import { driftKindOfType, sampleColumnProfile, type ColumnSample } from "./columnSample.js";
 import { defaultSkips, type KnownTarget } from "./defaultSkips.js";
 import { detectDrift } from "./detectDrift.js";
 import type { DriftPolicy } from "./driftPolicy.js";
@@ -42,9 +42,12 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
   let current: Map<string, ColumnSample>;
   let types: Map<string, ColumnType>;
   if (isProfilePath(input.reference)) {
-    const profile = readProfile(input.reference);
-    reference = sampleProfile(profile);
-    types = profileTypes(profile);
+    // Column by column: each column's sample is made as it is read, and the profile's JSON is never held whole.
+    types = new Map();
+    reference = readProfileColumns(input.reference, (name, column, fields) => {
+      types.set(name, column.type);
+      return sampleColumnProfile(column, fields.bins);
+    }).columns;
     current = (await loadSamples(input.current, { ...load, types })).samples;
   } else {
     const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
@@ -81,8 +84,4 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
   );
   checkSomethingTested(report, reference, current);
   return report;
-}
-
-function profileTypes(profile: ReferenceProfile): Map<string, ColumnType> {
-  return new Map(Object.keys(profile.columns).map((name) => [name, profile.columns[name]!.type]));
 }

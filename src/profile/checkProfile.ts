@@ -15,7 +15,11 @@ export function checkProfile(p: ReferenceProfile): string | null {
   return null;
 }
 
-function checkColumn(p: ReferenceProfile, c: ColumnProfile): string | null {
+/** checkProfile of one column, against the profile's fields (rows, sketch_accuracy, bins): "field: what", or null. */
+export function checkColumn(
+  p: Pick<ReferenceProfile, "rows" | "sketch_accuracy" | "bins">,
+  c: ColumnProfile,
+): string | null {
   if (c.count + c.missing + c.invalid !== p.rows)
     return `count: count ${c.count} + missing ${c.missing} + invalid ${c.invalid} is not the profile's ${p.rows} rows`;
   if (c.kind === "numeric") return checkNumeric(p, c);
@@ -33,7 +37,10 @@ function checkColumn(p: ReferenceProfile, c: ColumnProfile): string | null {
   return null;
 }
 
-function checkNumeric(p: ReferenceProfile, c: NumericProfile): string | null {
+function checkNumeric(
+  p: Pick<ReferenceProfile, "rows" | "sketch_accuracy" | "bins">,
+  c: NumericProfile,
+): string | null {
   const s = c.sketch;
   if (s.relative_accuracy !== p.sketch_accuracy)
     return `sketch.relative_accuracy: ${s.relative_accuracy}, but the profile's sketch_accuracy is ${p.sketch_accuracy}`;

@@ -114,27 +114,31 @@ type StoredProfile = Omit<ReferenceProfile, "version"> & { version: number };
 function reviveProfile(p: StoredProfile): ReferenceProfile | string {
   const columns: Record<string, ColumnProfile> = Object.create(null) as Record<string, ColumnProfile>;
   for (const name of Object.keys(p.columns)) {
-    const c = p.columns[name]!;
-    if (c.kind === "numeric") {
-      const quantiles = c.quantiles;
-      for (const k of Object.keys(quantiles) as (keyof typeof quantiles)[])
-        quantiles[k] = contractNumber(quantiles[k]) as number | null;
-      for (const side of ["positive", "negative"] as const) {
-        if (p.version === 1 && c.sketch[side].counts.some((n) => n < 0))
-          return `columns.${name}.sketch.${side}.counts: a negative count in a version 1 profile`;
-      }
-      // In place: the parsed value is ours, and a copy of every column would hold a wide profile twice for a while.
-      c.m2 = contractNumber(c.m2) as number;
-      c.std = contractNumber(c.std) as number | null;
-      c.sketch.positive = SketchStoreJson.fromContract(c.sketch.positive);
-      c.sketch.negative = SketchStoreJson.fromContract(c.sketch.negative);
-      c.quantiles = quantiles;
-      columns[name] = c;
-    } else {
-      columns[name] = c;
-    }
+    const c = reviveColumn(p.columns[name]!, p.version);
+    if (typeof c === "string") return `columns.${name}.${c}`;
+    columns[name] = c;
   }
   return { ...p, version: PROFILE_VERSION, columns };
+}
+
+/**
+ * One column of reviveProfile, in place (the parsed value is ours, and a copy of every column would hold a wide
+ * profile twice for a while): the column, or its problem as "field: what".
+ */
+export function reviveColumn(c: ColumnProfile, version: number): ColumnProfile | string {
+  if (c.kind !== "numeric") return c;
+  const quantiles = c.quantiles;
+  for (const k of Object.keys(quantiles) as (keyof typeof quantiles)[])
+    quantiles[k] = contractNumber(quantiles[k]) as number | null;
+  for (const side of ["positive", "negative"] as const) {
+    if (version === 1 && c.sketch[side].counts.some((n) => n < 0))
+      return `sketch.${side}.counts: a negative count in a version 1 profile`;
+  }
+  c.m2 = contractNumber(c.m2) as number;
+  c.std = contractNumber(c.std) as number | null;
+  c.sketch.positive = SketchStoreJson.fromContract(c.sketch.positive);
+  c.sketch.negative = SketchStoreJson.fromContract(c.sketch.negative);
+  return c;
 }
 
 /**

@@ -124,7 +124,8 @@ export class FleetPerformance implements FleetPerformanceHook {
     const { config, local } = this.o;
     const entries: OutboxEntry[] = [];
     const host = { config, alert: { ...INITIAL_ALERT_STATE }, recent: [] as WindowReport[] };
-    const windows = new PerformanceWindows(local.config, local.production, host, {
+    // Each window is judged against the metrics of the version it was measured with (a fleet following production).
+    const windows = new PerformanceWindows(local.config, local.productionMetrics().file, host, {
       outbox: { add: (e: OutboxEntry) => (entries.push(e), true) },
       metrics: this.o.metrics,
       // The leader's own judgment is not what /metrics shows: the view it writes is, on every member.
@@ -132,6 +133,7 @@ export class FleetPerformance implements FleetPerformanceHook {
       log: this.o.log,
       alerts: true,
     });
+    addVersions(windows, local);
     return { windows, host, entries, judged: new Map(), on: this.o.store.connections };
   }
 
@@ -145,6 +147,7 @@ export class FleetPerformance implements FleetPerformanceHook {
     const due = await store.rowWindows(now - d - fleet.graceMs, now - this.ttlMs());
     if (due.length === 0) return;
     const m = (this.merged ??= this.newMerged());
+    addVersions(m.windows, this.o.local);
     for (const start of m.judged.keys()) if (!due.includes(start)) m.judged.delete(start);
     const changed: [start: number, counts: string][] = [];
     const { minRows, maxRows } = m.windows.config;
@@ -273,4 +276,11 @@ function mergeRows(parts: Map<string, string>, maxRows: number) {
     }
   }
   return { label, prediction, probability, dropped, modelVersion };
+}
+
+/** Production versions this member loaded (following production) that the leader's merged windows do not have yet. */
+function addVersions(merged: PerformanceWindows, local: PerformanceWindows): void {
+  const have = merged.productionMetrics().byVersion;
+  for (const [version, metrics] of local.productionMetrics().byVersion)
+    if (have.get(version) !== metrics) merged.addProduction(version, metrics);
 }

@@ -85,6 +85,11 @@ export class PerformanceWindows implements JoinedRowsSink {
     this.options.gauges.update(this.latest(), this.production);
   }
 
+  /** Production's metrics as given: `reference_metrics` (null without it), and the registry's by version. */
+  productionMetrics(): { file: ProductionMetrics | null; byVersion: ReadonlyMap<string, ProductionMetrics> } {
+    return { file: this.fileProduction, byVersion: this.byVersion };
+  }
+
   /** What windows are judged against now: reference_metrics, else the newest production version's metrics. */
   get production(): ProductionMetrics | null {
     return this.fileProduction ?? this.latestRegistry;

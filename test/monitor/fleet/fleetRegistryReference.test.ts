@@ -2,7 +2,7 @@
 // members are in-process monitors on a shared manual clock, their rounds run by the test (no timers).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
@@ -15,13 +15,15 @@ import { buildProfile } from "../../../src/profile/buildProfile.js";
 import { writeProfile } from "../../../src/profile/profileFile.js";
 import { startFakeGitHub, type FakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
 import { runCli } from "../../helpers/cli.js";
-import { normals } from "../../helpers/random.js";
+import { normals, rng } from "../../helpers/random.js";
 import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
 import { dictionaryColumn, numericColumn, table } from "../../helpers/tables.js";
 import { manualClock, postEvents, trafficNdjson } from "../monitorFixtures.js";
 
 const TOKEN = "ghs_fleetRegistryToken0123456789abcdefABCDEF";
 const MODEL = "fixtures/models/breast_cancer_columns.onnx";
+// fixtures/report/metrics.json: accuracy 0.9708 (binary, classes 0/1).
+const PRODUCTION_METRICS = new URL("../../../fixtures/report/metrics.json", import.meta.url);
 const T0 = Date.parse("2026-03-01T00:00:00.000Z");
 const MINUTE = 60_000;
 const quiet = pino({ level: "silent" });
@@ -60,7 +62,12 @@ async function promote(profile: string, registry: string): Promise<void> {
   assert.equal(r.code, 0, r.stderr);
 }
 
-function memberConfigs(n: number, registry: string, prefix: string): MonitorConfig[] {
+function memberConfigs(
+  n: number,
+  registry: string,
+  prefix: string,
+  extra: Record<string, unknown> = {},
+): MonitorConfig[] {
   return Array.from({ length: n }, (_, i) => {
     const dir = mkdtempSync(join(work, `m${i + 1}-`));
     return resolveMonitorConfig(
@@ -73,6 +80,7 @@ function memberConfigs(n: number, registry: string, prefix: string): MonitorConf
         alert: { consecutive: 2, cooldown: "1h", close_after_clean: 2 },
         actions: { issue: { labels: ["drift"] }, dispatch: { workflow: "retrain.yml", ref: "main" } },
         fleet: { redis: redis.url, member: `m${i + 1}`, key_prefix: prefix, lease: "3s", grace: "10s" },
+        ...extra,
       },
       join(dir, "monitor.yml"),
     );
@@ -114,6 +122,33 @@ async function feed(ms: RunningMonitor[], w: number) {
 async function merged(m: RunningMonitor): Promise<FleetWindowReport[]> {
   const r = await fetch(`${m.url}/v1/drift?limit=50`);
   return ((await r.json()) as { windows: FleetWindowReport[] }).windows.reverse();
+}
+
+/** n events of window k with ids `w<k>-<i>`: the reference's features, a probability and its class. */
+function labelledWindow(k: number, n: number, seed: number) {
+  const xs = normals(n, seed);
+  const ys = normals(n, seed + 1, 10, 2);
+  const out = { lines: [] as string[], ids: [] as string[], prediction: [] as number[] };
+  xs.forEach((x, i) => {
+    const p = 1 / (1 + Math.exp(-3 * x));
+    const id = `w${k}-${i}`;
+    out.ids.push(id);
+    out.prediction.push(p > 0.5 ? 1 : 0);
+    out.lines.push(
+      JSON.stringify({
+        id,
+        features: { x, y: ys[i], plan: ["basic", "pro", "team"][i % 3] },
+        prediction: p > 0.5 ? 1 : 0,
+        probability: p,
+      }),
+    );
+  });
+  return out;
+}
+
+async function postLines(url: string, path: string, lines: string[]) {
+  const r = await fetch(`${url}${path}`, { method: "POST", body: lines.join("\n") });
+  assert.equal(r.status, 202, await r.text());
 }
 
 /** A member's own window reports (state/windows): what it measured its windows against. */
@@ -276,6 +311,93 @@ test("a member that had not read the plan when the switch's window opened measur
     for (const r of [windows[0]!, windows[1]!, windows[3]!]) assert.deepEqual(r.fleet.missing, [], r.started_at);
   } finally {
     for (const m of both) await m.shutdown();
+  }
+});
+
+test("realized performance in a fleet following production: each window is judged against the metrics.json of the version it was measured against, also when its labels come after the switch", async () => {
+  const registry = join(work, "registry-perf");
+  const v2Metrics = join(work, "metrics-v2.json");
+  const fixture = JSON.parse(readFileSync(PRODUCTION_METRICS, "utf8")) as { metrics: Record<string, number> };
+  writeFileSync(v2Metrics, JSON.stringify({ ...fixture, metrics: { ...fixture.metrics, accuracy: 0.8 } }));
+  const promoteWith = async (profile: string, metrics: string) => {
+    const r = await runCli(
+      "promote",
+      "--name",
+      "fraud",
+      "--model",
+      "fixtures/models/breast_cancer_logreg.onnx",
+      "--profile",
+      profile,
+      "--metrics",
+      metrics,
+      "--registry",
+      registry,
+    );
+    assert.equal(r.code, 0, r.stderr);
+  };
+  await promoteWith(profileFile("perf-v1", false), PRODUCTION_METRICS.pathname);
+  const clock = manualClock(T0);
+  const configs = memberConfigs(2, registry, "fleet-reg-c:", {
+    labels: { max_delay: "1h" },
+    performance: { accuracy: { max_drop: 0.05 } },
+    performance_policy: { min_rows: 100 },
+  });
+  const ms = [await start(configs[0]!, clock), await start(configs[1]!, clock)];
+  const step = async (seconds: number) => {
+    for (let i = 0; i < seconds; i++) {
+      clock.advance(1000);
+      for (const m of ms) await m.tick();
+      for (const m of ms) await m.labelFleet!.round();
+      for (const m of ms) await m.fleet!.round();
+    }
+  };
+  try {
+    // Window 0 (v1's): 300 events, half to each member; its labels wait.
+    await step(1);
+    const w0 = labelledWindow(0, 300, 701);
+    await postLines(ms[0]!.url, "/v1/events", w0.lines.slice(0, 150));
+    await postLines(ms[1]!.url, "/v1/events", w0.lines.slice(150));
+    await step(64); // 00:01:05
+    await promoteWith(profileFile("perf-v2", false), v2Metrics);
+    assert.equal(await ms.find((m) => m.fleet!.status().leader)!.reloadReference(), "v2"); // from 00:02
+    await step(56); // 00:02:01
+    const w2 = labelledWindow(2, 300, 702);
+    await postLines(ms[0]!.url, "/v1/events", w2.lines.slice(0, 150));
+    await postLines(ms[1]!.url, "/v1/events", w2.lines.slice(150));
+    await step(70); // window 2 merged
+    // The labels of both windows now, each right 85% of the time: below v1's accuracy (0.971) by more than 0.05,
+    // above v2's (0.8).
+    for (const [w, seed] of [
+      [w0, 901],
+      [w2, 902],
+    ] as const) {
+      const u = rng(seed);
+      const lines = w.ids.map((id, i) =>
+        JSON.stringify({ id, label: u() < 0.85 ? w.prediction[i] : 1 - w.prediction[i]! }),
+      );
+      await postLines(ms[1]!.url, "/v1/labels", lines);
+    }
+    await step(5);
+    const r = await fetch(`${ms[0]!.url}/v1/performance?limit=10`);
+    const body = (await r.json()) as {
+      windows: {
+        started_at: string;
+        model_version: string | null;
+        breached: boolean;
+        checks: { reference: number }[];
+      }[];
+    };
+    assert.deepEqual(
+      body.windows
+        .map((w) => [w.started_at, w.model_version, w.breached, w.checks[0]?.reference])
+        .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      [
+        ["2026-03-01T00:00:00.000Z", "v1", true, fixture.metrics.accuracy],
+        ["2026-03-01T00:02:00.000Z", "v2", false, 0.8],
+      ],
+    );
+  } finally {
+    for (const m of ms) await m.shutdown();
   }
 });
 

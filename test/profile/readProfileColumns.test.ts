@@ -159,6 +159,17 @@ test("a column named twice keeps its first place and its last value, as JSON.par
   assertSameAsWhole(write("rows-twice.json", rowsTwice), false);
 });
 
+test("promote checks a profile column by column: a bad one is refused naming its column, a good one published", async () => {
+  const model = new URL("../../fixtures/models/breast_cancer_columns.onnx", import.meta.url).pathname;
+  const registry = join(dir, "registry");
+  const bad = edited("promote-bad.json", (p) => (p.columns["note"]!["invalid"] = 1));
+  const refused = await runCli("promote", "--name", "m", "--model", model, "--profile", bad, "--registry", registry);
+  assert.equal(refused.code, 2);
+  assert.match(refused.stderr, /promote-bad\.json is not a valid profile: columns\.note\.count: count/);
+  const ok = await runCli("promote", "--name", "m", "--model", model, "--profile", profile, "--registry", registry);
+  assert.equal(ok.code, 0, ok.stderr);
+});
+
 test("edited profiles: both readers agree on every byte-level edit, an error or the same columns (property)", () => {
   const small = JSON.parse(text) as Record<string, unknown> & { columns: Record<string, unknown> };
   // Three columns keep each file small, so many edits run in a second or two.

@@ -3,7 +3,7 @@ import type { ComparisonResult } from "../../compare/comparisonResult.js";
 import { ModelguardError } from "../../errors.js";
 import type { MetricsDocument } from "../../model/evaluate/metricsDocument.js";
 import type { RunRecord } from "../../model/train/runTraining.js";
-import { readProfile } from "../../profile/profileFile.js";
+import { readProfileColumns } from "../../profile/readProfileColumns.js";
 import { readCalibration } from "../../performance/cbpe/calibrationFile.js";
 import { checkModelName } from "../../registry/modelVersionSpec.js";
 import { promoteModel, type PromotionFiles } from "../../registry/promoteModel.js";
@@ -87,7 +87,8 @@ export function registerPromote(program: Command, io: CliIO): void {
       };
     }
     if (flags.profile) {
-      readProfile(flags.profile);
+      // Checked column by column, keeping nothing: only its bytes are published.
+      readProfileColumns(flags.profile, () => null);
       files.profile = { path: flags.profile, bytes: readAssetFile(flags.profile, "--profile") };
     }
     if (flags.calibration) {

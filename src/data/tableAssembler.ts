@@ -83,11 +83,17 @@ export class TableAssembler {
     });
   }
 
-  /** Columns in plan order; null where the column must be re-read as text (mode "infer"). */
+  /**
+   * Columns in plan order; null where the column must be re-read as text (mode "infer"). Once: the builders are
+   * dropped, since a scan generator suspended at its yield still holds the assembler, and a wide chunk's builders
+   * (an object and two array views per column) cost more than its columns.
+   */
   finish(): (Column | null)[] {
-    return this.builders.map((b) =>
+    const columns = this.builders.map((b) =>
       b instanceof NumericColumnBuilder && b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows),
     );
+    this.builders.length = 0;
+    return columns;
   }
 }
 

@@ -339,7 +339,8 @@ function buildColumn(
   path: Segment[],
   problems: Problem[],
 ): ColumnSchema | null {
-  const type = raw.type as ColumnType;
+  // The constant, not the parsed string: a wide schema held 100,000 copies of "number" (24 bytes each).
+  const type = COLUMN_TYPES.find((t) => t === raw.type) ?? (raw.type as ColumnType);
   const before = problems.length;
   let min: number | undefined;
   let max: number | undefined;

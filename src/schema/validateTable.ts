@@ -146,11 +146,17 @@ interface RuleFound {
 export class TableValidator {
   private rows = 0;
   private readonly ignored: Set<string>;
-  private readonly specs: Map<string, ColumnSchema>;
-  private readonly specOrder: Map<string, number>;
-  /** Table column names in order of first appearance (a JSONL key may first appear in a later chunk). */
-  private readonly seen: string[] = [];
-  private readonly seenSet = new Set<string>();
+  /**
+   * Schema column name -> index in schema.columns (the last, if a name repeats). The one map per schema column: a
+   * wide schema (100,000 columns) paid 3.7 MB for each of the maps by name the validator used to keep, and each chunk
+   * built one more of its columns by name.
+   */
+  private readonly specIndex: Map<string, number>;
+  /** Per schema column index: 1 once a chunk had the column. */
+  private readonly seenSpecs: Uint8Array;
+  /** Table columns the schema does not list, in order of first appearance (a JSONL key may first appear late). */
+  private readonly extras: string[] = [];
+  private readonly extraSet = new Set<string>();
   private readonly found = new Map<string, Found>();
   private readonly duplicates = new Map<string, DuplicateTracker>();
   private readonly stats = new Map<string, StatState>();
@@ -163,8 +169,8 @@ export class TableValidator {
     private readonly source: string,
   ) {
     this.ignored = new Set(schema.ignored ?? []);
-    this.specs = new Map(schema.columns.map((c) => [c.name, c]));
-    this.specOrder = new Map(schema.columns.map((c, i) => [c.name, i]));
+    this.specIndex = new Map(schema.columns.map((c, i) => [c.name, i]));
+    this.seenSpecs = new Uint8Array(schema.columns.length);
     this.compound = (schema.uniqueTogether ?? []).map(() => new DuplicateTracker(false));
     this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));
   }
@@ -174,19 +180,29 @@ export class TableValidator {
     const rowBase = this.rows;
     const rows = table.rowCount;
     this.rows += rows;
-    // One pass over the chunk's columns: the first of each name, and the names seen (for extra and missing columns).
-    const byName = new Map<string, Column>();
-    for (const column of table.columns) {
-      if (byName.has(column.name)) continue;
-      byName.set(column.name, column);
-      if (!this.seenSet.has(column.name)) {
-        this.seenSet.add(column.name);
-        this.seen.push(column.name);
+    // One pass over the chunk's columns: the first of each schema column (by index), and the names seen (for extra
+    // and missing columns).
+    const columnAt = new Int32Array(this.schema.columns.length).fill(-1);
+    table.columns.forEach((column, k) => {
+      const i = this.specIndex.get(column.name);
+      if (i === undefined) {
+        if (!this.extraSet.has(column.name)) {
+          this.extraSet.add(column.name);
+          this.extras.push(column.name);
+        }
+      } else if (columnAt[i] === -1) {
+        columnAt[i] = k;
+        this.seenSpecs[i] = 1;
       }
-    }
+    });
+    const columnNamed = (name: string): Column | undefined => {
+      const i = this.specIndex.get(name);
+      const k = i === undefined ? -1 : columnAt[i]!;
+      return k >= 0 ? table.columns[k] : undefined;
+    };
     for (const spec of this.schema.columns) {
       if (this.ignored.has(spec.name)) continue;
-      const column = byName.get(spec.name);
+      const column = columnNamed(spec.name);
       if (column) this.checkColumn(column, spec, rows, rowBase);
     }
 
@@ -195,8 +211,8 @@ export class TableValidator {
     const viewOf = (name: string): View | null => {
       let view = views.get(name);
       if (view === undefined) {
-        const column = byName.get(name);
-        view = column ? viewColumn(column, this.specs.get(name)!.type, rows) : null;
+        const column = columnNamed(name);
+        view = column ? viewColumn(column, this.specOf(name)!.type, rows) : null;
         views.set(name, view);
       }
       return view;
@@ -245,11 +261,11 @@ export class TableValidator {
     rowBase: number,
   ): void {
     if (f.count === 0) return;
-    const key = `${this.specOrder.get(spec.name)}:${rank}`;
+    const key = `${this.specIndex.get(spec.name)}:${rank}`;
     let found = this.found.get(key);
     if (!found) {
       found = {
-        order: this.specOrder.get(spec.name)! * 16 + rank,
+        order: this.specIndex.get(spec.name)! * 16 + rank,
         kind,
         spec,
         what,
@@ -351,6 +367,11 @@ export class TableValidator {
     this.gatherStatistics(spec, view, rows);
   }
 
+  private specOf(name: string): ColumnSchema | undefined {
+    const i = this.specIndex.get(name);
+    return i === undefined ? undefined : this.schema.columns[i];
+  }
+
   private tracker(name: string, keyIsText: boolean): DuplicateTracker {
     let t = this.duplicates.get(name);
     if (!t) this.duplicates.set(name, (t = new DuplicateTracker(keyIsText)));
@@ -382,7 +403,7 @@ export class TableValidator {
     if (!s) {
       s = {
         spec,
-        order: this.specOrder.get(spec.name)! * 16 + 8,
+        order: this.specIndex.get(spec.name)! * 16 + 8,
         numeric: view.kind === "numeric",
         datetime: view.kind === "numeric" && view.type === "datetime",
         values: new Float64Array(0),
@@ -468,7 +489,7 @@ export class TableValidator {
     // Per schema column: missing_column, or its checks in the whole-table order.
     const perColumn: { order: number; make: () => Violation[] }[] = [];
     this.schema.columns.forEach((spec, i) => {
-      if (this.ignored.has(spec.name) || this.seenSet.has(spec.name) || !spec.required) return;
+      if (this.ignored.has(spec.name) || this.seenSpecs[this.specIndex.get(spec.name)!] === 1 || !spec.required) return;
       perColumn.push({
         order: i * 16,
         make: () => [
@@ -486,12 +507,12 @@ export class TableValidator {
     });
     for (const f of this.found.values()) perColumn.push({ order: f.order, make: () => [columnViolation(f, rows)] });
     for (const [name, tracker] of this.duplicates) {
-      const spec = this.specs.get(name)!;
+      const spec = this.specOf(name)!;
       const { count, examples } = tracker.result();
       if (count === 0) continue;
       const numeric = spec.type !== "string" && spec.type !== "category";
       const f: Found = {
-        order: this.specOrder.get(name)! * 16 + 6,
+        order: this.specIndex.get(name)! * 16 + 6,
         kind: "unique",
         spec,
         what: "hold a value that occurs more than once",
@@ -550,8 +571,8 @@ export class TableValidator {
     });
 
     if (this.schema.extraColumns !== "ignore") {
-      for (const name of this.seen) {
-        if (this.specs.has(name) || this.ignored.has(name)) continue;
+      for (const name of this.extras) {
+        if (this.ignored.has(name)) continue;
         push({
           kind: "extra_column",
           column: name,

@@ -12,8 +12,8 @@ import type { ColumnMetaData, CompressionCodec, Compressors, DataReader, PageHea
 import { parquetHeader } from "hyparquet/src/column.js";
 import { decompressPage } from "hyparquet/src/datapage.js";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { decompress as zstdDecompress } from "fzstd";
-import { deltaBinaryUnpack, deltaByteArray, deltaLengthByteArray } from "hyparquet/src/delta.js";
+import { Decompress as ZstdStream } from "fzstd";
+import { deltaBinaryUnpack } from "hyparquet/src/delta.js";
 import { byteStreamSplit } from "hyparquet/src/encoding.js";
 import { readVarInt } from "hyparquet/src/thrift.js";
 
@@ -160,9 +160,11 @@ export function decodeFlatChunk(
     row: 0,
   };
   const reader: DataReader = { view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength), offset: 0 };
+  let pageNumber = 0;
   try {
     while (state.row < rows) {
       if (reader.offset >= bytes.byteLength) throw new Error(`column chunk ends after ${state.row} of ${rows} rows`);
+      pageNumber++;
       const header = parquetHeader(reader);
       const start = reader.offset;
       const size = header.compressed_page_size;
@@ -176,7 +178,8 @@ export function decodeFlatChunk(
     }
   } catch (e) {
     if (e instanceof Decline) return null;
-    throw e;
+    // the page (1-based, the dictionary page included) tells a reader of the message where to look
+    throw new Error(`page ${pageNumber}: ${(e as Error).message}`);
   }
   if (state.kind === "text") return { kind: "text", codes: state.codes!, texts: state.texts };
   return { kind: "numeric", values: state.values!, valid: state.valid };
@@ -190,7 +193,15 @@ function readDictionaryPage(
   compressors: Compressors,
 ): void {
   const count = header.dictionary_page_header?.num_values ?? 0;
-  const page = decompress(state, raw, header.uncompressed_page_size, meta.codec, compressors);
+  // PLAIN values: a number takes 4 or 8 bytes, a text at least its 4-byte length (a boolean is never a dictionary)
+  const width = state.kind === "text" || physicalOf(state.kind) === "INT32" || state.kind === "float" ? 4 : 8;
+  const fits = (bytes: number) => Number.isSafeInteger(count) && count >= 0 && count * width <= bytes;
+  // the count sizes arrays below: checked against the bytes before anything is allocated
+  if (!fits(MAX_PAGE_BYTES)) throw new Error(`a dictionary of ${count} values is beyond any page`);
+  const limit = state.kind === "text" ? MAX_PAGE_BYTES : count * width;
+  const page = decompress(state, raw, header.uncompressed_page_size, meta.codec, compressors, limit);
+  if (!fits(page.length))
+    throw new Error(`a dictionary of ${count} values does not fit its page of ${page.length} bytes`);
   if (state.kind === "text") {
     const codes = new Int32Array(count);
     const at = state.texts.length;
@@ -213,10 +224,13 @@ function readDataPageV1(
   const daph = header.data_page_header;
   if (!daph) throw new Error("data page header is missing");
   const n = pageRows(state, daph.num_values);
-  const page = decompress(state, raw, header.uncompressed_page_size, meta.codec, compressors);
+  const page = decompress(state, raw, header.uncompressed_page_size, meta.codec, compressors, dataPageLimit(state, n));
   let pos = 0;
   let present = n;
   if (nullable) {
+    // hyparquet, too, reads every level as the RLE hybrid: a deprecated BIT_PACKED run would be misread, not declined
+    if (daph.definition_level_encoding !== "RLE")
+      throw new Error(`definition levels in the ${daph.definition_level_encoding} encoding are not read`);
     const length = readUint32(page, pos);
     pos += 4;
     present = readLevels(page, pos, pos + length, state.valid, state.row, n);
@@ -239,12 +253,25 @@ function readDataPageV2(
   const n = pageRows(state, daph.num_rows);
   const repLength = daph.repetition_levels_byte_length ?? 0;
   const defLength = daph.definition_levels_byte_length ?? 0;
+  for (const [what, length] of [
+    ["repetition", repLength],
+    ["definition", defLength],
+  ] as const)
+    if (!(length >= 0 && length <= raw.length))
+      throw new Error(`${what} levels of ${length} bytes in a page of ${raw.length} bytes`);
   if (daph.num_values !== daph.num_rows || repLength !== 0) throw new Decline();
   let present = n;
   if (nullable) present = readLevels(raw, 0, defLength, state.valid, state.row, n);
   let page = raw.subarray(defLength);
   if (daph.is_compressed !== false)
-    page = decompress(state, page, header.uncompressed_page_size - defLength, meta.codec, compressors);
+    page = decompress(
+      state,
+      page,
+      header.uncompressed_page_size - defLength,
+      meta.codec,
+      compressors,
+      dataPageLimit(state, n),
+    );
   const values = pageValues(state, page, 0, page.length, present, daph.encoding);
   spread(state, values, n, present);
 }
@@ -262,8 +289,12 @@ function decompress(
   size: number,
   codec: CompressionCodec,
   compressors: Compressors,
+  limit: number,
 ): Uint8Array {
-  if (!(size >= 0) || size > MAX_PAGE_BYTES) throw new Error(`a page of ${size} bytes is beyond any writer's pages`);
+  // a header is trusted only as far as its page could be valid: what the kind's values need and the codec can expand to
+  const most = Math.min(MAX_PAGE_BYTES, limit, maxExpansion(codec, raw.length));
+  if (!(size >= 0) || size > most)
+    throw new Error(`a page of ${size} bytes is beyond what its ${raw.length} ${codec} bytes can hold (${most})`);
   if (codec === "GZIP" || codec === "BROTLI") {
     // maxOutputLength: a page that inflates past its declared size stops there instead of filling memory
     const options = { maxOutputLength: Math.max(size, 1) };
@@ -272,11 +303,117 @@ function decompress(
     // a plain Uint8Array: a Buffer's slice is a view (of a pool shared with other buffers), not a copy
     return new Uint8Array(out.buffer, out.byteOffset, out.length);
   }
+  if (codec === "SNAPPY") {
+    // hyparquet-compressors' snappy fills the header's size whatever its stream says: the stream's length must agree
+    const reader: DataReader = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
+    const length = raw.length > 0 ? readVarInt(reader) : -1;
+    if (length !== size) throw new Error(`a snappy page of ${length} bytes does not match header ${size}`);
+  }
   if (codec !== "ZSTD") return decompressPage(raw, size, codec, compressors);
-  if (state.scratch.page.length < size) state.scratch.page = new Uint8Array(Math.max(size, 1 << 16));
-  const page = zstdDecompress(raw, state.scratch.page.subarray(0, size));
-  if (page.length !== size) throw new Error(`decompressed page length ${page.length} does not match header ${size}`);
-  return page;
+  return zstdPage(state, raw, size);
+}
+
+/**
+ * One zstd frame into the scratch page by fzstd's stream decoder, which hands over each block as decoded: its real
+ * length (fzstd's decompress into a given buffer returns the buffer whole, so a short frame left the previous page's
+ * bytes in place, and it was 30-40 times slower on 64 KiB-1 MiB pages). The frame header is checked first, as the
+ * decoder allocates its window from it.
+ */
+function zstdPage(state: ChunkState, raw: Uint8Array, size: number): Uint8Array {
+  checkZstdFrame(raw, size);
+  let length = 0;
+  const stream = new ZstdStream((block: Uint8Array) => {
+    if (length + block.length > size) throw new Error(`decompressed page length exceeds header ${size}`);
+    // grown by what was decoded, never by the header alone
+    if (state.scratch.page.length < length + block.length) {
+      const grown = new Uint8Array(Math.min(size, Math.max(length + block.length, 2 * state.scratch.page.length)));
+      grown.set(state.scratch.page.subarray(0, length));
+      state.scratch.page = grown;
+    }
+    state.scratch.page.set(block, length);
+    length += block.length;
+  });
+  stream.push(raw, true);
+  if (length !== size) throw new Error(`decompressed page length ${length} does not match header ${size}`);
+  return state.scratch.page.subarray(0, size);
+}
+
+/** zstd's window limit by default (ZSTD_WINDOWLOG_LIMIT_DEFAULT): libzstd refuses frames that need more. */
+const ZSTD_MAX_WINDOW = 2 ** 27;
+
+/**
+ * The page is one zstd frame, without a dictionary, whose declared content size (if any) is the header's and whose
+ * window is at most zstd's default limit: what fzstd allocates before decoding.
+ */
+function checkZstdFrame(raw: Uint8Array, size: number): void {
+  const fail = (why: string) => new Error(`the zstd frame ${why}`);
+  if (raw.length < 6 || raw[0] !== 0x28 || raw[1] !== 0xb5 || raw[2] !== 0x2f || raw[3] !== 0xfd)
+    throw fail("has no zstd magic number");
+  const descriptor = raw[4]!;
+  const singleSegment = (descriptor >> 5) & 1;
+  const checksum = (descriptor >> 2) & 1;
+  if (descriptor & 3) throw fail("needs a dictionary");
+  const sizeBytes = [singleSegment, 2, 4, 8][descriptor >> 6]!;
+  let pos = 5;
+  let window = 0;
+  if (!singleSegment) {
+    const exponent = raw[pos]! >> 3;
+    const base = 2 ** (10 + exponent);
+    window = base + (base / 8) * (raw[pos]! & 7);
+    pos++;
+  }
+  if (pos + sizeBytes > raw.length) throw fail("header is cut off");
+  let content = -1;
+  if (sizeBytes > 0) {
+    content = 0;
+    for (let i = sizeBytes - 1; i >= 0; i--) content = content * 256 + raw[pos + i]!;
+    if (sizeBytes === 2) content += 256;
+    if (content !== size) throw fail(`declares ${content} bytes, the page header ${size}`);
+  }
+  pos += sizeBytes;
+  if (window > ZSTD_MAX_WINDOW) throw fail(`asks for a window of ${window} bytes`);
+  // the blocks, to the frame's end: a second frame would get a window of its own
+  for (let last = 0; !last;) {
+    if (pos + 3 > raw.length) throw fail("ends before its last block");
+    const b = raw[pos]! | (raw[pos + 1]! << 8) | (raw[pos + 2]! << 16);
+    last = b & 1;
+    const type = (b >> 1) & 3;
+    if (type === 3) throw fail("has a reserved block type");
+    pos += 3 + (type === 1 ? 1 : b >>> 3);
+  }
+  if (pos + 4 * checksum !== raw.length) throw fail("is followed by other bytes (one frame per page)");
+}
+
+/**
+ * The most a page of `compressed` bytes can decompress to in the codec: snappy's longest copy is 64 bytes in 3, LZ4's
+ * match length grows by 255 per byte, deflate's by at most 1032 to 1, a zstd block of 4 bytes (an RLE block) regenerates up to 128 KiB, and brotli
+ * stops at the header's size on its own (maxOutputLength).
+ */
+function maxExpansion(codec: CompressionCodec, compressed: number): number {
+  switch (codec) {
+    case "UNCOMPRESSED":
+      return compressed;
+    case "SNAPPY":
+      return 22 * compressed + 16;
+    case "GZIP":
+      return 1032 * compressed + 1024;
+    case "LZ4":
+    case "LZ4_RAW":
+      return 256 * compressed + 16;
+    case "ZSTD":
+      return Math.ceil(compressed / 4) * 131072;
+    default:
+      return MAX_PAGE_BYTES;
+  }
+}
+
+/**
+ * The most a valid data page of n rows needs: text values have no such bound; numbers at most 8 bytes a value in
+ * any encoding (delta blocks add their headers and a padded miniblock), and definition levels at most 2 bytes a
+ * value (an RLE run per value) behind their 4-byte length.
+ */
+function dataPageLimit(state: ChunkState, n: number): number {
+  return state.kind === "text" ? MAX_PAGE_BYTES : 4 + 2 * n + 8 * n + 16 * Math.ceil(n / 128) + 4096;
 }
 
 /** Parquet's page sizes are i32; a header claiming more is corrupt. */
@@ -323,6 +460,7 @@ function pageValues(
       return plainNumbers(page, pos, count, kind);
     case "PLAIN_DICTIONARY":
     case "RLE_DICTIONARY": {
+      if (count > 0 && pos >= end) throw new Error("a dictionary-encoded page holds no bit width");
       const indexes = new Int32Array(count);
       const width = count > 0 ? page[pos]! : 0;
       if (width > 24) throw new Decline();
@@ -545,7 +683,8 @@ function readLevels(page: Uint8Array, pos: number, end: number, out: Uint8Array,
     } else {
       const run = header >>> 1;
       if (p >= end) throw new Error("an RLE run extends past its data");
-      const value = page[p++]! & 1;
+      const value = page[p++]!;
+      if (value > 1) throw new Error(`a definition level run value ${value} in a column of levels 0 and 1`);
       const take = Math.min(run, stop - k);
       out.fill(value, k, k + take);
       present += value * take;
@@ -554,6 +693,53 @@ function readLevels(page: Uint8Array, pos: number, end: number, out: Uint8Array,
     }
   }
   return present;
+}
+
+/**
+ * DELTA_LENGTH_BYTE_ARRAY values as hyparquet decodes them, within the reader's view (the page): hyparquet's own
+ * builds each value on the view's whole buffer, so a hostile length read the bytes after the page.
+ */
+function deltaLengthByteArray(reader: DataReader, count: number, output: Uint8Array[]): void {
+  const lengths = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, lengths);
+  byteArraysOf(reader, null, lengths, output);
+}
+
+/** DELTA_BYTE_ARRAY values (a prefix of the previous value, then a suffix), checked as deltaLengthByteArray. */
+function deltaByteArray(reader: DataReader, count: number, output: Uint8Array[]): void {
+  const prefixes = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, prefixes);
+  const suffixes = new Int32Array(count);
+  deltaBinaryUnpack(reader, count, suffixes);
+  byteArraysOf(reader, prefixes, suffixes, output);
+}
+
+function byteArraysOf(
+  reader: DataReader,
+  prefixes: Int32Array | null,
+  lengths: Int32Array,
+  output: Uint8Array[],
+): void {
+  const view = reader.view;
+  const bytes = new Uint8Array(view.buffer, view.byteOffset, view.byteLength);
+  for (let i = 0; i < lengths.length; i++) {
+    const length = lengths[i]!;
+    if (length < 0) throw new Error(`a byte array of length ${length}`);
+    if (reader.offset + length > bytes.length) throw new Error("a delta byte array runs past the page");
+    const suffix = bytes.subarray(reader.offset, reader.offset + length);
+    reader.offset += length;
+    const prefix = prefixes ? prefixes[i]! : 0;
+    const previous = i > 0 ? output[i - 1]!.length : 0;
+    if (prefix < 0 || prefix > previous)
+      throw new Error(`a prefix of ${prefix} bytes of a previous value of ${previous} bytes`);
+    if (prefix === 0) output[i] = suffix;
+    else {
+      const value = new Uint8Array(prefix + length);
+      value.set(output[i - 1]!.subarray(0, prefix));
+      value.set(suffix, prefix);
+      output[i] = value;
+    }
+  }
 }
 
 const POPCOUNT = Uint8Array.from({ length: 256 }, (_, b) => {
@@ -608,6 +794,7 @@ function readHybrid(
       if (p + valueBytes > end) throw new Error("an RLE run extends past its data");
       let value = 0;
       for (let i = 0; i < valueBytes; i++) value |= page[p++]! << (i * 8);
+      if (value > mask) throw new Error(`an RLE run value ${value} is wider than its ${width} bits`);
       const take = Math.min(run, count - n);
       out.fill(value, at + n, at + n + take);
       n += take;

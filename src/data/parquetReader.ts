@@ -232,8 +232,9 @@ class ParquetColumnSink {
       const codes = this.codes!;
       const remap = this.remapOf(chunk);
       const texts = chunk.texts;
+      const chunkCodes = chunk.codes;
       for (let r = from, row = at; r < to; r++, row++) {
-        const c = chunk.codes[r]!;
+        const c = chunkCodes[r]!;
         if (c < 0) codes[row] = -1;
         else {
           let m = remap[c]!;
@@ -245,15 +246,24 @@ class ParquetColumnSink {
     this.rows = at + (to - from);
   }
 
-  /** The chunk's text indexes -> this column's codes (-1: not seen yet), kept while rows come from that chunk. */
+  /**
+   * The chunk's text indexes -> this column's codes (-1: not seen yet). Its texts are the column's for every row group
+   * (parquetFlatColumn.ts), so the map is kept from one chunk to the next and grown with them: each distinct text is
+   * looked up by string once per column, not once per row group or per PLAIN value.
+   */
   private remapOf(chunk: FlatTextChunk): Int32Array {
-    if (this.remapChunk !== chunk) {
-      this.remapChunk = chunk;
-      this.remap = new Int32Array(chunk.texts.length).fill(-1);
+    const n = chunk.texts.length;
+    if (this.remapTexts !== chunk.texts) {
+      this.remapTexts = chunk.texts;
+      this.remap = new Int32Array(Math.max(n, 64)).fill(-1);
+    } else if (this.remap.length < n) {
+      const grown = new Int32Array(Math.max(n, this.remap.length * 2)).fill(-1);
+      grown.set(this.remap);
+      this.remap = grown;
     }
     return this.remap;
   }
-  private remapChunk: FlatTextChunk | null = null;
+  private remapTexts: string[] | null = null;
   private remap = new Int32Array(0);
 
   /**
@@ -538,7 +548,7 @@ async function readGroup(
       const name = plan.sink.info.name;
       let arrays = scratch.columns.get(name);
       if (!arrays) scratch.columns.set(name, (arrays = newFlatScratch()));
-      const chunk = decodeOrFail(file, read[k]!, plan, group.rows, arrays);
+      const chunk = decodeOrFail(file, read[k]!, plan, group, arrays);
       if (chunk) columns.set(plan.sink.info.name, chunk);
     });
   }
@@ -593,22 +603,26 @@ async function readChunks(buffer: ParquetBuffer, plans: FlatPlan[], scratch: Rea
   return Promise.all(plans.map(async (p) => new Uint8Array(await buffer.slice(p.start, p.end))));
 }
 
-/** The chunk decoded, or null when hyparquet has to decode it; corrupt data is an input error naming the file. */
+/**
+ * The chunk decoded, or null when hyparquet has to decode it; corrupt data is an input error naming the file, the
+ * column, the row group and (from decodeFlatChunk's message) the page.
+ */
 function decodeOrFail(
   file: string,
   bytes: Uint8Array,
   plan: FlatPlan,
-  rows: number,
+  group: Group,
   scratch: FlatScratch,
 ): FlatChunk | null {
   try {
     if (bytes.length !== plan.end - plan.start) throw new Error("the column chunk runs past the end of the file");
-    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, rows, compressors, scratch);
+    return decodeFlatChunk(bytes, plan.meta, plan.sink.info.element, plan.kind, group.rows, compressors, scratch);
   } catch (e) {
     throw inputError(
       file,
-      `cannot decode the Parquet data (${(e as Error).message})`,
-      "Check that the file is not corrupt.",
+      `row group ${group.index}, ${(e as Error).message} (cannot decode the Parquet data)`,
+      "Check that the file is not corrupt: read it with its writer, or write it again.",
+      plan.sink.info.name,
     );
   }
 }

@@ -29,7 +29,7 @@ export function writeOutputFileParts(path: string, parts: Iterable<string>): voi
     for (const part of parts) {
       pending.push(part);
       pendingLength += part.length;
-      if (pendingLength >= 1 << 20) {
+      if (pendingLength >= 1 << 16) {
         writeSync(fd, pending.join(""));
         pending = [];
         pendingLength = 0;

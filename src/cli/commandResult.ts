@@ -16,13 +16,21 @@ export interface PromotionSummary {
 }
 
 /**
+ * What the Action reads of a drift report: the verdicts and the quality signals that fired. Not the report: a drift of
+ * 100,000 columns would be held for the rest of the step (the report is written to --out for whoever needs it).
+ */
+export type DriftVerdict = Pick<DriftReport, "dataset_drifted" | "drifted_share" | "quality_failed"> & {
+  quality?: Pick<NonNullable<DriftReport["quality"]>, "fired">;
+};
+
+/**
  * A result a command produced (or, for `report`, read and rendered), handed to whoever runs it in-process through
  * `CliIO.result`: the Action judges a step from these values instead of re-reading or parsing what the CLI printed.
  * `path` is the file it was written to or read from, when there is one.
  */
 export type CommandResult =
   | { kind: "validation"; value: ValidateReport; path: string | null }
-  | { kind: "drift"; value: DriftReport; path: string | null }
+  | { kind: "drift"; value: DriftVerdict; path: string | null }
   | { kind: "comparison"; value: ComparisonResult; path: string | null }
   | { kind: "metrics"; value: MetricsDocument; path: string | null }
   | { kind: "promotion"; value: PromotionSummary; path: null };

@@ -45,17 +45,68 @@ export function writeJsonFile(path: string, value: unknown): void {
   writeOutputFile(path, JSON.stringify(value, null, 2) + "\n");
 }
 
+/**
+ * Writes text given in pieces to io.out in parts of about a megabyte, each ending at a line break: the same output as
+ * io.out(pieces joined), but a report of 100,000 columns is never one string.
+ */
+export function outParts(io: CliIO, parts: Iterable<string>): void {
+  let pending = "";
+  for (const part of parts) {
+    pending += part;
+    if (pending.length < 1 << 16) continue;
+    const cut = pending.lastIndexOf("\n");
+    if (cut < 0) continue;
+    // With its line break, so io.out adds none.
+    io.out(pending.slice(0, cut + 1));
+    pending = pending.slice(cut + 1);
+  }
+  if (pending.length > 0) io.out(pending);
+}
+
+/** Lines as pieces of their text joined by line breaks (see outParts). */
+export function* joinLines(lines: Iterable<string>): Generator<string> {
+  let first = true;
+  for (const line of lines) {
+    yield first ? line : "\n" + line;
+    first = false;
+  }
+}
+
 /** A plain-text table with aligned columns; numbers right-aligned. */
 export function formatTable(header: string[], rows: (string | number)[][]): string {
-  const cells = rows.map((r) => r.map((c) => (typeof c === "number" ? formatNumber(c) : c)));
-  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((r) => (r[i] ?? "").length)));
-  const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
-  const line = (r: string[]) =>
+  return [...formatTableLines(header, rows.length, (i) => rows[i]!)].join("\n");
+}
+
+/**
+ * formatTable's lines, row `i` made by `row(i)` when needed (twice: once for the widths, once to write it), so a table
+ * of 100,000 rows is not held as rows and cells.
+ */
+export function* formatTableLines(
+  header: string[],
+  count: number,
+  row: (i: number) => (string | number)[],
+): Generator<string> {
+  const widths = header.map((h) => h.length);
+  const numeric = header.map(() => count > 0);
+  for (let i = 0; i < count; i++) {
+    const r = row(i);
+    for (let k = 0; k < header.length; k++) {
+      const c = r[k];
+      if (typeof c !== "number") numeric[k] = false;
+      widths[k] = Math.max(widths[k]!, (typeof c === "number" ? formatNumber(c) : (c ?? "")).length);
+    }
+  }
+  const line = (r: (string | number)[]) =>
     r
-      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .map((c, k) => {
+        const text = typeof c === "number" ? formatNumber(c) : c;
+        return numeric[k] ? text.padStart(widths[k]!) : text.padEnd(widths[k]!);
+      })
       .join("  ")
       .trimEnd();
-  return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)].join("\n");
+  yield line(header);
+  yield widths.map((w) => "-".repeat(w)).join("  ");
+  for (let i = 0; i < count; i++) yield line(row(i));
 }
 
 export function formatNumber(v: number): string {

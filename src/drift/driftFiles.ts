@@ -4,9 +4,9 @@ import { isProfilePath } from "../profile/profileFile.js";
 import { readProfileColumns } from "../profile/readProfileColumns.js";
 import { driftKindOfType, sampleColumnProfile, type ColumnSample } from "./columnSample.js";
 import { defaultSkips, type KnownTarget } from "./defaultSkips.js";
-import { detectDrift } from "./detectDrift.js";
+import { detectDriftParts } from "./detectDrift.js";
 import type { DriftPolicy } from "./driftPolicy.js";
-import type { DriftReport } from "./driftReport.js";
+import type { DriftReportParts } from "./driftReport.js";
 import { checkRequestedColumns, checkSomethingTested, type ConfiguredColumns } from "./driftCoverage.js";
 import { loadSamples } from "./loadSamples.js";
 import type { QualityThresholds } from "../quality/qualityThresholds.js";
@@ -36,7 +36,7 @@ export interface DriftFilesInput {
  * Without `columns`, the target and id-like columns are skipped with the reason (defaultSkips); `columns`, or a
  * drift.columns override of the column in the policy (other than `skip: true`), tests them again.
  */
-export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): Promise<DriftReport> {
+export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): Promise<DriftReportParts> {
   const load = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
   let reference: Map<string, ColumnSample>;
   let current: Map<string, ColumnSample>;
@@ -70,7 +70,7 @@ export async function driftFiles(input: DriftFilesInput, policy: DriftPolicy): P
   }
   checkRequestedColumns(reference, current, input);
   const skip = input.columns ? undefined : defaultSkips(reference, current, types, input.target);
-  const report = detectDrift(
+  const report = detectDriftParts(
     {
       reference,
       current,

@@ -1,4 +1,4 @@
-import { contractNumber } from "../contracts/contractJson.js";
+import { contractNumber, type ContractList } from "../contracts/contractJson.js";
 import type { MethodName } from "./methods/driftMethod.js";
 import type { FeatureQuality } from "../quality/measureQuality.js";
 import type { QualitySignal, QualityThresholds } from "../quality/qualityThresholds.js";
@@ -73,6 +73,25 @@ export interface DriftReport {
   quality_failed?: boolean;
   /** One sentence saying why the dataset did or did not drift. */
   summary: string;
+}
+
+/**
+ * A drift report whose per-column lists (features, quality.features) are made one item at a time: what detectDrift
+ * builds, so a report of 100,000 columns is written (stringifyContractParts) without ever being held as objects.
+ * stringifyContract of it is the report's JSON; wholeDriftReport makes the report itself.
+ */
+export type DriftReportParts = Omit<DriftReport, "features" | "quality"> & {
+  features: ContractList<FeatureDrift>;
+  quality?: Omit<NonNullable<DriftReport["quality"]>, "features"> & { features: ContractList<FeatureQuality> };
+};
+
+/** The report with every column made: for callers that read it as objects (the monitor, small reports). */
+export function wholeDriftReport(parts: DriftReportParts): DriftReport {
+  // Assigned over the copied keys, so the key order (and the JSON of both) stays the same.
+  const report = { ...parts } as unknown as DriftReport;
+  report.features = parts.features.toJSON();
+  if (parts.quality) report.quality = { ...parts.quality, features: parts.quality.features.toJSON() };
+  return report;
 }
 
 /**

@@ -7,13 +7,13 @@ import { ModelguardError } from "../../errors.js";
 import type { ConfiguredColumns } from "../../drift/driftCoverage.js";
 import { driftFiles } from "../../drift/driftFiles.js";
 import { resolvePolicy, type Correction, type DriftPolicy, type MethodChoice } from "../../drift/driftPolicy.js";
-import type { DriftReport } from "../../drift/driftReport.js";
+import type { DriftReportParts } from "../../drift/driftReport.js";
 import { METHOD_NAMES } from "../../drift/methods/driftMethod.js";
 import { resolveQualityThresholds } from "../../quality/qualityThresholds.js";
 import type { SignalMeasure } from "../../quality/measureQuality.js";
-import { stringifyContract } from "../../contracts/contractJson.js";
-import { writeOutputFile } from "../../outputFile.js";
-import { formatNumber, formatTable, type CliIO } from "../io.js";
+import { stringifyContractParts } from "../../contracts/contractJson.js";
+import { writeOutputFileParts } from "../../outputFile.js";
+import { formatNumber, formatTableLines, joinLines, outParts, type CliIO } from "../io.js";
 import { choiceOption, delimiterOption, nonEmptyListOption, numberOption } from "../options.js";
 
 interface DriftFlags {
@@ -121,9 +121,19 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
         },
         policy,
       );
-      if (flags.out) writeOutputFile(flags.out, stringifyContract(report, 2) + "\n");
-      io.result?.({ kind: "drift", value: report, path: flags.out ?? null });
-      io.out(flags.json ? stringifyContract(report, 2) : describeDrift(report));
+      // In pieces, each column's objects made as it is written: a report of 100,000 columns is over 100 MB of JSON.
+      if (flags.out) writeOutputFileParts(flags.out, withNewline(stringifyContractParts(report, 2)));
+      io.result?.({
+        kind: "drift",
+        value: {
+          dataset_drifted: report.dataset_drifted,
+          drifted_share: report.drifted_share,
+          ...(report.quality_failed !== undefined ? { quality_failed: report.quality_failed } : {}),
+          ...(report.quality ? { quality: { fired: report.quality.fired } } : {}),
+        },
+        path: flags.out ?? null,
+      });
+      outParts(io, flags.json ? stringifyContractParts(report, 2) : joinLines(describeDrift(report)));
       // A quality signal fails the gate like drift: 40% empty cells is a broken pipeline even when no shape moved.
       if ((report.dataset_drifted || report.quality_failed === true) && flags.fail) exit.code = 1;
     });
@@ -203,41 +213,60 @@ function configuredColumns(file: string, fromFile: DriftSection): ConfiguredColu
   };
 }
 
-function describeDrift(r: DriftReport): string {
-  const rows = r.features.map((f) => [
-    f.name + (f.critical ? " (critical)" : ""),
-    f.kind,
-    f.method,
-    f.statistic,
-    f.p_value === null ? "-" : formatNumber(f.p_value),
-    f.threshold,
-    f.drifted ? "DRIFT" : "ok",
-  ]);
-  const lines = [formatTable(["column", "kind", "method", "statistic", "p (adj.)", "threshold", "result"], rows)];
-  for (const s of r.skipped) lines.push(`skipped ${s.name}: ${s.reason}`);
-  const quality = r.quality?.features.filter((q) => q.fired.length > 0) ?? [];
-  if (r.quality && quality.length === 0)
-    lines.push(`data quality: no signal fired in ${r.quality.features.length} columns`);
-  if (quality.length > 0) {
+function* withNewline(parts: Iterable<string>): Generator<string> {
+  yield* parts;
+  yield "\n";
+}
+
+/** The text report's lines: a row per tested column, the skipped ones, the quality signals that fired, the verdict. */
+function* describeDrift(r: DriftReportParts): Generator<string> {
+  const features = r.features;
+  yield* formatTableLines(
+    ["column", "kind", "method", "statistic", "p (adj.)", "threshold", "result"],
+    features.length,
+    (i) => {
+      const f = features.item(i);
+      return [
+        f.name + (f.critical ? " (critical)" : ""),
+        f.kind,
+        f.method,
+        f.statistic,
+        f.p_value === null ? "-" : formatNumber(f.p_value),
+        f.threshold,
+        f.drifted ? "DRIFT" : "ok",
+      ];
+    },
+  );
+  for (const s of r.skipped) yield `skipped ${s.name}: ${s.reason}`;
+  const quality: number[] = [];
+  for (let i = 0; i < (r.quality?.features.length ?? 0); i++)
+    if (r.quality!.features.item(i).fired.length > 0) quality.push(i);
+  if (r.quality && quality.length === 0) yield `data quality: no signal fired in ${r.quality.features.length} columns`;
+  if (r.quality && quality.length > 0) {
+    const measured = r.quality.features;
     const cell = (m: SignalMeasure | undefined) =>
       m === undefined ? "-" : `${Number((m.share * 100).toFixed(2))}%${m.fired ? " FAIL" : ""}`;
-    const rows = quality.map((q) => [
-      q.name,
-      cell(q.missing_share),
-      cell(q.out_of_range_share),
-      cell(q.new_category_share),
-      cell(q.non_finite_share),
-    ]);
-    lines.push(
-      "",
-      "data quality (columns where a signal fired; FAIL: above the reference by more than the threshold):",
+    yield "";
+    yield "data quality (columns where a signal fired; FAIL: above the reference by more than the threshold):";
+    yield* formatTableLines(
+      ["column", "missing", "out of range", "new category", "non-finite"],
+      quality.length,
+      (k) => {
+        const q = measured.item(quality[k]!);
+        return [
+          q.name,
+          cell(q.missing_share),
+          cell(q.out_of_range_share),
+          cell(q.new_category_share),
+          cell(q.non_finite_share),
+        ];
+      },
     );
-    lines.push(formatTable(["column", "missing", "out of range", "new category", "non-finite"], rows));
   }
-  if (r.features.some((f) => f.approximate))
-    lines.push(
-      "(numeric statistics marked approximate come from quantile sketches: a profile reference, or a side too large to hold; see approximation_error in --json)",
-    );
-  lines.push("", r.summary);
-  return lines.join("\n");
+  let approximate = false;
+  for (let i = 0; i < features.length && !approximate; i++) approximate = features.item(i).approximate;
+  if (approximate)
+    yield "(numeric statistics marked approximate come from quantile sketches: a profile reference, or a side too large to hold; see approximation_error in --json)";
+  yield "";
+  yield r.summary;
 }

@@ -16,6 +16,7 @@ import { Decompress as ZstdStream } from "fzstd";
 import { deltaBinaryUnpack } from "hyparquet/src/delta.js";
 import { byteStreamSplit } from "hyparquet/src/encoding.js";
 import { readVarInt } from "hyparquet/src/thrift.js";
+import { ParquetTextInterner } from "./parquetTextInterner.js";
 
 const DAY_MS = 86_400_000;
 
@@ -40,7 +41,10 @@ export interface FlatNumericChunk {
   valid: Uint8Array;
 }
 
-/** A text column of one row group: codes[r] indexes texts, -1 where null. */
+/**
+ * A text column of one row group: codes[r] indexes texts, -1 where null. `texts` is the column's (its scratch's
+ * interner's): the same array, grown, for every row group of the column, so an index means one text throughout.
+ */
 export interface FlatTextChunk {
   kind: "text";
   codes: Int32Array;
@@ -60,10 +64,18 @@ export interface FlatScratch {
   codes: Int32Array;
   /** A decompressed page: read (values copied out, texts decoded) before the next page is decompressed. */
   page: Uint8Array;
+  /** The column's distinct texts, each decoded once for all its row groups (a repeated value is not a new string). */
+  text: ParquetTextInterner;
 }
 
 export function newFlatScratch(): FlatScratch {
-  return { values: new Float64Array(0), valid: new Uint8Array(0), codes: new Int32Array(0), page: new Uint8Array(0) };
+  return {
+    values: new Float64Array(0),
+    valid: new Uint8Array(0),
+    codes: new Int32Array(0),
+    page: new Uint8Array(0),
+    text: new ParquetTextInterner(),
+  };
 }
 
 /**
@@ -120,14 +132,13 @@ interface ChunkState {
   values: Float64Array | null;
   valid: Uint8Array;
   codes: Int32Array | null;
-  texts: string[];
+  /** Text: the interner the chunk's codes index (its `texts`). */
+  text: ParquetTextInterner;
   /** Dictionary page: numbers (numeric kinds) or indexes into texts (text). */
   dictNumbers: Float64Array | null;
   dictCodes: Int32Array | null;
   row: number;
 }
-
-const utf8 = new TextDecoder();
 
 /**
  * Decodes the column chunk in `bytes` (dictionary page first, if any, then data pages; its whole byte range) of a
@@ -147,6 +158,8 @@ export function decodeFlatChunk(
   if (scratch.valid.length < rows) scratch.valid = new Uint8Array(rows);
   if (kind === "text" && scratch.codes.length < rows) scratch.codes = new Int32Array(rows);
   if (kind !== "text" && scratch.values.length < rows) scratch.values = new Float64Array(rows);
+  // Between chunks only: the codes of one chunk all index one `texts` array.
+  if (kind === "text") scratch.text.beforeChunk();
   const state: ChunkState = {
     scratch,
     kind,
@@ -154,7 +167,7 @@ export function decodeFlatChunk(
     values: kind === "text" ? null : scratch.values.subarray(0, rows),
     valid: scratch.valid.subarray(0, rows),
     codes: kind === "text" ? scratch.codes.subarray(0, rows) : null,
-    texts: [],
+    text: scratch.text,
     dictNumbers: null,
     dictCodes: null,
     row: 0,
@@ -181,7 +194,7 @@ export function decodeFlatChunk(
     // the page (1-based, the dictionary page included) tells a reader of the message where to look
     throw new Error(`page ${pageNumber}: ${(e as Error).message}`);
   }
-  if (state.kind === "text") return { kind: "text", codes: state.codes!, texts: state.texts };
+  if (state.kind === "text") return { kind: "text", codes: state.codes!, texts: state.text.texts };
   return { kind: "numeric", values: state.values!, valid: state.valid };
 }
 
@@ -204,9 +217,7 @@ function readDictionaryPage(
     throw new Error(`a dictionary of ${count} values does not fit its page of ${page.length} bytes`);
   if (state.kind === "text") {
     const codes = new Int32Array(count);
-    const at = state.texts.length;
-    readPlainTexts(page, 0, count, state.texts);
-    for (let i = 0; i < count; i++) codes[i] = at + i;
+    internPlainTexts(page, 0, count, state.text, codes);
     state.dictCodes = codes;
   } else {
     state.dictNumbers = Float64Array.from(plainNumbers(page, 0, count, state.kind));
@@ -509,10 +520,7 @@ function pageValues(
         if (encoding === "DELTA_BYTE_ARRAY") deltaByteArray(reader, count, raw);
         else deltaLengthByteArray(reader, count, raw);
       const codes = new Int32Array(count);
-      for (let i = 0; i < count; i++) {
-        codes[i] = state.texts.length;
-        state.texts.push(utf8.decode(raw[i]));
-      }
+      for (let i = 0; i < count; i++) codes[i] = state.text.intern(raw[i]!, 0, raw[i]!.length);
       return codes;
     }
     default:
@@ -606,34 +614,30 @@ function plainNumbers(page: Uint8Array, pos: number, count: number, kind: FlatVa
   }
 }
 
-/** PLAIN byte arrays appended to state.texts; their indexes. */
+/** PLAIN byte arrays of a data page: their indexes in the column's texts. */
 function plainTextCodes(state: ChunkState, page: Uint8Array, pos: number, count: number): Int32Array {
   const codes = new Int32Array(count);
-  const at = state.texts.length;
-  readPlainTexts(page, pos, count, state.texts);
-  for (let i = 0; i < count; i++) codes[i] = at + i;
+  internPlainTexts(page, pos, count, state.text, codes);
   return codes;
 }
 
 /**
- * PLAIN byte arrays as text. ASCII values (ids, codes, most categories) are read as latin1 from one Buffer view of
- * the page, which is the same text and skips a subarray and a TextDecoder call per value; anything else goes through
- * the TextDecoder hyparquet uses, so invalid UTF-8 gets the same replacement characters.
+ * `count` PLAIN byte arrays at pos into codes[0..count-1]: each one's index in the interner's texts. A value seen
+ * before (in this page, or any earlier one of the column) is matched by its bytes, without a new string.
  */
-function readPlainTexts(page: Uint8Array, pos: number, count: number, out: string[]): number {
-  const view = Buffer.from(page.buffer, page.byteOffset, page.length);
+function internPlainTexts(
+  page: Uint8Array,
+  pos: number,
+  count: number,
+  text: ParquetTextInterner,
+  codes: Int32Array,
+): number {
   for (let i = 0; i < count; i++) {
     const length = readUint32(page, pos);
     pos += 4;
     const end = pos + length;
     if (end > page.length) throw new Error("a PLAIN byte array runs past the page");
-    let ascii = true;
-    for (let k = pos; k < end; k++)
-      if (page[k]! >= 0x80) {
-        ascii = false;
-        break;
-      }
-    out.push(ascii ? view.toString("latin1", pos, end) : utf8.decode(page.subarray(pos, end)));
+    codes[i] = text.intern(page, pos, end);
     pos = end;
   }
   return pos;

@@ -157,7 +157,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           log,
         })
       : null;
-  const loaded = fleetReference ? await fleetReference.start() : production ? await production.load() : null;
+  const loaded = fleetReference
+    ? await fleetReference.start(new FleetStore(config.fleet!, env, () => clock()))
+    : production
+      ? await production.load()
+      : null;
   const profile = loaded ? loaded.profile : readProfile(config.reference);
   // Before the state directory is touched: a calibration that cannot be read stops the start (exit 2).
   const estimator = loadEstimator(config, loaded?.calibration ?? null);

@@ -22,6 +22,8 @@ export interface FleetReferencePlan {
 const MAX_SWITCHES = 8;
 /** How long a start waits for Redis to read the fleet's plan before it follows the registry's production. */
 const START_WAIT_MS = 3000;
+/** A version that failed to load is tried again after 1 s, doubling up to this. */
+const RETRY_MAX_MS = 300_000;
 
 export interface FleetReferenceOptions {
   production: ProductionReference;
@@ -62,22 +64,27 @@ export class FleetReference {
   private initial: number | null = null;
   private judge: ((v: ProductionVersion) => JudgedReference | null) | null = null;
   private effective: number | null = null;
+  /** Versions of the plan whose load failed: when to try again, and how many times in a row it failed. */
+  private readonly retry = new Map<number, { at: number; failures: number }>();
 
   constructor(private readonly o: FleetReferenceOptions) {}
 
   /**
    * At start, before the monitor is built: the fleet's plan from Redis (a member restarted across a switch measures
    * its windows as the others do), else production from the registry. Returns the version in effect now, whose
-   * profile lays out the monitor's features.
+   * profile lays out the monitor's features. `reader` is a connection of its own, closed before this returns: a start
+   * that fails later leaves no connection open to keep the process alive.
    */
-  async start(): Promise<ProductionVersion> {
-    // Bounded: an unreachable Redis does not hold the start (node-redis would keep reconnecting).
-    await Promise.race([this.o.store.connect(), new Promise((r) => setTimeout(r, START_WAIT_MS).unref())]);
+  async start(reader: FleetStore): Promise<ProductionVersion> {
     try {
-      await this.readPlan();
+      // Bounded: an unreachable Redis does not hold the start (node-redis would keep reconnecting).
+      await Promise.race([reader.connect(), new Promise((r) => setTimeout(r, START_WAIT_MS).unref())]);
+      await this.readPlan(reader);
     } catch (e) {
       if (!(e instanceof FleetUnavailableError)) throw e;
       this.o.log.warn({ err: e.message }, "fleet: Redis unreachable at start; following production in the registry");
+    } finally {
+      await reader.close();
     }
     const now = this.switchAt(this.o.now());
     if (now && this.versions.has(now.version)) {
@@ -176,49 +183,53 @@ export class FleetReference {
     this.planText = text;
   }
 
-  /** Reads the plan when it changed, and loads (verified) the versions it names that this member does not have. */
-  private async readPlan(): Promise<void> {
-    const text = await this.o.store.referencePlan();
+  /**
+   * Reads the plan when it changed and takes it, then loads (verified) the versions it names that this member does not
+   * have. One that cannot be loaded (the registry unreachable) is tried again with a backoff: meanwhile this member's
+   * windows of it are measured against the last version it has (and left out by the leader), and a leader waits.
+   */
+  private async readPlan(store = this.o.store): Promise<void> {
+    const text = await store.referencePlan();
     // None (a fleet starting, or a Redis restarted empty): the plan this member knows stays, for a leader to write back.
-    if (text === null || text === this.planText) {
-      this.planText = text;
-      return;
+    if (text === null) this.planText = null;
+    else if (text !== this.planText) {
+      try {
+        this.plan = parsePlan(text, this.o.durationMs);
+        this.planText = text;
+      } catch (e) {
+        this.o.log.error({ err: (e as Error).message }, "fleet: the reference plan in Redis does not read; ignored");
+      }
+      // Versions no switch names any more (and not the one this member started with) are dropped: bounded.
+      for (const version of this.versions.keys())
+        if (version !== this.initial && !this.plan.some((s) => s.version === version)) this.versions.delete(version);
+      for (const version of this.retry.keys())
+        if (!this.plan.some((s) => s.version === version)) this.retry.delete(version);
     }
-    let plan: ReferenceSwitch[];
-    try {
-      plan = parsePlan(text, this.o.durationMs);
-    } catch (e) {
-      this.o.log.error({ err: (e as Error).message }, "fleet: the reference plan in Redis does not read; ignored");
-      return;
-    }
-    for (const s of plan) {
-      const have = this.versions.get(s.version);
-      if (have?.v.sha256 === s.sha256) continue;
+    for (const s of this.plan) {
+      if (this.versions.get(s.version)?.v.sha256 === s.sha256) continue;
+      const retry = this.retry.get(s.version);
+      if (retry && this.o.now() < retry.at) continue;
+      let why: string;
       try {
         const v = await this.o.production.version(s.version);
-        if (v.sha256 !== s.sha256) {
-          this.o.log.error(
-            { model_version: `v${s.version}`, plan: s.sha256, registry: v.sha256 },
-            "fleet: the registry's profile of this version is not the one the fleet's plan names; not used",
-          );
+        if (v.sha256 === s.sha256) {
+          this.retry.delete(s.version);
+          this.versions.set(s.version, { v, judged: this.judge ? this.judgedOf(v, s.version) : null });
+          if (this.judge) this.o.loaded?.(v);
           continue;
         }
-        this.versions.set(s.version, { v, judged: this.judge ? this.judgedOf(v, s.version) : null });
-        if (this.judge) this.o.loaded?.(v);
+        why = `the registry's profile.json of v${s.version} has sha256 ${v.sha256}, the fleet's plan names ${s.sha256}`;
       } catch (e) {
-        // Tried again next round; meanwhile this member's windows of it are measured against what it has.
-        this.o.log.error(
-          { model_version: `v${s.version}`, err: (e as Error).message },
-          "fleet: cannot load the version the fleet's plan names",
-        );
-        return;
+        why = (e as Error).message;
       }
+      const failures = (retry?.failures ?? 0) + 1;
+      const wait = Math.min(RETRY_MAX_MS, 1000 * 2 ** (failures - 1));
+      this.retry.set(s.version, { at: this.o.now() + wait, failures });
+      this.o.log.error(
+        { model_version: `v${s.version}`, err: why, retry_in_ms: wait },
+        "fleet: cannot load the version the fleet's plan names; its windows wait on the leader",
+      );
     }
-    this.plan = plan;
-    this.planText = text;
-    // Versions no switch names any more (and not the one loaded at start) are dropped: bounded by MAX_SWITCHES.
-    for (const version of this.versions.keys())
-      if (version !== this.initial && !plan.some((s) => s.version === version)) this.versions.delete(version);
   }
 
   private judgedOf(v: ProductionVersion, version: number): JudgedReference | null {

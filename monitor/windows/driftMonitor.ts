@@ -680,6 +680,15 @@ export class DriftMonitor {
       next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
       (col === null || Object.hasOwn(profile.columns, col));
     if (!same) return null;
+    const current = this.layout.estimator;
+    if (estimator && current && estimator.calibration.positive_class !== current.calibration.positive_class) {
+      // Events' probabilities are read at the running calibration's positive class: the old calibration stays.
+      this.options.log.warn(
+        { model_version: version },
+        "this production's calibration has another positive class: the old calibration stays; restart the fleet to use it",
+      );
+      estimator = undefined;
+    }
     const samples = sampleProfile(profile);
     const prediction = col === null ? null : (samples.get(col) ?? null);
     if (col !== null) samples.delete(col);

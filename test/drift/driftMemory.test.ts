@@ -1,13 +1,18 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { detectDrift } from "../../src/drift/detectDrift.js";
-import { DEFAULT_DRIFT_POLICY } from "../../src/drift/driftPolicy.js";
+import { DEFAULT_DRIFT_POLICY, resolvePolicy } from "../../src/drift/driftPolicy.js";
+import { driftFiles } from "../../src/drift/driftFiles.js";
+import { wholeDriftReport } from "../../src/drift/driftReport.js";
 import { loadSamples } from "../../src/drift/loadSamples.js";
+import { resolveQualityThresholds } from "../../src/quality/qualityThresholds.js";
 import { rng } from "../helpers/random.js";
 import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
@@ -126,4 +131,53 @@ test("a current side past the exact budget is streamed through the profile's ske
   assert.equal(k.approximate, false);
   assert.equal(k.tests.chisquare!.statistic, exact.features.find((f) => f.name === "k")!.tests.chisquare!.statistic);
   assert.ok(streamed.peakMb < RSS_LIMIT_MB, `peak ${streamed.peakMb} MB`);
+});
+
+/**
+ * The heap `drift --out` may use on 40,000 columns x 6 rows a side (2 MB CSVs, a 51 MB report): the samples of both
+ * sides and the compact per-column results; each column's report objects are made as they are written and dropped.
+ * The run needs 48-64 MB of heap. Holding the report as objects (about 1.3 KB a column), its JSON as one string and
+ * the text table built from those objects needed 128-160 MB, which this limit fails.
+ */
+const WIDE_REPORT_HEAP_MB = 80;
+
+test("drift --out of 40,000 columns x 6 rows fits an 80 MB heap: the report is written column by column, the same bytes", async () => {
+  const cols = 40_000;
+  const random = rng(11);
+  const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
+  // Every fifth column a category, the rest numbers with 4 decimals; the current side shifted in some columns.
+  const row = (shift: number) =>
+    Array.from({ length: cols }, (_, i) =>
+      i % 5 === 0 ? "abcd"[Math.floor(random() * 4)] : (random() * 100 + (i % 7 === 0 ? shift : 0)).toFixed(4),
+    ).join(",");
+  const ref = join(dir, "wide-report-ref.csv");
+  const cur = join(dir, "wide-report-cur.csv");
+  writeFileSync(ref, [header, ...Array.from({ length: 6 }, () => row(0))].join("\n") + "\n");
+  writeFileSync(cur, [header, ...Array.from({ length: 6 }, () => row(150))].join("\n") + "\n");
+  const out = join(dir, "wide-report.json");
+  const script = join(dir, "driftReportChild.mts");
+  writeFileSync(
+    script,
+    `import { main } from ${JSON.stringify(srcUrl("cli/main.ts"))};
+process.exitCode = await main(["drift", "--reference", process.argv[2], "--current", process.argv[3], "--no-fail", "--out", process.argv[4]]);
+`,
+  );
+  const child = spawn(
+    process.execPath,
+    [`--max-old-space-size=${WIDE_REPORT_HEAP_MB}`, "--import", "tsx", script, ref, cur, out],
+    { stdio: ["ignore", "ignore", "pipe"], cwd: fileURLToPath(new URL("../..", import.meta.url)) },
+  );
+  let err = "";
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearTimeout(timeout);
+  assert.equal(code, 0, err);
+  // The file is the report held whole (as the CLI made it: driftFiles), as stringifyContract writes it.
+  const held = wholeDriftReport(
+    await driftFiles({ reference: ref, current: cur, quality: resolveQualityThresholds() }, resolvePolicy()),
+  );
+  assert.equal(held.features.length + held.skipped.length, cols);
+  assert.ok(held.drifted_features.length > 0 && held.quality!.fired.length > 0, "some columns drift, some fire");
+  assert.equal(readFileSync(out, "utf8"), stringifyContract(held, 2) + "\n");
 });

@@ -86,13 +86,16 @@ export class TableAssembler {
   /**
    * Columns in plan order; null where the column must be re-read as text (mode "infer"). Once: the builders are
    * dropped, since a scan generator suspended at its yield still holds the assembler, and a wide chunk's builders
-   * (an object and two array views per column) cost more than its columns.
+   * (an object and two array views per column) cost more than its columns. Each is let go as its column is made (from
+   * the last), so that a wide chunk never holds every builder and every column at once.
    */
   finish(): (Column | null)[] {
-    const columns = this.builders.map((b) =>
-      b instanceof NumericColumnBuilder && b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows),
-    );
-    this.builders.length = 0;
+    const columns = new Array<Column | null>(this.builders.length);
+    for (let k = this.builders.length - 1; k >= 0; k--) {
+      const b = this.builders.pop()!;
+      columns[k] =
+        b instanceof NumericColumnBuilder && b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows);
+    }
     return columns;
   }
 }

@@ -1,5 +1,6 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -71,6 +72,33 @@ test("a JSONL line with 100,000 keys loads and scans with a 256 MB heap", async 
     [2, keys],
   ]);
   assert.ok(r.peakMb < RSS_LIMIT_MB, `peak ${r.peakMb} MB`);
+});
+
+test("a JSONL record of 80,000 keys scans in a 55 MB heap: no Buffer per known key, builders let go as columns are made", async () => {
+  const keys = 80_000;
+  const file = join(dir, "one40k.jsonl");
+  writeFileSync(file, `{${Array.from({ length: keys }, (_, i) => `"k${i}": ${(i % 97) / 8}`).join(", ")}}\n`);
+  const script = join(dir, "scan-child.mts");
+  writeFileSync(
+    script,
+    `import { scanTable } from ${JSON.stringify(loadTableUrl)};
+let shape;
+for await (const chunk of scanTable(process.argv[2])) shape = [chunk.rowCount, chunk.columns.length, chunk.columns[96].values[0]];
+console.log(JSON.stringify(shape));
+`,
+  );
+  // A heap limit rather than resident memory: what is live at the peak, which the machine's load does not blur.
+  const limit = Number(process.env.MG_JSONL_HEAP_MB ?? 55);
+  const child = spawn(process.execPath, [`--max-old-space-size=${limit}`, "--import", "tsx", script, file], {
+    stdio: ["ignore", "pipe", "ignore"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearTimeout(timeout);
+  assert.equal(code, 0, `the scan ran out of its ${limit} MB heap`);
+  assert.deepEqual(JSON.parse(out), [1, keys, 12]);
 });
 
 test("a 12 MiB number field costs a few times its size, not a string built a character at a time", async () => {

@@ -188,6 +188,8 @@ class ByteReader {
   /** Bytes of the buffer holding data. */
   private end = 0;
   private eof = false;
+  /** Bytes of the file not read yet, of its size when opened: a file growing meanwhile is read as readProfile reads it. */
+  private unread = 0;
   pos = 0;
 
   constructor(path: string) {
@@ -195,6 +197,7 @@ class ByteReader {
     try {
       const stat = fstatSync(this.fd);
       if (!stat.isFile() || stat.size > MAX_PROFILE_BYTES) throw new Error("not a profile-sized file");
+      this.unread = stat.size;
     } catch (e) {
       closeSync(this.fd);
       throw e;
@@ -223,9 +226,13 @@ class ByteReader {
     this.buffer = target;
     this.end = kept;
     this.pos -= keep;
-    const n = readSync(this.fd, this.buffer, this.end, this.buffer.length - this.end, null);
+    const n =
+      this.unread === 0
+        ? 0
+        : readSync(this.fd, this.buffer, this.end, Math.min(this.buffer.length - this.end, this.unread), null);
     if (n === 0) this.eof = true;
     this.end += n;
+    this.unread -= n;
     return n === 0 ? -1 : keep;
   }
 

@@ -314,6 +314,54 @@ test("a member that had not read the plan when the switch's window opened measur
   }
 });
 
+test("event-time windows: a member whose first event of the window before the switch arrives late, after the switch, measures that window against v1 as the others do (the version goes by the window's start, not by when it opened)", async () => {
+  const registry = join(work, "registry-event");
+  await promote(profileFile("event-v1", false), registry);
+  const clock = manualClock(T0);
+  const configs = memberConfigs(2, registry, "fleet-reg-d:", {
+    window: { duration: "1m", time: "event", allowed_lateness: "15s" },
+  });
+  const [m1, m2] = [await start(configs[0]!, clock), await start(configs[1]!, clock)];
+  const both = [m1!, m2!];
+  const withTs = (n: number, seed: number, shifted: boolean, at: number) =>
+    trafficNdjson(n, seed, shifted)
+      .split("\n")
+      .map((l, i) => JSON.stringify({ ...(JSON.parse(l) as object), ts: at + (i % 50) * 1000 }))
+      .join("\n");
+  try {
+    await run(clock, both, 1); // m1 leads
+    assert.ok(m1!.fleet!.status().leader);
+    // Window 0 (unshifted: clean against v1) reaches m1 only for now.
+    assert.equal((await postEvents(m1!.url, withTs(1000, 700, false, T0))).status, 202);
+    await run(clock, both, 39); // 00:00:40
+    await promote(profileFile("event-v2", true), registry);
+    assert.equal(await m1!.reloadReference(), "v2"); // from 00:01
+    await run(clock, both, 22); // 00:01:02
+    // Window 1 (shifted: clean against v2) to both; m2's first events of window 0 come now, late but within lateness.
+    for (const [i, m] of both.entries())
+      assert.equal((await postEvents(m.url, withTs(1000, 710 + i, true, T0 + MINUTE))).status, 202);
+    assert.equal((await postEvents(m2!.url, withTs(50, 720, false, T0 + 9000))).status, 202);
+    await run(clock, both, 100);
+    const windows = await merged(m2!);
+    assert.deepEqual(
+      windows.map((r) => [
+        r.started_at,
+        r.model_version,
+        r.events,
+        r.dataset_drifted,
+        r.fleet.members,
+        r.fleet.missing,
+      ]),
+      [
+        ["2026-03-01T00:00:00.000Z", "v1", 1050, false, ["m1", "m2"], []],
+        ["2026-03-01T00:01:00.000Z", "v2", 2000, false, ["m1", "m2"], []],
+      ],
+    );
+  } finally {
+    for (const m of both) await m.shutdown();
+  }
+});
+
 test("realized performance in a fleet following production: each window is judged against the metrics.json of the version it was measured against, also when its labels come after the switch", async () => {
   const registry = join(work, "registry-perf");
   const v2Metrics = join(work, "metrics-v2.json");

@@ -16,6 +16,7 @@ import { Decompress as ZstdStream } from "fzstd";
 import { deltaBinaryUnpack } from "hyparquet/src/delta.js";
 import { byteStreamSplit } from "hyparquet/src/encoding.js";
 import { readVarInt } from "hyparquet/src/thrift.js";
+import { lz4DecodedLength } from "./lz4BlockLength.js";
 import { ParquetTextInterner } from "./parquetTextInterner.js";
 
 const DAY_MS = 86_400_000;
@@ -319,6 +320,11 @@ function decompress(
     const reader: DataReader = { view: new DataView(raw.buffer, raw.byteOffset, raw.byteLength), offset: 0 };
     const length = raw.length > 0 ? readVarInt(reader) : -1;
     if (length !== size) throw new Error(`a snappy page of ${length} bytes does not match header ${size}`);
+  }
+  if (codec === "LZ4" || codec === "LZ4_RAW") {
+    // hyparquet-compressors' LZ4 returns the header's size whatever the block held: the rest would read as zeros
+    const length = lz4DecodedLength(raw, codec === "LZ4");
+    if (length !== size) throw new Error(`an LZ4 page of ${length} bytes does not match header ${size}`);
   }
   if (codec !== "ZSTD") return decompressPage(raw, size, codec, compressors);
   return zstdPage(state, raw, size);

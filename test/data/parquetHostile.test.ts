@@ -395,3 +395,66 @@ test(
     }
   },
 );
+
+const lz4Cli = spawnSync("lz4", ["--version"]).status === 0;
+
+/** The first block of the reference lz4's frame of `input` (compressible, under 64 KiB: one compressed block). */
+function lz4Block(input: Uint8Array): Uint8Array {
+  const frame = new Uint8Array(execFileSync("lz4", ["-q", "-c", "-B4", "--no-frame-crc"], { input }));
+  const flags = frame[4]!;
+  const at = 4 + 3 + (flags & 0x08 ? 8 : 0) + (flags & 0x01 ? 4 : 0);
+  const size = new DataView(frame.buffer, frame.byteOffset + at, 4).getUint32(0, true);
+  assert.equal(size >>> 31, 0, "a compressed block");
+  return frame.subarray(at + 4, at + 4 + size);
+}
+
+test(
+  "Parquet LZ4: blocks of the reference lz4 read raw and Hadoop-framed; a block shorter than its page header is an error",
+  { skip: !lz4Cli && "the lz4 command line tool is not installed (Debian: lz4)" },
+  () => {
+    const values = Array.from({ length: 500 }, (_, i) => [0.5, 1, 1e6, -3][i % 4]! + (i % 50 === 0 ? i : 0));
+    const plain = f64(values);
+    const block = lz4Block(plain);
+    assert.ok(block.length < plain.length / 4, `compressed to ${block.length} bytes`);
+    const framed = new Uint8Array(8 + block.length);
+    new DataView(framed.buffer).setUint32(0, plain.length);
+    new DataView(framed.buffer).setUint32(4, block.length);
+    framed.set(block, 8);
+    for (const [codec, body] of [
+      ["LZ4_RAW", block],
+      ["LZ4", framed],
+      ["LZ4", block],
+    ] as const) {
+      const c = decode(
+        chunk([dataPage(body, values.length, "PLAIN", plain.length)]),
+        REQUIRED_DOUBLE,
+        "double",
+        values.length,
+        codec,
+      );
+      assert.ok(c?.kind === "numeric", codec);
+      assert.deepEqual(Array.from(c.values), values, codec);
+      // the same block under a header that claims 8 bytes more
+      assert.throws(
+        () =>
+          decode(
+            chunk([dataPage(body, values.length + 1, "PLAIN", plain.length + 8)]),
+            REQUIRED_DOUBLE,
+            "double",
+            values.length + 1,
+            codec,
+          ),
+        new RegExp(`LZ4 page of ${plain.length} bytes does not match header ${plain.length + 8}`),
+        codec,
+      );
+    }
+    // eight literal bytes under a header of 24: hyparquet-compressors returns them and 16 zeros
+    const short = new Uint8Array([0x80, ...f64([7])]);
+    for (const codec of ["LZ4_RAW", "LZ4"] as const)
+      assert.throws(
+        () => decode(chunk([dataPage(short, 3, "PLAIN", 24)]), REQUIRED_DOUBLE, "double", 3, codec),
+        /LZ4 page of 8 bytes does not match header 24/,
+        codec,
+      );
+  },
+);

@@ -177,8 +177,8 @@ export function decodeFlatChunk(
   let pageNumber = 0;
   try {
     while (state.row < rows) {
-      if (reader.offset >= bytes.byteLength) throw new Error(`column chunk ends after ${state.row} of ${rows} rows`);
       pageNumber++;
+      if (reader.offset >= bytes.byteLength) throw new Error(`column chunk ends after ${state.row} of ${rows} rows`);
       const header = parquetHeader(reader);
       const start = reader.offset;
       const size = header.compressed_page_size;

@@ -686,10 +686,21 @@ async function loadGroups(
   const total = Number(metadata.num_rows);
   // a chunk decoded into them is appended before the next group is read
   const scratch = newReadScratch();
-  const sinks = infos.map((info) => {
-    const forced = options.types.get(info.name);
-    return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
-  });
+  let sinks: ParquetColumnSink[];
+  try {
+    sinks = infos.map((info) => {
+      const forced = options.types.get(info.name);
+      return new ParquetColumnSink(info, forced ?? info.type, forced !== undefined, forced !== undefined, total);
+    });
+  } catch (e) {
+    // a row count beyond a typed array's length: a footer that agrees with itself can still claim it
+    if (!(e instanceof RangeError)) throw e;
+    throw inputError(
+      file,
+      `the file declares ${total} rows, more than a column in memory can hold (${e.message})`,
+      "Check that the file is not corrupt; a file this large has to be split before it is loaded whole.",
+    );
+  }
   for (const group of rowGroups(metadata)) {
     const data = await readGroup(file, buffer, metadata, sinks, group, route, scratch);
     sinks.forEach((sink) => appendGroupColumn(sink, data.get(sink.info.name)!, 0, group.rows));

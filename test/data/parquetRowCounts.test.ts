@@ -54,3 +54,23 @@ test("Parquet: a footer num_rows that is negative or not the row groups' sum is 
   const path = tempFile("ok.parquet", new Uint8Array(file));
   assert.equal((await loadTable(path)).rowCount, 4);
 });
+
+test("Parquet: a footer that agrees with itself on more rows than memory holds is an input error, not exit 70", async () => {
+  const file = parquetWriteBuffer({ columnData: [{ name: "x", data: [1.5, 2.5], type: "DOUBLE" }] });
+  const path = tempFile("huge.parquet", withRowCounts(file, 2n ** 35n, 2n ** 35n));
+  await rejectsWith(loadTable(path), "input", /declares 34359738368 rows, more than a column in memory can hold/, {
+    file: path,
+  });
+  // a scan sizes only its chunk; the row group's page then runs out long before its rows
+  await rejectsWith(
+    (async () => {
+      for await (const t of scanTable(path, { chunkRows: 1000 })) assert.ok(t.rowCount >= 0);
+    })(),
+    "input",
+    /column 'x': row group 0/,
+    { file: path, column: "x" },
+  );
+  const r = await runCli("schema", "infer", "--data", path, "-o", tempFile("huge.yaml", ""));
+  assert.equal(r.code, 2, r.stderr);
+  assert.doesNotMatch(r.stderr, /internal error/);
+});

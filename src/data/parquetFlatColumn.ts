@@ -355,6 +355,19 @@ function zstdPage(state: ChunkState, raw: Uint8Array, size: number): Uint8Array 
   return state.scratch.page.subarray(0, size);
 }
 
+/**
+ * `base` (hyparquet-compressors) behind this module's checks, for the columns hyparquet decodes: the size bounds,
+ * snappy's and LZ4's own lengths, one zstd frame of the header's size. Each page is a fresh array (hyparquet keeps
+ * views of it).
+ */
+export function checkedCompressors(base: Compressors): Compressors {
+  const out: Compressors = {};
+  for (const codec of Object.keys(base) as CompressionCodec[])
+    out[codec] = (input: Uint8Array, size: number) =>
+      decompress({ scratch: newFlatScratch() } as ChunkState, input, size, codec, base, MAX_PAGE_BYTES);
+  return out;
+}
+
 /** zstd's window limit by default (ZSTD_WINDOWLOG_LIMIT_DEFAULT): libzstd refuses frames that need more. */
 const ZSTD_MAX_WINDOW = 2 ** 27;
 

@@ -24,6 +24,7 @@ import {
 import { compressors } from "hyparquet-compressors";
 import { ModelguardError } from "../errors.js";
 import {
+  checkedCompressors,
   newFlatScratch,
   type FlatScratch,
   decodeFlatChunk,
@@ -455,6 +456,9 @@ function wantedInfos(file: string, metadata: FileMetaData, options: ResolvedLoad
   return infos;
 }
 
+/** hyparquet's codecs behind the flat decoder's checks: a hostile page size is no less hostile in a decimal column. */
+const HYPARQUET_COMPRESSORS = checkedCompressors(compressors);
+
 const READABLE_CODECS: ReadonlySet<string> = new Set(["UNCOMPRESSED", ...Object.keys(compressors)]);
 
 /** A codec no decompressor reads (LZO) is named up front, not left to look like a corrupt page. */
@@ -644,7 +648,7 @@ async function readPieces(
       rowStart: group.start,
       rowEnd: group.start + group.rows,
       parsers: PARSERS,
-      compressors,
+      compressors: HYPARQUET_COMPRESSORS,
       onChunk: (chunk) => {
         pieces
           .get(chunk.columnName)

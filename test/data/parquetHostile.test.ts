@@ -458,3 +458,34 @@ test(
       );
   },
 );
+
+test("Parquet: columns hyparquet decodes get the same page checks (sizes, zstd and LZ4 lengths)", async () => {
+  const cases: [string, Uint8Array, RegExp][] = [
+    [
+      "zstd content size of the header, fewer bytes",
+      fileWithChunk(chunk([dataPage(zstdSizedFrame(f64([7]), 24), 3, "PLAIN", 24)]), 3, "ZSTD"),
+      /length 8 does not match header 24/,
+    ],
+    [
+      "LZ4_RAW short block",
+      fileWithChunk(chunk([dataPage(new Uint8Array([0x80, ...f64([7])]), 3, "PLAIN", 24)]), 3, "LZ4_RAW"),
+      /LZ4 page of 8 bytes does not match header 24/,
+    ],
+    [
+      "snappy 2 GiB claim",
+      fileWithChunk(
+        chunk([dataPage(new Uint8Array([0x05, 0x10, 1, 2, 3, 4, 5]), 1, "PLAIN", 2 ** 31 - 1)]),
+        1,
+        "SNAPPY",
+      ),
+      /beyond/,
+    ],
+  ];
+  for (const [label, bytes, message] of cases) {
+    const path = tempFile("hyparquet.parquet", bytes);
+    for (const route of ["flat", "hyparquet"] as const)
+      await rejectsWith(loadParquet(path, resolveLoadOptions(path), route), "input", message).catch((e: unknown) => {
+        throw new Error(`${label}, ${route}: ${(e as Error).message}`);
+      });
+  }
+});

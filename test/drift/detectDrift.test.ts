@@ -1,6 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { detectDrift } from "../../src/drift/detectDrift.js";
+import { stringifyContract, stringifyContractParts } from "../../src/contracts/contractJson.js";
+import { detectDrift, detectDriftParts } from "../../src/drift/detectDrift.js";
+import { measureQuality } from "../../src/quality/measureQuality.js";
+import { resolveQualityThresholds } from "../../src/quality/qualityThresholds.js";
 import { resolvePolicy } from "../../src/drift/driftPolicy.js";
 import { sampleColumn, sampleProfile, type ColumnSample } from "../../src/drift/columnSample.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
@@ -232,4 +235,59 @@ test("resolvePolicy: under auto a bare threshold is the PSI floor, as the CLI's 
   assert.equal(resolvePolicy({ method: "auto", threshold: 0.2, psi_threshold: 0.3 }).psi_threshold, 0.3);
   assert.equal(resolvePolicy({ method: "psi", threshold: 0.2 }).psi_threshold, 0.1);
   assert.equal(resolvePolicy().psi_threshold, 0.1);
+});
+
+test("the compact report gives back every field a column had: notes, approximation errors, overrides, quality", () => {
+  const reference = samples({
+    flat: num("flat", [5, 5, 5, 5, 5, 5]),
+    x: num("x", normals(400, 7)),
+    c: cat("c", cats(400, [0.5, 0.5], 8)),
+  });
+  const current = samples({
+    flat: num("flat", [5, 6, 7, 5, 5, null]),
+    x: num("x", [...normals(300, 9, 2), Infinity, null, null]),
+    c: cat("c", [...cats(300, [0.2, 0.8], 10), "new", null]),
+  });
+  const policy = resolvePolicy({
+    method: "wasserstein",
+    correction: "bonferroni",
+    columns: { x: { method: "auto", alpha: 0.01, critical: true }, c: { method: "psi", threshold: 0.3 } },
+  });
+  const input = {
+    reference,
+    current,
+    referenceLabel: "r",
+    currentLabel: "c",
+    quality: resolveQualityThresholds(),
+  };
+  const parts = detectDriftParts(input, policy);
+  const whole = detectDrift(input, policy);
+  // The same text whichever way it is written (key order included).
+  assert.equal([...stringifyContractParts(parts, 2)].join(""), stringifyContract(whole, 2));
+  const flat = whole.features.find((f) => f.name === "flat")!;
+  assert.equal(flat.tests.wasserstein!.note, "reference is constant: distance not normalised");
+  assert.equal(flat.method, "wasserstein");
+  assert.equal(flat.p_value, null);
+  assert.equal(flat.alpha, undefined);
+  const x = whole.features.find((f) => f.name === "x")!;
+  assert.deepEqual(Object.keys(x.tests), ["ks", "psi"]);
+  assert.equal(x.method, "ks+psi");
+  assert.equal(x.alpha, 0.01);
+  assert.equal(x.critical, true);
+  assert.deepEqual(x.current, { count: 301, missing: 2 });
+  assert.equal(whole.features.find((f) => f.name === "c")!.threshold, 0.3);
+  const q = whole.quality!.features.find((f) => f.name === "x")!;
+  assert.deepEqual(Object.keys(q), ["name", "missing_share", "fired", "non_finite_share", "out_of_range_share"]);
+  assert.ok(q.fired.includes("non_finite_share"));
+  for (const name of ["flat", "x", "c"]) {
+    const measured = measureQuality(name, reference.get(name)!, current.get(name)!, input.quality);
+    const kept = whole.quality!.features.find((f) => f.name === name);
+    assert.equal(JSON.stringify(kept), JSON.stringify(measured), name);
+  }
+  assert.deepEqual(Object.keys(whole.quality!.features.find((f) => f.name === "c")!), [
+    "name",
+    "missing_share",
+    "fired",
+    "new_category_share",
+  ]);
 });

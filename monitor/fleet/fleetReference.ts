@@ -16,10 +16,15 @@ export interface FleetReferencePlan {
 }
 
 /**
- * Switches kept in the plan: the newest, and enough before it for every window not yet finalized (a window waits at
- * most end + 2 grace, and a switch is scheduled at least a period ahead), bounded whatever the registry does.
+ * A hard cap on the plan's switches. A switch not opened yet is replaced rather than followed by another (at most one
+ * pending), and old switches go once no window waiting needs them, so a plan reaches this only when windows stay
+ * unfinalized across 7 switches; the first switch then covers every earlier start, so no window is without a version.
  */
-const MAX_SWITCHES = 8;
+export const MAX_SWITCHES = 8;
+/** Rounds a leader with no plan of its own waits for a member to put the fleet's back before it writes one. */
+const EMPTY_PLAN_ROUNDS = 3;
+/** Versions whose profile has other features, logged once each: bounded. */
+const MAX_LOGGED_OTHER = 64;
 /** How long a start waits for Redis to read the fleet's plan before it follows the registry's production. */
 const START_WAIT_MS = 3000;
 /** A version that failed to load is tried again after 1 s, doubling up to this. */
@@ -64,8 +69,14 @@ export class FleetReference {
   private initial: number | null = null;
   private judge: ((v: ProductionVersion) => JudgedReference | null) | null = null;
   private effective: number | null = null;
-  /** Versions of the plan whose load failed: when to try again, and how many times in a row it failed. */
-  private readonly retry = new Map<number, { at: number; failures: number }>();
+  /** Versions of the plan whose load failed: when to try again, how many times in a row it failed, and why. */
+  private readonly retry = new Map<number, { at: number; failures: number; why: string }>();
+  /** The text in Redis that does not read as a plan (logged once), or null. */
+  private badText: string | null = null;
+  /** Rounds this member led with no plan, Redis holding none. */
+  private emptyRounds = 0;
+  /** Production versions with other features, already logged. */
+  private readonly loggedOther = new Set<number>();
 
   constructor(private readonly o: FleetReferenceOptions) {}
 
@@ -112,7 +123,8 @@ export class FleetReference {
   at(start: number): JudgedReference | null {
     for (let i = this.plan.length - 1; i >= 0; i--) {
       const s = this.plan[i]!;
-      if (s.from > start) continue;
+      // The first switch covers every earlier start (see MAX_SWITCHES).
+      if (s.from > start && i > 0) continue;
       const judged = this.versions.get(s.version)?.judged;
       if (judged) return judged;
     }
@@ -128,19 +140,40 @@ export class FleetReference {
     return s && this.versions.get(s.version)?.judged ? `v${s.version}` : null;
   }
 
+  /** Why versionAt(start) is null: for the log of a window dropped as reference unavailable. */
+  unavailable(start: number): string {
+    const s = this.switchAt(start);
+    if (!s) return "the fleet has no reference plan";
+    const e = this.versions.get(s.version);
+    if (e && !e.judged) return `v${s.version}'s profile has other features (names or kinds) than the running monitor`;
+    return `v${s.version} did not load: ${this.retry.get(s.version)?.why ?? "not tried yet"}`;
+  }
+
   /**
-   * Every round: reads the plan and loads the versions it names. A leader writes the first plan (production as it
-   * loaded it, for every window) when Redis has none: a fleet starting, or a Redis restarted empty.
+   * Every round: reads the plan and loads the versions it names. When Redis has none (a fleet starting, or a Redis
+   * restarted empty) any member holding a plan puts it back; a leader with none waits EMPTY_PLAN_ROUNDS for one, then
+   * writes production as it loaded it from the next boundary every member reaches after reading it (the first switch
+   * covers the windows before: a member that started during an outage does not judge windows the others measured
+   * against an older version as its own from 0). A plan that does not read is replaced by the leader's.
    */
   async follow(lease: string | null): Promise<void> {
     await this.readPlan();
-    if (lease && this.planText === null) {
-      if (this.plan.length > 0) await this.write(lease, this.plan, null);
-      else {
+    if (this.plan.length > 0) {
+      this.emptyRounds = 0;
+      if (this.planText === null && this.badText === null) {
+        const text = planText(this.plan);
+        if (await this.o.store.restoreReferencePlan(text)) {
+          this.planText = text;
+          this.o.log.warn({ switches: this.plan.length }, "fleet: Redis had no reference plan; put back the one held");
+        }
+      } else if (lease && this.badText !== null) await this.write(lease, this.plan, null);
+    } else if (lease && this.planText === null) {
+      if (++this.emptyRounds > EMPTY_PLAN_ROUNDS) {
         const v = this.versions.get(this.initial!)!.v;
-        await this.write(lease, [{ version: v.version, sha256: v.sha256, from: 0 }], v);
+        await this.write(lease, [{ version: v.version, sha256: v.sha256, from: this.safeBoundary() }], v);
+        this.emptyRounds = 0;
       }
-    }
+    } else this.emptyRounds = 0;
     this.noteEffective();
   }
 
@@ -156,31 +189,94 @@ export class FleetReference {
     const last = this.plan.at(-1);
     if (!v || !last || last.version === v.version) return null;
     if (!this.judgedOf(v, v.version)) return null;
+    const now = this.o.now();
     const d = this.o.durationMs;
-    const earliest = this.o.now() + 3 * this.o.periodMs + this.o.graceMs;
-    const from = Math.max(Math.ceil(earliest / d) * d, last.from + d);
-    await this.write(lease, [...this.plan, { version: v.version, sha256: v.sha256, from }].slice(-MAX_SWITCHES), v);
-    this.o.log.info(
-      { model_version: `v${v.version}`, from: new Date(from).toISOString() },
-      `fleet: production is now v${v.version}: the fleet measures windows from ${new Date(from).toISOString()} on against it`,
-    );
+    const next = { version: v.version, sha256: v.sha256 };
+    // Not opened yet: no member can have measured a window with it (a member reads the plan every round, and an
+    // event-time window opens at most grace early), so it is replaced: at most one switch pending.
+    if (this.plan.length > 1 && last.from > now + this.o.periodMs + this.o.graceMs) {
+      const kept = this.plan.slice(0, -1);
+      if (kept.at(-1)!.version === v.version) {
+        await this.write(lease, kept, v);
+        this.o.log.info(
+          { model_version: `v${v.version}`, cancelled: `v${last.version}` },
+          `fleet: production is back to v${v.version}: the switch to v${last.version} is cancelled`,
+        );
+        return `v${v.version}`;
+      }
+      const from = Math.max(last.from, this.safeBoundary());
+      await this.write(lease, [...kept, { ...next, from }], v);
+      this.logSwitch(v.version, from);
+      return `v${v.version}`;
+    }
+    // The first switch covers every earlier start, so alone its `from` (a boundary ahead when a leader wrote it with
+    // no plan to go by) says nothing: it is moved back rather than holding the next switch a window further.
+    const plan = this.plan.length === 1 ? [{ ...last, from: Math.min(last.from, this.safeBoundary() - d) }] : this.plan;
+    const from = Math.max(this.safeBoundary(), plan.at(-1)!.from + d);
+    await this.write(lease, await this.bounded([...plan, { ...next, from }]), v);
+    this.logSwitch(v.version, from);
     return `v${v.version}`;
   }
 
+  private logSwitch(version: number, from: number): void {
+    const at = new Date(from).toISOString();
+    this.o.log.info(
+      { model_version: `v${version}`, from: at },
+      `fleet: production is now v${version}: the fleet measures windows from ${at} on against it`,
+    );
+  }
+
+  /** The first window boundary after every member has read the plan (a round) and loaded a version (two more). */
+  private safeBoundary(): number {
+    const d = this.o.durationMs;
+    return Math.ceil((this.o.now() + 3 * this.o.periodMs + this.o.graceMs) / d) * d;
+  }
+
+  /**
+   * Drops the oldest switches no window waiting needs: those followed by one from at or before the oldest window not
+   * finalized (in Redis, or one that can still get partials: its end + 2 grace not passed). MAX_SWITCHES at most.
+   */
+  private async bounded(switches: ReferenceSwitch[]): Promise<ReferenceSwitch[]> {
+    const d = this.o.durationMs;
+    const open = Math.floor((this.o.now() - d - 2 * this.o.graceMs) / d) * d;
+    const oldest = Math.min(open, (await this.o.store.oldestWindow()) ?? open);
+    let first = 0;
+    while (first < switches.length - 1 && switches[first + 1]!.from <= oldest) first++;
+    if (switches.length - first > MAX_SWITCHES) {
+      this.o.log.warn(
+        { dropped: switches.slice(first, -MAX_SWITCHES).map((s) => `v${s.version}`), oldest_window: oldest },
+        `fleet: the reference plan is at its ${MAX_SWITCHES} switches with windows still waiting; the oldest are dropped and their windows judged against the first kept`,
+      );
+      first = switches.length - MAX_SWITCHES;
+    }
+    return switches.slice(first);
+  }
+
+  /** The plan's switch for window `start`; the first covers every earlier start. */
   private switchAt(start: number): ReferenceSwitch | null {
-    for (let i = this.plan.length - 1; i >= 0; i--) if (this.plan[i]!.from <= start) return this.plan[i]!;
-    return null;
+    for (let i = this.plan.length - 1; i > 0; i--) if (this.plan[i]!.from <= start) return this.plan[i]!;
+    return this.plan[0] ?? null;
   }
 
   private async write(lease: string, switches: ReferenceSwitch[], v: ProductionVersion | null): Promise<void> {
-    const text = JSON.stringify({ switches } satisfies FleetReferencePlan);
+    const text = planText(switches);
     await this.o.store.setReferencePlan(lease, text);
     if (v && !this.versions.has(v.version)) {
       this.versions.set(v.version, { v, judged: this.judgedOf(v, v.version) });
       this.o.loaded?.(v);
     }
+    this.take(switches, text);
+  }
+
+  /** Takes a plan: versions no switch names any more (and not the one this member started with) are dropped. */
+  private take(switches: ReferenceSwitch[], text: string): void {
     this.plan = switches;
     this.planText = text;
+    this.badText = null;
+    for (const version of this.versions.keys())
+      if (version !== this.initial && !switches.some((s) => s.version === version)) this.versions.delete(version);
+    for (const version of this.retry.keys())
+      if (!switches.some((s) => s.version === version)) this.retry.delete(version);
   }
 
   /**
@@ -190,20 +286,22 @@ export class FleetReference {
    */
   private async readPlan(store = this.o.store): Promise<void> {
     const text = await store.referencePlan();
-    // None (a fleet starting, or a Redis restarted empty): the plan this member knows stays, for a leader to write back.
-    if (text === null) this.planText = null;
-    else if (text !== this.planText) {
+    // None (a fleet starting, or a Redis restarted empty): the plan this member knows stays, to be put back.
+    if (text === null) {
+      this.planText = null;
+      this.badText = null;
+    } else if (text === this.planText) this.badText = null;
+    else if (text !== this.badText) {
+      let switches: ReferenceSwitch[];
       try {
-        this.plan = parsePlan(text, this.o.durationMs);
-        this.planText = text;
+        switches = parsePlan(text, this.o.durationMs);
       } catch (e) {
+        // Logged once per text: the leader writes its plan over it.
+        this.badText = text;
         this.o.log.error({ err: (e as Error).message }, "fleet: the reference plan in Redis does not read; ignored");
+        switches = [];
       }
-      // Versions no switch names any more (and not the one this member started with) are dropped: bounded.
-      for (const version of this.versions.keys())
-        if (version !== this.initial && !this.plan.some((s) => s.version === version)) this.versions.delete(version);
-      for (const version of this.retry.keys())
-        if (!this.plan.some((s) => s.version === version)) this.retry.delete(version);
+      if (switches.length > 0) this.take(switches, text);
     }
     for (const s of this.plan) {
       if (this.versions.get(s.version)?.v.sha256 === s.sha256) continue;
@@ -224,7 +322,7 @@ export class FleetReference {
       }
       const failures = (retry?.failures ?? 0) + 1;
       const wait = Math.min(RETRY_MAX_MS, 1000 * 2 ** (failures - 1));
-      this.retry.set(s.version, { at: this.o.now() + wait, failures });
+      this.retry.set(s.version, { at: this.o.now() + wait, failures, why });
       this.o.log.error(
         { model_version: `v${s.version}`, err: why, retry_in_ms: wait },
         "fleet: cannot load the version the fleet's plan names; its windows wait on the leader",
@@ -234,11 +332,14 @@ export class FleetReference {
 
   private judgedOf(v: ProductionVersion, version: number): JudgedReference | null {
     const judged = this.judge?.(v) ?? null;
-    if (this.judge && !judged)
+    if (this.judge && !judged && !this.loggedOther.has(version)) {
+      if (this.loggedOther.size >= MAX_LOGGED_OTHER) this.loggedOther.clear();
+      this.loggedOther.add(version);
       this.o.log.error(
         { model_version: `v${version}`, profile: v.path },
         "fleet: this production version's profile has other features (names or kinds) than the running one: restart the fleet to use it",
       );
+    }
     return judged;
   }
 
@@ -252,6 +353,10 @@ export class FleetReference {
     this.effective = version;
     this.o.inEffect?.(e.v);
   }
+}
+
+function planText(switches: ReferenceSwitch[]): string {
+  return JSON.stringify({ switches } satisfies FleetReferencePlan);
 }
 
 /** The plan Redis holds, checked: at most MAX_SWITCHES switches at window boundaries, in order. */

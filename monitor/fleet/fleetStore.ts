@@ -385,6 +385,20 @@ export class FleetStore {
     return this.run(() => this.client.get(this.k("reference")));
   }
 
+  /**
+   * Any member: puts back the plan it holds when Redis has none (a Redis restarted empty). Not fenced: the plan is the
+   * fleet's, not the leader's, and SET NX leaves one another member put back first. True when this one was set.
+   */
+  async restoreReferencePlan(planJson: string): Promise<boolean> {
+    return (await this.run(() => this.client.set(this.k("reference"), planJson, { NX: true }))) === "OK";
+  }
+
+  /** The oldest window start with partials not finalized (or dropped) yet, or null. */
+  async oldestWindow(): Promise<number | null> {
+    const r = await this.run(() => this.client.zRange(this.k("windows"), 0, 0));
+    return r.length > 0 ? Number(r[0]) : null;
+  }
+
   /** Leader: replaces the fleet's reference plan, fenced by its lease. */
   async setReferencePlan(lease: string, planJson: string): Promise<void> {
     await this.evalScript(

@@ -191,7 +191,8 @@ test("a fleet follows production: the leader plans the switch at a window bounda
         new Date(s.from).toISOString(),
       ]),
       [
-        [1, "1970-01-01T00:00:00.000Z"],
+        // Written when the fleet started, from a boundary ahead; the first switch covers every window before it.
+        [1, "2026-03-01T00:01:00.000Z"],
         [2, "2026-03-01T00:03:00.000Z"],
       ],
     );

@@ -56,6 +56,8 @@ export interface FleetReferenceHook {
   follow(lease: string | null): Promise<void>;
   /** The version window `start` is judged against (`v2`), or null while this member cannot judge it yet. */
   versionAt(start: number): string | null;
+  /** Why versionAt(start) is null (the version does not load, or has other features). */
+  unavailable(start: number): string;
 }
 
 /** The leader's access to the fleet's alert record: Redis, else its own last copy, else the initial state. */
@@ -402,7 +404,25 @@ export class FleetMember {
       }
       // Following production: judged against the version the fleet recorded for the window, once this member has it.
       const version = this.o.reference ? this.o.reference.versionAt(start) : undefined;
-      if (version === null) return;
+      if (version === null) {
+        // Windows are finalized in order, so one whose version never loads (a release deleted, a card rewritten, the
+        // registry gone) would hold every later one: it waits as long as a late member would, then is dropped
+        // unjudged (never against another version, whose ranges its partials were not counted with).
+        if (now < end + 2 * fleet.graceMs) return;
+        const partials = await store.partials(start);
+        await store.drop(lease, start);
+        this.o.metrics.referenceUnavailable.inc();
+        if (partials.length > 0) this.o.metrics.missingPartials.inc(partials.length);
+        this.o.log.error(
+          {
+            window_start: new Date(start).toISOString(),
+            missing: partials.map((p) => p.member).sort(),
+            err: this.o.reference!.unavailable(start),
+          },
+          "fleet: reference unavailable: the window's version could not be loaded by its deadline; the window is dropped unjudged",
+        );
+        continue;
+      }
       const partials = await store.partials(start);
       const byMember = new Map(partials.map((p) => [p.member, p]));
       const missing: FleetWindowFacts["missing"] = [];

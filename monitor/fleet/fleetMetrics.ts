@@ -14,6 +14,7 @@ export class FleetMetrics {
   readonly late: Counter;
   readonly finalized: Counter;
   readonly missingPartials: Counter;
+  readonly referenceUnavailable: Counter;
   readonly alertsSent: Counter<"action">;
   readonly mergedEvents: Gauge;
   readonly mergedDatasetDrifted: Gauge;
@@ -62,6 +63,11 @@ export class FleetMetrics {
     this.missingPartials = new Counter({
       name: "modelguard_monitor_fleet_missing_partials_total",
       help: "Member partials missing or unfinished in windows this member finalized (named in the window report).",
+      registers,
+    });
+    this.referenceUnavailable = new Counter({
+      name: "modelguard_monitor_fleet_reference_unavailable_windows_total",
+      help: "Windows this member dropped unjudged as the leader: the production version the fleet's plan names for them did not load by their deadline (end + 2 grace).",
       registers,
     });
     this.alertsSent = new Counter({

@@ -459,3 +459,85 @@ async function redisGet(key: string): Promise<string | null> {
     c.destroy();
   }
 }
+
+async function redisSet(key: string, value: string): Promise<void> {
+  const c = createClient({ url: redis.url });
+  await c.connect();
+  try {
+    await c.set(key, value);
+  } finally {
+    c.destroy();
+  }
+}
+
+test("a window whose planned version never loads (its profile is not the one the plan names) is dropped unjudged once its deadline passes, said once in the log and on /metrics, and later windows are reported", async () => {
+  const registry = join(work, "registry-unavailable");
+  await promote(profileFile("unavailable-v1", false), registry);
+  await promote(profileFile("unavailable-v2", true), registry);
+  const back = await runCli("registry", "set-production", "fraud@v1", "--reason", "rollback", "--registry", registry);
+  assert.equal(back.code, 0, back.stderr);
+  const clock = manualClock(T0);
+  const configs = memberConfigs(2, registry, "fleet-reg-u:");
+  const logged: string[] = [];
+  const logger = pino({ level: "error" }, { write: (line: string) => void logged.push(line) });
+  const m1 = await startMonitor(configs[0]!, {
+    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url },
+    logger,
+    port: 0,
+    now: clock.now,
+    tickIntervalMs: 0,
+    fleetRoundMs: 0,
+    registryPollMs: 0,
+    github: { pacing: { retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 }, rateLimitRetries: 0 },
+  });
+  const m2 = await start(configs[1]!, clock);
+  const both = [m1, m2];
+  try {
+    await run(clock, both, 5); // m1 leads and writes the first plan
+    assert.ok(m1.fleet!.status().leader);
+    // The plan names v2 for window 2 with a profile the registry does not have (a card rewritten, a release gone).
+    const plan = JSON.parse((await redisGet("fleet-reg-u:reference"))!) as {
+      switches: { version: number; sha256: string; from: number }[];
+    };
+    const v1 = plan.switches[0]!;
+    await redisSet(
+      "fleet-reg-u:reference",
+      JSON.stringify({
+        switches: [
+          { ...v1, from: 0 },
+          { version: 2, sha256: "0".repeat(64), from: T0 + 2 * MINUTE },
+          { ...v1, from: T0 + 3 * MINUTE },
+        ],
+      }),
+    );
+    for (let w = 0; w < 4; w++) {
+      await feed(both, w);
+      await run(clock, both, w === 0 ? 55 : 60);
+    }
+    await run(clock, both, 40); // 00:04:40: window 3's end + grace has passed
+    const windows = await merged(m2);
+    assert.deepEqual(
+      windows.map((r) => [r.started_at, r.model_version, r.events]),
+      [
+        ["2026-03-01T00:00:00.000Z", "v1", 3000],
+        ["2026-03-01T00:01:00.000Z", "v1", 3000],
+        ["2026-03-01T00:03:00.000Z", "v1", 3000],
+      ],
+      "window 2 is never judged against another version, and does not hold window 3",
+    );
+    const dropped = logged.filter((l) => l.includes("reference unavailable"));
+    assert.equal(dropped.length, 1, "said once");
+    const entry = JSON.parse(dropped[0]!) as { window_start: string; missing: string[]; err: string };
+    assert.equal(entry.window_start, "2026-03-01T00:02:00.000Z");
+    assert.deepEqual(entry.missing, ["m1", "m2"]);
+    assert.match(
+      entry.err,
+      /^v2 did not load: the registry's profile\.json of v2 has sha256 [0-9a-f]{64}, the fleet's plan names 0{64}/,
+    );
+    const metrics = await (await fetch(`${m1.url}/metrics`)).text();
+    assert.match(metrics, /^modelguard_monitor_fleet_reference_unavailable_windows_total 1$/m);
+    assert.match(metrics, /^modelguard_monitor_fleet_missing_partials_total 2$/m);
+  } finally {
+    for (const m of both) await m.shutdown();
+  }
+});

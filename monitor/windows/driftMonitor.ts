@@ -443,7 +443,7 @@ export class DriftMonitor {
       this.window.addBatch(events, from, to, batch);
       const w = { index: this.window.index, start: this.window.startedAt };
       // The version the window is measured against: in a fleet following production, the fleet's for its start.
-      this.labels?.eventsAdded(events, from, to, w, t, this.window.reference ?? this.modelVersion, clocks);
+      this.labels?.eventsAdded(events, from, to, w, t, this.window.measuredVersion ?? this.modelVersion, clocks);
       from = to;
       if (this.window.events >= size) this.closeWindow(t);
     }
@@ -501,7 +501,7 @@ export class DriftMonitor {
             to,
             { index: -1, start: w.startedAt },
             t,
-            w.reference ?? modelVersion,
+            w.measuredVersion ?? modelVersion,
             clocks,
           )
       : undefined;

@@ -260,6 +260,16 @@ export class WindowState {
   private readonly measured: MeasuredReference | null;
   /** The version of `measured` (or of a partial read back: what it was measured against); null without one. */
   reference: string | null;
+  /**
+   * A window read back measured against another version than the one this member measures its start against now (that
+   * version failed to load after a restart): the events it gets from now on make it mixed (see fromJson).
+   */
+  private readBack: string | null = null;
+
+  /** The version events added now are measured against (a mixed window's `reference` names two); null without one. */
+  get measuredVersion(): string | null {
+    return this.measured?.version ?? this.reference;
+  }
 
   constructor(
     readonly layout: FeatureLayout,
@@ -361,6 +371,11 @@ export class WindowState {
       if (batch) batch.unknown.set(key, (batch.unknown.get(key) ?? 0) + 1);
     }
     this.events += to - from;
+    if (this.readBack !== null && to > from) {
+      // Neither version's counts alone: the leader finds no single version in it and leaves it out.
+      this.reference = `${this.readBack}+${this.measured!.version}`;
+      this.readBack = null;
+    }
     if (batch) {
       batch.missing += tally.absent;
       batch.invalid += tally.invalid;
@@ -433,8 +448,13 @@ export class WindowState {
     w.events = countAt(j.events, `${p}.events`);
     if (j.reference !== undefined) {
       if (typeof j.reference !== "string") throw new Error(`${p}.reference is not a string`);
-      // What its counts were measured against, even when this member would measure the window otherwise now.
+      // What its counts were measured against, even when this member would measure the window otherwise now. If it
+      // would, the window is marked mixed once an event is added to it rather than refusing events until that version
+      // loads: only this member's share of this one window is lost (as for a member that could not load a switch in
+      // time), where refusing would hold or drop its events of every window meanwhile; and a window read back that
+      // gets no new event (a closed one waiting to be published) keeps its version.
       w.reference = j.reference;
+      if (w.measured && w.measured.version !== j.reference) w.readBack = j.reference;
     }
     if (!isObject(j.features)) throw new Error(`${p}.features is not an object`);
     layout.names.forEach((name, i) => {

@@ -18,7 +18,7 @@ function layout() {
 
 const outOfRange = (w: WindowState) => (w.slots[0] as NumericAccumulator).outOfRange;
 
-test("a window takes the ranges and version of the reference for its start, keeps the version it was measured against through its JSON, and without referenceAt is what it was", () => {
+test("a window takes the ranges and version of the reference for its start, keeps the version it was measured against through its JSON, is mixed once events measured against another are added, and without referenceAt is what it was", () => {
   const l = layout();
   l.referenceAt = (start) =>
     start < 2 * MINUTE ? { version: "v1", ranges: [[-1, 1]] } : { version: "v2", ranges: [[0, 10]] };
@@ -34,13 +34,21 @@ test("a window takes the ranges and version of the reference for its start, keep
 
   // Read back (a partial, a snapshot): the version it was measured against stays, whatever the layout says now.
   const json = JSON.parse(JSON.stringify(before.toJson())) as WindowStateJson;
+  const same = WindowState.fromJson(l, json);
+  same.addEvent({ x: 0.5 }, 1);
+  assert.equal(same.reference, "v1", "read back and measured against the same version: still v1");
   json.reference = "v0";
   const read = WindowState.fromJson(l, json);
   assert.equal(read.reference, "v0");
+  assert.equal(read.toJson().reference, "v0", "no event added (a closed window waiting to be published): kept");
   assert.equal(outOfRange(read), 2);
   read.addEvent({ x: 0.5 }, 1);
   read.addEvent({ x: 50 }, 1);
   assert.equal(outOfRange(read), 3, "events added later are counted against the reference of its start (v1)");
+  // Its counts are now partly v0's and partly v1's: no single version, so a leader leaves the partial out.
+  assert.equal(read.reference, "v0+v1");
+  assert.equal(read.toJson().reference, "v0+v1");
+  assert.equal(read.measuredVersion, "v1", "its new events (their labels) are v1's");
   assert.throws(
     () => WindowState.fromJson(l, { ...json, reference: 5 as unknown as string }),
     /window\.reference is not a string/,

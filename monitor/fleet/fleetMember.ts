@@ -107,6 +107,9 @@ export interface FleetMemberOptions {
   };
 }
 
+/** Windows dropped as reference unavailable remembered by a leader (see unavailableDropped). */
+const MAX_UNAVAILABLE = 256;
+
 /**
  * One member of a fleet. Every period it heartbeats, publishes its partial of each window (the open one, and closed
  * ones until the fleet has finalized them), and seeks or renews the lease. While it holds the lease it finalizes the
@@ -122,6 +125,12 @@ export class FleetMember {
   private readonly retained = new Map<number, { json: WindowStateJson; published: boolean }>();
   /** Open windows last published: start -> event count (unchanged windows are not sent again). */
   private lastOpen = new Map<number, number>();
+  /**
+   * Windows this leader dropped as reference unavailable, newest last (at most MAX_UNAVAILABLE): a partial published
+   * after the drop (an event-time window still open for late events) brings the start back, and is dropped as late, not
+   * logged and counted again.
+   */
+  private readonly unavailableDropped = new Set<number>();
   private readonly since: number;
   lease: string | null = null;
   private settleUntil = 0;
@@ -411,6 +420,13 @@ export class FleetMember {
         if (now < end + 2 * fleet.graceMs) return;
         const partials = await store.partials(start);
         await store.drop(lease, start);
+        if (this.unavailableDropped.has(start)) {
+          this.o.metrics.late.inc(partials.length);
+          continue;
+        }
+        this.unavailableDropped.add(start);
+        if (this.unavailableDropped.size > MAX_UNAVAILABLE)
+          this.unavailableDropped.delete(this.unavailableDropped.values().next().value!);
         this.o.metrics.referenceUnavailable.inc();
         if (partials.length > 0) this.o.metrics.missingPartials.inc(partials.length);
         this.o.log.error(

@@ -10,6 +10,7 @@ import { createClient } from "redis";
 import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
 import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
 import type { FleetWindowReport } from "../../../monitor/fleet/fleetMember.js";
+import { FleetStore, type PartialRecord } from "../../../monitor/fleet/fleetStore.js";
 import type { WindowReport } from "../../../monitor/windows/windowReport.js";
 import { buildProfile } from "../../../src/profile/buildProfile.js";
 import { writeProfile } from "../../../src/profile/profileFile.js";
@@ -512,9 +513,34 @@ test("a window whose planned version never loads (its profile is not the one the
     );
     for (let w = 0; w < 4; w++) {
       await feed(both, w);
-      await run(clock, both, w === 0 ? 55 : 60);
+      await run(clock, both, w === 0 ? 55 : w === 3 ? 30 : 60);
     }
-    await run(clock, both, 40); // 00:04:40: window 3's end + grace has passed
+    // 00:03:30: window 2 was dropped at its end + 2 grace (00:03:20), window 3 is not finalized yet.
+    // A partial of window 2 published after the drop now (a member late, or an event-time window still open) brings it
+    // back: dropped again as late, not logged or counted as another window.
+    const late = new FleetStore(
+      {
+        redisUrl: redis.url,
+        passwordEnv: null,
+        keyPrefix: "fleet-reg-u:",
+        member: "m3",
+        leaseMs: 3000,
+        graceMs: 10_000,
+      },
+      {},
+      clock.now,
+    );
+    try {
+      await late.connect();
+      const rec: PartialRecord = { member: "m3", final: true, published_at: clock.now(), window: {} };
+      assert.ok(await late.publish(T0 + 2 * MINUTE, rec, 600_000));
+      await run(clock, both, 3);
+      assert.deepEqual(await late.windowsUpTo(T0 + 2 * MINUTE), []);
+      assert.equal(m1.fleet!.status().leader, true);
+    } finally {
+      await late.close();
+    }
+    await run(clock, both, 70); // 00:04:43: window 3's end + grace has passed
     const windows = await merged(m2);
     assert.deepEqual(
       windows.map((r) => [r.started_at, r.model_version, r.events]),

@@ -58,7 +58,7 @@ async function rollback(registry: string, version: number): Promise<void> {
 type Clock = ReturnType<typeof manualClock>;
 
 /** A member's plan reader on the test's clock; `prefix` keeps each test's fleet apart in the one Redis. */
-async function member(name: string, registry: string, clock: Clock, prefix: string) {
+async function member(name: string, registry: string, clock: Clock, prefix: string, otherFeatures = new Set<number>()) {
   const store = new FleetStore(
     { redisUrl: redis.url, passwordEnv: null, keyPrefix: prefix, member: name, leaseMs: 3000, graceMs: 10_000 },
     {},
@@ -81,15 +81,17 @@ async function member(name: string, registry: string, clock: Clock, prefix: stri
   const started = await reference.start(new FleetStore(store.fleet, {}, clock.now));
   await store.connect();
   await waitFor("Redis to answer", () => store.down === null);
-  reference.attach(
-    (v) =>
-      ({
-        version: `v${v.version}`,
-        label: `v${v.version}`,
-        samples: new Map(),
-        prediction: null,
-        ranges: [],
-      }) as JudgedReference,
+  // What a monitor's judgedReference gives: null for a version whose profile has other features.
+  reference.attach((v) =>
+    otherFeatures.has(v.version)
+      ? null
+      : ({
+          version: `v${v.version}`,
+          label: `v${v.version}`,
+          samples: new Map(),
+          prediction: null,
+          ranges: [],
+        } as JudgedReference),
   );
   return { store, reference, errors, started };
 }
@@ -306,5 +308,28 @@ test("a plan in Redis that does not read: logged once, and the leader writes its
   } finally {
     await a.store.close();
     await b.store.close();
+  }
+});
+
+test("a production version whose profile has other features is not scheduled, and is logged once, not every poll", async () => {
+  const registry = join(work, "registry-other");
+  await promote(registry, 1);
+  const clock = manualClock(T0 + 5000);
+  const a = await member("a", registry, clock, "other:", new Set([2]));
+  try {
+    const lease = (await a.store.lease(null, "a"))!;
+    await firstPlan(a, lease);
+    const plan = await a.store.referencePlan();
+    await promote(registry, 2);
+    for (let i = 0; i < 4; i++) {
+      clock.advance(1000);
+      await a.store.lease(lease, "a");
+      assert.equal(await a.reference.poll(lease), null);
+      await a.reference.follow(lease);
+    }
+    assert.equal(await a.store.referencePlan(), plan, "not scheduled");
+    assert.equal(a.errors.filter((e) => /has other features/.test(e)).length, 1);
+  } finally {
+    await a.store.close();
   }
 });

@@ -145,6 +145,7 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
           durationMs: config.window.durationMs,
           periodMs: fleetPeriodMs(config.fleet),
           graceMs: config.fleet.graceMs,
+          openAheadMs: config.window.time === "event" ? config.window.durationMs : 0,
           now: () => clock(),
           loaded: (v) => addProductionMetrics(v),
           inEffect: (v) => {

@@ -37,6 +37,8 @@ export interface FleetReferenceOptions {
   /** How often every member runs a round (and reads the plan). */
   periodMs: number;
   graceMs: number;
+  /** How far ahead of the clock a member can open a window: a window's length with event-time windows, else 0. */
+  openAheadMs?: number;
   now: () => number;
   /** A version was loaded (every member; production's metrics.json for realized performance). */
   loaded?: (v: ProductionVersion) => void;
@@ -133,7 +135,8 @@ export class FleetReference {
 
   /**
    * Leader: the version window `start` is judged against (`v2`), or null while this member cannot judge it yet (the
-   * fleet has no plan, or the version is not loaded): the window waits.
+   * fleet has no plan, or the version is not loaded): the window waits, up to its end + 2 grace, then is dropped as
+   * reference unavailable (FleetMember.finalizeDue).
    */
   versionAt(start: number): string | null {
     const s = this.switchAt(start);
@@ -192,9 +195,10 @@ export class FleetReference {
     const now = this.o.now();
     const d = this.o.durationMs;
     const next = { version: v.version, sha256: v.sha256 };
-    // Not opened yet: no member can have measured a window with it (a member reads the plan every round, and an
-    // event-time window opens at most grace early), so it is replaced: at most one switch pending.
-    if (this.plan.length > 1 && last.from > now + this.o.periodMs + this.o.graceMs) {
+    // Not opened yet: no member can have measured a window with it (a member reads the plan every round, its clock is
+    // within grace, and an event-time window opens at most a window early), so it is replaced: one switch pending.
+    const opens = now + this.o.periodMs + this.o.graceMs + (this.o.openAheadMs ?? 0);
+    if (this.plan.length > 1 && last.from > opens) {
       const kept = this.plan.slice(0, -1);
       if (kept.at(-1)!.version === v.version) {
         await this.write(lease, kept, v);
@@ -282,7 +286,8 @@ export class FleetReference {
   /**
    * Reads the plan when it changed and takes it, then loads (verified) the versions it names that this member does not
    * have. One that cannot be loaded (the registry unreachable) is tried again with a backoff: meanwhile this member's
-   * windows of it are measured against the last version it has (and left out by the leader), and a leader waits.
+   * windows of it are measured against the last version it has (and left out by the leader), and a leader waits (see
+   * versionAt).
    */
   private async readPlan(store = this.o.store): Promise<void> {
     const text = await store.referencePlan();

@@ -58,7 +58,14 @@ async function rollback(registry: string, version: number): Promise<void> {
 type Clock = ReturnType<typeof manualClock>;
 
 /** A member's plan reader on the test's clock; `prefix` keeps each test's fleet apart in the one Redis. */
-async function member(name: string, registry: string, clock: Clock, prefix: string, otherFeatures = new Set<number>()) {
+async function member(
+  name: string,
+  registry: string,
+  clock: Clock,
+  prefix: string,
+  otherFeatures = new Set<number>(),
+  openAheadMs = 0,
+) {
   const store = new FleetStore(
     { redisUrl: redis.url, passwordEnv: null, keyPrefix: prefix, member: name, leaseMs: 3000, graceMs: 10_000 },
     {},
@@ -71,6 +78,7 @@ async function member(name: string, registry: string, clock: Clock, prefix: stri
     durationMs: MINUTE,
     periodMs: 1000,
     graceMs: 10_000,
+    openAheadMs,
     now: clock.now,
     log: {
       info: () => {},
@@ -329,6 +337,34 @@ test("a production version whose profile has other features is not scheduled, an
     }
     assert.equal(await a.store.referencePlan(), plan, "not scheduled");
     assert.equal(a.errors.filter((e) => /has other features/.test(e)).length, 1);
+  } finally {
+    await a.store.close();
+  }
+});
+
+test("event-time windows open up to a window ahead of the clock: a switch less than that (+ a round + grace) ahead counts as opened and is followed, not replaced", async () => {
+  const registry = join(work, "registry-ahead");
+  await promote(registry, 1);
+  const clock = manualClock(T0 + 5000);
+  const a = await member("a", registry, clock, "ahead:", new Set(), MINUTE);
+  try {
+    const lease = (await a.store.lease(null, "a"))!;
+    await firstPlan(a, lease);
+    for (let i = 2; i <= 3; i++) {
+      await promote(registry, i);
+      clock.advance(2000);
+      await a.store.lease(lease, "a");
+      assert.equal(await a.reference.poll(lease), `v${i}`);
+    }
+    // v2 at 00:01 may have a window opened already (an event stamped up to a window ahead): v3 follows it.
+    assert.deepEqual(
+      (await planOf(a)).map((s) => [s.version, s.from]),
+      [
+        [1, T0],
+        [2, T0 + MINUTE],
+        [3, T0 + 2 * MINUTE],
+      ],
+    );
   } finally {
     await a.store.close();
   }

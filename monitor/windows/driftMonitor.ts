@@ -646,19 +646,24 @@ export class DriftMonitor {
     label: string,
     estimator?: CbpeEstimator | null,
   ): boolean {
-    const col = this.predictionColumn;
-    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
-    const next = layoutOf(features, this.config.labels?.positiveClass);
-    skipInLayout(next, monitorSkips(features, this.config.drift, this.target.name, this.config.file, this.target.from));
-    const same =
-      next.names.length === this.layout.names.length &&
-      next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
-      (col === null || Object.hasOwn(profile.columns, col));
-    if (!same) return false;
+    if (!this.hasSameFeatures(profile)) return false;
     this.pendingReference = { profile, version, label, ...(estimator !== undefined ? { estimator } : {}) };
     const idle = this.eventWindows ? this.eventWindows.open.size === 0 : this.window.events === 0;
     if (idle) this.applyReference(null);
     return true;
+  }
+
+  /** Whether `profile` lays out the running features (names and kinds, after the skips) and has the prediction column. */
+  private hasSameFeatures(profile: ReferenceProfile): boolean {
+    const col = this.predictionColumn;
+    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
+    const next = layoutOf(features, this.config.labels?.positiveClass);
+    skipInLayout(next, monitorSkips(features, this.config.drift, this.target.name, this.config.file, this.target.from));
+    return (
+      next.names.length === this.layout.names.length &&
+      next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
+      (col === null || Object.hasOwn(profile.columns, col))
+    );
   }
 
   /**
@@ -671,15 +676,7 @@ export class DriftMonitor {
     label: string,
     estimator?: CbpeEstimator | null,
   ): JudgedReference | null {
-    const col = this.predictionColumn;
-    const features = col === null ? profile : { ...profile, columns: withoutKey(profile.columns, col) };
-    const next = layoutOf(features, this.config.labels?.positiveClass);
-    skipInLayout(next, monitorSkips(features, this.config.drift, this.target.name, this.config.file, this.target.from));
-    const same =
-      next.names.length === this.layout.names.length &&
-      next.names.every((n, i) => n === this.layout.names[i] && next.kinds[i] === this.layout.kinds[i]) &&
-      (col === null || Object.hasOwn(profile.columns, col));
-    if (!same) return null;
+    if (!this.hasSameFeatures(profile)) return null;
     const current = this.layout.estimator;
     if (estimator && current && estimator.calibration.positive_class !== current.calibration.positive_class) {
       // Events' probabilities are read at the running calibration's positive class: the old calibration stays.
@@ -689,6 +686,7 @@ export class DriftMonitor {
       );
       estimator = undefined;
     }
+    const col = this.predictionColumn;
     const samples = sampleProfile(profile);
     const prediction = col === null ? null : (samples.get(col) ?? null);
     if (col !== null) samples.delete(col);

@@ -5,23 +5,18 @@ import assert from "node:assert/strict";
 import { mkdtempSync, renameSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "redis";
-import { FleetReference } from "../../../monitor/fleet/fleetReference.js";
-import { FencedError, FleetStore } from "../../../monitor/fleet/fleetStore.js";
-import { ProductionReference } from "../../../monitor/reference/ProductionReference.js";
-import type { JudgedReference } from "../../../monitor/windows/driftMonitor.js";
-import { DirectoryModelRegistry } from "../../../src/registry/DirectoryModelRegistry.js";
-import { buildProfile } from "../../../src/profile/buildProfile.js";
-import { writeProfile } from "../../../src/profile/profileFile.js";
-import { runCli } from "../../helpers/cli.js";
-import { normals } from "../../helpers/random.js";
+import { FencedError } from "../../../monitor/fleet/fleetStore.js";
 import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
-import { numericColumn, table } from "../../helpers/tables.js";
-import { manualClock, waitFor } from "../monitorFixtures.js";
+import { manualClock } from "../monitorFixtures.js";
+import {
+  MINUTE,
+  planMember,
+  promote as promoteVersion,
+  redisCommand as redisCommandAt,
+  type Clock,
+} from "./planMembers.js";
 
-const MODEL = "fixtures/models/breast_cancer_columns.onnx";
 const T0 = Date.parse("2026-03-01T00:00:00.000Z");
-const MINUTE = 60_000;
 const work = mkdtempSync(join(tmpdir(), "mg-fleet-reference-"));
 let redis: RedisServer;
 before(async () => {
@@ -32,63 +27,10 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function promote(registry: string, seed: number): Promise<void> {
-  const path = join(work, `profile-${seed}.json`);
-  writeProfile(
-    path,
-    buildProfile(table([numericColumn("x", normals(500, seed), "number")]), { createdAt: "2026-01-01" }),
-  );
-  const r = await runCli("promote", "--name", "fraud", "--model", MODEL, "--profile", path, "--registry", registry);
-  assert.equal(r.code, 0, r.stderr);
-}
-
-/** A member's plan reader: its own store, registry reader and state directory, on the test's clock. */
-async function member(name: string, registry: string, clock: ReturnType<typeof manualClock>) {
-  const store = new FleetStore(
-    { redisUrl: redis.url, passwordEnv: null, keyPrefix: "ref-a:", member: name, leaseMs: 3000, graceMs: 10_000 },
-    {},
-    clock.now,
-  );
-  const errors: string[] = [];
-  const reference = new FleetReference({
-    production: new ProductionReference("fraud", new DirectoryModelRegistry(registry), mkdtempSync(join(work, name))),
-    store,
-    durationMs: MINUTE,
-    periodMs: 1000,
-    graceMs: 10_000,
-    now: clock.now,
-    log: {
-      info: () => {},
-      warn: () => {},
-      error: (o: object, m: string) => void errors.push(`${m} ${JSON.stringify(o)}`),
-    },
-  });
-  const started = await reference.start(new FleetStore(store.fleet, {}, clock.now));
-  await store.connect();
-  await waitFor("Redis to answer", () => store.down === null);
-  // What a monitor's judgedReference gives when the features match; its fields are not read here.
-  reference.attach(
-    (v) =>
-      ({
-        version: `v${v.version}`,
-        label: `v${v.version}`,
-        samples: new Map(),
-        prediction: null,
-        ranges: [],
-      }) as JudgedReference,
-  );
-  return { store, reference, errors, started };
-}
-
-async function redisCommand(...args: string[]): Promise<unknown> {
-  const c = createClient({ url: redis.url });
-  await c.connect();
-  try {
-    return await c.sendCommand(args);
-  } finally {
-    c.destroy();
-  }
-}
+const promote = (registry: string, seed: number) => promoteVersion(work, registry, seed);
+const member = (name: string, registry: string, clock: Clock) =>
+  planMember(name, { redisUrl: redis.url, work, registry, clock, prefix: "ref-a:" });
+const redisCommand = (...args: string[]) => redisCommandAt(redis.url, ...args);
 
 test("the leader writes the plan (first production, covering every earlier window, then each switch at a boundary ahead), fenced; members follow it, keep theirs when it does not read, wait for a version they cannot load, and a Redis restarted empty gets it back", async () => {
   const registry = join(work, "registry");

@@ -5,23 +5,21 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "redis";
-import { FleetReference, MAX_SWITCHES } from "../../../monitor/fleet/fleetReference.js";
+import { MAX_SWITCHES } from "../../../monitor/fleet/fleetReference.js";
 import { FleetStore, type PartialRecord } from "../../../monitor/fleet/fleetStore.js";
-import { ProductionReference } from "../../../monitor/reference/ProductionReference.js";
-import type { JudgedReference } from "../../../monitor/windows/driftMonitor.js";
-import { DirectoryModelRegistry } from "../../../src/registry/DirectoryModelRegistry.js";
-import { buildProfile } from "../../../src/profile/buildProfile.js";
-import { writeProfile } from "../../../src/profile/profileFile.js";
 import { runCli } from "../../helpers/cli.js";
-import { normals } from "../../helpers/random.js";
 import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
-import { numericColumn, table } from "../../helpers/tables.js";
-import { manualClock, waitFor } from "../monitorFixtures.js";
+import { manualClock } from "../monitorFixtures.js";
+import {
+  MINUTE,
+  planMember,
+  promote as promoteVersion,
+  redisCommand as redisCommandAt,
+  type Clock,
+  type PlanMember,
+} from "./planMembers.js";
 
-const MODEL = "fixtures/models/breast_cancer_columns.onnx";
 const T0 = Date.parse("2026-03-01T00:00:00.000Z");
-const MINUTE = 60_000;
 const work = mkdtempSync(join(tmpdir(), "mg-fleet-plan-"));
 let redis: RedisServer;
 before(async () => {
@@ -32,15 +30,7 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function promote(registry: string, seed: number): Promise<void> {
-  const path = join(work, `profile-${seed}.json`);
-  writeProfile(
-    path,
-    buildProfile(table([numericColumn("x", normals(500, seed), "number")]), { createdAt: "2026-01-01" }),
-  );
-  const r = await runCli("promote", "--name", "fraud", "--model", MODEL, "--profile", path, "--registry", registry);
-  assert.equal(r.code, 0, r.stderr);
-}
+const promote = (registry: string, seed: number) => promoteVersion(work, registry, seed);
 
 async function rollback(registry: string, version: number): Promise<void> {
   const r = await runCli(
@@ -55,64 +45,15 @@ async function rollback(registry: string, version: number): Promise<void> {
   assert.equal(r.code, 0, r.stderr);
 }
 
-type Clock = ReturnType<typeof manualClock>;
-
-/** A member's plan reader on the test's clock; `prefix` keeps each test's fleet apart in the one Redis. */
-async function member(
+const member = (
   name: string,
   registry: string,
   clock: Clock,
   prefix: string,
   otherFeatures = new Set<number>(),
   openAheadMs = 0,
-) {
-  const store = new FleetStore(
-    { redisUrl: redis.url, passwordEnv: null, keyPrefix: prefix, member: name, leaseMs: 3000, graceMs: 10_000 },
-    {},
-    clock.now,
-  );
-  const errors: string[] = [];
-  const reference = new FleetReference({
-    production: new ProductionReference("fraud", new DirectoryModelRegistry(registry), mkdtempSync(join(work, name))),
-    store,
-    durationMs: MINUTE,
-    periodMs: 1000,
-    graceMs: 10_000,
-    openAheadMs,
-    now: clock.now,
-    log: {
-      info: () => {},
-      warn: () => {},
-      error: (o: object, m: string) => void errors.push(`${m} ${JSON.stringify(o)}`),
-    },
-  });
-  const started = await reference.start(new FleetStore(store.fleet, {}, clock.now));
-  await store.connect();
-  await waitFor("Redis to answer", () => store.down === null);
-  // What a monitor's judgedReference gives: null for a version whose profile has other features.
-  reference.attach((v) =>
-    otherFeatures.has(v.version)
-      ? null
-      : ({
-          version: `v${v.version}`,
-          label: `v${v.version}`,
-          samples: new Map(),
-          prediction: null,
-          ranges: [],
-        } as JudgedReference),
-  );
-  return { store, reference, errors, started };
-}
-
-async function redisCommand(...args: string[]): Promise<unknown> {
-  const c = createClient({ url: redis.url });
-  await c.connect();
-  try {
-    return await c.sendCommand(args);
-  } finally {
-    c.destroy();
-  }
-}
+) => planMember(name, { redisUrl: redis.url, work, registry, clock, prefix, otherFeatures, openAheadMs });
+const redisCommand = (...args: string[]) => redisCommandAt(redis.url, ...args);
 
 async function planOf(m: { store: FleetStore }): Promise<{ version: number; from: number }[]> {
   const text = await m.store.referencePlan();
@@ -124,7 +65,7 @@ async function planOf(m: { store: FleetStore }): Promise<{ version: number; from
 }
 
 /** Rounds of a leader with no plan: it waits for one to be put back, then writes its own. */
-async function firstPlan(m: Awaited<ReturnType<typeof member>>, lease: string): Promise<void> {
+async function firstPlan(m: PlanMember, lease: string): Promise<void> {
   for (let i = 0; i < 3; i++) {
     await m.reference.follow(lease);
     assert.equal(await m.store.referencePlan(), null, `round ${i + 1}: the leader waits for a plan to be put back`);

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   registryFromFlags
-} from "./chunks/chunk-FSEJIZ6W.js";
+} from "./chunks/chunk-WXBTRI2Y.js";
 import {
   findMergedPullRequest,
   readPullRequestContext,
@@ -18,7 +18,7 @@ import {
   isGitHubError,
   redactSecrets
 } from "./chunks/chunk-4NQ5B76I.js";
-import "./chunks/chunk-WBEWDNAQ.js";
+import "./chunks/chunk-VU4YWOGW.js";
 import "./chunks/chunk-NZDUHHNH.js";
 import "./chunks/chunk-KXKSH3KJ.js";
 import {
@@ -31,7 +31,7 @@ import "./chunks/chunk-CV6AQ6IM.js";
 import {
   neutralizeWorkflowCommands
 } from "./chunks/chunk-3YGHXF46.js";
-import "./chunks/chunk-R667OS6Q.js";
+import "./chunks/chunk-OE5TUCQQ.js";
 import "./chunks/chunk-GT6KQK6X.js";
 import {
   ModelguardError,
@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-ANKBXI6M.js");
+  const { runCommand } = await import("./chunks/main-2FA4TIHE.js");
   return runCommand(argv, io);
 }
 

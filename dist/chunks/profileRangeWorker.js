@@ -3,17 +3,17 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange,
   toTransferable
-} from "./chunk-NKIH2RMP.js";
-import "./chunk-O5Q4KKFV.js";
+} from "./chunk-EOY6TRFM.js";
+import "./chunk-WZ5I3ZUR.js";
 import "./chunk-3DTPGBZG.js";
-import "./chunk-L6U7SQT7.js";
+import "./chunk-5M7OYJDY.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-OX5IJE7Z.js";
-import "./chunk-H5HJGWES.js";
-import "./chunk-R667OS6Q.js";
+import "./chunk-Z3AR7IC5.js";
+import "./chunk-NXWTCSVE.js";
+import "./chunk-OE5TUCQQ.js";
 import "./chunk-WGMHYXJD.js";
-import "./chunk-MGSHJULD.js";
+import "./chunk-XEIPHY3H.js";
 import "./chunk-GT6KQK6X.js";
 import {
   isModelguardError

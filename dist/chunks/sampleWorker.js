@@ -3,11 +3,11 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-CUUEQMHP.js";
-import "./chunk-PD2BLNGC.js";
+} from "./chunk-B4EIO73K.js";
+import "./chunk-NSYRQRM5.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-3DTPGBZG.js";
-import "./chunk-L6U7SQT7.js";
+import "./chunk-5M7OYJDY.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import "./chunk-WGMHYXJD.js";

@@ -1,8 +1,9 @@
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, execFileSync, type ChildProcessByStdio } from "node:child_process";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { arch, constants as osConstants, cpus, platform, release, totalmem } from "node:os";
 import { resolve } from "node:path";
+import type { Readable } from "node:stream";
 import { ModelguardError } from "../../errors.js";
 import { setLongTimeout, type LongTimeout } from "../../setLongTimeout.js";
 import { readOnnxModelInfo } from "../onnx/readOnnxModelInfo.js";
@@ -95,13 +96,40 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
   const started = new Date();
   const tail = new OutputTail(TAIL_LINES);
   const tree = { pgid: 0, runId: randomBytes(16).toString("hex") };
-  const child = spawn(options.command, {
-    cwd,
-    env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
-    shell: true,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  let interrupted: NodeJS.Signals | undefined;
+  let resolveInterrupted: (stopped: Promise<void>) => void = () => {};
+  // Resolves once a forwarded signal has stopped everything reachable; never without a signal.
+  const stoppedAfterSignal = new Promise<Promise<void>>((r) => (resolveInterrupted = r)).then((stopped) => stopped);
+  const onSignal = (received: NodeJS.Signals): void => {
+    // A second signal while stopping changes nothing: the stop below is bounded.
+    if (interrupted !== undefined || !child.pid) return;
+    interrupted = received;
+    const pgid = child.pid;
+    try {
+      process.kill(-pgid, received);
+    } catch {
+      // The group is already gone.
+    }
+    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
+    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
+  };
+  // Listening before the command starts: a signal that came between its start and these listeners (this thread
+  // descheduled on a busy machine while the command already ran) would end modelguard with the default action and
+  // leave the command running. A listener runs only once this synchronous start is done, when `child` exists.
+  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
+  let child: ChildProcessByStdio<null, Readable, Readable>;
+  try {
+    child = spawn(options.command, {
+      cwd,
+      env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
+      shell: true,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (e) {
+    for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
+    throw e;
+  }
   const out = options.out ?? ((c: Buffer) => process.stdout.write(c));
   const err = options.err ?? ((c: Buffer) => process.stderr.write(c));
   child.stdout.on("data", (c: Buffer) => {
@@ -133,25 +161,6 @@ export async function runTraining(options: RunTrainingOptions): Promise<RunRecor
       void stopProcessTree({ ...tree, pgid: child.pid! }, graceMs).then(resolveStopped, resolveStopped);
     }, options.timeoutMs);
   });
-
-  let interrupted: NodeJS.Signals | undefined;
-  let resolveInterrupted: (stopped: Promise<void>) => void = () => {};
-  // Resolves once a forwarded signal has stopped everything reachable; never without a signal.
-  const stoppedAfterSignal = new Promise<Promise<void>>((r) => (resolveInterrupted = r)).then((stopped) => stopped);
-  const onSignal = (received: NodeJS.Signals): void => {
-    // A second signal while stopping changes nothing: the stop below is bounded.
-    if (interrupted !== undefined || !child.pid) return;
-    interrupted = received;
-    const pgid = child.pid;
-    try {
-      process.kill(-pgid, received);
-    } catch {
-      // The group is already gone.
-    }
-    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
-    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
-  };
-  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
 
   let exit: { code: number | null; signal: NodeJS.Signals | null };
   try {

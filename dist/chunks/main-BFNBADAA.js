@@ -3500,7 +3500,7 @@ var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["schema", validate],
   ["profile", async () => (await import("./profile-WTU45DJS.js")).registerProfile],
   ["drift", async () => (await import("./drift-2BQKWMF5.js")).registerDrift],
-  ["train", async () => (await import("./train-NTCOFSOO.js")).registerTrain],
+  ["train", async () => (await import("./train-LLB6E736.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-ILXU3BBK.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-UNNPMSLW.js")).registerCalibrate],
   ["compare", async () => (await import("./compare-B7LU7X2N.js")).registerCompare],

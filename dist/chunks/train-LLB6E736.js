@@ -142,13 +142,35 @@ async function runTraining(options) {
   const started = /* @__PURE__ */ new Date();
   const tail = new OutputTail(TAIL_LINES);
   const tree = { pgid: 0, runId: randomBytes(16).toString("hex") };
-  const child = spawn(options.command, {
-    cwd,
-    env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
-    shell: true,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
+  let interrupted;
+  let resolveInterrupted = () => {
+  };
+  const stoppedAfterSignal = new Promise((r) => resolveInterrupted = r).then((stopped) => stopped);
+  const onSignal = (received) => {
+    if (interrupted !== void 0 || !child.pid) return;
+    interrupted = received;
+    const pgid = child.pid;
+    try {
+      process.kill(-pgid, received);
+    } catch {
+    }
+    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
+    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
+  };
+  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
+  let child;
+  try {
+    child = spawn(options.command, {
+      cwd,
+      env: { ...process.env, [RUN_ID_VARIABLE]: tree.runId },
+      shell: true,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"]
+    });
+  } catch (e) {
+    for (const s of FORWARDED_SIGNALS) process.off(s, onSignal);
+    throw e;
+  }
   const out = options.out ?? ((c) => process.stdout.write(c));
   const err = options.err ?? ((c) => process.stderr.write(c));
   child.stdout.on("data", (c) => {
@@ -178,22 +200,6 @@ async function runTraining(options) {
       void stopProcessTree({ ...tree, pgid: child.pid }, graceMs).then(resolveStopped, resolveStopped);
     }, options.timeoutMs);
   });
-  let interrupted;
-  let resolveInterrupted = () => {
-  };
-  const stoppedAfterSignal = new Promise((r) => resolveInterrupted = r).then((stopped) => stopped);
-  const onSignal = (received) => {
-    if (interrupted !== void 0 || !child.pid) return;
-    interrupted = received;
-    const pgid = child.pid;
-    try {
-      process.kill(-pgid, received);
-    } catch {
-    }
-    const grace = Math.min(graceMs, SIGNAL_GRACE_MS);
-    resolveInterrupted(within(exited, grace).then(() => stopProcessTree({ ...tree, pgid }, grace)));
-  };
-  for (const s of FORWARDED_SIGNALS) process.on(s, onSignal);
   let exit;
   try {
     try {

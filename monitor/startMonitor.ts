@@ -41,6 +41,7 @@ import { ProductionReference, type ProductionVersion } from "./reference/Product
 import { productionMetricsOf } from "./performance/productionMetrics.js";
 import { referenceTargetOf } from "./reference/referenceTarget.js";
 import { DeploymentStatusTracker, deploymentRepositoryOf } from "./alerts/deploymentStatus.js";
+import { FleetDeploymentStatus } from "./fleet/fleetDeploymentStatus.js";
 import type { BatchStats } from "./ingest/batchStats.js";
 
 export { JOURNAL_CHECKPOINT_BYTES } from "./state/checkpointer.js";
@@ -186,10 +187,11 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   });
   // Fleet mode: closed windows go to the fleet member (created once the monitor has its layout).
   let fleet: FleetMember | null = null;
-  // A GitHub registry's production is a deployment: its status follows what this monitor sees (not in fleet mode,
-  // which registry references are refused in, so one monitor posts).
-  const deploymentRepository = production && !config.fleet ? deploymentRepositoryOf(config, env) : null;
-  const deployment = deploymentRepository ? new DeploymentStatusTracker(config, deploymentRepository, outbox) : null;
+  // A GitHub registry's production is a deployment: its status follows what this monitor sees. In fleet mode the
+  // leader records it once per fleet from the merged windows (FleetDeploymentStatus), never each member.
+  const deploymentRepository = production ? deploymentRepositoryOf(config, env) : null;
+  const deployment =
+    deploymentRepository && !config.fleet ? new DeploymentStatusTracker(config, deploymentRepository, outbox) : null;
   const monitor = new DriftMonitor(config, profile, {
     metrics,
     outbox,
@@ -229,6 +231,9 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
       sender,
       ...(fleetPerformance ? { performance: fleetPerformance } : {}),
       ...(fleetReference ? { reference: fleetReference } : {}),
+      ...(fleetReference && deploymentRepository
+        ? { deployment: new FleetDeploymentStatus(config, deploymentRepository) }
+        : {}),
       writes,
       now: () => clock(),
       log,

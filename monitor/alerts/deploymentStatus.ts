@@ -26,6 +26,72 @@ export function deploymentRepositoryOf(
   return m ? { owner: m[1]!, repo: m[2]! } : null;
 }
 
+/** A deployment status the monitor posts: its state and what it says (without MONITOR_STATUS_PREFIX). */
+export interface DeploymentVerdict {
+  state: MonitorDeploymentState;
+  description: string;
+}
+
+/**
+ * What window `report` says of its version's deployment, the alert policy now in `alert`: failure while a drift alert
+ * is open, success for a window without dataset drift, else nothing (a drifted window with no alert open yet).
+ */
+export function deploymentVerdictOf(report: WindowReport, alert: AlertState): DeploymentVerdict | null {
+  if (alert.issueOpen) {
+    const drifted = report.drift.drifted_features;
+    return {
+      state: "failure",
+      description: `drift alert open: window ${report.window} drifted${drifted.length ? ` (${drifted.join(", ")})` : ""}`,
+    };
+  }
+  if (report.dataset_drifted === false)
+    return {
+      state: "success",
+      description: `window ${report.window} without drift (${report.events} events), no drift alert open`,
+    };
+  return null;
+}
+
+/** The in_progress status of a version the monitor (or the fleet) measures windows against from window `window` on. */
+export function deploymentLoadedVerdict(version: string, window: number): DeploymentVerdict {
+  return { state: "in_progress", description: `watching ${version} from window ${window}, no window closed yet` };
+}
+
+/**
+ * The outbox entry that posts `verdict` as the status of production `version`'s deployment. Its id carries the window
+ * it was decided at, so a replay (or another fleet leader) recording the same change records the same entry.
+ * `onlyIfUnmonitored` (in_progress): posted only when the deployment has no status of the monitor's yet.
+ */
+export function deploymentStatusEntry(
+  config: MonitorConfig,
+  target: { owner: string; repo: string },
+  version: string,
+  window: number,
+  at: string,
+  verdict: DeploymentVerdict,
+  onlyIfUnmonitored: boolean,
+): OutboxEntry {
+  const name = config.referenceRegistry!.name;
+  const number = Number(version.slice(1));
+  const { owner, repo } = target;
+  return {
+    id: `${config.model}:w${window}:deployment.${version}.${verdict.state}`,
+    kind: DEPLOYMENT_STATUS_KIND,
+    method: "POST",
+    path: `/repos/${owner}/${repo}/deployments/{deployment_id}/statuses`,
+    body: {
+      owner,
+      repo,
+      environment: deploymentEnvironment(name),
+      ref: versionTag(name, number),
+      state: verdict.state,
+      description: verdict.description,
+      ...(onlyIfUnmonitored ? { only_if_unmonitored: true } : {}),
+    },
+    created_at: at,
+  };
+}
+
 /**
  * Follows what the monitor sees of each production version and records it, through the outbox, as the status of the
  * version's deployment to `model/NAME` (the one promotion created with state success):
@@ -35,7 +101,8 @@ export function deploymentRepositoryOf(
  * - `failure` while a drift alert is open (the alert policy opened the issue).
  * Only changes are recorded, so a status is one write per change, not per window. `inactive` is never posted here:
  * retiring the replaced version is promotion's, and the sender leaves a deployment someone retired alone. Entry ids
- * carry the window, so a journal replay after a crash records nothing twice.
+ * carry the window, so a journal replay after a crash records nothing twice. (A fleet's leader records them from the
+ * merged windows instead: fleet/fleetDeploymentStatus.ts.)
  */
 export class DeploymentStatusTracker {
   private version: string | null = null;
@@ -52,7 +119,17 @@ export class DeploymentStatusTracker {
     if (version === null || (version === this.version && this.posted !== null)) return;
     this.version = version;
     this.posted = "in_progress";
-    this.record(window, at, "in_progress", `watching ${version} from window ${window}, no window closed yet`, true);
+    this.outbox.add(
+      deploymentStatusEntry(
+        this.config,
+        this.target,
+        version,
+        window,
+        at,
+        deploymentLoadedVerdict(version, window),
+        true,
+      ),
+    );
   }
 
   /** Window `report` closed, and the alert policy is now in `alert`. */
@@ -63,47 +140,11 @@ export class DeploymentStatusTracker {
       this.version = version;
       this.posted = null;
     }
-    const state: MonitorDeploymentState | null = alert.issueOpen
-      ? "failure"
-      : report.dataset_drifted === false
-        ? "success"
-        : null;
-    if (state === null || state === this.posted) return;
-    this.posted = state;
-    const drifted = report.drift.drifted_features;
-    const description =
-      state === "failure"
-        ? `drift alert open: window ${report.window} drifted${drifted.length ? ` (${drifted.join(", ")})` : ""}`
-        : `window ${report.window} without drift (${report.events} events), no drift alert open`;
-    this.record(report.window, report.closed_at, state, description, false);
-  }
-
-  private record(
-    window: number,
-    at: string,
-    state: MonitorDeploymentState,
-    description: string,
-    onlyIfUnmonitored: boolean,
-  ) {
-    const name = this.config.referenceRegistry!.name;
-    const number = Number(this.version!.slice(1));
-    const { owner, repo } = this.target;
-    const entry: OutboxEntry = {
-      id: `${this.config.model}:w${window}:deployment.${this.version}.${state}`,
-      kind: DEPLOYMENT_STATUS_KIND,
-      method: "POST",
-      path: `/repos/${owner}/${repo}/deployments/{deployment_id}/statuses`,
-      body: {
-        owner,
-        repo,
-        environment: deploymentEnvironment(name),
-        ref: versionTag(name, number),
-        state,
-        description,
-        ...(onlyIfUnmonitored ? { only_if_unmonitored: true } : {}),
-      },
-      created_at: at,
-    };
-    this.outbox.add(entry);
+    const verdict = deploymentVerdictOf(report, alert);
+    if (verdict === null || verdict.state === this.posted) return;
+    this.posted = verdict.state;
+    this.outbox.add(
+      deploymentStatusEntry(this.config, this.target, version, report.window, report.closed_at, verdict, false),
+    );
   }
 }

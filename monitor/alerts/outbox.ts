@@ -46,7 +46,7 @@ export function parkable<E extends Error>(e: E): E & { parkable: true } {
   return Object.assign(e, { parkable: true as const });
 }
 
-function isParkable(e: unknown): boolean {
+export function isParkable(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { parkable?: unknown }).parkable === true;
 }
 

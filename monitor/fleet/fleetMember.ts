@@ -4,7 +4,8 @@ import { stringifyContract } from "../../src/contracts/contractJson.js";
 import { decideAlerts, INITIAL_ALERT_STATE, type AlertActionKind, type AlertState } from "../alerts/alertPolicy.js";
 import { buildAlertRequest, productionChangedRequest } from "../alerts/alertRequests.js";
 import { windowSignals, windowSignalSections } from "../alerts/windowSignals.js";
-import type { OutboxEntry, OutboxEntryStatus, OutboxSender } from "../alerts/outbox.js";
+import { isParkable, type OutboxEntry, type OutboxEntryStatus, type OutboxSender } from "../alerts/outbox.js";
+import { DEPLOYMENT_STATUS_KIND } from "../alerts/deploymentStatus.js";
 import type { MonitorConfig } from "../config/monitorConfig.js";
 import type { FeatureLayout } from "../ingest/featureLayout.js";
 import { ensureStateSubdirectory } from "../state/stateDirectory.js";
@@ -14,6 +15,7 @@ import { WindowState, type WindowStateJson } from "../windows/windowState.js";
 import { escapeMarkdown } from "../../src/report/escapeMarkdown.js";
 import { fleetPeriodMs, type FleetConfig } from "./fleetConfig.js";
 import type { FleetMetrics } from "./fleetMetrics.js";
+import type { FleetDeploymentRecord, FleetDeploymentStatus } from "./fleetDeploymentStatus.js";
 import { FencedError, FleetStore, FleetUnavailableError, type MemberRecord, type PartialRecord } from "./fleetStore.js";
 
 /** What the fleet needs of the member's own monitor. */
@@ -48,6 +50,8 @@ export interface AlertRecord {
   performance_alerted?: number[];
   /** Following production: the version the last finalized window was judged against (a new one: a new episode). */
   model_version?: string | null;
+  /** Following a GitHub registry: the last status the fleet recorded for production's deployment. */
+  deployment?: FleetDeploymentRecord;
 }
 
 /** A fleet following production (fleetReference.ts): the reference each window is measured and judged against. */
@@ -93,6 +97,8 @@ export interface FleetMemberOptions {
   performance?: FleetPerformanceHook;
   /** With `reference: registry:NAME`: the fleet's reference per window. */
   reference?: FleetReferenceHook;
+  /** With a GitHub registry's production (and `reference`): the status of its deployment, posted by the leader. */
+  deployment?: FleetDeploymentStatus;
   /**
    * Where the partials and the alert copy are written: the monitor's, so that a full disk (ENOSPC, EIO) there waits
    * and is retried like its window reports, and the journal refuses events meanwhile (503, /readyz 503).
@@ -109,6 +115,14 @@ export interface FleetMemberOptions {
 
 /** Windows dropped as reference unavailable remembered by a leader (see unavailableDropped). */
 const MAX_UNAVAILABLE = 256;
+/**
+ * A deployment status GitHub refuses in a way retrying soon will not fix (a token without `deployments: write`, no
+ * deployment yet) steps aside and is tried again with a backoff; after this long it is given up (recorded as not sent),
+ * so that the shared outbox stays bounded.
+ */
+const PARKED_GIVE_UP_MS = 86_400_000;
+/** Parked entries remembered at most (the shared outbox is read 100 at a time). */
+const MAX_PARKED = 100;
 
 /**
  * One member of a fleet. Every period it heartbeats, publishes its partial of each window (the open one, and closed
@@ -141,6 +155,8 @@ export class FleetMember {
   /** Merged reports last read from Redis (newest first), for /v1/drift while Redis is unreachable. */
   reportsCache: unknown[] = [];
   private sendBackoff = { attempts: 0, until: 0 };
+  /** Deployment statuses parked by this leader: id -> when to try again, failures in a row. */
+  private readonly parked = new Map<string, { until: number; attempts: number }>();
   /** The last merged report shown on /metrics (its JSON text). */
   private lastMerged: string | null = null;
   /** The fleet's alert record last copied to disk (its JSON text). */
@@ -246,6 +262,7 @@ export class FleetMember {
       await this.o.reference?.follow(this.lease);
       await this.o.performance?.publish();
       if (this.lease && this.o.now() >= this.settleUntil) {
+        await this.recordDeploymentInEffect();
         await this.finalizeDue();
         await this.o.performance?.lead(this.lease, this.alertIo);
         await this.sendAlerts();
@@ -514,11 +531,18 @@ export class FleetMember {
           JSON.stringify(withMissingNote(buildAlertRequest(config, a, report, recent, dispatched, cause), missing)),
         ),
       ];
+      // After the alert's entries, as a single monitor records them; in the same fenced step as the record of it.
+      const status =
+        version !== undefined
+          ? (this.o.deployment?.windowFinalized(alert.deployment, version, report, decision.state) ?? null)
+          : null;
+      if (status) entries.push(JSON.stringify(status.entry));
       const next: AlertRecord = {
         ...alert,
         state: decision.state,
         last_window: start,
         ...(version !== undefined ? { model_version: version } : {}),
+        ...(status ? { deployment: status.record } : {}),
       };
       const ok = await store.finalize(
         lease,
@@ -549,13 +573,46 @@ export class FleetMember {
     await store.forgetMembers(stale, lease);
   }
 
+  /**
+   * Leader: the version the fleet measures the window open now against, as the in_progress status of its deployment
+   * when the fleet's record of the deployment names another (or none): once per fleet, at the boundary a switch takes
+   * effect (or the fleet's first plan). Recorded with the alert record in one fenced step; a leader that lost the
+   * lease writes nothing, and the next reads what was written.
+   */
+  private async recordDeploymentInEffect(): Promise<void> {
+    const { deployment, reference } = this.o;
+    if (!deployment || !reference) return;
+    const now = this.o.now();
+    const start = Math.floor(now / this.durationMs) * this.durationMs;
+    const version = reference.versionAt(start);
+    if (version === null) return;
+    const alert = await this.alertIo.read();
+    const change = deployment.inEffect(
+      alert.deployment,
+      version,
+      Math.floor(start / this.durationMs),
+      new Date(now).toISOString(),
+    );
+    if (!change) return;
+    const next: AlertRecord = { ...alert, deployment: change.record };
+    await this.o.store.updateAlert(this.lease!, JSON.stringify(next), [JSON.stringify(change.entry)]);
+    this.keepAlert(next);
+    this.o.log.info(
+      { model_version: version, window: Math.floor(start / this.durationMs) },
+      "fleet: production's deployment status recorded as in_progress",
+    );
+  }
+
   /** Leader: sends the shared outbox in order; each alert is claimed in Redis first so no leader sends it twice. */
   private async sendAlerts(): Promise<void> {
     const { store, sender } = this.o;
     if (this.o.now() < this.sendBackoff.until) return;
     const lease = this.lease!;
-    for (const text of await store.outbox()) {
-      const entry = JSON.parse(text) as OutboxEntry;
+    const outbox = (await store.outbox()).map((text) => ({ text, entry: JSON.parse(text) as OutboxEntry }));
+    // Parked entries sent or given up by another leader meanwhile are forgotten.
+    for (const id of this.parked.keys()) if (!outbox.some((o) => o.entry.id === id)) this.parked.delete(id);
+    for (const { text, entry } of outbox) {
+      if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) continue;
       if (!sender) {
         // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
         this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
@@ -594,12 +651,38 @@ export class FleetMember {
         this.sendBackoff.attempts = 0;
       } catch (e) {
         if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
+        if (entry.kind === DEPLOYMENT_STATUS_KIND && isParkable(e)) {
+          await this.park(entry, text, e as Error);
+          continue;
+        }
         const attempts = ++this.sendBackoff.attempts;
         this.sendBackoff.until = this.o.now() + Math.min(1000 * 2 ** (attempts - 1), 600_000);
         this.o.log.warn({ id: entry.id, err: (e as Error).message }, "fleet: GitHub request failed; retried later");
         return;
       }
     }
+  }
+
+  /**
+   * A deployment status GitHub refused in a way retrying soon does not fix: it steps aside (the entries after it are
+   * sent now) and is tried again after a backoff, 1 s doubling up to 10 min, by this leader (a new leader tries it at
+   * once); a day after it was recorded it is given up, recorded as not sent. A status is a courtesy to deploy
+   * workflows: it never holds back a drift issue.
+   */
+  private async park(entry: OutboxEntry, text: string, e: Error): Promise<void> {
+    const now = this.o.now();
+    const created = Date.parse(entry.created_at);
+    if (!(now - created < PARKED_GIVE_UP_MS)) {
+      this.parked.delete(entry.id);
+      await this.o.store.markSent(this.lease!, entry.id, { gave_up: e.message }, text);
+      this.o.log.error({ id: entry.id, err: e.message }, "fleet: deployment status given up after a day of refusals");
+      return;
+    }
+    const attempts = (this.parked.get(entry.id)?.attempts ?? 0) + 1;
+    if (!this.parked.has(entry.id) && this.parked.size >= MAX_PARKED)
+      this.parked.delete(this.parked.keys().next().value!);
+    this.parked.set(entry.id, { until: now + Math.min(1000 * 2 ** (attempts - 1), 600_000), attempts });
+    this.o.log.warn({ id: entry.id, err: e.message }, "fleet: deployment status refused; parked, retried later");
   }
 
   /**

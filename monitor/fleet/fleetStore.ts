@@ -375,6 +375,16 @@ export class FleetStore {
     );
   }
 
+  /** Leader: replaces the fleet's alert record and appends `entries` to the shared outbox, in one fenced step. */
+  async updateAlert(lease: string, alertJson: string, entries: string[]): Promise<void> {
+    await this.evalScript(
+      FENCE +
+        `redis.call('SET', KEYS[2], ARGV[2]) for i = 3, #ARGV do redis.call('RPUSH', KEYS[3], ARGV[i]) end return 1`,
+      [this.k("lease"), this.k("alert"), this.k("outbox")],
+      [lease, alertJson, ...entries],
+    );
+  }
+
   /** The leader's last merged performance view (JSON text), or null. */
   performanceView(): Promise<string | null> {
     return this.run(() => this.client.get(this.k("perf:view")));

@@ -1,0 +1,232 @@
+// The status of production's deployment in fleet mode: the leader alone records it, once per fleet, from the merged
+// windows; leader changes post nothing twice and undo no verdict. Two in-process members on a manual clock, a real
+// redis-server and the OpenAPI-checked fake GitHub as the registry (promotion makes the deployments).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { resolveMonitorConfig, type MonitorConfig } from "../../../monitor/config/monitorConfig.js";
+import { startMonitor, type RunningMonitor } from "../../../monitor/startMonitor.js";
+import { setGitHubPacingForTests } from "../../../src/github/createGitHubClient.js";
+import { buildProfile } from "../../../src/profile/buildProfile.js";
+import { writeProfile } from "../../../src/profile/profileFile.js";
+import { startFakeGitHub, type FakeGitHub } from "../../fakeGithub/startFakeGitHub.js";
+import { runCli } from "../../helpers/cli.js";
+import { normals } from "../../helpers/random.js";
+import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
+import { dictionaryColumn, numericColumn, table } from "../../helpers/tables.js";
+import { manualClock, postEvents, trafficNdjson } from "../monitorFixtures.js";
+
+const TOKEN = "ghs_fleetDeploymentToken0123456789abcdefABCD";
+const MODEL = "fixtures/models/breast_cancer_columns.onnx";
+const T0 = Date.parse("2026-03-01T00:00:00.000Z");
+const W0 = T0 / 60_000;
+const quiet = pino({ level: "silent" });
+const work = mkdtempSync(join(tmpdir(), "mg-fleet-deployment-"));
+const saved = { ...process.env };
+
+let redis: RedisServer;
+let fake: FakeGitHub;
+let restorePacing: () => void;
+before(async () => {
+  redis = await startRedisServer();
+  fake = await startFakeGitHub({ token: TOKEN, repositories: ["acme/models"] });
+  restorePacing = setGitHubPacingForTests({ retryBaseMs: 1, writeIntervalMs: 0, notifyingWriteIntervalMs: 0 });
+  // `promote` (in-process) writes the registry's release and deployment with these.
+  process.env.GITHUB_TOKEN = TOKEN;
+  process.env.GITHUB_API_URL = fake.url;
+  delete process.env.GITHUB_ACTIONS;
+});
+after(async () => {
+  restorePacing();
+  process.env = saved;
+  await fake.close();
+  await redis.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+function profileFile(name: string, shifted: boolean): string {
+  const xs = normals(5000, 21, shifted ? 1.5 : 0, 1);
+  const ys = normals(5000, 22, shifted ? 14 : 10, 2);
+  const plan = xs.map((_, i) => (shifted && i % 2 === 0 ? "team" : ["basic", "pro", "team"][i % 3]!));
+  const path = join(work, `${name}.json`);
+  writeProfile(
+    path,
+    buildProfile(
+      table([numericColumn("x", xs, "number"), numericColumn("y", ys, "number"), dictionaryColumn("plan", plan)]),
+      { createdAt: "2026-01-01T00:00:00.000Z" },
+    ),
+  );
+  return path;
+}
+
+async function promote(profile: string): Promise<void> {
+  const r = await runCli(
+    "promote",
+    "--name",
+    "fraud",
+    "--model",
+    MODEL,
+    "--profile",
+    profile,
+    "--registry",
+    "github:acme/models",
+  );
+  assert.equal(r.code, 0, r.stderr);
+}
+
+function memberConfig(member: string): MonitorConfig {
+  return resolveMonitorConfig(
+    {
+      reference: "registry:fraud",
+      registry: "github:acme/models",
+      state: "state",
+      window: { duration: "1m", time: "processing" },
+      github: { repository: "acme/models" },
+      alert: { consecutive: 2, cooldown: "1h", close_after_clean: 1 },
+      actions: { issue: { labels: ["drift"] } },
+      fleet: { redis: redis.url, member, key_prefix: "fleet-deploy:", lease: "3s", grace: "10s" },
+    },
+    join(mkdtempSync(join(work, `${member}-`)), "monitor.yml"),
+  );
+}
+
+function start(c: MonitorConfig, clock: ReturnType<typeof manualClock>): Promise<RunningMonitor> {
+  return startMonitor(c, {
+    env: { GITHUB_TOKEN: TOKEN, GITHUB_API_URL: fake.url },
+    logger: quiet,
+    port: 0,
+    now: clock.now,
+    tickIntervalMs: 0,
+    fleetRoundMs: 0,
+    registryPollMs: 0,
+    github: { rateLimitRetries: 0 },
+  });
+}
+
+/** `seconds` of the fleet's timers on the manual clock: every member's tick each second, and its round (1 s period). */
+async function run(clock: ReturnType<typeof manualClock>, ms: RunningMonitor[], seconds: number) {
+  for (let i = 0; i < seconds; i++) {
+    clock.advance(1000);
+    for (const m of ms) await m.tick();
+    for (const m of ms) await m.fleet!.round();
+  }
+}
+
+/** 2,000 events of a window, half to each member: like v1's profile, or shifted (drifted against v1, like v2). */
+async function feed(ms: RunningMonitor[], seed: number, shifted: boolean) {
+  const lines = trafficNdjson(2000, seed, shifted).split("\n");
+  const per = Math.ceil(lines.length / ms.length);
+  for (let i = 0; i < ms.length; i++) {
+    const body = lines.slice(i * per, (i + 1) * per).join("\n");
+    assert.equal((await postEvents(ms[i]!.url, body)).status, 202);
+  }
+}
+
+/** The statuses of the deployment of fraud vN, oldest first: [state, description]. */
+function statusesOf(version: number): [string, string][] {
+  const d = fake.registry.deployments.filter((x) => x.ref === `modelguard/fraud/v${version}`);
+  assert.equal(d.length, 1, `one deployment of v${version}`);
+  assert.equal(d[0]!.environment, "model/fraud");
+  return d[0]!.statuses.map((s) => [s.state, s.description]);
+}
+
+const leaderOf = (ms: RunningMonitor[]) => {
+  const leaders = ms.filter((m) => m.fleet!.status().leader);
+  assert.equal(leaders.length, 1, "one leader");
+  return leaders[0]!;
+};
+
+test("two members, leader changes: in_progress when the fleet takes a version, success, failure and success again from the merged windows, each posted once; a status refused while one leader led is posted once by the next", async () => {
+  await promote(profileFile("v1", false));
+  const clock = manualClock(T0);
+  const configs = [memberConfig("m1"), memberConfig("m2")];
+  const live = [await start(configs[0]!, clock), await start(configs[1]!, clock)];
+  const posts = () => fake.requests.filter((q) => q.operationId === "repos/create-deployment-status").length;
+  try {
+    // The fleet's first plan (the leader waits 3 rounds for one), then its version is in effect: in_progress, once.
+    await run(clock, live, 8);
+    assert.deepEqual(statusesOf(1), [
+      ["success", "production is fraud v1"],
+      ["in_progress", `modelguard monitor: watching v1 from window ${W0}, no window closed yet`],
+    ]);
+    // Window 0 (00:00) clean: success when the leader merges it (its end + 10 s grace); window 1 clean: no change.
+    await feed(live, 100, false);
+    await run(clock, live, 60); // 00:01:08
+    await feed(live, 110, false);
+    await run(clock, live, 60); // 00:02:08
+    assert.deepEqual(statusesOf(1).slice(2), [
+      ["success", `modelguard monitor: window ${W0} without drift (2000 events), no drift alert open`],
+    ]);
+    assert.equal(posts(), 3, "promotion's success and the fleet's two");
+
+    // Leader change: the leader stops (a rolling update) and starts again as a member; the other leads.
+    let leader = leaderOf(live);
+    let i = live.indexOf(leader);
+    await leader.shutdown();
+    live.splice(i, 1);
+    await run(clock, live, 3);
+    live.splice(i, 0, await start(configs[i]!, clock));
+    await run(clock, live, 2); // 00:02:13
+    assert.notEqual(leaderOf(live).fleet!.member, configs[i]!.fleet!.member);
+    assert.equal(posts(), 3, "a new leader posts nothing the fleet recorded");
+
+    // Windows 2 and 3 drifted: the alert opens at window 3, the status turns to failure. Its post is refused (GitHub
+    // 502s) while this leader leads; the leader stops, the next posts it: once.
+    await feed(live, 200, true);
+    await run(clock, live, 60); // 00:03:13
+    assert.equal(posts(), 3, "one drifted window: no alert open yet, nothing to say");
+    fake.injectFault({ method: "POST", path: /\/deployments\/[0-9]+\/statuses$/, status: 502, times: 1000 });
+    await feed(live, 210, true);
+    await run(clock, live, 60); // 00:04:13
+    assert.equal(fake.state.issuesOf("acme/models")[0]?.state, "open");
+    assert.equal(statusesOf(1).length, 3, "refused: not posted yet");
+    leader = leaderOf(live);
+    i = live.indexOf(leader);
+    await leader.shutdown();
+    fake.clearFaults();
+    live.splice(i, 1);
+    await run(clock, live, 3);
+    live.splice(i, 0, await start(configs[i]!, clock));
+    await run(clock, live, 3); // 00:04:19
+    const failure = statusesOf(1).slice(3);
+    assert.equal(failure.length, 1);
+    assert.equal(failure[0]![0], "failure");
+    assert.match(failure[0]![1], new RegExp(`^modelguard monitor: drift alert open: window ${W0 + 3} drifted \\(`));
+
+    // Window 4 clean: the issue closes (close_after_clean 1), success again, once.
+    await feed(live, 300, false);
+    await run(clock, live, 60); // 00:05:19
+    assert.equal(fake.state.issuesOf("acme/models")[0]?.state, "closed");
+    assert.deepEqual(statusesOf(1).slice(4), [
+      ["success", `modelguard monitor: window ${W0 + 4} without drift (2000 events), no drift alert open`],
+    ]);
+
+    // Production moves to v2 (promotion retires v1's deployment); the leader schedules the switch at 00:06 (the first
+    // boundary after now + 3 rounds + grace), and the
+    // fleet's v2 deployment turns in_progress at that boundary, then success at its first clean window.
+    await promote(profileFile("v2", true));
+    assert.equal(statusesOf(1).at(-1)![0], "inactive");
+    assert.equal(await leaderOf(live).reloadReference(), "v2");
+    await run(clock, live, 40); // 00:05:59
+    assert.deepEqual(statusesOf(2), [["success", "production is fraud v2"]]);
+    await run(clock, live, 2); // 00:06:01
+    assert.deepEqual(statusesOf(2).slice(1), [
+      ["in_progress", `modelguard monitor: watching v2 from window ${W0 + 6}, no window closed yet`],
+    ]);
+    await feed(live, 400, true);
+    await run(clock, live, 70); // 00:07:11
+    assert.deepEqual(statusesOf(2).slice(2), [
+      ["success", `modelguard monitor: window ${W0 + 6} without drift (2000 events), no drift alert open`],
+    ]);
+    // v1's last windows (finalized after the switch) say nothing: its deployment stays retired.
+    assert.equal(statusesOf(1).at(-1)![0], "inactive");
+    assert.equal(statusesOf(1).length, 6);
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    fake.clearFaults();
+    for (const m of live) await m.shutdown();
+  }
+});

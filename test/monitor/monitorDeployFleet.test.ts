@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { parseAllDocuments, parse as parseYaml } from "yaml";
+import { deploymentRepositoryOf } from "../../monitor/alerts/deploymentStatus.js";
 import { resolveMonitorConfig } from "../../monitor/config/monitorConfig.js";
 import { manifestProblems, type Manifest } from "../helpers/kubernetesManifest.js";
 
@@ -29,12 +30,7 @@ test("deploy fleet: every object of the fleet manifest is valid against Kubernet
       "Deployment/fraud-model-redis",
     ],
   );
-  assert.deepEqual(external, [
-    "ConfigMap/fraud-model-profile",
-    "Secret/modelguard-github",
-    "Secret/modelguard-ingest",
-    "Secret/modelguard-redis",
-  ]);
+  assert.deepEqual(external, ["Secret/modelguard-github", "Secret/modelguard-ingest", "Secret/modelguard-redis"]);
   const header = text.slice(0, text.indexOf("apiVersion:"));
   for (const e of external) assert.ok(header.includes(e.split("/")[1]!), `the header explains ${e}`);
 });
@@ -87,6 +83,23 @@ test("deploy fleet: several members, each with its own journal volume and name, 
     assert.ok(!(c.env as Manifest[]).some((e) => typeof e.value === "string" && /token|password/i.test(e.value)));
 });
 
+test("deploy fleet: the members follow production in the GitHub registry, with the token from a Secret", () => {
+  const monitorYml = parseYaml(find("ConfigMap").data["monitor.yml"] as string) as Record<string, unknown>;
+  const config = resolveMonitorConfig(monitorYml, "/config/monitor.yml");
+  assert.deepEqual(config.referenceRegistry, { name: config.model, registry: "github" });
+  // The registry is github.repository's, where promotion makes the deployments the leader posts statuses of.
+  assert.deepEqual(deploymentRepositoryOf(config, {}), { owner: "acme", repo: "models" });
+  const pod = find("StatefulSet").spec.template.spec;
+  const monitor = (pod.containers as Manifest[]).find((c) => c.name === "modelguard-monitor")!;
+  // Required: every member reads the registry with it (a missing Secret stops the pod, not a silent dry run).
+  assert.deepEqual(envOf(monitor, "GITHUB_TOKEN")?.valueFrom, {
+    secretKeyRef: { name: "modelguard-github", key: "token" },
+  });
+  // No profile mounted: each version's profile is downloaded (and verified) into the state volume's cache.
+  assert.ok(!(pod.volumes as Manifest[]).some((v) => v.configMap?.name === "fraud-model-profile"));
+  assert.ok((monitor.volumeMounts as Manifest[]).some((m) => m.mountPath === config.state && !m.readOnly));
+});
+
 test("deploy fleet: the check reports a broken governing Service, journal volume or Redis port", async () => {
   const broken = async (from: string, to: string) => {
     const mutated = text.replace(from, to);
@@ -106,7 +119,7 @@ test("deploy fleet: the check reports a broken governing Service, journal volume
       )
     ).problems,
     [
-      "StatefulSet/fraud-model.spec.template.spec.containers[1].volumeMounts[2].name: no volume 'state'",
+      "StatefulSet/fraud-model.spec.template.spec.containers[1].volumeMounts[1].name: no volume 'state'",
       "StatefulSet/fraud-model.spec.template.spec.volumes: 'stat' is mounted nowhere",
     ],
   );

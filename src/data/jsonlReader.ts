@@ -4,7 +4,7 @@
  * in order of first appearance; a key a row lacks (or null) is missing. A key that first appears after the sample
  * gets its type from all its distinct values (loadTable) or is "string" (scanTable).
  */
-import { ColumnTypeInference } from "./inferColumnType.js";
+import { ColumnTypeInferences } from "./columnTypeInferences.js";
 import { JsonlRecordReader } from "./jsonlRecordReader.js";
 import { INFERENCE_ROWS, rowsPerChunk, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataSource, type DataSource } from "./openDataSource.js";
@@ -21,35 +21,47 @@ function planFor(name: string, source: number, options: ResolvedLoadOptions, inf
   return { name, source, type: forced ?? inferred, forced: forced !== undefined };
 }
 
-/** Types from the first INFERENCE_ROWS rows; `fixTypes` (scanTable) as in csvReader's inferPlans. */
+/**
+ * Types from the first INFERENCE_ROWS rows; `fixTypes` (scanTable) as in csvReader's inferPlans. Also the reader,
+ * to be restarted for the main pass: a second reader would register every key again (for 100,000 keys, some 20 MB
+ * of short-lived strings and tables). Only when no key came after the sample (read on for valueless columns): the
+ * main pass must not know those keys before they appear, or its batches and chunks would be cut differently.
+ */
 async function inferJsonl(
   fh: DataSource,
   file: string,
   options: ResolvedLoadOptions,
   fixTypes = false,
-): Promise<{ names: string[]; plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
+): Promise<{
+  names: string[];
+  plans: ColumnPlan[];
+  sampleRows: number;
+  sampleBytes: number;
+  reader: JsonlRecordReader | null;
+}> {
   const wanted = wantedColumn(options);
   const reader = new JsonlRecordReader(fh, file, wanted, [], options.maxFieldBytes);
-  const inferences: (ColumnTypeInference | null)[] = [];
+  const inferences = new ColumnTypeInferences(options.na);
+  // columns up to here have been opened (or left closed: unwanted or of a forced type)
+  let known = 0;
   let rows = 0;
   while (rows < INFERENCE_ROWS) {
     const batch = await reader.next(INFERENCE_ROWS - rows);
     if (!batch) break;
     const { bytes, starts, ends, stride } = batch;
-    for (let c = 0; c < stride; c++) {
-      if (inferences[c] === undefined) {
-        const name = reader.names[c]!;
-        inferences[c] = wanted(name) && !options.types.has(name) ? new ColumnTypeInference(options.na) : null;
-      }
-      const inference = inferences[c];
-      if (!inference) continue;
-      for (let r = 0, i = c; r < batch.rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
+    for (; known < stride; known++) {
+      const name = reader.names[known]!;
+      if (wanted(name) && !options.types.has(name)) inferences.open(known);
     }
+    for (let c = 0; c < stride; c++)
+      if (inferences.isOpen(c)) inferences.addCells(c, bytes, starts, ends, c, stride, batch.rows);
     rows += batch.rows;
   }
   const names = [...reader.names];
   const sampleBytes = reader.offset;
-  const valueless = fixTypes ? names.flatMap((_, c) => (inferences[c]?.nonMissing === 0 ? [c] : [])) : [];
+  const valueless: number[] = [];
+  if (fixTypes)
+    for (let c = 0; c < known; c++) if (inferences.isOpen(c) && inferences.nonMissing(c) === 0) valueless.push(c);
   // keys first seen from here on are late keys ("string" in scanTable), whatever the extension reads
   for (let open = valueless.length > 0; open;) {
     const batch = await reader.next();
@@ -57,73 +69,81 @@ async function inferJsonl(
     const { bytes, starts, ends, stride } = batch;
     open = false;
     for (const c of valueless) {
-      const inference = inferences[c]!;
-      for (let r = 0, i = c; r < batch.rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
-      if (inference.nonMissing < INFERENCE_ROWS) open = true;
+      inferences.addCells(c, bytes, starts, ends, c, stride, batch.rows);
+      if (inferences.nonMissing(c) < INFERENCE_ROWS) open = true;
     }
   }
   const plans: ColumnPlan[] = [];
-  names.forEach((name, source) => {
-    if (!wanted(name)) return;
-    const inference = inferences[source];
-    const type = !inference ? null : inference.nonMissing > 0 ? inference.result() : fixTypes ? "number" : null;
+  for (let source = 0; source < names.length; source++) {
+    const name = names[source]!;
+    if (!wanted(name)) continue;
+    const type = !inferences.isOpen(source)
+      ? null
+      : inferences.nonMissing(source) > 0
+        ? inferences.result(source)
+        : fixTypes
+          ? "number"
+          : null;
     plans.push(planFor(name, source, options, type));
-  });
-  return { names, plans, sampleRows: rows, sampleBytes };
+  }
+  return {
+    names,
+    plans,
+    sampleRows: rows,
+    sampleBytes,
+    reader: reader.names.length === names.length ? reader.restart() : null,
+  };
 }
 
 /**
  * Feeds every batch of `reader` to `assembler`, adding wanted columns as their keys first appear, until `maxRows`
- * rows or `maxCells` cells (rows x planned columns). False when the file ended.
+ * rows or `maxCells` cells (rows x planned columns). `from`: the reader's keys before it are planned (or unwanted)
+ * already. The file ended when `more` is false; `seen` is where the next call's `from` is.
  */
 async function assemble(
   reader: JsonlRecordReader,
   assembler: TableAssembler,
   options: ResolvedLoadOptions,
+  from: number,
   maxRows = Infinity,
   maxCells = Infinity,
-): Promise<boolean> {
+): Promise<{ more: boolean; seen: number }> {
   const wanted = wantedColumn(options);
-  const known = new Set(assembler.plans.map((p) => p.source));
   // names only ever grow: each is looked at once, not once per batch
-  let seen = 0;
+  let seen = from;
   while (assembler.rows < maxRows) {
     const columns = Math.max(1, assembler.plans.length);
     const cellRows = Math.floor((maxCells - assembler.rows * columns) / columns);
-    if (cellRows < 1 && assembler.rows > 0) return true;
+    if (cellRows < 1 && assembler.rows > 0) return { more: true, seen };
     const batch = await reader.next(Math.max(1, Math.min(maxRows - assembler.rows, cellRows)));
-    if (!batch) return false;
+    if (!batch) return { more: false, seen };
     for (; seen < reader.names.length; seen++) {
       const name = reader.names[seen]!;
-      if (known.has(seen) || !wanted(name)) continue;
-      known.add(seen);
-      assembler.addPlan(planFor(name, seen, options, null));
+      if (wanted(name)) assembler.addPlan(planFor(name, seen, options, null));
     }
     assembler.add(batch);
   }
-  return true;
+  return { more: true, seen };
 }
 
 export async function loadJsonl(file: string, options: ResolvedLoadOptions): Promise<Table> {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const { names, plans, sampleRows, sampleBytes } = await inferJsonl(fh, file, options);
+    const { names, plans, sampleRows, sampleBytes, reader } = await inferJsonl(fh, file, options);
     const size = await fh.estimatedSize();
     const capacity =
       sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const mainReader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
-    await assemble(mainReader, main, options);
+    const mainReader = reader ?? new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
+    await assemble(mainReader, main, options, names.length);
     const columns = main.finish();
-    const reread = main.plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
+    const reread: ColumnPlan[] = [];
+    for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...main.plans[k]!, type: null });
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      // with every key registered up front in the main pass's order, sources stay the same
-      await assemble(
-        new JsonlRecordReader(fh, file, wantedColumn(options), mainReader.names, options.maxFieldBytes),
-        text,
-        options,
-      );
+      // with every key registered up front in the main pass's order, sources stay the same; no key is new, so no
+      // other column is planned (each would be read again as text only to be dropped)
+      await assemble(mainReader.restart(), text, options, mainReader.names.length);
       const textColumns = text.finish();
       let j = 0;
       for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
@@ -142,15 +162,20 @@ export async function* scanJsonl(
 ): AsyncGenerator<Table> {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const { names, plans } = await inferJsonl(fh, file, options, true);
-    const reader = new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
-    let known = plans;
+    const inferred = await inferJsonl(fh, file, options, true);
+    const { names } = inferred;
+    const reader =
+      inferred.reader ?? new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
+    let known = inferred.plans;
+    let seen = names.length;
     let yielded = false;
     while (true) {
       // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
       const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
       const chunk = new TableAssembler(known, "fixed", options.na, initialRows(chunkRows, known.length), chunkRows);
-      const more = await assemble(reader, chunk, options, chunkRows, chunkCells);
+      const assembled = await assemble(reader, chunk, options, seen, chunkRows, chunkCells);
+      const more = assembled.more;
+      seen = assembled.seen;
       known = chunk.plans;
       if (chunk.rows > 0 || !yielded) {
         yielded = true;

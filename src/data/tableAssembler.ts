@@ -1,6 +1,6 @@
 import { PARSE_INTEGER, PARSE_NONE, PARSE_NUMBER, type BuildMode, type CellBatch } from "./cellBatch.js";
 import { DictionaryColumnBuilder } from "./dictionaryColumnBuilder.js";
-import { ColumnTypeInference } from "./inferColumnType.js";
+import { ColumnTypeInferences } from "./columnTypeInferences.js";
 import { INFERENCE_ROWS } from "./loadOptions.js";
 import type { NaMatcher } from "./naMatcher.js";
 import { NumericColumnBuilder } from "./numericColumnBuilder.js";
@@ -100,31 +100,33 @@ export class TableAssembler {
   }
 }
 
-/** Accumulates the inference sample of the planned columns that have no forced type. */
+/** Accumulates the inference sample of the planned columns that have no forced type (one ColumnTypeInferences). */
 export class SampleInference {
   rows = 0;
-  private readonly inferences: (ColumnTypeInference | null)[];
+  private readonly inferences: ColumnTypeInferences;
 
   constructor(
     readonly plans: readonly ColumnPlan[],
     na: NaMatcher,
   ) {
-    this.inferences = plans.map((p) => (p.forced ? null : new ColumnTypeInference(na)));
+    this.inferences = new ColumnTypeInferences(na);
+    for (let k = 0; k < plans.length; k++) if (!plans[k]!.forced) this.inferences.open(k);
   }
 
   add(batch: CellBatch): void {
     const { bytes, starts, ends, stride, rows } = batch;
-    this.plans.forEach((plan, k) => {
-      const inference = this.inferences[k];
-      if (!inference) return;
-      for (let r = 0, i = plan.source; r < rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
-    });
+    for (let k = 0; k < this.plans.length; k++)
+      if (this.inferences.isOpen(k))
+        this.inferences.addCells(k, bytes, starts, ends, this.plans[k]!.source, stride, rows);
     this.rows += rows;
   }
 
   /** Plans (by index) whose columns had no value in the sample so far. */
   get valueless(): number[] {
-    return this.plans.flatMap((_, k) => (this.inferences[k]?.nonMissing === 0 ? [k] : []));
+    const ks: number[] = [];
+    for (let k = 0; k < this.plans.length; k++)
+      if (this.inferences.isOpen(k) && this.inferences.nonMissing(k) === 0) ks.push(k);
+    return ks;
   }
 
   /**
@@ -135,9 +137,8 @@ export class SampleInference {
     const { bytes, starts, ends, stride, rows } = batch;
     let open = false;
     for (const k of ks) {
-      const inference = this.inferences[k]!;
-      for (let r = 0, i = this.plans[k]!.source; r < rows; r++, i += stride) inference.add(bytes, starts[i]!, ends[i]!);
-      if (inference.nonMissing < INFERENCE_ROWS) open = true;
+      this.inferences.addCells(k, bytes, starts, ends, this.plans[k]!.source, stride, rows);
+      if (this.inferences.nonMissing(k) < INFERENCE_ROWS) open = true;
     }
     return open;
   }
@@ -145,9 +146,8 @@ export class SampleInference {
   /** The plans with inferred types; a column with no value in the sample gets type null (see `extend`). */
   typedPlans(): ColumnPlan[] {
     return this.plans.map((plan, k) => {
-      const inference = this.inferences[k];
-      if (!inference) return plan;
-      return { ...plan, type: inference.nonMissing === 0 ? null : inference.result() };
+      if (!this.inferences.isOpen(k)) return plan;
+      return { ...plan, type: this.inferences.nonMissing(k) === 0 ? null : this.inferences.result(k) };
     });
   }
 }

@@ -611,8 +611,16 @@ export class FleetMember {
     const outbox = (await store.outbox()).map((text) => ({ text, entry: JSON.parse(text) as OutboxEntry }));
     // Parked entries sent or given up by another leader meanwhile are forgotten.
     for (const id of this.parked.keys()) if (!outbox.some((o) => o.entry.id === id)) this.parked.delete(id);
+    // Deployment statuses stay in order among themselves (behind one parked): a verdict sent before an older status
+    // would be undone by it. Other entries go ahead of them.
+    let statusWaits = false;
     for (const { text, entry } of outbox) {
-      if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) continue;
+      const status = entry.kind === DEPLOYMENT_STATUS_KIND;
+      if (status && statusWaits) continue;
+      if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) {
+        statusWaits = true;
+        continue;
+      }
       if (!sender) {
         // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
         this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
@@ -651,8 +659,8 @@ export class FleetMember {
         this.sendBackoff.attempts = 0;
       } catch (e) {
         if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
-        if (entry.kind === DEPLOYMENT_STATUS_KIND && isParkable(e)) {
-          await this.park(entry, text, e as Error);
+        if (status && isParkable(e)) {
+          statusWaits = await this.park(entry, text, e as Error);
           continue;
         }
         const attempts = ++this.sendBackoff.attempts;
@@ -667,22 +675,23 @@ export class FleetMember {
    * A deployment status GitHub refused in a way retrying soon does not fix: it steps aside (the entries after it are
    * sent now) and is tried again after a backoff, 1 s doubling up to 10 min, by this leader (a new leader tries it at
    * once); a day after it was recorded it is given up, recorded as not sent. A status is a courtesy to deploy
-   * workflows: it never holds back a drift issue.
+   * workflows: it never holds back a drift issue. Returns whether it was parked (false: given up).
    */
-  private async park(entry: OutboxEntry, text: string, e: Error): Promise<void> {
+  private async park(entry: OutboxEntry, text: string, e: Error): Promise<boolean> {
     const now = this.o.now();
     const created = Date.parse(entry.created_at);
     if (!(now - created < PARKED_GIVE_UP_MS)) {
       this.parked.delete(entry.id);
       await this.o.store.markSent(this.lease!, entry.id, { gave_up: e.message }, text);
       this.o.log.error({ id: entry.id, err: e.message }, "fleet: deployment status given up after a day of refusals");
-      return;
+      return false;
     }
     const attempts = (this.parked.get(entry.id)?.attempts ?? 0) + 1;
     if (!this.parked.has(entry.id) && this.parked.size >= MAX_PARKED)
       this.parked.delete(this.parked.keys().next().value!);
     this.parked.set(entry.id, { until: now + Math.min(1000 * 2 ** (attempts - 1), 600_000), attempts });
     this.o.log.warn({ id: entry.id, err: e.message }, "fleet: deployment status refused; parked, retried later");
+    return true;
   }
 
   /**

@@ -18,6 +18,7 @@ import { normals } from "../../helpers/random.js";
 import { startRedisServer, type RedisServer } from "../../helpers/redisServer.js";
 import { dictionaryColumn, numericColumn, table } from "../../helpers/tables.js";
 import { manualClock, postEvents, trafficNdjson } from "../monitorFixtures.js";
+import { redisCommand } from "./planMembers.js";
 
 const TOKEN = "ghs_fleetDeploymentToken0123456789abcdefABCD";
 const MODEL = "fixtures/models/breast_cancer_columns.onnx";
@@ -62,11 +63,11 @@ function profileFile(name: string, shifted: boolean): string {
   return path;
 }
 
-async function promote(profile: string): Promise<void> {
+async function promote(profile: string, name = "fraud"): Promise<void> {
   const r = await runCli(
     "promote",
     "--name",
-    "fraud",
+    name,
     "--model",
     MODEL,
     "--profile",
@@ -77,17 +78,18 @@ async function promote(profile: string): Promise<void> {
   assert.equal(r.code, 0, r.stderr);
 }
 
-function memberConfig(member: string): MonitorConfig {
+function memberConfig(member: string, name = "fraud", extra: Record<string, unknown> = {}): MonitorConfig {
   return resolveMonitorConfig(
     {
-      reference: "registry:fraud",
+      reference: `registry:${name}`,
       registry: "github:acme/models",
       state: "state",
       window: { duration: "1m", time: "processing" },
       github: { repository: "acme/models" },
       alert: { consecutive: 2, cooldown: "1h", close_after_clean: 1 },
       actions: { issue: { labels: ["drift"] } },
-      fleet: { redis: redis.url, member, key_prefix: "fleet-deploy:", lease: "3s", grace: "10s" },
+      fleet: { redis: redis.url, member, key_prefix: `fleet-deploy-${name}:`, lease: "3s", grace: "10s" },
+      ...extra,
     },
     join(mkdtempSync(join(work, `${member}-`)), "monitor.yml"),
   );
@@ -125,12 +127,16 @@ async function feed(ms: RunningMonitor[], seed: number, shifted: boolean) {
   }
 }
 
-/** The statuses of the deployment of fraud vN, oldest first: [state, description]. */
-function statusesOf(version: number): [string, string][] {
-  const d = fake.registry.deployments.filter((x) => x.ref === `modelguard/fraud/v${version}`);
+/** The statuses of the deployment of NAME vN (default fraud), oldest first: [state, description]. */
+function statusesOf(version: number, name = "fraud"): [string, string][] {
+  const d = fake.registry.deployments.filter((x) => x.ref === `modelguard/${name}/v${version}`);
   assert.equal(d.length, 1, `one deployment of v${version}`);
-  assert.equal(d[0]!.environment, "model/fraud");
+  assert.equal(d[0]!.environment, `model/${name}`);
   return d[0]!.statuses.map((s) => [s.state, s.description]);
+}
+
+async function redisOutbox(key: string): Promise<string[]> {
+  return (await redisCommand(redis.url, "LRANGE", key, "0", "-1")) as string[];
 }
 
 const leaderOf = (ms: RunningMonitor[]) => {
@@ -224,6 +230,60 @@ test("two members, leader changes: in_progress when the fleet takes a version, s
     // v1's last windows (finalized after the switch) say nothing: its deployment stays retired.
     assert.equal(statusesOf(1).at(-1)![0], "inactive");
     assert.equal(statusesOf(1).length, 6);
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    fake.clearFaults();
+    for (const m of live) await m.shutdown();
+  }
+});
+
+test("a status GitHub refuses (403: a token without deployments: write) steps aside: the drift issue is posted meanwhile, the statuses are posted in order once allowed; one refused for a day is given up", async () => {
+  await promote(profileFile("scoring-v1", false), "scoring");
+  const clock = manualClock(T0);
+  const extra = {
+    alert: { consecutive: 1, cooldown: "1h", close_after_clean: 1 },
+    actions: { issue: { labels: ["scoring"] } },
+  };
+  const live = [
+    await start(memberConfig("m1", "scoring", extra), clock),
+    await start(memberConfig("m2", "scoring", extra), clock),
+  ];
+  const statuses = () => statusesOf(1, "scoring");
+  const issue = () => fake.state.issuesOf("acme/models").find((i) => i.labels.some((l) => l === "scoring"));
+  try {
+    fake.injectFault({ method: "POST", path: /\/deployments\/[0-9]+\/statuses$/, status: 403, times: 1000 });
+    await run(clock, live, 8); // in_progress recorded, refused: parked
+    await feed(live, 500, true); // window 0 drifted: the alert opens (consecutive 1), the status turns to failure
+    await run(clock, live, 70); // 00:01:18
+    assert.equal(issue()?.state, "open", "the drift issue is not held back by the refused statuses");
+    assert.deepEqual(statuses(), [["success", "production is scoring v1"]]);
+    fake.clearFaults();
+    await run(clock, live, 150); // past the parked statuses' backoff
+    assert.deepEqual(
+      statuses().map(([state]) => state),
+      ["success", "in_progress", "failure"],
+      "in the order recorded, each once",
+    );
+    assert.match(statuses()[2]![1], new RegExp(`^modelguard monitor: drift alert open: window ${W0} drifted \\(`));
+
+    // Refused again for good: window 3 clean closes the issue, its success status is refused until a day has passed
+    // since it was recorded, then given up (the shared outbox stays bounded); nothing is posted.
+    fake.injectFault({ method: "POST", path: /\/deployments\/[0-9]+\/statuses$/, status: 403, times: 100_000 });
+    await feed(live, 510, false);
+    await run(clock, live, 70);
+    assert.equal(issue()?.state, "closed");
+    const leader = live.find((m) => m.fleet!.status().leader)!;
+    assert.ok(leader);
+    const outbox = async () =>
+      (await redisOutbox("fleet-deploy-scoring:outbox")).filter((t) => t.includes('"deployment.status"'));
+    assert.equal((await outbox()).length, 1, "the success status waits in the shared outbox");
+    clock.advance(86_400_000);
+    await run(clock, live, 3);
+    assert.deepEqual(await outbox(), [], "given up");
+    assert.deepEqual(
+      statuses().map(([state]) => state),
+      ["success", "in_progress", "failure"],
+    );
     assert.deepEqual(fake.violations, []);
   } finally {
     fake.clearFaults();

@@ -1,5 +1,6 @@
 import type { Column, Table } from "../data/table.js";
 import { radixSortFloat64InPlace } from "../stats/radixSortFloat64.js";
+import { PackedSketch, type SketchReader } from "../profile/packedSketch.js";
 import { QuantileSketch } from "../profile/quantileSketch.js";
 import type { ColumnProfile, ReferenceProfile } from "../profile/referenceProfile.js";
 import { profileMoments } from "../profile/profileMoments.js";
@@ -22,7 +23,7 @@ export interface ExactNumericSample {
 export interface SketchNumericSample {
   kind: "numeric";
   form: "sketch";
-  sketch: QuantileSketch;
+  sketch: SketchReader;
   count: number;
   /** Population standard deviation (ddof = 0) of the finite values, for the Wasserstein normalisation. */
   std0: number | null;
@@ -138,7 +139,8 @@ export function sampleColumnProfile(column: ColumnProfile, bins: number): Column
       return {
         kind: "numeric",
         form: "sketch",
-        sketch: QuantileSketch.fromJson(column.sketch),
+        // Read-only, and held for every column of a wide reference: packed (see PackedSketch).
+        sketch: PackedSketch.fromJson(column.sketch),
         count: column.count,
         std0: momentsStd(profileMoments(column), 0),
         bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
@@ -172,7 +174,7 @@ export function sampleColumnProfile(column: ColumnProfile, bins: number): Column
  * accuracy (a streamed current side against a profile made with --sketch-accuracy) is re-bucketed through each
  * bucket's representative value, so both sides' keys mean the same ranges.
  */
-export function toSketch(sample: ExactNumericSample | SketchNumericSample, accuracy: number): QuantileSketch {
+export function toSketch(sample: ExactNumericSample | SketchNumericSample, accuracy: number): SketchReader {
   if (sample.form === "sketch") {
     if (sample.sketch.relativeAccuracy === accuracy) return sample.sketch;
     const sketch = new QuantileSketch(accuracy);

@@ -1,6 +1,7 @@
 import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
 import { momentsM2, momentsStd, scaledMoments, type ScaledMoments } from "../stats/scaledMoments.js";
 import { QuantileSketch } from "./quantileSketch.js";
+import type { SketchReader } from "./packedSketch.js";
 import {
   PROFILE_DEFAULTS,
   PROFILE_VERSION,
@@ -159,7 +160,7 @@ export function numericProfileFrom(
  * at a value of the sample starts the bin above at that value's bucket, as the exact bins [e_i, e_i+1) do.
  */
 export function sketchBins(
-  sketch: QuantileSketch,
+  sketch: SketchReader,
   bins: number,
   { keys, counts } = sketch.buckets(),
 ): NumericProfile["psi_bins"] {

@@ -1,4 +1,4 @@
-import type { QuantileSketch } from "../../profile/quantileSketch.js";
+import type { SketchReader } from "../../profile/packedSketch.js";
 import { sketchBins } from "../../profile/buildProfile.js";
 import { toSketch } from "../columnSample.js";
 import type { NumericSample } from "./driftMethod.js";
@@ -8,7 +8,7 @@ export function sketchPair(
   ref: NumericSample,
   cur: NumericSample,
   fallbackAccuracy = 0.001,
-): [QuantileSketch, QuantileSketch] {
+): [SketchReader, SketchReader] {
   const accuracy =
     ref.form === "sketch"
       ? ref.sketch.relativeAccuracy
@@ -23,8 +23,8 @@ export function sketchPair(
  * Exact at the boundaries; inside a bucket the true CDFs are unknown, bounded by the bucket's mass.
  */
 export function cdfsAtBuckets(
-  a: QuantileSketch,
-  b: QuantileSketch,
+  a: SketchReader,
+  b: SketchReader,
 ): { keys: number[]; fa: number[]; fb: number[]; maxMass: number } {
   const ba = a.buckets();
   const bb = b.buckets();
@@ -64,7 +64,7 @@ export function cdfsAtBuckets(
 /** Reference bins (bucket keys) and proportions: the profile's own when it was built for this bin count. */
 export function referenceKeyBins(
   ref: NumericSample,
-  refSketch: QuantileSketch,
+  refSketch: SketchReader,
   bins: number,
 ): { keys: number[]; proportions: number[] } {
   if (ref.form === "sketch" && ref.bins && ref.bins.count === bins) return ref.bins;
@@ -73,7 +73,7 @@ export function referenceKeyBins(
 }
 
 /** Proportions of a sketch's mass in bins (.., k0], (k0, k1], ..., (k_last, ..). */
-export function proportionsInKeyBins(sketch: QuantileSketch, keys: readonly number[]): number[] {
+export function proportionsInKeyBins(sketch: SketchReader, keys: readonly number[]): number[] {
   const { keys: bk, counts } = sketch.buckets();
   const out = new Array<number>(keys.length + 1).fill(0);
   const total = sum(counts);

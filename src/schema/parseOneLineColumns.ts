@@ -1,18 +1,22 @@
 import { parseDocument } from "yaml";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
+import { parseFlowColumnLine } from "./parseFlowColumnLine.js";
 
 /**
- * Column lines parsed per YAML document: small enough that no document tree of the whole file is ever built, and that
- * a piece's tree is garbage before it leaves the young generation. At 2,000 lines each tree lived long enough to be
- * promoted: parsing the 100,000-column schema `schema infer` writes (20 MB) peaked at 321 MB of RSS, at 250 lines at
- * 177 MB (a `validate` with it peaks while loading the data, so it gained less: 366 MB to 357 MB).
+ * Column lines the simple recogniser (parseFlowColumnLine) leaves over, parsed per YAML document: small enough that
+ * no document tree of the whole file is ever built, and that a piece's tree is garbage before it leaves the young
+ * generation. At 2,000 lines each tree lived long enough to be promoted: parsing the 100,000-column schema `schema
+ * infer` writes (20 MB) peaked at 321 MB of RSS, at 250 lines at 177 MB.
  */
 const CHUNK_LINES = 250;
 
 /**
- * The value of a schema file written one column per line (what `schema infer` writes), parsed in pieces: the top
- * level without `columns`, then the column lines a few thousand at a time, each piece its own small YAML document.
- * Why: the document tree of a 100,000-column schema (20 MB) took 700 MB and 19 s to build, for a value of 30 MB.
+ * The value of a schema file written one column per line (what `schema infer` writes): the top level without
+ * `columns` as one small YAML document, then the column lines one by one, each read by parseFlowColumnLine when it
+ * has the simple shape `  NAME: { key: value, ... }`, and the others (a tag, an anchor, an odd character) a few
+ * hundred consecutive lines at a time as small YAML documents. Why: the document tree of a 100,000-column schema
+ * (20 MB) took 700 MB and 19 s to build, for a value of 30 MB; a tree per piece of 250 lines still took 4.4 s and
+ * most of the garbage.
  *
  * Returns null, so that the caller parses the whole document the usual way, whenever the file has another shape
  * (a column over several lines, `columns` at another indentation or twice) or any piece has a YAML error, a warning
@@ -20,58 +24,95 @@ const CHUNK_LINES = 250;
  * in another piece) shows up as an error in some piece, and the full parse then reports it with its line.
  */
 export function parseOneLineColumns(text: string): Record<string, unknown> | null {
-  const lines = text.split(/\r?\n/);
-  let columnsLine = -1;
-  for (let i = 0; i < lines.length; i++) {
-    if (/^columns:\s*(#.*)?$/.test(lines[i]!)) {
-      if (columnsLine >= 0) return null;
-      columnsLine = i;
-    }
-  }
-  if (columnsLine < 0) return null;
+  // The text is scanned line by line with indexOf, never split: an array of 200,000 lines next to the text and the
+  // value was most of the peak.
+  const columnsAt = findColumnsLine(text);
+  if (columnsAt === null) return null;
+  const columns: Record<string, unknown> = {};
+  let columnLines = 0;
+  const put = (name: string, v: unknown): boolean => {
+    if (Object.hasOwn(columns, name)) return false;
+    // An own property whatever the name (`__proto__` included), as the whole document's value has.
+    Object.defineProperty(columns, name, { value: v, enumerable: true, writable: true, configurable: true });
+    return true;
+  };
+  let pending: string[] = [];
+  /** Parses the pending lines as one piece, in the file's order; false when the piece fails. */
+  const flush = (): boolean => {
+    if (pending.length === 0) return true;
+    const parsed = parseQuietly(`columns:\n${pending.join("\n")}`);
+    pending = [];
+    if (parsed === FAILED) return false;
+    const piece = parsed as { columns?: unknown } | null;
+    if (piece === null || typeof piece.columns !== "object" || piece.columns === null) return false;
+    const got = piece.columns as Record<string, unknown>;
+    for (const name of Object.keys(got)) if (!put(name, got[name])) return false;
+    return true;
+  };
   // The column lines run to the next line at column 0 that is not a comment or blank.
-  let end = columnsLine + 1;
-  while (end < lines.length && !/^[^\s#]/.test(lines[end]!)) end++;
-  const columnLines: string[] = [];
-  for (let i = columnsLine + 1; i < end; i++) {
-    const line = lines[i]!;
+  let start = columnsAt.next;
+  let tailStart = text.length;
+  while (start < text.length) {
+    const { line, next } = lineAt(text, start);
+    if (/^[^\s#]/.test(line)) {
+      tailStart = start;
+      break;
+    }
+    start = next;
     if (/^\s*(#.*)?$/.test(line)) continue;
     // Exactly two spaces, then the name: anything deeper is a column written over several lines.
     if (!/^ {2}[^\s#]/.test(line)) return null;
-    columnLines.push(line);
+    columnLines++;
+    const simple = parseFlowColumnLine(line);
+    if (simple === null) {
+      pending.push(line);
+      if (pending.length >= CHUNK_LINES && !flush()) return null;
+    } else if (!flush() || !put(simple.name, simple.value)) return null;
   }
-  const rest = parseQuietly([...lines.slice(0, columnsLine), ...lines.slice(end)].join("\n"));
+  if (!flush()) return null;
+  // The rest of the file as the lines it was, `columns` and its lines left out (joined by "\n", as before).
+  const headLines = splitLines(text.slice(0, columnsAt.start));
+  headLines.pop();
+  const tailLines = tailStart < text.length ? splitLines(text.slice(tailStart)) : [];
+  const rest = parseQuietly([...headLines, ...tailLines].join("\n"));
   if (rest === FAILED || (rest !== null && (typeof rest !== "object" || Array.isArray(rest)))) return null;
   const top = (rest ?? {}) as Record<string, unknown>;
   if (Object.prototype.hasOwnProperty.call(top, "columns")) return null;
-  const columns: Record<string, unknown> = {};
-  for (let i = 0; i < columnLines.length; i += CHUNK_LINES) {
-    const parsed = parseQuietly(`columns:\n${columnLines.slice(i, i + CHUNK_LINES).join("\n")}`);
-    if (parsed === FAILED) return null;
-    const piece = parsed as { columns?: unknown } | null;
-    if (piece === null || typeof piece.columns !== "object" || piece.columns === null) return null;
-    for (const name of Object.keys(piece.columns)) {
-      if (Object.prototype.hasOwnProperty.call(columns, name)) return null;
-      // An own property whatever the name (`__proto__` included), as the whole document's value has.
-      Object.defineProperty(columns, name, {
-        value: (piece.columns as Record<string, unknown>)[name],
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      });
-    }
-  }
   // In the file's order of top-level keys: `columns` where it was written.
-  const head = parseQuietly(lines.slice(0, columnsLine).join("\n"));
+  const head = parseQuietly(headLines.join("\n"));
   if (head === FAILED || (head !== null && typeof head !== "object")) return null;
   const before = head as Record<string, unknown> | null;
   const value: Record<string, unknown> = {};
-  const put = (k: string, v: unknown) =>
+  const putTop = (k: string, v: unknown) =>
     Object.defineProperty(value, k, { value: v, enumerable: true, writable: true, configurable: true });
-  for (const k of Object.keys(before ?? {})) put(k, top[k]);
-  put("columns", columnLines.length > 0 ? columns : null);
-  for (const k of Object.keys(top)) if (!Object.prototype.hasOwnProperty.call(value, k)) put(k, top[k]);
+  for (const k of Object.keys(before ?? {})) putTop(k, top[k]);
+  putTop("columns", columnLines > 0 ? columns : null);
+  for (const k of Object.keys(top)) if (!Object.prototype.hasOwnProperty.call(value, k)) putTop(k, top[k]);
   return value;
+}
+
+/** Where the one line `columns:` starts and where the line after it starts; null when there is none or two. */
+function findColumnsLine(text: string): { start: number; next: number } | null {
+  let found: { start: number; next: number } | null = null;
+  for (let at = text.indexOf("columns:"); at >= 0; at = text.indexOf("columns:", at + 1)) {
+    if (at > 0 && text[at - 1] !== "\n") continue;
+    const { line, next } = lineAt(text, at);
+    if (!/^columns:\s*(#.*)?$/.test(line)) continue;
+    if (found !== null) return null;
+    found = { start: at, next };
+  }
+  return found;
+}
+
+/** The line starting at `start` without its "\n" or "\r\n", and where the next line starts. */
+function lineAt(text: string, start: number): { line: string; next: number } {
+  const nl = text.indexOf("\n", start);
+  if (nl < 0) return { line: text.slice(start), next: text.length };
+  return { line: text.slice(start, nl > start && text[nl - 1] === "\r" ? nl - 1 : nl), next: nl + 1 };
+}
+
+function splitLines(text: string): string[] {
+  return text.split(/\r?\n/);
 }
 
 const FAILED = Symbol("failed");

@@ -40,24 +40,47 @@ const LINE_WIDTH = 100;
  * min 18, max 97, min 0: non-negative..."). Validating the same table against it passes (a dirty column's checks
  * may warn), unless many cells failed to parse: those stay `type` violations. A repeated column name is listed once.
  */
-export function inferSchema(table: Table, options: InferSchemaOptions = {}): InferredSchema {
+export function inferSchema(
+  table: Table,
+  options: InferSchemaOptions = {},
+  columnsPerPiece = COLUMNS_PER_PIECE,
+): InferredSchema {
   const maxAllowed = options.maxAllowedValues ?? 100;
   const source = options.source ?? table.source;
   const rows = table.rowCount;
-  const doc = new Document({});
-  const columnsNode = new YAMLMap();
   const columns: ColumnSchema[] = [];
   const names = new Set<string>();
+  // The column pairs a few hundred at a time, each piece stringified as its own small document (`columns:` and the
+  // pairs) and its tree dropped: a YAML document of every column of a 100,000-column table took 500 MB.
+  const pieces: string[] = [];
+  let piece = new Document({});
+  let pieceNode = new YAMLMap();
+  const flush = () => {
+    if (pieceNode.items.length === 0) return;
+    (piece.contents as YAMLMap).items.push(new Pair(piece.createNode("columns"), pieceNode));
+    const text = piece.toString({ lineWidth: LINE_WIDTH });
+    if (!text.startsWith(PIECE_HEAD))
+      throw new Error(`a piece of the schema text starts ${JSON.stringify(text.slice(0, 20))}`);
+    pieces.push(text.slice(PIECE_HEAD.length));
+    piece = new Document({});
+    pieceNode = new YAMLMap();
+  };
   for (const column of table.columns) {
     if (names.has(column.name)) continue;
     names.add(column.name);
     const { spec, fields, comment } = inferColumn(column, rows, maxAllowed);
     columns.push(spec);
-    const key = doc.createNode(column.name) as Scalar;
+    const key = piece.createNode(column.name) as Scalar;
     key.commentBefore = ` ${comment}`;
-    columnsNode.items.push(new Pair(key, columnNode(doc, fields)));
+    pieceNode.items.push(new Pair(key, columnNode(piece, fields)));
+    if (pieceNode.items.length >= columnsPerPiece) flush();
   }
+  flush();
   const rowsMin = Math.min(1, rows);
+  // The rest of the file around a placeholder column, which the pieces then replace.
+  const doc = new Document({});
+  const columnsNode = new YAMLMap();
+  if (pieces.length > 0) columnsNode.items.push(new Pair(doc.createNode(PLACEHOLDER), doc.createNode(null)));
   const root = doc.contents as YAMLMap;
   root.items.push(new Pair(doc.createNode("version"), doc.createNode(1)));
   root.items.push(new Pair(doc.createNode("columns"), columnsNode));
@@ -69,8 +92,20 @@ export function inferSchema(table: Table, options: InferSchemaOptions = {}): Inf
     " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly, and expectations\n" +
     " (mean, median, quantiles, distinct_count, length); top level: rows, checks, unique, environments.";
   const schema: DataSchema = { version: 1, source, columns, rows: { min: rowsMin }, extraColumns: "error" };
-  return { schema, yaml: doc.toString({ lineWidth: LINE_WIDTH }) };
+  const frame = doc.toString({ lineWidth: LINE_WIDTH });
+  if (pieces.length === 0) return { schema, yaml: frame };
+  // The placeholder's line follows `columns:` at the start of a line: the header's lines are all comments.
+  const at = frame.indexOf(PLACEHOLDER_LINE);
+  if (at < 0) throw new Error("the schema text lost its placeholder column");
+  const yaml = frame.slice(0, at + 1 + PIECE_HEAD.length) + pieces.join("") + frame.slice(at + PLACEHOLDER_LINE.length);
+  return { schema, yaml };
 }
+
+/** Columns per piece of the schema text; any number gives the same text (the tests check 1, 7 and all at once). */
+const COLUMNS_PER_PIECE = 500;
+const PIECE_HEAD = "columns:\n";
+const PLACEHOLDER = "modelguard-columns-placeholder";
+const PLACEHOLDER_LINE = `\n${PIECE_HEAD}  ${PLACEHOLDER}: null\n`;
 
 type Fields = Record<string, string | number | boolean | string[] | number[]>;
 

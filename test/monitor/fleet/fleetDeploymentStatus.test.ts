@@ -227,6 +227,11 @@ test("two members, leader changes: in_progress when the fleet takes a version, s
     assert.deepEqual(statusesOf(2).slice(2), [
       ["success", `modelguard monitor: window ${W0 + 6} without drift (2000 events), no drift alert open`],
     ]);
+    // The fleet's record of it, in its alert state in Redis, where the next leader goes on from.
+    const alert = JSON.parse((await redisCommand(redis.url, "GET", "fleet-deploy-fraud:alert")) as string) as {
+      deployment?: unknown;
+    };
+    assert.deepEqual(alert.deployment, { version: "v2", state: "success" });
     // v1's last windows (finalized after the switch) say nothing: its deployment stays retired.
     assert.equal(statusesOf(1).at(-1)![0], "inactive");
     assert.equal(statusesOf(1).length, 6);

@@ -235,6 +235,8 @@ test("two members, leader changes: in_progress when the fleet takes a version, s
     // v1's last windows (finalized after the switch) say nothing: its deployment stays retired.
     assert.equal(statusesOf(1).at(-1)![0], "inactive");
     assert.equal(statusesOf(1).length, 6);
+    // Members record nothing of their own: every status went through the fleet's shared outbox, once.
+    for (const m of live) assert.deepEqual(m.outbox.pending(), [], m.fleet!.member);
     assert.deepEqual(fake.violations, []);
   } finally {
     fake.clearFaults();

@@ -148,7 +148,7 @@ async function* scanRecords(
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
   // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk; once a chunk
   // filled up, the next starts at its full size rather than growing (and copying) its way there again
-  let initialRows = Math.min(chunkRows, reader.batchRows);
+  let initialRows = Math.min(chunkRows, Math.max(16, reader.batchRows));
   let yielded = false;
   while (true) {
     const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);

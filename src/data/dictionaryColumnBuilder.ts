@@ -32,7 +32,7 @@ export class DictionaryColumnBuilder {
     capacity: number,
     readonly reinfer = false,
   ) {
-    this.codes = newInt32Array(Math.max(16, capacity));
+    this.codes = newInt32Array(capacity); // as asked: see NumericColumnBuilder
     this.interner = new ByteInterner(na);
   }
 

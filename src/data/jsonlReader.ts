@@ -164,6 +164,8 @@ export async function* scanJsonl(
   try {
     const inferred = await inferJsonl(fh, file, options, true);
     const { names } = inferred;
+    // a file that ended within the sample has a known number of rows: each chunk's columns start at their length
+    let rowsLeft = inferred.sampleRows < INFERENCE_ROWS ? inferred.sampleRows : -1;
     const reader =
       inferred.reader ?? new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
     let known = inferred.plans;
@@ -172,11 +174,13 @@ export async function* scanJsonl(
     while (true) {
       // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
       const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
-      const chunk = new TableAssembler(known, "fixed", options.na, initialRows(chunkRows, known.length), chunkRows);
+      const capacity = rowsLeft >= 0 ? Math.min(chunkRows, rowsLeft) : initialRows(chunkRows, known.length);
+      const chunk = new TableAssembler(known, "fixed", options.na, capacity, chunkRows);
       const assembled = await assemble(reader, chunk, options, seen, chunkRows, chunkCells);
       const more = assembled.more;
       seen = assembled.seen;
       known = chunk.plans;
+      if (rowsLeft >= 0) rowsLeft = Math.max(0, rowsLeft - chunk.rows);
       if (chunk.rows > 0 || !yielded) {
         yielded = true;
         yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };

@@ -1,0 +1,80 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { spawn } from "node:child_process";
+
+const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-jsonl-profile-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const mainUrl = pathToFileURL(fileURLToPath(new URL("../../src/cli/main.ts", import.meta.url))).href;
+
+/**
+ * What `profile` of one JSONL record of 100,000 keys may add to the resident memory the child had once its modules
+ * were loaded (1.9 MB in, 53 MB of profile out). Measured: 192-197 MB before the sample's type inference shared
+ * its state across columns, the sample's reader was restarted rather than a second one registering every key again,
+ * string tokens stopped being arrays and builders started at the chunk's known row count; 103-106 MB after. The
+ * limit sits between, some 45 MB from each: resident memory counts garbage V8 has not collected yet, which is what
+ * this was about (the live data barely changed), and it varies less than that from run to run.
+ */
+const GROWTH_LIMIT_MB = 150;
+
+/**
+ * Runs `node --import tsx <script> ...args` with V8's own heap limit, as the CLI runs: runRssBounded's 256 MB heap
+ * cap makes V8 collect sooner, which hides the garbage this test is about (the code before grew by 134 MB there).
+ * Killed past 600 MB resident (the code before took some 280 MB in all) or after 2 minutes: a failure, not a full
+ * machine.
+ */
+async function runUncapped(script: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  const watch = setInterval(() => {
+    try {
+      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
+      if (rss && Number(rss[1]) / 1024 > 600) child.kill("SIGKILL");
+    } catch {
+      // no /proc (macOS), or the child has just exited: the child's own maxRSS is what is checked
+    }
+  }, 25);
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearInterval(watch);
+  clearTimeout(timeout);
+  return { code, out, err };
+}
+
+test("profile of one JSONL record of 100,000 keys grows resident memory by about twice the data, not four times", async () => {
+  const keys = 100_000;
+  const file = join(dir, "one.jsonl");
+  const out = join(dir, "profile.json");
+  writeFileSync(file, `{${Array.from({ length: keys }, (_, i) => `"k${i}":${(i % 97) / 8}`).join(",")}}\n`);
+  const script = join(dir, "child.mts");
+  writeFileSync(
+    script,
+    `import { main } from ${JSON.stringify(mainUrl)};
+const before = process.memoryUsage().rss / 1048576;
+const code = await main(["profile", "--data", process.argv[2], "-o", process.argv[3]]);
+const maxRssMb = process.resourceUsage().maxRSS / 1024;
+console.log(JSON.stringify({ code, growthMb: Math.round(maxRssMb - before) }));
+`,
+  );
+  const run = await runUncapped(script, [file, out]);
+  assert.equal(run.code, 0, run.err);
+  const lines = run.out.trim().split("\n");
+  const { code, growthMb } = JSON.parse(lines.at(-1)!) as { code: number; growthMb: number };
+  assert.equal(code, 0, run.out);
+  assert.match(run.out, /^1 rows, 100000 columns$/m);
+  assert.ok(growthMb < GROWTH_LIMIT_MB, `resident memory grew by ${growthMb} MB`);
+  // the profile is complete: every column, the last with its value
+  const profile = JSON.parse(readFileSync(out, "utf8")) as {
+    rows: number;
+    columns: Record<string, { kind: string; mean: number }>;
+  };
+  assert.equal(profile.rows, 1);
+  assert.equal(Object.keys(profile.columns).length, keys);
+  assert.equal(profile.columns[`k${keys - 1}`]!.mean, ((keys - 1) % 97) / 8);
+});

@@ -53,6 +53,9 @@ export function inferSchema(
   // The column pairs a few hundred at a time, each piece stringified as its own small document (`columns:` and the
   // pairs) and its tree dropped: a YAML document of every column of a 100,000-column table took 500 MB.
   const pieces: string[] = [];
+  // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
+  // of them for a wide table, garbage outside the V8 heap.
+  const scratch = new Float64Array(rows);
   let piece = new Document({});
   let pieceNode = new YAMLMap();
   const flush = () => {
@@ -68,7 +71,7 @@ export function inferSchema(
   for (const column of table.columns) {
     if (names.has(column.name)) continue;
     names.add(column.name);
-    const { spec, fields, comment } = inferColumn(column, rows, maxAllowed);
+    const { spec, fields, comment } = inferColumn(column, rows, maxAllowed, scratch);
     columns.push(spec);
     const key = piece.createNode(column.name) as Scalar;
     key.commentBefore = ` ${comment}`;
@@ -116,7 +119,7 @@ interface Inferred {
   comment: string;
 }
 
-function inferColumn(column: Column, rows: number, maxAllowed: number): Inferred {
+function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: Float64Array): Inferred {
   const base = { name: column.name, type: column.type, required: true, unique: false } as const;
   const fields: Fields = { type: column.type };
   const notes: string[] = [];
@@ -129,7 +132,7 @@ function inferColumn(column: Column, rows: number, maxAllowed: number): Inferred
   const unique = isIdLike(column, rows);
   let bounds: { min?: number; max?: number; allowed?: readonly string[] | readonly number[] } = {};
   if (column.kind === "numeric") {
-    const s = numericStats(column, rows);
+    const s = numericStats(column, rows, scratch);
     if (column.type === "boolean") {
       notes.push(`${fmtPercent(s.count > 0 ? s.trues / s.count : 0)} true`);
     } else if (s.count > 0 && s.nan === 0 && Number.isFinite(s.min) && Number.isFinite(s.max)) {
@@ -280,14 +283,15 @@ interface NumericStats {
   sorted: Float64Array;
 }
 
-function numericStats(column: NumericColumn, rows: number): NumericStats {
+/** `scratch` (of `rows` values) holds `sorted`, which is only good until the next call. */
+function numericStats(column: NumericColumn, rows: number, scratch: Float64Array): NumericStats {
   const { values, valid } = column;
   let count = 0;
   let nan = 0;
   let trues = 0;
   let min = Infinity;
   let max = -Infinity;
-  const present = new Float64Array(rows);
+  const present = scratch;
   for (let r = 0; r < rows; r++) {
     if (valid[r] !== 1) continue;
     const v = values[r]!;

@@ -19,12 +19,12 @@ export interface SketchReader {
 }
 
 /**
- * A sketch read from a profile, to be read and never added to (the reference of a drift): its occupied buckets in one
- * plain array (keys, then counts), the bucket geometry shared with every sketch of its accuracy. Why: a drift against
- * a wide profile holds one reference sketch per column, and a QuantileSketch with its two stores (each with two
- * lists, most columns' negative one empty) and its own copies of gamma and ln(gamma) took some 600 bytes a column
- * where this takes about 130 for six buckets. A plain array of small integers is 4 bytes an entry; a typed array
- * view costs some 100 bytes before its contents.
+ * A sketch read from a profile, to be read and never added to (the reference of a drift): its occupied buckets as a
+ * run of a plain array (keys, then counts), the bucket geometry shared with every sketch of its accuracy. Why: a drift
+ * against a wide profile holds one reference sketch per column, and a QuantileSketch with its two stores (each with
+ * two lists, most columns' negative one empty) and its own copies of gamma and ln(gamma) took some 600 bytes a column
+ * where this takes about 250 for six buckets, less when the run is part of an array the caller holds anyway (see
+ * ProfileSketchSample). A plain array is 8 bytes an entry; a typed array view costs some 100 bytes before its contents.
  *
  * It lists the same buckets, in the same order, as QuantileSketch.fromJson(j).buckets(), so results are identical.
  */
@@ -32,27 +32,33 @@ export class PackedSketch implements SketchReader {
   private constructor(
     /** An empty sketch of the accuracy, shared: what keys stand for. */
     private readonly scale: QuantileSketch,
-    /** Keys of the occupied buckets ascending, then their counts. */
+    /** From `start` on: the keys of the `n` occupied buckets ascending, then their counts. */
     private readonly packed: readonly number[],
+    private readonly start: number,
+    private readonly n: number,
     readonly count: number,
   ) {}
 
   static fromJson(j: SketchJson): PackedSketch {
+    const buckets = occupiedBuckets(j);
+    // An array of its final length: one grown by push keeps spare capacity, in every column.
+    return PackedSketch.writeInto(j, buckets === 0 ? NO_BUCKETS : new Array<number>(2 * buckets), 0);
+  }
+
+  /** How many entries of an array the sketch of `j` takes (writeInto). */
+  static entries(j: SketchJson): number {
+    return 2 * occupiedBuckets(j);
+  }
+
+  /** Writes the sketch of `j` into `packed` from `start` on (entries(j) entries) and reads it from there. */
+  static writeInto(j: SketchJson, packed: number[], start: number): PackedSketch {
     const scale = scaleOf(j.relative_accuracy);
     const positive = storeEntries(j.positive);
     const negative = storeEntries(j.negative);
     const negativeInfinity = j.negative_infinity ?? 0;
     const positiveInfinity = j.positive_infinity ?? 0;
-    const n =
-      positive.indices.length +
-      negative.indices.length +
-      (j.zero !== 0 ? 1 : 0) +
-      (positiveInfinity !== 0 ? 1 : 0) +
-      (negativeInfinity !== 0 ? 1 : 0);
-    if (n === 0) return new PackedSketch(scale, NO_BUCKETS, 0);
-    // Filled into an array of its final length: one grown by push keeps spare capacity, in every column.
-    const packed = new Array<number>(2 * n);
-    let b = 0;
+    const n = occupiedBuckets(j, positive, negative);
+    let b = start;
     let count = 0;
     const put = (key: number, c: number) => {
       packed[b] = key;
@@ -64,7 +70,7 @@ export class PackedSketch implements SketchReader {
     if (j.zero !== 0) put(0, j.zero);
     for (let i = 0; i < positive.indices.length; i++) put(positive.indices[i]!, positive.values[i]!);
     if (positiveInfinity !== 0) put(scale.infinityKey, positiveInfinity);
-    return new PackedSketch(scale, packed, count);
+    return new PackedSketch(scale, packed, start, n, count);
   }
 
   get relativeAccuracy(): number {
@@ -76,22 +82,22 @@ export class PackedSketch implements SketchReader {
   }
 
   get positiveInfinity(): number {
-    const n = this.packed.length >> 1;
-    return n > 0 && this.packed[n - 1] === this.scale.infinityKey ? this.packed[2 * n - 1]! : 0;
+    const { packed, start, n } = this;
+    return n > 0 && packed[start + n - 1] === this.scale.infinityKey ? packed[start + 2 * n - 1]! : 0;
   }
 
   get negativeInfinity(): number {
-    const n = this.packed.length >> 1;
-    return n > 0 && this.packed[0] === -this.scale.infinityKey ? this.packed[n]! : 0;
+    const { packed, start, n } = this;
+    return n > 0 && packed[start] === -this.scale.infinityKey ? packed[start + n]! : 0;
   }
 
   buckets(): { keys: Int32Array; counts: Float64Array } {
-    const n = this.packed.length >> 1;
+    const { packed, start, n } = this;
     const keys = new Int32Array(n);
     const counts = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      keys[i] = this.packed[i]!;
-      counts[i] = this.packed[n + i]!;
+      keys[i] = packed[start + i]!;
+      counts[i] = packed[start + n + i]!;
     }
     return { keys, counts };
   }
@@ -106,23 +112,24 @@ export class PackedSketch implements SketchReader {
 
   /** The same document as QuantileSketch.fromJson(j).toJson() for the j it was read from. */
   toJson(): SketchJson {
-    const n = this.packed.length >> 1;
+    const { packed, start, n } = this;
     const inf = this.scale.infinityKey;
     let zero = 0;
+    /** Positions of the keys of either sign. */
     const positive: number[] = [];
     const negative: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const key = this.packed[i]!;
-      if (key === 0) zero = this.packed[n + i]!;
+    for (let i = start; i < start + n; i++) {
+      const key = packed[i]!;
+      if (key === 0) zero = packed[n + i]!;
       else if (Math.abs(key) !== inf) (key > 0 ? positive : negative).push(i);
     }
     // Negative keys ascend as their store's indices descend.
     negative.reverse();
     const run = (at: number[], sign: 1 | -1) => {
       if (at.length === 0) return { offset: 0, counts: [] };
-      const offset = sign * this.packed[at[0]!]!;
-      const counts = new Array<number>(sign * this.packed[at[at.length - 1]!]! - offset + 1).fill(0);
-      for (const i of at) counts[sign * this.packed[i]! - offset] = this.packed[n + i]!;
+      const offset = sign * packed[at[0]!]!;
+      const counts = new Array<number>(sign * packed[at[at.length - 1]!]! - offset + 1).fill(0);
+      for (const i of at) counts[sign * packed[i]! - offset] = packed[n + i]!;
       return { offset, counts };
     };
     const positiveInfinity = this.positiveInfinity;
@@ -138,7 +145,22 @@ export class PackedSketch implements SketchReader {
   }
 }
 
-const NO_BUCKETS: readonly number[] = [];
+const NO_BUCKETS: number[] = [];
+
+/** Number of occupied buckets of the sketch `j` (its stores' entries as storeEntries gives them, when at hand). */
+function occupiedBuckets(
+  j: SketchJson,
+  positive = storeEntries(j.positive),
+  negative = storeEntries(j.negative),
+): number {
+  return (
+    positive.indices.length +
+    negative.indices.length +
+    (j.zero !== 0 ? 1 : 0) +
+    ((j.positive_infinity ?? 0) !== 0 ? 1 : 0) +
+    ((j.negative_infinity ?? 0) !== 0 ? 1 : 0)
+  );
+}
 
 /**
  * A store's occupied buckets (count not 0), ascending, in either form a profile's sketch may hold it: as

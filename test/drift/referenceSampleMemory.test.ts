@@ -1,0 +1,84 @@
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { buildProfile } from "../../src/profile/buildProfile.js";
+import { writeProfile } from "../../src/profile/profileFile.js";
+import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
+import { numericColumn, table } from "../helpers/tables.js";
+import { rng } from "../helpers/random.js";
+
+const dir = mkdtempSync(join(tmpdir(), "modelguard-reference-sample-memory-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../src/${path}`, import.meta.url))).href;
+
+/** A profile of `cols` numeric columns of six random 4-decimal values (a dozen distinct columns, repeated by name). */
+function wideProfile(cols: number): ReferenceProfile {
+  const random = rng(5);
+  const kinds = Array.from({ length: 12 }, () =>
+    numericColumn(
+      "x",
+      Array.from({ length: 6 }, () => Math.round(random() * 1e5) / 1e4),
+      "number",
+    ),
+  );
+  const built = kinds.map((c) => buildProfile(table([c]), { createdAt: "2026-01-01T00:00:00.000Z", source: "w.csv" }));
+  const columns = Object.create(null) as ReferenceProfile["columns"];
+  for (let i = 0; i < cols; i++) columns[`c${i}`] = built[i % built.length]!.columns["x"]!;
+  return { ...built[0]!, columns };
+}
+
+/**
+ * Heap a drift reference keeps per column of a six-value numeric profile column, name and map entry included: about
+ * 530 bytes (the sketch's buckets, the bins and the column's figures in one array), against some 1,050 when each
+ * column held a QuantileSketch with two stores, its bins as an object of two lists and three boxed numbers, which this
+ * limit fails. Measured after a full GC, so it is what stays, not garbage.
+ */
+const BYTES_PER_COLUMN_LIMIT = 800;
+
+test("a drift reference read from a wide profile keeps a few hundred bytes a numeric column", async (t) => {
+  const cols = 40_000;
+  const profile = join(dir, "wide.profile.json");
+  writeProfile(profile, wideProfile(cols));
+  const script = join(dir, "child.mts");
+  writeFileSync(
+    script,
+    `import { readProfileColumns } from ${JSON.stringify(srcUrl("profile/readProfileColumns.ts"))};
+import { sampleColumnProfile } from ${JSON.stringify(srcUrl("drift/columnSample.ts"))};
+const gc = globalThis.gc;
+// A first read warms up the modules and their code, so the measure below is the samples only.
+readProfileColumns(process.argv[2], (_n, c, f) => sampleColumnProfile(c, f.bins));
+gc(); gc();
+const before = process.memoryUsage().heapUsed;
+// As driftFiles reads a profile reference.
+const reference = readProfileColumns(process.argv[2], (_n, c, f) => sampleColumnProfile(c, f.bins)).columns;
+gc(); gc();
+const held = process.memoryUsage().heapUsed - before;
+const first = reference.get("c0");
+console.log(JSON.stringify({ columns: reference.size, held, kind: first.kind, form: first.form, count: first.count }));
+`,
+  );
+  const child = spawn(
+    process.execPath,
+    ["--expose-gc", "--max-old-space-size=256", "--import", "tsx", script, profile],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  let out = "";
+  let err = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+  clearTimeout(timeout);
+  assert.equal(code, 0, err);
+  const r = JSON.parse(out) as { columns: number; held: number; kind: string; form: string; count: number };
+  assert.deepEqual([r.columns, r.kind, r.form, r.count], [cols, "numeric", "sketch", 6]);
+  const perColumn = r.held / cols;
+  t.diagnostic(`${Math.round(perColumn)} bytes a column`);
+  assert.ok(perColumn < BYTES_PER_COLUMN_LIMIT, `${Math.round(perColumn)} bytes a column`);
+});

@@ -331,7 +331,10 @@ export async function startMonitor(config: MonitorConfig, options: StartOptions 
   for (const cut of opened.cuts)
     log.warn({ ...cut }, "journal: cut off the bytes of a write that never completed (never acknowledged)");
   outbox.start();
-  new StateMetrics(metrics.registry, { outbox, journal, life, dryRun: !sender, now: () => clock() });
+  // In fleet mode the monitor's own outbox stays empty: the gauges show the fleet's shared outbox on its leader (0 on
+  // the other members), so a request parked or stuck there is seen, and alerted on, like a single monitor's.
+  const pendingRequests = { pending: () => (fleet ? fleet.pendingAlerts() : outbox.pending()) };
+  new StateMetrics(metrics.registry, { outbox: pendingRequests, journal, life, dryRun: !sender, now: () => clock() });
 
   /** After a batch is durable and applied, from HTTP or the file source. */
   function accepted(events: number, stats: BatchStats): void {

@@ -116,9 +116,9 @@ export interface FleetMemberOptions {
 /** Windows dropped as reference unavailable remembered by a leader (see unavailableDropped). */
 const MAX_UNAVAILABLE = 256;
 /**
- * A deployment status GitHub refuses in a way retrying soon will not fix (a token without `deployments: write`, no
- * deployment yet) steps aside and is tried again with a backoff; after this long it is given up (recorded as not sent),
- * so that the shared outbox stays bounded.
+ * An entry GitHub refuses in a way retrying soon will not fix (a dispatch of a workflow that is not there, a token
+ * without `actions: write` or `deployments: write`, no deployment yet) steps aside and is tried again with a backoff;
+ * after this long it is given up (recorded as not sent), so that the shared outbox stays bounded.
  */
 const PARKED_GIVE_UP_MS = 86_400_000;
 /** Parked entries remembered at most (the shared outbox is read 100 at a time). */
@@ -155,8 +155,10 @@ export class FleetMember {
   /** Merged reports last read from Redis (newest first), for /v1/drift while Redis is unreachable. */
   reportsCache: unknown[] = [];
   private sendBackoff = { attempts: 0, until: 0 };
-  /** Deployment statuses parked by this leader: id -> when to try again, failures in a row. */
+  /** Entries parked by this leader: id -> when to try again, failures in a row. */
   private readonly parked = new Map<string, { until: number; attempts: number }>();
+  /** The shared outbox as this leader last read it, less what it sent since (the outbox gauges of /metrics). */
+  private sharedPending: OutboxEntry[] = [];
   /** The last merged report shown on /metrics (its JSON text). */
   private lastMerged: string | null = null;
   /** The fleet's alert record last copied to disk (its JSON text). */
@@ -306,6 +308,7 @@ export class FleetMember {
       this.o.log.info({ member: this.member, lease: value }, "fleet: this member leads");
     }
     this.lease = value;
+    if (!value) this.sharedPending = [];
     this.o.metrics.leader.set({ member: this.member }, value ? 1 : 0);
   }
 
@@ -603,94 +606,135 @@ export class FleetMember {
     );
   }
 
-  /** Leader: sends the shared outbox in order; each alert is claimed in Redis first so no leader sends it twice. */
+  /**
+   * Leader: sends the shared outbox in order; each alert is claimed in Redis first so no leader sends it twice. An entry
+   * GitHub refuses in a way retrying soon does not fix (parkable, as in a single monitor's outbox: a dispatch of a
+   * workflow that is not there, a token without `actions: write` or `deployments: write`) steps aside (see park); one
+   * failing otherwise holds the outbox back, with a backoff.
+   */
   private async sendAlerts(): Promise<void> {
     const { store, sender } = this.o;
-    if (this.o.now() < this.sendBackoff.until) return;
     const lease = this.lease!;
     const outbox = (await store.outbox()).map((text) => ({ text, entry: JSON.parse(text) as OutboxEntry }));
+    this.sharedPending = outbox.map((o) => o.entry);
+    if (this.o.now() < this.sendBackoff.until) return;
     // Parked entries sent or given up by another leader meanwhile are forgotten.
     for (const id of this.parked.keys()) if (!outbox.some((o) => o.entry.id === id)) this.parked.delete(id);
-    // Deployment statuses stay in order among themselves (behind one parked): a verdict sent before an older status
-    // would be undone by it. Other entries go ahead of them.
-    let statusWaits = false;
+    // Entries of one order group stay in order among themselves behind a parked one (a deployment verdict sent before
+    // an older status would be undone by it; an issue comment before the issue's opening would find none). Other
+    // entries go ahead of them.
+    const waiting = new Set<string>();
     for (const { text, entry } of outbox) {
-      const status = entry.kind === DEPLOYMENT_STATUS_KIND;
-      if (status && statusWaits) continue;
+      const group = orderGroup(entry.kind);
+      if (group !== null && waiting.has(group)) continue;
       if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) {
-        statusWaits = true;
+        if (group !== null) waiting.add(group);
         continue;
       }
       if (!sender) {
         // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
         this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
         await store.markSent(lease, entry.id, { dry_run: true }, text);
+        this.sent(entry.id);
         continue;
       }
       const claim = await store.claim(lease, entry.id, entry.kind !== "dispatch");
       if (claim === "sent") {
         await store.markSent(lease, entry.id, await store.sentResult(entry.id), text);
+        this.sent(entry.id);
         continue;
       }
       if (claim !== "claimed" && claim !== "mine" && entry.kind === "dispatch") {
         // A former leader claimed it and stopped before recording the result: it may have started the run. A dispatch
         // is not idempotent, so it is never sent again; issue actions find their issue and comment by marker, so a
-        // second send of them updates what the first made.
+        // second send of them updates what the first made. (A leader whose dispatch GitHub refused gave its claim back.)
         this.o.log.warn(
           { id: entry.id, claimed_by: claim },
           "fleet: a former leader claimed this dispatch; not resent",
         );
         await store.markSent(lease, entry.id, { unknown: `claimed by ${claim}` }, text);
+        this.sent(entry.id);
         continue;
       }
       const statuses = new Map<string, OutboxEntryStatus>();
       const ref = (entry.body as { run_link?: { dispatch: string } }).run_link;
-      if (ref) {
-        const r = await store.sentResult(ref.dispatch);
-        statuses.set(
-          ref.dispatch,
-          r === undefined ? { state: "pending" } : { state: "sent", result: (r as Record<string, unknown>) ?? null },
-        );
-      }
+      if (ref) statuses.set(ref.dispatch, await this.dispatchStatus(ref.dispatch));
       try {
         const result = await sender(entry, { statusOf: (id) => statuses.get(id) ?? { state: "unknown" } });
         await store.markSent(lease, entry.id, result ?? null, text);
+        this.sent(entry.id);
         this.o.metrics.alertsSent.inc({ action: entry.kind });
         this.sendBackoff.attempts = 0;
       } catch (e) {
         if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
-        if (status && isParkable(e)) {
-          statusWaits = await this.park(entry, text, e as Error);
+        if (isParkable(e)) {
+          // GitHub refused it: nothing was carried out, so the claim is given back and a later leader may send it.
+          await store.unclaim(lease, entry.id);
+          if ((await this.park(entry, text, e as Error)) && group !== null) waiting.add(group);
           continue;
         }
         const attempts = ++this.sendBackoff.attempts;
         this.sendBackoff.until = this.o.now() + Math.min(1000 * 2 ** (attempts - 1), 600_000);
-        this.o.log.warn({ id: entry.id, err: (e as Error).message }, "fleet: GitHub request failed; retried later");
+        this.o.log.warn(
+          { id: entry.id, err: (e as Error).message },
+          "GitHub request failed; it stays in the fleet's outbox for retry",
+        );
         return;
       }
     }
   }
 
+  /** An entry left the shared outbox (sent, given up, or recorded as not sent). */
+  private sent(id: string): void {
+    this.parked.delete(id);
+    this.sharedPending = this.sharedPending.filter((e) => e.id !== id);
+  }
+
   /**
-   * A deployment status GitHub refused in a way retrying soon does not fix: it steps aside (the entries after it are
-   * sent now) and is tried again after a backoff, 1 s doubling up to 10 min, by this leader (a new leader tries it at
-   * once); a day after it was recorded it is given up, recorded as not sent. A status is a courtesy to deploy
-   * workflows: it never holds back a drift issue. Returns whether it was parked (false: given up).
+   * Where the dispatch an issue or comment links stands, as the sender resolves its run link: sent (with the run it
+   * started), parked by this leader (GitHub refused it: the issue says it is retried), or pending. One given up or
+   * recorded as not sent counts as unknown: the issue keeps its runs-page link, with no claim of a retry.
+   */
+  private async dispatchStatus(id: string): Promise<OutboxEntryStatus> {
+    const r = await this.o.store.sentResult(id);
+    if (r === undefined) return this.parked.has(id) ? { state: "parked" } : { state: "pending" };
+    const result = (r as Record<string, unknown> | null) ?? null;
+    if (result && ("gave_up" in result || "unknown" in result || "dry_run" in result)) return { state: "unknown" };
+    return { state: "sent", result };
+  }
+
+  /** The fleet's requests not sent yet, as this leader last read them (none on a member that does not lead). */
+  pendingAlerts(): OutboxEntry[] {
+    return this.lease ? this.sharedPending : [];
+  }
+
+  /**
+   * An entry GitHub refused in a way retrying soon does not fix: it steps aside (the entries after it are sent now,
+   * except those of its order group) and is tried again after a backoff, 1 s doubling up to 10 min, by this leader (a
+   * new leader tries it at once); a day after it was recorded it is given up, recorded as not sent. A deployment
+   * status is a courtesy to deploy workflows and a dispatch GitHub refuses would be refused again: neither holds back a
+   * drift issue. Returns whether it was parked (false: given up).
    */
   private async park(entry: OutboxEntry, text: string, e: Error): Promise<boolean> {
     const now = this.o.now();
     const created = Date.parse(entry.created_at);
     if (!(now - created < PARKED_GIVE_UP_MS)) {
-      this.parked.delete(entry.id);
       await this.o.store.markSent(this.lease!, entry.id, { gave_up: e.message }, text);
-      this.o.log.error({ id: entry.id, err: e.message }, "fleet: deployment status given up after a day of refusals");
+      this.sent(entry.id);
+      this.o.log.error(
+        { id: entry.id, action: entry.kind, err: e.message },
+        "fleet: GitHub request given up after a day of refusals",
+      );
       return false;
     }
     const attempts = (this.parked.get(entry.id)?.attempts ?? 0) + 1;
     if (!this.parked.has(entry.id) && this.parked.size >= MAX_PARKED)
       this.parked.delete(this.parked.keys().next().value!);
     this.parked.set(entry.id, { until: now + Math.min(1000 * 2 ** (attempts - 1), 600_000), attempts });
-    this.o.log.warn({ id: entry.id, err: e.message }, "fleet: deployment status refused; parked, retried later");
+    this.o.log.warn(
+      { id: entry.id, action: entry.kind, err: e.message },
+      "GitHub request refused; parked in the fleet's outbox, retried later",
+    );
     return true;
   }
 
@@ -775,6 +819,17 @@ function newEpisode(
   if (!state.issueOpen) return { state, notes: [] };
   const note = productionChangedRequest(config, { version, previous, window: report.window, at: report.closed_at });
   return { state, notes: [JSON.stringify(note)] };
+}
+
+/**
+ * Entries that stay in order among themselves behind a parked one: deployment statuses (a verdict sent before an older
+ * status would be undone by it) and issue actions (a comment or close before the opening would find no issue). A
+ * dispatch stands alone (null): each starts its own run.
+ */
+function orderGroup(kind: string): string | null {
+  if (kind === DEPLOYMENT_STATUS_KIND) return "status";
+  if (kind.startsWith("issue.")) return "issue";
+  return null;
 }
 
 /** An alert decided with a member's partial missing says so in the issue or comment it posts. */

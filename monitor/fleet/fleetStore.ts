@@ -331,6 +331,18 @@ export class FleetStore {
     return String(r);
   }
 
+  /**
+   * Gives back this leader's claim of an alert GitHub refused (a 4xx: nothing was carried out), so that a later leader
+   * may send it: a dispatch claimed by a former leader is otherwise never resent. Fenced; another's claim is kept.
+   */
+  async unclaim(lease: string, id: string): Promise<void> {
+    await this.evalScript(
+      FENCE + `if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end return 1`,
+      [this.k("lease"), this.k(`claim:${id}`)],
+      [lease],
+    );
+  }
+
   async markSent(lease: string, id: string, result: unknown, entryText: string): Promise<void> {
     await this.evalScript(
       SENT,

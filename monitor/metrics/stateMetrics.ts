@@ -4,7 +4,8 @@ import type { Journal } from "../state/journal.js";
 
 /** What the gauges read at scrape time: the outbox, the journal and whether the monitor takes events. */
 export interface StateMetricsSource {
-  outbox: Outbox;
+  /** The requests not sent yet: the monitor's outbox, or in fleet mode the fleet's shared one as its leader reads it. */
+  outbox: Pick<Outbox, "pending">;
   journal: Journal;
   life: { ready: boolean; draining: boolean };
   /** True without a GitHub sender: entries stay in the outbox by design, so their age is not a stuck send. */

@@ -93,6 +93,14 @@ test("claims: an alert id is claimed once; a later leader sees who claimed it; r
     assert.equal(await b.claim(lb, "m:w1:dispatch", false), la, "b learns that a claimed the dispatch");
     assert.equal(await b.claim(lb, "m:w1:dispatch", false), la, "without takeOver the claim stays a's");
     assert.deepEqual(await b.outbox(), ['{"id":"m:w1:dispatch"}']);
+    // Giving a claim back is fenced (a's lease is gone) and never drops another leader's claim.
+    await assert.rejects(a.unclaim(la, "m:w1:dispatch"), FencedError);
+    await b.unclaim(lb, "m:w1:dispatch");
+    assert.equal(await b.claim(lb, "m:w1:dispatch", false), la, "a's claim is not b's to give back");
+    // A claim given back by its leader (GitHub refused the dispatch: nothing ran) may be claimed again.
+    assert.equal(await b.claim(lb, "m:w1:dispatch-2", false), "claimed");
+    await b.unclaim(lb, "m:w1:dispatch-2");
+    assert.equal(await b.claim(lb, "m:w1:dispatch-2", false), "claimed");
   } finally {
     await a.close();
     await b.close();

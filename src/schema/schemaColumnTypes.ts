@@ -7,5 +7,8 @@ import type { DataSchema } from "./dataSchema.js";
  * The schema's type names are the Table's type names, so the mapping is one to one.
  */
 export function schemaColumnTypes(schema: DataSchema): Map<string, ColumnType> {
-  return new Map(schema.columns.map((c) => [c.name, c.type]));
+  // Set one by one: the [name, type] pairs of a 100,000-column schema were 5 MB of garbage at the peak of `validate`.
+  const types = new Map<string, ColumnType>();
+  for (const c of schema.columns) types.set(c.name, c.type);
+  return types;
 }

@@ -169,7 +169,8 @@ export class TableValidator {
     private readonly source: string,
   ) {
     this.ignored = new Set(schema.ignored ?? []);
-    this.specIndex = new Map(schema.columns.map((c, i) => [c.name, i]));
+    this.specIndex = new Map();
+    schema.columns.forEach((c, i) => this.specIndex.set(c.name, i));
     this.seenSpecs = new Uint8Array(schema.columns.length);
     this.compound = (schema.uniqueTogether ?? []).map(() => new DuplicateTracker(false));
     this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));

@@ -110,7 +110,7 @@ test("a dispatch GitHub refuses (403) steps aside in the fleet's outbox: the dri
     // The issue is not held back by the refused dispatch, and says the run is not started yet.
     assert.equal(drift().length, 1);
     assert.equal(drift()[0]!.state, "open");
-    assert.match(drift()[0]!.body, /GitHub has not accepted it yet: the monitor keeps retrying/);
+    assert.match(drift()[0]!.body ?? "", /GitHub has not accepted it yet: the monitor keeps retrying/);
     assert.equal(fake.state.workflowDispatches.length, 0);
     const retried = dispatchAttempts();
     assert.ok(retried >= 3, `retried with a backoff (1, 2, 4 s ...): ${retried} attempts in 5 s`);
@@ -150,7 +150,7 @@ test("a dispatch GitHub refuses (403) steps aside in the fleet's outbox: the dri
     await run(clock, live, 60); // 00:03:19: window 2 merged at 00:03:10
     const open = drift().filter((x) => x.state === "open");
     assert.equal(open.length, 1, "the later episode's issue is not held back");
-    assert.match(open[0]!.body, /GitHub has not accepted it yet/);
+    assert.match(open[0]!.body ?? "", /GitHub has not accepted it yet/);
     outbox = await sharedOutbox();
     assert.equal(outbox.length, 1);
     assert.match(outbox[0]!, /"kind":"dispatch"/);

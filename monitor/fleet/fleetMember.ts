@@ -381,9 +381,17 @@ export class FleetMember {
   }
 
   private readonly alertIo: FleetAlertIo = {
-    read: async () =>
-      (await this.o.store.alertState<AlertRecord>()) ??
-      this.localAlert() ?? { state: { ...INITIAL_ALERT_STATE }, last_window: null },
+    read: async () => {
+      const shared = await this.o.store.alertState<AlertRecord>();
+      if (shared !== null) return shared;
+      const local = this.localAlert();
+      if (local === null) return { state: { ...INITIAL_ALERT_STATE }, last_window: null };
+      // Redis came back empty: the outbox entry written with the record's deployment status went with it (only the
+      // record has a copy on disk). Without it the fleet records that status again; the sender reads the deployment's
+      // latest status first, so one GitHub already has comes back unchanged instead of being posted twice.
+      const { deployment: _lost, ...rest } = local;
+      return rest;
+    },
     keep: (record) => this.keepAlert(record),
   };
 

@@ -297,3 +297,62 @@ test("a status GitHub refuses (403: a token without deployments: write) steps as
     for (const m of live) await m.shutdown();
   }
 });
+
+/** The deployment statuses waiting in a fleet's shared outbox, oldest first: [version ref, state]. */
+async function statusEntries(prefix: string): Promise<[string, string][]> {
+  return (await redisOutbox(`${prefix}outbox`))
+    .map((t) => JSON.parse(t) as { kind: string; body: { ref: string; state: string } })
+    .filter((e) => e.kind === "deployment.status")
+    .map((e) => [e.body.ref, e.body.state]);
+}
+
+test("Redis restarted empty (no persistence, as the fleet manifest runs it) while the failure status waits in the shared outbox: the fleet records it again and it is posted, once", async () => {
+  await promote(profileFile("lost-v1", false), "lost");
+  const clock = manualClock(T0);
+  const extra = {
+    alert: { consecutive: 1, cooldown: "1h", close_after_clean: 2 },
+    actions: { issue: { labels: ["lost"] } },
+  };
+  const live = [
+    await start(memberConfig("m1", "lost", extra), clock),
+    await start(memberConfig("m2", "lost", extra), clock),
+  ];
+  const states = () => statusesOf(1, "lost").map(([state]) => state);
+  const issues = () => fake.state.issuesOf("acme/models").filter((i) => i.labels.some((l) => l === "lost"));
+  try {
+    await run(clock, live, 8);
+    await feed(live, 100, false);
+    await run(clock, live, 65); // 00:01:13: window 0 clean
+    assert.deepEqual(states(), ["success", "in_progress", "success"]);
+    // Window 1 drifted: the issue opens (consecutive 1); GitHub 502s the failure status, which waits in the outbox.
+    fake.injectFault({ method: "POST", path: /\/deployments\/[0-9]+\/statuses$/, status: 502, times: 1000 });
+    await feed(live, 200, true);
+    await run(clock, live, 60); // 00:02:13
+    assert.equal(issues()[0]?.state, "open");
+    assert.deepEqual(states(), ["success", "in_progress", "success"], "refused: not posted yet");
+    assert.deepEqual(await statusEntries("fleet-deploy-lost:"), [["modelguard/lost/v1", "failure"]]);
+    // Redis restarts empty: the outbox entry is gone; the leader's copy of the alert record on disk is not.
+    await redis.kill();
+    await run(clock, live, 3);
+    await redis.restart();
+    fake.clearFaults();
+    for (let k = 0; k < 2; k++) {
+      await feed(live, 300 + k, true);
+      await run(clock, live, 60);
+    }
+    assert.deepEqual(states(), ["success", "in_progress", "success", "failure"], "failure while the issue is open");
+    assert.deepEqual(
+      issues().map((i) => i.state),
+      ["open"],
+    );
+    const alert = JSON.parse((await redisCommand(redis.url, "GET", "fleet-deploy-lost:alert")) as string) as {
+      deployment?: unknown;
+    };
+    assert.deepEqual(alert.deployment, { version: "v1", state: "failure" });
+    assert.deepEqual(await statusEntries("fleet-deploy-lost:"), [], "nothing left to send");
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    fake.clearFaults();
+    for (const m of live) await m.shutdown();
+  }
+});

@@ -17,8 +17,16 @@ import {
  * The profile of the union of the rows behind `a` and `b`. A column absent from one side counts as missing in all of
  * that side's rows. Types widen: integer + number = number; category + string = string (frequencies dropped);
  * numeric + categorical is an error, since no union of the data has both.
+ *
+ * With `consume`, each column of `a` and `b` is deleted from them once merged, so that a wide merge holds the two
+ * profiles and the merged one column by column rather than all three at once (10,000 columns of 400 sketched values
+ * each: some 100 MB less at the peak). For profiles nothing else holds, such as a stream's chunks (profileChunks).
  */
-export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): ReferenceProfile {
+export function mergeProfiles(
+  a: ReferenceProfile,
+  b: ReferenceProfile,
+  { consume = false }: { consume?: boolean } = {},
+): ReferenceProfile {
   if (a.sketch_accuracy !== b.sketch_accuracy) {
     throw new ModelguardError(
       "profile",
@@ -41,6 +49,10 @@ export function mergeProfiles(a: ReferenceProfile, b: ReferenceProfile): Referen
     const ca = has(a, name) ? a.columns[name]! : absentColumn(b.columns[name]!, a.rows, a.bins);
     const cb = has(b, name) ? b.columns[name]! : absentColumn(a.columns[name]!, b.rows, a.bins);
     columns[name] = mergeColumn(name, ca, cb, a.bins);
+    if (consume) {
+      delete a.columns[name];
+      delete b.columns[name];
+    }
   }
   return {
     kind: "modelguard.profile",

@@ -106,7 +106,7 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
     const profile = await profileChunks(
       restOf(chunks),
       profileOptions,
-      mergeProfiles(buildProfile(table, profileOptions), buildProfile(next.value, profileOptions)),
+      mergeProfiles(buildProfile(table, profileOptions), buildProfile(next.value, profileOptions), { consume: true }),
     );
     return whole(profile!);
   }
@@ -197,7 +197,7 @@ export async function profileCsvInParallel(
     for (const p of others) p.catch(() => undefined);
     const first = await profileRange(jobs[0]!);
     const parts = [first, ...(await Promise.all(others))];
-    return parts.reduce((a, b) => mergeProfiles(a, b));
+    return parts.reduce((a, b) => mergeProfiles(a, b, { consume: true }));
   } finally {
     // On a failure the other ranges are of no use: stop them rather than let them run on.
     await Promise.all(workers.map((w) => w.terminate()));

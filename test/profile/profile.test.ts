@@ -104,6 +104,24 @@ test("a column absent from one shard counts as missing there", () => {
   assert.equal(m.rows, 3);
 });
 
+test("a consuming merge gives the same profile and empties its inputs; a plain merge leaves them whole", () => {
+  const make = () => [
+    buildProfile(table([numericColumn("x", [1, 2]), dictionaryColumn("c", ["u", "v"])]), { createdAt: T0 }),
+    buildProfile(table([numericColumn("x", [3]), numericColumn("y", [4])]), { createdAt: T0 }),
+  ];
+  const [a, b] = make();
+  const plain = mergeProfiles(a!, b!);
+  assert.deepEqual(Object.keys(a!.columns), ["x", "c"]);
+  assert.deepEqual(Object.keys(b!.columns), ["x", "y"]);
+  const [ca, cb] = make();
+  const consumed = mergeProfiles(ca!, cb!, { consume: true });
+  assert.deepEqual(Object.keys(ca!.columns), []);
+  assert.deepEqual(Object.keys(cb!.columns), []);
+  assert.deepEqual(consumed.columns, plain.columns);
+  assert.equal(consumed.rows, plain.rows);
+  assert.deepEqual(Object.keys(consumed.columns), ["x", "c", "y"]);
+});
+
 test("merging numeric with categorical is a clear error", () => {
   const a = buildProfile(table([numericColumn("x", [1, 2])]), { createdAt: T0 });
   const b = buildProfile(table([dictionaryColumn("x", ["u", "v"])]), { createdAt: T0 });

@@ -101,7 +101,8 @@ export function registerProfile(program: Command, io: CliIO): void {
     .action((files: string[], flags: { output?: string; json?: boolean }) => {
       if (files.length < 2) throw new ModelguardError("usage", "profile merge needs at least two profiles");
       if (!flags.output && !flags.json) throw new ModelguardError("usage", "profile merge needs -o FILE or --json");
-      const merged = files.map(readProfile).reduce(mergeProfiles);
+      // each file's profile is read for this merge alone: its columns can go as they are merged
+      const merged = files.map(readProfile).reduce((a, b) => mergeProfiles(a, b, { consume: true }));
       if (flags.output) writeProfile(flags.output, merged);
       if (flags.json) io.out(stringifyContract(merged));
       else io.out(describeProfile(merged, flags.output) + `\nwrote ${flags.output}`);

@@ -121,8 +121,15 @@ const MAX_UNAVAILABLE = 256;
  * after this long it is given up (recorded as not sent), so that the shared outbox stays bounded.
  */
 const PARKED_GIVE_UP_MS = 86_400_000;
-/** Parked entries remembered at most (the shared outbox is read 100 at a time). */
-const MAX_PARKED = 100;
+/**
+ * Parked entries remembered at most: a day of refusals of one-minute windows with room to spare (one forgotten is
+ * tried again at once, refused, and parked again).
+ */
+const MAX_PARKED = 10_000;
+/** The shared outbox is read this many entries at a time. */
+const OUTBOX_PAGE = 100;
+/** Entries of the shared outbox taken up (sent, tried, or recorded as not sent) in one round at most. */
+const OUTBOX_TRIES = 100;
 
 /**
  * One member of a fleet. Every period it heartbeats, publishes its partial of each window (the open one, and closed
@@ -615,80 +622,115 @@ export class FleetMember {
   }
 
   /**
-   * Leader: sends the shared outbox in order; each alert is claimed in Redis first so no leader sends it twice. An entry
-   * GitHub refuses in a way retrying soon does not fix (parkable, as in a single monitor's outbox: a dispatch of a
-   * workflow that is not there, a token without `actions: write` or `deployments: write`) steps aside (see park); one
-   * failing otherwise holds the outbox back, with a backoff.
+   * Leader: sends the shared outbox in order; each alert is claimed in Redis first (see sendOne). An entry GitHub
+   * refuses in a way retrying soon does not fix (parkable, as in a single monitor's outbox: a dispatch of a workflow
+   * that is not there, a token without `actions: write` or `deployments: write`) steps aside (see park); one failing
+   * otherwise holds the outbox back, with a backoff. The outbox is read a page at a time, past the entries that wait
+   * (parked, or behind a parked one of their order group), until OUTBOX_TRIES entries were taken up or it ends: no
+   * number of waiting entries keeps a later one from being read and sent. (What waits is bounded by the outbox itself:
+   * every entry is given up a day after it was recorded.)
    */
   private async sendAlerts(): Promise<void> {
-    const { store, sender } = this.o;
-    const lease = this.lease!;
-    const outbox = (await store.outbox()).map((text) => ({ text, entry: JSON.parse(text) as OutboxEntry }));
-    this.sharedPending = outbox.map((o) => o.entry);
-    if (this.o.now() < this.sendBackoff.until) return;
-    // Parked entries sent or given up by another leader meanwhile are forgotten.
-    for (const id of this.parked.keys()) if (!outbox.some((o) => o.entry.id === id)) this.parked.delete(id);
+    const backingOff = this.o.now() < this.sendBackoff.until;
+    this.sharedPending = [];
+    const read = new Set<string>();
     // Entries of one order group stay in order among themselves behind a parked one (a deployment verdict sent before
     // an older status would be undone by it; an issue comment before the issue's opening would find none). Other
     // entries go ahead of them.
     const waiting = new Set<string>();
-    for (const { text, entry } of outbox) {
-      const group = orderGroup(entry.kind);
-      if (group !== null && waiting.has(group)) continue;
-      if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) {
+    let offset = 0;
+    let taken = 0;
+    for (;;) {
+      const page = await this.o.store.outbox(offset, OUTBOX_PAGE);
+      offset += page.length;
+      for (const text of page) {
+        const entry = JSON.parse(text) as OutboxEntry;
+        read.add(entry.id);
+        this.sharedPending.push(entry);
+        if (backingOff) continue;
+        const outcome = await this.sendOne(text, entry, waiting);
+        if (outcome === "stop") return;
+        if (outcome === "waits") continue;
+        // It left the list: the entries after it moved up by one.
+        if (outcome === "left") offset--;
+        if (++taken >= OUTBOX_TRIES) return;
+      }
+      if (page.length < OUTBOX_PAGE) break;
+      // Backing off, the outbox gauges show its first page.
+      if (backingOff) return;
+    }
+    // The whole outbox was read: parked entries sent or given up by another leader meanwhile are forgotten.
+    for (const id of this.parked.keys()) if (!read.has(id)) this.parked.delete(id);
+  }
+
+  /**
+   * Takes up one entry of the shared outbox: "waits" (parked, or behind a parked one of its order group: not tried),
+   * "left" (sent, given up, or recorded as not sent: removed from the list), "parked" (refused: it stays), or "stop"
+   * (GitHub failed otherwise: the outbox is held back, with a backoff). Each entry is claimed in Redis first so that
+   * no two leaders send it at once.
+   */
+  private async sendOne(
+    text: string,
+    entry: OutboxEntry,
+    waiting: Set<string>,
+  ): Promise<"waits" | "left" | "parked" | "stop"> {
+    const { store, sender } = this.o;
+    const lease = this.lease!;
+    const group = orderGroup(entry.kind);
+    if (group !== null && waiting.has(group)) return "waits";
+    if ((this.parked.get(entry.id)?.until ?? 0) > this.o.now()) {
+      if (group !== null) waiting.add(group);
+      return "waits";
+    }
+    if (!sender) {
+      // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
+      this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
+      await store.markSent(lease, entry.id, { dry_run: true }, text);
+      this.sent(entry.id);
+      return "left";
+    }
+    const claim = await store.claim(lease, entry.id, entry.kind !== "dispatch");
+    if (claim === "sent") {
+      await store.markSent(lease, entry.id, await store.sentResult(entry.id), text);
+      this.sent(entry.id);
+      return "left";
+    }
+    if (claim !== "claimed" && claim !== "mine" && entry.kind === "dispatch") {
+      // A former leader claimed it and stopped before recording the result: it may have started the run. A dispatch
+      // is not idempotent, so it is never sent again; issue actions find their issue and comment by marker, and a
+      // deployment status is not posted when the deployment's latest status already says it, so a second send of them
+      // repeats nothing. (A leader whose dispatch GitHub refused gave its claim back.)
+      this.o.log.warn({ id: entry.id, claimed_by: claim }, "fleet: a former leader claimed this dispatch; not resent");
+      await store.markSent(lease, entry.id, { unknown: `claimed by ${claim}` }, text);
+      this.sent(entry.id);
+      return "left";
+    }
+    const statuses = new Map<string, OutboxEntryStatus>();
+    const ref = (entry.body as { run_link?: { dispatch: string } }).run_link;
+    if (ref) statuses.set(ref.dispatch, await this.dispatchStatus(ref.dispatch));
+    try {
+      const result = await sender(entry, { statusOf: (id) => statuses.get(id) ?? { state: "unknown" } });
+      await store.markSent(lease, entry.id, result ?? null, text);
+      this.sent(entry.id);
+      this.o.metrics.alertsSent.inc({ action: entry.kind });
+      this.sendBackoff.attempts = 0;
+      return "left";
+    } catch (e) {
+      if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
+      if (isParkable(e)) {
+        // GitHub refused it: nothing was carried out, so the claim is given back and a later leader may send it.
+        await store.unclaim(lease, entry.id);
+        if (!(await this.park(entry, text, e as Error))) return "left";
         if (group !== null) waiting.add(group);
-        continue;
+        return "parked";
       }
-      if (!sender) {
-        // Dry run: the decision is logged and recorded as not sent, so the shared outbox stays bounded.
-        this.o.log.info({ action: entry.kind, id: entry.id, path: entry.path }, "fleet alert (dry run, not sent)");
-        await store.markSent(lease, entry.id, { dry_run: true }, text);
-        this.sent(entry.id);
-        continue;
-      }
-      const claim = await store.claim(lease, entry.id, entry.kind !== "dispatch");
-      if (claim === "sent") {
-        await store.markSent(lease, entry.id, await store.sentResult(entry.id), text);
-        this.sent(entry.id);
-        continue;
-      }
-      if (claim !== "claimed" && claim !== "mine" && entry.kind === "dispatch") {
-        // A former leader claimed it and stopped before recording the result: it may have started the run. A dispatch
-        // is not idempotent, so it is never sent again; issue actions find their issue and comment by marker, so a
-        // second send of them updates what the first made. (A leader whose dispatch GitHub refused gave its claim back.)
-        this.o.log.warn(
-          { id: entry.id, claimed_by: claim },
-          "fleet: a former leader claimed this dispatch; not resent",
-        );
-        await store.markSent(lease, entry.id, { unknown: `claimed by ${claim}` }, text);
-        this.sent(entry.id);
-        continue;
-      }
-      const statuses = new Map<string, OutboxEntryStatus>();
-      const ref = (entry.body as { run_link?: { dispatch: string } }).run_link;
-      if (ref) statuses.set(ref.dispatch, await this.dispatchStatus(ref.dispatch));
-      try {
-        const result = await sender(entry, { statusOf: (id) => statuses.get(id) ?? { state: "unknown" } });
-        await store.markSent(lease, entry.id, result ?? null, text);
-        this.sent(entry.id);
-        this.o.metrics.alertsSent.inc({ action: entry.kind });
-        this.sendBackoff.attempts = 0;
-      } catch (e) {
-        if (e instanceof FencedError || e instanceof FleetUnavailableError) throw e;
-        if (isParkable(e)) {
-          // GitHub refused it: nothing was carried out, so the claim is given back and a later leader may send it.
-          await store.unclaim(lease, entry.id);
-          if ((await this.park(entry, text, e as Error)) && group !== null) waiting.add(group);
-          continue;
-        }
-        const attempts = ++this.sendBackoff.attempts;
-        this.sendBackoff.until = this.o.now() + Math.min(1000 * 2 ** (attempts - 1), 600_000);
-        this.o.log.warn(
-          { id: entry.id, err: (e as Error).message },
-          "GitHub request failed; it stays in the fleet's outbox for retry",
-        );
-        return;
-      }
+      const attempts = ++this.sendBackoff.attempts;
+      this.sendBackoff.until = this.o.now() + Math.min(1000 * 2 ** (attempts - 1), 600_000);
+      this.o.log.warn(
+        { id: entry.id, err: (e as Error).message },
+        "GitHub request failed; it stays in the fleet's outbox for retry",
+      );
+      return "stop";
     }
   }
 

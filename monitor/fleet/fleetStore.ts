@@ -317,9 +317,9 @@ export class FleetStore {
     return texts.filter((t): t is string => t !== null).reverse();
   }
 
-  /** The shared outbox: decided alert requests not recorded as sent, in order (at most 100 read at once). */
-  outbox(): Promise<string[]> {
-    return this.run(() => this.client.lRange(this.k("outbox"), 0, 99));
+  /** The shared outbox: decided alert requests not recorded as sent, in order; `count` of them from `offset`. */
+  outbox(offset = 0, count = 100): Promise<string[]> {
+    return this.run(() => this.client.lRange(this.k("outbox"), offset, offset + count - 1));
   }
 
   async claim(lease: string, id: string, takeOver: boolean): Promise<string> {

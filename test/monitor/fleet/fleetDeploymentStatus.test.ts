@@ -356,3 +356,49 @@ test("Redis restarted empty (no persistence, as the fleet manifest runs it) whil
     for (const m of live) await m.shutdown();
   }
 });
+
+test("150 refused statuses waiting at the head of the shared outbox (more than a page of it) do not hold back the drift issue behind them; the waiting ones are not tried", async () => {
+  await promote(profileFile("crowd-v1", false), "crowd");
+  const clock = manualClock(T0);
+  const extra = {
+    alert: { consecutive: 1, cooldown: "1h", close_after_clean: 2 },
+    actions: { issue: { labels: ["crowd"] } },
+  };
+  const live = [
+    await start(memberConfig("m1", "crowd", extra), clock),
+    await start(memberConfig("m2", "crowd", extra), clock),
+  ];
+  const key = "fleet-deploy-crowd:outbox";
+  const issue = () => fake.state.issuesOf("acme/models").find((i) => i.labels.some((l) => l === "crowd"));
+  const tries = () => fake.requests.filter((q) => q.operationId === "repos/create-deployment-status").length;
+  try {
+    fake.injectFault({ method: "POST", path: /\/deployments\/[0-9]+\/statuses$/, status: 403, times: 100_000 });
+    await run(clock, live, 8); // in_progress recorded, refused: parked
+    const [head] = await redisOutbox(key);
+    assert.equal((JSON.parse(head!) as { kind: string }).kind, "deployment.status");
+    // Stand-ins for a day of flapping verdicts, each refused the same way, recorded behind it (ids of other windows).
+    for (let k = 0; k < 150; k++) {
+      const e = JSON.parse(head!) as { id: string };
+      e.id = e.id.replace(/:w([0-9]+):/, `:w${1000 + k}:`);
+      await redisCommand(redis.url, "RPUSH", key, JSON.stringify(e));
+    }
+    const before = tries();
+    await feed(live, 500, true); // window 0 drifted: the alert opens (consecutive 1), the status turns to failure
+    await run(clock, live, 70); // 00:01:18
+    assert.equal(issue()?.state, "open", "the drift issue is not held back by the waiting statuses");
+    const kinds = (await redisOutbox(key)).map((t) => (JSON.parse(t) as { kind: string }).kind);
+    assert.deepEqual(
+      kinds,
+      Array<string>(152).fill("deployment.status"),
+      "the statuses wait, in order, with failure last",
+    );
+    // Only the parked head is tried again (with its backoff): what waits behind it is not sent before it.
+    const tried = tries() - before;
+    assert.ok(tried >= 1 && tried <= 8, `${tried} status posts tried`);
+    assert.deepEqual(statusesOf(1, "crowd"), [["success", "production is crowd v1"]]);
+    assert.deepEqual(fake.violations, []);
+  } finally {
+    fake.clearFaults();
+    for (const m of live) await m.shutdown();
+  }
+});

@@ -139,6 +139,24 @@ async function redisOutbox(key: string): Promise<string[]> {
   return (await redisCommand(redis.url, "LRANGE", key, "0", "-1")) as string[];
 }
 
+/**
+ * Every deployment status a fleet recorded and sent (or gave up), from its `sent:<id>` records in Redis, by window:
+ * [window, version, state, the sender's outcome]. GitHub's statuses alone cannot show a status recorded twice: the
+ * sender reads the deployment's latest status first and posts nothing when it already says the same.
+ */
+async function recordedStatuses(prefix: string): Promise<[number, string, string, string][]> {
+  const keys = (await redisCommand(redis.url, "KEYS", `${prefix}sent:*:deployment.*`)) as string[];
+  const out: [number, string, string, string][] = [];
+  for (const key of keys) {
+    const m = /:w([0-9]+):deployment\.(v[0-9]+)\.([a-z_]+)$/.exec(key);
+    assert.ok(m, key);
+    const result = JSON.parse((await redisCommand(redis.url, "GET", key)) as string) as Record<string, unknown>;
+    out.push([Number(m[1]), m[2]!, m[3]!, "gave_up" in result ? "gave_up" : String(result.outcome)]);
+  }
+  const order = ["in_progress", "success", "failure"];
+  return out.sort((a, b) => a[0] - b[0] || a[1].localeCompare(b[1]) || order.indexOf(a[2]) - order.indexOf(b[2]));
+}
+
 const leaderOf = (ms: RunningMonitor[]) => {
   const leaders = ms.filter((m) => m.fleet!.status().leader);
   assert.equal(leaders.length, 1, "one leader");
@@ -235,6 +253,15 @@ test("two members, leader changes: in_progress when the fleet takes a version, s
     // v1's last windows (finalized after the switch) say nothing: its deployment stays retired.
     assert.equal(statusesOf(1).at(-1)![0], "inactive");
     assert.equal(statusesOf(1).length, 6);
+    // The fleet recorded each change once (a window that changes nothing records nothing), and each was posted.
+    assert.deepEqual(await recordedStatuses("fleet-deploy-fraud:"), [
+      [W0, "v1", "in_progress", "posted"],
+      [W0, "v1", "success", "posted"],
+      [W0 + 3, "v1", "failure", "posted"],
+      [W0 + 4, "v1", "success", "posted"],
+      [W0 + 6, "v2", "in_progress", "posted"],
+      [W0 + 6, "v2", "success", "posted"],
+    ]);
     // Members record nothing of their own: every status went through the fleet's shared outbox, once.
     for (const m of live) assert.deepEqual(m.outbox.pending(), [], m.fleet!.member);
     assert.deepEqual(fake.violations, []);
@@ -291,6 +318,17 @@ test("a status GitHub refuses (403: a token without deployments: write) steps as
       statuses().map(([state]) => state),
       ["success", "in_progress", "failure"],
     );
+    const recorded = await recordedStatuses("fleet-deploy-scoring:");
+    assert.deepEqual(
+      recorded.map(([, version, state, outcome]) => [version, state, outcome]),
+      [
+        ["v1", "in_progress", "posted"],
+        ["v1", "failure", "posted"],
+        ["v1", "success", "gave_up"],
+      ],
+      "each change recorded once",
+    );
+    assert.equal(recorded[1]![0], W0);
     assert.deepEqual(fake.violations, []);
   } finally {
     fake.clearFaults();

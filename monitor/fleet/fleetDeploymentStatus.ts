@@ -26,8 +26,11 @@ export interface FleetDeploymentChange {
  * The status of production's deployment in fleet mode: what DeploymentStatusTracker does for one monitor, decided by
  * the leader alone, once per fleet. The last status recorded lives in the fleet's alert record, written in the same
  * fenced step as its outbox entry, so a new leader goes on from it: it records nothing the former leader recorded,
- * and never turns a verdict back to in_progress. Entry ids carry the window, and the leader claims every entry in
- * Redis before it sends it, so a leader change sends none twice.
+ * and never turns a verdict back to in_progress. Entry ids carry the window. A status a former leader claimed and did
+ * not record as sent is sent again by the next; the sender reads the deployment's latest status first and posts
+ * nothing when it already says the same, which is what keeps a status from being posted twice. A Redis restarted
+ * empty takes the outbox entries with it: the record restored from a member's copy on disk has no `deployment`, so
+ * the status is recorded again (FleetMember's alertIo).
  * - `in_progress` when the version the fleet measures the window open now against changes (the fleet's first plan,
  *   or a switch reaching its window boundary), only if the deployment has no status of the monitor's yet;
  * - `success` / `failure` from the merged windows judged against that version, changes only. A window judged against

@@ -15,17 +15,27 @@ import type { FleetConfig } from "./fleetConfig.js";
 import type { AlertRecord, FleetAlertIo, FleetPerformanceHook } from "./fleetMember.js";
 import type { FleetStore } from "./fleetStore.js";
 
-/** One member's labelled rows of one window, as published (the rows of its own events: each pair is one member's). */
+/**
+ * A piece of one member's labelled rows of one window, as published (the rows of its own events: each pair is one
+ * member's): its rows from row `from` on (absent: 0, as older versions published the whole rows each time).
+ */
 interface RowsPartial {
   member: string;
+  from?: number;
   model_version: string | null;
   label: string[];
   prediction: (string | null)[];
   /** null: the event had no probability. */
   probability: (number | null)[];
-  /** Rows past performance_policy.max_rows on that member: counted, not kept. */
+  /** Rows past performance_policy.max_rows on that member: counted, not kept (the member's total so far). */
   dropped: number;
 }
+
+/**
+ * Pieces a member writes of one window before it writes the window's rows whole again (a piece from 0, which replaces
+ * them): the window's hash stays small, and the whole rows are re-sent once per this many publishes.
+ */
+const MAX_PIECES = 32;
 
 /** What the leader writes and every member shows: the fleet's realized performance per window. */
 export interface FleetPerformanceView {
@@ -63,8 +73,11 @@ export interface FleetPerformanceOptions {
  * monitor counts them).
  */
 export class FleetPerformance implements FleetPerformanceHook {
-  /** Window start -> the count signature last published; cleared after a reconnect. */
-  private readonly published = new Map<number, string>();
+  /**
+   * Window start -> the count signature last published, the rows it held and the pieces written since the last whole
+   * publish; cleared after a reconnect (everything is published whole again).
+   */
+  private readonly published = new Map<number, { count: string; rows: number; pieces: number }>();
   private publishedOn = -1;
   /** The leader's merged windows (null: rebuilt from Redis, e.g. after a failed write or on a new leader). */
   private merged: {
@@ -93,7 +106,12 @@ export class FleetPerformance implements FleetPerformanceHook {
     return this.o.config.keepWindows * d + (this.o.config.labels?.maxDelayMs ?? 0) + d + this.o.fleet.graceMs;
   }
 
-  /** Member: publishes the rows of each closed window that changed since it was last published. */
+  /**
+   * Member: publishes the rows each closed window gained since it was last published (labels come a batch at a time,
+   * over up to `labels.max_delay`: re-sending a window's whole rows at each batch wrote O(rows x rounds) to Redis). A
+   * member's rows of a window only grow; the first publish of a window (and each one after a reconnect, a restart, or
+   * MAX_PIECES pieces) is whole and replaces the pieces before it.
+   */
   async publish(): Promise<void> {
     const { store, local, member } = this.o;
     if (store.connections !== this.publishedOn) {
@@ -104,18 +122,23 @@ export class FleetPerformance implements FleetPerformanceHook {
     for (const w of local.closedRows()) {
       const start = Date.parse(w.started_at);
       seen.add(start);
-      const count = `${w.label.length}+${w.dropped}`;
-      if (this.published.get(start) === count) continue;
+      const last = this.published.get(start);
+      if (last?.count === `${w.label.length}+${w.dropped}`) continue;
+      const from = last && last.rows <= w.label.length && last.pieces < MAX_PIECES ? last.rows : 0;
       const rows: RowsPartial = {
         member,
+        from,
         model_version: w.model_version,
-        label: [...w.label],
-        prediction: [...w.prediction],
-        probability: w.probability.map((p) => (Number.isNaN(p) ? null : p)),
+        label: w.label.slice(from),
+        prediction: w.prediction.slice(from),
+        probability: w.probability.slice(from).map((p) => (Number.isNaN(p) ? null : p)),
         dropped: w.dropped,
       };
-      await store.publishRows(start, member, JSON.stringify(rows), count, this.ttlMs());
-      this.published.set(start, count);
+      // The piece's start is in the count the leader compares: a whole publish after a piece that reached a Redis
+      // restarted empty (without the pieces before it) changes it, so the leader merges the window again.
+      const count = `${w.label.length}+${w.dropped}`;
+      await store.publishRows(start, member, JSON.stringify(rows), `${count}+${from}`, this.ttlMs(), from);
+      this.published.set(start, { count, rows: w.label.length, pieces: from === 0 ? 1 : last!.pieces + 1 });
     }
     for (const start of this.published.keys()) if (!seen.has(start)) this.published.delete(start);
   }
@@ -253,27 +276,42 @@ export class FleetPerformance implements FleetPerformanceHook {
 }
 
 /**
- * The members' rows of one window as one window's: in member order (a deterministic order), at most `maxRows` kept;
- * the members' dropped rows and those past `maxRows` are counted.
+ * The members' rows of one window as one window's: in member order (a deterministic order), each member's pieces in
+ * row order, at most `maxRows` kept; the members' dropped rows and those past `maxRows` are counted. Only a member's
+ * pieces that follow on from row 0 are used: one past a gap (written to a Redis restarted empty, before the member
+ * published its rows whole again) waits for that whole publish, which changes the member's count.
  */
-function mergeRows(parts: Map<string, string>, maxRows: number) {
+function mergeRows(pieces: string[], maxRows: number) {
+  const byMember = new Map<string, RowsPartial[]>();
+  for (const text of pieces) {
+    const p = JSON.parse(text) as RowsPartial;
+    const list = byMember.get(p.member);
+    if (list) list.push(p);
+    else byMember.set(p.member, [p]);
+  }
   const label: string[] = [];
   const prediction: (string | null)[] = [];
   const probability: number[] = [];
   let dropped = 0;
   let modelVersion: string | null = null;
-  for (const member of [...parts.keys()].sort()) {
-    const p = JSON.parse(parts.get(member)!) as RowsPartial;
-    dropped += p.dropped;
-    modelVersion ??= p.model_version;
-    const room = Math.max(0, maxRows - label.length);
-    const n = Math.min(room, p.label.length);
-    dropped += p.label.length - n;
-    for (let i = 0; i < n; i++) {
-      label.push(p.label[i]!);
-      prediction.push(p.prediction[i] ?? null);
-      probability.push(p.probability[i] ?? NaN);
+  for (const member of [...byMember.keys()].sort()) {
+    let next = 0;
+    let memberDropped = 0;
+    for (const p of byMember.get(member)!.sort((a, b) => (a.from ?? 0) - (b.from ?? 0))) {
+      if ((p.from ?? 0) !== next) continue;
+      next += p.label.length;
+      memberDropped = Math.max(memberDropped, p.dropped);
+      modelVersion ??= p.model_version;
+      const room = Math.max(0, maxRows - label.length);
+      const n = Math.min(room, p.label.length);
+      dropped += p.label.length - n;
+      for (let i = 0; i < n; i++) {
+        label.push(p.label[i]!);
+        prediction.push(p.prediction[i] ?? null);
+        probability.push(p.probability[i] ?? NaN);
+      }
     }
+    dropped += memberDropped;
   }
   return { label, prediction, probability, dropped, modelVersion };
 }

@@ -93,9 +93,23 @@ if c == ARGV[1] then return 'mine' end
 if ARGV[3] == '1' then redis.call('SET', KEYS[3], ARGV[1], 'PX', ARGV[2]) end
 return c`;
 
-/** A member's labelled rows of one window (overwritten: a repeat is the same), and its small count beside them. */
+/**
+ * A piece of a member's labelled rows of one window (its rows from ARGV[6] on) in field `<from>:<member>`, and the
+ * member's small count beside them. A piece from 0 holds all of them: it replaces every piece the member had (and a
+ * field of the member's whole rows as older versions wrote it, named by the member alone: a field not shaped like a
+ * piece's).
+ */
 const PUBLISH_ROWS = `
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+if ARGV[6] == '0' then
+  for _, f in ipairs(redis.call('HKEYS', KEYS[1])) do
+    if string.find(f, '^[0-9]+:') then
+      if string.sub(f, string.find(f, ':', 1, true) + 1) == ARGV[1] then redis.call('HDEL', KEYS[1], f) end
+    elseif f == ARGV[1] then
+      redis.call('HDEL', KEYS[1], f)
+    end
+  end
+end
+redis.call('HSET', KEYS[1], ARGV[6] .. ':' .. ARGV[1], ARGV[2])
 redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
 redis.call('PEXPIRE', KEYS[1], ARGV[5])
 redis.call('PEXPIRE', KEYS[2], ARGV[5])
@@ -127,7 +141,8 @@ const SENT =
  * - `alert` (the alert policy's state and the last finalized window);
  * - `outbox` (list of decided alert requests), `claim:<id>` and `sent:<id>` (who sends it, what it returned);
  * - realized performance: `perf:windows` (sorted set of window starts with labelled rows), `perf:rows:<start>` (hash
- *   member -> that member's labelled rows of the window) and `perf:counts:<start>` (member -> its row count), both
+ *   `<from>:<member>` -> that member's labelled rows of the window from row `from` on, a piece per publish) and
+ *   `perf:counts:<start>` (member -> its row count), both
  *   expiring; `perf:view` (the leader's merged view, what every member shows);
  * - `reference` (following production: the fleet's plan of which version each window is measured against).
  */
@@ -351,13 +366,23 @@ export class FleetStore {
     );
   }
 
-  /** Overwrites this member's labelled rows of window `start` (JSON text) and their count. */
-  async publishRows(start: number, member: string, rowsJson: string, count: string, ttlMs: number): Promise<void> {
+  /**
+   * Writes a piece of this member's labelled rows of window `start` (JSON text: its rows from row `from` on) and their
+   * count; a piece from 0 replaces the member's pieces (a repeat is the same).
+   */
+  async publishRows(
+    start: number,
+    member: string,
+    rowsJson: string,
+    count: string,
+    ttlMs: number,
+    from = 0,
+  ): Promise<void> {
     const s = String(start);
     await this.evalScript(
       PUBLISH_ROWS,
       [this.k(`perf:rows:${s}`), this.k(`perf:counts:${s}`), this.k("perf:windows")],
-      [member, rowsJson, count, s, String(ttlMs)],
+      [member, rowsJson, count, s, String(ttlMs), String(from)],
     );
   }
 
@@ -373,9 +398,9 @@ export class FleetStore {
     return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:counts:${start}`)))));
   }
 
-  /** Each member's labelled rows of window `start` (JSON texts). */
-  async rows(start: number): Promise<Map<string, string>> {
-    return new Map(Object.entries(await this.run(() => this.client.hGetAll(this.k(`perf:rows:${start}`)))));
+  /** The pieces of the members' labelled rows of window `start` (JSON texts, each naming its member), any order. */
+  async rows(start: number): Promise<string[]> {
+    return this.run(() => this.client.hVals(this.k(`perf:rows:${start}`)));
   }
 
   /** Leader: the merged performance view, with the alert state and entries of a breach when one was decided. */

@@ -467,7 +467,7 @@ test("fleet: when the journal refuses the round that read an evicted event's pai
   }
 });
 
-test("fleet store: a member's rows of a window are overwritten, never added; old windows are forgotten; the leader's performance verdict is fenced", async () => {
+test("fleet store: a member's rows of a window come in pieces, and a whole publish replaces its pieces (never added twice); old windows are forgotten; the leader's performance verdict is fenced", async () => {
   const config = (member: string): FleetConfig => ({
     redisUrl: redis.url,
     passwordEnv: null,
@@ -482,17 +482,29 @@ test("fleet store: a member's rows of a window are overwritten, never added; old
   await b.connect();
   for (let i = 0; i < 200 && (a.down !== null || b.down !== null); i++) await new Promise((r) => setTimeout(r, 10));
   try {
-    await a.publishRows(60_000, "a", '{"label":["1"]}', "1+0", 60_000);
-    await a.publishRows(60_000, "a", '{"label":["1","0"]}', "2+0", 60_000);
-    await b.publishRows(60_000, "b", '{"label":["0"]}', "1+0", 60_000);
-    await a.publishRows(120_000, "a", '{"label":[]}', "0+1", 60_000);
-    assert.deepEqual([...(await a.rows(60_000))].sort(), [
-      ["a", '{"label":["1","0"]}'],
-      ["b", '{"label":["0"]}'],
+    await a.publishRows(60_000, "a", '{"member":"a","from":0,"label":["1"]}', "1+0+0", 60_000, 0);
+    await a.publishRows(60_000, "a", '{"member":"a","from":1,"label":["0"]}', "2+0+1", 60_000, 1);
+    await b.publishRows(60_000, "b", '{"member":"b","from":0,"label":["0"]}', "1+0+0", 60_000, 0);
+    // A member named like a piece's field ("1:a" is a's piece from row 1) keeps its own rows apart.
+    await b.publishRows(60_000, "1:a", '{"member":"1:a","from":0,"label":["1"]}', "1+0+0", 60_000, 0);
+    await a.publishRows(120_000, "a", '{"member":"a","from":0,"label":[]}', "0+1+0", 60_000, 0);
+    assert.deepEqual((await a.rows(60_000)).sort(), [
+      '{"member":"1:a","from":0,"label":["1"]}',
+      '{"member":"a","from":0,"label":["1"]}',
+      '{"member":"a","from":1,"label":["0"]}',
+      '{"member":"b","from":0,"label":["0"]}',
     ]);
     assert.deepEqual([...(await a.rowCounts(60_000))].sort(), [
-      ["a", "2+0"],
-      ["b", "1+0"],
+      ["1:a", "1+0+0"],
+      ["a", "2+0+1"],
+      ["b", "1+0+0"],
+    ]);
+    // A whole publish (after a restart or a reconnect) replaces the member's pieces, and only its own.
+    await a.publishRows(60_000, "a", '{"member":"a","from":0,"label":["1","0","1"]}', "3+0+0", 60_000, 0);
+    assert.deepEqual((await a.rows(60_000)).sort(), [
+      '{"member":"1:a","from":0,"label":["1"]}',
+      '{"member":"a","from":0,"label":["1","0","1"]}',
+      '{"member":"b","from":0,"label":["0"]}',
     ]);
     assert.deepEqual(await a.rowWindows(120_000, 0), [60_000, 120_000]);
     assert.deepEqual(await a.rowWindows(60_000, 0), [60_000]);

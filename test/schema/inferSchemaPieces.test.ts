@@ -56,6 +56,7 @@ test("schema infer writes the same text whatever the pieces: one column each, se
       assert.equal(inferSchema(table, {}, 1).yaml, whole);
       assert.equal(inferSchema(table, {}, 7).yaml, whole);
       assert.equal(inferSchema(table).yaml, whole);
+      assert.equal(inferSchema(table, {}, 3).yamlParts.join(""), whole);
       // And it is the YAML of every column, in order, between version and rows.
       const value = parse(whole) as { version: number; columns: Record<string, unknown> | null; rows: unknown };
       assert.deepEqual(Object.keys(value), ["version", "columns", "rows", "extra_columns"]);

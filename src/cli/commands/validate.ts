@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { writeOutputFile } from "../../outputFile.js";
+import { writeOutputFile, writeOutputFileParts } from "../../outputFile.js";
 import { loadTable, scanTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
@@ -88,11 +88,12 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
           throw new ModelguardError("usage", `--max-allowed must be a whole number, got '${flags.maxAllowed}'`);
         const table = await loadTable(flags.data, loadOptions(flags));
         const inferred = inferSchema(table, { maxAllowedValues: max, source: flags.data });
-        const text = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : inferred.yaml;
+        const json = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : undefined;
         if (flags.output) {
-          writeOutputFile(flags.output, text);
+          if (json !== undefined) writeOutputFile(flags.output, json);
+          else writeOutputFileParts(flags.output, inferred.yamlParts);
           io.err(`wrote ${flags.output}: ${table.columns.length} columns from ${table.rowCount} rows`);
-        } else io.out(text);
+        } else io.out(json ?? inferred.yaml);
       },
     );
 }

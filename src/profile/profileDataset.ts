@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -161,13 +162,14 @@ export async function profileCsvInParallel(
   const load = options.load ?? {};
   const resolved = resolveLoadOptions(file, load);
   if (resolved.format !== "csv") return null;
+  // Too small for two ranges, whatever its header: known from the file's size, before planCsvScan's type inference
+  // (a whole extra pass over a wide file's sample, 100,000 columns of garbage, for a plan that would not be used).
+  const minBytes = options.minBytesPerThread ?? MIN_BYTES_PER_THREAD;
+  if (Math.floor((await stat(file)).size / minBytes) < 2) return null;
   const plan = await planCsvScan(file, resolved);
   if (!plan) return null;
   const { dataOffset } = plan.header;
-  const parts = Math.min(
-    threads,
-    Math.floor((plan.size - dataOffset) / (options.minBytesPerThread ?? MIN_BYTES_PER_THREAD)),
-  );
+  const parts = Math.min(threads, Math.floor((plan.size - dataOffset) / minBytes));
   if (parts < 2) return null;
   const fh = await openDataSource(file, resolved.decompression);
   let cuts: number[];

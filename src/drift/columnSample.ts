@@ -1,9 +1,10 @@
 import type { Column, Table } from "../data/table.js";
 import { radixSortFloat64InPlace } from "../stats/radixSortFloat64.js";
-import type { SketchReader } from "../profile/packedSketch.js";
+import { PackedSketch, type SketchReader } from "../profile/packedSketch.js";
 import { QuantileSketch } from "../profile/quantileSketch.js";
 import type { ColumnProfile, ReferenceProfile } from "../profile/referenceProfile.js";
-import { ProfileSketchSample } from "./profileSketchSample.js";
+import { profileMoments } from "../profile/profileMoments.js";
+import { momentsStd } from "../stats/scaledMoments.js";
 
 /**
  * What drift methods compare: one column of one side, either exact (the sorted values or every category count) or
@@ -134,9 +135,20 @@ export function sampleProfile(profile: ReferenceProfile): Map<string, ColumnSamp
 /** One column of sampleProfile: `bins` is the profile's number of PSI bins. */
 export function sampleColumnProfile(column: ColumnProfile, bins: number): ColumnSample {
   switch (column.kind) {
-    case "numeric":
-      // Read-only, and held for every column of a wide reference: packed (see ProfileSketchSample).
-      return new ProfileSketchSample(column, bins);
+    case "numeric": {
+      return {
+        kind: "numeric",
+        form: "sketch",
+        // Read-only, and held for every column of a wide reference: packed (see PackedSketch).
+        sketch: PackedSketch.fromJson(column.sketch),
+        count: column.count,
+        std0: momentsStd(profileMoments(column), 0),
+        bins: { count: bins, keys: column.psi_bins.keys, proportions: column.psi_bins.proportions },
+        missing: column.missing + column.invalid,
+        min: column.min,
+        max: column.max,
+      };
+    }
     case "categorical": {
       const counts = new Map<string, number>();
       column.frequencies.values.forEach((v, i) => counts.set(v, column.frequencies.counts[i]!));

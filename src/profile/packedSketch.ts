@@ -23,8 +23,8 @@ export interface SketchReader {
  * run of a plain array (keys, then counts), the bucket geometry shared with every sketch of its accuracy. Why: a drift
  * against a wide profile holds one reference sketch per column, and a QuantileSketch with its two stores (each with
  * two lists, most columns' negative one empty) and its own copies of gamma and ln(gamma) took some 600 bytes a column
- * where this takes about 250 for six buckets, less when the run is part of an array the caller holds anyway (see
- * ProfileSketchSample). A plain array is 8 bytes an entry; a typed array view costs some 100 bytes before its contents.
+ * where this takes about 250 for six buckets. A plain array is 8 bytes an entry; a typed array view costs some 100
+ * bytes before its contents.
  *
  * It lists the same buckets, in the same order, as QuantileSketch.fromJson(j).buckets(), so results are identical.
  */
@@ -45,13 +45,8 @@ export class PackedSketch implements SketchReader {
     return PackedSketch.writeInto(j, buckets === 0 ? NO_BUCKETS : new Array<number>(2 * buckets), 0);
   }
 
-  /** How many entries of an array the sketch of `j` takes (writeInto). */
-  static entries(j: SketchJson): number {
-    return 2 * occupiedBuckets(j);
-  }
-
-  /** Writes the sketch of `j` into `packed` from `start` on (entries(j) entries) and reads it from there. */
-  static writeInto(j: SketchJson, packed: number[], start: number): PackedSketch {
+  /** Writes the sketch of `j` into `packed` from `start` on (twice its occupied buckets) and reads it from there. */
+  private static writeInto(j: SketchJson, packed: number[], start: number): PackedSketch {
     const scale = scaleOf(j.relative_accuracy);
     const positive = storeEntries(j.positive);
     const negative = storeEntries(j.negative);

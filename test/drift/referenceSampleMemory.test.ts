@@ -33,11 +33,11 @@ function wideProfile(cols: number): ReferenceProfile {
 
 /**
  * Heap a drift reference keeps per column of a six-value numeric profile column, name and map entry included: about
- * 530 bytes (the sketch's buckets, the bins and the column's figures in one array), against some 1,050 when each
- * column held a QuantileSketch with two stores, its bins as an object of two lists and three boxed numbers, which this
- * limit fails. Measured after a full GC, so it is what stays, not garbage.
+ * 700 bytes (the sketch's buckets in one plain array, its bucket geometry shared), against some 1,030 when each column
+ * held a QuantileSketch with two stores of two lists each and its own gamma, which this limit fails. Measured after a
+ * full GC, so it is what stays, not garbage; object sizes are fixed by V8's layout, so the figure does not wander.
  */
-const BYTES_PER_COLUMN_LIMIT = 800;
+const BYTES_PER_COLUMN_LIMIT = 850;
 
 test("a drift reference read from a wide profile keeps a few hundred bytes a numeric column", async (t) => {
   const cols = 40_000;

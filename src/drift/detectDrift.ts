@@ -95,24 +95,27 @@ export function detectDriftParts(input: DriftInput, policy: DriftPolicy): DriftR
   const criticalDrifted: string[] = [];
   const majorDrifted: string[] = [];
   const major = policy.major_psi;
+  // Read from the compact columns, not as report objects: a wide run would make one per column here for nothing.
   for (let i = 0; i < n; i++) {
-    const f = columns.feature(i);
-    const decisive = f.method.endsWith("+psi") ? "auto" : (f.method as MethodName);
+    const decisive = columns.methodOf(i);
     const hasP = decisive === "auto" || DRIFT_METHODS[decisive].decision === "p_value";
     const adj = hasP ? adjusted[i]! : null;
+    const statistic = columns.statisticOf(i);
+    const threshold = columns.thresholdOf(i);
     let isDrifted: boolean;
     if (decisive === "auto") {
-      isDrifted = adj! < f.alpha! && f.statistic >= f.threshold;
+      isDrifted = adj! < columns.alphaOf(i) && statistic >= threshold;
     } else if (DRIFT_METHODS[decisive].decision === "p_value") {
-      isDrifted = adj! < f.threshold;
+      isDrifted = adj! < threshold;
     } else {
-      isDrifted = f.statistic >= f.threshold;
+      isDrifted = statistic >= threshold;
     }
     columns.decide(i, adj, isDrifted);
     if (!isDrifted) continue;
-    drifted.push(f.name);
-    if (f.critical) criticalDrifted.push(f.name);
-    if (major !== null && (f.tests.psi?.statistic ?? -Infinity) >= major) majorDrifted.push(f.name);
+    const name = columns.name(i);
+    drifted.push(name);
+    if (columns.critical(i)) criticalDrifted.push(name);
+    if (major !== null && (columns.testStatistic(i, "psi") ?? -Infinity) >= major) majorDrifted.push(name);
   }
 
   const share = n > 0 ? drifted.length / n : 0;

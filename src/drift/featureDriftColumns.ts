@@ -122,6 +122,24 @@ export class FeatureDriftColumns {
     return (this.flags[i]! & APPROXIMATE) !== 0;
   }
 
+  /** The method that decides: "auto" (the significance test and PSI together) or a method's name. */
+  methodOf(i: number): MethodName | "auto" {
+    return this.flags[i]! & AUTO ? "auto" : METHOD_NAMES[this.choice[i]! - 1]!;
+  }
+
+  /** The decisive statistic (PSI's for auto), its threshold, and auto's significance level. */
+  statisticOf(i: number): number {
+    return this.statistic[i]!;
+  }
+
+  thresholdOf(i: number): number {
+    return this.threshold[i]!;
+  }
+
+  alphaOf(i: number): number {
+    return this.alpha[i]!;
+  }
+
   /** The statistic of one of the column's tests, undefined when that test was not run. */
   testStatistic(i: number, method: MethodName): number | undefined {
     const code = METHOD_NAMES.indexOf(method) + 1;

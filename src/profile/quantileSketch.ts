@@ -76,8 +76,14 @@ export class Store {
       this.values[i]! += n;
       return;
     }
-    keys.splice(i, 0, index);
-    this.values.splice(i, 0, n);
+    // Appended in the common case: a splice makes an array of what it removes, even when that is nothing.
+    if (i === keys.length) {
+      keys.push(index);
+      this.values.push(n);
+    } else {
+      keys.splice(i, 0, index);
+      this.values.splice(i, 0, n);
+    }
     if (
       keys.length > SPARSE_MAX_BUCKETS ||
       (keys.length >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * keys.length)

@@ -17,7 +17,7 @@ export function writeOutputFile(path: string, data: string | Uint8Array): void {
 
 /**
  * Writes a result file from pieces, so a large result (a profile of 100,000 columns is hundreds of MB of JSON) never
- * exists as one string, nor as that string's UTF-8 copy: pieces are gathered into writes of about a megabyte.
+ * exists as one string, nor as that string's UTF-8 copy: pieces are gathered into writes of some 64K characters.
  */
 export function writeOutputFileParts(path: string, parts: Iterable<string>): void {
   let fd: number | undefined;
@@ -30,16 +30,26 @@ export function writeOutputFileParts(path: string, parts: Iterable<string>): voi
       pending.push(part);
       pendingLength += part.length;
       if (pendingLength >= 1 << 16) {
-        writeSync(fd, pending.join(""));
+        writeAll(fd, pending.join(""));
         pending = [];
         pendingLength = 0;
       }
     }
-    if (pendingLength > 0) writeSync(fd, pending.join(""));
+    if (pendingLength > 0) writeAll(fd, pending.join(""));
   } catch (e) {
     throw outputError(path, e);
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Writes all of `text`: a write may take fewer bytes than it was given (a full disk takes what fits first). */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text, "utf8");
+  for (let at = 0; at < bytes.length;) {
+    const written = writeSync(fd, bytes, at, bytes.length - at);
+    if (written <= 0) throw new Error(`wrote ${at} of ${bytes.length} bytes, then nothing more`);
+    at += written;
   }
 }
 

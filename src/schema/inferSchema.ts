@@ -57,7 +57,7 @@ export function inferSchema(
   const pieces: string[] = [];
   // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
   // of them for a wide table, garbage outside the V8 heap.
-  const scratch = new Float64Array(rows);
+  let scratch: Float64Array | null = null;
   let piece = new Document({});
   let pieceNode = new YAMLMap();
   const flush = () => {
@@ -73,6 +73,7 @@ export function inferSchema(
   for (const column of table.columns) {
     if (names.has(column.name)) continue;
     names.add(column.name);
+    if (column.kind === "numeric") scratch ??= new Float64Array(rows);
     const { spec, fields, comment } = inferColumn(column, rows, maxAllowed, scratch);
     columns.push(spec);
     const key = piece.createNode(column.name) as Scalar;
@@ -127,7 +128,7 @@ interface Inferred {
   comment: string;
 }
 
-function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: Float64Array): Inferred {
+function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: Float64Array | null): Inferred {
   const base = { name: column.name, type: column.type, required: true, unique: false } as const;
   const fields: Fields = { type: column.type };
   const notes: string[] = [];
@@ -140,7 +141,7 @@ function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: 
   const unique = isIdLike(column, rows);
   let bounds: { min?: number; max?: number; allowed?: readonly string[] | readonly number[] } = {};
   if (column.kind === "numeric") {
-    const s = numericStats(column, rows, scratch);
+    const s = numericStats(column, rows, scratch ?? new Float64Array(rows));
     if (column.type === "boolean") {
       notes.push(`${fmtPercent(s.count > 0 ? s.trues / s.count : 0)} true`);
     } else if (s.count > 0 && s.nan === 0 && Number.isFinite(s.min) && Number.isFinite(s.max)) {

@@ -28,6 +28,8 @@ export function parseOneLineColumns(text: string): Record<string, unknown> | nul
   // value was most of the peak.
   const columnsAt = findColumnsLine(text);
   if (columnsAt === null) return null;
+  // A directive (`%YAML 1.1`) changes how every scalar reads, in pieces parsed without it too: the whole document.
+  if (/^%/m.test(text.slice(0, columnsAt.start))) return null;
   const columns: Record<string, unknown> = {};
   let columnLines = 0;
   const put = (name: string, v: unknown): boolean => {
@@ -44,7 +46,9 @@ export function parseOneLineColumns(text: string): Record<string, unknown> | nul
     pending = [];
     if (parsed === FAILED) return false;
     const piece = parsed as { columns?: unknown } | null;
-    if (piece === null || typeof piece.columns !== "object" || piece.columns === null) return false;
+    // A list (`  - ...` lines) is not a mapping of columns: the whole document says so with its line.
+    if (piece === null || typeof piece.columns !== "object" || piece.columns === null || Array.isArray(piece.columns))
+      return false;
     const got = piece.columns as Record<string, unknown>;
     for (const name of Object.keys(got)) if (!put(name, got[name])) return false;
     return true;
@@ -65,6 +69,10 @@ export function parseOneLineColumns(text: string): Record<string, unknown> | nul
     columnLines++;
     const simple = parseFlowColumnLine(line);
     if (simple === null) {
+      // A list item, a flow collection or an explicit key at the start of a line means something only next to the
+      // lines around it (after another entry it is a YAML error, which a piece of its own would not show): the whole
+      // document decides.
+      if (/^ {2}(?:[[{?:]|-(?:\s|$))/.test(line)) return null;
       pending.push(line);
       if (pending.length >= CHUNK_LINES && !flush()) return null;
     } else if (!flush() || !put(simple.name, simple.value)) return null;

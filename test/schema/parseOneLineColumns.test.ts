@@ -56,6 +56,30 @@ test("other shapes, and pieces a split would break, fall back to the whole docum
   for (const text of cases) assert.equal(parseOneLineColumns(text), null, text.slice(0, 80));
 });
 
+test("a line that means something only next to the line before it is read as the whole document reads it", () => {
+  // Each is a YAML error after a column line; alone in a piece of its own, each parsed (as column "0", "a", "[ g ]").
+  const after = [
+    "  - { type: string }",
+    "  { a: { type: integer } }",
+    "  [{ type: string }]",
+    "  [g]: { type: string }",
+  ];
+  for (const line of after) {
+    const text = `version: 1\ncolumns:\n  a: { type: string }\n${line}\n`;
+    assert.equal(parseOneLineColumns(text), null, line);
+    assert.throws(() => parseSchema(text, "s.yaml"), /s\.yaml: line 4, column \d+: YAML syntax error/, line);
+  }
+  // The only column line a list item: `columns` is a list, which the whole document reports.
+  assert.throws(
+    () => parseSchema("version: 1\ncolumns:\n  - { type: string }\n", "s.yaml"),
+    /s\.yaml: columns: must be a mapping \(key: value lines\), got a list \(line 3\)/,
+  );
+  // A directive changes how scalars read (YAML 1.1: 0777 is octal, `yes` a boolean): the whole document.
+  const v11 = "%YAML 1.1\n---\nversion: 1\ncolumns:\n  b: { type: integer, min: 0777, max: 1000 }\n";
+  assert.equal(parseOneLineColumns(v11), null);
+  assert.equal(JSON.stringify(whole(v11)), JSON.stringify(parse(v11)));
+});
+
 test("errors in a one-line-per-column schema keep their line numbers (the whole document is parsed again)", () => {
   const lines = ["version: 1", "columns:", ...Array.from({ length: 3000 }, (_, i) => `  c${i}: { type: integer }`)];
   lines[2502] = "  c2500: { type: integer, min: x }";

@@ -10,10 +10,10 @@ const dir = mkdtempSync(join(tmpdir(), "modelguard-infer-memory-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../src/${path}`, import.meta.url))).href;
 
-test("schema infer of 40,000 columns x 6 rows runs in a 70 MB heap: no YAML document of every column", async () => {
+test("schema infer of 40,000 columns x 6 rows runs in an 80 MB heap: no YAML document of every column", async () => {
   // Measured: the code that built one document of every column ran out of heap at 90 and 100 MB and finished at 110;
-  // in pieces of 500 columns it finishes at 50 (and ran out at 45). Both margins stand clear of what the heap of tsx
-  // and the modules varies by from one checkout to another (5-10 MB).
+  // in pieces of 500 columns it finishes at 50 (ran out at 45, and once at 65 on a loaded machine). Both margins stand
+  // clear of what the heap of tsx and the modules varies by from one checkout to another (5-10 MB).
   const cols = 40_000;
   const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
   const row = (r: number) =>
@@ -30,7 +30,7 @@ const lines = yaml.split("\\n");
 console.log(JSON.stringify({ columns: schema.columns.length, lines: lines.length, first: lines.slice(5, 9), last: lines.slice(-4) }));
 `,
   );
-  const limit = Number(process.env.MG_INFER_HEAP_MB ?? 70);
+  const limit = Number(process.env.MG_INFER_HEAP_MB ?? 80);
   const child = spawn(process.execPath, [`--max-old-space-size=${limit}`, "--import", "tsx", script, data], {
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -58,8 +58,19 @@ export function profileColumn(column: Column, sketchAccuracy: number, bins: numb
 }
 
 function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: number): NumericProfile {
-  const { values, valid } = column;
   const sketch = new QuantileSketch(sketchAccuracy);
+  return numericProfileFrom(numericColumnStats(column, sketch), sketch, bins);
+}
+
+/** What numericProfileFrom takes besides the sketch: a numeric column's counts, extremes and moments. */
+export type NumericStats = Parameters<typeof numericProfileFrom>[0];
+
+/**
+ * A numeric column's stats, its values added to `sketch`: a fresh sketch for one table's profile, or a running
+ * profile's, which so takes in a chunk without a sketch of the chunk's own (see RunningProfile).
+ */
+export function numericColumnStats(column: NumericColumn, sketch: QuantileSketch): NumericStats {
+  const { values, valid } = column;
   let count = 0;
   let infinite = 0;
   let nan = 0;
@@ -85,20 +96,16 @@ function profileNumeric(column: NumericColumn, sketchAccuracy: number, bins: num
   // Two passes (mean, then squared deviations), scaled so that values near 1e308 or 1e-160 neither overflow nor
   // underflow, are exact enough to merge with Chan's formula.
   const moments = scaledMoments(values, valid);
-  return numericProfileFrom(
-    {
-      type: column.type === "integer" ? "integer" : "number",
-      count,
-      missing: countMissing(column) - column.invalid.size + nan,
-      invalid: column.invalid.size,
-      infinite,
-      min: moments.n > 0 ? min : null,
-      max: moments.n > 0 ? max : null,
-      moments,
-    },
-    sketch,
-    bins,
-  );
+  return {
+    type: column.type === "integer" ? "integer" : "number",
+    count,
+    missing: countMissing(column) - column.invalid.size + nan,
+    invalid: column.invalid.size,
+    infinite,
+    min: moments.n > 0 ? min : null,
+    max: moments.n > 0 ? max : null,
+    moments,
+  };
 }
 
 function countMissing(column: NumericColumn): number {

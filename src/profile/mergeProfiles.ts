@@ -67,7 +67,7 @@ export function mergeProfiles(
 }
 
 /** The profile a column would have in a shard where every one of `rows` cells is missing. */
-function absentColumn(like: ColumnProfile, rows: number, bins: number): ColumnProfile {
+export function absentColumn(like: ColumnProfile, rows: number, bins: number): ColumnProfile {
   const empty = { count: 0, missing: rows, invalid: 0 };
   switch (like.kind) {
     case "numeric":
@@ -85,7 +85,8 @@ function absentColumn(like: ColumnProfile, rows: number, bins: number): ColumnPr
   }
 }
 
-function mergeColumn(name: string, a: ColumnProfile, b: ColumnProfile, bins: number): ColumnProfile {
+/** Two profiles of one column merged (mergeProfiles' rules for types); an error where no union has both. */
+export function mergeColumn(name: string, a: ColumnProfile, b: ColumnProfile, bins: number): ColumnProfile {
   if (a.kind === "numeric" && b.kind === "numeric") return mergeNumeric(a, b, bins);
   if (a.kind === "categorical" && b.kind === "categorical") return mergeCategorical(a, b);
   if (a.kind === "datetime" && b.kind === "datetime") return mergeDatetime(a, b);

@@ -1,22 +1,17 @@
 import type { Table } from "../data/table.js";
-import { buildProfile, type ProfileOptions } from "./buildProfile.js";
-import { mergeProfiles } from "./mergeProfiles.js";
-import type { ReferenceProfile } from "./referenceProfile.js";
+import type { ProfileOptions } from "./buildProfile.js";
+import { RunningProfile } from "./runningProfile.js";
 
 /**
- * The profile of a stream of chunks: each chunk profiled and merged into the profile so far, in order, so memory
- * holds one chunk whatever the row count. Null when the stream yields no chunk and no `start` (the profile of chunks
- * already taken from the stream) is given. The profile so far and each chunk's are consumed as they are merged.
+ * The profile of a stream of chunks, each taken into `running` in order (the same profile as each chunk's merged
+ * into the profile so far), so memory holds one chunk and the running sketches whatever the row count. Null when no
+ * chunk has been taken, from this stream or before.
  */
 export async function profileChunks(
   chunks: AsyncIterable<Table>,
   options: ProfileOptions,
-  start: ReferenceProfile | null = null,
-): Promise<ReferenceProfile | null> {
-  let profile = start;
-  for await (const chunk of chunks) {
-    const p = buildProfile(chunk, options);
-    profile = profile ? mergeProfiles(profile, p, { consume: true }) : p;
-  }
-  return profile;
+  running = new RunningProfile(options),
+): Promise<RunningProfile | null> {
+  for await (const chunk of chunks) running.add(chunk);
+  return running.chunkCount > 0 ? running : null;
 }

@@ -13,6 +13,7 @@ import type { Column, Table } from "../data/table.js";
 import { buildProfile, profileColumn, profileFields, type ProfileOptions } from "./buildProfile.js";
 import { mergeProfiles } from "./mergeProfiles.js";
 import { profileChunks } from "./profileChunks.js";
+import { RunningProfile } from "./runningProfile.js";
 import { wholeProfileParts, type ProfileParts } from "./profileFile.js";
 import type { ColumnProfile, ReferenceProfile } from "./referenceProfile.js";
 import { fromTransferable, type TransferableProfile } from "./transferableProfile.js";
@@ -97,6 +98,7 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
   if (first.done) return whole(buildProfile(await loadTable(path, load), profileOptions));
   const table = first.value;
   // A chunk cut by neither cap is the file's last (or its shard's): only then is the next one worth asking for.
+  let second: Table | null = null;
   if (table.rowCount < rowsPerChunk(chunkRows, SCAN_CHUNK_CELLS, table.columns.length)) {
     const next = await chunks.next();
     if (next.done) {
@@ -104,15 +106,21 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
       // The generator gets a copy of the column list, not the table, so that each column is freed once profiled.
       return { fields, columns: profileColumns([...table.columns], fields.sketch_accuracy, fields.bins) };
     }
-    const profile = await profileChunks(
-      restOf(chunks),
-      profileOptions,
-      mergeProfiles(buildProfile(table, profileOptions), buildProfile(next.value, profileOptions), { consume: true }),
-    );
-    return whole(profile!);
+    second = next.value;
   }
-  const profile = await profileChunks(restOf(chunks), profileOptions, buildProfile(table, profileOptions));
-  return whole(profile!);
+  const running = new RunningProfile(profileOptions);
+  running.add(table);
+  if (second) running.add(second);
+  return wholeParts(profileOptions, (await profileChunks(restOf(chunks), profileOptions, running))!);
+}
+
+/**
+ * A running profile's parts, stamped as a merged profile is (whole): the path given as the one source, and the
+ * creation time asked for.
+ */
+function wholeParts(options: ProfileOptions, running: RunningProfile): ProfileParts {
+  const { fields, columns } = running.parts();
+  return { fields: { ...fields, sources: [options.source!] }, columns };
 }
 
 /** Each column's profile as it is asked for; `pending` is emptied as it goes, so each column is let go once profiled. */
@@ -210,7 +218,7 @@ export async function profileCsvInParallel(
 export async function profileRange(job: ProfileRangeJob): Promise<ReferenceProfile> {
   const options = resolveLoadOptions(job.file, job.load);
   const chunks = scanCsvRange(job.file, options, job.plan, job.start, job.end, 1, job.chunkRows, SCAN_CHUNK_CELLS);
-  const profile = await profileChunks(chunks, job.profile);
+  const profile = (await profileChunks(chunks, job.profile))?.profile();
   if (!profile) throw new Error(`no chunk in bytes ${job.start}..${job.end} of ${job.file}`);
   return profile;
 }

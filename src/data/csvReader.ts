@@ -127,14 +127,19 @@ export async function* scanCsv(
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans } = await inferPlans(fh, file, header, options, true);
-    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells);
+    const { plans, sampleRows } = await inferPlans(fh, file, header, options, true);
+    // a file that ended within the sample has exactly sampleRows rows: chunks are sized to them, never trimmed
+    const rows = sampleRows < INFERENCE_ROWS ? sampleRows : undefined;
+    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, rows);
   } finally {
     await fh.close();
   }
 }
 
-/** Chunks of the records from header.dataOffset on, with the types fixed by `plans`; one 0-row table if none. */
+/**
+ * Chunks of the records from header.dataOffset on, with the types fixed by `plans`; one 0-row table if none.
+ * `knownRows`: the records there are, when known.
+ */
 async function* scanRecords(
   fh: PositionedReader,
   file: string,
@@ -143,12 +148,13 @@ async function* scanRecords(
   options: ResolvedLoadOptions,
   maxChunkRows: number,
   chunkCells: number,
+  knownRows?: number,
 ): AsyncGenerator<Table> {
   const reader = newReader(fh, file, header, options);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
   // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk; once a chunk
   // filled up, the next starts at its full size rather than growing (and copying) its way there again
-  let initialRows = Math.min(chunkRows, Math.max(16, reader.batchRows));
+  let initialRows = Math.min(chunkRows, knownRows ?? Math.max(16, reader.batchRows));
   let yielded = false;
   while (true) {
     const chunk = new TableAssembler(plans, "fixed", options.na, initialRows, chunkRows);

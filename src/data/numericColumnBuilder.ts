@@ -3,7 +3,7 @@ import { parseBooleanBytes, parseIntegerBytes, trimEnd, trimStart } from "./infe
 import type { NaMatcher } from "./naMatcher.js";
 import { parseDatetimeBytes } from "./parseDatetime.js";
 import { isNanLiteralBytes, parseNumberBytes } from "./parseNumber.js";
-import { newFloat64Array, newUint8Array } from "./smallTypedArray.js";
+import { newFloat64Array, newUint8Array, SMALL_BYTES } from "./smallTypedArray.js";
 import { NO_INVALID_CELLS, type NumericColumn } from "./table.js";
 import { utf8Text } from "./utf8Text.js";
 
@@ -24,7 +24,11 @@ const ACCEPTS: Record<NumericType, (b: Uint8Array) => boolean> = {
  */
 export class NumericColumnBuilder {
   values: Float64Array;
-  valid: Uint8Array;
+  /**
+   * 1 where a cell is missing or did not parse; null until the first such cell. Most columns have none: their
+   * `valid` is then the chunk's shared ones, and the build never writes a byte a cell nor holds a view a column for it.
+   */
+  private missing: Uint8Array | null = null;
   /** Created with the first invalid cell: an empty Map per column of a wide file costs some 300 bytes. */
   private invalidCells: Map<number, string> | null = null;
   /** Mode "infer" only: a cell fit no number/boolean/datetime reading, so the column must be re-read as text. */
@@ -44,7 +48,6 @@ export class NumericColumnBuilder {
     // As asked, however few: a wide file's chunk of a known few rows then needs no second, trimmed view at `finish`
     // (for 100,000 columns of one row, 16-row arrays and their trimmed views were some 40 MB).
     this.values = newFloat64Array(capacity);
-    this.valid = newUint8Array(this.values.length);
     this.naFirst = na.anyAccepted(ACCEPTS[type]);
   }
 
@@ -54,10 +57,12 @@ export class NumericColumnBuilder {
     const size = Math.max(rows, Math.min(Math.ceil(this.values.length * 1.5), limit));
     const values = newFloat64Array(size);
     values.set(this.values);
-    const valid = newUint8Array(size);
-    valid.set(this.valid);
     this.values = values;
-    this.valid = valid;
+    if (this.missing !== null) {
+      const missing = newUint8Array(size);
+      missing.set(this.missing);
+      this.missing = missing;
+    }
   }
 
   /** Decodes column `col` of `batch` into rows rowBase.. (capacity must be ensured). */
@@ -86,19 +91,16 @@ export class NumericColumnBuilder {
   private decodeParsed(batch: CellBatch, parsed: Float64Array, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const valid = this.valid;
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const v = parsed[i]!;
       if (v === v) {
         values[rowBase + r] = v;
-        valid[rowBase + r] = 1;
       } else {
         const s = starts[i]!;
         const e = ends[i]!;
         const w = this.type === "number" ? parseNumberBytes(bytes, s, e) : parseIntegerFast(bytes, s, e);
         if (w === w) {
           values[rowBase + r] = w;
-          valid[rowBase + r] = 1;
         } else {
           this.slowCell(bytes, s, e, rowBase + r);
           if (this.demoted) return;
@@ -110,7 +112,6 @@ export class NumericColumnBuilder {
   private decodeIntegers(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const valid = this.valid;
     const naFirst = this.naFirst;
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
@@ -131,7 +132,6 @@ export class NumericColumnBuilder {
       }
       if (p === e && p !== digitsStart && p - digitsStart <= 15 && !naFirst) {
         values[rowBase + r] = negative ? -v : v;
-        valid[rowBase + r] = 1;
       } else {
         this.slowCell(bytes, s, e, rowBase + r);
         if (this.demoted) return;
@@ -142,7 +142,6 @@ export class NumericColumnBuilder {
   private decodeNumbers(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const valid = this.valid;
     const naFirst = this.naFirst;
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
@@ -150,7 +149,6 @@ export class NumericColumnBuilder {
       const v = parseNumberBytes(bytes, s, e);
       if (v === v && !naFirst) {
         values[rowBase + r] = v;
-        valid[rowBase + r] = 1;
       } else {
         this.slowCell(bytes, s, e, rowBase + r);
         if (this.demoted) return;
@@ -161,7 +159,6 @@ export class NumericColumnBuilder {
   private decodeBooleans(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const valid = this.valid;
     const naFirst = this.naFirst;
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
@@ -169,7 +166,6 @@ export class NumericColumnBuilder {
       const v = parseBooleanBytes(bytes, s, e);
       if (v === v && !naFirst) {
         values[rowBase + r] = v;
-        valid[rowBase + r] = 1;
       } else {
         this.slowCell(bytes, s, e, rowBase + r);
         if (this.demoted) return;
@@ -180,7 +176,6 @@ export class NumericColumnBuilder {
   private decodeDatetimes(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const valid = this.valid;
     const naFirst = this.naFirst;
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
@@ -188,7 +183,6 @@ export class NumericColumnBuilder {
       const v = parseDatetimeBytes(bytes, s, e);
       if (v === v && !naFirst) {
         values[rowBase + r] = v;
-        valid[rowBase + r] = 1;
       } else {
         this.slowCell(bytes, s, e, rowBase + r);
         if (this.demoted) return;
@@ -206,11 +200,7 @@ export class NumericColumnBuilder {
 
   /** Everything but the common cell: absent, NA, blanks around the value, NaN literals, and cells that do not fit. */
   slowCell(bytes: Uint8Array, start: number, end: number, row: number): void {
-    if (start < 0 || this.na.matches(bytes, start, end)) {
-      this.values[row] = NaN;
-      this.valid[row] = 0;
-      return;
-    }
+    if (start < 0 || this.na.matches(bytes, start, end)) return this.markMissing(row);
     const s = trimStart(bytes, start, end);
     const e = trimEnd(bytes, s, end);
     const type = this.type;
@@ -238,27 +228,42 @@ export class NumericColumnBuilder {
       this.demoted = true;
       return;
     }
-    this.values[row] = NaN;
-    this.valid[row] = 0;
+    this.markMissing(row);
     (this.invalidCells ??= new Map()).set(row, utf8Text(bytes, start, end));
   }
 
   private store(row: number, v: number): void {
     this.values[row] = v;
-    this.valid[row] = 1;
+    if (this.missing !== null) this.missing[row] = 0;
+  }
+
+  private markMissing(row: number): void {
+    this.values[row] = NaN;
+    (this.missing ??= newUint8Array(this.values.length))[row] = 1;
   }
 
   /** Fills rows from..to-1 as missing (a JSONL column that appears late). */
   fillMissing(from: number, to: number): void {
     this.ensureCapacity(to);
+    if (from >= to) return;
     this.values.fill(NaN, from, to);
-    this.valid.fill(0, from, to);
+    (this.missing ??= newUint8Array(this.values.length)).fill(1, from, to);
   }
 
-  /** The column of the first `rows` rows. In mode "infer" check `needsTextReread` first. */
-  finish(rows: number): NumericColumn {
-    const values = fitLength(this.values, rows);
-    const valid = fitLength(this.valid, rows);
+  /**
+   * The column of the first `rows` rows. In mode "infer" check `needsTextReread` first. `allValid`, when given, is
+   * `rows` ones that the column takes as its `valid` if no cell is missing: a chunk's columns share it (no reader
+   * writes `valid`), where one view per column of a wide file cost some 100 bytes of view and 8 of slab.
+   */
+  finish(rows: number, allValid?: Uint8Array): NumericColumn {
+    const values = fitSmall(this.values, rows);
+    const missing = this.missing;
+    let valid: Uint8Array;
+    if (missing === null) valid = allValid ?? newUint8Array(rows).fill(1);
+    else {
+      valid = newUint8Array(rows);
+      for (let i = 0; i < rows; i++) valid[i] = 1 - missing[i]!;
+    }
     const invalid = this.invalidCells ?? NO_INVALID_CELLS;
     return { kind: "numeric", name: this.name, type: this.type, values, valid, invalid };
   }
@@ -285,6 +290,17 @@ function parseIntegerFast(bytes: Uint8Array, s: number, e: number): number {
     v = v * 10 + d;
   }
   return negative ? -v : v;
+}
+
+/**
+ * fitLength, but a slab array (see smallTypedArray.ts) longer than `rows` is copied to an exact one: a wide chunk
+ * presized at 16 rows that holds 6 then keeps 6 rows of slab a column, not 16.
+ */
+function fitSmall(a: Float64Array, rows: number): Float64Array {
+  if (a.length === rows || a.byteLength > SMALL_BYTES) return fitLength(a, rows);
+  const out = newFloat64Array(rows);
+  for (let i = 0; i < rows; i++) out[i] = a[i]!;
+  return out;
 }
 
 /**

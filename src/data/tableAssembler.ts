@@ -4,6 +4,7 @@ import { ColumnTypeInferences } from "./columnTypeInferences.js";
 import { INFERENCE_ROWS } from "./loadOptions.js";
 import type { NaMatcher } from "./naMatcher.js";
 import { NumericColumnBuilder } from "./numericColumnBuilder.js";
+import { newUint8Array } from "./smallTypedArray.js";
 import type { Column, ColumnType } from "./table.js";
 
 export type ColumnBuilder = NumericColumnBuilder | DictionaryColumnBuilder;
@@ -91,10 +92,12 @@ export class TableAssembler {
    */
   finish(): (Column | null)[] {
     const columns = new Array<Column | null>(this.builders.length);
+    const allValid = newUint8Array(this.rows).fill(1);
     for (let k = this.builders.length - 1; k >= 0; k--) {
       const b = this.builders.pop()!;
-      columns[k] =
-        b instanceof NumericColumnBuilder && b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows);
+      if (b instanceof NumericColumnBuilder)
+        columns[k] = b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows, allValid);
+      else columns[k] = b.finish(this.rows);
     }
     return columns;
   }

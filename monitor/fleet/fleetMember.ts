@@ -631,7 +631,11 @@ export class FleetMember {
    * every entry is given up a day after it was recorded.)
    */
   private async sendAlerts(): Promise<void> {
-    const backingOff = this.o.now() < this.sendBackoff.until;
+    const started = this.o.now();
+    // Sending stops for this round when backing off, when GitHub failed (stop), after OUTBOX_TRIES entries, or once
+    // half the lease has passed (the lease is renewed between rounds, and a claim or a result written after it lapsed
+    // is fenced); the rest of the outbox is still read, so the gauges count all of it.
+    let sending = started >= this.sendBackoff.until;
     this.sharedPending = [];
     const read = new Set<string>();
     // Entries of one order group stay in order among themselves behind a parked one (a deployment verdict sent before
@@ -647,17 +651,15 @@ export class FleetMember {
         const entry = JSON.parse(text) as OutboxEntry;
         read.add(entry.id);
         this.sharedPending.push(entry);
-        if (backingOff) continue;
+        if (!sending) continue;
         const outcome = await this.sendOne(text, entry, waiting);
-        if (outcome === "stop") return;
-        if (outcome === "waits") continue;
+        if (outcome === "stop") sending = false;
+        if (outcome !== "left" && outcome !== "parked") continue;
         // It left the list: the entries after it moved up by one.
         if (outcome === "left") offset--;
-        if (++taken >= OUTBOX_TRIES) return;
+        if (++taken >= OUTBOX_TRIES || this.o.now() - started > this.o.fleet.leaseMs / 2) sending = false;
       }
       if (page.length < OUTBOX_PAGE) break;
-      // Backing off, the outbox gauges show its first page.
-      if (backingOff) return;
     }
     // The whole outbox was read: parked entries sent or given up by another leader meanwhile are forgotten.
     for (const id of this.parked.keys()) if (!read.has(id)) this.parked.delete(id);

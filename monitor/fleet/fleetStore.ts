@@ -348,12 +348,15 @@ export class FleetStore {
 
   /**
    * Gives back this leader's claim of an alert GitHub refused (a 4xx: nothing was carried out), so that a later leader
-   * may send it: a dispatch claimed by a former leader is otherwise never resent. Fenced; another's claim is kept.
+   * may send it: a dispatch claimed by a former leader is otherwise never resent. Not fenced: the claim holds the
+   * lease value it was made under, and only the leader that made it knows GitHub refused, so it may give back its own
+   * claim even after its lease lapsed during the send (a fenced give-back then lost the dispatch for good); another's
+   * claim is kept.
    */
   async unclaim(lease: string, id: string): Promise<void> {
     await this.evalScript(
-      FENCE + `if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end return 1`,
-      [this.k("lease"), this.k(`claim:${id}`)],
+      `if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end return 1`,
+      [this.k(`claim:${id}`)],
       [lease],
     );
   }

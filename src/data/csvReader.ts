@@ -16,6 +16,7 @@ function newReader(
   file: string,
   header: CsvHeader,
   options: ResolvedLoadOptions,
+  done: CsvRecordReader | null = null,
 ): CsvRecordReader {
   const { names, dataOffset, dataLine } = header;
   return new CsvRecordReader(
@@ -28,6 +29,7 @@ function newReader(
     undefined,
     true,
     options.maxFieldBytes,
+    done,
   );
 }
 
@@ -53,7 +55,7 @@ async function inferPlans(
   header: CsvHeader,
   options: ResolvedLoadOptions,
   fixTypes = false,
-): Promise<{ plans: ColumnPlan[]; sampleRows: number; sampleBytes: number }> {
+): Promise<{ plans: ColumnPlan[]; sampleRows: number; sampleBytes: number; reader: CsvRecordReader }> {
   const reader = new CsvRecordReader(
     fh,
     file,
@@ -78,16 +80,16 @@ async function inferPlans(
       if (!sample.extend(batch, valueless)) break;
     const plans = sample.typedPlans();
     for (const k of valueless) plans[k]!.type ??= "number";
-    return { plans, sampleRows: sample.rows, sampleBytes };
+    return { plans, sampleRows: sample.rows, sampleBytes, reader };
   }
-  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes };
+  return { plans: sample.typedPlans(), sampleRows: sample.rows, sampleBytes, reader };
 }
 
 export async function loadCsv(file: string, options: ResolvedLoadOptions): Promise<Table> {
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans, sampleRows, sampleBytes } = await inferPlans(fh, file, header, options);
+    const { plans, sampleRows, sampleBytes, reader: sampleReader } = await inferPlans(fh, file, header, options);
     // after the sample: a compressed file's size is estimated from the ratio seen so far
     const size = await fh.estimatedSize();
     // presize from the bytes per row of the sample
@@ -96,7 +98,7 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
         ? sampleRows
         : Math.ceil(((size - header.dataOffset) / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
     const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const reader = newReader(fh, file, header, options);
+    const reader = newReader(fh, file, header, options, sampleReader);
     main.updateParseKinds(reader.parseKinds);
     for (let batch = await reader.next(); batch; batch = await reader.next()) {
       main.add(batch);
@@ -106,7 +108,7 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
     const reread = plans.flatMap((p, k) => (columns[k] === null ? [{ ...p, type: null }] : []));
     if (reread.length > 0) {
       const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      const again = newReader(fh, file, header, options);
+      const again = newReader(fh, file, header, options, reader);
       for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
       const textColumns = text.finish();
       let j = 0;
@@ -127,10 +129,10 @@ export async function* scanCsv(
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans, sampleRows } = await inferPlans(fh, file, header, options, true);
+    const { plans, sampleRows, reader } = await inferPlans(fh, file, header, options, true);
     // a file that ended within the sample has exactly sampleRows rows: chunks are sized to them, never trimmed
     const rows = sampleRows < INFERENCE_ROWS ? sampleRows : undefined;
-    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, rows);
+    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, rows, reader);
   } finally {
     await fh.close();
   }
@@ -138,7 +140,7 @@ export async function* scanCsv(
 
 /**
  * Chunks of the records from header.dataOffset on, with the types fixed by `plans`; one 0-row table if none.
- * `knownRows`: the records there are, when known.
+ * `knownRows`: the records there are, when known; `done`: a finished reader whose buffers the new one takes over.
  */
 async function* scanRecords(
   fh: PositionedReader,
@@ -149,8 +151,9 @@ async function* scanRecords(
   maxChunkRows: number,
   chunkCells: number,
   knownRows?: number,
+  done: CsvRecordReader | null = null,
 ): AsyncGenerator<Table> {
-  const reader = newReader(fh, file, header, options);
+  const reader = newReader(fh, file, header, options, done);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
   // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk; once a chunk
   // filled up, the next starts at its full size rather than growing (and copying) its way there again

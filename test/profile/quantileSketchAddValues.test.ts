@@ -60,3 +60,21 @@ test("addValues on a batch wider than the scratch run (values from 1e-300 to 1e3
   s.addValues(dense.subarray(10_000), all);
   assert.deepEqual(s.toJson(), oneByOne(dense, all, 0.001).toJson());
 });
+
+test("batch after batch into one sketch (a running profile's chunks) gives the buckets of add() value by value", () => {
+  // Few distinct values, so that later batches land on buckets earlier ones occupied, between and around them.
+  const cell = fc.oneof(fc.integer({ min: -40, max: 40 }), fc.constantFrom(0.5, 1e-5, 3e7, -2.25, Infinity));
+  fc.assert(
+    fc.property(fc.array(fc.array(cell, { maxLength: 60 }), { maxLength: 8 }), (batches) => {
+      const want = new QuantileSketch(0.01);
+      const got = new QuantileSketch(0.01);
+      for (const batch of batches) {
+        for (const x of batch) want.add(x);
+        const values = Float64Array.from(batch);
+        got.addValues(values, new Uint8Array(values.length).fill(1));
+        assert.deepEqual(got.toJson(), want.toJson());
+      }
+    }),
+    { numRuns: 500 },
+  );
+});

@@ -21,6 +21,8 @@ import {
  * With `consume`, each column of `a` and `b` is deleted from them once merged, so that a wide merge holds the two
  * profiles and the merged one column by column rather than all three at once (10,000 columns of 400 sketched values
  * each: some 100 MB less at the peak). For profiles nothing else holds, such as a stream's chunks (profileChunks).
+ * When it throws (a column numeric on one side and categorical on the other), both inputs are left half emptied:
+ * callers build them again rather than reuse them.
  */
 export function mergeProfiles(
   a: ReferenceProfile,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { spawn } from "node:child_process";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-chunks-profile-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,31 +19,6 @@ const moduleUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(path, im
  * complete in a 48 MB heap), which resident memory counts until V8 collects it.
  */
 const GROWTH_LIMIT_MB = 155;
-
-/**
- * Runs `node --import tsx <script> ...args` with V8's own heap limit, as the CLI runs (a heap cap would make V8
- * collect sooner and hide the garbage). Killed past 600 MB resident or after 2 minutes: a failure, not a full machine.
- */
-async function runUncapped(script: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const watch = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (rss && Number(rss[1]) / 1024 > 600) child.kill("SIGKILL");
-    } catch {
-      // no /proc (macOS), or the child has just exited: the child's own maxRSS is what is checked
-    }
-  }, 25);
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearInterval(watch);
-  clearTimeout(timeout);
-  return { code, out, err };
-}
 
 test("profile of a long CSV of 2,000 columns in 20 chunks grows resident memory by the data and one running profile, not a merge of profiles per chunk", async () => {
   const cols = 2_000;
@@ -67,7 +42,7 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ growthMb: Math.round(maxRssMb - before) }));
 `,
   );
-  const run = await runUncapped(script, [file, out]);
+  const run = await runRssBounded(script, [file, out], 600, { heapMb: null });
   assert.equal(run.code, 0, run.err);
   const { growthMb } = JSON.parse(run.out.trim().split("\n").at(-1)!) as { growthMb: number };
   assert.ok(growthMb < GROWTH_LIMIT_MB, `resident memory grew by ${growthMb} MB`);

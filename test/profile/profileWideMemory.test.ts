@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { spawn } from "node:child_process";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-profile-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,33 +19,6 @@ const mainUrl = pathToFileURL(fileURLToPath(new URL("../../src/cli/main.ts", imp
  * this was about (the live data barely changed), and it varies less than that from run to run.
  */
 const GROWTH_LIMIT_MB = 150;
-
-/**
- * Runs `node --import tsx <script> ...args` with V8's own heap limit, as the CLI runs: runRssBounded's 256 MB heap
- * cap makes V8 collect sooner, which hides the garbage this test is about (the code before grew by 134 MB there).
- * Killed past 600 MB resident (the code before took some 280 MB in all) or after 2 minutes: a failure, not a full
- * machine.
- */
-async function runUncapped(script: string, args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", script, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const watch = setInterval(() => {
-    try {
-      const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"));
-      if (rss && Number(rss[1]) / 1024 > 600) child.kill("SIGKILL");
-    } catch {
-      // no /proc (macOS), or the child has just exited: the child's own maxRSS is what is checked
-    }
-  }, 25);
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearInterval(watch);
-  clearTimeout(timeout);
-  return { code, out, err };
-}
 
 test("profile of one JSONL record of 100,000 keys grows resident memory by about twice the data, not four times", async () => {
   const keys = 100_000;
@@ -62,7 +35,7 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ code, growthMb: Math.round(maxRssMb - before) }));
 `,
   );
-  const run = await runUncapped(script, [file, out]);
+  const run = await runRssBounded(script, [file, out], 600, { heapMb: null });
   assert.equal(run.code, 0, run.err);
   const lines = run.out.trim().split("\n");
   const { code, growthMb } = JSON.parse(lines.at(-1)!) as { code: number; growthMb: number };
@@ -106,7 +79,7 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ code, growthMb: Math.round(maxRssMb - before) }));
 `,
   );
-  const run = await runUncapped(script, [file, out]);
+  const run = await runRssBounded(script, [file, out], 600, { heapMb: null });
   assert.equal(run.code, 0, run.err);
   const { code, growthMb } = JSON.parse(run.out.trim().split("\n").at(-1)!) as { code: number; growthMb: number };
   assert.equal(code, 0, run.out);

@@ -5,31 +5,12 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { buildProfile } from "../../src/profile/buildProfile.js";
 import { writeProfile } from "../../src/profile/profileFile.js";
-import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
-import { numericColumn, table } from "../helpers/tables.js";
-import { rng } from "../helpers/random.js";
+import { wideNumericProfile } from "../helpers/wideProfile.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-reference-sample-memory-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../src/${path}`, import.meta.url))).href;
-
-/** A profile of `cols` numeric columns of six random 4-decimal values (a dozen distinct columns, repeated by name). */
-function wideProfile(cols: number): ReferenceProfile {
-  const random = rng(5);
-  const kinds = Array.from({ length: 12 }, () =>
-    numericColumn(
-      "x",
-      Array.from({ length: 6 }, () => Math.round(random() * 1e5) / 1e4),
-      "number",
-    ),
-  );
-  const built = kinds.map((c) => buildProfile(table([c]), { createdAt: "2026-01-01T00:00:00.000Z", source: "w.csv" }));
-  const columns = Object.create(null) as ReferenceProfile["columns"];
-  for (let i = 0; i < cols; i++) columns[`c${i}`] = built[i % built.length]!.columns["x"]!;
-  return { ...built[0]!, columns };
-}
 
 /**
  * Heap a drift reference keeps per column of a six-value numeric profile column, name and map entry included: about
@@ -42,7 +23,7 @@ const BYTES_PER_COLUMN_LIMIT = 850;
 test("a drift reference read from a wide profile keeps a few hundred bytes a numeric column", async (t) => {
   const cols = 40_000;
   const profile = join(dir, "wide.profile.json");
-  writeProfile(profile, wideProfile(cols));
+  writeProfile(profile, wideNumericProfile(cols, 5));
   const script = join(dir, "child.mts");
   writeFileSync(
     script,

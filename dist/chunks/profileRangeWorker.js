@@ -3,17 +3,17 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange,
   toTransferable
-} from "./chunk-EOY6TRFM.js";
-import "./chunk-WZ5I3ZUR.js";
-import "./chunk-3DTPGBZG.js";
-import "./chunk-5M7OYJDY.js";
+} from "./chunk-5BJLS4CB.js";
+import "./chunk-D4MAL56V.js";
+import "./chunk-SOK6QJXI.js";
+import "./chunk-N3UIYFOI.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-Z3AR7IC5.js";
+import "./chunk-P7NLGKQ7.js";
 import "./chunk-NXWTCSVE.js";
 import "./chunk-OE5TUCQQ.js";
-import "./chunk-WGMHYXJD.js";
-import "./chunk-XEIPHY3H.js";
+import "./chunk-JAESPC6T.js";
+import "./chunk-BDOT62NU.js";
 import "./chunk-GT6KQK6X.js";
 import {
   isModelguardError

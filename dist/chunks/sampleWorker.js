@@ -3,14 +3,14 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-B4EIO73K.js";
-import "./chunk-NSYRQRM5.js";
+} from "./chunk-JL56GMRO.js";
+import "./chunk-763HD6T5.js";
 import "./chunk-R7MEBYWB.js";
-import "./chunk-3DTPGBZG.js";
-import "./chunk-5M7OYJDY.js";
+import "./chunk-SOK6QJXI.js";
+import "./chunk-N3UIYFOI.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-WGMHYXJD.js";
+import "./chunk-JAESPC6T.js";
 import {
   isModelguardError
 } from "./chunk-FVTIIIIB.js";

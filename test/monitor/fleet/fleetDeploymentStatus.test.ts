@@ -374,6 +374,12 @@ test("Redis restarted empty (no persistence, as the fleet manifest runs it) whil
     await run(clock, live, 3);
     await redis.restart();
     fake.clearFaults();
+    // The members reconnect on their own backoff (real time, up to 1 s), while the manual clock runs a round in
+    // milliseconds: wait for them, as the other fleet tests do, before windows close.
+    for (let i = 0; i < 500 && live.some((m) => m.fleet!.status().redis !== "ok"); i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      for (const m of live) await m.fleet!.round().catch(() => undefined);
+    }
     for (let k = 0; k < 2; k++) {
       await feed(live, 300 + k, true);
       await run(clock, live, 60);

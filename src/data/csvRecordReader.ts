@@ -97,38 +97,84 @@ export async function readCsvHeader(fh: PositionedReader, file: string, delimite
       file,
       line,
     });
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  const names = record.fields.map(([s, e, escaped], i) => {
-    const bytes = escaped ? unescapeQuotes(buf.subarray(s, e)) : buf.subarray(s, e);
-    try {
-      return decoder.decode(bytes);
-    } catch {
-      throw located(`header field ${i + 1} is not valid UTF-8`, UTF8_HINT, { file, line });
-    }
-  });
-  const seen = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (name === "")
-      throw located(
-        `header field ${i + 1} is empty: every column needs a name`,
-        "Give the column a name in the header row (or delete the column if it holds nothing).",
-        { file, line },
-      );
-    const first = seen.get(name);
-    if (first !== undefined)
-      throw located(
-        `column name '${name}' appears twice in the header, as fields ${first + 1} and ${i + 1}`,
-        "Rename one of the two columns: every column needs a unique name.",
-        { file, line, column: name },
-      );
-    seen.set(name, i);
-  });
+  const names = headerNames(buf, pos, record, file, line);
+  checkNames(names, file, line);
   return { names, dataOffset: record.next, dataLine: line + record.lineBreaks };
 }
 
+/**
+ * The column names of a header record. Why not a TextDecoder per field and an array per field: for 100,000 columns
+ * those were some 35 MB of short-lived objects that lived through the whole header parse. The record is checked
+ * to be UTF-8 at once (its delimiters and quotes are ASCII, so it is valid exactly when every field is, unless the
+ * lenient text after a closing quote is not; then each field is checked, as before).
+ */
+function headerNames(buf: Buffer, pos: number, record: ParsedRecord, file: string, line: number): string[] {
+  const { count, starts, ends } = record;
+  const allValid = isUtf8(buf.subarray(pos, record.next));
+  const names = new Array<string>(count);
+  for (let i = 0; i < count; i++) {
+    const s = starts[i]!;
+    const escaped = ends[i]! < 0;
+    const e = escaped ? ~ends[i]! : ends[i]!;
+    const bytes = escaped ? Buffer.from(unescapeQuotes(buf.subarray(s, e))) : buf;
+    const from = escaped ? 0 : s;
+    const to = escaped ? bytes.length : e;
+    if (!allValid && !isUtf8(bytes.subarray(from, to)))
+      throw located(`header field ${i + 1} is not valid UTF-8`, UTF8_HINT, { file, line });
+    // a TextDecoder (which read each name before) drops a byte order mark at the start of each name
+    const bom = to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf;
+    names[i] = bytes.toString("utf8", bom ? from + 3 : from, to);
+  }
+  return names;
+}
+
+/**
+ * Throws at the first header field, in file order, that is empty or repeats an earlier name. Duplicates are found by
+ * sorting the field indices by name (ties by index) rather than through a Map of every name: for 100,000 columns one
+ * Int32Array instead of a hash table of 100,000 entries.
+ */
+function checkNames(names: readonly string[], file: string, line: number): void {
+  const order = new Int32Array(names.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => {
+    const x = names[a]!;
+    const y = names[b]!;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  // a run of equal names lists their fields in file order: the first repeat of the run is its second index, and
+  // the repeat earliest in the file is the least of those
+  let first = -1;
+  let repeat = -1;
+  for (let j = 1; j < order.length; j++) {
+    const i = order[j]!;
+    const prev = order[j - 1]!;
+    const runStart = j < 2 || names[order[j - 2]!] !== names[i];
+    if (runStart && names[i] === names[prev] && names[i] !== "" && (repeat < 0 || i < repeat)) {
+      first = prev;
+      repeat = i;
+    }
+  }
+  const empty = names.indexOf("");
+  if (empty >= 0 && (repeat < 0 || empty < repeat))
+    throw located(
+      `header field ${empty + 1} is empty: every column needs a name`,
+      "Give the column a name in the header row (or delete the column if it holds nothing).",
+      { file, line },
+    );
+  if (repeat >= 0)
+    throw located(
+      `column name '${names[repeat]}' appears twice in the header, as fields ${first + 1} and ${repeat + 1}`,
+      "Rename one of the two columns: every column needs a unique name.",
+      { file, line, column: names[repeat]! },
+    );
+}
+
 interface ParsedRecord {
-  /** [start, end, has "" escapes] of each field, quotes excluded. */
-  fields: [number, number, boolean][];
+  /** Fields in the record. */
+  count: number;
+  /** Field i is bytes [starts[i], ends[i]), quotes excluded; ends[i] is ~end when the field has "" escapes. */
+  starts: Int32Array;
+  ends: Int32Array;
   /** Offset after the record and its line end. */
   next: number;
   /** Line breaks consumed, the record's own line end included. */
@@ -139,10 +185,33 @@ interface ParsedRecord {
 
 /**
  * One record of any number of fields, the slow general way (header, error messages). Null when the buffer ends
- * before the record does and more data may follow.
+ * before the record does and more data may follow. Field offsets go to typed arrays that double as needed (not an
+ * array per field: a header of 100,000 names is parsed again each time its buffer grows).
  */
 function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, delimiter: number): ParsedRecord | null {
-  const fields: [number, number, boolean][] = [];
+  let starts = new Int32Array(64);
+  let ends = new Int32Array(64);
+  let count = 0;
+  const push = (s: number, e: number, escaped: boolean) => {
+    if (count === starts.length) {
+      const grownStarts = new Int32Array(count * 2);
+      grownStarts.set(starts);
+      starts = grownStarts;
+      const grownEnds = new Int32Array(count * 2);
+      grownEnds.set(ends);
+      ends = grownEnds;
+    }
+    starts[count] = s;
+    ends[count++] = escaped ? ~e : e;
+  };
+  const result = (next: number, lineBreaks: number, unterminatedField: number): ParsedRecord => ({
+    count,
+    starts,
+    ends,
+    next,
+    lineBreaks,
+    unterminatedField,
+  });
   let lineBreaks = 0;
   while (true) {
     if (pos < end && buf[pos] === QUOTE) {
@@ -155,8 +224,8 @@ function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, de
         }
         if (p >= end) {
           if (!eof) return null;
-          fields.push([pos + 1, end, escaped]);
-          return { fields, next: end, lineBreaks, unterminatedField: fields.length - 1 };
+          push(pos + 1, end, escaped);
+          return result(end, lineBreaks, count - 1);
         }
         if (p + 1 >= end && !eof) return null;
         if (buf[p + 1] === QUOTE && p + 1 < end) {
@@ -166,18 +235,18 @@ function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, de
         }
         break;
       }
-      fields.push([pos + 1, p, escaped]);
+      push(pos + 1, p, escaped);
       pos = p + 1;
       // lenient here: text after a closing quote runs to the next delimiter
       while (pos < end && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) pos++;
     } else {
       const s = pos;
       while (pos < end && buf[pos] !== delimiter && buf[pos] !== LF && buf[pos] !== CR) pos++;
-      fields.push([s, pos, false]);
+      push(s, pos, false);
     }
     if (pos >= end) {
       if (!eof) return null;
-      return { fields, next: end, lineBreaks, unterminatedField: -1 };
+      return result(end, lineBreaks, -1);
     }
     if (buf[pos] === delimiter) {
       pos++;
@@ -187,7 +256,7 @@ function parseRecord(buf: Uint8Array, pos: number, end: number, eof: boolean, de
       if (pos + 1 >= end && !eof) return null;
       pos += buf[pos + 1] === LF && pos + 1 < end ? 2 : 1;
     } else pos++;
-    return { fields, next: pos, lineBreaks: lineBreaks + 1, unterminatedField: -1 };
+    return result(pos, lineBreaks + 1, -1);
   }
 }
 
@@ -576,7 +645,7 @@ export class CsvRecordReader {
   private ragged(rowStart: number, rowLine: number, rowInBatch: number, fieldsSeen: number): ModelguardError {
     const ncols = this.names.length;
     const record = parseRecord(this.buf, rowStart, this.end, true, this.delimiter);
-    const count = record ? record.fields.length : fieldsSeen;
+    const count = record ? record.count : fieldsSeen;
     const sep = this.delimiter === 9 ? "\\t" : String.fromCharCode(this.delimiter);
     if (fieldsSeen < 0 || count > ncols) {
       const loc = this.location(rowLine, rowInBatch, ncols - 1);

@@ -31,21 +31,33 @@ export interface SketchJson {
 }
 
 /**
- * Past this many occupied buckets a store is dense whatever its span: sorted inserts into a sparse list cost its
- * length each, and a dense run is at most some 700,000 counts (5.6 MB) long.
+ * Past this many occupied buckets a store is dense whatever its span: an insertion into a sparse list moves its tail,
+ * and a dense run is at most some 700,000 counts (5.6 MB) long.
  */
 const SPARSE_MAX_BUCKETS = 4096;
 
+/** The arrays of a store that holds no sparse bucket, shared (capacity 0: the first insertion allocates). */
+const NO_KEYS = new Int32Array(0);
+const NO_COUNTS = new Uint32Array(0);
+
 /**
  * The bucket counts of one sign: sparse (ascending keys and their counts) while few buckets are occupied far apart,
- * a dense run of counts from log index `offset` once the run would be no more than SPARSE_TO_DENSE times the sparse
- * list. Why both: at accuracy 0.001 the values 1..9 span 1,100 buckets but occupy nine, so a dense run per column
- * made a 6-row, 100,000-column profile hold 0.9 GB; a sparse list costs what the data has.
+ * a dense run of counts from log index `offset` once the run would cost no more than the sparse list. Why both: at
+ * accuracy 0.001 the values 1..9 span 1,100 buckets but occupy nine, so a dense run per column made a 6-row,
+ * 100,000-column profile hold 0.9 GB; a sparse list costs what the data has.
+ *
+ * The sparse list is two typed arrays with a capacity this class grows (by a quarter): keys as 32-bit integers (a key
+ * is at most some 700 million, at accuracy 1e-6; buckets() has always given them as an Int32Array) and counts as
+ * 32-bit unsigned integers until a count is not one (a fraction, a negative or past 2^32 - 1, from a merged or read
+ * sketch), when they become doubles. That is 8 bytes a bucket (12 with double counts) plus at most a quarter of
+ * slack, where two arrays of JS numbers took 16 plus up to a half: a running profile of 10,000 columns of 1,000
+ * distinct values held some 130 MB of them.
  */
 export class Store {
-  /** Sparse form (dense === null): ascending keys and their counts. */
-  private keys: number[] = [];
-  private values: number[] = [];
+  /** Sparse form (dense === null): keys[0..n) ascending, counts[0..n) theirs. */
+  private keys: Int32Array = NO_KEYS;
+  private counts: Uint32Array | Float64Array = NO_COUNTS;
+  private n = 0;
   /** Dense form: counts of indices offset, offset + 1, ... */
   private dense: Float64Array | null = null;
   private offset = 0;
@@ -70,49 +82,137 @@ export class Store {
     if (this.dense) return this.addDense(index, n);
     const keys = this.keys;
     // Values often arrive in order, or repeat the last bucket: check the end before searching.
-    let i = keys.length;
-    if (i > 0 && keys[i - 1]! >= index) i = lowerBound(keys, index);
-    if (keys[i] === index) {
-      this.values[i]! += n;
+    let i = this.n;
+    if (i > 0 && keys[i - 1]! >= index) i = lowerBound(keys, this.n, index);
+    if (i < this.n && keys[i] === index) {
+      this.setCount(i, this.counts[i]! + n);
       return;
     }
-    // Appended in the common case: a splice makes an array of what it removes, even when that is nothing.
-    if (i === keys.length) {
-      keys.push(index);
-      this.values.push(n);
-    } else {
-      keys.splice(i, 0, index);
-      this.values.splice(i, 0, n);
-    }
-    if (
-      keys.length > SPARSE_MAX_BUCKETS ||
-      (keys.length >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * keys.length)
-    )
+    this.insertAt(i, index, n);
+    if (this.n > SPARSE_MAX_BUCKETS || (this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n))
       this.toDense();
+  }
+
+  /**
+   * add(keys[j], counts[j]) for j in [0, m), keys ascending without repeats: one pass that merges the two lists from
+   * their ends into one, where one add per key moved the list's tail at each insertion. Counts of 0 are skipped.
+   */
+  addSorted(keys: ArrayLike<number>, counts: ArrayLike<number>, m: number): void {
+    if (this.dense) {
+      // One by one (an outlier may turn the run back into a list midway).
+      for (let j = 0; j < m; j++) if (counts[j] !== 0) this.add(keys[j]!, counts[j]!);
+      return;
+    }
+    // The keys not held yet, to size the list once.
+    let fresh = 0;
+    for (let i = 0, j = 0; j < m; j++) {
+      if (counts[j] === 0) continue;
+      while (i < this.n && this.keys[i]! < keys[j]!) i++;
+      if (i === this.n || this.keys[i] !== keys[j]) fresh++;
+    }
+    const total = this.n + fresh;
+    this.reserve(total);
+    for (let j = 0; j < m; j++) if (!fitsCount(counts[j]!)) this.widenCounts();
+    const k = this.keys;
+    // From the ends: the merged list fills the same arrays from position total - 1 down, never over an unread entry.
+    let i = this.n - 1;
+    let w = total - 1;
+    for (let j = m - 1; j >= 0; j--) {
+      const c = counts[j]!;
+      if (c === 0) continue;
+      const key = keys[j]!;
+      while (i >= 0 && k[i]! > key) {
+        k[w] = k[i]!;
+        this.counts[w--] = this.counts[i--]!;
+      }
+      if (i >= 0 && k[i] === key) {
+        const sum = this.counts[i--]! + c;
+        if (!fitsCount(sum)) this.widenCounts();
+        k[w] = key;
+        this.counts[w--] = sum;
+      } else {
+        k[w] = key;
+        this.counts[w--] = c;
+      }
+    }
+    this.n = total;
+    if (this.n > SPARSE_MAX_BUCKETS || (this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n))
+      this.toDense();
+  }
+
+  /** Adds the occupied buckets of `other` (a store of the same accuracy). */
+  addStore(other: Store): void {
+    if (other.dense) other.forEach((i, c) => this.add(i, c));
+    else this.addSorted(other.keys, other.counts, other.n);
+  }
+
+  /** Room for `size` sparse buckets: capacity grown by a quarter at least, so that insertions are amortised O(1). */
+  private reserve(size: number): void {
+    if (size <= this.keys.length) return;
+    const capacity = Math.max(size, this.keys.length + (this.keys.length >> 2) + 4);
+    const keys = new Int32Array(capacity);
+    keys.set(this.keys.subarray(0, this.n));
+    const counts = this.counts instanceof Float64Array ? new Float64Array(capacity) : new Uint32Array(capacity);
+    counts.set(this.counts.subarray(0, this.n));
+    this.keys = keys;
+    this.counts = counts;
+  }
+
+  /** Counts as doubles from now on: one did not fit in 32 unsigned bits. */
+  private widenCounts(): void {
+    if (this.counts instanceof Float64Array) return;
+    // The whole capacity: addSorted widens midway, with merged entries past n already written.
+    const counts = new Float64Array(this.keys.length);
+    counts.set(this.counts);
+    this.counts = counts;
+  }
+
+  private setCount(i: number, v: number): void {
+    if (!fitsCount(v)) this.widenCounts();
+    this.counts[i] = v;
+  }
+
+  private insertAt(i: number, key: number, v: number): void {
+    this.reserve(this.n + 1);
+    if (!fitsCount(v)) this.widenCounts();
+    if (i < this.n) {
+      this.keys.copyWithin(i + 1, i, this.n);
+      this.counts.copyWithin(i + 1, i, this.n);
+    }
+    this.keys[i] = key;
+    this.counts[i] = v;
+    this.n++;
   }
 
   /** Indices from the first occupied to the last, of the sparse form. */
   private span(): number {
-    return this.keys.length === 0 ? 0 : this.keys[this.keys.length - 1]! - this.keys[0]! + 1;
+    return this.n === 0 ? 0 : this.keys[this.n - 1]! - this.keys[0]! + 1;
   }
 
   private toDense(): void {
     const lo = this.keys[0]!;
     const dense = new Float64Array(this.span());
-    for (let i = 0; i < this.keys.length; i++) dense[this.keys[i]! - lo] = this.values[i]!;
+    for (let i = 0; i < this.n; i++) dense[this.keys[i]! - lo] = this.counts[i]!;
     this.dense = dense;
     this.offset = lo;
-    this.occupied = this.keys.length;
-    this.keys = [];
-    this.values = [];
+    this.occupied = this.n;
+    this.keys = NO_KEYS;
+    this.counts = NO_COUNTS;
+    this.n = 0;
   }
 
   private toSparse(): void {
     const d = this.dense!;
+    let occupied = 0;
+    for (let i = 0; i < d.length; i++) if (d[i] !== 0) occupied++;
+    this.keys = new Int32Array(occupied);
+    this.counts = new Uint32Array(occupied);
+    this.n = 0;
     for (let i = 0; i < d.length; i++) {
       if (d[i] === 0) continue;
-      this.keys.push(this.offset + i);
-      this.values.push(d[i]!);
+      if (!fitsCount(d[i]!)) this.widenCounts();
+      this.keys[this.n] = this.offset + i;
+      this.counts[this.n++] = d[i]!;
     }
     this.dense = null;
   }
@@ -151,7 +251,8 @@ export class Store {
   /** Calls f for each occupied bucket (count not 0), in ascending index order. */
   forEach(f: (index: number, count: number) => void): void {
     if (!this.dense) {
-      for (let i = 0; i < this.keys.length; i++) if (this.values[i] !== 0) f(this.keys[i]!, this.values[i]!);
+      const { keys, counts } = this;
+      for (let i = 0; i < this.n; i++) if (counts[i] !== 0) f(keys[i]!, counts[i]!);
       return;
     }
     const d = this.dense;
@@ -161,7 +262,8 @@ export class Store {
   /** Same as forEach, in descending index order. */
   forEachDescending(f: (index: number, count: number) => void): void {
     if (!this.dense) {
-      for (let i = this.keys.length - 1; i >= 0; i--) if (this.values[i] !== 0) f(this.keys[i]!, this.values[i]!);
+      const { keys, counts } = this;
+      for (let i = this.n - 1; i >= 0; i--) if (counts[i] !== 0) f(keys[i]!, counts[i]!);
       return;
     }
     const d = this.dense;
@@ -170,7 +272,12 @@ export class Store {
 
   /** Number of buckets this store holds memory for (occupied ones when sparse): what it costs, for tests. */
   get allocatedBuckets(): number {
-    return this.dense ? this.dense.length : this.keys.length;
+    return this.dense ? this.dense.length : this.n;
+  }
+
+  /** Bytes of the arrays this store holds, its sparse list's spare capacity included: for tests. */
+  get allocatedBytes(): number {
+    return this.dense ? this.dense.byteLength : this.keys.byteLength + this.counts.byteLength;
   }
 
   total(): number {
@@ -204,12 +311,14 @@ export class Store {
   static fromJson(j: { offset: number; counts: number[] } | SketchStoreJson): Store {
     const s = new Store();
     if (j instanceof SketchStoreJson) {
-      // Its indices ascend without repeats: the sparse form as it is, copied at its length (adding them one by one
-      // grew the lists with spare capacity, in every numeric column of a profile used as a drift reference), made
-      // dense where adding them would have.
+      // Its indices ascend without repeats: the sparse form as it is, at its length (adding them one by one grew the
+      // list with spare capacity, in every numeric column of a profile used as a drift reference), made dense where
+      // adding them would have.
       const n = j.indices.length;
-      s.keys = j.indices.slice();
-      s.values = j.values.slice();
+      if (n === 0) return s;
+      s.keys = Int32Array.from(j.indices);
+      s.counts = j.values.every(fitsCount) ? Uint32Array.from(j.values) : Float64Array.from(j.values);
+      s.n = n;
       if (n > SPARSE_MAX_BUCKETS || (n >= DENSE_MIN_BUCKETS && s.span() <= DENSE_SPAN_FACTOR * n)) s.toDense();
       return s;
     }
@@ -219,18 +328,25 @@ export class Store {
   }
 }
 
+/** Whether a count is held exactly by a Uint32Array. */
+function fitsCount(v: number): boolean {
+  return v === v >>> 0;
+}
+
 /**
  * A sparse list of at least DENSE_MIN_BUCKETS becomes a dense run once the run would be at most DENSE_SPAN_FACTOR
- * times as long as the list (a run costs 8 bytes a bucket, the list about 16); a run that an outlier would stretch
- * past that goes back to a list.
+ * times as long as the list; a run that an outlier would stretch past that goes back to a list. A run costs 8 bytes a
+ * bucket of its span (plus the slack it grows with), the list 8 an occupied bucket plus up to a quarter of slack (12
+ * with counts that are not 32-bit integers): 1.25 is where the two cost about the same. (It was 2 when the list took
+ * 16 bytes a bucket, as two arrays of JS numbers.)
  */
 const DENSE_MIN_BUCKETS = 32;
-const DENSE_SPAN_FACTOR = 2;
+const DENSE_SPAN_FACTOR = 1.25;
 
-/** First position in ascending `keys` whose key is >= index. */
-function lowerBound(keys: readonly number[], index: number): number {
+/** First position in ascending keys[0..n) whose key is >= index. */
+function lowerBound(keys: Int32Array, n: number, index: number): number {
   let lo = 0;
-  let hi = keys.length;
+  let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (keys[mid]! < index) lo = mid + 1;
@@ -445,8 +561,8 @@ export class QuantileSketch {
     this.zero += other.zero;
     this.positiveInfinity += other.positiveInfinity;
     this.negativeInfinity += other.negativeInfinity;
-    other.positive.forEach((i, c) => this.positive.add(i, c));
-    other.negative.forEach((i, c) => this.negative.add(i, c));
+    this.positive.addStore(other.positive);
+    this.negative.addStore(other.negative);
   }
 
   /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
@@ -538,6 +654,8 @@ export class QuantileSketch {
 const MAX_SCRATCH_SPAN = 1 << 20;
 let keyScratch = new Int32Array(0);
 let countScratch = new Float64Array(0);
+let occupiedKeys = new Int32Array(0);
+let occupiedCounts = new Float64Array(0);
 
 function scratchKeys(n: number): Int32Array {
   if (keyScratch.length < n) keyScratch = new Int32Array(Math.max(n, 2 * keyScratch.length));
@@ -546,8 +664,9 @@ function scratchKeys(n: number): Int32Array {
 
 /**
  * Adds to `store` the keys of one sign (`sign` 1: the positive keys as they are; -1: the negated negative ones) among
- * keys[0..m), which span lo..hi: counted in the scratch run and added bucket by bucket in ascending order (appends, for
- * a sparse store), or one by one where the span is too wide for the scratch. The scratch is left all zeros.
+ * keys[0..m), which span lo..hi: counted in the scratch run and added as one ascending list of occupied buckets (one
+ * merge pass, for a sparse store), or one by one where the span is too wide for the scratch. The scratch is left all
+ * zeros.
  */
 function addKeys(store: Store, keys: Int32Array, m: number, sign: 1 | -1, lo: number, hi: number): void {
   const span = hi - lo + 1;
@@ -564,12 +683,21 @@ function addKeys(store: Store, keys: Int32Array, m: number, sign: 1 | -1, lo: nu
     const k = keys[j]! * sign;
     if (k > 0) counts[k - lo]!++;
   }
+  // The occupied buckets, ascending, into one list the store merges in a pass.
+  const most = Math.min(m, span);
+  if (occupiedKeys.length < most) {
+    occupiedKeys = new Int32Array(Math.max(most, 2 * occupiedKeys.length));
+    occupiedCounts = new Float64Array(occupiedKeys.length);
+  }
+  let n = 0;
   for (let b = 0; b < span; b++) {
     const c = counts[b]!;
     if (c === 0) continue;
     counts[b] = 0;
-    store.add(b + lo, c);
+    occupiedKeys[n] = b + lo;
+    occupiedCounts[n++] = c;
   }
+  store.addSorted(occupiedKeys, occupiedCounts, n);
 }
 
 /** Key of the bucket holding the value of rank floor(q * (n - 1)) among the occupied buckets; NaN when empty. */

@@ -11,33 +11,45 @@ import { parseFlowColumnLine } from "./parseFlowColumnLine.js";
 const CHUNK_LINES = 250;
 
 /**
- * The value of a schema file written one column per line (what `schema infer` writes): the top level without
- * `columns` as one small YAML document, then the column lines one by one, each read by parseFlowColumnLine when it
- * has the simple shape `  NAME: { key: value, ... }`, and the others (a tag, an anchor, an odd character) a few
- * hundred consecutive lines at a time as small YAML documents. Why: the document tree of a 100,000-column schema
- * (20 MB) took 700 MB and 19 s to build, for a value of 30 MB; a tree per piece of 250 lines still took 4.4 s and
- * most of the garbage.
- *
- * Returns null, so that the caller parses the whole document the usual way, whenever the file has another shape
- * (a column over several lines, `columns` at another indentation or twice) or any piece has a YAML error, a warning
- * or a repeated key: a split that broke a construct (a quote or flow collection over lines, an alias whose anchor is
- * in another piece) shows up as an error in some piece, and the full parse then reports it with its line.
+ * The value of a schema file written one column per line (what `schema infer` writes), or null; see
+ * readOneLineColumns, which this collects the columns of into one object, as the whole document's value has them.
  */
 export function parseOneLineColumns(text: string): Record<string, unknown> | null {
-  // The text is scanned line by line with indexOf, never split: an array of 200,000 lines next to the text and the
-  // value was most of the peak.
-  const columnsAt = findColumnsLine(text);
-  if (columnsAt === null) return null;
-  // A directive (`%YAML 1.1`) changes how every scalar reads, in pieces parsed without it too: the whole document.
-  if (/^%/m.test(text.slice(0, columnsAt.start))) return null;
   const columns: Record<string, unknown> = {};
-  let columnLines = 0;
-  const put = (name: string, v: unknown): boolean => {
+  const value = readOneLineColumns(linesOf(text), (name, v) => {
     if (Object.hasOwn(columns, name)) return false;
     // An own property whatever the name (`__proto__` included), as the whole document's value has.
     Object.defineProperty(columns, name, { value: v, enumerable: true, writable: true, configurable: true });
     return true;
-  };
+  });
+  if (value !== null && value.columns !== null) value.columns = columns;
+  return value;
+}
+
+/**
+ * Reads a schema file written one column per line (what `schema infer` writes), given as its lines: the top level
+ * without `columns` as one small YAML document, then the column lines one by one, each read by parseFlowColumnLine
+ * when it has the simple shape `  NAME: { key: value, ... }`, and the others (a tag, an anchor, an odd character) a
+ * few hundred consecutive lines at a time as small YAML documents. Each column's value goes to `onColumn` as soon as
+ * it is read, in the file's order, and is not kept here: a caller that builds what it needs of a column and drops
+ * the value holds no more than that (the value of a 100,000-column schema was 30 MB). Why pieces: the document tree
+ * of a 100,000-column schema (20 MB) took 700 MB and 19 s to build; a tree per piece of 250 lines still took 4.4 s
+ * and most of the garbage.
+ *
+ * Returns the top-level value with `columns` where the file has it, as an empty object (null when no column line
+ * follows `columns:`). Returns null, so that the caller parses the whole document the usual way, whenever the file
+ * has another shape (a column over several lines, `columns` at another indentation or twice), any piece has a YAML
+ * error, a warning or a repeated key, or `onColumn` returns false: a split that broke a construct (a quote or flow
+ * collection over lines, an alias whose anchor is in another piece) shows up as an error in some piece, and the
+ * full parse then reports it with its line.
+ */
+export function readOneLineColumns(
+  lines: Iterable<string>,
+  onColumn: (name: string, value: unknown) => boolean,
+): Record<string, unknown> | null {
+  const headLines: string[] = [];
+  const tailLines: string[] = [];
+  let columnLines = 0;
   let pending: string[] = [];
   /** Parses the pending lines as one piece, in the file's order; false when the piece fails. */
   const flush = (): boolean => {
@@ -50,38 +62,45 @@ export function parseOneLineColumns(text: string): Record<string, unknown> | nul
     if (piece === null || typeof piece.columns !== "object" || piece.columns === null || Array.isArray(piece.columns))
       return false;
     const got = piece.columns as Record<string, unknown>;
-    for (const name of Object.keys(got)) if (!put(name, got[name])) return false;
+    for (const name of Object.keys(got)) if (!onColumn(name, got[name])) return false;
     return true;
   };
-  // The column lines run to the next line at column 0 that is not a comment or blank.
-  let start = columnsAt.next;
-  let tailStart = text.length;
-  while (start < text.length) {
-    const { line, next } = lineAt(text, start);
-    if (/^[^\s#]/.test(line)) {
-      tailStart = start;
-      break;
+  // Before `columns:`, the column lines, and after: the column lines run to the next line at column 0 that is not a
+  // comment or blank.
+  let part: "head" | "columns" | "tail" = "head";
+  for (const line of lines) {
+    if (part === "head") {
+      if (COLUMNS_LINE.test(line)) part = "columns";
+      // A directive (`%YAML 1.1`) changes how every scalar reads, in pieces parsed without it too: the whole document.
+      else if (/^%/m.test(line)) return null;
+      else headLines.push(line);
+      continue;
     }
-    start = next;
-    if (/^\s*(#.*)?$/.test(line)) continue;
-    // Exactly two spaces, then the name: anything deeper is a column written over several lines.
-    if (!/^ {2}[^\s#]/.test(line)) return null;
-    columnLines++;
-    const simple = parseFlowColumnLine(line);
-    if (simple === null) {
-      // A list item, a flow collection or an explicit key at the start of a line means something only next to the
-      // lines around it (after another entry it is a YAML error, which a piece of its own would not show): the whole
-      // document decides.
-      if (/^ {2}(?:[[{?:]|-(?:\s|$))/.test(line)) return null;
-      pending.push(line);
-      if (pending.length >= CHUNK_LINES && !flush()) return null;
-    } else if (!flush() || !put(simple.name, simple.value)) return null;
+    if (part === "columns") {
+      if (/^[^\s#]/.test(line)) part = "tail";
+      else {
+        if (/^\s*(#.*)?$/.test(line)) continue;
+        // Exactly two spaces, then the name: anything deeper is a column written over several lines.
+        if (!/^ {2}[^\s#]/.test(line)) return null;
+        columnLines++;
+        const simple = parseFlowColumnLine(line);
+        if (simple === null) {
+          // A list item, a flow collection or an explicit key at the start of a line means something only next to
+          // the lines around it (after another entry it is a YAML error, which a piece of its own would not show):
+          // the whole document decides.
+          if (/^ {2}(?:[[{?:]|-(?:\s|$))/.test(line)) return null;
+          pending.push(line);
+          if (pending.length >= CHUNK_LINES && !flush()) return null;
+        } else if (!flush() || !onColumn(simple.name, simple.value)) return null;
+        continue;
+      }
+    }
+    // `columns:` twice.
+    if (COLUMNS_LINE.test(line)) return null;
+    tailLines.push(line);
   }
-  if (!flush()) return null;
-  // The rest of the file as the lines it was, `columns` and its lines left out (joined by "\n", as before).
-  const headLines = splitLines(text.slice(0, columnsAt.start));
-  headLines.pop();
-  const tailLines = tailStart < text.length ? splitLines(text.slice(tailStart)) : [];
+  if (part === "head" || !flush()) return null;
+  // The rest of the file as the lines it was, `columns` and its lines left out.
   const rest = parseQuietly([...headLines, ...tailLines].join("\n"));
   if (rest === FAILED || (rest !== null && (typeof rest !== "object" || Array.isArray(rest)))) return null;
   const top = (rest ?? {}) as Record<string, unknown>;
@@ -94,22 +113,22 @@ export function parseOneLineColumns(text: string): Record<string, unknown> | nul
   const putTop = (k: string, v: unknown) =>
     Object.defineProperty(value, k, { value: v, enumerable: true, writable: true, configurable: true });
   for (const k of Object.keys(before ?? {})) putTop(k, top[k]);
-  putTop("columns", columnLines > 0 ? columns : null);
+  putTop("columns", columnLines > 0 ? {} : null);
   for (const k of Object.keys(top)) if (!Object.prototype.hasOwnProperty.call(value, k)) putTop(k, top[k]);
   return value;
 }
 
-/** Where the one line `columns:` starts and where the line after it starts; null when there is none or two. */
-function findColumnsLine(text: string): { start: number; next: number } | null {
-  let found: { start: number; next: number } | null = null;
-  for (let at = text.indexOf("columns:"); at >= 0; at = text.indexOf("columns:", at + 1)) {
-    if (at > 0 && text[at - 1] !== "\n") continue;
-    const { line, next } = lineAt(text, at);
-    if (!/^columns:\s*(#.*)?$/.test(line)) continue;
-    if (found !== null) return null;
-    found = { start: at, next };
+/** The line that starts the columns. */
+const COLUMNS_LINE = /^columns:\s*(#.*)?$/;
+
+/** The lines of a text, each without its "\n" or "\r\n", scanned with indexOf, never split. */
+export function* linesOf(text: string): Generator<string, void, undefined> {
+  // An array of 200,000 lines next to the text and the value was most of the peak.
+  for (let start = 0; start < text.length;) {
+    const { line, next } = lineAt(text, start);
+    yield line;
+    start = next;
   }
-  return found;
 }
 
 /** The line starting at `start` without its "\n" or "\r\n", and where the next line starts. */
@@ -117,10 +136,6 @@ function lineAt(text: string, start: number): { line: string; next: number } {
   const nl = text.indexOf("\n", start);
   if (nl < 0) return { line: text.slice(start), next: text.length };
   return { line: text.slice(start, nl > start && text[nl - 1] === "\r" ? nl - 1 : nl), next: nl + 1 };
-}
-
-function splitLines(text: string): string[] {
-  return text.split(/\r?\n/);
 }
 
 const FAILED = Symbol("failed");

@@ -19,7 +19,7 @@ import { compileCheck } from "./compileCheck.js";
 import { compilePattern } from "./compilePattern.js";
 import { didYouMean } from "./didYouMean.js";
 import { findDuplicateKeys } from "./findDuplicateKeys.js";
-import { parseOneLineColumns } from "./parseOneLineColumns.js";
+import { linesOf, readOneLineColumns } from "./parseOneLineColumns.js";
 import { parseCellText } from "./parseCellText.js";
 
 /** The JSON Schema every schema file is checked against, in the package's schemas/ folder. */
@@ -90,15 +90,24 @@ interface Problem {
   atKey?: boolean;
 }
 
-let validator: ValidateFunction | undefined;
+let validators: { file: ValidateFunction; column: ValidateFunction } | undefined;
+
+/** The whole file's validator, and one of a single column (its `$defs/column`), compiled once. */
+function schemaValidators(): { file: ValidateFunction; column: ValidateFunction } {
+  if (!validators) {
+    const ajv = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
+    const jsonSchema = JSON.parse(readFileSync(join(packageRoot(), "schemas", SCHEMA_FILE_JSON_SCHEMA), "utf8")) as {
+      $id: string;
+    };
+    const file = ajv.compile(jsonSchema);
+    const column = ajv.compile({ $ref: `${jsonSchema.$id}#/$defs/column` });
+    validators = { file, column };
+  }
+  return validators;
+}
 
 function schemaValidator(): ValidateFunction {
-  if (!validator) {
-    const ajv = new Ajv2020({ allErrors: true, strict: false, strictNumbers: true });
-    const jsonSchema = JSON.parse(readFileSync(join(packageRoot(), "schemas", SCHEMA_FILE_JSON_SCHEMA), "utf8"));
-    validator = ajv.compile(jsonSchema);
-  }
-  return validator;
+  return schemaValidators().file;
 }
 
 /**
@@ -116,14 +125,45 @@ function schemaValidator(): ValidateFunction {
  * 'x' (line 4)"; YAML syntax errors read "<sourceName>: line N, column C: YAML syntax error: ...".
  */
 export function parseSchema(text: string, sourceName: string): DataSchema {
-  // A wide schema written one column per line is parsed in pieces; with any problem, the whole document is parsed
-  // again below, so that every message has its line.
-  const quick = parseOneLineColumns(text);
-  if (quick !== null && schemaValidator()(quick)) {
-    const problems: Problem[] = [];
-    const schema = buildSchema(quick, sourceName, problems, []);
-    if (schema && problems.length === 0) return schema;
-  }
+  // A wide schema written one column per line is read line by line; with any problem, the whole document is parsed,
+  // so that every message has its line.
+  return parseSchemaLines(linesOf(text), sourceName) ?? parseSchemaDocument(text, sourceName);
+}
+
+/**
+ * The schema of a file written one column per line (what `schema infer` writes), given as its lines, built column by
+ * column as each line is read: each column's value is checked against the column part of the JSON Schema and made
+ * into its ColumnSchema at once, then dropped, so that the garbage of reading a wide schema dies young and what is
+ * held is the ColumnSchemas. Null for any other shape and for any problem, which parseSchemaDocument then reports
+ * with its line; the same schema as parseSchemaDocument otherwise.
+ */
+export function parseSchemaLines(lines: Iterable<string>, sourceName: string): DataSchema | null {
+  const { file, column: validColumn } = schemaValidators();
+  const problems: Problem[] = [];
+  // Names that are array indices ("0", "17") come first, in ascending order, in the whole document's value (an
+  // object's own keys): so in its columns too.
+  const indexed: ColumnSchema[] = [];
+  const named: ColumnSchema[] = [];
+  const top = readOneLineColumns(lines, (name, raw) => {
+    if (!isObject(raw) || !validColumn(raw)) return false;
+    const column = buildColumn(name, raw, ["columns", name], problems);
+    if (column === null) return false;
+    (isArrayIndex(name) ? indexed : named).push(column);
+    return true;
+  });
+  if (top === null || top.columns === null || !file(top)) return null;
+  const columns = indexed.length === 0 ? named : indexed.sort((a, b) => Number(a.name) - Number(b.name)).concat(named);
+  const schema = finishSchema(top, columns, sourceName, problems, []);
+  return schema && problems.length === 0 ? schema : null;
+}
+
+/** A canonical array index, 0 to 2^32 - 2: the property names an object lists first, in ascending order. */
+function isArrayIndex(name: string): boolean {
+  return /^(?:0|[1-9][0-9]{0,9})$/.test(name) && Number(name) <= 4294967294;
+}
+
+/** parseSchema by the whole YAML document, each problem with its line. */
+export function parseSchemaDocument(text: string, sourceName: string): DataSchema {
   const lineCounter = new LineCounter();
   // uniqueKeys: false because the library's check is quadratic in the number of keys; findDuplicateKeys does it.
   const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: false });
@@ -208,7 +248,6 @@ function buildSchema(
   problems: Problem[],
   skip: Segment[][],
 ): DataSchema | null {
-  const skipped = (path: Segment[]) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
   // A Set, not skip.some per column: thousands of columns with thousands of problems must stay linear.
   const skippedColumns = new Set(skip.filter((s) => s.length >= 2 && s[0] === "columns").map((s) => s[1]));
   const columns: ColumnSchema[] = [];
@@ -220,8 +259,23 @@ function buildSchema(
     const column = buildColumn(name, raw, path, problems);
     if (column) columns.push(column);
   }
+  return finishSchema(value, columns, sourceName, problems, skip);
+}
+
+/** The rest of buildSchema once the columns are built: the checks over them, rows, and the top-level keys. */
+function finishSchema(
+  value: Record<string, unknown>,
+  columns: ColumnSchema[],
+  sourceName: string,
+  problems: Problem[],
+  skip: Segment[][],
+): DataSchema | null {
+  const skipped = (path: Segment[]) => skip.some((s) => path.every((seg, i) => i >= s.length || s[i] === seg));
   const columnTypes = new Map<string, ColumnType>();
   for (const c of columns) columnTypes.set(c.name, c.type);
+  // A column named twice, which only parseSchemaLines can pass (in a document it is a YAML error, reported before):
+  // no schema, so that the whole document reports it with both lines.
+  if (columnTypes.size !== columns.length) return null;
   // With a column in error its type is unknown: checks over the columns are judged once those parse.
   const columnsOk = problems.length === 0;
   const checks = columnsOk && !skipped(["checks"]) ? buildChecks(value.checks, columnTypes, problems) : [];

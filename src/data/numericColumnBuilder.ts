@@ -18,6 +18,44 @@ const ACCEPTS: Record<NumericType, (b: Uint8Array) => boolean> = {
 };
 
 /**
+ * What the numeric builders of one assembler in one mode share, so that a builder does not hold it: a wide chunk
+ * has a builder a column (100,000), each alive until the chunk is done. Invalid cells live here too, since few
+ * columns have any.
+ */
+export class NumericBuildContext {
+  /** Invalid cells (data row -> raw text) of the builders that have some, until their `finish`. */
+  readonly invalidCells = new Map<NumericColumnBuilder, Map<number, string>>();
+  private readonly naFirstInteger: boolean;
+  private readonly naFirstNumber: boolean;
+  private readonly naFirstBoolean: boolean;
+  private readonly naFirstDatetime: boolean;
+
+  constructor(
+    readonly mode: BuildMode,
+    readonly na: NaMatcher,
+  ) {
+    this.naFirstInteger = na.anyAccepted(ACCEPTS.integer);
+    this.naFirstNumber = na.anyAccepted(ACCEPTS.number);
+    this.naFirstBoolean = na.anyAccepted(ACCEPTS.boolean);
+    this.naFirstDatetime = na.anyAccepted(ACCEPTS.datetime);
+  }
+
+  /** Some NA string parses as this type (e.g. "-999"), so every cell is checked against the NA strings first. */
+  naFirst(type: NumericType): boolean {
+    return type === "number"
+      ? this.naFirstNumber
+      : type === "integer"
+        ? this.naFirstInteger
+        : type === "boolean"
+          ? this.naFirstBoolean
+          : this.naFirstDatetime;
+  }
+}
+
+const DEMOTED = 1;
+const SAW_BIG_INTEGER = 2;
+
+/**
  * Builds one integer/number/boolean/datetime column from cell batches. The common cell takes one byte-level parse
  * and two stores; everything else (NA strings, surrounding blanks, NaN literals, cells that do not fit) goes through
  * `slowCell`.
@@ -29,26 +67,31 @@ export class NumericColumnBuilder {
    * `valid` is then the chunk's shared ones, and the build never writes a byte a cell nor holds a view a column for it.
    */
   private missing: Uint8Array | null = null;
-  /** Created with the first invalid cell: an empty Map per column of a wide file costs some 300 bytes. */
-  private invalidCells: Map<number, string> | null = null;
-  /** Mode "infer" only: a cell fit no number/boolean/datetime reading, so the column must be re-read as text. */
-  demoted = false;
-  /** Mode "infer" only: an integer beyond 2^53 was seen; unless the column widens to number it becomes text. */
-  sawBigInteger = false;
-  /** Some NA string parses as this type (e.g. "-999"), so every cell is checked against the NA strings first. */
-  private readonly naFirst: boolean;
+  /** DEMOTED, SAW_BIG_INTEGER: two flags in one field (a builder's fields are kept few: see NumericBuildContext). */
+  private flags = 0;
 
   constructor(
-    readonly name: string,
+    private readonly context: NumericBuildContext,
     public type: NumericType,
-    readonly mode: BuildMode,
-    private readonly na: NaMatcher,
     capacity: number,
   ) {
     // As asked, however few: a wide file's chunk of a known few rows then needs no second, trimmed view at `finish`
     // (for 100,000 columns of one row, 16-row arrays and their trimmed views were some 40 MB).
     this.values = newFloat64Array(capacity);
-    this.naFirst = na.anyAccepted(ACCEPTS[type]);
+  }
+
+  get mode(): BuildMode {
+    return this.context.mode;
+  }
+
+  /** Mode "infer" only: a cell fit no number/boolean/datetime reading, so the column must be re-read as text. */
+  get demoted(): boolean {
+    return (this.flags & DEMOTED) !== 0;
+  }
+
+  /** Mode "infer" only: an integer beyond 2^53 was seen; unless the column widens to number it becomes text. */
+  get sawBigInteger(): boolean {
+    return (this.flags & SAW_BIG_INTEGER) !== 0;
   }
 
   /** Room for `rows` rows: grows by half (never past `limit` unless `rows` is), so memory follows the rows seen. */
@@ -71,7 +114,7 @@ export class NumericColumnBuilder {
     const kind = batch.parseKinds ? batch.parseKinds[col] : PARSE_NONE;
     if (
       batch.parsed &&
-      !this.naFirst &&
+      !this.context.naFirst(this.type) &&
       ((this.type === "number" && kind !== PARSE_NONE) || (this.type === "integer" && kind === PARSE_INTEGER))
     )
       return this.decodeParsed(batch, batch.parsed, col, rowBase);
@@ -112,7 +155,7 @@ export class NumericColumnBuilder {
   private decodeIntegers(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const naFirst = this.naFirst;
+    const naFirst = this.context.naFirst(this.type);
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
       const e = ends[i]!;
@@ -142,7 +185,7 @@ export class NumericColumnBuilder {
   private decodeNumbers(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const naFirst = this.naFirst;
+    const naFirst = this.context.naFirst(this.type);
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
       const e = ends[i]!;
@@ -159,7 +202,7 @@ export class NumericColumnBuilder {
   private decodeBooleans(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const naFirst = this.naFirst;
+    const naFirst = this.context.naFirst(this.type);
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
       const e = ends[i]!;
@@ -176,7 +219,7 @@ export class NumericColumnBuilder {
   private decodeDatetimes(batch: CellBatch, col: number, rowBase: number): void {
     const { bytes, starts, ends, stride, rows } = batch;
     const values = this.values;
-    const naFirst = this.naFirst;
+    const naFirst = this.context.naFirst(this.type);
     for (let r = 0, i = col; r < rows; r++, i += stride) {
       const s = starts[i]!;
       const e = ends[i]!;
@@ -194,28 +237,29 @@ export class NumericColumnBuilder {
   private parseBooleanOrDatetime(bytes: Uint8Array, s: number, e: number): number {
     if (this.type === "datetime") return parseDatetimeBytes(bytes, s, e);
     const v = parseBooleanBytes(bytes, s, e);
-    if (v === v || this.mode !== "forced" || e - s !== 1) return v;
+    if (v === v || this.context.mode !== "forced" || e - s !== 1) return v;
     return bytes[s] === 49 ? 1 : bytes[s] === 48 ? 0 : NaN;
   }
 
   /** Everything but the common cell: absent, NA, blanks around the value, NaN literals, and cells that do not fit. */
   slowCell(bytes: Uint8Array, start: number, end: number, row: number): void {
-    if (start < 0 || this.na.matches(bytes, start, end)) return this.markMissing(row);
+    if (start < 0 || this.context.na.matches(bytes, start, end)) return this.markMissing(row);
     const s = trimStart(bytes, start, end);
     const e = trimEnd(bytes, s, end);
     const type = this.type;
+    const mode = this.context.mode;
     if (type === "integer" || type === "number") {
       const int = parseIntegerBytes(bytes, s, e);
       if (Number.isSafeInteger(int)) return this.store(row, int);
       const num = parseNumberBytes(bytes, s, e);
-      if (int === int && type === "integer" && this.mode === "infer") {
+      if (int === int && type === "integer" && mode === "infer") {
         // beyond 2^53: keep going, decide at the end (text unless the column turns out to hold decimals)
-        this.sawBigInteger = true;
+        this.flags |= SAW_BIG_INTEGER;
         return this.store(row, num);
       }
       const isNumber = num === num || isNanLiteralBytes(bytes, s, e);
       if (isNumber && type === "number") return this.store(row, num);
-      if (isNumber && this.mode === "infer") {
+      if (isNumber && mode === "infer") {
         this.type = "number"; // pandas-like widening: integers are exact doubles, nothing is lost
         return this.store(row, num);
       }
@@ -224,12 +268,15 @@ export class NumericColumnBuilder {
       const v = this.parseBooleanOrDatetime(bytes, s, e);
       if (v === v) return this.store(row, v);
     }
-    if (this.mode === "infer") {
-      this.demoted = true;
+    if (mode === "infer") {
+      this.flags |= DEMOTED;
       return;
     }
     this.markMissing(row);
-    (this.invalidCells ??= new Map()).set(row, utf8Text(bytes, start, end));
+    const invalid = this.context.invalidCells;
+    let cells = invalid.get(this);
+    if (cells === undefined) invalid.set(this, (cells = new Map()));
+    cells.set(row, utf8Text(bytes, start, end));
   }
 
   private store(row: number, v: number): void {
@@ -255,7 +302,7 @@ export class NumericColumnBuilder {
    * `rows` ones that the column takes as its `valid` if no cell is missing: a chunk's columns share it (no reader
    * writes `valid`), where one view per column of a wide file cost some 100 bytes of view and 8 of slab.
    */
-  finish(rows: number, allValid?: Uint8Array): NumericColumn {
+  finish(name: string, rows: number, allValid?: Uint8Array): NumericColumn {
     const values = fitSmall(this.values, rows);
     const missing = this.missing;
     let valid: Uint8Array;
@@ -264,8 +311,9 @@ export class NumericColumnBuilder {
       valid = newUint8Array(rows);
       for (let i = 0; i < rows; i++) valid[i] = 1 - missing[i]!;
     }
-    const invalid = this.invalidCells ?? NO_INVALID_CELLS;
-    return { kind: "numeric", name: this.name, type: this.type, values, valid, invalid };
+    const invalid = this.context.invalidCells.get(this) ?? NO_INVALID_CELLS;
+    this.context.invalidCells.delete(this);
+    return { kind: "numeric", name, type: this.type, values, valid, invalid };
   }
 
   /** Mode "infer": whether some cell did not fit, so the column has to be read again as text. */

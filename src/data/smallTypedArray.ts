@@ -14,9 +14,12 @@ const SLAB_BYTES = 64 * 1024;
 let slab = new ArrayBuffer(SLAB_BYTES);
 let used = 0;
 
-/** `bytes` bytes (a multiple of 8) of a slab, or null when the array is too large for one. */
-function carve(bytes: number): [ArrayBuffer, number] | null {
-  if (bytes > SMALL_BYTES) return null;
+/**
+ * The offset in `slab` of `bytes` bytes (a multiple of 8), or -1 when the array is too large for one. A number, not
+ * a [slab, offset] pair: that pair was one more short-lived object per array (100,000 a wide chunk).
+ */
+function carve(bytes: number): number {
+  if (bytes > SMALL_BYTES) return -1;
   const size = (bytes + 7) & ~7;
   if (used + size > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);
@@ -24,20 +27,20 @@ function carve(bytes: number): [ArrayBuffer, number] | null {
   }
   const at = used;
   used += size;
-  return [slab, at];
+  return at;
 }
 
 export function newFloat64Array(length: number): Float64Array<ArrayBuffer> {
-  const c = carve(length * 8);
-  return c ? new Float64Array(c[0], c[1], length) : new Float64Array(length);
+  const at = carve(length * 8);
+  return at >= 0 ? new Float64Array(slab, at, length) : new Float64Array(length);
 }
 
 export function newInt32Array(length: number): Int32Array<ArrayBuffer> {
-  const c = carve(length * 4);
-  return c ? new Int32Array(c[0], c[1], length) : new Int32Array(length);
+  const at = carve(length * 4);
+  return at >= 0 ? new Int32Array(slab, at, length) : new Int32Array(length);
 }
 
 export function newUint8Array(length: number): Uint8Array<ArrayBuffer> {
-  const c = carve(length);
-  return c ? new Uint8Array(c[0], c[1], length) : new Uint8Array(length);
+  const at = carve(length);
+  return at >= 0 ? new Uint8Array(slab, at, length) : new Uint8Array(length);
 }

@@ -3,7 +3,7 @@ import { DictionaryColumnBuilder } from "./dictionaryColumnBuilder.js";
 import { ColumnTypeInferences } from "./columnTypeInferences.js";
 import { INFERENCE_ROWS } from "./loadOptions.js";
 import type { NaMatcher } from "./naMatcher.js";
-import { NumericColumnBuilder } from "./numericColumnBuilder.js";
+import { NumericBuildContext, NumericColumnBuilder } from "./numericColumnBuilder.js";
 import { newUint8Array } from "./smallTypedArray.js";
 import type { Column, ColumnType } from "./table.js";
 
@@ -22,12 +22,20 @@ export interface ColumnPlan {
  * A builder for one planned column. A type still unknown (null) collects text and, in mode "infer", infers the type
  * from the distinct values at the end; in mode "fixed" it stays "string".
  */
-export function createBuilder(plan: ColumnPlan, mode: BuildMode, na: NaMatcher, capacity: number): ColumnBuilder {
+function createBuilder(
+  plan: ColumnPlan,
+  mode: BuildMode,
+  na: NaMatcher,
+  capacity: number,
+  contexts: Map<BuildMode, NumericBuildContext>,
+): ColumnBuilder {
   const m: BuildMode = plan.forced ? "forced" : mode;
   if (plan.type === null) return new DictionaryColumnBuilder(plan.name, "string", m, na, capacity, m === "infer");
   if (plan.type === "category" || plan.type === "string")
     return new DictionaryColumnBuilder(plan.name, plan.type, m, na, capacity);
-  return new NumericColumnBuilder(plan.name, plan.type, m, na, capacity);
+  let context = contexts.get(m);
+  if (context === undefined) contexts.set(m, (context = new NumericBuildContext(m, na)));
+  return new NumericColumnBuilder(context, plan.type, capacity);
 }
 
 /** Decodes batches into one builder per planned column. */
@@ -35,6 +43,8 @@ export class TableAssembler {
   rows = 0;
   readonly plans: ColumnPlan[];
   readonly builders: ColumnBuilder[];
+  /** The numeric builders' shared part, one per mode. */
+  private readonly contexts = new Map<BuildMode, NumericBuildContext>();
 
   /**
    * @param capacity rows each builder starts with: an estimate of the rows to come, never more (builders grow).
@@ -48,12 +58,12 @@ export class TableAssembler {
     private readonly maxRows = Infinity,
   ) {
     this.plans = [...plans];
-    this.builders = plans.map((p) => createBuilder(p, mode, na, capacity));
+    this.builders = plans.map((p) => createBuilder(p, mode, na, capacity, this.contexts));
   }
 
   /** A column that first appears after `rows` rows (JSONL): the rows before it are missing. */
   addPlan(plan: ColumnPlan): void {
-    const builder = createBuilder(plan, this.mode, this.na, Math.min(this.capacity, this.rows));
+    const builder = createBuilder(plan, this.mode, this.na, Math.min(this.capacity, this.rows), this.contexts);
     builder.fillMissing(0, this.rows);
     this.plans.push(plan);
     this.builders.push(builder);
@@ -96,7 +106,8 @@ export class TableAssembler {
     for (let k = this.builders.length - 1; k >= 0; k--) {
       const b = this.builders.pop()!;
       if (b instanceof NumericColumnBuilder)
-        columns[k] = b.mode === "infer" && b.needsTextReread ? null : b.finish(this.rows, allValid);
+        columns[k] =
+          b.mode === "infer" && b.needsTextReread ? null : b.finish(this.plans[k]!.name, this.rows, allValid);
       else columns[k] = b.finish(this.rows);
     }
     return columns;

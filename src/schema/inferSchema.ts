@@ -1,6 +1,7 @@
 import { Document, Pair, Scalar, YAMLMap, type Node } from "yaml";
 import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
 import type { ColumnSchema, DataSchema } from "./dataSchema.js";
+import { columnYamlText, type ColumnFields } from "./columnYamlText.js";
 import { fmtPercent } from "./fmtPercent.js";
 import { inferNumericBounds, MIN_DOMAIN_COUNT } from "./inferNumericBounds.js";
 import { isIdLike } from "./isIdLike.js";
@@ -21,8 +22,31 @@ export interface InferredSchema {
   readonly yamlParts: readonly string[];
 }
 
-/** Lines longer than this break `allowed` lists into one value per line. */
-const LINE_WIDTH = 100;
+/**
+ * A first schema from data (see inferSchemaText for the rules), as a value and as its YAML text. To write it to a file
+ * or stdout, use inferSchemaText or inferSchemaJson, which make the text column by column and keep none of it.
+ */
+export function inferSchema(
+  table: Table,
+  options: InferSchemaOptions = {},
+  columnsPerPiece = COLUMNS_PER_PIECE,
+  columnText = true,
+): InferredSchema {
+  const columns: ColumnSchema[] = [];
+  const yamlParts = [
+    ...inferSchemaText(table, options, { columnsPerPiece, columnText, onColumn: (spec) => void columns.push(spec) }),
+  ];
+  const rows = table.rowCount;
+  const source = options.source ?? table.source;
+  const schema: DataSchema = { version: 1, source, columns, rows: { min: Math.min(1, rows) }, extraColumns: "error" };
+  return {
+    schema,
+    yamlParts,
+    get yaml() {
+      return yamlParts.join("");
+    },
+  };
+}
 
 /**
  * A first schema from data, for `modelguard schema infer`, meant to pass next week's data of the same process and to
@@ -41,101 +65,165 @@ const LINE_WIDTH = 100;
  * The YAML carries what was observed and why each bound is there as comments ("# observed 0.0% missing, 1,000 rows,
  * min 18, max 97, min 0: non-negative..."). Validating the same table against it passes (a dirty column's checks
  * may warn), unless many cells failed to parse: those stay `type` violations. A repeated column name is listed once.
+ *
+ * The text comes in pieces as the columns are inferred (a few hundred columns' worth at most), for the caller to
+ * write and drop: at 100,000 columns the text is 22 MB and the columns' schemas as values more. `onColumn`, if given,
+ * is handed each column's schema as it goes.
  */
-export function inferSchema(
+export function* inferSchemaText(
   table: Table,
   options: InferSchemaOptions = {},
-  columnsPerPiece = COLUMNS_PER_PIECE,
-): InferredSchema {
-  const maxAllowed = options.maxAllowedValues ?? 100;
-  const source = options.source ?? table.source;
+  { columnsPerPiece = COLUMNS_PER_PIECE, columnText = true, onColumn }: SchemaTextOptions = {},
+): Generator<string> {
+  const names = distinctNames(table);
   const rows = table.rowCount;
-  const columns: ColumnSchema[] = [];
-  const names = new Set<string>();
-  // The column pairs a few hundred at a time, each piece stringified as its own small document (`columns:` and the
-  // pairs) and its tree dropped: a YAML document of every column of a 100,000-column table took 500 MB.
-  const pieces: string[] = [];
-  // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
-  // of them for a wide table, garbage outside the V8 heap.
-  let scratch: Float64Array | null = null;
+  // The rest of the file around a placeholder column, which the columns' text then replaces.
+  const doc = new Document({});
+  const columnsNode = new YAMLMap();
+  if (names.size > 0) columnsNode.items.push(new Pair(doc.createNode(PLACEHOLDER), doc.createNode(null)));
+  const root = doc.contents as YAMLMap;
+  root.items.push(new Pair(doc.createNode("version"), doc.createNode(1)));
+  root.items.push(new Pair(doc.createNode("columns"), columnsNode));
+  root.items.push(new Pair(doc.createNode("rows"), doc.createNode({ min: Math.min(1, rows) }, { flow: true })));
+  root.items.push(new Pair(doc.createNode("extra_columns"), doc.createNode("error")));
+  doc.commentBefore =
+    ` modelguard schema, inferred from ${options.source ?? table.source}: ${fmtInt(rows)} rows, ${fmtInt(names.size)} column${names.size === 1 ? "" : "s"}.\n` +
+    " Comments show what was observed; edit the checks to what the data must satisfy.\n" +
+    " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly, and expectations\n" +
+    " (mean, median, quantiles, distinct_count, length); top level: rows, checks, unique, environments.";
+  const frame = doc.toString({ lineWidth: LINE_WIDTH });
+  if (names.size === 0) {
+    yield frame;
+    return;
+  }
+  // The placeholder's line follows `columns:` at the start of a line: the header's lines are all comments.
+  const at = frame.indexOf(PLACEHOLDER_LINE);
+  if (at < 0) throw new Error("the schema text lost its placeholder column");
+  yield frame.slice(0, at + 1 + PIECE_HEAD.length);
+  // Columns of the common shape are written as text (columnYamlText); the others a few hundred at a time as a small
+  // yaml document of their own (`columns:` and the pairs), stringified and dropped: a YAML document of every column
+  // of a 100,000-column table took 500 MB.
   let piece = new Document({});
   let pieceNode = new YAMLMap();
-  const flush = () => {
+  const flush = function* () {
     if (pieceNode.items.length === 0) return;
     (piece.contents as YAMLMap).items.push(new Pair(piece.createNode("columns"), pieceNode));
     const text = piece.toString({ lineWidth: LINE_WIDTH });
     if (!text.startsWith(PIECE_HEAD))
       throw new Error(`a piece of the schema text starts ${JSON.stringify(text.slice(0, 20))}`);
-    pieces.push(text.slice(PIECE_HEAD.length));
+    yield text.slice(PIECE_HEAD.length);
     piece = new Document({});
     pieceNode = new YAMLMap();
   };
-  for (const column of table.columns) {
-    if (names.has(column.name)) continue;
-    names.add(column.name);
-    if (column.kind === "numeric") scratch ??= new Float64Array(rows);
-    const { spec, fields, comment } = inferColumn(column, rows, maxAllowed, scratch);
-    columns.push(spec);
-    const key = piece.createNode(column.name) as Scalar;
-    key.commentBefore = ` ${comment}`;
-    pieceNode.items.push(new Pair(key, columnNode(piece, fields)));
-    if (pieceNode.items.length >= columnsPerPiece) flush();
+  for (const column of inferColumns(table, names, options)) {
+    onColumn?.(column.spec);
+    const text = columnText ? columnYamlText(column.spec.name, column.fields, column.comment) : undefined;
+    if (text !== undefined) {
+      yield* flush();
+      yield text;
+      continue;
+    }
+    const key = piece.createNode(column.spec.name) as Scalar;
+    key.commentBefore = ` ${column.comment}`;
+    pieceNode.items.push(new Pair(key, columnNode(piece, column.fields)));
+    if (pieceNode.items.length >= columnsPerPiece) yield* flush();
   }
-  flush();
-  const rowsMin = Math.min(1, rows);
-  // The rest of the file around a placeholder column, which the pieces then replace.
-  const doc = new Document({});
-  const columnsNode = new YAMLMap();
-  if (pieces.length > 0) columnsNode.items.push(new Pair(doc.createNode(PLACEHOLDER), doc.createNode(null)));
-  const root = doc.contents as YAMLMap;
-  root.items.push(new Pair(doc.createNode("version"), doc.createNode(1)));
-  root.items.push(new Pair(doc.createNode("columns"), columnsNode));
-  root.items.push(new Pair(doc.createNode("rows"), doc.createNode({ min: rowsMin }, { flow: true })));
-  root.items.push(new Pair(doc.createNode("extra_columns"), doc.createNode("error")));
-  doc.commentBefore =
-    ` modelguard schema, inferred from ${source}: ${fmtInt(rows)} rows, ${fmtInt(columns.length)} column${columns.length === 1 ? "" : "s"}.\n` +
-    " Comments show what was observed; edit the checks to what the data must satisfy.\n" +
-    " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly, and expectations\n" +
-    " (mean, median, quantiles, distinct_count, length); top level: rows, checks, unique, environments.";
-  const schema: DataSchema = { version: 1, source, columns, rows: { min: rowsMin }, extraColumns: "error" };
-  const frame = doc.toString({ lineWidth: LINE_WIDTH });
-  if (pieces.length === 0) return { schema, yaml: frame, yamlParts: [frame] };
-  // The placeholder's line follows `columns:` at the start of a line: the header's lines are all comments.
-  const at = frame.indexOf(PLACEHOLDER_LINE);
-  if (at < 0) throw new Error("the schema text lost its placeholder column");
-  const yamlParts = [frame.slice(0, at + 1 + PIECE_HEAD.length), ...pieces, frame.slice(at + PLACEHOLDER_LINE.length)];
-  return {
-    schema,
-    yamlParts,
-    get yaml() {
-      return yamlParts.join("");
-    },
-  };
+  yield* flush();
+  yield frame.slice(at + PLACEHOLDER_LINE.length);
 }
 
-/** Columns per piece of the schema text; any number gives the same text (the tests check 1, 7 and all at once). */
+/**
+ * JSON.stringify(inferSchema(table, options).schema, null, 2) + "\n" in pieces, a column at a time (see
+ * inferSchemaText).
+ */
+export function* inferSchemaJson(table: Table, options: InferSchemaOptions = {}): Generator<string> {
+  const names = distinctNames(table);
+  const frame = `${JSON.stringify(
+    {
+      version: 1,
+      source: options.source ?? table.source,
+      columns: [],
+      rows: { min: Math.min(1, table.rowCount) },
+      extraColumns: "error",
+    } satisfies DataSchema,
+    null,
+    2,
+  )}\n`;
+  // A JSON string holds no line break, so this is the key's own line.
+  const at = frame.indexOf(JSON_COLUMNS_LINE);
+  if (at < 0) throw new Error("the schema JSON lost its columns");
+  // Between the list's brackets.
+  const cut = at + JSON_COLUMNS_LINE.length - 2;
+  let first = true;
+  for (const column of inferColumns(table, names, options)) {
+    const text = JSON.stringify(column.spec, null, 2).replaceAll("\n", "\n    ");
+    yield first ? `${frame.slice(0, cut)}\n    ${text}` : `,\n    ${text}`;
+    first = false;
+  }
+  yield first ? frame : `\n  ${frame.slice(cut)}`;
+}
+
+export interface SchemaTextOptions {
+  /** Columns per yaml document; any number gives the same text (the tests check 1, 7 and all at once). */
+  columnsPerPiece?: number;
+  /** false: every column through yaml, none as text (columnYamlText), for the tests that the two agree. */
+  columnText?: boolean;
+  /** Handed each column's schema as it is inferred. */
+  onColumn?: (spec: ColumnSchema) => void;
+}
+
 const COLUMNS_PER_PIECE = 500;
+/** Lines longer than this break `allowed` lists into one value per line. */
+const LINE_WIDTH = 100;
 const PIECE_HEAD = "columns:\n";
 const PLACEHOLDER = "modelguard-columns-placeholder";
 const PLACEHOLDER_LINE = `\n${PIECE_HEAD}  ${PLACEHOLDER}: null\n`;
+const JSON_COLUMNS_LINE = '\n  "columns": [],';
 
-type Fields = Record<string, string | number | boolean | string[] | number[]>;
+/** The table's column names, each once: a repeated name is listed once, as its first column. */
+function distinctNames(table: Table): Set<string> {
+  const names = new Set<string>();
+  for (const column of table.columns) names.add(column.name);
+  return names;
+}
 
-interface Inferred {
+interface InferredColumn {
   spec: ColumnSchema;
   /** What the YAML lists, in order (datetime bounds as ISO text). */
-  fields: Fields;
+  fields: ColumnFields;
   comment: string;
 }
 
-function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: Float64Array | null): Inferred {
-  const base = { name: column.name, type: column.type, required: true, unique: false } as const;
-  const fields: Fields = { type: column.type };
+/** Each column of `names` as its first column in the table infers it; empties `names` on the way. */
+function* inferColumns(table: Table, names: Set<string>, options: InferSchemaOptions): Generator<InferredColumn> {
+  const maxAllowed = options.maxAllowedValues ?? 100;
+  const rows = table.rowCount;
+  const context: InferContext = { rows, rowsText: fmtInt(rows), maxAllowed, scratch: null };
+  for (const column of table.columns) {
+    if (!names.delete(column.name)) continue;
+    // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
+    // of them for a wide table, garbage outside the V8 heap.
+    if (column.kind === "numeric") context.scratch ??= new Float64Array(rows);
+    yield inferColumn(column, context);
+  }
+}
+
+interface InferContext {
+  rows: number;
+  /** fmtInt(rows), the same in every column's comment. */
+  rowsText: string;
+  maxAllowed: number;
+  scratch: Float64Array | null;
+}
+
+function inferColumn(column: Column, context: InferContext): InferredColumn {
+  const { rows, maxAllowed, scratch } = context;
+  const fields: ColumnFields = { type: column.type };
   const notes: string[] = [];
   let secondLine: string | undefined;
   const invalid = column.kind === "numeric" ? column.invalid.size : 0;
   const missing = column.kind === "numeric" ? numericMissing(column, rows) : textMissing(column, rows);
-  notes.push(`observed ${fmtMissing(rows > 0 ? missing / rows : 0)} missing`, `${fmtInt(rows)} rows`);
+  notes.push(`observed ${fmtMissing(rows > 0 ? missing / rows : 0)} missing`, `${context.rowsText} rows`);
   const { nullable, mostly } = dirtiness(missing, invalid, rows);
   if (nullable) fields.nullable = true;
   const unique = isIdLike(column, rows);
@@ -215,10 +303,13 @@ function inferColumn(column: Column, rows: number, maxAllowed: number, scratch: 
       `mostly ${mostly}: leaves room for ${nullable ? "cells that did not parse" : "missing cells"} at the observed rate`,
     );
   }
+  // The keys in the order JSON output has always had them.
   const spec: ColumnSchema = {
-    ...base,
-    nullable,
+    name: column.name,
+    type: column.type,
+    required: true,
     unique,
+    nullable,
     mostly,
     ...(bounds.min !== undefined && { min: bounds.min }),
     ...(bounds.max !== undefined && { max: bounds.max }),
@@ -266,7 +357,7 @@ function textMissing(column: DictionaryColumn, rows: number): number {
 }
 
 /** `{ type: number, min: 0 }` on one line; a column with a long `allowed` list as a block with one value per line. */
-function columnNode(doc: Document, fields: Fields): Node {
+function columnNode(doc: Document, fields: ColumnFields): Node {
   const flow = doc.createNode(fields, { flow: true }) as Node;
   const allowed = fields.allowed;
   if (!Array.isArray(allowed)) return flow;

@@ -49,10 +49,13 @@ const tableArb = fc
       ),
   );
 
-test("schema infer writes the same text whatever the pieces: one column each, seven, or all in one document", () => {
+test("schema infer writes the same text whatever the pieces: one column each, seven, or all in one document, and with columns as text or through yaml", () => {
   fc.assert(
     fc.property(tableArb, (table) => {
-      const whole = inferSchema(table, {}, Infinity).yaml;
+      // Every column through one yaml document: the text the others must give.
+      const whole = inferSchema(table, {}, Infinity, false).yaml;
+      assert.equal(inferSchema(table, {}, Infinity).yaml, whole);
+      assert.equal(inferSchema(table, {}, 1, false).yaml, whole);
       assert.equal(inferSchema(table, {}, 1).yaml, whole);
       assert.equal(inferSchema(table, {}, 7).yaml, whole);
       assert.equal(inferSchema(table).yaml, whole);
@@ -75,7 +78,7 @@ test("a table of 1,234 columns is written in pieces of 500 to the text of one do
     Object.fromEntries(names.map((n, i) => [n, i % 2 === 0 ? "number" : "integer"])),
   );
   const pieces = inferSchema(table).yaml;
-  assert.equal(pieces, inferSchema(table, {}, Infinity).yaml);
+  assert.equal(pieces, inferSchema(table, {}, Infinity, false).yaml);
   assert.match(pieces, /^columns:\n {2}# observed 25\.0% missing, 4 rows, min 0, max 1, /m);
   assert.match(pieces, /\n {2}"odd: 3": \{ type: integer/);
   assert.match(pieces, /\nrows: \{ min: 1 \}\nextra_columns: error\n$/);

@@ -1,17 +1,17 @@
 import type { Command } from "commander";
-import { writeOutputFile, writeOutputFileParts } from "../../outputFile.js";
+import { writeOutputFileParts } from "../../outputFile.js";
 import { loadTable, scanTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
 import { forEnvironment } from "../../schema/forEnvironment.js";
-import { inferSchema } from "../../schema/inferSchema.js";
+import { inferSchemaJson, inferSchemaText } from "../../schema/inferSchema.js";
 import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
 import { TableValidator, validateTable } from "../../schema/validateTable.js";
 import type { ValidateReport } from "../../schema/validateReport.js";
 import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
-import { formatTable, writeJsonFile, type CliIO } from "../io.js";
+import { formatTable, outParts, writeJsonFile, type CliIO } from "../io.js";
 import { delimiterOption } from "../options.js";
 
 interface ValidateFlags {
@@ -87,13 +87,13 @@ export function registerValidate(program: Command, io: CliIO, exit: { code: numb
         if (!Number.isInteger(max) || max < 0)
           throw new ModelguardError("usage", `--max-allowed must be a whole number, got '${flags.maxAllowed}'`);
         const table = await loadTable(flags.data, loadOptions(flags));
-        const inferred = inferSchema(table, { maxAllowedValues: max, source: flags.data });
-        const json = flags.json ? JSON.stringify(inferred.schema, null, 2) + "\n" : undefined;
+        // Written as the columns are inferred, a piece at a time: the text of 100,000 columns is 22 MB.
+        const options = { maxAllowedValues: max, source: flags.data };
+        const parts = flags.json ? inferSchemaJson(table, options) : inferSchemaText(table, options);
         if (flags.output) {
-          if (json !== undefined) writeOutputFile(flags.output, json);
-          else writeOutputFileParts(flags.output, inferred.yamlParts);
+          writeOutputFileParts(flags.output, parts);
           io.err(`wrote ${flags.output}: ${table.columns.length} columns from ${table.rowCount} rows`);
-        } else io.out(json ?? inferred.yaml);
+        } else outParts(io, parts);
       },
     );
 }

@@ -2,6 +2,7 @@ import { Document, Pair, Scalar, YAMLMap, type Node } from "yaml";
 import type { Column, DictionaryColumn, NumericColumn, Table } from "../data/table.js";
 import type { ColumnSchema, DataSchema } from "./dataSchema.js";
 import { columnYamlText, type ColumnFields } from "./columnYamlText.js";
+import { fmtInt } from "./fmtInt.js";
 import { fmtPercent } from "./fmtPercent.js";
 import { inferNumericBounds, MIN_DOMAIN_COUNT } from "./inferNumericBounds.js";
 import { isIdLike } from "./isIdLike.js";
@@ -119,7 +120,7 @@ export function* inferSchemaText(
     onColumn?.(column.spec);
     const text = columnText ? columnYamlText(column.spec.name, column.fields, column.comment) : undefined;
     if (text !== undefined) {
-      yield* flush();
+      if (pieceNode.items.length > 0) yield* flush();
       yield text;
       continue;
     }
@@ -448,10 +449,6 @@ function clip(text: string): string {
 
 function fmtMissing(share: number): string {
   return share === 0 ? "0.0%" : fmtPercent(share);
-}
-
-function fmtInt(n: number): string {
-  return n.toLocaleString("en-US");
 }
 
 function fmtNumber(v: number): string {

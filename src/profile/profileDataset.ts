@@ -1,22 +1,21 @@
 import { existsSync } from "node:fs";
-import { stat } from "node:fs/promises";
+import { open, stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { csvRangeBoundaries } from "../data/csvRangeBoundaries.js";
 import { planCsvScan, scanCsvRange, type CsvScanPlan } from "../data/csvReader.js";
 import { openDataSource } from "../data/openDataSource.js";
-import { resolveLoadOptions, rowsPerChunk, SCAN_CHUNK_CELLS } from "../data/loadOptions.js";
+import { INFERENCE_ROWS, resolveLoadOptions, rowsPerChunk, SCAN_CHUNK_CELLS } from "../data/loadOptions.js";
 import { loadTable, scanTable, type LoadOptions } from "../data/loadTable.js";
 import { resolveDataset } from "../data/resolveDataset.js";
 import type { Column, Table } from "../data/table.js";
 import { buildProfile, profileColumn, profileFields, type ProfileOptions } from "./buildProfile.js";
-import { mergeProfiles } from "./mergeProfiles.js";
 import { profileChunks } from "./profileChunks.js";
 import { RunningProfile } from "./runningProfile.js";
 import { wholeProfileParts, type ProfileParts } from "./profileFile.js";
 import type { ColumnProfile, ReferenceProfile } from "./referenceProfile.js";
-import { fromTransferable, type TransferableProfile } from "./transferableProfile.js";
+import type { TransferableProfile } from "./transferableProfile.js";
 
 export interface ProfileDatasetOptions extends ProfileOptions {
   load?: LoadOptions;
@@ -26,6 +25,8 @@ export interface ProfileDatasetOptions extends ProfileOptions {
   threads?: number;
   /** A thread is started per this many bytes of the file at most (MIN_BYTES_PER_THREAD); tests lower it. */
   minBytesPerThread?: number;
+  /** A thread is started per this many rows of the file at most, as estimated (MIN_ROWS_PER_THREAD); tests lower it. */
+  minRowsPerThread?: number;
 }
 
 /**
@@ -34,6 +35,19 @@ export interface ProfileDatasetOptions extends ProfileOptions {
  */
 export const MIN_BYTES_PER_THREAD = 32 << 20;
 export const MAX_THREADS = 8;
+
+/**
+ * A range is worth a thread when it holds at least this many rows, twice the sample (INFERENCE_ROWS) that this thread
+ * reads to fix the types before any range starts. Each range also costs per column, whatever its rows: its own chunk
+ * of up to SCAN_CHUNK_CELLS cells and a sketch per numeric column, merged at the end. Measured on 2 cores, profile of
+ * 10,000 columns x 1,000 rows (69 MB): 2 threads 10-15 s and 474-504 MB (825-934 MB when ranges were merged as
+ * profiles), 1 thread 5-6 s and some 320 MB; 1,000 columns x 10,000 rows: 2 threads 7.2 s and 289 MB, 1 thread
+ * 6.0 s and 245 MB. A file of 1,000,000 rows x 20 columns is still two ranges (4.4 s where one thread took 5.5).
+ */
+export const MIN_ROWS_PER_THREAD = 2 * INFERENCE_ROWS;
+
+/** Bytes read from the start of a file to estimate its rows (rows per byte of the first MiB). */
+const ROW_PROBE_BYTES = 1 << 20;
 
 /** What one worker profiles: a byte range of a plain CSV file, with the types the whole file's sample fixed. */
 export interface ProfileRangeJob {
@@ -58,9 +72,10 @@ const workerEntry = fromSource
 
 /**
  * The profile of a dataset, streamed chunk by chunk (memory bounded by a chunk, whatever the row count), with
- * `sources` the path given. A plain CSV file of at least 2 x minBytesPerThread is cut into byte ranges at record
- * boundaries (csvRangeBoundaries), each profiled on a worker thread with the types the file's first 10,000 rows fixed,
- * and the ranges' profiles are merged in file order: the profile of the union, as `profile merge` of shards gives it.
+ * `sources` the path given. A plain CSV file of at least 2 x minBytesPerThread bytes and about 2 x minRowsPerThread
+ * rows is cut into byte ranges at record boundaries (csvRangeBoundaries), each profiled on a worker thread with the
+ * types the file's first 10,000 rows fixed, and the ranges are merged in file order: the profile of the union, as
+ * `profile merge` of shards gives it.
  * Counts, min/max, sketches (so quantiles and PSI bins) and category frequencies are the same as one thread's; mean
  * and std differ only by floating-point rounding (the chunks' moments are merged in a different grouping). Where a
  * range fails (a bad record, or a cut that fell inside a quoted field), the file is profiled again in one thread,
@@ -90,8 +105,8 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
       ...(profileOptions.createdAt !== undefined ? { created_at: profileOptions.createdAt } : {}),
     });
   // A failed parallel pass is never the answer: one thread gives the profile, or the error with its line.
-  const parallel = await profileCsvInParallel(path, options).catch(() => null);
-  if (parallel) return whole(parallel);
+  const parallel = await runningCsvInParallel(path, options).catch(() => null);
+  if (parallel) return wholeParts(profileOptions, parallel);
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   const chunks = scanTable(path, { ...load, chunkRows })[Symbol.asyncIterator]();
   const first = await chunks.next();
@@ -162,6 +177,15 @@ export async function profileCsvInParallel(
   path: string,
   options: ProfileDatasetOptions,
 ): Promise<ReferenceProfile | null> {
+  return (await runningCsvInParallel(path, options))?.profile() ?? null;
+}
+
+/**
+ * profileCsvInParallel as one running profile: this thread's range's, which takes in each worker's range in file order
+ * as it is needed (see RunningProfile.addTransferred), each worker's sketches packed and moved rather than a profile
+ * cloned and merged as profiles (that held every range's profile, its clone and the merged one).
+ */
+async function runningCsvInParallel(path: string, options: ProfileDatasetOptions): Promise<RunningProfile | null> {
   const threads = Math.min(options.threads ?? availableParallelism(), MAX_THREADS);
   if (threads < 2 || !existsSync(fileURLToPath(workerEntry))) return null;
   const dataset = await resolveDataset(path);
@@ -173,11 +197,16 @@ export async function profileCsvInParallel(
   // Too small for two ranges, whatever its header: known from the file's size, before planCsvScan's type inference
   // (a whole extra pass over a wide file's sample, 100,000 columns of garbage, for a plan that would not be used).
   const minBytes = options.minBytesPerThread ?? MIN_BYTES_PER_THREAD;
-  if (Math.floor((await stat(file)).size / minBytes) < 2) return null;
+  const size = (await stat(file)).size;
+  if (Math.floor(size / minBytes) < 2) return null;
+  // Too few rows for two ranges: the same, before planCsvScan (10,000 columns x 1,000 rows: its sample is the file).
+  const minRows = options.minRowsPerThread ?? MIN_ROWS_PER_THREAD;
+  const maxPartsByRows = Math.floor((await estimatedRows(file, size)) / minRows);
+  if (maxPartsByRows < 2) return null;
   const plan = await planCsvScan(file, resolved);
   if (!plan) return null;
   const { dataOffset } = plan.header;
-  const parts = Math.min(threads, Math.floor((plan.size - dataOffset) / minBytes));
+  const parts = Math.min(threads, Math.floor((plan.size - dataOffset) / minBytes), maxPartsByRows);
   if (parts < 2) return null;
   const fh = await openDataSource(file, resolved.decompression);
   let cuts: number[];
@@ -202,28 +231,50 @@ export async function profileCsvInParallel(
   try {
     // The first range is profiled on this thread, whose modules are loaded and warm from the sample already: one
     // worker fewer to start (its modules, its JIT warm-up, its heap) for the same number of threads.
-    const others = jobs.slice(1).map((job) => runRange(job, workers));
+    const others: (Promise<TransferableProfile> | null)[] = jobs.slice(1).map((job) => runRange(job, workers));
     // Until this thread's range is done, a worker's failure waits here, never an unhandled rejection.
-    for (const p of others) p.catch(() => undefined);
-    const first = await profileRange(jobs[0]!);
-    const parts = [first, ...(await Promise.all(others))];
-    return parts.reduce((a, b) => mergeProfiles(a, b, { consume: true }));
+    for (const p of others) p!.catch(() => undefined);
+    const running = await profileRange(jobs[0]!);
+    for (let i = 0; i < others.length; i++) {
+      running.addTransferred(await others[i]!);
+      // Let go of the promise, which holds the packed sketches, once they are merged.
+      others[i] = null;
+    }
+    return running;
   } finally {
     // On a failure the other ranges are of no use: stop them rather than let them run on.
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
-/** One range's profile, on this thread: what profileRangeWorker.ts does on a worker. */
-export async function profileRange(job: ProfileRangeJob): Promise<ReferenceProfile> {
-  const options = resolveLoadOptions(job.file, job.load);
-  const chunks = scanCsvRange(job.file, options, job.plan, job.start, job.end, 1, job.chunkRows, SCAN_CHUNK_CELLS);
-  const profile = (await profileChunks(chunks, job.profile))?.profile();
-  if (!profile) throw new Error(`no chunk in bytes ${job.start}..${job.end} of ${job.file}`);
-  return profile;
+/**
+ * The rows of a file of `size` bytes, estimated from the line feeds of its first ROW_PROBE_BYTES (header and quoted
+ * line breaks included: an estimate, to choose a number of threads). 0 when they hold fewer than two: rows of over
+ * half a MiB.
+ */
+async function estimatedRows(file: string, size: number): Promise<number> {
+  const fh = await open(file, "r");
+  try {
+    const probe = Buffer.allocUnsafe(Math.min(ROW_PROBE_BYTES, size));
+    const { bytesRead } = await fh.read(probe, 0, probe.length, 0);
+    let lines = 0;
+    for (let i = probe.indexOf(10); i >= 0 && i < bytesRead; i = probe.indexOf(10, i + 1)) lines++;
+    return lines < 2 ? 0 : Math.round((size * lines) / bytesRead);
+  } finally {
+    await fh.close();
+  }
 }
 
-function runRange(job: ProfileRangeJob, workers: Worker[]): Promise<ReferenceProfile> {
+/** One range's running profile, on this thread: what profileRangeWorker.ts does on a worker. */
+export async function profileRange(job: ProfileRangeJob): Promise<RunningProfile> {
+  const options = resolveLoadOptions(job.file, job.load);
+  const chunks = scanCsvRange(job.file, options, job.plan, job.start, job.end, 1, job.chunkRows, SCAN_CHUNK_CELLS);
+  const running = await profileChunks(chunks, job.profile);
+  if (!running) throw new Error(`no chunk in bytes ${job.start}..${job.end} of ${job.file}`);
+  return running;
+}
+
+function runRange(job: ProfileRangeJob, workers: Worker[]): Promise<TransferableProfile> {
   const worker = fromSource
     ? new Worker(
         `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`,
@@ -234,7 +285,7 @@ function runRange(job: ProfileRangeJob, workers: Worker[]): Promise<ReferencePro
   return new Promise((resolve, reject) => {
     worker.once("message", (m: { profile?: TransferableProfile | null; error?: string }) => {
       if (m.error !== undefined || !m.profile) reject(new Error(`profile worker failed: ${m.error ?? "no rows"}`));
-      else resolve(fromTransferable(m.profile));
+      else resolve(m.profile);
     });
     worker.once("error", reject);
     worker.once("exit", (code) => reject(new Error(`profile worker exited with code ${code}`)));

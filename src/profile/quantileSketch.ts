@@ -94,30 +94,30 @@ export class Store {
   }
 
   /**
-   * add(keys[j], counts[j]) for j in [0, m), keys ascending without repeats: one pass that merges the two lists from
-   * their ends into one, where one add per key moved the list's tail at each insertion. Counts of 0 are skipped.
+   * add(keys[j], counts[j]) for j in [from, to), keys ascending without repeats: one pass that merges the two lists
+   * from their ends into one, where one add per key moved the list's tail at each insertion. Counts of 0 are skipped.
    */
-  addSorted(keys: ArrayLike<number>, counts: ArrayLike<number>, m: number): void {
+  addSorted(keys: ArrayLike<number>, counts: ArrayLike<number>, from: number, to: number): void {
     if (this.dense) {
       // One by one (an outlier may turn the run back into a list midway).
-      for (let j = 0; j < m; j++) if (counts[j] !== 0) this.add(keys[j]!, counts[j]!);
+      for (let j = from; j < to; j++) if (counts[j] !== 0) this.add(keys[j]!, counts[j]!);
       return;
     }
     // The keys not held yet, to size the list once.
     let fresh = 0;
-    for (let i = 0, j = 0; j < m; j++) {
+    for (let i = 0, j = from; j < to; j++) {
       if (counts[j] === 0) continue;
       while (i < this.n && this.keys[i]! < keys[j]!) i++;
       if (i === this.n || this.keys[i] !== keys[j]) fresh++;
     }
     const total = this.n + fresh;
     this.reserve(total);
-    for (let j = 0; j < m; j++) if (!fitsCount(counts[j]!)) this.widenCounts();
+    for (let j = from; j < to; j++) if (!fitsCount(counts[j]!)) this.widenCounts();
     const k = this.keys;
     // From the ends: the merged list fills the same arrays from position total - 1 down, never over an unread entry.
     let i = this.n - 1;
     let w = total - 1;
-    for (let j = m - 1; j >= 0; j--) {
+    for (let j = to - 1; j >= from; j--) {
       const c = counts[j]!;
       if (c === 0) continue;
       const key = keys[j]!;
@@ -143,7 +143,7 @@ export class Store {
   /** Adds the occupied buckets of `other` (a store of the same accuracy). */
   addStore(other: Store): void {
     if (other.dense) other.forEach((i, c) => this.add(i, c));
-    else this.addSorted(other.keys, other.counts, other.n);
+    else this.addSorted(other.keys, other.counts, 0, other.n);
   }
 
   /** Room for `size` sparse buckets: capacity grown by a quarter at least, so that insertions are amortised O(1). */
@@ -565,6 +565,32 @@ export class QuantileSketch {
     this.negative.addStore(other.negative);
   }
 
+  /** Calls f for each occupied bucket of the positive store (sign 1) or the negative one (-1), by ascending |key|. */
+  forEachStored(sign: 1 | -1, f: (index: number, count: number) => void): void {
+    (sign === 1 ? this.positive : this.negative).forEach(f);
+  }
+
+  /**
+   * merge() of a sketch of this accuracy given as its three counts and its stores' occupied buckets as forEachStored
+   * lists them: keys[from..mid) with their counts for the positive store, keys[mid..to) for the negative one.
+   */
+  mergeStored(
+    zero: number,
+    positiveInfinity: number,
+    negativeInfinity: number,
+    keys: ArrayLike<number>,
+    counts: ArrayLike<number>,
+    from: number,
+    mid: number,
+    to: number,
+  ): void {
+    this.zero += zero;
+    this.positiveInfinity += positiveInfinity;
+    this.negativeInfinity += negativeInfinity;
+    this.positive.addSorted(keys, counts, from, mid);
+    this.negative.addSorted(keys, counts, mid, to);
+  }
+
   /** Occupied buckets in ascending key order: parallel arrays of keys and counts. */
   buckets(): { keys: Int32Array; counts: Float64Array } {
     const keys: number[] = [];
@@ -697,7 +723,7 @@ function addKeys(store: Store, keys: Int32Array, m: number, sign: 1 | -1, lo: nu
     occupiedKeys[n] = b + lo;
     occupiedCounts[n++] = c;
   }
-  store.addSorted(occupiedKeys, occupiedCounts, n);
+  store.addSorted(occupiedKeys, occupiedCounts, 0, n);
 }
 
 /** Key of the bucket holding the value of rank floor(q * (n - 1)) among the occupied buckets; NaN when empty. */

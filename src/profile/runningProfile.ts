@@ -18,6 +18,15 @@ import { absentColumn, mergeColumn } from "./mergeProfiles.js";
 import type { ProfileParts } from "./profileFile.js";
 import { QuantileSketch } from "./quantileSketch.js";
 import { PROFILE_DEFAULTS, PROFILE_VERSION, type ColumnProfile, type ReferenceProfile } from "./referenceProfile.js";
+import {
+  isTransferredNumeric,
+  mergePackedSketch,
+  packSketches,
+  unpackSketch,
+  type PackedSketches,
+  type TransferableProfile,
+  type TransferredColumn,
+} from "./transferableProfile.js";
 
 /** A numeric column so far: its stats and its live sketch, which each chunk's values are added to. */
 interface NumericSoFar {
@@ -95,6 +104,70 @@ export class RunningProfile {
       this.columns[name] = this.merged(name, absent, column, table.rowCount);
     }
     this.rows += table.rowCount;
+  }
+
+  /**
+   * This profile as it crosses to another thread (see TransferableProfile), and the buffers to transfer with it. The
+   * running profile is empty afterwards: its sketches are in the packed arrays.
+   */
+  toTransferable(): { profile: TransferableProfile; transfer: ArrayBuffer[] } {
+    const sketches: QuantileSketch[] = [];
+    const columns = Object.keys(this.columns).map((name): [string, TransferredColumn] => {
+      const c = this.columns[name]!;
+      if (!isNumeric(c)) return [name, c];
+      sketches.push(c.sketch);
+      return [name, { stats: c.stats, sketch: sketches.length - 1 }];
+    });
+    this.columns = Object.create(null) as Record<string, ColumnSoFar>;
+    const { packed, transfer } = packSketches(sketches, this.sketchAccuracy);
+    const profile = { rows: this.rows, chunks: this.chunks, sources: this.sources.slice(), columns, sketches: packed };
+    return { profile, transfer };
+  }
+
+  /**
+   * Takes in the rows of another thread's running profile (of the rows after this one's): the same profile as
+   * mergeProfiles of the two as profiles, field for field. A numeric column on both sides adds the other's packed
+   * buckets to its live sketch, the moments through a profile's mean and M2 as add() merges them; anything else is
+   * merged as profiles.
+   */
+  addTransferred(t: TransferableProfile): void {
+    if (t.sketches.relativeAccuracy !== this.sketchAccuracy) {
+      throw new RangeError(
+        `cannot merge sketches of accuracy ${this.sketchAccuracy} and ${t.sketches.relativeAccuracy}`,
+      );
+    }
+    const byName = new Map(t.columns);
+    for (const name of Object.keys(this.columns)) {
+      const b = byName.get(name);
+      const a = this.columns[name]!;
+      this.columns[name] = b === undefined ? this.merged(name, a, null, t.rows) : this.mergedWith(name, a, b, t);
+    }
+    for (const [name, b] of t.columns) {
+      if (Object.hasOwn(this.columns, name)) continue;
+      const absent: ColumnSoFar = isTransferredNumeric(b)
+        ? { stats: absentStats(b.stats.type, this.rows), sketch: this.sketch() }
+        : absentColumn(b, this.rows, this.bins);
+      this.columns[name] = this.mergedWith(name, absent, b, t);
+    }
+    this.rows += t.rows;
+    this.chunks += t.chunks;
+    this.sources.push(...t.sources);
+  }
+
+  /** mergeColumn(name, so far, the other thread's column b): a numeric pair through the live sketch. */
+  private mergedWith(name: string, a: ColumnSoFar, b: TransferredColumn, t: TransferableProfile): ColumnSoFar {
+    if (isNumeric(a) && isTransferredNumeric(b)) {
+      a.stats = mergeStats(a.stats, b.stats);
+      mergePackedSketch(t.sketches, b.sketch, a.sketch);
+      return a;
+    }
+    const before = isNumeric(a) ? this.profileOf(a) : a;
+    const after = isTransferredNumeric(b) ? this.transferredProfile(b, t.sketches) : b;
+    return mergeColumn(name, before, after, this.bins);
+  }
+
+  private transferredProfile(b: { stats: NumericStats; sketch: number }, sketches: PackedSketches): ColumnProfile {
+    return numericProfileFrom(b.stats, unpackSketch(sketches, b.sketch), this.bins);
   }
 
   /** A chunk's column on its own: numeric with a sketch of its own, else its profile. */

@@ -20,7 +20,7 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Small ranges and chunks, so that a test file of a few MB has several of each. */
 const SERIAL = { threads: 1, chunkRows: 3000, createdAt: T0 };
-const PARALLEL = { threads: 2, chunkRows: 3000, createdAt: T0, minBytesPerThread: 1 };
+const PARALLEL = { threads: 2, chunkRows: 3000, createdAt: T0, minBytesPerThread: 1, minRowsPerThread: 1 };
 
 const python = "/usr/bin/python3";
 const compressScript = fileURLToPath(new URL("../../scripts/compress_block.py", import.meta.url));

@@ -69,6 +69,7 @@ test("a store lists the buckets a Map of its adds holds, whatever the mix of add
             s.addSorted(
               Int32Array.from(sorted, ([i]) => i),
               Float64Array.from(sorted, ([, n]) => n),
+              0,
               sorted.length,
             );
           } else {

@@ -146,7 +146,7 @@ export function parseSchemaLines(lines: Iterable<string>, sourceName: string): D
   const named: ColumnSchema[] = [];
   const top = readOneLineColumns(lines, (name, raw) => {
     if (!isObject(raw) || !validColumn(raw)) return false;
-    const column = buildColumn(name, raw, ["columns", name], problems);
+    const column = buildColumn(ownString(name), raw, ["columns", name], problems);
     if (column === null) return false;
     (isArrayIndex(name) ? indexed : named).push(column);
     return true;
@@ -155,6 +155,15 @@ export function parseSchemaLines(lines: Iterable<string>, sourceName: string): D
   const columns = indexed.length === 0 ? named : indexed.sort((a, b) => Number(a.name) - Number(b.name)).concat(named);
   const schema = finishSchema(top, columns, sourceName, problems, []);
   return schema && problems.length === 0 ? schema : null;
+}
+
+/**
+ * The name as a string of its own. A name read from a line is a slice of it, and V8 keeps a slice of 13 characters
+ * or more as a view that holds the whole line: 225 bytes a column for 100,000 names of 20 characters, 184 as
+ * property names, which V8 copies (internalizes) as the document's value had them.
+ */
+function ownString(name: string): string {
+  return name.length < 13 ? name : Object.keys({ [name]: 0 })[0]!;
 }
 
 /** A canonical array index, 0 to 2^32 - 2: the property names an object lists first, in ascending order. */

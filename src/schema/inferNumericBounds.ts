@@ -91,7 +91,9 @@ export function inferNumericBounds(sorted: Float64Array, type: "integer" | "numb
       notes.push(`max ${fmt(max)}: 99th percentile + ${FENCE_MARGIN} x the 1st-99th percentile range`);
     }
   }
-  return { ...(min !== undefined && { min }), ...(max !== undefined && { max }), notes };
+  // Literals, not spreads of `{ min }`: one object a column, with the keys it has (inferSchema makes 100,000 of them).
+  if (min === undefined) return max === undefined ? { notes } : { max, notes };
+  return max === undefined ? { min, notes } : { min, max, notes };
 }
 
 function integerDomain(sorted: Float64Array): number[] | null {

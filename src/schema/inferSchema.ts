@@ -117,14 +117,15 @@ export function* inferSchemaText(
     pieceNode = new YAMLMap();
   };
   for (const column of inferColumns(table, names, options)) {
-    onColumn?.(column.spec);
-    const text = columnText ? columnYamlText(column.spec.name, column.fields, column.comment) : undefined;
+    if (onColumn) onColumn(columnSpec(column));
+    const name = column.column.name;
+    const text = columnText ? columnYamlText(name, column.fields, column.comment) : undefined;
     if (text !== undefined) {
       if (pieceNode.items.length > 0) yield* flush();
       yield text;
       continue;
     }
-    const key = piece.createNode(column.spec.name) as Scalar;
+    const key = piece.createNode(name) as Scalar;
     key.commentBefore = ` ${column.comment}`;
     pieceNode.items.push(new Pair(key, columnNode(piece, column.fields)));
     if (pieceNode.items.length >= columnsPerPiece) yield* flush();
@@ -157,7 +158,7 @@ export function* inferSchemaJson(table: Table, options: InferSchemaOptions = {})
   const cut = at + JSON_COLUMNS_LINE.length - 2;
   let first = true;
   for (const column of inferColumns(table, names, options)) {
-    const text = JSON.stringify(column.spec, null, 2).replaceAll("\n", "\n    ");
+    const text = JSON.stringify(columnSpec(column), null, 2).replaceAll("\n", "\n    ");
     yield first ? `${frame.slice(0, cut)}\n    ${text}` : `,\n    ${text}`;
     first = false;
   }
@@ -189,10 +190,36 @@ function distinctNames(table: Table): Set<string> {
 }
 
 interface InferredColumn {
-  spec: ColumnSchema;
+  column: Column;
   /** What the YAML lists, in order (datetime bounds as ISO text). */
   fields: ColumnFields;
   comment: string;
+  nullable: boolean;
+  unique: boolean;
+  mostly: number;
+  bounds: Bounds;
+}
+
+interface Bounds {
+  readonly min?: number;
+  readonly max?: number;
+  readonly allowed?: readonly string[] | readonly number[];
+}
+
+/** The column's schema as a value, made only where it is wanted (the YAML needs the text alone). */
+function columnSpec({ column, nullable, unique, mostly, bounds }: InferredColumn): ColumnSchema {
+  // The keys in the order JSON output has always had them.
+  return {
+    name: column.name,
+    type: column.type,
+    required: true,
+    unique,
+    nullable,
+    mostly,
+    ...(bounds.min !== undefined && { min: bounds.min }),
+    ...(bounds.max !== undefined && { max: bounds.max }),
+    ...(bounds.allowed !== undefined && { allowed: bounds.allowed }),
+  };
 }
 
 /** Each column of `names` as its first column in the table infers it; empties `names` on the way. */
@@ -228,7 +255,7 @@ function inferColumn(column: Column, context: InferContext): InferredColumn {
   const { nullable, mostly } = dirtiness(missing, invalid, rows);
   if (nullable) fields.nullable = true;
   const unique = isIdLike(column, rows);
-  let bounds: { min?: number; max?: number; allowed?: readonly string[] | readonly number[] } = {};
+  let bounds: Bounds = NO_BOUNDS;
   if (column.kind === "numeric") {
     const s = numericStats(column, rows, scratch ?? new Float64Array(rows));
     if (column.type === "boolean") {
@@ -304,21 +331,11 @@ function inferColumn(column: Column, context: InferContext): InferredColumn {
       `mostly ${mostly}: leaves room for ${nullable ? "cells that did not parse" : "missing cells"} at the observed rate`,
     );
   }
-  // The keys in the order JSON output has always had them.
-  const spec: ColumnSchema = {
-    name: column.name,
-    type: column.type,
-    required: true,
-    unique,
-    nullable,
-    mostly,
-    ...(bounds.min !== undefined && { min: bounds.min }),
-    ...(bounds.max !== undefined && { max: bounds.max }),
-    ...(bounds.allowed !== undefined && { allowed: bounds.allowed }),
-  };
-  return { spec, fields, comment: notes.join(", ") + (secondLine ? `\n ${secondLine}` : "") };
+  const comment = notes.join(", ") + (secondLine ? `\n ${secondLine}` : "");
+  return { column, fields, comment, nullable, unique, mostly, bounds };
 }
 
+const NO_BOUNDS: Bounds = {};
 const DAY_MS = 86_400_000;
 /** Missing cells above this share make a column nullable; at or below it they are dirt that `mostly` allows for. */
 const MAX_DIRTY_SHARE = 0.05;
@@ -404,7 +421,8 @@ function numericStats(column: NumericColumn, rows: number, scratch: Float64Array
       if (v === 1) trues++;
     }
   }
-  const sorted = present.subarray(0, count).sort();
+  // The buffer itself when every row has a value: a view is an object a column.
+  const sorted = (count === present.length ? present : present.subarray(0, count)).sort();
   let distinct = 0;
   for (let i = 0; i < count; i++) if (i === 0 || !Object.is(sorted[i], sorted[i - 1])) distinct++;
   const missing = rows - count - column.invalid.size;

@@ -2,7 +2,7 @@ import { newFloat64Array, newInt32Array, newUint8Array } from "../data/smallType
 import { cellText, type Column, type Table } from "../data/table.js";
 import { ModelguardError } from "../errors.js";
 import { compilePattern, type CompiledPattern } from "./compilePattern.js";
-import { codePoints, compileCheck, type CellReader } from "./compileCheck.js";
+import { codePoints, compileCheck, type CellReader, type CompiledCheck } from "./compileCheck.js";
 import type { ColumnSchema, DataSchema, RowCheck, ValueRange } from "./dataSchema.js";
 import { quantileSorted } from "../stats/quantileSorted.js";
 import { fmtPercent } from "./fmtPercent.js";
@@ -162,6 +162,11 @@ export class TableValidator {
   private readonly stats = new Map<string, StatState>();
   private readonly compound: (DuplicateTracker | null)[];
   private readonly checks: RuleFound[];
+  /**
+   * The schema's checks, compiled at the first chunk: each chunk compiled them again against a map of every column's
+   * type made for the chunk (100,000 entries a chunk for a wide schema).
+   */
+  private compiledChecks: CompiledCheck[] | undefined;
   private readonly patterns = new Map<string, CompiledPattern>();
 
   constructor(
@@ -243,9 +248,9 @@ export class TableValidator {
       }
     });
     if ((this.schema.checks ?? []).length > 0) {
-      const types = new Map(this.schema.columns.map((c) => [c.name, c.type]));
-      (this.schema.checks ?? []).forEach((check, i) =>
-        this.runCheck(check, this.checks[i]!, types, viewOf, rows, rowBase),
+      const compiled = (this.compiledChecks ??= this.compileChecks());
+      (this.schema.checks ?? []).forEach((_check, i) =>
+        this.runCheck(compiled[i]!, this.checks[i]!, viewOf, rows, rowBase),
       );
     }
   }
@@ -432,31 +437,39 @@ export class TableValidator {
   }
 
   /** Runs one row check on a chunk and counts the rows where it is false. */
+  /** Each of the schema's checks compiled against its columns' types. */
+  private compileChecks(): CompiledCheck[] {
+    const types = new Map<string, ColumnSchema["type"]>();
+    for (const c of this.schema.columns) types.set(c.name, c.type);
+    return (this.schema.checks ?? []).map((check: RowCheck) => {
+      const compiled = compileCheck(check.expr, types);
+      if (!compiled.ok) {
+        // parseSchema refuses such checks; a DataSchema built another way gets the same message.
+        throw new ModelguardError(
+          "schema",
+          `check '${check.name}' ${compiled.message}`,
+          "see compileCheck for the syntax",
+        );
+      }
+      return compiled.check;
+    });
+  }
+
   private runCheck(
-    check: RowCheck,
+    check: CompiledCheck,
     found: RuleFound,
-    types: ReadonlyMap<string, ColumnSchema["type"]>,
     viewOf: (name: string) => View | null,
     rows: number,
     rowBase: number,
   ): void {
-    const compiled = compileCheck(check.expr, types);
-    if (!compiled.ok) {
-      // parseSchema refuses such checks; a DataSchema built another way gets the same message.
-      throw new ModelguardError(
-        "schema",
-        `check '${check.name}' ${compiled.message}`,
-        "see compileCheck for the syntax",
-      );
-    }
-    const columns = compiled.check.columns;
+    const columns = check.columns;
     // Left out where a column it reads is excluded by the environment, or absent (a missing_column violation already).
     if (columns.some((c) => this.ignored.has(c))) return;
     const colViews = columns.map(viewOf);
     if (colViews.some((v) => v === null)) return;
     const readers = new Map<string, CellReader>();
     columns.forEach((name, i) => readers.set(name, cellReader(colViews[i]!)));
-    const evaluate = compiled.check.bind(readers);
+    const evaluate = check.bind(readers);
     for (let r = 0; r < rows; r++) {
       if (evaluate(r) === false) {
         found.count++;

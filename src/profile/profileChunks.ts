@@ -12,6 +12,13 @@ export async function profileChunks(
   options: ProfileOptions,
   running = new RunningProfile(options),
 ): Promise<RunningProfile | null> {
-  for await (const chunk of chunks) running.add(chunk);
+  // Not for-await: its binding of the chunk taken in stays live while the next one is read (two chunks held).
+  const iterator = chunks[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Table> | null = await iterator.next();
+    if (next.done) break;
+    running.add(next.value);
+    next = null;
+  }
   return running.chunkCount > 0 ? running : null;
 }

@@ -109,8 +109,25 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
   if (parallel) return wholeParts(profileOptions, parallel);
   const chunkRows = options.chunkRows ?? DEFAULT_CHUNK_ROWS;
   const chunks = scanTable(path, { ...load, chunkRows })[Symbol.asyncIterator]();
+  const started = await firstChunks(chunks, chunkRows, profileOptions);
+  if (started === null) return whole(buildProfile(await loadTable(path, load), profileOptions));
+  if (!(started instanceof RunningProfile)) return started;
+  return wholeParts(profileOptions, (await profileChunks(restOf(chunks), profileOptions, started))!);
+}
+
+/**
+ * The start of profileDatasetParts: null for a stream without a chunk, the parts of a stream of one chunk, else a
+ * running profile that has taken in the first chunk (or two). A function of its own so that those chunks are let go
+ * when it returns: held in the caller's frame, the first chunk (some 33 MB of 10,000 columns x 419 rows) stayed live
+ * while every later chunk was profiled.
+ */
+async function firstChunks(
+  chunks: AsyncIterator<Table>,
+  chunkRows: number,
+  profileOptions: ProfileOptions,
+): Promise<ProfileParts | RunningProfile | null> {
   const first = await chunks.next();
-  if (first.done) return whole(buildProfile(await loadTable(path, load), profileOptions));
+  if (first.done) return null;
   const table = first.value;
   // A chunk cut by neither cap is the file's last (or its shard's): only then is the next one worth asking for.
   let second: Table | null = null;
@@ -126,7 +143,7 @@ export async function profileDatasetParts(path: string, options: ProfileDatasetO
   const running = new RunningProfile(profileOptions);
   running.add(table);
   if (second) running.add(second);
-  return wholeParts(profileOptions, (await profileChunks(restOf(chunks), profileOptions, running))!);
+  return running;
 }
 
 /**

@@ -76,24 +76,24 @@ export function* inferSchemaText(
   options: InferSchemaOptions = {},
   { columnsPerPiece = COLUMNS_PER_PIECE, columnText = true, onColumn }: SchemaTextOptions = {},
 ): Generator<string> {
-  const names = distinctNames(table);
+  const names = distinctNames(table.columns);
   const rows = table.rowCount;
   // The rest of the file around a placeholder column, which the columns' text then replaces.
   const doc = new Document({});
   const columnsNode = new YAMLMap();
-  if (names.size > 0) columnsNode.items.push(new Pair(doc.createNode(PLACEHOLDER), doc.createNode(null)));
+  if (names.count > 0) columnsNode.items.push(new Pair(doc.createNode(PLACEHOLDER), doc.createNode(null)));
   const root = doc.contents as YAMLMap;
   root.items.push(new Pair(doc.createNode("version"), doc.createNode(1)));
   root.items.push(new Pair(doc.createNode("columns"), columnsNode));
   root.items.push(new Pair(doc.createNode("rows"), doc.createNode({ min: Math.min(1, rows) }, { flow: true })));
   root.items.push(new Pair(doc.createNode("extra_columns"), doc.createNode("error")));
   doc.commentBefore =
-    ` modelguard schema, inferred from ${options.source ?? table.source}: ${fmtInt(rows)} rows, ${fmtInt(names.size)} column${names.size === 1 ? "" : "s"}.\n` +
+    ` modelguard schema, inferred from ${options.source ?? table.source}: ${fmtInt(rows)} rows, ${fmtInt(names.count)} column${names.count === 1 ? "" : "s"}.\n` +
     " Comments show what was observed; edit the checks to what the data must satisfy.\n" +
     " Keys per column: type, nullable, required, min, max, allowed, pattern, unique, mostly, and expectations\n" +
     " (mean, median, quantiles, distinct_count, length); top level: rows, checks, unique, environments.";
   const frame = doc.toString({ lineWidth: LINE_WIDTH });
-  if (names.size === 0) {
+  if (names.count === 0) {
     yield frame;
     return;
   }
@@ -139,7 +139,7 @@ export function* inferSchemaText(
  * inferSchemaText).
  */
 export function* inferSchemaJson(table: Table, options: InferSchemaOptions = {}): Generator<string> {
-  const names = distinctNames(table);
+  const names = distinctNames(table.columns);
   const frame = `${JSON.stringify(
     {
       version: 1,
@@ -182,11 +182,30 @@ const PLACEHOLDER = "modelguard-columns-placeholder";
 const PLACEHOLDER_LINE = `\n${PIECE_HEAD}  ${PLACEHOLDER}: null\n`;
 const JSON_COLUMNS_LINE = '\n  "columns": [],';
 
-/** The table's column names, each once: a repeated name is listed once, as its first column. */
-function distinctNames(table: Table): Set<string> {
-  const names = new Set<string>();
-  for (const column of table.columns) names.add(column.name);
-  return names;
+interface DistinctNames {
+  /** 1 for the first column of each name: a repeated name is listed once, as its first column. */
+  first: Uint8Array;
+  count: number;
+}
+
+/** The columns' distinct names, found by sorting the columns by name: a Set of 100,000 names held 2.6 MB. */
+function distinctNames(columns: readonly Column[]): DistinctNames {
+  const order = new Int32Array(columns.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  // Equal names in column order, so that the first of a run is the first column of its name.
+  order.sort((a, b) => {
+    const x = columns[a]!.name;
+    const y = columns[b]!.name;
+    return x < y ? -1 : x > y ? 1 : a - b;
+  });
+  const first = new Uint8Array(columns.length);
+  let count = 0;
+  for (let k = 0; k < order.length; k++) {
+    if (k > 0 && columns[order[k]!]!.name === columns[order[k - 1]!]!.name) continue;
+    first[order[k]!] = 1;
+    count++;
+  }
+  return { first, count };
 }
 
 interface InferredColumn {
@@ -222,13 +241,14 @@ function columnSpec({ column, nullable, unique, mostly, bounds }: InferredColumn
   };
 }
 
-/** Each column of `names` as its first column in the table infers it; empties `names` on the way. */
-function* inferColumns(table: Table, names: Set<string>, options: InferSchemaOptions): Generator<InferredColumn> {
+/** The first column of each name, inferred. */
+function* inferColumns(table: Table, names: DistinctNames, options: InferSchemaOptions): Generator<InferredColumn> {
   const maxAllowed = options.maxAllowedValues ?? 100;
   const rows = table.rowCount;
   const context: InferContext = { rows, rowsText: fmtInt(rows), maxAllowed, scratch: null };
-  for (const column of table.columns) {
-    if (!names.delete(column.name)) continue;
+  for (let i = 0; i < table.columns.length; i++) {
+    if (names.first[i] !== 1) continue;
+    const column = table.columns[i]!;
     // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
     // of them for a wide table, garbage outside the V8 heap.
     if (column.kind === "numeric") context.scratch ??= new Float64Array(rows);

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { parse } from "yaml";
 import type { ColumnType } from "../../src/data/table.js";
 import { COLUMN_TYPES } from "../../src/data/table.js";
-import { inferSchema } from "../../src/schema/inferSchema.js";
+import { inferSchema, inferSchemaJson, inferSchemaText } from "../../src/schema/inferSchema.js";
+import { dictionaryColumn, numericColumn, table as tableOf } from "../helpers/tables.js";
 import { tableFromColumns, type Cell } from "./helpers.js";
 
 const typeArb = fc.constantFrom<ColumnType>(...COLUMN_TYPES);
@@ -82,4 +83,42 @@ test("a table of 1,234 columns is written in pieces of 500 to the text of one do
   assert.match(pieces, /^columns:\n {2}# observed 25\.0% missing, 4 rows, min 0, max 1, /m);
   assert.match(pieces, /\n {2}"odd: 3": \{ type: integer/);
   assert.match(pieces, /\nrows: \{ min: 1 \}\nextra_columns: error\n$/);
+});
+
+test("a repeated column name is listed once, as its first column, in the YAML, the JSON and the schema", () => {
+  const a = numericColumn("a", [1.5, 2.5, 3.5, 4.5, 5.5], "number");
+  const b = dictionaryColumn("b", ["x", "y", "x", "y", "x"]);
+  const c = numericColumn("c", [1, 2, 3, 4, 5]);
+  const repeated = tableOf([
+    a,
+    b,
+    dictionaryColumn("a", ["p", "q", "r", "s", "t"], "string"),
+    c,
+    numericColumn("b", [9, 9, 9, 9, 9]),
+    dictionaryColumn("a", ["u", "u", "u", "u", "u"]),
+  ]);
+  const once = tableOf([a, b, c]);
+  const inferred = inferSchema(repeated);
+  assert.deepEqual(
+    inferred.schema.columns.map((col) => [col.name, col.type]),
+    [
+      ["a", "number"],
+      ["b", "category"],
+      ["c", "integer"],
+    ],
+  );
+  assert.equal(inferred.yaml, inferSchema(once).yaml);
+  assert.match(inferred.yaml, /: 5 rows, 3 columns\.\n/);
+  assert.equal([...inferSchemaText(repeated)].join(""), inferred.yaml);
+  assert.equal([...inferSchemaJson(repeated)].join(""), JSON.stringify(inferred.schema, null, 2) + "\n");
+  assert.equal([...inferSchemaJson(once)].join(""), JSON.stringify(inferSchema(once).schema, null, 2) + "\n");
+});
+
+test("the JSON in pieces is JSON.stringify of the schema, for any table", () => {
+  fc.assert(
+    fc.property(tableArb, (table) => {
+      assert.equal([...inferSchemaJson(table)].join(""), JSON.stringify(inferSchema(table).schema, null, 2) + "\n");
+    }),
+    { numRuns: 100 },
+  );
 });

@@ -206,3 +206,15 @@ test("column names are data across threads: __proto__ and constructor come back 
   assert.equal(parallel.columns["__proto__"]!.kind, "numeric");
   assertSameProfile(parallel, serial);
 });
+
+test("a thread gets minRowsPerThread rows at least, counted from the file's first MiB: 24,000 rows make two ranges of 12,000, not of 20,000", async () => {
+  const lines = ["x,k"];
+  for (let i = 0; i < 24_000; i++) lines.push(`${(i * 0.37) % 101},${["a", "b", "c"][i % 3]}`);
+  const file = write("rows.csv", lines.join("\n") + "\n");
+  const serial = await profileDataset(file, SERIAL);
+  assert.equal(await profileCsvInParallel(file, { ...PARALLEL, threads: 8, minRowsPerThread: 20_000 }), null);
+  const two = await profileCsvInParallel(file, { ...PARALLEL, threads: 8, minRowsPerThread: 12_000 });
+  // not null: 2 ranges (24,001 lines / 12,000, whatever the 8 threads allowed)
+  assert.ok(two, "24,000 rows are two ranges of 12,000");
+  assertSameProfile(two, serial);
+});

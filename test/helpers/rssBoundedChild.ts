@@ -16,16 +16,17 @@ export interface BoundedRun {
  * The script should print its own `process.resourceUsage().maxRSS` too, for what the sampling misses (no /proc).
  *
  * `heapMb: null` leaves V8 its own heap limit, as the CLI runs: a test about garbage V8 has not collected yet needs
- * that, since a small heap cap makes V8 collect sooner and hides it.
+ * that, since a small heap cap makes V8 collect sooner and hides it. `nodeArgs` go to node before the script
+ * (`--expose-gc`, a young generation held small); a `limitMb` of Infinity only bounds the time.
  */
 export async function runRssBounded(
   script: string,
   args: string[],
   limitMb: number,
-  { heapMb = 256 }: { heapMb?: number | null } = {},
+  { heapMb = 256, nodeArgs = [] }: { heapMb?: number | null; nodeArgs?: readonly string[] } = {},
 ): Promise<BoundedRun> {
   const heap = heapMb === null ? [] : [`--max-old-space-size=${heapMb}`];
-  const child = spawn(process.execPath, [...heap, "--import", "tsx", script, ...args], {
+  const child = spawn(process.execPath, [...heap, ...nodeArgs, "--import", "tsx", script, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -1,11 +1,11 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { runRssBounded } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-parse-schema-memory-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,16 +44,10 @@ const peak = status("VmHWM");
 console.log(JSON.stringify({ growthMb: peak - before, columns: schema.columns.length, last: schema.columns.at(-1), rows: schema.rows }));
 `,
   );
-  const child = spawn(process.execPath, ["--max-semi-space-size=1", "--import", "tsx", script, schemaFile], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const { code, out, err } = await runRssBounded(script, [schemaFile], Infinity, {
+    heapMb: null,
+    nodeArgs: ["--max-semi-space-size=1"],
   });
-  let out = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearTimeout(timeout);
   assert.equal(code, 0, err);
   const got = JSON.parse(out) as { growthMb: number; columns: number; last: unknown; rows: unknown };
   assert.equal(got.columns, columns);
@@ -97,16 +91,14 @@ const bytes = live() - before;
 console.log(JSON.stringify({ perColumn: bytes / schema.columns.length, columns: schema.columns.length, name: schema.columns[7]!.name }));
 `,
   );
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, schemaFile], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const {
+    code,
+    out: text,
+    err,
+  } = await runRssBounded(script, [schemaFile], Infinity, {
+    heapMb: null,
+    nodeArgs: ["--expose-gc"],
   });
-  let text = "";
-  let err = "";
-  child.stdout.on("data", (d: Buffer) => (text += d.toString()));
-  child.stderr.on("data", (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
-  const timeout = setTimeout(() => child.kill("SIGKILL"), 120_000);
-  const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
-  clearTimeout(timeout);
   assert.equal(code, 0, err);
   const got = JSON.parse(text) as { perColumn: number; columns: number; name: string };
   assert.equal(got.columns, columns);

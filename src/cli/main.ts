@@ -5,7 +5,7 @@ import { processIO, type CliIO } from "./io.js";
 import { VERSION } from "../version.js";
 /**
  * Builds the `modelguard` program. Each command module adds itself; results flow back as exit codes. Only the module
- * of the command being run is loaded (every one for help, a version or an unknown command): a command then pays for
+ * of the command being run is loaded (every one for help or an unknown command, none for the version): a command then pays for
  * its own imports alone, not the monitor's Redis and Prometheus clients or the GitHub client (about half a second of
  * start-up CPU on this project's 2-core test machine).
  */
@@ -22,7 +22,8 @@ export async function buildProgram(
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   const named = argv[0] !== undefined ? COMMAND_MODULE.get(argv[0]) : undefined;
-  const modules = named ? [named] : [...new Set(COMMAND_MODULE.values())];
+  // The version needs no command: loading every one (onnxruntime's binding among them) made `--version` 100 MB.
+  const modules = named ? [named] : VERSION_FLAGS.has(argv[0] ?? "") ? [] : [...new Set(COMMAND_MODULE.values())];
   for (const load of modules) (await load())(program, io, exit);
   return { program, exit };
 }
@@ -30,6 +31,7 @@ export async function buildProgram(
 export type RegisterCommand = (program: Command, io: CliIO, exit: { code: number }) => void;
 
 type LoadCommand = () => Promise<RegisterCommand>;
+const VERSION_FLAGS = new Set(["--version", "-V"]);
 const validate: LoadCommand = async () => (await import("./commands/validate.js")).registerValidate;
 const monitor: LoadCommand = async () => (await import("./commands/monitor.js")).registerMonitor;
 

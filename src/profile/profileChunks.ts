@@ -17,7 +17,13 @@ export async function profileChunks(
   for (;;) {
     let next: IteratorResult<Table> | null = await iterator.next();
     if (next.done) break;
-    running.add(next.value);
+    try {
+      running.add(next.value);
+    } catch (e) {
+      // As for-await would: the scan's own cleanup (its file closed, a decompressor stopped) runs before the error goes.
+      await iterator.return?.();
+      throw e;
+    }
     next = null;
   }
   return running.chunkCount > 0 ? running : null;

@@ -6,6 +6,7 @@ import type { Column, Table } from "../../src/data/table.js";
 import { ModelguardError } from "../../src/errors.js";
 import { buildProfile } from "../../src/profile/buildProfile.js";
 import { mergeProfiles } from "../../src/profile/mergeProfiles.js";
+import { profileChunks } from "../../src/profile/profileChunks.js";
 import { RunningProfile } from "../../src/profile/runningProfile.js";
 import type { ReferenceProfile } from "../../src/profile/referenceProfile.js";
 import { dictionaryColumn, numericColumn, table } from "../helpers/tables.js";
@@ -112,4 +113,19 @@ test("a column numeric in one chunk and categorical in a later one is mergeProfi
       e instanceof ModelguardError &&
       /column 'x' is numeric \(integer\) in one profile and categorical/.test(e.message),
   );
+});
+
+test("profileChunks stops the stream of chunks when a chunk cannot be taken in, as for-await does (its file closed)", async () => {
+  let closed = false;
+  async function* chunks(): AsyncGenerator<Table> {
+    try {
+      yield table([numericColumn("x", [1, 2])]);
+      yield table([dictionaryColumn("x", ["u", "v"])]);
+      yield table([numericColumn("x", [3])]);
+    } finally {
+      closed = true;
+    }
+  }
+  await assert.rejects(profileChunks(chunks(), {}), /column 'x' is numeric/);
+  assert.equal(closed, true);
 });

@@ -1,17 +1,5 @@
-import { randomBytes } from "node:crypto";
-import {
-  closeSync,
-  fchmodSync,
-  mkdirSync,
-  openSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeFileSync,
-  writeSync,
-} from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, fstatSync, mkdirSync, openSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import { dirname } from "node:path";
 import { ModelguardError } from "./errors.js";
 
 /**
@@ -31,18 +19,20 @@ export function writeOutputFile(path: string, data: string | Uint8Array): void {
  * Writes a result file from pieces, so a large result (a profile of 100,000 columns is hundreds of MB of JSON) never
  * exists as one string, nor as that string's UTF-8 copy: pieces are gathered into writes of some 64K characters.
  *
- * `parts` may be made as they are asked for (a schema inferred column by column), so the file may take a while and
- * its maker may throw half way: the pieces go to a temporary file beside it, renamed over it at the end, so the file
- * is either what it was or the whole result, as writeOutputFile leaves it. An error of `parts` is thrown as it is
- * (the temporary file removed); an error of the file system becomes an `io` error that names the file. A path that
- * is not a regular file (/dev/stdout, a named pipe) is written in place.
+ * The file is written in place, as writeOutputFile writes it: through a symbolic link (a dangling one creates its
+ * target), keeping its permissions, and to /dev/stdout or a pipe (`-o >(cmd)`), which a temporary file renamed over
+ * the path could not do. `parts` may be made as they are asked for (a schema inferred column by column), so its maker
+ * may throw half way: then a regular file written so far is removed, so that no partial result is left to be taken
+ * for a whole one (a truncated schema still parses), and the maker's error is thrown as it is. An error of the file
+ * system becomes an `io` error that names the file.
  */
 export function writeOutputFileParts(path: string, parts: Iterable<string>): void {
-  const target = onFileSystem(path, () => replacementFor(path));
-  const fd = onFileSystem(path, () => openSync(target.temp ?? path, target.temp === undefined ? "w" : "wx"));
+  const fd = onFileSystem(path, () => {
+    ensureParentDir(path);
+    return openSync(path, "w");
+  });
   let open = true;
   try {
-    if (target.mode !== undefined) onFileSystem(path, () => fchmodSync(fd, target.mode!));
     let pending: string[] = [];
     let pendingLength = 0;
     for (const part of parts) {
@@ -58,45 +48,29 @@ export function writeOutputFileParts(path: string, parts: Iterable<string>): voi
     if (pendingLength > 0) onFileSystem(path, () => writeAll(fd, pending.join("")));
     open = false;
     onFileSystem(path, () => closeSync(fd));
-    if (target.temp !== undefined) onFileSystem(path, () => renameSync(target.temp!, target.final));
   } catch (e) {
-    if (open) closeQuietly(fd);
-    if (target.temp !== undefined) removeQuietly(target.temp);
+    if (open) {
+      const partial = isRegularFile(fd);
+      closeQuietly(fd);
+      if (partial) removeQuietly(path);
+    }
     throw e;
   }
 }
 
-interface Replacement {
-  /** The file the result replaces: `path`, or the file its symbolic links lead to. */
-  final: string;
-  /** The temporary file beside it that takes the result first; undefined to write `path` in place. */
-  temp?: string;
-  /** The permissions of the file replaced, kept. */
-  mode?: number;
-}
-
-function replacementFor(path: string): Replacement {
-  ensureParentDir(path);
-  let final = path;
-  let mode: number | undefined;
+function isRegularFile(fd: number): boolean {
   try {
-    final = realpathSync(path);
-    const stat = statSync(final);
-    // A device or a pipe cannot be replaced by a rename, and a directory fails as an error naming the path.
-    if (!stat.isFile()) return { final: path };
-    mode = stat.mode & 0o7777;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    return fstatSync(fd).isFile();
+  } catch {
+    return false;
   }
-  const temp = join(dirname(final), `.${basename(final)}.${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
-  return mode === undefined ? { final, temp } : { final, temp, mode };
 }
 
 function removeQuietly(path: string): void {
   try {
     unlinkSync(path);
   } catch {
-    // already gone, or the directory went with it: nothing is left to clean up
+    // already gone, or not ours to remove: the error being thrown says what failed
   }
 }
 

@@ -436,7 +436,6 @@ export class TableValidator {
     }
   }
 
-  /** Runs one row check on a chunk and counts the rows where it is false. */
   /** Each of the schema's checks compiled against its columns' types. */
   private compileChecks(): CompiledCheck[] {
     const types = new Map<string, ColumnSchema["type"]>();
@@ -455,6 +454,7 @@ export class TableValidator {
     });
   }
 
+  /** Runs one row check on a chunk and counts the rows where it is false. */
   private runCheck(
     check: CompiledCheck,
     found: RuleFound,

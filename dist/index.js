@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   registryFromFlags
-} from "./chunks/chunk-WXBTRI2Y.js";
+} from "./chunks/chunk-XZODUTQJ.js";
 import {
   findMergedPullRequest,
   readPullRequestContext,
@@ -18,8 +18,8 @@ import {
   isGitHubError,
   redactSecrets
 } from "./chunks/chunk-4NQ5B76I.js";
-import "./chunks/chunk-VU4YWOGW.js";
-import "./chunks/chunk-NZDUHHNH.js";
+import "./chunks/chunk-ARJTPZQM.js";
+import "./chunks/chunk-RQWCPFAN.js";
 import "./chunks/chunk-KXKSH3KJ.js";
 import {
   require_tunnel,
@@ -31,8 +31,8 @@ import "./chunks/chunk-CV6AQ6IM.js";
 import {
   neutralizeWorkflowCommands
 } from "./chunks/chunk-3YGHXF46.js";
-import "./chunks/chunk-OE5TUCQQ.js";
-import "./chunks/chunk-GT6KQK6X.js";
+import "./chunks/chunk-TGCJTMAX.js";
+import "./chunks/chunk-O4PLZMTN.js";
 import {
   ModelguardError,
   locatedMessage
@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-WQPUEXM3.js");
+  const { runCommand } = await import("./chunks/main-QH5TCLGI.js");
   return runCommand(argv, io);
 }
 

@@ -1,20 +1,19 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
-  profileRange,
-  toTransferable
-} from "./chunk-5BJLS4CB.js";
-import "./chunk-D4MAL56V.js";
+  profileRange
+} from "./chunk-H466QXD6.js";
+import "./chunk-TFYGHG5F.js";
 import "./chunk-SOK6QJXI.js";
-import "./chunk-N3UIYFOI.js";
+import "./chunk-VPUZZ4VF.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-P7NLGKQ7.js";
+import "./chunk-YZYFG2QR.js";
 import "./chunk-NXWTCSVE.js";
-import "./chunk-OE5TUCQQ.js";
-import "./chunk-JAESPC6T.js";
-import "./chunk-BDOT62NU.js";
-import "./chunk-GT6KQK6X.js";
+import "./chunk-TGCJTMAX.js";
+import "./chunk-GHJZYLXM.js";
+import "./chunk-GAJENTY3.js";
+import "./chunk-O4PLZMTN.js";
 import {
   isModelguardError
 } from "./chunk-FVTIIIIB.js";
@@ -24,7 +23,8 @@ import "./chunk-3DORHFRE.js";
 import { parentPort, workerData } from "node:worker_threads";
 var job = workerData;
 try {
-  parentPort.postMessage({ profile: toTransferable(await profileRange(job)) });
+  const { profile, transfer } = (await profileRange(job)).toTransferable();
+  parentPort.postMessage({ profile }, transfer);
 } catch (e) {
   const message = isModelguardError(e) ? e.message : e.stack ?? String(e);
   parentPort.postMessage({ error: message });

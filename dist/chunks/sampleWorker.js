@@ -3,14 +3,14 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-JL56GMRO.js";
-import "./chunk-763HD6T5.js";
+} from "./chunk-R2Q6WKJR.js";
+import "./chunk-35ALFZM2.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
-import "./chunk-N3UIYFOI.js";
+import "./chunk-VPUZZ4VF.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-JAESPC6T.js";
+import "./chunk-GHJZYLXM.js";
 import {
   isModelguardError
 } from "./chunk-FVTIIIIB.js";

@@ -1,0 +1,491 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+const require = __mgCreateRequire(import.meta.url);
+import {
+  readProfileColumns
+} from "./chunk-BSYYPUTA.js";
+import {
+  METHOD_NAMES,
+  detectDriftParts,
+  resolvePolicy,
+  resolveQualityThresholds
+} from "./chunk-6H2N5BER.js";
+import "./chunk-HPSV2ECA.js";
+import "./chunk-SVB6GALK.js";
+import {
+  readOnnxModelInfo
+} from "./chunk-2UIKLSWL.js";
+import "./chunk-SMSJON5I.js";
+import {
+  readProjectConfig
+} from "./chunk-ARJTPZQM.js";
+import "./chunk-RQWCPFAN.js";
+import {
+  DEFAULT_SAMPLE_BUDGET,
+  datasetBytes,
+  sampleFile,
+  unpackSamples
+} from "./chunk-R2Q6WKJR.js";
+import {
+  driftKindOfType,
+  sampleColumnProfile
+} from "./chunk-35ALFZM2.js";
+import "./chunk-R7MEBYWB.js";
+import "./chunk-IX27OB3T.js";
+import "./chunk-TFYGHG5F.js";
+import "./chunk-SOK6QJXI.js";
+import {
+  idLikeName,
+  isIdLike
+} from "./chunk-J5XLAYS5.js";
+import "./chunk-ABFRWPKF.js";
+import {
+  choiceOption,
+  delimiterOption,
+  nonEmptyListOption,
+  numberOption
+} from "./chunk-MQ27DKMH.js";
+import {
+  formatNumber,
+  formatTableLines,
+  joinLines,
+  outParts
+} from "./chunk-SP5Y4SAF.js";
+import "./chunk-CV6AQ6IM.js";
+import "./chunk-3YGHXF46.js";
+import "./chunk-VPUZZ4VF.js";
+import "./chunk-MPNIT6YO.js";
+import "./chunk-IXAQPRDD.js";
+import {
+  isProfilePath
+} from "./chunk-YZYFG2QR.js";
+import {
+  stringifyContractParts
+} from "./chunk-NXWTCSVE.js";
+import "./chunk-TGCJTMAX.js";
+import {
+  QuantileSketch
+} from "./chunk-GHJZYLXM.js";
+import {
+  writeOutputFileParts
+} from "./chunk-GAJENTY3.js";
+import "./chunk-O4PLZMTN.js";
+import {
+  ModelguardError
+} from "./chunk-FVTIIIIB.js";
+import "./chunk-3DORHFRE.js";
+
+// src/cli/commands/drift.ts
+import { readFileSync, statSync } from "node:fs";
+
+// src/drift/defaultSkips.ts
+function defaultSkips(reference, current, types, target) {
+  const out = /* @__PURE__ */ new Map();
+  for (const name of reference.keys()) {
+    if (target && name === target.name) {
+      out.set(name, `the target (from ${target.from}): pass it in --columns to test it`);
+      continue;
+    }
+    const type = types.get(name);
+    if (type === void 0) continue;
+    const sides = [reference.get(name), current.get(name)];
+    if (sides.some((s) => s !== void 0 && sampleIsIdLike(name, type, s))) {
+      out.set(name, "id-like (every value distinct, a key rather than a feature): pass it in --columns to test it");
+    }
+  }
+  return out;
+}
+var MIN_ROWS_FOR_VALUE_RULE = 100;
+function sampleIsIdLike(name, type, sample) {
+  const rows = sample.kind === "numeric" ? sample.form === "exact" ? sample.sorted.length : sample.count : sample.kind === "categorical" ? sample.count : 0;
+  if (rows < MIN_ROWS_FOR_VALUE_RULE && !idLikeName(name)) return false;
+  if (sample.kind === "numeric") {
+    if (sample.form !== "exact" || sample.missing > 0 || type !== "integer" && type !== "number") return false;
+    const n = sample.sorted.length;
+    const column = {
+      kind: "numeric",
+      name,
+      type: type === "integer" ? "integer" : "number",
+      values: sample.sorted,
+      valid: new Uint8Array(n).fill(1),
+      invalid: /* @__PURE__ */ new Map()
+    };
+    return isIdLike(column, n);
+  }
+  if (sample.kind === "categorical") {
+    if (sample.missing > 0 || sample.counts.size !== sample.count) return false;
+    const dictionary = [...sample.counts.keys()];
+    const column = {
+      kind: "dictionary",
+      name,
+      type: "string",
+      codes: Int32Array.from(dictionary, (_, i) => i),
+      dictionary
+    };
+    return isIdLike(column, dictionary.length);
+  }
+  return false;
+}
+
+// src/drift/driftCoverage.ts
+function checkRequestedColumns(reference, current, requested) {
+  const config = requested.config;
+  const configLabel = config ? `${config.file}: drift.columns` : "";
+  const tested = requested.columns ? new Set(requested.columns) : null;
+  for (const [label, critical] of [
+    ["--critical names", requested.critical],
+    [`${configLabel} names critical`, config?.critical]
+  ]) {
+    const leftOut = (critical ?? []).filter((name) => tested !== null && !tested.has(name));
+    if (leftOut.length > 0) {
+      throw new ModelguardError(
+        "usage",
+        `${label} column${leftOut.length > 1 ? "s" : ""} left out by --columns: ${list(leftOut.map((n) => `'${n}'`))}`,
+        "add them to --columns, or leave --columns out to test every column"
+      );
+    }
+  }
+  for (const [label, names] of [
+    ["--columns", requested.columns],
+    ["--critical", requested.critical],
+    // Only the --columns were read; a config override of any other column plays no part in this run.
+    [configLabel, config?.names.filter((name) => tested === null || tested.has(name))]
+  ]) {
+    const unknown = (names ?? []).flatMap((name) => {
+      const where = !reference.has(name) ? !current.has(name) ? "either file" : "the reference" : "the current data";
+      return reference.has(name) && current.has(name) ? [] : [`'${name}' (not in ${where})`];
+    });
+    if (unknown.length > 0) {
+      const shared = [...reference.keys()].filter((n) => current.has(n)).map((n) => `'${n}'`);
+      throw new ModelguardError(
+        "usage",
+        `${label} names column${unknown.length > 1 ? "s" : ""} that cannot be tested: ${list(unknown)}`,
+        requested.columns ? "names are case-sensitive and must be in the header of both files" : `columns in both files: ${list(shared) || "none"}`
+      );
+    }
+  }
+}
+function checkSomethingTested(report, reference, current) {
+  if (report.features.length > 0) return;
+  const reasons = report.skipped.map((s) => `'${s.name}': ${s.reason}`);
+  const shared = [...reference.keys()].filter((n) => current.has(n));
+  const names = [...reference.keys(), ...current.keys()];
+  let hint;
+  if (names.some((n) => /[;\t|]/.test(n)) && (reference.size === 1 || current.size === 1)) {
+    hint = "a header read as one column holds ';', '|' or a tab: pass --delimiter (e.g. --delimiter ';' or tab)";
+  } else if (shared.length === 0) {
+    hint = "the files share no column name: check that both have a header row with the same names";
+  } else {
+    hint = "drift needs numeric, category or boolean columns with values on both sides";
+  }
+  throw new ModelguardError(
+    "input",
+    `no column could be tested for drift, so there is no verdict: ${reasons.length > 0 ? list(reasons) : "the reference has no columns"}`,
+    hint
+  );
+}
+function list(items, max = 8) {
+  const shown = items.slice(0, max).join(", ");
+  return items.length > max ? `${shown} and ${items.length - max} more` : shown;
+}
+
+// src/drift/loadSamples.ts
+import { Worker } from "node:worker_threads";
+var fromSource = new URL(import.meta.url).pathname.endsWith(".ts");
+var workerEntry = new URL(fromSource ? "./sampleWorker.ts" : "./sampleWorker.js", import.meta.url);
+function startWorker(workerData) {
+  if (!fromSource) return new Worker(workerEntry, { workerData });
+  const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(workerEntry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
+}
+var IN_THREAD_MAX_BYTES = 16 * 1024 * 1024;
+var inThreadQueue = Promise.resolve();
+async function loadSamples(path, options = {}, budget = DEFAULT_SAMPLE_BUDGET) {
+  const bytes = await datasetBytes(path);
+  if (bytes === null || bytes >= IN_THREAD_MAX_BYTES) return loadSamplesInWorker(path, options, budget);
+  const run = inThreadQueue.then(() => sampleFile(path, options, budget));
+  inThreadQueue = run.catch(() => void 0);
+  return run;
+}
+function loadSamplesInWorker(path, options, budget) {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker({ path, options, budget });
+    let settled = false;
+    worker.once(
+      "message",
+      (m) => {
+        settled = true;
+        if (m.error) {
+          if (m.error.code === "internal") reject(new Error(m.error.message));
+          else reject(new ModelguardError(m.error.code, m.error.message, m.error.hint, m.error.location));
+        } else {
+          resolve({
+            samples: reviveSketches(unpackSamples(m.packed)),
+            types: new Map(m.types),
+            rows: m.rows
+          });
+        }
+        void worker.terminate();
+      }
+    );
+    worker.once("error", (e) => {
+      if (!settled) reject(e);
+    });
+    worker.once("exit", (code) => {
+      if (!settled) reject(new Error(`drift worker exited with code ${code} before answering`));
+    });
+  });
+}
+function reviveSketches(samples) {
+  for (const [name, s] of samples) {
+    if (s.kind === "numeric" && s.form === "sketch" && !(s.sketch instanceof QuantileSketch))
+      samples.set(name, { ...s, sketch: QuantileSketch.fromJson(s.sketch) });
+  }
+  return samples;
+}
+
+// src/drift/driftFiles.ts
+async function driftFiles(input, policy) {
+  const load = { ...input.load, ...input.columns ? { columns: [...input.columns] } : {} };
+  let reference;
+  let current;
+  let types;
+  if (isProfilePath(input.reference)) {
+    types = /* @__PURE__ */ new Map();
+    reference = readProfileColumns(input.reference, (name, column, fields) => {
+      types.set(name, column.type);
+      return sampleColumnProfile(column, fields.bins);
+    }).columns;
+    current = (await loadSamples(input.current, { ...load, types })).samples;
+  } else {
+    const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
+    reference = ref.samples;
+    current = cur.samples;
+    types = ref.types;
+    const mismatched = /* @__PURE__ */ new Map();
+    for (const [name, type] of ref.types) {
+      const curType = cur.types.get(name);
+      if (curType !== void 0 && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
+    }
+    if (mismatched.size > 0) {
+      const again = await loadSamples(input.current, {
+        ...load,
+        columns: [...mismatched.keys()],
+        types: mismatched
+      });
+      for (const [name, sample] of again.samples) current.set(name, sample);
+    }
+  }
+  checkRequestedColumns(reference, current, input);
+  const skip = input.columns ? void 0 : defaultSkips(reference, current, types, input.target);
+  const report = detectDriftParts(
+    {
+      reference,
+      current,
+      referenceLabel: input.reference,
+      currentLabel: input.current,
+      columns: input.columns,
+      ...skip && { skip },
+      ...input.quality && { quality: input.quality }
+    },
+    policy
+  );
+  checkSomethingTested(report, reference, current);
+  return report;
+}
+
+// src/cli/commands/drift.ts
+function registerDrift(program, io, exit) {
+  program.command("drift").description("test whether the current data's distributions drifted from the reference").option("--reference <file>", "reference data file, or a profile.json made by `modelguard profile`").option("--current <file>", "current data file").option(
+    "--method <name>",
+    "auto | ks | psi | chisquare | jensenshannon | wasserstein",
+    choiceOption("--method", ["auto", ...METHOD_NAMES])
+  ).option(
+    "--threshold <x>",
+    "threshold of the method (p-value for ks/chisquare, distance otherwise; PSI floor for auto)",
+    numberOption("--threshold", { min: 0 })
+  ).option(
+    "--alpha <p>",
+    "auto: significance level after correction (default 0.05)",
+    numberOption("--alpha", { min: 0, max: 1 })
+  ).option(
+    "--psi-threshold <x>",
+    "auto: minimum PSI to call drift (default 0.1)",
+    numberOption("--psi-threshold", { min: 0 })
+  ).option(
+    "--correction <c>",
+    "multiple-testing correction: bh | bonferroni | none",
+    choiceOption("--correction", ["bh", "bonferroni", "none"])
+  ).option(
+    "--bins <n>",
+    "reference-quantile bins for PSI (default 10)",
+    numberOption("--bins", { min: 2, max: 1e3, integer: true })
+  ).option(
+    "--dataset-share <x>",
+    "share of drifted columns that makes the dataset drift (default 0.5)",
+    numberOption("--dataset-share", { min: 0, max: 1 })
+  ).option(
+    "--major-psi <x>",
+    "one column drifting with at least this PSI makes the dataset drift (default 0.25; drift.major_psi: null in the config turns it off)",
+    numberOption("--major-psi", { min: 0 })
+  ).option("--columns <a,b>", "test only these columns", nonEmptyListOption("--columns")).option("--critical <a,b>", "columns whose drift alone makes the dataset drift", nonEmptyListOption("--critical")).option("--config <file>", "modelguard.yml with a drift: section (flags win)").option(
+    "--target <column>",
+    "the label column: left out of the test, like id-like columns (--columns brings both back)"
+  ).option("--model <file>", "an ONNX model whose metadata names the target (modelguard's trainer writes it)").option("--delimiter <c>", "CSV delimiter (default ,; 'tab' for tabs)", delimiterOption).option("--json", "print the drift report as JSON on stdout").option("--out <file>", "also write the JSON report to a file").option("--no-fail", "exit 0 even when the dataset drifted or a data-quality signal fired").action(async (flags) => {
+    if (!flags.reference || !flags.current) {
+      throw new ModelguardError(
+        "usage",
+        "drift needs --reference and --current",
+        "e.g. modelguard drift --reference train.csv --current prod.csv"
+      );
+    }
+    const project = flags.config ? readProjectConfig(flags.config) : void 0;
+    const fromFile = project?.drift ?? {};
+    const target = knownTarget(flags, project);
+    const policy = policyFromFlags(flags, fromFile);
+    const report = await driftFiles(
+      {
+        reference: flags.reference,
+        current: flags.current,
+        ...flags.columns ? { columns: flags.columns } : {},
+        ...flags.critical ? { critical: flags.critical } : {},
+        ...flags.config ? { config: configuredColumns(flags.config, fromFile) } : {},
+        ...target ? { target } : {},
+        load: flags.delimiter ? { delimiter: flags.delimiter } : {},
+        quality: resolveQualityThresholds(project?.quality)
+      },
+      policy
+    );
+    if (flags.out) writeOutputFileParts(flags.out, withNewline(stringifyContractParts(report, 2)));
+    io.result?.({
+      kind: "drift",
+      value: {
+        dataset_drifted: report.dataset_drifted,
+        drifted_share: report.drifted_share,
+        ...report.quality_failed !== void 0 ? { quality_failed: report.quality_failed } : {},
+        ...report.quality ? { quality: { fired: report.quality.fired } } : {}
+      },
+      path: flags.out ?? null
+    });
+    outParts(io, flags.json ? stringifyContractParts(report, 2) : joinLines(describeDrift(report)));
+    if ((report.dataset_drifted || report.quality_failed === true) && flags.fail) exit.code = 1;
+  });
+}
+function knownTarget(flags, project) {
+  if (flags.target !== void 0) return { name: flags.target, from: "--target" };
+  if (flags.model !== void 0) {
+    const info = readOnnxModelInfo(readModelBytes(flags.model), flags.model);
+    const name = info.metadata.target;
+    if (name) return { name, from: `the metadata of ${flags.model}` };
+  }
+  if (project?.target !== void 0) return { name: project.target, from: flags.config };
+  return void 0;
+}
+var MAX_MODEL_BYTES = 2 * 1024 ** 3;
+function readModelBytes(path) {
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile() || stat.size > MAX_MODEL_BYTES) {
+      throw new ModelguardError(
+        "usage",
+        stat.isFile() ? `${path} is ${stat.size} bytes, more than an ONNX model can be` : `${path} is not a model file`,
+        "--model names the ONNX model file whose metadata holds the target",
+        { file: path }
+      );
+    }
+    return readFileSync(path);
+  } catch (e) {
+    if (e instanceof ModelguardError) throw e;
+    const code = e.code;
+    throw new ModelguardError(
+      "usage",
+      code === "ENOENT" ? `model file not found: ${path}` : `cannot read model ${path}: ${e.message}`,
+      "--model names the ONNX model whose metadata holds the target; or pass --target COLUMN",
+      { file: path }
+    );
+  }
+}
+function policyFromFlags(flags, fromFile = {}) {
+  const columns = Object.assign(/* @__PURE__ */ Object.create(null), fromFile.columns ?? {});
+  for (const name of flags.critical ?? []) columns[name] = { ...columns[name], critical: true };
+  const method = flags.method ?? fromFile.method ?? "auto";
+  return resolvePolicy({
+    ...fromFile,
+    method,
+    ...method === "auto" ? { psi_threshold: flags.psiThreshold ?? flags.threshold ?? fromFile.psi_threshold ?? fromFile.threshold } : {
+      threshold: flags.threshold ?? fromFile.threshold,
+      psi_threshold: flags.psiThreshold ?? fromFile.psi_threshold
+    },
+    alpha: flags.alpha ?? fromFile.alpha,
+    correction: flags.correction ?? fromFile.correction,
+    bins: flags.bins ?? fromFile.bins,
+    dataset_share: flags.datasetShare ?? fromFile.dataset_share,
+    major_psi: flags.majorPsi ?? fromFile.major_psi,
+    columns
+  });
+}
+function configuredColumns(file, fromFile) {
+  const overrides = Object.entries(fromFile.columns ?? {});
+  return {
+    file,
+    names: overrides.map(([name]) => name),
+    critical: overrides.filter(([, o]) => o.critical === true).map(([name]) => name)
+  };
+}
+function* withNewline(parts) {
+  yield* parts;
+  yield "\n";
+}
+function* describeDrift(r) {
+  const features = r.features;
+  yield* formatTableLines(
+    ["column", "kind", "method", "statistic", "p (adj.)", "threshold", "result"],
+    features.length,
+    (i) => {
+      const f = features.item(i);
+      return [
+        f.name + (f.critical ? " (critical)" : ""),
+        f.kind,
+        f.method,
+        f.statistic,
+        f.p_value === null ? "-" : formatNumber(f.p_value),
+        f.threshold,
+        f.drifted ? "DRIFT" : "ok"
+      ];
+    }
+  );
+  for (const s of r.skipped) yield `skipped ${s.name}: ${s.reason}`;
+  const quality = [];
+  for (let i = 0; i < (r.quality?.features.length ?? 0); i++)
+    if (r.quality.features.item(i).fired.length > 0) quality.push(i);
+  if (r.quality && quality.length === 0) yield `data quality: no signal fired in ${r.quality.features.length} columns`;
+  if (r.quality && quality.length > 0) {
+    const measured = r.quality.features;
+    const cell = (m) => m === void 0 ? "-" : `${Number((m.share * 100).toFixed(2))}%${m.fired ? " FAIL" : ""}`;
+    yield "";
+    yield "data quality (columns where a signal fired; FAIL: above the reference by more than the threshold):";
+    yield* formatTableLines(
+      ["column", "missing", "out of range", "new category", "non-finite"],
+      quality.length,
+      (k) => {
+        const q = measured.item(quality[k]);
+        return [
+          q.name,
+          cell(q.missing_share),
+          cell(q.out_of_range_share),
+          cell(q.new_category_share),
+          cell(q.non_finite_share)
+        ];
+      }
+    );
+  }
+  let approximate = false;
+  for (let i = 0; i < features.length && !approximate; i++) approximate = features.item(i).approximate;
+  if (approximate)
+    yield "(numeric statistics marked approximate come from quantile sketches: a profile reference, or a side too large to hold; see approximation_error in --json)";
+  yield "";
+  yield r.summary;
+}
+export {
+  policyFromFlags,
+  registerDrift
+};

@@ -1,0 +1,27 @@
+import { createRequire as __mgCreateRequire } from "node:module";
+const require = __mgCreateRequire(import.meta.url);
+import {
+  MAX_PROFILE_BYTES,
+  isProfilePath,
+  readProfile,
+  reviveColumn,
+  wholeProfileParts,
+  writeProfile,
+  writeProfileParts
+} from "./chunk-YZYFG2QR.js";
+import "./chunk-NXWTCSVE.js";
+import "./chunk-TGCJTMAX.js";
+import "./chunk-GHJZYLXM.js";
+import "./chunk-GAJENTY3.js";
+import "./chunk-O4PLZMTN.js";
+import "./chunk-FVTIIIIB.js";
+import "./chunk-3DORHFRE.js";
+export {
+  MAX_PROFILE_BYTES,
+  isProfilePath,
+  readProfile,
+  reviveColumn,
+  wholeProfileParts,
+  writeProfile,
+  writeProfileParts
+};

@@ -248,11 +248,7 @@ function* inferColumns(table: Table, names: DistinctNames, options: InferSchemaO
   const context: InferContext = { rows, rowsText: fmtInt(rows), maxAllowed, scratch: null };
   for (let i = 0; i < table.columns.length; i++) {
     if (names.first[i] !== 1) continue;
-    const column = table.columns[i]!;
-    // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
-    // of them for a wide table, garbage outside the V8 heap.
-    if (column.kind === "numeric") context.scratch ??= new Float64Array(rows);
-    yield inferColumn(column, context);
+    yield inferColumn(table.columns[i]!, context);
   }
 }
 
@@ -265,7 +261,7 @@ interface InferContext {
 }
 
 function inferColumn(column: Column, context: InferContext): InferredColumn {
-  const { rows, maxAllowed, scratch } = context;
+  const { rows, maxAllowed } = context;
   const fields: ColumnFields = { type: column.type };
   const notes: string[] = [];
   let secondLine: string | undefined;
@@ -277,7 +273,9 @@ function inferColumn(column: Column, context: InferContext): InferredColumn {
   const unique = isIdLike(column, rows);
   let bounds: Bounds = NO_BOUNDS;
   if (column.kind === "numeric") {
-    const s = numericStats(column, rows, scratch ?? new Float64Array(rows));
+    // One buffer for every numeric column's sorted values: a typed array per column was an ArrayBuffer each, 100,000
+    // of them for a wide table, garbage outside the V8 heap.
+    const s = numericStats(column, rows, (context.scratch ??= new Float64Array(rows)));
     if (column.type === "boolean") {
       notes.push(`${fmtPercent(s.count > 0 ? s.trues / s.count : 0)} true`);
     } else if (s.count > 0 && s.nan === 0 && Number.isFinite(s.min) && Number.isFinite(s.max)) {

@@ -155,16 +155,20 @@ class LineReader {
     return resolvePlain(text);
   }
 
+  /** The characters a quoted scalar holds as written from here on (QUOTED_TEXT), taken; "" when there are none. */
+  private quotedRun(): string {
+    QUOTED_TEXT.lastIndex = this.pos;
+    const run = QUOTED_TEXT.exec(this.text);
+    if (run === null) return "";
+    this.pos += run[0].length;
+    return run[0];
+  }
+
   doubleQuoted(): string {
     let out = "";
     this.pos++;
     for (;;) {
-      QUOTED_TEXT.lastIndex = this.pos;
-      const run = QUOTED_TEXT.exec(this.text);
-      if (run !== null) {
-        out += run[0];
-        this.pos += run[0].length;
-      }
+      out += this.quotedRun();
       const ch = this.text[this.pos];
       if (ch === '"') {
         this.pos++;
@@ -197,12 +201,7 @@ class LineReader {
     let out = "";
     this.pos++;
     for (;;) {
-      QUOTED_TEXT.lastIndex = this.pos;
-      const run = QUOTED_TEXT.exec(this.text);
-      if (run !== null) {
-        out += run[0];
-        this.pos += run[0].length;
-      }
+      out += this.quotedRun();
       const ch = this.text[this.pos];
       if (ch === "'") {
         if (this.text[this.pos + 1] !== "'") {

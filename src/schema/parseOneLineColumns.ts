@@ -11,22 +11,6 @@ import { parseFlowColumnLine } from "./parseFlowColumnLine.js";
 const CHUNK_LINES = 250;
 
 /**
- * The value of a schema file written one column per line (what `schema infer` writes), or null; see
- * readOneLineColumns, which this collects the columns of into one object, as the whole document's value has them.
- */
-export function parseOneLineColumns(text: string): Record<string, unknown> | null {
-  const columns: Record<string, unknown> = {};
-  const value = readOneLineColumns(linesOf(text), (name, v) => {
-    if (Object.hasOwn(columns, name)) return false;
-    // An own property whatever the name (`__proto__` included), as the whole document's value has.
-    Object.defineProperty(columns, name, { value: v, enumerable: true, writable: true, configurable: true });
-    return true;
-  });
-  if (value !== null && value.columns !== null) value.columns = columns;
-  return value;
-}
-
-/**
  * Reads a schema file written one column per line (what `schema infer` writes), given as its lines: the top level
  * without `columns` as one small YAML document, then the column lines one by one, each read by parseFlowColumnLine
  * when it has the simple shape `  NAME: { key: value, ... }`, and the others (a tag, an anchor, an odd character) a

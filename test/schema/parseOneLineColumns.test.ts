@@ -6,7 +6,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parse } from "yaml";
-import { parseOneLineColumns } from "../../src/schema/parseOneLineColumns.js";
+import { linesOf, readOneLineColumns } from "../../src/schema/parseOneLineColumns.js";
+
+/**
+ * readOneLineColumns' columns collected into one object, as the whole document's value has them (the reader itself
+ * keeps none: parseSchemaLines builds each column as it comes).
+ */
+function parseOneLineColumns(text: string): Record<string, unknown> | null {
+  const columns: Record<string, unknown> = {};
+  const value = readOneLineColumns(linesOf(text), (name, v) => {
+    if (Object.hasOwn(columns, name)) return false;
+    // An own property whatever the name (`__proto__` included), as the whole document's value has.
+    Object.defineProperty(columns, name, { value: v, enumerable: true, writable: true, configurable: true });
+    return true;
+  });
+  if (value !== null && value.columns !== null) value.columns = columns;
+  return value;
+}
 import { parseSchema } from "../../src/schema/parseSchema.js";
 
 /** What the whole document parses to: the value the pieces must add up to. */

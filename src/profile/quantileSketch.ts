@@ -89,8 +89,7 @@ export class Store {
       return;
     }
     this.insertAt(i, index, n);
-    if (this.n > SPARSE_MAX_BUCKETS || (this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n))
-      this.toDense();
+    this.denseIfDue();
   }
 
   /**
@@ -136,14 +135,19 @@ export class Store {
       }
     }
     this.n = total;
-    if (this.n > SPARSE_MAX_BUCKETS || (this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n))
-      this.toDense();
+    this.denseIfDue();
   }
 
   /** Adds the occupied buckets of `other` (a store of the same accuracy). */
   addStore(other: Store): void {
     if (other.dense) other.forEach((i, c) => this.add(i, c));
     else this.addSorted(other.keys, other.counts, 0, other.n);
+  }
+
+  /** The sparse list becomes a dense run when it is long, or when the run would cost no more (DENSE_SPAN_FACTOR). */
+  private denseIfDue(): void {
+    if (this.n > SPARSE_MAX_BUCKETS || (this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n))
+      this.toDense();
   }
 
   /** Room for `size` sparse buckets: capacity grown by a quarter at least, so that insertions are amortised O(1). */
@@ -319,7 +323,7 @@ export class Store {
       s.keys = Int32Array.from(j.indices);
       s.counts = j.values.every(fitsCount) ? Uint16Array.from(j.values) : Float64Array.from(j.values);
       s.n = n;
-      if (n > SPARSE_MAX_BUCKETS || (n >= DENSE_MIN_BUCKETS && s.span() <= DENSE_SPAN_FACTOR * n)) s.toDense();
+      s.denseIfDue();
       return s;
     }
     // Read sparsely: a profile's dense runs are mostly zeros when a column has few distinct values.

@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-QH5TCLGI.js");
+  const { runCommand } = await import("./chunks/main-ULGKIH3H.js");
   return runCommand(argv, io);
 }
 

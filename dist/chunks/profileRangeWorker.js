@@ -2,16 +2,16 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange
-} from "./chunk-H466QXD6.js";
-import "./chunk-TFYGHG5F.js";
+} from "./chunk-CVSRE4FN.js";
+import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-VPUZZ4VF.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-YZYFG2QR.js";
+import "./chunk-U75WXFYB.js";
 import "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import "./chunk-O4PLZMTN.js";
 import {

@@ -3,14 +3,14 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-R2Q6WKJR.js";
-import "./chunk-35ALFZM2.js";
+} from "./chunk-MYBZL5IZ.js";
+import "./chunk-5W2SVNBW.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-VPUZZ4VF.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import {
   isModelguardError
 } from "./chunk-FVTIIIIB.js";

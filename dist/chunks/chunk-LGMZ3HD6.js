@@ -39,8 +39,7 @@ var Store = class _Store {
       return;
     }
     this.insertAt(i, index, n);
-    if (this.n > SPARSE_MAX_BUCKETS || this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n)
-      this.toDense();
+    this.denseIfDue();
   }
   /**
    * add(keys[j], counts[j]) for j in [from, to), keys ascending without repeats: one pass that merges the two lists
@@ -82,13 +81,17 @@ var Store = class _Store {
       }
     }
     this.n = total;
-    if (this.n > SPARSE_MAX_BUCKETS || this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n)
-      this.toDense();
+    this.denseIfDue();
   }
   /** Adds the occupied buckets of `other` (a store of the same accuracy). */
   addStore(other) {
     if (other.dense) other.forEach((i, c) => this.add(i, c));
     else this.addSorted(other.keys, other.counts, 0, other.n);
+  }
+  /** The sparse list becomes a dense run when it is long, or when the run would cost no more (DENSE_SPAN_FACTOR). */
+  denseIfDue() {
+    if (this.n > SPARSE_MAX_BUCKETS || this.n >= DENSE_MIN_BUCKETS && this.span() <= DENSE_SPAN_FACTOR * this.n)
+      this.toDense();
   }
   /** Room for `size` sparse buckets: capacity grown by a quarter at least, so that insertions are amortised O(1). */
   reserve(size) {
@@ -239,7 +242,7 @@ var Store = class _Store {
       s.keys = Int32Array.from(j.indices);
       s.counts = j.values.every(fitsCount) ? Uint16Array.from(j.values) : Float64Array.from(j.values);
       s.n = n;
-      if (n > SPARSE_MAX_BUCKETS || n >= DENSE_MIN_BUCKETS && s.span() <= DENSE_SPAN_FACTOR * n) s.toDense();
+      s.denseIfDue();
       return s;
     }
     for (let i = 0; i < j.counts.length; i++) if (j.counts[i] !== 0) s.add(j.offset + i, j.counts[i]);

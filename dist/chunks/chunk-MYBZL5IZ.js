@@ -3,7 +3,7 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   sampleColumn,
   sampleTable
-} from "./chunk-35ALFZM2.js";
+} from "./chunk-5W2SVNBW.js";
 import {
   radixSortFloat64InPlace
 } from "./chunk-R7MEBYWB.js";
@@ -21,7 +21,7 @@ import {
 } from "./chunk-VPUZZ4VF.js";
 import {
   QuantileSketch
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 
 // src/drift/packedSamples.ts
 var PACK_MAX_VALUES = 8192;

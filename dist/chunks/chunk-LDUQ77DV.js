@@ -19,7 +19,7 @@ import {
 } from "./chunk-4NQ5B76I.js";
 import {
   readProfile
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

@@ -8,10 +8,10 @@ import {
   wholeProfileParts,
   writeProfile,
   writeProfileParts
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import "./chunk-O4PLZMTN.js";
 import "./chunk-FVTIIIIB.js";

@@ -1025,13 +1025,11 @@ function* inferColumns(table, names, options) {
   const context = { rows, rowsText: fmtInt(rows), maxAllowed, scratch: null };
   for (let i = 0; i < table.columns.length; i++) {
     if (names.first[i] !== 1) continue;
-    const column = table.columns[i];
-    if (column.kind === "numeric") context.scratch ??= new Float64Array(rows);
-    yield inferColumn(column, context);
+    yield inferColumn(table.columns[i], context);
   }
 }
 function inferColumn(column, context) {
-  const { rows, maxAllowed, scratch } = context;
+  const { rows, maxAllowed } = context;
   const fields = { type: column.type };
   const notes = [];
   let secondLine;
@@ -1043,7 +1041,7 @@ function inferColumn(column, context) {
   const unique = isIdLike(column, rows);
   let bounds = NO_BOUNDS;
   if (column.kind === "numeric") {
-    const s = numericStats(column, rows, scratch ?? new Float64Array(rows));
+    const s = numericStats(column, rows, context.scratch ??= new Float64Array(rows));
     if (column.type === "boolean") {
       notes.push(`${fmtPercent(s.count > 0 ? s.trues / s.count : 0)} true`);
     } else if (s.count > 0 && s.nan === 0 && Number.isFinite(s.min) && Number.isFinite(s.max)) {
@@ -9499,16 +9497,19 @@ var LineReader = class {
     this.pos += text.length;
     return resolvePlain(text);
   }
+  /** The characters a quoted scalar holds as written from here on (QUOTED_TEXT), taken; "" when there are none. */
+  quotedRun() {
+    QUOTED_TEXT.lastIndex = this.pos;
+    const run = QUOTED_TEXT.exec(this.text);
+    if (run === null) return "";
+    this.pos += run[0].length;
+    return run[0];
+  }
   doubleQuoted() {
     let out = "";
     this.pos++;
     for (; ; ) {
-      QUOTED_TEXT.lastIndex = this.pos;
-      const run = QUOTED_TEXT.exec(this.text);
-      if (run !== null) {
-        out += run[0];
-        this.pos += run[0].length;
-      }
+      out += this.quotedRun();
       const ch = this.text[this.pos];
       if (ch === '"') {
         this.pos++;
@@ -9540,12 +9541,7 @@ var LineReader = class {
     let out = "";
     this.pos++;
     for (; ; ) {
-      QUOTED_TEXT.lastIndex = this.pos;
-      const run = QUOTED_TEXT.exec(this.text);
-      if (run !== null) {
-        out += run[0];
-        this.pos += run[0].length;
-      }
+      out += this.quotedRun();
       const ch = this.text[this.pos];
       if (ch === "'") {
         if (this.text[this.pos + 1] !== "'") {

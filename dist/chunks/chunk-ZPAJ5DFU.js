@@ -10,13 +10,13 @@ import {
 import {
   sampleCount,
   toSketch
-} from "./chunk-35ALFZM2.js";
+} from "./chunk-5W2SVNBW.js";
 import {
   pairwiseSum
 } from "./chunk-IX27OB3T.js";
 import {
   sketchBins
-} from "./chunk-TFYGHG5F.js";
+} from "./chunk-6HRKPPEK.js";
 import {
   binaryExponent,
   ldexp,

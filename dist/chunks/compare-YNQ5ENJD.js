@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   withRegistryOptions
-} from "./chunk-ZIX3JVJB.js";
+} from "./chunk-H7JMADJS.js";
 import {
   emitReport,
   readResult,
@@ -38,7 +38,7 @@ import {
   MAX_ASSET_BYTES
 } from "./chunk-U7X3RWMU.js";
 import "./chunk-CYI3XW5F.js";
-import "./chunk-BSYYPUTA.js";
+import "./chunk-CSQL75U2.js";
 import {
   binomialDeviance,
   stirlingError
@@ -122,12 +122,12 @@ import "./chunk-MPNIT6YO.js";
 import {
   getColumn
 } from "./chunk-IXAQPRDD.js";
-import "./chunk-YZYFG2QR.js";
+import "./chunk-U75WXFYB.js";
 import {
   stringifyContract
 } from "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import {
   writeOutputFile
 } from "./chunk-GAJENTY3.js";

@@ -44,7 +44,7 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-HTH4GAT2.js";
+} from "./chunk-Z724372I.js";
 import {
   describeGate
 } from "./chunk-TZGESDRN.js";
@@ -58,7 +58,7 @@ import {
 import {
   ProductionReference,
   monitorGitHubAuth
-} from "./chunk-XEP4MMED.js";
+} from "./chunk-LDUQ77DV.js";
 import "./chunk-MRLRFYGB.js";
 import "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
@@ -67,7 +67,7 @@ import {
   QUALITY_SIGNALS,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-6H2N5BER.js";
+} from "./chunk-ZPAJ5DFU.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {
@@ -101,12 +101,12 @@ import {
   readYamlFile
 } from "./chunk-RQWCPFAN.js";
 import "./chunk-KXKSH3KJ.js";
-import "./chunk-35ALFZM2.js";
+import "./chunk-5W2SVNBW.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-2Y5XZXLW.js";
 import "./chunk-22WMU2UJ.js";
 import "./chunk-IX27OB3T.js";
-import "./chunk-TFYGHG5F.js";
+import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-Z2HOCP5K.js";
 import "./chunk-J5XLAYS5.js";
@@ -118,14 +118,14 @@ import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {
   readProfile
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   stringifyContract
 } from "./chunk-NXWTCSVE.js";
 import {
   validateContract
 } from "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import {
   packageRoot
@@ -56994,8 +56994,8 @@ function registerMonitor(program, io, exit) {
   const monitor = program.command("monitor").enablePositionalOptions().description("run the drift monitor sidecar: ingest events, drift per window, alerts to GitHub").option("--config <file>", "monitor config (YAML)", "monitor.yml").option("--check", "validate the config and the reference profile, then exit").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
     if (flags.check) {
-      const { readProfile: readProfile2 } = await import("./profileFile-RYBJC62I.js");
-      const production = config.referenceRegistry ? await (await import("./ProductionReference-3BJHIPRP.js")).ProductionReference.fromConfig(config, process.env).load() : null;
+      const { readProfile: readProfile2 } = await import("./profileFile-257TBHGG.js");
+      const production = config.referenceRegistry ? await (await import("./ProductionReference-U7CBFF27.js")).ProductionReference.fromConfig(config, process.env).load() : null;
       const profile = production ? production.profile : readProfile2(config.reference);
       const { loadEstimator: loadEstimator2 } = await import("./loadEstimator-JODPVDU7.js");
       loadEstimator2(config, production?.calibration ?? null);
@@ -57038,7 +57038,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-36E7GNEW.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-P5ELCD6Y.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

@@ -5,8 +5,8 @@ import {
   mergeProfiles,
   profileDataset,
   profileDatasetParts
-} from "./chunk-H466QXD6.js";
-import "./chunk-TFYGHG5F.js";
+} from "./chunk-CVSRE4FN.js";
+import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import {
   delimiterOption,
@@ -25,12 +25,12 @@ import {
   readProfile,
   writeProfile,
   writeProfileParts
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   stringifyContract
 } from "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import "./chunk-O4PLZMTN.js";
 import {

@@ -2,13 +2,13 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   readProfileColumns
-} from "./chunk-BSYYPUTA.js";
+} from "./chunk-CSQL75U2.js";
 import {
   METHOD_NAMES,
   detectDriftParts,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-6H2N5BER.js";
+} from "./chunk-ZPAJ5DFU.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {
@@ -24,14 +24,14 @@ import {
   datasetBytes,
   sampleFile,
   unpackSamples
-} from "./chunk-R2Q6WKJR.js";
+} from "./chunk-MYBZL5IZ.js";
 import {
   driftKindOfType,
   sampleColumnProfile
-} from "./chunk-35ALFZM2.js";
+} from "./chunk-5W2SVNBW.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-IX27OB3T.js";
-import "./chunk-TFYGHG5F.js";
+import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import {
   idLikeName,
@@ -57,14 +57,14 @@ import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {
   isProfilePath
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   stringifyContractParts
 } from "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
 import {
   QuantileSketch
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 import {
   writeOutputFileParts
 } from "./chunk-GAJENTY3.js";

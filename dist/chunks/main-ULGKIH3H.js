@@ -3494,21 +3494,21 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-4AE2PVPG.js")).registerValidate;
-var monitor = async () => (await import("./monitor-Z2PIPM73.js")).registerMonitor;
+var validate = async () => (await import("./validate-7MJJRKUY.js")).registerValidate;
+var monitor = async () => (await import("./monitor-G6WMRV6B.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-XIG7CCXX.js")).registerProfile],
-  ["drift", async () => (await import("./drift-ZYJPE32A.js")).registerDrift],
+  ["profile", async () => (await import("./profile-CMT66ZZT.js")).registerProfile],
+  ["drift", async () => (await import("./drift-2FF6NLLG.js")).registerDrift],
   ["train", async () => (await import("./train-RIAIII2P.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-RIPXXBXD.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-B55KOAFW.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-YMGGJ2VX.js")).registerCompare],
+  ["compare", async () => (await import("./compare-YNQ5ENJD.js")).registerCompare],
   ["report", async () => (await import("./report-ROCHJ5IS.js")).registerReport],
   ["monitor", monitor],
-  ["promote", async () => (await import("./promote-XCXDREMZ.js")).registerPromote],
-  ["registry", async () => (await import("./registry-A66ZALQN.js")).registerRegistry]
+  ["promote", async () => (await import("./promote-25FJ5FWX.js")).registerPromote],
+  ["registry", async () => (await import("./registry-MIWG2YKE.js")).registerRegistry]
 ]);
 async function main(argv, io = processIO) {
   try {

@@ -16,7 +16,7 @@ import {
   QUALITY_SIGNALS,
   columnOverride,
   detectDrift
-} from "./chunk-6H2N5BER.js";
+} from "./chunk-ZPAJ5DFU.js";
 import {
   ClassLabels,
   computeMetrics,
@@ -29,7 +29,7 @@ import {
 } from "./chunk-4NQ5B76I.js";
 import {
   sampleProfile
-} from "./chunk-35ALFZM2.js";
+} from "./chunk-5W2SVNBW.js";
 import {
   influenceCalculator
 } from "./chunk-2Y5XZXLW.js";
@@ -45,7 +45,7 @@ import {
 } from "./chunk-NXWTCSVE.js";
 import {
   QuantileSketch
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

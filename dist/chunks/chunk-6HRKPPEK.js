@@ -8,10 +8,10 @@ import {
 import {
   PROFILE_DEFAULTS,
   PROFILE_VERSION
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   QuantileSketch
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 
 // src/profile/buildProfile.ts
 function buildProfile(table, options = {}) {

@@ -10,7 +10,7 @@ import {
 import {
   QuantileSketch,
   SketchStoreJson
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 import {
   writeOutputFileParts
 } from "./chunk-GAJENTY3.js";

@@ -3,7 +3,7 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   reasonOption,
   withRegistryOptions
-} from "./chunk-ZIX3JVJB.js";
+} from "./chunk-H7JMADJS.js";
 import "./chunk-YKBFNBOH.js";
 import "./chunk-XLYBM3RQ.js";
 import {
@@ -12,7 +12,7 @@ import {
 } from "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
 import "./chunk-CYI3XW5F.js";
-import "./chunk-BSYYPUTA.js";
+import "./chunk-CSQL75U2.js";
 import "./chunk-SVB6GALK.js";
 import "./chunk-R76QSMTJ.js";
 import "./chunk-BPVXUAZL.js";
@@ -45,10 +45,10 @@ import "./chunk-72K2B37S.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-YZYFG2QR.js";
+import "./chunk-U75WXFYB.js";
 import "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import "./chunk-O4PLZMTN.js";
 import {

@@ -7,7 +7,7 @@ import {
   checkColumn,
   readProfile,
   reviveColumn
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   validateContract,
   validateContractPart

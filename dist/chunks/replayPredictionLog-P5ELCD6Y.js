@@ -8,7 +8,7 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-HTH4GAT2.js";
+} from "./chunk-Z724372I.js";
 import "./chunk-TZGESDRN.js";
 import {
   loadEstimator
@@ -16,12 +16,12 @@ import {
 import "./chunk-IN4FC3XQ.js";
 import {
   ProductionReference
-} from "./chunk-XEP4MMED.js";
+} from "./chunk-LDUQ77DV.js";
 import "./chunk-MRLRFYGB.js";
 import "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
 import "./chunk-CYI3XW5F.js";
-import "./chunk-6H2N5BER.js";
+import "./chunk-ZPAJ5DFU.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import "./chunk-R76QSMTJ.js";
@@ -30,12 +30,12 @@ import "./chunk-LNMG3F5P.js";
 import "./chunk-4NQ5B76I.js";
 import "./chunk-RQWCPFAN.js";
 import "./chunk-KXKSH3KJ.js";
-import "./chunk-35ALFZM2.js";
+import "./chunk-5W2SVNBW.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-2Y5XZXLW.js";
 import "./chunk-22WMU2UJ.js";
 import "./chunk-IX27OB3T.js";
-import "./chunk-TFYGHG5F.js";
+import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-Z2HOCP5K.js";
 import "./chunk-J5XLAYS5.js";
@@ -47,10 +47,10 @@ import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {
   readProfile
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import "./chunk-NXWTCSVE.js";
 import "./chunk-TGCJTMAX.js";
-import "./chunk-GHJZYLXM.js";
+import "./chunk-LGMZ3HD6.js";
 import "./chunk-GAJENTY3.js";
 import "./chunk-O4PLZMTN.js";
 import {

@@ -7,7 +7,7 @@ import {
   numericProfileFrom,
   profileColumn,
   profileFields
-} from "./chunk-TFYGHG5F.js";
+} from "./chunk-6HRKPPEK.js";
 import {
   EMPTY_MOMENTS,
   mergeScaledMoments,
@@ -32,10 +32,10 @@ import {
   PROFILE_DEFAULTS,
   PROFILE_VERSION,
   wholeProfileParts
-} from "./chunk-YZYFG2QR.js";
+} from "./chunk-U75WXFYB.js";
 import {
   QuantileSketch
-} from "./chunk-GHJZYLXM.js";
+} from "./chunk-LGMZ3HD6.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

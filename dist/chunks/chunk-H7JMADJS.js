@@ -11,7 +11,7 @@ import {
 } from "./chunk-CYI3XW5F.js";
 import {
   readProfileColumns
-} from "./chunk-BSYYPUTA.js";
+} from "./chunk-CSQL75U2.js";
 import {
   promotionContext,
   registryFromFlags

@@ -801,11 +801,11 @@ describe("Dockerfile replayed without an engine", { timeout: 240_000 }, () => {
     const check = await exec(modelguard, [...argv, "--check"], opts).exited;
     assert.equal(check.code, 0, check.out);
     const reportOut = inStage(runtime, "/tmp/report.md");
-    const report = await exec(
-      modelguard,
-      ["report", "--drift", join(CONTEXT, "fixtures/report/drift.json"), "--report", reportOut],
-      opts,
-    ).exited;
+    // The input inside the stage, as a container sees only its own files (and the checkout's directories may not be
+    // readable by the container's user: a clone under `mktemp -d` is 0700).
+    const driftIn = inStage(runtime, "/tmp/drift.json");
+    copyFileSync(join(CONTEXT, "fixtures/report/drift.json"), driftIn);
+    const report = await exec(modelguard, ["report", "--drift", driftIn, "--report", reportOut], opts).exited;
     assert.equal(report.code, 0, report.out);
     assert.ok(readFileSync(reportOut, "utf8").length > 0);
 

@@ -126,8 +126,14 @@ test(
       );
       assert.match(report.fleet.missing[0]!.reason, /unfinished/);
       // The alert of the window was decided once (consecutive: 1): one entry for it in the shared outbox or sent.
-      const ids = (await redisClient.lRange("fo:outbox", 0, -1)).map((t) => (JSON.parse(t) as { id: string }).id);
-      const sentKeys = await redisClient.keys("fo:sent:*");
+      // Both read in one transaction: the new leader may be sending it meanwhile (it leaves the outbox as it is marked
+      // sent, atomically), and two separate reads could see it in both.
+      const [outbox, sentKeys] = (await redisClient
+        .multi()
+        .lRange("fo:outbox", 0, -1)
+        .keys("fo:sent:*")
+        .exec()) as unknown as [string[], string[]];
+      const ids = outbox.map((t) => (JSON.parse(t) as { id: string }).id);
       const all = [...ids, ...sentKeys.map((k) => k.slice("fo:sent:".length))].filter((id) =>
         id.includes(`:w${windowStart / 2000}:`),
       );

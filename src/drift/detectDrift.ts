@@ -41,127 +41,178 @@ export function detectDrift(input: DriftInput, policy: DriftPolicy): DriftReport
  */
 export function detectDriftParts(input: DriftInput, policy: DriftPolicy): DriftReportParts {
   const names = input.columns ?? [...input.reference.keys()];
-  const skipped: SkippedFeature[] = [];
-  const columns = new FeatureDriftColumns(names.length);
-  const rawP = new Float64Array(names.length);
-  const quality = input.quality ? new FeatureQualityColumns(names.length, input.quality) : null;
-  const fired: NonNullable<DriftReport["quality"]>["fired"] = [];
-  for (const name of names) {
-    const override = columnOverride(policy, name);
-    if (override.skip) {
-      skipped.push({ name, reason: "skipped by configuration" });
-      continue;
-    }
-    const defaultReason = input.skip?.get(name);
-    if (defaultReason !== undefined && Object.keys(override).length === 0) {
-      skipped.push({ name, reason: defaultReason });
-      continue;
-    }
-    const ref = input.reference.get(name);
-    const cur = input.current.get(name);
-    if (!ref || !cur) {
-      skipped.push({ name, reason: `absent from the ${!ref ? "reference" : "current data"}` });
-      continue;
-    }
-    if (ref.kind === "skipped") {
-      skipped.push({ name, reason: ref.reason });
-      continue;
-    }
-    // Before the empty-side check: a column whose current values are all missing is the loudest quality signal.
-    const q = input.quality ? measureQuality(name, ref, cur, input.quality) : null;
-    if (q) {
-      quality!.push(q);
-      for (const signal of q.fired) fired.push({ feature: q.name, signal, share: q[signal]!.share });
-    }
-    if (cur.kind === "skipped" || cur.kind !== ref.kind) {
-      const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
-      skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
-      continue;
-    }
-    const refCount = sampleCount(ref);
-    const curCount = sampleCount(cur);
-    if (refCount === 0 || curCount === 0) {
-      skipped.push({ name, reason: `no values in the ${refCount === 0 ? "reference" : "current data"}` });
-      continue;
-    }
-    const tested = testColumn(name, ref, cur, policy);
-    rawP[columns.length] = tested.rawP ?? NaN;
-    columns.push(tested.column);
-  }
+  const detection = new DriftAccumulator(policy, {
+    referenceLabel: input.referenceLabel,
+    currentLabel: input.currentLabel,
+    capacity: names.length,
+    ...(input.quality && { quality: input.quality }),
+  });
+  detection.add(input.reference, input.current, names, input.skip);
+  return detection.finish();
+}
 
-  const n = columns.length;
-  const adjusted = correct(rawP.subarray(0, n), policy.correction);
-  const drifted: string[] = [];
-  const criticalDrifted: string[] = [];
-  const majorDrifted: string[] = [];
-  const major = policy.major_psi;
-  // Read from the compact columns, not as report objects: a wide run would make one per column here for nothing.
-  for (let i = 0; i < n; i++) {
-    const decisive = columns.methodOf(i);
-    const hasP = decisive === "auto" || DRIFT_METHODS[decisive].decision === "p_value";
-    const adj = hasP ? adjusted[i]! : null;
-    const statistic = columns.statisticOf(i);
-    const threshold = columns.thresholdOf(i);
-    let isDrifted: boolean;
-    if (decisive === "auto") {
-      isDrifted = adj! < columns.alphaOf(i) && statistic >= threshold;
-    } else if (DRIFT_METHODS[decisive].decision === "p_value") {
-      isDrifted = adj! < threshold;
-    } else {
-      isDrifted = statistic >= threshold;
-    }
-    columns.decide(i, adj, isDrifted);
-    if (!isDrifted) continue;
-    const name = columns.name(i);
-    drifted.push(name);
-    if (columns.critical(i)) criticalDrifted.push(name);
-    if (major !== null && (columns.testStatistic(i, "psi") ?? -Infinity) >= major) majorDrifted.push(name);
-  }
+/**
+ * detectDriftParts in parts: `add` tests columns as their samples come (a wide file read in blocks of columns, see
+ * driftInColumnBlocks), `finish` corrects across every column added and decides. Why the split: the correction needs
+ * every p-value, not every sample, so a block's samples can go once its columns are tested; the verdicts are those
+ * of one pass over all columns in the same order.
+ */
+export class DriftAccumulator {
+  private readonly skipped: SkippedFeature[] = [];
+  private readonly columns: FeatureDriftColumns;
+  private readonly rawP: Float64Array;
+  private readonly quality: FeatureQualityColumns | null;
+  private readonly fired: NonNullable<DriftReport["quality"]>["fired"] = [];
 
-  const share = n > 0 ? drifted.length / n : 0;
-  const datasetDrifted =
-    (n > 0 && share >= policy.dataset_share) || criticalDrifted.length > 0 || majorDrifted.length > 0;
-  return {
-    kind: "modelguard.drift",
-    version: 1,
-    reference: input.referenceLabel,
-    current: input.currentLabel,
-    policy: {
-      method: policy.method,
-      alpha: policy.alpha,
-      psi_threshold: policy.psi_threshold,
-      correction: policy.correction,
-      bins: policy.bins,
-      dataset_share: policy.dataset_share,
-      major_psi: policy.major_psi,
+  /** `capacity`: how many column names `add` is given in all. */
+  constructor(
+    private readonly policy: DriftPolicy,
+    private readonly options: {
+      referenceLabel: string;
+      currentLabel: string;
+      capacity: number;
+      quality?: QualityThresholds;
     },
-    features: new ContractList(n, (i) => columns.feature(i)),
-    skipped,
-    drifted_features: drifted,
-    drifted_share: share,
-    dataset_drifted: datasetDrifted,
-    major_drifted: majorDrifted,
-    ...(input.quality && quality
-      ? {
-          quality: {
-            thresholds: input.quality,
-            features: new ContractList(quality.length, (i) => quality.feature(i)),
-            fired,
-          },
-          quality_failed: fired.length > 0,
-        }
-      : {}),
-    summary: summarize({
-      tested: n,
-      drifted: drifted.length,
-      share,
-      threshold: policy.dataset_share,
-      critical: criticalDrifted,
-      major: majorDrifted,
-      majorPsi: major,
-      quality: fired,
-    }),
-  };
+  ) {
+    this.columns = new FeatureDriftColumns(options.capacity);
+    this.rawP = new Float64Array(options.capacity);
+    this.quality = options.quality ? new FeatureQualityColumns(options.capacity, options.quality) : null;
+  }
+
+  /**
+   * Tests `names` (in this order) on these samples. `skip`: columns skipped unless the policy has an override for
+   * them (other than skip: true), name -> reason.
+   */
+  add(
+    reference: ReadonlyMap<string, ColumnSample>,
+    current: ReadonlyMap<string, ColumnSample>,
+    names: readonly string[],
+    skip?: ReadonlyMap<string, string>,
+  ): void {
+    const { policy, skipped, columns, rawP, quality, fired } = this;
+    const thresholds = this.options.quality;
+    for (const name of names) {
+      const override = columnOverride(policy, name);
+      if (override.skip) {
+        skipped.push({ name, reason: "skipped by configuration" });
+        continue;
+      }
+      const defaultReason = skip?.get(name);
+      if (defaultReason !== undefined && Object.keys(override).length === 0) {
+        skipped.push({ name, reason: defaultReason });
+        continue;
+      }
+      const ref = reference.get(name);
+      const cur = current.get(name);
+      if (!ref || !cur) {
+        skipped.push({ name, reason: `absent from the ${!ref ? "reference" : "current data"}` });
+        continue;
+      }
+      if (ref.kind === "skipped") {
+        skipped.push({ name, reason: ref.reason });
+        continue;
+      }
+      // Before the empty-side check: a column whose current values are all missing is the loudest quality signal.
+      const q = thresholds ? measureQuality(name, ref, cur, thresholds) : null;
+      if (q) {
+        quality!.push(q);
+        for (const signal of q.fired) fired.push({ feature: q.name, signal, share: q[signal]!.share });
+      }
+      if (cur.kind === "skipped" || cur.kind !== ref.kind) {
+        const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
+        skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
+        continue;
+      }
+      const refCount = sampleCount(ref);
+      const curCount = sampleCount(cur);
+      if (refCount === 0 || curCount === 0) {
+        skipped.push({ name, reason: `no values in the ${refCount === 0 ? "reference" : "current data"}` });
+        continue;
+      }
+      const tested = testColumn(name, ref, cur, policy);
+      rawP[columns.length] = tested.rawP ?? NaN;
+      columns.push(tested.column);
+    }
+  }
+
+  /** The multiple-testing correction across every column added, the decisions and the report. */
+  finish(): DriftReportParts {
+    const { policy, skipped, columns, quality, fired } = this;
+    const thresholds = this.options.quality;
+    const n = columns.length;
+    const adjusted = correct(this.rawP.subarray(0, n), policy.correction);
+    const drifted: string[] = [];
+    const criticalDrifted: string[] = [];
+    const majorDrifted: string[] = [];
+    const major = policy.major_psi;
+    // Read from the compact columns, not as report objects: a wide run would make one per column here for nothing.
+    for (let i = 0; i < n; i++) {
+      const decisive = columns.methodOf(i);
+      const hasP = decisive === "auto" || DRIFT_METHODS[decisive].decision === "p_value";
+      const adj = hasP ? adjusted[i]! : null;
+      const statistic = columns.statisticOf(i);
+      const threshold = columns.thresholdOf(i);
+      let isDrifted: boolean;
+      if (decisive === "auto") {
+        isDrifted = adj! < columns.alphaOf(i) && statistic >= threshold;
+      } else if (DRIFT_METHODS[decisive].decision === "p_value") {
+        isDrifted = adj! < threshold;
+      } else {
+        isDrifted = statistic >= threshold;
+      }
+      columns.decide(i, adj, isDrifted);
+      if (!isDrifted) continue;
+      const name = columns.name(i);
+      drifted.push(name);
+      if (columns.critical(i)) criticalDrifted.push(name);
+      if (major !== null && (columns.testStatistic(i, "psi") ?? -Infinity) >= major) majorDrifted.push(name);
+    }
+
+    const share = n > 0 ? drifted.length / n : 0;
+    const datasetDrifted =
+      (n > 0 && share >= policy.dataset_share) || criticalDrifted.length > 0 || majorDrifted.length > 0;
+    return {
+      kind: "modelguard.drift",
+      version: 1,
+      reference: this.options.referenceLabel,
+      current: this.options.currentLabel,
+      policy: {
+        method: policy.method,
+        alpha: policy.alpha,
+        psi_threshold: policy.psi_threshold,
+        correction: policy.correction,
+        bins: policy.bins,
+        dataset_share: policy.dataset_share,
+        major_psi: policy.major_psi,
+      },
+      features: new ContractList(n, (i) => columns.feature(i)),
+      skipped,
+      drifted_features: drifted,
+      drifted_share: share,
+      dataset_drifted: datasetDrifted,
+      major_drifted: majorDrifted,
+      ...(thresholds && quality
+        ? {
+            quality: {
+              thresholds,
+              features: new ContractList(quality.length, (i) => quality.feature(i)),
+              fired,
+            },
+            quality_failed: fired.length > 0,
+          }
+        : {}),
+      summary: summarize({
+        tested: n,
+        drifted: drifted.length,
+        share,
+        threshold: policy.dataset_share,
+        critical: criticalDrifted,
+        major: majorDrifted,
+        majorPsi: major,
+        quality: fired,
+      }),
+    };
+  }
 }
 
 function testColumn(

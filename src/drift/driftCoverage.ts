@@ -1,6 +1,15 @@
 import { ModelguardError } from "../errors.js";
-import type { ColumnSample } from "./columnSample.js";
 import type { DriftReport } from "./driftReport.js";
+
+/**
+ * The columns one side has, in file order: its samples, or only their names (a wide file tested in blocks of columns
+ * holds no side's samples whole).
+ */
+export interface SideColumns {
+  has(name: string): boolean;
+  keys(): Iterable<string>;
+  readonly size: number;
+}
 
 /** The column names a config file's `drift.columns` overrides, and which of them it marks critical. */
 export interface ConfiguredColumns {
@@ -17,8 +26,8 @@ export interface ConfiguredColumns {
  * tested, else the error says why none was.
  */
 export function checkRequestedColumns(
-  reference: Map<string, ColumnSample>,
-  current: Map<string, ColumnSample>,
+  reference: SideColumns,
+  current: SideColumns,
   requested: { columns?: readonly string[]; critical?: readonly string[]; config?: ConfiguredColumns },
 ): void {
   const config = requested.config;
@@ -64,8 +73,8 @@ export function checkRequestedColumns(
 /** Throws when the report tested no column, with the reason each column was skipped. */
 export function checkSomethingTested(
   report: Pick<DriftReport, "skipped"> & { features: { length: number } },
-  reference: Map<string, ColumnSample>,
-  current: Map<string, ColumnSample>,
+  reference: SideColumns,
+  current: SideColumns,
 ): void {
   if (report.features.length > 0) return;
   const reasons = report.skipped.map((s) => `'${s.name}': ${s.reason}`);

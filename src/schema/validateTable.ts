@@ -11,13 +11,17 @@ import type { Severity, ValidationResult, Violation, ViolationExample, Violation
 
 const MAX_EXAMPLES = 5;
 
-/** A column seen through the schema's numeric type. state per row: 0 missing, 1 a value of the type, 2 did not parse. */
+/**
+ * A column seen through the schema's numeric type. state per row: 0 missing, 1 a value of the type, 2 did not parse.
+ * A cell's text is `texts`' (when compared by text, for the cells that did not parse), else the column's.
+ */
 interface NumericView {
   readonly kind: "numeric";
   readonly type: NumericCellType;
   readonly values: Float64Array;
   readonly state: Uint8Array;
-  text(row: number): string | null;
+  readonly column: Column;
+  readonly texts: Map<number, string> | null;
 }
 
 /** A column seen as text (string and category schema types): codes into a dictionary, -1 missing. */
@@ -29,7 +33,7 @@ interface TextView {
 
 type View = NumericView | TextView;
 
-/** Failing rows of one check: how many, and the first few. */
+/** Failing rows of one check: how many, and the first few (one object, reused from check to check). */
 interface Failures {
   count: number;
   rows: number[];
@@ -152,8 +156,16 @@ export class TableValidator {
    * built one more of its columns by name.
    */
   private readonly specIndex: Map<string, number>;
+  /** Whether a name repeats in schema.columns (a schema built in code: a schema file cannot name a column twice). */
+  private readonly namesRepeat: boolean;
   /** Per schema column index: 1 once a chunk had the column. */
   private readonly seenSpecs: Uint8Array;
+  /**
+   * Per schema column index: the index of the chunk's (first) column of that name, else -1; set for a chunk and reset
+   * after it. One array, not one per chunk: a wide file read in blocks of columns made one of every schema column
+   * (400 KB for 100,000) each pass, and walked every schema column to find the block's few.
+   */
+  private readonly columnAt: Int32Array;
   /** Table columns the schema does not list, in order of first appearance (a JSONL key may first appear late). */
   private readonly extras: string[] = [];
   private readonly extraSet = new Set<string>();
@@ -168,6 +180,7 @@ export class TableValidator {
    */
   private compiledChecks: CompiledCheck[] | undefined;
   private readonly patterns = new Map<string, CompiledPattern>();
+  private readonly failures: Failures = { count: 0, rows: [] };
 
   constructor(
     private readonly schema: DataSchema,
@@ -176,37 +189,63 @@ export class TableValidator {
     this.ignored = new Set(schema.ignored ?? []);
     this.specIndex = new Map();
     schema.columns.forEach((c, i) => this.specIndex.set(c.name, i));
+    this.namesRepeat = this.specIndex.size !== schema.columns.length;
     this.seenSpecs = new Uint8Array(schema.columns.length);
+    this.columnAt = new Int32Array(schema.columns.length).fill(-1);
     this.compound = (schema.uniqueTogether ?? []).map(() => new DuplicateTracker(false));
     this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));
   }
 
+  /** The schema column of this name (the last, if a name repeats). */
+  private specOf(name: string): ColumnSchema | undefined {
+    const i = this.specIndex.get(name);
+    return i === undefined ? undefined : this.schema.columns[i];
+  }
+
+  private addExtra(name: string): void {
+    if (this.extraSet.has(name)) return;
+    this.extraSet.add(name);
+    this.extras.push(name);
+  }
+
   /** Checks the next `chunk.rowCount` rows. */
   add(table: Table): void {
+    // One pass over the chunk's columns: the first of each schema column (by index), and the names seen (for extra
+    // and missing columns).
+    const columnAt = this.columnAt;
+    const present: number[] = [];
+    table.columns.forEach((column, k) => {
+      const i = this.specIndex.get(column.name);
+      if (i === undefined) this.addExtra(column.name);
+      else if (columnAt[i] === -1) {
+        columnAt[i] = k;
+        this.seenSpecs[i] = 1;
+        present.push(i);
+      }
+    });
+    try {
+      this.addColumns(table, present);
+    } finally {
+      for (const i of present) columnAt[i] = -1;
+    }
+  }
+
+  /** add's checks of a chunk whose schema columns (by index) are `present`, their columns in columnAt. */
+  private addColumns(table: Table, present: number[]): void {
     const rowBase = this.rows;
     const rows = table.rowCount;
     this.rows += rows;
-    // One pass over the chunk's columns: the first of each schema column (by index), and the names seen (for extra
-    // and missing columns).
-    const columnAt = new Int32Array(this.schema.columns.length).fill(-1);
-    table.columns.forEach((column, k) => {
-      const i = this.specIndex.get(column.name);
-      if (i === undefined) {
-        if (!this.extraSet.has(column.name)) {
-          this.extraSet.add(column.name);
-          this.extras.push(column.name);
-        }
-      } else if (columnAt[i] === -1) {
-        columnAt[i] = k;
-        this.seenSpecs[i] = 1;
-      }
-    });
+    const columnAt = this.columnAt;
     const columnNamed = (name: string): Column | undefined => {
       const i = this.specIndex.get(name);
       const k = i === undefined ? -1 : columnAt[i]!;
       return k >= 0 ? table.columns[k] : undefined;
     };
-    for (const spec of this.schema.columns) {
+    // In schema order. With a name repeated, every column of the schema, as each of its specs is checked.
+    const specs = this.namesRepeat
+      ? this.schema.columns
+      : present.sort((a, b) => a - b).map((i) => this.schema.columns[i]!);
+    for (const spec of specs) {
       if (this.ignored.has(spec.name)) continue;
       const column = columnNamed(spec.name);
       if (column) this.checkColumn(column, spec, rows, rowBase);
@@ -289,67 +328,54 @@ export class TableValidator {
     }
   }
 
+  /**
+   * Failing rows are found first, into one reused Failures, and a violation's words made only when some row fails:
+   * for a wide schema, the words, closures and result objects of every check of every column (some 600 bytes a
+   * column) were most of validate's garbage.
+   */
   private checkColumn(column: Column, spec: ColumnSchema, rows: number, rowBase: number): void {
     const view = viewColumn(column, spec.type, rows);
-    const rec = (rank: number, kind: ViolationKind, f: Failures, what: string, details = {}) =>
+    const f = this.failures;
+    const record = (rank: number, kind: ViolationKind, what: string, details = {}) =>
       this.record(spec, rank, kind, what, details, view.kind === "numeric" && kind !== "type", f, view, rowBase);
 
     if (view.kind === "numeric") {
-      rec(0, "type", scanState(view.state, 2), `not ${TYPE_WORDS[view.type]}`);
-      if (!spec.nullable) rec(1, "nullable", scanState(view.state, 0), "missing but the column is not nullable");
-      if (spec.min !== undefined) {
-        const bound = spec.min;
-        rec(
-          2,
-          "min",
-          scanValues(view, (v) => !(v >= bound)),
-          `below min ${fmtBound(bound, view.type)}`,
-          { min: bound },
-        );
-      }
-      if (spec.max !== undefined) {
-        const bound = spec.max;
-        rec(
-          3,
-          "max",
-          scanValues(view, (v) => !(v <= bound)),
-          `above max ${fmtBound(bound, view.type)}`,
-          { max: bound },
-        );
-      }
+      if (scanState(view.state, 2, f) > 0) record(0, "type", `not ${TYPE_WORDS[view.type]}`);
+      if (!spec.nullable && scanState(view.state, 0, f) > 0)
+        record(1, "nullable", "missing but the column is not nullable");
+      if (spec.min !== undefined && scanBelow(view, spec.min, f) > 0)
+        record(2, "min", `below min ${fmtBound(spec.min, view.type)}`, { min: spec.min });
+      if (spec.max !== undefined && scanAbove(view, spec.max, f) > 0)
+        record(3, "max", `above max ${fmtBound(spec.max, view.type)}`, { max: spec.max });
       if (spec.allowed !== undefined) {
         const allowed = new Set(spec.allowed.map(Number));
-        rec(
-          4,
-          "allowed",
-          scanValues(view, (v) => !allowed.has(v)),
-          `not in allowed values ${listValues(spec.allowed)}`,
-        );
+        if (scanValues(view, (v) => !allowed.has(v), f) > 0)
+          record(4, "allowed", `not in allowed values ${listValues(spec.allowed)}`);
       }
       if (spec.unique) {
         const tracker = this.tracker(spec.name, false);
         const { state, values } = view;
         for (let r = 0; r < rows; r++) {
           const v = values[r]!;
-          if (state[r] === 1 && v === v) tracker.add(v + 0, rowBase + r, () => view.text(r) ?? "");
+          if (state[r] === 1 && v === v) tracker.add(v + 0, rowBase + r, () => textAt(view, r) ?? "");
         }
       }
       this.gatherStatistics(spec, view, rows);
       return;
     }
 
-    if (!spec.nullable) rec(1, "nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
+    if (!spec.nullable && scanCodes(view.codes, null, f) > 0)
+      record(1, "nullable", "missing but the column is not nullable");
     if (spec.allowed !== undefined) {
       const allowed = new Set(spec.allowed.map(String));
       const bad = view.dictionary.map((d) => !allowed.has(d));
-      rec(4, "allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
+      if (scanCodes(view.codes, bad, f) > 0) record(4, "allowed", `not in allowed values ${listValues(spec.allowed)}`);
     }
     if (spec.pattern !== undefined) {
       const pattern = this.pattern(spec);
       const bad = view.dictionary.map((d) => !pattern.test(d));
-      rec(5, "pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, {
-        pattern: spec.pattern,
-      });
+      if (scanCodes(view.codes, bad, f) > 0)
+        record(5, "pattern", `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
     }
     if (spec.unique) {
       const tracker = this.tracker(spec.name, true);
@@ -365,17 +391,13 @@ export class TableValidator {
         const n = codePoints(d);
         return n < min || n > max;
       });
-      rec(7, "length", scanCodes(view.codes, bad), `with a length outside ${rangeText(spec.length)} characters`, {
-        ...(spec.length.min !== undefined && { min: spec.length.min }),
-        ...(spec.length.max !== undefined && { max: spec.length.max }),
-      });
+      if (scanCodes(view.codes, bad, f) > 0)
+        record(7, "length", `with a length outside ${rangeText(spec.length)} characters`, {
+          ...(spec.length.min !== undefined && { min: spec.length.min }),
+          ...(spec.length.max !== undefined && { max: spec.length.max }),
+        });
     }
     this.gatherStatistics(spec, view, rows);
-  }
-
-  private specOf(name: string): ColumnSchema | undefined {
-    const i = this.specIndex.get(name);
-    return i === undefined ? undefined : this.schema.columns[i];
   }
 
   private tracker(name: string, keyIsText: boolean): DuplicateTracker {
@@ -787,7 +809,7 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
     });
     const values = newFloat64Array(rows);
     const state = newUint8Array(rows);
-    const { codes, dictionary } = column;
+    const { codes } = column;
     for (let r = 0; r < rows; r++) {
       const code = codes[r]!;
       if (code < 0) continue;
@@ -796,20 +818,26 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
         state[r] = 1;
       } else state[r] = 2;
     }
-    return { kind: "numeric", type, values, state, text: (r) => (codes[r]! < 0 ? null : dictionary[codes[r]!]!) };
+    return { kind: "numeric", type, values, state, column, texts: null };
   }
 
   const direct = column.type === type || (type === "number" && column.type === "integer");
   if (direct || (type === "integer" && column.type === "number")) {
     // A copy from a shared slab when small: a wide chunk makes one per column (see smallTypedArray.ts).
     const state = newUint8Array(rows);
-    state.set(column.valid.subarray(0, rows));
-    for (const row of column.invalid.keys()) if (row >= 0 && row < rows) state[row] = 2;
+    // A loop, not set() of a subarray, and forEach only when some cell did not parse: a view and an iterator a
+    // column added up for a wide chunk.
+    const valid = column.valid;
+    for (let r = 0; r < rows; r++) state[r] = valid[r]!;
+    if (column.invalid.size > 0)
+      column.invalid.forEach((_, row) => {
+        if (row >= 0 && row < rows) state[row] = 2;
+      });
     if (!direct) {
       const values = column.values;
       for (let r = 0; r < rows; r++) if (state[r] === 1 && !Number.isInteger(values[r]!)) state[r] = 2;
     }
-    return { kind: "numeric", type, values: column.values, state, text: (r) => cellText(column, r) };
+    return { kind: "numeric", type, values: column.values, state, column, texts: null };
   }
 
   // Another numeric type (e.g. a boolean column checked as number): compare by each cell's text.
@@ -828,49 +856,63 @@ function viewColumn(column: Column, type: Column["type"], rows: number): View {
       state[r] = 1;
     }
   }
-  return { kind: "numeric", type, values, state, text: (r) => texts.get(r) ?? cellText(column, r) };
+  return { kind: "numeric", type, values, state, column, texts };
 }
 
-function scanState(state: Uint8Array, wanted: number): Failures {
-  const f: Failures = { count: 0, rows: [] };
-  for (let r = 0; r < state.length; r++) {
-    if (state[r] === wanted) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
+/** The scans below fill `f` (emptied first) with the failing rows and return how many. */
+function fail(f: Failures, row: number): void {
+  f.count++;
+  if (f.rows.length < MAX_EXAMPLES) f.rows.push(row);
 }
 
-function scanValues(view: NumericView, fails: (v: number) => boolean): Failures {
+function scanState(state: Uint8Array, wanted: number, f: Failures): number {
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === wanted) fail(f, r);
+  return f.count;
+}
+
+/** Values below `bound` (NaN included). */
+function scanBelow(view: NumericView, bound: number, f: Failures): number {
   const { state, values } = view;
-  const f: Failures = { count: 0, rows: [] };
-  for (let r = 0; r < state.length; r++) {
-    if (state[r] === 1 && fails(values[r]!)) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && !(values[r]! >= bound)) fail(f, r);
+  return f.count;
+}
+
+/** Values above `bound` (NaN included). */
+function scanAbove(view: NumericView, bound: number, f: Failures): number {
+  const { state, values } = view;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && !(values[r]! <= bound)) fail(f, r);
+  return f.count;
+}
+
+function scanValues(view: NumericView, fails: (v: number) => boolean, f: Failures): number {
+  const { state, values } = view;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && fails(values[r]!)) fail(f, r);
+  return f.count;
 }
 
 /** Rows whose code is marked bad (per dictionary entry), or with bad === null, rows that are missing. */
-function scanCodes(codes: Int32Array, bad: readonly boolean[] | null): Failures {
-  const f: Failures = { count: 0, rows: [] };
-  if (bad !== null && !bad.includes(true)) return f;
+function scanCodes(codes: Int32Array, bad: readonly boolean[] | null, f: Failures): number {
+  f.count = 0;
+  f.rows.length = 0;
+  if (bad !== null && !bad.includes(true)) return 0;
   const flags = bad === null ? null : Uint8Array.from(bad, (b) => (b ? 1 : 0));
   for (let r = 0; r < codes.length; r++) {
     const code = codes[r]!;
-    if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
+    if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) fail(f, r);
   }
-  return f;
+  return f.count;
 }
 
 function textAt(view: View, row: number): string | null {
-  if (view.kind === "numeric") return view.text(row);
+  if (view.kind === "numeric") return view.texts?.get(row) ?? cellText(view.column, row);
   const code = view.codes[row]!;
   return code < 0 ? null : view.dictionary[code]!;
 }

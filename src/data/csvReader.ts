@@ -10,8 +10,8 @@ import { compressionOf, openDataSource, type DataSource, type PositionedReader }
 import { SampleInference, TableAssembler, type ColumnPlan } from "./tableAssembler.js";
 import type { Column, Table } from "./table.js";
 
-/** A reader of the data records, with read-ahead. */
-function newReader(
+/** A reader of the data records, with read-ahead; `done`: a finished reader whose buffers the new one takes over. */
+export function newReader(
   fh: PositionedReader,
   file: string,
   header: CsvHeader,
@@ -169,28 +169,26 @@ export async function* scanCsv(
     const { plans, sampleRows, reader } = await inferPlans(fh, file, header, options, true);
     // a file that ended within the sample has exactly sampleRows rows: chunks are sized to them, never trimmed
     const rows = sampleRows < INFERENCE_ROWS ? sampleRows : undefined;
-    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, rows, reader);
+    const records = newReader(fh, file, header, options, reader);
+    yield* scanRecords(records, file, plans, options, maxChunkRows, chunkCells, rows);
   } finally {
     await fh.close();
   }
 }
 
 /**
- * Chunks of the records from header.dataOffset on, with the types fixed by `plans`; one 0-row table if none.
- * `knownRows`: the records there are, when known; `done`: a finished reader whose buffers the new one takes over.
+ * Chunks of the records `reader` reads, with the types fixed by `plans`; one 0-row table if none. `knownRows`: the
+ * records there are, when known.
  */
-async function* scanRecords(
-  fh: PositionedReader,
+export async function* scanRecords(
+  reader: CsvRecordReader,
   file: string,
-  header: CsvHeader,
   plans: ColumnPlan[],
   options: ResolvedLoadOptions,
   maxChunkRows: number,
   chunkCells: number,
   knownRows?: number,
-  done: CsvRecordReader | null = null,
 ): AsyncGenerator<Table> {
-  const reader = newReader(fh, file, header, options, done);
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
   // builders start at one batch and grow with the rows read: a short file never pays for a whole chunk; once a chunk
   // filled up, the next starts at its full size rather than growing (and copying) its way there again
@@ -265,7 +263,8 @@ export async function* scanCsvRange(
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = { ...plan.header, dataOffset: start, dataLine: line };
-    yield* scanRecords(byteRangeSource(fh, end), file, header, plan.plans, options, maxChunkRows, chunkCells);
+    const reader = newReader(byteRangeSource(fh, end), file, header, options);
+    yield* scanRecords(reader, file, plan.plans, options, maxChunkRows, chunkCells);
   } finally {
     await fh.close();
   }

@@ -1,0 +1,67 @@
+import { newReader, scanRecords } from "./csvReader.js";
+import { readCsvHeader, type CsvHeader, type CsvRecordReader } from "./csvRecordReader.js";
+import { SCAN_CHUNK_CELLS, type ResolvedLoadOptions } from "./loadOptions.js";
+import { openDataSource } from "./openDataSource.js";
+import type { ColumnType, Table } from "./table.js";
+import type { ColumnPlan } from "./tableAssembler.js";
+
+/**
+ * A CSV file read once per block of its columns, each column's type given (validate of a very wide file keeps one
+ * block's chunk alive, not every column's). The header is read once and each pass's reader takes over the buffers of
+ * the pass before: a pass of scanTable parsed the 100,000 names of a wide header again and left its reader's buffers
+ * (some 13 MB) to a garbage collection that came several passes later.
+ */
+export class CsvColumnPasses {
+  /** The reader of the last pass, done: its buffers go to the next. */
+  private done: CsvRecordReader | null = null;
+
+  private constructor(
+    private readonly file: string,
+    private readonly options: ResolvedLoadOptions,
+    private readonly header: CsvHeader,
+  ) {}
+
+  /** Reads the header (errors as scanTable's: an empty file, a repeated or empty name). */
+  static async open(file: string, options: ResolvedLoadOptions): Promise<CsvColumnPasses> {
+    const fh = await openDataSource(file, options.decompression);
+    try {
+      return new CsvColumnPasses(file, options, await readCsvHeader(fh, file, options.delimiter));
+    } finally {
+      await fh.close();
+    }
+  }
+
+  /** The header's names, in file order. */
+  get names(): readonly string[] {
+    return this.header.names;
+  }
+
+  /**
+   * The chunks scanTable gives with the load options `columns` and `types` of these columns (the header's fields
+   * `sources`, ascending, and their forced types): at most `maxChunkRows` rows and `chunkCells` cells each, one 0-row
+   * table for a file without records.
+   */
+  async *scan(
+    sources: readonly number[],
+    types: readonly ColumnType[],
+    maxChunkRows = 100_000,
+    chunkCells = SCAN_CHUNK_CELLS,
+  ): AsyncGenerator<Table> {
+    const names = this.header.names;
+    const plans: ColumnPlan[] = [];
+    for (let j = 0; j < sources.length; j++) {
+      const source = sources[j]!;
+      plans.push({ name: names[source]!, source, type: types[j]!, forced: true });
+    }
+    // A compressed file cannot go back to its start: each pass opens the file again.
+    const fh = await openDataSource(this.file, this.options.decompression);
+    try {
+      const reader = newReader(fh, this.file, this.header, this.options, this.done);
+      this.done = null;
+      yield* scanRecords(reader, this.file, plans, this.options, maxChunkRows, chunkCells);
+      this.done = reader;
+    } finally {
+      await fh.close();
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { gzipSync } from "node:zlib";
+import { CsvColumnPasses } from "../../src/data/csvColumnPasses.js";
+import { scanTable } from "../../src/data/loadTable.js";
+import { resolveLoadOptions } from "../../src/data/loadOptions.js";
+import { cellText, type ColumnType, type Table } from "../../src/data/table.js";
+import { rng } from "../helpers/random.js";
+import { rejectsWith, tempFile } from "./tempFiles.js";
+
+/** Every chunk's columns as plain data: name, type and each cell's text. */
+function cells(chunks: Table[]): { rows: number; columns: { name: string; type: string; cells: unknown[] }[] }[] {
+  return chunks.map((t) => ({
+    rows: t.rowCount,
+    columns: t.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      cells: Array.from({ length: t.rowCount }, (_, r) => cellText(c, r)),
+    })),
+  }));
+}
+
+async function collect(chunks: AsyncIterable<Table>): Promise<Table[]> {
+  const out: Table[] = [];
+  for await (const chunk of chunks) out.push(chunk);
+  return out;
+}
+
+const TYPES: ColumnType[] = ["integer", "number", "string", "category", "boolean", "datetime"];
+
+/** A CSV of mixed cells (numbers, text, blanks, cells of no type) that no column type reads everywhere. */
+function randomCsv(seed: number, columns: number, rows: number): string {
+  const r = rng(seed);
+  const cell = () => {
+    const u = r();
+    if (u < 0.1) return "";
+    if (u < 0.4) return String(Math.floor(r() * 20) - 5);
+    if (u < 0.6) return (r() * 100).toFixed(2);
+    if (u < 0.7) return ["true", "false"][Math.floor(r() * 2)]!;
+    if (u < 0.8) return `2024-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}`;
+    if (u < 0.9) return `"a, ""b"""`;
+    return ["x", "y", "NA"][Math.floor(r() * 3)]!;
+  };
+  const lines = [Array.from({ length: columns }, (_, k) => `c${k}`).join(",")];
+  for (let i = 0; i < rows; i++) lines.push(Array.from({ length: columns }, cell).join(","));
+  return lines.join("\n") + "\n";
+}
+
+test("each pass gives the chunks scanTable gives for those columns and forced types, pass after pass, plain or gzip", async () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    const r = rng(100 + seed);
+    const columns = 2 + Math.floor(r() * 8);
+    const rows = seed === 1 ? 0 : Math.floor(r() * 40);
+    const text = randomCsv(seed, columns, rows);
+    for (const file of [tempFile("x.csv", text), tempFile("x.csv.gz", gzipSync(text))]) {
+      const passes = await CsvColumnPasses.open(file, resolveLoadOptions(file));
+      assert.deepEqual(
+        passes.names,
+        Array.from({ length: columns }, (_, k) => `c${k}`),
+      );
+      for (let pass = 0; pass < 4; pass++) {
+        const sources = [...Array(columns).keys()].filter(() => r() < 0.5);
+        const types = sources.map(() => TYPES[Math.floor(r() * TYPES.length)]!);
+        const chunkRows = 1 + Math.floor(r() * 10);
+        const got = await collect(passes.scan(sources, types, chunkRows));
+        const byName = new Map(sources.map((k, j) => [`c${k}`, types[j]!]));
+        const want = await collect(scanTable(file, { columns: [...byName.keys()], types: byName, chunkRows }));
+        assert.deepEqual(cells(got), cells(want), `seed ${seed} pass ${pass} ${file}`);
+      }
+    }
+  }
+});
+
+test("a pass of no columns counts the rows: one chunk per chunk of rows, as for a column", async () => {
+  const file = tempFile("rows.csv", "a,b\n1,2\n3,4\n5,6\n");
+  const passes = await CsvColumnPasses.open(file, resolveLoadOptions(file));
+  assert.deepEqual(
+    (await collect(passes.scan([], []))).map((t) => [t.rowCount, t.columns.length]),
+    [[3, 0]],
+  );
+});
+
+test("the header's errors are scanTable's: a repeated name, an empty file", async () => {
+  const repeated = tempFile("twice.csv", "a,b,a\n1,2,3\n");
+  await rejectsWith(
+    CsvColumnPasses.open(repeated, resolveLoadOptions(repeated)),
+    "input",
+    /column name 'a' appears twice in the header, as fields 1 and 3/,
+  );
+  await rejectsWith(collect(scanTable(repeated)), "input", /column name 'a' appears twice in the header/);
+  const empty = tempFile("empty.csv", "");
+  await rejectsWith(CsvColumnPasses.open(empty, resolveLoadOptions(empty)), "input", /the file is empty/);
+});

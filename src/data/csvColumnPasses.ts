@@ -1,4 +1,4 @@
-import { newReader, scanRecords } from "./csvReader.js";
+import { loadCsvColumns, newReader, scanRecords } from "./csvReader.js";
 import { readCsvHeader, type CsvHeader, type CsvRecordReader } from "./csvRecordReader.js";
 import { SCAN_CHUNK_CELLS, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataSource } from "./openDataSource.js";
@@ -6,8 +6,8 @@ import type { ColumnType, Table } from "./table.js";
 import type { ColumnPlan } from "./tableAssembler.js";
 
 /**
- * A CSV file read once per block of its columns, each column's type given (validate of a very wide file keeps one
- * block's chunk alive, not every column's). The header is read once and each pass's reader takes over the buffers of
+ * A CSV file read once per block of its columns (validate of a very wide file keeps one block's chunk alive, not every
+ * column's; drift one block's samples), each column's type given (scan) or inferred as loadTable infers it (load). The header is read once and each pass's reader takes over the buffers of
  * the pass before: a pass of scanTable parsed the 100,000 names of a wide header again and left its reader's buffers
  * (some 13 MB) to a garbage collection that came several passes later.
  */
@@ -34,6 +34,31 @@ export class CsvColumnPasses {
   /** The header's names, in file order. */
   get names(): readonly string[] {
     return this.header.names;
+  }
+
+  /**
+   * The Table loadTable gives with the load options `columns` and `types` of these columns (the header's fields
+   * `sources`, ascending): their types inferred as loadCsv infers them, except those `types` forces (by name; the
+   * open options' types by default).
+   */
+  async load(sources: readonly number[], types: ReadonlyMap<string, ColumnType> = this.options.types): Promise<Table> {
+    const names = this.header.names;
+    const plans: ColumnPlan[] = [];
+    for (const source of sources) {
+      const name = names[source]!;
+      const forced = types.get(name);
+      plans.push({ name, source, type: forced ?? null, forced: forced !== undefined });
+    }
+    const fh = await openDataSource(this.file, this.options.decompression);
+    try {
+      const done = this.done;
+      this.done = null;
+      const { table, reader } = await loadCsvColumns(fh, this.file, this.header, this.options, plans, done);
+      this.done = reader;
+      return table;
+    } finally {
+      await fh.close();
+    }
   }
 
   /**

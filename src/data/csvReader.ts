@@ -55,6 +55,8 @@ async function inferPlans(
   header: CsvHeader,
   options: ResolvedLoadOptions,
   fixTypes = false,
+  wanted: ColumnPlan[] = planColumns(header.names, options),
+  done: CsvRecordReader | null = null,
 ): Promise<{ plans: ColumnPlan[]; sampleRows: number; sampleBytes: number; reader: CsvRecordReader }> {
   const reader = new CsvRecordReader(
     fh,
@@ -66,8 +68,9 @@ async function inferPlans(
     undefined,
     false,
     options.maxFieldBytes,
+    done,
   );
-  const sample = new SampleInference(planColumns(header.names, options), options.na);
+  const sample = new SampleInference(wanted, options.na);
   while (sample.rows < INFERENCE_ROWS) {
     const batch = await reader.next(INFERENCE_ROWS - sample.rows);
     if (!batch) break;
@@ -124,37 +127,55 @@ export async function loadCsv(file: string, options: ResolvedLoadOptions): Promi
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans, sampleRows, sampleBytes, reader: sampleReader } = await inferPlans(fh, file, header, options);
-    // after the sample: a compressed file's size is estimated from the ratio seen so far
-    const size = await fh.estimatedSize();
-    // presize from the bytes per row of the sample
-    const capacity =
-      sampleRows < INFERENCE_ROWS
-        ? sampleRows
-        : Math.ceil(((size - header.dataOffset) / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
-    const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const reader = newReader(fh, file, header, options, sampleReader);
-    main.updateParseKinds(reader.parseKinds);
-    for (let batch = await reader.next(); batch; batch = await reader.next()) {
-      main.add(batch);
-      main.updateParseKinds(reader.parseKinds);
-    }
-    const columns = main.finish();
-    // a loop, not flatMap: an empty array per column that needs no second read was 3.6 MB for 100,000 columns
-    const reread: ColumnPlan[] = [];
-    for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...plans[k]!, type: null });
-    if (reread.length > 0) {
-      const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      const again = newReader(fh, file, header, options, reader);
-      for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
-      const textColumns = text.finish();
-      let j = 0;
-      for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
-    }
-    return { source: file, rowCount: main.rows, columns: columns as Column[] };
+    return (await loadCsvColumns(fh, file, header, options, planColumns(header.names, options), null)).table;
   } finally {
     await fh.close();
   }
+}
+
+/**
+ * loadCsv of the columns `wanted` (plans in file order, types null or forced) of an open file whose header is read;
+ * `done`: a finished reader of the file whose buffers the first pass takes over. Gives the table and the reader of
+ * the last pass, done, for the next load of the same file (CsvColumnPasses.load).
+ */
+export async function loadCsvColumns(
+  fh: DataSource,
+  file: string,
+  header: CsvHeader,
+  options: ResolvedLoadOptions,
+  wanted: ColumnPlan[],
+  done: CsvRecordReader | null,
+): Promise<{ table: Table; reader: CsvRecordReader }> {
+  const infer = await inferPlans(fh, file, header, options, false, wanted, done);
+  const { plans, sampleRows, sampleBytes } = infer;
+  // after the sample: a compressed file's size is estimated from the ratio seen so far
+  const size = await fh.estimatedSize();
+  // presize from the bytes per row of the sample
+  const capacity =
+    sampleRows < INFERENCE_ROWS
+      ? sampleRows
+      : Math.ceil(((size - header.dataOffset) / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
+  const main = new TableAssembler(plans, "infer", options.na, capacity);
+  const reader = newReader(fh, file, header, options, infer.reader);
+  main.updateParseKinds(reader.parseKinds);
+  for (let batch = await reader.next(); batch; batch = await reader.next()) {
+    main.add(batch);
+    main.updateParseKinds(reader.parseKinds);
+  }
+  const columns = main.finish();
+  // a loop, not flatMap: an empty array per column that needs no second read was 3.6 MB for 100,000 columns
+  const reread: ColumnPlan[] = [];
+  for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...plans[k]!, type: null });
+  let last = reader;
+  if (reread.length > 0) {
+    const text = new TableAssembler(reread, "infer", options.na, main.rows);
+    last = newReader(fh, file, header, options, reader);
+    for (let batch = await last.next(); batch; batch = await last.next()) text.add(batch);
+    const textColumns = text.finish();
+    let j = 0;
+    for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
+  }
+  return { table: { source: file, rowCount: main.rows, columns: columns as Column[] }, reader: last };
 }
 
 export async function* scanCsv(

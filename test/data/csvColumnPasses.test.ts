@@ -2,7 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { CsvColumnPasses } from "../../src/data/csvColumnPasses.js";
-import { scanTable } from "../../src/data/loadTable.js";
+import { loadTable, scanTable } from "../../src/data/loadTable.js";
 import { resolveLoadOptions } from "../../src/data/loadOptions.js";
 import { cellText, type ColumnType, type Table } from "../../src/data/table.js";
 import { rng } from "../helpers/random.js";
@@ -90,4 +90,50 @@ test("the header's errors are scanTable's: a repeated name, an empty file", asyn
   await rejectsWith(collect(scanTable(repeated)), "input", /column name 'a' appears twice in the header/);
   const empty = tempFile("empty.csv", "");
   await rejectsWith(CsvColumnPasses.open(empty, resolveLoadOptions(empty)), "input", /the file is empty/);
+});
+
+test("each load is loadTable's table of those columns, their types inferred or forced, between scans, plain or gzip", async () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    const r = rng(200 + seed);
+    const columns = 2 + Math.floor(r() * 8);
+    const rows = seed === 1 ? 0 : Math.floor(r() * 40);
+    const text = randomCsv(seed, columns, rows);
+    for (const file of [tempFile("x.csv", text), tempFile("x.csv.gz", gzipSync(text))]) {
+      const passes = await CsvColumnPasses.open(file, resolveLoadOptions(file));
+      for (let pass = 0; pass < 4; pass++) {
+        const sources = [...Array(columns).keys()].filter(() => r() < 0.5);
+        const forced = new Map(sources.filter(() => r() < 0.3).map((k) => [`c${k}`, TYPES[k % TYPES.length]!]));
+        const got =
+          pass % 2 === 0
+            ? await passes.load(sources, forced)
+            : await passes.load(sources, forced.size ? forced : undefined);
+        const want = await loadTable(file, { columns: sources.map((k) => `c${k}`), types: forced });
+        assert.deepEqual(got, want, `seed ${seed} pass ${pass} ${file}`);
+        if (pass === 1)
+          await collect(
+            passes.scan(
+              sources,
+              sources.map(() => "string"),
+            ),
+          );
+      }
+    }
+  }
+});
+
+test("a load past the inference sample re-reads as text a column a later cell does not fit, as loadTable does", async () => {
+  const lines = ["a,b,c,d"];
+  for (let i = 0; i < 10_050; i++) lines.push(`${i},${i === 10_020 ? "late" : i % 3},x${i % 5},${i * 0.5}`);
+  const file = tempFile("late.csv", lines.join("\n") + "\n");
+  const passes = await CsvColumnPasses.open(file, resolveLoadOptions(file));
+  for (const sources of [[0, 1, 2, 3], [1], [0, 3], [1, 2]]) {
+    const names = sources.map((k) => "abcd"[k]!);
+    const got = await passes.load(sources);
+    assert.deepEqual(got, await loadTable(file, { columns: names }), names.join());
+    assert.deepEqual(
+      await passes.load(sources, new Map([["b", "integer"]])),
+      await loadTable(file, { columns: names, types: { b: "integer" } }),
+    );
+  }
+  assert.equal((await passes.load([1])).columns[0]!.type, "category");
 });

@@ -196,8 +196,24 @@ export class TableValidator {
     this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));
   }
 
+  /**
+   * Starts the rows again from 0: the chunks that follow are the same rows, other columns of them (a wide CSV read
+   * once per block of columns). The result counts the rows of the last pass.
+   */
+  newPass(): void {
+    this.rows = 0;
+  }
+
+  /**
+   * The table's column names in file order, for a validator whose chunks hold only schema columns: the names the
+   * schema does not list are its extra columns, as if a chunk had held them.
+   */
+  addColumnNames(names: readonly string[]): void {
+    for (let k = 0; k < names.length; k++) if (!this.specIndex.has(names[k]!)) this.addExtra(names[k]!);
+  }
+
   /** The schema column of this name (the last, if a name repeats). */
-  private specOf(name: string): ColumnSchema | undefined {
+  specOf(name: string): ColumnSchema | undefined {
     const i = this.specIndex.get(name);
     return i === undefined ? undefined : this.schema.columns[i];
   }

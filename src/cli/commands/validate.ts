@@ -3,11 +3,13 @@ import { writeOutputFileParts } from "../../outputFile.js";
 import { loadTable, scanTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
 import { checkLeakage, type LeakageResult } from "../../schema/checkLeakage.js";
+import type { DataSchema } from "../../schema/dataSchema.js";
 import { forEnvironment } from "../../schema/forEnvironment.js";
 import { inferSchemaJson, inferSchemaText } from "../../schema/inferSchema.js";
 import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
+import { BLOCK_COLUMNS, validateCsvInBlocks } from "../../schema/validateCsvInBlocks.js";
 import { TableValidator, validateTable } from "../../schema/validateTable.js";
 import type { ValidateReport } from "../../schema/validateReport.js";
 import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
@@ -102,27 +104,29 @@ function loadOptions(flags: { delimiter?: string }): LoadOptions {
   return flags.delimiter ? { delimiter: flags.delimiter } : {};
 }
 
-export async function validateFiles(flags: ValidateFlags & { data: string }): Promise<ValidateReport> {
+/**
+ * `validate` without the printing. `blockColumns`: a CSV file with more columns is read a block of this many columns
+ * at a time (validateCsvInBlocks); tests lower it, Infinity reads every file in one pass.
+ */
+export async function validateFiles(
+  flags: ValidateFlags & { data: string },
+  { blockColumns = BLOCK_COLUMNS }: { blockColumns?: number } = {},
+): Promise<ValidateReport> {
   const parsed = flags.schema ? parseSchemaFile(flags.schema) : undefined;
   const schema = parsed && flags.environment !== undefined ? forEnvironment(parsed, flags.environment) : parsed;
-  const load = { ...loadOptions(flags), ...(schema ? { types: schemaColumnTypes(schema) } : {}) };
+  const load = () => ({ ...loadOptions(flags), ...(schema ? { types: schemaColumnTypes(schema) } : {}) });
   let result: ValidationResult;
   let leakage: LeakageResult | undefined;
   if (flags.holdout) {
     // Leakage compares the two tables row by row: both are held.
-    const [table, holdout] = await Promise.all([loadTable(flags.data, load), loadTable(flags.holdout, load)]);
+    const options = load();
+    const [table, holdout] = await Promise.all([loadTable(flags.data, options), loadTable(flags.holdout, options)]);
     result = schema ? validateTable(table, schema) : { ok: true, rows: table.rowCount, violations: [] };
     leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
     result = mergeViolations(result, leakageViolations(leakage));
   } else {
-    // Chunk by chunk: memory follows a chunk (and what unique/median need), not the dataset.
-    const validator = schema ? new TableValidator(schema, flags.data) : null;
-    let rows = 0;
-    for await (const chunk of scanTable(flags.data, load)) {
-      rows += chunk.rowCount;
-      validator?.add(chunk);
-    }
-    result = validator ? validator.finish() : { ok: true, rows, violations: [] };
+    const blocked = schema ? await validateCsvInBlocks(flags.data, schema, loadOptions(flags), blockColumns) : null;
+    result = blocked ?? (await validateInChunks(flags.data, schema, load()));
   }
   return {
     kind: "modelguard.validation",
@@ -134,6 +138,21 @@ export async function validateFiles(flags: ValidateFlags & { data: string }): Pr
     ...result,
     ...(leakage ? { leakage } : {}),
   };
+}
+
+/** Chunk by chunk: memory follows a chunk (and what unique/median need), not the dataset. */
+async function validateInChunks(
+  data: string,
+  schema: DataSchema | undefined,
+  load: LoadOptions,
+): Promise<ValidationResult> {
+  const validator = schema ? new TableValidator(schema, data) : null;
+  let rows = 0;
+  for await (const chunk of scanTable(data, load)) {
+    rows += chunk.rowCount;
+    validator?.add(chunk);
+  }
+  return validator ? validator.finish() : { ok: true, rows, violations: [] };
 }
 
 function describeValidation(r: ValidateReport): string {

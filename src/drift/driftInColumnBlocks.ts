@@ -1,4 +1,5 @@
-import { csvColumnNames } from "../data/csvReader.js";
+import { CsvColumnPasses } from "../data/csvColumnPasses.js";
+import { HeaderNameIndex } from "../data/headerNameIndex.js";
 import { resolveLoadOptions } from "../data/loadOptions.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { resolveDataset } from "../data/resolveDataset.js";
@@ -8,8 +9,8 @@ import { checkRequestedColumns, checkSomethingTested } from "./driftCoverage.js"
 import type { DriftFilesInput } from "./driftFilesInput.js";
 import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReportParts } from "./driftReport.js";
-import { loadDataSides } from "./loadDataSides.js";
-import { loadSamples } from "./loadSamples.js";
+import { joinSides } from "./loadDataSides.js";
+import { tableSamples } from "./sampleFile.js";
 import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 
 /**
@@ -40,43 +41,45 @@ export async function driftInColumnBlocks(
   const load: LoadOptions = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
   const plan = await planBlocks(input, load, blockColumns).catch(() => null);
   if (plan === null) return null;
-  const { referenceNames, currentOnly } = plan;
-  const report = await testInBlocks(input, policy, load, blockColumns, referenceNames, currentOnly).catch(() => null);
+  const report = await testInBlocks(input, policy, blockColumns, plan).catch(() => null);
   if (report === null) return null;
-  if (report.features.length === 0) {
-    // Only to say why nothing was tested: the names again, as one pass would give them.
-    const [reference, current] = await Promise.all([readNames(input.reference, load), readNames(input.current, load)]);
-    checkSomethingTested(report, new Set(reference ?? []), new Set(current ?? []));
-  }
+  // Only to say why nothing was tested: the names as one pass would give them.
+  if (report.features.length === 0)
+    checkSomethingTested(report, new Set(plan.reference.names), new Set(plan.current.names));
   return report;
 }
 
-/**
- * The reference's names to test and the names only the current file has (read for its errors only); null when the
- * files are not for blocks, and when the coverage check fails (one pass reports its error, or a read's before it).
- */
-async function planBlocks(
-  input: DriftFilesInput,
-  load: LoadOptions,
-  blockColumns: number,
-): Promise<{ referenceNames: string[]; currentOnly: string[] } | null> {
-  const [referenceNames, currentNames] = await Promise.all([
-    readNames(input.reference, load),
-    readNames(input.current, load),
-  ]);
-  if (referenceNames === null || currentNames === null) return null;
-  if (Math.max(referenceNames.length, currentNames.length) <= blockColumns) return null;
-  // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
-  const reference = new Set(referenceNames);
-  checkRequestedColumns(reference, new Set(currentNames), input);
-  return {
-    referenceNames,
-    currentOnly: input.columns ? [] : currentNames.filter((name) => !reference.has(name)),
-  };
+/** A CSV file read in blocks of columns, and the names of its columns `load` reads, in file order. */
+interface BlockSide {
+  passes: CsvColumnPasses;
+  names: readonly string[];
 }
 
-/** The names of a plain, gzip or zstd CSV file's columns `load` reads, in file order; null for any other dataset. */
-async function readNames(path: string, load: LoadOptions): Promise<string[] | null> {
+interface BlockPlan {
+  reference: BlockSide;
+  current: BlockSide;
+  /** The current's fields of the names the reference lacks (read for their errors only), ascending. */
+  currentOnly: number[];
+}
+
+/**
+ * Both files' headers and the names the current file only has; null when the files are not for blocks, and when the
+ * coverage check fails (one pass reports its error, or a read's before it).
+ */
+async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumns: number): Promise<BlockPlan | null> {
+  const [reference, current] = await Promise.all([openSide(input.reference, load), openSide(input.current, load)]);
+  if (reference === null || current === null) return null;
+  if (Math.max(reference.names.length, current.names.length) <= blockColumns) return null;
+  // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
+  const referenceNames = new Set(reference.names);
+  checkRequestedColumns(referenceNames, new Set(current.names), input);
+  const currentOnly: number[] = [];
+  if (!input.columns) current.names.forEach((name, k) => referenceNames.has(name) || currentOnly.push(k));
+  return { reference, current, currentOnly };
+}
+
+/** A plain, gzip or zstd CSV file's header and the names of its columns `load` reads; null for any other dataset. */
+async function openSide(path: string, load: LoadOptions): Promise<BlockSide | null> {
   const dataset = await resolveDataset(path);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
@@ -85,35 +88,44 @@ async function readNames(path: string, load: LoadOptions): Promise<string[] | nu
   // A side large enough to stream keeps values exactly up to a budget over all its columns: a block would get more.
   const bytes = await datasetBytes(path);
   if (bytes === null || bytes >= DEFAULT_SAMPLE_BUDGET.streamFromBytes) return null;
-  const names = await csvColumnNames(file, resolved);
+  const passes = await CsvColumnPasses.open(file, resolved);
   const wanted = resolved.columns;
-  return wanted ? names.filter((name) => wanted.has(name)) : names;
+  return { passes, names: wanted ? passes.names.filter((name) => wanted.has(name)) : passes.names };
 }
 
+/**
+ * Each block read from both files as loadDataSides reads them (each side's types inferred, a current column of
+ * another kind read again with the reference's type), one file after the other in this thread, each on its header
+ * read once and the read buffers of the block before (CsvColumnPasses).
+ */
 async function testInBlocks(
   input: DriftFilesInput,
   policy: DriftPolicy,
-  load: LoadOptions,
   blockColumns: number,
-  referenceNames: readonly string[],
-  currentOnly: readonly string[],
+  { reference, current, currentOnly }: BlockPlan,
 ): Promise<DriftReportParts> {
-  const names = input.columns ?? referenceNames;
+  const names = input.columns ?? reference.names;
   const detection = new DriftAccumulator(policy, {
     referenceLabel: input.reference,
     currentLabel: input.current,
     capacity: names.length,
     ...(input.quality && { quality: input.quality }),
   });
+  const referenceIndex = new HeaderNameIndex(reference.passes.names);
+  const currentIndex = new HeaderNameIndex(current.passes.names);
   for (let at = 0; at < names.length; at += blockColumns) {
     const block = names.slice(at, at + blockColumns);
-    // A name the current file lacks is not read there (loadTable ignores it) and is reported absent, as in one pass.
-    const sides = await loadDataSides(input.reference, input.current, { ...load, columns: block });
+    // A name the current file lacks is not read there (as loadTable ignores it) and is reported absent, as in one pass.
+    const ref = tableSamples(await reference.passes.load(referenceIndex.sourcesOf(block)));
+    const cur = tableSamples(await current.passes.load(currentIndex.sourcesOf(block)));
+    const sides = await joinSides(ref, cur, async (types) =>
+      tableSamples(await current.passes.load(currentIndex.sourcesOf(types.keys()), types)),
+    );
     const skip = input.columns ? undefined : defaultSkips(sides.reference, sides.current, sides.types, input.target);
     detection.add(sides.reference, sides.current, block, skip);
   }
   // One pass reads the current's own columns too: read them, so that a file one pass refuses is refused here.
   for (let at = 0; at < currentOnly.length; at += blockColumns)
-    await loadSamples(input.current, { ...load, columns: currentOnly.slice(at, at + blockColumns) });
+    await current.passes.load(currentOnly.slice(at, at + blockColumns));
   return detection.finish();
 }

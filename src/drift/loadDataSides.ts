@@ -1,7 +1,7 @@
 import type { LoadOptions } from "../data/loadTable.js";
 import type { ColumnType } from "../data/table.js";
 import { driftKindOfType, type ColumnSample } from "./columnSample.js";
-import { loadSamples } from "./loadSamples.js";
+import { loadSamples, type LoadedSamples } from "./loadSamples.js";
 
 export interface DataSides {
   reference: Map<string, ColumnSample>;
@@ -17,13 +17,25 @@ export interface DataSides {
  */
 export async function loadDataSides(reference: string, current: string, load: LoadOptions): Promise<DataSides> {
   const [ref, cur] = await Promise.all([loadSamples(reference, load), loadSamples(current, load)]);
+  return joinSides(ref, cur, (types) => loadSamples(current, { ...load, columns: [...types.keys()], types }));
+}
+
+/**
+ * The sides of a drift from the samples of each, the current's columns of another kind than the reference's read
+ * again by `readAgain` with the reference's types (given by name, in the reference's order).
+ */
+export async function joinSides(
+  ref: LoadedSamples,
+  cur: LoadedSamples,
+  readAgain: (types: Map<string, ColumnType>) => Promise<LoadedSamples>,
+): Promise<DataSides> {
   const mismatched = new Map<string, ColumnType>();
   for (const [name, type] of ref.types) {
     const curType = cur.types.get(name);
     if (curType !== undefined && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
   }
   if (mismatched.size > 0) {
-    const again = await loadSamples(current, { ...load, columns: [...mismatched.keys()], types: mismatched });
+    const again = await readAgain(mismatched);
     for (const [name, sample] of again.samples) cur.samples.set(name, sample);
   }
   return { reference: ref.samples, current: cur.samples, types: ref.types };

@@ -1,5 +1,5 @@
 import { loadTable, type LoadOptions } from "../data/loadTable.js";
-import type { ColumnType } from "../data/table.js";
+import type { ColumnType, Table } from "../data/table.js";
 import { sampleTable, type ColumnSample } from "./columnSample.js";
 import { shouldStream, streamSamples, type SampleBudget } from "./streamSamples.js";
 
@@ -16,7 +16,11 @@ export interface FileSamples {
  */
 export async function sampleFile(path: string, options: LoadOptions, budget: SampleBudget): Promise<FileSamples> {
   if (await shouldStream(path, budget)) return streamSamples(path, options, budget);
-  const table = await loadTable(path, options);
+  return tableSamples(await loadTable(path, options));
+}
+
+/** A loaded table's drift samples, each numeric column sorted inside the table's own buffer (the table is spent). */
+export function tableSamples(table: Table): FileSamples {
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
   const types = new Map<string, ColumnType>(table.columns.map((c) => [c.name, c.type]));
   return { samples, types, rows: table.rowCount };

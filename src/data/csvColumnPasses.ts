@@ -12,20 +12,28 @@ import type { ColumnPlan } from "./tableAssembler.js";
  * (some 13 MB) to a garbage collection that came several passes later.
  */
 export class CsvColumnPasses {
-  /** The reader of the last pass, done: its buffers go to the next. */
-  private done: CsvRecordReader | null = null;
-
   private constructor(
     private readonly file: string,
     private readonly options: ResolvedLoadOptions,
     private readonly header: CsvHeader,
+    /** The reader of the last pass, done: its buffers go to the next (of these passes or of those sharing them). */
+    private readonly last: { done: CsvRecordReader | null },
   ) {}
 
-  /** Reads the header (errors as scanTable's: an empty file, a repeated or empty name). */
-  static async open(file: string, options: ResolvedLoadOptions): Promise<CsvColumnPasses> {
+  /**
+   * Reads the header (errors as scanTable's: an empty file, a repeated or empty name). `shareBuffersWith`: passes
+   * over another file whose read buffers these passes take over and hand back, pass after pass (drift reads its two
+   * files by turns, and held two sets of some 12 MB); passes of the two must not run at once.
+   */
+  static async open(
+    file: string,
+    options: ResolvedLoadOptions,
+    shareBuffersWith?: CsvColumnPasses,
+  ): Promise<CsvColumnPasses> {
     const fh = await openDataSource(file, options.decompression);
     try {
-      return new CsvColumnPasses(file, options, await readCsvHeader(fh, file, options.delimiter));
+      const header = await readCsvHeader(fh, file, options.delimiter);
+      return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null });
     } finally {
       await fh.close();
     }
@@ -51,10 +59,10 @@ export class CsvColumnPasses {
     }
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
-      const done = this.done;
-      this.done = null;
+      const done = this.last.done;
+      this.last.done = null;
       const { table, reader } = await loadCsvColumns(fh, this.file, this.header, this.options, plans, done);
-      this.done = reader;
+      this.last.done = reader;
       return table;
     } finally {
       await fh.close();
@@ -81,10 +89,10 @@ export class CsvColumnPasses {
     // A compressed file cannot go back to its start: each pass opens the file again.
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
-      const reader = newReader(fh, this.file, this.header, this.options, this.done);
-      this.done = null;
+      const reader = newReader(fh, this.file, this.header, this.options, this.last.done);
+      this.last.done = null;
       yield* scanRecords(reader, this.file, plans, this.options, maxChunkRows, chunkCells);
-      this.done = reader;
+      this.last.done = reader;
     } finally {
       await fh.close();
     }

@@ -349,7 +349,8 @@ export class CsvRecordReader {
       this.reserve = [reuse.buf, reuse.spare].filter((b): b is Buffer => b !== null && b.length > 1);
       reuse.reserve = [];
     }
-    this.parseKinds = new Uint8Array(ncols);
+    // a 100,000-column header's kinds are 100 KB a reader, three readers a load (CsvColumnPasses loads many)
+    this.parseKinds = reuse?.parseKinds.length === ncols ? reuse.parseKinds.fill(0) : new Uint8Array(ncols);
     this.batch = {
       bytes: this.buf,
       starts: this.starts,

@@ -67,7 +67,9 @@ interface BlockPlan {
  * coverage check fails (one pass reports its error, or a read's before it).
  */
 async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumns: number): Promise<BlockPlan | null> {
-  const [reference, current] = await Promise.all([openSide(input.reference, load), openSide(input.current, load)]);
+  const reference = await openSide(input.reference, load);
+  // One set of read buffers for both files: they are read by turns.
+  const current = reference && (await openSide(input.current, load, reference.passes));
   if (reference === null || current === null) return null;
   if (Math.max(reference.names.length, current.names.length) <= blockColumns) return null;
   // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
@@ -79,7 +81,11 @@ async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumn
 }
 
 /** A plain, gzip or zstd CSV file's header and the names of its columns `load` reads; null for any other dataset. */
-async function openSide(path: string, load: LoadOptions): Promise<BlockSide | null> {
+async function openSide(
+  path: string,
+  load: LoadOptions,
+  shareBuffersWith?: CsvColumnPasses,
+): Promise<BlockSide | null> {
   const dataset = await resolveDataset(path);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
@@ -88,7 +94,7 @@ async function openSide(path: string, load: LoadOptions): Promise<BlockSide | nu
   // A side large enough to stream keeps values exactly up to a budget over all its columns: a block would get more.
   const bytes = await datasetBytes(path);
   if (bytes === null || bytes >= DEFAULT_SAMPLE_BUDGET.streamFromBytes) return null;
-  const passes = await CsvColumnPasses.open(file, resolved);
+  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
   const wanted = resolved.columns;
   return { passes, names: wanted ? passes.names.filter((name) => wanted.has(name)) : passes.names };
 }

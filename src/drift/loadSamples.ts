@@ -49,7 +49,11 @@ export async function loadSamples(
   const bytes = await datasetBytes(path);
   if (bytes === null || bytes >= IN_THREAD_MAX_BYTES) return loadSamplesInWorker(path, options, budget);
   const run = inThreadQueue.then(() => sampleFile(path, options, budget));
-  inThreadQueue = run.catch(() => undefined);
+  // then, not catch: a caught promise resolves to the samples, which the queue would keep alive after the caller
+  inThreadQueue = run.then(
+    () => undefined,
+    () => undefined,
+  );
   return run;
 }
 

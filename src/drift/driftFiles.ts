@@ -25,9 +25,9 @@ export type { DriftFilesInput } from "./driftFilesInput.js";
  *
  * With `blockColumns` (e.g. BLOCK_COLUMNS), two CSV files of more than that many columns are tested in blocks of that
  * many columns (driftInColumnBlocks): the same report, one block's samples held at a time. Not the default: on
- * 100,000 columns x 6 rows it peaked at 213-233 MB against 244-258 in one pass, in twice the time, and on 50,000 and
- * 60,000 columns no lower (174-197 MB against 165-208): each block's load leaves its per-column objects as garbage,
- * which V8 lets grow to some four times the live heap before it collects (see driftInColumnBlocks).
+ * 100,000 columns x 6 rows, blocks of 10,000 peak at 187-194 MB against 244-248 in one pass, in about the same time,
+ * but not near the 100 MB + twice the input and output that issue 11 asks (some 134 MB): Node, the report's columns,
+ * the headers, the read buffers and each block's garbage stay (see BLOCK_COLUMNS).
  */
 export async function driftFiles(
   input: DriftFilesInput,

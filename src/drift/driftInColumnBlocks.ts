@@ -14,14 +14,16 @@ import { tableSamples } from "./sampleFile.js";
 import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 
 /**
- * Columns tested per block, the best of 2,000 / 5,000 / 10,000 / 20,000 / 50,000 measured on 100,000 columns x 6 rows
- * (peak RSS of `drift` to stdout: 209-217 / 223-232 / 211-231 / 243-251 / 237-256 MB, in 9 / 6 / 4 / 4 / 3 s; 244-258
- * MB and 2.5 s in one pass). Why so little: every block reads both files again (each record parsed, the block's
- * columns decoded), and each load's per-column objects (plans, builders, samples' views, map entries: some 500 bytes
- * a column) and its fixed part (100,000 header names, 10-15 MB of read buffers) are promoted before they die; V8 lets
- * that garbage grow to about four times the live heap (20-22 MB) before a full collection. Even with a collection
- * forced after every block the peak was 178-204 MB: the young generation, freed heap pages and freed read buffers
- * stay resident.
+ * Columns tested per block. On 100,000 columns x 6 rows (peak RSS of `drift` to stdout, built CLI), blocks of 2,000 /
+ * 5,000 / 10,000 / 20,000 / 50,000 peaked at 185-186 / 181-185 / 187-194 / 232 / 251-258 MB in 5.5 / 4.5 / 3.1-3.4 /
+ * 3-4 / 2.5-2.8 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
+ * --out alike (188-202 MB against 242-257); 50,000 columns 154-156 MB against 171-190, 20,000 (two blocks) 126 MB
+ * against 124-131. Each file is read through one CsvColumnPasses (its header parsed once; one set of read buffers for
+ * both files), so a block costs about what one pass does. What still holds memory at the peak (some 177 MB): Node
+ * and the modules, some 47 MB; the report's columns of 100,000 features, some 22 MB of typed arrays and the names;
+ * the two headers' names (some 6 MB) and one set of read buffers (12 MB); and the garbage of each block's per-column
+ * objects (plans, builders, samples' views, map entries: the sampled allocations of a run total some 120 MB), which
+ * V8 lets grow to a heap of 70-80 MB around 20-35 MB live before a full collection.
  */
 export const BLOCK_COLUMNS = 10_000;
 

@@ -15,8 +15,8 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 
 /**
  * Columns tested per block. On 100,000 columns x 6 rows (peak RSS of `drift` to stdout, built CLI), blocks of 2,000 /
- * 5,000 / 10,000 / 20,000 / 50,000 peaked at 185-186 / 181-185 / 187-194 / 232 / 251-258 MB in 5.5 / 4.5 / 3.1-3.4 /
- * 3-4 / 2.5-2.8 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
+ * 5,000 / 10,000 / 20,000 / 50,000 peaked at 185-186 / 181-185 / 187-194 / 213-215 / 240-243 MB in 5.5 / 4.5 / 3.1-3.4 /
+ * 3.0-3.4 / 2.5-3.6 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
  * --out alike (188-202 MB against 242-257); 50,000 columns 154-156 MB against 171-190, 20,000 (two blocks) 126 MB
  * against 124-131. Each file is read through one CsvColumnPasses (its header parsed once; one set of read buffers for
  * both files), so a block costs about what one pass does. What still holds memory at the peak (some 177 MB): Node

@@ -137,3 +137,26 @@ test("a load past the inference sample re-reads as text a column a later cell do
   }
   assert.equal((await passes.load([1])).columns[0]!.type, "category");
 });
+
+test("passes of two files that share read buffers give each file's tables, loads and scans by turns", async () => {
+  const a = tempFile("a.csv", randomCsv(31, 7, 30));
+  const b = tempFile("b.csv.gz", gzipSync(randomCsv(32, 3, 12)));
+  const first = await CsvColumnPasses.open(a, resolveLoadOptions(a));
+  const second = await CsvColumnPasses.open(b, resolveLoadOptions(b), first);
+  const r = rng(33);
+  for (let turn = 0; turn < 8; turn++) {
+    const [passes, file, columns] = turn % 2 === 0 ? [first, a, 7] : [second, b, 3];
+    const sources = [...Array(columns).keys()].filter(() => r() < 0.6);
+    const names = sources.map((k) => `c${k}`);
+    if (turn % 3 === 2) {
+      const got = await collect(
+        passes.scan(
+          sources,
+          sources.map(() => "string"),
+        ),
+      );
+      const types = new Map(names.map((name) => [name, "string" as const]));
+      assert.deepEqual(cells(got), cells(await collect(scanTable(file, { columns: names, types }))), `turn ${turn}`);
+    } else assert.deepEqual(await passes.load(sources), await loadTable(file, { columns: names }), `turn ${turn}`);
+  }
+});

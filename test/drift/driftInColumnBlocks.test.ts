@@ -1,6 +1,7 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { driftFiles, type DriftFilesInput } from "../../src/drift/driftFiles.js";
@@ -162,4 +163,25 @@ test("drift in blocks: a header that repeats a name, and a file that tests nothi
   await assertSameInBlocks({ reference, current }, resolvePolicy(), "nothing tested");
   const none = await outcome({ reference, current }, resolvePolicy(), 3);
   assert.match("error" in none ? none.error.message : "", /no column could be tested/);
+});
+
+test("drift in blocks of gzip files, and of files where a cell past the type sample turns a column to text", async () => {
+  const sides = writePair(11, 30);
+  const reference = `${sides.reference}.gz`;
+  const current = `${sides.current}.gz`;
+  writeFileSync(reference, gzipSync(readFileSync(sides.reference)));
+  writeFileSync(current, gzipSync(readFileSync(sides.current)));
+  assert.ok((await assertSameInBlocks({ reference, current }, resolvePolicy(), "gzip")) > 0, "blocks ran on gzip");
+  // Past INFERENCE_ROWS rows: "b" reads as integers in the sample of both sides, then as text in the current only.
+  const late = (file: string, word: string) => {
+    const lines = ["a,b,c,d"];
+    for (let i = 0; i < 10_030; i++) lines.push(`${i % 7},${i === 10_010 ? word : i % 5},x${i % 3},${(i % 11) / 4}`);
+    writeFileSync(file, lines.join("\n") + "\n");
+  };
+  late(join(dir, "late-ref.csv"), "3");
+  late(join(dir, "late-cur.csv"), "oops");
+  const input = { reference: join(dir, "late-ref.csv"), current: join(dir, "late-cur.csv") };
+  assert.ok((await assertSameInBlocks(input, resolvePolicy(), "late text")) > 0, "blocks ran past the sample");
+  const report = await outcome(input, resolvePolicy(), 2);
+  assert.ok("report" in report && report.report.features.some((f) => f.name === "b"), "b tested, read as numbers");
 });

@@ -5,7 +5,7 @@ import { sampleColumnProfile, type ColumnSample } from "./columnSample.js";
 import { defaultSkips } from "./defaultSkips.js";
 import { detectDriftParts } from "./detectDrift.js";
 import type { DriftFilesInput } from "./driftFilesInput.js";
-import { driftInColumnBlocks } from "./driftInColumnBlocks.js";
+import { BLOCK_COLUMNS, driftInColumnBlocks } from "./driftInColumnBlocks.js";
 import type { DriftPolicy } from "./driftPolicy.js";
 import type { DriftReportParts } from "./driftReport.js";
 import { checkRequestedColumns, checkSomethingTested } from "./driftCoverage.js";
@@ -15,26 +15,24 @@ import { loadSamples } from "./loadSamples.js";
 export type { DriftFilesInput } from "./driftFilesInput.js";
 
 /**
- * Drift between two files. Both data files parse at once on two threads; a profile reference needs only the current
- * file. Current columns are read with the reference's types, so a stray bad cell cannot turn a numeric column into
- * text and hide it from the test. A run that names columns neither file has, or that tests no column, is an input
- * error rather than a clean report: a gate that tested nothing has nothing to say.
+ * Drift between two files. Both data files are loaded (a large one on a worker thread: loadSamples); a profile
+ * reference needs only the current file. Current columns are read with the reference's types, so a stray bad cell
+ * cannot turn a numeric column into text and hide it from the test. A run that names columns neither file has, or
+ * that tests no column, is an input error rather than a clean report: a gate that tested nothing has nothing to say.
  *
  * Without `columns`, the target and id-like columns are skipped with the reason (defaultSkips); `columns`, or a
  * drift.columns override of the column in the policy (other than `skip: true`), tests them again.
  *
- * With `blockColumns` (e.g. BLOCK_COLUMNS), two CSV files of more than that many columns are tested in blocks of that
- * many columns (driftInColumnBlocks): the same report, one block's samples held at a time. Not the default: on
- * 100,000 columns x 6 rows, blocks of 10,000 peak at 187-194 MB against 244-248 in one pass, in about the same time,
- * but not near the 100 MB + twice the input and output that issue 11 asks (some 134 MB): Node, the report's columns,
- * the headers, the read buffers and each block's garbage stay (see BLOCK_COLUMNS).
+ * Two CSV files of more than `blockColumns` columns are tested in blocks of that many columns (driftInColumnBlocks):
+ * the same report, one block's samples held at a time. On 100,000 columns x 6 rows, blocks of 10,000 peak at 187-194
+ * MB against 244-248 in one pass, in about the same time (see BLOCK_COLUMNS). `Infinity` always reads in one pass.
  */
 export async function driftFiles(
   input: DriftFilesInput,
   policy: DriftPolicy,
-  blockColumns?: number,
+  blockColumns: number = BLOCK_COLUMNS,
 ): Promise<DriftReportParts> {
-  if (blockColumns !== undefined && !isProfilePath(input.reference)) {
+  if (!isProfilePath(input.reference)) {
     const report = await driftInColumnBlocks(input, policy, blockColumns);
     if (report !== null) return report;
   }

@@ -181,3 +181,50 @@ process.exitCode = await main(["drift", "--reference", process.argv[2], "--curre
   assert.ok(held.drifted_features.length > 0 && held.quality!.fired.length > 0, "some columns drift, some fire");
   assert.equal(readFileSync(out, "utf8"), stringifyContract(held, 2) + "\n");
 });
+
+/**
+ * Runs driftFiles (as the CLI does: quality measured, blocks of columns unless `blockColumns` says otherwise) in a
+ * child killed once its resident memory passes `limitMb`, V8 left its own heap limit as the CLI runs.
+ */
+async function driftFilesInChild(
+  ref: string,
+  cur: string,
+  limitMb: number,
+  blockColumns?: number,
+): Promise<{ code: number | null; tested: number; drifted: number; peakMb: number; err: string }> {
+  const script = join(dir, "driftFilesChild.mts");
+  writeFileSync(
+    script,
+    `import { driftFiles } from ${JSON.stringify(srcUrl("drift/driftFiles.ts"))};
+import { resolvePolicy } from ${JSON.stringify(srcUrl("drift/driftPolicy.ts"))};
+import { resolveQualityThresholds } from ${JSON.stringify(srcUrl("quality/qualityThresholds.ts"))};
+const blocks = ${blockColumns === undefined ? "undefined" : String(blockColumns)};
+const r = await driftFiles({ reference: process.argv[2], current: process.argv[3], quality: resolveQualityThresholds() }, resolvePolicy(), blocks);
+console.log(JSON.stringify({ tested: r.features.length, drifted: r.drifted_features.length, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+`,
+  );
+  const { code, out, err, peakMb } = await runRssBounded(script, [ref, cur], limitMb, { heapMb: null });
+  if (code !== 0) return { code, tested: 0, drifted: 0, peakMb, err };
+  const parsed = JSON.parse(out) as { tested: number; drifted: number; maxRssMb: number };
+  return { code, tested: parsed.tested, drifted: parsed.drifted, peakMb: Math.max(peakMb, parsed.maxRssMb), err };
+}
+
+test("drift of 100,000 columns x 6 rows a side tests them in blocks of columns: 240 MB of RSS, V8's own heap limit", async () => {
+  // Measured in this child (tsx): 202-216 MB in blocks, 268-270 in one pass (blockColumns Infinity), which this limit
+  // fails. The built CLI: 187-194 MB in blocks, 244-248 in one pass.
+  const cols = 100_000;
+  const random = rng(5);
+  const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
+  // Every tenth column of the current side moves by 50: those 10,000 drift, and a few others by chance (6 values).
+  const row = (shifted: boolean) =>
+    Array.from({ length: cols }, (_, i) => (random() * 10 + (shifted && i % 10 === 3 ? 50 : 0)).toFixed(4)).join(",");
+  const ref = join(dir, "blocks-ref.csv");
+  const cur = join(dir, "blocks-cur.csv");
+  writeFileSync(ref, [header, ...Array.from({ length: 6 }, () => row(false))].join("\n") + "\n");
+  writeFileSync(cur, [header, ...Array.from({ length: 6 }, () => row(true))].join("\n") + "\n");
+  const r = await driftFilesInChild(ref, cur, 240);
+  assert.equal(r.code, 0, `peak ${Math.round(r.peakMb)} MB${r.err ? `: ${r.err}` : ""}`);
+  assert.equal(r.tested, cols);
+  assert.ok(r.drifted >= cols / 10 && r.drifted < cols / 5, `${r.drifted} drifted`);
+  assert.ok(r.peakMb < 240, `peak ${r.peakMb} MB`);
+});

@@ -34,13 +34,22 @@ export interface KsTwoSampleResult {
  *   (2 of the C(6, 3) = 20 orderings reach D = 1; scipy's rounding included)
  */
 export function ksTwoSample(a: Float64Array, b: Float64Array, method: KsMethod = "auto"): KsTwoSampleResult {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new RangeError("ksTwoSample: both samples must be non-empty");
+  if (a.length === 0 || b.length === 0) throw new RangeError("ksTwoSample: both samples must be non-empty");
+  return ksPValue(ksStatistic(a, b), a.length, b.length, method);
+}
+
+/**
+ * ksTwoSample's choice of method and its p-value for a statistic d of samples of sizes n1 and n2 (positive
+ * integers), whether d came from the samples or from sketches of them; on the exact path the statistic returned is
+ * d rounded to the lattice h / lcm(n1, n2). Why shared: a KS against a profile's sketch must pick exact or asymp by
+ * the same rule as against the samples, or three values against three give p = 0 where scipy gives 0.1.
+ *
+ * Example: ksPValue(1, 3, 3, "auto") -> { statistic: 1, pValue: 0.09999999999999999, method: "exact" }
+ */
+export function ksPValue(d: number, n1: number, n2: number, method: KsMethod = "auto"): KsTwoSampleResult {
   if (method !== "auto" && method !== "exact" && method !== "asymp") {
     throw new RangeError(`ksTwoSample: unknown method ${String(method)}`);
   }
-  let d = ksStatistic(a, b);
   const g = gcd(n1, n2);
   const n1g = n1 / g;
   const n2g = n2 / g;
@@ -79,17 +88,6 @@ function gcd(a: number, b: number): number {
 export function roundHalfEven(x: number): number {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-
-/**
- * The exact two-sided p-value P(D_{n1,n2} >= d) for a statistic d found some other way (from sketches), with d
- * rounded to the lattice h / lcm(n1, n2) as on the exact path; NaN when the lattice sum fails (see ksTwoSample).
- *
- * Example: ksExactPValue(1, 1, 1) -> 1 (scipy.stats.ks_2samp([0], [1]).pvalue)
- */
-export function ksExactPValue(d: number, n1: number, n2: number): number {
-  const r = attemptExact(n1, n2, gcd(n1, n2), d);
-  return r.success ? Math.min(Math.max(r.prob, 0), 1) : NaN;
 }
 
 /** scipy's _attempt_exact_2kssamp for the two-sided alternative. */

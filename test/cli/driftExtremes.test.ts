@@ -63,6 +63,21 @@ test("a profile reference with one value per side (x=0 vs x=1) is tested: p = 1 
   }
 });
 
+test("a profile reference of 3 values against 3 far away: KS p = 0.1 as from the CSV (exact, not asymp 0)", async () => {
+  const csv = file("three-ref.csv", "x\n1\n2\n3\n");
+  const cur = file("three-cur.csv", "x\n10\n11\n12\n");
+  const profile = join(dir, "three.json");
+  assert.equal((await runCli("profile", "--data", csv, "-o", profile)).code, 0);
+  const ps: number[] = [];
+  for (const ref of [csv, profile]) {
+    const r = await runCli("drift", "--reference", ref, "--current", cur, "--method", "ks", "--json");
+    assert.equal(r.code, 0, r.stderr);
+    ps.push(JSON.parse(r.stdout).features[0].tests.ks.p_value);
+  }
+  // scipy.stats.ks_2samp([1, 2, 3], [10, 11, 12]).pvalue == 0.09999999999999999 (exact: 2 of C(6, 3) orderings)
+  assert.deepEqual(ps, [0.09999999999999999, 0.09999999999999999]);
+});
+
 test('values near 1e308: profile writes finite moments (M2 as "Infinity"), and its own profile always loads', async () => {
   const csv = file("big.csv", "x\n1e308\n-1e308\n1.7e308\n");
   for (const chunkRows of ["65536", "1"]) {

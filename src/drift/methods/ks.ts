@@ -1,5 +1,4 @@
-import { ksExactPValue, ksTwoSample, roundHalfEven } from "../../stats/ksTwoSample.js";
-import { kolmogorovTwoSidedSf } from "../../stats/kolmogorovTwoSidedSf.js";
+import { ksPValue, ksTwoSample } from "../../stats/ksTwoSample.js";
 import type { DriftMethod } from "./driftMethod.js";
 import { cdfsAtBuckets, sketchPair } from "./sketchComparison.js";
 
@@ -7,8 +6,8 @@ import { cdfsAtBuckets, sketchPair } from "./sketchComparison.js";
  * Two-sample Kolmogorov-Smirnov. Exact samples: D and p-value as scipy.stats.ks_2samp (exact when max(n, m) <= 10,000,
  * else kstwo.sf(D, round(n m / (n + m)))). With a sketch on either side, D is taken at the bucket boundaries, where
  * both CDFs are exact, and is within `approximation_error` (the largest single-bucket mass) of the exact D; its
- * p-value is the asymptotic one, except for one value per side, whose effective sample size round(1/2) = 0 has no
- * asymptotic distribution: there, as on the exact path, p is the exact one (1 whatever D, scipy's ks_2samp([0], [1])).
+ * p-value is chosen by the exact path's rule for the two counts (ksPValue, "auto"): exact on D rounded to the lattice
+ * when max(n, m) <= 10,000, so three values against three far away give scipy's 0.1, not the asymptotic 0.
  */
 export const ks: DriftMethod = {
   name: "ks",
@@ -25,13 +24,6 @@ export const ks: DriftMethod = {
     const { fa, fb, maxMass } = cdfsAtBuckets(a, b);
     let d = 0;
     for (let i = 0; i < fa.length; i++) d = Math.max(d, Math.abs(fa[i]! - fb[i]!));
-    const n = a.count;
-    const m = b.count;
-    const nEff = roundHalfEven((n * m) / (n + m));
-    return {
-      statistic: d,
-      p_value: nEff >= 1 ? kolmogorovTwoSidedSf(d, nEff) : ksExactPValue(d, n, m),
-      approximation_error: maxMass,
-    };
+    return { statistic: d, p_value: ksPValue(d, a.count, b.count, "auto").pValue, approximation_error: maxMass };
   },
 };

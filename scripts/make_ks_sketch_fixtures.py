@@ -2,7 +2,8 @@
 
 A profile's sketch holds these samples' values each in a bucket of its own (integers of magnitude < 500 at the
 default relative accuracy of 0.001), so the D read at bucket boundaries is the samples' D and the p-value must be
-ks_2samp's: exact when max(n, m) <= 10,000 (falling back to asymp when the lattice sum fails), else asymp.
+ks_2samp's: exact when max(n, m) <= 10,000 (falling back to asymp when the lattice sum fails), else asymp; and past
+n m = 1,000,000, where the sketch path bounds its cost, ks_2samp's asymp (pValueAsymp).
 Samples are literal or cyclic: start + step * (i mod period) for i < n, rebuilt exactly in TS.
 
 Run: python3 scripts/make_ks_sketch_fixtures.py  (writes fixtures/stats/ks_sketch.json; scipy 1.10.1, numpy 1.24)
@@ -54,8 +55,14 @@ for label, a, b in CASES:
     # failed, which it says in a warning before it switches to asymp.
     fell_back = any("Switching to method=asymp" in str(w.message) for w in caught)
     used = "exact" if max(len(values(a)), len(values(b))) <= 10000 and not fell_back else "asymp"
+    # The sketch path takes the asymptotic p-value past n m = 1,000,000 (SKETCH_EXACT_MAX_CELLS in ks.ts).
+    # (one value a side has no asymptotic distribution: NaN there, written as null)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        asymp = scipy.stats.ks_2samp(values(a), values(b), alternative="two-sided", method="asymp")
     out["cases"].append({"label": label, "a": a, "b": b, "methodUsed": used,
-                         "statistic": float(r.statistic), "pValue": float(r.pvalue)})
+                         "statistic": float(r.statistic), "pValue": float(r.pvalue),
+                         "pValueAsymp": float(asymp.pvalue) if np.isfinite(asymp.pvalue) else None})
 path = Path(__file__).resolve().parent.parent / "fixtures" / "stats" / "ks_sketch.json"
 path.write_text(json.dumps(out, indent=1) + "\n")
 print(f"wrote {path} ({len(out['cases'])} cases)")

@@ -1,3 +1,5 @@
+import { stat } from "node:fs/promises";
+import { ModelguardError } from "../errors.js";
 import { loadCsvColumns, newReader, scanRecords } from "./csvReader.js";
 import { readCsvHeader, type CsvHeader, type CsvRecordReader } from "./csvRecordReader.js";
 import { SCAN_CHUNK_CELLS, type ResolvedLoadOptions } from "./loadOptions.js";
@@ -7,9 +9,10 @@ import type { ColumnPlan } from "./tableAssembler.js";
 
 /**
  * A CSV file read once per block of its columns (validate of a very wide file keeps one block's chunk alive, not every
- * column's; drift one block's samples), each column's type given (scan) or inferred as loadTable infers it (load). The header is read once and each pass's reader takes over the buffers of
- * the pass before: a pass of scanTable parsed the 100,000 names of a wide header again and left its reader's buffers
- * (some 13 MB) to a garbage collection that came several passes later.
+ * column's; drift one block's samples), each column's type given (scan) or inferred as loadTable infers it (load). The
+ * header is read once and each pass's reader takes over the buffers of the pass before: a pass of scanTable parsed the
+ * 100,000 names of a wide header again and left its reader's buffers (some 13 MB) to a garbage collection that came
+ * several passes later.
  */
 export class CsvColumnPasses {
   private constructor(
@@ -18,6 +21,8 @@ export class CsvColumnPasses {
     private readonly header: CsvHeader,
     /** The reader of the last pass, done: its buffers go to the next (of these passes or of those sharing them). */
     private readonly last: { done: CsvRecordReader | null },
+    /** The file as the header was read from it (device, inode, size, modification time). */
+    private readonly identity: string,
   ) {}
 
   /**
@@ -30,10 +35,11 @@ export class CsvColumnPasses {
     options: ResolvedLoadOptions,
     shareBuffersWith?: CsvColumnPasses,
   ): Promise<CsvColumnPasses> {
+    const identity = await fileIdentity(file);
     const fh = await openDataSource(file, options.decompression);
     try {
       const header = await readCsvHeader(fh, file, options.delimiter);
-      return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null });
+      return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null }, identity);
     } finally {
       await fh.close();
     }
@@ -57,6 +63,7 @@ export class CsvColumnPasses {
       const forced = types.get(name);
       plans.push({ name, source, type: forced ?? null, forced: forced !== undefined });
     }
+    await this.checkUnchanged();
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
       const done = this.last.done;
@@ -87,6 +94,7 @@ export class CsvColumnPasses {
       plans.push({ name: names[source]!, source, type: types[j]!, forced: true });
     }
     // A compressed file cannot go back to its start: each pass opens the file again.
+    await this.checkUnchanged();
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
       const reader = newReader(fh, this.file, this.header, this.options, this.last.done);
@@ -97,4 +105,23 @@ export class CsvColumnPasses {
       await fh.close();
     }
   }
+
+  /**
+   * Each pass reads the file again from the header's end: a file written to (or replaced) between passes would mix
+   * rows of two files in one result, so that is an input error instead.
+   */
+  private async checkUnchanged(): Promise<void> {
+    if ((await fileIdentity(this.file)) === this.identity) return;
+    throw new ModelguardError(
+      "input",
+      `${this.file} changed while it was being read (a file this wide is read once per block of its columns)`,
+      "run again once nothing writes to the file, or on a copy of it",
+      { file: this.file },
+    );
+  }
+}
+
+async function fileIdentity(file: string): Promise<string> {
+  const s = await stat(file, { bigint: true });
+  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
 }

@@ -15,15 +15,15 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 
 /**
  * Columns tested per block. On 100,000 columns x 6 rows (peak RSS of `drift` to stdout, built CLI), blocks of 2,000 /
- * 5,000 / 10,000 / 20,000 / 50,000 peaked at 185-186 / 181-185 / 187-194 / 213-215 / 240-243 MB in 5.5 / 4.5 / 3.1-3.4 /
- * 3.0-3.4 / 2.5-3.6 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
+ * 5,000 / 10,000 / 20,000 / 50,000 peaked at 185-186 / 181-185 / 187-194 / 213-215 / 240-243 MB in 5.5 / 4.5 / 3.1-3.4
+ * / 3.0-3.4 / 2.5-3.6 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
  * --out alike (188-202 MB against 242-257); 50,000 columns 154-156 MB against 171-190, 20,000 (two blocks) 126 MB
  * against 124-131. Each file is read through one CsvColumnPasses (its header parsed once; one set of read buffers for
- * both files), so a block costs about what one pass does. What still holds memory at the peak (some 177 MB): Node
- * and the modules, some 47 MB; the report's columns of 100,000 features, some 22 MB of typed arrays and the names;
- * the two headers' names (some 6 MB) and one set of read buffers (12 MB); and the garbage of each block's per-column
- * objects (plans, builders, samples' views, map entries: the sampled allocations of a run total some 120 MB), which
- * V8 lets grow to a heap of 70-80 MB around 20-35 MB live before a full collection.
+ * both files), so a block costs about what one pass does. What still holds memory at the peak (some 177 MB): Node and
+ * the modules, some 47 MB; the report's columns of 100,000 features, some 22 MB of typed arrays and the names; the two
+ * headers' names (some 6 MB) and one set of read buffers (12 MB); and the garbage of each block's per-column objects
+ * (plans, builders, samples' views, map entries: the sampled allocations of a run total some 120 MB), which V8 lets
+ * grow to a heap of 70-80 MB around 20-35 MB live before a full collection.
  */
 export const BLOCK_COLUMNS = 10_000;
 
@@ -40,6 +40,8 @@ export async function driftInColumnBlocks(
   policy: DriftPolicy,
   blockColumns: number = BLOCK_COLUMNS,
 ): Promise<DriftReportParts | null> {
+  // A block of no columns would never end.
+  if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   const load: LoadOptions = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
   const plan = await planBlocks(input, load, blockColumns).catch(() => null);
   if (plan === null) return null;

@@ -32,6 +32,8 @@ export async function validateCsvInBlocks(
   options: LoadOptions,
   blockColumns = BLOCK_COLUMNS,
 ): Promise<ValidationResult | null> {
+  // A block of no columns would never end.
+  if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   if ((schema.checks ?? []).length > 0 || (schema.uniqueTogether ?? []).length > 0) return null;
   const dataset = await resolveDataset(data);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;

@@ -1,5 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { appendFileSync, renameSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { CsvColumnPasses } from "../../src/data/csvColumnPasses.js";
 import { loadTable, scanTable } from "../../src/data/loadTable.js";
@@ -158,5 +159,22 @@ test("passes of two files that share read buffers give each file's tables, loads
       const types = new Map(names.map((name) => [name, "string" as const]));
       assert.deepEqual(cells(got), cells(await collect(scanTable(file, { columns: names, types }))), `turn ${turn}`);
     } else assert.deepEqual(await passes.load(sources), await loadTable(file, { columns: names }), `turn ${turn}`);
+  }
+});
+
+test("a file written to or replaced between passes is an input error, not rows of two files in one result", async () => {
+  const text = "a,b,c\n1,2,3\n4,5,6\n";
+  for (const change of ["append", "replace"] as const) {
+    const file = tempFile("changing.csv", text);
+    const passes = await CsvColumnPasses.open(file, resolveLoadOptions(file));
+    assert.equal(cells(await collect(passes.scan([0], ["integer"])))[0]!.rows, 2);
+    if (change === "append") appendFileSync(file, "7,8,9\n");
+    else {
+      // Same size, another file: a new inode renamed over the path.
+      writeFileSync(`${file}.new`, text.replace("4,5,6", "4,5,7"));
+      renameSync(`${file}.new`, file);
+    }
+    await rejectsWith(collect(passes.scan([1], ["integer"])), "input", /changed while it was being read/);
+    await rejectsWith(passes.load([2]), "input", /changed while it was being read/);
   }
 });

@@ -163,6 +163,9 @@ test("drift in blocks: a header that repeats a name, and a file that tests nothi
   await assertSameInBlocks({ reference, current }, resolvePolicy(), "nothing tested");
   const none = await outcome({ reference, current }, resolvePolicy(), 3);
   assert.match("error" in none ? none.error.message : "", /no column could be tested/);
+  // A block of no columns (or NaN) would loop for ever.
+  for (const bad of [0, -1, Number.NaN])
+    await assert.rejects(driftInColumnBlocks({ reference, current }, resolvePolicy(), bad), /blockColumns must be/);
 });
 
 test("drift in blocks of gzip files, and of files where a cell past the type sample turns a column to text", async () => {

@@ -199,4 +199,7 @@ test("row checks, compound keys, JSON Lines and narrow files are read in one pas
   );
   const jsonl = file("j.jsonl", '{"a": 1, "b": 2, "c": 3}\n');
   assert.equal(await validateCsvInBlocks(jsonl, plain, {}, 1), null);
+  // A block of no columns (or NaN) would loop for ever.
+  for (const bad of [0, -1, Number.NaN])
+    await assert.rejects(validateCsvInBlocks(csv, plain, {}, bad), /blockColumns must be at least 1/);
 });

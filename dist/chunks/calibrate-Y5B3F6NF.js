@@ -21,7 +21,7 @@ import {
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-VPUZZ4VF.js";
+} from "./chunk-N6FKBSWY.js";
 import "./chunk-MPNIT6YO.js";
 import {
   cellText,

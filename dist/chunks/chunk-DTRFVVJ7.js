@@ -1246,13 +1246,13 @@ function ksStatistic(a, b) {
 
 // src/stats/ksTwoSample.ts
 function ksTwoSample(a, b, method = "auto") {
-  const n1 = a.length;
-  const n2 = b.length;
-  if (n1 === 0 || n2 === 0) throw new RangeError("ksTwoSample: both samples must be non-empty");
+  if (a.length === 0 || b.length === 0) throw new RangeError("ksTwoSample: both samples must be non-empty");
+  return ksPValue(ksStatistic(a, b), a.length, b.length, method);
+}
+function ksPValue(d, n1, n2, method = "auto") {
   if (method !== "auto" && method !== "exact" && method !== "asymp") {
     throw new RangeError(`ksTwoSample: unknown method ${String(method)}`);
   }
-  let d = ksStatistic(a, b);
   const g = gcd(n1, n2);
   const n1g = n1 / g;
   const n2g = n2 / g;
@@ -1286,10 +1286,6 @@ function gcd(a, b) {
 function roundHalfEven(x) {
   const r = Math.round(x);
   return r - x === 0.5 && r % 2 !== 0 ? r - 1 : r;
-}
-function ksExactPValue(d, n1, n2) {
-  const r = attemptExact(n1, n2, gcd(n1, n2), d);
-  return r.success ? Math.min(Math.max(r.prob, 0), 1) : NaN;
 }
 function attemptExact(n1, n2, g, d) {
   const lcm = n1 / g * n2;
@@ -1353,6 +1349,7 @@ function outerProbInside(m, n, g, h) {
 }
 
 // src/drift/methods/ks.ts
+var SKETCH_EXACT_MAX_CELLS = 1e6;
 var ks = {
   name: "ks",
   kinds: ["numeric"],
@@ -1368,14 +1365,8 @@ var ks = {
     const { fa, fb, maxMass } = cdfsAtBuckets(a, b);
     let d = 0;
     for (let i = 0; i < fa.length; i++) d = Math.max(d, Math.abs(fa[i] - fb[i]));
-    const n = a.count;
-    const m = b.count;
-    const nEff = roundHalfEven(n * m / (n + m));
-    return {
-      statistic: d,
-      p_value: nEff >= 1 ? kolmogorovTwoSidedSf(d, nEff) : ksExactPValue(d, n, m),
-      approximation_error: maxMass
-    };
+    const method = a.count * b.count <= SKETCH_EXACT_MAX_CELLS ? "auto" : "asymp";
+    return { statistic: d, p_value: ksPValue(d, a.count, b.count, method).pValue, approximation_error: maxMass };
   }
 };
 
@@ -1620,121 +1611,154 @@ function detectDrift(input, policy) {
 }
 function detectDriftParts(input, policy) {
   const names = input.columns ?? [...input.reference.keys()];
-  const skipped = [];
-  const columns = new FeatureDriftColumns(names.length);
-  const rawP = new Float64Array(names.length);
-  const quality = input.quality ? new FeatureQualityColumns(names.length, input.quality) : null;
-  const fired = [];
-  for (const name of names) {
-    const override = columnOverride(policy, name);
-    if (override.skip) {
-      skipped.push({ name, reason: "skipped by configuration" });
-      continue;
-    }
-    const defaultReason = input.skip?.get(name);
-    if (defaultReason !== void 0 && Object.keys(override).length === 0) {
-      skipped.push({ name, reason: defaultReason });
-      continue;
-    }
-    const ref = input.reference.get(name);
-    const cur = input.current.get(name);
-    if (!ref || !cur) {
-      skipped.push({ name, reason: `absent from the ${!ref ? "reference" : "current data"}` });
-      continue;
-    }
-    if (ref.kind === "skipped") {
-      skipped.push({ name, reason: ref.reason });
-      continue;
-    }
-    const q = input.quality ? measureQuality(name, ref, cur, input.quality) : null;
-    if (q) {
-      quality.push(q);
-      for (const signal of q.fired) fired.push({ feature: q.name, signal, share: q[signal].share });
-    }
-    if (cur.kind === "skipped" || cur.kind !== ref.kind) {
-      const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
-      skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
-      continue;
-    }
-    const refCount = sampleCount(ref);
-    const curCount = sampleCount(cur);
-    if (refCount === 0 || curCount === 0) {
-      skipped.push({ name, reason: `no values in the ${refCount === 0 ? "reference" : "current data"}` });
-      continue;
-    }
-    const tested = testColumn(name, ref, cur, policy);
-    rawP[columns.length] = tested.rawP ?? NaN;
-    columns.push(tested.column);
-  }
-  const n = columns.length;
-  const adjusted = correct(rawP.subarray(0, n), policy.correction);
-  const drifted = [];
-  const criticalDrifted = [];
-  const majorDrifted = [];
-  const major = policy.major_psi;
-  for (let i = 0; i < n; i++) {
-    const decisive = columns.methodOf(i);
-    const hasP = decisive === "auto" || DRIFT_METHODS[decisive].decision === "p_value";
-    const adj = hasP ? adjusted[i] : null;
-    const statistic = columns.statisticOf(i);
-    const threshold = columns.thresholdOf(i);
-    let isDrifted;
-    if (decisive === "auto") {
-      isDrifted = adj < columns.alphaOf(i) && statistic >= threshold;
-    } else if (DRIFT_METHODS[decisive].decision === "p_value") {
-      isDrifted = adj < threshold;
-    } else {
-      isDrifted = statistic >= threshold;
-    }
-    columns.decide(i, adj, isDrifted);
-    if (!isDrifted) continue;
-    const name = columns.name(i);
-    drifted.push(name);
-    if (columns.critical(i)) criticalDrifted.push(name);
-    if (major !== null && (columns.testStatistic(i, "psi") ?? -Infinity) >= major) majorDrifted.push(name);
-  }
-  const share3 = n > 0 ? drifted.length / n : 0;
-  const datasetDrifted = n > 0 && share3 >= policy.dataset_share || criticalDrifted.length > 0 || majorDrifted.length > 0;
-  return {
-    kind: "modelguard.drift",
-    version: 1,
-    reference: input.referenceLabel,
-    current: input.currentLabel,
-    policy: {
-      method: policy.method,
-      alpha: policy.alpha,
-      psi_threshold: policy.psi_threshold,
-      correction: policy.correction,
-      bins: policy.bins,
-      dataset_share: policy.dataset_share,
-      major_psi: policy.major_psi
-    },
-    features: new ContractList(n, (i) => columns.feature(i)),
-    skipped,
-    drifted_features: drifted,
-    drifted_share: share3,
-    dataset_drifted: datasetDrifted,
-    major_drifted: majorDrifted,
-    ...input.quality && quality ? {
-      quality: {
-        thresholds: input.quality,
-        features: new ContractList(quality.length, (i) => quality.feature(i)),
-        fired
-      },
-      quality_failed: fired.length > 0
-    } : {},
-    summary: summarize({
-      tested: n,
-      drifted: drifted.length,
-      share: share3,
-      threshold: policy.dataset_share,
-      critical: criticalDrifted,
-      major: majorDrifted,
-      majorPsi: major,
-      quality: fired
-    })
-  };
+  const detection = new DriftAccumulator(policy, {
+    referenceLabel: input.referenceLabel,
+    currentLabel: input.currentLabel,
+    capacity: names.length,
+    ...input.quality && { quality: input.quality }
+  });
+  detection.add(input.reference, input.current, names, input.skip);
+  return detection.finish();
 }
+var DriftAccumulator = class {
+  /** `capacity`: how many column names `add` is given in all. */
+  constructor(policy, options) {
+    this.policy = policy;
+    this.options = options;
+    this.columns = new FeatureDriftColumns(options.capacity);
+    this.rawP = new Float64Array(options.capacity);
+    this.quality = options.quality ? new FeatureQualityColumns(options.capacity, options.quality) : null;
+  }
+  policy;
+  options;
+  skipped = [];
+  columns;
+  rawP;
+  quality;
+  fired = [];
+  /**
+   * Tests `names` (in this order) on these samples. `skip`: columns skipped unless the policy has an override for
+   * them (other than skip: true), name -> reason.
+   */
+  add(reference, current, names, skip) {
+    const { policy, skipped, columns, rawP, quality, fired } = this;
+    const thresholds = this.options.quality;
+    for (const name of names) {
+      const override = columnOverride(policy, name);
+      if (override.skip) {
+        skipped.push({ name, reason: "skipped by configuration" });
+        continue;
+      }
+      const defaultReason = skip?.get(name);
+      if (defaultReason !== void 0 && Object.keys(override).length === 0) {
+        skipped.push({ name, reason: defaultReason });
+        continue;
+      }
+      const ref = reference.get(name);
+      const cur = current.get(name);
+      if (!ref || !cur) {
+        skipped.push({ name, reason: `absent from the ${!ref ? "reference" : "current data"}` });
+        continue;
+      }
+      if (ref.kind === "skipped") {
+        skipped.push({ name, reason: ref.reason });
+        continue;
+      }
+      const q = thresholds ? measureQuality(name, ref, cur, thresholds) : null;
+      if (q) {
+        quality.push(q);
+        for (const signal of q.fired) fired.push({ feature: q.name, signal, share: q[signal].share });
+      }
+      if (cur.kind === "skipped" || cur.kind !== ref.kind) {
+        const curKind = cur.kind === "skipped" ? cur.type : cur.kind;
+        skipped.push({ name, reason: `${ref.kind} in the reference but ${curKind} in the current data` });
+        continue;
+      }
+      const refCount = sampleCount(ref);
+      const curCount = sampleCount(cur);
+      if (refCount === 0 || curCount === 0) {
+        skipped.push({ name, reason: `no values in the ${refCount === 0 ? "reference" : "current data"}` });
+        continue;
+      }
+      const tested = testColumn(name, ref, cur, policy);
+      rawP[columns.length] = tested.rawP ?? NaN;
+      columns.push(tested.column);
+    }
+  }
+  /** The multiple-testing correction across every column added, the decisions and the report. */
+  finish() {
+    const { policy, skipped, columns, quality, fired } = this;
+    const thresholds = this.options.quality;
+    const n = columns.length;
+    const adjusted = correct(this.rawP.subarray(0, n), policy.correction);
+    const drifted = [];
+    const criticalDrifted = [];
+    const majorDrifted = [];
+    const major = policy.major_psi;
+    for (let i = 0; i < n; i++) {
+      const decisive = columns.methodOf(i);
+      const hasP = decisive === "auto" || DRIFT_METHODS[decisive].decision === "p_value";
+      const adj = hasP ? adjusted[i] : null;
+      const statistic = columns.statisticOf(i);
+      const threshold = columns.thresholdOf(i);
+      let isDrifted;
+      if (decisive === "auto") {
+        isDrifted = adj < columns.alphaOf(i) && statistic >= threshold;
+      } else if (DRIFT_METHODS[decisive].decision === "p_value") {
+        isDrifted = adj < threshold;
+      } else {
+        isDrifted = statistic >= threshold;
+      }
+      columns.decide(i, adj, isDrifted);
+      if (!isDrifted) continue;
+      const name = columns.name(i);
+      drifted.push(name);
+      if (columns.critical(i)) criticalDrifted.push(name);
+      if (major !== null && (columns.testStatistic(i, "psi") ?? -Infinity) >= major) majorDrifted.push(name);
+    }
+    const share3 = n > 0 ? drifted.length / n : 0;
+    const datasetDrifted = n > 0 && share3 >= policy.dataset_share || criticalDrifted.length > 0 || majorDrifted.length > 0;
+    return {
+      kind: "modelguard.drift",
+      version: 1,
+      reference: this.options.referenceLabel,
+      current: this.options.currentLabel,
+      policy: {
+        method: policy.method,
+        alpha: policy.alpha,
+        psi_threshold: policy.psi_threshold,
+        correction: policy.correction,
+        bins: policy.bins,
+        dataset_share: policy.dataset_share,
+        major_psi: policy.major_psi
+      },
+      features: new ContractList(n, (i) => columns.feature(i)),
+      skipped,
+      drifted_features: drifted,
+      drifted_share: share3,
+      dataset_drifted: datasetDrifted,
+      major_drifted: majorDrifted,
+      ...thresholds && quality ? {
+        quality: {
+          thresholds,
+          features: new ContractList(quality.length, (i) => quality.feature(i)),
+          fired
+        },
+        quality_failed: fired.length > 0
+      } : {},
+      summary: summarize({
+        tested: n,
+        drifted: drifted.length,
+        share: share3,
+        threshold: policy.dataset_share,
+        critical: criticalDrifted,
+        major: majorDrifted,
+        majorPsi: major,
+        quality: fired
+      })
+    };
+  }
+};
 function testColumn(name, ref, cur, policy) {
   const override = columnOverride(policy, name);
   const kind = ref.kind;
@@ -1807,5 +1831,6 @@ export {
   resolveQualityThresholds,
   METHOD_NAMES,
   detectDrift,
-  detectDriftParts
+  detectDriftParts,
+  DriftAccumulator
 };

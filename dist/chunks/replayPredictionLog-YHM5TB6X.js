@@ -8,7 +8,7 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-Z724372I.js";
+} from "./chunk-NRXN422V.js";
 import "./chunk-TZGESDRN.js";
 import {
   loadEstimator
@@ -21,7 +21,7 @@ import "./chunk-MRLRFYGB.js";
 import "./chunk-663REROH.js";
 import "./chunk-U7X3RWMU.js";
 import "./chunk-CYI3XW5F.js";
-import "./chunk-ZPAJ5DFU.js";
+import "./chunk-DTRFVVJ7.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import "./chunk-R76QSMTJ.js";

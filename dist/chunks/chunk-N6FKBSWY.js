@@ -1415,7 +1415,7 @@ var CsvRecordReader = class {
       this.reserve = [reuse.buf, reuse.spare].filter((b) => b !== null && b.length > 1);
       reuse.reserve = [];
     }
-    this.parseKinds = new Uint8Array(ncols);
+    this.parseKinds = reuse?.parseKinds.length === ncols ? reuse.parseKinds.fill(0) : new Uint8Array(ncols);
     this.batch = {
       bytes: this.buf,
       starts: this.starts,
@@ -2333,12 +2333,27 @@ var NumericColumnBuilder = class {
     }
     const invalid = this.context.invalidCells.get(this) ?? NO_INVALID_CELLS;
     this.context.invalidCells.delete(this);
-    return { kind: "numeric", name, type: this.type, values, valid, invalid };
+    return new BuiltNumericColumn(name, this.type, values, valid, invalid);
   }
   /** Mode "infer": whether some cell did not fit, so the column has to be read again as text. */
   get needsTextReread() {
     return this.demoted || this.sawBigInteger && this.type === "integer";
   }
+};
+var BuiltNumericColumn = class {
+  constructor(name, type, values, valid, invalid) {
+    this.name = name;
+    this.type = type;
+    this.values = values;
+    this.valid = valid;
+    this.invalid = invalid;
+  }
+  name;
+  type;
+  values;
+  valid;
+  invalid;
+  kind = "numeric";
 };
 function parseIntegerFast(bytes, s, e) {
   let p = s;
@@ -2732,7 +2747,7 @@ function planColumns(names, options) {
   });
   return plans;
 }
-async function inferPlans(fh, file, header, options, fixTypes = false) {
+async function inferPlans(fh, file, header, options, fixTypes = false, wanted = planColumns(header.names, options), done = null) {
   const reader = new CsvRecordReader(
     fh,
     file,
@@ -2742,9 +2757,10 @@ async function inferPlans(fh, file, header, options, fixTypes = false) {
     header.dataLine,
     void 0,
     false,
-    options.maxFieldBytes
+    options.maxFieldBytes,
+    done
   );
-  const sample = new SampleInference(planColumns(header.names, options), options.na);
+  const sample = new SampleInference(wanted, options.na);
   while (sample.rows < INFERENCE_ROWS) {
     const batch = await reader.next(INFERENCE_ROWS - sample.rows);
     if (!batch) break;
@@ -2789,31 +2805,36 @@ async function loadCsv(file, options) {
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = await readCsvHeader(fh, file, options.delimiter);
-    const { plans, sampleRows, sampleBytes, reader: sampleReader } = await inferPlans(fh, file, header, options);
-    const size = await fh.estimatedSize();
-    const capacity = sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size - header.dataOffset) / Math.max(1, sampleBytes) * sampleRows * 1.02) + 64;
-    const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const reader = newReader(fh, file, header, options, sampleReader);
-    main.updateParseKinds(reader.parseKinds);
-    for (let batch = await reader.next(); batch; batch = await reader.next()) {
-      main.add(batch);
-      main.updateParseKinds(reader.parseKinds);
-    }
-    const columns = main.finish();
-    const reread = [];
-    for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...plans[k], type: null });
-    if (reread.length > 0) {
-      const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      const again = newReader(fh, file, header, options, reader);
-      for (let batch = await again.next(); batch; batch = await again.next()) text.add(batch);
-      const textColumns = text.finish();
-      let j = 0;
-      for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++];
-    }
-    return { source: file, rowCount: main.rows, columns };
+    return (await loadCsvColumns(fh, file, header, options, planColumns(header.names, options), null)).table;
   } finally {
     await fh.close();
   }
+}
+async function loadCsvColumns(fh, file, header, options, wanted, done) {
+  const infer = await inferPlans(fh, file, header, options, false, wanted, done);
+  const { plans, sampleRows, sampleBytes } = infer;
+  const size = await fh.estimatedSize();
+  const capacity = sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size - header.dataOffset) / Math.max(1, sampleBytes) * sampleRows * 1.02) + 64;
+  const main = new TableAssembler(plans, "infer", options.na, capacity);
+  const reader = newReader(fh, file, header, options, infer.reader);
+  main.updateParseKinds(reader.parseKinds);
+  for (let batch = await reader.next(); batch; batch = await reader.next()) {
+    main.add(batch);
+    main.updateParseKinds(reader.parseKinds);
+  }
+  const columns = main.finish();
+  const reread = [];
+  for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...plans[k], type: null });
+  let last = reader;
+  if (reread.length > 0) {
+    const text = new TableAssembler(reread, "infer", options.na, main.rows);
+    last = newReader(fh, file, header, options, reader);
+    for (let batch = await last.next(); batch; batch = await last.next()) text.add(batch);
+    const textColumns = text.finish();
+    let j = 0;
+    for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++];
+  }
+  return { table: { source: file, rowCount: main.rows, columns }, reader: last };
 }
 async function* scanCsv(file, options, maxChunkRows, chunkCells) {
   const fh = await openDataSource(file, options.decompression);
@@ -2821,24 +2842,24 @@ async function* scanCsv(file, options, maxChunkRows, chunkCells) {
     const header = await readCsvHeader(fh, file, options.delimiter);
     const { plans, sampleRows, reader } = await inferPlans(fh, file, header, options, true);
     const rows = sampleRows < INFERENCE_ROWS ? sampleRows : void 0;
-    yield* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, rows, reader);
+    const records = newReader(fh, file, header, options, reader);
+    yield* scanRecords(records, file, plans, options, maxChunkRows, chunkCells, rows);
   } finally {
     await fh.close();
   }
 }
-async function* scanRecords(fh, file, header, plans, options, maxChunkRows, chunkCells, knownRows, done = null) {
-  const reader = newReader(fh, file, header, options, done);
+async function* scanRecords(reader, file, plans, options, maxChunkRows, chunkCells, knownRows) {
   const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, plans.length);
   let initialRows2 = Math.min(chunkRows, knownRows ?? Math.max(16, reader.batchRows));
   let yielded = false;
   while (true) {
     const chunk = new TableAssembler(plans, "fixed", options.na, initialRows2, chunkRows);
     chunk.updateParseKinds(reader.parseKinds);
-    let done2 = false;
+    let done = false;
     while (chunk.rows < chunkRows) {
       const batch = await reader.next(chunkRows - chunk.rows);
       if (!batch) {
-        done2 = true;
+        done = true;
         break;
       }
       chunk.add(batch);
@@ -2847,7 +2868,7 @@ async function* scanRecords(fh, file, header, plans, options, maxChunkRows, chun
       yielded = true;
       yield { source: file, rowCount: chunk.rows, columns: chunk.finish() };
     }
-    if (done2) return;
+    if (done) return;
     initialRows2 = chunkRows;
   }
 }
@@ -2869,7 +2890,8 @@ async function* scanCsvRange(file, options, plan, start, end, line, maxChunkRows
   const fh = await openDataSource(file, options.decompression);
   try {
     const header = { ...plan.header, dataOffset: start, dataLine: line };
-    yield* scanRecords(byteRangeSource(fh, end), file, header, plan.plans, options, maxChunkRows, chunkCells);
+    const reader = newReader(byteRangeSource(fh, end), file, header, options);
+    yield* scanRecords(reader, file, plan.plans, options, maxChunkRows, chunkCells);
   } finally {
     await fh.close();
   }
@@ -12997,9 +13019,13 @@ export {
   SCAN_CHUNK_CELLS,
   rowsPerChunk,
   resolveLoadOptions,
+  readCsvHeader,
   newFloat64Array,
   newInt32Array,
   newUint8Array,
+  newReader,
+  loadCsvColumns,
+  scanRecords,
   planCsvScan,
   scanCsvRange,
   resolveDataset,

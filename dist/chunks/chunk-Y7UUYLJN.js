@@ -27,7 +27,7 @@ import {
   rowsPerChunk,
   scanCsvRange,
   scanTable
-} from "./chunk-VPUZZ4VF.js";
+} from "./chunk-N6FKBSWY.js";
 import {
   PROFILE_DEFAULTS,
   PROFILE_VERSION,

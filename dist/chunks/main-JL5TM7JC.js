@@ -3494,17 +3494,17 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-7MJJRKUY.js")).registerValidate;
-var monitor = async () => (await import("./monitor-G6WMRV6B.js")).registerMonitor;
+var validate = async () => (await import("./validate-ZT2V6KHC.js")).registerValidate;
+var monitor = async () => (await import("./monitor-CCWR3FNZ.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-CMT66ZZT.js")).registerProfile],
-  ["drift", async () => (await import("./drift-2FF6NLLG.js")).registerDrift],
-  ["train", async () => (await import("./train-RIAIII2P.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-RIPXXBXD.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-B55KOAFW.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-YNQ5ENJD.js")).registerCompare],
+  ["profile", async () => (await import("./profile-RYDPVVRK.js")).registerProfile],
+  ["drift", async () => (await import("./drift-3UKDGQ4T.js")).registerDrift],
+  ["train", async () => (await import("./train-Z2YVVZO4.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-L2KYPWZS.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-Y5B3F6NF.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-WLEXSJIE.js")).registerCompare],
   ["report", async () => (await import("./report-ROCHJ5IS.js")).registerReport],
   ["monitor", monitor],
   ["promote", async () => (await import("./promote-25FJ5FWX.js")).registerPromote],

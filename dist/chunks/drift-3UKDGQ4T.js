@@ -4,11 +4,12 @@ import {
   readProfileColumns
 } from "./chunk-CSQL75U2.js";
 import {
+  DriftAccumulator,
   METHOD_NAMES,
   detectDriftParts,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-ZPAJ5DFU.js";
+} from "./chunk-DTRFVVJ7.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {
@@ -23,8 +24,9 @@ import {
   DEFAULT_SAMPLE_BUDGET,
   datasetBytes,
   sampleFile,
+  tableSamples,
   unpackSamples
-} from "./chunk-MYBZL5IZ.js";
+} from "./chunk-UPBV23GU.js";
 import {
   driftKindOfType,
   sampleColumnProfile
@@ -33,6 +35,9 @@ import "./chunk-R7MEBYWB.js";
 import "./chunk-IX27OB3T.js";
 import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
+import {
+  CsvColumnPasses
+} from "./chunk-BMN5SOOC.js";
 import {
   idLikeName,
   isIdLike
@@ -52,7 +57,10 @@ import {
 } from "./chunk-SP5Y4SAF.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
-import "./chunk-VPUZZ4VF.js";
+import {
+  resolveDataset,
+  resolveLoadOptions
+} from "./chunk-N6FKBSWY.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {
@@ -125,6 +133,44 @@ function sampleIsIdLike(name, type, sample) {
   }
   return false;
 }
+
+// src/data/headerNameIndex.ts
+var HeaderNameIndex = class {
+  constructor(names) {
+    this.names = names;
+    const order = new Int32Array(names.length);
+    for (let k = 0; k < order.length; k++) order[k] = k;
+    order.sort((a, b) => names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : a - b);
+    this.order = order;
+  }
+  names;
+  order;
+  /** The first field named `name`, or -1. */
+  sourceOf(name) {
+    const { order, names } = this;
+    let lo = 0;
+    let hi = order.length;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (names[order[mid]] < name) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < order.length && names[order[lo]] === name ? order[lo] : -1;
+  }
+  /** The fields of `wanted`'s names that the header has, ascending and each once (loadTable's `columns`). */
+  sourcesOf(wanted) {
+    const sources = [];
+    for (const name of wanted) {
+      const source = this.sourceOf(name);
+      if (source >= 0) sources.push(source);
+    }
+    sources.sort((a, b) => a - b);
+    let n = 0;
+    for (let k = 0; k < sources.length; k++) if (k === 0 || sources[k] !== sources[n - 1]) sources[n++] = sources[k];
+    sources.length = n;
+    return sources;
+  }
+};
 
 // src/drift/driftCoverage.ts
 function checkRequestedColumns(reference, current, requested) {
@@ -203,7 +249,10 @@ async function loadSamples(path, options = {}, budget = DEFAULT_SAMPLE_BUDGET) {
   const bytes = await datasetBytes(path);
   if (bytes === null || bytes >= IN_THREAD_MAX_BYTES) return loadSamplesInWorker(path, options, budget);
   const run = inThreadQueue.then(() => sampleFile(path, options, budget));
-  inThreadQueue = run.catch(() => void 0);
+  inThreadQueue = run.then(
+    () => void 0,
+    () => void 0
+  );
   return run;
 }
 function loadSamplesInWorker(path, options, budget) {
@@ -243,8 +292,93 @@ function reviveSketches(samples) {
   return samples;
 }
 
+// src/drift/loadDataSides.ts
+async function loadDataSides(reference, current, load) {
+  const [ref, cur] = await Promise.all([loadSamples(reference, load), loadSamples(current, load)]);
+  return joinSides(ref, cur, (types) => loadSamples(current, { ...load, columns: [...types.keys()], types }));
+}
+async function joinSides(ref, cur, readAgain) {
+  const mismatched = /* @__PURE__ */ new Map();
+  for (const [name, type] of ref.types) {
+    const curType = cur.types.get(name);
+    if (curType !== void 0 && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
+  }
+  if (mismatched.size > 0) {
+    const again = await readAgain(mismatched);
+    for (const [name, sample] of again.samples) cur.samples.set(name, sample);
+  }
+  return { reference: ref.samples, current: cur.samples, types: ref.types };
+}
+
+// src/drift/driftInColumnBlocks.ts
+var BLOCK_COLUMNS = 1e4;
+async function driftInColumnBlocks(input, policy, blockColumns = BLOCK_COLUMNS) {
+  if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
+  const load = { ...input.load, ...input.columns ? { columns: [...input.columns] } : {} };
+  const plan = await planBlocks(input, load, blockColumns).catch(() => null);
+  if (plan === null) return null;
+  const report = await testInBlocks(input, policy, blockColumns, plan).catch(() => null);
+  if (report === null) return null;
+  if (report.features.length === 0)
+    checkSomethingTested(report, new Set(plan.reference.names), new Set(plan.current.names));
+  return report;
+}
+async function planBlocks(input, load, blockColumns) {
+  const reference = await openSide(input.reference, load);
+  const current = reference && await openSide(input.current, load, reference.passes);
+  if (reference === null || current === null) return null;
+  if (Math.max(reference.names.length, current.names.length) <= blockColumns) return null;
+  const referenceNames = new Set(reference.names);
+  checkRequestedColumns(referenceNames, new Set(current.names), input);
+  const currentOnly = [];
+  if (!input.columns) current.names.forEach((name, k) => referenceNames.has(name) || currentOnly.push(k));
+  return { reference, current, currentOnly };
+}
+async function openSide(path, load, shareBuffersWith) {
+  const dataset = await resolveDataset(path);
+  if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
+  const file = dataset.shards[0].file;
+  const resolved = resolveLoadOptions(file, load);
+  if (resolved.format !== "csv") return null;
+  const bytes = await datasetBytes(path);
+  if (bytes === null || bytes >= DEFAULT_SAMPLE_BUDGET.streamFromBytes) return null;
+  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
+  const wanted = resolved.columns;
+  return { passes, names: wanted ? passes.names.filter((name) => wanted.has(name)) : passes.names };
+}
+async function testInBlocks(input, policy, blockColumns, { reference, current, currentOnly }) {
+  const names = input.columns ?? reference.names;
+  const detection = new DriftAccumulator(policy, {
+    referenceLabel: input.reference,
+    currentLabel: input.current,
+    capacity: names.length,
+    ...input.quality && { quality: input.quality }
+  });
+  const referenceIndex = new HeaderNameIndex(reference.passes.names);
+  const currentIndex = new HeaderNameIndex(current.passes.names);
+  for (let at = 0; at < names.length; at += blockColumns) {
+    const block = names.slice(at, at + blockColumns);
+    const ref = tableSamples(await reference.passes.load(referenceIndex.sourcesOf(block)));
+    const cur = tableSamples(await current.passes.load(currentIndex.sourcesOf(block)));
+    const sides = await joinSides(
+      ref,
+      cur,
+      async (types) => tableSamples(await current.passes.load(currentIndex.sourcesOf(types.keys()), types))
+    );
+    const skip = input.columns ? void 0 : defaultSkips(sides.reference, sides.current, sides.types, input.target);
+    detection.add(sides.reference, sides.current, block, skip);
+  }
+  for (let at = 0; at < currentOnly.length; at += blockColumns)
+    await current.passes.load(currentOnly.slice(at, at + blockColumns));
+  return detection.finish();
+}
+
 // src/drift/driftFiles.ts
-async function driftFiles(input, policy) {
+async function driftFiles(input, policy, blockColumns = BLOCK_COLUMNS) {
+  if (!isProfilePath(input.reference)) {
+    const report2 = await driftInColumnBlocks(input, policy, blockColumns);
+    if (report2 !== null) return report2;
+  }
   const load = { ...input.load, ...input.columns ? { columns: [...input.columns] } : {} };
   let reference;
   let current;
@@ -257,23 +391,7 @@ async function driftFiles(input, policy) {
     }).columns;
     current = (await loadSamples(input.current, { ...load, types })).samples;
   } else {
-    const [ref, cur] = await Promise.all([loadSamples(input.reference, load), loadSamples(input.current, load)]);
-    reference = ref.samples;
-    current = cur.samples;
-    types = ref.types;
-    const mismatched = /* @__PURE__ */ new Map();
-    for (const [name, type] of ref.types) {
-      const curType = cur.types.get(name);
-      if (curType !== void 0 && driftKindOfType(curType) !== driftKindOfType(type)) mismatched.set(name, type);
-    }
-    if (mismatched.size > 0) {
-      const again = await loadSamples(input.current, {
-        ...load,
-        columns: [...mismatched.keys()],
-        types: mismatched
-      });
-      for (const [name, sample] of again.samples) current.set(name, sample);
-    }
+    ({ reference, current, types } = await loadDataSides(input.reference, input.current, load));
   }
   checkRequestedColumns(reference, current, input);
   const skip = input.columns ? void 0 : defaultSkips(reference, current, types, input.target);

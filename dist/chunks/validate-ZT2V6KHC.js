@@ -1,6 +1,9 @@
 import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
+  CsvColumnPasses
+} from "./chunk-BMN5SOOC.js";
+import {
   isIdLike,
   parseCellText
 } from "./chunk-J5XLAYS5.js";
@@ -30,8 +33,10 @@ import {
   newFloat64Array,
   newInt32Array,
   newUint8Array,
+  resolveDataset,
+  resolveLoadOptions,
   scanTable
-} from "./chunk-VPUZZ4VF.js";
+} from "./chunk-N6FKBSWY.js";
 import "./chunk-MPNIT6YO.js";
 import {
   COLUMN_TYPES,
@@ -5990,23 +5995,23 @@ var AhoCorasick = class {
     const byDepth = new Int32Array(numNodes);
     for (let n = 0; n < numNodes; n++) byDepth[n] = n;
     byDepth.sort((a, b) => depth[a] - depth[b]);
-    const fail = new Int32Array(numNodes);
+    const fail2 = new Int32Array(numNodes);
     const match = Uint8Array.from(terminal);
     for (let k = 1; k < numNodes; k++) {
       const c = byDepth[k];
       const p = parent[c];
       if (p !== 0) {
-        let f = fail[p];
+        let f = fail2[p];
         let next = this.next(f, unit[c]);
         while (next < 0 && f !== 0) {
-          f = fail[f];
+          f = fail2[f];
           next = this.next(f, unit[c]);
         }
-        fail[c] = next >= 0 ? next : 0;
+        fail2[c] = next >= 0 ? next : 0;
       }
-      match[c] |= match[fail[c]];
+      match[c] |= match[fail2[c]];
     }
-    this.fail = fail;
+    this.fail = fail2;
     this.match = match;
   }
   next(node, u) {
@@ -10244,22 +10249,22 @@ function parseSchemaFile(path) {
   return parseSchemaLines(readBoundedTextLines(path, MAX_SCHEMA_FILE_BYTES, refuse), path) ?? parseSchemaDocument(readBoundedTextFile(path, MAX_SCHEMA_FILE_BYTES, refuse).replace(/^\uFEFF/, ""), path);
 }
 function refusal(path) {
-  const fail = (message, hint = HINT) => new ModelguardError("schema", message, hint, { file: path });
+  const fail2 = (message, hint = HINT) => new ModelguardError("schema", message, hint, { file: path });
   return (why) => {
     switch (why.reason) {
       case "missing":
-        return fail(`schema file not found: ${path}`);
+        return fail2(`schema file not found: ${path}`);
       case "directory":
         return directory(path);
       case "not-a-file":
-        return fail(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
+        return fail2(`schema file ${path} is not a regular file`, "pass the schema YAML file itself");
       case "too-large":
-        return fail(
+        return fail2(
           `schema file ${path} is ${why.size} bytes, more than the ${MAX_SCHEMA_FILE_BYTES / 1024 / 1024} MiB a schema file may be`,
           "check that --schema names the schema YAML, not a data file"
         );
       case "io":
-        return fail(`cannot read schema file ${path}: ${why.message}`);
+        return fail2(`cannot read schema file ${path}: ${why.message}`);
     }
   };
 }
@@ -10336,7 +10341,9 @@ var TableValidator = class {
     this.ignored = new Set(schema.ignored ?? []);
     this.specIndex = /* @__PURE__ */ new Map();
     schema.columns.forEach((c, i) => this.specIndex.set(c.name, i));
+    this.namesRepeat = this.specIndex.size !== schema.columns.length;
     this.seenSpecs = new Uint8Array(schema.columns.length);
+    this.columnAt = new Int32Array(schema.columns.length).fill(-1);
     this.compound = (schema.uniqueTogether ?? []).map(() => new DuplicateTracker(false));
     this.checks = (schema.checks ?? []).map(() => ({ count: 0, examples: [] }));
   }
@@ -10350,8 +10357,16 @@ var TableValidator = class {
    * built one more of its columns by name.
    */
   specIndex;
+  /** Whether a name repeats in schema.columns (a schema built in code: a schema file cannot name a column twice). */
+  namesRepeat;
   /** Per schema column index: 1 once a chunk had the column. */
   seenSpecs;
+  /**
+   * Per schema column index: the index of the chunk's (first) column of that name, else -1; set for a chunk and reset
+   * after it. One array, not one per chunk: a wide file read in blocks of columns made one of every schema column
+   * (400 KB for 100,000) each pass, and walked every schema column to find the block's few.
+   */
+  columnAt;
   /** Table columns the schema does not list, in order of first appearance (a JSONL key may first appear late). */
   extras = [];
   extraSet = /* @__PURE__ */ new Set();
@@ -10366,30 +10381,63 @@ var TableValidator = class {
    */
   compiledChecks;
   patterns = /* @__PURE__ */ new Map();
+  failures = { count: 0, rows: [] };
+  /**
+   * Starts the rows again from 0: the chunks that follow are the same rows, other columns of them (a wide CSV read
+   * once per block of columns). The result counts the rows of the last pass.
+   */
+  newPass() {
+    this.rows = 0;
+  }
+  /**
+   * The table's column names in file order, for a validator whose chunks hold only schema columns: the names the
+   * schema does not list are its extra columns, as if a chunk had held them.
+   */
+  addColumnNames(names) {
+    for (let k = 0; k < names.length; k++) if (!this.specIndex.has(names[k])) this.addExtra(names[k]);
+  }
+  /** The schema column of this name (the last, if a name repeats). */
+  specOf(name) {
+    const i = this.specIndex.get(name);
+    return i === void 0 ? void 0 : this.schema.columns[i];
+  }
+  addExtra(name) {
+    if (this.extraSet.has(name)) return;
+    this.extraSet.add(name);
+    this.extras.push(name);
+  }
   /** Checks the next `chunk.rowCount` rows. */
   add(table) {
+    const columnAt = this.columnAt;
+    const present = [];
+    table.columns.forEach((column, k) => {
+      const i = this.specIndex.get(column.name);
+      if (i === void 0) this.addExtra(column.name);
+      else if (columnAt[i] === -1) {
+        columnAt[i] = k;
+        this.seenSpecs[i] = 1;
+        present.push(i);
+      }
+    });
+    try {
+      this.addColumns(table, present);
+    } finally {
+      for (const i of present) columnAt[i] = -1;
+    }
+  }
+  /** add's checks of a chunk whose schema columns (by index) are `present`, their columns in columnAt. */
+  addColumns(table, present) {
     const rowBase = this.rows;
     const rows = table.rowCount;
     this.rows += rows;
-    const columnAt = new Int32Array(this.schema.columns.length).fill(-1);
-    table.columns.forEach((column, k) => {
-      const i = this.specIndex.get(column.name);
-      if (i === void 0) {
-        if (!this.extraSet.has(column.name)) {
-          this.extraSet.add(column.name);
-          this.extras.push(column.name);
-        }
-      } else if (columnAt[i] === -1) {
-        columnAt[i] = k;
-        this.seenSpecs[i] = 1;
-      }
-    });
+    const columnAt = this.columnAt;
     const columnNamed = (name) => {
       const i = this.specIndex.get(name);
       const k = i === void 0 ? -1 : columnAt[i];
       return k >= 0 ? table.columns[k] : void 0;
     };
-    for (const spec of this.schema.columns) {
+    const specs = this.namesRepeat ? this.schema.columns : present.sort((a, b) => a - b).map((i) => this.schema.columns[i]);
+    for (const spec of specs) {
       if (this.ignored.has(spec.name)) continue;
       const column = columnNamed(spec.name);
       if (column) this.checkColumn(column, spec, rows, rowBase);
@@ -10456,64 +10504,51 @@ var TableValidator = class {
       found.examples.push({ row: rowBase + row, value: textAt(view, row) });
     }
   }
+  /**
+   * Failing rows are found first, into one reused Failures, and a violation's words made only when some row fails:
+   * for a wide schema, the words, closures and result objects of every check of every column (some 600 bytes a
+   * column) were most of validate's garbage.
+   */
   checkColumn(column, spec, rows, rowBase) {
     const view = viewColumn(column, spec.type, rows);
-    const rec = (rank, kind, f, what, details = {}) => this.record(spec, rank, kind, what, details, view.kind === "numeric" && kind !== "type", f, view, rowBase);
+    const f = this.failures;
+    const record = (rank, kind, what, details = {}) => this.record(spec, rank, kind, what, details, view.kind === "numeric" && kind !== "type", f, view, rowBase);
     if (view.kind === "numeric") {
-      rec(0, "type", scanState(view.state, 2), `not ${TYPE_WORDS[view.type]}`);
-      if (!spec.nullable) rec(1, "nullable", scanState(view.state, 0), "missing but the column is not nullable");
-      if (spec.min !== void 0) {
-        const bound = spec.min;
-        rec(
-          2,
-          "min",
-          scanValues(view, (v) => !(v >= bound)),
-          `below min ${fmtBound(bound, view.type)}`,
-          { min: bound }
-        );
-      }
-      if (spec.max !== void 0) {
-        const bound = spec.max;
-        rec(
-          3,
-          "max",
-          scanValues(view, (v) => !(v <= bound)),
-          `above max ${fmtBound(bound, view.type)}`,
-          { max: bound }
-        );
-      }
+      if (scanState(view.state, 2, f) > 0) record(0, "type", `not ${TYPE_WORDS[view.type]}`);
+      if (!spec.nullable && scanState(view.state, 0, f) > 0)
+        record(1, "nullable", "missing but the column is not nullable");
+      if (spec.min !== void 0 && scanBelow(view, spec.min, f) > 0)
+        record(2, "min", `below min ${fmtBound(spec.min, view.type)}`, { min: spec.min });
+      if (spec.max !== void 0 && scanAbove(view, spec.max, f) > 0)
+        record(3, "max", `above max ${fmtBound(spec.max, view.type)}`, { max: spec.max });
       if (spec.allowed !== void 0) {
         const allowed = new Set(spec.allowed.map(Number));
-        rec(
-          4,
-          "allowed",
-          scanValues(view, (v) => !allowed.has(v)),
-          `not in allowed values ${listValues(spec.allowed)}`
-        );
+        if (scanValues(view, (v) => !allowed.has(v), f) > 0)
+          record(4, "allowed", `not in allowed values ${listValues(spec.allowed)}`);
       }
       if (spec.unique) {
         const tracker = this.tracker(spec.name, false);
         const { state, values } = view;
         for (let r = 0; r < rows; r++) {
           const v = values[r];
-          if (state[r] === 1 && v === v) tracker.add(v + 0, rowBase + r, () => view.text(r) ?? "");
+          if (state[r] === 1 && v === v) tracker.add(v + 0, rowBase + r, () => textAt(view, r) ?? "");
         }
       }
       this.gatherStatistics(spec, view, rows);
       return;
     }
-    if (!spec.nullable) rec(1, "nullable", scanCodes(view.codes, null), "missing but the column is not nullable");
+    if (!spec.nullable && scanCodes(view.codes, null, f) > 0)
+      record(1, "nullable", "missing but the column is not nullable");
     if (spec.allowed !== void 0) {
       const allowed = new Set(spec.allowed.map(String));
       const bad = view.dictionary.map((d) => !allowed.has(d));
-      rec(4, "allowed", scanCodes(view.codes, bad), `not in allowed values ${listValues(spec.allowed)}`);
+      if (scanCodes(view.codes, bad, f) > 0) record(4, "allowed", `not in allowed values ${listValues(spec.allowed)}`);
     }
     if (spec.pattern !== void 0) {
       const pattern = this.pattern(spec);
       const bad = view.dictionary.map((d) => !pattern.test(d));
-      rec(5, "pattern", scanCodes(view.codes, bad), `not matching pattern /${spec.pattern}/`, {
-        pattern: spec.pattern
-      });
+      if (scanCodes(view.codes, bad, f) > 0)
+        record(5, "pattern", `not matching pattern /${spec.pattern}/`, { pattern: spec.pattern });
     }
     if (spec.unique) {
       const tracker = this.tracker(spec.name, true);
@@ -10529,16 +10564,13 @@ var TableValidator = class {
         const n = codePoints(d);
         return n < min || n > max;
       });
-      rec(7, "length", scanCodes(view.codes, bad), `with a length outside ${rangeText(spec.length)} characters`, {
-        ...spec.length.min !== void 0 && { min: spec.length.min },
-        ...spec.length.max !== void 0 && { max: spec.length.max }
-      });
+      if (scanCodes(view.codes, bad, f) > 0)
+        record(7, "length", `with a length outside ${rangeText(spec.length)} characters`, {
+          ...spec.length.min !== void 0 && { min: spec.length.min },
+          ...spec.length.max !== void 0 && { max: spec.length.max }
+        });
     }
     this.gatherStatistics(spec, view, rows);
-  }
-  specOf(name) {
-    const i = this.specIndex.get(name);
-    return i === void 0 ? void 0 : this.schema.columns[i];
   }
   tracker(name, keyIsText) {
     let t = this.duplicates.get(name);
@@ -10896,7 +10928,7 @@ function viewColumn(column, type, rows) {
     });
     const values2 = newFloat64Array(rows);
     const state2 = newUint8Array(rows);
-    const { codes, dictionary } = column;
+    const { codes } = column;
     for (let r = 0; r < rows; r++) {
       const code = codes[r];
       if (code < 0) continue;
@@ -10905,18 +10937,22 @@ function viewColumn(column, type, rows) {
         state2[r] = 1;
       } else state2[r] = 2;
     }
-    return { kind: "numeric", type, values: values2, state: state2, text: (r) => codes[r] < 0 ? null : dictionary[codes[r]] };
+    return { kind: "numeric", type, values: values2, state: state2, column, texts: null };
   }
   const direct = column.type === type || type === "number" && column.type === "integer";
   if (direct || type === "integer" && column.type === "number") {
     const state2 = newUint8Array(rows);
-    state2.set(column.valid.subarray(0, rows));
-    for (const row of column.invalid.keys()) if (row >= 0 && row < rows) state2[row] = 2;
+    const valid = column.valid;
+    for (let r = 0; r < rows; r++) state2[r] = valid[r];
+    if (column.invalid.size > 0)
+      column.invalid.forEach((_, row) => {
+        if (row >= 0 && row < rows) state2[row] = 2;
+      });
     if (!direct) {
       const values2 = column.values;
       for (let r = 0; r < rows; r++) if (state2[r] === 1 && !Number.isInteger(values2[r])) state2[r] = 2;
     }
-    return { kind: "numeric", type, values: column.values, state: state2, text: (r) => cellText(column, r) };
+    return { kind: "numeric", type, values: column.values, state: state2, column, texts: null };
   }
   const values = newFloat64Array(rows);
   const state = newUint8Array(rows);
@@ -10933,44 +10969,52 @@ function viewColumn(column, type, rows) {
       state[r] = 1;
     }
   }
-  return { kind: "numeric", type, values, state, text: (r) => texts.get(r) ?? cellText(column, r) };
+  return { kind: "numeric", type, values, state, column, texts };
 }
-function scanState(state, wanted) {
-  const f = { count: 0, rows: [] };
-  for (let r = 0; r < state.length; r++) {
-    if (state[r] === wanted) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
+function fail(f, row) {
+  f.count++;
+  if (f.rows.length < MAX_EXAMPLES) f.rows.push(row);
 }
-function scanValues(view, fails) {
+function scanState(state, wanted, f) {
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === wanted) fail(f, r);
+  return f.count;
+}
+function scanBelow(view, bound, f) {
   const { state, values } = view;
-  const f = { count: 0, rows: [] };
-  for (let r = 0; r < state.length; r++) {
-    if (state[r] === 1 && fails(values[r])) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
-  }
-  return f;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && !(values[r] >= bound)) fail(f, r);
+  return f.count;
 }
-function scanCodes(codes, bad) {
-  const f = { count: 0, rows: [] };
-  if (bad !== null && !bad.includes(true)) return f;
+function scanAbove(view, bound, f) {
+  const { state, values } = view;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && !(values[r] <= bound)) fail(f, r);
+  return f.count;
+}
+function scanValues(view, fails, f) {
+  const { state, values } = view;
+  f.count = 0;
+  f.rows.length = 0;
+  for (let r = 0; r < state.length; r++) if (state[r] === 1 && fails(values[r])) fail(f, r);
+  return f.count;
+}
+function scanCodes(codes, bad, f) {
+  f.count = 0;
+  f.rows.length = 0;
+  if (bad !== null && !bad.includes(true)) return 0;
   const flags = bad === null ? null : Uint8Array.from(bad, (b) => b ? 1 : 0);
   for (let r = 0; r < codes.length; r++) {
     const code = codes[r];
-    if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) {
-      f.count++;
-      if (f.rows.length < MAX_EXAMPLES) f.rows.push(r);
-    }
+    if (flags === null ? code < 0 : code >= 0 && flags[code] === 1) fail(f, r);
   }
-  return f;
+  return f.count;
 }
 function textAt(view, row) {
-  if (view.kind === "numeric") return view.text(row);
+  if (view.kind === "numeric") return view.texts?.get(row) ?? cellText(view.column, row);
   const code = view.codes[row];
   return code < 0 ? null : view.dictionary[code];
 }
@@ -10990,6 +11034,38 @@ function plural(n, word) {
 }
 function fmtInt2(n) {
   return n.toLocaleString("en-US");
+}
+
+// src/schema/validateCsvInBlocks.ts
+var BLOCK_COLUMNS = 5e3;
+async function validateCsvInBlocks(data, schema, options, blockColumns = BLOCK_COLUMNS) {
+  if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
+  if ((schema.checks ?? []).length > 0 || (schema.uniqueTogether ?? []).length > 0) return null;
+  const dataset = await resolveDataset(data);
+  if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
+  const file = dataset.shards[0].file;
+  const resolved = resolveLoadOptions(file, options);
+  if (resolved.format !== "csv") return null;
+  const passes = await CsvColumnPasses.open(file, resolved);
+  const names = passes.names;
+  if (names.length <= blockColumns) return null;
+  const validator = new TableValidator(schema, data);
+  validator.addColumnNames(names);
+  const ignored = new Set(schema.ignored ?? []);
+  const sources = [];
+  const types = [];
+  for (let k = 0; k < names.length; k++) {
+    const spec = validator.specOf(names[k]);
+    if (!spec || ignored.has(spec.name)) continue;
+    sources.push(k);
+    types.push(spec.type);
+  }
+  for (let start = 0; start === 0 || start < sources.length; start += blockColumns) {
+    if (start > 0) validator.newPass();
+    const end = Math.min(sources.length, start + blockColumns);
+    for await (const chunk of passes.scan(sources.slice(start, end), types.slice(start, end))) validator.add(chunk);
+  }
+  return validator.finish();
 }
 
 // src/schema/validationResult.ts
@@ -11049,25 +11125,21 @@ function registerValidate(program, io, exit) {
 function loadOptions(flags) {
   return flags.delimiter ? { delimiter: flags.delimiter } : {};
 }
-async function validateFiles(flags) {
+async function validateFiles(flags, { blockColumns = BLOCK_COLUMNS } = {}) {
   const parsed = flags.schema ? parseSchemaFile(flags.schema) : void 0;
   const schema = parsed && flags.environment !== void 0 ? forEnvironment(parsed, flags.environment) : parsed;
-  const load = { ...loadOptions(flags), ...schema ? { types: schemaColumnTypes(schema) } : {} };
+  const load = () => ({ ...loadOptions(flags), ...schema ? { types: schemaColumnTypes(schema) } : {} });
   let result;
   let leakage;
   if (flags.holdout) {
-    const [table, holdout] = await Promise.all([loadTable(flags.data, load), loadTable(flags.holdout, load)]);
+    const options = load();
+    const [table, holdout] = await Promise.all([loadTable(flags.data, options), loadTable(flags.holdout, options)]);
     result = schema ? validateTable(table, schema) : { ok: true, rows: table.rowCount, violations: [] };
     leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
     result = mergeViolations(result, leakageViolations(leakage));
   } else {
-    const validator = schema ? new TableValidator(schema, flags.data) : null;
-    let rows = 0;
-    for await (const chunk of scanTable(flags.data, load)) {
-      rows += chunk.rowCount;
-      validator?.add(chunk);
-    }
-    result = validator ? validator.finish() : { ok: true, rows, violations: [] };
+    const blocked = schema ? await validateCsvInBlocks(flags.data, schema, loadOptions(flags), blockColumns) : null;
+    result = blocked ?? await validateInChunks(flags.data, schema, load());
   }
   return {
     kind: "modelguard.validation",
@@ -11079,6 +11151,15 @@ async function validateFiles(flags) {
     ...result,
     ...leakage ? { leakage } : {}
   };
+}
+async function validateInChunks(data, schema, load) {
+  const validator = schema ? new TableValidator(schema, data) : null;
+  let rows = 0;
+  for await (const chunk of scanTable(data, load)) {
+    rows += chunk.rowCount;
+    validator?.add(chunk);
+  }
+  return validator ? validator.finish() : { ok: true, rows, violations: [] };
 }
 function describeValidation(r) {
   const lines = [];

@@ -44,7 +44,7 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-Z724372I.js";
+} from "./chunk-NRXN422V.js";
 import {
   describeGate
 } from "./chunk-TZGESDRN.js";
@@ -67,7 +67,7 @@ import {
   QUALITY_SIGNALS,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-ZPAJ5DFU.js";
+} from "./chunk-DTRFVVJ7.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {
@@ -57038,7 +57038,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-P5ELCD6Y.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-YHM5TB6X.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

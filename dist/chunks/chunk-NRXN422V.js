@@ -16,7 +16,7 @@ import {
   QUALITY_SIGNALS,
   columnOverride,
   detectDrift
-} from "./chunk-ZPAJ5DFU.js";
+} from "./chunk-DTRFVVJ7.js";
 import {
   ClassLabels,
   computeMetrics,

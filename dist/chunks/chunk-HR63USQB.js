@@ -19,7 +19,7 @@ import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-VPUZZ4VF.js";
+} from "./chunk-N6FKBSWY.js";
 import {
   cellText,
   getColumn,

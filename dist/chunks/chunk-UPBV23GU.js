@@ -18,7 +18,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-VPUZZ4VF.js";
+} from "./chunk-N6FKBSWY.js";
 import {
   QuantileSketch
 } from "./chunk-LGMZ3HD6.js";
@@ -198,7 +198,9 @@ function finishState(state) {
 // src/drift/sampleFile.ts
 async function sampleFile(path, options, budget) {
   if (await shouldStream(path, budget)) return streamSamples(path, options, budget);
-  const table = await loadTable(path, options);
+  return tableSamples(await loadTable(path, options));
+}
+function tableSamples(table) {
   const samples = sampleTable(table, { consume: { scratch: new Float64Array(table.rowCount) } });
   const types = new Map(table.columns.map((c) => [c.name, c.type]));
   return { samples, types, rows: table.rowCount };
@@ -209,5 +211,6 @@ export {
   unpackSamples,
   DEFAULT_SAMPLE_BUDGET,
   datasetBytes,
-  sampleFile
+  sampleFile,
+  tableSamples
 };

@@ -5,7 +5,8 @@
 // two digits of a double differ (seen: 8e-14 relative at worst). A byte comparison then calls fresh fixtures stale on
 // every machine but the one that made them. Numbers are equal here when
 //   |a - b| <= RELATIVE_TOLERANCE * max(|a|, |b|) + ABSOLUTE_TOLERANCE
-// and everything else (keys, strings, lengths, structure, types) must match exactly.
+// and everything else (keys, strings, lengths, structure, types) must match exactly; a string that writes a number
+// (a CSV cell, or a JSON string such as a regression's prediction sent as text) compares as that number.
 import onnxProto from "onnx-proto";
 
 /** 1e-12 relative: ~10,000x the worst cross-CPU difference seen, ~1e4x tighter than any test's own tolerance. */
@@ -96,6 +97,10 @@ class Walk {
   value(path, a, b) {
     if (this.mismatch) return;
     if (typeof a === "number" && typeof b === "number") return this.number(path, a, b);
+    // A number written as text (the monitor's events carry a regression's prediction as text) is a number too.
+    if (typeof a === "string" && typeof b === "string" && a !== b && isNumberText(a) && isNumberText(b)) {
+      return this.number(path, Number(a), Number(b));
+    }
     if (Array.isArray(a) || Array.isArray(b)) {
       if (!Array.isArray(a) || !Array.isArray(b)) return this.fail(path, "an array on one side only");
       if (a.length !== b.length) return this.fail(path, `length ${a.length} committed, ${b.length} regenerated`);
@@ -151,10 +156,14 @@ function csvFields(line) {
   return out;
 }
 
+/** Text that writes a decimal number ("257.67185809516855", "-1e-5"): compared as the number it writes. */
+function isNumberText(text) {
+  return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text);
+}
+
 /** A cell as a number when it is written as one, else as text (so "1.0" and "1.0000000000000002" compare as numbers). */
 function csvCell(text) {
-  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
-  return text;
+  return isNumberText(text) ? Number(text) : text;
 }
 
 function parseCsv(text) {

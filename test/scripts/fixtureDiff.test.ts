@@ -34,6 +34,21 @@ test("JSON: a difference beyond 1e-12 relative, a changed string, key or length 
   assert.equal(compareFixture("f.json", bytes("[1e-10]"), bytes("[2e-10]")).ok, false);
 });
 
+test("JSON: a string that writes a number compares as that number (a regression's predictions sent as text)", () => {
+  // Seen across OpenBLAS kernels: LinearRegression's prediction written with repr().
+  const committed = bytes('{"prediction": ["257.67185809516855", "-1e-5"], "label": "a"}');
+  assert.equal(
+    compareFixture("f.json", committed, bytes('{"prediction": ["257.6718580951685", "-1e-5"], "label": "a"}')).ok,
+    true,
+  );
+  assert.match(
+    compareFixture("f.json", committed, bytes('{"prediction": ["257.6718", "-1e-5"], "label": "a"}')).mismatch!,
+    /^\.prediction\[0\]/,
+  );
+  // A string that is not a number on both sides still compares exactly.
+  assert.equal(compareFixture("f.json", committed, bytes('{"prediction": ["x", "-1e-5"], "label": "a"}')).ok, false);
+});
+
 test("CSV: numeric cells compare as numbers, text exactly; other kinds byte for byte", () => {
   const a = 'id,x,name\n1,0.30000000000000004,"a, b"\n';
   assert.equal(compareFixture("d.csv", bytes(a), bytes('id,x,name\n1,0.3,"a, b"\n')).ok, true);

@@ -35,9 +35,10 @@ export class CsvColumnPasses {
     options: ResolvedLoadOptions,
     shareBuffersWith?: CsvColumnPasses,
   ): Promise<CsvColumnPasses> {
-    const identity = await fileIdentity(file);
+    // Opened first: a missing or unreadable file is openDataSource's error, with its message and hint.
     const fh = await openDataSource(file, options.decompression);
     try {
+      const identity = await fileIdentity(file);
       const header = await readCsvHeader(fh, file, options.delimiter);
       return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null }, identity);
     } finally {
@@ -121,7 +122,12 @@ export class CsvColumnPasses {
   }
 }
 
+/** The file's device, inode, size and modification time; "gone" once it cannot be found (removed between passes). */
 async function fileIdentity(file: string): Promise<string> {
-  const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  try {
+    const s = await stat(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return "gone";
+  }
 }

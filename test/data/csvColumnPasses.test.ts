@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { appendFileSync, renameSync, writeFileSync } from "node:fs";
+import { appendFileSync, renameSync, unlinkSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { CsvColumnPasses } from "../../src/data/csvColumnPasses.js";
 import { loadTable, scanTable } from "../../src/data/loadTable.js";
@@ -177,4 +177,18 @@ test("a file written to or replaced between passes is an input error, not rows o
     await rejectsWith(collect(passes.scan([1], ["integer"])), "input", /changed while it was being read/);
     await rejectsWith(passes.load([2]), "input", /changed while it was being read/);
   }
+  // Removed between passes: the same error. Missing from the start: the loader's own error, as scanTable's.
+  const gone = tempFile("gone.csv", text);
+  const passes = await CsvColumnPasses.open(gone, resolveLoadOptions(gone));
+  unlinkSync(gone);
+  await rejectsWith(collect(passes.scan([0], ["integer"])), "input", /changed while it was being read/);
+  const scanError = await collect(scanTable(gone)).then(
+    () => assert.fail("scanTable read a missing file"),
+    (e: Error) => e.message,
+  );
+  await rejectsWith(CsvColumnPasses.open(gone, resolveLoadOptions(gone)), "input", new RegExp(escape(scanError)));
 });
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-JL5TM7JC.js");
+  const { runCommand } = await import("./chunks/main-7BUL3EL3.js");
   return runCommand(argv, io);
 }
 

@@ -3494,13 +3494,13 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-ZT2V6KHC.js")).registerValidate;
+var validate = async () => (await import("./validate-N34LX76P.js")).registerValidate;
 var monitor = async () => (await import("./monitor-CCWR3FNZ.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
   ["profile", async () => (await import("./profile-RYDPVVRK.js")).registerProfile],
-  ["drift", async () => (await import("./drift-3UKDGQ4T.js")).registerDrift],
+  ["drift", async () => (await import("./drift-VNJRUJCR.js")).registerDrift],
   ["train", async () => (await import("./train-Z2YVVZO4.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-L2KYPWZS.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-Y5B3F6NF.js")).registerCalibrate],

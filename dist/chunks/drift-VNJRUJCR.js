@@ -37,7 +37,7 @@ import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import {
   CsvColumnPasses
-} from "./chunk-BMN5SOOC.js";
+} from "./chunk-YARTNLST.js";
 import {
   idLikeName,
   isIdLike

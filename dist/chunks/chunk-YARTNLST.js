@@ -33,9 +33,9 @@ var CsvColumnPasses = class _CsvColumnPasses {
    * files by turns, and held two sets of some 12 MB); passes of the two must not run at once.
    */
   static async open(file, options, shareBuffersWith) {
-    const identity = await fileIdentity(file);
     const fh = await openDataSource(file, options.decompression);
     try {
+      const identity = await fileIdentity(file);
       const header = await readCsvHeader(fh, file, options.delimiter);
       return new _CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null }, identity);
     } finally {
@@ -109,8 +109,12 @@ var CsvColumnPasses = class _CsvColumnPasses {
   }
 };
 async function fileIdentity(file) {
-  const s = await stat(file, { bigint: true });
-  return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  try {
+    const s = await stat(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
+  } catch {
+    return "gone";
+  }
 }
 
 export {

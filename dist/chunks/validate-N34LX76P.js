@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   CsvColumnPasses
-} from "./chunk-BMN5SOOC.js";
+} from "./chunk-YARTNLST.js";
 import {
   isIdLike,
   parseCellText

@@ -12,6 +12,16 @@ export async function openDataFile(file: string): Promise<FileHandle> {
         file,
       });
     }
+    // A pipe or device cannot be read by position, nor twice (the type sample, blocks of columns): ESPIPE otherwise.
+    if (!stat.isFile()) {
+      await fh.close();
+      throw new ModelguardError(
+        "input",
+        `${file} is not a regular file (a pipe, socket or device): data files are read by position, some more than once`,
+        "Write the data to a file first and pass its path.",
+        { file },
+      );
+    }
     return fh;
   } catch (e) {
     if (e instanceof ModelguardError) throw e;

@@ -1,5 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { runCli } from "../helpers/cli.js";
 import { tempFile } from "./tempFiles.js";
 
@@ -28,4 +31,18 @@ test("an empty file says so, without a line number", async () => {
   assert.equal(await profileError(csv), `modelguard: error: ${csv}: the file is empty (no header row)`);
   const jsonl = tempFile("empty.jsonl", "\n");
   assert.equal(await profileError(jsonl), `modelguard: error: ${jsonl}: the file is empty (no JSON objects)`);
+});
+
+test("a named pipe given as data is an input error saying why, not an internal error (ESPIPE)", async () => {
+  const data = tempFile("rows.csv", "a,b\n1,2\n");
+  const fifo = join(dirname(data), "pipe.csv");
+  execFileSync("mkfifo", [fifo]);
+  // A writer, so that opening the pipe for reading does not wait for one.
+  const writer = spawn("sh", ["-c", `cat "$0" > "$1"`, data, fifo], { stdio: "ignore" });
+  try {
+    assert.match(await profileError(fifo), /pipe\.csv is not a regular file \(a pipe, socket or device\)/);
+  } finally {
+    writer.kill();
+    rmSync(fifo, { force: true });
+  }
 });

@@ -2,10 +2,10 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange
-} from "./chunk-Y7UUYLJN.js";
+} from "./chunk-JZ65JLPX.js";
 import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
-import "./chunk-N6FKBSWY.js";
+import "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import "./chunk-U75WXFYB.js";

@@ -3,11 +3,11 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-UPBV23GU.js";
+} from "./chunk-QM6AXM7M.js";
 import "./chunk-5W2SVNBW.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
-import "./chunk-N6FKBSWY.js";
+import "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import "./chunk-LGMZ3HD6.js";

@@ -27,7 +27,7 @@ import {
   rowsPerChunk,
   scanCsvRange,
   scanTable
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import {
   PROFILE_DEFAULTS,
   PROFILE_VERSION,

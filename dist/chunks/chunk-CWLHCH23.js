@@ -996,6 +996,15 @@ async function openDataFile(file) {
         file
       });
     }
+    if (!stat2.isFile()) {
+      await fh.close();
+      throw new ModelguardError(
+        "input",
+        `${file} is not a regular file (a pipe, socket or device): data files are read by position, some more than once`,
+        "Write the data to a file first and pass its path.",
+        { file }
+      );
+    }
     return fh;
   } catch (e) {
     if (e instanceof ModelguardError) throw e;

@@ -26,7 +26,7 @@ import {
   sampleFile,
   tableSamples,
   unpackSamples
-} from "./chunk-UPBV23GU.js";
+} from "./chunk-QM6AXM7M.js";
 import {
   driftKindOfType,
   sampleColumnProfile
@@ -37,7 +37,7 @@ import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import {
   CsvColumnPasses
-} from "./chunk-YARTNLST.js";
+} from "./chunk-BQ6SD274.js";
 import {
   idLikeName,
   isIdLike
@@ -60,7 +60,7 @@ import "./chunk-3YGHXF46.js";
 import {
   resolveDataset,
   resolveLoadOptions
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   CsvColumnPasses
-} from "./chunk-YARTNLST.js";
+} from "./chunk-BQ6SD274.js";
 import {
   isIdLike,
   parseCellText
@@ -36,7 +36,7 @@ import {
   resolveDataset,
   resolveLoadOptions,
   scanTable
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import {
   COLUMN_TYPES,

@@ -4,7 +4,7 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MIN_SLICE_SIZE,
   evaluateModel
-} from "./chunk-HR63USQB.js";
+} from "./chunk-CGUJ4RQR.js";
 import "./chunk-LGCZC3E3.js";
 import "./chunk-R76QSMTJ.js";
 import "./chunk-BPVXUAZL.js";
@@ -23,7 +23,7 @@ import {
   formatTable
 } from "./chunk-SP5Y4SAF.js";
 import "./chunk-3YGHXF46.js";
-import "./chunk-N6FKBSWY.js";
+import "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {

@@ -19,7 +19,7 @@ import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import {
   cellText,
   getColumn,

@@ -50,7 +50,7 @@ import {
 } from "./chunk-CU7B2SDZ.js";
 import {
   evaluateModels
-} from "./chunk-HR63USQB.js";
+} from "./chunk-CGUJ4RQR.js";
 import "./chunk-LGCZC3E3.js";
 import {
   MISSING_SLICE,
@@ -117,7 +117,7 @@ import "./chunk-CV6AQ6IM.js";
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import {
   getColumn

@@ -3494,17 +3494,17 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-N34LX76P.js")).registerValidate;
+var validate = async () => (await import("./validate-DN4AZN27.js")).registerValidate;
 var monitor = async () => (await import("./monitor-CCWR3FNZ.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-RYDPVVRK.js")).registerProfile],
-  ["drift", async () => (await import("./drift-VNJRUJCR.js")).registerDrift],
-  ["train", async () => (await import("./train-Z2YVVZO4.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-L2KYPWZS.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-Y5B3F6NF.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-WLEXSJIE.js")).registerCompare],
+  ["profile", async () => (await import("./profile-ER3KSI4L.js")).registerProfile],
+  ["drift", async () => (await import("./drift-MBUCBLGB.js")).registerDrift],
+  ["train", async () => (await import("./train-POXMRJ4W.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-F36J6UUR.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-EI74N5HS.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-GEMQEYHC.js")).registerCompare],
   ["report", async () => (await import("./report-ROCHJ5IS.js")).registerReport],
   ["monitor", monitor],
   ["promote", async () => (await import("./promote-25FJ5FWX.js")).registerPromote],

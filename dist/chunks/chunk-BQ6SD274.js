@@ -7,7 +7,7 @@ import {
   openDataSource,
   readCsvHeader,
   scanRecords
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import {
   ModelguardError
 } from "./chunk-FVTIIIIB.js";

@@ -21,7 +21,7 @@ import {
 import "./chunk-3YGHXF46.js";
 import {
   loadTable
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import {
   cellText,

@@ -5,7 +5,7 @@ import {
   mergeProfiles,
   profileDataset,
   profileDatasetParts
-} from "./chunk-Y7UUYLJN.js";
+} from "./chunk-JZ65JLPX.js";
 import "./chunk-6HRKPPEK.js";
 import "./chunk-SOK6QJXI.js";
 import {
@@ -18,7 +18,7 @@ import {
 import "./chunk-3YGHXF46.js";
 import {
   SCAN_CHUNK_CELLS
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import "./chunk-MPNIT6YO.js";
 import "./chunk-IXAQPRDD.js";
 import {

@@ -18,7 +18,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-N6FKBSWY.js";
+} from "./chunk-CWLHCH23.js";
 import {
   QuantileSketch
 } from "./chunk-LGMZ3HD6.js";

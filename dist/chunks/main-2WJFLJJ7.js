@@ -3500,7 +3500,7 @@ var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
   ["profile", async () => (await import("./profile-ER3KSI4L.js")).registerProfile],
-  ["drift", async () => (await import("./drift-MBUCBLGB.js")).registerDrift],
+  ["drift", async () => (await import("./drift-WNRM2LVV.js")).registerDrift],
   ["train", async () => (await import("./train-POXMRJ4W.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-F36J6UUR.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-EI74N5HS.js")).registerCalibrate],

@@ -330,9 +330,7 @@ async function planBlocks(input, load, blockColumns) {
   if (Math.max(reference.names.length, current.names.length) <= blockColumns) return null;
   const referenceNames = new Set(reference.names);
   checkRequestedColumns(referenceNames, new Set(current.names), input);
-  const currentOnly = [];
-  if (!input.columns) current.names.forEach((name, k) => referenceNames.has(name) || currentOnly.push(k));
-  return { reference, current, currentOnly };
+  return { reference, current };
 }
 async function openSide(path, load, shareBuffersWith) {
   const dataset = await resolveDataset(path);
@@ -346,7 +344,7 @@ async function openSide(path, load, shareBuffersWith) {
   const wanted = resolved.columns;
   return { passes, names: wanted ? passes.names.filter((name) => wanted.has(name)) : passes.names };
 }
-async function testInBlocks(input, policy, blockColumns, { reference, current, currentOnly }) {
+async function testInBlocks(input, policy, blockColumns, { reference, current }) {
   const names = input.columns ?? reference.names;
   const detection = new DriftAccumulator(policy, {
     referenceLabel: input.reference,
@@ -368,8 +366,6 @@ async function testInBlocks(input, policy, blockColumns, { reference, current, c
     const skip = input.columns ? void 0 : defaultSkips(sides.reference, sides.current, sides.types, input.target);
     detection.add(sides.reference, sides.current, block, skip);
   }
-  for (let at = 0; at < currentOnly.length; at += blockColumns)
-    await current.passes.load(currentOnly.slice(at, at + blockColumns));
   return detection.finish();
 }
 

@@ -9,7 +9,7 @@ import { inferSchemaJson, inferSchemaText } from "../../schema/inferSchema.js";
 import { leakageViolations } from "../../schema/leakageViolations.js";
 import { parseSchemaFile } from "../../schema/parseSchemaFile.js";
 import { schemaColumnTypes } from "../../schema/schemaColumnTypes.js";
-import { BLOCK_COLUMNS, validateCsvInBlocks } from "../../schema/validateCsvInBlocks.js";
+import { BLOCK_COLUMNS, validateInColumnBlocks } from "../../schema/validateInColumnBlocks.js";
 import { TableValidator, validateTable } from "../../schema/validateTable.js";
 import type { ValidateReport } from "../../schema/validateReport.js";
 import { mergeViolations, type ValidationResult } from "../../schema/validationResult.js";
@@ -106,7 +106,7 @@ function loadOptions(flags: { delimiter?: string }): LoadOptions {
 
 /**
  * `validate` without the printing. `blockColumns`: a CSV file with more columns is read a block of this many columns
- * at a time (validateCsvInBlocks); tests lower it, Infinity reads every file in one pass.
+ * at a time (validateInColumnBlocks); tests lower it, Infinity reads every file in one pass.
  */
 export async function validateFiles(
   flags: ValidateFlags & { data: string },
@@ -125,7 +125,7 @@ export async function validateFiles(
     leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
     result = mergeViolations(result, leakageViolations(leakage));
   } else {
-    const blocked = schema ? await validateCsvInBlocks(flags.data, schema, loadOptions(flags), blockColumns) : null;
+    const blocked = schema ? await validateInColumnBlocks(flags.data, schema, loadOptions(flags), blockColumns) : null;
     result = blocked ?? (await validateInChunks(flags.data, schema, load()));
   }
   return {

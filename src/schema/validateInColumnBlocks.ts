@@ -26,7 +26,7 @@ export const BLOCK_COLUMNS = 5_000;
  * .gz or .zst), the header has at most `blockColumns` columns, or the schema has row checks or compound keys (they
  * read several columns of a row at once).
  */
-export async function validateCsvInBlocks(
+export async function validateInColumnBlocks(
   data: string,
   schema: DataSchema,
   options: LoadOptions,

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { validateFiles } from "../../src/cli/commands/validate.js";
 import { parseSchemaFile } from "../../src/schema/parseSchemaFile.js";
-import { validateCsvInBlocks } from "../../src/schema/validateCsvInBlocks.js";
+import { validateInColumnBlocks } from "../../src/schema/validateInColumnBlocks.js";
 import { rng } from "../helpers/random.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-validate-blocks-"));
@@ -119,7 +119,7 @@ test("validate in blocks of 1 to 5 columns reports exactly what one pass does, o
     if (columns > 1) blocked++;
     // The blocks were used: one pass is what validateFiles falls back to.
     const parsed = parseSchemaFile(schemaPath);
-    if (columns > 1) assert.notEqual(await validateCsvInBlocks(data, parsed, {}, 1), null);
+    if (columns > 1) assert.notEqual(await validateInColumnBlocks(data, parsed, {}, 1), null);
   }
   assert.ok(blocked > 100, `${blocked} files read in blocks`);
 });
@@ -190,16 +190,16 @@ test("row checks, compound keys, JSON Lines and narrow files are read in one pas
   const csv = file("c.csv", "a,b,c\n1,2,3\n");
   const parse = (text: string) => parseSchemaFile(file("s.yml", `version: 1\ncolumns:\n${text}`));
   const plain = parse("  a: { type: integer }\n  b: { type: integer }\n");
-  assert.notEqual(await validateCsvInBlocks(csv, plain, {}, 2), null);
-  assert.equal(await validateCsvInBlocks(csv, plain, {}, 3), null, "3 columns: no more than a block");
-  assert.equal(await validateCsvInBlocks(csv, parse("  a: { type: integer }\nchecks:\n  - a > 0\n"), {}, 1), null);
+  assert.notEqual(await validateInColumnBlocks(csv, plain, {}, 2), null);
+  assert.equal(await validateInColumnBlocks(csv, plain, {}, 3), null, "3 columns: no more than a block");
+  assert.equal(await validateInColumnBlocks(csv, parse("  a: { type: integer }\nchecks:\n  - a > 0\n"), {}, 1), null);
   assert.equal(
-    await validateCsvInBlocks(csv, parse("  a: { type: integer }\n  b: { type: integer }\nunique: [a, b]\n"), {}, 1),
+    await validateInColumnBlocks(csv, parse("  a: { type: integer }\n  b: { type: integer }\nunique: [a, b]\n"), {}, 1),
     null,
   );
   const jsonl = file("j.jsonl", '{"a": 1, "b": 2, "c": 3}\n');
-  assert.equal(await validateCsvInBlocks(jsonl, plain, {}, 1), null);
+  assert.equal(await validateInColumnBlocks(jsonl, plain, {}, 1), null);
   // A block of no columns (or NaN) would loop for ever.
   for (const bad of [0, -1, Number.NaN])
-    await assert.rejects(validateCsvInBlocks(csv, plain, {}, bad), /blockColumns must be at least 1/);
+    await assert.rejects(validateInColumnBlocks(csv, plain, {}, bad), /blockColumns must be at least 1/);
 });

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { validateFiles } from "../../src/cli/commands/validate.js";
 import { parseSchemaFile } from "../../src/schema/parseSchemaFile.js";
+import { ModelguardError } from "../../src/errors.js";
 import { validateInColumnBlocks } from "../../src/schema/validateInColumnBlocks.js";
 import { rng } from "../helpers/random.js";
 
@@ -75,9 +76,10 @@ function drawColumn(r: () => number, pick: Pick): ColumnDraw {
 
 /**
  * A random CSV and schema: schema columns in the file in another order, schema columns missing from the file
- * (required or not), extra columns, and an environment that excludes some of each.
+ * (required or not), extra columns, and an environment that excludes some of each. `names` and `rows`: the CSV's
+ * header and cells (as written: a quoted cell with its quotes).
  */
-function draw(seed: number): { csv: string; schema: string; environment?: string } {
+function draw(seed: number): { csv: string; schema: string; environment?: string; names: string[]; rows: string[][] } {
   const r = rng(seed);
   const pick: Pick = (xs) => xs[Math.floor(r() * xs.length)]!;
   const n = 2 + Math.floor(r() * 10);
@@ -89,8 +91,9 @@ function draw(seed: number): { csv: string; schema: string; environment?: string
   }));
   const fileColumns = [...inFile, ...extras].sort(() => r() - 0.5);
   const rows = pick([0, 1, 3, 7, 20, 45]);
-  const lines = [fileColumns.map((c) => c.name).join(",")];
-  for (let i = 0; i < rows; i++) lines.push(fileColumns.map((c) => c.cell()).join(","));
+  const names = fileColumns.map((c) => c.name);
+  const cells = Array.from({ length: rows }, () => fileColumns.map((c) => c.cell()));
+  const lines = [names.join(","), ...cells.map((row) => row.join(","))];
   const specs = columns.map(
     (c) => `  ${c.name}: ${r() < 0.2 ? c.spec.replace("{ type:", "{ required: false, type:") : c.spec}`,
   );
@@ -100,7 +103,7 @@ function draw(seed: number): { csv: string; schema: string; environment?: string
     (r() < 0.4 ? `rows: { min: ${pick([1, 5, 10])}, max: ${pick([10, 30])} }\n` : "") +
     (r() < 0.6 ? `extra_columns: ${pick(["error", "warn", "ignore"])}\n` : "") +
     `environments: { serving: { exclude: [${excluded.join(", ")}] } }\n`;
-  return { csv: lines.join("\n") + "\n", schema, ...(r() < 0.3 && { environment: "serving" }) };
+  return { csv: lines.join("\n") + "\n", schema, ...(r() < 0.3 && { environment: "serving" }), names, rows: cells };
 }
 
 test("validate in blocks of 1 to 5 columns reports exactly what one pass does, on random files and schemas", async () => {
@@ -122,6 +125,119 @@ test("validate in blocks of 1 to 5 columns reports exactly what one pass does, o
     if (columns > 1) assert.notEqual(await validateInColumnBlocks(data, parsed, {}, 1), null);
   }
   assert.ok(blocked > 100, `${blocked} files read in blocks`);
+});
+
+/**
+ * draw's file as JSON Lines: the same cells in records whose keys come in any order, written escaped now and then
+ * (`"\u0073..."` is `"s..."`); an empty cell null or left out; numbers now and then as strings and booleans as
+ * true/false; extra keys (y0, y1) in some records only; now and then one column first seen in a late record; and a
+ * byte order mark, CRLF line ends and blank lines on some seeds. `keys`: the file's keys.
+ */
+function jsonlTwin(seed: number, names: readonly string[], rows: readonly string[][]): { text: string; keys: number } {
+  const r = rng(seed * 7919 + 1);
+  const late = r() < 0.4 ? Math.floor(r() * names.length) : -1;
+  const lateFrom = Math.floor(rows.length * 0.6);
+  const keys = new Set<string>();
+  const value = (text: string): string => {
+    if (text.startsWith('"')) return JSON.stringify(text.slice(1, -1).replaceAll('""', '"'));
+    if (/^-?\d+(\.\d+)?$/.test(text) && r() < 0.7) return text;
+    if ((text === "true" || text === "false") && r() < 0.7) return text;
+    return JSON.stringify(text);
+  };
+  const key = (name: string) =>
+    r() < 0.15 ? `"\\u${name.charCodeAt(0).toString(16).padStart(4, "0")}${name.slice(1)}"` : JSON.stringify(name);
+  const lines: string[] = [];
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (let k = 0; k < names.length; k++) {
+      if (k === late && lines.length < lateFrom) continue;
+      if (row[k] === "" && r() < 0.5) continue;
+      fields.push(`${key(names[k]!)}: ${row[k] === "" ? "null" : value(row[k]!)}`);
+      keys.add(names[k]!);
+    }
+    for (const extra of ["y0", "y1"])
+      if (r() < 0.3) {
+        fields.push(`${key(extra)}: ${r() < 0.5 ? Math.floor(r() * 9) : '"e"'}`);
+        keys.add(extra);
+      }
+    fields.sort(() => r() - 0.5);
+    lines.push(r() < 0.5 ? `{${fields.join(",")}}` : `{ ${fields.join(", ")} }`);
+    if (r() < 0.05) lines.push("");
+  }
+  const newline = seed % 4 === 1 ? "\r\n" : "\n";
+  return { text: (seed % 5 === 2 ? "\uFEFF" : "") + lines.join(newline) + newline, keys: keys.size };
+}
+
+/** validateFiles' report, or its error (as JSON): blocks must give the one pass's either way. */
+async function validateOutcome(flags: Parameters<typeof validateFiles>[0], blockColumns: number): Promise<string> {
+  try {
+    return JSON.stringify(await validateFiles(flags, { blockColumns }));
+  } catch (e) {
+    if (!(e instanceof ModelguardError)) throw e;
+    return JSON.stringify({ error: { code: e.code, message: e.message, hint: e.hint } });
+  }
+}
+
+// JSON Lines. The assertions that validateInColumnBlocks gave a result fail until it reads JSON Lines (it gives null
+// for them, and validateFiles reads them in one pass).
+
+test("validate of JSON Lines in blocks of 1 to 5 columns reports exactly what one pass does, on random files and schemas", async () => {
+  let blocked = 0;
+  for (let seed = 1; seed <= 120; seed++) {
+    const { schema, environment, names, rows } = draw(seed);
+    const { text, keys } = jsonlTwin(seed, names, rows);
+    const schemaPath = file("schema.yml", schema);
+    const data = seed % 3 === 0 ? file("data.jsonl.gz", gzipSync(text)) : file("data.jsonl", text);
+    const flags = { data, schema: schemaPath, fail: true, ...(environment !== undefined && { environment }) };
+    const whole = await validateOutcome(flags, Infinity);
+    for (let block = 1; block <= 5; block++)
+      assert.equal(await validateOutcome(flags, block), whole, `seed ${seed}, blocks of ${block}\n${schema}\n${text}`);
+    // The blocks were used: one pass is what validateFiles falls back to.
+    if (keys > 1 && !whole.startsWith('{"error"')) {
+      assert.notEqual(await validateInColumnBlocks(data, parseSchemaFile(schemaPath), {}, 1), null, `seed ${seed}`);
+      blocked++;
+    }
+  }
+  assert.ok(blocked > 80, `${blocked} files read in blocks`);
+});
+
+test("validate of JSON Lines in blocks: a nested value in a column read, a syntax error and an empty key are one pass's errors", async () => {
+  const schema = file(
+    "s.yml",
+    "version: 1\ncolumns:\n  a: { type: integer }\n  b: { type: string }\n  c: { type: number }\n" +
+      "environments: { serving: { exclude: [c] } }\n",
+  );
+  const records = [
+    '{"a": 1, "b": "x", "c": 1.5, "x": 3}',
+    '{"b": "y", "a": 2, "c": 2.5}',
+    '{"c": 0, "a": 3, "b": "z"}',
+  ];
+  const cases: [string, (lines: string[]) => void, RegExp, string?][] = [
+    ["nested in a schema column", (l) => (l[1] = '{"b": {"y": 1}, "a": 2, "c": 2.5}'), /line 2.*'b' holds a nested/],
+    [
+      "nested in an extra key",
+      (l) => (l[2] = '{"c": 0, "x": [1, [2]], "a": 3, "b": "z"}'),
+      /line 3.*'x' holds a nested/,
+    ],
+    [
+      "nested in a column the environment excludes",
+      (l) => (l[2] = '{"c": {}, "a": 3, "b": "z"}'),
+      /line 3.*'c' holds a nested/,
+      "serving",
+    ],
+    ["a syntax error", (l) => (l[2] = '{"c": 0, "a": 3 "b": "z"}'), /line 3.*expected ','/],
+    ["a value that is no JSON", (l) => (l[1] = '{"b": "y", "a": 02, "c": 2.5}'), /line 2.*'a'/],
+    ["an empty key", (l) => (l[1] = '{"b": "y", "": 2, "c": 2.5}'), /line 2.*empty string/],
+  ];
+  for (const [label, edit, error, environment] of cases) {
+    const lines = [...records];
+    edit(lines);
+    const data = file("bad.jsonl", lines.join("\n") + "\n");
+    const flags = { data, schema, fail: true, ...(environment !== undefined && { environment }) };
+    const whole = await validateOutcome(flags, Infinity);
+    assert.match(whole, error, label);
+    for (let block = 1; block <= 3; block++) assert.equal(await validateOutcome(flags, block), whole, label);
+  }
 });
 
 test("the examples' rows, the rows check and every check kind come out the same from blocks of 2 columns", async () => {
@@ -186,7 +302,7 @@ test("a repeated header name is the same error in blocks as in one pass", async 
   assert.equal(await message(1), await message(Infinity));
 });
 
-test("row checks, compound keys, JSON Lines and narrow files are read in one pass", async () => {
+test("row checks, compound keys and narrow files are read in one pass, CSV or JSON Lines", async () => {
   const csv = file("c.csv", "a,b,c\n1,2,3\n");
   const parse = (text: string) => parseSchemaFile(file("s.yml", `version: 1\ncolumns:\n${text}`));
   const plain = parse("  a: { type: integer }\n  b: { type: integer }\n");
@@ -197,8 +313,21 @@ test("row checks, compound keys, JSON Lines and narrow files are read in one pas
     await validateInColumnBlocks(csv, parse("  a: { type: integer }\n  b: { type: integer }\nunique: [a, b]\n"), {}, 1),
     null,
   );
-  const jsonl = file("j.jsonl", '{"a": 1, "b": 2, "c": 3}\n');
-  assert.equal(await validateInColumnBlocks(jsonl, plain, {}, 1), null);
+  // JSON Lines of more keys than a block is read in blocks (fails until validateInColumnBlocks reads JSON Lines), the
+  // other cases as CSV.
+  const jsonl = file("j.jsonl", '{"a": 1, "b": 2}\n{"c": 3, "a": 4}\n');
+  assert.notEqual(await validateInColumnBlocks(jsonl, plain, {}, 2), null, "JSON Lines of 3 keys in blocks of 2");
+  assert.equal(await validateInColumnBlocks(jsonl, plain, {}, 3), null, "3 keys: no more than a block");
+  assert.equal(await validateInColumnBlocks(jsonl, parse("  a: { type: integer }\nchecks:\n  - a > 0\n"), {}, 1), null);
+  assert.equal(
+    await validateInColumnBlocks(
+      jsonl,
+      parse("  a: { type: integer }\n  b: { type: integer }\nunique: [a, b]\n"),
+      {},
+      1,
+    ),
+    null,
+  );
   // A block of no columns (or NaN) would loop for ever.
   for (const bad of [0, -1, Number.NaN])
     await assert.rejects(validateInColumnBlocks(csv, plain, {}, bad), /blockColumns must be at least 1/);

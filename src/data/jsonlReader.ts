@@ -22,27 +22,27 @@ function planFor(name: string, source: number, options: ResolvedLoadOptions, inf
 }
 
 /**
- * Types from the first INFERENCE_ROWS rows; `fixTypes` (scanTable) as in csvReader's inferPlans. Also the reader,
- * to be restarted for the main pass: a second reader would register every key again (for 100,000 keys, some 20 MB
- * of short-lived strings and tables). Only when no key came after the sample (read on for valueless columns): the
- * main pass must not know those keys before they appear, or its batches and chunks would be cut differently.
+ * Types from the first INFERENCE_ROWS rows of `reader` (new, or reopened); `fixTypes` (scanTable) as in csvReader's
+ * inferPlans. The reader is left restarted for the main pass, knowing the sample's keys (`known`, the first of its
+ * names): a second reader would register every key again (for 100,000 keys, some 20 MB of short-lived strings).
+ * As for CSV (SampleInference), a column keeps its distinct values only where the type rule needs them, and the
+ * sample is read again for those columns: a string and a Set entry a cell were some 45 MB for 100,000 keys x 6 rows.
  */
 async function inferJsonl(
-  fh: DataSource,
-  file: string,
+  reader: JsonlRecordReader,
   options: ResolvedLoadOptions,
   fixTypes = false,
 ): Promise<{
-  names: string[];
+  known: number;
   plans: ColumnPlan[];
   sampleRows: number;
   sampleBytes: number;
-  reader: JsonlRecordReader | null;
 }> {
   const wanted = wantedColumn(options);
-  const reader = new JsonlRecordReader(fh, file, wanted, [], options.maxFieldBytes);
-  const inferences = new ColumnTypeInferences(options.na);
-  // columns up to here have been opened (or left closed: unwanted or of a forced type)
+  const inferences = new ColumnTypeInferences(options.na, true);
+  // Inference k is of the key sources[k]: numbered by key, a block of 10,000 of 100,000 keys had arrays for all.
+  const sources: number[] = [];
+  // keys up to here have been opened (or left closed: unwanted or of a forced type)
   let known = 0;
   let rows = 0;
   while (rows < INFERENCE_ROWS) {
@@ -51,48 +51,55 @@ async function inferJsonl(
     const { bytes, starts, ends, stride } = batch;
     for (; known < stride; known++) {
       const name = reader.names[known]!;
-      if (wanted(name) && !options.types.has(name)) inferences.open(known);
+      if (wanted(name) && !options.types.has(name)) inferences.open(sources.push(known) - 1);
     }
-    for (let c = 0; c < stride; c++)
-      if (inferences.isOpen(c)) inferences.addCells(c, bytes, starts, ends, c, stride, batch.rows);
+    for (let k = 0; k < sources.length; k++)
+      inferences.addCells(k, bytes, starts, ends, sources[k]!, stride, batch.rows);
     rows += batch.rows;
   }
-  const names = [...reader.names];
+  // The sample's keys are the reader's first `known` names, not a copy (0.8 MB a pass for 100,000 keys): the reader
+  // only adds names, and is cut back to these below.
+  known = reader.names.length;
   const sampleBytes = reader.offset;
   const valueless: number[] = [];
-  if (fixTypes)
-    for (let c = 0; c < known; c++) if (inferences.isOpen(c) && inferences.nonMissing(c) === 0) valueless.push(c);
+  if (fixTypes) for (let k = 0; k < sources.length; k++) if (inferences.nonMissing(k) === 0) valueless.push(k);
   // keys first seen from here on are late keys ("string" in scanTable), whatever the extension reads
   for (let open = valueless.length > 0; open;) {
     const batch = await reader.next();
     if (!batch) break;
     const { bytes, starts, ends, stride } = batch;
     open = false;
-    for (const c of valueless) {
-      inferences.addCells(c, bytes, starts, ends, c, stride, batch.rows);
-      if (inferences.nonMissing(c) < INFERENCE_ROWS) open = true;
+    for (const k of valueless) {
+      // no value so far: its distinct values are kept from here (a second read of the sample would not see these)
+      if (inferences.nonMissing(k) === 0) inferences.track(k);
+      inferences.addCells(k, bytes, starts, ends, sources[k]!, stride, batch.rows);
+      if (inferences.nonMissing(k) < INFERENCE_ROWS) open = true;
+    }
+  }
+  const rereads = inferences.rereads;
+  if (rereads.length > 0) {
+    reader.restart(known);
+    for (let left = rows; left > 0;) {
+      const batch = await reader.next(left);
+      if (!batch) break;
+      const { bytes, starts, ends, stride } = batch;
+      for (const k of rereads) inferences.addDistinctCells(k, bytes, starts, ends, sources[k]!, stride, batch.rows);
+      left -= batch.rows;
     }
   }
   const plans: ColumnPlan[] = [];
-  for (let source = 0; source < names.length; source++) {
-    const name = names[source]!;
+  for (let source = 0, k = 0; source < known; source++) {
+    const name = reader.names[source]!;
     if (!wanted(name)) continue;
-    const type = !inferences.isOpen(source)
-      ? null
-      : inferences.nonMissing(source) > 0
-        ? inferences.result(source)
-        : fixTypes
-          ? "number"
-          : null;
+    const open = sources[k] === source;
+    const type = !open ? null : inferences.nonMissing(k) > 0 ? inferences.result(k) : fixTypes ? "number" : null;
+    if (open) k++;
     plans.push(planFor(name, source, options, type));
   }
-  return {
-    names,
-    plans,
-    sampleRows: rows,
-    sampleBytes,
-    reader: reader.names.length === names.length ? reader.restart() : null,
-  };
+  // Keys first seen in the read-on are forgotten: the main pass must not know them before they appear, or its
+  // batches and chunks would be cut differently.
+  reader.restart(known);
+  return { known, plans, sampleRows: rows, sampleBytes };
 }
 
 /**
@@ -129,29 +136,43 @@ async function assemble(
 export async function loadJsonl(file: string, options: ResolvedLoadOptions): Promise<Table> {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const { names, plans, sampleRows, sampleBytes, reader } = await inferJsonl(fh, file, options);
-    const size = await fh.estimatedSize();
-    const capacity =
-      sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
-    const main = new TableAssembler(plans, "infer", options.na, capacity);
-    const mainReader = reader ?? new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
-    await assemble(mainReader, main, options, names.length);
-    const columns = main.finish();
-    const reread: ColumnPlan[] = [];
-    for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...main.plans[k]!, type: null });
-    if (reread.length > 0) {
-      const text = new TableAssembler(reread, "infer", options.na, main.rows);
-      // with every key registered up front in the main pass's order, sources stay the same; no key is new, so no
-      // other column is planned (each would be read again as text only to be dropped)
-      await assemble(mainReader.restart(), text, options, mainReader.names.length);
-      const textColumns = text.finish();
-      let j = 0;
-      for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
-    }
-    return { source: file, rowCount: main.rows, columns: columns as Column[] };
+    return await loadJsonlWith(newReader(fh, file, options), fh, file, options);
   } finally {
     await fh.close();
   }
+}
+
+/** A new reader of `fh` for these options (it knows no key yet). */
+export function newReader(fh: DataSource, file: string, options: ResolvedLoadOptions): JsonlRecordReader {
+  return new JsonlRecordReader(fh, file, wantedColumn(options), [], options.maxFieldBytes);
+}
+
+/** loadJsonl of the file `fh` is open on, read by `reader`: new, or reopened on `fh` for these options. */
+export async function loadJsonlWith(
+  reader: JsonlRecordReader,
+  fh: DataSource,
+  file: string,
+  options: ResolvedLoadOptions,
+): Promise<Table> {
+  const { known, plans, sampleRows, sampleBytes } = await inferJsonl(reader, options);
+  const size = await fh.estimatedSize();
+  const capacity =
+    sampleRows < INFERENCE_ROWS ? sampleRows : Math.ceil((size / Math.max(1, sampleBytes)) * sampleRows * 1.02) + 64;
+  const main = new TableAssembler(plans, "infer", options.na, capacity);
+  await assemble(reader, main, options, known);
+  const columns = main.finish();
+  const reread: ColumnPlan[] = [];
+  for (let k = 0; k < columns.length; k++) if (columns[k] === null) reread.push({ ...main.plans[k]!, type: null });
+  if (reread.length > 0) {
+    const text = new TableAssembler(reread, "infer", options.na, main.rows);
+    // with every key registered up front in the main pass's order, sources stay the same; no key is new, so no
+    // other column is planned (each would be read again as text only to be dropped)
+    await assemble(reader.restart(), text, options, reader.names.length);
+    const textColumns = text.finish();
+    let j = 0;
+    for (let k = 0; k < columns.length; k++) if (columns[k] === null) columns[k] = textColumns[j++]!;
+  }
+  return { source: file, rowCount: main.rows, columns: columns as Column[] };
 }
 
 export async function* scanJsonl(
@@ -162,33 +183,41 @@ export async function* scanJsonl(
 ): AsyncGenerator<Table> {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const inferred = await inferJsonl(fh, file, options, true);
-    const { names } = inferred;
-    // a file that ended within the sample has a known number of rows: each chunk's columns start at their length
-    let rowsLeft = inferred.sampleRows < INFERENCE_ROWS ? inferred.sampleRows : -1;
-    const reader =
-      inferred.reader ?? new JsonlRecordReader(fh, file, wantedColumn(options), names, options.maxFieldBytes);
-    let known = inferred.plans;
-    let seen = names.length;
-    let yielded = false;
-    while (true) {
-      // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
-      const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
-      const capacity = rowsLeft >= 0 ? Math.min(chunkRows, rowsLeft) : initialRows(chunkRows, known.length);
-      const chunk = new TableAssembler(known, "fixed", options.na, capacity, chunkRows);
-      const assembled = await assemble(reader, chunk, options, seen, chunkRows, chunkCells);
-      const more = assembled.more;
-      seen = assembled.seen;
-      known = chunk.plans;
-      if (rowsLeft >= 0) rowsLeft = Math.max(0, rowsLeft - chunk.rows);
-      if (chunk.rows > 0 || !yielded) {
-        yielded = true;
-        yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
-      }
-      if (!more) return;
-    }
+    yield* scanJsonlWith(newReader(fh, file, options), file, options, maxChunkRows, chunkCells);
   } finally {
     await fh.close();
+  }
+}
+
+/** scanJsonl's chunks, read by `reader`: new, or reopened for these options on the file. */
+export async function* scanJsonlWith(
+  reader: JsonlRecordReader,
+  file: string,
+  options: ResolvedLoadOptions,
+  maxChunkRows: number,
+  chunkCells: number,
+): AsyncGenerator<Table> {
+  const inferred = await inferJsonl(reader, options, true);
+  // a file that ended within the sample has a known number of rows: each chunk's columns start at their length
+  let rowsLeft = inferred.sampleRows < INFERENCE_ROWS ? inferred.sampleRows : -1;
+  let known = inferred.plans;
+  let seen = inferred.known;
+  let yielded = false;
+  while (true) {
+    // keys can appear in any chunk: the rows of a chunk follow its columns as they come (see assemble)
+    const chunkRows = rowsPerChunk(maxChunkRows, chunkCells, known.length);
+    const capacity = rowsLeft >= 0 ? Math.min(chunkRows, rowsLeft) : initialRows(chunkRows, known.length);
+    const chunk = new TableAssembler(known, "fixed", options.na, capacity, chunkRows);
+    const assembled = await assemble(reader, chunk, options, seen, chunkRows, chunkCells);
+    const more = assembled.more;
+    seen = assembled.seen;
+    known = chunk.plans;
+    if (rowsLeft >= 0) rowsLeft = Math.max(0, rowsLeft - chunk.rows);
+    if (chunk.rows > 0 || !yielded) {
+      yielded = true;
+      yield { source: file, rowCount: chunk.rows, columns: chunk.finish() as Column[] };
+    }
+    if (!more) return;
   }
 }
 

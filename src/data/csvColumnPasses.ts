@@ -1,11 +1,10 @@
-import { stat } from "node:fs/promises";
-import { ModelguardError } from "../errors.js";
 import { loadCsvColumns, newReader, scanRecords } from "./csvReader.js";
 import { readCsvHeader, type CsvHeader, type CsvRecordReader } from "./csvRecordReader.js";
 import { SCAN_CHUNK_CELLS, type ResolvedLoadOptions } from "./loadOptions.js";
 import { openDataSource } from "./openDataSource.js";
 import type { ColumnType, Table } from "./table.js";
 import type { ColumnPlan } from "./tableAssembler.js";
+import { UnchangedFile } from "./unchangedFile.js";
 
 /**
  * A CSV file read once per block of its columns (validate of a very wide file keeps one block's chunk alive, not every
@@ -21,8 +20,8 @@ export class CsvColumnPasses {
     private readonly header: CsvHeader,
     /** The reader of the last pass, done: its buffers go to the next (of these passes or of those sharing them). */
     private readonly last: { done: CsvRecordReader | null },
-    /** The file as the header was read from it (device, inode, size, modification time). */
-    private readonly identity: string,
+    /** The file as the header was read from it. */
+    private readonly unchanged: UnchangedFile,
   ) {}
 
   /**
@@ -38,9 +37,9 @@ export class CsvColumnPasses {
     // Opened first: a missing or unreadable file is openDataSource's error, with its message and hint.
     const fh = await openDataSource(file, options.decompression);
     try {
-      const identity = await fileIdentity(file);
+      const unchanged = await UnchangedFile.of(file);
       const header = await readCsvHeader(fh, file, options.delimiter);
-      return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null }, identity);
+      return new CsvColumnPasses(file, options, header, shareBuffersWith?.last ?? { done: null }, unchanged);
     } finally {
       await fh.close();
     }
@@ -64,7 +63,7 @@ export class CsvColumnPasses {
       const forced = types.get(name);
       plans.push({ name, source, type: forced ?? null, forced: forced !== undefined });
     }
-    await this.checkUnchanged();
+    await this.unchanged.check();
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
       const done = this.last.done;
@@ -95,7 +94,7 @@ export class CsvColumnPasses {
       plans.push({ name: names[source]!, source, type: types[j]!, forced: true });
     }
     // A compressed file cannot go back to its start: each pass opens the file again.
-    await this.checkUnchanged();
+    await this.unchanged.check();
     const fh = await openDataSource(this.file, this.options.decompression);
     try {
       const reader = newReader(fh, this.file, this.header, this.options, this.last.done);
@@ -105,29 +104,5 @@ export class CsvColumnPasses {
     } finally {
       await fh.close();
     }
-  }
-
-  /**
-   * Each pass reads the file again from the header's end: a file written to (or replaced) between passes would mix
-   * rows of two files in one result, so that is an input error instead.
-   */
-  private async checkUnchanged(): Promise<void> {
-    if ((await fileIdentity(this.file)) === this.identity) return;
-    throw new ModelguardError(
-      "input",
-      `${this.file} changed while it was being read (a file this wide is read once per block of its columns)`,
-      "run again once nothing writes to the file, or on a copy of it",
-      { file: this.file },
-    );
-  }
-}
-
-/** The file's device, inode, size and modification time; "gone" once it cannot be found (removed between passes). */
-async function fileIdentity(file: string): Promise<string> {
-  try {
-    const s = await stat(file, { bigint: true });
-    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}`;
-  } catch {
-    return "gone";
   }
 }

@@ -1,8 +1,10 @@
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
 import { HeaderNameIndex } from "../data/headerNameIndex.js";
+import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
 import { resolveLoadOptions } from "../data/loadOptions.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { resolveDataset } from "../data/resolveDataset.js";
+import type { ColumnType, Table } from "../data/table.js";
 import { defaultSkips } from "./defaultSkips.js";
 import { DriftAccumulator } from "./detectDrift.js";
 import { checkRequestedColumns, checkSomethingTested } from "./driftCoverage.js";
@@ -28,10 +30,10 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 export const BLOCK_COLUMNS = 10_000;
 
 /**
- * driftFiles of two CSV files wider than `blockColumns`, tested `blockColumns` columns at a time in the order of the
+ * driftFiles of two CSV or JSON Lines files wider than `blockColumns`, tested `blockColumns` columns at a time in the order of the
  * test (the reference's columns, or `columns`): only one block's samples are alive, and the multiple-testing
  * correction still runs across every column (DriftAccumulator), so the report is the one pass's. Null when the run
- * is not for blocks (a profile, JSON Lines, Parquet, a dataset of shards, a side large enough to stream, a narrow
+ * is not for blocks (a profile, Parquet, a dataset of shards, a side large enough to stream, a narrow
  * file) and when any read or check fails: the one pass then runs and reports the error as it always did, so an error
  * is the same whatever block would have met it first. A report that tested nothing is its own error, as in one pass.
  */
@@ -53,10 +55,11 @@ export async function driftInColumnBlocks(
   return report;
 }
 
-/** A CSV file read in blocks of columns, and the names of its columns `load` reads, in file order. */
+/** A file read in blocks of columns, and the names of its columns `load` reads, in file order. */
 interface BlockSide {
-  passes: CsvColumnPasses;
   names: readonly string[];
+  /** loadTable's Table of these of its columns (the others are left out), with these types forced. */
+  load(names: Iterable<string>, types?: ReadonlyMap<string, ColumnType>): Promise<Table>;
 }
 
 interface BlockPlan {
@@ -65,44 +68,58 @@ interface BlockPlan {
 }
 
 /**
- * Both files' headers and the names the current file only has; null when the files are not for blocks, and when the
+ * Both files' columns and the names the current file only has; null when the files are not for blocks, and when the
  * coverage check fails (one pass reports its error, or a read's before it).
  */
 async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumns: number): Promise<BlockPlan | null> {
   const reference = await openSide(input.reference, load);
-  // One set of read buffers for both files: they are read by turns.
-  const current = reference && (await openSide(input.current, load, reference.passes));
+  // One set of CSV read buffers for both files: they are read by turns.
+  const current = reference && (await openSide(input.current, load, reference.csv));
   if (reference === null || current === null) return null;
-  if (Math.max(reference.names.length, current.names.length) <= blockColumns) return null;
+  if (Math.max(reference.side.names.length, current.side.names.length) <= blockColumns) return null;
   // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
-  const referenceNames = new Set(reference.names);
-  checkRequestedColumns(referenceNames, new Set(current.names), input);
-  return { reference, current };
+  checkRequestedColumns(new Set(reference.side.names), new Set(current.side.names), input);
+  return { reference: reference.side, current: current.side };
 }
 
-/** A plain, gzip or zstd CSV file's header and the names of its columns `load` reads; null for any other dataset. */
+/**
+ * A plain, gzip or zstd CSV or JSON Lines file's columns that `load` reads; null for any other dataset. A JSON Lines
+ * file is read once here for its keys: with `load`'s columns decoded, so that a nested value where one pass would
+ * refuse it fails here (the blocks decode the reference's columns only).
+ */
 async function openSide(
   path: string,
   load: LoadOptions,
   shareBuffersWith?: CsvColumnPasses,
-): Promise<BlockSide | null> {
+): Promise<{ side: BlockSide; csv?: CsvColumnPasses } | null> {
   const dataset = await resolveDataset(path);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
   const resolved = resolveLoadOptions(file, load);
-  if (resolved.format !== "csv") return null;
+  if (resolved.format === "parquet") return null;
   // A side large enough to stream keeps values exactly up to a budget over all its columns: a block would get more.
   const bytes = await datasetBytes(path);
   if (bytes === null || bytes >= DEFAULT_SAMPLE_BUDGET.streamFromBytes) return null;
-  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
   const wanted = resolved.columns;
-  return { passes, names: wanted ? passes.names.filter((name) => wanted.has(name)) : passes.names };
+  const filtered = (names: readonly string[]) => (wanted ? names.filter((name) => wanted.has(name)) : names);
+  if (resolved.format === "jsonl") {
+    const passes = await JsonlColumnPasses.open(file, resolved);
+    return { side: { names: filtered(passes.names), load: (names, types) => passes.load(names, types) } };
+  }
+  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
+  const index = new HeaderNameIndex(passes.names);
+  const side: BlockSide = {
+    names: filtered(passes.names),
+    load: (names, types) => passes.load(index.sourcesOf(names), types),
+  };
+  return { side, csv: passes };
 }
 
 /**
  * Each block read from both files as loadDataSides reads them (each side's types inferred, a current column of
- * another kind read again with the reference's type), one file after the other in this thread, each on its header
- * read once and the read buffers of the block before (CsvColumnPasses).
+ * another kind read again with the reference's type), one file after the other in this thread: a CSV file on its
+ * header read once and the read buffers of the block before (CsvColumnPasses), a JSON Lines file on its keys decoded
+ * once (JsonlColumnPasses).
  */
 async function testInBlocks(
   input: DriftFilesInput,
@@ -117,19 +134,16 @@ async function testInBlocks(
     capacity: names.length,
     ...(input.quality && { quality: input.quality }),
   });
-  const referenceIndex = new HeaderNameIndex(reference.passes.names);
-  const currentIndex = new HeaderNameIndex(current.passes.names);
   // The current's own columns (not in the reference) are never decoded, as in one pass they are decoded and not
-  // tested: each block reads every record of both files, and a CSV's errors are its records' (CsvRecordReader), so a
-  // file one pass refuses is refused by the first block whatever columns it decodes.
+  // tested: each block reads every record of both files, and the errors of a CSV file are its records'
+  // (CsvRecordReader), so a file one pass refuses is refused by the first block whatever columns it decodes. A JSON
+  // Lines file can also refuse a nested value in a column it decodes: its first read (openSide) decoded them all.
   for (let at = 0; at < names.length; at += blockColumns) {
     const block = names.slice(at, at + blockColumns);
     // A name the current file lacks is not read there (as loadTable ignores it) and is reported absent, as in one pass.
-    const ref = tableSamples(await reference.passes.load(referenceIndex.sourcesOf(block)));
-    const cur = tableSamples(await current.passes.load(currentIndex.sourcesOf(block)));
-    const sides = await joinSides(ref, cur, async (types) =>
-      tableSamples(await current.passes.load(currentIndex.sourcesOf(types.keys()), types)),
-    );
+    const ref = tableSamples(await reference.load(block));
+    const cur = tableSamples(await current.load(block));
+    const sides = await joinSides(ref, cur, async (types) => tableSamples(await current.load(types.keys(), types)));
     const skip = input.columns ? undefined : defaultSkips(sides.reference, sides.current, sides.types, input.target);
     detection.add(sides.reference, sides.current, block, skip);
   }

@@ -1,6 +1,7 @@
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
+import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
 import type { LoadOptions } from "../data/loadTable.js";
-import { resolveLoadOptions } from "../data/loadOptions.js";
+import { resolveLoadOptions, type ResolvedLoadOptions } from "../data/loadOptions.js";
 import { resolveDataset } from "../data/resolveDataset.js";
 import type { ColumnType } from "../data/table.js";
 import type { DataSchema } from "./dataSchema.js";
@@ -8,23 +9,24 @@ import { TableValidator } from "./validateTable.js";
 import type { ValidationResult } from "./validationResult.js";
 
 /**
- * Columns read per pass over a wide CSV file. A chunk of every column of a 100,000-column file was some 25 MB of
- * builders and typed arrays, alive with the schema and the reader's buffers at validate's peak. Each pass parses the
- * whole file again (a 100,000-column file is read twenty times). Measured on 100,000 columns x 6 rows, peak RSS of
+ * Columns read per pass over a wide CSV or JSON Lines file. A chunk of every column of a 100,000-column file was some
+ * 25 MB of builders and typed arrays, alive with the schema and the reader's buffers at validate's peak. Each pass
+ * parses the whole file again (a 100,000-column file is read twenty times). Measured on 100,000 columns x 6 rows, peak RSS of
  * the CLI: blocks of 2,500 columns 142-145 MB, 5,000 143-144, 10,000 144-148, 20,000 172-174 (one pass 176-178).
  */
 export const BLOCK_COLUMNS = 5_000;
 
 /**
- * Validates a CSV file of more than `blockColumns` columns one block of the schema's columns at a time: the file is
- * read once per block, with only that block's columns decoded (their types forced, as validateFiles forces them), into
- * one TableValidator. The result is the single pass's: cell checks, statistics and `unique` are per column, the
- * violations are ordered by schema column whatever the order they were found in, the extra columns come from the
- * header in file order, and each pass counts the same rows.
+ * Validates a CSV or JSON Lines file of more than `blockColumns` columns one block of the schema's columns at a time:
+ * the file is read once per block, with only that block's columns decoded (their types forced, as validateFiles
+ * forces them), into one TableValidator. The result is the single pass's: cell checks, statistics and `unique` are
+ * per column, the violations are ordered by schema column whatever the order they were found in, the extra columns
+ * come from the header (a JSON Lines file's keys, in order of first appearance), and each pass counts the same rows.
  *
- * Null when this does not apply and the file is to be read in one pass: the data is not a single CSV file (plain,
- * .gz or .zst), the header has at most `blockColumns` columns, or the schema has row checks or compound keys (they
- * read several columns of a row at once).
+ * Null when this does not apply and the file is to be read in one pass: the data is not a single CSV or JSON Lines
+ * file (plain, .gz or .zst), it has at most `blockColumns` columns, or the schema has row checks or compound keys
+ * (they read several columns of a row at once). Null too when reading a JSON Lines file in blocks fails: its errors
+ * can be a column's (a nested value), so the one pass reports it, as it always did.
  */
 export async function validateInColumnBlocks(
   data: string,
@@ -39,6 +41,7 @@ export async function validateInColumnBlocks(
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
   const resolved = resolveLoadOptions(file, options);
+  if (resolved.format === "jsonl") return validateJsonl(file, data, schema, resolved, blockColumns).catch(() => null);
   if (resolved.format !== "csv") return null;
   const passes = await CsvColumnPasses.open(file, resolved);
   const names = passes.names;
@@ -46,23 +49,58 @@ export async function validateInColumnBlocks(
 
   const validator = new TableValidator(schema, data);
   validator.addColumnNames(names);
-  // The schema's columns in the file, by field, in file order (a CSV header names each column once), less the ones
-  // the environment excludes: those are never checked. Fields and types in arrays, not maps by name: for 100,000
-  // columns a map's growth was megabytes of garbage.
+  const { fields, types } = schemaFields(validator, schema, names);
+  // One pass even when no schema column is in the file: a pass of no columns still counts the rows.
+  for (let start = 0; start === 0 || start < fields.length; start += blockColumns) {
+    if (start > 0) validator.newPass();
+    const end = Math.min(fields.length, start + blockColumns);
+    for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
+  }
+  return validator.finish();
+}
+
+/** validateInColumnBlocks of a JSON Lines file: its keys found by a first read, then as for CSV. */
+async function validateJsonl(
+  file: string,
+  data: string,
+  schema: DataSchema,
+  resolved: ResolvedLoadOptions,
+  blockColumns: number,
+): Promise<ValidationResult | null> {
+  const passes = await JsonlColumnPasses.open(file, resolved);
+  const names = passes.names;
+  if (names.length <= blockColumns) return null;
+  const validator = new TableValidator(schema, data);
+  validator.addColumnNames(names);
+  const { fields, types } = schemaFields(validator, schema, names);
+  for (let start = 0; start === 0 || start < fields.length; start += blockColumns) {
+    if (start > 0) validator.newPass();
+    const end = Math.min(fields.length, start + blockColumns);
+    const block = new Map<string, ColumnType>();
+    for (let k = start; k < end; k++) block.set(names[fields[k]!]!, types[k]!);
+    for await (const chunk of passes.scan(block.keys(), block)) validator.add(chunk);
+  }
+  return validator.finish();
+}
+
+/**
+ * The schema's columns in the file, by field, in file order (each name once), less the ones the environment
+ * excludes: those are never checked. Fields and types in arrays, not maps by name: for 100,000 columns a map's
+ * growth was megabytes of garbage.
+ */
+function schemaFields(
+  validator: TableValidator,
+  schema: DataSchema,
+  names: readonly string[],
+): { fields: number[]; types: ColumnType[] } {
   const ignored = new Set(schema.ignored ?? []);
-  const sources: number[] = [];
+  const fields: number[] = [];
   const types: ColumnType[] = [];
   for (let k = 0; k < names.length; k++) {
     const spec = validator.specOf(names[k]!);
     if (!spec || ignored.has(spec.name)) continue;
-    sources.push(k);
+    fields.push(k);
     types.push(spec.type);
   }
-  // One pass even when no schema column is in the file: a pass of no columns still counts the rows.
-  for (let start = 0; start === 0 || start < sources.length; start += blockColumns) {
-    if (start > 0) validator.newPass();
-    const end = Math.min(sources.length, start + blockColumns);
-    for await (const chunk of passes.scan(sources.slice(start, end), types.slice(start, end))) validator.add(chunk);
-  }
-  return validator.finish();
+  return { fields, types };
 }

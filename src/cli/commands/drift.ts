@@ -1,8 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import type { Command } from "commander";
 import type { KnownTarget } from "../../drift/defaultSkips.js";
-import { readOnnxModelInfo } from "../../model/onnx/readOnnxModelInfo.js";
-import { readProjectConfig, type ProjectConfig } from "../../config/projectConfig.js";
+import type { ProjectConfig } from "../../config/projectConfig.js";
 import { ModelguardError } from "../../errors.js";
 import type { ConfiguredColumns } from "../../drift/driftCoverage.js";
 import { driftFiles } from "../../drift/driftFiles.js";
@@ -104,9 +103,13 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
           "e.g. modelguard drift --reference train.csv --current prod.csv",
         );
       }
-      const project = flags.config ? readProjectConfig(flags.config) : undefined;
+      // Loaded only when asked for: the config's YAML and JSON Schema libraries and the ONNX reader were some 25 MB
+      // of the resident memory of every run (a wide file's drift peaks at a few times that).
+      const project = flags.config
+        ? (await import("../../config/projectConfig.js")).readProjectConfig(flags.config)
+        : undefined;
       const fromFile = project?.drift ?? {};
-      const target = knownTarget(flags, project);
+      const target = await knownTarget(flags, project);
       const policy = policyFromFlags(flags, fromFile);
       const report = await driftFiles(
         {
@@ -142,9 +145,10 @@ export function registerDrift(program: Command, io: CliIO, exit: { code: number 
 type DriftSection = NonNullable<ProjectConfig["drift"]>;
 
 /** The target from --target, else the model's metadata (`target`), else modelguard.yml's `target`. */
-function knownTarget(flags: DriftFlags, project: ProjectConfig | undefined): KnownTarget | undefined {
+async function knownTarget(flags: DriftFlags, project: ProjectConfig | undefined): Promise<KnownTarget | undefined> {
   if (flags.target !== undefined) return { name: flags.target, from: "--target" };
   if (flags.model !== undefined) {
+    const { readOnnxModelInfo } = await import("../../model/onnx/readOnnxModelInfo.js");
     const info = readOnnxModelInfo(readModelBytes(flags.model), flags.model);
     const name = info.metadata.target;
     if (name) return { name, from: `the metadata of ${flags.model}` };

@@ -231,13 +231,11 @@ test("drift of 100,000 columns x 6 rows a side tests them in blocks of columns: 
 });
 
 test("drift of one JSON Lines record of 100,000 keys a side tests them in blocks of columns: a 60 MB heap, 240 MB of RSS", async () => {
-  // Measured in this child (tsx) before JSON Lines were read in blocks: one pass (blockColumns Infinity, and the
-  // default, which fell back to it) ran out of a 64 and a 72 MB heap (3 runs of 3 each) and of an 80 MB one in 2 of 3,
-  // where a work-in-progress of the blocks ran in 40 MB (3 of 3; in 32, none) at 150-193 MB of RSS, as CSV files of
-  // the same shape do in blocks. A heap limit, not RSS alone: with V8's own limit one pass peaked at 252-296 MB and
-  // that work-in-progress at 205-216 or, a collection now and then late, 238-255: no limit between them. The built
-  // CLI, V8's own limit: one pass 244 MB, CSV files of the same shape in blocks 178-181. Fails until JSON Lines are
-  // read in blocks.
+  // Measured in this child (tsx): one pass (blockColumns Infinity, as the default was before JSON Lines were read in
+  // blocks) ran out of a 64 and a 72 MB heap (3 runs of 3 each) and of an 80 MB one in 2 of 3; the blocks (6a4c8b7)
+  // ran in 60 (3 of 3) and 40 (2 of 3), not in 32, at 162-187 MB of RSS. A heap limit, not RSS alone: with V8's own
+  // limit one pass peaked at 252-296 MB and a work-in-progress of the blocks at 205-216 or, a collection now and then
+  // late, 238-255: no limit between them. The built CLI, V8's own limit: 252-253 MB in one pass, 199-207 in blocks.
   const cols = 100_000;
   const random = rng(7);
   // Every tenth key of the current side moves by 50 (one value a side: nothing can be shown to drift).

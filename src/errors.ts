@@ -44,6 +44,15 @@ export function isModelguardError(e: unknown): e is ModelguardError {
   return e instanceof ModelguardError;
 }
 
+/**
+ * For `.catch` of a faster way that falls back to a plain one on bad input (which then reports the input's error
+ * as it always did): null for a ModelguardError; anything else (a bug) is thrown on, not hidden by the fallback.
+ */
+export function nullOnModelguardError(e: unknown): null {
+  if (e instanceof ModelguardError) return null;
+  throw e;
+}
+
 /** "file.csv, line 12, column 'age'" — the prefix every located message uses. */
 export function formatLocation(loc: SourceLocation): string {
   const parts: string[] = [];

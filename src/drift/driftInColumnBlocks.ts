@@ -1,4 +1,5 @@
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
+import { nullOnModelguardError } from "../errors.js";
 import { HeaderNameIndex } from "../data/headerNameIndex.js";
 import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
 import { resolveLoadOptions } from "../data/loadOptions.js";
@@ -30,12 +31,13 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
 export const BLOCK_COLUMNS = 10_000;
 
 /**
- * driftFiles of two CSV or JSON Lines files wider than `blockColumns`, tested `blockColumns` columns at a time in the order of the
- * test (the reference's columns, or `columns`): only one block's samples are alive, and the multiple-testing
- * correction still runs across every column (DriftAccumulator), so the report is the one pass's. Null when the run
- * is not for blocks (a profile, Parquet, a dataset of shards, a side large enough to stream, a narrow
- * file) and when any read or check fails: the one pass then runs and reports the error as it always did, so an error
- * is the same whatever block would have met it first. A report that tested nothing is its own error, as in one pass.
+ * driftFiles of two CSV or JSON Lines files wider than `blockColumns`, tested `blockColumns` columns at a time in the
+ * order of the test (the reference's columns, or `columns`): only one block's samples are alive, and the
+ * multiple-testing correction still runs across every column (DriftAccumulator), so the report is the one pass's.
+ * Null when the run is not for blocks (a profile, Parquet, a dataset of shards, a side large enough to stream, a
+ * narrow file) and when the input fails a read or check (a ModelguardError): the one pass then runs and reports the
+ * error as it always did, so an error is the same whatever block would have met it first; any other error is a bug,
+ * thrown on. A report that tested nothing is its own error, as in one pass.
  */
 export async function driftInColumnBlocks(
   input: DriftFilesInput,
@@ -45,9 +47,9 @@ export async function driftInColumnBlocks(
   // A block of no columns would never end.
   if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   const load: LoadOptions = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
-  const plan = await planBlocks(input, load, blockColumns).catch(() => null);
+  const plan = await planBlocks(input, load, blockColumns).catch(nullOnModelguardError);
   if (plan === null) return null;
-  const report = await testInBlocks(input, policy, blockColumns, plan).catch(() => null);
+  const report = await testInBlocks(input, policy, blockColumns, plan).catch(nullOnModelguardError);
   if (report === null) return null;
   // Only to say why nothing was tested: the names as one pass would give them.
   if (report.features.length === 0)

@@ -1,4 +1,5 @@
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
+import { nullOnModelguardError } from "../errors.js";
 import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { resolveLoadOptions, type ResolvedLoadOptions } from "../data/loadOptions.js";
@@ -11,8 +12,8 @@ import type { ValidationResult } from "./validationResult.js";
 /**
  * Columns read per pass over a wide CSV or JSON Lines file. A chunk of every column of a 100,000-column file was some
  * 25 MB of builders and typed arrays, alive with the schema and the reader's buffers at validate's peak. Each pass
- * parses the whole file again (a 100,000-column file is read twenty times). Measured on 100,000 columns x 6 rows, peak RSS of
- * the CLI: blocks of 2,500 columns 142-145 MB, 5,000 143-144, 10,000 144-148, 20,000 172-174 (one pass 176-178).
+ * parses the whole file again (a 100,000-column file is read twenty times). Measured on 100,000 columns x 6 rows, peak
+ * RSS of the CLI: blocks of 2,500 columns 142-145 MB, 5,000 143-144, 10,000 144-148, 20,000 172-174 (one pass 176-178).
  */
 export const BLOCK_COLUMNS = 5_000;
 
@@ -25,7 +26,7 @@ export const BLOCK_COLUMNS = 5_000;
  *
  * Null when this does not apply and the file is to be read in one pass: the data is not a single CSV or JSON Lines
  * file (plain, .gz or .zst), it has at most `blockColumns` columns, or the schema has row checks or compound keys
- * (they read several columns of a row at once). Null too when reading a JSON Lines file in blocks fails: its errors
+ * (they read several columns of a row at once). Null too when the input fails a JSON Lines file's blocks: its errors
  * can be a column's (a nested value), so the one pass reports it, as it always did.
  */
 export async function validateInColumnBlocks(
@@ -41,7 +42,8 @@ export async function validateInColumnBlocks(
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
   const resolved = resolveLoadOptions(file, options);
-  if (resolved.format === "jsonl") return validateJsonl(file, data, schema, resolved, blockColumns).catch(() => null);
+  if (resolved.format === "jsonl")
+    return validateJsonl(file, data, schema, resolved, blockColumns).catch(nullOnModelguardError);
   if (resolved.format !== "csv") return null;
   const passes = await CsvColumnPasses.open(file, resolved);
   const names = passes.names;

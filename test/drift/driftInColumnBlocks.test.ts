@@ -384,3 +384,17 @@ test("drift of JSON Lines in blocks: gzip files, and a key first seen past the t
       `${name} tested as numbers`,
     );
 });
+
+test("drift in blocks falls back to one pass on bad input only: another error is a bug and is thrown, not hidden", async () => {
+  const sides = writePair(12, 5);
+  // A policy that fails as a bug would: the block path must not swallow it and run one pass instead.
+  const broken = new Proxy(resolvePolicy(), {
+    get() {
+      throw new TypeError("a bug in the block path");
+    },
+  });
+  await assert.rejects(
+    driftInColumnBlocks({ reference: sides.reference, current: sides.current }, broken, 3),
+    /a bug in the block path/,
+  );
+});

@@ -1,3 +1,4 @@
+import { allInOrder } from "../allInOrder.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import type { ColumnType } from "../data/table.js";
 import { driftKindOfType, type ColumnSample } from "./columnSample.js";
@@ -16,7 +17,8 @@ export interface DataSides {
  * text and hide it from the test.
  */
 export async function loadDataSides(reference: string, current: string, load: LoadOptions): Promise<DataSides> {
-  const [ref, cur] = await Promise.all([loadSamples(reference, load), loadSamples(current, load)]);
+  // Both bad: the reference's error, whichever load fails first.
+  const [ref, cur] = await allInOrder([loadSamples(reference, load), loadSamples(current, load)]);
   return joinSides(ref, cur, (types) => loadSamples(current, { ...load, columns: [...types.keys()], types }));
 }
 

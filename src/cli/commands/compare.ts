@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { allInOrder } from "../../allInOrder.js";
 import { compareAggregates } from "../../compare/compareAggregates.js";
 import { compareModels } from "../../compare/compareModels.js";
 import type { ComparisonResult } from "../../compare/comparisonResult.js";
@@ -210,7 +211,7 @@ export async function compareCommand(flags: CompareFlags): Promise<{
     ...(flags.delimiter ? { load: { delimiter: flags.delimiter } } : {}),
   };
   // One read of the data for both models: on a large file the parse costs more than either model's run.
-  const [evaluated, slices] = await Promise.all([
+  const [evaluated, slices] = await allInOrder([
     evaluateModels([flags.candidateModel, flags.baselineModel], common),
     flags.sliceBy === undefined ? undefined : readSliceKey(flags.data, flags.sliceBy, flags.delimiter),
   ]);

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import { allInOrder } from "../../allInOrder.js";
 import { writeOutputFileParts } from "../../outputFile.js";
 import { loadTable, scanTable, type LoadOptions } from "../../data/loadTable.js";
 import { ModelguardError } from "../../errors.js";
@@ -120,7 +121,7 @@ export async function validateFiles(
   if (flags.holdout) {
     // Leakage compares the two tables row by row: both are held.
     const options = load();
-    const [table, holdout] = await Promise.all([loadTable(flags.data, options), loadTable(flags.holdout, options)]);
+    const [table, holdout] = await allInOrder([loadTable(flags.data, options), loadTable(flags.holdout, options)]);
     result = schema ? validateTable(table, schema) : { ok: true, rows: table.rowCount, violations: [] };
     leakage = checkLeakage(table, holdout, flags.target ? { target: flags.target } : {});
     result = mergeViolations(result, leakageViolations(leakage));

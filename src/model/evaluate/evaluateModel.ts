@@ -30,6 +30,7 @@
  * Float64Array. `predictTable` is that inference path alone, `evaluateTable` adds interpretation and metrics.
  */
 import { performance } from "node:perf_hooks";
+import { allInOrder } from "../../allInOrder.js";
 import { loadTable, readColumnNames, type LoadOptions } from "../../data/loadTable.js";
 import { getColumn, isMissing, type Table } from "../../data/table.js";
 import { ModelguardError } from "../../errors.js";
@@ -140,7 +141,7 @@ export async function evaluateModels(
     if (options.sliceBy !== undefined) needed.add(options.sliceBy);
     for (const plan of plans)
       for (const b of plan.bindings) for (const c of b.kind === "matrix" ? b.features : [b.column]) needed.add(c);
-    const [table, dataSha256] = await Promise.all([
+    const [table, dataSha256] = await allInOrder([
       loadTable(options.data, { ...options.load, columns: [...needed] }),
       sha256Dataset(options.data),
     ]);
@@ -180,7 +181,7 @@ export async function evaluateModels(
       };
       return { document, predictions };
     };
-    return await Promise.all(opened.map((_, m) => evaluateOne(m)));
+    return await allInOrder(opened.map((_, m) => evaluateOne(m)));
   } finally {
     for (const model of opened) await model.session.release();
   }

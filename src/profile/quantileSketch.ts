@@ -499,7 +499,9 @@ export class QuantileSketch {
     return key > 0 ? v : -v;
   }
 
+  /** Adds x n times; NaN adds nothing, as addValues skips it (its key would be NaN, which no store can hold). */
   add(x: number, n = 1): void {
+    if (Number.isNaN(x)) return;
     if (x === Infinity) this.positiveInfinity += n;
     else if (x === -Infinity) this.negativeInfinity += n;
     else this.addFinite(x, n);

@@ -134,3 +134,17 @@ test("sparse and dense stores give the same sketch whatever the order of the val
     { numRuns: 200 },
   );
 });
+
+test("add(NaN) adds nothing, as addValues skips NaN: the sketch and its quantiles stay those of the numbers", () => {
+  const values = [3, -1.5, 0, 2e10, -7];
+  const one = new QuantileSketch();
+  const many = new QuantileSketch();
+  for (const v of values) {
+    one.add(v);
+    one.add(Number.NaN, 3);
+  }
+  many.addValues(Float64Array.from([...values, Number.NaN]), new Uint8Array(values.length + 1).fill(1));
+  assert.equal(one.count, values.length);
+  assert.deepEqual(one.toJson(), many.toJson());
+  assert.equal(one.quantile(0.5), many.quantile(0.5));
+});

@@ -4,7 +4,7 @@ import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
 import type { LoadOptions } from "../data/loadTable.js";
 import { resolveLoadOptions, type ResolvedLoadOptions } from "../data/loadOptions.js";
 import { resolveDataset } from "../data/resolveDataset.js";
-import type { ColumnType } from "../data/table.js";
+import type { ColumnType, Table } from "../data/table.js";
 import type { DataSchema } from "./dataSchema.js";
 import { TableValidator } from "./validateTable.js";
 import type { ValidationResult } from "./validationResult.js";
@@ -42,13 +42,46 @@ export async function validateInColumnBlocks(
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
   const resolved = resolveLoadOptions(file, options);
-  if (resolved.format === "jsonl")
-    return validateJsonl(file, data, schema, resolved, blockColumns).catch(nullOnModelguardError);
-  if (resolved.format !== "csv") return null;
+  if (resolved.format === "csv") return validateInBlocks(await csvPasses(file, resolved), data, schema, blockColumns);
+  if (resolved.format !== "jsonl") return null;
+  const jsonl = async () => validateInBlocks(await jsonlPasses(file, resolved), data, schema, blockColumns);
+  return jsonl().catch(nullOnModelguardError);
+}
+
+/** A file read once per block of its columns: its column names, and scanTable's chunks of some, by field. */
+interface FilePasses {
+  names: readonly string[];
+  /** The chunks of these fields (ascending) with these types forced. */
+  scan(fields: readonly number[], types: readonly ColumnType[]): AsyncGenerator<Table>;
+}
+
+async function csvPasses(file: string, resolved: ResolvedLoadOptions): Promise<FilePasses> {
   const passes = await CsvColumnPasses.open(file, resolved);
+  return { names: passes.names, scan: (fields, types) => passes.scan(fields, types) };
+}
+
+/** A JSON Lines file: its keys found by a first read, a block's keys then given by name. */
+async function jsonlPasses(file: string, resolved: ResolvedLoadOptions): Promise<FilePasses> {
+  const passes = await JsonlColumnPasses.open(file, resolved);
+  const names = passes.names;
+  return {
+    names,
+    scan: (fields, types) => {
+      const block = new Map<string, ColumnType>();
+      for (let k = 0; k < fields.length; k++) block.set(names[fields[k]!]!, types[k]!);
+      return passes.scan(block.keys(), block);
+    },
+  };
+}
+
+async function validateInBlocks(
+  passes: FilePasses,
+  data: string,
+  schema: DataSchema,
+  blockColumns: number,
+): Promise<ValidationResult | null> {
   const names = passes.names;
   if (names.length <= blockColumns) return null;
-
   const validator = new TableValidator(schema, data);
   validator.addColumnNames(names);
   const { fields, types } = schemaFields(validator, schema, names);
@@ -57,30 +90,6 @@ export async function validateInColumnBlocks(
     if (start > 0) validator.newPass();
     const end = Math.min(fields.length, start + blockColumns);
     for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
-  }
-  return validator.finish();
-}
-
-/** validateInColumnBlocks of a JSON Lines file: its keys found by a first read, then as for CSV. */
-async function validateJsonl(
-  file: string,
-  data: string,
-  schema: DataSchema,
-  resolved: ResolvedLoadOptions,
-  blockColumns: number,
-): Promise<ValidationResult | null> {
-  const passes = await JsonlColumnPasses.open(file, resolved);
-  const names = passes.names;
-  if (names.length <= blockColumns) return null;
-  const validator = new TableValidator(schema, data);
-  validator.addColumnNames(names);
-  const { fields, types } = schemaFields(validator, schema, names);
-  for (let start = 0; start === 0 || start < fields.length; start += blockColumns) {
-    if (start > 0) validator.newPass();
-    const end = Math.min(fields.length, start + blockColumns);
-    const block = new Map<string, ColumnType>();
-    for (let k = start; k < end; k++) block.set(names[fields[k]!]!, types[k]!);
-    for await (const chunk of passes.scan(block.keys(), block)) validator.add(chunk);
   }
   return validator.finish();
 }

@@ -158,3 +158,23 @@ test("compare --slice-by: each slice's change with its interval, slice gates, an
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no_such_column/);
 });
+
+test("compare --slice-by with a bad slice column and a bad target: the slice column's error, run after run", async () => {
+  for (let run = 0; run < 3; run++) {
+    const r = await runCli(
+      "compare",
+      "--candidate-model",
+      weak,
+      "--baseline-model",
+      prod,
+      "--data",
+      `${DATA}/test.csv`,
+      "--target",
+      "no_such_target",
+      "--slice-by",
+      "no_such_slice",
+    );
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, /slice column 'no_such_slice' not found/);
+  }
+});

@@ -210,10 +210,11 @@ export async function compareCommand(flags: CompareFlags): Promise<{
     ...(flags.positiveLabel ? { positiveLabel: flags.positiveLabel } : {}),
     ...(flags.delimiter ? { load: { delimiter: flags.delimiter } } : {}),
   };
-  // One read of the data for both models: on a large file the parse costs more than either model's run.
-  const [evaluated, slices] = await allInOrder([
-    evaluateModels([flags.candidateModel, flags.baselineModel], common),
+  // One read of the data for both models: on a large file the parse costs more than either model's run. The slice
+  // column's read first: when both fail on a bad file, its error (one column's, usually the earlier line) is given.
+  const [slices, evaluated] = await allInOrder([
     flags.sliceBy === undefined ? undefined : readSliceKey(flags.data, flags.sliceBy, flags.delimiter),
+    evaluateModels([flags.candidateModel, flags.baselineModel], common),
   ]);
   const [cand, base] = [evaluated[0]!, evaluated[1]!];
   const comparison = await compareModels({

@@ -106,8 +106,8 @@ function loadOptions(flags: { delimiter?: string }): LoadOptions {
 }
 
 /**
- * `validate` without the printing. `blockColumns`: a CSV file with more columns is read a block of this many columns
- * at a time (validateInColumnBlocks); tests lower it, Infinity reads every file in one pass.
+ * `validate` without the printing. `blockColumns`: a CSV or JSON Lines file with more columns is read a block of this
+ * many columns at a time (validateInColumnBlocks); tests lower it, Infinity reads every file in one pass.
  */
 export async function validateFiles(
   flags: ValidateFlags & { data: string },

@@ -74,9 +74,11 @@ interface BlockPlan {
  * coverage check fails (one pass reports its error, or a read's before it).
  */
 async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumns: number): Promise<BlockPlan | null> {
-  const reference = await openSide(input.reference, load);
-  // One set of CSV read buffers for both files: they are read by turns.
-  const current = reference && (await openSide(input.current, load, reference.csv));
+  const reference = await openSide(input.reference, load, blockColumns);
+  // One set of CSV read buffers for both files: they are read by turns. A wide reference is read in blocks whatever
+  // the current's width.
+  const currentKeys = reference && reference.side.names.length > blockColumns ? 0 : blockColumns;
+  const current = reference && (await openSide(input.current, load, currentKeys, reference.csv));
   if (reference === null || current === null) return null;
   if (Math.max(reference.side.names.length, current.side.names.length) <= blockColumns) return null;
   // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
@@ -85,13 +87,15 @@ async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumn
 }
 
 /**
- * A plain, gzip or zstd CSV or JSON Lines file's columns that `load` reads; null for any other dataset. A JSON Lines
- * file is read once here for its keys: with `load`'s columns decoded, so that a nested value where one pass would
- * refuse it fails here (the blocks decode the reference's columns only).
+ * A plain, gzip or zstd CSV or JSON Lines file's columns that `load` reads; null for any other dataset, and for a
+ * JSON Lines file whose first record has at most `keys` keys (JsonlColumnPasses.openWide: not read in full only to
+ * find it narrow). A JSON Lines file is read once here for its keys: with `load`'s columns decoded, so that a nested
+ * value where one pass would refuse it fails here (the blocks decode the reference's columns only).
  */
 async function openSide(
   path: string,
   load: LoadOptions,
+  keys: number,
   shareBuffersWith?: CsvColumnPasses,
 ): Promise<{ side: BlockSide; csv?: CsvColumnPasses } | null> {
   const dataset = await resolveDataset(path);
@@ -105,7 +109,8 @@ async function openSide(
   const wanted = resolved.columns;
   const filtered = (names: readonly string[]) => (wanted ? names.filter((name) => wanted.has(name)) : names);
   if (resolved.format === "jsonl") {
-    const passes = await JsonlColumnPasses.open(file, resolved);
+    const passes = await JsonlColumnPasses.openWide(file, resolved, keys);
+    if (passes === null) return null;
     return { side: { names: filtered(passes.names), load: (names, types) => passes.load(names, types) } };
   }
   const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);

@@ -44,7 +44,10 @@ export async function validateInColumnBlocks(
   const resolved = resolveLoadOptions(file, options);
   if (resolved.format === "csv") return validateInBlocks(await csvPasses(file, resolved), data, schema, blockColumns);
   if (resolved.format !== "jsonl") return null;
-  const jsonl = async () => validateInBlocks(await jsonlPasses(file, resolved), data, schema, blockColumns);
+  const jsonl = async () => {
+    const passes = await jsonlPasses(file, resolved, blockColumns);
+    return passes && validateInBlocks(passes, data, schema, blockColumns);
+  };
   return jsonl().catch(nullOnModelguardError);
 }
 
@@ -60,9 +63,13 @@ async function csvPasses(file: string, resolved: ResolvedLoadOptions): Promise<F
   return { names: passes.names, scan: (fields, types) => passes.scan(fields, types) };
 }
 
-/** A JSON Lines file: its keys found by a first read, a block's keys then given by name. */
-async function jsonlPasses(file: string, resolved: ResolvedLoadOptions): Promise<FilePasses> {
-  const passes = await JsonlColumnPasses.open(file, resolved);
+/**
+ * A JSON Lines file: its keys found by a first read, a block's keys then given by name; null when its first record
+ * has at most `keys` keys (JsonlColumnPasses.openWide: the file is not read in full only to find it narrow).
+ */
+async function jsonlPasses(file: string, resolved: ResolvedLoadOptions, keys: number): Promise<FilePasses | null> {
+  const passes = await JsonlColumnPasses.openWide(file, resolved, keys);
+  if (passes === null) return null;
   const names = passes.names;
   return {
     names,

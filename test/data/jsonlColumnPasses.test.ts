@@ -199,3 +199,12 @@ test("JSONL types are inferColumnType's of each key's values in loadTable and sc
     }
   }
 });
+
+test("openWide reads no further than the first record of a file that starts narrow", async () => {
+  // A bad line 3 is not reached: the file is left to one pass, which reports it.
+  const narrow = tempFile("narrow.jsonl", '{"a": 1, "b": 2}\n{"a": 3, "b": 4, "c": 5}\n{"a": oops}\n');
+  assert.equal(await JsonlColumnPasses.openWide(narrow, resolveLoadOptions(narrow), 2), null);
+  await rejectsWith(JsonlColumnPasses.openWide(narrow, resolveLoadOptions(narrow), 1), "input", /line 3/);
+  const wide = tempFile("wide.jsonl", '{"a": 1, "b": 2, "c": 0}\n{"d": 3}\n');
+  assert.deepEqual((await JsonlColumnPasses.openWide(wide, resolveLoadOptions(wide), 2))?.names, ["a", "b", "c", "d"]);
+});

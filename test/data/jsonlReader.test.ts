@@ -157,3 +157,25 @@ test("JSONL: a line longer than maxFieldBytes (default 16 MiB) is an error namin
   await rejectsWith(loadTable(big), "input", /^.*, line 3: the line is longer than 16 MiB$/, { file: big, line: 3 });
   await rejectsWith(readColumnNames(big), "input", /line 3: the line is longer than 16 MiB/);
 });
+
+test("JSONL past the sample: scanTable reads on for a key valueless in the sample, and types a mixed one by its distinct values", async () => {
+  const lines: string[] = [];
+  for (let i = 0; i < INFERENCE_ROWS + 100; i++) {
+    const row: Record<string, unknown> = { n: i, v: i >= INFERENCE_ROWS ? "ab"[i % 2] : null, m: [1, 2, "x"][i % 3] };
+    row.w = `w${i % 5000}`;
+    if (i >= INFERENCE_ROWS + 50) row.late = i;
+    lines.push(JSON.stringify(row));
+  }
+  const path = tempFile("past-sample.jsonl", lines.join("\n") + "\n");
+  const types: string[][] = [];
+  for await (const chunk of scanTable(path, { chunkRows: 4000 }))
+    types.push(chunk.columns.map((c) => `${c.name}:${c.type}`));
+  // v: no value in the sample, its values kept from the read-on; m: numbers and a word, 3 distinct values; w: 5,000
+  assert.deepEqual(types.at(-1), ["n:integer", "v:category", "m:category", "w:string", "late:string"]);
+  assert.deepEqual(types[0], ["n:integer", "v:category", "m:category", "w:string"]);
+  const t = await loadTable(path);
+  assert.deepEqual(
+    t.columns.map((c) => `${c.name}:${c.type}`),
+    ["n:integer", "v:category", "m:category", "w:string", "late:integer"],
+  );
+});

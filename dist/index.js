@@ -2,13 +2,13 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   registryFromFlags
-} from "./chunks/chunk-XZODUTQJ.js";
+} from "./chunks/chunk-ETIZDIC2.js";
 import {
   findMergedPullRequest,
   readPullRequestContext,
   upsertPullRequestComment
-} from "./chunks/chunk-YGNMLOBJ.js";
-import "./chunks/chunk-LNMG3F5P.js";
+} from "./chunks/chunk-ZMVQBOI5.js";
+import "./chunks/chunk-YFEKVSLM.js";
 import {
   createGitHubClient,
   escapeMarkdown,
@@ -17,26 +17,26 @@ import {
   githubAuthFromEnv,
   isGitHubError,
   redactSecrets
-} from "./chunks/chunk-4NQ5B76I.js";
-import "./chunks/chunk-ARJTPZQM.js";
-import "./chunks/chunk-RQWCPFAN.js";
+} from "./chunks/chunk-J6QFQCEU.js";
 import "./chunks/chunk-KXKSH3KJ.js";
 import {
   require_tunnel,
   require_undici
 } from "./chunks/chunk-EQZQF4BK.js";
 import "./chunks/chunk-Z2HOCP5K.js";
+import "./chunks/chunk-CIHEETR2.js";
+import "./chunks/chunk-J3DWLQHK.js";
+import "./chunks/chunk-BERRGJKQ.js";
 import "./chunks/chunk-72K2B37S.js";
-import "./chunks/chunk-CV6AQ6IM.js";
 import {
   neutralizeWorkflowCommands
 } from "./chunks/chunk-3YGHXF46.js";
-import "./chunks/chunk-TGCJTMAX.js";
-import "./chunks/chunk-O4PLZMTN.js";
+import "./chunks/chunk-CV6AQ6IM.js";
+import "./chunks/chunk-MYIUVGO5.js";
 import {
   ModelguardError,
   locatedMessage
-} from "./chunks/chunk-FVTIIIIB.js";
+} from "./chunks/chunk-7XDOXOVQ.js";
 import {
   __toESM
 } from "./chunks/chunk-3DORHFRE.js";
@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-2WJFLJJ7.js");
+  const { runCommand } = await import("./chunks/main-6BJKQIGH.js");
   return runCommand(argv, io);
 }
 

@@ -2,21 +2,23 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange
-} from "./chunk-JZ65JLPX.js";
-import "./chunk-6HRKPPEK.js";
-import "./chunk-SOK6QJXI.js";
-import "./chunk-CWLHCH23.js";
-import "./chunk-MPNIT6YO.js";
-import "./chunk-IXAQPRDD.js";
-import "./chunk-U75WXFYB.js";
+} from "./chunk-QOT4R3KF.js";
+import "./chunk-ERARZTDZ.js";
+import "./chunk-4VXYNFVR.js";
 import "./chunk-NXWTCSVE.js";
-import "./chunk-TGCJTMAX.js";
-import "./chunk-LGMZ3HD6.js";
-import "./chunk-GAJENTY3.js";
-import "./chunk-O4PLZMTN.js";
+import "./chunk-SOK6QJXI.js";
+import "./chunk-63HQ5WJE.js";
+import "./chunk-BERRGJKQ.js";
+import "./chunk-WKNXAUPU.js";
+import "./chunk-QI75ODMX.js";
+import "./chunk-LAIMP6IK.js";
+import "./chunk-MYIUVGO5.js";
+import "./chunk-5ADIWCFV.js";
+import "./chunk-DYO4I62G.js";
+import "./chunk-IXAQPRDD.js";
 import {
   isModelguardError
-} from "./chunk-FVTIIIIB.js";
+} from "./chunk-7XDOXOVQ.js";
 import "./chunk-3DORHFRE.js";
 
 // src/profile/profileRangeWorker.ts

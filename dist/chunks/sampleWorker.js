@@ -3,17 +3,19 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-QM6AXM7M.js";
-import "./chunk-5W2SVNBW.js";
+} from "./chunk-JZ7TOPKO.js";
+import "./chunk-43BZ45RZ.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
-import "./chunk-CWLHCH23.js";
-import "./chunk-MPNIT6YO.js";
+import "./chunk-63HQ5WJE.js";
+import "./chunk-QI75ODMX.js";
+import "./chunk-LAIMP6IK.js";
+import "./chunk-5ADIWCFV.js";
+import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
-import "./chunk-LGMZ3HD6.js";
 import {
   isModelguardError
-} from "./chunk-FVTIIIIB.js";
+} from "./chunk-7XDOXOVQ.js";
 import "./chunk-3DORHFRE.js";
 
 // src/drift/sampleWorker.ts

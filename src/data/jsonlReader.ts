@@ -144,7 +144,7 @@ export async function loadJsonl(file: string, options: ResolvedLoadOptions): Pro
 
 /** A new reader of `fh` for these options (it knows no key yet). */
 export function newReader(fh: DataSource, file: string, options: ResolvedLoadOptions): JsonlRecordReader {
-  return new JsonlRecordReader(fh, file, wantedColumn(options), [], options.maxFieldBytes);
+  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes);
 }
 
 /** loadJsonl of the file `fh` is open on, read by `reader`: new, or reopened on `fh` for these options. */
@@ -224,7 +224,7 @@ export async function* scanJsonlWith(
 export async function jsonlColumnNames(file: string, options: ResolvedLoadOptions): Promise<string[]> {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const reader = new JsonlRecordReader(fh, file, () => false, [], options.maxFieldBytes);
+    const reader = new JsonlRecordReader(fh, file, () => false, options.maxFieldBytes);
     while (await reader.next());
     return [...reader.names];
   } finally {

@@ -59,35 +59,24 @@ export class JsonlRecordReader {
 
   /**
    * @param wanted whether a column is loaded: nested values are an error there and skipped elsewhere.
-   * @param knownNames columns registered up front (from an earlier pass), in order.
    * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
   constructor(
     private fh: PositionedReader,
     private readonly file: string,
     private wanted: (name: string) => boolean,
-    knownNames: readonly string[] = [],
     private readonly maxLineBytes = MAX_FIELD_BYTES,
   ) {
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    // Encoded into one scratch buffer: a Buffer per name stayed alive to the end of the job (100,000 names: 10 MB).
-    let scratch = Buffer.allocUnsafe(256);
-    for (const name of knownNames) {
-      const length = Buffer.byteLength(name, "utf8");
-      if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
-      this.register(scratch, 0, scratch.write(name, 0, "utf8"), name);
-    }
-    this.stride = this.names.length;
-    const cells = Math.max(BATCH_CELLS, this.stride);
-    this.starts = new Int32Array(cells);
-    this.ends = new Int32Array(cells);
+    this.starts = new Int32Array(BATCH_CELLS);
+    this.ends = new Int32Array(BATCH_CELLS);
     this.batch = { bytes: this.buf, starts: this.starts, ends: this.ends, stride: 0, rows: 0 };
   }
 
   /**
-   * Reads the file again from its start, keeping the first `keep` keys registered so far (all by default): the same
-   * reader as a new one given `names.slice(0, keep)` as its known names, without registering each again. The keys
-   * after them are forgotten (their columns are numbered again as they appear) but their interned text is kept.
+   * Reads the file again from its start, keeping the first `keep` keys registered so far (all by default), in their
+   * columns, as if they had been seen first: no key is registered again. The keys after them are forgotten (their
+   * columns are numbered again as they appear) but their interned text is kept.
    */
   restart(keep = this.names.length): this {
     for (let c = keep; c < this.names.length; c++) this.keyColumn[this.codes[c]!] = -1;

@@ -24,8 +24,9 @@ export type { DriftFilesInput } from "./driftFilesInput.js";
  * drift.columns override of the column in the policy (other than `skip: true`), tests them again.
  *
  * Two CSV or JSON Lines files of more than `blockColumns` columns are tested in blocks of that many columns
- * (driftInColumnBlocks): the same report, one block's samples held at a time. On 100,000 columns x 6 rows, blocks of 10,000 peak at 187-194
- * MB against 244-248 in one pass, in about the same time (see BLOCK_COLUMNS). `Infinity` always reads in one pass.
+ * (driftInColumnBlocks): the same report, one block's samples held at a time. On 100,000 columns x 6 rows, blocks of
+ * 10,000 peak at 180-192 MB against 244-248 in one pass, in about the same time (see BLOCK_COLUMNS). `Infinity`
+ * always reads in one pass.
  */
 export async function driftFiles(
   input: DriftFilesInput,

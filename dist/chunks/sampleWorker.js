@@ -3,12 +3,12 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-JZ7TOPKO.js";
+} from "./chunk-BZHSQXYG.js";
 import "./chunk-43BZ45RZ.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-63HQ5WJE.js";
-import "./chunk-QI75ODMX.js";
+import "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-5ADIWCFV.js";
 import "./chunk-DYO4I62G.js";

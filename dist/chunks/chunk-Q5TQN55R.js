@@ -25,7 +25,7 @@ import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import {
   cellText,
   getColumn,

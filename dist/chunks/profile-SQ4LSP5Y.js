@@ -5,7 +5,7 @@ import {
   mergeProfiles,
   profileDataset,
   profileDatasetParts
-} from "./chunk-QOT4R3KF.js";
+} from "./chunk-TAYE2LJK.js";
 import "./chunk-ERARZTDZ.js";
 import {
   readProfile,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-TXLO3S3N.js";
 import "./chunk-3YGHXF46.js";
 import "./chunk-WKNXAUPU.js";
-import "./chunk-QI75ODMX.js";
+import "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {

@@ -3494,17 +3494,17 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-IP7NY7RB.js")).registerValidate;
+var validate = async () => (await import("./validate-5VDHLBF7.js")).registerValidate;
 var monitor = async () => (await import("./monitor-JLRY5VC5.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-K7DLHCYS.js")).registerProfile],
-  ["drift", async () => (await import("./drift-BMR5TSI6.js")).registerDrift],
-  ["train", async () => (await import("./train-LM5MA24M.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-AXQHTHI5.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-SYU6EA7F.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-F7K5ZYDH.js")).registerCompare],
+  ["profile", async () => (await import("./profile-SQ4LSP5Y.js")).registerProfile],
+  ["drift", async () => (await import("./drift-VKV36FJO.js")).registerDrift],
+  ["train", async () => (await import("./train-2GDXB6PH.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-6MKFBLJ6.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-JGNH2KXZ.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-OXR47WTI.js")).registerCompare],
   ["report", async () => (await import("./report-ERTKR4KQ.js")).registerReport],
   ["monitor", monitor],
   ["promote", async () => (await import("./promote-64D6ONXI.js")).registerPromote],

@@ -18,7 +18,7 @@ import {
   sampleFile,
   tableSamples,
   unpackSamples
-} from "./chunk-JZ7TOPKO.js";
+} from "./chunk-BZHSQXYG.js";
 import {
   driftKindOfType,
   sampleColumnProfile
@@ -40,7 +40,7 @@ import "./chunk-BERRGJKQ.js";
 import {
   CsvColumnPasses,
   JsonlColumnPasses
-} from "./chunk-BIK5L6OG.js";
+} from "./chunk-ACKQK2UQ.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -67,7 +67,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   resolveDataset
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {

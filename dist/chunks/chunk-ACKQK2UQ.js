@@ -8,7 +8,7 @@ import {
   readCsvHeader,
   scanJsonlWith,
   scanRecords
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import {
   SCAN_CHUNK_CELLS,
   openDataSource

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CU7B2SDZ.js";
 import {
   evaluateModels
-} from "./chunk-NKWIZM5C.js";
+} from "./chunk-Q5TQN55R.js";
 import "./chunk-Z477IZJA.js";
 import {
   withRegistryOptions
@@ -128,7 +128,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-MYIUVGO5.js";

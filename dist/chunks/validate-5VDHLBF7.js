@@ -3,7 +3,7 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   CsvColumnPasses,
   JsonlColumnPasses
-} from "./chunk-BIK5L6OG.js";
+} from "./chunk-ACKQK2UQ.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -36,7 +36,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import {
   require_dist

@@ -30,7 +30,7 @@ import {
   resolveDataset,
   scanCsvRange,
   scanTable
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import {
   INFERENCE_ROWS,
   SCAN_CHUNK_CELLS,

@@ -20,7 +20,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import {
   INFERENCE_ROWS
 } from "./chunk-5ADIWCFV.js";

@@ -1691,25 +1691,16 @@ var LineSyntaxError = class extends Error {
 var JsonlRecordReader = class {
   /**
    * @param wanted whether a column is loaded: nested values are an error there and skipped elsewhere.
-   * @param knownNames columns registered up front (from an earlier pass), in order.
    * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
-  constructor(fh, file, wanted, knownNames = [], maxLineBytes = MAX_FIELD_BYTES) {
+  constructor(fh, file, wanted, maxLineBytes = MAX_FIELD_BYTES) {
     this.fh = fh;
     this.file = file;
     this.wanted = wanted;
     this.maxLineBytes = maxLineBytes;
     this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    let scratch = Buffer.allocUnsafe(256);
-    for (const name of knownNames) {
-      const length = Buffer.byteLength(name, "utf8");
-      if (length > scratch.length) scratch = Buffer.allocUnsafe(Math.max(length, scratch.length * 2));
-      this.register(scratch, 0, scratch.write(name, 0, "utf8"), name);
-    }
-    this.stride = this.names.length;
-    const cells = Math.max(BATCH_CELLS2, this.stride);
-    this.starts = new Int32Array(cells);
-    this.ends = new Int32Array(cells);
+    this.starts = new Int32Array(BATCH_CELLS2);
+    this.ends = new Int32Array(BATCH_CELLS2);
     this.batch = { bytes: this.buf, starts: this.starts, ends: this.ends, stride: 0, rows: 0 };
   }
   fh;
@@ -1737,9 +1728,9 @@ var JsonlRecordReader = class {
   stride = 0;
   sawContent = false;
   /**
-   * Reads the file again from its start, keeping the first `keep` keys registered so far (all by default): the same
-   * reader as a new one given `names.slice(0, keep)` as its known names, without registering each again. The keys
-   * after them are forgotten (their columns are numbered again as they appear) but their interned text is kept.
+   * Reads the file again from its start, keeping the first `keep` keys registered so far (all by default), in their
+   * columns, as if they had been seen first: no key is registered again. The keys after them are forgotten (their
+   * columns are numbered again as they appear) but their interned text is kept.
    */
   restart(keep = this.names.length) {
     for (let c = keep; c < this.names.length; c++) this.keyColumn[this.codes[c]] = -1;
@@ -2236,7 +2227,7 @@ async function loadJsonl(file, options) {
   }
 }
 function newReader2(fh, file, options) {
-  return new JsonlRecordReader(fh, file, wantedColumn(options), [], options.maxFieldBytes);
+  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes);
 }
 async function loadJsonlWith(reader, fh, file, options) {
   const { known, plans, sampleRows, sampleBytes } = await inferJsonl(reader, options);
@@ -2289,7 +2280,7 @@ async function* scanJsonlWith(reader, file, options, maxChunkRows, chunkCells) {
 async function jsonlColumnNames(file, options) {
   const fh = await openDataSource(file, options.decompression);
   try {
-    const reader = new JsonlRecordReader(fh, file, () => false, [], options.maxFieldBytes);
+    const reader = new JsonlRecordReader(fh, file, () => false, options.maxFieldBytes);
     while (await reader.next()) ;
     return [...reader.names];
   } finally {

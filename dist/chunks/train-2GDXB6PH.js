@@ -35,7 +35,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-QI75ODMX.js";
+} from "./chunk-AEOHMOWW.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-5ADIWCFV.js";
 import "./chunk-DYO4I62G.js";

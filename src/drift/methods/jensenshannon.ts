@@ -15,7 +15,7 @@ export const jensenshannon: DriftMethod = {
   description: "Jensen-Shannon distance",
   numeric(ref, cur, ctx) {
     const [r, c] = binnedProportions(ref, cur, ctx.bins);
-    return { statistic: jensenShannonDistance(Float64Array.from(r), Float64Array.from(c)) };
+    return { statistic: jensenShannonDistance(r, c) };
   },
   categorical(ref, cur) {
     const { ref: r, cur: c } = categoryShares(ref, cur);

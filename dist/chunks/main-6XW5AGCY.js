@@ -3495,12 +3495,12 @@ async function buildProgram(io, argv = []) {
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
 var validate = async () => (await import("./validate-5VDHLBF7.js")).registerValidate;
-var monitor = async () => (await import("./monitor-JLRY5VC5.js")).registerMonitor;
+var monitor = async () => (await import("./monitor-MPMDAUC5.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
   ["profile", async () => (await import("./profile-SQ4LSP5Y.js")).registerProfile],
-  ["drift", async () => (await import("./drift-VKV36FJO.js")).registerDrift],
+  ["drift", async () => (await import("./drift-QVPN3WSR.js")).registerDrift],
   ["train", async () => (await import("./train-2GDXB6PH.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-6MKFBLJ6.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-JGNH2KXZ.js")).registerCalibrate],

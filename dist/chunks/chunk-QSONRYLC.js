@@ -4,7 +4,7 @@ import {
   QUALITY_SIGNALS,
   columnOverride,
   detectDrift
-} from "./chunk-LQSJDBNM.js";
+} from "./chunk-AHJB7IPJ.js";
 import {
   checkGateMetrics,
   gateChecks,

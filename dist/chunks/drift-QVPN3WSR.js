@@ -9,7 +9,7 @@ import {
   detectDriftParts,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-LQSJDBNM.js";
+} from "./chunk-AHJB7IPJ.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {

@@ -554,13 +554,18 @@ function sum(xs) {
 function binnedProportions(ref, cur, bins) {
   if (ref.form === "exact" && cur.form === "exact") {
     const edges = psiBinEdges(ref.sorted, bins);
-    const rc = binCounts(ref.sorted, edges);
-    const cc = binCounts(cur.sorted, edges);
-    return [Array.from(rc, (c) => c / ref.sorted.length), Array.from(cc, (c) => c / cur.sorted.length)];
+    return [
+      shares(binCounts(ref.sorted, edges), ref.sorted.length),
+      shares(binCounts(cur.sorted, edges), cur.sorted.length)
+    ];
   }
   const [a, b] = sketchPair(ref, cur);
   const reference = referenceKeyBins(ref, a, bins);
   return [reference.proportions, proportionsInKeyBins(b, reference.keys)];
+}
+function shares(counts, n) {
+  for (let i = 0; i < counts.length; i++) counts[i] = counts[i] / n;
+  return counts;
 }
 var psi = {
   name: "psi",
@@ -570,7 +575,7 @@ var psi = {
   description: "population stability index",
   numeric(ref, cur, ctx) {
     const [r, c] = binnedProportions(ref, cur, ctx.bins);
-    return { statistic: populationStabilityIndex(Float64Array.from(r), Float64Array.from(c)) };
+    return { statistic: populationStabilityIndex(r, c) };
   },
   categorical(ref, cur) {
     const { ref: r, cur: c } = categoryShares(ref, cur);
@@ -587,7 +592,7 @@ var jensenshannon = {
   description: "Jensen-Shannon distance",
   numeric(ref, cur, ctx) {
     const [r, c] = binnedProportions(ref, cur, ctx.bins);
-    return { statistic: jensenShannonDistance(Float64Array.from(r), Float64Array.from(c)) };
+    return { statistic: jensenShannonDistance(r, c) };
   },
   categorical(ref, cur) {
     const { ref: r, cur: c } = categoryShares(ref, cur);

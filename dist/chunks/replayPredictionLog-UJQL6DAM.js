@@ -8,8 +8,8 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-3HIKDRBM.js";
-import "./chunk-LQSJDBNM.js";
+} from "./chunk-QSONRYLC.js";
+import "./chunk-AHJB7IPJ.js";
 import "./chunk-UYSVWQ6F.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";

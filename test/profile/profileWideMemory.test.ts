@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { runRssBounded } from "../helpers/rssBoundedChild.js";
+import { runRssBounded, type BoundedRun } from "../helpers/rssBoundedChild.js";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-profile-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -19,6 +19,26 @@ const mainUrl = pathToFileURL(fileURLToPath(new URL("../../src/cli/main.ts", imp
  * this was about (the live data barely changed), and it varies less than that from run to run.
  */
 const GROWTH_LIMIT_MB = 150;
+
+/**
+ * The child's run and its growth; a run over `limitMb` is measured once more before it counts. A collection V8 makes
+ * late can put one run far out: 84-94 MB in 33 runs here, then 235 MB once in a CI run (b8eb183's first). A real
+ * regression grows every run, so it still fails.
+ */
+async function leastGrowth(
+  script: string,
+  args: string[],
+  limitMb: number,
+): Promise<{ run: BoundedRun; code: number; growthMb: number; growths: number[] }> {
+  const growths: number[] = [];
+  for (;;) {
+    const run = await runRssBounded(script, args, 600, { heapMb: null });
+    assert.equal(run.code, 0, run.err);
+    const { code, growthMb } = JSON.parse(run.out.trim().split("\n").at(-1)!) as { code: number; growthMb: number };
+    growths.push(growthMb);
+    if (growthMb < limitMb || growths.length === 2) return { run, code, growthMb, growths };
+  }
+}
 
 test("profile of one JSONL record of 100,000 keys grows resident memory by about twice the data, not four times", async () => {
   const keys = 100_000;
@@ -35,13 +55,10 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ code, growthMb: Math.round(maxRssMb - before) }));
 `,
   );
-  const run = await runRssBounded(script, [file, out], 600, { heapMb: null });
-  assert.equal(run.code, 0, run.err);
-  const lines = run.out.trim().split("\n");
-  const { code, growthMb } = JSON.parse(lines.at(-1)!) as { code: number; growthMb: number };
+  const { run, code, growthMb, growths } = await leastGrowth(script, [file, out], GROWTH_LIMIT_MB);
   assert.equal(code, 0, run.out);
   assert.match(run.out, /^1 rows, 100000 columns$/m);
-  assert.ok(growthMb < GROWTH_LIMIT_MB, `resident memory grew by ${growthMb} MB`);
+  assert.ok(growthMb < GROWTH_LIMIT_MB, `resident memory grew by ${growths.join(", then ")} MB`);
   // the profile is complete: every column, the last with its value
   const profile = JSON.parse(readFileSync(out, "utf8")) as {
     rows: number;
@@ -79,10 +96,8 @@ const maxRssMb = process.resourceUsage().maxRSS / 1024;
 console.log(JSON.stringify({ code, growthMb: Math.round(maxRssMb - before) }));
 `,
   );
-  const run = await runRssBounded(script, [file, out], 600, { heapMb: null });
-  assert.equal(run.code, 0, run.err);
-  const { code, growthMb } = JSON.parse(run.out.trim().split("\n").at(-1)!) as { code: number; growthMb: number };
+  const { run, code, growthMb, growths } = await leastGrowth(script, [file, out], CSV_GROWTH_LIMIT_MB);
   assert.equal(code, 0, run.out);
   assert.match(run.out, /^6 rows, 100000 columns$/m);
-  assert.ok(growthMb < CSV_GROWTH_LIMIT_MB, `resident memory grew by ${growthMb} MB`);
+  assert.ok(growthMb < CSV_GROWTH_LIMIT_MB, `resident memory grew by ${growths.join(", then ")} MB`);
 });

@@ -22,7 +22,7 @@ const GROWTH_LIMIT_MB = 150;
 
 /**
  * The child's run and its growth; a run over `limitMb` is measured once more before it counts. A collection V8 makes
- * late can put one run far out: 84-94 MB in 33 runs here, then 235 MB once in a CI run (b8eb183's first). A real
+ * late can put one run far out: 81-94 MB in 30 runs here, then 235 MB once in a CI run (b8eb183's first). A real
  * regression grows every run, so it still fails.
  */
 async function leastGrowth(

@@ -8,5 +8,9 @@ if (!existsSync(fileURLToPath(entry))) {
   console.error("modelguard: the CLI is not built yet. Run `npm run build` (npm ci does it for you).");
   process.exit(2);
 }
+const argv = process.argv.slice(2);
+// Before the command's modules load: the heap's young generation is sized from the start.
+const { sizeHeapForCommand } = await import(new URL("../build/src/cli/heapForCommand.js", import.meta.url).href);
+sizeHeapForCommand(argv);
 const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(argv);

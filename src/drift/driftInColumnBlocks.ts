@@ -1,3 +1,4 @@
+import { collectGarbage } from "../collectGarbage.js";
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
 import { nullOnModelguardError } from "../errors.js";
 import { HeaderNameIndex } from "../data/headerNameIndex.js";
@@ -22,11 +23,13 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
  * / 3.0-3.4 / 2.5-3.6 s, against 244-248 MB and 2.7-3.8 s in one pass (same runs, a shared 2-core machine); --json and
  * --out alike (188-202 MB against 242-257); 50,000 columns 154-156 MB against 171-190, 20,000 (two blocks) 126 MB
  * against 124-131. Each file is read through one CsvColumnPasses (its header parsed once; one set of read buffers for
- * both files), so a block costs about what one pass does. What still holds memory at the peak (some 177 MB): Node and
- * the modules, some 47 MB; the report's columns of 100,000 features, some 22 MB of typed arrays and the names; the two
- * headers' names (some 6 MB) and one set of read buffers (12 MB); and the garbage of each block's per-column objects
- * (plans, builders, samples' views, map entries: the sampled allocations of a run total some 120 MB), which V8 lets
- * grow to a heap of 70-80 MB around 20-35 MB live before a full collection.
+ * both files), so a block costs about what one pass does. The garbage of each block's per-column objects (plans,
+ * builders, samples' views, map entries: the sampled allocations of a run total some 120 MB) V8 let grow to a heap of
+ * 70-80 MB around 20-35 MB live before a full collection: each block is now collected after it (collectGarbage), and
+ * with the CLI's young generation held small (sizeHeapForCommand) the run peaks at 119-120 MB in 2.7-2.9 s (these
+ * figures were measured before). What holds memory then: Node and the modules, some 50 MB; the report's columns of
+ * 100,000 features, some 22 MB of typed arrays and the names; the two headers' names (some 6 MB) and one set of read
+ * buffers (12 MB); one block's tables and samples.
  */
 export const BLOCK_COLUMNS = 10_000;
 
@@ -47,13 +50,16 @@ export async function driftInColumnBlocks(
   // A block of no columns would never end.
   if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   const load: LoadOptions = { ...input.load, ...(input.columns ? { columns: [...input.columns] } : {}) };
-  const plan = await planBlocks(input, load, blockColumns).catch(nullOnModelguardError);
+  let plan = await planBlocks(input, load, blockColumns).catch(nullOnModelguardError);
   if (plan === null) return null;
   const report = await testInBlocks(input, policy, blockColumns, plan).catch(nullOnModelguardError);
   if (report === null) return null;
   // Only to say why nothing was tested: the names as one pass would give them.
   if (report.features.length === 0)
     checkSomethingTested(report, new Set(plan.reference.names), new Set(plan.current.names));
+  // The files' names and read buffers (some 20 MB for 100,000 columns) are not kept while the report is written.
+  plan = null;
+  collectGarbage();
   return report;
 }
 
@@ -145,14 +151,19 @@ async function testInBlocks(
   // tested: each block reads every record of both files, and the errors of a CSV file are its records'
   // (CsvRecordReader), so a file one pass refuses is refused by the first block whatever columns it decodes. A JSON
   // Lines file can also refuse a nested value in a column it decodes: its first read (openSide) decoded them all.
-  for (let at = 0; at < names.length; at += blockColumns) {
-    const block = names.slice(at, at + blockColumns);
+  const testBlock = async (block: readonly string[]) => {
     // A name the current file lacks is not read there (as loadTable ignores it) and is reported absent, as in one pass.
     const ref = tableSamples(await reference.load(block));
     const cur = tableSamples(await current.load(block));
     const sides = await joinSides(ref, cur, async (types) => tableSamples(await current.load(types.keys(), types)));
     const skip = input.columns ? undefined : defaultSkips(sides.reference, sides.current, sides.types, input.target);
     detection.add(sides.reference, sides.current, block, skip);
+  };
+  for (let at = 0; at < names.length; at += blockColumns) {
+    await testBlock(names.slice(at, at + blockColumns));
+    // The block's tables and samples, collected as they are dropped (in a function of its own, so that no variable
+    // of this loop still holds them).
+    collectGarbage();
   }
   return detection.finish();
 }

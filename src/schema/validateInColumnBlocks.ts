@@ -1,3 +1,4 @@
+import { collectGarbage } from "../collectGarbage.js";
 import { CsvColumnPasses } from "../data/csvColumnPasses.js";
 import { nullOnModelguardError } from "../errors.js";
 import { JsonlColumnPasses } from "../data/jsonlColumnPasses.js";
@@ -93,10 +94,14 @@ async function validateInBlocks(
   validator.addColumnNames(names);
   const { fields, types } = schemaFields(validator, schema, names);
   // One pass even when no schema column is in the file: a pass of no columns still counts the rows.
+  const validateBlock = async (start: number, end: number) => {
+    for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
+  };
   for (let start = 0; start === 0 || start < fields.length; start += blockColumns) {
     if (start > 0) validator.newPass();
-    const end = Math.min(fields.length, start + blockColumns);
-    for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
+    await validateBlock(start, Math.min(fields.length, start + blockColumns));
+    // The block's chunks, collected as they are dropped (see collectGarbage).
+    collectGarbage();
   }
   return validator.finish();
 }

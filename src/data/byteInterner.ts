@@ -26,7 +26,14 @@ export class ByteInterner {
     return this.entries;
   }
 
-  constructor(private readonly na: NaMatcher) {
+  /**
+   * @param spelling the text of a new value's bytes when it already has a string for them (another interner's: see
+   * `find`), so that equal values of two interners are one string; undefined, and the bytes are decoded.
+   */
+  constructor(
+    private readonly na: NaMatcher,
+    private readonly spelling?: (bytes: Uint8Array, start: number, end: number) => string | undefined,
+  ) {
     this.slots = newInt32Array(16);
     this.mask = 15;
   }
@@ -34,27 +41,37 @@ export class ByteInterner {
   /** Code of bytes[start, end): its dictionary index, or -1 for an NA string or an absent cell (start < 0). */
   intern(bytes: Uint8Array, start: number, end: number): number {
     if (start < 0) return -1;
-    // the FNV offset basis as an int32: the hash must compare equal to its Int32Array copy even for "" (no bytes)
-    let h = 0x811c9dc5 | 0;
-    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
+    const h = hash(bytes, start, end);
+    const slot = this.probe(bytes, start, end, h);
+    const idx = this.slots[slot]!;
+    return idx !== 0 ? this.codes[idx - 1]! : this.insert(bytes, start, end, h, slot);
+  }
+
+  /** The code of bytes[start, end) when interned already (-1 for an NA string), undefined when not; nothing added. */
+  find(bytes: Uint8Array, start: number, end: number): number | undefined {
+    const idx = this.slots[this.probe(bytes, start, end, hash(bytes, start, end))]!;
+    return idx !== 0 ? this.codes[idx - 1]! : undefined;
+  }
+
+  /** The slot of bytes[start, end): the one holding them, or the empty one where they would go. */
+  private probe(bytes: Uint8Array, start: number, end: number, h: number): number {
     const len = end - start;
     const slots = this.slots;
     const mask = this.mask;
     let slot = h & mask;
     while (true) {
       const idx = slots[slot]!;
-      if (idx === 0) break;
+      if (idx === 0) return slot;
       const entry = idx - 1;
       if (this.hashes[entry] === h && this.lengths[entry] === len) {
         const arena = this.arena;
         let i = 0;
         const off = this.offsets[entry]!;
         while (i < len && arena[off + i] === bytes[start + i]) i++;
-        if (i === len) return this.codes[entry]!;
+        if (i === len) return slot;
       }
       slot = (slot + 1) & mask;
     }
-    return this.insert(bytes, start, end, h, slot);
   }
 
   private insert(bytes: Uint8Array, start: number, end: number, h: number, slot: number): number {
@@ -82,7 +99,7 @@ export class ByteInterner {
     let code = -1;
     if (!this.na.matches(bytes, start, end)) {
       code = this.dictionary.length;
-      this.dictionary.push(utf8Text(bytes, start, end));
+      this.dictionary.push(this.spelling?.(bytes, start, end) ?? utf8Text(bytes, start, end));
     }
     this.codes[entry] = code;
     this.slots[slot] = entry + 1;
@@ -101,6 +118,14 @@ export class ByteInterner {
     this.slots = slots;
     this.mask = mask;
   }
+}
+
+/** FNV-1a of bytes[start, end), as an int32: the FNV offset basis too, so that "" (no bytes) compares equal to its
+ * Int32Array copy. */
+function hash(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
+  return h;
 }
 
 function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {

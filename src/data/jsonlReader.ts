@@ -142,9 +142,17 @@ export async function loadJsonl(file: string, options: ResolvedLoadOptions): Pro
   }
 }
 
-/** A new reader of `fh` for these options (it knows no key yet). */
-export function newReader(fh: DataSource, file: string, options: ResolvedLoadOptions): JsonlRecordReader {
-  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes);
+/**
+ * A new reader of `fh` for these options (it knows no key yet); `sharedWith`: a reader of another file, read by turns
+ * with this one, whose buffers and key strings it shares (see JsonlRecordReader).
+ */
+export function newReader(
+  fh: DataSource,
+  file: string,
+  options: ResolvedLoadOptions,
+  sharedWith?: JsonlRecordReader,
+): JsonlRecordReader {
+  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes, sharedWith);
 }
 
 /** loadJsonl of the file `fh` is open on, read by `reader`: new, or reopened on `fh` for these options. */

@@ -35,8 +35,20 @@ class LineSyntaxError extends Error {
   }
 }
 
+/**
+ * A reader's read buffer and cell arrays. Readers of files read by turns, never at once, can share one (JsonlColumnPasses
+ * of drift's two sides): each takes them over when it starts a pass, and leaves them there grown if it grew them.
+ */
+class JsonlReadBuffers {
+  buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  starts = new Int32Array(BATCH_CELLS);
+  ends = new Int32Array(BATCH_CELLS);
+}
+
 export class JsonlRecordReader {
   private buf: Buffer;
+  /** Where buf, starts and ends come from: this reader's own, or shared (see the constructor). */
+  private readonly buffers: JsonlReadBuffers;
   private pos = 0;
   private end = 0;
   private filePos = 0;
@@ -47,13 +59,16 @@ export class JsonlRecordReader {
   private starts: Int32Array;
   private ends: Int32Array;
   private readonly batch: CellBatch;
-  private readonly keyInterner = new ByteInterner(new NaMatcher([]));
-  /** Interner code -> column index, -1 (or absent) for a key not seen in this pass. */
-  private readonly keyColumn: number[] = [];
+  private readonly keyInterner: ByteInterner;
+  /**
+   * Interner code -> column index, -1 (or past the end) for a key not seen in this pass. Typed arrays, as `codes`: for
+   * 100,000 keys half the memory of arrays of numbers.
+   */
+  private keyColumn: Int32Array = new Int32Array(1024).fill(-1);
   /** Column names in order of first appearance. */
   readonly names: string[] = [];
-  /** Column index -> interner code. */
-  private readonly codes: number[] = [];
+  /** Column index -> interner code, for the first names.length columns. */
+  private codes: Int32Array = new Int32Array(1024);
   private stride = 0;
   private sawContent = false;
 
@@ -66,10 +81,19 @@ export class JsonlRecordReader {
     private readonly file: string,
     private wanted: (name: string) => boolean,
     private readonly maxLineBytes = MAX_FIELD_BYTES,
+    sharedWith?: JsonlRecordReader,
   ) {
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.starts = new Int32Array(BATCH_CELLS);
-    this.ends = new Int32Array(BATCH_CELLS);
+    // A reader of another file, read by turns with this one (never at once): its buffers serve both, and a key both
+    // files have is one string (drift's two sides: 100,000 keys were some 2.4 MB of strings twice).
+    this.buffers = sharedWith?.buffers ?? new JsonlReadBuffers();
+    this.keyInterner = new ByteInterner(
+      new NaMatcher([]),
+      sharedWith && ((bytes, start, end) => sharedWith.keySpelling(bytes, start, end)),
+    );
+    const buffers = this.buffers;
+    this.buf = buffers.buf;
+    this.starts = buffers.starts;
+    this.ends = buffers.ends;
     this.batch = { bytes: this.buf, starts: this.starts, ends: this.ends, stride: 0, rows: 0 };
   }
 
@@ -81,8 +105,11 @@ export class JsonlRecordReader {
   restart(keep = this.names.length): this {
     for (let c = keep; c < this.names.length; c++) this.keyColumn[this.codes[c]!] = -1;
     this.names.length = Math.min(keep, this.names.length);
-    this.codes.length = this.names.length;
-    if (this.buf.length !== CHUNK_BYTES) this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    // The buffers as the last reader of them left them; a buffer grown for a long line is not kept.
+    if (this.buffers.buf.length !== CHUNK_BYTES) this.buffers.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.buf = this.buffers.buf;
+    this.starts = this.buffers.starts;
+    this.ends = this.buffers.ends;
     this.pos = 0;
     this.end = 0;
     this.filePos = 0;
@@ -103,6 +130,12 @@ export class JsonlRecordReader {
     this.fh = fh;
     this.wanted = wanted;
     return this.restart();
+  }
+
+  /** This reader's string of a key's bytes (escapes decoded), if it has met that key. */
+  private keySpelling(bytes: Uint8Array, start: number, end: number): string | undefined {
+    const code = this.keyInterner.find(bytes, start, end);
+    return code === undefined ? undefined : this.keyInterner.dictionary[code];
   }
 
   /** File offset of the next unread line. */
@@ -147,6 +180,7 @@ export class JsonlRecordReader {
       const next = Buffer.allocUnsafe(this.buf.length * 2);
       this.buf.copy(next, 0, this.pos, this.end);
       this.buf = next;
+      this.buffers.buf = next;
     } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.end);
     this.pos = 0;
     this.end = remaining;
@@ -168,7 +202,9 @@ export class JsonlRecordReader {
     if (col === undefined || col < 0) {
       col = this.names.length;
       this.names.push(name ?? this.keyInterner.dictionary[code]!);
-      this.codes.push(code);
+      if (col === this.codes.length) this.codes = grown(this.codes, 0);
+      this.codes[col] = code;
+      while (code >= this.keyColumn.length) this.keyColumn = grown(this.keyColumn, -1);
       this.keyColumn[code] = col;
     }
     return col;
@@ -183,6 +219,8 @@ export class JsonlRecordReader {
     ends.set(this.ends);
     this.starts = starts;
     this.ends = ends;
+    this.buffers.starts = starts;
+    this.buffers.ends = ends;
   }
 
   /** Parses complete lines into the batch arrays; stops before a line that brings new keys into a non-empty batch. */
@@ -362,6 +400,14 @@ export class JsonlRecordReader {
       column,
     );
   }
+}
+
+/** `a` in an array twice its length, the new half filled with `fill`. */
+function grown(a: Int32Array, fill: number): Int32Array {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  if (fill !== 0) next.fill(fill, a.length);
+  return next;
 }
 
 function isWhitespace(b: number): boolean {

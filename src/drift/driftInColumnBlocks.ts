@@ -81,10 +81,10 @@ interface BlockPlan {
  */
 async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumns: number): Promise<BlockPlan | null> {
   const reference = await openSide(input.reference, load, blockColumns);
-  // One set of CSV read buffers for both files: they are read by turns. A wide reference is read in blocks whatever
-  // the current's width.
+  // One set of read buffers for both files of a format, as they are read by turns, and a JSON Lines key both have is
+  // one string. A wide reference is read in blocks whatever the current's width.
   const currentKeys = reference && reference.side.names.length > blockColumns ? 0 : blockColumns;
-  const current = reference && (await openSide(input.current, load, currentKeys, reference.csv));
+  const current = reference && (await openSide(input.current, load, currentKeys, reference.passes));
   if (reference === null || current === null) return null;
   if (Math.max(reference.side.names.length, current.side.names.length) <= blockColumns) return null;
   // The names a one pass's samples would have: what the coverage checks ask about. Sets not held through the blocks.
@@ -96,14 +96,15 @@ async function planBlocks(input: DriftFilesInput, load: LoadOptions, blockColumn
  * A plain, gzip or zstd CSV or JSON Lines file's columns that `load` reads; null for any other dataset, and for a
  * JSON Lines file whose first record has at most `keys` keys (JsonlColumnPasses.openWide: not read in full only to
  * find it narrow). A JSON Lines file is read once here for its keys: with `load`'s columns decoded, so that a nested
- * value where one pass would refuse it fails here (the blocks decode the reference's columns only).
+ * value where one pass would refuse it fails here (the blocks decode the reference's columns only). `shareWith`: the
+ * other file's passes, whose read buffers (and JSON Lines key strings) these share when the files are of one format.
  */
 async function openSide(
   path: string,
   load: LoadOptions,
   keys: number,
-  shareBuffersWith?: CsvColumnPasses,
-): Promise<{ side: BlockSide; csv?: CsvColumnPasses } | null> {
+  shareWith?: CsvColumnPasses | JsonlColumnPasses,
+): Promise<{ side: BlockSide; passes: CsvColumnPasses | JsonlColumnPasses } | null> {
   const dataset = await resolveDataset(path);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0]!.file;
@@ -115,24 +116,26 @@ async function openSide(
   const wanted = resolved.columns;
   const filtered = (names: readonly string[]) => (wanted ? names.filter((name) => wanted.has(name)) : names);
   if (resolved.format === "jsonl") {
-    const passes = await JsonlColumnPasses.openWide(file, resolved, keys);
+    const shared = shareWith instanceof JsonlColumnPasses ? shareWith : undefined;
+    const passes = await JsonlColumnPasses.openWide(file, resolved, keys, shared);
     if (passes === null) return null;
-    return { side: { names: filtered(passes.names), load: (names, types) => passes.load(names, types) } };
+    return { side: { names: filtered(passes.names), load: (names, types) => passes.load(names, types) }, passes };
   }
-  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
+  const shared = shareWith instanceof CsvColumnPasses ? shareWith : undefined;
+  const passes = await CsvColumnPasses.open(file, resolved, shared);
   const index = new HeaderNameIndex(passes.names);
   const side: BlockSide = {
     names: filtered(passes.names),
     load: (names, types) => passes.load(index.sourcesOf(names), types),
   };
-  return { side, csv: passes };
+  return { side, passes };
 }
 
 /**
  * Each block read from both files as loadDataSides reads them (each side's types inferred, a current column of
  * another kind read again with the reference's type), one file after the other in this thread: a CSV file on its
  * header read once and the read buffers of the block before (CsvColumnPasses), a JSON Lines file on its keys decoded
- * once (JsonlColumnPasses).
+ * once (JsonlColumnPasses); the two files of a format share one set of read buffers.
  */
 async function testInBlocks(
   input: DriftFilesInput,

@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, renameSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { collectGarbage } from "../../src/collectGarbage.js";
 import { inferColumnType } from "../../src/data/inferColumnType.js";
 import { JsonlColumnPasses } from "../../src/data/jsonlColumnPasses.js";
 import { INFERENCE_ROWS, loadTable, scanTable } from "../../src/data/loadTable.js";
@@ -207,4 +208,46 @@ test("openWide reads no further than the first record of a file that starts narr
   await rejectsWith(JsonlColumnPasses.openWide(narrow, resolveLoadOptions(narrow), 1), "input", /line 3/);
   const wide = tempFile("wide.jsonl", '{"a": 1, "b": 2, "c": 0}\n{"d": 3}\n');
   assert.deepEqual((await JsonlColumnPasses.openWide(wide, resolveLoadOptions(wide), 2))?.names, ["a", "b", "c", "d"]);
+});
+
+test("passes that share with another file's read by turns with them: the same tables, one read buffer, one string per shared key", async () => {
+  const keys = 100_000;
+  const random = rng(31);
+  // Two files of the same keys (escaped ones among them) and one of their own; shuffled differently.
+  const names = Array.from({ length: keys }, (_, i) => (i % 1000 === 7 ? `k\\u00e9${i}` : `k${i}`));
+  const record = (order: string[], extra: string) =>
+    `{${[...order.map((n, i) => `"${n}":${(random() * 100).toFixed(2)}`), `"${extra}":"x"`].join(",")}}\n`;
+  const shuffled = [...names].sort(() => random() - 0.5);
+  const a = tempFile("share-a.jsonl", record(names, "onlyA") + record(names, "onlyA"));
+  const b = tempFile("share-b.jsonl", record(shuffled, "onlyB") + record(shuffled, "onlyB"));
+  const optionsA = resolveLoadOptions(a);
+  const optionsB = resolveLoadOptions(b);
+  collectGarbage();
+  const passesA = (await JsonlColumnPasses.openWide(a, optionsA, 0))!;
+  collectGarbage();
+  const before = process.memoryUsage();
+  const shared = (await JsonlColumnPasses.openWide(b, optionsB, 0, passesA))!;
+  collectGarbage();
+  const between = process.memoryUsage();
+  const own = (await JsonlColumnPasses.openWide(b, optionsB, 0))!;
+  collectGarbage();
+  const after = process.memoryUsage();
+  const heapShared = between.heapUsed - before.heapUsed;
+  const heapOwn = after.heapUsed - between.heapUsed;
+  const buffersShared = between.arrayBuffers - before.arrayBuffers;
+  const buffersOwn = after.arrayBuffers - between.arrayBuffers;
+  // Some 2.4 MB of key strings, and the 4 MB read buffer with a record's cell arrays (0.8 MB), not made again.
+  assert.ok(heapOwn - heapShared > 1.5e6, `heap: ${heapShared} shared, ${heapOwn} own`);
+  assert.ok(buffersOwn - buffersShared > 4e6, `array buffers: ${buffersShared} shared, ${buffersOwn} own`);
+  assert.deepEqual(shared.names, own.names);
+  // Loads by turns, as drift's blocks run them: each the table of its own file.
+  const block = names.slice(0, 300).map((n) => JSON.parse(`"${n}"`) as string);
+  for (const extra of [["onlyA"], ["onlyB"]]) {
+    const wanted = [...block, ...extra];
+    const fromA = cells([await passesA.load(wanted)]);
+    const fromShared = cells([await shared.load(wanted)]);
+    const fromOwn = cells([await own.load(wanted)]);
+    assert.deepEqual(fromShared, fromOwn);
+    assert.deepEqual(fromA, cells([await loadTable(a, { columns: wanted })]));
+  }
 });

@@ -18,8 +18,8 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 const srcUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(`../../src/${path}`, import.meta.url))).href;
 
 /**
- * Runs `validate` (validateFiles, as the CLI does) in a child, killed once its resident memory passes `limitMb`.
- * Returns the JSON report and the child's peak resident memory.
+ * Runs `validate` (validateFiles, as the CLI does, the heap sized for the command) in a child, killed once its resident
+ * memory passes `limitMb`. Returns the JSON report and the child's peak resident memory.
  */
 async function validateInChild(
   data: string,
@@ -35,7 +35,10 @@ async function validateInChild(
   const script = join(dir, "child.mts");
   writeFileSync(
     script,
-    `import { validateFiles } from ${JSON.stringify(srcUrl("cli/commands/validate.ts"))};
+    `import { sizeHeapForCommand } from ${JSON.stringify(srcUrl("cli/heapForCommand.ts"))};
+// The heap sized as the CLI's (bin/modelguard.js) before the modules load.
+sizeHeapForCommand(["validate"]);
+const { validateFiles } = await import(${JSON.stringify(srcUrl("cli/commands/validate.ts"))});
 const report = await validateFiles({ data: process.argv[2], schema: process.argv[3] });
 console.log(JSON.stringify({ report, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 `,
@@ -70,9 +73,10 @@ test("validate of 20,000 columns x 6 rows against a 20,000-column schema stays w
   assert.ok(r.peakMb < 450, `peak ${r.peakMb} MB`);
 });
 
-test("validate of 100,000 columns x 6 rows reads them in blocks of columns: 185 MB of RSS, V8's own heap limit", async () => {
-  // Measured in this child (tsx): 169-173 MB; the one pass before blocks of columns 204-208 (60,000 columns: 154-156
-  // and 166-173, too close to tell apart from one checkout to another). The built CLI: 141-148 MB, 176-178 before.
+test("validate of 100,000 columns x 6 rows reads them in blocks of columns, collected after each: 165 MB of RSS, V8's own heap limit", async () => {
+  // Measured in this child (tsx, its heap sized as the CLI's): 141-145 MB in blocks of 20,000 columns; over 185 MB
+  // with no collection after each block, which this limit fails. Before the collections, in blocks of 5,000: 169-173
+  // MB; the one pass before blocks of columns 204-208. The built CLI: 103-113 MB (134-163 before the collections).
   const cols = 100_000;
   const header = Array.from({ length: cols }, (_, i) => `c${i}`).join(",");
   const row = (r: number) => Array.from({ length: cols }, (_, i) => `${(i * 7 + r) % 10}.${r}5`).join(",");
@@ -81,19 +85,19 @@ test("validate of 100,000 columns x 6 rows reads them in blocks of columns: 185 
   const schema = join(dir, "blocks.yaml");
   const lines = Array.from({ length: cols }, (_, i) => `  c${i}: { type: number, max: ${i % 10 === 2 ? 9 : 15} }`);
   writeFileSync(schema, `version: 1\ncolumns:\n${lines.join("\n")}\n`);
-  const r = await validateInChild(data, schema, 185, null);
+  const r = await validateInChild(data, schema, 165, null);
   assert.equal(r.code, 0, `peak ${Math.round(r.peakMb)} MB${r.err ? `: ${r.err}` : ""}`);
   // Every tenth column (i % 10 = 2) holds 9.55 in row 5, above its max of 9: 10,000 max violations.
   assert.equal(r.report.rows, 6);
   assert.equal(r.report.violations.length, cols / 10);
-  assert.ok(r.peakMb < 185, `peak ${r.peakMb} MB`);
+  assert.ok(r.peakMb < 165, `peak ${r.peakMb} MB`);
 });
 
 test("validate of one JSON Lines record of 100,000 keys reads it in blocks of columns: a 50 MB heap, 185 MB of RSS", async () => {
   // Measured in this child (tsx): one pass (blockColumns Infinity, as the default was before JSON Lines were read in
   // blocks) ran out of a 56 and a 60 MB heap (3 runs of 3 each) and of a 64 MB one in 1 of 3; the blocks (6a4c8b7)
   // ran in 40 (3 of 3), not in 36, at 154-161 MB of RSS. With V8's own heap limit one pass peaked at 185-193 MB. The
-  // built CLI, V8's own limit: 165 MB in one pass, 139-144 in blocks.
+  // built CLI, V8's own limit: 165 MB in one pass, 139-144 in blocks; 100-101 with each block collected after it.
   const cols = 100_000;
   const data = join(dir, "blocks.jsonl");
   writeFileSync(data, `{${Array.from({ length: cols }, (_, i) => `"c${i}":${(i * 7) % 10}.${i % 3}5`).join(",")}}\n`);
@@ -118,7 +122,10 @@ async function validateInHeap(
   const script = join(dir, "heap-child.mts");
   writeFileSync(
     script,
-    `import { validateFiles } from ${JSON.stringify(srcUrl("cli/commands/validate.ts"))};
+    `import { sizeHeapForCommand } from ${JSON.stringify(srcUrl("cli/heapForCommand.ts"))};
+// The heap sized as the CLI's (bin/modelguard.js) before the modules load.
+sizeHeapForCommand(["validate"]);
+const { validateFiles } = await import(${JSON.stringify(srcUrl("cli/commands/validate.ts"))});
 const report = await validateFiles({ data: process.argv[2], schema: process.argv[3] });
 console.log(JSON.stringify({ rows: report.rows, violations: report.violations.length }));
 `,

@@ -4,13 +4,17 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const entry = new URL("../build/src/cli/main.js", import.meta.url);
-if (!existsSync(fileURLToPath(entry))) {
-  console.error("modelguard: the CLI is not built yet. Run `npm run build` (npm ci does it for you).");
+const heap = new URL("../build/src/cli/heapForCommand.js", import.meta.url);
+if (!existsSync(fileURLToPath(entry)) || !existsSync(fileURLToPath(heap))) {
+  const built = existsSync(fileURLToPath(entry));
+  console.error(
+    `modelguard: the CLI is ${built ? "built from older sources" : "not built yet"}. Run \`npm run build\` (npm ci does it for you).`,
+  );
   process.exit(2);
 }
 const argv = process.argv.slice(2);
 // Before the command's modules load: the heap's young generation is sized from the start.
-const { sizeHeapForCommand } = await import(new URL("../build/src/cli/heapForCommand.js", import.meta.url).href);
+const { sizeHeapForCommand } = await import(heap.href);
 sizeHeapForCommand(argv);
 const { main } = await import(entry.href);
 process.exitCode = await main(argv);

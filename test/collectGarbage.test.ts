@@ -55,3 +55,22 @@ console.log(refs.filter((r) => r.deref() !== undefined).length);
 `);
   assert.equal(out, "0");
 });
+
+test("after collectGarbage no other context or worker of the process gets a `gc` function", () => {
+  const out = inChild(`
+import { runInNewContext } from "node:vm";
+import { Worker } from "node:worker_threads";
+collectGarbage();
+const worker = await new Promise((resolve) => {
+  const code = "import { parentPort } from 'node:worker_threads'; parentPort.postMessage(typeof gc);";
+  const w = new Worker(new URL("data:text/javascript," + encodeURIComponent(code)));
+  w.once("message", (m) => { resolve(m); void w.terminate(); });
+});
+console.log(JSON.stringify({ main: typeof globalThis.gc, context: runInNewContext("typeof gc"), worker }));
+`);
+  assert.deepEqual(JSON.parse(out), { main: "undefined", context: "undefined", worker: "undefined" });
+});
+
+test("under node --expose-gc-as=NAME, where V8 gives no \`gc\`, collectGarbage collects nothing and does not fail", () => {
+  assert.equal(inChild("collectGarbage(); collectGarbage(); console.log('ran');", ["--expose-gc-as=collect"]), "ran");
+});

@@ -17,8 +17,9 @@ import type { ValidationResult } from "./validationResult.js";
  * 142-145 MB, 5,000 143-144, 10,000 144-148, 20,000 172-174 (one pass 176-178), while V8 let each block's garbage
  * build up. Collected after each block (collectGarbage), a collection marking the 22 MB schema each time, blocks of
  * 5,000 / 10,000 / 20,000 peak at 102-106 / 104-107 / 107-113 MB in 2.9-3.0 / 2.3-2.4 / 1.9-2.1 s (this CSV; the
- * 10 MB JSON Lines table: 108 / 110-111 / 115-116 MB in 5.3-6.2 / 3.4-4.0 / 2.0-2.5 s), on a shared 2-core machine:
- * 20,000 holds memory as the smaller blocks did and takes less time than 5,000 did before.
+ * 10 MB JSON Lines table: 108 / 110-111 / 115-116 MB in 5.3-6.2 / 3.4-4.0 / 2.0-2.5 s), measured side by side on a
+ * 2-core machine another job kept busy: 20,000 holds memory as the smaller blocks did and takes less time than 5,000
+ * did before (on a quiet machine 1.3 s for the CSV as before, 1.8-1.9 s for the JSON Lines table against 3.1-3.2).
  */
 export const BLOCK_COLUMNS = 20_000;
 

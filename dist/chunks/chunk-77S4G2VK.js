@@ -4,7 +4,7 @@ import {
   QUALITY_SIGNALS,
   columnOverride,
   detectDrift
-} from "./chunk-AHJB7IPJ.js";
+} from "./chunk-BGRYT6VV.js";
 import {
   checkGateMetrics,
   gateChecks,

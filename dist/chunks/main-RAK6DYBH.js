@@ -3494,17 +3494,17 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-5VDHLBF7.js")).registerValidate;
-var monitor = async () => (await import("./monitor-MPMDAUC5.js")).registerMonitor;
+var validate = async () => (await import("./validate-MOFD4DY6.js")).registerValidate;
+var monitor = async () => (await import("./monitor-XRKWGYP2.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-SQ4LSP5Y.js")).registerProfile],
-  ["drift", async () => (await import("./drift-QVPN3WSR.js")).registerDrift],
-  ["train", async () => (await import("./train-2GDXB6PH.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-6MKFBLJ6.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-JGNH2KXZ.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-OXR47WTI.js")).registerCompare],
+  ["profile", async () => (await import("./profile-GMBETYOK.js")).registerProfile],
+  ["drift", async () => (await import("./drift-6MVFN2VQ.js")).registerDrift],
+  ["train", async () => (await import("./train-Z54CDBLG.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-WTLS4VHC.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-ULK25OUY.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-7Z2UYECQ.js")).registerCompare],
   ["report", async () => (await import("./report-ERTKR4KQ.js")).registerReport],
   ["monitor", monitor],
   ["promote", async () => (await import("./promote-64D6ONXI.js")).registerPromote],

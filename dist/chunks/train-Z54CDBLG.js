@@ -35,7 +35,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-5ADIWCFV.js";
 import "./chunk-DYO4I62G.js";

@@ -743,12 +743,18 @@ var CsvRecordReader = class {
 
 // src/data/byteInterner.ts
 var ByteInterner = class {
-  constructor(na) {
+  /**
+   * @param spelling the text of a new value's bytes when it already has a string for them (another interner's: see
+   * `find`), so that equal values of two interners are one string; undefined, and the bytes are decoded.
+   */
+  constructor(na, spelling) {
     this.na = na;
+    this.spelling = spelling;
     this.slots = newInt32Array(16);
     this.mask = 15;
   }
   na;
+  spelling;
   /** Distinct non-missing values, in order of first appearance; a value's code is its index here. */
   dictionary = [];
   slots;
@@ -768,26 +774,35 @@ var ByteInterner = class {
   /** Code of bytes[start, end): its dictionary index, or -1 for an NA string or an absent cell (start < 0). */
   intern(bytes, start, end) {
     if (start < 0) return -1;
-    let h = 2166136261 | 0;
-    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 16777619);
+    const h = hash(bytes, start, end);
+    const slot = this.probe(bytes, start, end, h);
+    const idx = this.slots[slot];
+    return idx !== 0 ? this.codes[idx - 1] : this.insert(bytes, start, end, h, slot);
+  }
+  /** The code of bytes[start, end) when interned already (-1 for an NA string), undefined when not; nothing added. */
+  find(bytes, start, end) {
+    const idx = this.slots[this.probe(bytes, start, end, hash(bytes, start, end))];
+    return idx !== 0 ? this.codes[idx - 1] : void 0;
+  }
+  /** The slot of bytes[start, end): the one holding them, or the empty one where they would go. */
+  probe(bytes, start, end, h) {
     const len = end - start;
     const slots = this.slots;
     const mask = this.mask;
     let slot = h & mask;
     while (true) {
       const idx = slots[slot];
-      if (idx === 0) break;
+      if (idx === 0) return slot;
       const entry = idx - 1;
       if (this.hashes[entry] === h && this.lengths[entry] === len) {
         const arena = this.arena;
         let i = 0;
         const off = this.offsets[entry];
         while (i < len && arena[off + i] === bytes[start + i]) i++;
-        if (i === len) return this.codes[entry];
+        if (i === len) return slot;
       }
       slot = slot + 1 & mask;
     }
-    return this.insert(bytes, start, end, h, slot);
   }
   insert(bytes, start, end, h, slot) {
     const len = end - start;
@@ -813,7 +828,7 @@ var ByteInterner = class {
     let code = -1;
     if (!this.na.matches(bytes, start, end)) {
       code = this.dictionary.length;
-      this.dictionary.push(utf8Text(bytes, start, end));
+      this.dictionary.push(this.spelling?.(bytes, start, end) ?? utf8Text(bytes, start, end));
     }
     this.codes[entry] = code;
     this.slots[slot] = entry + 1;
@@ -832,6 +847,11 @@ var ByteInterner = class {
     this.mask = mask;
   }
 };
+function hash(bytes, start, end) {
+  let h = 2166136261 | 0;
+  for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 16777619);
+  return h;
+}
 function grow(a) {
   const next = newInt32Array(a.length * 2);
   next.set(a);
@@ -1688,19 +1708,30 @@ var LineSyntaxError = class extends Error {
   key;
   nested;
 };
+var JsonlReadBuffers = class {
+  buf = Buffer.allocUnsafe(CHUNK_BYTES);
+  starts = new Int32Array(BATCH_CELLS2);
+  ends = new Int32Array(BATCH_CELLS2);
+};
 var JsonlRecordReader = class {
   /**
    * @param wanted whether a column is loaded: nested values are an error there and skipped elsewhere.
    * @param maxLineBytes a longer line is an error (it bounds the buffer: about twice this at most).
    */
-  constructor(fh, file, wanted, maxLineBytes = MAX_FIELD_BYTES) {
+  constructor(fh, file, wanted, maxLineBytes = MAX_FIELD_BYTES, sharedWith) {
     this.fh = fh;
     this.file = file;
     this.wanted = wanted;
     this.maxLineBytes = maxLineBytes;
-    this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
-    this.starts = new Int32Array(BATCH_CELLS2);
-    this.ends = new Int32Array(BATCH_CELLS2);
+    this.buffers = sharedWith?.buffers ?? new JsonlReadBuffers();
+    this.keyInterner = new ByteInterner(
+      new NaMatcher([]),
+      sharedWith && ((bytes, start, end) => sharedWith.keySpelling(bytes, start, end))
+    );
+    const buffers = this.buffers;
+    this.buf = buffers.buf;
+    this.starts = buffers.starts;
+    this.ends = buffers.ends;
     this.batch = { bytes: this.buf, starts: this.starts, ends: this.ends, stride: 0, rows: 0 };
   }
   fh;
@@ -1708,6 +1739,8 @@ var JsonlRecordReader = class {
   wanted;
   maxLineBytes;
   buf;
+  /** Where buf, starts and ends come from: this reader's own, or shared (see the constructor). */
+  buffers;
   pos = 0;
   end = 0;
   filePos = 0;
@@ -1718,13 +1751,16 @@ var JsonlRecordReader = class {
   starts;
   ends;
   batch;
-  keyInterner = new ByteInterner(new NaMatcher([]));
-  /** Interner code -> column index, -1 (or absent) for a key not seen in this pass. */
-  keyColumn = [];
+  keyInterner;
+  /**
+   * Interner code -> column index, -1 (or past the end) for a key not seen in this pass. Typed arrays, as `codes`: for
+   * 100,000 keys half the memory of arrays of numbers.
+   */
+  keyColumn = new Int32Array(1024).fill(-1);
   /** Column names in order of first appearance. */
   names = [];
-  /** Column index -> interner code. */
-  codes = [];
+  /** Column index -> interner code, for the first names.length columns. */
+  codes = new Int32Array(1024);
   stride = 0;
   sawContent = false;
   /**
@@ -1735,8 +1771,10 @@ var JsonlRecordReader = class {
   restart(keep = this.names.length) {
     for (let c = keep; c < this.names.length; c++) this.keyColumn[this.codes[c]] = -1;
     this.names.length = Math.min(keep, this.names.length);
-    this.codes.length = this.names.length;
-    if (this.buf.length !== CHUNK_BYTES) this.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    if (this.buffers.buf.length !== CHUNK_BYTES) this.buffers.buf = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.buf = this.buffers.buf;
+    this.starts = this.buffers.starts;
+    this.ends = this.buffers.ends;
     this.pos = 0;
     this.end = 0;
     this.filePos = 0;
@@ -1756,6 +1794,11 @@ var JsonlRecordReader = class {
     this.fh = fh;
     this.wanted = wanted;
     return this.restart();
+  }
+  /** This reader's string of a key's bytes (escapes decoded), if it has met that key. */
+  keySpelling(bytes, start, end) {
+    const code = this.keyInterner.find(bytes, start, end);
+    return code === void 0 ? void 0 : this.keyInterner.dictionary[code];
   }
   /** File offset of the next unread line. */
   get offset() {
@@ -1796,6 +1839,7 @@ var JsonlRecordReader = class {
       const next = Buffer.allocUnsafe(this.buf.length * 2);
       this.buf.copy(next, 0, this.pos, this.end);
       this.buf = next;
+      this.buffers.buf = next;
     } else if (this.pos > 0) this.buf.copyWithin(0, this.pos, this.end);
     this.pos = 0;
     this.end = remaining;
@@ -1816,7 +1860,9 @@ var JsonlRecordReader = class {
     if (col === void 0 || col < 0) {
       col = this.names.length;
       this.names.push(name ?? this.keyInterner.dictionary[code]);
-      this.codes.push(code);
+      if (col === this.codes.length) this.codes = grown(this.codes, 0);
+      this.codes[col] = code;
+      while (code >= this.keyColumn.length) this.keyColumn = grown(this.keyColumn, -1);
       this.keyColumn[code] = col;
     }
     return col;
@@ -1830,6 +1876,8 @@ var JsonlRecordReader = class {
     ends.set(this.ends);
     this.starts = starts;
     this.ends = ends;
+    this.buffers.starts = starts;
+    this.buffers.ends = ends;
   }
   /** Parses complete lines into the batch arrays; stops before a line that brings new keys into a non-empty batch. */
   parseLines(maxRows) {
@@ -2000,6 +2048,12 @@ var JsonlRecordReader = class {
     );
   }
 };
+function grown(a, fill) {
+  const next = new Int32Array(a.length * 2);
+  next.set(a);
+  if (fill !== 0) next.fill(fill, a.length);
+  return next;
+}
 function isWhitespace(b) {
   return b === 32 || b === 9 || b === CR2 || b === LF2;
 }
@@ -2226,8 +2280,8 @@ async function loadJsonl(file, options) {
     await fh.close();
   }
 }
-function newReader2(fh, file, options) {
-  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes);
+function newReader2(fh, file, options, sharedWith) {
+  return new JsonlRecordReader(fh, file, wantedColumn(options), options.maxFieldBytes, sharedWith);
 }
 async function loadJsonlWith(reader, fh, file, options) {
   const { known, plans, sampleRows, sampleBytes } = await inferJsonl(reader, options);

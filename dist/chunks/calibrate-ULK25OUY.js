@@ -23,7 +23,7 @@ import "./chunk-3YGHXF46.js";
 import "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import "./chunk-5ADIWCFV.js";

@@ -9,7 +9,7 @@ import {
   detectDriftParts,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-AHJB7IPJ.js";
+} from "./chunk-BGRYT6VV.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";
 import {
@@ -18,7 +18,7 @@ import {
   sampleFile,
   tableSamples,
   unpackSamples
-} from "./chunk-BZHSQXYG.js";
+} from "./chunk-6F3QAYED.js";
 import {
   driftKindOfType,
   sampleColumnProfile
@@ -39,8 +39,9 @@ import {
 import "./chunk-BERRGJKQ.js";
 import {
   CsvColumnPasses,
-  JsonlColumnPasses
-} from "./chunk-ACKQK2UQ.js";
+  JsonlColumnPasses,
+  collectGarbage
+} from "./chunk-AFIJD7H4.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -67,7 +68,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   resolveDataset
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {
@@ -314,24 +315,26 @@ var BLOCK_COLUMNS = 1e4;
 async function driftInColumnBlocks(input, policy, blockColumns = BLOCK_COLUMNS) {
   if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   const load = { ...input.load, ...input.columns ? { columns: [...input.columns] } : {} };
-  const plan = await planBlocks(input, load, blockColumns).catch(nullOnModelguardError);
+  let plan = await planBlocks(input, load, blockColumns).catch(nullOnModelguardError);
   if (plan === null) return null;
   const report = await testInBlocks(input, policy, blockColumns, plan).catch(nullOnModelguardError);
   if (report === null) return null;
   if (report.features.length === 0)
     checkSomethingTested(report, new Set(plan.reference.names), new Set(plan.current.names));
+  plan = null;
+  collectGarbage();
   return report;
 }
 async function planBlocks(input, load, blockColumns) {
   const reference = await openSide(input.reference, load, blockColumns);
   const currentKeys = reference && reference.side.names.length > blockColumns ? 0 : blockColumns;
-  const current = reference && await openSide(input.current, load, currentKeys, reference.csv);
+  const current = reference && await openSide(input.current, load, currentKeys, reference.passes);
   if (reference === null || current === null) return null;
   if (Math.max(reference.side.names.length, current.side.names.length) <= blockColumns) return null;
   checkRequestedColumns(new Set(reference.side.names), new Set(current.side.names), input);
   return { reference: reference.side, current: current.side };
 }
-async function openSide(path, load, keys, shareBuffersWith) {
+async function openSide(path, load, keys, shareWith) {
   const dataset = await resolveDataset(path);
   if (dataset.shards.length !== 1 || dataset.partitionKeys.length > 0) return null;
   const file = dataset.shards[0].file;
@@ -342,17 +345,19 @@ async function openSide(path, load, keys, shareBuffersWith) {
   const wanted = resolved.columns;
   const filtered = (names) => wanted ? names.filter((name) => wanted.has(name)) : names;
   if (resolved.format === "jsonl") {
-    const passes2 = await JsonlColumnPasses.openWide(file, resolved, keys);
+    const shared2 = shareWith instanceof JsonlColumnPasses ? shareWith : void 0;
+    const passes2 = await JsonlColumnPasses.openWide(file, resolved, keys, shared2);
     if (passes2 === null) return null;
-    return { side: { names: filtered(passes2.names), load: (names, types) => passes2.load(names, types) } };
+    return { side: { names: filtered(passes2.names), load: (names, types) => passes2.load(names, types) }, passes: passes2 };
   }
-  const passes = await CsvColumnPasses.open(file, resolved, shareBuffersWith);
+  const shared = shareWith instanceof CsvColumnPasses ? shareWith : void 0;
+  const passes = await CsvColumnPasses.open(file, resolved, shared);
   const index = new HeaderNameIndex(passes.names);
   const side = {
     names: filtered(passes.names),
     load: (names, types) => passes.load(index.sourcesOf(names), types)
   };
-  return { side, csv: passes };
+  return { side, passes };
 }
 async function testInBlocks(input, policy, blockColumns, { reference, current }) {
   const names = input.columns ?? reference.names;
@@ -362,13 +367,16 @@ async function testInBlocks(input, policy, blockColumns, { reference, current })
     capacity: names.length,
     ...input.quality && { quality: input.quality }
   });
-  for (let at = 0; at < names.length; at += blockColumns) {
-    const block = names.slice(at, at + blockColumns);
+  const testBlock = async (block) => {
     const ref = tableSamples(await reference.load(block));
     const cur = tableSamples(await current.load(block));
     const sides = await joinSides(ref, cur, async (types) => tableSamples(await current.load(types.keys(), types)));
     const skip = input.columns ? void 0 : defaultSkips(sides.reference, sides.current, sides.types, input.target);
     detection.add(sides.reference, sides.current, block, skip);
+  };
+  for (let at = 0; at < names.length; at += blockColumns) {
+    await testBlock(names.slice(at, at + blockColumns));
+    collectGarbage();
   }
   return detection.finish();
 }

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CU7B2SDZ.js";
 import {
   evaluateModels
-} from "./chunk-Q5TQN55R.js";
+} from "./chunk-XHD37OZV.js";
 import "./chunk-Z477IZJA.js";
 import {
   withRegistryOptions
@@ -128,7 +128,7 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-MYIUVGO5.js";

@@ -30,7 +30,7 @@ import {
   resolveDataset,
   scanCsvRange,
   scanTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import {
   INFERENCE_ROWS,
   SCAN_CHUNK_CELLS,

@@ -20,7 +20,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import {
   INFERENCE_ROWS
 } from "./chunk-5ADIWCFV.js";

@@ -2,8 +2,9 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   CsvColumnPasses,
-  JsonlColumnPasses
-} from "./chunk-ACKQK2UQ.js";
+  JsonlColumnPasses,
+  collectGarbage
+} from "./chunk-AFIJD7H4.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -36,7 +37,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import {
   require_dist
@@ -11045,7 +11046,7 @@ function fmtInt2(n) {
 }
 
 // src/schema/validateInColumnBlocks.ts
-var BLOCK_COLUMNS = 5e3;
+var BLOCK_COLUMNS = 2e4;
 async function validateInColumnBlocks(data, schema, options, blockColumns = BLOCK_COLUMNS) {
   if (!(blockColumns >= 1)) throw new RangeError(`blockColumns must be at least 1, got ${blockColumns}`);
   if ((schema.checks ?? []).length > 0 || (schema.uniqueTogether ?? []).length > 0) return null;
@@ -11084,10 +11085,13 @@ async function validateInBlocks(passes, data, schema, blockColumns) {
   const validator = new TableValidator(schema, data);
   validator.addColumnNames(names);
   const { fields, types } = schemaFields(validator, schema, names);
+  const validateBlock = async (start, end) => {
+    for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
+  };
   for (let start = 0; start === 0 || start < fields.length; start += blockColumns) {
     if (start > 0) validator.newPass();
-    const end = Math.min(fields.length, start + blockColumns);
-    for await (const chunk of passes.scan(fields.slice(start, end), types.slice(start, end))) validator.add(chunk);
+    await validateBlock(start, Math.min(fields.length, start + blockColumns));
+    collectGarbage();
   }
   return validator.finish();
 }

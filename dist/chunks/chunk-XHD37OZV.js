@@ -25,7 +25,7 @@ import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-AEOHMOWW.js";
+} from "./chunk-5LLW7J3L.js";
 import {
   cellText,
   getColumn,

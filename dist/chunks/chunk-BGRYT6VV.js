@@ -113,6 +113,20 @@ var TEST_P = 1;
 var TEST_ERROR = 2;
 var SLOTS = 2;
 var FeatureDriftColumns = class {
+  constructor(capacity) {
+    this.capacity = capacity;
+    this.flags = new Uint8Array(capacity);
+    this.counts = new Float64Array(capacity * 4);
+    this.statistic = new Float64Array(capacity);
+    this.threshold = new Float64Array(capacity);
+    this.alpha = new Float64Array(capacity);
+    this.pValue = new Float64Array(capacity);
+    this.choice = new Uint8Array(capacity);
+    this.testMethod = new Uint8Array(capacity * SLOTS);
+    this.testFlags = new Uint8Array(capacity * SLOTS);
+    this.testValues = new Float64Array(capacity * SLOTS * 2);
+  }
+  capacity;
   names = [];
   flags;
   /** reference count, reference missing, current count, current missing. */
@@ -123,24 +137,17 @@ var FeatureDriftColumns = class {
   pValue;
   /** Index into METHOD_NAMES + 1; 0 for auto. */
   choice;
-  /** Per slot: the test's index into METHOD_NAMES + 1 (0: no test), what it has, and statistic, p, error. */
+  /** Per slot: the test's index into METHOD_NAMES + 1 (0: no test), what it has, and statistic, p. */
   testMethod;
   testFlags;
   testValues;
+  /**
+   * Per slot: the approximation error, which only a profile's sketch gives: made with the first one (1.6 MB for
+   * 100,000 columns that exact samples never need).
+   */
+  testErrors = null;
   /** Notes are rare (a constant reference for Wasserstein): by slot. */
   notes = /* @__PURE__ */ new Map();
-  constructor(capacity) {
-    this.flags = new Uint8Array(capacity);
-    this.counts = new Float64Array(capacity * 4);
-    this.statistic = new Float64Array(capacity);
-    this.threshold = new Float64Array(capacity);
-    this.alpha = new Float64Array(capacity);
-    this.pValue = new Float64Array(capacity);
-    this.choice = new Uint8Array(capacity);
-    this.testMethod = new Uint8Array(capacity * SLOTS);
-    this.testFlags = new Uint8Array(capacity * SLOTS);
-    this.testValues = new Float64Array(capacity * SLOTS * 3);
-  }
   get length() {
     return this.names.length;
   }
@@ -150,7 +157,10 @@ var FeatureDriftColumns = class {
     if (i === this.flags.length) throw new Error("FeatureDriftColumns: more columns than its capacity");
     this.names.push(c.name);
     this.flags[i] = (c.kind === "numeric" ? NUMERIC : 0) | (c.critical ? CRITICAL : 0) | (c.approximate ? APPROXIMATE : 0) | (c.choice === "auto" ? AUTO : 0);
-    this.counts.set([c.reference.count, c.reference.missing, c.current.count, c.current.missing], i * 4);
+    this.counts[i * 4] = c.reference.count;
+    this.counts[i * 4 + 1] = c.reference.missing;
+    this.counts[i * 4 + 2] = c.current.count;
+    this.counts[i * 4 + 3] = c.current.missing;
     this.statistic[i] = c.statistic;
     this.threshold[i] = c.threshold;
     this.alpha[i] = c.alpha ?? NaN;
@@ -161,7 +171,12 @@ var FeatureDriftColumns = class {
       const slot = i * SLOTS + k;
       this.testMethod[slot] = METHOD_NAMES.indexOf(method) + 1;
       this.testFlags[slot] = (t.p_value !== void 0 ? TEST_P : 0) | (t.approximation_error !== void 0 ? TEST_ERROR : 0);
-      this.testValues.set([t.statistic, t.p_value ?? NaN, t.approximation_error ?? NaN], slot * 3);
+      this.testValues[slot * 2] = t.statistic;
+      this.testValues[slot * 2 + 1] = t.p_value ?? NaN;
+      if (t.approximation_error !== void 0) {
+        this.testErrors ??= new Float64Array(this.capacity * SLOTS);
+        this.testErrors[slot] = t.approximation_error;
+      }
       if (t.note !== void 0) this.notes.set(slot, t.note);
     });
   }
@@ -200,7 +215,7 @@ var FeatureDriftColumns = class {
   testStatistic(i, method) {
     const code = METHOD_NAMES.indexOf(method) + 1;
     for (let slot = i * SLOTS; slot < (i + 1) * SLOTS; slot++)
-      if (this.testMethod[slot] === code) return this.testValues[slot * 3];
+      if (this.testMethod[slot] === code) return this.testValues[slot * 2];
     return void 0;
   }
   /** The column as the report's object, keys in the order detectDrift always made them. */
@@ -212,9 +227,9 @@ var FeatureDriftColumns = class {
       const code = this.testMethod[slot];
       if (code === 0) continue;
       const has = this.testFlags[slot];
-      const t = { statistic: this.testValues[slot * 3] };
-      if (has & TEST_P) t.p_value = this.testValues[slot * 3 + 1];
-      if (has & TEST_ERROR) t.approximation_error = this.testValues[slot * 3 + 2];
+      const t = { statistic: this.testValues[slot * 2] };
+      if (has & TEST_P) t.p_value = this.testValues[slot * 2 + 1];
+      if (has & TEST_ERROR) t.approximation_error = this.testErrors[slot];
       const note = this.notes.get(slot);
       if (note !== void 0) t.note = note;
       tests[METHOD_NAMES[code - 1]] = t;
@@ -1548,17 +1563,24 @@ function upperBound(v, x) {
 var SIGNALS = QUALITY_SIGNALS.length;
 var PRESENT = 1;
 var FIRED = 2;
+var SLOTS2 = 3;
+var SLOT_OF = {
+  missing_share: 0,
+  new_category_share: 1,
+  non_finite_share: 1,
+  out_of_range_share: 2
+};
 var FeatureQualityColumns = class {
   constructor(capacity, thresholds) {
     this.thresholds = thresholds;
     this.flags = new Uint8Array(capacity * SIGNALS);
-    this.values = new Float64Array(capacity * SIGNALS * 3);
+    this.values = new Float64Array(capacity * SLOTS2 * 3);
   }
   thresholds;
   names = [];
   /** Per column and signal: PRESENT, FIRED. */
   flags;
-  /** Per column and signal: count, total, expected. */
+  /** Per column and slot (SLOT_OF its signal): count, total, expected. */
   values;
   get length() {
     return this.names.length;
@@ -1566,30 +1588,34 @@ var FeatureQualityColumns = class {
   push(q) {
     const i = this.names.length;
     if (i * SIGNALS === this.flags.length) throw new Error("FeatureQualityColumns: more columns than its capacity");
+    if (q.new_category_share !== void 0 && q.non_finite_share !== void 0)
+      throw new Error("FeatureQualityColumns: one column's new_category_share and non_finite_share share a slot");
     this.names.push(q.name);
     QUALITY_SIGNALS.forEach((signal, s) => {
       const m = q[signal];
       if (m === void 0) return;
       if (m.threshold !== this.thresholds[signal] || m.share !== share2(m.count, m.total))
         throw new Error(`FeatureQualityColumns: ${signal} was not measured with these thresholds`);
-      const k = i * SIGNALS + s;
-      this.flags[k] = PRESENT | (m.fired ? FIRED : 0);
-      this.values.set([m.count, m.total, m.expected], k * 3);
+      this.flags[i * SIGNALS + s] = PRESENT | (m.fired ? FIRED : 0);
+      const v = (i * SLOTS2 + SLOT_OF[signal]) * 3;
+      this.values[v] = m.count;
+      this.values[v + 1] = m.total;
+      this.values[v + 2] = m.expected;
     });
   }
   /** The column's FeatureQuality: name, missing_share, fired, then the other signals measured, as measureQuality. */
   feature(i) {
     const measure = (signal) => {
-      const k = i * SIGNALS + QUALITY_SIGNALS.indexOf(signal);
-      const flags = this.flags[k];
+      const flags = this.flags[i * SIGNALS + QUALITY_SIGNALS.indexOf(signal)];
       if ((flags & PRESENT) === 0) return void 0;
-      const count = this.values[k * 3];
-      const total = this.values[k * 3 + 1];
+      const v = (i * SLOTS2 + SLOT_OF[signal]) * 3;
+      const count = this.values[v];
+      const total = this.values[v + 1];
       return {
         share: share2(count, total),
         count,
         total,
-        expected: this.values[k * 3 + 2],
+        expected: this.values[v + 2],
         threshold: this.thresholds[signal],
         fired: (flags & FIRED) !== 0
       };

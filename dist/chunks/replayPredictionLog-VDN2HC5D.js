@@ -8,8 +8,8 @@ import {
   eventTimeOf,
   parseEventLine,
   referenceTargetOf
-} from "./chunk-QSONRYLC.js";
-import "./chunk-AHJB7IPJ.js";
+} from "./chunk-77S4G2VK.js";
+import "./chunk-BGRYT6VV.js";
 import "./chunk-UYSVWQ6F.js";
 import "./chunk-HPSV2ECA.js";
 import "./chunk-SVB6GALK.js";

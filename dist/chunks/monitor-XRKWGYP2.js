@@ -51,12 +51,12 @@ import {
   webRootOf,
   windowSignalSections,
   windowSignals
-} from "./chunk-QSONRYLC.js";
+} from "./chunk-77S4G2VK.js";
 import {
   QUALITY_SIGNALS,
   resolvePolicy,
   resolveQualityThresholds
-} from "./chunk-AHJB7IPJ.js";
+} from "./chunk-BGRYT6VV.js";
 import {
   describeGate
 } from "./chunk-UYSVWQ6F.js";
@@ -57039,7 +57039,7 @@ function registerMonitor(program, io, exit) {
 function registerMonitorReplay(monitor, io) {
   monitor.command("replay").description("run a prediction log through the monitor's windows and alert policy (dry run unless --send)").option("--config <file>", "monitor config (YAML)", "monitor.yml").requiredOption("--from <file>", "prediction log: JSONL, one event per line ({ts, features, prediction?}); .gz too").option("--json", "print the replay (windows and alerts) as JSON on stdout").option("--send", "send the alerts to GitHub (GITHUB_TOKEN), in order; without it nothing is sent").action(async (flags) => {
     const config = readMonitorConfig(flags.config);
-    const { replayPredictionLog } = await import("./replayPredictionLog-UJQL6DAM.js");
+    const { replayPredictionLog } = await import("./replayPredictionLog-VDN2HC5D.js");
     let sender = null;
     if (flags.send) {
       sender = githubSenderFromEnv(config, process.env);

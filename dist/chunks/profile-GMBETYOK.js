@@ -5,7 +5,7 @@ import {
   mergeProfiles,
   profileDataset,
   profileDatasetParts
-} from "./chunk-TAYE2LJK.js";
+} from "./chunk-EHXBNDO4.js";
 import "./chunk-ERARZTDZ.js";
 import {
   readProfile,
@@ -27,7 +27,7 @@ import {
 } from "./chunk-TXLO3S3N.js";
 import "./chunk-3YGHXF46.js";
 import "./chunk-WKNXAUPU.js";
-import "./chunk-AEOHMOWW.js";
+import "./chunk-5LLW7J3L.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {

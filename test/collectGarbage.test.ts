@@ -71,6 +71,6 @@ console.log(JSON.stringify({ main: typeof globalThis.gc, context: runInNewContex
   assert.deepEqual(JSON.parse(out), { main: "undefined", context: "undefined", worker: "undefined" });
 });
 
-test("under node --expose-gc-as=NAME, where V8 gives no \`gc\`, collectGarbage collects nothing and does not fail", () => {
+test("under node --expose-gc-as=NAME, where V8 gives no gc, collectGarbage collects nothing and does not fail", () => {
   assert.equal(inChild("collectGarbage(); collectGarbage(); console.log('ran');", ["--expose-gc-as=collect"]), "ran");
 });

@@ -216,7 +216,7 @@ test("passes that share with another file's read by turns with them: the same ta
   // Two files of the same keys (escaped ones among them) and one of their own; shuffled differently.
   const names = Array.from({ length: keys }, (_, i) => (i % 1000 === 7 ? `k\\u00e9${i}` : `k${i}`));
   const record = (order: string[], extra: string) =>
-    `{${[...order.map((n, i) => `"${n}":${(random() * 100).toFixed(2)}`), `"${extra}":"x"`].join(",")}}\n`;
+    `{${[...order.map((n) => `"${n}":${(random() * 100).toFixed(2)}`), `"${extra}":"x"`].join(",")}}\n`;
   const shuffled = [...names].sort(() => random() - 0.5);
   const a = tempFile("share-a.jsonl", record(names, "onlyA") + record(names, "onlyA"));
   const b = tempFile("share-b.jsonl", record(shuffled, "onlyB") + record(shuffled, "onlyB"));

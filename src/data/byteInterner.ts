@@ -120,8 +120,10 @@ export class ByteInterner {
   }
 }
 
-/** FNV-1a of bytes[start, end), as an int32: the FNV offset basis too, so that "" (no bytes) compares equal to its
- * Int32Array copy. */
+/**
+ * FNV-1a of bytes[start, end), as an int32 (the offset basis too): so that the hash of "" (no bytes) compares equal
+ * to its Int32Array copy.
+ */
 function hash(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);

@@ -25,11 +25,11 @@ import { DEFAULT_SAMPLE_BUDGET, datasetBytes } from "./streamSamples.js";
  * against 124-131. Each file is read through one CsvColumnPasses (its header parsed once; one set of read buffers for
  * both files), so a block costs about what one pass does. The garbage of each block's per-column objects (plans,
  * builders, samples' views, map entries: the sampled allocations of a run total some 120 MB) V8 let grow to a heap of
- * 70-80 MB around 20-35 MB live before a full collection: each block is now collected after it (collectGarbage), and
- * with the CLI's young generation held small (sizeHeapForCommand) the run peaks at 119-120 MB in 2.7-2.9 s (these
- * figures were measured before). What holds memory then: Node and the modules, some 50 MB; the report's columns of
- * 100,000 features, some 22 MB of typed arrays and the names; the two headers' names (some 6 MB) and one set of read
- * buffers (12 MB); one block's tables and samples.
+ * 70-80 MB around 20-35 MB live before a full collection (the figures above are of that time): each block is now
+ * collected after it (collectGarbage), and with the CLI's young generation held small (sizeHeapForCommand) the run
+ * peaks at 116-117 MB in 2.5-2.6 s (1.9-2.0 s before the collections, on a quiet machine). What holds memory then:
+ * Node and the modules, some 50 MB; the report's columns of 100,000 features, some 19 MB of typed arrays and the
+ * names; the two headers' names (some 6 MB) and one set of read buffers (12 MB); one block's tables and samples.
  */
 export const BLOCK_COLUMNS = 10_000;
 

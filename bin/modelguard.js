@@ -5,8 +5,8 @@ import { fileURLToPath } from "node:url";
 
 const entry = new URL("../build/src/cli/main.js", import.meta.url);
 const heap = new URL("../build/src/cli/heapForCommand.js", import.meta.url);
-if (!existsSync(fileURLToPath(entry)) || !existsSync(fileURLToPath(heap))) {
-  const built = existsSync(fileURLToPath(entry));
+const built = existsSync(fileURLToPath(entry));
+if (!built || !existsSync(fileURLToPath(heap))) {
   console.error(
     `modelguard: the CLI is ${built ? "built from older sources" : "not built yet"}. Run \`npm run build\` (npm ci does it for you).`,
   );

@@ -6,10 +6,15 @@ import { collectGarbage } from "../../src/collectGarbage.js";
 import { inferColumnType } from "../../src/data/inferColumnType.js";
 import { JsonlColumnPasses } from "../../src/data/jsonlColumnPasses.js";
 import { INFERENCE_ROWS, loadTable, scanTable } from "../../src/data/loadTable.js";
-import { resolveLoadOptions } from "../../src/data/loadOptions.js";
+import { resolveLoadOptions, type ResolvedLoadOptions } from "../../src/data/loadOptions.js";
 import { cellText, type ColumnType, type Table } from "../../src/data/table.js";
 import { rng } from "../helpers/random.js";
 import { rejectsWith, tempFile } from "./tempFiles.js";
+
+/** The passes of a file, whatever its first record's width. */
+async function openAll(file: string, options: ResolvedLoadOptions): Promise<JsonlColumnPasses> {
+  return (await JsonlColumnPasses.openWide(file, options, 0))!;
+}
 
 /** Each column of a table (or of chunks, rows joined) as plain data: name, type and each cell's text. */
 function cells(tables: Table[]): { rows: number; columns: Map<string, { types: Set<string>; cells: unknown[] }> } {
@@ -89,7 +94,7 @@ test("each load is loadTable's table of those keys, types inferred or forced; ea
     const rows = 1 + Math.floor(r() * 60);
     const { text } = randomJsonl(seed, keys, rows);
     for (const file of [tempFile("x.jsonl", text), tempFile("x.jsonl.gz", gzipSync(text))]) {
-      const passes = await JsonlColumnPasses.open(file, resolveLoadOptions(file));
+      const passes = await openAll(file, resolveLoadOptions(file));
       const whole = await loadTable(file);
       assert.deepEqual(
         passes.names,
@@ -124,7 +129,7 @@ test("a load past the inference sample types a late key from all its values, and
     lines.push(JSON.stringify(row));
   }
   const file = tempFile("late.jsonl", lines.join("\n"));
-  const passes = await JsonlColumnPasses.open(file, resolveLoadOptions(file));
+  const passes = await openAll(file, resolveLoadOptions(file));
   for (const block of [["late"], ["b", "late"], ["a", "b", "late"]]) {
     const load = await passes.load(block);
     assert.deepEqual(cells([load]), cells([await loadTable(file, { columns: block })]), block.join(" "));
@@ -141,9 +146,9 @@ test("a load past the inference sample types a late key from all its values, and
 
 test("the first read fails where loadTable fails: a nested value in a column it loads, a bad line, an empty key", async () => {
   const nested = tempFile("nested.jsonl", '{"a": 1, "b": 2}\n{"a": 2, "b": {"x": 1}}\n');
-  await rejectsWith(JsonlColumnPasses.open(nested, resolveLoadOptions(nested)), "input", /key 'b' holds a nested/);
+  await rejectsWith(openAll(nested, resolveLoadOptions(nested)), "input", /key 'b' holds a nested/);
   // left out of the load, as loadTable leaves it out
-  const some = await JsonlColumnPasses.open(nested, resolveLoadOptions(nested, { columns: ["a"] }));
+  const some = await openAll(nested, resolveLoadOptions(nested, { columns: ["a"] }));
   assert.deepEqual(some.names, ["a", "b"]);
   assert.deepEqual(cells([await some.load(["a"])]), cells([await loadTable(nested, { columns: ["a"] })]));
   const bad = tempFile("bad.jsonl", '{"a": 1}\n{"a": 2,}\n');
@@ -151,26 +156,26 @@ test("the first read fails where loadTable fails: a nested value in a column it 
     () => assert.fail("loadTable must refuse it"),
     (e: Error) => e.message,
   );
-  const refused = await rejectsWith(JsonlColumnPasses.open(bad, resolveLoadOptions(bad)), "input", /line 2/);
+  const refused = await rejectsWith(openAll(bad, resolveLoadOptions(bad)), "input", /line 2/);
   assert.equal(refused.message, message);
   const empty = tempFile("emptykey.jsonl", '{"a": 1, "": 2}\n');
-  await rejectsWith(JsonlColumnPasses.open(empty, resolveLoadOptions(empty)), "input", /empty string/);
+  await rejectsWith(openAll(empty, resolveLoadOptions(empty)), "input", /empty string/);
 });
 
 test("a file written to or replaced between passes is an input error", async () => {
   const { text } = randomJsonl(9, 4, 10);
   const file = tempFile("changing.jsonl", text);
-  const passes = await JsonlColumnPasses.open(file, resolveLoadOptions(file));
+  const passes = await openAll(file, resolveLoadOptions(file));
   await passes.load(passes.names.slice(0, 2));
   appendFileSync(file, '{"k0": 1}\n');
   await rejectsWith(passes.load(passes.names.slice(2)), "input", /changed while it was being read/);
-  const again = await JsonlColumnPasses.open(file, resolveLoadOptions(file));
+  const again = await openAll(file, resolveLoadOptions(file));
   const other = tempFile("other.jsonl", text);
   renameSync(other, file);
   await rejectsWith(collect(again.scan(["k0"], new Map([["k0", "integer"]]))), "input", /changed while/);
   // a scan forces every type: a key without one is the caller's mistake
   writeFileSync(file, text);
-  const fresh = await JsonlColumnPasses.open(file, resolveLoadOptions(file));
+  const fresh = await openAll(file, resolveLoadOptions(file));
   await assert.rejects(collect(fresh.scan(["k0", "k2"], new Map([["k0", "integer"]]))), /no type for column k2/);
 });
 

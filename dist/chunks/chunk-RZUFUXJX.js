@@ -178,17 +178,13 @@ var JsonlColumnPasses = class _JsonlColumnPasses {
    * Reads the file once for its keys. That pass loads the columns `options` wants (all, or its `columns`) and so
    * fails where one pass of loadTable would: a line that is not a flat JSON object, a nested value in a wanted
    * column, an empty key, invalid UTF-8, an empty file.
-   */
-  static async open(file, options) {
-    return await _JsonlColumnPasses.openWide(file, options, 0);
-  }
-  /**
-   * open, or null when the first record has at most `keys` keys: without reading the rest of the file, since a file
-   * of few keys (most JSON Lines) is read in one pass, and finding its keys first cost a whole read more (a 27 MB
-   * file of 5 keys: validate 1.4-1.5 s became 2.1-2.5 s). A file whose keys only grow past `keys` in later records
-   * is read in one pass too. `shareWith`: passes over another file, read by turns with these (never at once), whose
-   * read buffer, cell arrays and key strings these use too (drift's two sides: a 4 MB buffer, a record's cells and
-   * 100,000 keys' strings once).
+   *
+   * Null when the first record has at most `keys` keys, without reading the rest of the file: a file of
+   * few keys (most JSON Lines) is read in one pass, and finding its keys first cost a whole read more (a 27 MB file of
+   * 5 keys: validate 1.4-1.5 s became 2.1-2.5 s). A file whose keys only grow past `keys` in later records is read in
+   * one pass too. `shareWith`: passes over another file, read by turns with these (never at once), whose read buffer,
+   * cell arrays and key strings these use too (drift's two sides: a 4 MB buffer, a record's cells and 100,000 keys'
+   * strings once).
    */
   static async openWide(file, options, keys, shareWith) {
     const fh = await openDataSource(file, options.decompression);

@@ -4,7 +4,7 @@ import {
   CsvColumnPasses,
   JsonlColumnPasses,
   collectGarbage
-} from "./chunk-AFIJD7H4.js";
+} from "./chunk-RZUFUXJX.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";

@@ -3494,13 +3494,13 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-MOFD4DY6.js")).registerValidate;
+var validate = async () => (await import("./validate-ZH3HBIQS.js")).registerValidate;
 var monitor = async () => (await import("./monitor-XRKWGYP2.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
   ["profile", async () => (await import("./profile-GMBETYOK.js")).registerProfile],
-  ["drift", async () => (await import("./drift-6MVFN2VQ.js")).registerDrift],
+  ["drift", async () => (await import("./drift-VEKJ4MKY.js")).registerDrift],
   ["train", async () => (await import("./train-Z54CDBLG.js")).registerTrain],
   ["evaluate", async () => (await import("./evaluate-WTLS4VHC.js")).registerEvaluate],
   ["calibrate", async () => (await import("./calibrate-ULK25OUY.js")).registerCalibrate],

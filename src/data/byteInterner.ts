@@ -1,5 +1,5 @@
 import type { NaMatcher } from "./naMatcher.js";
-import { newInt32Array, newUint8Array } from "./smallTypedArray.js";
+import { grownInt32Array, newInt32Array, newUint8Array } from "./smallTypedArray.js";
 import { utf8Text } from "./utf8Text.js";
 
 /**
@@ -78,10 +78,10 @@ export class ByteInterner {
     const len = end - start;
     const entry = this.entries++;
     if (entry === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.codes = grow(this.codes);
+      this.hashes = grownInt32Array(this.hashes);
+      this.offsets = grownInt32Array(this.offsets);
+      this.lengths = grownInt32Array(this.lengths);
+      this.codes = grownInt32Array(this.codes);
     }
     if (this.arenaUsed + len > this.arena.length) {
       const next = newUint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
@@ -128,10 +128,4 @@ function hash(bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
   for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p]!, 16777619);
   return h;
-}
-
-function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = newInt32Array(a.length * 2);
-  next.set(a);
-  return next;
 }

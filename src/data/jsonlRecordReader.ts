@@ -14,6 +14,7 @@ import { formatBytes } from "./csvRecordReader.js";
 import { findInvalidUtf8 } from "./findInvalidUtf8.js";
 import { MAX_FIELD_BYTES } from "./loadOptions.js";
 import { NaMatcher } from "./naMatcher.js";
+import { grownInt32Array } from "./smallTypedArray.js";
 import { jsonStringScan, scanJsonString, STRING_BAD_ESCAPE, STRING_CONTROL_CHARACTER } from "./scanJsonString.js";
 
 const LF = 10;
@@ -202,9 +203,9 @@ export class JsonlRecordReader {
     if (col === undefined || col < 0) {
       col = this.names.length;
       this.names.push(name ?? this.keyInterner.dictionary[code]!);
-      if (col === this.codes.length) this.codes = grown(this.codes, 0);
+      if (col === this.codes.length) this.codes = grownInt32Array(this.codes);
       this.codes[col] = code;
-      while (code >= this.keyColumn.length) this.keyColumn = grown(this.keyColumn, -1);
+      while (code >= this.keyColumn.length) this.keyColumn = grownInt32Array(this.keyColumn, -1);
       this.keyColumn[code] = col;
     }
     return col;
@@ -400,14 +401,6 @@ export class JsonlRecordReader {
       column,
     );
   }
-}
-
-/** `a` in an array twice its length, the new half filled with `fill`. */
-function grown(a: Int32Array, fill: number): Int32Array {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  if (fill !== 0) next.fill(fill, a.length);
-  return next;
 }
 
 function isWhitespace(b: number): boolean {

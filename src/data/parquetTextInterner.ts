@@ -1,3 +1,5 @@
+import { grownInt32Array } from "./smallTypedArray.js";
+
 /**
  * The distinct byte strings of one Parquet text column, each decoded to a JS string once: a repeated value (a PLAIN
  * page's category, a dictionary page read again in every row group) is hashed (FNV-1a) and compared byte for byte
@@ -98,9 +100,9 @@ export class ParquetTextInterner {
     const len = end - start;
     const entry = this.texts.length;
     if (entry === this.hashes.length) {
-      this.hashes = grown(this.hashes);
-      this.offsets = grown(this.offsets);
-      this.lengths = grown(this.lengths);
+      this.hashes = grownInt32Array(this.hashes);
+      this.offsets = grownInt32Array(this.offsets);
+      this.lengths = grownInt32Array(this.lengths);
     }
     if (this.arenaUsed + len > this.arena.length) {
       const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
@@ -143,10 +145,4 @@ export class ParquetTextInterner {
     this.slots = slots;
     this.mask = mask;
   }
-}
-
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
 }

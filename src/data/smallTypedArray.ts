@@ -44,3 +44,11 @@ export function newUint8Array(length: number): Uint8Array<ArrayBuffer> {
   const at = carve(length);
   return at >= 0 ? new Uint8Array(slab, at, length) : new Uint8Array(length);
 }
+
+/** `a` copied into an array twice its length (from a slab while that is small), the new half filled with `fill`. */
+export function grownInt32Array(a: Int32Array, fill = 0): Int32Array<ArrayBuffer> {
+  const next = newInt32Array(a.length * 2);
+  next.set(a);
+  if (fill !== 0) next.fill(fill, a.length);
+  return next;
+}

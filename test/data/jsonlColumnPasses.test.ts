@@ -2,13 +2,13 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { appendFileSync, renameSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { collectGarbage } from "../../src/collectGarbage.js";
 import { inferColumnType } from "../../src/data/inferColumnType.js";
 import { JsonlColumnPasses } from "../../src/data/jsonlColumnPasses.js";
 import { INFERENCE_ROWS, loadTable, scanTable } from "../../src/data/loadTable.js";
 import { resolveLoadOptions, type ResolvedLoadOptions } from "../../src/data/loadOptions.js";
 import { cellText, type ColumnType, type Table } from "../../src/data/table.js";
 import { rng } from "../helpers/random.js";
+import { settledMemory } from "../helpers/settledMemory.js";
 import { rejectsWith, tempFile } from "./tempFiles.js";
 
 /** The passes of a file, whatever its first record's width. */
@@ -214,23 +214,6 @@ test("openWide reads no further than the first record of a file that starts narr
   const wide = tempFile("wide.jsonl", '{"a": 1, "b": 2, "c": 0}\n{"d": 3}\n');
   assert.deepEqual((await JsonlColumnPasses.openWide(wide, resolveLoadOptions(wide), 2))?.names, ["a", "b", "c", "d"]);
 });
-
-/**
- * Memory use once a collection has finished with it. V8 frees the backing stores of dead array buffers on a background
- * thread after the collection, so on a busy machine a reading taken straight after gc() still counts a block's dead
- * read buffers (a CI run saw 5.4 MB "shared" against 5.3 MB "own"): collect and read again until the figure holds.
- */
-async function settledMemory(): Promise<NodeJS.MemoryUsage> {
-  let last: NodeJS.MemoryUsage | undefined;
-  for (let i = 0; i < 100; i++) {
-    collectGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const now = process.memoryUsage();
-    if (last && now.arrayBuffers === last.arrayBuffers && Math.abs(now.heapUsed - last.heapUsed) < 65_536) return now;
-    last = now;
-  }
-  throw new Error(`memory did not settle: ${last?.arrayBuffers} bytes of array buffers`);
-}
 
 test("passes that share with another file's read by turns with them: the same tables, one read buffer, one string per shared key", async () => {
   const keys = 100_000;

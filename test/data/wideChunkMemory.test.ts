@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const dir = mkdtempSync(join(tmpdir(), "modelguard-wide-chunk-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
-const loadTableUrl = pathToFileURL(fileURLToPath(new URL("../../src/data/loadTable.ts", import.meta.url))).href;
+const moduleUrl = (path: string) => pathToFileURL(fileURLToPath(new URL(path, import.meta.url))).href;
+const loadTableUrl = moduleUrl("../../src/data/loadTable.ts");
+const settledMemoryUrl = moduleUrl("../helpers/settledMemory.ts");
 
 /**
  * What a scanned chunk of a wide CSV holds a column, once the scan is over: heap and array buffers after a full GC,
@@ -28,19 +30,12 @@ test("a chunk of a 100,000-column x 6-row CSV holds under 270 bytes a column (th
   writeFileSync(
     script,
     `import { scanTable } from ${JSON.stringify(loadTableUrl)};
+import { settledMemory } from ${JSON.stringify(settledMemoryUrl)};
 const cols = ${cols};
 const types = new Map(Array.from({ length: cols }, (_, i) => ["c" + i, "number" as const]));
-// Read until the figure holds: V8 frees dead array buffers' memory on a background thread after the collection.
 const used = async () => {
-  let last = -1;
-  for (let i = 0; i < 100; i++) {
-    globalThis.gc!();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    const m = process.memoryUsage();
-    if (m.arrayBuffers === last) return m.heapUsed + m.arrayBuffers;
-    last = m.arrayBuffers;
-  }
-  throw new Error("memory did not settle");
+  const m = await settledMemory();
+  return m.heapUsed + m.arrayBuffers;
 };
 const before = await used();
 const chunks = [];
@@ -50,7 +45,7 @@ const c = chunks[0]!.columns[cols - 1]!;
 console.log(JSON.stringify({ chunks: chunks.length, rows: chunks[0]!.rowCount, perColumn: held / cols, last: c.kind === "numeric" ? [...c.values] : null, valid: c.kind === "numeric" ? [...c.valid] : null }));
 `,
   );
-  const child = spawn(process.execPath, ["--expose-gc", "--import", "tsx", script, file], {
+  const child = spawn(process.execPath, ["--import", "tsx", script, file], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

@@ -126,17 +126,10 @@ test("a sparse store holds under 8 bytes an occupied bucket (typed arrays), not 
   const script = join(dir, "child.mts");
   writeFileSync(
     script,
-    `import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { QuantileSketch } from ${JSON.stringify(moduleUrl("../../src/profile/quantileSketch.ts"))};
-setFlagsFromString("--expose-gc");
-const gc = runInNewContext("gc");
+    `import { QuantileSketch } from ${JSON.stringify(moduleUrl("../../src/profile/quantileSketch.ts"))};
+import { settledMemory } from ${JSON.stringify(moduleUrl("../helpers/settledMemory.ts"))};
 const held = async () => {
-  // Twice, a turn apart: an array buffer's memory is given back after the collection that finds it dead.
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-  gc();
-  const m = process.memoryUsage();
+  const m = await settledMemory();
   return m.heapUsed + m.arrayBuffers;
 };
 const columns = 2000;

@@ -1140,7 +1140,7 @@ async function commentPromotion(push, pr, p, warn, token) {
 
 // src/action/runCli.ts
 async function runCli(argv, io) {
-  const { runCommand } = await import("./chunks/main-CS6MJGR6.js");
+  const { runCommand } = await import("./chunks/main-GHF356QV.js");
   return runCommand(argv, io);
 }
 

@@ -2,7 +2,7 @@ import { createRequire as __mgCreateRequire } from "node:module";
 const require = __mgCreateRequire(import.meta.url);
 import {
   profileRange
-} from "./chunk-EHXBNDO4.js";
+} from "./chunk-5PEQ2FPE.js";
 import "./chunk-ERARZTDZ.js";
 import "./chunk-4VXYNFVR.js";
 import "./chunk-NXWTCSVE.js";
@@ -10,10 +10,10 @@ import "./chunk-SOK6QJXI.js";
 import "./chunk-63HQ5WJE.js";
 import "./chunk-BERRGJKQ.js";
 import "./chunk-WKNXAUPU.js";
-import "./chunk-5LLW7J3L.js";
+import "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
-import "./chunk-5ADIWCFV.js";
+import "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
 import {

@@ -3,14 +3,14 @@ const require = __mgCreateRequire(import.meta.url);
 import {
   packSamples,
   sampleFile
-} from "./chunk-6F3QAYED.js";
+} from "./chunk-IL262VXV.js";
 import "./chunk-43BZ45RZ.js";
 import "./chunk-R7MEBYWB.js";
 import "./chunk-SOK6QJXI.js";
 import "./chunk-63HQ5WJE.js";
-import "./chunk-5LLW7J3L.js";
+import "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
-import "./chunk-5ADIWCFV.js";
+import "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
 import {

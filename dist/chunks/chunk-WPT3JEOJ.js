@@ -8,11 +8,11 @@ import {
   readCsvHeader,
   scanJsonlWith,
   scanRecords
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import {
   SCAN_CHUNK_CELLS,
   openDataSource
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import {
   ModelguardError
 } from "./chunk-7XDOXOVQ.js";

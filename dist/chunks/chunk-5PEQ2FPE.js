@@ -30,14 +30,14 @@ import {
   resolveDataset,
   scanCsvRange,
   scanTable
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import {
   INFERENCE_ROWS,
   SCAN_CHUNK_CELLS,
   openDataSource,
   resolveLoadOptions,
   rowsPerChunk
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import {
   ModelguardError
 } from "./chunk-7XDOXOVQ.js";

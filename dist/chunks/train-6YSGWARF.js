@@ -35,9 +35,9 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
-import "./chunk-5ADIWCFV.js";
+import "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import {
   cellText,

@@ -25,7 +25,7 @@ import {
   loadTable,
   readColumnNames,
   resolveDataset
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import {
   cellText,
   getColumn,

@@ -21,6 +21,7 @@ import {
   SMALL_BYTES,
   classifyCell,
   compressionOf,
+  grownInt32Array,
   isCategoryCardinality,
   newFloat64Array,
   newInt32Array,
@@ -35,7 +36,7 @@ import {
   typeFromCounts,
   utf8Text,
   withoutCompression
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import {
   isNanLiteralBytes,
   parseDatetime,
@@ -808,10 +809,10 @@ var ByteInterner = class {
     const len = end - start;
     const entry = this.entries++;
     if (entry === this.hashes.length) {
-      this.hashes = grow(this.hashes);
-      this.offsets = grow(this.offsets);
-      this.lengths = grow(this.lengths);
-      this.codes = grow(this.codes);
+      this.hashes = grownInt32Array(this.hashes);
+      this.offsets = grownInt32Array(this.offsets);
+      this.lengths = grownInt32Array(this.lengths);
+      this.codes = grownInt32Array(this.codes);
     }
     if (this.arenaUsed + len > this.arena.length) {
       const next = newUint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
@@ -851,11 +852,6 @@ function hash(bytes, start, end) {
   let h = 2166136261 | 0;
   for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 16777619);
   return h;
-}
-function grow(a) {
-  const next = newInt32Array(a.length * 2);
-  next.set(a);
-  return next;
 }
 
 // src/data/numericColumnBuilder.ts
@@ -1860,9 +1856,9 @@ var JsonlRecordReader = class {
     if (col === void 0 || col < 0) {
       col = this.names.length;
       this.names.push(name ?? this.keyInterner.dictionary[code]);
-      if (col === this.codes.length) this.codes = grown(this.codes, 0);
+      if (col === this.codes.length) this.codes = grownInt32Array(this.codes);
       this.codes[col] = code;
-      while (code >= this.keyColumn.length) this.keyColumn = grown(this.keyColumn, -1);
+      while (code >= this.keyColumn.length) this.keyColumn = grownInt32Array(this.keyColumn, -1);
       this.keyColumn[code] = col;
     }
     return col;
@@ -2048,12 +2044,6 @@ var JsonlRecordReader = class {
     );
   }
 };
-function grown(a, fill) {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  if (fill !== 0) next.fill(fill, a.length);
-  return next;
-}
 function isWhitespace(b) {
   return b === 32 || b === 9 || b === CR2 || b === LF2;
 }
@@ -2378,7 +2368,7 @@ async function dataFileColumnNames(path, resolved) {
   }
 }
 function parquetReader() {
-  return import("./parquetReader-67DSSSD6.js");
+  return import("./parquetReader-GNZWQGZZ.js");
 }
 
 // src/data/concatTables.ts

@@ -5,7 +5,7 @@ import {
   mergeProfiles,
   profileDataset,
   profileDatasetParts
-} from "./chunk-EHXBNDO4.js";
+} from "./chunk-5PEQ2FPE.js";
 import "./chunk-ERARZTDZ.js";
 import {
   readProfile,
@@ -27,12 +27,12 @@ import {
 } from "./chunk-TXLO3S3N.js";
 import "./chunk-3YGHXF46.js";
 import "./chunk-WKNXAUPU.js";
-import "./chunk-5LLW7J3L.js";
+import "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {
   SCAN_CHUNK_CELLS
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
 import {

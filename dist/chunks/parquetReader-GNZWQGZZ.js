@@ -4,11 +4,12 @@ import {
   Decompress,
   INFERENCE_ROWS,
   decompress,
+  grownInt32Array,
   isCategoryCardinality,
   openDataFile,
   parseBooleanBytes,
   rowsPerChunk
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import {
   isNanLiteralBytes,
   parseDatetimeBytes,
@@ -7809,9 +7810,9 @@ var ParquetTextInterner = class {
     const len = end - start;
     const entry = this.texts.length;
     if (entry === this.hashes.length) {
-      this.hashes = grown(this.hashes);
-      this.offsets = grown(this.offsets);
-      this.lengths = grown(this.lengths);
+      this.hashes = grownInt32Array(this.hashes);
+      this.offsets = grownInt32Array(this.offsets);
+      this.lengths = grownInt32Array(this.lengths);
     }
     if (this.arenaUsed + len > this.arena.length) {
       const next = new Uint8Array(Math.max(this.arena.length * 2, this.arenaUsed + len));
@@ -7853,11 +7854,6 @@ var ParquetTextInterner = class {
     this.mask = mask;
   }
 };
-function grown(a) {
-  const next = new Int32Array(a.length * 2);
-  next.set(a);
-  return next;
-}
 
 // src/data/parquetFlatColumn.ts
 var DAY_MS = 864e5;
@@ -8040,9 +8036,9 @@ function zstdPage(state, raw, size) {
   const stream = new Decompress((block) => {
     if (length + block.length > size) throw new Error(`decompressed page length exceeds header ${size}`);
     if (state.scratch.page.length < length + block.length) {
-      const grown2 = new Uint8Array(Math.min(size, Math.max(length + block.length, 2 * state.scratch.page.length)));
-      grown2.set(state.scratch.page.subarray(0, length));
-      state.scratch.page = grown2;
+      const grown = new Uint8Array(Math.min(size, Math.max(length + block.length, 2 * state.scratch.page.length)));
+      grown.set(state.scratch.page.subarray(0, length));
+      state.scratch.page = grown;
     }
     state.scratch.page.set(block, length);
     length += block.length;
@@ -8616,9 +8612,9 @@ var ParquetColumnSink = class {
       this.remapTexts = chunk.texts;
       this.remap = new Int32Array(Math.max(n, 64)).fill(-1);
     } else if (this.remap.length < n) {
-      const grown2 = new Int32Array(Math.max(n, this.remap.length * 2)).fill(-1);
-      grown2.set(this.remap);
-      this.remap = grown2;
+      const grown = new Int32Array(Math.max(n, this.remap.length * 2)).fill(-1);
+      grown.set(this.remap);
+      this.remap = grown;
     }
     return this.remap;
   }

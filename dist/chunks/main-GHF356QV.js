@@ -3494,17 +3494,17 @@ async function buildProgram(io, argv = []) {
   return { program: program2, exit };
 }
 var VERSION_FLAGS = /* @__PURE__ */ new Set(["--version", "-V"]);
-var validate = async () => (await import("./validate-ZH3HBIQS.js")).registerValidate;
+var validate = async () => (await import("./validate-HSQ2523R.js")).registerValidate;
 var monitor = async () => (await import("./monitor-XRKWGYP2.js")).registerMonitor;
 var COMMAND_MODULE = /* @__PURE__ */ new Map([
   ["validate", validate],
   ["schema", validate],
-  ["profile", async () => (await import("./profile-GMBETYOK.js")).registerProfile],
-  ["drift", async () => (await import("./drift-VEKJ4MKY.js")).registerDrift],
-  ["train", async () => (await import("./train-Z54CDBLG.js")).registerTrain],
-  ["evaluate", async () => (await import("./evaluate-WTLS4VHC.js")).registerEvaluate],
-  ["calibrate", async () => (await import("./calibrate-ULK25OUY.js")).registerCalibrate],
-  ["compare", async () => (await import("./compare-7Z2UYECQ.js")).registerCompare],
+  ["profile", async () => (await import("./profile-RXYJR6RO.js")).registerProfile],
+  ["drift", async () => (await import("./drift-WCMKD54Q.js")).registerDrift],
+  ["train", async () => (await import("./train-6YSGWARF.js")).registerTrain],
+  ["evaluate", async () => (await import("./evaluate-AW4IG4OR.js")).registerEvaluate],
+  ["calibrate", async () => (await import("./calibrate-KYZ2TIHH.js")).registerCalibrate],
+  ["compare", async () => (await import("./compare-V7QRPFL3.js")).registerCompare],
   ["report", async () => (await import("./report-ERTKR4KQ.js")).registerReport],
   ["monitor", monitor],
   ["promote", async () => (await import("./promote-64D6ONXI.js")).registerPromote],

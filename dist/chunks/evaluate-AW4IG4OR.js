@@ -4,7 +4,7 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_MIN_SLICE_SIZE,
   evaluateModel
-} from "./chunk-XHD37OZV.js";
+} from "./chunk-3PWQBKGX.js";
 import "./chunk-Z477IZJA.js";
 import "./chunk-56NJ2FAC.js";
 import "./chunk-BPVXUAZL.js";
@@ -30,9 +30,9 @@ import "./chunk-3YGHXF46.js";
 import {
   writeOutputFile
 } from "./chunk-WKNXAUPU.js";
-import "./chunk-5LLW7J3L.js";
+import "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
-import "./chunk-5ADIWCFV.js";
+import "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
 import {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-CU7B2SDZ.js";
 import {
   evaluateModels
-} from "./chunk-XHD37OZV.js";
+} from "./chunk-3PWQBKGX.js";
 import "./chunk-Z477IZJA.js";
 import {
   withRegistryOptions
@@ -128,11 +128,11 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   loadTable
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-CV6AQ6IM.js";
 import "./chunk-MYIUVGO5.js";
-import "./chunk-5ADIWCFV.js";
+import "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import {
   getColumn

@@ -4,7 +4,7 @@ import {
   CsvColumnPasses,
   JsonlColumnPasses,
   collectGarbage
-} from "./chunk-RZUFUXJX.js";
+} from "./chunk-WPT3JEOJ.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -37,7 +37,7 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
 import {
   require_dist
@@ -53,7 +53,7 @@ import {
   newInt32Array,
   newUint8Array,
   resolveLoadOptions
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import {
   COLUMN_TYPES,

@@ -18,7 +18,7 @@ import {
   sampleFile,
   tableSamples,
   unpackSamples
-} from "./chunk-6F3QAYED.js";
+} from "./chunk-IL262VXV.js";
 import {
   driftKindOfType,
   sampleColumnProfile
@@ -41,7 +41,7 @@ import {
   CsvColumnPasses,
   JsonlColumnPasses,
   collectGarbage
-} from "./chunk-RZUFUXJX.js";
+} from "./chunk-WPT3JEOJ.js";
 import {
   allInOrder
 } from "./chunk-BNU2NNMW.js";
@@ -68,12 +68,12 @@ import {
 } from "./chunk-WKNXAUPU.js";
 import {
   resolveDataset
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import "./chunk-LAIMP6IK.js";
 import "./chunk-MYIUVGO5.js";
 import {
   resolveLoadOptions
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 import "./chunk-DYO4I62G.js";
 import "./chunk-IXAQPRDD.js";
 import {

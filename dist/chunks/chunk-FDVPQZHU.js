@@ -1159,6 +1159,12 @@ function newUint8Array(length) {
   const at = carve(length);
   return at >= 0 ? new Uint8Array(slab, at, length) : new Uint8Array(length);
 }
+function grownInt32Array(a, fill2 = 0) {
+  const next = newInt32Array(a.length * 2);
+  next.set(a);
+  if (fill2 !== 0) next.fill(fill2, a.length);
+  return next;
+}
 
 // src/data/utf8Text.ts
 var lastBytes = null;
@@ -1306,6 +1312,7 @@ export {
   newFloat64Array,
   newInt32Array,
   newUint8Array,
+  grownInt32Array,
   utf8Text,
   CELL_MISSING,
   CELL_INTEGER,

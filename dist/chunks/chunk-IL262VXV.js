@@ -20,10 +20,10 @@ import {
   loadTable,
   resolveDataset,
   scanTable
-} from "./chunk-5LLW7J3L.js";
+} from "./chunk-TPKJ4BDL.js";
 import {
   INFERENCE_ROWS
-} from "./chunk-5ADIWCFV.js";
+} from "./chunk-FDVPQZHU.js";
 
 // src/drift/packedSamples.ts
 var PACK_MAX_VALUES = 8192;
